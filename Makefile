@@ -1,0 +1,75 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 5000
+export FLASK_APP := app
+
+.PHONY: run test lint format unit install assets browser-deps migrate serve clean help
+
+help:
+	@echo "make run    install, migrate and serve the site on http://127.0.0.1:$(PORT)"
+	@echo "make test   install and run every check (lint, unit, browser, migration)"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# The project itself (what `make run` needs).
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+# The project with its test tools.
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+# USWDS from the npm registry, pinned by package-lock.json, copied into a git-ignored
+# static folder: nothing is loaded from a third-party host at run time.
+app/static/vendor/uswds/.copied: package.json package-lock.json scripts/copy_assets.py | $(PY)
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	$(PY) scripts/copy_assets.py
+	touch $@
+
+assets: app/static/vendor/uswds/.copied
+
+# Debian's chromium for the browser tests and goaccess for the access-log test.
+browser-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v goaccess >/dev/null 2>&1 || missing="$$missing goaccess"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Browser and log tests need Debian packages:$$missing."; \
+	    echo "Install them with: sudo apt-get install$$missing  (those tests are skipped until then)"; \
+	  fi; \
+	fi
+
+migrate: $(VENV)/.installed
+	$(PY) -m flask db upgrade
+
+run: $(VENV)/.installed assets migrate
+	$(PY) -m app.devserver
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+unit: $(VENV)/.installed-test assets browser-deps
+	$(PY) -m pytest
+
+test: lint unit
+
+clean:
+	rm -rf $(VENV) node_modules app/static/vendor .pytest_cache .ruff_cache

@@ -1,0 +1,84 @@
+"""The DRS privacy site: create_app() builds it.
+
+Order: config → extensions → request hooks → blueprints → error pages → CLI.
+"""
+
+import logging
+import os
+from pathlib import Path
+
+from flask import Flask, request
+
+from app import config
+from app.extensions import csrf, db, limiter, migrate
+
+
+class Site(Flask):
+    """Flask, except that it never writes what a visitor sent into the log.
+
+    Flask's default logs the exception with its message and traceback; database errors
+    carry their bound parameters in the message, which may be a visitor's text. We log
+    the exception's type and where it happened instead (the SecureDrop habit).
+    """
+
+    def log_exception(self, exc_info) -> None:
+        exc_type = exc_info[0].__name__ if exc_info and exc_info[0] else "unknown"
+        frame = exc_info[2]
+        while frame is not None and frame.tb_next is not None:
+            frame = frame.tb_next
+        where = (
+            f"{Path(frame.tb_frame.f_code.co_filename).name}:{frame.tb_lineno}" if frame else "?"
+        )
+        self.logger.error(
+            "Unhandled %s at %s on %s %s", exc_type, where, request.method, request.path
+        )
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Site(__name__, instance_relative_config=True)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    app.config.from_object(config.Defaults)
+    app.config.update(config.from_environment(app.instance_path))
+    app.config.from_pyfile("config.py", silent=True)
+    if test_config is not None:
+        app.config.update(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config.load_secret_key(app.instance_path)
+    app.config["SESSION_COOKIE_SECURE"] = app.config["SECURE_COOKIES"]
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        _configure_sqlite(app)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+    from app import security
+
+    security.init_app(app)
+
+    from app.public import bp as public_bp
+
+    app.register_blueprint(public_bp)
+
+    from app import errors
+
+    errors.init_app(app)
+
+    from app import cli
+
+    cli.init_app(app)
+
+    if not app.debug and not app.testing and not app.logger.handlers:
+        logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"))
+    return app
+
+
+def _configure_sqlite(app: Flask) -> None:
+    """Make the embedded database safe with several workers (WAL, busy timeout)."""
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}))
+    connect_args = dict(options.get("connect_args", {}))
+    connect_args.setdefault("timeout", 15)
+    options["connect_args"] = connect_args
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options

@@ -1,0 +1,81 @@
+"""Configuration: defaults here, then environment variables, then instance/config.py.
+
+Secrets are never in the repository. Every setting that an operator may change is read
+from the environment by the same name and listed in README.md ("Configuration").
+"""
+
+import os
+import secrets
+from pathlib import Path
+from typing import ClassVar
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+def from_environment(instance_path: str) -> dict:
+    """Settings read from the environment, with their defaults."""
+    instance = Path(instance_path)
+    sqlite_default = f"sqlite:///{instance / 'drs.sqlite3'}"
+    redis_url = os.environ.get("REDIS_URL", "")
+    return {
+        "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL", sqlite_default),
+        "REDIS_URL": redis_url,
+        # Rate limits and sign-in throttling must agree across hosts: Redis when given.
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", redis_url or "memory://"),
+        # HTTPS-only settings. Off for plain-HTTP local use (`make run`).
+        "SECURE_COOKIES": env_bool("SECURE_COOKIES", False),
+        "HSTS_SECONDS": env_int("HSTS_SECONDS", 31536000),
+        "TRUSTED_PROXIES": env_int("TRUSTED_PROXIES", 0),
+        "SITE_TIMEZONE": os.environ.get("SITE_TIMEZONE", "America/New_York"),
+        "MAX_CONTENT_LENGTH": env_int("MAX_CONTENT_LENGTH", 64 * 1024),
+    }
+
+
+def load_secret_key(instance_path: str) -> str:
+    """SECRET_KEY from the environment, else a development key kept in instance/.
+
+    The key is generated once, on first start, so `make run` needs no set-up and no key is
+    ever written in the repository.
+    """
+    key = os.environ.get("SECRET_KEY", "").strip()
+    if key:
+        return key
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text(encoding="ascii").strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    # O_EXCL: when several workers start at once, only one writes; the others read it.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key)
+    return key
+
+
+class Defaults:
+    """Values that are the same everywhere unless a test or instance/config.py says so."""
+
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {"pool_pre_ping": True}
+    WTF_CSRF_TIME_LIMIT = 3600 * 4
+    SESSION_COOKIE_NAME = "drs_public"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    RATELIMIT_HEADERS_ENABLED = False
+    RATELIMIT_STRATEGY = "moving-window"
+    # A visitor's message is at most 5,000 characters; the body limit leaves room for
+    # the other fields and the interruption page's hidden copies, and no more.
+    MESSAGE_MAX_CHARS = 5000
+    TEMPLATES_AUTO_RELOAD = False

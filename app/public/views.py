@@ -1,0 +1,24 @@
+"""Policy pages are one-line views; the exit notice looks its destination up."""
+
+from flask import abort, render_template
+
+from app.public import bp
+from app.public.destinations import find_destination
+
+
+@bp.get("/")
+def home():
+    return render_template("public/home.html")
+
+
+@bp.get("/privacy")
+def privacy():
+    return render_template("public/privacy.html")
+
+
+@bp.get("/leaving/<name>")
+def leaving(name: str):
+    destination = find_destination(name)
+    if destination is None:
+        abort(404)
+    return render_template("public/leaving.html", destination=destination)

@@ -1,0 +1,65 @@
+"""A page-checking helper in the spirit of GOV.UK Notify's client_request.
+
+Every page a test loads through it is checked for what every page must have, so page
+accessibility basics are tested by construction rather than remembered.
+"""
+
+import re
+
+from bs4 import BeautifulSoup
+
+EXTERNAL_ASSET = re.compile(r"^(https?:)?//", re.IGNORECASE)
+
+
+def check_page(html: str) -> BeautifulSoup:
+    """Assert the page-level rules and return the parsed page."""
+    page = BeautifulSoup(html, "html.parser")
+    assert page.html is not None and page.html.get("lang") == "en", "html lang must be en"
+
+    h1s = page.find_all("h1")
+    assert len(h1s) == 1, f"expected exactly one <h1>, found {len(h1s)}"
+    heading = normalise(h1s[0].get_text())
+    title = normalise(page.title.get_text()) if page.title else ""
+    assert title.removeprefix("Error: ").startswith(heading), (
+        f"title {title!r} should start with the h1 {heading!r}"
+    )
+    assert title.endswith("– Department of Revenue Services"), f"title suffix: {title!r}"
+
+    for form in page.find_all("form"):
+        assert form.get("action"), f"every form needs an action: {form}"[:200]
+
+    ids = [tag["id"] for tag in page.find_all(id=True)]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    assert not duplicates, f"duplicate ids: {duplicates}"
+
+    for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
+        for element in page.find_all(tag):
+            value = element.get(attribute) or ""
+            assert not EXTERNAL_ASSET.match(value), f"external asset: {value}"
+
+    assert page.find("main", id="main-content"), "a <main id=main-content> landmark"
+    assert page.find("header") and page.find("footer"), "header and footer landmarks"
+    skip = page.find("a", class_="usa-skipnav")
+    assert skip and skip.get("href") == "#main-content", "a skip link to the main content"
+    return page
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+class PageClient:
+    def __init__(self, client):
+        self.client = client
+
+    def get(self, url: str, status: int = 200, **kwargs) -> BeautifulSoup:
+        response = self.client.get(url, **kwargs)
+        assert response.status_code == status, (url, response.status_code)
+        self.last_response = response
+        return check_page(response.get_data(as_text=True))
+
+    def post(self, url: str, data: dict, status: int = 200, **kwargs) -> BeautifulSoup:
+        response = self.client.post(url, data=data, **kwargs)
+        assert response.status_code == status, (url, response.status_code)
+        self.last_response = response
+        return check_page(response.get_data(as_text=True))
