@@ -1,0 +1,468 @@
+"""The detector: find digit chunks, split them into identifier-shaped pieces, check them.
+
+Outline (the JavaScript twin in app/static/js/pii.mjs follows it step by step):
+
+1. Normalise a copy of the text (see _normalise) and give up early when it holds
+   fewer than nine digits.
+2. One linear regex finds every *claim*: a run of 4+ digits joined by separators
+   (hyphen or any dash, dot, slash, comma, spaces, one line break) or a placeholder
+   left by remove(). Claims decide which number a cue word belongs to: a cue binds
+   to the first claim after it within the cue window, otherwise to the last claim
+   before it. A number's own cue is the nearest cue bound to it from before, else
+   from after; "confirmation number 123456789" is therefore a confirmation number
+   even when "SSN" appears a sentence earlier.
+3. Claims of 9+ characters are *chunks*. A chunk is cut into tight segments at
+   whitespace separators (", " counts as whitespace); punctuation separators never
+   separate two identifiers. Pieces made of whole segments, or two pieces glued
+   inside one digit run, are classified by their digit-group shape and the cue, and
+   a small dynamic programme picks the non-overlapping pieces covering most digits.
+4. Letters or a digit glued to a chunk (CT-1040, HHD-CV-21-6012345-S, x123...), or a
+   leading "+" or currency sign, rule the touching segment (or the chunk) out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ._normalise import normalise
+from ._rules import (
+    CARD_BRANDS,
+    CARD_LAYOUTS,
+    CARD_MAX,
+    CARD_MIN,
+    CARD_SEPARATORS,
+    CLAIM_RE,
+    CT_BASE_MAX,
+    CT_BASE_MIN,
+    CT_LOC,
+    CT_MAX_BASE_GROUPS,
+    CT_MIN_GROUP,
+    CUE_KINDS,
+    CUE_RE,
+    CUE_WINDOW,
+    DIGITS_RE,
+    FEIN_PREFIXES,
+    GLUE_LEAD,
+    GLUE_TAIL,
+    ITIN_GROUPS,
+    KIND_LABELS,
+    MASKS,
+    MAX_CHUNK,
+    MAX_CUE,
+    MIN_DIGITS,
+    REMOVED_TEMPLATE,
+    ROUTING_PREFIXES,
+    ROUTING_WEIGHTS,
+    SSN_ADVERTISING,
+    SSN_BAD_AREA_FIRST,
+    SSN_BAD_AREAS,
+)
+
+_DIGIT_CHARS = "0123456789"
+_MAX_PIECE_GROUPS = 6
+_DOT_CUT_MIN = 2
+_GLUE_PUNCT = "-/"
+_LEFT_OUT = "+$\u20ac\u00a3\u00a5"  # phone country code or currency before a chunk
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One identifier: kind, [start, end) offsets into the original text, masked form."""
+
+    kind: str
+    start: int
+    end: int
+    masked: str
+    last4: str
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+
+# --- number checks -------------------------------------------------------------------
+
+
+def _ssn_ok(d: str) -> bool:
+    return (
+        d[:3] not in SSN_BAD_AREAS
+        and d[0] != SSN_BAD_AREA_FIRST
+        and d[3:5] != "00"
+        and d[5:] != "0000"
+        and d not in SSN_ADVERTISING
+    )
+
+
+def _itin_ok(d: str) -> bool:
+    return d[0] == "9" and d[3:5] in ITIN_GROUPS
+
+
+def _ssn_or_itin(d: str) -> str | None:
+    if d[0] == SSN_BAD_AREA_FIRST:
+        return "itin" if _itin_ok(d) else None
+    return "ssn" if _ssn_ok(d) else None
+
+
+def _fein_ok(d: str) -> bool:
+    return d[:2] in FEIN_PREFIXES
+
+
+def _routing_ok(d: str) -> bool:
+    if d[:2] not in ROUTING_PREFIXES:
+        return False
+    return sum(int(c) * w for c, w in zip(d, ROUTING_WEIGHTS, strict=True)) % 10 == 0
+
+
+def _luhn_ok(d: str) -> bool:
+    total = 0
+    for i, c in enumerate(reversed(d)):
+        v = ord(c) - 48
+        if i & 1:
+            v *= 2
+            if v > 9:
+                v -= 9
+        total += v
+    return total % 10 == 0
+
+
+def _card_ok(d: str) -> bool:
+    n = len(d)
+    for _name, ranges, lengths in CARD_BRANDS:
+        if n not in lengths:
+            continue
+        for lo, hi in ranges:
+            if lo <= d[: len(lo)] <= hi:
+                return _luhn_ok(d)
+    return False
+
+
+def _classify(parts: list[str], seps: list[str], cue: str | None) -> str | None:
+    """Kind of a piece made of digit groups `parts` joined by `seps` (each separator
+    stripped of whitespace: "" for a space or line break, else "-", ".", "/" or ",")."""
+    if cue == "neg":
+        return None
+    d = "".join(parts)
+    n = len(d)
+    if d.count(d[0]) == n:
+        return None
+    if len(parts) == 1:
+        if n == 9:
+            if cue == "ssn" or cue == "itin" or cue == "taxid":
+                kind = _ssn_or_itin(d)
+                if kind is None and cue == "taxid" and _fein_ok(d):
+                    kind = "fein"
+                return kind
+            if cue == "fein":
+                return "fein" if _fein_ok(d) else None
+            if cue == "routing":
+                return "routing" if _routing_ok(d) else None
+            return None
+        if CT_BASE_MIN + CT_LOC <= n <= CT_BASE_MAX + CT_LOC:
+            return "ct_tax_reg" if cue == "ct" else None
+        if CARD_MIN <= n <= CARD_MAX:
+            return "card" if _card_ok(d) else None
+        return None
+    if "," in seps:
+        return None
+    lens = tuple(len(p) for p in parts)
+    if lens == (3, 2, 4):
+        return _ssn_or_itin(d)
+    if lens == (2, 7):
+        if seps[0] == "-" or cue == "fein" or cue == "taxid":
+            return "fein" if _fein_ok(d) else None
+        return None
+    if (
+        cue == "ct"
+        and lens[-1] == CT_LOC
+        and len(lens) - 1 <= CT_MAX_BASE_GROUPS
+        and CT_BASE_MIN <= n - CT_LOC <= CT_BASE_MAX
+        and min(lens[:-1]) >= CT_MIN_GROUP
+    ):
+        return "ct_tax_reg"
+    if (
+        CARD_MIN <= n <= CARD_MAX
+        and lens in CARD_LAYOUTS
+        and all(s in CARD_SEPARATORS for s in seps)
+        and _card_ok(d)
+    ):
+        return "card"
+    return None
+
+
+# --- masking and wording -------------------------------------------------------------
+
+
+def mask(kind: str, digits: str) -> str:
+    """Display form that keeps only the last four digits."""
+    last4 = digits[-4:]
+    template = MASKS.get(kind)
+    if template is not None:
+        return template.replace("{last4}", last4)
+    n = len(digits)
+    hidden = "*" * (n - 4) + last4
+    if kind == "ct_tax_reg":
+        return hidden[: n - CT_LOC] + "-" + hidden[n - CT_LOC :]
+    if n == 15:
+        layout = (4, 6, 5)
+    elif n == 14:
+        layout = (4, 6, 4)
+    else:
+        layout = tuple([4] * (n // 4) + ([n % 4] if n % 4 else []))
+    out, i = [], 0
+    for size in layout:
+        out.append(hidden[i : i + size])
+        i += size
+    return " ".join(out)
+
+
+def describe(finding: Finding) -> str:
+    """E.g. "a Social Security number ending in 6789"."""
+    label = KIND_LABELS[finding.kind]
+    article = "an" if label[0].lower() in "aeiou" else "a"
+    return f"{article} {label} ending in {finding.last4}"
+
+
+def removal_label(kind: str) -> str:
+    return REMOVED_TEMPLATE.replace("{label}", KIND_LABELS[kind])
+
+
+def remove(text: str, findings) -> str:
+    """Replace each finding's span with a digit-free label like
+    "[Social Security number removed]"; overlapping or out-of-range ones are skipped."""
+    out: list[str] = []
+    pos = 0
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        if f.start < pos or f.end > len(text) or f.start >= f.end:
+            continue
+        out.append(text[pos : f.start])
+        out.append(removal_label(f.kind))
+        pos = f.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# --- scanning ------------------------------------------------------------------------
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _cue_kind(m) -> str:
+    return CUE_KINDS[m.lastindex - 1]
+
+
+class _Chunk:
+    __slots__ = ("after", "before", "ce", "cs", "norm", "nx", "pe")
+
+    def __init__(self, norm: str, cs: int, ce: int, pe: int, nx: int) -> None:
+        self.norm, self.cs, self.ce, self.pe, self.nx = norm, cs, ce, pe, nx
+        self.before: str | bool | None = False
+        self.after: str | bool | None = False
+
+    def cue_before(self) -> str | None:
+        if self.before is False:
+            norm, cs = self.norm, self.cs
+            last = None
+            for m in CUE_RE.finditer(norm, max(self.pe, cs - CUE_WINDOW - MAX_CUE), cs):
+                last = m
+            near = last is not None and cs - last.end() <= CUE_WINDOW
+            self.before = _cue_kind(last) if near else None
+        return self.before  # type: ignore[return-value]
+
+    def cue_after(self) -> str | None:
+        if self.after is False:
+            norm, ce, nx = self.norm, self.ce, self.nx
+            m = CUE_RE.search(norm, ce, nx)
+            kind = None
+            if m is not None and m.start() - ce <= CUE_WINDOW:
+                bound_forward = nx < len(norm) and nx - m.end() <= CUE_WINDOW
+                if not bound_forward:
+                    kind = _cue_kind(m)
+            self.after = kind
+        return self.after  # type: ignore[return-value]
+
+    def cue(self, first: bool, last: bool) -> str | None:
+        kind = self.cue_before() if first else None
+        if kind is None and last:
+            kind = self.cue_after()
+        return kind
+
+
+def _sep_char(s: str) -> str:
+    t = s.strip(" \n")
+    if t == "," and s[-1] in " \n":
+        return ""
+    return t
+
+
+def _scan_chunk(norm: str, cs: int, ce: int, pe: int, nx: int, out: list) -> None:
+    """Append (kind, norm_start, norm_end, digits) for the identifiers in one chunk."""
+    gs = [m.span() for m in DIGITS_RE.finditer(norm, cs, ce)]
+    if sum(e - s for s, e in gs) < MIN_DIGITS:
+        return
+    # taint: what touches the chunk on the left and right
+    j = cs - 1
+    while j >= 0 and j >= cs - 2 and norm[j] == " ":
+        j -= 1
+    phone_or_money = j >= 0 and norm[j] in _LEFT_OUT
+    c1 = norm[cs - 1] if cs > 0 else " "
+    # "CT-1040", "x/123..." are glued; "refund.123-45-6789" is a sentence end
+    left_taint = _is_word(c1) or (c1 in _GLUE_PUNCT and cs >= 2 and _is_word(norm[cs - 2]))
+    c1 = norm[ce] if ce < len(norm) else " "
+    right_taint = _is_word(c1) or (
+        c1 in _GLUE_PUNCT and ce + 1 < len(norm) and _is_word(norm[ce + 1])
+    )
+    ctx = _Chunk(norm, cs, ce, pe, nx)
+    ng = len(gs)
+    if ng == 1:
+        if left_taint or right_taint or phone_or_money:
+            return
+        s, e = gs[0]
+        d = norm[s:e]
+        kind = _classify([d], [], ctx.cue(True, True))
+        if kind is not None:
+            out.append((kind, s, e, d))
+        return
+    texts = [norm[s:e] for s, e in gs]
+    raw_seps = [norm[gs[i][1] : gs[i + 1][0]] for i in range(ng - 1)]
+    seps = [_sep_char(r) for r in raw_seps]
+    # segments: maximal runs of groups joined by punctuation separators; whitespace,
+    # ", " and a bare "." between two 3+ digit groups (a sentence end) separate them
+    seg_of = [0] * ng
+    seg_first = [0]
+    hard_cut = 0  # first segment after a sentence end or ", " (where "+1 860 ..." stops)
+    for i, sp in enumerate(seps):
+        dot = raw_seps[i] == "." and len(texts[i]) >= _DOT_CUT_MIN <= len(texts[i + 1])
+        if sp == "" or dot:
+            seg_first.append(i + 1)
+            if (dot or raw_seps[i][0] == ",") and not hard_cut:
+                hard_cut = len(seg_first) - 1
+        seg_of[i + 1] = len(seg_first) - 1
+    nseg = len(seg_first)
+    seg_last = [seg_first[k + 1] - 1 for k in range(nseg - 1)] + [ng - 1]
+    if phone_or_money:
+        if not hard_cut:
+            return
+        lo_seg = hard_cut
+    else:
+        lo_seg = 1 if left_taint else 0
+    hi_seg = nseg - 2 if right_taint else nseg - 1
+    if lo_seg > hi_seg:
+        return
+    items: list[list] = [[] for _ in range(nseg)]
+
+    def piece(g0: int, off0: int, g1: int, off1: int | None, first: bool, last: bool):
+        # groups g0..g1; off0 digits dropped from g0's front, g1 cut at off1 (None = whole)
+        parts = texts[g0 : g1 + 1]
+        if off1 is not None:
+            parts[-1] = parts[-1][:off1]
+        if off0:
+            parts[0] = parts[0][off0:]
+        total = sum(len(p) for p in parts)
+        if total < MIN_DIGITS or total > CARD_MAX:
+            return None
+        kind = _classify(parts, seps[g0:g1], ctx.cue(first, last))
+        if kind is None:
+            return None
+        s = gs[g0][0] + off0
+        e = gs[g1][1] if off1 is None else gs[g1][0] + off1
+        return (kind, s, e, "".join(parts))
+
+    # pieces made of whole segments
+    for a in range(lo_seg, hi_seg + 1):
+        g0 = seg_first[a]
+        for b in range(a, hi_seg + 1):
+            g1 = seg_last[b]
+            if g1 - g0 + 1 > _MAX_PIECE_GROUPS or gs[g1][1] - gs[g0][0] > 2 * CARD_MAX + 8:
+                break
+            f = piece(g0, 0, g1, None, a == 0, b == nseg - 1)
+            if f is not None:
+                items[a].append((b, len(f[3]), (f,)))
+    # two identifiers glued inside one digit run
+    for gi in range(ng):
+        sg = seg_of[gi]
+        if sg < lo_seg or sg > hi_seg:
+            continue
+        size = len(texts[gi])
+        cuts = set()
+        if gi + 1 < ng and seps[gi] != "":
+            cuts.update(size - m for m in GLUE_LEAD if size - m > 0)
+        if gi > 0 and seps[gi - 1] != "":
+            cuts.update(m for m in GLUE_TAIL if m < size)
+        for k in sorted(cuts):
+            rights = []
+            for b in range(sg, hi_seg + 1):
+                g1 = seg_last[b]
+                if g1 - gi + 1 > _MAX_PIECE_GROUPS:
+                    break
+                f = piece(gi, k, g1, None, False, b == nseg - 1)
+                if f is not None:
+                    rights.append((b, f))
+            if not rights:
+                continue
+            for a in range(sg, lo_seg - 1, -1):
+                g0 = seg_first[a]
+                if gi - g0 + 1 > _MAX_PIECE_GROUPS:
+                    break
+                left = piece(g0, 0, gi, k, a == 0, False)
+                if left is None:
+                    continue
+                for b, right in rights:
+                    items[a].append((b, len(left[3]) + len(right[3]), (left, right)))
+    # choose non-overlapping pieces covering the most digits (then the fewest pieces)
+    best: list[tuple[int, int]] = [(0, 0)] * (nseg + 1)
+    choice: list = [None] * (nseg + 1)
+    for a in range(nseg - 1, -1, -1):
+        bv, bc = best[a + 1], None
+        for b, digits, finds in items[a]:
+            nb = best[b + 1]
+            v = (digits + nb[0], nb[1] - len(finds))
+            if v > bv:
+                bv, bc = v, (b, finds)
+        best[a], choice[a] = bv, bc
+    a = 0
+    while a < nseg:
+        c = choice[a]
+        if c is None:
+            a += 1
+            continue
+        out.extend(c[1])
+        a = c[0] + 1
+
+
+def _enough_digits(norm: str) -> bool:
+    n = 0
+    for c in _DIGIT_CHARS:
+        n += norm.count(c)
+        if n >= MIN_DIGITS:
+            return True
+    return False
+
+
+def scan(text: str) -> list[Finding]:
+    """Find tax identifiers in `text`: a list of Findings in text order, never overlapping,
+    with offsets into the original string (code points)."""
+    if not isinstance(text, str):
+        raise TypeError("scan() expects a str")
+    if text.isascii() and not _enough_digits(text):
+        return []
+    norm, starts = normalise(text)
+    if not _enough_digits(norm):
+        return []
+    claims = [(m.start(), m.end(), m.group(1) is not None) for m in CLAIM_RE.finditer(norm)]
+    raw: list = []
+    nclaims = len(claims)
+    size = len(norm)
+    for i, (cs, ce, placeholder) in enumerate(claims):
+        if placeholder or ce - cs < MIN_DIGITS or ce - cs > MAX_CHUNK:
+            continue
+        pe = claims[i - 1][1] if i else 0
+        nx = claims[i + 1][0] if i + 1 < nclaims else size
+        _scan_chunk(norm, cs, ce, pe, nx, raw)
+    found = []
+    for kind, s, e, digits in raw:
+        if starts is not None:
+            s, e = starts[s], starts[e - 1] + 1
+        found.append(Finding(kind, s, e, mask(kind, digits), digits[-4:]))
+    return found

@@ -1,0 +1,99 @@
+"""Load the shared rule data (app/static/js/pii-rules.json) and compile it for Python.
+
+The JavaScript twin (app/static/js/pii.mjs) reads the same file, so every keyword,
+prefix, range and regex source lives in one place.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+RULES_PATH = Path(__file__).resolve().parent.parent / "static" / "js" / "pii-rules.json"
+
+with RULES_PATH.open(encoding="utf-8") as _fh:
+    RULES: dict = json.load(_fh)
+
+FLAGS = re.ASCII | re.IGNORECASE
+
+CUE_WINDOW: int = RULES["cue_window"]
+MAX_CUE: int = RULES["max_cue_length"]
+MIN_DIGITS: int = RULES["min_digits"]
+MAX_CHUNK: int = RULES["max_chunk_length"]
+
+KIND_LABELS: dict[str, str] = dict(RULES["labels"])
+KINDS: tuple[str, ...] = tuple(KIND_LABELS)
+REMOVED_TEMPLATE: str = RULES["removed_template"]
+
+_chars = RULES["chars"]
+ZERO_WIDTH = frozenset(_chars["zero_width"])
+DASHES = frozenset(_chars["dashes"])
+SPACES = frozenset(_chars["spaces"])
+LINE_BREAKS = frozenset(_chars["line_breaks"])
+
+SEP_SRC: str = RULES["separator"]
+
+# Cue kinds in the order their alternatives are tried at one position.
+CUE_KINDS: tuple[str, ...] = tuple(k for k in RULES["cues"] if not k.startswith("_"))
+
+
+def cue_source() -> str:
+    """One alternation with a capturing group per cue kind (patterns use (?:...) only)."""
+    parts = []
+    for kind in CUE_KINDS:
+        body = "|".join(RULES["cues"][kind])
+        parts.append(f"({body})")
+    return "(?<![A-Za-z])(?:" + "|".join(parts) + ")(?![A-Za-z])"
+
+
+def placeholder_source() -> str:
+    labels = "|".join(re.escape(v) for v in KIND_LABELS.values())
+    before, _, after = REMOVED_TEMPLATE.partition("{label}")
+    return re.escape(before) + "(?:" + labels + ")" + re.escape(after)
+
+
+def claim_source() -> str:
+    """Placeholders left by remove() and every digit run (with separators) of 4+ digits."""
+    return "(" + placeholder_source() + ")|[0-9](?:(?:" + SEP_SRC + ")?[0-9]){3,}"
+
+
+CUE_RE = re.compile(cue_source(), FLAGS)
+CLAIM_RE = re.compile(claim_source(), FLAGS)
+DIGITS_RE = re.compile("[0-9]+", FLAGS)
+
+
+def _ranges(pairs: list[list[int]], width: int) -> frozenset[str]:
+    return frozenset(f"{n:0{width}d}" for lo, hi in pairs for n in range(lo, hi + 1))
+
+
+ITIN_GROUPS = _ranges(RULES["itin_groups"], 2)
+FEIN_PREFIXES = _ranges(RULES["fein_prefixes"], 2)
+ROUTING_PREFIXES = _ranges(RULES["routing_prefixes"], 2)
+ROUTING_WEIGHTS: tuple[int, ...] = tuple(RULES["routing_weights"])
+
+SSN_BAD_AREAS = frozenset(RULES["ssn"]["bad_areas"])
+SSN_BAD_AREA_FIRST = RULES["ssn"]["bad_area_first_digit"]
+SSN_ADVERTISING = frozenset(RULES["ssn"]["advertising"])
+
+_ct = RULES["ct_tax_reg"]
+CT_BASE_MIN: int = _ct["base_min"]
+CT_BASE_MAX: int = _ct["base_max"]
+CT_LOC: int = _ct["location_length"]
+CT_MAX_BASE_GROUPS: int = _ct["max_base_groups"]
+CT_MIN_GROUP: int = _ct["min_group"]
+
+_card = RULES["card"]
+CARD_MIN: int = _card["min_length"]
+CARD_MAX: int = _card["max_length"]
+CARD_BRANDS: tuple[tuple[str, tuple[tuple[str, str], ...], frozenset[int]], ...] = tuple(
+    (b["name"], tuple((lo, hi) for lo, hi in b["ranges"]), frozenset(b["lengths"]))
+    for b in _card["brands"]
+)
+CARD_LAYOUTS = frozenset(tuple(x) for x in _card["layouts"])
+CARD_SEPARATORS = frozenset(_card["separators"])
+
+GLUE_LEAD: tuple[int, ...] = tuple(RULES["glue"]["lead_lengths"])
+GLUE_TAIL: tuple[int, ...] = tuple(RULES["glue"]["tail_lengths"])
+
+MASKS: dict[str, str] = dict(RULES["masks"])
