@@ -34,8 +34,9 @@ class Site(Flask):
         )
 
 
-def create_app(test_config: dict | None = None) -> Flask:
-    app = Site(__name__, instance_relative_config=True)
+def create_app(test_config: dict | None = None, instance_path: str | None = None) -> Flask:
+    """Build the app. Tests pass their own config and instance folder."""
+    app = Site(__name__, instance_relative_config=True, instance_path=instance_path)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     app.config.from_object(config.Defaults)
@@ -49,6 +50,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         _configure_sqlite(app)
 
+    from app import crypto
+
+    crypto.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     csrf.init_app(app)
@@ -61,6 +65,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     from app.public import bp as public_bp
 
     app.register_blueprint(public_bp)
+
+    from app.contact import bp as contact_bp
+
+    app.register_blueprint(contact_bp)
 
     from app import errors
 

@@ -37,7 +37,13 @@ def from_environment(instance_path: str) -> dict:
         "HSTS_SECONDS": env_int("HSTS_SECONDS", 31536000),
         "TRUSTED_PROXIES": env_int("TRUSTED_PROXIES", 0),
         "SITE_TIMEZONE": os.environ.get("SITE_TIMEZONE", "America/New_York"),
-        "MAX_CONTENT_LENGTH": env_int("MAX_CONTENT_LENGTH", 64 * 1024),
+        # A 5,000-character message travels twice at most (form and interruption page),
+        # percent-encoded; anything larger is not a visitor's message.
+        "MAX_CONTENT_LENGTH": env_int("MAX_CONTENT_LENGTH", 128 * 1024),
+        # Counted per client address; only sends that succeed count (Flask-Limiter syntax).
+        "CONTACT_RATE_LIMIT": os.environ.get("CONTACT_RATE_LIMIT", "5 per minute;30 per hour"),
+        "EMAIL_CHECK_DELIVERABILITY": env_bool("EMAIL_CHECK_DELIVERABILITY", False),
+        "REPLY_WORKING_DAYS": env_int("REPLY_WORKING_DAYS", 5),
     }
 
 

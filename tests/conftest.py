@@ -13,13 +13,12 @@ from tests.pages import PageClient
 REPO = Path(__file__).resolve().parent.parent
 
 
-def base_config(database_uri: str, instance: Path) -> dict:
+def base_config(database_uri: str) -> dict:
     return {
         "TESTING": True,
         "SECRET_KEY": "test-secret-key-not-for-production",
         "SQLALCHEMY_DATABASE_URI": database_uri,
         "RATELIMIT_STORAGE_URI": "memory://",
-        "INSTANCE_FOR_TESTS": str(instance),
     }
 
 
@@ -30,7 +29,7 @@ def migrated_sqlite(tmp_path_factory) -> Path:
 
     folder = tmp_path_factory.mktemp("template-db")
     path = folder / "template.sqlite3"
-    app = create_app(base_config(f"sqlite:///{path}", folder))
+    app = create_app(base_config(f"sqlite:///{path}"), instance_path=str(folder))
     with app.app_context():
         upgrade()
         from app.extensions import db
@@ -44,7 +43,8 @@ def app(migrated_sqlite, tmp_path):
     """A fresh app with its own copy of the migrated database."""
     path = tmp_path / "test.sqlite3"
     shutil.copyfile(migrated_sqlite, path)
-    app = create_app(base_config(f"sqlite:///{path}", tmp_path))
+    instance = tmp_path / "instance"
+    app = create_app(base_config(f"sqlite:///{path}"), instance_path=str(instance))
     yield app
     with app.app_context():
         from app.extensions import db

@@ -1,5 +1,6 @@
 """The database models, one module per area; imported here so Alembic sees them all."""
 
 from app.models.notice import Notice
+from app.models.submission import ContactCounter, Submission
 
-__all__ = ["Notice"]
+__all__ = ["ContactCounter", "Notice", "Submission"]

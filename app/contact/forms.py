@@ -1,0 +1,88 @@
+"""The contact form: what each field accepts and what it says when it does not."""
+
+from flask import current_app
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectChoice, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional, StopValidation
+
+from app.contact.text import clean_line, clean_multiline
+
+MESSAGE_MAX = 5000
+ACCOUNT_TOPIC = "account"
+
+TOPICS = [
+    SelectChoice("website", "A question about the website"),
+    SelectChoice("forms", "Forms and publications"),
+    SelectChoice("myconnect", "myconneCT help"),
+    SelectChoice("general", "A general tax question"),
+    SelectChoice(ACCOUNT_TOPIC, "My own tax account or a letter from DRS"),
+    SelectChoice("problem", "A problem with the site"),
+    SelectChoice("other", "Something else"),
+]
+TOPIC_LABELS = {choice.value: choice.label for choice in TOPICS}
+
+
+class TopicField(RadioField):
+    """Radios whose error for an unknown value says what to do, like the others."""
+
+    def pre_validate(self, form):
+        if self.data not in {choice.value for choice in self.choices}:
+            raise StopValidation("Select what your message is about")
+
+
+class EmailAddress(Email):
+    """Syntax checked by email-validator; DNS looked up only if EMAIL_CHECK_DELIVERABILITY."""
+
+    def __call__(self, form, field):
+        self.check_deliverability = current_app.config.get("EMAIL_CHECK_DELIVERABILITY", False)
+        super().__call__(form, field)
+
+
+def _strip_all_space(value: str | None) -> str | None:
+    return None if value is None else "".join(clean_line(value).split())
+
+
+class ContactForm(FlaskForm):
+    # The CSRF check is made by the view so that a stale token shows the form again
+    # with everything kept, instead of a bare 400.
+    name = StringField(
+        "Your name (optional)",
+        validators=[
+            Optional(),
+            Length(max=200, message="Your name must be 200 characters or fewer"),
+        ],
+        filters=[clean_line],
+    )
+    email = StringField(
+        "Your e-mail address",
+        validators=[
+            DataRequired(message="Enter your e-mail address"),
+            Length(max=254, message="Your e-mail address must be 254 characters or fewer"),
+            EmailAddress(
+                message="Enter an e-mail address in the correct format, like name@example.com"
+            ),
+        ],
+        filters=[_strip_all_space],
+    )
+    topic = TopicField(
+        "What is your message about?",
+        choices=TOPICS,
+        validators=[DataRequired(message="Select what your message is about")],
+    )
+    message = TextAreaField(
+        "Your message",
+        validators=[
+            DataRequired(message="Enter your message"),
+            Length(
+                max=MESSAGE_MAX,
+                message=f"Your message must be {MESSAGE_MAX:,} characters or fewer",
+            ),
+        ],
+        filters=[clean_multiline],
+    )
+    # A honeypot: hidden from people by CSS and from assistive technology; bots fill it.
+    website = StringField("Leave this field empty", filters=[clean_line])
+
+    def free_text_fields(self) -> dict[str, str]:
+        """The fields a visitor writes freely in, which the detector reads."""
+        return {"name": self.name.data or "", "message": self.message.data or ""}

@@ -1,0 +1,77 @@
+"""The only code that writes submissions and the contact form's counters."""
+
+import secrets
+from collections.abc import Iterable
+
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+
+from app.clock import today
+from app.extensions import db
+from app.models import ContactCounter, Submission
+from app.models.submission import CHOICE_AS_WRITTEN, CHOICES
+
+# Crockford-style: no 0/O or 1/I/L to misread on the phone.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+EVENTS = ("warned", "removed", "sent_as_written", "not_a_tax_number", "sent")
+
+
+def new_reference() -> str:
+    """A human-friendly random reference, e.g. DRS-7K3Q-9MPX."""
+    chars = [secrets.choice(REFERENCE_ALPHABET) for _ in range(8)]
+    return f"DRS-{''.join(chars[:4])}-{''.join(chars[4:])}"
+
+
+def store_submission(
+    *, topic: str, name: str | None, email: str, message: str, choice: str, kinds: Iterable[str]
+) -> Submission:
+    """Keep a message for reply, and count it. Commits; returns the stored submission.
+
+    Only the date is kept, never the time, the visitor's address or browser, so the
+    message cannot be matched with the automatic access data.
+    """
+    if choice not in CHOICES:
+        raise ValueError(f"unknown choice {choice!r}")
+    kinds = sorted(set(kinds))
+    for _attempt in range(5):
+        submission = Submission(
+            reference=new_reference(),
+            received_on=today(),
+            topic=topic,
+            name=name or None,
+            email=email,
+            message=message,
+            status="new",
+            identifier_choice=choice,
+            identifier_kinds=",".join(kinds),
+            has_identifiers=choice == CHOICE_AS_WRITTEN,
+        )
+        try:
+            with db.session.begin_nested():
+                db.session.add(submission)
+        except IntegrityError:
+            continue  # the reference was taken: draw another
+        count_events("sent", [""])
+        db.session.commit()
+        return submission
+    raise RuntimeError("could not draw a free reference")
+
+
+def count_events(event: str, kinds: Iterable[str], *, commit: bool = False) -> None:
+    """Add one to today's counter of ``event`` for each kind (counts only, never digits)."""
+    if event not in EVENTS:
+        raise ValueError(f"unknown event {event!r}")
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    day = today()
+    for kind in kinds:
+        statement = insert(ContactCounter).values(day=day, event=event, kind=kind, count=1)
+        statement = statement.on_conflict_do_update(
+            index_elements=["day", "event", "kind"],
+            set_={"count": ContactCounter.count + 1},
+        )
+        db.session.execute(statement)
+    if commit:
+        db.session.commit()

@@ -1,0 +1,62 @@
+"""What the contact form keeps: the message, for reply only, and counts for statistics.
+
+A Submission holds nothing that links it to the automatic access data: no IP address,
+user agent, session id or time of day — only the date it arrived.
+"""
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.crypto import EncryptedText
+from app.extensions import db
+
+STATUSES = ("new", "replied", "closed")
+
+# The visitor's choice when the form found identifiers in their message.
+CHOICE_NONE = "none"  # nothing was found (or every finding was reported not a tax number)
+CHOICE_REMOVED = "removed"  # the numbers were replaced by a label before storing
+CHOICE_AS_WRITTEN = "sent_as_written"  # stored as typed; the desk shows it masked
+CHOICES = (CHOICE_NONE, CHOICE_REMOVED, CHOICE_AS_WRITTEN)
+
+
+class Submission(db.Model):
+    __tablename__ = "submissions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(16), unique=True)
+    received_on: Mapped[date] = mapped_column(Date, index=True)
+    topic: Mapped[str] = mapped_column(String(40))
+    # Encrypted at rest; None once purged.
+    name: Mapped[str | None] = mapped_column(EncryptedText)
+    email: Mapped[str | None] = mapped_column(EncryptedText)
+    message: Mapped[str | None] = mapped_column(EncryptedText)
+    status: Mapped[str] = mapped_column(String(10), default="new", index=True)
+    identifier_choice: Mapped[str] = mapped_column(String(20), default=CHOICE_NONE)
+    # Kinds found, comma-separated (e.g. "ssn,fein"): never digits.
+    identifier_kinds: Mapped[str] = mapped_column(String(80), default="")
+    # True while the stored text still holds identifiers (sent as written).
+    has_identifiers: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    replied_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    purged_on: Mapped[date | None] = mapped_column(Date)
+
+    @property
+    def kinds(self) -> list[str]:
+        return [k for k in self.identifier_kinds.split(",") if k]
+
+
+class ContactCounter(db.Model):
+    """How often the form warned, and what visitors chose: counts only, per day and kind."""
+
+    __tablename__ = "contact_counters"
+    __table_args__ = (UniqueConstraint("day", "event", "kind", name="uq_contact_counters_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    # warned | removed | sent_as_written | not_a_tax_number | sent
+    event: Mapped[str] = mapped_column(String(20))
+    # An identifier kind, or "" for events that are not about one kind (sent).
+    kind: Mapped[str] = mapped_column(String(12), default="")
+    count: Mapped[int] = mapped_column(Integer, default=0)
