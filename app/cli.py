@@ -1,7 +1,35 @@
 """Command-line commands, registered by the factory (`flask --app app …`)."""
 
-from flask import Flask
+import click
+from cryptography.fernet import Fernet
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+keys_cli = AppGroup("keys", help="Manage the keys that encrypt messages at rest.")
+
+
+@keys_cli.command("rotate")
+@click.option("--drop-old", is_flag=True, help="Forget the old keys once all is re-encrypted.")
+def rotate_keys(drop_old: bool) -> None:
+    """Encrypt everything with a new key (instance/data_keys) or the first of DATA_KEYS."""
+    from app import crypto
+    from app.extensions import db
+
+    if current_app.config.get("DATA_KEYS"):
+        changed = crypto.reencrypt_all(db)
+        click.echo(f"Re-encrypted {changed} values with the first key in DATA_KEYS.")
+        click.echo("Once every host runs with it, older keys can be removed from DATA_KEYS.")
+        return
+    changed, kept = crypto.rotate_instance_keys(current_app, db, drop_old)
+    click.echo(f"New key in use. Re-encrypted {changed} values; {kept} key(s) kept.")
+
+
+@keys_cli.command("generate")
+def generate_key() -> None:
+    """Print a new key, for DATA_KEYS (put it first, then run `flask keys rotate`)."""
+    click.echo(Fernet.generate_key().decode("ascii"))
 
 
 def init_app(app: Flask) -> None:
     """Register the command groups of each area."""
+    app.cli.add_command(keys_cli)

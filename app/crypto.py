@@ -11,6 +11,7 @@ older keys stay readable until the operator drops them (`flask keys rotate`).
 import os
 from pathlib import Path
 
+import sqlalchemy as sa
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from flask import Flask, current_app
 from sqlalchemy import Text
@@ -42,7 +43,7 @@ def _keys_file(app: Flask) -> Path:
 
 
 def load_keys(app: Flask) -> list[bytes]:
-    configured = app.config.get("DATA_KEYS") or os.environ.get("DATA_KEYS", "")
+    configured = app.config.get("DATA_KEYS", "")
     if configured:
         return [k.strip().encode("ascii") for k in configured.split(",") if k.strip()]
     path = _keys_file(app)
@@ -95,3 +96,53 @@ class EncryptedText(TypeDecorator):
         except InvalidToken:
             # A key was dropped before rotation finished: say so rather than crash a page.
             return "[This text cannot be read: its encryption key is missing.]"
+
+
+def encrypted_columns(metadata) -> list[tuple]:
+    """Every (table, column) whose values are stored encrypted, found from the models."""
+    return [
+        (table, column)
+        for table in metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, EncryptedText)
+    ]
+
+
+def reencrypt_all(db) -> int:
+    """Re-encrypt every encrypted value with the newest key; returns how many changed.
+
+    Values are read and written raw (as tokens), so no text is decrypted into Python
+    objects other than inside MultiFernet.rotate.
+    """
+    ring = keyring()
+    changed = 0
+    for table, column in encrypted_columns(db.metadata):
+        [pk] = table.primary_key.columns
+        raw = sa.type_coerce(column, Text)
+        rows = db.session.execute(sa.select(pk, raw).where(column.isnot(None))).all()
+        for key, token in rows:
+            db.session.execute(
+                sa.update(table)
+                .where(pk == key)
+                .values({column: sa.bindparam("token", ring.rotate(token), type_=Text)})
+            )
+            changed += 1
+    db.session.commit()
+    return changed
+
+
+def rotate_instance_keys(app: Flask, db, drop_old: bool) -> tuple[int, int]:
+    """Put a new key first in instance/data_keys and re-encrypt everything with it.
+
+    Returns (values re-encrypted, keys kept). Old keys are kept unless ``drop_old``:
+    dropping is done only after every value has been re-encrypted.
+    """
+    keys = [Fernet.generate_key(), *load_keys(app)]
+    save_keys(app, keys)
+    app.extensions["keyring"] = KeyRing(keys)
+    changed = reencrypt_all(db)
+    if drop_old:
+        keys = keys[:1]
+        save_keys(app, keys)
+        app.extensions["keyring"] = KeyRing(keys)
+    return changed, len(keys)

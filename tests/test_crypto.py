@@ -1,0 +1,104 @@
+"""Confidential at rest: message text is encrypted with keys kept outside the database."""
+
+from pathlib import Path
+
+from cryptography.fernet import Fernet
+
+from app.contact.service import store_submission
+from app.extensions import db
+from app.models import Submission
+
+CANARY = "Canary-Walrus-Marmalade"
+
+
+def database_bytes(app) -> bytes:
+    path = Path(app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///"))
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()  # checkpoint and close so the main file is complete
+    files = [path, path.with_name(path.name + "-wal")]
+    return b"".join(p.read_bytes() for p in files if p.exists())
+
+
+def store(app, message=f"{CANARY} needs help", name=CANARY, email="canary@example.com"):
+    with app.app_context():
+        store_submission(
+            topic="general", name=name, email=email, message=message, choice="none", kinds=[]
+        )
+
+
+def read_all(app):
+    with app.app_context():
+        return [(s.name, s.email, s.message) for s in db.session.scalars(db.select(Submission))]
+
+
+def raw_tokens(app):
+    with app.app_context():
+        return db.session.execute(db.text("SELECT name, email, message FROM submissions")).all()
+
+
+def test_canary_is_not_in_the_raw_database(app):
+    store(app)
+    assert read_all(app) == [(CANARY, "canary@example.com", f"{CANARY} needs help")]
+    raw = database_bytes(app)
+    assert CANARY.encode() not in raw
+    assert b"canary@example.com" not in raw
+    assert len(raw) > 0
+
+
+def test_keys_are_kept_outside_the_database(app):
+    keys = (Path(app.instance_path) / "data_keys").read_bytes()
+    store(app)
+    assert keys.strip() not in database_bytes(app)
+
+
+def test_rotation_keeps_everything_readable(app, runner):
+    store(app)
+    before = raw_tokens(app)
+    old_keys = (Path(app.instance_path) / "data_keys").read_text().split()
+    result = runner.invoke(args=["keys", "rotate"])
+    assert result.exit_code == 0, result.output
+    assert "Re-encrypted 3 values; 2 key(s) kept" in result.output
+    after = raw_tokens(app)
+    assert after != before
+    assert read_all(app) == [(CANARY, "canary@example.com", f"{CANARY} needs help")]
+    new_keys = (Path(app.instance_path) / "data_keys").read_text().split()
+    assert new_keys[1:] == old_keys
+    # the new key alone reads everything
+    assert Fernet(new_keys[0].encode()).decrypt(after[0][2].encode()).decode().startswith(CANARY)
+
+
+def test_rotation_can_drop_old_keys(app, runner):
+    store(app)
+    result = runner.invoke(args=["keys", "rotate", "--drop-old"])
+    assert result.exit_code == 0, result.output
+    assert len((Path(app.instance_path) / "data_keys").read_text().split()) == 1
+    assert read_all(app)[0][2] == f"{CANARY} needs help"
+
+
+def test_keys_from_the_environment(app, runner):
+    first = Fernet.generate_key().decode()
+    second = app.extensions["keyring"].keys[0].decode()
+    store(app)
+    app.config["DATA_KEYS"] = f"{first},{second}"
+    from app import crypto
+
+    crypto.init_app(app)
+    result = runner.invoke(args=["keys", "rotate"])
+    assert "with the first key in DATA_KEYS" in result.output
+    token = raw_tokens(app)[0][2]
+    assert Fernet(first.encode()).decrypt(token.encode()).decode().startswith(CANARY)
+
+
+def test_a_missing_key_is_said_plainly_not_a_crash(app):
+    store(app)
+    app.config["DATA_KEYS"] = Fernet.generate_key().decode()
+    from app import crypto
+
+    crypto.init_app(app)
+    assert read_all(app)[0][2].startswith("[This text cannot be read")
+
+
+def test_generate_prints_a_key(runner):
+    key = runner.invoke(args=["keys", "generate"]).output.strip()
+    Fernet(key.encode())
