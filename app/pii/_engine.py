@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from ._normalise import normalise
 from ._rules import (
+    ASCII_LOWER,
     CARD_BRANDS,
     CARD_LAYOUTS,
     CARD_MAX,
@@ -44,6 +45,7 @@ from ._rules import (
     FEIN_PREFIXES,
     GLUE_LEAD,
     GLUE_TAIL,
+    HINT_RE,
     ITIN_GROUPS,
     KIND_LABELS,
     MASKS,
@@ -58,7 +60,6 @@ from ._rules import (
     SSN_BAD_AREAS,
 )
 
-_DIGIT_CHARS = "0123456789"
 _MAX_PIECE_GROUPS = 6
 _DOT_CUT_MIN = 2
 _GLUE_PUNCT = "-/"
@@ -136,21 +137,21 @@ def _card_ok(d: str) -> bool:
     return False
 
 
-def _classify(parts: list[str], seps: list[str], cue: str | None) -> str | None:
+def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool, last: bool):
     """Kind of a piece made of digit groups `parts` joined by `seps` (each separator
-    stripped of whitespace: "" for a space or line break, else "-", ".", "/" or ",")."""
-    if cue == "neg":
-        return None
+    stripped of whitespace: "" for a space or line break, else "-", ".", "/" or ",").
+    The cue is looked up (ctx.cue) only once the digits could be an identifier."""
     d = "".join(parts)
     n = len(d)
     if d.count(d[0]) == n:
         return None
     if len(parts) == 1:
         if n == 9:
+            cue = ctx.cue(first, last)
             if cue == "ssn" or cue == "itin" or cue == "taxid":
                 kind = _ssn_or_itin(d)
                 if kind is None and cue == "taxid" and _fein_ok(d):
-                    kind = "fein"
+                    return "fein"
                 return kind
             if cue == "fein":
                 return "fein" if _fein_ok(d) else None
@@ -158,35 +159,40 @@ def _classify(parts: list[str], seps: list[str], cue: str | None) -> str | None:
                 return "routing" if _routing_ok(d) else None
             return None
         if CT_BASE_MIN + CT_LOC <= n <= CT_BASE_MAX + CT_LOC:
-            return "ct_tax_reg" if cue == "ct" else None
-        if CARD_MIN <= n <= CARD_MAX:
-            return "card" if _card_ok(d) else None
+            return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
+        if CARD_MIN <= n <= CARD_MAX and _card_ok(d):
+            return "card" if ctx.cue(first, last) != "neg" else None
         return None
     if "," in seps:
         return None
-    lens = tuple(len(p) for p in parts)
+    lens = tuple(map(len, parts))
+    kind = None
     if lens == (3, 2, 4):
-        return _ssn_or_itin(d)
-    if lens == (2, 7):
-        if seps[0] == "-" or cue == "fein" or cue == "taxid":
-            return "fein" if _fein_ok(d) else None
-        return None
-    if (
-        cue == "ct"
-        and lens[-1] == CT_LOC
+        kind = _ssn_or_itin(d)
+    elif lens == (2, 7):
+        if _fein_ok(d):
+            if seps[0] == "-":
+                kind = "fein"
+            else:
+                cue = ctx.cue(first, last)
+                return "fein" if cue == "fein" or cue == "taxid" else None
+    elif (
+        lens[-1] == CT_LOC
         and len(lens) - 1 <= CT_MAX_BASE_GROUPS
         and CT_BASE_MIN <= n - CT_LOC <= CT_BASE_MAX
         and min(lens[:-1]) >= CT_MIN_GROUP
     ):
-        return "ct_tax_reg"
-    if (
+        return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
+    elif (
         CARD_MIN <= n <= CARD_MAX
         and lens in CARD_LAYOUTS
         and all(s in CARD_SEPARATORS for s in seps)
         and _card_ok(d)
     ):
-        return "card"
-    return None
+        kind = "card"
+    if kind is not None and ctx.cue(first, last) == "neg":
+        return None
+    return kind
 
 
 # --- masking and wording -------------------------------------------------------------
@@ -252,17 +258,33 @@ def _cue_kind(m) -> str:
     return CUE_KINDS[m.lastindex - 1]
 
 
-class _Chunk:
-    __slots__ = ("after", "before", "ce", "cs", "norm", "nx", "pe")
+class _Text:
+    """The normalised text and, made on first use, its ASCII-lower-cased copy."""
 
-    def __init__(self, norm: str, cs: int, ce: int, pe: int, nx: int) -> None:
-        self.norm, self.cs, self.ce, self.pe, self.nx = norm, cs, ce, pe, nx
+    __slots__ = ("_low", "norm")
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self._low: str | None = None
+
+    @property
+    def low(self) -> str:
+        if self._low is None:
+            self._low = self.norm.translate(ASCII_LOWER)
+        return self._low
+
+
+class _Chunk:
+    __slots__ = ("after", "before", "ce", "cs", "nx", "pe", "text")
+
+    def __init__(self, text: _Text, cs: int, ce: int, pe: int, nx: int) -> None:
+        self.text, self.cs, self.ce, self.pe, self.nx = text, cs, ce, pe, nx
         self.before: str | bool | None = False
         self.after: str | bool | None = False
 
     def cue_before(self) -> str | None:
         if self.before is False:
-            norm, cs = self.norm, self.cs
+            norm, cs = self.text.low, self.cs
             last = None
             for m in CUE_RE.finditer(norm, max(self.pe, cs - CUE_WINDOW - MAX_CUE), cs):
                 last = m
@@ -272,7 +294,7 @@ class _Chunk:
 
     def cue_after(self) -> str | None:
         if self.after is False:
-            norm, ce, nx = self.norm, self.ce, self.nx
+            norm, ce, nx = self.text.low, self.ce, self.nx
             m = CUE_RE.search(norm, ce, nx)
             kind = None
             if m is not None and m.start() - ce <= CUE_WINDOW:
@@ -296,11 +318,18 @@ def _sep_char(s: str) -> str:
     return t
 
 
-def _scan_chunk(norm: str, cs: int, ce: int, pe: int, nx: int, out: list) -> None:
+def _scan_chunk(text: _Text, cs: int, ce: int, pe: int, nx: int, out: list) -> None:
     """Append (kind, norm_start, norm_end, digits) for the identifiers in one chunk."""
-    gs = [m.span() for m in DIGITS_RE.finditer(norm, cs, ce)]
-    if sum(e - s for s, e in gs) < MIN_DIGITS:
-        return
+    norm = text.norm
+    bare = norm[cs:ce]
+    if bare.isdigit():
+        gs = [(cs, ce)]
+    else:
+        if HINT_RE.search(norm, cs, ce) is None:
+            return
+        gs = [m.span() for m in DIGITS_RE.finditer(norm, cs, ce)]
+        if sum(e - s for s, e in gs) < MIN_DIGITS:
+            return
     # taint: what touches the chunk on the left and right
     j = cs - 1
     while j >= 0 and j >= cs - 2 and norm[j] == " ":
@@ -313,20 +342,24 @@ def _scan_chunk(norm: str, cs: int, ce: int, pe: int, nx: int, out: list) -> Non
     right_taint = _is_word(c1) or (
         c1 in _GLUE_PUNCT and ce + 1 < len(norm) and _is_word(norm[ce + 1])
     )
-    ctx = _Chunk(norm, cs, ce, pe, nx)
+    ctx = _Chunk(text, cs, ce, pe, nx)
     ng = len(gs)
+    tainted = left_taint or right_taint or phone_or_money
     if ng == 1:
-        if left_taint or right_taint or phone_or_money:
-            return
-        s, e = gs[0]
-        d = norm[s:e]
-        kind = _classify([d], [], ctx.cue(True, True))
-        if kind is not None:
-            out.append((kind, s, e, d))
+        if not tainted:
+            kind = _classify([bare], [], ctx, True, True)
+            if kind is not None:
+                out.append((kind, cs, ce, bare))
         return
     texts = [norm[s:e] for s, e in gs]
     raw_seps = [norm[gs[i][1] : gs[i + 1][0]] for i in range(ng - 1)]
     seps = [_sep_char(r) for r in raw_seps]
+    if not tainted and ng <= _MAX_PIECE_GROUPS:
+        # the whole chunk as one identifier covers every digit: nothing can beat it
+        kind = _classify(texts, seps, ctx, True, True)
+        if kind is not None:
+            out.append((kind, cs, ce, "".join(texts)))
+            return
     # segments: maximal runs of groups joined by punctuation separators; whitespace,
     # ", " and a bare "." between two 3+ digit groups (a sentence end) separate them
     seg_of = [0] * ng
@@ -359,10 +392,10 @@ def _scan_chunk(norm: str, cs: int, ce: int, pe: int, nx: int, out: list) -> Non
             parts[-1] = parts[-1][:off1]
         if off0:
             parts[0] = parts[0][off0:]
-        total = sum(len(p) for p in parts)
+        total = sum(map(len, parts))
         if total < MIN_DIGITS or total > CARD_MAX:
             return None
-        kind = _classify(parts, seps[g0:g1], ctx.cue(first, last))
+        kind = _classify(parts, seps[g0:g1], ctx, first, last)
         if kind is None:
             return None
         s = gs[g0][0] + off0
@@ -431,35 +464,26 @@ def _scan_chunk(norm: str, cs: int, ce: int, pe: int, nx: int, out: list) -> Non
         a = c[0] + 1
 
 
-def _enough_digits(norm: str) -> bool:
-    n = 0
-    for c in _DIGIT_CHARS:
-        n += norm.count(c)
-        if n >= MIN_DIGITS:
-            return True
-    return False
-
-
 def scan(text: str) -> list[Finding]:
     """Find tax identifiers in `text`: a list of Findings in text order, never overlapping,
     with offsets into the original string (code points)."""
     if not isinstance(text, str):
         raise TypeError("scan() expects a str")
-    if text.isascii() and not _enough_digits(text):
-        return []
     norm, starts = normalise(text)
-    if not _enough_digits(norm):
-        return []
-    claims = [(m.start(), m.end(), m.group(1) is not None) for m in CLAIM_RE.finditer(norm)]
     raw: list = []
-    nclaims = len(claims)
+    text_ctx = _Text(norm)
     size = len(norm)
-    for i, (cs, ce, placeholder) in enumerate(claims):
-        if placeholder or ce - cs < MIN_DIGITS or ce - cs > MAX_CHUNK:
-            continue
-        pe = claims[i - 1][1] if i else 0
-        nx = claims[i + 1][0] if i + 1 < nclaims else size
-        _scan_chunk(norm, cs, ce, pe, nx, raw)
+    claims = CLAIM_RE.finditer(norm)
+    pe = 0
+    m = next(claims, None)
+    while m is not None:
+        nxt = next(claims, None)
+        cs, ce = m.span()
+        if MIN_DIGITS <= ce - cs <= MAX_CHUNK and m.group(1) is None:
+            nx = nxt.start() if nxt is not None else size
+            _scan_chunk(text_ctx, cs, ce, pe, nx, raw)
+        pe = ce
+        m = nxt
     found = []
     for kind, s, e, digits in raw:
         if starts is not None:

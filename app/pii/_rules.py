@@ -44,7 +44,7 @@ def cue_source() -> str:
     for kind in CUE_KINDS:
         body = "|".join(RULES["cues"][kind])
         parts.append(f"({body})")
-    return "(?<![A-Za-z])(?:" + "|".join(parts) + ")(?![A-Za-z])"
+    return "(?=[a-z])(?<![a-z])(?:" + "|".join(parts) + ")(?![a-z])"
 
 
 def placeholder_source() -> str:
@@ -55,11 +55,20 @@ def placeholder_source() -> str:
 
 def claim_source() -> str:
     """Placeholders left by remove() and every digit run (with separators) of 4+ digits."""
-    return "(" + placeholder_source() + ")|[0-9](?:(?:" + SEP_SRC + ")?[0-9]){3,}"
+    sep = "(?:" + SEP_SRC + ")"
+    return "(?=[0-9\\[])(?:[0-9](?:[0-9]|" + sep + "[0-9]){3,}|(" + placeholder_source() + "))"
 
 
-CUE_RE = re.compile(cue_source(), FLAGS)
-CLAIM_RE = re.compile(claim_source(), FLAGS)
+def hint_source() -> str:
+    return RULES["shape_hint"]["source"].replace("{sep}", "(?:" + SEP_SRC + ")")
+
+
+# Cues are matched case-sensitively against an ASCII-lower-cased copy of the text
+# (str.translate keeps offsets), which is several times faster than re.IGNORECASE.
+CUE_RE = re.compile(cue_source(), re.ASCII)
+HINT_RE = re.compile(hint_source(), re.ASCII)
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+CLAIM_RE = re.compile(claim_source(), re.ASCII)
 DIGITS_RE = re.compile("[0-9]+", FLAGS)
 
 
