@@ -66,8 +66,18 @@ format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# The whole suite on SQLite, then again on PostgreSQL when it answers (required in CI).
+POSTGRES_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 unit: $(VENV)/.installed-test assets browser-deps
 	$(PY) -m pytest
+	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+	  echo "== The suite again, on PostgreSQL"; \
+	  TEST_DATABASE_URL=$(POSTGRES_TEST_URL) $(PY) -m pytest; \
+	elif [ -n "$$CI" ]; then \
+	  echo "PostgreSQL does not answer on 127.0.0.1:5432, and CI needs it."; exit 1; \
+	else \
+	  echo "PostgreSQL does not answer on 127.0.0.1:5432: the PostgreSQL run is skipped."; \
+	fi
 
 test: lint unit
 

@@ -70,9 +70,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     app.register_blueprint(contact_bp)
 
-    from app import errors
+    from app import errors, health
 
     errors.init_app(app)
+    health.init_app(app)
 
     from app import cli
 

@@ -1,7 +1,10 @@
 """Error pages in the site's look, in plain words, without internals."""
 
 from flask import Flask, render_template
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from app.extensions import db
 
 # What each error means to a visitor, and what they can do about it.
 MESSAGES = {
@@ -45,3 +48,11 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(InternalServerError)
     def _server_error(_error):
         return render_error(500)
+
+    @app.errorhandler(SQLAlchemyError)
+    def _database_error(error):
+        # The database is unreachable or refused: a plain 503, and the site recovers by
+        # itself when it returns (pool_pre_ping replaces dead connections).
+        db.session.rollback()
+        app.logger.warning("Database error: %s", type(error).__name__)
+        return render_error(503)

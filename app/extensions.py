@@ -24,13 +24,34 @@ csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 
+def _is_sqlite(dbapi_connection) -> bool:
+    return type(dbapi_connection).__module__.startswith("sqlite3")
+
+
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     """Every SQLite connection: WAL so readers never wait on a writer, foreign keys on,
-    and secure_delete so deleted content is overwritten in the file, not left behind."""
-    if type(dbapi_connection).__module__.startswith("sqlite3"):
+    and secure_delete so deleted content is overwritten in the file, not left behind.
+
+    The driver's own transaction handling is switched off so that ``_sqlite_begin``
+    decides how transactions start.
+    """
+    if _is_sqlite(dbapi_connection):
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin(connection) -> None:
+    """Take SQLite's write lock when a transaction starts (BEGIN IMMEDIATE).
+
+    A deferred transaction that reads and then writes must upgrade its lock, and two
+    workers doing that at once fail with "database is locked" whatever the busy timeout.
+    Taking the lock up front makes them queue instead, within the busy timeout.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,10 +1,13 @@
 """Fixtures shared by every test: an app on a database built by the migrations."""
 
+import os
 import shutil
 import threading
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
 from werkzeug.serving import make_server
 
 from app import create_app
@@ -22,34 +25,97 @@ def base_config(database_uri: str) -> dict:
     }
 
 
-@pytest.fixture(scope="session")
-def migrated_sqlite(tmp_path_factory) -> Path:
-    """A SQLite file built once per run by applying every migration from empty."""
+# The suite runs on SQLite; with TEST_DATABASE_URL=postgresql+psycopg://… (make test sets
+# it when PostgreSQL answers) it runs again, whole, on PostgreSQL.
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
+
+
+class SQLiteDatabases:
+    """Each test gets a copy of one file built by running every migration from empty."""
+
+    def __init__(self, folder: Path):
+        self.template = folder / "template.sqlite3"
+        migrate_from_empty(f"sqlite:///{self.template}", folder)
+
+    def new(self, tmp_path: Path) -> str:
+        path = tmp_path / "test.sqlite3"
+        shutil.copyfile(self.template, path)
+        return f"sqlite:///{path}"
+
+    def drop(self, url: str) -> None:
+        pass
+
+
+class PostgresDatabases:
+    """Each test gets a new database copied from a migrated template (CREATE … TEMPLATE)."""
+
+    def __init__(self, admin_url: str, folder: Path):
+        self.admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        self.base = sa.engine.make_url(admin_url)
+        self.prefix = f"drs_test_{os.getpid()}"
+        self.template = f"{self.prefix}_template"
+        self.count = 0
+        self._execute(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
+        self._execute(f'CREATE DATABASE "{self.template}"')
+        migrate_from_empty(self._url(self.template), folder)
+
+    def _execute(self, sql: str) -> None:
+        with self.admin.connect() as connection:
+            connection.exec_driver_sql(sql)
+
+    def _url(self, name: str) -> str:
+        return self.base.set(database=name).render_as_string(hide_password=False)
+
+    def new(self, tmp_path: Path) -> str:
+        self.count += 1
+        name = f"{self.prefix}_{self.count}"
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+        return self._url(name)
+
+    def drop(self, url: str) -> None:
+        name = sa.engine.make_url(url).database
+        self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def close(self) -> None:
+        self._execute(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
+        self.admin.dispose()
+
+
+def migrate_from_empty(url: str, folder: Path) -> None:
     from flask_migrate import upgrade
 
-    folder = tmp_path_factory.mktemp("template-db")
-    path = folder / "template.sqlite3"
-    app = create_app(base_config(f"sqlite:///{path}"), instance_path=str(folder))
+    app = create_app(base_config(url), instance_path=str(folder / "instance"))
     with app.app_context():
         upgrade()
         from app.extensions import db
 
         db.engine.dispose()
-    return path
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("template-db")
+    if TEST_DATABASE_URL.startswith("postgresql"):
+        pg = PostgresDatabases(TEST_DATABASE_URL, folder)
+        yield pg
+        pg.close()
+    else:
+        yield SQLiteDatabases(folder)
 
 
 @pytest.fixture
-def app(migrated_sqlite, tmp_path):
-    """A fresh app with its own copy of the migrated database."""
-    path = tmp_path / "test.sqlite3"
-    shutil.copyfile(migrated_sqlite, path)
+def app(databases, tmp_path):
+    """A fresh app with its own database, built by the migrations."""
+    url = databases.new(tmp_path)
     instance = tmp_path / "instance"
-    app = create_app(base_config(f"sqlite:///{path}"), instance_path=str(instance))
+    app = create_app(base_config(url), instance_path=str(instance))
     yield app
     with app.app_context():
         from app.extensions import db
 
+        db.session.remove()
         db.engine.dispose()
+    databases.drop(url)
 
 
 @pytest.fixture

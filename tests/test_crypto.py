@@ -7,17 +7,9 @@ from cryptography.fernet import Fernet
 from app.contact.service import store_submission
 from app.extensions import db
 from app.models import Submission
+from tests.rawdump import raw_database_bytes
 
 CANARY = "Canary-Walrus-Marmalade"
-
-
-def database_bytes(app) -> bytes:
-    path = Path(app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///"))
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()  # checkpoint and close so the main file is complete
-    files = [path, path.with_name(path.name + "-wal")]
-    return b"".join(p.read_bytes() for p in files if p.exists())
 
 
 def store(app, message=f"{CANARY} needs help", name=CANARY, email="canary@example.com"):
@@ -40,7 +32,7 @@ def raw_tokens(app):
 def test_canary_is_not_in_the_raw_database(app):
     store(app)
     assert read_all(app) == [(CANARY, "canary@example.com", f"{CANARY} needs help")]
-    raw = database_bytes(app)
+    raw = raw_database_bytes(app)
     assert CANARY.encode() not in raw
     assert b"canary@example.com" not in raw
     assert len(raw) > 0
@@ -49,7 +41,7 @@ def test_canary_is_not_in_the_raw_database(app):
 def test_keys_are_kept_outside_the_database(app):
     keys = (Path(app.instance_path) / "data_keys").read_bytes()
     store(app)
-    assert keys.strip() not in database_bytes(app)
+    assert keys.strip() not in raw_database_bytes(app)
 
 
 def test_rotation_keeps_everything_readable(app, runner):

@@ -10,6 +10,7 @@ import time
 from flask import current_app, redirect, render_template, request, session, url_for
 from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError, validate_csrf
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.contact import bp
 from app.contact.forms import ACCOUNT_TOPIC, ContactForm
@@ -20,7 +21,8 @@ from app.contact.identifiers import (
     valid_fingerprints,
 )
 from app.contact.service import count_events, store_submission
-from app.extensions import csrf, limiter
+from app.errors import render_error
+from app.extensions import csrf, db, limiter
 from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_NONE, CHOICE_REMOVED
 from app.security import no_store
 
@@ -154,6 +156,20 @@ def sent():
         account=confirmation.get("topic") == ACCOUNT_TOPIC,
         as_written=confirmation.get("as_written", False),
         reply_days=current_app.config["REPLY_WORKING_DAYS"],
+    )
+
+
+@bp.errorhandler(SQLAlchemyError)
+def database_unavailable(error: SQLAlchemyError):
+    """The database is down: nothing was stored, so give the visitor their text back."""
+    db.session.rollback()
+    current_app.logger.warning("Contact form: database error %s", type(error).__name__)
+    if request.method != "POST":
+        return render_error(503)
+    form = ContactForm(meta={"csrf": False})
+    form.validate()
+    return _form_page(
+        form, 503, dismissed=valid_fingerprints(request.form.getlist("dismissed")), unavailable=True
     )
 
 
