@@ -62,6 +62,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     security.init_app(app)
 
+    from app import accesslog
+
+    accesslog.init_app(app)
+
     from app.public import bp as public_bp
 
     app.register_blueprint(public_bp)

@@ -33,3 +33,6 @@ def generate_key() -> None:
 def init_app(app: Flask) -> None:
     """Register the command groups of each area."""
     app.cli.add_command(keys_cli)
+    from app.accesslog import cli as accesslog_cli
+
+    accesslog_cli.init_app(app)

@@ -22,6 +22,12 @@ def env_int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
+def env_list(name: str, default: str) -> tuple[str, ...]:
+    """A comma-separated list; an empty variable is an empty list."""
+    value = os.environ.get(name, default)
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
 def from_environment(instance_path: str) -> dict:
     """Settings read from the environment, with their defaults."""
     instance = Path(instance_path)
@@ -47,6 +53,14 @@ def from_environment(instance_path: str) -> dict:
         # Keys that encrypt messages at rest (comma-separated, newest first). Empty: the
         # keys are kept in instance/data_keys, generated on first start.
         "DATA_KEYS": os.environ.get("DATA_KEYS", ""),
+        # The W3C access log (app/accesslog): where, how long raw files stay, which
+        # query parameters our own pages use (all others are left out of the log).
+        "ACCESS_LOG_PATH": os.environ.get("ACCESS_LOG_PATH", str(instance / "logs" / "access.log")),
+        "ACCESS_LOG_RETENTION_DAYS": env_int("ACCESS_LOG_RETENTION_DAYS", 30),
+        "ACCESS_LOG_HOST": os.environ.get("ACCESS_LOG_HOST", ""),
+        "ACCESS_LOG_QUERY_PARAMS": env_list("ACCESS_LOG_QUERY_PARAMS", "page,from,to"),
+        "ACCESS_LOG_NO_QUERY_PATHS": env_list("ACCESS_LOG_NO_QUERY_PATHS", "/contact"),
+        "ACCESS_STATS_MAX_KEYS": env_int("ACCESS_STATS_MAX_KEYS", 1000),
     }
 
 

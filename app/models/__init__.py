@@ -1,6 +1,15 @@
 """The database models, one module per area; imported here so Alembic sees them all."""
 
+from app.models.accesslog import AccessCount, AccessDay, AccessLogFile, AccessVisitor
 from app.models.notice import Notice
 from app.models.submission import ContactCounter, Submission
 
-__all__ = ["ContactCounter", "Notice", "Submission"]
+__all__ = [
+    "AccessCount",
+    "AccessDay",
+    "AccessLogFile",
+    "AccessVisitor",
+    "ContactCounter",
+    "Notice",
+    "Submission",
+]

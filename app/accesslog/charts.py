@@ -1,0 +1,99 @@
+"""Server-rendered SVG bar charts: no script, a title and description for assistive
+technology, and presentation attributes only (the Content-Security-Policy allows no
+inline styles). The same numbers are always shown in a table beside the chart."""
+
+from collections.abc import Sequence
+
+from markupsafe import Markup, escape
+
+WIDTH, HEIGHT = 640, 240
+LEFT, RIGHT, TOP, BOTTOM = 56, 8, 12, 36
+BAR = "#005ea2"  # USWDS primary
+INK = "#1b1b1b"
+GRID = "#dfe1e2"
+
+
+def bar_chart(
+    chart_id: str,
+    title: str,
+    description: str,
+    bars: Sequence[tuple[str, int]],
+) -> Markup:
+    """A vertical bar chart of ``bars`` (label, value), in order, as inline SVG.
+
+    ``chart_id`` must be unique on the page; the <title> and <desc> get ids from it and
+    the <svg> is labelled by both (role="img").
+    """
+    cid = escape(chart_id)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    peak = max((value for _, value in bars), default=0)
+    scale_top = _nice_ceiling(peak)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="stats-chart" role="img" '
+        f'aria-labelledby="{cid}-title {cid}-desc" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="100%" preserveAspectRatio="xMinYMin meet">',
+        f'<title id="{cid}-title">{escape(title)}</title>',
+        f'<desc id="{cid}-desc">{escape(description)}</desc>',
+    ]
+    # Axis: zero, half and top of the scale.
+    for fraction in (0, 0.5, 1):
+        y = TOP + plot_h - plot_h * fraction
+        parts.append(
+            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
+            f'stroke="{GRID if fraction else INK}" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
+            f'fill="{INK}">{_short(int(scale_top * fraction))}</text>'
+        )
+    if bars:
+        slot = plot_w / len(bars)
+        width = max(slot * 0.8, 1)
+        label_every = max(1, round(len(bars) / 8))
+        for index, (label, value) in enumerate(bars):
+            h = plot_h * value / scale_top if scale_top else 0
+            x = LEFT + index * slot + (slot - width) / 2
+            parts.append(
+                f'<rect x="{x:.1f}" y="{TOP + plot_h - h:.1f}" width="{width:.1f}" '
+                f'height="{h:.1f}" fill="{BAR}"><title>{escape(label)}: {value:,}</title></rect>'
+            )
+            if index % label_every == 0 or index == len(bars) - 1:
+                parts.append(
+                    f'<text x="{x + width / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" '
+                    f'text-anchor="middle" font-size="11" fill="{INK}">{escape(label)}</text>'
+                )
+    parts.append("</svg>")
+    # Every value from outside (ids, titles, labels) went through escape() above.
+    return Markup("".join(parts))  # noqa: S704
+
+
+def _nice_ceiling(value: int) -> int:
+    """The smallest of 1, 2, 5 × 10^n at or above ``value`` (so the axis reads easily)."""
+    if value <= 0:
+        return 1
+    magnitude = 1
+    while True:
+        for step in (1, 2, 5):
+            if step * magnitude >= value:
+                return step * magnitude
+        magnitude *= 10
+
+
+def _short(value: int) -> str:
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:g}M"
+    if value >= 1_000:
+        return f"{value / 1_000:g}k"
+    return str(value)
+
+
+def day_chart(chart_id: str, title: str, description: str, days, attribute: str) -> Markup:
+    """Bars of one attribute of stats.DayTotals per day, labelled MM-DD."""
+    return bar_chart(
+        chart_id, title, description, [(f"{d.day:%m-%d}", getattr(d, attribute)) for d in days]
+    )
+
+
+def count_chart(chart_id: str, title: str, description: str, counts) -> Markup:
+    """Bars of stats.Count rows, in the order given."""
+    return bar_chart(chart_id, title, description, [(c.label, c.hits) for c in counts])

@@ -1,0 +1,326 @@
+"""Reading what is new in the access log into per-day aggregates in the database.
+
+Each host reads its own day files from where it stopped (a byte offset per file, kept
+in ``accesslog_files`` with a fingerprint of the file's header), so the work done is
+proportional to what was logged since last time, never to the size of the log. The
+offset moves in the same transaction as the aggregates it produced, and only if no one
+else moved it first (compare-and-set), so two ingests at once never count a line twice.
+"""
+
+import hashlib
+import hmac
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from flask import current_app
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from app.accesslog import host_id, log_path, w3c
+from app.accesslog.browsers import browser_family
+from app.accesslog.writer import day_files
+from app.extensions import db
+from app.models.accesslog import AccessCount, AccessDay, AccessLogFile, AccessVisitor
+
+# Dimensions whose keys a client chooses (any URL can be asked for, any referrer sent):
+# at most this many distinct keys per day are kept, the rest are counted as OTHER.
+CAPPED = ("error", "referrer")
+OTHER = "(other)"
+MAX_KEY = 500
+CHUNK_BYTES = 8 * 1024 * 1024
+STATIC_PREFIX = "/static/"
+
+
+@dataclass
+class IngestResult:
+    files: int = 0
+    lines: int = 0
+    skipped: int = 0  # lines that did not parse
+    complete: bool = True  # False when a time budget stopped it early
+    seconds: float = 0.0
+
+
+@dataclass
+class _Batch:
+    days: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
+    counts: Counter = field(default_factory=Counter)
+    visitors: dict = field(default_factory=lambda: defaultdict(set))
+    lines: int = 0
+    skipped: int = 0
+
+
+def ingest_new(budget_seconds: float | None = None) -> IngestResult:
+    """Read every new line of this host's log files (in an app context).
+
+    With ``budget_seconds``, stop after about that long; the rest is read next time.
+    """
+    started = time.perf_counter()
+    app = current_app
+    path, host = log_path(app), host_id(app)
+    secret = str(app.config["SECRET_KEY"]).encode()
+    known = {
+        row.name: row for row in db.session.scalars(select(AccessLogFile).filter_by(host=host))
+    }
+    result = IngestResult()
+    for _day, file in day_files(path):
+        try:
+            size = file.stat().st_size
+        except FileNotFoundError:
+            continue
+        row = known.get(file.name)
+        if row is not None and row.position == size:
+            continue
+        result.files += 1
+        deadline = None if budget_seconds is None else started + budget_seconds
+        if not _ingest_file(host, file, row, secret, result, deadline):
+            result.complete = False
+            break
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _fingerprint(first_line: bytes) -> str:
+    return hashlib.sha256(first_line).hexdigest()[:32]
+
+
+def _ingest_file(host, file: Path, row, secret, result, deadline) -> bool:
+    """Read ``file`` from its recorded position; False if stopped before its end."""
+    with file.open("rb") as stream:
+        first = stream.readline()
+        if not first.endswith(b"\n"):
+            return True  # not even a header yet
+        fingerprint = _fingerprint(first)
+        if row is not None and row.fingerprint != fingerprint:
+            # Another file now has this name: read it from the start under a new record.
+            db.session.execute(
+                update(AccessLogFile)
+                .where(AccessLogFile.id == row.id, AccessLogFile.position == row.position)
+                .values(fingerprint=fingerprint, position=0, lines=0)
+            )
+            db.session.commit()
+            row = db.session.get(AccessLogFile, row.id)
+        position = row.position if row is not None else 0
+        stream.seek(position)
+        leftover = b""
+        while True:
+            chunk = stream.read(CHUNK_BYTES)
+            if not chunk:
+                return True
+            data = leftover + chunk
+            end = data.rfind(b"\n")
+            if end == -1:
+                leftover = data
+                continue
+            leftover = data[end + 1 :]
+            batch = _aggregate(data[: end + 1], secret)
+            # ``data`` starts at ``position``: the position moves past complete lines only.
+            new_position = position + end + 1
+            if not _store(host, file.name, fingerprint, row, position, new_position, batch):
+                return True  # another ingest is reading this file; leave it to it
+            row = db.session.scalar(select(AccessLogFile).filter_by(host=host, name=file.name))
+            result.lines += batch.lines
+            result.skipped += batch.skipped
+            position = new_position
+            if deadline is not None and time.perf_counter() > deadline:
+                return False
+
+
+def _aggregate(data: bytes, secret: bytes) -> _Batch:
+    batch = _Batch()
+    days, counts, visitors = batch.days, batch.counts, batch.visitors
+    families: dict[str, str] = {}
+    referrer_hosts: dict[str, str | None] = {}
+    for raw in data.decode("ascii", "replace").splitlines():
+        if not raw or raw.startswith("#"):
+            continue
+        try:
+            f = w3c.split_line(raw)
+            day = date.fromisoformat(f[0])
+            status = int(f[4])
+            sent, received = int(f[7]), int(f[8])
+        except (ValueError, IndexError):
+            batch.skipped += 1
+            continue
+        batch.lines += 1
+        totals = days[day]
+        totals[0] += 1
+        totals[1] += sent
+        totals[2] += received
+        agent, ref, stem = f[9], f[10], f[5]
+        visitors[day].add((f[2], agent))
+        counts[day, "status", f[4]] += 1
+        if status >= 400:
+            counts[day, "error", f"{status} {stem[:MAX_KEY]}"] += 1
+        elif stem.startswith(STATIC_PREFIX):
+            counts[day, "file", stem[:MAX_KEY]] += 1
+        else:
+            counts[day, "page", stem[:MAX_KEY]] += 1
+        family = families.get(agent)
+        if family is None:
+            family = families[agent] = browser_family(unquote(agent) if agent != "-" else "")
+        counts[day, "browser", family] += 1
+        counts[day, "protocol", f[11]] += 1
+        if ref != "-":
+            referrer = referrer_hosts.get(ref, "")
+            if referrer == "":
+                referrer = referrer_hosts[ref] = _referrer_host(ref)
+            if referrer:
+                counts[day, "referrer", referrer] += 1
+    # Only keyed hashes leave this function: addresses and agents stay in memory.
+    batch.visitors = {
+        day: {_visitor_key(secret, day, ip, agent) for ip, agent in pairs}
+        for day, pairs in visitors.items()
+    }
+    return batch
+
+
+def _referrer_host(value: str) -> str | None:
+    try:
+        host = urlsplit(unquote(value)).hostname
+    except ValueError:
+        return None
+    return host[:MAX_KEY] if host else None
+
+
+def _visitor_key(secret: bytes, day: date, ip: str, agent: str) -> str:
+    message = f"{day.isoformat()}\n{ip}\n{agent}".encode()
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()[:32]
+
+
+def _insert(model):
+    if db.session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(model)
+
+
+def _store(host, name, fingerprint, row, old_position, new_position, batch: _Batch) -> bool:
+    """Add a batch to the aggregates and move the file's position, all or nothing."""
+    session = db.session
+    now = datetime.now(UTC)
+    try:
+        if row is None:
+            session.add(
+                AccessLogFile(
+                    host=host,
+                    name=name,
+                    fingerprint=fingerprint,
+                    position=new_position,
+                    lines=batch.lines,
+                    updated_at=now,
+                )
+            )
+            session.flush()
+        else:
+            moved = session.execute(
+                update(AccessLogFile)
+                .where(AccessLogFile.id == row.id, AccessLogFile.position == old_position)
+                .values(
+                    position=new_position, lines=AccessLogFile.lines + batch.lines, updated_at=now
+                )
+            )
+            if moved.rowcount != 1:
+                session.rollback()
+                return False
+        _add_days(batch)
+        _add_counts(_capped(batch.counts))
+        _add_visitors(batch.visitors)
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return False
+    except BaseException:
+        session.rollback()
+        raise
+    return True
+
+
+def _add_days(batch: _Batch) -> None:
+    if not batch.days:
+        return
+    stmt = _insert(AccessDay)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["day"],
+        set_={
+            "requests": AccessDay.requests + stmt.excluded.requests,
+            "bytes_sent": AccessDay.bytes_sent + stmt.excluded.bytes_sent,
+            "bytes_received": AccessDay.bytes_received + stmt.excluded.bytes_received,
+        },
+    )
+    db.session.execute(
+        stmt,
+        [
+            {"day": d, "requests": r, "visitors": 0, "bytes_sent": s, "bytes_received": b}
+            for d, (r, s, b) in batch.days.items()
+        ],
+    )
+
+
+def _capped(counts: Counter) -> Counter:
+    """Keep at most ACCESS_STATS_MAX_KEYS distinct keys per day in the capped dimensions."""
+    limit = int(current_app.config.get("ACCESS_STATS_MAX_KEYS", 1000))
+    groups: dict[tuple, list] = defaultdict(list)
+    for (day, dimension, key), hits in counts.items():
+        if dimension in CAPPED:
+            groups[day, dimension].append((hits, key))
+    if not groups:
+        return counts
+    result = Counter({k: v for k, v in counts.items() if k[1] not in CAPPED})
+    for (day, dimension), items in groups.items():
+        existing = set(
+            db.session.scalars(select(AccessCount.key).filter_by(day=day, dimension=dimension))
+        )
+        room = max(limit - sum(not key.endswith(OTHER) for key in existing), 0)
+        for hits, key in sorted(items, key=lambda item: (-item[0], item[1])):
+            if key in existing:
+                result[day, dimension, key] += hits
+            elif room > 0:
+                result[day, dimension, key] += hits
+                room -= 1
+            elif dimension == "error":  # keep the status: "404 (other)"
+                result[day, dimension, f"{key.partition(' ')[0]} {OTHER}"] += hits
+            else:
+                result[day, dimension, OTHER] += hits
+    return result
+
+
+def _add_counts(counts: Counter) -> None:
+    if not counts:
+        return
+    stmt = _insert(AccessCount)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["day", "dimension", "key"],
+        set_={"hits": AccessCount.hits + stmt.excluded.hits},
+    )
+    db.session.execute(
+        stmt,
+        [
+            {"day": day, "dimension": dimension, "key": key, "hits": hits}
+            for (day, dimension, key), hits in counts.items()
+        ],
+    )
+
+
+def _add_visitors(visitors: dict[date, set[str]]) -> None:
+    if not visitors:
+        return
+    stmt = _insert(AccessVisitor).on_conflict_do_nothing(index_elements=["day", "key"])
+    rows = [{"day": day, "key": key} for day, keys in visitors.items() for key in keys]
+    db.session.execute(stmt, rows)
+    for day in visitors:
+        count = db.session.scalar(
+            select(func.count()).select_from(AccessVisitor).where(AccessVisitor.day == day)
+        )
+        db.session.execute(update(AccessDay).where(AccessDay.day == day).values(visitors=count))
+
+
+def forget_visitor_keys(before: date) -> int:
+    """Delete the hashed visitor keys of days before ``before`` (their count stays)."""
+    deleted = db.session.execute(delete(AccessVisitor).where(AccessVisitor.day < before))
+    db.session.commit()
+    return deleted.rowcount or 0

@@ -1,0 +1,249 @@
+"""The WSGI middleware that writes one W3C line per request, pages and files alike.
+
+It wraps ``app.wsgi_app``, so static files, redirects and error pages are logged too, and
+it never reads a request body: bytes received are counted as the application reads them
+(or taken from Content-Length, whichever is larger), bytes sent are counted as the
+server sends them, and the line is written when the server closes the response.
+"""
+
+import ipaddress
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+
+from app.accesslog import w3c
+
+# A run of seven or more digits (with the separators people type) in a path or a kept
+# query value is written as this: whatever a visitor typed into an address bar, a
+# tax number or an account number never reaches the log.
+REDACTED = "-redacted-"
+_DIGIT_RUN = re.compile(r"\d(?:(?:[-. ]|%20|%2D|%2d)?\d){6,}")
+_PROTOCOL = re.compile(r"^HTTP/\d(?:\.\d)?$")
+# Characters a path keeps when it is re-quoted (RFC 3986 pchar and "/").
+_PATH_SAFE = "/:@!$&'()*+,;=-._~"
+
+
+def redact(text: str) -> str:
+    return _DIGIT_RUN.sub(REDACTED, text)
+
+
+def parse_ip(value: str) -> str | None:
+    """An IP address from a header value, or None: "[2001:db8::1]:443" and "1.2.3.4:80"
+    give their addresses; anything else is not trusted as one."""
+    value = value.strip()
+    if value.startswith("["):
+        value = value[1 : value.find("]")] if "]" in value else ""
+    elif value.count(":") == 1:
+        value = value.split(":", 1)[0]
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+
+
+def client_ip(environ: dict, trusted_proxies: int) -> str:
+    """The visitor's address: the socket peer, or — behind ``trusted_proxies`` proxies —
+    the address the outermost trusted proxy saw (the N-th from the right of
+    X-Forwarded-For), as Werkzeug's ProxyFix does. With 0 proxies the header is ignored."""
+    # If ProxyFix wraps us, REMOTE_ADDR is already rewritten; start from the socket peer.
+    original = environ.get("werkzeug.proxy_fix.orig") or {}
+    remote = original.get("REMOTE_ADDR") or environ.get("REMOTE_ADDR") or ""
+    if trusted_proxies > 0:
+        forwarded = original.get("HTTP_X_FORWARDED_FOR", environ.get("HTTP_X_FORWARDED_FOR"))
+        hops = [hop for hop in (forwarded or "").split(",") if hop.strip()]
+        if len(hops) >= trusted_proxies:
+            return parse_ip(hops[-trusted_proxies]) or "-"
+    return parse_ip(remote) or "-"
+
+
+def server_ip(environ: dict) -> str:
+    """The address of the socket that took the request, when the server says."""
+    for key in ("gunicorn.socket", "werkzeug.socket"):
+        sock = environ.get(key)
+        if sock is not None:
+            try:
+                address = sock.getsockname()
+            except (OSError, AttributeError):
+                continue
+            if isinstance(address, tuple) and address:
+                return parse_ip(str(address[0])) or "-"
+    for key in ("SERVER_ADDR", "SERVER_NAME"):
+        found = parse_ip(environ.get(key) or "")
+        if found:
+            return found
+    return "-"
+
+
+def uri_stem(environ: dict) -> str:
+    raw = (environ.get("SCRIPT_NAME") or "") + (environ.get("PATH_INFO") or "")
+    # PATH_INFO is the decoded path as latin-1 characters of the original bytes.
+    try:
+        path = quote(raw.encode("latin-1"), safe=_PATH_SAFE)
+    except UnicodeEncodeError:
+        path = quote(raw, safe=_PATH_SAFE)
+    return redact(path or "/")
+
+
+def uri_query(environ: dict, allowed: frozenset[str], no_query_paths: tuple[str, ...]) -> str:
+    """The parameters of the query string that our pages use, and nothing else.
+
+    Our own links carry no free text in query strings, so anything else there was typed
+    by someone: it is left out. Nothing from a POST (or any non-GET) request is kept.
+    """
+    if environ.get("REQUEST_METHOD", "GET") not in {"GET", "HEAD"}:
+        return ""
+    path = environ.get("PATH_INFO") or "/"
+    if any(path == p or path.startswith(p.rstrip("/") + "/") for p in no_query_paths):
+        return ""
+    query = environ.get("QUERY_STRING") or ""
+    if not query or not allowed:
+        return ""
+    kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k in allowed]
+    return redact(urlencode(kept)) if kept else ""
+
+
+def referrer(environ: dict) -> str:
+    """The referring page without its query string or fragment (they can hold what a
+    visitor typed on another site, such as a search)."""
+    value = environ.get("HTTP_REFERER") or ""
+    if not value:
+        return ""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return ""
+    return redact(urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")))
+
+
+class _CountingInput:
+    """wsgi.input, counting the bytes the application reads (never keeping them)."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self.count = 0
+
+    def read(self, *args):
+        data = self._stream.read(*args)
+        self.count += len(data)
+        return data
+
+    def readline(self, *args):
+        data = self._stream.readline(*args)
+        self.count += len(data)
+        return data
+
+    def readlines(self, *args):
+        lines = self._stream.readlines(*args)
+        self.count += sum(len(line) for line in lines)
+        return lines
+
+    def __iter__(self):
+        for line in self._stream:
+            self.count += len(line)
+            yield line
+
+    def close(self) -> None:
+        close = getattr(self._stream, "close", None)
+        if close is not None:
+            close()
+
+
+class AccessLogMiddleware:
+    def __init__(
+        self,
+        wsgi_app: Callable,
+        write: Callable[[w3c.Entry], None],
+        config: Mapping,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """``config`` is read on every request (TRUSTED_PROXIES, ACCESS_LOG_QUERY_PARAMS,
+        ACCESS_LOG_NO_QUERY_PATHS), so a changed setting applies at once."""
+        self.wsgi_app = wsgi_app
+        self.write = write
+        self.config = config
+        self.on_error = on_error
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        counting = _CountingInput(environ["wsgi.input"]) if "wsgi.input" in environ else None
+        if counting is not None:
+            environ["wsgi.input"] = counting
+        state = {"status": 500}
+
+        def logging_start_response(status: str, headers, exc_info=None):
+            try:
+                state["status"] = int(status.split(" ", 1)[0])
+            except ValueError:
+                state["status"] = 500
+            return start_response(status, headers, exc_info)
+
+        try:
+            result = self.wsgi_app(environ, logging_start_response)
+        except BaseException:
+            self._log(environ, 500, 0, counting)
+            raise
+        return _Response(result, lambda sent: self._log(environ, state["status"], sent, counting))
+
+    def _log(self, environ: dict, status: int, sent: int, counting: _CountingInput | None):
+        try:
+            declared = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        received = max(declared, counting.count if counting else 0, 0)
+        protocol = environ.get("SERVER_PROTOCOL") or ""
+        try:
+            config = self.config
+            query = uri_query(
+                environ,
+                frozenset(config.get("ACCESS_LOG_QUERY_PARAMS") or ()),
+                tuple(config.get("ACCESS_LOG_NO_QUERY_PATHS") or ()),
+            )
+            entry = w3c.Entry(
+                when=datetime.now(UTC),
+                client_ip=client_ip(environ, int(config.get("TRUSTED_PROXIES") or 0)),
+                server_ip=server_ip(environ),
+                status=status,
+                uri_stem=uri_stem(environ),
+                uri_query=query,
+                bytes_sent=sent,
+                bytes_received=received,
+                user_agent=environ.get("HTTP_USER_AGENT") or "",
+                referrer=referrer(environ),
+                protocol=protocol if _PROTOCOL.match(protocol) else "",
+            )
+            self.write(entry)
+        except Exception as error:  # the log must never break a response
+            if self.on_error is not None:
+                self.on_error(error)
+
+
+class _Response:
+    """The application's response iterable, counting bytes and logging on close."""
+
+    def __init__(self, result: Iterable[bytes], done: Callable[[int], None]) -> None:
+        self._result = result
+        self._done = done
+        self._sent = 0
+        self._logged = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._result:
+            self._sent += len(chunk)
+            yield chunk
+        # Servers must call close(); logging here too covers one that forgets.
+        self._finish()
+
+    def close(self) -> None:
+        try:
+            close = getattr(self._result, "close", None)
+            if close is not None:
+                close()
+        finally:
+            self._finish()
+
+    def _finish(self) -> None:
+        if not self._logged:
+            self._logged = True
+            self._done(self._sent)

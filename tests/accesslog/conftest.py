@@ -1,0 +1,31 @@
+"""Helpers for the access-log tests: read back what the middleware wrote."""
+
+import pytest
+
+from app.accesslog import log_path, w3c
+from app.accesslog.writer import day_files
+
+
+def logged_lines(app) -> list[str]:
+    """Every request line in the app's access log files, oldest file first."""
+    lines = []
+    for _day, file in day_files(log_path(app)):
+        lines += [x for x in file.read_text("ascii").splitlines() if not x.startswith("#")]
+    return lines
+
+
+def logged_fields(app) -> list[dict[str, str]]:
+    return [dict(zip(w3c.FIELDS, w3c.split_line(line), strict=True)) for line in logged_lines(app)]
+
+
+@pytest.fixture
+def fetch(client):
+    """GET or POST through the test client and close the response, as a server would
+    (the middleware writes the line when the response is closed)."""
+
+    def fetch(url, method="GET", **kwargs):
+        response = client.open(url, method=method, buffered=True, **kwargs)
+        response.close()
+        return response
+
+    return fetch
