@@ -58,6 +58,11 @@ migrate: $(VENV)/.installed
 run: $(VENV)/.installed assets migrate
 	$(PY) -m app.devserver
 
+# Several workers under gunicorn (gunicorn.conf.py); set DATABASE_URL and REDIS_URL to
+# share PostgreSQL and Redis between hosts.
+serve: $(VENV)/.installed assets migrate
+	$(VENV)/bin/gunicorn -c gunicorn.conf.py app.wsgi:app
+
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

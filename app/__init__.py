@@ -58,6 +58,13 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     csrf.init_app(app)
     limiter.init_app(app)
 
+    if app.config["TRUSTED_PROXIES"] > 0:
+        # The client address and scheme from the configured number of proxies only.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        proxies = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
+
     from app import security
 
     security.init_app(app)

@@ -104,18 +104,31 @@ def databases(tmp_path_factory):
 
 
 @pytest.fixture
-def app(databases, tmp_path):
-    """A fresh app with its own database, built by the migrations."""
+def make_app(databases, tmp_path):
+    """Build apps on one fresh database with config overrides: make_app(TRUSTED_PROXIES=1)."""
     url = databases.new(tmp_path)
-    instance = tmp_path / "instance"
-    app = create_app(base_config(url), instance_path=str(instance))
-    yield app
-    with app.app_context():
-        from app.extensions import db
+    built = []
 
-        db.session.remove()
-        db.engine.dispose()
+    def make(**overrides):
+        config = base_config(url) | overrides
+        app = create_app(config, instance_path=str(tmp_path / "instance"))
+        built.append(app)
+        return app
+
+    yield make
+    for app in built:
+        with app.app_context():
+            from app.extensions import db
+
+            db.session.remove()
+            db.engine.dispose()
     databases.drop(url)
+
+
+@pytest.fixture
+def app(make_app):
+    """A fresh app with its own database, built by the migrations."""
+    return make_app()
 
 
 @pytest.fixture
