@@ -295,7 +295,8 @@ class _Chunk:
     def cue_after(self) -> str | None:
         if self.after is False:
             norm, ce, nx = self.text.low, self.ce, self.nx
-            m = CUE_RE.search(norm, ce, nx)
+            # a cue starting within the window ends within the window plus MAX_CUE
+            m = CUE_RE.search(norm, ce, min(nx, ce + CUE_WINDOW + MAX_CUE))
             kind = None
             if m is not None and m.start() - ce <= CUE_WINDOW:
                 bound_forward = nx < len(norm) and nx - m.end() <= CUE_WINDOW
@@ -407,7 +408,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, pe: int, nx: int, out: list) -> N
         g0 = seg_first[a]
         for b in range(a, hi_seg + 1):
             g1 = seg_last[b]
-            if g1 - g0 + 1 > _MAX_PIECE_GROUPS or gs[g1][1] - gs[g0][0] > 2 * CARD_MAX + 8:
+            if g1 - g0 + 1 > _MAX_PIECE_GROUPS:
                 break
             f = piece(g0, 0, g1, None, a == 0, b == nseg - 1)
             if f is not None:

@@ -1,0 +1,583 @@
+// Tax-identifier detector, browser twin of the Python package app/pii.
+//
+// Same contract as app.pii.scan: scan(text) returns findings {kind, start, end, masked,
+// last4, label} in text order, never overlapping, with offsets as JavaScript string
+// indices. The rule data (cue words, prefixes, ranges, regex sources) is the shared
+// file pii-rules.json; the code below follows app/pii/_engine.py step by step, and
+// only differs where the languages must (regex "endpos", UTF-16 offsets, Unicode data).
+
+import RULES from "./pii-rules.json" with { type: "json" };
+
+export { RULES };
+
+const CUE_WINDOW = RULES.cue_window;
+const MAX_CUE = RULES.max_cue_length;
+const MIN_DIGITS = RULES.min_digits;
+const MAX_CHUNK = RULES.max_chunk_length;
+const MAX_PIECE_GROUPS = 6;
+const DOT_CUT_MIN = 2;
+const GLUE_PUNCT = "-/";
+const LEFT_OUT = "+$\u20ac\u00a3\u00a5";
+
+export const KIND_LABELS = Object.freeze({ ...RULES.labels });
+export const KINDS = Object.freeze(Object.keys(RULES.labels));
+const REMOVED_TEMPLATE = RULES.removed_template;
+
+const ZERO_WIDTH = new Set(RULES.chars.zero_width);
+const DASHES = new Set(RULES.chars.dashes);
+const SPACES = new Set(RULES.chars.spaces);
+const LINE_BREAKS = new Set(RULES.chars.line_breaks);
+
+const SEP = "(?:" + RULES.separator + ")";
+const CUE_KINDS = Object.keys(RULES.cues).filter((k) => !k.startsWith("_"));
+
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+const CUE_SRC =
+  "(?=[a-z])(?<![a-z])(?:" +
+  CUE_KINDS.map((k) => "(" + RULES.cues[k].join("|") + ")").join("|") +
+  ")(?![a-z])";
+const [PH_BEFORE, PH_AFTER] = REMOVED_TEMPLATE.split("{label}");
+const PLACEHOLDER_SRC =
+  escapeRe(PH_BEFORE) +
+  "(?:" +
+  Object.values(KIND_LABELS).map(escapeRe).join("|") +
+  ")" +
+  escapeRe(PH_AFTER);
+const CLAIM_SRC =
+  "(?=[0-9\\[])(?:[0-9](?:[0-9]|" + SEP + "[0-9]){3,}|(" + PLACEHOLDER_SRC + "))";
+const HINT_SRC = RULES.shape_hint.source.split("{sep}").join(SEP);
+
+const CUE_RE = new RegExp(CUE_SRC, "g");
+const CLAIM_RE = new RegExp(CLAIM_SRC, "g");
+const HINT_RE = new RegExp(HINT_SRC);
+const DIGITS_RE = /[0-9]+/g;
+
+function ranges(pairs) {
+  const out = new Set();
+  for (const [lo, hi] of pairs) for (let n = lo; n <= hi; n++) out.add(String(n).padStart(2, "0"));
+  return out;
+}
+
+const ITIN_GROUPS = ranges(RULES.itin_groups);
+const FEIN_PREFIXES = ranges(RULES.fein_prefixes);
+const ROUTING_PREFIXES = ranges(RULES.routing_prefixes);
+const ROUTING_WEIGHTS = RULES.routing_weights;
+const SSN_BAD_AREAS = new Set(RULES.ssn.bad_areas);
+const SSN_BAD_AREA_FIRST = RULES.ssn.bad_area_first_digit;
+const SSN_ADVERTISING = new Set(RULES.ssn.advertising);
+const CT = RULES.ct_tax_reg;
+const CARD = RULES.card;
+const CARD_LAYOUTS = new Set(CARD.layouts.map((l) => l.join(",")));
+const CARD_SEPARATORS = new Set(CARD.separators);
+const GLUE_LEAD = RULES.glue.lead_lengths;
+const GLUE_TAIL = RULES.glue.tail_lengths;
+const MASKS = RULES.masks;
+
+// --- normalisation -----------------------------------------------------------------
+
+const ND = /\p{Nd}/u;
+const WORD = /[\p{L}\p{N}_]/u;
+const charCache = new Map();
+const ASCII_MAP = { "\t": " ", "\r": " ", "\v": "\n", "\f": "\n" };
+
+function digitValue(cp) {
+  // Unicode decimal digits come in runs of ten that start at zero
+  let start = cp;
+  while (start > 0 && ND.test(String.fromCodePoint(start - 1))) start--;
+  return (cp - start) % 10;
+}
+
+function mapOne(c) {
+  if (DASHES.has(c)) return "-";
+  if (SPACES.has(c)) return " ";
+  if (LINE_BREAKS.has(c)) return "\n";
+  if (ZERO_WIDTH.has(c)) return "";
+  const cp = c.codePointAt(0);
+  if (ND.test(c)) return String(digitValue(cp));
+  if (cp > 0xffff) return "\ufffd";
+  return c;
+}
+
+function mapChar(ch) {
+  let out = charCache.get(ch);
+  if (out === undefined) {
+    if (ZERO_WIDTH.has(ch)) out = "";
+    else {
+      out = "";
+      for (const c of ch.normalize("NFKC")) out += mapOne(c);
+    }
+    if (charCache.size < 65536) charCache.set(ch, out);
+  }
+  return out;
+}
+
+/** Normalised copy plus maps from its indices to original [start, end) indices
+ * (null maps mean the identity). Same rules as app/pii/_normalise.py. */
+export function normalise(text) {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) {
+    return { norm: text.replace(/[\t\r]/g, " ").replace(/[\v\f]/g, "\n"), starts: null, ends: null };
+  }
+  const parts = [];
+  const starts = [];
+  const ends = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i);
+    const width = cp > 0xffff ? 2 : 1;
+    const ch = width === 2 ? text.slice(i, i + 2) : text[i];
+    const out = cp < 0x80 ? (ASCII_MAP[ch] ?? ch) : mapChar(ch);
+    for (let k = 0; k < out.length; k++) {
+      starts.push(i);
+      ends.push(i + width);
+    }
+    parts.push(out);
+    i += width;
+  }
+  return { norm: parts.join(""), starts, ends };
+}
+
+// --- number checks -----------------------------------------------------------------
+
+function ssnOk(d) {
+  return (
+    !SSN_BAD_AREAS.has(d.slice(0, 3)) &&
+    d[0] !== SSN_BAD_AREA_FIRST &&
+    d.slice(3, 5) !== "00" &&
+    d.slice(5) !== "0000" &&
+    !SSN_ADVERTISING.has(d)
+  );
+}
+
+function itinOk(d) {
+  return d[0] === "9" && ITIN_GROUPS.has(d.slice(3, 5));
+}
+
+function ssnOrItin(d) {
+  if (d[0] === SSN_BAD_AREA_FIRST) return itinOk(d) ? "itin" : null;
+  return ssnOk(d) ? "ssn" : null;
+}
+
+function feinOk(d) {
+  return FEIN_PREFIXES.has(d.slice(0, 2));
+}
+
+function routingOk(d) {
+  if (!ROUTING_PREFIXES.has(d.slice(0, 2))) return false;
+  let total = 0;
+  for (let i = 0; i < 9; i++) total += (d.charCodeAt(i) - 48) * ROUTING_WEIGHTS[i];
+  return total % 10 === 0;
+}
+
+function luhnOk(d) {
+  let total = 0;
+  for (let i = 0; i < d.length; i++) {
+    let v = d.charCodeAt(d.length - 1 - i) - 48;
+    if (i & 1) {
+      v *= 2;
+      if (v > 9) v -= 9;
+    }
+    total += v;
+  }
+  return total % 10 === 0;
+}
+
+function cardOk(d) {
+  for (const brand of CARD.brands) {
+    if (!brand.lengths.includes(d.length)) continue;
+    for (const [lo, hi] of brand.ranges) {
+      const p = d.slice(0, lo.length);
+      if (lo <= p && p <= hi) return luhnOk(d);
+    }
+  }
+  return false;
+}
+
+function allSame(d) {
+  for (let i = 1; i < d.length; i++) if (d[i] !== d[0]) return false;
+  return true;
+}
+
+function classify(parts, seps, ctx, first, last) {
+  const d = parts.join("");
+  const n = d.length;
+  if (allSame(d)) return null;
+  if (parts.length === 1) {
+    if (n === 9) {
+      const cue = ctx.cue(first, last);
+      if (cue === "ssn" || cue === "itin" || cue === "taxid") {
+        const kind = ssnOrItin(d);
+        if (kind === null && cue === "taxid" && feinOk(d)) return "fein";
+        return kind;
+      }
+      if (cue === "fein") return feinOk(d) ? "fein" : null;
+      if (cue === "routing") return routingOk(d) ? "routing" : null;
+      return null;
+    }
+    if (CT.base_min + CT.location_length <= n && n <= CT.base_max + CT.location_length) {
+      return ctx.cue(first, last) === "ct" ? "ct_tax_reg" : null;
+    }
+    if (CARD.min_length <= n && n <= CARD.max_length && cardOk(d)) {
+      return ctx.cue(first, last) !== "neg" ? "card" : null;
+    }
+    return null;
+  }
+  if (seps.includes(",")) return null;
+  const lens = parts.map((p) => p.length);
+  const shape = lens.join(",");
+  let kind = null;
+  if (shape === "3,2,4") {
+    kind = ssnOrItin(d);
+  } else if (shape === "2,7") {
+    if (feinOk(d)) {
+      if (seps[0] === "-") kind = "fein";
+      else {
+        const cue = ctx.cue(first, last);
+        return cue === "fein" || cue === "taxid" ? "fein" : null;
+      }
+    }
+  } else if (
+    lens[lens.length - 1] === CT.location_length &&
+    lens.length - 1 <= CT.max_base_groups &&
+    CT.base_min <= n - CT.location_length &&
+    n - CT.location_length <= CT.base_max &&
+    Math.min(...lens.slice(0, -1)) >= CT.min_group
+  ) {
+    return ctx.cue(first, last) === "ct" ? "ct_tax_reg" : null;
+  } else if (
+    CARD.min_length <= n &&
+    n <= CARD.max_length &&
+    CARD_LAYOUTS.has(shape) &&
+    seps.every((s) => CARD_SEPARATORS.has(s)) &&
+    cardOk(d)
+  ) {
+    kind = "card";
+  }
+  if (kind !== null && ctx.cue(first, last) === "neg") return null;
+  return kind;
+}
+
+// --- masking and wording -----------------------------------------------------------
+
+/** Display form that keeps only the last four digits. */
+export function mask(kind, digits) {
+  const last4 = digits.slice(-4);
+  const template = MASKS[kind];
+  if (template !== undefined) return template.split("{last4}").join(last4);
+  const n = digits.length;
+  const hidden = "*".repeat(n - 4) + last4;
+  if (kind === "ct_tax_reg") {
+    const loc = CT.location_length;
+    return hidden.slice(0, n - loc) + "-" + hidden.slice(n - loc);
+  }
+  let layout;
+  if (n === 15) layout = [4, 6, 5];
+  else if (n === 14) layout = [4, 6, 4];
+  else {
+    layout = new Array(Math.floor(n / 4)).fill(4);
+    if (n % 4) layout.push(n % 4);
+  }
+  const out = [];
+  let i = 0;
+  for (const size of layout) {
+    out.push(hidden.slice(i, i + size));
+    i += size;
+  }
+  return out.join(" ");
+}
+
+/** E.g. "a Social Security number ending in 6789". */
+export function describe(finding) {
+  const label = KIND_LABELS[finding.kind];
+  const article = "aeiou".includes(label[0].toLowerCase()) ? "an" : "a";
+  return `${article} ${label} ending in ${finding.last4}`;
+}
+
+export function removalLabel(kind) {
+  return REMOVED_TEMPLATE.split("{label}").join(KIND_LABELS[kind]);
+}
+
+/** Replace each finding's span with a digit-free label such as
+ * "[Social Security number removed]"; overlapping or out-of-range ones are skipped. */
+export function remove(text, findings) {
+  const sorted = [...findings].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = "";
+  let pos = 0;
+  for (const f of sorted) {
+    if (f.start < pos || f.end > text.length || f.start >= f.end) continue;
+    out += text.slice(pos, f.start) + removalLabel(f.kind);
+    pos = f.end;
+  }
+  return out + text.slice(pos);
+}
+
+// --- scanning ----------------------------------------------------------------------
+
+function isWord(c) {
+  return c !== undefined && WORD.test(c);
+}
+
+function cueKind(m) {
+  for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return CUE_KINDS[i - 1];
+  return null;
+}
+
+// Python's pattern.finditer(s, pos, endpos) sees the text as ending at endpos but lets
+// lookbehind see before pos; a slice that starts one character early does the same.
+function* findIter(re, s, pos, endpos) {
+  const base = pos > 0 ? pos - 1 : 0;
+  const sub = s.slice(base, endpos);
+  re.lastIndex = pos - base;
+  let m;
+  while ((m = re.exec(sub)) !== null) {
+    yield { start: base + m.index, end: base + m.index + m[0].length, m };
+  }
+}
+
+function searchIn(re, s, pos, endpos) {
+  const it = findIter(re, s, pos, endpos).next();
+  return it.done ? null : it.value;
+}
+
+class Text {
+  constructor(norm) {
+    this.norm = norm;
+    this._low = null;
+  }
+  get low() {
+    if (this._low === null) this._low = this.norm.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+    return this._low;
+  }
+}
+
+class Chunk {
+  constructor(text, cs, ce, pe, nx) {
+    this.text = text;
+    this.cs = cs;
+    this.ce = ce;
+    this.pe = pe;
+    this.nx = nx;
+    this.before = false;
+    this.after = false;
+  }
+  cueBefore() {
+    if (this.before === false) {
+      const low = this.text.low;
+      const cs = this.cs;
+      let last = null;
+      for (const r of findIter(CUE_RE, low, Math.max(this.pe, cs - CUE_WINDOW - MAX_CUE, 0), cs)) last = r;
+      this.before = last !== null && cs - last.end <= CUE_WINDOW ? cueKind(last.m) : null;
+    }
+    return this.before;
+  }
+  cueAfter() {
+    if (this.after === false) {
+      const low = this.text.low;
+      const { ce, nx } = this;
+      const r = searchIn(CUE_RE, low, ce, Math.min(nx, ce + CUE_WINDOW + MAX_CUE));
+      let kind = null;
+      if (r !== null && r.start - ce <= CUE_WINDOW) {
+        const boundForward = nx < low.length && nx - r.end <= CUE_WINDOW;
+        if (!boundForward) kind = cueKind(r.m);
+      }
+      this.after = kind;
+    }
+    return this.after;
+  }
+  cue(first, last) {
+    let kind = first ? this.cueBefore() : null;
+    if (kind === null && last) kind = this.cueAfter();
+    return kind;
+  }
+}
+
+function sepChar(s) {
+  const t = s.replace(/^[ \n]+|[ \n]+$/g, "");
+  if (t === "," && (s[s.length - 1] === " " || s[s.length - 1] === "\n")) return "";
+  return t;
+}
+
+function scanChunk(text, cs, ce, pe, nx, out) {
+  const norm = text.norm;
+  const bare = norm.slice(cs, ce);
+  let gs;
+  if (/^[0-9]+$/.test(bare)) gs = [[cs, ce]];
+  else {
+    if (!HINT_RE.test(bare)) return;
+    gs = [];
+    let total = 0;
+    for (const r of findIter(DIGITS_RE, norm, cs, ce)) {
+      gs.push([r.start, r.end]);
+      total += r.end - r.start;
+    }
+    if (total < MIN_DIGITS) return;
+  }
+  let j = cs - 1;
+  while (j >= 0 && j >= cs - 2 && norm[j] === " ") j--;
+  const phoneOrMoney = j >= 0 && LEFT_OUT.includes(norm[j]);
+  let c1 = cs > 0 ? norm[cs - 1] : " ";
+  const leftTaint = isWord(c1) || (GLUE_PUNCT.includes(c1) && cs >= 2 && isWord(norm[cs - 2]));
+  c1 = ce < norm.length ? norm[ce] : " ";
+  const rightTaint =
+    isWord(c1) || (GLUE_PUNCT.includes(c1) && ce + 1 < norm.length && isWord(norm[ce + 1]));
+  const ctx = new Chunk(text, cs, ce, pe, nx);
+  const ng = gs.length;
+  const tainted = leftTaint || rightTaint || phoneOrMoney;
+  if (ng === 1) {
+    if (!tainted) {
+      const kind = classify([bare], [], ctx, true, true);
+      if (kind !== null) out.push([kind, cs, ce, bare]);
+    }
+    return;
+  }
+  const texts = gs.map(([s, e]) => norm.slice(s, e));
+  const rawSeps = [];
+  for (let i = 0; i < ng - 1; i++) rawSeps.push(norm.slice(gs[i][1], gs[i + 1][0]));
+  const seps = rawSeps.map(sepChar);
+  if (!tainted && ng <= MAX_PIECE_GROUPS) {
+    const kind = classify(texts, seps, ctx, true, true);
+    if (kind !== null) {
+      out.push([kind, cs, ce, texts.join("")]);
+      return;
+    }
+  }
+  const segOf = new Array(ng).fill(0);
+  const segFirst = [0];
+  let hardCut = 0;
+  for (let i = 0; i < seps.length; i++) {
+    const dot =
+      rawSeps[i] === "." && texts[i].length >= DOT_CUT_MIN && DOT_CUT_MIN <= texts[i + 1].length;
+    if (seps[i] === "" || dot) {
+      segFirst.push(i + 1);
+      if ((dot || rawSeps[i][0] === ",") && !hardCut) hardCut = segFirst.length - 1;
+    }
+    segOf[i + 1] = segFirst.length - 1;
+  }
+  const nseg = segFirst.length;
+  const segLast = [];
+  for (let k = 0; k < nseg - 1; k++) segLast.push(segFirst[k + 1] - 1);
+  segLast.push(ng - 1);
+  let loSeg;
+  if (phoneOrMoney) {
+    if (!hardCut) return;
+    loSeg = hardCut;
+  } else loSeg = leftTaint ? 1 : 0;
+  const hiSeg = rightTaint ? nseg - 2 : nseg - 1;
+  if (loSeg > hiSeg) return;
+  const items = Array.from({ length: nseg }, () => []);
+
+  const piece = (g0, off0, g1, off1, first, last) => {
+    const parts = texts.slice(g0, g1 + 1);
+    if (off1 !== null) parts[parts.length - 1] = parts[parts.length - 1].slice(0, off1);
+    if (off0) parts[0] = parts[0].slice(off0);
+    let total = 0;
+    for (const p of parts) total += p.length;
+    if (total < MIN_DIGITS || total > CARD.max_length) return null;
+    const kind = classify(parts, seps.slice(g0, g1), ctx, first, last);
+    if (kind === null) return null;
+    const s = gs[g0][0] + off0;
+    const e = off1 === null ? gs[g1][1] : gs[g1][0] + off1;
+    return [kind, s, e, parts.join("")];
+  };
+
+  for (let a = loSeg; a <= hiSeg; a++) {
+    const g0 = segFirst[a];
+    for (let b = a; b <= hiSeg; b++) {
+      const g1 = segLast[b];
+      if (g1 - g0 + 1 > MAX_PIECE_GROUPS) break;
+      const f = piece(g0, 0, g1, null, a === 0, b === nseg - 1);
+      if (f !== null) items[a].push([b, f[3].length, [f]]);
+    }
+  }
+  for (let gi = 0; gi < ng; gi++) {
+    const sg = segOf[gi];
+    if (sg < loSeg || sg > hiSeg) continue;
+    const size = texts[gi].length;
+    const cuts = new Set();
+    if (gi + 1 < ng && seps[gi] !== "") for (const m of GLUE_LEAD) if (size - m > 0) cuts.add(size - m);
+    if (gi > 0 && seps[gi - 1] !== "") for (const m of GLUE_TAIL) if (m < size) cuts.add(m);
+    for (const k of [...cuts].sort((x, y) => x - y)) {
+      const rights = [];
+      for (let b = sg; b <= hiSeg; b++) {
+        const g1 = segLast[b];
+        if (g1 - gi + 1 > MAX_PIECE_GROUPS) break;
+        const f = piece(gi, k, g1, null, false, b === nseg - 1);
+        if (f !== null) rights.push([b, f]);
+      }
+      if (!rights.length) continue;
+      for (let a = sg; a >= loSeg; a--) {
+        const g0 = segFirst[a];
+        if (gi - g0 + 1 > MAX_PIECE_GROUPS) break;
+        const left = piece(g0, 0, gi, k, a === 0, false);
+        if (left === null) continue;
+        for (const [b, right] of rights) {
+          items[a].push([b, left[3].length + right[3].length, [left, right]]);
+        }
+      }
+    }
+  }
+  const best = new Array(nseg + 1).fill([0, 0]);
+  const choice = new Array(nseg + 1).fill(null);
+  for (let a = nseg - 1; a >= 0; a--) {
+    let bv = best[a + 1];
+    let bc = null;
+    for (const [b, digits, finds] of items[a]) {
+      const nb = best[b + 1];
+      const v = [digits + nb[0], nb[1] - finds.length];
+      if (v[0] > bv[0] || (v[0] === bv[0] && v[1] > bv[1])) {
+        bv = v;
+        bc = [b, finds];
+      }
+    }
+    best[a] = bv;
+    choice[a] = bc;
+  }
+  for (let a = 0; a < nseg; ) {
+    const c = choice[a];
+    if (c === null) {
+      a++;
+      continue;
+    }
+    out.push(...c[1]);
+    a = c[0] + 1;
+  }
+}
+
+/** Find tax identifiers in `text`: findings in text order, never overlapping, with
+ * offsets as JavaScript string indices into the original text. */
+export function scan(text) {
+  if (typeof text !== "string") throw new TypeError("scan() expects a string");
+  const { norm, starts, ends } = normalise(text);
+  const raw = [];
+  const ctx = new Text(norm);
+  const size = norm.length;
+  CLAIM_RE.lastIndex = 0;
+  const claims = [];
+  let m;
+  while ((m = CLAIM_RE.exec(norm)) !== null) {
+    claims.push([m.index, m.index + m[0].length, m[1] !== undefined]);
+  }
+  let pe = 0;
+  for (let i = 0; i < claims.length; i++) {
+    const [cs, ce, placeholder] = claims[i];
+    if (MIN_DIGITS <= ce - cs && ce - cs <= MAX_CHUNK && !placeholder) {
+      const nx = i + 1 < claims.length ? claims[i + 1][0] : size;
+      scanChunk(ctx, cs, ce, pe, nx, raw);
+    }
+    pe = ce;
+  }
+  return raw.map(([kind, s, e, digits]) => {
+    const start = starts === null ? s : starts[s];
+    const end = ends === null ? e : ends[e - 1];
+    return Object.freeze({
+      kind,
+      start,
+      end,
+      masked: mask(kind, digits),
+      last4: digits.slice(-4),
+      label: KIND_LABELS[kind],
+    });
+  });
+}
