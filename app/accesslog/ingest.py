@@ -8,7 +8,6 @@ else moved it first (compare-and-set), so two ingests at once never count a line
 """
 
 import hashlib
-import hmac
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -130,51 +129,79 @@ def _ingest_file(host, file: Path, row, secret, result, deadline) -> bool:
 
 
 def _aggregate(data: bytes, secret: bytes) -> _Batch:
+    """Count the lines in ``data``: one tally per distinct (day, status, URL, agent,
+    referrer, protocol) first — the per-line work is a split and a few additions —
+    then the dimensions from the far fewer distinct tallies."""
     batch = _Batch()
-    days, counts, visitors = batch.days, batch.counts, batch.visitors
-    families: dict[str, str] = {}
-    referrer_hosts: dict[str, str | None] = {}
+    split_line = w3c.split_line
+    tallies: Counter = Counter()
+    sent: Counter = Counter()
+    received: Counter = Counter()
+    seen: set = set()  # (day, address, agent)
     for raw in data.decode("ascii", "replace").splitlines():
-        if not raw or raw.startswith("#"):
+        if not raw or raw[0] == "#":
             continue
         try:
-            f = w3c.split_line(raw)
-            day = date.fromisoformat(f[0])
-            status = int(f[4])
-            sent, received = int(f[7]), int(f[8])
+            f = split_line(raw)
+            day = f[0]
+            sent[day] += int(f[7])
+            received[day] += int(f[8])
         except (ValueError, IndexError):
             batch.skipped += 1
             continue
-        batch.lines += 1
-        totals = days[day]
-        totals[0] += 1
-        totals[1] += sent
-        totals[2] += received
-        agent, ref, stem = f[9], f[10], f[5]
-        visitors[day].add((f[2], agent))
-        counts[day, "status", f[4]] += 1
+        tallies[day, f[4], f[5], f[9], f[10], f[11]] += 1
+        seen.add((day, f[2], f[9]))
+
+    dates: dict[str, date | None] = {}
+    for text in sent:
+        try:
+            dates[text] = date.fromisoformat(text)
+        except ValueError:
+            dates[text] = None
+    families: dict[str, str] = {}
+    referrer_hosts: dict[str, str | None] = {}
+    counts, days = batch.counts, batch.days
+    for (text, status_text, stem, agent, ref, protocol), n in tallies.items():
+        day = dates[text]
+        if day is None or not status_text.isdigit():
+            batch.skipped += n
+            continue
+        batch.lines += n
+        days[day][0] += n
+        counts[day, "status", status_text] += n
+        status = int(status_text)
         if status >= 400:
-            counts[day, "error", f"{status} {stem[:MAX_KEY]}"] += 1
+            counts[day, "error", f"{status} {stem[:MAX_KEY]}"] += n
         elif stem.startswith(STATIC_PREFIX):
-            counts[day, "file", stem[:MAX_KEY]] += 1
+            counts[day, "file", stem[:MAX_KEY]] += n
         else:
-            counts[day, "page", stem[:MAX_KEY]] += 1
+            counts[day, "page", stem[:MAX_KEY]] += n
         family = families.get(agent)
         if family is None:
             family = families[agent] = browser_family(unquote(agent) if agent != "-" else "")
-        counts[day, "browser", family] += 1
-        counts[day, "protocol", f[11]] += 1
+        counts[day, "browser", family] += n
+        counts[day, "protocol", protocol] += n
         if ref != "-":
-            referrer = referrer_hosts.get(ref, "")
-            if referrer == "":
-                referrer = referrer_hosts[ref] = _referrer_host(ref)
-            if referrer:
-                counts[day, "referrer", referrer] += 1
+            if ref not in referrer_hosts:
+                referrer_hosts[ref] = _referrer_host(ref)
+            if referrer_hosts[ref]:
+                counts[day, "referrer", referrer_hosts[ref]] += n
+    for text, day in dates.items():
+        if day is not None and day in days:
+            days[day][1] += sent[text]
+            days[day][2] += received[text]
+
     # Only keyed hashes leave this function: addresses and agents stay in memory.
-    batch.visitors = {
-        day: {_visitor_key(secret, day, ip, agent) for ip, agent in pairs}
-        for day, pairs in visitors.items()
-    }
+    hasher = _visitor_hasher(secret)
+    visitors: dict[date, set[str]] = defaultdict(set)
+    for text, ip, agent in seen:
+        day = dates[text]
+        if day is None:
+            continue
+        h = hasher.copy()
+        h.update(f"{text}\n{ip}\n{agent}".encode())
+        visitors[day].add(h.hexdigest())
+    batch.visitors = visitors
     return batch
 
 
@@ -186,9 +213,12 @@ def _referrer_host(value: str) -> str | None:
     return host[:MAX_KEY] if host else None
 
 
-def _visitor_key(secret: bytes, day: date, ip: str, agent: str) -> str:
-    message = f"{day.isoformat()}\n{ip}\n{agent}".encode()
-    return hmac.new(secret, message, hashlib.sha256).hexdigest()[:32]
+def _visitor_hasher(secret: bytes):
+    """A keyed BLAKE2b (a MAC, like HMAC, and several times faster in CPython) under a
+    key derived from SECRET_KEY: without the key, no one can test guessed addresses."""
+    return hashlib.blake2b(
+        key=hashlib.sha256(b"accesslog-visitors\n" + secret).digest(), digest_size=16
+    )
 
 
 def _insert(model):
@@ -252,7 +282,7 @@ def _add_days(batch: _Batch) -> None:
             "bytes_received": AccessDay.bytes_received + stmt.excluded.bytes_received,
         },
     )
-    db.session.execute(
+    db.session.connection().execute(
         stmt,
         [
             {"day": d, "requests": r, "visitors": 0, "bytes_sent": s, "bytes_received": b}
@@ -297,7 +327,7 @@ def _add_counts(counts: Counter) -> None:
         index_elements=["day", "dimension", "key"],
         set_={"hits": AccessCount.hits + stmt.excluded.hits},
     )
-    db.session.execute(
+    db.session.connection().execute(
         stmt,
         [
             {"day": day, "dimension": dimension, "key": key, "hits": hits}
@@ -311,7 +341,7 @@ def _add_visitors(visitors: dict[date, set[str]]) -> None:
         return
     stmt = _insert(AccessVisitor).on_conflict_do_nothing(index_elements=["day", "key"])
     rows = [{"day": day, "key": key} for day, keys in visitors.items() for key in keys]
-    db.session.execute(stmt, rows)
+    db.session.connection().execute(stmt, rows)
     for day in visitors:
         count = db.session.scalar(
             select(func.count()).select_from(AccessVisitor).where(AccessVisitor.day == day)
