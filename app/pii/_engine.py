@@ -38,6 +38,7 @@ from ._rules import (
     CT_LOC,
     CT_MAX_BASE_GROUPS,
     CT_MIN_GROUP,
+    CT_PHONE_GUARD,
     CUE_KINDS,
     CUE_RE,
     CUE_WINDOW,
@@ -90,7 +91,6 @@ def _ssn_ok(d: str) -> bool:
         and d[0] != SSN_BAD_AREA_FIRST
         and d[3:5] != "00"
         and d[5:] != "0000"
-        and d not in SSN_ADVERTISING
     )
 
 
@@ -99,6 +99,8 @@ def _itin_ok(d: str) -> bool:
 
 
 def _ssn_or_itin(d: str) -> str | None:
+    if d in SSN_ADVERTISING:  # 987-65-4320..4329 would otherwise pass as ITINs
+        return None
     if d[0] == SSN_BAD_AREA_FIRST:
         return "itin" if _itin_ok(d) else None
     return "ssn" if _ssn_ok(d) else None
@@ -137,6 +139,11 @@ def _card_ok(d: str) -> bool:
     return False
 
 
+def _phone_like(d: str) -> bool:
+    """Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9)."""
+    return len(d) == 10 and d[0] >= "2" and d[3] >= "2"
+
+
 def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool, last: bool):
     """Kind of a piece made of digit groups `parts` joined by `seps` (each separator
     stripped of whitespace: "" for a space or line break, else "-", ".", "/" or ",").
@@ -159,6 +166,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool, last:
                 return "routing" if _routing_ok(d) else None
             return None
         if CT_BASE_MIN + CT_LOC <= n <= CT_BASE_MAX + CT_LOC:
+            if CT_PHONE_GUARD and _phone_like(d) and d[-CT_LOC] != "0":
+                return None
             return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
         if CARD_MIN <= n <= CARD_MAX and _card_ok(d):
             return "card" if ctx.cue(first, last) != "neg" else None

@@ -91,6 +91,7 @@ CT_BASE_MAX: int = _ct["base_max"]
 CT_LOC: int = _ct["location_length"]
 CT_MAX_BASE_GROUPS: int = _ct["max_base_groups"]
 CT_MIN_GROUP: int = _ct["min_group"]
+CT_PHONE_GUARD: bool = _ct["phone_guard"]
 
 _card = RULES["card"]
 CARD_MIN: int = _card["min_length"]

@@ -146,8 +146,7 @@ function ssnOk(d) {
     !SSN_BAD_AREAS.has(d.slice(0, 3)) &&
     d[0] !== SSN_BAD_AREA_FIRST &&
     d.slice(3, 5) !== "00" &&
-    d.slice(5) !== "0000" &&
-    !SSN_ADVERTISING.has(d)
+    d.slice(5) !== "0000"
   );
 }
 
@@ -156,6 +155,7 @@ function itinOk(d) {
 }
 
 function ssnOrItin(d) {
+  if (SSN_ADVERTISING.has(d)) return null; // 987-65-4320..4329 would otherwise pass as ITINs
   if (d[0] === SSN_BAD_AREA_FIRST) return itinOk(d) ? "itin" : null;
   return ssnOk(d) ? "ssn" : null;
 }
@@ -200,6 +200,11 @@ function allSame(d) {
   return true;
 }
 
+// Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9).
+function phoneLike(d) {
+  return d.length === 10 && d[0] >= "2" && d[3] >= "2";
+}
+
 function classify(parts, seps, ctx, first, last) {
   const d = parts.join("");
   const n = d.length;
@@ -217,6 +222,7 @@ function classify(parts, seps, ctx, first, last) {
       return null;
     }
     if (CT.base_min + CT.location_length <= n && n <= CT.base_max + CT.location_length) {
+      if (CT.phone_guard && phoneLike(d) && d[n - CT.location_length] !== "0") return null;
       return ctx.cue(first, last) === "ct" ? "ct_tax_reg" : null;
     }
     if (CARD.min_length <= n && n <= CARD.max_length && cardOk(d)) {

@@ -1,0 +1,57 @@
+// Node test runner: the same rule table as tests/pii/test_pii_rules.py, run against the
+// browser module. Run with: node --test tests/pii/pii.test.mjs
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { KIND_LABELS, KINDS, describe, mask, remove, scan } from "../../app/static/js/pii.mjs";
+
+const CASES = JSON.parse(readFileSync(new URL("./cases.json", import.meta.url), "utf8"));
+
+for (const c of CASES) {
+  test(`${c.rule}: ${JSON.stringify(c.text.slice(0, 40))}`, () => {
+    const got = scan(c.text).map((f) => [f.kind, c.text.slice(f.start, f.end)]);
+    assert.equal(got.length, c.expect.length, JSON.stringify(got));
+    got.forEach(([kind, span], i) => {
+      assert.ok(c.expect[i].kinds.includes(kind), `${kind} not in ${c.expect[i].kinds}`);
+      assert.equal(span, c.expect[i].text);
+    });
+  });
+}
+
+test("finding fields, masking and wording match the Python package", () => {
+  const [f] = scan("My SSN is 078-05-1121.");
+  assert.deepEqual(
+    { ...f },
+    { kind: "ssn", start: 10, end: 21, masked: "***-**-1121", last4: "1121", label: "Social Security number" },
+  );
+  assert.ok(Object.isFrozen(f));
+  assert.equal(describe(f), "a Social Security number ending in 1121");
+  assert.equal(describe(scan("ITIN 912-70-1234")[0]), "an Individual Taxpayer Identification Number ending in 1234");
+  assert.equal(mask("card", "378282246310005"), "**** ****** *0005");
+  assert.equal(mask("ct_tax_reg", "1234567000"), "******7-000");
+  assert.deepEqual([...KINDS].sort(), Object.keys(KIND_LABELS).sort());
+});
+
+test("offsets are JavaScript string indices", () => {
+  const text = "\u{1F600}\u{1F600} SSN 234-56-7891";
+  const [f] = scan(text);
+  assert.equal(f.start, 9);
+  assert.equal(text.slice(f.start, f.end), "234-56-7891");
+});
+
+test("remove leaves labels and nothing to find", () => {
+  const text = "SSN 234-56-7891, card 4111 1111 1111 1111, routing 021000021.";
+  const out = remove(text, scan(text));
+  assert.equal(
+    out,
+    "SSN [Social Security number removed], card [payment card number removed], routing [bank routing number removed].",
+  );
+  assert.deepEqual(scan(out), []);
+});
+
+test("never throws on odd input", () => {
+  for (const t of ["", "\ud800", "\udc00123-45-6789", "9".repeat(5000), "1-".repeat(3000), "SSN ".repeat(2000)]) {
+    scan(t);
+  }
+  assert.throws(() => scan(42), TypeError);
+});

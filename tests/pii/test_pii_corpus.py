@@ -1,0 +1,33 @@
+"""The dev corpus thresholds, scored by the corpus's own score.py (no timing here)."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from app.pii import scan
+
+CORPUS_DIR = Path(__file__).resolve().parents[3] / "shared" / "pii-corpus"
+DEV = CORPUS_DIR / "dev.jsonl"
+SCORER = CORPUS_DIR / "score.py"
+
+pytestmark = pytest.mark.skipif(
+    not (DEV.exists() and SCORER.exists()), reason=f"corpus not found at {CORPUS_DIR}"
+)
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("pii_corpus_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_dev_corpus_thresholds():
+    with DEV.open(encoding="utf-8") as fh:
+        res = _score_module().score(fh, scan)
+    shown = {k: res[k] for k in ("precision", "recall", "false_alarm_rate", "warn_recall")}
+    assert res["precision"] >= 0.995, (shown, res["false_alarms"][:10])
+    assert res["recall"] >= 0.99, (shown, res["misses"][:10])
+    assert res["false_alarm_rate"] <= 0.005, (shown, res["false_alarms"][:10])

@@ -1,0 +1,151 @@
+"""The JavaScript twin (app/static/js/pii.mjs) under Node: its own rule-table tests, and
+parity with the Python package on every dev-corpus message and on seeded random text."""
+
+import json
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.pii import scan
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+DEV = REPO.parent / "shared" / "pii-corpus" / "dev.jsonl"
+NODE = shutil.which("node")
+
+pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
+
+
+def _js_scan(texts: list[str]) -> list[list]:
+    stdin = "".join(json.dumps({"text": t}) + "\n" for t in texts)
+    run = subprocess.run(
+        [NODE, str(HERE / "run_js_scan.mjs")],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO,
+        check=False,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert len(lines) == len(texts)
+    return [json.loads(line) for line in lines]
+
+
+def _py_scan(text: str) -> list:
+    return [[f.kind, f.start, f.end, f.masked] for f in scan(text)]
+
+
+def _assert_parity(texts: list[str]) -> None:
+    mismatches = [
+        (text, py, js)
+        for text, js in zip(texts, _js_scan(texts), strict=True)
+        if (py := _py_scan(text)) != js
+    ]
+    assert not mismatches, mismatches[:5]
+
+
+def test_node_rule_table():
+    run = subprocess.run(
+        [NODE, "--test", str(HERE / "pii.test.mjs")],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+
+
+@pytest.mark.skipif(not DEV.exists(), reason=f"dev corpus not found at {DEV}")
+def test_parity_on_dev_corpus():
+    with DEV.open(encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh if line.strip()]
+    _assert_parity(texts)
+
+
+def test_parity_on_rule_table():
+    cases = json.loads((HERE / "cases.json").read_text(encoding="utf-8"))
+    _assert_parity([c["text"] for c in cases])
+
+
+PIECES = [
+    "SSN ",
+    "social security no. ",
+    "ITIN ",
+    "tax ID ",
+    "EIN: ",
+    "CT tax reg # ",
+    "DRS ",
+    "routing ",
+    "ABA ",
+    "Visa ",
+    "order #",
+    "confirmation number ",
+    "call me at ",
+    "+1 ",
+    "last four of my SSN are ",
+    "$",
+    "ZIP ",
+    "myconneCT.",
+    "Form CT-1040 ",
+    "HHD-CV-",
+    "234-56-7891",
+    "234 56 7891",
+    "234.56.7891",
+    "234567891",
+    "912-70-1234",
+    "912701234",
+    "12-3456789",
+    "123456780",
+    "1234567-000",
+    "12345678 000",
+    "1234 5678-000",
+    "8605550100",
+    "4111 1111 1111 1111",
+    "4111111111111111",
+    "3782 822463 10005",
+    "021000021",
+    "06103-1234",
+    "2024-01-15",
+    "1,234.56",
+    "xxx-xx-",
+    "\n",
+    "\r\n",
+    ". ",
+    ".",
+    ", ",
+    " - ",
+    "-",
+    "/",
+    "\u00a0",
+    "\u2013",
+    "\u2212",
+    "\u200b",
+    "\u00ad",
+    "\uff12\uff13\uff14",
+    "\u0661\u0662",
+    "\U0001f600",
+    "\U0001d7d0\U0001d7d1",
+    "\u00bd",
+    "\u2460",
+    "\ufb01",
+    "Stra\u00dfe ",
+    "\u0130",
+]
+
+
+def test_parity_on_seeded_random_text():
+    rng = random.Random(20240115)
+    texts = []
+    for _ in range(3000):
+        parts = [rng.choice(PIECES) for _ in range(rng.randint(1, 14))]
+        if rng.random() < 0.3:
+            parts.insert(rng.randrange(len(parts) + 1), str(rng.randrange(10**12)))
+        texts.append("".join(parts))
+    _assert_parity(texts)

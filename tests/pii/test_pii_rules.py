@@ -1,0 +1,136 @@
+"""Table-driven tests for every detector rule (tests/pii/cases.json, shared with the
+JavaScript tests), plus the Finding API, masking, wording, removal and the CLI."""
+
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.pii import KIND_LABELS, KINDS, Finding, describe, mask, remove, scan
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+CASES = json.loads((HERE / "cases.json").read_text(encoding="utf-8"))
+
+
+def _id(case: dict) -> str:
+    return f"{case['rule']}:{case['text'][:40]!r}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
+def test_rule_table(case):
+    text = case["text"]
+    got = [(f.kind, text[f.start : f.end]) for f in scan(text)]
+    assert len(got) == len(case["expect"]), got
+    for (kind, span), want in zip(got, case["expect"], strict=True):
+        assert kind in want["kinds"]
+        assert span == want["text"]
+
+
+def test_table_covers_every_kind_positive_and_negative():
+    kinds = {k for c in CASES for e in c["expect"] for k in e["kinds"]}
+    assert set(KINDS) <= kinds
+    assert sum(1 for c in CASES if not c["expect"]) >= 50
+
+
+def test_finding_is_frozen_with_label():
+    (f,) = scan("My SSN is 078-05-1121.")
+    assert f == Finding("ssn", 10, 21, "***-**-1121", "1121")
+    assert f.label == "Social Security number"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.start = 0  # type: ignore[misc]
+
+
+def test_offsets_index_the_original_text():
+    text = "\u2003SSN\u00a0\uff12\uff13\uff14\u2010\uff15\uff16\u2010\uff17\uff18\uff19\uff11!"
+    (f,) = scan(text)
+    assert text[f.start : f.end] == "２３４‐５６‐７８９１"
+    assert f.masked == "***-**-7891"
+
+
+@pytest.mark.parametrize(
+    ("kind", "digits", "masked"),
+    [
+        ("ssn", "234567891", "***-**-7891"),
+        ("itin", "912701234", "***-**-1234"),
+        ("fein", "123456789", "**-***6789"),
+        ("routing", "021000021", "*****0021"),
+        ("ct_tax_reg", "1234567000", "******7-000"),
+        ("card", "4111111111111111", "**** **** **** 1111"),
+        ("card", "378282246310005", "**** ****** *0005"),
+        ("card", "4222222222222", "**** **** *222 2"),
+    ],
+)
+def test_mask_keeps_only_last_four(kind, digits, masked):
+    assert mask(kind, digits) == masked
+    assert sum(c.isdigit() for c in masked) == 4
+
+
+def test_describe():
+    assert describe(scan("SSN 234-56-7891")[0]) == "a Social Security number ending in 7891"
+    assert describe(scan("ITIN 912-70-1234")[0]) == (
+        "an Individual Taxpayer Identification Number ending in 1234"
+    )
+
+
+def test_labels_are_digit_free():
+    assert set(KIND_LABELS) == set(KINDS)
+    assert not any(c.isdigit() for label in KIND_LABELS.values() for c in label)
+
+
+def test_remove_replaces_every_finding_with_a_label():
+    text = "SSN 234-56-7891, card 4111 1111 1111 1111, routing 021000021."
+    out = remove(text, scan(text))
+    assert out == (
+        "SSN [Social Security number removed], card [payment card number removed], "
+        "routing [bank routing number removed]."
+    )
+    assert scan(out) == []
+
+
+def test_remove_only_chosen_findings():
+    text = "SSN 234-56-7891 and EIN 12-3456789"
+    _ssn, fein = scan(text)
+    assert (
+        remove(text, [fein])
+        == "SSN 234-56-7891 and EIN [Federal Employer Identification Number removed]"
+    )
+    assert remove(text, []) == text
+
+
+def test_scan_rejects_non_strings():
+    with pytest.raises(TypeError):
+        scan(b"123-45-6789")  # type: ignore[arg-type]
+
+
+def test_package_does_not_import_flask():
+    for path in (REPO / "app" / "pii").glob("*.py"):
+        src = path.read_text(encoding="utf-8")
+        assert "import flask" not in src and "from flask" not in src, path
+
+
+def test_cli_prints_masked_findings_never_the_number(tmp_path):
+    sample = tmp_path / "msg.txt"
+    sample.write_text("My SSN is 234-56-7891 and my EIN is 12-3456789.\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "app.pii", str(sample)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert "***-**-7891" in run.stdout and "**-***6789" in run.stdout
+    assert "234-56-7891" not in run.stdout and "3456789" not in run.stdout.replace("***6789", "")
+    run = subprocess.run(
+        [sys.executable, "-m", "app.pii", "-"],
+        cwd=REPO,
+        input="nothing here",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0 and run.stdout == ""
