@@ -1,0 +1,269 @@
+"""Hostile input: every case gets its expected status and a plain page, never a 500,
+and nothing is stored wrongly."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from werkzeug.datastructures import MultiDict
+
+from app.extensions import db
+from app.models import Submission
+from tests.contact.conftest import Visitor
+from tests.pages import check_page
+
+SCRIPT = '<script>alert("x")</script>'
+
+
+def messages(app):
+    with app.app_context():
+        return [(s.name, s.email, s.message) for s in db.session.scalars(db.select(Submission))]
+
+
+def post_form(client, data, **kwargs):
+    return client.post("/contact", data=data, **kwargs)
+
+
+def valid(visitor, **overrides):
+    data = {
+        "csrf_token": visitor.token(),
+        "email": "pat@example.com",
+        "topic": "general",
+        "message": "Hello",
+    }
+    data.update(overrides)
+    return data
+
+
+# (description, fields to override, expected status, what is stored (name, email, message))
+FIELD_CASES = [
+    ("NUL bytes in the message", {"message": "a\x00b"}, 303, (None, "pat@example.com", "ab")),
+    ("NUL bytes in the name", {"name": "P\x00at"}, 303, ("Pat", "pat@example.com", "Hello")),
+    (
+        "CR/LF in the name",
+        {"name": "Pat\r\nBcc: x@evil.example"},
+        303,
+        ("Pat Bcc: x@evil.example", "pat@example.com", "Hello"),
+    ),
+    ("CR/LF in the e-mail", {"email": "pat@example.com\r\nBcc: x@evil.example"}, 200, None),
+    ("script in the name", {"name": SCRIPT}, 303, (SCRIPT, "pat@example.com", "Hello")),
+    ("script in the message", {"message": SCRIPT}, 303, (None, "pat@example.com", SCRIPT)),
+    ("script in the e-mail", {"email": SCRIPT}, 200, None),
+    ("script in the topic", {"topic": SCRIPT}, 200, None),
+    (
+        "SQL in the message",
+        {"message": "'; DROP TABLE submissions; --"},
+        303,
+        (None, "pat@example.com", "'; DROP TABLE submissions; --"),
+    ),
+    (
+        "SQL in the name",
+        {"name": "Robert'); DROP TABLE students;--"},
+        303,
+        ("Robert'); DROP TABLE students;--", "pat@example.com", "Hello"),
+    ),
+    (
+        "bidi override in the message",
+        {"message": "abc\u202edcba\u202c"},
+        303,
+        (None, "pat@example.com", "abcdcba"),
+    ),
+    (
+        "bidi isolate in the name",
+        {"name": "\u2067Pat\u2069"},
+        303,
+        ("Pat", "pat@example.com", "Hello"),
+    ),
+    ("name too long", {"name": "x" * 201}, 200, None),
+    ("e-mail too long", {"email": "a" * 250 + "@example.com"}, 200, None),
+    ("message too long", {"message": "x" * 5001}, 200, None),
+    ("message of spaces", {"message": "   \n\t "}, 200, None),
+    (
+        "emoji and accents kept",
+        {"message": "Olá 👋 café"},
+        303,
+        (None, "pat@example.com", "Olá 👋 café"),
+    ),
+    (
+        "internationalised e-mail",
+        {"email": "josé@exämple.com"},
+        303,
+        (None, "josé@exämple.com", "Hello"),
+    ),
+    ("unknown action", {"action": "explode"}, 303, (None, "pat@example.com", "Hello")),
+    (
+        "garbage dismissed marks",
+        {"dismissed": "../../etc/passwd"},
+        303,
+        (None, "pat@example.com", "Hello"),
+    ),
+    ("garbage not-a-tax-number", {"not_tax_number": "<b>"}, 200, None),
+    ("C1 control characters", {"message": "a\x85b\x9bc"}, 303, (None, "pat@example.com", "abc")),
+]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "status", "expected"),
+    [case[1:] for case in FIELD_CASES],
+    ids=[case[0] for case in FIELD_CASES],
+)
+def test_hostile_fields(app, client, overrides, status, expected):
+    visitor = Visitor(client)
+    response = post_form(client, valid(visitor, **overrides))
+    assert response.status_code == status
+    if status == 200:
+        check_page(response.get_data(as_text=True))
+        assert "<script>alert" not in response.get_data(as_text=True)
+    assert messages(app) == ([expected] if expected else [])
+
+
+def test_invalid_utf8_in_the_body_is_not_a_500(app, client):
+    token = Visitor(client).token()
+    body = (
+        b"csrf_token=" + token.encode() + b"&email=pat%40example.com&topic=general"
+        b"&message=bad%FF%FEbytes"
+    )
+    response = client.post("/contact", data=body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code in (200, 303, 400)
+    for _name, _email, message in messages(app):
+        message.encode("utf-8")  # whatever was stored is valid text
+
+
+def test_invalid_utf8_in_the_path_is_a_404(client):
+    assert client.get(b"/privacy\xff".decode("latin-1")).status_code == 404
+
+
+def test_thousands_of_extra_fields_are_ignored(app, client):
+    visitor = Visitor(client)
+    data = MultiDict([*valid(visitor).items(), *((f"f{i}", "x") for i in range(5000))])
+    assert client.post("/contact", data=data).status_code == 303
+    assert messages(app) == [(None, "pat@example.com", "Hello")]
+
+
+def test_thousands_of_multipart_parts_are_refused_plainly(app, client):
+    from werkzeug.test import EnvironBuilder
+
+    # more parts than Werkzeug's max_form_parts (1,000), in a body under the size limit
+    data = MultiDict([(f"f{i}", "x") for i in range(1100)])
+    builder = EnvironBuilder(
+        path="/contact", method="POST", data=data, content_type="multipart/form-data"
+    )
+    try:
+        response = client.open(builder)
+        assert response.status_code == 413
+        check_page(response.get_data(as_text=True))
+    finally:
+        builder.close()
+    assert messages(app) == []
+
+
+def test_oversized_body_is_413(client):
+    response = client.post("/contact", data={"message": "x" * 300_000})
+    assert response.status_code == 413
+    assert "What you sent is too large" in response.get_data(as_text=True)
+
+
+def test_missing_csrf_keeps_the_text(client):
+    response = client.post(
+        "/contact", data={"email": "pat@example.com", "topic": "general", "message": "Kept"}
+    )
+    assert response.status_code == 400
+    assert "Kept" in response.get_data(as_text=True)
+
+
+def test_expired_csrf_keeps_the_text(app, client):
+    visitor = Visitor(client)
+    with time_machine.travel(datetime.now(UTC) - timedelta(hours=6), tick=False):
+        token = visitor.token()
+    response = post_form(client, valid(visitor, csrf_token=token, message="Still here"))
+    assert response.status_code == 400
+    assert "This page timed out" in response.get_data(as_text=True)
+    assert "Still here" in response.get_data(as_text=True)
+    assert messages(app) == []
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("application/json", b'{"email": "pat@example.com", "message": "hi"}'),
+        ("text/plain", b"email=pat@example.com&message=hi"),
+        ("application/xml", b"<a>hi</a>"),
+    ],
+)
+def test_wrong_content_types_get_the_form_back(app, client, content_type, body):
+    response = client.post("/contact", data=body, content_type=content_type)
+    assert response.status_code == 400
+    check_page(response.get_data(as_text=True))
+    assert messages(app) == []
+
+
+def test_multipart_form_is_fine(app, client):
+    visitor = Visitor(client)
+    response = client.post("/contact", data=valid(visitor), content_type="multipart/form-data")
+    assert response.status_code == 303
+
+
+def test_duplicate_fields_use_the_first(app, client):
+    visitor = Visitor(client)
+    data = MultiDict([*valid(visitor).items(), ("message", "second")])
+    assert client.post("/contact", data=data).status_code == 303
+    assert messages(app)[0][2] == "Hello"
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "status"),
+    [
+        ("TRACE", "/contact", 405),
+        ("PUT", "/contact", 405),
+        ("DELETE", "/privacy", 405),
+        ("PATCH", "/", 405),
+        ("TRACE", "/", 405),
+        ("POST", "/privacy", 405),
+        ("PUT", "/contact/sent", 405),
+    ],
+)
+def test_unusual_methods(client, method, url, status):
+    response = client.open(url, method=method)
+    assert response.status_code == status
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/static/../app/config.py",
+        "/static/%2e%2e/config.py",
+        "/static/..%2f..%2fetc%2fpasswd",
+        "/static/css/../../__init__.py",
+        "/static/%2e%2e%2f%2e%2e%2finstance/secret_key",
+        "/privacy%00",
+    ],
+)
+def test_path_traversal_under_static_is_404(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    body = response.get_data(as_text=True)
+    assert "SECRET_KEY" not in body and "root:" not in body
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/leaving/https://evil.example",
+        "/leaving/%2F%2Fevil.example",
+        "/leaving/evil.example",
+        "/leaving/",
+        "//evil.example",
+        "//evil.example/%2F..",
+        "/\\evil.example",
+        "/leaving/myconnect/../../evil",
+    ],
+)
+def test_exit_notice_is_no_open_redirect(client, path):
+    # PATH_INFO as a browser would send it (the test client would read "//x" as a host)
+    response = client.get("/", environ_overrides={"PATH_INFO": path})
+    assert response.status_code in (404, 308)
+    location = response.headers.get("Location", "")
+    assert "evil.example" not in location.split("/")[2:3], location
+    if location:
+        assert location.startswith(("/", "http://localhost/"))
