@@ -26,7 +26,7 @@ class DateParam(click.ParamType):
 def stats_command(date_from: date | None, date_to: date | None) -> None:
     """Read what is new in the access log, then print summary statistics."""
     from app.accesslog.ingest import ingest_new
-    from app.accesslog.stats import format_text, summary
+    from app.accesslog.stats import contact_counts_between, format_text, summary
 
     today = datetime.now(UTC).date()
     date_to = date_to or today
@@ -34,7 +34,8 @@ def stats_command(date_from: date | None, date_to: date | None) -> None:
     if date_from > date_to:
         raise click.BadParameter("--from must not be after --to.", param_hint="--from")
     ingest_new()
-    click.echo(format_text(summary(date_from, date_to)), nl=False)
+    counts = contact_counts_between(date_from, date_to)
+    click.echo(format_text(summary(date_from, date_to, contact_counts=counts)), nl=False)
 
 
 @click.group("accesslog")

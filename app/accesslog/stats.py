@@ -150,6 +150,47 @@ def summary(
     )
 
 
+def contact_counts_between(date_from: date, date_to: date) -> dict[str, dict[str, int]]:
+    """The contact form's warning counters (app.models.ContactCounter) for those days, by
+    kind then event: the ``contact_counts`` that summary() takes.
+
+    The form counts by the site's local day (SITE_TIMEZONE), the log by UTC day: over a
+    range of whole days the two differ by at most a few hours at each end.
+    """
+    from app.models import ContactCounter
+
+    events = [event for event, _ in CONTACT_EVENTS]
+    query = (
+        select(ContactCounter.kind, ContactCounter.event, func.sum(ContactCounter.count))
+        .where(
+            ContactCounter.day.between(date_from, date_to),
+            ContactCounter.event.in_(events),
+        )
+        .group_by(ContactCounter.kind, ContactCounter.event)
+    )
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for kind, event, total in db.session.execute(query):
+        counts[kind or "any"][event] = int(total)
+    return dict(counts)
+
+
+def fresh_summary(
+    date_from: date,
+    date_to: date,
+    *,
+    budget_seconds: float = 0.5,
+    with_contact_counts: bool = True,
+) -> Summary:
+    """What the staff desk's statistics page shows: read what is new in this host's log
+    (for at most ``budget_seconds``; the rest is read next time or by cron), then the
+    summary with the contact form's counters."""
+    from app.accesslog.ingest import ingest_new
+
+    ingest_new(budget_seconds=budget_seconds)
+    counts = contact_counts_between(date_from, date_to) if with_contact_counts else None
+    return summary(date_from, date_to, contact_counts=counts)
+
+
 def _contact_rows(counts: Mapping[str, Mapping[str, int]] | None):
     if counts is None:
         return None

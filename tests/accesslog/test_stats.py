@@ -225,3 +225,67 @@ def test_flask_stats_rejects_a_bad_date_plainly(runner):
     result = runner.invoke(args=["stats", "--from", "2026-12-01", "--to", "2026-11-01"])
     assert result.exit_code == 2
     assert "--from must not be after --to." in result.output
+
+
+def test_a_batch_is_not_counted_if_another_ingest_moved_the_file_first(app):
+    from app.accesslog.ingest import _aggregate, _store
+    from app.models import AccessDay, AccessLogFile
+
+    generate(log_path(app), 50, seed=7)
+    with app.app_context():
+        ingest_new()
+        row = db.session.scalars(db.select(AccessLogFile)).first()
+        before = sum(d.requests for d in db.session.scalars(db.select(AccessDay)))
+        batch = _aggregate(b'2026-11-20 10:00:00 - - 200 / - 1 0 "-" "-" HTTP/1.1\n', b"k")
+        stale = row.position - 10  # what this ingest read before the other moved it
+        assert not _store(row.host, row.name, row.fingerprint, row, stale, stale + 60, batch)
+        after = sum(d.requests for d in db.session.scalars(db.select(AccessDay)))
+    assert after == before == 50
+
+
+def test_purge_forgets_visitor_keys_but_keeps_the_counts(app):
+    from app.accesslog import purge_raw_logs
+    from app.models import AccessDay, AccessVisitor
+
+    now = datetime.now(UTC)
+    old = generate(log_path(app), 40, seed=8, start=now - timedelta(days=60))
+    recent = generate(log_path(app), 40, seed=9, start=now - timedelta(days=4))
+    with app.app_context():
+        purge_raw_logs(app, now)  # reads the files first, then deletes the old ones
+        keys = {v.day for v in db.session.scalars(db.select(AccessVisitor))}
+        days = {d.day: d.visitors for d in db.session.scalars(db.select(AccessDay))}
+    assert keys == {e.when.date() for e in recent}
+    assert {day for day, visitors in days.items() if visitors} == {
+        e.when.date() for e in old + recent
+    }
+
+
+def test_hosts_share_the_statistics_and_a_visitor_is_counted_once(make_app, tmp_path):
+    one = make_app(ACCESS_LOG_HOST="web-1", ACCESS_LOG_PATH=str(tmp_path / "1" / "access.log"))
+    two = make_app(ACCESS_LOG_HOST="web-2", ACCESS_LOG_PATH=str(tmp_path / "2" / "access.log"))
+    for app in (one, two):
+        writer = DailyLogWriter(log_path(app))
+        writer.write(entry(when=START, client_ip="192.0.2.1"))
+        writer.close()
+        with app.app_context():
+            assert ingest_new().lines == 1
+    with one.app_context():
+        [day] = summary(START.date(), START.date()).days
+    assert (day.requests, day.visitors) == (2, 1)
+
+
+def test_flask_stats_includes_the_contact_form_counters(app, runner):
+    from app.models import ContactCounter
+
+    with app.app_context():
+        today = datetime.now(UTC).date()
+        db.session.add(ContactCounter(day=today, event="warned", kind="ssn", count=3))
+        db.session.add(ContactCounter(day=today, event="removed", kind="ssn", count=2))
+        db.session.add(ContactCounter(day=today, event="sent", kind="", count=9))
+        db.session.commit()
+    result = runner.invoke(args=["stats"])
+    assert result.exit_code == 0, result.output
+    assert "Contact form warnings: kind, Warned, Removed, Sent as written, Reported not a" in (
+        result.output
+    )
+    assert "  ssn: 3, 2, 0, 0" in result.output
