@@ -42,8 +42,6 @@ def init_app(app: Flask) -> None:
     app.add_template_global(charts.count_chart, "accesslog_count_chart")
     app.add_template_global(stats.human_bytes, "human_bytes")
     app.add_template_global(stats.CONTACT_EVENTS, "contact_events")
-    if not app.config.get("ACCESS_LOG_ENABLED", True):
-        return
     writer = DailyLogWriter(log_path(app))
     app.extensions["accesslog"] = writer
     reported: list[type] = []
