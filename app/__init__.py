@@ -81,6 +81,11 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     app.register_blueprint(contact_bp)
 
+    from app import auth, staff
+
+    auth.init_app(app)
+    staff.init_app(app)
+
     from app import errors, health
 
     errors.init_app(app)

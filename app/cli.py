@@ -33,6 +33,9 @@ def generate_key() -> None:
 def init_app(app: Flask) -> None:
     """Register the command groups of each area."""
     app.cli.add_command(keys_cli)
+    from app.auth.cli import staff_cli
+
+    app.cli.add_command(staff_cli)
     from app.accesslog import cli as accesslog_cli
 
     accesslog_cli.init_app(app)

@@ -61,6 +61,28 @@ def from_environment(instance_path: str) -> dict:
         "ACCESS_LOG_QUERY_PARAMS": env_list("ACCESS_LOG_QUERY_PARAMS", "page,from,to"),
         "ACCESS_LOG_NO_QUERY_PATHS": env_list("ACCESS_LOG_NO_QUERY_PATHS", "/contact"),
         "ACCESS_STATS_MAX_KEYS": env_int("ACCESS_STATS_MAX_KEYS", 1000),
+        # The staff desk: sign-in throttling (counted in RATELIMIT_STORAGE_URI) and sessions.
+        "STAFF_LOCKOUT_ATTEMPTS": env_int("STAFF_LOCKOUT_ATTEMPTS", 5),
+        "STAFF_LOCKOUT_MINUTES": env_int("STAFF_LOCKOUT_MINUTES", 15),
+        "STAFF_CLIENT_ATTEMPTS": env_int("STAFF_CLIENT_ATTEMPTS", 20),
+        "STAFF_IDLE_MINUTES": env_int("STAFF_IDLE_MINUTES", 30),
+        "STAFF_ABSOLUTE_HOURS": env_int("STAFF_ABSOLUTE_HOURS", 12),
+        # argon2id cost; hashes made with other values are re-made at the next sign-in.
+        "STAFF_ARGON2_TIME_COST": env_int("STAFF_ARGON2_TIME_COST", 3),
+        "STAFF_ARGON2_MEMORY_KIB": env_int("STAFF_ARGON2_MEMORY_KIB", 65536),
+        "STAFF_ARGON2_PARALLELISM": env_int("STAFF_ARGON2_PARALLELISM", 4),
+        # Replies to visitors (Flask-Mailman). "console" prints them: no mail server needed.
+        "MAIL_BACKEND": os.environ.get("MAIL_BACKEND", "console"),
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER", "localhost"),
+        "MAIL_PORT": env_int("MAIL_PORT", 25),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD") or None,
+        "MAIL_USE_TLS": env_bool("MAIL_USE_TLS", False),
+        "MAIL_USE_SSL": env_bool("MAIL_USE_SSL", False),
+        "MAIL_TIMEOUT": env_int("MAIL_TIMEOUT", 30),
+        "MAIL_DEFAULT_SENDER": os.environ.get(
+            "MAIL_DEFAULT_SENDER", "Department of Revenue Services <no-reply@localhost>"
+        ),
     }
 
 

@@ -2,6 +2,7 @@
 
 from app.models.accesslog import AccessCount, AccessDay, AccessLogFile, AccessVisitor
 from app.models.notice import Notice
+from app.models.staff import AuditEvent, Reply, StaffMember, StaffSession
 from app.models.submission import ContactCounter, Submission
 
 __all__ = [
@@ -9,7 +10,11 @@ __all__ = [
     "AccessDay",
     "AccessLogFile",
     "AccessVisitor",
+    "AuditEvent",
     "ContactCounter",
     "Notice",
+    "Reply",
+    "StaffMember",
+    "StaffSession",
     "Submission",
 ]

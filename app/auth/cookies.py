@@ -1,0 +1,54 @@
+"""Two session cookies: the public side's and the desk's, never the same one.
+
+The desk cookie is sent only to /staff (its path), only on same-site navigation
+(SameSite=Strict), never to scripts (HttpOnly), and is signed with its own salt, so a
+public cookie can never be replayed as a staff one.
+"""
+
+from flask import Flask, Request, request
+from flask.sessions import SecureCookieSessionInterface
+
+STAFF_PREFIX = "/staff"
+STAFF_COOKIE = "drs_staff"
+
+
+def is_staff_path(path: str) -> bool:
+    return path == STAFF_PREFIX or path.startswith(STAFF_PREFIX + "/")
+
+
+def _staff_request() -> bool:
+    return bool(request) and is_staff_path(request.path)
+
+
+class SiteSessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, with the desk's cookie under /staff."""
+
+    staff_salt = "drs-staff-session"
+
+    def get_cookie_name(self, app: Flask) -> str:
+        return STAFF_COOKIE if _staff_request() else super().get_cookie_name(app)
+
+    def get_cookie_path(self, app: Flask) -> str:
+        return STAFF_PREFIX if _staff_request() else super().get_cookie_path(app)
+
+    def get_cookie_samesite(self, app: Flask) -> str | None:
+        return "Strict" if _staff_request() else super().get_cookie_samesite(app)
+
+    def get_cookie_httponly(self, app: Flask) -> bool:
+        return True if _staff_request() else super().get_cookie_httponly(app)
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return (
+            bool(app.config["SECURE_COOKIES"])
+            if _staff_request()
+            else super().get_cookie_secure(app)
+        )
+
+    def get_signing_serializer(self, app: Flask):
+        serializer = super().get_signing_serializer(app)
+        if serializer is not None and _staff_request():
+            serializer.salt = self.staff_salt
+        return serializer
+
+    def open_session(self, app: Flask, request: Request):
+        return super().open_session(app, request)

@@ -1,0 +1,75 @@
+"""Locked by default: every URL under /staff needs a signed-in member of staff, except
+the short allow-list below. Enforced here, once, for the whole desk (SecureDrop's way),
+not by a decorator each view could forget."""
+
+from functools import wraps
+
+from flask import Flask, abort, flash, g, redirect, request, url_for
+
+from app.auth import sessions
+from app.auth.cookies import is_staff_path
+from app.security import no_store
+
+# Endpoints that work signed out: signing in and the first-time set-up of the code app.
+OPEN_ENDPOINTS = frozenset({"auth.sign_in", "auth.sign_in_post", "auth.enrol"})
+
+TIMEOUT_MESSAGES = {
+    "idle": "You were signed out because you had not used the desk for a while. Sign in again.",
+    "expired": "You were signed out because you had been signed in for a long time. Sign in again.",
+}
+
+
+def safe_next(target: str | None) -> str | None:
+    """A local path to return to after sign-in, or None: never another site."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return None
+    if "\\" in target or any(ord(ch) < 32 for ch in target):
+        return None
+    if not is_staff_path(target.split("?", 1)[0]):
+        return None
+    return target
+
+
+def _require_staff():
+    if not is_staff_path(request.path):
+        return None
+    member, reason = sessions.current()
+    if reason:
+        from app import audit
+        from app.extensions import db
+
+        audit.record("session_expired", staff=member, detail=reason)
+        db.session.commit()
+        flash(TIMEOUT_MESSAGES[reason], "info")
+        member = None
+    g.staff = member
+    if member is not None or request.endpoint in OPEN_ENDPOINTS:
+        return None
+    wanted = request.full_path.rstrip("?") if request.method == "GET" else None
+    return redirect(url_for("auth.sign_in", next=safe_next(wanted)), 303)
+
+
+def _no_store_on_desk(response):
+    if is_staff_path(request.path):
+        no_store(response)
+    return response
+
+
+def admin_required(view):
+    """Only admins; readers get a plain 403 page. (Signing in is already required.)"""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        member = g.get("staff")
+        if member is None or not member.is_admin:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def init_app(app: Flask) -> None:
+    # First of all hooks, so a signed-out request never reaches anything else (not even
+    # the CSRF check, which would answer 400 rather than send them to sign in).
+    app.before_request_funcs.setdefault(None, []).insert(0, _require_staff)
+    app.after_request(_no_store_on_desk)

@@ -1,0 +1,126 @@
+"""Admin pages: the audit log, and the site notices (create, edit, schedule, expire)."""
+
+import math
+from datetime import timedelta
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from sqlalchemy import func, select
+
+from app import audit
+from app.auth import admin_required
+from app.clock import today
+from app.extensions import db
+from app.models import AuditEvent, Notice, StaffMember
+from app.public.destinations import DESTINATIONS
+from app.staff import bp
+from app.staff.forms import NoticeForm
+
+AUDIT_PAGE_SIZE = 50
+
+
+@bp.get("/audit")
+@admin_required
+def audit_log():
+    total = db.session.scalar(select(func.count()).select_from(AuditEvent)) or 0
+    pages = max(1, math.ceil(total / AUDIT_PAGE_SIZE))
+    raw = request.args.get("page", "1")
+    number = min(max(1, int(raw) if raw.isdigit() else 1), pages)
+    rows = db.session.execute(
+        select(AuditEvent, StaffMember.email)
+        .outerjoin(StaffMember, AuditEvent.staff_id == StaffMember.id)
+        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+        .limit(AUDIT_PAGE_SIZE)
+        .offset((number - 1) * AUDIT_PAGE_SIZE)
+    ).all()
+    return render_template(
+        "staff/audit.html", rows=rows, number=number, pages=pages, total=total, label=audit.label
+    )
+
+
+def _notice_state(notice: Notice, on) -> str:
+    if notice.starts_on > on:
+        return "scheduled"
+    if notice.ends_on is not None and notice.ends_on < on:
+        return "expired"
+    return "current"
+
+
+@bp.get("/notices")
+@admin_required
+def notices():
+    on = today()
+    groups = {"current": [], "scheduled": [], "expired": []}
+    for notice in db.session.scalars(select(Notice).order_by(Notice.position, Notice.id)):
+        groups[_notice_state(notice, on)].append(notice)
+    return render_template("staff/notices.html", groups=groups, destinations=DESTINATIONS)
+
+
+def _notice_form_page(form: NoticeForm, notice: Notice | None):
+    fields = ("title", "body", "link", "link_text", "starts_on", "ends_on", "position")
+    errors = [(name, form[name].errors[0]) for name in fields if form[name].errors]
+    return render_template("staff/notice_form.html", form=form, notice=notice, errors=errors)
+
+
+def _apply(form: NoticeForm, notice: Notice) -> None:
+    notice.title = form.title.data
+    notice.body = form.body.data
+    notice.link = form.link.data or None
+    notice.link_text = (form.link_text.data or None) if notice.link else None
+    notice.starts_on = form.starts_on.data
+    notice.ends_on = form.ends_on.data
+    notice.position = form.position.data
+
+
+@bp.route("/notices/new", methods=["GET", "POST"])
+@admin_required
+def notice_new():
+    form = NoticeForm() if request.method == "POST" else NoticeForm(formdata=None)
+    if request.method == "GET":
+        form.starts_on.data = today()
+        return _notice_form_page(form, None)
+    if not form.validate():
+        return _notice_form_page(form, None)
+    notice = Notice()
+    _apply(form, notice)
+    db.session.add(notice)
+    db.session.flush()
+    audit.record("notice_created", staff=g.staff, target=f"notice {notice.id}")
+    db.session.commit()
+    flash(f"The notice “{notice.title}” was created.", "success")
+    return redirect(url_for("staff.notices"), 303)
+
+
+def _notice(notice_id: int) -> Notice:
+    notice = db.session.get(Notice, notice_id)
+    if notice is None:
+        abort(404)
+    return notice
+
+
+@bp.route("/notices/<int:notice_id>", methods=["GET", "POST"])
+@admin_required
+def notice_edit(notice_id: int):
+    notice = _notice(notice_id)
+    if request.method == "GET":
+        return _notice_form_page(NoticeForm(formdata=None, obj=notice), notice)
+    form = NoticeForm()
+    if not form.validate():
+        return _notice_form_page(form, notice)
+    _apply(form, notice)
+    audit.record("notice_changed", staff=g.staff, target=f"notice {notice.id}", detail="edited")
+    db.session.commit()
+    flash(f"The notice “{notice.title}” was saved.", "success")
+    return redirect(url_for("staff.notices"), 303)
+
+
+@bp.post("/notices/<int:notice_id>/expire")
+@admin_required
+def notice_expire(notice_id: int):
+    notice = _notice(notice_id)
+    yesterday = today() - timedelta(days=1)
+    notice.ends_on = yesterday
+    notice.starts_on = min(notice.starts_on, yesterday)
+    audit.record("notice_changed", staff=g.staff, target=f"notice {notice.id}", detail="expired")
+    db.session.commit()
+    flash(f"The notice “{notice.title}” is no longer shown.", "success")
+    return redirect(url_for("staff.notices"), 303)

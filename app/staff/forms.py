@@ -1,0 +1,113 @@
+"""The desk's forms: reply, reveal, and site notices."""
+
+from flask_wtf import FlaskForm
+from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from app.contact.text import clean_line, clean_multiline
+from app.public.destinations import DESTINATIONS
+
+REPLY_MAX = 10000
+
+
+class PlainDateField(DateField):
+    """A date (YYYY-MM-DD, what a date input sends) whose error says what to do."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(
+                f"Enter {self.label.text.lower()} as a date, like 2026-12-01"
+            ) from None
+
+
+class WholeNumberField(IntegerField):
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError("Enter a whole number from 0 to 999") from None
+
+
+class ReplyForm(FlaskForm):
+    body = TextAreaField(
+        "Your reply",
+        validators=[
+            DataRequired(message="Enter your reply"),
+            Length(max=REPLY_MAX, message=f"Your reply must be {REPLY_MAX:,} characters or fewer"),
+        ],
+        filters=[clean_multiline],
+    )
+
+
+class RevealForm(FlaskForm):
+    reason = StringField(
+        "Why do you need to see the numbers?",
+        validators=[
+            DataRequired(message="Enter why you need to see the numbers"),
+            Length(max=300, message="The reason must be 300 characters or fewer"),
+        ],
+        filters=[clean_line],
+    )
+
+
+class NoticeForm(FlaskForm):
+    title = StringField(
+        "Title",
+        validators=[
+            DataRequired(message="Enter a title"),
+            Length(max=120, message="The title must be 120 characters or fewer"),
+        ],
+        filters=[clean_line],
+    )
+    body = TextAreaField(
+        "Text",
+        validators=[
+            DataRequired(message="Enter the text of the notice"),
+            Length(max=1000, message="The text must be 1,000 characters or fewer"),
+        ],
+        filters=[clean_multiline],
+    )
+    link = SelectField(
+        "Link to (optional)",
+        choices=[("", "No link"), *((d.name, d.title) for d in DESTINATIONS.values())],
+        validate_choice=False,
+    )
+    link_text = StringField(
+        "Link text (optional)",
+        validators=[
+            Optional(),
+            Length(max=120, message="The link text must be 120 characters or fewer"),
+        ],
+        filters=[clean_line],
+    )
+    starts_on = PlainDateField(
+        "First day shown",
+        validators=[InputRequired(message="Enter the first day to show the notice")],
+        format="%Y-%m-%d",
+    )
+    ends_on = PlainDateField("Last day shown", validators=[Optional()], format="%Y-%m-%d")
+    position = WholeNumberField(
+        "Order on the page",
+        default=0,
+        validators=[
+            InputRequired(message="Enter the order, a whole number such as 0"),
+            NumberRange(min=0, max=999, message="Enter a whole number from 0 to 999"),
+        ],
+    )
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        if self.link.data and self.link.data not in DESTINATIONS:
+            self.link.errors = ["Choose a link from the list"]
+            ok = False
+        if (
+            self.starts_on.data
+            and self.ends_on.data
+            and not self.ends_on.errors
+            and self.ends_on.data < self.starts_on.data
+        ):
+            self.ends_on.errors = ["The last day must be the same as or after the first day"]
+            ok = False
+        return ok

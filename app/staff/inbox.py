@@ -1,0 +1,78 @@
+"""Finding submissions for the inbox: filters in SQL, words searched after decryption.
+
+Names, e-mail addresses and messages are encrypted, so the database cannot search them:
+they are decrypted and matched here, over the messages not yet purged (few, because
+content is deleted on schedule). The reference is searched in SQL.
+"""
+
+import math
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Submission
+from app.models.submission import STATUSES
+
+PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class Filters:
+    status: str = ""
+    topic: str = ""
+    identifiers: str = ""  # "", "yes" or "no"
+    q: str = ""
+
+    @classmethod
+    def from_args(cls, args, topics) -> "Filters":
+        status = args.get("status", "")
+        topic = args.get("topic", "")
+        identifiers = args.get("identifiers", "")
+        return cls(
+            status=status if status in STATUSES else "",
+            topic=topic if topic in topics else "",
+            identifiers=identifiers if identifiers in ("yes", "no") else "",
+            q=" ".join(args.get("q", "").split())[:200],
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.status or self.topic or self.identifiers or self.q)
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Submission]
+    number: int
+    pages: int
+    total: int
+
+
+def _matches(submission: Submission, words: list[str]) -> bool:
+    haystack = " ".join(
+        part.casefold()
+        for part in (submission.reference, submission.name, submission.email, submission.message)
+        if part
+    )
+    return all(word in haystack for word in words)
+
+
+def search(filters: Filters, page: int = 1) -> Page:
+    """Newest first, filtered, then cut into pages of PAGE_SIZE."""
+    query = select(Submission).order_by(Submission.received_on.desc(), Submission.id.desc())
+    if filters.status:
+        query = query.where(Submission.status == filters.status)
+    if filters.topic:
+        query = query.where(Submission.topic == filters.topic)
+    if filters.identifiers:
+        query = query.where(Submission.has_identifiers.is_(filters.identifiers == "yes"))
+    items = list(db.session.scalars(query))
+    words = filters.q.casefold().split()
+    if words:
+        items = [s for s in items if s.purged_on is None and _matches(s, words)]
+    total = len(items)
+    pages = max(1, math.ceil(total / PAGE_SIZE))
+    number = min(max(1, page), pages)
+    start = (number - 1) * PAGE_SIZE
+    return Page(items[start : start + PAGE_SIZE], number, pages, total)

@@ -1,0 +1,69 @@
+"""Replies to visitors by e-mail (Flask-Mailman).
+
+MAIL_BACKEND is "console" by default, so `make run` needs no mail server; "smtp" with
+MAIL_SERVER etc. in production. Headers hold only our own words and the visitor's
+address, checked to be one plain address: nothing a visitor typed can add a header.
+"""
+
+import smtplib
+from email.headerregistry import Address
+from email.utils import parseaddr
+
+from flask import Flask, current_app
+from flask_mailman import EmailMessage, Mail
+from flask_mailman.message import BadHeaderError
+
+from app.models import Submission
+
+mail = Mail()
+
+AGENCY = "the Department of Revenue Services"
+
+
+class ReplyNotSent(Exception):
+    """The reply could not be sent; the message says why in plain words."""
+
+
+def init_app(app: Flask) -> None:
+    mail.init_app(app)
+
+
+def subject_for(submission: Submission) -> str:
+    return f"Your message to {AGENCY} ({submission.reference})"
+
+
+def safe_recipient(address: str | None) -> str:
+    """The visitor's address if it is exactly one plain address; else ReplyNotSent."""
+    if not address or any(ch in address for ch in '\r\n\0,;<>"') or len(address) > 254:
+        raise ReplyNotSent("The visitor's e-mail address cannot be used, so no reply was sent.")
+    name, parsed = parseaddr(address)
+    local, _, domain = parsed.rpartition("@")
+    if name or parsed != address.strip() or not local or not domain:
+        raise ReplyNotSent("The visitor's e-mail address cannot be used, so no reply was sent.")
+    try:
+        return str(Address(addr_spec=parsed))
+    except (ValueError, IndexError):
+        raise ReplyNotSent(
+            "The visitor's e-mail address cannot be used, so no reply was sent."
+        ) from None
+
+
+def send_reply(submission: Submission, body: str) -> None:
+    """Send ``body`` to the visitor who wrote ``submission``. Raises ReplyNotSent."""
+    recipient = safe_recipient(submission.email)
+    message = EmailMessage(
+        subject=subject_for(submission),
+        body=body,
+        from_email=current_app.config["MAIL_DEFAULT_SENDER"],
+        to=[recipient],
+    )
+    try:
+        sent = message.send(fail_silently=False)
+    except (smtplib.SMTPException, OSError, BadHeaderError) as error:
+        current_app.logger.warning("Reply not sent: %s", type(error).__name__)
+        raise ReplyNotSent(
+            "The reply could not be sent because the mail server did not accept it. "
+            "Nothing has been marked as replied. Try again in a few minutes."
+        ) from None
+    if not sent:
+        raise ReplyNotSent("The reply could not be sent. Try again in a few minutes.")

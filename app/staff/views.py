@@ -1,0 +1,169 @@
+"""The inbox, a submission, reveal, reply and status: validate → act → audit → redirect."""
+
+import re
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from app import audit
+from app.auth import admin_required
+from app.clock import today, utcnow
+from app.contact.forms import TOPIC_LABELS
+from app.extensions import db
+from app.models import Reply, StaffMember, Submission
+from app.pii import KIND_LABELS, describe, scan
+from app.staff import bp
+from app.staff import inbox as finder
+from app.staff.forms import ReplyForm, RevealForm
+from app.staff.mail import ReplyNotSent, send_reply
+from app.staff.masking import found_in, masked
+
+REFERENCE = re.compile(r"^DRS-[0-9A-Z]{4}-[0-9A-Z]{4}$")
+STATUS_LABELS = {"new": "New", "replied": "Replied", "closed": "Closed"}
+
+
+@bp.app_context_processor
+def _desk_words():
+    return {
+        "topic_labels": TOPIC_LABELS,
+        "status_labels": STATUS_LABELS,
+        "kind_labels": KIND_LABELS,
+        "kind_names": lambda kinds: ", ".join(KIND_LABELS.get(k, k) for k in kinds),
+    }
+
+
+@bp.get("/")
+def inbox():
+    filters = finder.Filters.from_args(request.args, TOPIC_LABELS)
+    page_number = request.args.get("page", "1")
+    page = finder.search(filters, int(page_number) if page_number.isdigit() else 1)
+    return render_template("staff/inbox.html", page=page, filters=filters)
+
+
+def _submission(reference: str) -> Submission:
+    if not REFERENCE.match(reference):
+        abort(404)
+    submission = db.session.scalar(select(Submission).where(Submission.reference == reference))
+    if submission is None:
+        abort(404)
+    return submission
+
+
+def _replies(submission: Submission) -> list[tuple[Reply, str]]:
+    rows = db.session.execute(
+        select(Reply, StaffMember.email)
+        .join(StaffMember, Reply.staff_id == StaffMember.id)
+        .where(Reply.submission_id == submission.id)
+        .order_by(Reply.sent_at)
+    )
+    return [(reply, email) for reply, email in rows]
+
+
+def _page(submission: Submission, status: int = 200, **context):
+    context.setdefault("reply_form", ReplyForm(formdata=None))
+    context.setdefault("reveal_form", RevealForm(formdata=None))
+    errors = []
+    for form in (context["reply_form"], context["reveal_form"]):
+        for field in form:
+            if field.errors and field.type != "CSRFTokenField":
+                errors.append((field.id, field.errors[0]))
+    return (
+        render_template(
+            "staff/submission.html",
+            submission=submission,
+            message=masked(submission.message),
+            name=masked(submission.name),
+            maskable=found_in(submission.message) or found_in(submission.name),
+            replies=[(r, masked(r.body), email) for r, email in _replies(submission)],
+            errors=context.pop("errors", errors),
+            **context,
+        ),
+        status,
+    )
+
+
+@bp.get("/messages/<reference>")
+def submission(reference: str):
+    item = _submission(reference)
+    audit.record("viewed_submission", staff=g.staff, target=item.reference)
+    db.session.commit()
+    return _page(item)
+
+
+@bp.post("/messages/<reference>/reveal")
+@admin_required
+def reveal(reference: str):
+    item = _submission(reference)
+    form = RevealForm()
+    if not form.validate():
+        return _page(item, reveal_form=form)
+    audit.record("revealed", staff=g.staff, target=item.reference, detail=form.reason.data)
+    db.session.commit()
+    # Shown once, in this response only (no-store): a reload shows it masked again.
+    return _page(
+        item, revealed_message=item.message, revealed_name=item.name, reason=form.reason.data
+    )
+
+
+@bp.post("/messages/<reference>/reply")
+def reply(reference: str):
+    item = _submission(reference)
+    if item.purged_on is not None or item.message is None:
+        flash("This message has been deleted, so it cannot be replied to.", "info")
+        return redirect(url_for("staff.submission", reference=item.reference), 303)
+    form = ReplyForm()
+    if not form.validate():
+        return _page(item, reply_form=form)
+    action = request.form.get("action", "send")
+    if action == "edit":
+        return _page(item, reply_form=form, editing=True)
+    findings = scan(form.body.data)
+    if findings and action != "send_anyway":
+        return render_template(
+            "staff/reply_check.html",
+            submission=item,
+            form=form,
+            findings=[describe(f) for f in findings],
+        )
+    try:
+        send_reply(item, form.body.data)
+    except ReplyNotSent as error:
+        return _page(item, 503, reply_form=form, errors=[("body", str(error))])
+    db.session.add(
+        Reply(submission_id=item.id, staff_id=g.staff.id, sent_at=utcnow(), body=form.body.data)
+    )
+    previous = item.status
+    item.status = "replied"
+    item.replied_on = today()
+    detail = "sent with identifiers after a warning" if findings else None
+    audit.record("replied", staff=g.staff, target=item.reference, detail=detail)
+    if previous != "replied":
+        audit.record(
+            "status_changed", staff=g.staff, target=item.reference, detail=f"{previous} to replied"
+        )
+    db.session.commit()
+    flash(
+        f"Your reply was sent to the visitor, and {item.reference} is marked as replied.", "success"
+    )
+    return redirect(url_for("staff.submission", reference=item.reference), 303)
+
+
+@bp.post("/messages/<reference>/status")
+def set_status(reference: str):
+    item = _submission(reference)
+    status = request.form.get("status", "")
+    if status not in STATUS_LABELS:
+        abort(400)
+    if status != item.status:
+        previous = item.status
+        item.status = status
+        if status == "replied" and item.replied_on is None:
+            item.replied_on = today()
+        if status == "closed":
+            item.closed_on = today()
+        audit.record(
+            "status_changed", staff=g.staff, target=item.reference, detail=f"{previous} to {status}"
+        )
+        db.session.commit()
+        flash(f"{item.reference} is now marked as {STATUS_LABELS[status].lower()}.", "success")
+    return redirect(url_for("staff.submission", reference=item.reference), 303)
