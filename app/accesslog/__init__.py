@@ -40,8 +40,8 @@ def init_app(app: Flask) -> None:
 
     app.add_template_global(charts.day_chart, "accesslog_day_chart")
     app.add_template_global(charts.count_chart, "accesslog_count_chart")
-    app.add_template_global(stats.human_bytes, "human_bytes")
-    app.add_template_global(stats.CONTACT_EVENTS, "contact_events")
+    app.add_template_global(stats.human_bytes, "accesslog_human_bytes")
+    app.add_template_global(stats.CONTACT_EVENTS, "accesslog_contact_events")
     writer = DailyLogWriter(log_path(app))
     app.extensions["accesslog"] = writer
     reported: list[type] = []

@@ -57,7 +57,8 @@ def bar_chart(
                 f'<rect x="{x:.1f}" y="{TOP + plot_h - h:.1f}" width="{width:.1f}" '
                 f'height="{h:.1f}" fill="{BAR}"><title>{escape(label)}: {value:,}</title></rect>'
             )
-            if index % label_every == 0 or index == len(bars) - 1:
+            last = index == len(bars) - 1
+            if index % label_every == 0 or (last and index % label_every > label_every / 2):
                 parts.append(
                     f'<text x="{x + width / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" '
                     f'text-anchor="middle" font-size="11" fill="{INK}">{escape(label)}</text>'
