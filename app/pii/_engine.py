@@ -45,6 +45,7 @@ from ._rules import (
     DIGITS_RE,
     FEIN_PREFIXES,
     GLUE_LEAD,
+    GLUE_MIN_RUN,
     GLUE_TAIL,
     HINT_RE,
     ITIN_GROUPS,
@@ -142,6 +143,23 @@ def _card_ok(d: str) -> bool:
 def _phone_like(d: str) -> bool:
     """Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9)."""
     return len(d) == 10 and d[0] >= "2" and d[3] >= "2"
+
+
+def _shape_possible(lens: list[int]) -> bool:
+    """Cheap test on group lengths alone: could _classify accept this piece?"""
+    n = sum(lens)
+    if n < MIN_DIGITS or n > CARD_MAX:
+        return False
+    k = len(lens)
+    if k == 1:
+        return True
+    if k == 2 and lens[0] == 2 and lens[1] == 7:
+        return True
+    if k == 3 and lens[0] == 3 and lens[1] == 2 and lens[2] == 4:
+        return True
+    if lens[-1] == CT_LOC and k - 1 <= CT_MAX_BASE_GROUPS and min(lens) >= CT_MIN_GROUP:
+        return CT_BASE_MIN <= n - CT_LOC <= CT_BASE_MAX
+    return tuple(lens) in CARD_LAYOUTS
 
 
 def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool, last: bool):
@@ -279,7 +297,8 @@ class _Text:
     @property
     def low(self) -> str:
         if self._low is None:
-            self._low = self.norm.translate(ASCII_LOWER)
+            norm = self.norm
+            self._low = norm.lower() if norm.isascii() else norm.translate(ASCII_LOWER)
         return self._low
 
 
@@ -395,16 +414,22 @@ def _scan_chunk(text: _Text, cs: int, ce: int, pe: int, nx: int, out: list) -> N
         return
     items: list[list] = [[] for _ in range(nseg)]
 
+    glen = [len(t) for t in texts]
+
     def piece(g0: int, off0: int, g1: int, off1: int | None, first: bool, last: bool):
         # groups g0..g1; off0 digits dropped from g0's front, g1 cut at off1 (None = whole)
+        lens = glen[g0 : g1 + 1]
+        if off1 is not None:
+            lens[-1] = off1
+        if off0:
+            lens[0] -= off0
+        if not _shape_possible(lens):
+            return None
         parts = texts[g0 : g1 + 1]
         if off1 is not None:
             parts[-1] = parts[-1][:off1]
         if off0:
             parts[0] = parts[0][off0:]
-        total = sum(map(len, parts))
-        if total < MIN_DIGITS or total > CARD_MAX:
-            return None
         kind = _classify(parts, seps[g0:g1], ctx, first, last)
         if kind is None:
             return None
@@ -427,7 +452,9 @@ def _scan_chunk(text: _Text, cs: int, ce: int, pe: int, nx: int, out: list) -> N
         sg = seg_of[gi]
         if sg < lo_seg or sg > hi_seg:
             continue
-        size = len(texts[gi])
+        size = glen[gi]
+        if size < GLUE_MIN_RUN:
+            continue
         cuts = set()
         if gi + 1 < ng and seps[gi] != "":
             cuts.update(size - m for m in GLUE_LEAD if size - m > 0)

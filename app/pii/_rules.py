@@ -53,10 +53,18 @@ def placeholder_source() -> str:
     return re.escape(before) + "(?:" + labels + ")" + re.escape(after)
 
 
-def claim_source() -> str:
-    """Placeholders left by remove() and every digit run (with separators) of 4+ digits."""
+def claim_source(possessive: bool = True) -> str:
+    """Placeholders left by remove() and every digit run (with separators) of 4+ digits.
+
+    The repeat never needs to give anything back (a separator cannot start with a digit),
+    so Python gets a possessive repeat: without it, sre keeps one backtracking entry per
+    digit and a 1 MB digit run costs superlinear time. JavaScript has no possessive
+    quantifiers and does not need them; the matches are the same."""
     sep = "(?:" + SEP_SRC + ")"
-    return "(?=[0-9\\[])(?:[0-9](?:[0-9]|" + sep + "[0-9]){3,}|(" + placeholder_source() + "))"
+    rep = "{3,}+" if possessive else "{3,}"
+    return (
+        "(?=[0-9\\[])(?:[0-9](?:[0-9]|" + sep + "[0-9])" + rep + "|(" + placeholder_source() + "))"
+    )
 
 
 def hint_source() -> str:
@@ -103,6 +111,7 @@ CARD_BRANDS: tuple[tuple[str, tuple[tuple[str, str], ...], frozenset[int]], ...]
 CARD_LAYOUTS = frozenset(tuple(x) for x in _card["layouts"])
 CARD_SEPARATORS = frozenset(_card["separators"])
 
+GLUE_MIN_RUN: int = RULES["glue"]["min_run"]
 GLUE_LEAD: tuple[int, ...] = tuple(RULES["glue"]["lead_lengths"])
 GLUE_TAIL: tuple[int, ...] = tuple(RULES["glue"]["tail_lengths"])
 

@@ -200,6 +200,21 @@ function allSame(d) {
   return true;
 }
 
+// Cheap test on group lengths alone: could classify() accept this piece?
+function shapePossible(lens) {
+  let n = 0;
+  for (const l of lens) n += l;
+  if (n < MIN_DIGITS || n > CARD.max_length) return false;
+  const k = lens.length;
+  if (k === 1) return true;
+  if (k === 2 && lens[0] === 2 && lens[1] === 7) return true;
+  if (k === 3 && lens[0] === 3 && lens[1] === 2 && lens[2] === 4) return true;
+  if (lens[k - 1] === CT.location_length && k - 1 <= CT.max_base_groups && Math.min(...lens) >= CT.min_group) {
+    return CT.base_min <= n - CT.location_length && n - CT.location_length <= CT.base_max;
+  }
+  return CARD_LAYOUTS.has(lens.join(","));
+}
+
 // Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9).
 function phoneLike(d) {
   return d.length === 10 && d[0] >= "2" && d[3] >= "2";
@@ -353,7 +368,12 @@ class Text {
     this._low = null;
   }
   get low() {
-    if (this._low === null) this._low = this.norm.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+    if (this._low === null) {
+      // ASCII-only lower-casing keeps every index in place
+      const norm = this.norm;
+      // eslint-disable-next-line no-control-regex
+      this._low = /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+    }
     return this._low;
   }
 }
@@ -474,13 +494,15 @@ function scanChunk(text, cs, ce, pe, nx, out) {
   if (loSeg > hiSeg) return;
   const items = Array.from({ length: nseg }, () => []);
 
+  const glen = texts.map((t) => t.length);
   const piece = (g0, off0, g1, off1, first, last) => {
+    const lens = glen.slice(g0, g1 + 1);
+    if (off1 !== null) lens[lens.length - 1] = off1;
+    if (off0) lens[0] -= off0;
+    if (!shapePossible(lens)) return null;
     const parts = texts.slice(g0, g1 + 1);
     if (off1 !== null) parts[parts.length - 1] = parts[parts.length - 1].slice(0, off1);
     if (off0) parts[0] = parts[0].slice(off0);
-    let total = 0;
-    for (const p of parts) total += p.length;
-    if (total < MIN_DIGITS || total > CARD.max_length) return null;
     const kind = classify(parts, seps.slice(g0, g1), ctx, first, last);
     if (kind === null) return null;
     const s = gs[g0][0] + off0;
@@ -500,7 +522,8 @@ function scanChunk(text, cs, ce, pe, nx, out) {
   for (let gi = 0; gi < ng; gi++) {
     const sg = segOf[gi];
     if (sg < loSeg || sg > hiSeg) continue;
-    const size = texts[gi].length;
+    const size = glen[gi];
+    if (size < RULES.glue.min_run) continue;
     const cuts = new Set();
     if (gi + 1 < ng && seps[gi] !== "") for (const m of GLUE_LEAD) if (size - m > 0) cuts.add(size - m);
     if (gi > 0 && seps[gi - 1] !== "") for (const m of GLUE_TAIL) if (m < size) cuts.add(m);

@@ -1,0 +1,279 @@
+"""Speed of the tax-identifier detector (app.pii and its browser twin). Not a test.
+
+    .venv/bin/python bench/pii_bench.py [--corpus ../shared/pii-corpus/dev.jsonl] [--no-browser]
+
+Prints: the per-message time of app.pii.scan on the dev corpus (median and p99, the
+goal is a median <= 40 us); the time of 100 KB and 1 MB of adversarial input of several
+kinds and their ratio (goal: 1 MB <= 250 ms and <= 15x the 100 KB time, i.e. linear);
+the browser twin's time for a 10,000-character message in Chromium (goal <= 2 ms); and,
+when presidio_analyzer is importable in this environment, Presidio's time on the same
+messages and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import random
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from app.pii import scan  # noqa: E402
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "pii-corpus" / "dev.jsonl"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def load_corpus(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line)["text"] for line in fh if line.strip()]
+
+
+def corpus_times(texts: list[str], passes: int = 5) -> tuple[float, float, int]:
+    """Median and p99 (microseconds) of per-message times, each message's best of `passes`."""
+    best = [float("inf")] * len(texts)
+    for _ in range(passes):
+        for i, text in enumerate(texts):
+            t0 = time.perf_counter()
+            scan(text)
+            best[i] = min(best[i], time.perf_counter() - t0)
+    best.sort()
+    return statistics.median(best) * 1e6, best[int(len(best) * 0.99) - 1] * 1e6, len(best)
+
+
+def adversarial(kind: str, size: int) -> str:
+    rng = random.Random(7)
+    if kind == "digit run":
+        unit = "1234567890"
+    elif kind == "digit-dash alternating":
+        unit = "1-2-3-4-5-6-7-8-9-"
+    elif kind == "digit-space alternating":
+        unit = "12 34 56 78 9 "
+    elif kind == "3-2-4 chains":
+        unit = "234-56-7891-234.56/7891 "
+    elif kind == "cue words repeated":
+        unit = "SSN social security ITIN tax ID EIN routing CT reg # confirmation "
+    elif kind == "cues and bare numbers":
+        unit = "SSN 234567891 EIN 123456780 routing 021000021 CT reg 1234567000 "
+    elif kind == "random tokens":
+        tokens = [
+            "SSN",
+            "EIN",
+            "tax ID",
+            "CT",
+            "order #",
+            "call",
+            "-",
+            ".",
+            "/",
+            " ",
+            "\n",
+            "$",
+            "+1",
+            "234",
+            "56",
+            "7891",
+            "4111",
+            "1234567",
+            "000",
+            "12",
+            "9",
+            "ZIP",
+            "x",
+        ]
+        parts, n = [], 0
+        while n < size:
+            t = rng.choice(tokens)
+            parts.append(t)
+            n += len(t)
+        return "".join(parts)[:size]
+    elif kind == "unicode digits and dashes":
+        unit = "SSN ２３４－５６－７８９１\u00a0٢٣٤\u2013٥٦\u200b "
+    else:
+        raise ValueError(kind)
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+ADVERSARIAL_KINDS = [
+    "digit run",
+    "digit-dash alternating",
+    "digit-space alternating",
+    "3-2-4 chains",
+    "cue words repeated",
+    "cues and bare numbers",
+    "random tokens",
+    "unicode digits and dashes",
+]
+
+
+def best_time(text: str, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        scan(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def ten_thousand_chars(texts: list[str]) -> str:
+    """A 10,000-character message made of corpus messages (identifiers and hard negatives)."""
+    rng = random.Random(10_000)
+    out, n = [], 0
+    while n < 10_000:
+        t = rng.choice(texts)
+        out.append(t)
+        n += len(t) + 1
+    return "\n".join(out)[:10_000]
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012 - class attribute of the stdlib handler
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".html": "text/html",
+    }
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def browser_time(message: str, runs: int = 200) -> dict | None:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("  playwright is not installed: skipped")
+        return None
+    if not Path(CHROMIUM).exists():
+        print(f"  {CHROMIUM} not found: skipped")
+        return None
+    handler = functools.partial(_Handler, directory=str(REPO / "app" / "static"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page()
+                page.goto(base + "/js/pii-rules.json")
+                return page.evaluate(
+                    """async ([message, runs]) => {
+                        const m = await import('/js/pii.mjs');
+                        for (let i = 0; i < 50; i++) m.scan(message);
+                        const times = [];
+                        for (let i = 0; i < runs; i++) {
+                            const t0 = performance.now();
+                            m.scan(message);
+                            times.push(performance.now() - t0);
+                        }
+                        times.sort((a, b) => a - b);
+                        return {
+                            median_ms: times[Math.floor(times.length / 2)],
+                            p95_ms: times[Math.floor(times.length * 0.95)],
+                            findings: m.scan(message).length,
+                            user_agent: navigator.userAgent,
+                        };
+                    }""",
+                    [message, runs],
+                )
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+
+
+def presidio_time(texts: list[str], sample: int = 200) -> float | None:
+    try:
+        from presidio_analyzer import AnalyzerEngine
+    except ImportError:
+        return None
+    engine = AnalyzerEngine()
+    chosen = texts[:sample]
+    engine.analyze(text=chosen[0], language="en")
+    times = []
+    for text in chosen:
+        t0 = time.perf_counter()
+        engine.analyze(text=text, language="en")
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1e6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--no-browser", action="store_true", help="skip the Chromium measurement")
+    args = ap.parse_args()
+
+    texts = load_corpus(args.corpus) if args.corpus.exists() else []
+    print(f"app.pii.scan on {sys.version.split()[0]}")
+    if texts:
+        median, p99, n = corpus_times(texts)
+        verdict = "ok" if median <= 40 else "OVER the 40 us goal"
+        print(
+            f"corpus ({n} messages, best of 5 each): median {median:.1f} us, p99 {p99:.1f} us"
+            f"  [{verdict}]"
+        )
+    else:
+        print(f"corpus not found at {args.corpus}: skipped")
+
+    print("adversarial input (best of 3):")
+    print(f"  {'kind':<28}{'100 KB':>10}{'1 MB':>10}{'ratio':>8}")
+    worst_1mb, worst_ratio = 0.0, 0.0
+    for kind in ADVERSARIAL_KINDS:
+        small = best_time(adversarial(kind, 100_000))
+        large = best_time(adversarial(kind, 1_000_000))
+        ratio = large / small if small else float("inf")
+        worst_1mb, worst_ratio = max(worst_1mb, large), max(worst_ratio, ratio)
+        print(f"  {kind:<28}{small * 1e3:>8.1f}ms{large * 1e3:>8.1f}ms{ratio:>7.1f}x")
+    verdict = "ok" if worst_1mb <= 0.25 and worst_ratio <= 15 else "OVER a goal"
+    print(
+        f"  worst: 1 MB in {worst_1mb * 1e3:.1f} ms, ratio {worst_ratio:.1f}x"
+        f"  [goal <= 250 ms and <= 15x: {verdict}]"
+    )
+
+    if not args.no_browser and texts:
+        message = ten_thousand_chars(texts)
+        print(f"browser twin, {len(message):,}-character message in Chromium:")
+        res = browser_time(message)
+        if res:
+            verdict = "ok" if res["median_ms"] <= 2 else "OVER the 2 ms goal"
+            print(
+                f"  median {res['median_ms']:.3f} ms, p95 {res['p95_ms']:.3f} ms, "
+                f"{res['findings']} findings  [{verdict}]"
+            )
+            print(f"  {res['user_agent']}")
+
+    if texts:
+        presidio = presidio_time(texts)
+        if presidio is None:
+            print("presidio_analyzer not importable here: no side-by-side ratio")
+        else:
+            median, _, _ = corpus_times(texts[:200], passes=1)
+            print(
+                f"presidio AnalyzerEngine median {presidio:.0f} us per message "
+                f"(first 200 corpus messages): {presidio / median:.0f}x app.pii"
+            )
+
+
+if __name__ == "__main__":
+    main()
