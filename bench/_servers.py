@@ -1,0 +1,379 @@
+"""Shared helpers for the benches: gunicorn on a free port, databases, a contact client.
+
+Every server runs from the repository with `gunicorn.conf.py` (the production settings)
+and an environment that keeps the repository's instance/ folder untouched: SECRET_KEY
+and DATA_KEYS are set (so nothing is generated into instance/), the access log goes to a
+temporary folder, and the database is a temporary SQLite file or a fresh PostgreSQL
+database dropped at the end. Traffic goes to 127.0.0.1 only; every wait is bounded.
+"""
+
+import contextlib
+import html
+import http.client
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+from cryptography.fernet import Fernet
+
+REPO = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+GUNICORN = VENV_BIN / "gunicorn"
+FLASK = VENV_BIN / "flask"
+POSTGRES_ADMIN = os.environ.get(
+    "BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+sys.path.insert(0, str(REPO))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def base_env(folder: Path, database_url: str) -> dict[str, str]:
+    """The environment of a bench server: production settings, secrets set, logs in folder."""
+    env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "FLASK_DEBUG"}}
+    env.update(
+        DATABASE_URL=database_url,
+        SECRET_KEY=Fernet.generate_key().decode(),
+        DATA_KEYS=Fernet.generate_key().decode(),
+        RATELIMIT_STORAGE_URI="memory://",
+        # The default (5 per minute per client address) would refuse all but a few:
+        # every bench request comes from 127.0.0.1.
+        CONTACT_RATE_LIMIT="100000 per minute",
+        ACCESS_LOG_PATH=str(folder / "logs" / "access.log"),
+        WEB_CONCURRENCY="4",
+        GUNICORN_THREADS=os.environ.get("GUNICORN_THREADS", "4"),
+        LOG_LEVEL="WARNING",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    return env
+
+
+def migrate(env: dict[str, str]) -> None:
+    subprocess.run(
+        [str(FLASK), "--app", "app", "db", "upgrade"],
+        cwd=REPO,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+class SQLiteDatabase:
+    kind = "sqlite"
+
+    def __init__(self, folder: Path):
+        self.path = folder / "bench.sqlite3"
+        self.url = f"sqlite:///{self.path}"
+
+    def drop(self) -> None:
+        pass  # the temporary folder goes with it
+
+    def integrity(self) -> str:
+        import sqlite3
+
+        with contextlib.closing(sqlite3.connect(self.path, timeout=30)) as connection:
+            rows = connection.execute("PRAGMA integrity_check").fetchall()
+        return ", ".join(str(row[0]) for row in rows)
+
+
+class PostgresDatabase:
+    """A fresh database drs_bench_<pid>_<n> beside the test databases; dropped at the end."""
+
+    kind = "postgresql"
+    _count = 0
+
+    def __init__(self, folder: Path):
+        import sqlalchemy as sa
+
+        PostgresDatabase._count += 1
+        self.name = f"drs_bench_{os.getpid()}_{PostgresDatabase._count}"
+        self.admin_url = sa.engine.make_url(POSTGRES_ADMIN)
+        self._admin(f'CREATE DATABASE "{self.name}"')
+        self.url = self.admin_url.set(database=self.name).render_as_string(hide_password=False)
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        url = self.admin_url
+        with psycopg.connect(
+            host=url.host, port=url.port or 5432, user=url.username, dbname=url.database,
+            password=url.password, autocommit=True, connect_timeout=10,
+        ) as connection:  # fmt: skip
+            connection.execute(sql)
+
+    def with_port(self, port: int) -> str:
+        """The same database reached through another local port (the fault proxy)."""
+        import sqlalchemy as sa
+
+        url = sa.engine.make_url(self.url).set(host="127.0.0.1", port=port)
+        return url.render_as_string(hide_password=False)
+
+    def drop(self) -> None:
+        self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+def postgres_available() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+class Gunicorn:
+    """gunicorn -c gunicorn.conf.py <app> on a free port, in its own process group."""
+
+    def __init__(self, folder: Path, env: dict[str, str], app: str = "app.wsgi:app"):
+        self.folder = folder
+        self.env = dict(env)
+        self.app = app
+        self.port = free_port()
+        self.env["BIND"] = f"127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+        self.starts = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, ready_path: str = "/healthz", timeout: float = 60) -> "Gunicorn":
+        self.starts += 1
+        self.errors = (self.folder / f"gunicorn-{self.port}-{self.starts}.err").open("wb")
+        self.process = subprocess.Popen(
+            [str(GUNICORN), "-c", "gunicorn.conf.py", self.app],
+            cwd=REPO,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=self.errors,
+            start_new_session=True,
+        )
+        self.wait_ready(ready_path, timeout)
+        return self
+
+    def wait_ready(self, path: str = "/healthz", timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited; see {self.errors.name}")
+            if len(self.worker_pids()) >= int(self.env.get("WEB_CONCURRENCY", "1")):
+                with contextlib.suppress(OSError, http.client.HTTPException):
+                    if get(self.port, path, timeout=5)[0] == 200:
+                        return
+            time.sleep(0.2)
+        raise RuntimeError(f"gunicorn not ready after {timeout} s; see {self.errors.name}")
+
+    def worker_pids(self) -> list[int]:
+        """The master's children, read from /proc (no psutil needed)."""
+        if self.process is None or self.process.poll() is not None:
+            return []
+        pids: list[int] = []
+        for children in Path(f"/proc/{self.process.pid}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                pids += [int(p) for p in children.read_text().split()]
+        return pids
+
+    def kill_workers(self) -> list[int]:
+        pids = self.worker_pids()
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        return pids
+
+    def kill_all(self) -> None:
+        """SIGKILL the master and its workers at once (a crash), by our process group."""
+        if self.process is not None and self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=30)
+        self._wait_group_gone()
+        self.errors.close()
+
+    def stop(self, timeout: float = 30) -> None:
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)  # any orphaned worker
+        self._wait_group_gone()
+        self.errors.close()
+
+    def _wait_group_gone(self) -> None:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(self.process.pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.05)
+
+    def __enter__(self) -> "Gunicorn":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def get(port: int, path: str, timeout: float = 10) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+_TOKEN = re.compile(rb'name="csrf_token"[^>]*value="([^"]+)"')
+_REFERENCE = re.compile(rb'<strong class="site-reference">([^<]+)</strong>')
+_COOKIE = re.compile(r"drs_public=([^;]*)")
+
+
+class ContactClient:
+    """One visitor on one keep-alive connection: GET the form, POST it, read the reference.
+
+    A failed connection is closed and reopened on the next call; the caller decides
+    whether to try again (the benches never send the same message twice).
+    """
+
+    def __init__(self, port: int, timeout: float = 30):
+        self.port = port
+        self.timeout = timeout
+        self.connection: http.client.HTTPConnection | None = None
+        self.cookie = ""
+
+    def _request(self, method: str, path: str, body: bytes | None = None, headers=None):
+        if self.connection is None:
+            self.connection = http.client.HTTPConnection(
+                "127.0.0.1", self.port, timeout=self.timeout
+            )
+        headers = dict(headers or {})
+        if self.cookie:
+            headers["Cookie"] = f"drs_public={self.cookie}"
+        try:
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+            data = response.read()
+        except (OSError, http.client.HTTPException):
+            self.close()
+            raise
+        for value in response.headers.get_all("Set-Cookie") or []:
+            found = _COOKIE.search(value)
+            if found:
+                self.cookie = found.group(1)
+        if response.will_close:
+            self.close()
+        return response.status, response.headers, data
+
+    def token(self) -> str:
+        status, _headers, body = self._request("GET", "/contact")
+        found = _TOKEN.search(body)
+        if status != 200 or not found:
+            raise RuntimeError(f"GET /contact gave {status} without a token")
+        return html.unescape(found.group(1).decode())
+
+    def post(self, token: str, fields: dict[str, str]):
+        body = urllib.parse.urlencode({"csrf_token": token, **fields}).encode()
+        return self._request(
+            "POST",
+            "/contact",
+            body,
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        )
+
+    def reference(self) -> str | None:
+        status, _headers, body = self._request("GET", "/contact/sent")
+        found = _REFERENCE.search(body)
+        return found.group(1).decode().strip() if status == 200 and found else None
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def letters(number: int, width: int = 5) -> str:
+    """A number written in letters only, so that no canary looks like a tax number."""
+    out = []
+    for _ in range(width):
+        number, rest = divmod(number, 26)
+        out.append(_LETTERS[rest])
+    return "".join(reversed(out))
+
+
+def run_tag() -> str:
+    """Letters that tell this run's messages from any other's."""
+    return "".join(secrets.choice(_LETTERS) for _ in range(6))
+
+
+def canary(run: str, number: int) -> str:
+    return f"bench canary {run}{letters(number)} asks about a form"
+
+
+def contact_fields(run: str, number: int) -> dict[str, str]:
+    return {
+        "name": f"Bench Visitor {letters(number)}",
+        "email": f"visitor.{letters(number)}@example.com",
+        "topic": "general",
+        "message": canary(run, number),
+    }
+
+
+def stored_messages(env: dict[str, str], folder: Path) -> list[tuple[str, str]]:
+    """(reference, decrypted message) of every stored submission, read with the app's code."""
+    from app import create_app
+    from app.extensions import db
+    from app.models import Submission
+
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": env["DATABASE_URL"],
+            "SECRET_KEY": env["SECRET_KEY"],
+            "DATA_KEYS": env["DATA_KEYS"],
+            "ACCESS_LOG_PATH": str(folder / "logs" / "verify.log"),
+            "RATELIMIT_STORAGE_URI": "memory://",
+        },
+        instance_path=str(folder / "instance"),
+    )
+    with app.app_context():
+        rows = [(s.reference, s.message or "") for s in db.session.query(Submission).all()]
+        db.session.remove()
+        db.engine.dispose()
+    return rows
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def verdict(ok: bool, what: str, failures: list[str]) -> None:
+    print(f"{'PASS' if ok else 'FAIL'}  {what}", flush=True)
+    if not ok:
+        failures.append(what)
