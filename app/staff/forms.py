@@ -1,7 +1,14 @@
 """The desk's forms: reply, reveal, and site notices."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import (
+    DateField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from app.contact.text import clean_line, clean_multiline
@@ -71,7 +78,10 @@ class NoticeForm(FlaskForm):
     )
     link = SelectField(
         "Link to (optional)",
-        choices=[("", "No link"), *((d.name, d.title) for d in DESTINATIONS.values())],
+        choices=[
+            SelectChoice("", "No link"),
+            *(SelectChoice(d.name, d.title) for d in DESTINATIONS.values()),
+        ],
         validate_choice=False,
     )
     link_text = StringField(

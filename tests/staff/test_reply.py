@@ -1,0 +1,192 @@
+"""Replying by e-mail: checked by the detector, sent, stored encrypted, audited."""
+
+import socket
+from email import message_from_bytes
+from email.policy import default as default_policy
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from app.extensions import db
+from app.models import Reply, Submission
+from tests.auth.desk import DESK_CONFIG, Desk, page_of
+from tests.staff.helpers import SSN, audit, submission
+
+SUBJECT = "Your message to the Department of Revenue Services ({})"
+
+
+def outbox(app) -> list:
+    return getattr(app.extensions["mailman"], "outbox", [])
+
+
+def stored(app, ref) -> tuple[Submission, list[str]]:
+    with app.app_context():
+        item = db.session.scalar(db.select(Submission).where(Submission.reference == ref))
+        bodies = [
+            r.body
+            for r in db.session.scalars(db.select(Reply).where(Reply.submission_id == item.id))
+        ]
+        _ = (item.email, item.message)
+        return item, bodies
+
+
+def test_a_reply_is_sent_stored_and_marks_replied(app, desk, client):
+    ref = submission(app, "When is the sales tax holiday?")
+    member = desk.sign_in_as()
+    body = "The sales tax holiday is in August.\n\nDepartment of Revenue Services"
+    response = desk.post(f"/staff/messages/{ref}/reply", {"body": body, "action": "send"})
+    assert response.status_code == 303
+    [sent] = outbox(app)
+    assert sent.to == ["pat@example.com"]
+    assert sent.subject == SUBJECT.format(ref)
+    assert sent.body == body
+    assert not sent.cc and not sent.bcc
+    item, bodies = stored(app, ref)
+    assert item.status == "replied" and item.replied_on is not None
+    assert bodies == [body]
+    page = page_of(client.get(f"/staff/messages/{ref}"))
+    assert "Your reply was sent" in page.get_text()
+    assert "The sales tax holiday is in August." in page.select_one(".desk-reply").get_text()
+    actions = [(a, s, t) for a, s, t, _ in audit(app)]
+    assert ("replied", member.id, ref) in actions
+    assert ("status_changed", member.id, ref) in actions
+
+
+def test_identifiers_in_a_reply_warn_first(app, desk, client):
+    ref = submission(app)
+    desk.sign_in_as()
+    body = f"We found your SSN {SSN} on file."
+    response = desk.post(f"/staff/messages/{ref}/reply", {"body": body})
+    assert response.status_code == 200
+    page = page_of(response)
+    assert page.h1.get_text() == "Your reply may include tax identifiers"
+    assert "Social Security number ending in 7788" in page.find(class_="site-findings").get_text()
+    assert SSN not in page.find("main").get_text()
+    assert outbox(app) == []
+    buttons = {b["value"] for b in page.find_all("button", attrs={"name": "action"})}
+    assert buttons == {"edit", "send_anyway"}
+    token = page.find("input", attrs={"name": "csrf_token"})["value"]
+    carried = page.find("input", attrs={"name": "body"})["value"]
+
+    edit = client.post(
+        f"/staff/messages/{ref}/reply",
+        data={"csrf_token": token, "body": carried, "action": "edit"},
+    )
+    edit_page = page_of(edit)
+    assert edit_page.find("textarea", id="body").get_text() == body
+    assert outbox(app) == []
+
+    sent = client.post(
+        f"/staff/messages/{ref}/reply",
+        data={"csrf_token": token, "body": carried, "action": "send_anyway"},
+    )
+    assert sent.status_code == 303
+    [mail] = outbox(app)
+    assert mail.body == body
+    assert [d for a, _, _, d in audit(app) if a == "replied"] == [
+        "sent with identifiers after a warning"
+    ]
+
+
+def test_an_empty_reply_says_what_to_do(app, desk):
+    ref = submission(app)
+    desk.sign_in_as()
+    page = page_of(desk.post(f"/staff/messages/{ref}/reply", {"body": "   "}))
+    assert [a.get_text() for a in page.select(".site-error-summary a")] == ["Enter your reply"]
+    assert outbox(app) == []
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def smtp_desk(make_app, port) -> tuple:
+    smtp = {"MAIL_BACKEND": "smtp", "MAIL_SERVER": "127.0.0.1", "MAIL_PORT": port}
+    app = make_app(**(DESK_CONFIG | smtp | {"MAIL_TIMEOUT": 5}))
+    return app, Desk(app, app.test_client())
+
+
+def test_mail_server_down_keeps_the_text_and_marks_nothing(make_app):
+    app, desk = smtp_desk(make_app, free_port())
+    ref = submission(app)
+    desk.sign_in_as()
+    response = desk.post(f"/staff/messages/{ref}/reply", {"body": "Thanks for writing."})
+    assert response.status_code == 503
+    page = page_of(response)
+    assert "could not be sent" in page.select_one(".site-error-summary").get_text()
+    assert page.find("textarea", id="body").get_text() == "Thanks for writing."
+    item, bodies = stored(app, ref)
+    assert item.status == "new" and bodies == []
+    assert "replied" not in [a for a, *_ in audit(app)]
+
+
+class Collector:
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def smtp_server():
+    handler = Collector()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, handler
+    controller.stop()
+
+
+def test_a_real_smtp_server_receives_the_reply(make_app, smtp_server):
+    controller, handler = smtp_server
+    app, desk = smtp_desk(make_app, controller.port)
+    ref = submission(app, "A question")
+    desk.sign_in_as()
+    body = "Here is our answer.\r\nBcc: someone@evil.example\r\n\r\nRegards"
+    response = desk.post(f"/staff/messages/{ref}/reply", {"body": body})
+    assert response.status_code == 303
+    [envelope] = handler.envelopes
+    assert envelope.rcpt_tos == ["pat@example.com"]
+    message = message_from_bytes(envelope.content, policy=default_policy)
+    assert message["Subject"] == SUBJECT.format(ref)
+    assert message["To"] == "pat@example.com"
+    assert message["Bcc"] is None and message["Cc"] is None
+    assert "Here is our answer." in message.get_content()
+    assert "Bcc: someone@evil.example" in message.get_content()  # in the body, as text
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "pat@example.com\r\nBcc: evil@example.net",
+        "pat@example.com\nBcc: evil@example.net",
+        "pat@example.com, evil@example.net",
+        "Pat <pat@example.com>",
+        "pat@example.com\rSubject: hi",
+    ],
+)
+def test_a_tampered_address_cannot_inject_headers(make_app, smtp_server, email):
+    controller, handler = smtp_server
+    app, desk = smtp_desk(make_app, controller.port)
+    # built directly: the contact form would have cleaned these
+    ref = submission(app, "A question", email=email, name="Pat\r\nBcc: evil@example.net")
+    desk.sign_in_as()
+    response = desk.post(f"/staff/messages/{ref}/reply", {"body": "Hello"})
+    assert response.status_code == 503
+    assert "cannot be used" in page_of(response).get_text()
+    assert handler.envelopes == []
+    assert stored(app, ref)[0].status == "new"
+
+
+def test_a_name_with_line_breaks_never_reaches_the_headers(make_app, smtp_server):
+    controller, handler = smtp_server
+    app, desk = smtp_desk(make_app, controller.port)
+    ref = submission(app, "A question", name="Pat\r\nBcc: evil@example.net")
+    desk.sign_in_as()
+    assert desk.post(f"/staff/messages/{ref}/reply", {"body": "Hello"}).status_code == 303
+    [envelope] = handler.envelopes
+    assert envelope.rcpt_tos == ["pat@example.com"]
+    assert b"evil" not in envelope.content

@@ -1,0 +1,99 @@
+"""A submission at the desk: masked for everyone, revealed by admins with a reason."""
+
+from app.extensions import db
+from app.models import Submission
+from tests.auth.desk import page_of
+from tests.staff.helpers import SSN, audit, submission
+
+FEIN = "12-3456789"
+
+
+def test_message_is_shown_with_identifiers_masked(app, desk, client):
+    ref = submission(app, f"My SSN is {SSN}, thanks", choice="sent_as_written", kinds=["ssn"])
+    member = desk.sign_in_as("reader")
+    response = client.get(f"/staff/messages/{ref}")
+    assert response.headers["Cache-Control"] == "no-store"
+    page = page_of(response)
+    assert page.h1.get_text(" ", strip=True) == f"Message {ref}"
+    text = page.find(id="message-text").get_text()
+    assert text == "My SSN is ***-**-7788, thanks"
+    assert SSN not in response.get_data(as_text=True)
+    assert "pat@example.com" in page.get_text()
+    # readers have no reveal form
+    assert not page.find("form", action=f"/staff/messages/{ref}/reveal")
+    assert ("viewed_submission", member.id, ref, None) in audit(app)
+
+
+def test_numbers_the_visitor_called_not_tax_numbers_are_masked_too(app, desk, client):
+    ref = submission(app, f"The number is {SSN}", choice="none", kinds=[])
+    desk.sign_in_as("reader")
+    page = page_of(client.get(f"/staff/messages/{ref}"))
+    assert SSN not in page.get_text() and "***-**-7788" in page.get_text()
+
+
+def test_identifiers_in_the_name_are_masked(app, desk, client):
+    ref = submission(app, "Hello", name=f"Pat {SSN}")
+    desk.sign_in_as("reader")
+    page = page_of(client.get(f"/staff/messages/{ref}"))
+    assert SSN not in page.get_text()
+
+
+def test_admin_reveals_with_a_reason_once(app, desk, client):
+    ref = submission(app, f"My SSN is {SSN}", choice="sent_as_written", kinds=["ssn"])
+    admin = desk.sign_in_as("admin")
+    page = page_of(client.get(f"/staff/messages/{ref}"))
+    form = page.find("form", action=f"/staff/messages/{ref}/reveal")
+    assert form["method"] == "post"
+
+    empty = desk.post(f"/staff/messages/{ref}/reveal", {"reason": "  "})
+    page = page_of(empty)
+    assert page.title.get_text().startswith("Error: Message")
+    assert [a.get_text() for a in page.select(".site-error-summary a")] == [
+        "Enter why you need to see the numbers"
+    ]
+    assert SSN not in empty.get_data(as_text=True)
+
+    response = desk.post(
+        f"/staff/messages/{ref}/reveal", {"reason": "Visitor asked us to check it"}
+    )
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    page = page_of(response)
+    assert page.find(id="message-text").get_text() == f"My SSN is {SSN}"
+    assert ("revealed", admin.id, ref, "Visitor asked us to check it") in audit(app)
+    # a reload is masked again
+    assert SSN not in client.get(f"/staff/messages/{ref}").get_data(as_text=True)
+
+
+def test_reveal_is_a_post_only(app, desk, client):
+    ref = submission(app, f"My SSN is {SSN}")
+    desk.sign_in_as("admin")
+    assert client.get(f"/staff/messages/{ref}/reveal").status_code == 405
+
+
+def test_mark_replied_closed_and_reopen(app, desk, client):
+    ref = submission(app)
+    member = desk.sign_in_as("reader")
+    url = f"/staff/messages/{ref}/status"
+    response = desk.post(url, {"status": "replied"})
+    assert response.status_code == 303 and response.headers["Location"] == f"/staff/messages/{ref}"
+    assert "marked as replied" in page_of(client.get(f"/staff/messages/{ref}")).get_text()
+    desk.post(url, {"status": "closed"})
+    with app.app_context():
+        item = db.session.scalar(db.select(Submission).where(Submission.reference == ref))
+        assert item.status == "closed" and item.replied_on and item.closed_on
+    desk.post(url, {"status": "new"})
+    assert desk.post(url, {"status": "deleted"}).status_code == 400
+    changes = [(a, d) for a, s, t, d in audit(app) if a == "status_changed"]
+    assert changes == [
+        ("status_changed", "new to replied"),
+        ("status_changed", "replied to closed"),
+        ("status_changed", "closed to new"),
+    ]
+    assert all(s == member.id for a, s, t, d in audit(app) if a == "status_changed")
+
+
+def test_unknown_or_malformed_reference_is_404(desk, client):
+    desk.sign_in_as()
+    assert client.get("/staff/messages/DRS-AAAA-BBBB").status_code == 404
+    assert client.get("/staff/messages/nonsense").status_code == 404
