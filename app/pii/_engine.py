@@ -48,6 +48,7 @@ from ._rules import (
     GLUE_MIN_RUN,
     GLUE_TAIL,
     HINT_RE,
+    INTRO_RE,
     ITIN_GROUPS,
     KIND_LABELS,
     MASKS,
@@ -188,7 +189,7 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool, last:
                 return None
             return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
         if CARD_MIN <= n <= CARD_MAX and _card_ok(d):
-            return "card" if ctx.cue(first, last) != "neg" else None
+            return None if first and ctx.introduced_by_neg() else "card"
         return None
     if "," in seps:
         return None
@@ -217,7 +218,7 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool, last:
         and _card_ok(d)
     ):
         kind = "card"
-    if kind is not None and ctx.cue(first, last) == "neg":
+    if kind is not None and first and ctx.introduced_by_neg():
         return None
     return kind
 
@@ -303,7 +304,7 @@ class _Text:
 
 
 class _Chunk:
-    __slots__ = ("after", "before", "ce", "cs", "nx", "pe", "text")
+    __slots__ = ("after", "before", "before_end", "ce", "cs", "nx", "pe", "text")
 
     def __init__(self, text: _Text, cs: int, ce: int, pe: int, nx: int) -> None:
         self.text, self.cs, self.ce, self.pe, self.nx = text, cs, ce, pe, nx
@@ -316,9 +317,17 @@ class _Chunk:
             last = None
             for m in CUE_RE.finditer(norm, max(self.pe, cs - CUE_WINDOW - MAX_CUE), cs):
                 last = m
-            near = last is not None and cs - last.end() <= CUE_WINDOW
-            self.before = _cue_kind(last) if near else None
+            self.before = None
+            if last is not None and cs - last.end() <= CUE_WINDOW:
+                self.before = _cue_kind(last)
+                self.before_end = last.end()
         return self.before  # type: ignore[return-value]
+
+    def introduced_by_neg(self) -> bool:
+        """Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?"""
+        return self.cue_before() == "neg" and (
+            INTRO_RE.fullmatch(self.text.low, self.before_end, self.cs) is not None
+        )
 
     def cue_after(self) -> str | None:
         if self.after is False:
@@ -334,10 +343,12 @@ class _Chunk:
         return self.after  # type: ignore[return-value]
 
     def cue(self, first: bool, last: bool) -> str | None:
+        """The number's own cue kind: the nearest bound cue before it, else after it;
+        the two kinds of negative cue are one here."""
         kind = self.cue_before() if first else None
         if kind is None and last:
             kind = self.cue_after()
-        return kind
+        return "neg" if kind == "neg_bare" else kind
 
 
 def _sep_char(s: str) -> str:

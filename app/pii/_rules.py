@@ -75,6 +75,7 @@ def hint_source() -> str:
 # (str.translate keeps offsets), which is several times faster than re.IGNORECASE.
 CUE_RE = re.compile(cue_source(), re.ASCII)
 HINT_RE = re.compile(hint_source(), re.ASCII)
+INTRO_RE = re.compile(RULES["introducer"], re.ASCII)
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 CLAIM_RE = re.compile(claim_source(), re.ASCII)
 DIGITS_RE = re.compile("[0-9]+", FLAGS)

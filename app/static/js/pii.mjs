@@ -53,6 +53,7 @@ const HINT_SRC = RULES.shape_hint.source.split("{sep}").join(SEP);
 const CUE_RE = new RegExp(CUE_SRC, "g");
 const CLAIM_RE = new RegExp(CLAIM_SRC, "g");
 const HINT_RE = new RegExp(HINT_SRC);
+const INTRO_RE = new RegExp("^(?:" + RULES.introducer + ")$");
 const DIGITS_RE = /[0-9]+/g;
 
 function ranges(pairs) {
@@ -241,7 +242,7 @@ function classify(parts, seps, ctx, first, last) {
       return ctx.cue(first, last) === "ct" ? "ct_tax_reg" : null;
     }
     if (CARD.min_length <= n && n <= CARD.max_length && cardOk(d)) {
-      return ctx.cue(first, last) !== "neg" ? "card" : null;
+      return first && ctx.introducedByNeg() ? null : "card";
     }
     return null;
   }
@@ -276,7 +277,7 @@ function classify(parts, seps, ctx, first, last) {
   ) {
     kind = "card";
   }
-  if (kind !== null && ctx.cue(first, last) === "neg") return null;
+  if (kind !== null && first && ctx.introducedByNeg()) return null;
   return kind;
 }
 
@@ -394,9 +395,17 @@ class Chunk {
       const cs = this.cs;
       let last = null;
       for (const r of findIter(CUE_RE, low, Math.max(this.pe, cs - CUE_WINDOW - MAX_CUE, 0), cs)) last = r;
-      this.before = last !== null && cs - last.end <= CUE_WINDOW ? cueKind(last.m) : null;
+      this.before = null;
+      if (last !== null && cs - last.end <= CUE_WINDOW) {
+        this.before = cueKind(last.m);
+        this.beforeEnd = last.end;
+      }
     }
     return this.before;
+  }
+  // Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?
+  introducedByNeg() {
+    return this.cueBefore() === "neg" && INTRO_RE.test(this.text.low.slice(this.beforeEnd, this.cs));
   }
   cueAfter() {
     if (this.after === false) {
@@ -415,7 +424,7 @@ class Chunk {
   cue(first, last) {
     let kind = first ? this.cueBefore() : null;
     if (kind === null && last) kind = this.cueAfter();
-    return kind;
+    return kind === "neg_bare" ? "neg" : kind;
   }
 }
 
