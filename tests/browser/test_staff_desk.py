@@ -1,0 +1,107 @@
+"""The staff desk in real Chromium: enrol, sign in with a code, read, reply; axe on each."""
+
+import time
+
+import pyotp
+import pytest
+
+from app.auth import accounts
+from app.contact.service import store_submission
+from tests.auth.desk import DESK_CONFIG, PASSWORD
+
+pytestmark = pytest.mark.browser
+
+SSN = "219-56-7788"
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app(**DESK_CONFIG)
+
+
+@pytest.fixture
+def reference(app) -> str:
+    with app.app_context():
+        accounts.create("admin@drs.example", "admin", PASSWORD)
+        return store_submission(
+            topic="general",
+            name="Pat Visitor",
+            email="pat@example.com",
+            message=f"My SSN is {SSN}. When is the sales tax holiday?",
+            choice="sent_as_written",
+            kinds=["ssn"],
+        ).reference
+
+
+def sign_in(page, url, code=""):
+    page.goto(url + "/staff/sign-in")
+    page.get_by_label("E-mail address").fill("admin@drs.example")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Security code").fill(code)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_enrol_sign_in_read_and_reply(app, live_server, page, axe_check, reference):
+    url = live_server.url
+    page.goto(url + "/staff/")
+    assert page.url.startswith(url + "/staff/sign-in")
+    axe_check(page)
+
+    # first sign-in: set up the code app from the key on the page
+    sign_in(page, url)
+    assert page.url == url + "/staff/sign-in/set-up"
+    assert page.locator("svg[role=img]").count() == 1
+    axe_check(page)
+    secret = page.locator("#totp-key").inner_text().replace(" ", "")
+    totp = pyotp.TOTP(secret)
+    page.get_by_label("Security code from your app").fill(totp.now())
+    page.get_by_role("button", name="Finish setting up").click()
+    assert page.locator("h1").inner_text() == "Inbox"
+
+    # sign out, then in again with a fresh code (the one used at set-up is spent)
+    page.get_by_role("button", name="Sign out").click()
+    assert "You have signed out" in page.locator("main").inner_text()
+    sign_in(page, url, totp.at(time.time() + 30))
+    assert page.locator("h1").inner_text() == "Inbox"
+    axe_check(page)
+
+    page.get_by_role("link", name=reference).click()
+    assert page.locator("#message-text").inner_text().startswith("My SSN is ***-**-7788.")
+    assert SSN not in page.content()
+    axe_check(page)
+
+    # reveal, with a reason (the details element opens without JavaScript too)
+    page.locator("summary", has_text="Reveal the masked numbers").click()
+    page.get_by_label("Why do you need to see the numbers?").fill("Checking the visitor's record")
+    page.get_by_role("button", name="Reveal the numbers").click()
+    assert SSN in page.locator("#message-text").inner_text()
+    axe_check(page)
+
+    page.get_by_role("link", name="Back to the inbox").click()
+    page.get_by_role("link", name=reference).click()
+    page.get_by_label("Your reply").fill(f"We have your number {SSN} on file.")
+    page.get_by_role("button", name="Send reply").click()
+    assert page.locator("h1").inner_text() == "Your reply may include tax identifiers"
+    axe_check(page)
+    page.get_by_role("button", name="Edit the reply").click()
+    page.get_by_label("Your reply").fill("The sales tax holiday is in August.")
+    page.get_by_role("button", name="Send reply").click()
+    assert "Your reply was sent" in page.locator("main").inner_text()
+    [sent] = app.extensions["mailman"].outbox
+    assert sent.to == ["pat@example.com"] and sent.body == "The sales tax holiday is in August."
+
+    page.get_by_role("link", name="Audit log").click()
+    assert page.locator("h1").inner_text() == "Audit log"
+    axe_check(page)
+    page.get_by_role("link", name="Site notices").click()
+    axe_check(page)
+    page.get_by_role("link", name="Create a notice").click()
+    axe_check(page)
+    page.get_by_role("link", name="Your account").click()
+    axe_check(page)
+
+
+def test_wrong_code_and_lock_pages_pass_axe(app, live_server, page, axe_check, reference):
+    sign_in(page, live_server.url, "000000")
+    assert "is not right" in page.locator(".site-error-summary").inner_text()
+    axe_check(page)
