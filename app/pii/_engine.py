@@ -58,6 +58,7 @@ from ._rules import (
     REMOVED_TEMPLATE,
     ROUTING_PREFIXES,
     ROUTING_WEIGHTS,
+    SENTENCE_END_RE,
     SSN_ADVERTISING,
     SSN_BAD_AREA_FIRST,
     SSN_BAD_AREAS,
@@ -318,7 +319,11 @@ class _Chunk:
             for m in CUE_RE.finditer(norm, max(self.pe, cs - CUE_WINDOW - MAX_CUE), cs):
                 last = m
             self.before = None
-            if last is not None and cs - last.end() <= CUE_WINDOW:
+            if (
+                last is not None
+                and cs - last.end() <= CUE_WINDOW
+                and SENTENCE_END_RE.search(self.text.norm, last.end(), cs) is None
+            ):
                 self.before = _cue_kind(last)
                 self.before_end = last.end()
         return self.before  # type: ignore[return-value]
@@ -336,7 +341,14 @@ class _Chunk:
             m = CUE_RE.search(norm, ce, min(nx, ce + CUE_WINDOW + MAX_CUE))
             kind = None
             if m is not None and m.start() - ce <= CUE_WINDOW:
-                bound_forward = nx < len(norm) and nx - m.end() <= CUE_WINDOW
+                # the cue belongs to the next number instead if it is that number's
+                # nearest cue before it ("... is my SSN. ZIP 06106" keeps SSN here)
+                bound_forward = (
+                    nx < len(norm)
+                    and nx - m.end() <= CUE_WINDOW
+                    and CUE_RE.search(norm, m.end(), nx) is None
+                    and SENTENCE_END_RE.search(self.text.norm, m.end(), nx) is None
+                )
                 if not bound_forward:
                     kind = _cue_kind(m)
             self.after = kind
@@ -352,8 +364,10 @@ class _Chunk:
 
 
 def _sep_char(s: str) -> str:
+    """The separator without its whitespace; "" (a cut, like a space) also for ", " and
+    ". ", which end a clause or a sentence rather than group digits."""
     t = s.strip(" \n")
-    if t == "," and s[-1] in " \n":
+    if (t == "," or t == ".") and s[-1] in " \n":
         return ""
     return t
 
@@ -409,7 +423,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, pe: int, nx: int, out: list) -> N
         dot = raw_seps[i] == "." and len(texts[i]) >= _DOT_CUT_MIN <= len(texts[i + 1])
         if sp == "" or dot:
             seg_first.append(i + 1)
-            if (dot or raw_seps[i][0] == ",") and not hard_cut:
+            if (dot or "," in raw_seps[i] or "." in raw_seps[i]) and not hard_cut:
                 hard_cut = len(seg_first) - 1
         seg_of[i + 1] = len(seg_first) - 1
     nseg = len(seg_first)

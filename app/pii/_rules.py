@@ -76,6 +76,7 @@ def hint_source() -> str:
 CUE_RE = re.compile(cue_source(), re.ASCII)
 HINT_RE = re.compile(hint_source(), re.ASCII)
 INTRO_RE = re.compile(RULES["introducer"], re.ASCII)
+SENTENCE_END_RE = re.compile(RULES["sentence_end"], re.ASCII)
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 CLAIM_RE = re.compile(claim_source(), re.ASCII)
 DIGITS_RE = re.compile("[0-9]+", FLAGS)

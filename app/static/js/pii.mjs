@@ -54,6 +54,7 @@ const CUE_RE = new RegExp(CUE_SRC, "g");
 const CLAIM_RE = new RegExp(CLAIM_SRC, "g");
 const HINT_RE = new RegExp(HINT_SRC);
 const INTRO_RE = new RegExp("^(?:" + RULES.introducer + ")$");
+const SENTENCE_END_RE = new RegExp(RULES.sentence_end);
 const DIGITS_RE = /[0-9]+/g;
 
 function ranges(pairs) {
@@ -396,7 +397,11 @@ class Chunk {
       let last = null;
       for (const r of findIter(CUE_RE, low, Math.max(this.pe, cs - CUE_WINDOW - MAX_CUE, 0), cs)) last = r;
       this.before = null;
-      if (last !== null && cs - last.end <= CUE_WINDOW) {
+      if (
+        last !== null &&
+        cs - last.end <= CUE_WINDOW &&
+        !SENTENCE_END_RE.test(this.text.norm.slice(last.end, cs))
+      ) {
         this.before = cueKind(last.m);
         this.beforeEnd = last.end;
       }
@@ -414,7 +419,12 @@ class Chunk {
       const r = searchIn(CUE_RE, low, ce, Math.min(nx, ce + CUE_WINDOW + MAX_CUE));
       let kind = null;
       if (r !== null && r.start - ce <= CUE_WINDOW) {
-        const boundForward = nx < low.length && nx - r.end <= CUE_WINDOW;
+        // the cue belongs to the next number instead if it is that number's nearest cue
+        const boundForward =
+          nx < low.length &&
+          nx - r.end <= CUE_WINDOW &&
+          searchIn(CUE_RE, low, r.end, nx) === null &&
+          !SENTENCE_END_RE.test(this.text.norm.slice(r.end, nx));
         if (!boundForward) kind = cueKind(r.m);
       }
       this.after = kind;
@@ -430,7 +440,7 @@ class Chunk {
 
 function sepChar(s) {
   const t = s.replace(/^[ \n]+|[ \n]+$/g, "");
-  if (t === "," && (s[s.length - 1] === " " || s[s.length - 1] === "\n")) return "";
+  if ((t === "," || t === ".") && (s[s.length - 1] === " " || s[s.length - 1] === "\n")) return "";
   return t;
 }
 
@@ -486,7 +496,9 @@ function scanChunk(text, cs, ce, pe, nx, out) {
       rawSeps[i] === "." && texts[i].length >= DOT_CUT_MIN && DOT_CUT_MIN <= texts[i + 1].length;
     if (seps[i] === "" || dot) {
       segFirst.push(i + 1);
-      if ((dot || rawSeps[i][0] === ",") && !hardCut) hardCut = segFirst.length - 1;
+      if ((dot || rawSeps[i].includes(",") || rawSeps[i].includes(".")) && !hardCut) {
+        hardCut = segFirst.length - 1;
+      }
     }
     segOf[i + 1] = segFirst.length - 1;
   }
