@@ -39,6 +39,7 @@ from ._rules import (
     CT_MAX_BASE_GROUPS,
     CT_MIN_GROUP,
     CT_PHONE_GUARD,
+    CT_SEPARATORS,
     CUE_KINDS,
     CUE_RE,
     CUE_WINDOW,
@@ -211,6 +212,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool, last:
         and CT_BASE_MIN <= n - CT_LOC <= CT_BASE_MAX
         and min(lens[:-1]) >= CT_MIN_GROUP
     ):
+        if not all(s in CT_SEPARATORS for s in seps):
+            return None
         return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
     elif (
         CARD_MIN <= n <= CARD_MAX

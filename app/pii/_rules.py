@@ -102,6 +102,7 @@ CT_LOC: int = _ct["location_length"]
 CT_MAX_BASE_GROUPS: int = _ct["max_base_groups"]
 CT_MIN_GROUP: int = _ct["min_group"]
 CT_PHONE_GUARD: bool = _ct["phone_guard"]
+CT_SEPARATORS = frozenset(_ct["separators"])
 
 _card = RULES["card"]
 CARD_MIN: int = _card["min_length"]

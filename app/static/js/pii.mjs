@@ -268,6 +268,7 @@ function classify(parts, seps, ctx, first, last) {
     n - CT.location_length <= CT.base_max &&
     Math.min(...lens.slice(0, -1)) >= CT.min_group
   ) {
+    if (!seps.every((s) => CT.separators.includes(s))) return null;
     return ctx.cue(first, last) === "ct" ? "ct_tax_reg" : null;
   } else if (
     CARD.min_length <= n &&
