@@ -302,8 +302,11 @@ class _Text:
     @property
     def low(self) -> str:
         if self._low is None:
+            # str.lower() also lower-cases non-ASCII letters, which no cue pattern can
+            # match, but must keep every index: fall back when it changes the length
             norm = self.norm
-            self._low = norm.lower() if norm.isascii() else norm.translate(ASCII_LOWER)
+            low = norm.lower()
+            self._low = low if len(low) == len(norm) else norm.translate(ASCII_LOWER)
         return self._low
 
 
@@ -538,17 +541,14 @@ def scan(text: str) -> list[Finding]:
     raw: list = []
     text_ctx = _Text(norm)
     size = len(norm)
-    claims = CLAIM_RE.finditer(norm)
-    pe = 0
-    m = next(claims, None)
-    while m is not None:
-        nxt = next(claims, None)
-        cs, ce = m.span()
-        if MIN_DIGITS <= ce - cs <= MAX_CHUNK and m.group(1) is None:
-            nx = nxt.start() if nxt is not None else size
+    spans = [m.span() for m in CLAIM_RE.finditer(norm)]
+    last = len(spans) - 1
+    for i, (cs, ce) in enumerate(spans):
+        # chunks of 9+ characters; placeholders ("[... removed]") only separate numbers
+        if MIN_DIGITS <= ce - cs <= MAX_CHUNK and norm[cs] != "[":
+            pe = spans[i - 1][1] if i else 0
+            nx = spans[i + 1][0] if i < last else size
             _scan_chunk(text_ctx, cs, ce, pe, nx, raw)
-        pe = ce
-        m = nxt
     found = []
     for kind, s, e, digits in raw:
         if starts is not None:
