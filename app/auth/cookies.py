@@ -5,7 +5,7 @@ The desk cookie is sent only to /staff (its path), only on same-site navigation
 public cookie can never be replayed as a staff one.
 """
 
-from flask import Flask, Request, request
+from flask import Flask, request
 from flask.sessions import SecureCookieSessionInterface
 
 STAFF_PREFIX = "/staff"
@@ -49,6 +49,3 @@ class SiteSessionInterface(SecureCookieSessionInterface):
         if serializer is not None and _staff_request():
             serializer.salt = self.staff_salt
         return serializer
-
-    def open_session(self, app: Flask, request: Request):
-        return super().open_session(app, request)

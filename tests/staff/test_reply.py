@@ -190,3 +190,34 @@ def test_a_name_with_line_breaks_never_reaches_the_headers(make_app, smtp_server
     [envelope] = handler.envelopes
     assert envelope.rcpt_tos == ["pat@example.com"]
     assert b"evil" not in envelope.content
+
+
+def test_the_audit_log_never_holds_what_visitors_or_staff_wrote(app, desk, client):
+    canary = "Audit-Canary-Okapi"
+    ref = submission(
+        app,
+        f"{canary} question {SSN}",
+        name=canary,
+        email="okapi@example.com",
+        choice="sent_as_written",
+        kinds=["ssn"],
+    )
+    admin = desk.sign_in_as("admin")
+    client.get(f"/staff/messages/{ref}")
+    desk.post(f"/staff/messages/{ref}/reveal", {"reason": "Checking a record"})
+    desk.post(f"/staff/messages/{ref}/reply", {"body": f"{canary} answer", "action": "send"})
+    desk.post(f"/staff/messages/{ref}/status", {"status": "closed"})
+    desk.post("/staff/sign-out")
+    desk.sign_in(admin.email, "a wrong password typed here")
+    events = audit(app)
+    assert {a for a, *_ in events} >= {
+        "viewed_submission",
+        "revealed",
+        "replied",
+        "status_changed",
+        "sign_out",
+        "sign_in_failed",
+    }
+    text = repr(events)
+    for secret in (canary, "okapi", "7788", "a wrong password"):
+        assert secret not in text
