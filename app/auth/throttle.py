@@ -48,12 +48,20 @@ def is_locked(email: str, client: str) -> bool:
     )
 
 
-def record_failure(email: str, client: str) -> bool:
-    """Count one failed attempt; True if this failure has just locked the account."""
+def record_failure(email: str, client: str) -> tuple[bool, bool]:
+    """Count one failed attempt; say whether it has just locked the account, the client."""
     limiter = _limiter()
-    limiter.hit(_client_limit(), client)
-    limiter.hit(_account_limit(), account_key(email))
-    return not limiter.test(_account_limit(), account_key(email))
+    account, client_limit = _account_limit(), _client_limit()
+    was_account, was_client = (
+        not limiter.test(account, account_key(email)),
+        not limiter.test(client_limit, client),
+    )
+    limiter.hit(client_limit, client)
+    limiter.hit(account, account_key(email))
+    return (
+        not was_account and not limiter.test(account, account_key(email)),
+        not was_client and not limiter.test(client_limit, client),
+    )
 
 
 def clear_account(email: str) -> None:

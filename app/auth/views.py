@@ -131,11 +131,14 @@ def _refuse(form, email, client, known, member, password_ok):
     else:
         detail = "wrong security code" if password_ok else "wrong password"
     audit.record("sign_in_failed", staff=member, detail=detail)
-    locked_now = throttle.record_failure(email, client)
-    if locked_now:
+    account_locked, client_locked = throttle.record_failure(email, client)
+    if account_locked:
         audit.record("locked_out", staff=member, detail=None if member else "unknown account")
+    if client_locked:
+        # The address is not kept: the event says that it happened, and when.
+        audit.record("locked_out", detail="too many attempts from one client address")
     db.session.commit()
-    if locked_now:
+    if account_locked or client_locked:
         return _sign_in_page(SignInForm(formdata=None), 429, errors=[], locked=True)
     form.password.data = ""
     form.code.data = ""

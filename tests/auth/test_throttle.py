@@ -52,6 +52,7 @@ def test_one_client_is_limited_across_accounts(app, desk):
         desk.sign_in(f"guess{n}@drs.example", PASSWORD)
     response = desk.sign_in(member.email, code=member.next_code())
     assert response.status_code == 429
+    assert actions(app).count("locked_out") == 1
     # another client address is not affected
     other = app.test_client()
     token = page_of(other.get("/staff/sign-in")).find("input", attrs={"name": "csrf_token"})
