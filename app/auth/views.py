@@ -7,6 +7,7 @@ Unknown account, wrong password and wrong code get the same answer, take about a
 import time
 
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
+from flask_wtf.csrf import CSRFError
 from sqlalchemy import or_, select, update
 
 from app import audit
@@ -89,9 +90,6 @@ def sign_in():
 def sign_in_post():
     form = SignInForm()
     if not form.validate():
-        if form.csrf_token.errors:
-            flash("This page timed out. Sign in again.", "info")
-            return redirect(url_for("auth.sign_in"), 303)
         return _sign_in_page(form)
 
     email = form.email.data.strip().lower()
@@ -123,6 +121,13 @@ def sign_in_post():
     audit.record("sign_in", staff=known)
     db.session.commit()
     return _after_sign_in()
+
+
+@bp.errorhandler(CSRFError)
+def _timed_out(_error):
+    """A sign-in or set-up page left open too long: start again, in words, not a 400."""
+    flash("This page timed out. Sign in again.", "info")
+    return redirect(url_for("auth.sign_in"), 303)
 
 
 def _refuse(form, email, client, known, member, password_ok):

@@ -3,6 +3,7 @@
 import re
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
 from app import audit
@@ -80,6 +81,25 @@ def _page(submission: Submission, status: int = 200, **context):
         ),
         status,
     )
+
+
+@bp.errorhandler(CSRFError)
+def _timed_out(_error):
+    """A desk page left open too long (or from before the last sign-in): keep a reply
+    being written, and otherwise go back to where the member of staff was."""
+    reference = (request.view_args or {}).get("reference", "")
+    if request.endpoint == "staff.reply" and REFERENCE.match(reference):
+        form = ReplyForm(meta={"csrf": False})
+        form.validate()
+        message = (
+            "This page timed out, so your reply has not been sent. "
+            "Check it and press Send reply again."
+        )
+        return _page(_submission(reference), 400, reply_form=form, errors=[("body", message)])
+    flash("That page had timed out, so nothing was done. Try again.", "info")
+    if REFERENCE.match(reference):
+        return redirect(url_for("staff.submission", reference=reference), 303)
+    return redirect(url_for("staff.inbox"), 303)
 
 
 @bp.get("/messages/<reference>")

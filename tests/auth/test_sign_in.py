@@ -177,3 +177,14 @@ def test_signed_out_visit_comes_back_after_sign_in(desk, client):
     assert response.headers["Location"] == "/staff/sign-in?next=/staff/notices?x%3D1"
     page = page_of(client.get(response.headers["Location"]))
     assert page.find("input", attrs={"name": "next"})["value"] == "/staff/notices?x=1"
+
+
+def test_a_stale_sign_in_page_starts_again_in_words(desk, client):
+    member = desk.create()
+    response = client.post(
+        "/staff/sign-in",
+        data={"csrf_token": "stale", "email": member.email, "password": PASSWORD, "code": ""},
+    )
+    assert response.status_code == 303
+    page = page_of(client.get(response.headers["Location"]))
+    assert "This page timed out. Sign in again." in page.get_text()

@@ -221,3 +221,19 @@ def test_the_audit_log_never_holds_what_visitors_or_staff_wrote(app, desk, clien
     text = repr(events)
     for secret in (canary, "okapi", "7788", "a wrong password"):
         assert secret not in text
+
+
+def test_a_stale_page_keeps_the_reply_being_written(app, desk, client):
+    ref = submission(app)
+    desk.sign_in_as()
+    response = client.post(
+        f"/staff/messages/{ref}/reply", data={"csrf_token": "stale", "body": "Half written"}
+    )
+    assert response.status_code == 400
+    page = page_of(response)
+    assert "timed out" in page.select_one(".site-error-summary").get_text()
+    assert page.find("textarea", id="body").get_text() == "Half written"
+    assert outbox(app) == []
+    stale_status = client.post(f"/staff/messages/{ref}/status", data={"status": "closed"})
+    assert stale_status.status_code == 303
+    assert stored(app, ref)[0].status == "new"
