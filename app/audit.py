@@ -24,6 +24,8 @@ ACTIONS = {
     "status_changed": "Changed status",
     "account_created": "Account created",
     "account_disabled": "Account disabled",
+    "account_enabled": "Account enabled",
+    "password_reset": "Password reset",
     "mfa_reset": "Security code app reset",
     "notice_created": "Notice created",
     "notice_changed": "Notice changed",

@@ -75,3 +75,24 @@ def reset_mfa(email: str) -> StaffMember:
     audit.record("mfa_reset", target=member.email, detail="by command line")
     db.session.commit()
     return member
+
+
+def enable(email: str) -> StaffMember:
+    member = find(email)
+    member.active = True
+    audit.record("account_enabled", target=member.email, detail="by command line")
+    db.session.commit()
+    return member
+
+
+def reset_password(email: str, password: str) -> StaffMember:
+    """A new password (forgotten, or possibly known to someone else): sessions end."""
+    member = find(email)
+    problem = passwords.password_problem(password)
+    if problem:
+        raise AccountError(problem)
+    member.password_hash = passwords.hash_password(password)
+    sessions.end_all(member)
+    audit.record("password_reset", target=member.email, detail="by command line")
+    db.session.commit()
+    return member

@@ -73,3 +73,25 @@ def reset_mfa(email: str) -> None:
     except accounts.AccountError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Reset the code app of {member.email}; their sessions have ended.")
+
+
+@staff_cli.command("enable")
+@click.argument("email")
+def enable(email: str) -> None:
+    """Let a disabled account sign in again."""
+    try:
+        member = accounts.enable(email)
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Enabled {member.email}.")
+
+
+@staff_cli.command("reset-password")
+@click.argument("email")
+def reset_password(email: str) -> None:
+    """Set a new password (prompted for, or read from standard input); sessions end."""
+    try:
+        member = accounts.reset_password(email, _password())
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Set a new password for {member.email}; their sessions have ended.")

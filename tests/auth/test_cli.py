@@ -71,3 +71,20 @@ def test_list_disable_and_reset_mfa(app, runner, desk, client):
     assert missing.exit_code != 0 and "No member of staff" in missing.output
     actions = [a for a, _ in audit_actions(app)]
     assert actions.count("mfa_reset") == 1 and actions.count("account_disabled") == 1
+
+
+def test_reset_password_and_enable(app, runner, desk, client):
+    reader = desk.sign_in_as("reader")
+    new_password = "a brand new passphrase"
+    short = runner.invoke(args=["staff", "reset-password", reader.email], input="short\n")
+    assert short.exit_code != 0 and "at least 12" in short.output
+    result = runner.invoke(args=["staff", "reset-password", reader.email], input=new_password)
+    assert result.exit_code == 0, result.output
+    assert client.get("/staff/").status_code == 303  # sessions ended
+    assert desk.sign_in(reader.email, PASSWORD, "000000").status_code == 200
+    assert desk.sign_in(reader.email, new_password, reader.next_code()).status_code == 303
+    runner.invoke(args=["staff", "disable", reader.email])
+    assert runner.invoke(args=["staff", "enable", reader.email]).exit_code == 0
+    assert desk.sign_in(reader.email, new_password, reader.next_code()).status_code == 303
+    actions = [a for a, _ in audit_actions(app)]
+    assert "password_reset" in actions and "account_enabled" in actions
