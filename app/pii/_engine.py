@@ -403,6 +403,9 @@ def _scan_chunk(text: _Text, cs: int, ce: int, pe: int, nx: int, out: list) -> N
         c1 in _GLUE_PUNCT and ce + 1 < len(norm) and _is_word(norm[ce + 1])
     )
     ctx = _Chunk(text, cs, ce, pe, nx)
+    if left_taint and norm[cs - 1] in _GLUE_PUNCT and ctx.cue_before() is not None:
+        # "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
+        left_taint = ctx.before_end != cs - 1
     ng = len(gs)
     tainted = left_taint or right_taint or phone_or_money
     if ng == 1:

@@ -464,11 +464,15 @@ function scanChunk(text, cs, ce, pe, nx, out) {
   while (j >= 0 && j >= cs - 2 && norm[j] === " ") j--;
   const phoneOrMoney = j >= 0 && LEFT_OUT.includes(norm[j]);
   let c1 = cs > 0 ? norm[cs - 1] : " ";
-  const leftTaint = isWord(c1) || (GLUE_PUNCT.includes(c1) && cs >= 2 && isWord(norm[cs - 2]));
+  let leftTaint = isWord(c1) || (GLUE_PUNCT.includes(c1) && cs >= 2 && isWord(norm[cs - 2]));
   c1 = ce < norm.length ? norm[ce] : " ";
   const rightTaint =
     isWord(c1) || (GLUE_PUNCT.includes(c1) && ce + 1 < norm.length && isWord(norm[ce + 1]));
   const ctx = new Chunk(text, cs, ce, pe, nx);
+  if (leftTaint && GLUE_PUNCT.includes(norm[cs - 1]) && ctx.cueBefore() !== null) {
+    // "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
+    leftTaint = ctx.beforeEnd !== cs - 1;
+  }
   const ng = gs.length;
   const tainted = leftTaint || rightTaint || phoneOrMoney;
   if (ng === 1) {
