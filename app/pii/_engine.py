@@ -56,6 +56,7 @@ from ._rules import (
     MAX_CHUNK,
     MAX_CUE,
     MIN_DIGITS,
+    PLACEHOLDER_RE,
     REMOVED_TEMPLATE,
     ROUTING_PREFIXES,
     ROUTING_WEIGHTS,
@@ -545,6 +546,10 @@ def scan(text: str) -> list[Finding]:
     text_ctx = _Text(norm)
     size = len(norm)
     spans = [m.span() for m in CLAIM_RE.finditer(norm)]
+    if "[" in norm:
+        placeholders = [m.span() for m in PLACEHOLDER_RE.finditer(norm)]
+        if placeholders:
+            spans = sorted(spans + placeholders)
     last = len(spans) - 1
     for i, (cs, ce) in enumerate(spans):
         # chunks of 9+ characters; placeholders ("[... removed]") only separate numbers

@@ -53,18 +53,19 @@ def placeholder_source() -> str:
     return re.escape(before) + "(?:" + labels + ")" + re.escape(after)
 
 
-def claim_source(possessive: bool = True) -> str:
-    """Placeholders left by remove() and every digit run (with separators) of 4+ digits.
+def claim_source(possessive: bool = True, placeholders: bool = True) -> str:
+    """Every digit run (with separators) of 4+ digits and, unless placeholders is False,
+    every placeholder left by remove(): the numbers cue words attach to.
 
     The repeat never needs to give anything back (a separator cannot start with a digit),
     so Python gets a possessive repeat: without it, sre keeps one backtracking entry per
     digit and a 1 MB digit run costs superlinear time. JavaScript has no possessive
     quantifiers and does not need them; the matches are the same."""
     sep = "(?:" + SEP_SRC + ")"
-    rep = "{3,}+" if possessive else "{3,}"
-    return (
-        "(?=[0-9\\[])(?:[0-9](?:[0-9]|" + sep + "[0-9])" + rep + "|(" + placeholder_source() + "))"
-    )
+    digits = "[0-9](?:[0-9]|" + sep + "[0-9])" + ("{3,}+" if possessive else "{3,}")
+    if not placeholders:
+        return digits
+    return "(?=[0-9\\[])(?:" + digits + "|(" + placeholder_source() + "))"
 
 
 def hint_source() -> str:
@@ -78,7 +79,10 @@ HINT_RE = re.compile(hint_source(), re.ASCII)
 INTRO_RE = re.compile(RULES["introducer"], re.ASCII)
 SENTENCE_END_RE = re.compile(RULES["sentence_end"], re.ASCII)
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-CLAIM_RE = re.compile(claim_source(), re.ASCII)
+# Python looks for the digit claims and the placeholders separately: a pattern that
+# starts with a character class lets sre skip text quickly, and most texts hold no "[".
+CLAIM_RE = re.compile(claim_source(placeholders=False), re.ASCII)
+PLACEHOLDER_RE = re.compile(placeholder_source())
 DIGITS_RE = re.compile("[0-9]+", FLAGS)
 
 
