@@ -3,7 +3,7 @@
 import click
 from cryptography.fernet import Fernet
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 keys_cli = AppGroup("keys", help="Manage the keys that encrypt messages at rest.")
 
@@ -30,12 +30,30 @@ def generate_key() -> None:
     click.echo(Fernet.generate_key().decode("ascii"))
 
 
+@click.command("purge")
+@with_appcontext
+def purge_command() -> None:
+    """Delete messages' content and raw access logs past their time (run daily by cron)."""
+    from app import audit
+    from app.accesslog import purge_raw_logs
+    from app.clock import today, utcnow
+    from app.extensions import db
+    from app.retention import purge_expired
+
+    purged = purge_expired(today())
+    files = purge_raw_logs(current_app, utcnow())
+    audit.record("purge", detail=f"{purged} messages, {files} raw log files")
+    db.session.commit()
+    click.echo(f"Deleted the content of {purged} message(s) and {files} raw log file(s).")
+
+
 def init_app(app: Flask) -> None:
     """Register the command groups of each area."""
     app.cli.add_command(keys_cli)
     from app.auth.cli import staff_cli
 
     app.cli.add_command(staff_cli)
+    app.cli.add_command(purge_command)
     from app.accesslog import cli as accesslog_cli
 
     accesslog_cli.init_app(app)

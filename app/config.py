@@ -50,6 +50,10 @@ def from_environment(instance_path: str) -> dict:
         "CONTACT_RATE_LIMIT": os.environ.get("CONTACT_RATE_LIMIT", "5 per minute;30 per hour"),
         "EMAIL_CHECK_DELIVERABILITY": env_bool("EMAIL_CHECK_DELIVERABILITY", False),
         "REPLY_WORKING_DAYS": env_int("REPLY_WORKING_DAYS", 5),
+        # How long a message's content is kept, in days (then `flask purge` deletes it).
+        "RETENTION_REPLIED_DAYS": env_int("RETENTION_REPLIED_DAYS", 30),
+        "RETENTION_IDENTIFIERS_DAYS": env_int("RETENTION_IDENTIFIERS_DAYS", 7),
+        "RETENTION_UNREPLIED_DAYS": env_int("RETENTION_UNREPLIED_DAYS", 180),
         # Keys that encrypt messages at rest (comma-separated, newest first). Empty: the
         # keys are kept in instance/data_keys, generated on first start.
         "DATA_KEYS": os.environ.get("DATA_KEYS", ""),

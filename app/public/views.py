@@ -4,6 +4,7 @@ from flask import abort, render_template
 
 from app.public import bp
 from app.public.destinations import find_destination
+from app.retention import RetentionRules
 
 
 @bp.get("/")
@@ -13,7 +14,8 @@ def home():
 
 @bp.get("/privacy")
 def privacy():
-    return render_template("public/privacy.html")
+    # The section on keeping messages is written from the rules `flask purge` applies.
+    return render_template("public/privacy.html", retention=RetentionRules.from_config())
 
 
 @bp.get("/leaving/<name>")
