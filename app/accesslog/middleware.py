@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from app.accesslog import w3c
+from app.contact.service import REFERENCE_PATTERN
 
 # A run of seven or more digits (with the separators people type) in a path or a kept
 # query value is written as this: whatever a visitor typed into an address bar, a
@@ -24,8 +25,12 @@ _PROTOCOL = re.compile(r"^HTTP/\d(?:\.\d)?$")
 _PATH_SAFE = "/:@!$&'()*+,;=-._~"
 
 
+# A message's reference (in the desk's URLs) would tie a log line to a message.
+REFERENCE_REDACTED = "-reference-"
+
+
 def redact(text: str) -> str:
-    return _DIGIT_RUN.sub(REDACTED, text)
+    return _DIGIT_RUN.sub(REDACTED, REFERENCE_PATTERN.sub(REFERENCE_REDACTED, text))
 
 
 def parse_ip(value: str) -> str | None:

@@ -1,5 +1,6 @@
 """The only code that writes submissions and the contact form's counters."""
 
+import re
 import secrets
 from collections.abc import Iterable
 
@@ -14,6 +15,11 @@ from app.models.submission import CHOICE_AS_WRITTEN, CHOICES
 
 # Crockford-style: no 0/O or 1/I/L to misread on the phone.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+# How a reference looks anywhere it might be written (e.g. a desk URL in the access log).
+REFERENCE_PATTERN = re.compile(
+    rf"DRS-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}", re.IGNORECASE
+)
 
 EVENTS = ("warned", "removed", "sent_as_written", "not_a_tax_number", "sent")
 

@@ -87,6 +87,13 @@ def test_long_digit_runs_in_paths_are_redacted(app, fetch):
     assert stems == ["/search/-redacted-", "/leaving/-redacted-", "/page/2"]
 
 
+def test_message_references_in_desk_urls_are_redacted(app, fetch):
+    fetch("/staff/messages/DRS-7K3Q-9MPX")
+    fetch("/staff/messages/drs-7k3q-9mpx/reply")
+    stems = [f["cs-uri-stem"] for f in logged_fields(app)]
+    assert stems == ["/staff/messages/-reference-", "/staff/messages/-reference-/reply"]
+
+
 def test_referrers_lose_their_query_strings(app, fetch):
     fetch("/", headers={"Referer": "https://search.example/results?q=123-45-6789+Pat#top"})
     fetch("/", headers={"Referer": "javascript:alert(1)"})
