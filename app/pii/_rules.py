@@ -69,7 +69,7 @@ def claim_source(possessive: bool = True, placeholders: bool = True) -> str:
 
 
 def hint_source() -> str:
-    return RULES["shape_hint"]["source"].replace("{sep}", "(?:" + SEP_SRC + ")")
+    return RULES["shape_hint"]["source"].replace("{sep}", RULES["shape_hint"]["sep"])
 
 
 # Cues are matched case-sensitively against an ASCII-lower-cased copy of the text

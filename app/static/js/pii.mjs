@@ -48,7 +48,7 @@ const PLACEHOLDER_SRC =
   escapeRe(PH_AFTER);
 const CLAIM_SRC =
   "(?=[0-9\\[])(?:[0-9](?:[0-9]|" + SEP + "[0-9]){3,}|(" + PLACEHOLDER_SRC + "))";
-const HINT_SRC = RULES.shape_hint.source.split("{sep}").join(SEP);
+const HINT_SRC = RULES.shape_hint.source.split("{sep}").join(RULES.shape_hint.sep);
 
 const CUE_RE = new RegExp(CUE_SRC, "g");
 const CLAIM_RE = new RegExp(CLAIM_SRC, "g");
