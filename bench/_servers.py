@@ -228,7 +228,7 @@ class Gunicorn:
             time.sleep(0.05)
 
     def __enter__(self) -> "Gunicorn":
-        return self.start()
+        return self if self.process is not None else self.start()
 
     def __exit__(self, *exc) -> None:
         self.stop()

@@ -33,7 +33,12 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from _servers import (
+# The repository instead of bench/ (the script's folder) first on the path: bench/http.py
+# would hide the standard library's http package from everything imported after this.
+sys.path.pop(0)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._servers import (
     ContactClient,
     Gunicorn,
     PostgresDatabase,
@@ -48,7 +53,7 @@ from _servers import (
     stored_messages,
     verdict,
 )
-from load import check_stored, run_load, summarise
+from bench.load import check_stored, run_load, summarise
 
 
 def new_database(kind: str, folder: Path):

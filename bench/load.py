@@ -19,7 +19,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from _servers import (
+# The repository instead of bench/ (the script's folder) first on the path: bench/http.py
+# would hide the standard library's http package from everything imported after this.
+sys.path.pop(0)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._servers import (
     ContactClient,
     Gunicorn,
     PostgresDatabase,
