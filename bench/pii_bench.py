@@ -12,17 +12,22 @@ messages and the ratio.
 
 from __future__ import annotations
 
-import argparse
-import functools
-import http.server
-import json
-import os
-import random
-import statistics
 import sys
-import threading
-import time
 from pathlib import Path
+
+# Running "python bench/pii_bench.py" puts bench/ first on sys.path, where another
+# bench's http.py would shadow the standard library's http package.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+import argparse  # noqa: E402
+import functools  # noqa: E402
+import http.server  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import random  # noqa: E402
+import statistics  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
