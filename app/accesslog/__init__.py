@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from app.accesslog.middleware import AccessLogMiddleware
 from app.accesslog.writer import DailyLogWriter, purge_day_files
+from app.pii import KIND_LABELS
 
 
 def log_path(app: Flask) -> Path:
@@ -42,6 +43,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(charts.count_chart, "accesslog_count_chart")
     app.add_template_global(stats.human_bytes, "accesslog_human_bytes")
     app.add_template_global(stats.CONTACT_EVENTS, "accesslog_contact_events")
+    app.add_template_global(KIND_LABELS, "accesslog_kind_labels")
     writer = DailyLogWriter(log_path(app))
     app.extensions["accesslog"] = writer
     reported: list[type] = []
