@@ -376,6 +376,8 @@ def _sep_char(s: str) -> str:
     t = s.strip(" \n")
     if (t == "," or t == ".") and s[-1] in " \n":
         return ""
+    if t == "/" and s[0] in " \n" and s[-1] in " \n":  # "021000021 / 123456789"
+        return ""
     return t
 
 

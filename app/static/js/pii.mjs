@@ -441,7 +441,9 @@ class Chunk {
 
 function sepChar(s) {
   const t = s.replace(/^[ \n]+|[ \n]+$/g, "");
-  if ((t === "," || t === ".") && (s[s.length - 1] === " " || s[s.length - 1] === "\n")) return "";
+  const spaceAfter = s[s.length - 1] === " " || s[s.length - 1] === "\n";
+  if ((t === "," || t === ".") && spaceAfter) return "";
+  if (t === "/" && spaceAfter && (s[0] === " " || s[0] === "\n")) return ""; // "021000021 / 123456789"
   return t;
 }
 
