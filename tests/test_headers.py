@@ -13,7 +13,9 @@ EXPECTED = {
 }
 
 
-@pytest.mark.parametrize("url", ["/", "/privacy", "/leaving/myconnect", "/missing"])
+@pytest.mark.parametrize(
+    "url", ["/", "/privacy", "/leaving/myconnect", "/missing", "/contact", "/staff/sign-in"]
+)
 def test_baseline_headers_are_exact(client, url):
     response = client.get(url)
     for name, value in EXPECTED.items():
@@ -37,3 +39,8 @@ def test_static_files_carry_the_headers_too(client):
     with client.get("/static/css/site.css") as response:
         assert response.status_code == 200
         assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("url", ["/contact", "/staff/sign-in", "/staff/", "/healthz"])
+def test_form_and_staff_pages_are_never_stored(client, url):
+    assert client.get(url).headers["Cache-Control"] == "no-store"
