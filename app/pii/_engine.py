@@ -545,7 +545,7 @@ def scan(text: str) -> list[Finding]:
         raise TypeError("scan() expects a str")
     norm, starts = normalise(text)
     raw: list = []
-    text_ctx = _Text(norm)
+    text_ctx = None
     size = len(norm)
     spans = [m.span() for m in CLAIM_RE.finditer(norm)]
     if "[" in norm:
@@ -558,6 +558,8 @@ def scan(text: str) -> list[Finding]:
         if MIN_DIGITS <= ce - cs <= MAX_CHUNK and norm[cs] != "[":
             pe = spans[i - 1][1] if i else 0
             nx = spans[i + 1][0] if i < last else size
+            if text_ctx is None:
+                text_ctx = _Text(norm)
             _scan_chunk(text_ctx, cs, ce, pe, nx, raw)
     found = []
     for kind, s, e, digits in raw:
