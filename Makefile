@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 5000
 export FLASK_APP := app
 
-.PHONY: run test lint format unit install assets browser-deps migrate serve clean help
+.PHONY: run test lint format unit install assets browser-deps migrate serve bench clean help
 
 help:
 	@echo "make run    install, migrate and serve the site on http://127.0.0.1:$(PORT)"
@@ -62,6 +62,15 @@ run: $(VENV)/.installed assets migrate
 # share PostgreSQL and Redis between hosts.
 serve: $(VENV)/.installed assets migrate
 	$(VENV)/bin/gunicorn -c gunicorn.conf.py app.wsgi:app
+
+# Proof under load and faults (bench/README.md): real gunicorn on SQLite and PostgreSQL.
+# Not part of `make test`; runs all three and fails if any check failed.
+bench: $(VENV)/.installed
+	@status=0; \
+	$(PY) bench/load.py || status=1; \
+	$(PY) bench/crash.py || status=1; \
+	$(PY) bench/http.py || status=1; \
+	exit $$status
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
