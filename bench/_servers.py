@@ -144,6 +144,7 @@ class Gunicorn:
         self.port = free_port()
         self.env["BIND"] = f"127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
+        self.stopped = False
         self.starts = 0
 
     @property
@@ -152,6 +153,7 @@ class Gunicorn:
 
     def start(self, ready_path: str = "/healthz", timeout: float = 60) -> "Gunicorn":
         self.starts += 1
+        self.stopped = False
         self.errors = (self.folder / f"gunicorn-{self.port}-{self.starts}.err").open("wb")
         self.process = subprocess.Popen(
             [str(GUNICORN), "-c", "gunicorn.conf.py", self.app],
@@ -195,37 +197,39 @@ class Gunicorn:
 
     def kill_all(self) -> None:
         """SIGKILL the master and its workers at once (a crash), by our process group."""
-        if self.process is not None and self.process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=30)
-        self._wait_group_gone()
-        self.errors.close()
+        self.stop(timeout=0)
 
     def stop(self, timeout: float = 30) -> None:
-        if self.process is None:
+        """SIGTERM to the master (SIGKILL to the group after ``timeout``; at once if 0).
+
+        The group is signalled only while it is known to exist, so that a process group
+        id reused by someone else after ours is gone is never touched.
+        """
+        if self.process is None or self.stopped:
             return
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)  # any orphaned worker
-        self._wait_group_gone()
+            if timeout > 0:
+                self.process.send_signal(signal.SIGTERM)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.process.wait(timeout=timeout)
+            if self.process.poll() is None:  # not reaped yet: the group id is still ours
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=30)
+        if self._group_alive():  # a worker orphaned by the master's death
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while self._group_alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.stopped = True
         self.errors.close()
 
-    def _wait_group_gone(self) -> None:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                os.killpg(self.process.pid, 0)
-            except ProcessLookupError:
-                return
-            time.sleep(0.05)
+    def _group_alive(self) -> bool:
+        try:
+            os.killpg(self.process.pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
 
     def __enter__(self) -> "Gunicorn":
         return self if self.process is not None else self.start()
