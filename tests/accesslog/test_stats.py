@@ -199,7 +199,7 @@ def test_the_partial_shows_charts_with_tables_beside_them(app):
     assert first_row[0] == "2026-11-20" and int(first_row[1].replace(",", "")) == s.days[0].requests
     contact = page.find("table", id="stats-contact-table")
     assert [c.get_text() for c in contact.tbody.tr.find_all(["th", "td"])] == [
-        "ssn",
+        "Social Security number",
         "4",
         "2",
         "1",

@@ -4,6 +4,7 @@ import time
 
 import pyotp
 import pytest
+from playwright.sync_api import expect
 
 from app.auth import accounts
 from app.contact.service import store_submission
@@ -49,24 +50,25 @@ def test_enrol_sign_in_read_and_reply(app, live_server, page, axe_check, referen
 
     # first sign-in: set up the code app from the key on the page
     sign_in(page, url)
-    assert page.url == url + "/staff/sign-in/set-up"
-    assert page.locator("svg[role=img]").count() == 1
+    # count() does not wait: expect() waits for the new page before counting
+    expect(page).to_have_url(url + "/staff/sign-in/set-up")
+    expect(page.locator("svg[role=img]")).to_have_count(1)
     axe_check(page)
     secret = page.locator("#totp-key").inner_text().replace(" ", "")
     totp = pyotp.TOTP(secret)
     page.get_by_label("Security code from your app").fill(totp.now())
     page.get_by_role("button", name="Finish setting up").click()
-    assert page.locator("h1").inner_text() == "Inbox"
+    expect(page.locator("h1")).to_have_text("Inbox")
 
     # sign out, then in again with a fresh code (the one used at set-up is spent)
     page.get_by_role("button", name="Sign out").click()
-    assert "You have signed out" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("You have signed out")
     sign_in(page, url, totp.at(time.time() + 30))
-    assert page.locator("h1").inner_text() == "Inbox"
+    expect(page.locator("h1")).to_have_text("Inbox")
     axe_check(page)
 
     page.get_by_role("link", name=reference).click()
-    assert page.locator("#message-text").inner_text().startswith("My SSN is ***-**-7788.")
+    expect(page.locator("#message-text")).to_contain_text("My SSN is ***-**-7788.")
     assert SSN not in page.content()
     axe_check(page)
 
@@ -74,34 +76,36 @@ def test_enrol_sign_in_read_and_reply(app, live_server, page, axe_check, referen
     page.locator("summary", has_text="Reveal the masked numbers").click()
     page.get_by_label("Why do you need to see the numbers?").fill("Checking the visitor's record")
     page.get_by_role("button", name="Reveal the numbers").click()
-    assert SSN in page.locator("#message-text").inner_text()
+    expect(page.locator("#message-text")).to_contain_text(SSN)
     axe_check(page)
 
     page.get_by_role("link", name="Back to the inbox").click()
     page.get_by_role("link", name=reference).click()
     page.get_by_label("Your reply").fill(f"We have your number {SSN} on file.")
     page.get_by_role("button", name="Send reply").click()
-    assert page.locator("h1").inner_text() == "Your reply may include tax identifiers"
+    expect(page.locator("h1")).to_have_text("Your reply may include tax identifiers")
     axe_check(page)
     page.get_by_role("button", name="Edit the reply").click()
     page.get_by_label("Your reply").fill("The sales tax holiday is in August.")
     page.get_by_role("button", name="Send reply").click()
-    assert "Your reply was sent" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Your reply was sent")
     [sent] = app.extensions["mailman"].outbox
     assert sent.to == ["pat@example.com"] and sent.body == "The sales tax holiday is in August."
 
     page.get_by_role("link", name="Audit log").click()
-    assert page.locator("h1").inner_text() == "Audit log"
+    expect(page.locator("h1")).to_have_text("Audit log")
     axe_check(page)
-    page.get_by_role("link", name="Site notices").click()
-    axe_check(page)
-    page.get_by_role("link", name="Create a notice").click()
-    axe_check(page)
-    page.get_by_role("link", name="Your account").click()
-    axe_check(page)
+    for link, heading in (
+        ("Site notices", "Site notices"),
+        ("Create a notice", "Create a notice"),
+        ("Your account", "Your account"),
+    ):
+        page.get_by_role("link", name=link).click()
+        expect(page.locator("h1")).to_have_text(heading)
+        axe_check(page)
 
 
 def test_wrong_code_and_lock_pages_pass_axe(app, live_server, page, axe_check, reference):
     sign_in(page, live_server.url, "000000")
-    assert "is not right" in page.locator(".site-error-summary").inner_text()
+    expect(page.locator(".site-error-summary")).to_contain_text("is not right")
     axe_check(page)
