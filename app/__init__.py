@@ -73,9 +73,9 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     accesslog.init_app(app)
 
-    from app.public import bp as public_bp
+    from app import public
 
-    app.register_blueprint(public_bp)
+    public.init_app(app)
 
     from app.contact import bp as contact_bp
 
@@ -104,6 +104,6 @@ def _configure_sqlite(app: Flask) -> None:
     """Make the embedded database safe with several workers (WAL, busy timeout)."""
     options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}))
     connect_args = dict(options.get("connect_args", {}))
-    connect_args.setdefault("timeout", 15)
+    connect_args.setdefault("timeout", app.config["SQLITE_BUSY_TIMEOUT"])
     options["connect_args"] = connect_args
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options

@@ -50,6 +50,13 @@ def from_environment(instance_path: str) -> dict:
         "CONTACT_RATE_LIMIT": os.environ.get("CONTACT_RATE_LIMIT", "5 per minute;30 per hour"),
         "EMAIL_CHECK_DELIVERABILITY": env_bool("EMAIL_CHECK_DELIVERABILITY", False),
         "REPLY_WORKING_DAYS": env_int("REPLY_WORKING_DAYS", 5),
+        # How long an SQLite writer waits for another to finish before giving up (seconds):
+        # long enough for a queue of short transactions, short enough that a visitor
+        # whose message cannot be stored gets it back quickly.
+        "SQLITE_BUSY_TIMEOUT": env_int("SQLITE_BUSY_TIMEOUT", 5),
+        # Seconds each process keeps today's notices and the rendered policy pages.
+        "NOTICES_CACHE_SECONDS": env_int("NOTICES_CACHE_SECONDS", 60),
+        "PAGE_CACHE_SECONDS": env_int("PAGE_CACHE_SECONDS", 60),
         # How long a message's content is kept, in days (then `flask purge` deletes it).
         "RETENTION_REPLIED_DAYS": env_int("RETENTION_REPLIED_DAYS", 30),
         "RETENTION_IDENTIFIERS_DAYS": env_int("RETENTION_IDENTIFIERS_DAYS", 7),

@@ -24,6 +24,7 @@ from app.contact.service import count_events, store_submission
 from app.errors import render_error
 from app.extensions import csrf, db, limiter
 from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_NONE, CHOICE_REMOVED
+from app.public.notices import mark_database_unavailable
 from app.security import no_store
 
 
@@ -163,6 +164,7 @@ def sent():
 def database_unavailable(error: SQLAlchemyError):
     """The database is down: nothing was stored, so give the visitor their text back."""
     db.session.rollback()
+    mark_database_unavailable()
     current_app.logger.warning("Contact form: database error %s", type(error).__name__)
     if request.method != "POST":
         return render_error(503)

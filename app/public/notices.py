@@ -1,6 +1,16 @@
-"""The notices shown above every public page."""
+"""The notices shown above every public page, kept briefly in each process.
 
-from flask import current_app
+Every public page shows them, so reading them from the database on every request would
+make each page view a database transaction (on SQLite, one that takes the write lock).
+Each process keeps today's notices for NOTICES_CACHE_SECONDS; a change made at the desk
+clears this process's copy at once and reaches the other processes within that time.
+"""
+
+import threading
+import time
+from dataclasses import dataclass
+
+from flask import Flask, current_app, g
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.clock import today
@@ -8,15 +18,68 @@ from app.extensions import db
 from app.models import Notice
 
 
-def current_notices() -> list[Notice]:
+@dataclass(frozen=True)
+class NoticeView:
+    """What a page shows of a notice (plain values, safe to share between requests)."""
+
+    title: str
+    body: str
+    link: str | None
+    link_text: str | None
+
+
+class NoticeCache:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._day = None
+        self._until = 0.0
+        self._notices: tuple[NoticeView, ...] = ()
+
+    def get(self, seconds: float) -> tuple[NoticeView, ...]:
+        day, now = today(), time.monotonic()
+        with self._lock:
+            if day == self._day and now < self._until:
+                return self._notices
+        notices = tuple(
+            NoticeView(n.title, n.body, n.link, n.link_text) for n in Notice.current(day)
+        )
+        with self._lock:
+            self._day, self._until, self._notices = day, now + seconds, notices
+        return notices
+
+    def clear(self) -> None:
+        with self._lock:
+            self._until = 0.0
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["notice_cache"] = NoticeCache()
+
+
+def forget_notices() -> None:
+    """Call after changing notices, so that this process shows the change at once."""
+    current_app.extensions["notice_cache"].clear()
+
+
+def mark_database_unavailable() -> None:
+    """For the rest of this request, show no notices rather than wait for the database."""
+    g.database_unavailable = True
+
+
+def current_notices() -> tuple[NoticeView, ...]:
     """Today's notices; none if the database cannot be read.
 
     A page such as the privacy policy needs no database, so an outage must not take it
     down: the notices are left out and the failure is logged by type.
     """
+    if g.get("database_unavailable"):
+        return ()
     try:
-        return Notice.current(today())
+        return current_app.extensions["notice_cache"].get(
+            current_app.config["NOTICES_CACHE_SECONDS"]
+        )
     except SQLAlchemyError as error:
         db.session.rollback()
+        mark_database_unavailable()
         current_app.logger.warning("Notices not shown: %s", type(error).__name__)
-        return []
+        return ()

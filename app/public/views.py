@@ -4,21 +4,25 @@ from flask import abort, render_template
 
 from app.public import bp
 from app.public.destinations import find_destination
+from app.public.page_cache import cached_page
 from app.retention import RetentionRules
 
 
 @bp.get("/")
+@cached_page
 def home():
     return render_template("public/home.html")
 
 
 @bp.get("/privacy")
+@cached_page
 def privacy():
     # The section on keeping messages is written from the rules `flask purge` applies.
     return render_template("public/privacy.html", retention=RetentionRules.from_config())
 
 
 @bp.get("/leaving/<name>")
+@cached_page
 def leaving(name: str):
     destination = find_destination(name)
     if destination is None:

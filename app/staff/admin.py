@@ -12,6 +12,7 @@ from app.clock import today
 from app.extensions import db
 from app.models import AuditEvent, Notice, StaffMember
 from app.public.destinations import DESTINATIONS
+from app.public.notices import forget_notices
 from app.staff import bp
 from app.staff.forms import NoticeForm
 
@@ -86,6 +87,7 @@ def notice_new():
     db.session.flush()
     audit.record("notice_created", staff=g.staff, target=f"notice {notice.id}")
     db.session.commit()
+    forget_notices()
     flash(f"The notice “{notice.title}” was created.", "success")
     return redirect(url_for("staff.notices"), 303)
 
@@ -109,6 +111,7 @@ def notice_edit(notice_id: int):
     _apply(form, notice)
     audit.record("notice_changed", staff=g.staff, target=f"notice {notice.id}", detail="edited")
     db.session.commit()
+    forget_notices()
     flash(f"The notice “{notice.title}” was saved.", "success")
     return redirect(url_for("staff.notices"), 303)
 
@@ -122,5 +125,6 @@ def notice_expire(notice_id: int):
     notice.starts_on = min(notice.starts_on, yesterday)
     audit.record("notice_changed", staff=g.staff, target=f"notice {notice.id}", detail="expired")
     db.session.commit()
+    forget_notices()
     flash(f"The notice “{notice.title}” is no longer shown.", "success")
     return redirect(url_for("staff.notices"), 303)
