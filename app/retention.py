@@ -99,7 +99,14 @@ def purge_expired(on: date, rules: RetentionRules | None = None) -> int:
         db.session.execute(
             update(Submission)
             .where(Submission.id.in_(ids))
-            .values(name=None, email=None, message=None, has_identifiers=False, purged_on=on)
+            .values(
+                name=None,
+                email=None,
+                message=None,
+                has_identifiers=False,
+                send_key_hash=None,
+                purged_on=on,
+            )
         )
     db.session.commit()
     if ids and db.engine.dialect.name == "sqlite":

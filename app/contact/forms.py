@@ -1,8 +1,11 @@
 """The contact form: what each field accepts and what it says when it does not."""
 
+import re
+import secrets
+
 from flask import current_app
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectChoice, StringField, TextAreaField
+from wtforms import HiddenField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, StopValidation
 
 from app.contact.text import clean_line, clean_multiline
@@ -36,6 +39,17 @@ class EmailAddress(Email):
     def __call__(self, form, field):
         self.check_deliverability = current_app.config.get("EMAIL_CHECK_DELIVERABILITY", False)
         super().__call__(form, field)
+
+
+SEND_KEY = re.compile(r"^[A-Za-z0-9_-]{22}$")
+
+
+def new_send_key() -> str:
+    return secrets.token_urlsafe(16)
+
+
+def _valid_send_key(value: str | None) -> str:
+    return value if value and SEND_KEY.match(value) else new_send_key()
 
 
 def _strip_all_space(value: str | None) -> str | None:
@@ -82,6 +96,9 @@ class ContactForm(FlaskForm):
     )
     # A honeypot: hidden from people by CSS and from assistive technology; bots fill it.
     website = StringField("Leave this field empty", filters=[clean_line])
+    # Names this one message across its steps, so that sending it twice (a retry after
+    # a lost connection, a resubmitted page) stores it once. Random; never the visitor's.
+    send_key = HiddenField(filters=[_valid_send_key])
 
     def free_text_fields(self) -> dict[str, str]:
         """The fields a visitor writes freely in, which the detector reads."""

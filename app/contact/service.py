@@ -1,9 +1,13 @@
 """The only code that writes submissions and the contact form's counters."""
 
+import hashlib
+import hmac
 import re
 import secrets
 from collections.abc import Iterable
 
+from flask import current_app
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -30,17 +34,33 @@ def new_reference() -> str:
     return f"DRS-{''.join(chars[:4])}-{''.join(chars[4:])}"
 
 
+def _key_hash(send_key: str) -> str:
+    secret = current_app.config["SECRET_KEY"].encode("utf-8")
+    return hmac.new(secret, f"send:{send_key}".encode(), hashlib.sha256).hexdigest()
+
+
 def store_submission(
-    *, topic: str, name: str | None, email: str, message: str, choice: str, kinds: Iterable[str]
+    *,
+    topic: str,
+    name: str | None,
+    email: str,
+    message: str,
+    choice: str,
+    kinds: Iterable[str],
+    send_key: str | None = None,
 ) -> Submission:
     """Keep a message for reply, and count it. Commits; returns the stored submission.
 
     Only the date is kept, never the time, the visitor's address or browser, so the
-    message cannot be matched with the automatic access data.
+    message cannot be matched with the automatic access data. A message sent again
+    with the same ``send_key`` (a retry) is not stored twice: the first is returned.
     """
     if choice not in CHOICES:
         raise ValueError(f"unknown choice {choice!r}")
     kinds = sorted(set(kinds))
+    key_hash = _key_hash(send_key) if send_key else None
+    if key_hash and (earlier := _sent_before(key_hash)):
+        return earlier
     for _attempt in range(5):
         submission = Submission(
             reference=new_reference(),
@@ -53,16 +73,24 @@ def store_submission(
             identifier_choice=choice,
             identifier_kinds=",".join(kinds),
             has_identifiers=choice == CHOICE_AS_WRITTEN,
+            send_key_hash=key_hash,
         )
         try:
             with db.session.begin_nested():
                 db.session.add(submission)
         except IntegrityError:
+            if key_hash and (earlier := _sent_before(key_hash)):
+                db.session.commit()
+                return earlier  # the same message, stored meanwhile by another worker
             continue  # the reference was taken: draw another
         count_events("sent", [""])
         db.session.commit()
         return submission
     raise RuntimeError("could not draw a free reference")
+
+
+def _sent_before(key_hash: str) -> Submission | None:
+    return db.session.scalar(select(Submission).where(Submission.send_key_hash == key_hash))
 
 
 def count_events(event: str, kinds: Iterable[str], *, commit: bool = False) -> None:

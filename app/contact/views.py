@@ -135,6 +135,7 @@ def _store(form: ContactForm, fields: dict[str, str], choice: str, kinds: list[s
         message=fields["message"],
         choice=choice,
         kinds=kinds,
+        send_key=form.send_key.data,
     )
     # The reference is ours, not the visitor's words: it may ride in the session cookie
     # to the confirmation page, which removes it.

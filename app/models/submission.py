@@ -41,6 +41,9 @@ class Submission(db.Model):
     replied_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
     purged_on: Mapped[date | None] = mapped_column(Date)
+    # A keyed hash of the form's random send key: the same message sent twice is stored
+    # once. It names a form, not a visitor; cleared by the purge.
+    send_key_hash: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
 
     @property
     def kinds(self) -> list[str]:

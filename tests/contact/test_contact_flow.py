@@ -299,6 +299,7 @@ def test_submission_has_nothing_that_links_it_to_the_access_log(app):
         "replied_on",
         "closed_on",
         "purged_on",
+        "send_key_hash",
     }
     assert str(Submission.__table__.c.received_on.type) == "DATE"
 
@@ -320,3 +321,33 @@ def test_visitor_text_never_reaches_the_log_cookie_or_url(app, client, visitor, 
 @pytest.mark.parametrize("method", ["put", "delete", "patch"])
 def test_other_methods_are_405(client, method):
     assert getattr(client, method)("/contact").status_code == 405
+
+
+def test_the_same_message_sent_twice_is_stored_once(app, client, visitor):
+    """A retry after a lost connection, or a resubmitted page, repeats the send key."""
+    form = visitor.client.get("/contact")
+    token = form.get_data(as_text=True).split('name="send_key" value="')[1].split('"')[0]
+    data = {"email": "pat@example.com", "topic": "general", "message": "Once only"}
+    first = visitor.send(send_key=token, **data)
+    page_one = client.get("/contact/sent").get_data(as_text=True)
+    second = visitor.send(send_key=token, **data)
+    page_two = client.get("/contact/sent").get_data(as_text=True)
+    assert first.status_code == second.status_code == 303
+    [submission] = stored(app)
+    assert submission.reference in page_one and submission.reference in page_two
+    assert counters(app)[("sent", "")] == 1
+
+
+def test_a_forged_send_key_is_replaced(app, visitor):
+    visitor.send(send_key="not a key", message="one")
+    visitor.send(send_key="not a key", message="two")
+    assert sorted(s.message for s in stored(app)) == ["one", "two"]
+
+
+def test_the_send_key_travels_through_the_warning(app, visitor):
+    check = visitor.send(message=f"SSN {SSN}")
+    key = page_of(check).find("input", attrs={"name": "send_key"})["value"]
+    visitor.resubmit(check, action="remove")
+    visitor.resubmit(check, action="remove")  # the browser resends the same page
+    assert len(stored(app)) == 1
+    assert len(key) == 22
