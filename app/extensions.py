@@ -1,5 +1,6 @@
 """Flask extensions, created here and bound to the app in create_app()."""
 
+from flask import request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
@@ -20,8 +21,14 @@ NAMING_CONVENTION = {
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 migrate = Migrate(render_as_batch=True)
 csrf = CSRFProtect()
-# Limits are declared where they apply (the contact form, sign-in); none by default.
+# Limits are declared where they apply (the contact form); none by default.
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+@limiter.request_filter
+def _reading_is_not_limited() -> bool:
+    """Limits guard what is sent; a page view skips the limiter's work altogether."""
+    return request.method in ("GET", "HEAD", "OPTIONS")
 
 
 def _is_sqlite(dbapi_connection) -> bool:
