@@ -22,6 +22,9 @@ BASELINE_HEADERS = {
 }
 
 
+BASELINE_ITEMS = tuple(BASELINE_HEADERS.items())
+
+
 def no_store(response: Response) -> Response:
     """Mark a response as never to be kept by the browser or any cache on the way."""
     response.headers["Cache-Control"] = "no-store"
@@ -32,8 +35,9 @@ def no_store(response: Response) -> Response:
 def init_app(app: Flask) -> None:
     @app.after_request
     def _security_headers(response: Response) -> Response:
-        for name, value in BASELINE_HEADERS.items():
-            response.headers.setdefault(name, value)
+        # No view sets these itself, so one extend does (setdefault would scan each time).
+        if "Content-Security-Policy" not in response.headers:
+            response.headers.extend(BASELINE_ITEMS)
         if request.is_secure and app.config["HSTS_SECONDS"] > 0:
             response.headers["Strict-Transport-Security"] = (
                 f"max-age={app.config['HSTS_SECONDS']}; includeSubDomains"

@@ -6,6 +6,7 @@ it never reads a request body: bytes received are counted as the application rea
 server sends them, and the line is written when the server closes the response.
 """
 
+import functools
 import ipaddress
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -33,6 +34,7 @@ def redact(text: str) -> str:
     return _DIGIT_RUN.sub(REDACTED, REFERENCE_PATTERN.sub(REFERENCE_REDACTED, text))
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_ip(value: str) -> str | None:
     """An IP address from a header value, or None: "[2001:db8::1]:443" and "1.2.3.4:80"
     give their addresses; anything else is not trusted as one."""

@@ -17,7 +17,13 @@ def is_staff_path(path: str) -> bool:
 
 
 def _staff_request() -> bool:
-    return bool(request) and is_staff_path(request.path)
+    if not request:
+        return False
+    # Asked several times a request (name, path, flags…): worked out once.
+    environ = request.environ
+    if "drs.staff_request" not in environ:
+        environ["drs.staff_request"] = is_staff_path(request.path)
+    return environ["drs.staff_request"]
 
 
 class SiteSessionInterface(SecureCookieSessionInterface):
@@ -49,3 +55,9 @@ class SiteSessionInterface(SecureCookieSessionInterface):
         if serializer is not None and _staff_request():
             serializer.salt = self.staff_salt
         return serializer
+
+    def open_session(self, app: Flask, request):
+        # No cookie (most page views): an empty session, without building a serializer.
+        if app.secret_key and not request.cookies.get(self.get_cookie_name(app)):
+            return self.session_class()
+        return super().open_session(app, request)
