@@ -60,6 +60,8 @@ def store_submission(
     kinds = sorted(set(kinds))
     key_hash = _key_hash(send_key) if send_key else None
     if key_hash and (earlier := _sent_before(key_hash)):
+        # Sent before: the caller's uncommitted counts are not committed here, so the
+        # request's end rolls them back and a retry is counted once.
         return earlier
     for _attempt in range(5):
         submission = Submission(
@@ -79,9 +81,12 @@ def store_submission(
             with db.session.begin_nested():
                 db.session.add(submission)
         except IntegrityError:
-            if key_hash and (earlier := _sent_before(key_hash)):
-                db.session.commit()
-                return earlier  # the same message, stored meanwhile by another worker
+            if key_hash:
+                # The same message, stored meanwhile by another worker: keep that one and
+                # drop this attempt's counts, as the early return above does.
+                db.session.rollback()
+                if earlier := _sent_before(key_hash):
+                    return earlier
             continue  # the reference was taken: draw another
         count_events("sent", [""])
         db.session.commit()

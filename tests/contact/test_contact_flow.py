@@ -351,3 +351,4 @@ def test_the_send_key_travels_through_the_warning(app, visitor):
     visitor.resubmit(check, action="remove")  # the browser resends the same page
     assert len(stored(app)) == 1
     assert len(key) == 22
+    assert counters(app)[("removed", "ssn")] == 1 and counters(app)[("sent", "")] == 1
