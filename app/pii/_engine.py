@@ -61,6 +61,7 @@ from ._rules import (
     ROUTING_PREFIXES,
     ROUTING_WEIGHTS,
     SENTENCE_END_RE,
+    SENTENCE_SOFT_RE,
     SSN_ADVERTISING,
     SSN_BAD_AREA_FIRST,
     SSN_BAD_AREAS,
@@ -312,12 +313,13 @@ class _Text:
 
 
 class _Chunk:
-    __slots__ = ("after", "before", "before_end", "ce", "cs", "nx", "pe", "text")
+    __slots__ = ("after", "before", "before_end", "ce", "cs", "nx", "pe", "soft", "text")
 
     def __init__(self, text: _Text, cs: int, ce: int, pe: int, nx: int) -> None:
         self.text, self.cs, self.ce, self.pe, self.nx = text, cs, ce, pe, nx
         self.before: str | bool | None = False
         self.after: str | bool | None = False
+        self.soft = False
 
     def cue_before(self) -> str | None:
         if self.before is False:
@@ -333,6 +335,8 @@ class _Chunk:
             ):
                 self.before = _cue_kind(last)
                 self.before_end = last.end()
+                # to cs + 1: a soft end comes just before the number ("back? 123...")
+                self.soft = SENTENCE_SOFT_RE.search(self.text.norm, last.end(), cs + 1) is not None
         return self.before  # type: ignore[return-value]
 
     def introduced_by_neg(self) -> bool:
@@ -355,6 +359,7 @@ class _Chunk:
                     and nx - m.end() <= CUE_WINDOW
                     and CUE_RE.search(norm, m.end(), nx) is None
                     and SENTENCE_END_RE.search(self.text.norm, m.end(), nx) is None
+                    and SENTENCE_SOFT_RE.search(self.text.norm, m.end(), nx + 1) is None
                 )
                 if not bound_forward:
                     kind = _cue_kind(m)
@@ -365,8 +370,12 @@ class _Chunk:
         """The number's own cue kind: the nearest bound cue before it, else after it;
         the two kinds of negative cue are one here."""
         kind = self.cue_before() if first else None
-        if kind is None and last:
-            kind = self.cue_after()
+        if kind is None:
+            if last:
+                kind = self.cue_after()
+        elif last and self.soft:
+            # a cue before a soft sentence end yields to the number's own cue after it
+            kind = self.cue_after() or kind
         return "neg" if kind == "neg_bare" else kind
 
 

@@ -78,6 +78,7 @@ CUE_RE = re.compile(cue_source(), re.ASCII)
 HINT_RE = re.compile(hint_source(), re.ASCII)
 INTRO_RE = re.compile(RULES["introducer"], re.ASCII)
 SENTENCE_END_RE = re.compile(RULES["sentence_end"], re.ASCII)
+SENTENCE_SOFT_RE = re.compile(RULES["sentence_end_soft"], re.ASCII)
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Python looks for the digit claims and the placeholders separately: a pattern that
 # starts with a character class lets sre skip text quickly, and most texts hold no "[".

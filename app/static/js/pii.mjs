@@ -54,7 +54,15 @@ const CUE_RE = new RegExp(CUE_SRC, "g");
 const CLAIM_RE = new RegExp(CLAIM_SRC, "g");
 const HINT_RE = new RegExp(HINT_SRC);
 const INTRO_RE = new RegExp("^(?:" + RULES.introducer + ")$");
-const SENTENCE_END_RE = new RegExp(RULES.sentence_end);
+const SENTENCE_END_RE = new RegExp(RULES.sentence_end, "g");
+const SENTENCE_SOFT_RE = new RegExp(RULES.sentence_end_soft, "g");
+// Python's pattern.search(s, pos, endpos) lets lookbehinds (at most 8 characters in
+// these two patterns) see before pos: search a slice that starts 8 characters early.
+function sentenceEndIn(re, s, pos, endpos) {
+  const base = pos > 8 ? pos - 8 : 0;
+  re.lastIndex = pos - base;
+  return re.test(s.slice(base, endpos));
+}
 const DIGITS_RE = /[0-9]+/g;
 
 function ranges(pairs) {
@@ -390,6 +398,7 @@ class Chunk {
     this.nx = nx;
     this.before = false;
     this.after = false;
+    this.soft = false;
   }
   cueBefore() {
     if (this.before === false) {
@@ -401,10 +410,12 @@ class Chunk {
       if (
         last !== null &&
         cs - last.end <= CUE_WINDOW &&
-        !SENTENCE_END_RE.test(this.text.norm.slice(last.end, cs))
+        !sentenceEndIn(SENTENCE_END_RE, this.text.norm, last.end, cs)
       ) {
         this.before = cueKind(last.m);
         this.beforeEnd = last.end;
+        // to cs + 1: a soft end comes just before the number ("back? 123...")
+        this.soft = sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, last.end, cs + 1);
       }
     }
     return this.before;
@@ -425,7 +436,8 @@ class Chunk {
           nx < low.length &&
           nx - r.end <= CUE_WINDOW &&
           searchIn(CUE_RE, low, r.end, nx) === null &&
-          !SENTENCE_END_RE.test(this.text.norm.slice(r.end, nx));
+          !sentenceEndIn(SENTENCE_END_RE, this.text.norm, r.end, nx) &&
+          !sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, r.end, nx + 1);
         if (!boundForward) kind = cueKind(r.m);
       }
       this.after = kind;
@@ -434,7 +446,12 @@ class Chunk {
   }
   cue(first, last) {
     let kind = first ? this.cueBefore() : null;
-    if (kind === null && last) kind = this.cueAfter();
+    if (kind === null) {
+      if (last) kind = this.cueAfter();
+    } else if (last && this.soft) {
+      // a cue before a soft sentence end yields to the number's own cue after it
+      kind = this.cueAfter() ?? kind;
+    }
     return kind === "neg_bare" ? "neg" : kind;
   }
 }
