@@ -58,6 +58,11 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     csrf.init_app(app)
     limiter.init_app(app)
 
+    from app.public import page_cache
+
+    # Innermost, so that the proxy fix sets the scheme it keys on and the log sees all.
+    page_cache.install(app)
+
     if app.config["TRUSTED_PROXIES"] > 0:
         # The client address and scheme from the configured number of proxies only.
         from werkzeug.middleware.proxy_fix import ProxyFix

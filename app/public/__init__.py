@@ -2,7 +2,7 @@
 
 from flask import Blueprint, Flask
 
-from app.public import notices, page_cache
+from app.public import notices
 from app.public.notices import current_notices
 
 bp = Blueprint("public", __name__)
@@ -11,7 +11,6 @@ bp.add_app_template_global(current_notices)
 
 def init_app(app: Flask) -> None:
     notices.init_app(app)
-    page_cache.init_app(app)
     app.register_blueprint(bp)
 
 

@@ -58,7 +58,10 @@ def init_app(app: Flask) -> None:
 
 def forget_notices() -> None:
     """Call after changing notices, so that this process shows the change at once."""
+    from app.public.page_cache import forget_pages
+
     current_app.extensions["notice_cache"].clear()
+    forget_pages()
 
 
 def mark_database_unavailable() -> None:

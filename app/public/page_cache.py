@@ -1,57 +1,127 @@
-"""Rendered policy pages, kept briefly in each process.
+"""Policy pages served from memory, briefly, in each process.
 
 The home page, the privacy policy and the exit notices are the same for every visitor:
-their HTML depends only on the URL and today's notices (no form, no session). Rendering
-the long policy on every view is most of what a request costs, so each process keeps
-the rendered page for PAGE_CACHE_SECONDS, keyed by the URL and the notices it shows.
+their HTML depends only on the URL and today's notices (no form, no session, no cookie).
+They are most of the site's traffic, so a view of one is answered from memory:
+
+- ``cached_page`` (on those views): the rendered HTML, per URL and today's notices;
+- ``CachedResponses`` (WSGI, just in front of Flask): the finished response — status,
+  every header Flask added (the security headers included) and body — per scheme and
+  path, so a repeat GET is answered without entering Flask at all. The access log sits
+  outside it and still records every request.
+
+Both keep a page PAGE_CACHE_SECONDS (0 turns both off). A change to the notices at the
+desk clears this process's copies at once (``forget_pages``); other processes follow
+within that time plus NOTICES_CACHE_SECONDS.
 """
 
 import functools
 import threading
 import time
+from collections.abc import Callable
 
 from flask import Flask, current_app, request
 
 from app.public.notices import current_notices
 
 MAX_PAGES = 64  # more than the site's policy pages and exit notices together
+CACHEABLE = "drs.cacheable_page"
 
 
-class PageCache:
+class MemoryCache:
+    """A small dictionary whose entries expire; cleared whole when it is full."""
+
     def __init__(self):
         self._lock = threading.Lock()
-        self._pages: dict[tuple, tuple[float, str]] = {}
+        self._entries: dict[tuple, tuple[float, object]] = {}
 
-    def get(self, key: tuple) -> str | None:
+    def get(self, key: tuple):
         with self._lock:
-            hit = self._pages.get(key)
+            hit = self._entries.get(key)
         return hit[1] if hit and hit[0] > time.monotonic() else None
 
-    def put(self, key: tuple, body: str, seconds: float) -> None:
+    def put(self, key: tuple, value, seconds: float) -> None:
         with self._lock:
-            if len(self._pages) >= MAX_PAGES:
-                self._pages.clear()
-            self._pages[key] = (time.monotonic() + seconds, body)
+            if len(self._entries) >= MAX_PAGES:
+                self._entries.clear()
+            self._entries[key] = (time.monotonic() + seconds, value)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
 
 
-def init_app(app: Flask) -> None:
-    app.extensions["page_cache"] = PageCache()
+class CachedResponses:
+    """Answers a repeat GET of a cacheable page from memory (WSGI middleware)."""
+
+    def __init__(self, wsgi_app: Callable, cache: MemoryCache, seconds: Callable[[], float]):
+        self.wsgi_app = wsgi_app
+        self.cache = cache
+        self.seconds = seconds
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") != "GET" or environ.get("QUERY_STRING"):
+            return self.wsgi_app(environ, start_response)
+        key = (environ.get("wsgi.url_scheme"), environ.get("PATH_INFO", ""))
+        hit = self.cache.get(key)
+        if hit is not None:
+            status, headers, body = hit
+            start_response(status, list(headers))
+            return [body]
+        sent = {}
+
+        def remember(status, headers, exc_info=None):
+            sent["status"], sent["headers"] = status, headers
+            return start_response(status, headers, exc_info)
+
+        result = self.wsgi_app(environ, remember)
+        if not environ.get(CACHEABLE):
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        headers = sent.get("headers", [])
+        if sent.get("status", "").startswith("200 ") and not any(
+            name.lower() == "set-cookie" for name, _ in headers
+        ):
+            self.cache.put(key, (sent["status"], tuple(headers), body), self.seconds())
+        return [body]
+
+
+def install(app: Flask) -> None:
+    """Put the response cache just in front of Flask (inside any proxy fix and log)."""
+    pages, responses = MemoryCache(), MemoryCache()
+    app.extensions["page_cache"] = pages
+    app.extensions["response_cache"] = responses
+    app.wsgi_app = CachedResponses(
+        app.wsgi_app, responses, lambda: app.config["PAGE_CACHE_SECONDS"]
+    )
+
+
+def forget_pages() -> None:
+    """Drop this process's cached pages (after the notices change)."""
+    current_app.extensions["page_cache"].clear()
+    current_app.extensions["response_cache"].clear()
 
 
 def cached_page(view):
-    """Keep the HTML the view renders (a str) for this URL and today's notices."""
+    """Keep the HTML the view renders (a str) for this URL and today's notices, and let
+    the finished response be kept by CachedResponses."""
 
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
         seconds = current_app.config["PAGE_CACHE_SECONDS"]
         if seconds <= 0:
             return view(*args, **kwargs)
-        cache: PageCache = current_app.extensions["page_cache"]
+        cache: MemoryCache = current_app.extensions["page_cache"]
         key = (request.path, current_notices())
         body = cache.get(key)
         if body is None:
             body = view(*args, **kwargs)
             cache.put(key, body, seconds)
+        request.environ[CACHEABLE] = True
         return body
 
     return wrapper

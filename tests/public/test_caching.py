@@ -63,3 +63,40 @@ def test_public_page_views_do_not_touch_the_database_once_cached(app, client):
     finally:
         event.remove(engine, "before_cursor_execute", listener)
     assert statements == []
+
+
+def test_a_repeat_view_is_answered_whole_from_memory_with_the_same_headers(app, client):
+    first = client.get("/privacy")
+    cached = app.extensions["response_cache"].get(("http", "/privacy"))
+    assert cached is not None and cached[0] == "200 OK"
+    second = client.get("/privacy")
+    assert second.get_data() == first.get_data()
+    assert second.headers["Content-Security-Policy"] == first.headers["Content-Security-Policy"]
+    assert sorted(second.headers.keys()) == sorted(first.headers.keys())
+
+
+def test_https_and_http_are_kept_apart(app, client):
+    client.get("/", base_url="https://localhost").close()
+    assert "Strict-Transport-Security" not in client.get("/").headers
+    secure = client.get("/", base_url="https://localhost")
+    assert "Strict-Transport-Security" in secure.headers
+
+
+def test_cached_views_are_still_in_the_access_log(app, client):
+    for _ in range(3):
+        client.get("/privacy").close()
+    from tests.accesslog.conftest import logged_fields
+
+    stems = [f["cs-uri-stem"] for f in logged_fields(app)]
+    assert stems.count("/privacy") == 3
+
+
+def test_only_plain_policy_pages_are_kept(app, client):
+    client.get("/privacy?x=1").close()
+    client.get("/contact").close()
+    client.get("/no-such-page").close()
+    client.get("/leaving/nowhere").close()
+    assert app.extensions["response_cache"].get(("http", "/privacy")) is None
+    assert app.extensions["response_cache"].get(("http", "/contact")) is None
+    assert app.extensions["response_cache"].get(("http", "/no-such-page")) is None
+    assert app.extensions["response_cache"].get(("http", "/leaving/nowhere")) is None
