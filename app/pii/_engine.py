@@ -313,10 +313,10 @@ class _Text:
 
 
 class _Chunk:
-    __slots__ = ("after", "before", "before_end", "ce", "cs", "nx", "pe", "soft", "text")
+    __slots__ = ("after", "before", "before_end", "ce", "cs", "nx", "nxe", "pe", "soft", "text")
 
-    def __init__(self, text: _Text, cs: int, ce: int, pe: int, nx: int) -> None:
-        self.text, self.cs, self.ce, self.pe, self.nx = text, cs, ce, pe, nx
+    def __init__(self, text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int) -> None:
+        self.text, self.cs, self.ce, self.pe, self.nx, self.nxe = text, cs, ce, pe, nx, nxe
         self.before: str | bool | None = False
         self.after: str | bool | None = False
         self.soft = False
@@ -360,6 +360,9 @@ class _Chunk:
                     and CUE_RE.search(norm, m.end(), nx) is None
                     and SENTENCE_END_RE.search(self.text.norm, m.end(), nx) is None
                     and SENTENCE_SOFT_RE.search(self.text.norm, m.end(), nx + 1) is None
+                    # only a number that could be an identifier (or a placeholder) takes
+                    # the cue: "... is my SSN my payment was $1,250.00" keeps the SSN
+                    and _could_bind(self.text.norm, nx, self.nxe)
                 )
                 if not bound_forward:
                     kind = _cue_kind(m)
@@ -390,7 +393,28 @@ def _sep_char(s: str) -> str:
     return t
 
 
-def _scan_chunk(text: _Text, cs: int, ce: int, pe: int, nx: int, out: list) -> None:
+def _could_bind(norm: str, s: int, e: int) -> bool:
+    """Could the claim norm[s:e] take a cue? Not an amount or a date: fewer than
+    MIN_DIGITS digits and a currency sign before it or a "/", "," or "." inside it.
+    A short plain number still does ("SSN ending 1234", "xxx-xx-1234")."""
+    if norm[s] == "[":
+        return True
+    n = 0
+    punct = False
+    for c in norm[s:e]:
+        if "0" <= c <= "9":
+            n += 1
+        elif c in "/,.":
+            punct = True
+    if n >= MIN_DIGITS:
+        return True
+    j = s - 1
+    while j >= 0 and j >= s - 2 and norm[j] == " ":
+        j -= 1
+    return not (punct or (j >= 0 and norm[j] in _LEFT_OUT and norm[j] != "+"))
+
+
+def _scan_chunk(text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int, out: list) -> None:
     """Append (kind, norm_start, norm_end, digits) for the identifiers in one chunk."""
     norm = text.norm
     bare = norm[cs:ce]
@@ -414,7 +438,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, pe: int, nx: int, out: list) -> N
     right_taint = _is_word(c1) or (
         c1 in _GLUE_PUNCT and ce + 1 < len(norm) and _is_word(norm[ce + 1])
     )
-    ctx = _Chunk(text, cs, ce, pe, nx)
+    ctx = _Chunk(text, cs, ce, pe, nx, nxe)
     if left_taint and norm[cs - 1] in _GLUE_PUNCT and ctx.cue_before() is not None:
         # "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
         left_taint = ctx.before_end != cs - 1
@@ -566,10 +590,10 @@ def scan(text: str) -> list[Finding]:
         # chunks of 9+ characters; placeholders ("[... removed]") only separate numbers
         if MIN_DIGITS <= ce - cs <= MAX_CHUNK and norm[cs] != "[":
             pe = spans[i - 1][1] if i else 0
-            nx = spans[i + 1][0] if i < last else size
+            nx, nxe = spans[i + 1] if i < last else (size, size)
             if text_ctx is None:
                 text_ctx = _Text(norm)
-            _scan_chunk(text_ctx, cs, ce, pe, nx, raw)
+            _scan_chunk(text_ctx, cs, ce, pe, nx, nxe, raw)
     found = []
     for kind, s, e, digits in raw:
         if starts is not None:

@@ -390,12 +390,13 @@ class Text {
 }
 
 class Chunk {
-  constructor(text, cs, ce, pe, nx) {
+  constructor(text, cs, ce, pe, nx, nxe) {
     this.text = text;
     this.cs = cs;
     this.ce = ce;
     this.pe = pe;
     this.nx = nx;
+    this.nxe = nxe;
     this.before = false;
     this.after = false;
     this.soft = false;
@@ -437,7 +438,10 @@ class Chunk {
           nx - r.end <= CUE_WINDOW &&
           searchIn(CUE_RE, low, r.end, nx) === null &&
           !sentenceEndIn(SENTENCE_END_RE, this.text.norm, r.end, nx) &&
-          !sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, r.end, nx + 1);
+          !sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, r.end, nx + 1) &&
+          // only a number that could be an identifier (or a placeholder) takes the
+          // cue: "... is my SSN my payment was $1,250.00" keeps the SSN
+          couldBind(this.text.norm, nx, this.nxe);
         if (!boundForward) kind = cueKind(r.m);
       }
       this.after = kind;
@@ -464,7 +468,25 @@ function sepChar(s) {
   return t;
 }
 
-function scanChunk(text, cs, ce, pe, nx, out) {
+// Could the claim norm[s:e] take a cue? Not an amount or a date: fewer than
+// MIN_DIGITS digits and a currency sign before it or a "/", "," or "." inside it.
+// A short plain number still does ("SSN ending 1234", "xxx-xx-1234").
+function couldBind(norm, s, e) {
+  if (norm[s] === "[") return true;
+  let n = 0;
+  let punct = false;
+  for (let i = s; i < e; i++) {
+    const c = norm[i];
+    if (c >= "0" && c <= "9") n++;
+    else if (c === "/" || c === "," || c === ".") punct = true;
+  }
+  if (n >= MIN_DIGITS) return true;
+  let j = s - 1;
+  while (j >= 0 && j >= s - 2 && norm[j] === " ") j--;
+  return !(punct || (j >= 0 && LEFT_OUT.includes(norm[j]) && norm[j] !== "+"));
+}
+
+function scanChunk(text, cs, ce, pe, nx, nxe, out) {
   const norm = text.norm;
   const bare = norm.slice(cs, ce);
   let gs;
@@ -487,7 +509,7 @@ function scanChunk(text, cs, ce, pe, nx, out) {
   c1 = ce < norm.length ? norm[ce] : " ";
   const rightTaint =
     isWord(c1) || (GLUE_PUNCT.includes(c1) && ce + 1 < norm.length && isWord(norm[ce + 1]));
-  const ctx = new Chunk(text, cs, ce, pe, nx);
+  const ctx = new Chunk(text, cs, ce, pe, nx, nxe);
   if (leftTaint && GLUE_PUNCT.includes(norm[cs - 1]) && ctx.cueBefore() !== null) {
     // "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
     leftTaint = ctx.beforeEnd !== cs - 1;
@@ -638,7 +660,8 @@ export function scan(text) {
     const [cs, ce, placeholder] = claims[i];
     if (MIN_DIGITS <= ce - cs && ce - cs <= MAX_CHUNK && !placeholder) {
       const nx = i + 1 < claims.length ? claims[i + 1][0] : size;
-      scanChunk(ctx, cs, ce, pe, nx, raw);
+      const nxe = i + 1 < claims.length ? claims[i + 1][1] : size;
+      scanChunk(ctx, cs, ce, pe, nx, nxe, raw);
     }
     pe = ce;
   }
