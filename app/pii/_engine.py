@@ -292,6 +292,17 @@ def _cue_kind(m) -> str:
     return CUE_KINDS[m.lastindex - 1]
 
 
+_VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
+
+
+def _next_cue(norm: str, pos: int, end: int):
+    """The first cue in norm[pos:end] that is not a void phrase."""
+    m = CUE_RE.search(norm, pos, end)
+    while m is not None and m.lastindex == _VOID:
+        m = CUE_RE.search(norm, m.end(), end)
+    return m
+
+
 class _Text:
     """The normalised text and, made on first use, its ASCII-lower-cased copy."""
 
@@ -326,7 +337,8 @@ class _Chunk:
             norm, cs = self.text.low, self.cs
             last = None
             for m in CUE_RE.finditer(norm, max(self.pe, cs - CUE_WINDOW - MAX_CUE), cs):
-                last = m
+                if m.lastindex != _VOID:
+                    last = m
             self.before = None
             if (
                 last is not None
@@ -349,7 +361,7 @@ class _Chunk:
         if self.after is False:
             norm, ce, nx = self.text.low, self.ce, self.nx
             # a cue starting within the window ends within the window plus MAX_CUE
-            m = CUE_RE.search(norm, ce, min(nx, ce + CUE_WINDOW + MAX_CUE))
+            m = _next_cue(norm, ce, min(nx, ce + CUE_WINDOW + MAX_CUE))
             kind = None
             if m is not None and m.start() - ce <= CUE_WINDOW:
                 # the cue belongs to the next number instead if it is that number's
@@ -357,7 +369,7 @@ class _Chunk:
                 bound_forward = (
                     nx < len(norm)
                     and nx - m.end() <= CUE_WINDOW
-                    and CUE_RE.search(norm, m.end(), nx) is None
+                    and _next_cue(norm, m.end(), nx) is None
                     and SENTENCE_END_RE.search(self.text.norm, m.end(), nx) is None
                     and SENTENCE_SOFT_RE.search(self.text.norm, m.end(), nx + 1) is None
                     # only a number that could be an identifier (or a placeholder) takes

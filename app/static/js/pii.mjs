@@ -351,6 +351,14 @@ function isWord(c) {
   return c !== undefined && WORD.test(c);
 }
 
+const VOID = CUE_KINDS.indexOf("void") + 1; // group of the phrases that bind to nothing
+
+// The first cue in low[pos:endpos] that is not a void phrase.
+function nextCue(low, pos, endpos) {
+  for (const r of findIter(CUE_RE, low, pos, endpos)) if (r.m[VOID] === undefined) return r;
+  return null;
+}
+
 function cueKind(m) {
   for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return CUE_KINDS[i - 1];
   return null;
@@ -366,11 +374,6 @@ function* findIter(re, s, pos, endpos) {
   while ((m = re.exec(sub)) !== null) {
     yield { start: base + m.index, end: base + m.index + m[0].length, m };
   }
-}
-
-function searchIn(re, s, pos, endpos) {
-  const it = findIter(re, s, pos, endpos).next();
-  return it.done ? null : it.value;
 }
 
 class Text {
@@ -406,7 +409,9 @@ class Chunk {
       const low = this.text.low;
       const cs = this.cs;
       let last = null;
-      for (const r of findIter(CUE_RE, low, Math.max(this.pe, cs - CUE_WINDOW - MAX_CUE, 0), cs)) last = r;
+      for (const r of findIter(CUE_RE, low, Math.max(this.pe, cs - CUE_WINDOW - MAX_CUE, 0), cs)) {
+        if (r.m[VOID] === undefined) last = r;
+      }
       this.before = null;
       if (
         last !== null &&
@@ -429,14 +434,14 @@ class Chunk {
     if (this.after === false) {
       const low = this.text.low;
       const { ce, nx } = this;
-      const r = searchIn(CUE_RE, low, ce, Math.min(nx, ce + CUE_WINDOW + MAX_CUE));
+      const r = nextCue(low, ce, Math.min(nx, ce + CUE_WINDOW + MAX_CUE));
       let kind = null;
       if (r !== null && r.start - ce <= CUE_WINDOW) {
         // the cue belongs to the next number instead if it is that number's nearest cue
         const boundForward =
           nx < low.length &&
           nx - r.end <= CUE_WINDOW &&
-          searchIn(CUE_RE, low, r.end, nx) === null &&
+          nextCue(low, r.end, nx) === null &&
           !sentenceEndIn(SENTENCE_END_RE, this.text.norm, r.end, nx) &&
           !sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, r.end, nx + 1) &&
           // only a number that could be an identifier (or a placeholder) takes the
