@@ -32,6 +32,8 @@ from ._rules import (
     CARD_MAX,
     CARD_MIN,
     CARD_SEPARATORS,
+    CARRY_GAP_RE,
+    CARRY_MAX_GAP,
     CLAIM_RE,
     CT_BASE_MAX,
     CT_BASE_MIN,
@@ -41,6 +43,7 @@ from ._rules import (
     CT_PHONE_GUARD,
     CT_SEPARATORS,
     CUE_KINDS,
+    CUE_LIST_GAP_RE,
     CUE_RE,
     CUE_WINDOW,
     DIGITS_RE,
@@ -167,7 +170,7 @@ def _shape_possible(lens: list[int]) -> bool:
     return tuple(lens) in CARD_LAYOUTS
 
 
-def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool, last: bool):
+def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str, last: bool):
     """Kind of a piece made of digit groups `parts` joined by `seps` (each separator
     stripped of whitespace: "" for a space or line break, else "-", ".", "/" or ",").
     The cue is looked up (ctx.cue) only once the digits could be an identifier."""
@@ -193,7 +196,7 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool, last:
                 return None
             return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
         if CARD_MIN <= n <= CARD_MAX and _card_ok(d):
-            return None if first and ctx.introduced_by_neg() else "card"
+            return None if first is True and ctx.introduced_by_neg() else "card"
         return None
     if "," in seps:
         return None
@@ -224,7 +227,7 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool, last:
         and _card_ok(d)
     ):
         kind = "card"
-    if kind is not None and first and ctx.introduced_by_neg():
+    if kind is not None and first is True and ctx.introduced_by_neg():
         return None
     return kind
 
@@ -324,21 +327,26 @@ class _Text:
 
 
 class _Chunk:
-    __slots__ = ("after", "before", "before_end", "ce", "cs", "nx", "nxe", "pe", "soft", "text")
+    __slots__ = (
+        *("after", "before", "before_end", "carry_kind", "ce", "cs", "nx", "nxe", "pe"),
+        *("prev", "soft", "text"),
+    )
 
-    def __init__(self, text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int) -> None:
+    def __init__(self, text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int, prev) -> None:
         self.text, self.cs, self.ce, self.pe, self.nx, self.nxe = text, cs, ce, pe, nx, nxe
+        self.prev: _Chunk | None = prev  # the chunk of the claim just before, if any
+        self.carry_kind: str | None = None
         self.before: str | bool | None = False
         self.after: str | bool | None = False
-        self.soft = False
+        self.soft: bool | None = False
 
     def cue_before(self) -> str | None:
         if self.before is False:
             norm, cs = self.text.low, self.cs
-            last = None
+            last = prior = None
             for m in CUE_RE.finditer(norm, max(self.pe, cs - CUE_WINDOW - MAX_CUE), cs):
                 if m.lastindex != _VOID:
-                    last = m
+                    last, prior = m, last
             self.before = None
             if (
                 last is not None
@@ -347,9 +355,50 @@ class _Chunk:
             ):
                 self.before = _cue_kind(last)
                 self.before_end = last.end()
-                # to cs + 1: a soft end comes just before the number ("back? 123...")
-                self.soft = SENTENCE_SOFT_RE.search(self.text.norm, last.end(), cs + 1) is not None
+                self.soft = None  # looked up by is_soft() when it matters
+                # "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
+                if (
+                    prior is not None
+                    and CUE_LIST_GAP_RE.fullmatch(norm, prior.end(), last.start()) is not None
+                    and self._joined_next()
+                ):
+                    self.carry_kind = self.before
+                    self.before = _cue_kind(prior)
+            elif last is None and self.prev is not None and self._joined(self.pe, cs):
+                # "SSN 234567891 and my wife's is 345678912": the previous number's cue
+                kind = self.prev.carry()
+                if kind is not None:
+                    self.before, self.before_end, self.soft = kind, self.pe, True
         return self.before  # type: ignore[return-value]
+
+    def is_soft(self) -> bool:
+        """Does a soft sentence end come between the bound cue before and the number?"""
+        if self.soft is None:
+            # to cs + 1: a soft end comes just before the number ("back? 123...")
+            m = SENTENCE_SOFT_RE.search(self.text.norm, self.before_end, self.cs + 1)
+            self.soft = m is not None
+        return self.soft
+
+    def _joined(self, s: int, e: int) -> bool:
+        return e - s <= CARRY_MAX_GAP and CARRY_GAP_RE.fullmatch(self.text.low, s, e) is not None
+
+    def _joined_next(self) -> bool:
+        """Is the next claim a number of MIN_DIGITS digits joined to this one?"""
+        norm, nx = self.text.norm, self.nx
+        if ", " in norm[self.cs : self.ce] or ",\n" in norm[self.cs : self.ce]:
+            return True  # "234567891, 123456780" is one chunk
+        if nx >= len(norm) or not self._joined(self.ce, nx):
+            return False
+        n = 0
+        for c in norm[nx : self.nxe]:
+            if "0" <= c <= "9":
+                n += 1
+        return n >= MIN_DIGITS
+
+    def carry(self) -> str | None:
+        """The cue kind a number joined on after this one takes."""
+        kind = self.cue_before()
+        return self.carry_kind or kind
 
     def introduced_by_neg(self) -> bool:
         """Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?"""
@@ -381,14 +430,22 @@ class _Chunk:
             self.after = kind
         return self.after  # type: ignore[return-value]
 
-    def cue(self, first: bool, last: bool) -> str | None:
+    def cue(self, first: bool | str, last: bool) -> str | None:
         """The number's own cue kind: the nearest bound cue before it, else after it;
-        the two kinds of negative cue are one here."""
-        kind = self.cue_before() if first else None
+        the two kinds of negative cue are one here. first is "listed" for a piece after
+        ", " inside the chunk: it takes the chunk's cue softly, like a joined number."""
+        if first is True:
+            kind = self.cue_before()
+            soft = kind is not None and last and self.is_soft()
+        elif first == "listed":
+            kind = self.carry()
+            soft = last
+        else:
+            kind, soft = None, False
         if kind is None:
             if last:
                 kind = self.cue_after()
-        elif last and self.soft:
+        elif soft:
             # a cue before a soft sentence end yields to the number's own cue after it
             kind = self.cue_after() or kind
         return "neg" if kind == "neg_bare" else kind
@@ -426,7 +483,7 @@ def _could_bind(norm: str, s: int, e: int) -> bool:
     return not (punct or (j >= 0 and norm[j] in _LEFT_OUT and norm[j] != "+"))
 
 
-def _scan_chunk(text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int, out: list) -> None:
+def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     """Append (kind, norm_start, norm_end, digits) for the identifiers in one chunk."""
     norm = text.norm
     bare = norm[cs:ce]
@@ -450,7 +507,6 @@ def _scan_chunk(text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int, out: 
     right_taint = _is_word(c1) or (
         c1 in _GLUE_PUNCT and ce + 1 < len(norm) and _is_word(norm[ce + 1])
     )
-    ctx = _Chunk(text, cs, ce, pe, nx, nxe)
     if left_taint and norm[cs - 1] in _GLUE_PUNCT and ctx.cue_before() is not None:
         # "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
         left_taint = ctx.before_end != cs - 1
@@ -498,7 +554,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int, out: 
 
     glen = [len(t) for t in texts]
 
-    def piece(g0: int, off0: int, g1: int, off1: int | None, first: bool, last: bool):
+    def piece(g0: int, off0: int, g1: int, off1: int | None, first: bool | str, last: bool):
         # groups g0..g1; off0 digits dropped from g0's front, g1 cut at off1 (None = whole)
         lens = glen[g0 : g1 + 1]
         if off1 is not None:
@@ -526,7 +582,8 @@ def _scan_chunk(text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int, out: 
             g1 = seg_last[b]
             if g1 - g0 + 1 > _MAX_PIECE_GROUPS:
                 break
-            f = piece(g0, 0, g1, None, a == 0, b == nseg - 1)
+            first = a == 0 or ("listed" if "," in raw_seps[g0 - 1] else False)
+            f = piece(g0, 0, g1, None, first, b == nseg - 1)
             if f is not None:
                 items[a].append((b, len(f[3]), (f,)))
     # two identifiers glued inside one digit run
@@ -598,6 +655,7 @@ def scan(text: str) -> list[Finding]:
         if placeholders:
             spans = sorted(spans + placeholders)
     last = len(spans) - 1
+    prev = None
     for i, (cs, ce) in enumerate(spans):
         # chunks of 9+ characters; placeholders ("[... removed]") only separate numbers
         if MIN_DIGITS <= ce - cs <= MAX_CHUNK and norm[cs] != "[":
@@ -605,7 +663,10 @@ def scan(text: str) -> list[Finding]:
             nx, nxe = spans[i + 1] if i < last else (size, size)
             if text_ctx is None:
                 text_ctx = _Text(norm)
-            _scan_chunk(text_ctx, cs, ce, pe, nx, nxe, raw)
+            prev = _Chunk(text_ctx, cs, ce, pe, nx, nxe, prev)
+            _scan_chunk(text_ctx, cs, ce, prev, out=raw)
+        else:
+            prev = None
     found = []
     for kind, s, e, digits in raw:
         if starts is not None:

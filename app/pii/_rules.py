@@ -79,6 +79,9 @@ HINT_RE = re.compile(hint_source(), re.ASCII)
 INTRO_RE = re.compile(RULES["introducer"], re.ASCII)
 SENTENCE_END_RE = re.compile(RULES["sentence_end"], re.ASCII)
 SENTENCE_SOFT_RE = re.compile(RULES["sentence_end_soft"], re.ASCII)
+CARRY_GAP_RE = re.compile(RULES["carry_gap"], re.ASCII)
+CUE_LIST_GAP_RE = re.compile(RULES["cue_list_gap"], re.ASCII)
+CARRY_MAX_GAP: int = RULES["carry_max_gap"]
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Python looks for the digit claims and the placeholders separately: a pattern that
 # starts with a character class lets sre skip text quickly, and most texts hold no "[".

@@ -56,6 +56,9 @@ const HINT_RE = new RegExp(HINT_SRC);
 const INTRO_RE = new RegExp("^(?:" + RULES.introducer + ")$");
 const SENTENCE_END_RE = new RegExp(RULES.sentence_end, "g");
 const SENTENCE_SOFT_RE = new RegExp(RULES.sentence_end_soft, "g");
+const CARRY_GAP_RE = new RegExp("^(?:" + RULES.carry_gap + ")$");
+const CUE_LIST_GAP_RE = new RegExp("^(?:" + RULES.cue_list_gap + ")$");
+const CARRY_MAX_GAP = RULES.carry_max_gap;
 // Python's pattern.search(s, pos, endpos) lets lookbehinds (at most 8 characters in
 // these two patterns) see before pos: search a slice that starts 8 characters early.
 function sentenceEndIn(re, s, pos, endpos) {
@@ -251,7 +254,7 @@ function classify(parts, seps, ctx, first, last) {
       return ctx.cue(first, last) === "ct" ? "ct_tax_reg" : null;
     }
     if (CARD.min_length <= n && n <= CARD.max_length && cardOk(d)) {
-      return first && ctx.introducedByNeg() ? null : "card";
+      return first === true && ctx.introducedByNeg() ? null : "card";
     }
     return null;
   }
@@ -287,7 +290,7 @@ function classify(parts, seps, ctx, first, last) {
   ) {
     kind = "card";
   }
-  if (kind !== null && first && ctx.introducedByNeg()) return null;
+  if (kind !== null && first === true && ctx.introducedByNeg()) return null;
   return kind;
 }
 
@@ -393,13 +396,15 @@ class Text {
 }
 
 class Chunk {
-  constructor(text, cs, ce, pe, nx, nxe) {
+  constructor(text, cs, ce, pe, nx, nxe, prev) {
     this.text = text;
     this.cs = cs;
     this.ce = ce;
     this.pe = pe;
     this.nx = nx;
     this.nxe = nxe;
+    this.prev = prev; // the chunk of the claim just before, if any
+    this.carryKind = null;
     this.before = false;
     this.after = false;
     this.soft = false;
@@ -409,8 +414,12 @@ class Chunk {
       const low = this.text.low;
       const cs = this.cs;
       let last = null;
+      let prior = null;
       for (const r of findIter(CUE_RE, low, Math.max(this.pe, cs - CUE_WINDOW - MAX_CUE, 0), cs)) {
-        if (r.m[VOID] === undefined) last = r;
+        if (r.m[VOID] === undefined) {
+          prior = last;
+          last = r;
+        }
       }
       this.before = null;
       if (
@@ -420,11 +429,50 @@ class Chunk {
       ) {
         this.before = cueKind(last.m);
         this.beforeEnd = last.end;
-        // to cs + 1: a soft end comes just before the number ("back? 123...")
-        this.soft = sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, last.end, cs + 1);
+        this.soft = null; // looked up by isSoft() when it matters
+        // "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
+        if (prior !== null && CUE_LIST_GAP_RE.test(low.slice(prior.end, last.start)) && this.joinedNext()) {
+          this.carryKind = this.before;
+          this.before = cueKind(prior.m);
+        }
+      } else if (last === null && this.prev !== null && this.joined(this.pe, cs)) {
+        // "SSN 234567891 and my wife's is 345678912": the previous number's cue
+        const kind = this.prev.carry();
+        if (kind !== null) {
+          this.before = kind;
+          this.beforeEnd = this.pe;
+          this.soft = true;
+        }
       }
     }
     return this.before;
+  }
+  // Does a soft sentence end come between the bound cue before and the number?
+  isSoft() {
+    if (this.soft === null) {
+      // to cs + 1: a soft end comes just before the number ("back? 123...")
+      this.soft = sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, this.beforeEnd, this.cs + 1);
+    }
+    return this.soft;
+  }
+  joined(s, e) {
+    return e - s <= CARRY_MAX_GAP && CARRY_GAP_RE.test(this.text.low.slice(s, e));
+  }
+  // Is the next claim a number of MIN_DIGITS digits joined to this one?
+  joinedNext() {
+    const norm = this.text.norm;
+    const nx = this.nx;
+    const own = norm.slice(this.cs, this.ce);
+    if (own.includes(", ") || own.includes(",\n")) return true; // "234567891, 123456780" is one chunk
+    if (nx >= norm.length || !this.joined(this.ce, nx)) return false;
+    let n = 0;
+    for (let i = nx; i < this.nxe; i++) if (norm[i] >= "0" && norm[i] <= "9") n++;
+    return n >= MIN_DIGITS;
+  }
+  // The cue kind a number joined on after this one takes.
+  carry() {
+    const kind = this.cueBefore();
+    return this.carryKind ?? kind;
   }
   // Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?
   introducedByNeg() {
@@ -453,11 +501,21 @@ class Chunk {
     }
     return this.after;
   }
+  // first is "listed" for a piece after ", " inside the chunk: it takes the chunk's cue
+  // softly, like a joined number.
   cue(first, last) {
-    let kind = first ? this.cueBefore() : null;
+    let soft = false;
+    let kind = null;
+    if (first === true) {
+      kind = this.cueBefore();
+      soft = kind !== null && last && this.isSoft();
+    } else if (first === "listed") {
+      kind = this.carry();
+      soft = last;
+    }
     if (kind === null) {
       if (last) kind = this.cueAfter();
-    } else if (last && this.soft) {
+    } else if (soft) {
       // a cue before a soft sentence end yields to the number's own cue after it
       kind = this.cueAfter() ?? kind;
     }
@@ -491,7 +549,7 @@ function couldBind(norm, s, e) {
   return !(punct || (j >= 0 && LEFT_OUT.includes(norm[j]) && norm[j] !== "+"));
 }
 
-function scanChunk(text, cs, ce, pe, nx, nxe, out) {
+function scanChunk(text, cs, ce, ctx, out) {
   const norm = text.norm;
   const bare = norm.slice(cs, ce);
   let gs;
@@ -514,7 +572,6 @@ function scanChunk(text, cs, ce, pe, nx, nxe, out) {
   c1 = ce < norm.length ? norm[ce] : " ";
   const rightTaint =
     isWord(c1) || (GLUE_PUNCT.includes(c1) && ce + 1 < norm.length && isWord(norm[ce + 1]));
-  const ctx = new Chunk(text, cs, ce, pe, nx, nxe);
   if (leftTaint && GLUE_PUNCT.includes(norm[cs - 1]) && ctx.cueBefore() !== null) {
     // "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
     leftTaint = ctx.beforeEnd !== cs - 1;
@@ -587,7 +644,8 @@ function scanChunk(text, cs, ce, pe, nx, nxe, out) {
     for (let b = a; b <= hiSeg; b++) {
       const g1 = segLast[b];
       if (g1 - g0 + 1 > MAX_PIECE_GROUPS) break;
-      const f = piece(g0, 0, g1, null, a === 0, b === nseg - 1);
+      const first = a === 0 || (rawSeps[g0 - 1].includes(",") ? "listed" : false);
+      const f = piece(g0, 0, g1, null, first, b === nseg - 1);
       if (f !== null) items[a].push([b, f[3].length, [f]]);
     }
   }
@@ -661,12 +719,16 @@ export function scan(text) {
     claims.push([m.index, m.index + m[0].length, m[1] !== undefined]);
   }
   let pe = 0;
+  let prev = null;
   for (let i = 0; i < claims.length; i++) {
     const [cs, ce, placeholder] = claims[i];
     if (MIN_DIGITS <= ce - cs && ce - cs <= MAX_CHUNK && !placeholder) {
       const nx = i + 1 < claims.length ? claims[i + 1][0] : size;
       const nxe = i + 1 < claims.length ? claims[i + 1][1] : size;
-      scanChunk(ctx, cs, ce, pe, nx, nxe, raw);
+      prev = new Chunk(ctx, cs, ce, pe, nx, nxe, prev);
+      scanChunk(ctx, cs, ce, prev, raw);
+    } else {
+      prev = null;
     }
     pe = ce;
   }
