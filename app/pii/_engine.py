@@ -396,7 +396,14 @@ class _Chunk:
         return n >= MIN_DIGITS
 
     def carry(self) -> str | None:
-        """The cue kind a number joined on after this one takes."""
+        """The cue kind a number joined on after this one takes (none from a date or
+        an amount: fewer than MIN_DIGITS digits)."""
+        n = 0
+        for c in self.text.norm[self.cs : self.ce]:
+            if "0" <= c <= "9":
+                n += 1
+        if n < MIN_DIGITS:
+            return None
         kind = self.cue_before()
         return self.carry_kind or kind
 
@@ -582,7 +589,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             g1 = seg_last[b]
             if g1 - g0 + 1 > _MAX_PIECE_GROUPS:
                 break
-            first = a == 0 or ("listed" if "," in raw_seps[g0 - 1] else False)
+            # after ", " and a segment that could be an identifier itself: a list
+            first = a == 0 or (
+                "listed"
+                if "," in raw_seps[g0 - 1] and sum(glen[seg_first[a - 1] : g0]) >= MIN_DIGITS
+                else False
+            )
             f = piece(g0, 0, g1, None, first, b == nseg - 1)
             if f is not None:
                 items[a].append((b, len(f[3]), (f,)))

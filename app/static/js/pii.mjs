@@ -469,8 +469,12 @@ class Chunk {
     for (let i = nx; i < this.nxe; i++) if (norm[i] >= "0" && norm[i] <= "9") n++;
     return n >= MIN_DIGITS;
   }
-  // The cue kind a number joined on after this one takes.
+  // The cue kind a number joined on after this one takes (none from a date or an
+  // amount: fewer than MIN_DIGITS digits).
   carry() {
+    let n = 0;
+    for (let i = this.cs; i < this.ce; i++) if (this.text.norm[i] >= "0" && this.text.norm[i] <= "9") n++;
+    if (n < MIN_DIGITS) return null;
     const kind = this.cueBefore();
     return this.carryKind ?? kind;
   }
@@ -644,7 +648,14 @@ function scanChunk(text, cs, ce, ctx, out) {
     for (let b = a; b <= hiSeg; b++) {
       const g1 = segLast[b];
       if (g1 - g0 + 1 > MAX_PIECE_GROUPS) break;
-      const first = a === 0 || (rawSeps[g0 - 1].includes(",") ? "listed" : false);
+      // after ", " and a segment that could be an identifier itself: a list
+      let listed = false;
+      if (a > 0 && rawSeps[g0 - 1].includes(",")) {
+        let n = 0;
+        for (let g = segFirst[a - 1]; g < g0; g++) n += glen[g];
+        if (n >= MIN_DIGITS) listed = "listed";
+      }
+      const first = a === 0 || listed;
       const f = piece(g0, 0, g1, null, first, b === nseg - 1);
       if (f !== null) items[a].push([b, f[3].length, [f]]);
     }
