@@ -329,7 +329,7 @@ class _Text:
 class _Chunk:
     __slots__ = (
         *("after", "before", "before_end", "carry_kind", "ce", "cs", "nx", "nxe", "pe"),
-        *("prev", "soft", "text"),
+        *("after_start", "prev", "soft", "text"),
     )
 
     def __init__(self, text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int, prev) -> None:
@@ -434,6 +434,7 @@ class _Chunk:
                 )
                 if not bound_forward:
                     kind = _cue_kind(m)
+                    self.after_start = m.start()
             self.after = kind
         return self.after  # type: ignore[return-value]
 
@@ -453,8 +454,14 @@ class _Chunk:
             if last:
                 kind = self.cue_after()
         elif soft:
-            # a cue before a soft sentence end yields to the number's own cue after it
-            kind = self.cue_after() or kind
+            # a cue before a soft sentence end (or a carried one) yields to the number's
+            # own cue after it in the same sentence ("... and 345678912. Call me" keeps it)
+            after = self.cue_after()
+            if (
+                after is not None
+                and SENTENCE_END_RE.search(self.text.norm, self.ce, self.after_start) is None
+            ):
+                kind = after
         return "neg" if kind == "neg_bare" else kind
 
 

@@ -499,7 +499,10 @@ class Chunk {
           // only a number that could be an identifier (or a placeholder) takes the
           // cue: "... is my SSN my payment was $1,250.00" keeps the SSN
           couldBind(this.text.norm, nx, this.nxe);
-        if (!boundForward) kind = cueKind(r.m);
+        if (!boundForward) {
+          kind = cueKind(r.m);
+          this.afterStart = r.start;
+        }
       }
       this.after = kind;
     }
@@ -520,8 +523,12 @@ class Chunk {
     if (kind === null) {
       if (last) kind = this.cueAfter();
     } else if (soft) {
-      // a cue before a soft sentence end yields to the number's own cue after it
-      kind = this.cueAfter() ?? kind;
+      // a cue before a soft sentence end (or a carried one) yields to the number's
+      // own cue after it in the same sentence ("... and 345678912. Call me" keeps it)
+      const after = this.cueAfter();
+      if (after !== null && !sentenceEndIn(SENTENCE_END_RE, this.text.norm, this.ce, this.afterStart)) {
+        kind = after;
+      }
     }
     return kind === "neg_bare" ? "neg" : kind;
   }
