@@ -149,7 +149,10 @@ def _card_ok(d: str) -> bool:
 
 
 def _phone_like(d: str) -> bool:
-    """Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9)."""
+    """Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9), or
+    eleven with the country code 1 in front."""
+    if len(d) == 11 and d[0] == "1":
+        d = d[1:]
     return len(d) == 10 and d[0] >= "2" and d[3] >= "2"
 
 

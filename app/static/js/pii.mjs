@@ -229,7 +229,10 @@ function shapePossible(lens) {
 }
 
 // Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9).
+// Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9), or eleven
+// with the country code 1 in front.
 function phoneLike(d) {
+  if (d.length === 11 && d[0] === "1") d = d.slice(1);
   return d.length === 10 && d[0] >= "2" && d[3] >= "2";
 }
 
