@@ -298,6 +298,7 @@ def _cue_kind(m) -> str:
     return CUE_KINDS[m.lastindex - 1]
 
 
+_NEG_KINDS = ("neg", "neg_bare")
 _VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
 
 
@@ -332,13 +333,14 @@ class _Text:
 class _Chunk:
     __slots__ = (
         *("after", "before", "before_end", "carry_kind", "ce", "cs", "nx", "nxe", "pe"),
-        *("after_start", "prev", "soft", "text"),
+        *("after_start", "carried", "prev", "soft", "text"),
     )
 
     def __init__(self, text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int, prev) -> None:
         self.text, self.cs, self.ce, self.pe, self.nx, self.nxe = text, cs, ce, pe, nx, nxe
         self.prev: _Chunk | None = prev  # the chunk of the claim just before, if any
         self.carry_kind: str | None = None
+        self.carried = False  # the cue before is the previous number's
         self.before: str | bool | None = False
         self.after: str | bool | None = False
         self.soft: bool | None = False
@@ -372,6 +374,7 @@ class _Chunk:
                 kind = self.prev.carry()
                 if kind is not None:
                     self.before, self.before_end, self.soft = kind, self.pe, True
+                    self.carried = True
         return self.before  # type: ignore[return-value]
 
     def is_soft(self) -> bool:
@@ -445,10 +448,12 @@ class _Chunk:
         """The number's own cue kind: the nearest bound cue before it, else after it;
         the two kinds of negative cue are one here. first is "listed" for a piece after
         ", " inside the chunk: it takes the chunk's cue softly, like a joined number."""
+        carried = first == "listed"
         if first is True:
             kind = self.cue_before()
             soft = kind is not None and last and self.is_soft()
-        elif first == "listed":
+            carried = self.carried
+        elif carried:
             kind = self.carry()
             soft = last
         else:
@@ -462,6 +467,9 @@ class _Chunk:
             after = self.cue_after()
             if (
                 after is not None
+                # a carried negative cue stays: "Invoices 123456789 and 234567891 were
+                # paid, my SSN is on file"
+                and not (carried and kind in _NEG_KINDS and after not in _NEG_KINDS)
                 and SENTENCE_END_RE.search(self.text.norm, self.ce, self.after_start) is None
             ):
                 kind = after

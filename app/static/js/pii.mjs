@@ -357,6 +357,7 @@ function isWord(c) {
   return c !== undefined && WORD.test(c);
 }
 
+const NEG_KINDS = ["neg", "neg_bare"];
 const VOID = CUE_KINDS.indexOf("void") + 1; // group of the phrases that bind to nothing
 
 // The first cue in low[pos:endpos] that is not a void phrase.
@@ -408,6 +409,7 @@ class Chunk {
     this.nxe = nxe;
     this.prev = prev; // the chunk of the claim just before, if any
     this.carryKind = null;
+    this.carried = false; // the cue before is the previous number's
     this.before = false;
     this.after = false;
     this.soft = false;
@@ -445,6 +447,7 @@ class Chunk {
           this.before = kind;
           this.beforeEnd = this.pe;
           this.soft = true;
+          this.carried = true;
         }
       }
     }
@@ -516,10 +519,12 @@ class Chunk {
   cue(first, last) {
     let soft = false;
     let kind = null;
+    let carried = first === "listed";
     if (first === true) {
       kind = this.cueBefore();
       soft = kind !== null && last && this.isSoft();
-    } else if (first === "listed") {
+      carried = this.carried;
+    } else if (carried) {
       kind = this.carry();
       soft = last;
     }
@@ -529,7 +534,13 @@ class Chunk {
       // a cue before a soft sentence end (or a carried one) yields to the number's
       // own cue after it in the same sentence ("... and 345678912. Call me" keeps it)
       const after = this.cueAfter();
-      if (after !== null && !sentenceEndIn(SENTENCE_END_RE, this.text.norm, this.ce, this.afterStart)) {
+      if (
+        after !== null &&
+        // a carried negative cue stays: "Invoices 123456789 and 234567891 were paid,
+        // my SSN is on file"
+        !(carried && NEG_KINDS.includes(kind) && !NEG_KINDS.includes(after)) &&
+        !sentenceEndIn(SENTENCE_END_RE, this.text.norm, this.ce, this.afterStart)
+      ) {
         kind = after;
       }
     }
