@@ -389,17 +389,12 @@ class _Chunk:
         return e - s <= CARRY_MAX_GAP and CARRY_GAP_RE.fullmatch(self.text.low, s, e) is not None
 
     def _joined_next(self) -> bool:
-        """Is the next claim a number of MIN_DIGITS digits joined to this one?"""
+        """Is another number joined on after this one ("234567891 and 12345678")?"""
         norm, nx = self.text.norm, self.nx
-        if ", " in norm[self.cs : self.ce] or ",\n" in norm[self.cs : self.ce]:
+        own = norm[self.cs : self.ce]
+        if ", " in own or ",\n" in own or " / " in own:
             return True  # "234567891, 123456780" is one chunk
-        if nx >= len(norm) or not self._joined(self.ce, nx):
-            return False
-        n = 0
-        for c in norm[nx : self.nxe]:
-            if "0" <= c <= "9":
-                n += 1
-        return n >= MIN_DIGITS
+        return nx < len(norm) and self._joined(self.ce, nx)
 
     def carry(self) -> str | None:
         """The cue kind a number joined on after this one takes (none from a date or

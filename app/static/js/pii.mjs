@@ -464,16 +464,13 @@ class Chunk {
   joined(s, e) {
     return e - s <= CARRY_MAX_GAP && CARRY_GAP_RE.test(this.text.low.slice(s, e));
   }
-  // Is the next claim a number of MIN_DIGITS digits joined to this one?
+  // Is another number joined on after this one ("234567891 and 12345678")?
   joinedNext() {
     const norm = this.text.norm;
-    const nx = this.nx;
     const own = norm.slice(this.cs, this.ce);
-    if (own.includes(", ") || own.includes(",\n")) return true; // "234567891, 123456780" is one chunk
-    if (nx >= norm.length || !this.joined(this.ce, nx)) return false;
-    let n = 0;
-    for (let i = nx; i < this.nxe; i++) if (norm[i] >= "0" && norm[i] <= "9") n++;
-    return n >= MIN_DIGITS;
+    // "234567891, 123456780" is one chunk
+    if (own.includes(", ") || own.includes(",\n") || own.includes(" / ")) return true;
+    return this.nx < norm.length && this.joined(this.ce, this.nx);
   }
   // The cue kind a number joined on after this one takes (none from a date or an
   // amount: fewer than MIN_DIGITS digits).
