@@ -2,17 +2,14 @@
 
 The home page, the privacy policy and the exit notices are the same for every visitor:
 their HTML depends only on the URL and today's notices (no form, no session, no cookie).
-They are most of the site's traffic, so a view of one is answered from memory:
+They are most of the site's traffic, so a repeat view of one is answered from memory by
+``CachedResponses``, a WSGI layer just in front of Flask: it keeps the finished response
+— status, every header Flask added (the security headers included) and body — per
+scheme and path, for PAGE_CACHE_SECONDS (0 turns it off). Views opt in with
+``cached_page``. The access log sits outside it and still records every request.
 
-- ``cached_page`` (on those views): the rendered HTML, per URL and today's notices;
-- ``CachedResponses`` (WSGI, just in front of Flask): the finished response — status,
-  every header Flask added (the security headers included) and body — per scheme and
-  path, so a repeat GET is answered without entering Flask at all. The access log sits
-  outside it and still records every request.
-
-Both keep a page PAGE_CACHE_SECONDS (0 turns both off). A change to the notices at the
-desk clears this process's copies at once (``forget_pages``); other processes follow
-within that time plus NOTICES_CACHE_SECONDS.
+A change to the notices at the desk clears this process's copies at once
+(``forget_pages``); other processes follow within that time plus NOTICES_CACHE_SECONDS.
 """
 
 import functools
@@ -21,8 +18,6 @@ import time
 from collections.abc import Callable
 
 from flask import Flask, current_app, request
-
-from app.public.notices import current_notices
 
 MAX_PAGES = 64  # more than the site's policy pages and exit notices together
 CACHEABLE = "drs.cacheable_page"
@@ -92,8 +87,7 @@ class CachedResponses:
 
 def install(app: Flask) -> None:
     """Put the response cache just in front of Flask (inside any proxy fix and log)."""
-    pages, responses = MemoryCache(), MemoryCache()
-    app.extensions["page_cache"] = pages
+    responses = MemoryCache()
     app.extensions["response_cache"] = responses
     app.wsgi_app = CachedResponses(
         app.wsgi_app, responses, lambda: app.config["PAGE_CACHE_SECONDS"]
@@ -102,26 +96,16 @@ def install(app: Flask) -> None:
 
 def forget_pages() -> None:
     """Drop this process's cached pages (after the notices change)."""
-    current_app.extensions["page_cache"].clear()
     current_app.extensions["response_cache"].clear()
 
 
 def cached_page(view):
-    """Keep the HTML the view renders (a str) for this URL and today's notices, and let
-    the finished response be kept by CachedResponses."""
+    """Let CachedResponses keep the finished response of this view."""
 
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
-        seconds = current_app.config["PAGE_CACHE_SECONDS"]
-        if seconds <= 0:
-            return view(*args, **kwargs)
-        cache: MemoryCache = current_app.extensions["page_cache"]
-        key = (request.path, current_notices())
-        body = cache.get(key)
-        if body is None:
-            body = view(*args, **kwargs)
-            cache.put(key, body, seconds)
-        request.environ[CACHEABLE] = True
-        return body
+        if current_app.config["PAGE_CACHE_SECONDS"] > 0:
+            request.environ[CACHEABLE] = True
+        return view(*args, **kwargs)
 
     return wrapper
