@@ -9,7 +9,7 @@ overlapping; offsets index the original string. The browser twin is
 app/static/js/pii.mjs; both read the rules in app/static/js/pii-rules.json.
 """
 
-from ._engine import Finding, describe, mask, removal_label, remove, scan
+from ._engine import Finding, describe, mask, removal_label, remove, replace_findings, scan
 from ._rules import KIND_LABELS, KINDS, RULES_PATH
 
 __all__ = [
@@ -21,5 +21,6 @@ __all__ = [
     "mask",
     "removal_label",
     "remove",
+    "replace_findings",
     "scan",
 ]

@@ -272,19 +272,25 @@ def removal_label(kind: str) -> str:
     return REMOVED_TEMPLATE.replace("{label}", KIND_LABELS[kind])
 
 
-def remove(text: str, findings) -> str:
-    """Replace each finding's span with a digit-free label like
-    "[Social Security number removed]"; overlapping or out-of-range ones are skipped."""
+def replace_findings(text: str, findings, replacement) -> str:
+    """``text`` with each finding's span replaced by ``replacement(finding)``;
+    overlapping or out-of-range findings are skipped."""
     out: list[str] = []
     pos = 0
     for f in sorted(findings, key=lambda f: (f.start, f.end)):
         if f.start < pos or f.end > len(text) or f.start >= f.end:
             continue
         out.append(text[pos : f.start])
-        out.append(removal_label(f.kind))
+        out.append(replacement(f))
         pos = f.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def remove(text: str, findings) -> str:
+    """Replace each finding's span with a digit-free label like
+    "[Social Security number removed]"; overlapping or out-of-range ones are skipped."""
+    return replace_findings(text, findings, lambda f: removal_label(f.kind))
 
 
 # --- scanning ------------------------------------------------------------------------

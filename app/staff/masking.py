@@ -4,20 +4,10 @@ Masked at display time whatever the visitor chose, so a number they reported as 
 tax number" is masked too; an admin may reveal the text, with a reason.
 """
 
-from app.pii import scan
+from app.pii import replace_findings, scan
 
 
 def masked(text: str | None) -> str | None:
     if not text:
         return text
-    out, last = [], 0
-    for finding in scan(text):
-        out.append(text[last : finding.start])
-        out.append(finding.masked)
-        last = finding.end
-    out.append(text[last:])
-    return "".join(out)
-
-
-def found_in(text: str | None) -> bool:
-    return bool(text) and bool(scan(text))
+    return replace_findings(text, scan(text), lambda finding: finding.masked)

@@ -17,7 +17,7 @@ from app.staff import bp
 from app.staff import inbox as finder
 from app.staff.forms import ReplyForm, RevealForm
 from app.staff.mail import ReplyNotSent, send_reply
-from app.staff.masking import found_in, masked
+from app.staff.masking import masked
 
 REFERENCE = re.compile(r"^DRS-[0-9A-Z]{4}-[0-9A-Z]{4}$")
 STATUS_LABELS = {"new": "New", "replied": "Replied", "closed": "Closed"}
@@ -68,13 +68,15 @@ def _page(submission: Submission, status: int = 200, **context):
         for field in form:
             if field.errors and field.type != "CSRFTokenField":
                 errors.append((field.id, field.errors[0]))
+    message, name = masked(submission.message), masked(submission.name)
     return (
         render_template(
             "staff/submission.html",
             submission=submission,
-            message=masked(submission.message),
-            name=masked(submission.name),
-            maskable=found_in(submission.message) or found_in(submission.name),
+            message=message,
+            name=name,
+            # something was masked: the text shown differs from the text kept
+            maskable=(message, name) != (submission.message, submission.name),
             replies=[(r, masked(r.body), email) for r, email in _replies(submission)],
             errors=context.pop("errors", errors),
             **context,
