@@ -7,10 +7,8 @@ import pyotp
 import pytest
 from playwright.sync_api import expect
 
-from app.auth import accounts
 from app.contact.service import store_submission
-from app.extensions import db
-from tests.auth.desk import DESK_CONFIG, PASSWORD
+from tests.auth.desk import DESK_CONFIG, PASSWORD, Desk
 
 pytestmark = pytest.mark.browser
 
@@ -24,12 +22,7 @@ def app(make_app):
 
 @pytest.fixture
 def admin_secret(app) -> str:
-    with app.app_context():
-        member = accounts.create("admin@drs.example", "admin", PASSWORD)
-        member.totp_secret = pyotp.random_base32()
-        member.mfa_enrolled = True
-        db.session.commit()
-        return member.totp_secret
+    return Desk(app, app.test_client()).create("admin@drs.example", "admin").secret
 
 
 def sign_in(page, url, secret):
