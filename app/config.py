@@ -131,7 +131,4 @@ class Defaults:
     SESSION_COOKIE_SAMESITE = "Lax"
     RATELIMIT_HEADERS_ENABLED = False
     RATELIMIT_STRATEGY = "moving-window"
-    # A visitor's message is at most 5,000 characters; the body limit leaves room for
-    # the other fields and the interruption page's hidden copies, and no more.
-    MESSAGE_MAX_CHARS = 5000
     TEMPLATES_AUTO_RELOAD = False
