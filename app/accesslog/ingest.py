@@ -17,12 +17,13 @@ from urllib.parse import unquote, urlsplit
 
 from flask import current_app
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from app.accesslog import host_id, log_path, w3c
 from app.accesslog.browsers import browser_family
 from app.accesslog.writer import day_files
-from app.extensions import db
+from app.extensions import affected_rows, db
 from app.models.accesslog import AccessCount, AccessDay, AccessLogFile, AccessVisitor
 
 # Dimensions whose keys a client chooses (any URL can be asked for, any referrer sent):
@@ -128,7 +129,7 @@ def _ingest_file(host, file: Path, row, secret, result, deadline) -> bool:
                 return False
 
 
-def _aggregate(data: bytes, secret: bytes) -> _Batch:
+def _aggregate(data: bytes, secret: bytes) -> _Batch:  # noqa: C901  (to split: tally, dimensions, visitor keys)
     """Count the lines in ``data``: one tally per distinct (day, status, URL, agent,
     referrer, protocol) first — the per-line work is a split and a few additions —
     then the dimensions from the far fewer distinct tallies."""
@@ -143,14 +144,14 @@ def _aggregate(data: bytes, secret: bytes) -> _Batch:
             continue
         try:
             f = split_line(raw)
-            day = f[0]
-            sent[day] += int(f[7])
-            received[day] += int(f[8])
+            text = f[0]  # the day, as written
+            sent[text] += int(f[7])
+            received[text] += int(f[8])
         except (ValueError, IndexError):
             batch.skipped += 1
             continue
-        tallies[day, f[4], f[5], f[9], f[10], f[11]] += 1
-        seen.add((day, f[2], f[9]))
+        tallies[text, f[4], f[5], f[9], f[10], f[11]] += 1
+        seen.add((text, f[2], f[9]))
 
     dates: dict[str, date | None] = {}
     for text in sent:
@@ -221,12 +222,10 @@ def _visitor_hasher(secret: bytes):
     )
 
 
-def _insert(model):
+def _insert(model) -> postgresql.Insert | sqlite.Insert:
     if db.session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(model)
+        return postgresql.insert(model)
+    return sqlite.insert(model)
 
 
 def _store(host, name, fingerprint, row, old_position, new_position, batch: _Batch) -> bool:
@@ -254,7 +253,7 @@ def _store(host, name, fingerprint, row, old_position, new_position, batch: _Bat
                     position=new_position, lines=AccessLogFile.lines + batch.lines, updated_at=now
                 )
             )
-            if moved.rowcount != 1:
+            if affected_rows(moved) != 1:
                 session.rollback()
                 return False
         _add_days(batch)
@@ -353,4 +352,4 @@ def forget_visitor_keys(before: date) -> int:
     """Delete the hashed visitor keys of days before ``before`` (their count stays)."""
     deleted = db.session.execute(delete(AccessVisitor).where(AccessVisitor.day < before))
     db.session.commit()
-    return deleted.rowcount or 0
+    return affected_rows(deleted)
