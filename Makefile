@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 5000
 export FLASK_APP := app
 
-.PHONY: run test lint format unit install assets browser-deps migrate serve bench clean help
+.PHONY: run test lint format unit install assets browser-deps bench-deps migrate serve bench clean help
 
 help:
 	@echo "make run    install, migrate and serve the site on http://127.0.0.1:$(PORT)"
@@ -63,13 +63,25 @@ run: $(VENV)/.installed assets migrate
 serve: $(VENV)/.installed assets migrate
 	$(VENV)/bin/gunicorn -c gunicorn.conf.py app.wsgi:app
 
+# Debian's wrk for bench/http_bench.py (it falls back to a slower Python generator).
+bench-deps:
+	@if ! command -v wrk >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages: wrk"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else \
+	    echo "The HTTP bench loads the site with wrk: sudo apt-get install wrk"; \
+	    echo "(until then it uses its own, slower Python generator)"; \
+	  fi; \
+	fi
+
 # Proof under load and faults (bench/README.md): real gunicorn on SQLite and PostgreSQL.
 # Not part of `make test`; runs all three and fails if any check failed.
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed bench-deps
 	@status=0; \
-	$(PY) bench/load.py || status=1; \
-	$(PY) bench/crash.py || status=1; \
-	$(PY) bench/http.py || status=1; \
+	$(PY) -m bench.load || status=1; \
+	$(PY) -m bench.crash || status=1; \
+	$(PY) -m bench.http_bench || status=1; \
 	exit $$status
 
 lint: $(VENV)/.installed-test

@@ -16,8 +16,8 @@ graceful_timeout = 20
 keepalive = 5
 # Recycling workers after N requests is off by default: at a few thousand requests a
 # second it restarted a worker every few seconds, and each restart left its keep-alive
-# clients waiting (1.5 s p99 in bench/http.py). Set GUNICORN_MAX_REQUESTS to turn it on
-# (e.g. 100000) if a leak ever shows.
+# clients waiting (1.5 s p99 in bench/http_bench.py). Set GUNICORN_MAX_REQUESTS to turn it
+# on (e.g. 100000) if a leak ever shows.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = max_requests // 10
 

@@ -8,6 +8,7 @@ else moved it first (compare-and-set), so two ingests at once never count a line
 """
 
 import hashlib
+import re
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from flask import current_app
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -31,15 +32,23 @@ from app.models.accesslog import AccessCount, AccessDay, AccessLogFile, AccessVi
 CAPPED = ("error", "referrer")
 OTHER = "(other)"
 MAX_KEY = 500
+# The largest byte count one request can plausibly have (1 TiB; bodies over
+# MAX_CONTENT_LENGTH are refused unread). A line claiming more, or less than nothing, is
+# skipped and counted as not understood: it cannot be true, and a value past the
+# database's 64-bit integers once stopped ingestion (and with it the purge) for good.
+MAX_REQUEST_BYTES = 1 << 40
+# Totals are kept in 64-bit columns; a day's total stops there rather than overflowing.
+BIGINT_MAX = (1 << 63) - 1
 CHUNK_BYTES = 8 * 1024 * 1024
 STATIC_PREFIX = "/static/"
+_STATUS = re.compile(r"[1-5][0-9]{2}")
 
 
 @dataclass
 class IngestResult:
     files: int = 0
     lines: int = 0
-    skipped: int = 0  # lines that did not parse
+    skipped: int = 0  # lines that did not parse, or held values that cannot be true
     complete: bool = True  # False when a time budget stopped it early
     seconds: float = 0.0
 
@@ -145,12 +154,18 @@ def _aggregate(data: bytes, secret: bytes) -> _Batch:  # noqa: C901  (to split: 
         try:
             f = split_line(raw)
             text = f[0]  # the day, as written
-            sent[text] += int(f[7])
-            received[text] += int(f[8])
+            out = int(f[7])
+            # cs-bytes is "-" on lines that must not give a size away (/contact).
+            into = 0 if f[8] == "-" else int(f[8])
         except (ValueError, IndexError):
             batch.skipped += 1
             continue
-        tallies[text, f[4], f[5], f[9], f[10], f[11]] += 1
+        if not (0 <= out <= MAX_REQUEST_BYTES and 0 <= into <= MAX_REQUEST_BYTES):
+            batch.skipped += 1
+            continue
+        sent[text] += out
+        received[text] += into
+        tallies[text, f[4], f[5], f[9], f[10], f[11][:MAX_KEY]] += 1
         seen.add((text, f[2], f[9]))
 
     dates: dict[str, date | None] = {}
@@ -164,7 +179,7 @@ def _aggregate(data: bytes, secret: bytes) -> _Batch:  # noqa: C901  (to split: 
     counts, days = batch.counts, batch.days
     for (text, status_text, stem, agent, ref, protocol), n in tallies.items():
         day = dates[text]
-        if day is None or not status_text.isdigit():
+        if day is None or not _STATUS.fullmatch(status_text):
             batch.skipped += n
             continue
         batch.lines += n
@@ -189,8 +204,8 @@ def _aggregate(data: bytes, secret: bytes) -> _Batch:  # noqa: C901  (to split: 
                 counts[day, "referrer", referrer_hosts[ref]] += n
     for text, day in dates.items():
         if day is not None and day in days:
-            days[day][1] += sent[text]
-            days[day][2] += received[text]
+            days[day][1] = min(days[day][1] + sent[text], BIGINT_MAX)
+            days[day][2] = min(days[day][2] + received[text], BIGINT_MAX)
 
     # Only keyed hashes leave this function: addresses and agents stay in memory.
     hasher = _visitor_hasher(secret)
@@ -276,9 +291,9 @@ def _add_days(batch: _Batch) -> None:
     stmt = stmt.on_conflict_do_update(
         index_elements=["day"],
         set_={
-            "requests": AccessDay.requests + stmt.excluded.requests,
-            "bytes_sent": AccessDay.bytes_sent + stmt.excluded.bytes_sent,
-            "bytes_received": AccessDay.bytes_received + stmt.excluded.bytes_received,
+            "requests": _capped_sum(AccessDay.requests, stmt.excluded.requests),
+            "bytes_sent": _capped_sum(AccessDay.bytes_sent, stmt.excluded.bytes_sent),
+            "bytes_received": _capped_sum(AccessDay.bytes_received, stmt.excluded.bytes_received),
         },
     )
     db.session.connection().execute(
@@ -288,6 +303,12 @@ def _add_days(batch: _Batch) -> None:
             for d, (r, s, b) in batch.days.items()
         ],
     )
+
+
+def _capped_sum(stored, added):
+    """stored + added, stopping at the largest 64-bit integer instead of overflowing
+    (PostgreSQL would refuse the row; SQLite would turn it into a float)."""
+    return case((stored > BIGINT_MAX - added, BIGINT_MAX), else_=stored + added)
 
 
 def _capped(counts: Counter) -> Counter:

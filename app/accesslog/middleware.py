@@ -2,8 +2,9 @@
 
 It wraps ``app.wsgi_app``, so static files, redirects and error pages are logged too, and
 it never reads a request body: bytes received are counted as the application reads them
-(or taken from Content-Length, whichever is larger), bytes sent are counted as the
-server sends them, and the line is written when the server closes the response.
+(never taken from Content-Length, which a client can set to anything), bytes sent are
+counted as the server sends them, and the line is written when the server closes the
+response.
 """
 
 import functools
@@ -194,11 +195,9 @@ class AccessLogMiddleware:
         return _Response(result, lambda sent: self._log(environ, state["status"], sent, counting))
 
     def _log(self, environ: dict, status: int, sent: int, counting: _CountingInput | None):
-        try:
-            declared = int(environ.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            declared = 0
-        received = max(declared, counting.count if counting else 0, 0)
+        # What was read, not what the client declared: a Content-Length of
+        # 99999999999999999999 on a 3-byte body is a claim, not a size.
+        received = counting.count if counting else 0
         protocol = environ.get("SERVER_PROTOCOL") or ""
         try:
             config = self.config
