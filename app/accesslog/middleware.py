@@ -30,6 +30,15 @@ _PATH_SAFE = "/:@!$&'()*+,;=-._~"
 # A message's reference (in the desk's URLs) would tie a log line to a message.
 REFERENCE_REDACTED = "-reference-"
 
+# Requests whose size (cs-bytes) is written as "-": what the contact form received
+# follows from the message staff read, so it would match a stored message with its line.
+NO_SIZE_PATHS = ("/contact",)
+
+
+def size_withheld(environ: dict) -> bool:
+    path = (environ.get("SCRIPT_NAME") or "") + (environ.get("PATH_INFO") or "")
+    return any(path == p or path.startswith(p + "/") for p in NO_SIZE_PATHS)
+
 
 def redact(text: str) -> str:
     return _DIGIT_RUN.sub(REDACTED, REFERENCE_PATTERN.sub(REFERENCE_REDACTED, text))
@@ -197,7 +206,7 @@ class AccessLogMiddleware:
     def _log(self, environ: dict, status: int, sent: int, counting: _CountingInput | None):
         # What was read, not what the client declared: a Content-Length of
         # 99999999999999999999 on a 3-byte body is a claim, not a size.
-        received = counting.count if counting else 0
+        received = None if size_withheld(environ) else counting.count if counting else 0
         protocol = environ.get("SERVER_PROTOCOL") or ""
         try:
             config = self.config
