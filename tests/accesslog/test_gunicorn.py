@@ -52,6 +52,7 @@ def test_gunicorn_workers_write_one_whole_line_per_request(app, tmp_path):
         "ACCESS_LOG_PATH": str(log),
         "BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "4",
+        "UNSAFE_PER_WORKER_LIMITS": "1",  # several workers writing one log is the point
         "GUNICORN_THREADS": "4",
         "RATELIMIT_STORAGE_URI": "memory://",
     }
