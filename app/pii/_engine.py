@@ -269,6 +269,7 @@ def mask(kind: str, digits: str) -> str:
     hidden = "*" * (n - 4) + last4
     if kind == "ct_tax_reg":
         return hidden[: n - CT_LOC] + "-" + hidden[n - CT_LOC :]
+    layout: tuple[int, ...]
     if n == 15:
         layout = (4, 6, 5)
     elif n == 14:
@@ -682,7 +683,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         size = glen[gi]
         if size < GLUE_MIN_RUN:
             continue
-        cuts = set()
+        cuts: set[int] = set()
         if gi + 1 < ng and seps[gi] != "":
             cuts.update(size - m for m in GLUE_LEAD if size - m > 0)
         if gi > 0 and seps[gi - 1] != "":
