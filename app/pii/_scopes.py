@@ -5,8 +5,8 @@
   a column named otherwise (amounts, dates, "Account Number") claims its cells as
   not identifiers.
 - A list: a line that ends with ":" (or "below", "as follows") and names an
-  identifier ("SSNs for everyone on the return:") governs the "label: value" or bullet items under it, unless an item's
-  label has a cue of its own.
+  identifier ("SSNs for everyone on the return:") governs the "label: value" or
+  bullet items under it, unless an item's label has a cue of its own.
 - The topic: the subject line, the opening sentence and any quoted question name
   one kind of identifier; a number presented on a line of its own ("Here it is:",
   "Sure, it's 073914770.") with no cue of its own takes that kind.
