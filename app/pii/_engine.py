@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ._normalise import normalise
+from ._rewrite import rewrite
 from ._rules import (
     CARD_BRANDS,
     CARD_LAYOUTS,
@@ -734,6 +735,7 @@ def scan(text: str) -> list[Finding]:
     if not isinstance(text, str):
         raise TypeError("scan() expects a str")
     norm, starts = normalise(text)
+    norm, starts, ends = rewrite(norm, starts, None)
     raw: list = []
     text_ctx = None
     size = len(norm)
@@ -758,6 +760,6 @@ def scan(text: str) -> list[Finding]:
     found = []
     for kind, s, e, digits in raw:
         if starts is not None:
-            s, e = starts[s], starts[e - 1] + 1
+            s, e = starts[s], (starts[e - 1] + 1 if ends is None else ends[e - 1])
         found.append(Finding(kind, s, e, mask(kind, digits), digits[-4:]))
     return found
