@@ -50,6 +50,12 @@ def new_reference() -> str:
     return f"DRS-{''.join(chars[:4])}-{''.join(chars[4:])}"
 
 
+def new_id() -> int:
+    """A random primary key: a sequence would number messages in arrival order, which
+    staff (or anyone with the database) could match with the access log's times."""
+    return secrets.randbelow(2**31 - 2) + 1
+
+
 def _key_hash(send_key: str) -> str:
     secret = current_app.config["SECRET_KEY"].encode("utf-8")
     return hmac.new(secret, f"send:{send_key}".encode(), hashlib.sha256).hexdigest()
@@ -65,13 +71,14 @@ def _insert_submission(dialect: str):
 
     The encrypted columns are bound as plain text: the caller encrypts before the
     transaction, so nothing but the statement itself runs while SQLite's write lock is
-    held. A conflict on the reference or on the send key inserts nothing.
+    held. A conflict on the id, the reference or the send key inserts nothing.
     """
     table = Submission.__table__
     encrypted = {"name", "email", "message"}
     values = {
         name: sa.bindparam(name, type_=Text) if name in encrypted else sa.bindparam(name)
         for name in (
+            "id",
             "reference",
             "received_on",
             "topic",
@@ -111,7 +118,7 @@ def store_submission(
     kind in ``kinds`` as given (one per finding), in the same transaction as the message.
 
     Everything that can be done before the transaction is: the texts are encrypted, the
-    key hashed and the reference drawn first, so that a plain send is one INSERT and a
+    key hashed and the id and reference drawn first, so that a plain send is one INSERT and a
     send with identifiers an INSERT and one counter statement. The transaction starts
     with that INSERT (on SQLite a deferred BEGIN: the INSERT takes the write lock, which
     is held for the two statements and the commit only). How many messages arrive a day
@@ -139,16 +146,18 @@ def store_submission(
     statement = _insert_submission(db.session.get_bind().dialect.name)
     for _attempt in range(5):
         reference = new_reference()
+        drawn = {"id": new_id(), "reference": reference}
         _begin_with_a_write()
-        inserted = db.session.execute(statement, {"reference": reference, **values}).first()
+        inserted = db.session.execute(statement, {**drawn, **values}).first()
         if inserted is None:
             # Nothing inserted: the same message stored before (a retry, or another
-            # worker a moment ago), or, once in a great while, the reference was taken.
+            # worker a moment ago), or, once in a great while, the id or reference was
+            # taken.
             earlier = _sent_before(key_hash) if key_hash else None
             db.session.rollback()
             if earlier is not None:
                 return earlier
-            continue  # the reference was taken: draw another
+            continue  # the id or reference was taken: draw others
         if counts is not None:
             db.session.execute(counts)
         db.session.commit()

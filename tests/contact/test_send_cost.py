@@ -76,8 +76,12 @@ def test_a_send_with_a_choice_adds_one_counter_statement(app, visitor):
     assert seen.ends == ["commit"]
     # Counted once per number found, as the warning was: two SSNs, one card.
     c = counters(app)
-    assert c[("sent_as_written", "ssn")] == 2 and c[("sent_as_written", "card")] == 1
-    assert c[("warned", "ssn")] == 2 and c[("warned", "card")] == 1
+    assert c == {
+        ("warned", "ssn"): 2,
+        ("warned", "card"): 1,
+        ("sent_as_written", "ssn"): 2,
+        ("sent_as_written", "card"): 1,
+    }
 
 
 def test_the_warning_step_is_one_counter_statement(app, visitor):
@@ -105,19 +109,24 @@ def test_a_retried_send_commits_nothing_and_shows_the_first_reference(app, clien
     assert counters(app) == {("warned", "ssn"): 1, ("sent_as_written", "ssn"): 1}
 
 
-def test_a_taken_reference_is_drawn_again(app, monkeypatch):
+@pytest.mark.parametrize("taken", ["reference", "id"])
+def test_a_taken_id_or_reference_is_drawn_again(app, monkeypatch, taken):
     with app.app_context():
         first = store_submission(
             topic="general", name=None, email="a@example.com", message="one",
             choice="none", kinds=[], send_key="a" * 22,
         )  # fmt: skip
-        draws = iter([first.reference, first.reference, "DRS-2345-6789"])
-        monkeypatch.setattr(service, "new_reference", lambda: next(draws))
+        draw = "new_reference" if taken == "reference" else "new_id"
+        fresh = "DRS-2345-6789" if taken == "reference" else first.id + 1
+        draws = iter([getattr(first, taken), getattr(first, taken), fresh])
+        monkeypatch.setattr(service, draw, lambda: next(draws))
         second = store_submission(
             topic="general", name=None, email="b@example.com", message="two",
             choice="removed", kinds=["ssn"], send_key="b" * 22,
         )  # fmt: skip
-        assert second.reference == "DRS-2345-6789" and second.id != first.id
+        assert getattr(second, taken) == fresh
+        assert second.id != first.id
+        assert second.reference != first.reference
         assert db.session.scalar(db.select(db.func.count(Submission.id))) == 2
         [counter] = db.session.scalars(db.select(ContactCounter))
         assert (counter.event, counter.kind, counter.count) == ("removed", "ssn", 1)
@@ -147,9 +156,10 @@ def test_the_texts_are_stored_encrypted_once(app):
 
 @pytest.mark.parametrize("choice", ["bogus", ""])
 def test_an_unknown_choice_is_refused_before_anything_is_written(app, choice):
-    with app.app_context(), Statements(app) as seen, pytest.raises(ValueError):
+    with app.app_context(), Statements(app) as seen, pytest.raises(ValueError, match="choice"):
         store_submission(
             topic="general", name=None, email="a@example.com", message="x",
             choice=choice, kinds=[],
         )  # fmt: skip
-    assert seen.sql == [] and seen.ends == []
+    assert seen.sql == []
+    assert seen.ends == []

@@ -50,6 +50,7 @@ def base_env(folder: Path, database_url: str) -> dict[str, str]:
         CONTACT_RATE_LIMIT="100000 per minute",
         ACCESS_LOG_PATH=str(folder / "logs" / "access.log"),
         WEB_CONCURRENCY="4",
+        UNSAFE_PER_WORKER_LIMITS="1",  # benches measure workers, not the limits
         GUNICORN_THREADS=os.environ.get("GUNICORN_THREADS", "4"),
         LOG_LEVEL="WARNING",
         PYTHONDONTWRITEBYTECODE="1",
@@ -93,7 +94,7 @@ class PostgresDatabase:
     kind = "postgresql"
     _count = 0
 
-    def __init__(self, folder: Path):
+    def __init__(self, _folder: Path):  # the same call as SQLiteDatabase's
         import sqlalchemy as sa
 
         PostgresDatabase._count += 1
