@@ -28,10 +28,14 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 
 install: $(VENV)/.installed
 
-# USWDS from the npm registry, pinned by package-lock.json, copied into a git-ignored
-# static folder: nothing is loaded from a third-party host at run time.
-app/static/vendor/uswds/.copied: package.json package-lock.json scripts/copy_assets.py | $(PY)
+# npm packages, pinned by package-lock.json: USWDS for the site, ESLint for `make lint`.
+node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+# USWDS copied into a git-ignored static folder: nothing is loaded from a third-party
+# host at run time.
+app/static/vendor/uswds/.copied: node_modules/.installed scripts/copy_assets.py | $(PY)
 	$(PY) scripts/copy_assets.py
 	touch $@
 
@@ -86,9 +90,13 @@ bench: $(VENV)/.installed bench-deps
 	$(PY) -m bench.http_bench || status=1; \
 	exit $$status
 
-lint: $(VENV)/.installed-test
+# ruff (style, complexity, pytest style, unused arguments, app.pii's banned imports),
+# mypy on app/, and ESLint on our own JavaScript (eslint.config.mjs).
+lint: $(VENV)/.installed-test node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	npx --no-install eslint .
 
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .
@@ -110,4 +118,4 @@ unit: $(VENV)/.installed-test assets browser-deps
 test: lint unit
 
 clean:
-	rm -rf $(VENV) node_modules app/static/vendor .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules app/static/vendor .pytest_cache .ruff_cache .mypy_cache

@@ -68,7 +68,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         proxies = app.config["TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
+        # Flask types wsgi_app as a method; wrapping it is how WSGI layers are added.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies
+        )
 
     from app import security
 

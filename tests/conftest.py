@@ -66,7 +66,7 @@ class PostgresDatabases:
     def _url(self, name: str) -> str:
         return self.base.set(database=name).render_as_string(hide_password=False)
 
-    def new(self, tmp_path: Path) -> str:
+    def new(self, _tmp_path: Path) -> str:
         self.count += 1
         name = f"{self.prefix}_{self.count}"
         self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')

@@ -42,8 +42,8 @@ def init_app(app: Flask) -> None:
     app.add_template_global(charts.day_chart, "accesslog_day_chart")
     app.add_template_global(charts.count_chart, "accesslog_count_chart")
     app.add_template_global(stats.human_bytes, "accesslog_human_bytes")
-    app.add_template_global(stats.CONTACT_EVENTS, "accesslog_contact_events")
-    app.add_template_global(KIND_LABELS, "accesslog_kind_labels")
+    app.jinja_env.globals["accesslog_contact_events"] = stats.CONTACT_EVENTS
+    app.jinja_env.globals["accesslog_kind_labels"] = KIND_LABELS
     writer = DailyLogWriter(log_path(app))
     app.extensions["accesslog"] = writer
     reported: list[type] = []
@@ -54,7 +54,9 @@ def init_app(app: Flask) -> None:
             reported.append(type(error))
             app.logger.error("Access log not written: %s", type(error).__name__)
 
-    app.wsgi_app = AccessLogMiddleware(
+    # Flask types wsgi_app as a method; wrapping it is how WSGI layers are added.
+
+    app.wsgi_app = AccessLogMiddleware(  # type: ignore[method-assign]
         app.wsgi_app,
         writer.write,
         app.config,

@@ -18,12 +18,13 @@ from urllib.parse import unquote, urlsplit
 
 from flask import current_app
 from sqlalchemy import case, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from app.accesslog import host_id, log_path, w3c
 from app.accesslog.browsers import browser_family
 from app.accesslog.writer import day_files
-from app.extensions import db
+from app.extensions import affected_rows, db
 from app.models.accesslog import AccessCount, AccessDay, AccessLogFile, AccessVisitor
 
 # Dimensions whose keys a client chooses (any URL can be asked for, any referrer sent):
@@ -137,46 +138,74 @@ def _ingest_file(host, file: Path, row, secret, result, deadline) -> bool:
                 return False
 
 
+@dataclass
+class _Tally:
+    """One chunk's lines counted by everything that tells them apart: the per-line work
+    is a split and a few additions; the dimensions come from the far fewer tallies."""
+
+    lines: Counter = field(default_factory=Counter)  # (day, status, URL, agent, referrer, protocol)
+    sent: Counter = field(default_factory=Counter)  # bytes by day as written
+    received: Counter = field(default_factory=Counter)
+    seen: set = field(default_factory=set)  # (day, address, agent)
+    skipped: int = 0
+
+
 def _aggregate(data: bytes, secret: bytes) -> _Batch:
-    """Count the lines in ``data``: one tally per distinct (day, status, URL, agent,
-    referrer, protocol) first — the per-line work is a split and a few additions —
-    then the dimensions from the far fewer distinct tallies."""
-    batch = _Batch()
+    """Count the lines in ``data`` into a batch of per-day aggregates."""
+    tally = _tally(data)
+    dates = _dates(tally.sent)
+    batch = _Batch(skipped=tally.skipped)
+    _count_dimensions(batch, tally, dates)
+    for text, day in dates.items():
+        if day is not None and day in batch.days:
+            batch.days[day][1] = min(batch.days[day][1] + tally.sent[text], BIGINT_MAX)
+            batch.days[day][2] = min(batch.days[day][2] + tally.received[text], BIGINT_MAX)
+    batch.visitors = _visitor_keys(tally.seen, dates, secret)
+    return batch
+
+
+def _tally(data: bytes) -> _Tally:
+    tally = _Tally()
     split_line = w3c.split_line
-    tallies: Counter = Counter()
-    sent: Counter = Counter()
-    received: Counter = Counter()
-    seen: set = set()  # (day, address, agent)
+    lines, sent, received, seen = tally.lines, tally.sent, tally.received, tally.seen
     for raw in data.decode("ascii", "replace").splitlines():
         if not raw or raw[0] == "#":
             continue
         try:
             f = split_line(raw)
-            day = f[0]
+            text = f[0]  # the day, as written
             out = int(f[7])
             # cs-bytes is "-" on lines that must not give a size away (/contact).
             into = 0 if f[8] == "-" else int(f[8])
         except (ValueError, IndexError):
-            batch.skipped += 1
+            tally.skipped += 1
             continue
         if not (0 <= out <= MAX_REQUEST_BYTES and 0 <= into <= MAX_REQUEST_BYTES):
-            batch.skipped += 1
+            tally.skipped += 1
             continue
-        sent[day] += out
-        received[day] += into
-        tallies[day, f[4], f[5], f[9], f[10], f[11][:MAX_KEY]] += 1
-        seen.add((day, f[2], f[9]))
+        sent[text] += out
+        received[text] += into
+        lines[text, f[4], f[5], f[9], f[10], f[11][:MAX_KEY]] += 1
+        seen.add((text, f[2], f[9]))
+    return tally
 
+
+def _dates(texts) -> dict[str, date | None]:
+    """Each day as written, parsed; None for one that is not a date."""
     dates: dict[str, date | None] = {}
-    for text in sent:
+    for text in texts:
         try:
             dates[text] = date.fromisoformat(text)
         except ValueError:
             dates[text] = None
+    return dates
+
+
+def _count_dimensions(batch: _Batch, tally: _Tally, dates: dict[str, date | None]) -> None:
     families: dict[str, str] = {}
     referrer_hosts: dict[str, str | None] = {}
     counts, days = batch.counts, batch.days
-    for (text, status_text, stem, agent, ref, protocol), n in tallies.items():
+    for (text, status_text, stem, agent, ref, protocol), n in tally.lines.items():
         day = dates[text]
         if day is None or not _STATUS.fullmatch(status_text):
             batch.skipped += n
@@ -201,12 +230,10 @@ def _aggregate(data: bytes, secret: bytes) -> _Batch:
                 referrer_hosts[ref] = _referrer_host(ref)
             if referrer_hosts[ref]:
                 counts[day, "referrer", referrer_hosts[ref]] += n
-    for text, day in dates.items():
-        if day is not None and day in days:
-            days[day][1] = min(days[day][1] + sent[text], BIGINT_MAX)
-            days[day][2] = min(days[day][2] + received[text], BIGINT_MAX)
 
-    # Only keyed hashes leave this function: addresses and agents stay in memory.
+
+def _visitor_keys(seen: set, dates: dict[str, date | None], secret: bytes):
+    """Only keyed hashes leave here: addresses and agents stay in memory."""
     hasher = _visitor_hasher(secret)
     visitors: dict[date, set[str]] = defaultdict(set)
     for text, ip, agent in seen:
@@ -216,8 +243,7 @@ def _aggregate(data: bytes, secret: bytes) -> _Batch:
         h = hasher.copy()
         h.update(f"{text}\n{ip}\n{agent}".encode())
         visitors[day].add(h.hexdigest())
-    batch.visitors = visitors
-    return batch
+    return visitors
 
 
 def _referrer_host(value: str) -> str | None:
@@ -236,12 +262,10 @@ def _visitor_hasher(secret: bytes):
     )
 
 
-def _insert(model):
+def _insert(model) -> postgresql.Insert | sqlite.Insert:
     if db.session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(model)
+        return postgresql.insert(model)
+    return sqlite.insert(model)
 
 
 def _store(host, name, fingerprint, row, old_position, new_position, batch: _Batch) -> bool:
@@ -269,7 +293,7 @@ def _store(host, name, fingerprint, row, old_position, new_position, batch: _Bat
                     position=new_position, lines=AccessLogFile.lines + batch.lines, updated_at=now
                 )
             )
-            if moved.rowcount != 1:
+            if affected_rows(moved) != 1:
                 session.rollback()
                 return False
         _add_days(batch)
@@ -374,4 +398,4 @@ def forget_visitor_keys(before: date) -> int:
     """Delete the hashed visitor keys of days before ``before`` (their count stays)."""
     deleted = db.session.execute(delete(AccessVisitor).where(AccessVisitor.day < before))
     db.session.commit()
-    return deleted.rowcount or 0
+    return affected_rows(deleted)

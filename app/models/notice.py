@@ -5,10 +5,10 @@ from datetime import date
 from sqlalchemy import Date, Integer, String, Text, or_, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.extensions import db
+from app.extensions import Model, db
 
 
-class Notice(db.Model):
+class Notice(Model):
     """A notice shown on every public page between its start and end dates.
 
     ``link`` names a destination in the fixed list of external sites

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ._normalise import normalise
+from ._rewrite import rewrite
 from ._rules import (
     CARD_BRANDS,
     CARD_LAYOUTS,
@@ -268,6 +269,7 @@ def mask(kind: str, digits: str) -> str:
     hidden = "*" * (n - 4) + last4
     if kind == "ct_tax_reg":
         return hidden[: n - CT_LOC] + "-" + hidden[n - CT_LOC :]
+    layout: tuple[int, ...]
     if n == 15:
         layout = (4, 6, 5)
     elif n == 14:
@@ -681,7 +683,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         size = glen[gi]
         if size < GLUE_MIN_RUN:
             continue
-        cuts = set()
+        cuts: set[int] = set()
         if gi + 1 < ng and seps[gi] != "":
             cuts.update(size - m for m in GLUE_LEAD if size - m > 0)
         if gi > 0 and seps[gi - 1] != "":
@@ -733,6 +735,7 @@ def scan(text: str) -> list[Finding]:
     if not isinstance(text, str):
         raise TypeError("scan() expects a str")
     norm, starts = normalise(text)
+    norm, starts, ends = rewrite(norm, starts, None)
     raw: list = []
     text_ctx = None
     size = len(norm)
@@ -757,6 +760,6 @@ def scan(text: str) -> list[Finding]:
     found = []
     for kind, s, e, digits in raw:
         if starts is not None:
-            s, e = starts[s], starts[e - 1] + 1
+            s, e = starts[s], (starts[e - 1] + 1 if ends is None else ends[e - 1])
         found.append(Finding(kind, s, e, mask(kind, digits), digits[-4:]))
     return found

@@ -46,8 +46,9 @@ def _cues(s: str, topic: bool = False) -> list[str]:
     without the words common in addresses and signatures."""
     out = []
     for m in CUE_RE.finditer(_low(s)):
-        if m.lastindex != _VOID and not (topic and m.group() in _TOPIC_IGNORE):
-            k = CUE_KINDS[m.lastindex - 1]
+        group = m.lastindex
+        if group is not None and group != _VOID and not (topic and m.group() in _TOPIC_IGNORE):
+            k = CUE_KINDS[group - 1]
             out.append("neg" if k == "neg_bare" else k)
     return out
 
@@ -146,40 +147,18 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str]]:
     n = len(lines)
     i = 0
     while i < n:
-        off, line = lines[i]
+        line = lines[i][1]
         mode = _mode(line)
         cols = _header(line, mode) if mode is not None else None
-        if cols is not None:
-            j = i + 1
-            while j < n:
-                roff, row = lines[j]
-                if _RULE_LINE_RE.fullmatch(row):
-                    j += 1
-                    continue
-                cells = _cells(row, mode) if _mode(row) == mode else []
-                if len(cells) < 2:
-                    break
-                for k, (coff, cell) in enumerate(cells[: len(cols)]):
-                    if cell[:1].isdecimal():
-                        forced[roff + coff] = cols[k]
-                j += 1
-            i = j
+        if mode is not None and cols is not None:
+            i = _table_rows(lines, i + 1, mode, cols, forced)
             continue
         stripped = line.rstrip()
         if stripped.endswith(":"):
             found = _cues(stripped)
             kind = found[-1] if found else None
             if kind in _ID_KINDS:
-                j = i + 1
-                while j < n:
-                    roff, row = lines[j]
-                    m = _ITEM_RE.match(row)
-                    if m is None:
-                        break
-                    if len(m.group(1)) <= _MAX_LABEL and not _cues(m.group(1)):
-                        forced[roff + m.start(2)] = kind
-                    j += 1
-                i = j
+                i = _list_items(lines, i + 1, kind, forced)
                 continue
         i += 1
     topic = _topic(text, lines)
@@ -189,6 +168,42 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str]]:
             if m is not None and not _cues(line):
                 fallback[off + m.start(1)] = topic  # the line's first digit
     return forced, fallback
+
+
+def _table_rows(
+    lines: list[tuple[int, str]], j: int, mode: str, cols: list[str], forced: dict[int, str]
+) -> int:
+    """Under a header row: each cell that starts with a digit takes its column's kind.
+    Returns the index of the first line after the table."""
+    n = len(lines)
+    while j < n:
+        roff, row = lines[j]
+        if _RULE_LINE_RE.fullmatch(row):
+            j += 1
+            continue
+        cells = _cells(row, mode) if _mode(row) == mode else []
+        if len(cells) < 2:
+            break
+        for k, (coff, cell) in enumerate(cells[: len(cols)]):
+            if cell[:1].isdecimal():
+                forced[roff + coff] = cols[k]
+        j += 1
+    return j
+
+
+def _list_items(lines: list[tuple[int, str]], j: int, kind: str, forced: dict[int, str]) -> int:
+    """Under a line ending in a cue and ":": each item's value takes that kind.
+    Returns the index of the first line after the list."""
+    n = len(lines)
+    while j < n:
+        roff, row = lines[j]
+        m = _ITEM_RE.match(row)
+        if m is None:
+            break
+        if len(m.group(1)) <= _MAX_LABEL and not _cues(m.group(1)):
+            forced[roff + m.start(2)] = kind
+        j += 1
+    return j
 
 
 def _topic(text: str, lines: list[tuple[int, str]]) -> str | None:

@@ -50,7 +50,7 @@ def _notice_state(notice: Notice, on) -> str:
 @admin_required
 def notices():
     on = today()
-    groups = {"current": [], "scheduled": [], "expired": []}
+    groups: dict[str, list[Notice]] = {"current": [], "scheduled": [], "expired": []}
     for notice in db.session.scalars(select(Notice).order_by(Notice.position, Notice.id)):
         groups[_notice_state(notice, on)].append(notice)
     return render_template("staff/notices.html", groups=groups, destinations=DESTINATIONS)

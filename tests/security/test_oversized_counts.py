@@ -105,7 +105,7 @@ def test_the_purge_deletes_raw_logs_and_audits_even_when_ingestion_fails(app, ru
     old_day = (now - timedelta(days=45)).date()
     _write_day(app, old_day, [_line(now - timedelta(days=45))])
 
-    def broken(*args, **kwargs):
+    def broken(*_args, **_kwargs):
         raise RuntimeError("statistics tables unavailable")
 
     monkeypatch.setattr("app.accesslog.ingest.ingest_new", broken)

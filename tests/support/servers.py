@@ -94,7 +94,7 @@ class PostgresDatabase:
     kind = "postgresql"
     _count = 0
 
-    def __init__(self, folder: Path):
+    def __init__(self, _folder: Path):  # the same call as SQLiteDatabase's
         import sqlalchemy as sa
 
         PostgresDatabase._count += 1

@@ -7,6 +7,7 @@
 // only differs where the languages must (regex "endpos", UTF-16 offsets, Unicode data).
 
 import RULES from "./pii-rules.json" with { type: "json" };
+import { makeRewrite } from "./pii-rewrite.mjs";
 import { makeScopes } from "./pii-scopes.mjs";
 
 export { RULES };
@@ -62,6 +63,7 @@ const HINT_SRC = RULES.shape_hint.source.split("{sep}").join(RULES.shape_hint.se
 const CUE_RE = new RegExp(CUE_SRC, "g");
 const PARAGRAPH_RE = new RegExp(RULES.paragraph_break);
 const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
+const rewrite = makeRewrite(RULES, latinLower);
 const CLAIM_RE = new RegExp(CLAIM_SRC, "g");
 const HINT_RE = new RegExp(HINT_SRC);
 const INTRO_RE = new RegExp("^(?:" + RULES.introducer + ")$");
@@ -810,7 +812,8 @@ function scanChunk(text, cs, ce, ctx, out) {
  * offsets as JavaScript string indices into the original text. */
 export function scan(text) {
   if (typeof text !== "string") throw new TypeError("scan() expects a string");
-  const { norm, starts, ends } = normalise(text);
+  const first = normalise(text);
+  const { norm, starts, ends } = rewrite(first.norm, first.starts, first.ends);
   const raw = [];
   const ctx = new Text(norm, starts, text);
   const size = norm.length;
