@@ -71,14 +71,6 @@ class Summary:
     protocols: tuple[Count, ...]
     contact: tuple[ContactRow, ...] | None  # None when no counts were given
 
-    @property
-    def not_found(self) -> tuple[ErrorCount, ...]:
-        return tuple(e for e in self.errors if e.status == 404)
-
-    @property
-    def server_errors(self) -> tuple[ErrorCount, ...]:
-        return tuple(e for e in self.errors if e.status >= 500)
-
 
 def summary(
     date_from: date,

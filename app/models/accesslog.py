@@ -1,8 +1,9 @@
 """Access-log statistics: per-day aggregates, and how far each host's files are read.
 
 No table here holds an IP address or a user agent. Distinct visitors are counted with
-keyed hashes (HMAC of the day, address and user agent under the app's secret key), kept
-only while that day's raw log is kept, then deleted; the day's count remains.
+keyed hashes (BLAKE2b of the day, address and user agent, keyed with a key derived from
+the app's secret key), kept only while that day's raw log is kept, then deleted; the
+day's count remains.
 """
 
 from datetime import date, datetime

@@ -28,6 +28,7 @@ class Notice(Model):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     def is_current(self, on: date) -> bool:
+        """Shown on ``on`` (the same test as current(), for one notice in hand)."""
         return self.starts_on <= on and (self.ends_on is None or on <= self.ends_on)
 
     @classmethod

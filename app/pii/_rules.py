@@ -64,19 +64,16 @@ def placeholder_source() -> str:
     return re.escape(before) + "(?:" + labels + ")" + re.escape(after)
 
 
-def claim_source(possessive: bool = True, placeholders: bool = True) -> str:
-    """Every digit run (with separators) of 4+ digits and, unless placeholders is False,
-    every placeholder left by remove(): the numbers cue words attach to.
+def claim_source() -> str:
+    """Every digit run (with separators) of 4+ digits: the numbers cue words attach to.
+    (Placeholders left by remove() are looked for separately, with PLACEHOLDER_RE.)
 
     The repeat never needs to give anything back (a separator cannot start with a digit),
     so Python gets a possessive repeat: without it, sre keeps one backtracking entry per
     digit and a 1 MB digit run costs superlinear time. JavaScript has no possessive
     quantifiers and does not need them; the matches are the same."""
     sep = "(?:" + SEP_SRC + ")"
-    digits = "[0-9](?:[0-9]|" + sep + "[0-9])" + ("{3,}+" if possessive else "{3,}")
-    if not placeholders:
-        return digits
-    return "(?=[0-9\\[])(?:" + digits + "|(" + placeholder_source() + "))"
+    return "[0-9](?:[0-9]|" + sep + "[0-9]){3,}+"
 
 
 def hint_source() -> str:
@@ -103,7 +100,7 @@ LATIN_LOWER = {
 }
 # Python looks for the digit claims and the placeholders separately: a pattern that
 # starts with a character class lets sre skip text quickly, and most texts hold no "[".
-CLAIM_RE = re.compile(claim_source(placeholders=False), re.ASCII)
+CLAIM_RE = re.compile(claim_source(), re.ASCII)
 PLACEHOLDER_RE = re.compile(placeholder_source())
 DIGITS_RE = re.compile("[0-9]+", FLAGS)
 

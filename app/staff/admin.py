@@ -1,7 +1,7 @@
 """Admin pages: the audit log, and the site notices (create, edit, schedule, expire)."""
 
 import math
-from datetime import timedelta
+from datetime import date, timedelta
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import func, select
@@ -38,12 +38,10 @@ def audit_log():
     )
 
 
-def _notice_state(notice: Notice, on) -> str:
-    if notice.starts_on > on:
-        return "scheduled"
-    if notice.ends_on is not None and notice.ends_on < on:
-        return "expired"
-    return "current"
+def _notice_state(notice: Notice, on: date) -> str:
+    if notice.is_current(on):
+        return "current"
+    return "scheduled" if notice.starts_on > on else "expired"
 
 
 @bp.get("/notices")

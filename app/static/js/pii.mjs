@@ -244,7 +244,6 @@ function shapePossible(lens) {
   return CARD_LAYOUTS.has(lens.join(","));
 }
 
-// Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9).
 // Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9), or eleven
 // with the country code 1 in front.
 function phoneLike(d) {
