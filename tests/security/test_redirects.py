@@ -42,9 +42,7 @@ def test_the_sign_in_page_does_not_carry_an_escaping_next(client):
     ["/leaving//myconnect", "/leaving///myconnect", "/leaving/myconnect/", "/leaving/./myconnect"],
 )
 def test_the_exit_notice_answers_only_exact_names(client, path):
-    response = client.get(
-        "/", environ_overrides={"PATH_INFO": path, "HTTP_HOST": "evil.example"}
-    )
+    response = client.get("/", environ_overrides={"PATH_INFO": path, "HTTP_HOST": "evil.example"})
     assert response.status_code == 404
     assert "Location" not in response.headers
 
