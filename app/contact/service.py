@@ -48,6 +48,7 @@ def store_submission(
     choice: str,
     kinds: Iterable[str],
     send_key: str | None = None,
+    language: str = "en",
 ) -> Submission:
     """Keep a message for reply, and count it. Commits; returns the stored submission.
 
@@ -76,6 +77,7 @@ def store_submission(
             identifier_kinds=",".join(kinds),
             has_identifiers=choice == CHOICE_AS_WRITTEN,
             send_key_hash=key_hash,
+            language=language,
         )
         try:
             with db.session.begin_nested():
