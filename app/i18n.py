@@ -16,7 +16,7 @@ import functools
 from pathlib import Path
 
 from babel import Locale
-from babel.support import Translations
+from babel.support import NullTranslations, Translations
 from flask import Blueprint, Flask, current_app, g, has_request_context, request, url_for
 from flask_babel import Babel, format_decimal, get_locale
 from werkzeug.datastructures import LanguageAccept
@@ -110,7 +110,7 @@ def localized_route(bp: Blueprint, path: str, **options):
 
 
 @functools.cache
-def catalogue(language: str) -> Translations:
+def catalogue(language: str) -> NullTranslations:
     """A language's compiled catalogue, for words needed outside its own pages."""
     return Translations.load(str(TRANSLATIONS), [language])
 
@@ -135,12 +135,14 @@ def page_in(language: str) -> str | None:
     if (
         not has_request_context()
         or g.get("error_page")
+        or request.endpoint is None
         or request.url_rule is None
         or LANG not in (request.url_rule.defaults or {})
         or request.method != "GET"
     ):
         return None
-    return url_for(request.endpoint, **(request.view_args or {}), **{LANG: language})
+    values = {**(request.view_args or {}), LANG: language}
+    return url_for(request.endpoint, **values)
 
 
 def language_links() -> list[dict]:
@@ -212,7 +214,7 @@ def init_app(app: Flask) -> None:
     )
 
     @app.url_value_preprocessor
-    def _take_language(endpoint, values):
+    def _take_language(_endpoint, values):
         if values:
             values.pop(LANG, None)
 

@@ -179,7 +179,7 @@ def database_unavailable(error: SQLAlchemyError):
 
 
 @bp.errorhandler(RateLimitExceeded)
-def too_many(error: RateLimitExceeded):
+def too_many(_error: RateLimitExceeded):
     """Too many messages from one place: the form again, text kept, and when to retry."""
     form = ContactForm(meta={"csrf": False})
     form.validate()

@@ -5,10 +5,10 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, or_, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.extensions import db
+from app.extensions import Model, db
 
 
-class Notice(db.Model):
+class Notice(Model):
     """A notice shown on every public page between its start and end dates.
 
     ``link`` names a destination in the fixed list of external sites
@@ -36,6 +36,7 @@ class Notice(db.Model):
         return next((t for t in self.translations if t.language == language), None)
 
     def is_current(self, on: date) -> bool:
+        """Shown on ``on`` (the same test as current(), for one notice in hand)."""
         return self.starts_on <= on and (self.ends_on is None or on <= self.ends_on)
 
     @classmethod
@@ -49,7 +50,7 @@ class Notice(db.Model):
         return list(db.session.scalars(query))
 
 
-class NoticeTranslation(db.Model):
+class NoticeTranslation(Model):
     """A notice's title, text and link text in one language other than English."""
 
     __tablename__ = "notice_translations"

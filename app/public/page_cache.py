@@ -55,7 +55,7 @@ class CachedResponses:
         wsgi_app: Callable,
         cache: MemoryCache,
         seconds: Callable[[], float],
-        variant: Callable[[dict], object] = lambda environ: None,
+        variant: Callable[[dict], object] = lambda _environ: None,
     ):
         self.wsgi_app = wsgi_app
         self.cache = cache
@@ -99,7 +99,8 @@ def install(app: Flask) -> None:
 
     responses = MemoryCache()
     app.extensions["response_cache"] = responses
-    app.wsgi_app = CachedResponses(
+    # Flask types wsgi_app as a method; wrapping it is how WSGI layers are added.
+    app.wsgi_app = CachedResponses(  # type: ignore[method-assign]
         app.wsgi_app,
         responses,
         lambda: app.config["PAGE_CACHE_SECONDS"],

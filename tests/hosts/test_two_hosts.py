@@ -17,8 +17,8 @@ from http.cookies import SimpleCookie
 import pyotp
 import pytest
 
-from bench._servers import Gunicorn, PostgresDatabase, base_env, migrate
 from tests.auth.desk import PASSWORD
+from tests.support.servers import Gunicorn, PostgresDatabase, base_env, migrate
 
 pytestmark = pytest.mark.postgres
 

@@ -90,7 +90,8 @@ def test_gnu_msgfmt_accepts_the_catalogue(po, tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
+    assert "untranslated" not in result.stderr, result.stderr
+    assert "fuzzy" not in result.stderr, result.stderr
 
 
 def test_url_paths_translate_to_paths():

@@ -80,7 +80,8 @@ def test_links_from_a_spanish_page_stay_in_spanish(pages):
 
 def test_the_spanish_home_page_without_a_slash_redirects(client):
     response = client.get("/es")
-    assert response.status_code == 308 and response.headers["Location"].endswith("/es/")
+    assert response.status_code == 308
+    assert response.headers["Location"].endswith("/es/")
 
 
 def test_spanish_privacy_policy_follows_the_english_section_by_section(pages):
@@ -89,7 +90,8 @@ def test_spanish_privacy_policy_follows_the_english_section_by_section(pages):
     # The same sections, in the same order, under the same anchors, and each table of
     # contents entry links to a section that exists.
     ids = [[h.get("id") for h in p.select("h2, h3")] for p in (english, spanish)]
-    assert ids[0] == ids[1] and len(ids[0]) >= 10
+    assert ids[0] == ids[1]
+    assert len(ids[0]) >= 10
     for link in spanish.select("nav.site-toc a"):
         assert spanish.find(id=link["href"].removeprefix("#")), link["href"]
     assert [len(p.select("article p")) for p in (english, spanish)] == [
