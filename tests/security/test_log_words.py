@@ -12,7 +12,7 @@ from tests.pages import normalise
 from tests.staff.helpers import submission
 
 
-def test_an_unhandled_error_is_logged_by_route_not_url(app, desk, client, caplog, monkeypatch):
+def test_an_unhandled_error_is_logged_by_route_not_url(app, desk, caplog, monkeypatch):
     app.config["PROPAGATE_EXCEPTIONS"] = False
     reference = submission(app)
     desk.sign_in_as("reader")
@@ -31,7 +31,7 @@ def test_an_unhandled_error_is_logged_by_route_not_url(app, desk, client, caplog
     assert reference.lower() not in logged.lower()
 
 
-def test_an_unhandled_error_without_a_route_names_no_path(app, client, caplog, monkeypatch):
+def test_an_unhandled_error_without_a_route_names_no_path(app, client, caplog):
     app.config["PROPAGATE_EXCEPTIONS"] = False
 
     def broken(_error):
@@ -44,7 +44,7 @@ def test_an_unhandled_error_without_a_route_names_no_path(app, client, caplog, m
     assert "DRS-ABCD-EFGH" not in logged
 
 
-def test_error_urls_are_shown_as_requested_not_encoded_twice(app, desk, client):
+def test_error_urls_are_shown_as_requested_not_encoded_twice(desk, client):
     client.get("/<script>alert(1)</script>").close()
     client.get("/a%20b/100%25").close()
     desk.sign_in_as("reader")
