@@ -344,24 +344,26 @@ def _next_cue(norm: str, pos: int, end: int):
 class _Text:
     """The normalised text and, made on first use, its ASCII-lower-cased copy."""
 
-    __slots__ = ("_low", "fallback", "forced", "norm", "starts")
+    __slots__ = ("_low", "_scopes", "norm", "original", "starts")
 
     def __init__(self, norm: str, starts: list[int] | None, original: str) -> None:
         self.norm = norm
         self.starts = starts
+        self.original = original
         self._low: str | None = None
-        # scopes wider than a sentence need lines: a one-line text has none
-        if "\n" in original:
-            self.forced, self.fallback = scopes(original)
-        else:
-            self.forced = self.fallback = {}
+        self._scopes: tuple[dict[int, str], dict[int, str]] | None = None
 
-    def scope(self, ctx: _Chunk, s: int) -> None:
-        """Set the scope kinds of a piece starting at norm index s on its chunk."""
-        if self.forced or self.fallback:
-            o = s if self.starts is None else self.starts[s]
-            ctx.forced = self.forced.get(o)
-            ctx.fallback = self.fallback.get(o)
+    def scoped(self, s: int) -> tuple[str | None, str | None]:
+        """(forced, fallback) kinds of a piece starting at norm index s. The scopes are
+        read on the first question: most texts never ask (no piece needs a cue)."""
+        if self._scopes is None:
+            # scopes wider than a sentence need lines: a one-line text has none
+            self._scopes = scopes(self.original) if "\n" in self.original else ({}, {})
+        forced, fallback = self._scopes
+        if not forced and not fallback:
+            return None, None
+        o = s if self.starts is None else self.starts[s]
+        return forced.get(o), fallback.get(o)
 
     @property
     def low(self) -> str:
@@ -375,7 +377,7 @@ class _Text:
 class _Chunk:
     __slots__ = (
         *("after", "before", "before_end", "carry_kind", "ce", "cs", "nx", "nxe", "pe"),
-        *("after_start", "carried", "fallback", "forced", "prev", "soft", "text"),
+        *("after_start", "at", "carried", "prev", "soft", "text"),
     )
 
     def __init__(self, text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int, prev) -> None:
@@ -386,8 +388,7 @@ class _Chunk:
         self.before: str | bool | None = False
         self.after: str | bool | None = False
         self.soft: bool | None = False
-        self.forced: str | None = None  # a scope's kind for the piece being classified
-        self.fallback: str | None = None  # the topic's kind, if the piece has no cue
+        self.at = cs  # where the piece being classified starts (its scopes' key)
 
     def cue_before(self) -> str | None:
         if self.before is False and _between_marks(self.text.norm, self.cs, self.ce):
@@ -494,8 +495,9 @@ class _Chunk:
         """The number's own cue kind: the nearest bound cue before it, else after it;
         the two kinds of negative cue are one here. first is "listed" for a piece after
         ", " inside the chunk: it takes the chunk's cue softly, like a joined number."""
-        if self.forced is not None:
-            return self.forced
+        forced, fallback = self.text.scoped(self.at)
+        if forced is not None:
+            return forced
         carried = first == "listed"
         if first is True:
             kind = self.cue_before()
@@ -522,7 +524,7 @@ class _Chunk:
             ):
                 kind = after
         if kind is None:
-            return self.fallback
+            return fallback
         return "neg" if kind == "neg_bare" else kind
 
 
@@ -596,7 +598,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     tainted = left_taint or right_taint or phone_or_money
     if ng == 1:
         if not tainted:
-            text.scope(ctx, cs)
+            ctx.at = cs
             kind = _classify([bare], [], ctx, True, True)
             if kind is not None:
                 out.append((kind, cs, ce, bare))
@@ -606,7 +608,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     seps = [_sep_char(r) for r in raw_seps]
     if not tainted and ng <= _MAX_PIECE_GROUPS:
         # the whole chunk as one identifier covers every digit: nothing can beat it
-        text.scope(ctx, cs)
+        ctx.at = cs
         kind = _classify(texts, seps, ctx, True, True)
         if kind is not None:
             out.append((kind, cs, ce, "".join(texts)))
@@ -653,20 +655,28 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         if off0:
             parts[0] = parts[0][off0:]
         s = gs[g0][0] + off0
-        text.scope(ctx, s)
+        ctx.at = s
         kind = _classify(parts, seps[g0:g1], ctx, first, last)
         if kind is None:
             return None
         e = gs[g1][1] if off1 is None else gs[g1][0] + off1
         return (kind, s, e, "".join(parts))
 
-    # pieces made of whole segments
+    # pieces made of whole segments; a running digit count skips the pieces no shape
+    # can take (fewer than MIN_DIGITS or more than CARD_MAX digits) without building them
+    seg_digits = [sum(glen[seg_first[k] : seg_last[k] + 1]) for k in range(nseg)]
     for a in range(lo_seg, hi_seg + 1):
         g0 = seg_first[a]
+        n = 0
         for b in range(a, hi_seg + 1):
             g1 = seg_last[b]
             if g1 - g0 + 1 > _MAX_PIECE_GROUPS:
                 break
+            n += seg_digits[b]
+            if n > CARD_MAX:
+                break
+            if n < MIN_DIGITS:
+                continue
             # after ", " and a segment that could be an identifier itself: a list
             first = a == 0 or (
                 "listed"
@@ -689,21 +699,36 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             cuts.update(size - m for m in GLUE_LEAD if size - m > 0)
         if gi > 0 and seps[gi - 1] != "":
             cuts.update(m for m in GLUE_TAIL if m < size)
+        # digits of groups gi+1.. in gi's segment, and of gi's segment before gi
+        tail = sum(glen[gi + 1 : seg_last[sg] + 1])
+        head = sum(glen[seg_first[sg] : gi])
         for k in sorted(cuts):
             rights = []
+            n = size - k + tail - seg_digits[sg]
             for b in range(sg, hi_seg + 1):
                 g1 = seg_last[b]
                 if g1 - gi + 1 > _MAX_PIECE_GROUPS:
                     break
+                n += seg_digits[b]
+                if n > CARD_MAX:
+                    break
+                if n < MIN_DIGITS:
+                    continue
                 f = piece(gi, k, g1, None, False, b == nseg - 1)
                 if f is not None:
                     rights.append((b, f))
             if not rights:
                 continue
+            n = k + head - seg_digits[sg]
             for a in range(sg, lo_seg - 1, -1):
                 g0 = seg_first[a]
                 if gi - g0 + 1 > _MAX_PIECE_GROUPS:
                     break
+                n += seg_digits[a]
+                if n > CARD_MAX:
+                    break
+                if n < MIN_DIGITS:
+                    continue
                 left = piece(g0, 0, gi, k, a == 0, False)
                 if left is None:
                     continue
