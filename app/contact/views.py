@@ -24,6 +24,7 @@ from app.contact.identifiers import (
 from app.contact.service import count_events, store_submission
 from app.errors import render_error
 from app.extensions import csrf, db, limiter
+from app.i18n import current_language
 from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_NONE, CHOICE_REMOVED
 from app.public.notices import mark_database_unavailable
 from app.security import no_store
@@ -89,7 +90,7 @@ def send():
         left_alone = [f for f in findings if f.fingerprint == reported]
         if left_alone:
             dismissed.add(reported)
-            count_events("not_a_tax_number", [left_alone[0].kind], commit=True)
+            count_events("not_a_tax_number", [left_alone[0].kind])
             findings = [f for f in findings if f.fingerprint != reported]
         if findings:
             return _check_page(form, findings, dismissed)
@@ -100,17 +101,13 @@ def send():
 
     if findings and action == "remove":
         cleaned = remove_identifiers(fields, findings)
-        kinds = [f.kind for f in findings]
-        count_events("removed", kinds)
-        return _store(form, cleaned, CHOICE_REMOVED, kinds)
+        return _store(form, cleaned, CHOICE_REMOVED, [f.kind for f in findings])
 
     if findings and action == "as_written":
-        kinds = [f.kind for f in findings]
-        count_events("sent_as_written", kinds)
-        return _store(form, fields, CHOICE_AS_WRITTEN, kinds)
+        return _store(form, fields, CHOICE_AS_WRITTEN, [f.kind for f in findings])
 
     if findings:
-        count_events("warned", [f.kind for f in findings], commit=True)
+        count_events("warned", [f.kind for f in findings])
         return _check_page(form, findings, dismissed)
 
     return _store(form, fields, CHOICE_NONE, [])
@@ -136,6 +133,7 @@ def _store(form: ContactForm, fields: dict[str, str], choice: str, kinds: list[s
         choice=choice,
         kinds=kinds,
         send_key=form.send_key.data,
+        language=current_language(),
     )
     # The reference is ours, not the visitor's words: it may ride in the session cookie
     # to the confirmation page, which removes it.
