@@ -5,11 +5,11 @@
 Prints: for each corpus (by default the template-built dev.jsonl and the realistic.jsonl
 of messages written the way people write), precision, recall, the share of messages with
 an identifier that get a warning and the share of clean messages that do (false alarms),
-and the per-message time of app.pii.scan (median and p99, the goal is a median <= 40 us); the time of 100 KB and 1 MB of adversarial input of several
-kinds and their ratio (goal: 1 MB <= 250 ms and <= 15x the 100 KB time, i.e. linear);
-the browser twin's time for a 10,000-character message in Chromium (goal <= 2 ms); and,
-when presidio_analyzer is importable in this environment, Presidio's time on the same
-messages and the ratio.
+and the per-message time of app.pii.scan (median and p99, the goal is a median <= 40 us);
+the time of 100 KB and 1 MB of adversarial input of several kinds and their ratio (goal:
+1 MB <= 250 ms and <= 15x the 100 KB time, i.e. linear); the browser twin's time for a
+10,000-character message in Chromium (goal <= 2 ms); and, when presidio_analyzer is
+importable in this environment, Presidio's time on the same messages and the ratio.
 """
 
 from __future__ import annotations
@@ -80,8 +80,7 @@ def quality(path: Path) -> dict:
                     matched.add(hit)
                     tp += 1
                 elif not any(
-                    f.start < g["end"] and g["start"] < f.end and f.kind in g["kinds"]
-                    for g in gold
+                    f.start < g["end"] and g["start"] < f.end and f.kind in g["kinds"] for g in gold
                 ):
                     fp += 1
             fn += len(gold) - len(matched)
@@ -111,68 +110,36 @@ def corpus_times(texts: list[str], passes: int = 5) -> tuple[float, float, int]:
     return statistics.median(best) * 1e6, best[int(len(best) * 0.99) - 1] * 1e6, len(best)
 
 
+_UNITS = {
+    "digit run": "1234567890",
+    "digit-dash alternating": "1-2-3-4-5-6-7-8-9-",
+    "digit-space alternating": "12 34 56 78 9 ",
+    "3-2-4 chains": "234-56-7891-234.56/7891 ",
+    "cue words repeated": "SSN social security ITIN tax ID EIN routing CT reg # confirmation ",
+    "cues and bare numbers": "SSN 234567891 EIN 123456780 routing 021000021 CT reg 1234567000 ",
+    "letter-spaced digits": "S S N 1 2 3 - 4 5 - 6 7 8 9 0 1 2 ",
+    "digit words": "four one two, zero eight, three three one seven oh double nine cinco ",
+    "quote prefixes in numbers": "SSN 412 08\n> > 3317 12-\n> 3456789\n",
+    "table rows": "Name\tSSN\tRefund\nAna\t412083317\t1182\n| a | SSN | b |\n| 1 | 2 | 3 |\n",
+    "list items": "SSNs for everyone:\nhusband: 301-72-1188\nson - 412083317\n#1 Li, 523104428\n",
+    "unicode digits and dashes": "SSN ２３４－５６－７８９１\u00a0٢٣٤\u2013٥٦\u200b ",
+}
+_TOKENS = ["SSN", "EIN", "tax ID", "CT", "order #", "call", "-", ".", "/", " ", "\n", "$", "+1"]
+_TOKENS += ["234", "56", "7891", "4111", "1234567", "000", "12", "9", "ZIP", "x"]
+
+
 def adversarial(kind: str, size: int) -> str:
     rng = random.Random(7)
-    if kind == "digit run":
-        unit = "1234567890"
-    elif kind == "digit-dash alternating":
-        unit = "1-2-3-4-5-6-7-8-9-"
-    elif kind == "digit-space alternating":
-        unit = "12 34 56 78 9 "
-    elif kind == "3-2-4 chains":
-        unit = "234-56-7891-234.56/7891 "
-    elif kind == "cue words repeated":
-        unit = "SSN social security ITIN tax ID EIN routing CT reg # confirmation "
-    elif kind == "cues and bare numbers":
-        unit = "SSN 234567891 EIN 123456780 routing 021000021 CT reg 1234567000 "
-    elif kind == "random tokens":
-        tokens = [
-            "SSN",
-            "EIN",
-            "tax ID",
-            "CT",
-            "order #",
-            "call",
-            "-",
-            ".",
-            "/",
-            " ",
-            "\n",
-            "$",
-            "+1",
-            "234",
-            "56",
-            "7891",
-            "4111",
-            "1234567",
-            "000",
-            "12",
-            "9",
-            "ZIP",
-            "x",
-        ]
+    if kind == "random tokens":
         parts, n = [], 0
         while n < size:
-            t = rng.choice(tokens)
+            t = rng.choice(_TOKENS)
             parts.append(t)
             n += len(t)
         return "".join(parts)[:size]
-    elif kind == "random digits and separators":
+    if kind == "random digits and separators":
         return "".join(rng.choice("0123456789-. ") for _ in range(size))
-    elif kind == "letter-spaced digits":
-        unit = "S S N 1 2 3 - 4 5 - 6 7 8 9 0 1 2 "
-    elif kind == "digit words":
-        unit = "four one two, zero eight, three three one seven oh double nine cinco "
-    elif kind == "quote prefixes in numbers":
-        unit = "SSN 412 08\n> > 3317 12-\n> 3456789\n"
-    elif kind == "table rows":
-        unit = "Name\tSSN\tRefund\nAna\t412083317\t1182\n| a | SSN | b |\n| 1 | 2 | 3 |\n"
-    elif kind == "list items":
-        unit = "SSNs for everyone:\nhusband: 301-72-1188\nson - 412083317\n#1 Lucas, 523104428\n"
-    elif kind == "unicode digits and dashes":
-        unit = "SSN ２３４－５６－７８９１\u00a0٢٣٤\u2013٥٦\u200b "
-    else:
-        raise ValueError(kind)
+    unit = _UNITS[kind]
     return (unit * (size // len(unit) + 1))[:size]
 
 
@@ -318,8 +285,7 @@ def main() -> None:
             f" {q['false_alarms']:.1%} of clean ones"
         )
         print(
-            f"  {n} messages, best of 5 each: median {median:.1f} us, p99 {p99:.1f} us"
-            f"  [{verdict}]"
+            f"  {n} messages, best of 5 each: median {median:.1f} us, p99 {p99:.1f} us  [{verdict}]"
         )
     if not corpora:
         print("no corpus found: skipped")

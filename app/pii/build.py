@@ -51,7 +51,9 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m app.pii.build", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m app.pii.build", description=__doc__.splitlines()[0]
+    )
     ap.add_argument("--check", action="store_true", help="only check that the module is current")
     args = ap.parse_args(argv)
     text = render()
