@@ -33,7 +33,7 @@ def test_the_form_refuses_what_the_reply_cannot_use(app, address):
     assert stored(app) == []
 
 
-def test_an_international_domain_is_accepted_and_replied_to(app, desk, client):
+def test_an_international_domain_is_accepted_and_replied_to(app, desk):
     visitor = Visitor(app.test_client())
     assert visitor.send(email="pat@exämple.com").status_code == 303
     [reference] = _references(app)
