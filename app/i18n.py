@@ -161,16 +161,14 @@ def alternates() -> list[dict]:
     """rel=alternate links for this page in every language (none for an error page)."""
     if page_in(DEFAULT_LANGUAGE) is None:
         return []
+    # Paths, not absolute URLs: the Host header is the client's to choose, and these
+    # pages are cached whole, so an absolute URL would let one request poison them.
     links = [
-        {"hreflang": language, "url": _external(page_in(language))}
+        {"hreflang": language, "url": page_in(language)}
         for language in current_app.config["LANGUAGES"]
     ]
-    links.append({"hreflang": "x-default", "url": _external(page_in(DEFAULT_LANGUAGE))})
+    links.append({"hreflang": "x-default", "url": page_in(DEFAULT_LANGUAGE)})
     return links
-
-
-def _external(path: str | None) -> str:
-    return request.host_url.rstrip("/") + (path or "/")
 
 
 def language_offer() -> dict | None:

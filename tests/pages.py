@@ -42,8 +42,6 @@ def check_page(html: str, lang: str = "en") -> BeautifulSoup:
 
     for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
         for element in page.find_all(tag):
-            if "alternate" in (element.get("rel") or []):
-                continue  # a link to this page in another language, not an asset
             value = element.get(attribute) or ""
             assert not EXTERNAL_ASSET.match(value), f"external asset: {value}"
 

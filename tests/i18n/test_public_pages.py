@@ -50,11 +50,7 @@ def test_each_page_names_both_versions_as_alternates(pages, english, spanish):
         alternates = {
             link["hreflang"]: link["href"] for link in page.select('head link[rel="alternate"]')
         }
-        assert alternates == {
-            "en": f"http://localhost{english}",
-            "es": f"http://localhost{spanish}",
-            "x-default": f"http://localhost{english}",
-        }
+        assert alternates == {"en": english, "es": spanish, "x-default": english}
 
 
 @pytest.mark.parametrize("spanish", [s for _e, s in PAGES])
@@ -238,3 +234,11 @@ def test_the_page_cache_keeps_the_offer_apart(make_app):
         offered = client.get("/privacy", headers=spanish_browser).get_data(as_text=True)
         assert "site-language-offer" not in plain
         assert "site-language-offer" in offered
+
+
+def test_a_forged_host_header_cannot_poison_the_cached_language_links(make_app):
+    client = make_app(PAGE_CACHE_SECONDS=60).test_client()
+    client.get("/privacy", headers={"Host": "evil.example"})
+    html = client.get("/privacy").get_data(as_text=True)
+    assert "evil.example" not in html
+    assert '<link rel="alternate" hreflang="es" href="/es/privacidad">' in html
