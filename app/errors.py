@@ -5,6 +5,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from app.extensions import db
+from app.models.submission import MESSAGE_MAX
 
 # What each error means to a visitor, and what they can do about it.
 MESSAGES = {
@@ -18,7 +19,8 @@ MESSAGES = {
     405: ("Sorry, that did not work", "This page cannot be used that way. Go back and try again."),
     413: (
         "What you sent is too large",
-        "Messages can be up to 5,000 characters. Go back, shorten your message and send it again.",
+        f"Messages can be up to {MESSAGE_MAX:,} characters. "
+        "Go back, shorten your message and send it again.",
     ),
     429: ("Too many requests", "Please wait a few minutes and try again."),
     500: (
