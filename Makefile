@@ -41,11 +41,13 @@ app/static/vendor/uswds/.copied: node_modules/.installed scripts/copy_assets.py 
 
 assets: app/static/vendor/uswds/.copied
 
-# Debian's chromium for the browser tests and goaccess for the access-log test.
+# Debian's chromium for the browser tests, goaccess for the access-log test and nginx for
+# the test of the production front in deploy/ (tests/security/test_nginx_front.py).
 browser-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v goaccess >/dev/null 2>&1 || missing="$$missing goaccess"; \
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \

@@ -73,6 +73,7 @@ from ._rules import (
     SSN_ADVERTISING,
     SSN_BAD_AREA_FIRST,
     SSN_BAD_AREAS,
+    TIGHT_RE,
 )
 from ._scopes import scopes
 
@@ -729,6 +730,35 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         a = c[0] + 1
 
 
+def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
+    """The same number again in another form ("412-08-3317, i.e. 412083317"): a tight
+    digit group (digits joined by single punctuation) elsewhere whose digits are a
+    found identifier's is that identifier too. One sweep: chunks and raw are in order."""
+    kinds: dict[str, str] = {}
+    for kind, _s, _e, digits in raw:
+        kinds.setdefault(digits, kind)
+    out: list = []
+    j = 0
+    n = len(raw)
+    for cs, ce in chunks:
+        for m in TIGHT_RE.finditer(norm, cs, ce):
+            s, e = m.span()
+            digits = m.group().replace("-", "").replace(".", "").replace("/", "")
+            kind = kinds.get(digits)
+            if kind is None:
+                continue
+            while j < n and raw[j][2] <= s:
+                out.append(raw[j])
+                j += 1
+            if j < n and raw[j][1] < e:
+                continue  # overlaps a finding
+            if out and out[-1][2] > s:
+                continue
+            out.append((kind, s, e, digits))
+    out.extend(raw[j:])
+    return out
+
+
 def scan(text: str) -> list[Finding]:
     """Find tax identifiers in `text`: a list of Findings in text order, never overlapping,
     with offsets into the original string (code points)."""
@@ -746,6 +776,7 @@ def scan(text: str) -> list[Finding]:
             spans = sorted(spans + placeholders)
     last = len(spans) - 1
     prev = None
+    chunks: list[tuple[int, int]] = []
     for i, (cs, ce) in enumerate(spans):
         # chunks of 9+ characters; placeholders ("[... removed]") only separate numbers
         if MIN_DIGITS <= ce - cs <= MAX_CHUNK and norm[cs] != "[":
@@ -755,8 +786,11 @@ def scan(text: str) -> list[Finding]:
                 text_ctx = _Text(norm, starts, text)
             prev = _Chunk(text_ctx, cs, ce, pe, nx, nxe, prev)
             _scan_chunk(text_ctx, cs, ce, prev, out=raw)
+            chunks.append((cs, ce))
         else:
             prev = None
+    if raw and len(chunks) > 1:
+        raw = _repeats(norm, chunks, raw)
     found = []
     for kind, s, e, digits in raw:
         if starts is not None:

@@ -147,3 +147,4 @@ CUE_LAYOUTS = frozenset(tuple(x) for x in RULES["cue_layouts"])
 CT_NO_CUE_LOC: str = _ct["no_cue_location_prefix"]
 MICR_MARKS: tuple[str, ...] = tuple(RULES["micr_marks"])
 PARAGRAPH_RE = re.compile(RULES["paragraph_break"])
+TIGHT_RE = re.compile(RULES["tight_group"])

@@ -4,9 +4,9 @@
   names an identifier ("SSN", "Routing", "TIN", "Fed ID") governs the cells under it;
   a column named otherwise (amounts, dates, "Account Number") claims its cells as
   not identifiers.
-- A list: a line that ends with ":" and names an identifier ("SSNs for everyone on
-  the return:") governs the "label: value" or bullet items under it, unless an item's
-  label has a cue of its own.
+- A list: a line that ends with ":" (or "below", "as follows") and names an
+  identifier ("SSNs for everyone on the return:") governs the "label: value" or
+  bullet items under it, unless an item's label has a cue of its own.
 - The topic: the subject line, the opening sentence and any quoted question name
   one kind of identifier; a number presented on a line of its own ("Here it is:",
   "Sure, it's 073914770.") with no cue of its own takes that kind.
@@ -27,6 +27,7 @@ _QUOTE_RE = re.compile(_S["quote_prefix"])
 _ALIGNED_RE = re.compile(_S["aligned_gap"])
 _RULE_LINE_RE = re.compile(_S["rule_line"])
 _ITEM_RE = re.compile(_S["list_item"])
+_HEADING_RE = re.compile(_S["list_heading"], re.IGNORECASE)
 _SUBJECT_RE = re.compile(_S["subject"], re.IGNORECASE)
 _PRESENT_RE = re.compile(_S["presenting_line"])
 _LONG_DIGITS_RE = re.compile("[0-9]{5}")
@@ -154,7 +155,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str]]:
             i = _table_rows(lines, i + 1, mode, cols, forced)
             continue
         stripped = line.rstrip()
-        if stripped.endswith(":"):
+        if _HEADING_RE.search(stripped) is not None:
             found = _cues(stripped)
             kind = found[-1] if found else None
             if kind in _ID_KINDS:

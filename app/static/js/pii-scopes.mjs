@@ -17,6 +17,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   const ALIGNED_RE = new RegExp(S.aligned_gap, "g");
   const RULE_LINE_RE = new RegExp("^(?:" + S.rule_line + ")$");
   const ITEM_RE = new RegExp("^(?:" + S.list_item + ")");
+  const HEADING_RE = new RegExp(S.list_heading, "i");
   const SUBJECT_RE = new RegExp("^(?:" + S.subject + ")$", "i");
   const PRESENT_RE = new RegExp("^(?:" + S.presenting_line + ")$");
   const LONG_DIGITS_RE = /[0-9]{5}/;
@@ -179,7 +180,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
         continue;
       }
       const stripped = pyRstrip(line);
-      if (stripped.endsWith(":")) {
+      if (HEADING_RE.test(stripped)) {
         const found = cues(stripped);
         const kind = found.length ? found[found.length - 1] : null;
         if (ID_KINDS.has(kind)) {

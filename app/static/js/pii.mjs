@@ -62,6 +62,7 @@ const HINT_SRC = RULES.shape_hint.source.split("{sep}").join(RULES.shape_hint.se
 
 const CUE_RE = new RegExp(CUE_SRC, "g");
 const PARAGRAPH_RE = new RegExp(RULES.paragraph_break);
+const TIGHT_RE = new RegExp(RULES.tight_group, "g");
 const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 const rewrite = makeRewrite(RULES, latinLower);
 const CLAIM_RE = new RegExp(CLAIM_SRC, "g");
@@ -807,6 +808,30 @@ function scanChunk(text, cs, ce, ctx, out) {
   }
 }
 
+// The same number again in another form ("412-08-3317, i.e. 412083317"): a tight
+// digit group elsewhere whose digits are a found identifier's is that identifier too.
+function repeats(norm, chunks, raw) {
+  const kinds = new Map();
+  for (const [kind, , , digits] of raw) if (!kinds.has(digits)) kinds.set(digits, kind);
+  const out = [];
+  let j = 0;
+  const n = raw.length;
+  for (const [cs, ce] of chunks) {
+    for (const r of findIter(TIGHT_RE, norm, cs, ce)) {
+      const { start: s, end: e } = r;
+      const digits = r.m[0].replace(/[-./]/g, "");
+      const kind = kinds.get(digits);
+      if (kind === undefined) continue;
+      while (j < n && raw[j][2] <= s) out.push(raw[j++]);
+      if (j < n && raw[j][1] < e) continue; // overlaps a finding
+      if (out.length && out[out.length - 1][2] > s) continue;
+      out.push([kind, s, e, digits]);
+    }
+  }
+  for (; j < n; j++) out.push(raw[j]);
+  return out;
+}
+
 /** Find tax identifiers in `text`: findings in text order, never overlapping, with
  * offsets as JavaScript string indices into the original text. */
 export function scan(text) {
@@ -824,6 +849,7 @@ export function scan(text) {
   }
   let pe = 0;
   let prev = null;
+  const chunks = [];
   for (let i = 0; i < claims.length; i++) {
     const [cs, ce, placeholder] = claims[i];
     if (MIN_DIGITS <= ce - cs && ce - cs <= MAX_CHUNK && !placeholder) {
@@ -831,12 +857,14 @@ export function scan(text) {
       const nxe = i + 1 < claims.length ? claims[i + 1][1] : size;
       prev = new Chunk(ctx, cs, ce, pe, nx, nxe, prev);
       scanChunk(ctx, cs, ce, prev, raw);
+      chunks.push([cs, ce]);
     } else {
       prev = null;
     }
     pe = ce;
   }
-  return raw.map(([kind, s, e, digits]) => {
+  const all = raw.length && chunks.length > 1 ? repeats(norm, chunks, raw) : raw;
+  return all.map(([kind, s, e, digits]) => {
     const start = starts === null ? s : starts[s];
     const end = ends === null ? e : ends[e - 1];
     return Object.freeze({
