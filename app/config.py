@@ -194,7 +194,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "LOG_LEVEL",
         "INFO",
-        "Application log level (and gunicorn's). The log never holds what a visitor typed.",
+        "Application log level (and gunicorn's). The log never holds what a visitor typed: "
+        "an unhandled error is logged with its type, file and line and the route's pattern "
+        "(`POST /staff/messages/<reference>/reply`), never the URL.",
     ),
     # The W3C access log (app/accesslog).
     Setting(

@@ -89,7 +89,7 @@ def send():
         left_alone = [f for f in findings if f.fingerprint == reported]
         if left_alone:
             dismissed.add(reported)
-            count_events("not_a_tax_number", [left_alone[0].kind], commit=True)
+            count_events("not_a_tax_number", [left_alone[0].kind])
             findings = [f for f in findings if f.fingerprint != reported]
         if findings:
             return _check_page(form, findings, dismissed)
@@ -100,17 +100,13 @@ def send():
 
     if findings and action == "remove":
         cleaned = remove_identifiers(fields, findings)
-        kinds = [f.kind for f in findings]
-        count_events("removed", kinds)
-        return _store(form, cleaned, CHOICE_REMOVED, kinds)
+        return _store(form, cleaned, CHOICE_REMOVED, [f.kind for f in findings])
 
     if findings and action == "as_written":
-        kinds = [f.kind for f in findings]
-        count_events("sent_as_written", kinds)
-        return _store(form, fields, CHOICE_AS_WRITTEN, kinds)
+        return _store(form, fields, CHOICE_AS_WRITTEN, [f.kind for f in findings])
 
     if findings:
-        count_events("warned", [f.kind for f in findings], commit=True)
+        count_events("warned", [f.kind for f in findings])
         return _check_page(form, findings, dismissed)
 
     return _store(form, fields, CHOICE_NONE, [])

@@ -106,7 +106,8 @@ def test_plain_message_is_stored_and_confirmed(app, client, visitor):
     assert "working days" in page.get_text()
     # the confirmation is shown once; the reference does not stay in the cookie
     assert client.get("/contact/sent").status_code == 303
-    assert counters(app) == {("sent", ""): 1}
+    # Nothing to count: how many messages arrive a day is the number of rows stored.
+    assert counters(app) == {}
 
 
 def test_identifier_shows_the_interruption_page(app, visitor):
@@ -148,7 +149,7 @@ def test_remove_the_numbers_and_send(app, visitor):
     assert c[("removed", "ssn")] == 1
     assert c[("removed", "card")] == 1
     assert c[("warned", "ssn")] == 1
-    assert c[("sent", "")] == 1
+    assert len(c) == 4
 
 
 def test_send_as_written_keeps_the_text_and_flags_it(app, client, visitor):
@@ -347,7 +348,7 @@ def test_the_same_message_sent_twice_is_stored_once(app, client, visitor):
     [submission] = stored(app)
     assert submission.reference in page_one
     assert submission.reference in page_two
-    assert counters(app)[("sent", "")] == 1
+    assert counters(app) == {}
 
 
 def test_a_forged_send_key_is_replaced(app, visitor):
@@ -363,5 +364,4 @@ def test_the_send_key_travels_through_the_warning(app, visitor):
     visitor.resubmit(check, action="remove")  # the browser resends the same page
     assert len(stored(app)) == 1
     assert len(key) == 22
-    assert counters(app)[("removed", "ssn")] == 1
-    assert counters(app)[("sent", "")] == 1
+    assert counters(app) == {("warned", "ssn"): 1, ("removed", "ssn"): 1}
