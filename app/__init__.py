@@ -75,6 +75,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     csrf.init_app(app)
     limiter.init_app(app)
 
+    from app import i18n
+
+    i18n.init_app(app)
+
     from app.public import page_cache
 
     # Innermost, so that the proxy fix sets the scheme it keys on and the log sees all.
@@ -110,6 +114,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     auth.init_app(app)
     staff.init_app(app)
+    # Every blueprint's pages in every language (the rules need the blueprints above).
+    i18n.add_translated_routes(app)
 
     from app import errors, health
 

@@ -24,6 +24,7 @@ from app.contact.identifiers import (
 from app.contact.service import count_events, store_submission
 from app.errors import render_error
 from app.extensions import csrf, db, limiter
+from app.i18n import current_language
 from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_NONE, CHOICE_REMOVED
 from app.public.notices import mark_database_unavailable
 from app.security import no_store
@@ -132,6 +133,7 @@ def _store(form: ContactForm, fields: dict[str, str], choice: str, kinds: list[s
         choice=choice,
         kinds=kinds,
         send_key=form.send_key.data,
+        language=current_language(),
     )
     # The reference is ours, not the visitor's words: it may ride in the session cookie
     # to the confirmation page, which removes it.
