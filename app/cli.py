@@ -37,14 +37,19 @@ def purge_command() -> None:
     from app import audit
     from app.accesslog import purge_raw_logs
     from app.clock import today, utcnow
+    from app.contact.drafts import purge_expired as purge_drafts
     from app.extensions import db
     from app.retention import purge_expired
 
     purged = purge_expired(today())
+    drafts = purge_drafts()
     files = purge_raw_logs(current_app, utcnow())
-    audit.record("purge", detail=f"{purged} messages, {files} raw log files")
+    audit.record("purge", detail=f"{purged} messages, {drafts} drafts, {files} raw log files")
     db.session.commit()
-    click.echo(f"Deleted the content of {purged} message(s) and {files} raw log file(s).")
+    click.echo(
+        f"Deleted the content of {purged} message(s), {drafts} unsent draft(s) "
+        f"older than 30 minutes and {files} raw log file(s)."
+    )
 
 
 def init_app(app: Flask) -> None:
