@@ -36,7 +36,6 @@ from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_NONE, CHOICE_REMOVED
 from app.public.notices import mark_database_unavailable
 from app.security import no_store
 
-
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
