@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 5000
 export FLASK_APP := app
 
-.PHONY: run test lint format unit install assets browser-deps migrate serve bench clean help
+.PHONY: run test lint format unit install assets browser-deps bench-deps migrate serve bench clean help
 
 help:
 	@echo "make run    install, migrate and serve the site on http://127.0.0.1:$(PORT)"
@@ -28,20 +28,26 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 
 install: $(VENV)/.installed
 
-# USWDS from the npm registry, pinned by package-lock.json, copied into a git-ignored
-# static folder: nothing is loaded from a third-party host at run time.
-app/static/vendor/uswds/.copied: package.json package-lock.json scripts/copy_assets.py | $(PY)
+# npm packages, pinned by package-lock.json: USWDS for the site, ESLint for `make lint`.
+node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+# USWDS copied into a git-ignored static folder: nothing is loaded from a third-party
+# host at run time.
+app/static/vendor/uswds/.copied: node_modules/.installed scripts/copy_assets.py | $(PY)
 	$(PY) scripts/copy_assets.py
 	touch $@
 
 assets: app/static/vendor/uswds/.copied
 
-# Debian's chromium for the browser tests and goaccess for the access-log test.
+# Debian's chromium for the browser tests, goaccess for the access-log test and nginx for
+# the test of the production front in deploy/ (tests/security/test_nginx_front.py).
 browser-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v goaccess >/dev/null 2>&1 || missing="$$missing goaccess"; \
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \
@@ -63,18 +69,34 @@ run: $(VENV)/.installed assets migrate
 serve: $(VENV)/.installed assets migrate
 	$(VENV)/bin/gunicorn -c gunicorn.conf.py app.wsgi:app
 
+# Debian's wrk for bench/http_bench.py (it falls back to a slower Python generator).
+bench-deps:
+	@if ! command -v wrk >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages: wrk"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else \
+	    echo "The HTTP bench loads the site with wrk: sudo apt-get install wrk"; \
+	    echo "(until then it uses its own, slower Python generator)"; \
+	  fi; \
+	fi
+
 # Proof under load and faults (bench/README.md): real gunicorn on SQLite and PostgreSQL.
 # Not part of `make test`; runs all three and fails if any check failed.
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed bench-deps
 	@status=0; \
-	$(PY) bench/load.py || status=1; \
-	$(PY) bench/crash.py || status=1; \
-	$(PY) bench/http.py || status=1; \
+	$(PY) -m bench.load || status=1; \
+	$(PY) -m bench.crash || status=1; \
+	$(PY) -m bench.http_bench || status=1; \
 	exit $$status
 
-lint: $(VENV)/.installed-test
+# ruff (style, complexity, pytest style, unused arguments, app.pii's banned imports),
+# mypy on app/, and ESLint on our own JavaScript (eslint.config.mjs).
+lint: $(VENV)/.installed-test node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	npx --no-install eslint .
 
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .
@@ -96,4 +118,4 @@ unit: $(VENV)/.installed-test assets browser-deps
 test: lint unit
 
 clean:
-	rm -rf $(VENV) node_modules app/static/vendor .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules app/static/vendor .pytest_cache .ruff_cache .mypy_cache

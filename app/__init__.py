@@ -1,6 +1,19 @@
 """The DRS privacy site: create_app() builds it.
 
-Order: config → extensions → request hooks → blueprints → error pages → CLI.
+Order: config → extensions → the WSGI layers → request hooks → blueprints → error
+pages → CLI.
+
+Three WSGI layers wrap Flask, each added around the one before, so a request passes
+them outside in:
+
+1. the access log (app.accesslog), outermost: it sees every request as the server
+   handed it over, including those the inner layers answer themselves, and the
+   final status and size of every response;
+2. the proxy fix (only with TRUSTED_PROXIES), which sets the client address and scheme
+   from the proxies' headers: inside the log, which takes the socket peer itself, and
+   outside the page cache, which keys on the scheme;
+3. the page cache (app.public.page_cache), innermost, just in front of Flask, so that a
+   cached page is still logged and still answered with the right scheme.
 """
 
 import logging
@@ -68,7 +81,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         proxies = app.config["TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
+        # Flask types wsgi_app as a method; wrapping it is how WSGI layers are added.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies
+        )
 
     from app import security
 

@@ -33,23 +33,54 @@ def generate_key() -> None:
 @click.command("purge")
 @with_appcontext
 def purge_command() -> None:
-    """Delete messages' content and raw access logs past their time (run daily by cron)."""
+    """Delete messages' content and raw access logs past their time (run daily by cron).
+
+    Each part runs even if the other fails, and the audit event is always written, so
+    one broken part never keeps the other's promise from being kept.
+    """
     from app import audit
-    from app.accesslog import purge_raw_logs
+    from app.accesslog import IngestFailed, purge_raw_logs
     from app.clock import today, utcnow
     from app.contact.drafts import purge_expired as purge_drafts
     from app.extensions import db
     from app.retention import purge_expired
 
-    purged = purge_expired(today())
-    drafts = purge_drafts()
-    files = purge_raw_logs(current_app, utcnow())
-    audit.record("purge", detail=f"{purged} messages, {drafts} drafts, {files} raw log files")
+    failed = []
+    try:
+        purged: int | str = purge_expired(today())
+    except Exception as error:
+        db.session.rollback()
+        current_app.logger.error("Purge of messages failed: %s", type(error).__name__)
+        failed.append("the messages could not be purged")
+        purged = "no"
+    try:
+        drafts = purge_drafts()
+    except Exception as error:
+        db.session.rollback()
+        current_app.logger.error("Purge of unsent drafts failed: %s", type(error).__name__)
+        failed.append("the unsent drafts could not be purged")
+        drafts = 0
+    try:
+        files = purge_raw_logs(current_app, utcnow())
+    except IngestFailed as error:
+        files = error.args[0]
+        failed.append("the statistics could not read the newest log lines")
+    except Exception as error:
+        db.session.rollback()
+        current_app.logger.error("Purge of raw logs failed: %s", type(error).__name__)
+        failed.append("the raw log files could not be purged")
+        files = 0
+    detail = f"{purged} messages, {drafts} drafts, {files} raw log files"
+    if failed:
+        detail += "; " + "; ".join(failed)
+    audit.record("purge", detail=detail)
     db.session.commit()
     click.echo(
         f"Deleted the content of {purged} message(s), {drafts} unsent draft(s) "
         f"older than 30 minutes and {files} raw log file(s)."
     )
+    if failed:
+        raise click.ClickException("Not everything went well: " + "; ".join(failed) + ".")
 
 
 def init_app(app: Flask) -> None:

@@ -83,12 +83,12 @@ class EncryptedText(TypeDecorator):
     impl = Text
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):
+    def process_bind_param(self, value, _dialect):
         if value is None:
             return None
         return keyring().encrypt(value)
 
-    def process_result_value(self, value, dialect):
+    def process_result_value(self, value, _dialect):
         if value is None:
             return None
         try:

@@ -2,7 +2,7 @@
 
 from flask import Flask, render_template
 from sqlalchemy.exc import SQLAlchemyError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from app.extensions import db
 
@@ -41,13 +41,9 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
         response = render_error(error.code or 500)
-        if error.code == 405 and getattr(error, "valid_methods", None):
+        if isinstance(error, MethodNotAllowed) and error.valid_methods:
             return response[0], response[1], {"Allow": ", ".join(error.valid_methods)}
         return response
-
-    @app.errorhandler(InternalServerError)
-    def _server_error(_error):
-        return render_error(500)
 
     @app.errorhandler(SQLAlchemyError)
     def _database_error(error):

@@ -1,5 +1,7 @@
 """Flask extensions, created here and bound to the app in create_app()."""
 
+from typing import TYPE_CHECKING, Any, cast
+
 from flask import request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -7,7 +9,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine, Result
 
 # Named constraints so that migrations are the same on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -19,10 +21,27 @@ NAMING_CONVENTION = {
 }
 
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+
 migrate = Migrate(render_as_batch=True)
 csrf = CSRFProtect()
 # Limits are declared where they apply (the contact form); none by default.
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import DeclarativeBase
+
+    class Model(DeclarativeBase):
+        """What a type checker sees of ``db.Model``: a typed SQLAlchemy declarative base
+        (Flask-SQLAlchemy builds ``db.Model`` at run time, which mypy cannot follow)."""
+
+else:
+    Model = db.Model
+
+
+def affected_rows(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE run through the session changed (the session
+    types every result as a plain Result; for these it is a CursorResult)."""
+    return cast("CursorResult[Any]", result).rowcount
 
 
 @limiter.request_filter

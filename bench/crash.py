@@ -1,6 +1,6 @@
 """Faults under load: workers killed mid-run, and the database going away and coming back.
 
-    .venv/bin/python bench/crash.py [--check crash,down] [--db sqlite,postgresql]
+    .venv/bin/python -m bench.crash [--check crash,down] [--db sqlite,postgresql]
                                     [--count 400] [--clients 16]
 
 crash  A load run of --count submissions; after a third have finished every gunicorn
@@ -33,27 +33,24 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-# The repository instead of bench/ (the script's folder) first on the path: bench/http.py
-# would hide the standard library's http package from everything imported after this.
-sys.path.pop(0)
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from bench._servers import (
     ContactClient,
-    Gunicorn,
-    PostgresDatabase,
-    SQLiteDatabase,
-    base_env,
     canary,
     contact_fields,
-    get,
-    migrate,
-    postgres_available,
     run_tag,
     stored_messages,
     verdict,
 )
 from bench.load import check_stored, run_load, summarise
+from tests.support.servers import (
+    Gunicorn,
+    PostgresDatabase,
+    SQLiteDatabase,
+    base_env,
+    get,
+    migrate,
+    postgres_available,
+)
 
 
 def new_database(kind: str, folder: Path):

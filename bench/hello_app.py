@@ -1,4 +1,4 @@
-"""The reference for bench/http.py: a plain hello-world Flask app (no database, no hooks)."""
+"""The reference for bench/http_bench.py: a plain hello-world Flask app (no database, no hooks)."""
 
 from flask import Flask
 

@@ -1,6 +1,6 @@
 """Contact submissions in parallel through 4 gunicorn workers, on SQLite and PostgreSQL.
 
-    .venv/bin/python bench/load.py [--count 200] [--clients 16] [--db sqlite,postgresql]
+    .venv/bin/python -m bench.load [--count 200] [--clients 16] [--db sqlite,postgresql]
 
 Each database gets a fresh, migrated instance and a real gunicorn (gunicorn.conf.py,
 WEB_CONCURRENCY=4). Client threads each keep one keep-alive connection and, per
@@ -19,26 +19,23 @@ import time
 from collections import Counter
 from pathlib import Path
 
-# The repository instead of bench/ (the script's folder) first on the path: bench/http.py
-# would hide the standard library's http package from everything imported after this.
-sys.path.pop(0)
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from bench._servers import (
     ContactClient,
+    canary,
+    contact_fields,
+    percentile,
+    run_tag,
+    stored_messages,
+    verdict,
+)
+from tests.support.servers import (
     Gunicorn,
     PostgresDatabase,
     SQLiteDatabase,
     base_env,
-    canary,
-    contact_fields,
     get,
     migrate,
-    percentile,
     postgres_available,
-    run_tag,
-    stored_messages,
-    verdict,
 )
 
 

@@ -1,6 +1,6 @@
 """Speed of the tax-identifier detector (app.pii and its browser twin). Not a test.
 
-    .venv/bin/python bench/pii_bench.py [--corpus ../shared/pii-corpus/dev.jsonl] [--no-browser]
+    .venv/bin/python -m bench.pii_bench [--corpus ../shared/pii-corpus/dev.jsonl] [--no-browser]
 
 Prints: the per-message time of app.pii.scan on the dev corpus (median and p99, the
 goal is a median <= 40 us); the time of 100 KB and 1 MB of adversarial input of several
@@ -12,27 +12,21 @@ messages and the ratio.
 
 from __future__ import annotations
 
+import argparse
+import functools
+import http.server
+import json
+import os
+import random
+import statistics
 import sys
+import threading
+import time
 from pathlib import Path
 
-# Running "python bench/pii_bench.py" puts bench/ first on sys.path, where another
-# bench's http.py would shadow the standard library's http package.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-
-import argparse  # noqa: E402
-import functools  # noqa: E402
-import http.server  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import random  # noqa: E402
-import statistics  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
+from app.pii import scan
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from app.pii import scan  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "pii-corpus" / "dev.jsonl"
 CHROMIUM = "/usr/bin/chromium"

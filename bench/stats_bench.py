@@ -1,6 +1,6 @@
 """Access-log statistics over a million lines: first ingest, page render, increment.
 
-    .venv/bin/python bench/stats_bench.py [--lines 1000000] [--days 30] [--keep DIR]
+    .venv/bin/python -m bench.stats_bench [--lines 1000000] [--days 30] [--keep DIR]
 
 Generates a realistic W3C log (the site's own line format) into a temporary instance,
 migrates a SQLite database there, then prints how long each step takes. The staff
@@ -9,13 +9,10 @@ desk's statistics page costs summary() + the partial; the goal is at most 1 s.
 
 import argparse
 import random
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app import create_app
 from app.accesslog import log_path, render_summary, w3c

@@ -66,7 +66,7 @@ class PostgresDatabases:
     def _url(self, name: str) -> str:
         return self.base.set(database=name).render_as_string(hide_password=False)
 
-    def new(self, tmp_path: Path) -> str:
+    def new(self, _tmp_path: Path) -> str:
         self.count += 1
         name = f"{self.prefix}_{self.count}"
         self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
@@ -147,10 +147,33 @@ def runner(app):
     return app.test_cli_runner()
 
 
+def closed_before_sending(app):
+    """Read each response whole and close it before werkzeug's dev server writes it.
+
+    When a browser drops a request mid-response (a font it no longer needs after a
+    navigation), werkzeug's `execute()` raises inside its `finally` before calling the
+    body's `close()`, so a static file stays open until the garbage collector finds it, and
+    pytest (warnings are errors) fails whichever test is running then. Test pages and
+    assets are small, so holding one response in memory costs nothing.
+    """
+
+    def buffered(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            data = b"".join(body)
+        finally:
+            close = getattr(body, "close", None)
+            if close is not None:
+                close()
+        return [data]
+
+    return buffered
+
+
 class LiveServer:
     def __init__(self, app):
         self.app = app
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.server = make_server("127.0.0.1", 0, closed_before_sending(app), threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

@@ -14,7 +14,8 @@ EXTERNAL_ASSET = re.compile(r"^(https?:)?//", re.IGNORECASE)
 def check_page(html: str) -> BeautifulSoup:
     """Assert the page-level rules and return the parsed page."""
     page = BeautifulSoup(html, "html.parser")
-    assert page.html is not None and page.html.get("lang") == "en", "html lang must be en"
+    assert page.html is not None, "an <html> element"
+    assert page.html.get("lang") == "en", "html lang must be en"
 
     h1s = page.find_all("h1")
     assert len(h1s) == 1, f"expected exactly one <h1>, found {len(h1s)}"
@@ -38,9 +39,11 @@ def check_page(html: str) -> BeautifulSoup:
             assert not EXTERNAL_ASSET.match(value), f"external asset: {value}"
 
     assert page.find("main", id="main-content"), "a <main id=main-content> landmark"
-    assert page.find("header") and page.find("footer"), "header and footer landmarks"
+    assert page.find("header"), "a header landmark"
+    assert page.find("footer"), "a footer landmark"
     skip = page.find("a", class_="usa-skipnav")
-    assert skip and skip.get("href") == "#main-content", "a skip link to the main content"
+    assert skip, "a skip link to the main content"
+    assert skip.get("href") == "#main-content", "the skip link goes to the main content"
     return page
 
 

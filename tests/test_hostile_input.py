@@ -117,7 +117,8 @@ def test_hostile_fields(app, client, overrides, status, expected):
     visitor = Visitor(client)
     response = post_form(client, valid(visitor, **overrides))
     if status == 200:
-        assert response.status_code == 303 and response.headers["Location"] == "/contact"
+        assert response.status_code == 303
+        assert response.headers["Location"] == "/contact"
         response = client.get("/contact")
     assert response.status_code == status
     if status == 200:
@@ -178,7 +179,8 @@ def test_missing_csrf_keeps_the_text(client):
         data={"email": "pat@example.com", "topic": "general", "message": "Kept"},
         follow_redirects=True,
     )
-    assert response.request.path == "/contact" and response.history[0].status_code == 303
+    assert response.request.path == "/contact"
+    assert response.history[0].status_code == 303
     assert "Kept" in response.get_data(as_text=True)
 
 
@@ -189,7 +191,8 @@ def test_expired_csrf_keeps_the_text(app, client):
     response = post_form(
         client, valid(visitor, csrf_token=token, message="Still here"), follow_redirects=True
     )
-    assert response.request.path == "/contact" and response.history[0].status_code == 303
+    assert response.request.path == "/contact"
+    assert response.history[0].status_code == 303
     assert "This page timed out" in response.get_data(as_text=True)
     assert "Still here" in response.get_data(as_text=True)
     assert messages(app) == []
@@ -210,7 +213,7 @@ def test_wrong_content_types_get_the_form_back(app, client, content_type, body):
     assert messages(app) == []
 
 
-def test_multipart_form_is_fine(app, client):
+def test_multipart_form_is_fine(client):
     visitor = Visitor(client)
     response = client.post("/contact", data=valid(visitor), content_type="multipart/form-data")
     assert response.status_code == 303
@@ -256,7 +259,8 @@ def test_path_traversal_under_static_is_404(client, url):
     response = client.get(url)
     assert response.status_code == 404
     body = response.get_data(as_text=True)
-    assert "SECRET_KEY" not in body and "root:" not in body
+    assert "SECRET_KEY" not in body
+    assert "root:" not in body
 
 
 @pytest.mark.parametrize(

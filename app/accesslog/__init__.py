@@ -42,8 +42,8 @@ def init_app(app: Flask) -> None:
     app.add_template_global(charts.day_chart, "accesslog_day_chart")
     app.add_template_global(charts.count_chart, "accesslog_count_chart")
     app.add_template_global(stats.human_bytes, "accesslog_human_bytes")
-    app.add_template_global(stats.CONTACT_EVENTS, "accesslog_contact_events")
-    app.add_template_global(KIND_LABELS, "accesslog_kind_labels")
+    app.jinja_env.globals["accesslog_contact_events"] = stats.CONTACT_EVENTS
+    app.jinja_env.globals["accesslog_kind_labels"] = KIND_LABELS
     writer = DailyLogWriter(log_path(app))
     app.extensions["accesslog"] = writer
     reported: list[type] = []
@@ -54,12 +54,18 @@ def init_app(app: Flask) -> None:
             reported.append(type(error))
             app.logger.error("Access log not written: %s", type(error).__name__)
 
-    app.wsgi_app = AccessLogMiddleware(
+    # Flask types wsgi_app as a method; wrapping it is how WSGI layers are added.
+
+    app.wsgi_app = AccessLogMiddleware(  # type: ignore[method-assign]
         app.wsgi_app,
         writer.write,
         app.config,
         on_error=report,
     )
+
+
+class IngestFailed(Exception):
+    """The statistics could not read what is new; the raw files were purged anyway."""
 
 
 def purge_raw_logs(app: Flask, now: datetime) -> int:
@@ -69,13 +75,27 @@ def purge_raw_logs(app: Flask, now: datetime) -> int:
     Called by the top-level `flask purge` and by `flask accesslog purge`. What is new in
     the files is read into the statistics first, so nothing is lost from them; the
     hashed visitor keys of the purged days go too (each day's visitor count stays).
-    """
-    from app.accesslog.ingest import forget_visitor_keys, ingest_new
 
-    ingest_new()
+    The files hold visitors' addresses, and the policy promises they go after 30 days:
+    if reading them into the statistics fails, they are deleted all the same (their
+    lines are lost from the statistics, which is the lesser harm) and IngestFailed is
+    raised afterwards, carrying how many files were removed.
+    """
+    from app.accesslog import ingest
+    from app.extensions import db
+
+    failure: Exception | None = None
+    try:
+        ingest.ingest_new()
+    except Exception as error:  # any failure: the files go all the same
+        db.session.rollback()
+        app.logger.error("Access-log ingestion failed before the purge: %s", type(error).__name__)
+        failure = error
     keep = int(app.config.get("ACCESS_LOG_RETENTION_DAYS", 30))
     removed = purge_day_files(log_path(app), now.date(), keep)
-    forget_visitor_keys(before=now.date() - timedelta(days=keep))
+    ingest.forget_visitor_keys(before=now.date() - timedelta(days=keep))
+    if failure is not None:
+        raise IngestFailed(len(removed)) from failure
     return len(removed)
 
 

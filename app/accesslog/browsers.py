@@ -23,11 +23,10 @@ _RULES = (
     ("Safari", re.compile(r"Safari/|AppleWebKit/.*Mobile/")),
     ("Internet Explorer", re.compile(r"MSIE |Trident/")),
 )
-FAMILIES = (*(name for name, _ in _RULES), "Other")
 
 
 def browser_family(user_agent: str) -> str:
-    """One of FAMILIES: the browser family that ``user_agent`` names, "Other" if none."""
+    """The browser family that ``user_agent`` names (a name in _RULES), "Other" if none."""
     if not user_agent:
         return "Other"
     for name, pattern in _RULES:

@@ -60,13 +60,22 @@ def ingest_command() -> None:
 @with_appcontext
 def purge_command() -> None:
     """Delete raw access-log files older than ACCESS_LOG_RETENTION_DAYS (cron: daily)."""
-    from app.accesslog import purge_raw_logs
+    from app.accesslog import IngestFailed, purge_raw_logs
 
-    removed = purge_raw_logs(current_app, datetime.now(UTC))
+    failed = False
+    try:
+        removed = purge_raw_logs(current_app, datetime.now(UTC))
+    except IngestFailed as error:
+        removed, failed = error.args[0], True
     click.echo(
         f"Removed {removed} access-log files older than "
         f"{current_app.config.get('ACCESS_LOG_RETENTION_DAYS', 30)} days."
     )
+    if failed:
+        raise click.ClickException(
+            "The statistics could not read the newest log lines (the old files were "
+            "removed all the same); see the application log."
+        )
 
 
 def init_app(app) -> None:

@@ -8,6 +8,7 @@ else moved it first (compare-and-set), so two ingests at once never count a line
 """
 
 import hashlib
+import re
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -16,13 +17,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from flask import current_app
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import case, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from app.accesslog import host_id, log_path, w3c
 from app.accesslog.browsers import browser_family
 from app.accesslog.writer import day_files
-from app.extensions import db
+from app.extensions import affected_rows, db
 from app.models.accesslog import AccessCount, AccessDay, AccessLogFile, AccessVisitor
 
 # Dimensions whose keys a client chooses (any URL can be asked for, any referrer sent):
@@ -30,16 +32,23 @@ from app.models.accesslog import AccessCount, AccessDay, AccessLogFile, AccessVi
 CAPPED = ("error", "referrer")
 OTHER = "(other)"
 MAX_KEY = 500
+# The largest byte count one request can plausibly have (1 TiB; bodies over
+# MAX_CONTENT_LENGTH are refused unread). A line claiming more, or less than nothing, is
+# skipped and counted as not understood: it cannot be true, and a value past the
+# database's 64-bit integers once stopped ingestion (and with it the purge) for good.
+MAX_REQUEST_BYTES = 1 << 40
+# Totals are kept in 64-bit columns; a day's total stops there rather than overflowing.
+BIGINT_MAX = (1 << 63) - 1
 CHUNK_BYTES = 8 * 1024 * 1024
 STATIC_PREFIX = "/static/"
+_STATUS = re.compile(r"[1-5][0-9]{2}")
 
 
 @dataclass
 class IngestResult:
     files: int = 0
     lines: int = 0
-    skipped: int = 0  # lines that did not parse
-    complete: bool = True  # False when a time budget stopped it early
+    skipped: int = 0  # lines that did not parse, or held values that cannot be true
     seconds: float = 0.0
 
 
@@ -76,8 +85,7 @@ def ingest_new(budget_seconds: float | None = None) -> IngestResult:
         result.files += 1
         deadline = None if budget_seconds is None else started + budget_seconds
         if not _ingest_file(host, file, row, secret, result, deadline):
-            result.complete = False
-            break
+            break  # the time budget ran out: the rest is read next time
     result.seconds = time.perf_counter() - started
     return result
 
@@ -128,42 +136,76 @@ def _ingest_file(host, file: Path, row, secret, result, deadline) -> bool:
                 return False
 
 
+@dataclass
+class _Tally:
+    """One chunk's lines counted by everything that tells them apart: the per-line work
+    is a split and a few additions; the dimensions come from the far fewer tallies."""
+
+    lines: Counter = field(default_factory=Counter)  # (day, status, URL, agent, referrer, protocol)
+    sent: Counter = field(default_factory=Counter)  # bytes by day as written
+    received: Counter = field(default_factory=Counter)
+    seen: set = field(default_factory=set)  # (day, address, agent)
+    skipped: int = 0
+
+
 def _aggregate(data: bytes, secret: bytes) -> _Batch:
-    """Count the lines in ``data``: one tally per distinct (day, status, URL, agent,
-    referrer, protocol) first — the per-line work is a split and a few additions —
-    then the dimensions from the far fewer distinct tallies."""
-    batch = _Batch()
+    """Count the lines in ``data`` into a batch of per-day aggregates."""
+    tally = _tally(data)
+    dates = _dates(tally.sent)
+    batch = _Batch(skipped=tally.skipped)
+    _count_dimensions(batch, tally, dates)
+    for text, day in dates.items():
+        if day is not None and day in batch.days:
+            batch.days[day][1] = min(batch.days[day][1] + tally.sent[text], BIGINT_MAX)
+            batch.days[day][2] = min(batch.days[day][2] + tally.received[text], BIGINT_MAX)
+    batch.visitors = _visitor_keys(tally.seen, dates, secret)
+    return batch
+
+
+def _tally(data: bytes) -> _Tally:
+    tally = _Tally()
     split_line = w3c.split_line
-    tallies: Counter = Counter()
-    sent: Counter = Counter()
-    received: Counter = Counter()
-    seen: set = set()  # (day, address, agent)
+    lines, sent, received, seen = tally.lines, tally.sent, tally.received, tally.seen
     for raw in data.decode("ascii", "replace").splitlines():
         if not raw or raw[0] == "#":
             continue
         try:
             f = split_line(raw)
-            day = f[0]
-            sent[day] += int(f[7])
-            received[day] += int(f[8])
+            text = f[0]  # the day, as written
+            out = int(f[7])
+            # cs-bytes is "-" on lines that must not give a size away (/contact).
+            into = 0 if f[8] == "-" else int(f[8])
         except (ValueError, IndexError):
-            batch.skipped += 1
+            tally.skipped += 1
             continue
-        tallies[day, f[4], f[5], f[9], f[10], f[11]] += 1
-        seen.add((day, f[2], f[9]))
+        if not (0 <= out <= MAX_REQUEST_BYTES and 0 <= into <= MAX_REQUEST_BYTES):
+            tally.skipped += 1
+            continue
+        sent[text] += out
+        received[text] += into
+        lines[text, f[4], f[5], f[9], f[10], f[11][:MAX_KEY]] += 1
+        seen.add((text, f[2], f[9]))
+    return tally
 
+
+def _dates(texts) -> dict[str, date | None]:
+    """Each day as written, parsed; None for one that is not a date."""
     dates: dict[str, date | None] = {}
-    for text in sent:
+    for text in texts:
         try:
             dates[text] = date.fromisoformat(text)
         except ValueError:
             dates[text] = None
+    return dates
+
+
+def _count_dimensions(batch: _Batch, tally: _Tally, dates: dict[str, date | None]) -> None:
     families: dict[str, str] = {}
     referrer_hosts: dict[str, str | None] = {}
     counts, days = batch.counts, batch.days
-    for (text, status_text, stem, agent, ref, protocol), n in tallies.items():
+    for (text, status_text, stem, agent, ref, protocol), n in tally.lines.items():
         day = dates[text]
-        if day is None or not status_text.isdigit():
+        if day is None or not _STATUS.fullmatch(status_text):
             batch.skipped += n
             continue
         batch.lines += n
@@ -186,12 +228,10 @@ def _aggregate(data: bytes, secret: bytes) -> _Batch:
                 referrer_hosts[ref] = _referrer_host(ref)
             if referrer_hosts[ref]:
                 counts[day, "referrer", referrer_hosts[ref]] += n
-    for text, day in dates.items():
-        if day is not None and day in days:
-            days[day][1] += sent[text]
-            days[day][2] += received[text]
 
-    # Only keyed hashes leave this function: addresses and agents stay in memory.
+
+def _visitor_keys(seen: set, dates: dict[str, date | None], secret: bytes):
+    """Only keyed hashes leave here: addresses and agents stay in memory."""
     hasher = _visitor_hasher(secret)
     visitors: dict[date, set[str]] = defaultdict(set)
     for text, ip, agent in seen:
@@ -201,8 +241,7 @@ def _aggregate(data: bytes, secret: bytes) -> _Batch:
         h = hasher.copy()
         h.update(f"{text}\n{ip}\n{agent}".encode())
         visitors[day].add(h.hexdigest())
-    batch.visitors = visitors
-    return batch
+    return visitors
 
 
 def _referrer_host(value: str) -> str | None:
@@ -221,12 +260,10 @@ def _visitor_hasher(secret: bytes):
     )
 
 
-def _insert(model):
+def _insert(model) -> postgresql.Insert | sqlite.Insert:
     if db.session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(model)
+        return postgresql.insert(model)
+    return sqlite.insert(model)
 
 
 def _store(host, name, fingerprint, row, old_position, new_position, batch: _Batch) -> bool:
@@ -254,7 +291,7 @@ def _store(host, name, fingerprint, row, old_position, new_position, batch: _Bat
                     position=new_position, lines=AccessLogFile.lines + batch.lines, updated_at=now
                 )
             )
-            if moved.rowcount != 1:
+            if affected_rows(moved) != 1:
                 session.rollback()
                 return False
         _add_days(batch)
@@ -277,9 +314,9 @@ def _add_days(batch: _Batch) -> None:
     stmt = stmt.on_conflict_do_update(
         index_elements=["day"],
         set_={
-            "requests": AccessDay.requests + stmt.excluded.requests,
-            "bytes_sent": AccessDay.bytes_sent + stmt.excluded.bytes_sent,
-            "bytes_received": AccessDay.bytes_received + stmt.excluded.bytes_received,
+            "requests": _capped_sum(AccessDay.requests, stmt.excluded.requests),
+            "bytes_sent": _capped_sum(AccessDay.bytes_sent, stmt.excluded.bytes_sent),
+            "bytes_received": _capped_sum(AccessDay.bytes_received, stmt.excluded.bytes_received),
         },
     )
     db.session.connection().execute(
@@ -289,6 +326,12 @@ def _add_days(batch: _Batch) -> None:
             for d, (r, s, b) in batch.days.items()
         ],
     )
+
+
+def _capped_sum(stored, added):
+    """stored + added, stopping at the largest 64-bit integer instead of overflowing
+    (PostgreSQL would refuse the row; SQLite would turn it into a float)."""
+    return case((stored > BIGINT_MAX - added, BIGINT_MAX), else_=stored + added)
 
 
 def _capped(counts: Counter) -> Counter:
@@ -353,4 +396,4 @@ def forget_visitor_keys(before: date) -> int:
     """Delete the hashed visitor keys of days before ``before`` (their count stays)."""
     deleted = db.session.execute(delete(AccessVisitor).where(AccessVisitor.day < before))
     db.session.commit()
-    return deleted.rowcount or 0
+    return affected_rows(deleted)

@@ -71,14 +71,6 @@ class Summary:
     protocols: tuple[Count, ...]
     contact: tuple[ContactRow, ...] | None  # None when no counts were given
 
-    @property
-    def not_found(self) -> tuple[ErrorCount, ...]:
-        return tuple(e for e in self.errors if e.status == 404)
-
-    @property
-    def server_errors(self) -> tuple[ErrorCount, ...]:
-        return tuple(e for e in self.errors if e.status >= 500)
-
 
 def summary(
     date_from: date,
@@ -184,9 +176,15 @@ def fresh_summary(
     """What the staff desk's statistics page shows: read what is new in this host's log
     (for at most ``budget_seconds``; the rest is read next time or by cron), then the
     summary with the contact form's counters."""
+    from flask import current_app
+
     from app.accesslog.ingest import ingest_new
 
-    ingest_new(budget_seconds=budget_seconds)
+    try:
+        ingest_new(budget_seconds=budget_seconds)
+    except Exception as error:  # show what is stored; cron reads the rest
+        db.session.rollback()
+        current_app.logger.error("Access-log ingestion failed: %s", type(error).__name__)
     counts = contact_counts_between(date_from, date_to) if with_contact_counts else None
     return summary(date_from, date_to, contact_counts=counts)
 

@@ -60,7 +60,7 @@ class Entry:
     uri_stem: str
     uri_query: str
     bytes_sent: int
-    bytes_received: int
+    bytes_received: int | None  # None: withheld, written "-"
     user_agent: str
     referrer: str
     protocol: str
@@ -110,7 +110,8 @@ def format_line(entry: Entry) -> str:
     return (
         f"{entry.when:%Y-%m-%d %H:%M:%S} {token(entry.client_ip)} {token(entry.server_ip)} "
         f"{entry.status} {token(entry.uri_stem)} {token(entry.uri_query)} "
-        f"{int(entry.bytes_sent)} {int(entry.bytes_received)} "
+        f"{int(entry.bytes_sent)} "
+        f"{'-' if entry.bytes_received is None else int(entry.bytes_received)} "
         f"{quoted(entry.user_agent)} {quoted(entry.referrer)} {token(entry.protocol)}\n"
     )
 

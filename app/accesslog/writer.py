@@ -34,7 +34,7 @@ def day_file(path: Path, day: date) -> Path:
 
 def day_files(path: Path) -> list[tuple[date, Path]]:
     """Every day file kept beside ``path``, oldest first."""
-    found = []
+    found: list[tuple[date, Path]] = []
     if not path.parent.is_dir():
         return found
     for candidate in path.parent.glob(f"{path.stem}-*{path.suffix}"):

@@ -29,7 +29,7 @@ def _staff_request() -> bool:
 class SiteSessionInterface(SecureCookieSessionInterface):
     """Flask's signed-cookie sessions, with the desk's cookie under /staff."""
 
-    staff_salt = "drs-staff-session"
+    staff_salt = b"drs-staff-session"
 
     def get_cookie_name(self, app: Flask) -> str:
         return STAFF_COOKIE if _staff_request() else super().get_cookie_name(app)

@@ -15,7 +15,7 @@ from app.auth import bp, passwords, sessions, throttle, totp
 from app.auth.forms import EnrolForm, SignInForm
 from app.auth.guard import safe_next
 from app.clock import utcnow
-from app.extensions import db
+from app.extensions import affected_rows, db
 from app.models import StaffMember
 
 NOT_RIGHT = "The e-mail address, password or security code is not right"
@@ -64,7 +64,7 @@ def claim_step(member: StaffMember, step: int) -> bool:
         .values(totp_last_step=step)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    if affected_rows(result) != 1:
         return False
     member.totp_last_step = step
     return True
@@ -106,13 +106,13 @@ def sign_in_post():
 
     password_ok = passwords.verify_password(known.password_hash if known else None, password)
 
-    if password_ok and not known.mfa_enrolled and not code:
+    if password_ok and known is not None and not known.mfa_enrolled and not code:
         return _start_enrolment(known, password)
 
     step = None
-    if password_ok and known.mfa_enrolled and known.totp_secret:
+    if password_ok and known is not None and known.mfa_enrolled and known.totp_secret:
         step = totp.matching_step(known.totp_secret, code, utcnow(), known.totp_last_step)
-    if step is None or not claim_step(known, step):
+    if known is None or step is None or not claim_step(known, step):
         return _refuse(form, email, client, known, member, password_ok)
 
     _maybe_rehash(known, password)
@@ -161,7 +161,8 @@ def _start_enrolment(member: StaffMember, password: str):
     return redirect(url_for("auth.enrol"), 303)
 
 
-def _enrolling() -> StaffMember | None:
+def _enrolling() -> tuple[StaffMember, str] | None:
+    """The member setting up their code app, and the key they are confirming."""
     data = session.get(ENROL_KEY)
     if not isinstance(data, dict) or not isinstance(data.get("id"), int):
         return None
@@ -176,19 +177,19 @@ def _enrolling() -> StaffMember | None:
     ):
         session.pop(ENROL_KEY, None)
         return None
-    return member
+    return member, member.totp_secret
 
 
-def _enrol_page(member: StaffMember, form: EnrolForm, status: int = 200):
+def _enrol_page(member: StaffMember, secret: str, form: EnrolForm, status: int = 200):
     errors = [("code", form.code.errors[0])] if form.code.errors else []
-    uri = totp.provisioning_uri(member.totp_secret, member.email)
+    uri = totp.provisioning_uri(secret, member.email)
     return (
         render_template(
             "auth/enrol.html",
             form=form,
             errors=errors,
             qr=totp.qr_svg(uri),
-            key=totp.grouped(member.totp_secret),
+            key=totp.grouped(secret),
             issuer=totp.ISSUER,
             email=member.email,
         ),
@@ -198,20 +199,21 @@ def _enrol_page(member: StaffMember, form: EnrolForm, status: int = 200):
 
 @bp.route("/sign-in/set-up", methods=["GET", "POST"])
 def enrol():
-    member = _enrolling()
-    if member is None:
+    enrolling = _enrolling()
+    if enrolling is None:
         flash("Sign in with your e-mail address and password to set up your code app.", "info")
         return redirect(url_for("auth.sign_in"), 303)
+    member, secret = enrolling
     form = EnrolForm()
     if request.method == "GET":
-        return _enrol_page(member, EnrolForm(formdata=None))
+        return _enrol_page(member, secret, EnrolForm(formdata=None))
     if not form.validate():
-        return _enrol_page(member, form)
+        return _enrol_page(member, secret, form)
     client = _client()
     if throttle.is_locked(member.email, client):
         session.pop(ENROL_KEY, None)
         return _sign_in_page(SignInForm(formdata=None), 429, errors=[], locked=True)
-    step = totp.matching_step(member.totp_secret, form.code.data, utcnow(), member.totp_last_step)
+    step = totp.matching_step(secret, form.code.data, utcnow(), member.totp_last_step)
     if step is None or not claim_step(member, step):
         throttle.record_failure(member.email, client)
         audit.record("sign_in_failed", staff=member, detail="wrong code at set-up")
@@ -220,7 +222,7 @@ def enrol():
             "That code is not right. Check the time on your phone is correct, "
             "then enter the newest code"
         ]
-        return _enrol_page(member, form)
+        return _enrol_page(member, secret, form)
     member.mfa_enrolled = True
     throttle.clear_account(member.email)
     sessions.begin(member)

@@ -23,7 +23,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from werkzeug.datastructures import MultiDict
 
-from app.extensions import db
+from app.extensions import affected_rows, db
 from app.models import ContactDraft
 
 DRAFT_SECONDS = 30 * 60
@@ -147,4 +147,4 @@ def purge_expired(now: int | None = None) -> int:
     now = _now() if now is None else now
     result = db.session.execute(delete(ContactDraft).where(ContactDraft.expires_at <= now))
     db.session.commit()
-    return result.rowcount or 0
+    return affected_rows(result)

@@ -28,7 +28,7 @@ TOPIC_LABELS = {choice.value: choice.label for choice in TOPICS}
 class TopicField(RadioField):
     """Radios whose error for an unknown value says what to do, like the others."""
 
-    def pre_validate(self, form):
+    def pre_validate(self, _form):
         if self.data not in {choice.value for choice in self.choices}:
             raise StopValidation("Select what your message is about")
 

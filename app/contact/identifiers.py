@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from flask import current_app
@@ -62,7 +63,7 @@ def valid_fingerprints(values: list[str]) -> set[str]:
 
 
 def find_identifiers(
-    fields: dict[str, str], dismissed: set[str] = frozenset()
+    fields: dict[str, str], dismissed: AbstractSet[str] = frozenset()
 ) -> list[FieldFinding]:
     """Every identifier in the free-text fields, except those the visitor said are not."""
     found = []

@@ -34,6 +34,12 @@ def new_reference() -> str:
     return f"DRS-{''.join(chars[:4])}-{''.join(chars[4:])}"
 
 
+def new_id() -> int:
+    """A random primary key: a sequence would number messages in arrival order, which
+    staff (or anyone with the database) could match with the access log's times."""
+    return secrets.randbelow(2**31 - 2) + 1
+
+
 def _key_hash(send_key: str) -> str:
     secret = current_app.config["SECRET_KEY"].encode("utf-8")
     return hmac.new(secret, f"send:{send_key}".encode(), hashlib.sha256).hexdigest()
@@ -65,6 +71,7 @@ def store_submission(
         return earlier
     for _attempt in range(5):
         submission = Submission(
+            id=new_id(),
             reference=new_reference(),
             received_on=today(),
             topic=topic,
@@ -87,7 +94,7 @@ def store_submission(
                 db.session.rollback()
                 if earlier := _sent_before(key_hash):
                     return earlier
-            continue  # the reference was taken: draw another
+            continue  # the reference (or id) was taken: draw another
         count_events("sent", [""])
         db.session.commit()
         return submission

@@ -172,14 +172,16 @@ def send():
 def _draft_from_request(form: ContactForm) -> Draft:
     """The text just received from the form, as the visitor's (next) draft."""
     earlier, _ = drafts.load()
-    same_message = earlier is not None and earlier.send_key == form.send_key.data
-    return Draft(
+    draft = Draft(
         fields={name: request.form.get(name, "") for name in drafts.FIELDS},
         send_key=form.send_key.data,
-        # Numbers the visitor said are not tax numbers stay so for this message.
-        dismissed=earlier.dismissed if same_message else [],
-        revision=earlier.revision + 1 if earlier is not None else 1,
     )
+    if earlier is not None:
+        draft.revision = earlier.revision + 1
+        if earlier.send_key == draft.send_key:
+            # Numbers the visitor said are not tax numbers stay so for this message.
+            draft.dismissed = earlier.dismissed
+    return draft
 
 
 # --- the warning page --------------------------------------------------------------
@@ -341,7 +343,7 @@ def database_unavailable(error: SQLAlchemyError):
 
 
 @bp.errorhandler(RateLimitExceeded)
-def too_many(error: RateLimitExceeded):
+def too_many(_error: RateLimitExceeded):
     """Too many messages from one place: the page again, text kept, and when to retry."""
     if not _same_site():
         return render_error(429)

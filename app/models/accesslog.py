@@ -1,8 +1,9 @@
 """Access-log statistics: per-day aggregates, and how far each host's files are read.
 
 No table here holds an IP address or a user agent. Distinct visitors are counted with
-keyed hashes (HMAC of the day, address and user agent under the app's secret key), kept
-only while that day's raw log is kept, then deleted; the day's count remains.
+keyed hashes (BLAKE2b of the day, address and user agent, keyed with a key derived from
+the app's secret key), kept only while that day's raw log is kept, then deleted; the
+day's count remains.
 """
 
 from datetime import date, datetime
@@ -10,10 +11,10 @@ from datetime import date, datetime
 from sqlalchemy import BigInteger, Date, DateTime, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.extensions import db
+from app.extensions import Model
 
 
-class AccessLogFile(db.Model):
+class AccessLogFile(Model):
     """How much of one host's day file has been read into the aggregates."""
 
     __tablename__ = "accesslog_files"
@@ -30,7 +31,7 @@ class AccessLogFile(db.Model):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-class AccessDay(db.Model):
+class AccessDay(Model):
     """Totals for one UTC day, over every host."""
 
     __tablename__ = "accesslog_days"
@@ -42,7 +43,7 @@ class AccessDay(db.Model):
     bytes_received: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
-class AccessCount(db.Model):
+class AccessCount(Model):
     """Requests per day by one dimension: page, file, status, error (status and URL),
     referrer (host only), browser family, protocol."""
 
@@ -54,7 +55,7 @@ class AccessCount(db.Model):
     hits: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
-class AccessVisitor(db.Model):
+class AccessVisitor(Model):
     """A keyed hash standing for one visitor on one day; deleted with the day's raw log."""
 
     __tablename__ = "accesslog_visitors"

@@ -15,10 +15,10 @@ from sqlalchemy import BigInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.crypto import EncryptedText
-from app.extensions import db
+from app.extensions import Model
 
 
-class ContactDraft(db.Model):
+class ContactDraft(Model):
     __tablename__ = "contact_drafts"
 
     # sha256 of the random token in the visitor's session cookie.

@@ -5,10 +5,10 @@ from datetime import date
 from sqlalchemy import Date, Integer, String, Text, or_, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.extensions import db
+from app.extensions import Model, db
 
 
-class Notice(db.Model):
+class Notice(Model):
     """A notice shown on every public page between its start and end dates.
 
     ``link`` names a destination in the fixed list of external sites
@@ -28,6 +28,7 @@ class Notice(db.Model):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     def is_current(self, on: date) -> bool:
+        """Shown on ``on`` (the same test as current(), for one notice in hand)."""
         return self.starts_on <= on and (self.ends_on is None or on <= self.ends_on)
 
     @classmethod

@@ -6,12 +6,12 @@ from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, Strin
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.crypto import EncryptedText
-from app.extensions import db
+from app.extensions import Model
 
 ROLES = ("reader", "admin")
 
 
-class StaffMember(db.Model):
+class StaffMember(Model):
     """Someone who reads and answers messages. Never deleted (the audit log names them):
     disabled instead."""
 
@@ -38,7 +38,7 @@ class StaffMember(db.Model):
         return self.role == "admin"
 
 
-class StaffSession(db.Model):
+class StaffSession(Model):
     """One sign-in on one browser. The cookie holds a random token; the row holds its hash,
     so signing out on one device ends that session only, on every app host."""
 
@@ -52,7 +52,7 @@ class StaffSession(db.Model):
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-class Reply(db.Model):
+class Reply(Model):
     """A reply sent to a visitor from the desk; its text is encrypted at rest."""
 
     __tablename__ = "replies"
@@ -65,7 +65,7 @@ class Reply(db.Model):
     body: Mapped[str | None] = mapped_column(EncryptedText)
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Model):
     """One thing that happened at the desk: when (UTC), who, what, to which record.
 
     Append-only: never updated or deleted (refused here in the ORM and by database

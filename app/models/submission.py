@@ -10,7 +10,7 @@ from sqlalchemy import Boolean, Date, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.crypto import EncryptedText
-from app.extensions import db
+from app.extensions import Model
 
 STATUSES = ("new", "replied", "closed")
 
@@ -21,7 +21,7 @@ CHOICE_AS_WRITTEN = "sent_as_written"  # stored as typed; the desk shows it mask
 CHOICES = (CHOICE_NONE, CHOICE_REMOVED, CHOICE_AS_WRITTEN)
 
 
-class Submission(db.Model):
+class Submission(Model):
     __tablename__ = "submissions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -50,7 +50,7 @@ class Submission(db.Model):
         return [k for k in self.identifier_kinds.split(",") if k]
 
 
-class ContactCounter(db.Model):
+class ContactCounter(Model):
     """How often the form warned, and what visitors chose: counts only, per day and kind."""
 
     __tablename__ = "contact_counters"

@@ -10,12 +10,11 @@ app/static/js/pii.mjs; both read the rules in app/static/js/pii-rules.json.
 """
 
 from ._engine import Finding, describe, mask, removal_label, remove, replace_findings, scan
-from ._rules import KIND_LABELS, KINDS, RULES_PATH
+from ._rules import KIND_LABELS, KINDS
 
 __all__ = [
     "KINDS",
     "KIND_LABELS",
-    "RULES_PATH",
     "Finding",
     "describe",
     "mask",

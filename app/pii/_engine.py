@@ -25,8 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ._normalise import normalise
+from ._rewrite import rewrite
 from ._rules import (
-    ASCII_LOWER,
     CARD_BRANDS,
     CARD_LAYOUTS,
     CARD_MAX,
@@ -40,9 +40,11 @@ from ._rules import (
     CT_LOC,
     CT_MAX_BASE_GROUPS,
     CT_MIN_GROUP,
+    CT_NO_CUE_LOC,
     CT_PHONE_GUARD,
     CT_SEPARATORS,
     CUE_KINDS,
+    CUE_LAYOUTS,
     CUE_LIST_GAP_RE,
     CUE_RE,
     CUE_WINDOW,
@@ -55,10 +57,13 @@ from ._rules import (
     INTRO_RE,
     ITIN_GROUPS,
     KIND_LABELS,
+    LATIN_LOWER,
     MASKS,
     MAX_CHUNK,
     MAX_CUE,
+    MICR_MARKS,
     MIN_DIGITS,
+    PARAGRAPH_RE,
     PLACEHOLDER_RE,
     REMOVED_TEMPLATE,
     ROUTING_PREFIXES,
@@ -68,7 +73,9 @@ from ._rules import (
     SSN_ADVERTISING,
     SSN_BAD_AREA_FIRST,
     SSN_BAD_AREAS,
+    TIGHT_RE,
 )
+from ._scopes import scopes
 
 _MAX_PIECE_GROUPS = 6
 _DOT_CUT_MIN = 2
@@ -168,6 +175,8 @@ def _shape_possible(lens: list[int]) -> bool:
         return True
     if k == 3 and lens[0] == 3 and lens[1] == 2 and lens[2] == 4:
         return True
+    if tuple(lens) in CUE_LAYOUTS:
+        return True
     if lens[-1] == CT_LOC and k - 1 <= CT_MAX_BASE_GROUPS and min(lens) >= CT_MIN_GROUP:
         return CT_BASE_MIN <= n - CT_LOC <= CT_BASE_MAX
     return tuple(lens) in CARD_LAYOUTS
@@ -204,6 +213,9 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     if "," in seps:
         return None
     lens = tuple(map(len, parts))
+    if lens in CUE_LAYOUTS:
+        # nine digits grouped another way, one separator throughout: like nine bare digits
+        return _classify([d], [], ctx, first, last) if seps.count(seps[0]) == len(seps) else None
     kind = None
     if lens == (3, 2, 4):
         kind = _ssn_or_itin(d)
@@ -222,7 +234,17 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     ):
         if not all(s in CT_SEPARATORS for s in seps):
             return None
-        return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
+        if ctx.cue(first, last) == "ct":
+            return "ct_tax_reg"
+        # 1234567-000: the shape alone, a 7-digit base and a location code 000-009
+        if (
+            lens == (CT_BASE_MAX - 2, CT_LOC)
+            and seps[0] == "-"
+            and d[-CT_LOC:].startswith(CT_NO_CUE_LOC)
+        ):
+            kind = "ct_tax_reg"
+        else:
+            return None
     elif (
         CARD_MIN <= n <= CARD_MAX
         and lens in CARD_LAYOUTS
@@ -248,6 +270,7 @@ def mask(kind: str, digits: str) -> str:
     hidden = "*" * (n - 4) + last4
     if kind == "ct_tax_reg":
         return hidden[: n - CT_LOC] + "-" + hidden[n - CT_LOC :]
+    layout: tuple[int, ...]
     if n == 15:
         layout = (4, 6, 5)
     elif n == 14:
@@ -297,7 +320,9 @@ def remove(text: str, findings) -> str:
 
 
 def _is_word(c: str) -> bool:
-    return c.isalnum() or c == "_"
+    """A letter, digit or "_" that glues onto a number; CJK ideographs and kana do not
+    (Chinese and Japanese write numbers straight after a word: 号码是412083317)."""
+    return (c.isalnum() or c == "_") and not "\u3000" <= c <= "\u9fff"
 
 
 def _cue_kind(m) -> str:
@@ -319,27 +344,38 @@ def _next_cue(norm: str, pos: int, end: int):
 class _Text:
     """The normalised text and, made on first use, its ASCII-lower-cased copy."""
 
-    __slots__ = ("_low", "norm")
+    __slots__ = ("_low", "fallback", "forced", "norm", "starts")
 
-    def __init__(self, norm: str) -> None:
+    def __init__(self, norm: str, starts: list[int] | None, original: str) -> None:
         self.norm = norm
+        self.starts = starts
         self._low: str | None = None
+        # scopes wider than a sentence need lines: a one-line text has none
+        if "\n" in original:
+            self.forced, self.fallback = scopes(original)
+        else:
+            self.forced = self.fallback = {}
+
+    def scope(self, ctx: _Chunk, s: int) -> None:
+        """Set the scope kinds of a piece starting at norm index s on its chunk."""
+        if self.forced or self.fallback:
+            o = s if self.starts is None else self.starts[s]
+            ctx.forced = self.forced.get(o)
+            ctx.fallback = self.fallback.get(o)
 
     @property
     def low(self) -> str:
         if self._low is None:
-            # str.lower() also lower-cases non-ASCII letters, which no cue pattern can
-            # match, but must keep every index: fall back when it changes the length
+            # Latin letters only, one character each: every index stays in place
             norm = self.norm
-            low = norm.lower()
-            self._low = low if len(low) == len(norm) else norm.translate(ASCII_LOWER)
+            self._low = norm.lower() if norm.isascii() else norm.translate(LATIN_LOWER)
         return self._low
 
 
 class _Chunk:
     __slots__ = (
         *("after", "before", "before_end", "carry_kind", "ce", "cs", "nx", "nxe", "pe"),
-        *("after_start", "carried", "prev", "soft", "text"),
+        *("after_start", "carried", "fallback", "forced", "prev", "soft", "text"),
     )
 
     def __init__(self, text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int, prev) -> None:
@@ -350,8 +386,12 @@ class _Chunk:
         self.before: str | bool | None = False
         self.after: str | bool | None = False
         self.soft: bool | None = False
+        self.forced: str | None = None  # a scope's kind for the piece being classified
+        self.fallback: str | None = None  # the topic's kind, if the piece has no cue
 
     def cue_before(self) -> str | None:
+        if self.before is False and _between_marks(self.text.norm, self.cs, self.ce):
+            self.before, self.before_end, self.soft = "routing", self.cs, False
         if self.before is False:
             norm, cs = self.text.low, self.cs
             last = prior = None
@@ -426,7 +466,12 @@ class _Chunk:
             # a cue starting within the window ends within the window plus MAX_CUE
             m = _next_cue(norm, ce, min(nx, ce + CUE_WINDOW + MAX_CUE))
             kind = None
-            if m is not None and m.start() - ce <= CUE_WINDOW:
+            # a cue after the number does not reach back over a paragraph break
+            if (
+                m is not None
+                and m.start() - ce <= CUE_WINDOW
+                and PARAGRAPH_RE.search(norm, ce, m.start()) is None
+            ):
                 # the cue belongs to the next number instead if it is that number's
                 # nearest cue before it ("... is my SSN. ZIP 06106" keeps SSN here)
                 bound_forward = (
@@ -449,6 +494,8 @@ class _Chunk:
         """The number's own cue kind: the nearest bound cue before it, else after it;
         the two kinds of negative cue are one here. first is "listed" for a piece after
         ", " inside the chunk: it takes the chunk's cue softly, like a joined number."""
+        if self.forced is not None:
+            return self.forced
         carried = first == "listed"
         if first is True:
             kind = self.cue_before()
@@ -474,14 +521,23 @@ class _Chunk:
                 and SENTENCE_END_RE.search(self.text.norm, self.ce, self.after_start) is None
             ):
                 kind = after
+        if kind is None:
+            return self.fallback
         return "neg" if kind == "neg_bare" else kind
+
+
+def _between_marks(norm: str, cs: int, ce: int) -> bool:
+    """Is norm[cs:ce] set between two of the same MICR transit mark (a check line)?"""
+    return any(norm.startswith(m, ce) and norm.endswith(m, 0, cs) for m in MICR_MARKS)
 
 
 def _sep_char(s: str) -> str:
     """The separator without its whitespace; "" (a cut, like a space) also for ", " and
     ". ", which end a clause or a sentence rather than group digits."""
     t = s.strip(" \n")
-    if (t == "," or t == ".") and s[-1] in " \n":
+    if t == ",":  # "1,234,567" is an amount, "...,569305166,2012" a CSV row
+        return ""
+    if t == "." and s[-1] in " \n":
         return ""
     if t == "/" and s[0] in " \n" and s[-1] in " \n":  # "021000021 / 123456789"
         return ""
@@ -540,6 +596,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     tainted = left_taint or right_taint or phone_or_money
     if ng == 1:
         if not tainted:
+            text.scope(ctx, cs)
             kind = _classify([bare], [], ctx, True, True)
             if kind is not None:
                 out.append((kind, cs, ce, bare))
@@ -549,6 +606,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     seps = [_sep_char(r) for r in raw_seps]
     if not tainted and ng <= _MAX_PIECE_GROUPS:
         # the whole chunk as one identifier covers every digit: nothing can beat it
+        text.scope(ctx, cs)
         kind = _classify(texts, seps, ctx, True, True)
         if kind is not None:
             out.append((kind, cs, ce, "".join(texts)))
@@ -594,10 +652,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             parts[-1] = parts[-1][:off1]
         if off0:
             parts[0] = parts[0][off0:]
+        s = gs[g0][0] + off0
+        text.scope(ctx, s)
         kind = _classify(parts, seps[g0:g1], ctx, first, last)
         if kind is None:
             return None
-        s = gs[g0][0] + off0
         e = gs[g1][1] if off1 is None else gs[g1][0] + off1
         return (kind, s, e, "".join(parts))
 
@@ -625,7 +684,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         size = glen[gi]
         if size < GLUE_MIN_RUN:
             continue
-        cuts = set()
+        cuts: set[int] = set()
         if gi + 1 < ng and seps[gi] != "":
             cuts.update(size - m for m in GLUE_LEAD if size - m > 0)
         if gi > 0 and seps[gi - 1] != "":
@@ -671,12 +730,42 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         a = c[0] + 1
 
 
+def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
+    """The same number again in another form ("412-08-3317, i.e. 412083317"): a tight
+    digit group (digits joined by single punctuation) elsewhere whose digits are a
+    found identifier's is that identifier too. One sweep: chunks and raw are in order."""
+    kinds: dict[str, str] = {}
+    for kind, _s, _e, digits in raw:
+        kinds.setdefault(digits, kind)
+    out: list = []
+    j = 0
+    n = len(raw)
+    for cs, ce in chunks:
+        for m in TIGHT_RE.finditer(norm, cs, ce):
+            s, e = m.span()
+            digits = m.group().replace("-", "").replace(".", "").replace("/", "")
+            kind = kinds.get(digits)
+            if kind is None:
+                continue
+            while j < n and raw[j][2] <= s:
+                out.append(raw[j])
+                j += 1
+            if j < n and raw[j][1] < e:
+                continue  # overlaps a finding
+            if out and out[-1][2] > s:
+                continue
+            out.append((kind, s, e, digits))
+    out.extend(raw[j:])
+    return out
+
+
 def scan(text: str) -> list[Finding]:
     """Find tax identifiers in `text`: a list of Findings in text order, never overlapping,
     with offsets into the original string (code points)."""
     if not isinstance(text, str):
         raise TypeError("scan() expects a str")
     norm, starts = normalise(text)
+    norm, starts, ends = rewrite(norm, starts, None)
     raw: list = []
     text_ctx = None
     size = len(norm)
@@ -687,20 +776,24 @@ def scan(text: str) -> list[Finding]:
             spans = sorted(spans + placeholders)
     last = len(spans) - 1
     prev = None
+    chunks: list[tuple[int, int]] = []
     for i, (cs, ce) in enumerate(spans):
         # chunks of 9+ characters; placeholders ("[... removed]") only separate numbers
         if MIN_DIGITS <= ce - cs <= MAX_CHUNK and norm[cs] != "[":
             pe = spans[i - 1][1] if i else 0
             nx, nxe = spans[i + 1] if i < last else (size, size)
             if text_ctx is None:
-                text_ctx = _Text(norm)
+                text_ctx = _Text(norm, starts, text)
             prev = _Chunk(text_ctx, cs, ce, pe, nx, nxe, prev)
             _scan_chunk(text_ctx, cs, ce, prev, out=raw)
+            chunks.append((cs, ce))
         else:
             prev = None
+    if raw and len(chunks) > 1:
+        raw = _repeats(norm, chunks, raw)
     found = []
     for kind, s, e, digits in raw:
         if starts is not None:
-            s, e = starts[s], starts[e - 1] + 1
+            s, e = starts[s], (starts[e - 1] + 1 if ends is None else ends[e - 1])
         found.append(Finding(kind, s, e, mask(kind, digits), digits[-4:]))
     return found

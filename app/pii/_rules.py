@@ -38,13 +38,24 @@ SEP_SRC: str = RULES["separator"]
 CUE_KINDS: tuple[str, ...] = tuple(k for k in RULES["cues"] if not k.startswith("_"))
 
 
+LANGUAGES: tuple[str, ...] = tuple(k for k in RULES["cue_lexicons"] if not k.startswith("_"))
+
+
+def cue_patterns(kind: str) -> list[str]:
+    """The English cue patterns of one kind, then each language's, in rule-file order."""
+    out = list(RULES["cues"][kind])
+    for lang in LANGUAGES:
+        out.extend(RULES["cue_lexicons"][lang].get(kind, ()))
+    return out
+
+
 def cue_source() -> str:
     """One alternation with a capturing group per cue kind (patterns use (?:...) only)."""
     parts = []
     for kind in CUE_KINDS:
-        body = "|".join(RULES["cues"][kind])
+        body = "|".join(cue_patterns(kind))
         parts.append(f"({body})")
-    return "(?=[a-z])(?<![a-z])(?:" + "|".join(parts) + ")(?![a-z])"
+    return RULES["cue_start"] + "(?<![a-z])(?:" + "|".join(parts) + ")(?![a-z])"
 
 
 def placeholder_source() -> str:
@@ -53,19 +64,16 @@ def placeholder_source() -> str:
     return re.escape(before) + "(?:" + labels + ")" + re.escape(after)
 
 
-def claim_source(possessive: bool = True, placeholders: bool = True) -> str:
-    """Every digit run (with separators) of 4+ digits and, unless placeholders is False,
-    every placeholder left by remove(): the numbers cue words attach to.
+def claim_source() -> str:
+    """Every digit run (with separators) of 4+ digits: the numbers cue words attach to.
+    (Placeholders left by remove() are looked for separately, with PLACEHOLDER_RE.)
 
     The repeat never needs to give anything back (a separator cannot start with a digit),
     so Python gets a possessive repeat: without it, sre keeps one backtracking entry per
     digit and a 1 MB digit run costs superlinear time. JavaScript has no possessive
     quantifiers and does not need them; the matches are the same."""
     sep = "(?:" + SEP_SRC + ")"
-    digits = "[0-9](?:[0-9]|" + sep + "[0-9])" + ("{3,}+" if possessive else "{3,}")
-    if not placeholders:
-        return digits
-    return "(?=[0-9\\[])(?:" + digits + "|(" + placeholder_source() + "))"
+    return "[0-9](?:[0-9]|" + sep + "[0-9]){3,}+"
 
 
 def hint_source() -> str:
@@ -83,9 +91,16 @@ CARRY_GAP_RE = re.compile(RULES["carry_gap"], re.ASCII)
 CUE_LIST_GAP_RE = re.compile(RULES["cue_list_gap"], re.ASCII)
 CARRY_MAX_GAP: int = RULES["carry_max_gap"]
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# Latin letters A-Z and U+00C0-U+024F whose lower case is one character: the only
+# lower-casing both twins share (cue patterns use no other upper-case letters).
+LATIN_LOWER = {
+    c: ord(low)
+    for c in [*range(65, 91), *range(0xC0, 0x250)]
+    if len(low := chr(c).lower()) == 1 and low != chr(c)
+}
 # Python looks for the digit claims and the placeholders separately: a pattern that
 # starts with a character class lets sre skip text quickly, and most texts hold no "[".
-CLAIM_RE = re.compile(claim_source(placeholders=False), re.ASCII)
+CLAIM_RE = re.compile(claim_source(), re.ASCII)
 PLACEHOLDER_RE = re.compile(placeholder_source())
 DIGITS_RE = re.compile("[0-9]+", FLAGS)
 
@@ -127,3 +142,9 @@ GLUE_LEAD: tuple[int, ...] = tuple(RULES["glue"]["lead_lengths"])
 GLUE_TAIL: tuple[int, ...] = tuple(RULES["glue"]["tail_lengths"])
 
 MASKS: dict[str, str] = dict(RULES["masks"])
+
+CUE_LAYOUTS = frozenset(tuple(x) for x in RULES["cue_layouts"])
+CT_NO_CUE_LOC: str = _ct["no_cue_location_prefix"]
+MICR_MARKS: tuple[str, ...] = tuple(RULES["micr_marks"])
+PARAGRAPH_RE = re.compile(RULES["paragraph_break"])
+TIGHT_RE = re.compile(RULES["tight_group"])

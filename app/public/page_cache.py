@@ -89,7 +89,8 @@ def install(app: Flask) -> None:
     """Put the response cache just in front of Flask (inside any proxy fix and log)."""
     responses = MemoryCache()
     app.extensions["response_cache"] = responses
-    app.wsgi_app = CachedResponses(
+    # Flask types wsgi_app as a method; wrapping it is how WSGI layers are added.
+    app.wsgi_app = CachedResponses(  # type: ignore[method-assign]
         app.wsgi_app, responses, lambda: app.config["PAGE_CACHE_SECONDS"]
     )
 

@@ -1,4 +1,6 @@
-"""The staff desk: inbox, a submission, reply, and the admin pages (audit log, notices).
+"""The staff desk: the inbox and its search, a message (masked; reveal for admins), the
+reply and its e-mail, status changes, site statistics and keeping messages, and the
+admin pages (audit log, site notices).
 
 Every URL here needs a signed-in member of staff (app.auth.guard, locked by default).
 """

@@ -1,7 +1,7 @@
 """Admin pages: the audit log, and the site notices (create, edit, schedule, expire)."""
 
 import math
-from datetime import timedelta
+from datetime import date, timedelta
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import func, select
@@ -38,19 +38,17 @@ def audit_log():
     )
 
 
-def _notice_state(notice: Notice, on) -> str:
-    if notice.starts_on > on:
-        return "scheduled"
-    if notice.ends_on is not None and notice.ends_on < on:
-        return "expired"
-    return "current"
+def _notice_state(notice: Notice, on: date) -> str:
+    if notice.is_current(on):
+        return "current"
+    return "scheduled" if notice.starts_on > on else "expired"
 
 
 @bp.get("/notices")
 @admin_required
 def notices():
     on = today()
-    groups = {"current": [], "scheduled": [], "expired": []}
+    groups: dict[str, list[Notice]] = {"current": [], "scheduled": [], "expired": []}
     for notice in db.session.scalars(select(Notice).order_by(Notice.position, Notice.id)):
         groups[_notice_state(notice, on)].append(notice)
     return render_template("staff/notices.html", groups=groups, destinations=DESTINATIONS)

@@ -2,7 +2,16 @@
 
 Names, e-mail addresses and messages are encrypted, so the database cannot search them:
 they are decrypted and matched here, over the messages not yet purged (few, because
-content is deleted on schedule). The reference is searched in SQL.
+content is deleted on schedule).
+
+Search sees exactly what the desk shows — names and messages with every identifier
+masked — for every role: otherwise a search for "0-6789", "1-6789", … would tell a
+reader the digits the mask hides, one at a time. An admin who needs the whole text
+reveals it, with a reason, on the message's page.
+
+Within a day, messages are listed by their random reference, never in arrival order:
+nothing the desk shows may tell when in the day a message came (it would match it with
+the access log).
 """
 
 import math
@@ -13,6 +22,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Submission
 from app.models.submission import STATUSES
+from app.staff.masking import masked
 
 PAGE_SIZE = 25
 
@@ -50,17 +60,19 @@ class Page:
 
 
 def _matches(submission: Submission, words: list[str]) -> bool:
-    haystack = " ".join(
-        part.casefold()
-        for part in (submission.reference, submission.name, submission.email, submission.message)
-        if part
+    shown = (
+        submission.reference,
+        masked(submission.name),
+        submission.email,
+        masked(submission.message),
     )
+    haystack = " ".join(part.casefold() for part in shown if part)
     return all(word in haystack for word in words)
 
 
 def search(filters: Filters, page: int = 1) -> Page:
-    """Newest first, filtered, then cut into pages of PAGE_SIZE."""
-    query = select(Submission).order_by(Submission.received_on.desc(), Submission.id.desc())
+    """Newest day first (by reference within a day), filtered, cut into pages."""
+    query = select(Submission).order_by(Submission.received_on.desc(), Submission.reference)
     if filters.status:
         query = query.where(Submission.status == filters.status)
     if filters.topic:

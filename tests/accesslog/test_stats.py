@@ -87,7 +87,8 @@ def assert_matches(s, expected) -> None:
     assert {d.day: d.requests for d in s.days if d.requests} == dict(expected["by_day"])
     assert {d.day: d.visitors for d in s.days if d.visitors} == dict(expected["visitors"])
     assert s.requests == sum(expected["by_day"].values())
-    assert s.bytes_sent == expected["sent"] and s.bytes_received == expected["received"]
+    assert s.bytes_sent == expected["sent"]
+    assert s.bytes_received == expected["received"]
     counts = expected["counts"]
 
     def of(dimension):
@@ -153,7 +154,8 @@ def test_the_aggregates_keep_no_address_or_user_agent(app):
             dump += [repr(tuple(row)) for row in db.session.execute(text(f"SELECT * FROM {table}"))]
     dump_text = "\n".join(dump)
     assert "198.51.100." not in dump_text
-    assert "Mozilla" not in dump_text and "odd" not in dump_text
+    assert "Mozilla" not in dump_text
+    assert "odd" not in dump_text
 
 
 def test_error_and_referrer_keys_are_capped_per_day(app):
@@ -190,13 +192,15 @@ def test_the_partial_shows_charts_with_tables_beside_them(app):
         assert svg.find("title", id=title_id).get_text()
         assert svg.find("desc", id=desc_id).get_text()
     for table in page.find_all("table"):
-        assert table.caption and table.caption.get_text().strip()
+        assert table.caption
+        assert table.caption.get_text().strip()
         assert all(th.get("scope") in {"col", "row"} for th in table.find_all("th"))
     ids = [tag["id"] for tag in page.find_all(id=True)]
     assert len(ids) == len(set(ids))
     days_table = page.find("table", id="stats-days")
     first_row = [cell.get_text() for cell in days_table.tbody.tr.find_all(["th", "td"])]
-    assert first_row[0] == "2026-11-20" and int(first_row[1].replace(",", "")) == s.days[0].requests
+    assert first_row[0] == "2026-11-20"
+    assert int(first_row[1].replace(",", "")) == s.days[0].requests
     contact = page.find("table", id="stats-contact-table")
     assert [c.get_text() for c in contact.tbody.tr.find_all(["th", "td"])] == [
         "Social Security number",

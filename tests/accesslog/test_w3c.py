@@ -57,7 +57,8 @@ def test_empty_values_are_dashes():
 def test_quotes_backslashes_controls_and_non_ascii_are_encoded_inside_the_string():
     agent = 'Evil "agent"\\ with\ttab\r\nnewline é ☃ %41'
     line = w3c.format_line(entry(user_agent=agent))
-    assert line.count("\n") == 1 and line.isascii()
+    assert line.count("\n") == 1
+    assert line.isascii()
     quoted = line.split(" ", 9)[9]
     assert quoted.startswith('"Evil %22agent%22%5C with%09tab%0D%0Anewline %C3%A9 %E2%98%83 %2541"')
     assert unquote(w3c.split_line(line)[9]) == agent
@@ -66,7 +67,8 @@ def test_quotes_backslashes_controls_and_non_ascii_are_encoded_inside_the_string
 def test_very_long_values_are_cut_without_breaking_an_escape():
     line = w3c.format_line(entry(user_agent="é" * 5000, uri_stem="/" + "a" * 5000))
     fields = w3c.split_line(line)
-    assert len(fields[9]) <= w3c.MAX_FIELD and len(fields[5]) <= w3c.MAX_FIELD
+    assert len(fields[9]) <= w3c.MAX_FIELD
+    assert len(fields[5]) <= w3c.MAX_FIELD
     # WSGI gives header values as latin-1 characters of the bytes: é is one byte, %E9.
     assert unquote(fields[9], encoding="latin-1") == "é" * (len(fields[9]) // 3)
     assert len(line) < 4096
@@ -84,7 +86,9 @@ def test_spec_strings_with_doubled_quotes_are_read_too():
 )
 def test_any_value_gives_one_whole_line_of_twelve_fields(agent, referrer, stem):
     line = w3c.format_line(entry(user_agent=agent, referrer=referrer, uri_stem=stem))
-    assert line.endswith("\n") and line.count("\n") == 1 and line.isascii()
+    assert line.endswith("\n")
+    assert line.count("\n") == 1
+    assert line.isascii()
     fields = w3c.split_line(line)
     assert len(fields) == len(w3c.FIELDS)
     assert fields[9] == "-" if not agent else unquote(fields[9], encoding="latin-1") == agent

@@ -22,13 +22,15 @@ def test_create_reads_the_password_from_standard_input(app, runner):
     assert result.exit_code == 0, result.output
     assert "Created admin admin@drs.example" in result.output
     created = member(app, "admin@drs.example")
-    assert created.role == "admin" and created.active and not created.mfa_enrolled
+    assert created.role == "admin"
+    assert created.active
+    assert not created.mfa_enrolled
     assert created.password_hash.startswith("$argon2id$")
     assert PASSWORD not in created.password_hash
     assert audit_actions(app) == [("account_created", "admin@drs.example")]
 
 
-def test_create_refuses_short_long_duplicate_and_bad_input(app, runner):
+def test_create_refuses_short_long_duplicate_and_bad_input(runner):
     cases = [
         (["staff", "create", "a@drs.example"], "too short\n", "at least 12 characters"),
         (["staff", "create", "a@drs.example"], "x" * 129 + "\n", "128 characters or fewer"),
@@ -37,13 +39,15 @@ def test_create_refuses_short_long_duplicate_and_bad_input(app, runner):
     ]
     for args, stdin, expected in cases:
         result = runner.invoke(args=args, input=stdin)
-        assert result.exit_code != 0 and expected in result.output, (args, result.output)
+        assert result.exit_code != 0, (args, result.output)
+        assert expected in result.output, (args, result.output)
     assert runner.invoke(args=["staff", "create", "a@drs.example"], input=PASSWORD).exit_code == 0
     again = runner.invoke(args=["staff", "create", "A@drs.example"], input=PASSWORD)
-    assert again.exit_code != 0 and "already an account" in again.output
+    assert again.exit_code != 0
+    assert "already an account" in again.output
 
 
-def test_a_long_pasted_password_is_fine(app, runner, desk):
+def test_a_long_pasted_password_is_fine(runner, desk):
     long_password = "pasted from a manager: " + "Zq8!" * 26
     assert len(long_password) <= 128
     result = runner.invoke(args=["staff", "create", "p@drs.example"], input=long_password)
@@ -68,16 +72,19 @@ def test_list_disable_and_reset_mfa(app, runner, desk, client):
     assert "disabled" in runner.invoke(args=["staff", "list"]).output
     assert desk.sign_in(reader.email, code="").status_code == 200
     missing = runner.invoke(args=["staff", "disable", "nobody@drs.example"])
-    assert missing.exit_code != 0 and "No member of staff" in missing.output
+    assert missing.exit_code != 0
+    assert "No member of staff" in missing.output
     actions = [a for a, _ in audit_actions(app)]
-    assert actions.count("mfa_reset") == 1 and actions.count("account_disabled") == 1
+    assert actions.count("mfa_reset") == 1
+    assert actions.count("account_disabled") == 1
 
 
 def test_reset_password_and_enable(app, runner, desk, client):
     reader = desk.sign_in_as("reader")
     new_password = "a brand new passphrase"
     short = runner.invoke(args=["staff", "reset-password", reader.email], input="short\n")
-    assert short.exit_code != 0 and "at least 12" in short.output
+    assert short.exit_code != 0
+    assert "at least 12" in short.output
     result = runner.invoke(args=["staff", "reset-password", reader.email], input=new_password)
     assert result.exit_code == 0, result.output
     assert client.get("/staff/").status_code == 303  # sessions ended
@@ -87,4 +94,5 @@ def test_reset_password_and_enable(app, runner, desk, client):
     assert runner.invoke(args=["staff", "enable", reader.email]).exit_code == 0
     assert desk.sign_in(reader.email, new_password, reader.next_code()).status_code == 303
     actions = [a for a, _ in audit_actions(app)]
-    assert "password_reset" in actions and "account_enabled" in actions
+    assert "password_reset" in actions
+    assert "account_enabled" in actions

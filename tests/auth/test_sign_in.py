@@ -68,10 +68,12 @@ def test_every_kind_of_wrong_gets_the_same_answer(app, desk, runner, case):
     assert PASSWORD not in response.get_data(as_text=True)
     [failure] = events(app, "sign_in_failed")
     text = f"{failure.detail} {failure.target}"
-    assert PASSWORD not in text and "nobody" not in text
+    assert PASSWORD not in text
+    assert "nobody" not in text
     assert not code or code not in text
     if case == "unknown":
-        assert failure.staff_id is None and failure.detail == "unknown account"
+        assert failure.staff_id is None
+        assert failure.detail == "unknown account"
     else:
         assert failure.staff_id == member.id
 
@@ -110,8 +112,10 @@ def test_first_sign_in_sets_up_the_code_app(app, desk, client, pages):
     assert response.headers["Location"] == "/staff/sign-in/set-up"
     page = pages.get("/staff/sign-in/set-up")
     svg = page.find("svg")
-    assert svg["role"] == "img" and svg.find("title").get_text()
-    assert not page.find(attrs={"style": True}) and "data:" not in str(page.find("main"))
+    assert svg["role"] == "img"
+    assert svg.find("title").get_text()
+    assert not page.find(attrs={"style": True})
+    assert "data:" not in str(page.find("main"))
     key = page.find(id="totp-key").get_text()
     groups = key.split()
     assert all(len(g) == 4 for g in groups[:-1])
@@ -123,11 +127,13 @@ def test_first_sign_in_sets_up_the_code_app(app, desk, client, pages):
     assert "That code is not right" in page_of(wrong).find(class_="site-error-summary").get_text()
     code = pyotp.TOTP(secret).now()
     done = client.post("/staff/sign-in/set-up", data={"csrf_token": token, "code": code})
-    assert done.status_code == 303 and done.headers["Location"] == "/staff/"
+    assert done.status_code == 303
+    assert done.headers["Location"] == "/staff/"
     assert page_of(client.get("/staff/")).h1.get_text() == "Inbox"
     with app.app_context():
         stored = db.session.get(StaffMember, member.id)
-        assert stored.mfa_enrolled and stored.totp_secret == secret
+        assert stored.mfa_enrolled
+        assert stored.totp_secret == secret
     assert [e.action for e in events(app)][-2:] == ["enrolled", "sign_in"]
     # the code used to confirm cannot be used again to sign in
     desk.post("/staff/sign-out")
@@ -149,7 +155,8 @@ def test_password_hash_is_remade_when_parameters_change(app, desk):
     assert desk.sign_in(member.email, code=member.next_code()).status_code == 303
     with app.app_context():
         after = db.session.get(StaffMember, member.id).password_hash
-    assert after != before and "t=2" in after
+    assert after != before
+    assert "t=2" in after
 
 
 @pytest.mark.parametrize(
@@ -171,7 +178,7 @@ def test_next_is_only_ever_a_desk_page(desk, target, expected):
     assert response.headers["Location"] == expected
 
 
-def test_signed_out_visit_comes_back_after_sign_in(desk, client):
+def test_signed_out_visit_comes_back_after_sign_in(client):
     response = client.get("/staff/notices?x=1")
     assert response.status_code == 303
     assert response.headers["Location"] == "/staff/sign-in?next=/staff/notices?x%3D1"

@@ -37,7 +37,8 @@ def test_form_has_every_field_and_the_advice(pages):
     advice = page.find(id="message-advice")
     assert "message-advice" in message["aria-describedby"].split()
     assert "Do not include your Social Security number" in advice.get_text()
-    assert "860-297-5962" in advice.get_text() and "450 Columbus Blvd" in advice.get_text()
+    assert "860-297-5962" in advice.get_text()
+    assert "450 Columbus Blvd" in advice.get_text()
     assert "You can enter up to 5,000 characters" in page.find(id="message-count").get_text()
 
 
@@ -45,21 +46,22 @@ def test_account_topic_explains_we_do_not_answer_account_questions(pages):
     page = pages.get("/contact")
     notice = normalise(page.find(id="account-notice").get_text(" "))
     assert "We cannot answer questions about your own tax account by e-mail" in notice
-    assert "860-297-5962" in notice and "Hartford, CT 06103" in notice
+    assert "860-297-5962" in notice
+    assert "Hartford, CT 06103" in notice
     assert "You can still send us a general question" in notice
 
 
 def landed(response) -> str:
     """Where a followed POST ended up (it must have been redirected there with a 303)."""
-    assert [r.status_code for r in response.history] and all(
-        r.status_code == 303 for r in response.history
-    ), "every page is reached by GET after a 303"
+    assert response.history, "a POST is answered with a redirect"
+    assert all(r.status_code == 303 for r in response.history), "reached by GET after a 303"
     return response.request.path
 
 
 def test_missing_fields_get_an_error_summary_and_keep_what_was_typed(visitor):
     response = visitor.send(follow=True, email="", topic="", message="", name="Pat Q")
-    assert landed(response) == "/contact" and response.status_code == 200
+    assert landed(response) == "/contact"
+    assert response.status_code == 200
     page = page_of(response)
     assert page.title.get_text().startswith("Error: Contact us")
     summary = page.find(class_="site-error-summary")
@@ -152,11 +154,13 @@ def test_identifier_shows_the_interruption_page(app, client, visitor):
     page = page_of(response)
     assert page.h1.get_text() == "Your message may include a Social Security number"
     boxes = page.select("fieldset.site-findings input[type=checkbox]")
-    assert len(boxes) == 1 and boxes[0]["name"] == "not_tax_number"
+    assert len(boxes) == 1
+    assert boxes[0]["name"] == "not_tax_number"
     label = normalise(page.find("label", attrs={"for": boxes[0]["id"]}).get_text(" "))
     assert label == "This is not a Social Security number Ending in 7788, in your message"
     visible = page.find("main").get_text()
-    assert SSN not in visible and "219" not in visible
+    assert SSN not in visible
+    assert "219" not in visible
     buttons = {b["value"]: b.get_text() for b in page.find_all("button", attrs={"name": "action"})}
     assert buttons == {
         "remove": "Remove the numbers and send",
@@ -180,7 +184,7 @@ def test_identifier_shows_the_interruption_page(app, client, visitor):
     assert counters(app) == {("warned", "ssn"): 1}
 
 
-def test_no_site_notices_inside_the_flow(app, client, visitor):
+def test_no_site_notices_inside_the_flow(client, visitor):
     assert client.get("/privacy").get_data(as_text=True).count("site-notice") > 0
     assert "site-notice" not in client.get("/contact").get_data(as_text=True)
     check = visitor.send(follow=True, message=f"SSN {SSN}")
@@ -196,15 +200,18 @@ def test_remove_the_numbers_and_send(app, visitor):
     assert landed(response) == "/contact/sent"
     [submission] = stored(app)
     assert "[Social Security number removed]" in submission.message
-    assert "7788" not in submission.message and "1111" not in submission.message
+    assert "7788" not in submission.message
+    assert "1111" not in submission.message
     assert submission.message.startswith("SSN [Social Security number removed]\nand my card")
     assert page_of(check).find(id="preview").get_text() == submission.message
     assert submission.identifier_choice == "removed"
     assert submission.kinds == ["card", "ssn"]
     assert submission.has_identifiers is False
     c = counters(app)
-    assert c[("removed", "ssn")] == 1 and c[("removed", "card")] == 1
-    assert c[("warned", "ssn")] == 1 and c[("sent", "")] == 1
+    assert c[("removed", "ssn")] == 1
+    assert c[("removed", "card")] == 1
+    assert c[("warned", "ssn")] == 1
+    assert c[("sent", "")] == 1
     text = normalise(page_of(response).get_text(" "))
     assert "We removed 2 numbers before sending your message" in text
     assert "If you sent a tax number by mistake" not in text
@@ -216,7 +223,7 @@ def test_removing_one_number_says_so_in_the_singular(visitor):
     assert "We removed the number before sending your message" in text
 
 
-def test_send_as_written_keeps_the_text_and_flags_it(app, client, visitor):
+def test_send_as_written_keeps_the_text_and_flags_it(app, visitor):
     check = visitor.send(follow=True, message=f"SSN {SSN}")
     response = visitor.resubmit(check, follow=True, action="as_written")
     assert landed(response) == "/contact/sent"
@@ -248,7 +255,8 @@ def test_two_findings_one_dismissed_then_removed(app, visitor):
     assert submission.message == "SSN [Social Security number removed] and card 4111 1111 1111 1111"
     assert submission.kinds == ["ssn"]
     c = counters(app)
-    assert c[("not_a_tax_number", "card")] == 1 and c[("removed", "ssn")] == 1
+    assert c[("not_a_tax_number", "card")] == 1
+    assert c[("removed", "ssn")] == 1
     text = normalise(page_of(sent).get_text(" "))
     assert "We removed the number before sending" in text
     assert "We left 1 number as you wrote it" in text
@@ -274,7 +282,8 @@ def test_two_findings_both_dismissed_then_edit_says_so_in_the_plural(app, visito
     sent = visitor.resubmit(form, follow=True, action="send")
     assert landed(sent) == "/contact/sent"
     [submission] = stored(app)
-    assert submission.message == message and submission.identifier_choice == "none"
+    assert submission.message == message
+    assert submission.identifier_choice == "none"
 
 
 def test_dismissing_every_number_then_sending_sends_it_as_is(app, visitor):
@@ -283,9 +292,11 @@ def test_dismissing_every_number_then_sending_sends_it_as_is(app, visitor):
     sent = visitor.resubmit(check, follow=True, not_tax_number=mark, action="remove")
     assert landed(sent) == "/contact/sent"
     [submission] = stored(app)
-    assert submission.message == f"Number {SSN}" and submission.identifier_choice == "none"
+    assert submission.message == f"Number {SSN}"
+    assert submission.identifier_choice == "none"
     text = normalise(page_of(sent).get_text(" "))
-    assert "We left 1 number as you wrote it" in text and "We removed" not in text
+    assert "We left 1 number as you wrote it" in text
+    assert "We removed" not in text
 
 
 def test_a_forged_fingerprint_dismisses_nothing(app, visitor):
@@ -345,7 +356,7 @@ def test_missing_csrf_token_too(visitor):
     assert "Keep me" in response.get_data(as_text=True)
 
 
-def test_a_stale_token_from_another_site_keeps_nothing(app, client):
+def test_a_stale_token_from_another_site_keeps_nothing(client):
     response = client.post(
         "/contact",
         data={"email": "pat@example.com", "topic": "general", "message": "Planted"},
@@ -412,12 +423,14 @@ def test_oversized_body_gets_a_plain_413(visitor):
 
 def test_sent_page_without_a_message_goes_to_the_form(client):
     response = client.get("/contact/sent")
-    assert response.status_code == 303 and response.headers["Location"] == "/contact"
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/contact"
 
 
 def test_warning_page_without_a_message_goes_to_the_form(client):
     response = client.get("/contact/check")
-    assert response.status_code == 303 and response.headers["Location"] == "/contact"
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/contact"
 
 
 def test_account_topic_is_reminded_on_the_confirmation(client, visitor):
@@ -430,12 +443,14 @@ def test_phone_numbers_are_tel_links(pages, visitor):
     for path in ("/contact", "/privacy", "/"):
         page = pages.get(path)
         for text in page.find_all(string=lambda s: s and "860-297-5962" in s):
-            assert text.parent.name == "a" and text.parent["href"] == "tel:+18602975962", path
+            assert text.parent.name == "a", path
+            assert text.parent["href"] == "tel:+18602975962", path
     check = page_of(visitor.send(follow=True, message=f"SSN {SSN}"))
     assert check.find("a", href="tel:+18602975962")
 
 
-def test_submission_has_nothing_that_links_it_to_the_access_log(app):
+@pytest.mark.usefixtures("app")
+def test_submission_has_nothing_that_links_it_to_the_access_log():
     """'The automatic data recorded is not matched with any of that PII.'"""
     columns = set(Submission.__table__.columns.keys())
     assert columns == {
@@ -473,7 +488,8 @@ def test_visitor_text_never_reaches_the_log_cookie_or_url(app, client, visitor, 
         follow=True, name=canary, email="canary@example.com", message=f"{canary} {SSN}"
     )
     responses.append(check)
-    assert canary not in _session_of(app, client) and "canary@" not in _session_of(app, client)
+    assert canary not in _session_of(app, client)
+    assert "canary@" not in _session_of(app, client)
     edit = visitor.resubmit(check, follow=True, action="edit")
     responses.append(edit)
     assert canary not in _session_of(app, client)
@@ -485,7 +501,8 @@ def test_visitor_text_never_reaches_the_log_cookie_or_url(app, client, visitor, 
             assert canary not in step.headers.get("Location", "")
             assert canary not in step.request.url
     assert canary not in _session_of(app, client)
-    assert canary not in caplog.text and "7788" not in caplog.text
+    assert canary not in caplog.text
+    assert "7788" not in caplog.text
 
 
 def test_the_unsent_text_is_held_encrypted_and_forgotten_at_send(app, visitor):
@@ -494,7 +511,8 @@ def test_the_unsent_text_is_held_encrypted_and_forgotten_at_send(app, visitor):
     with app.app_context():
         rows = db.session.execute(db.text("SELECT content FROM contact_drafts")).all()
     assert len(rows) == 1
-    assert canary not in rows[0][0] and "7788" not in rows[0][0]
+    assert canary not in rows[0][0]
+    assert "7788" not in rows[0][0]
     assert rows[0][0].startswith("gAAAAA")  # a Fernet token
     visitor.resubmit(check, follow=True, action="remove")
     with app.app_context():
@@ -535,7 +553,7 @@ def test_a_draft_within_30_minutes_is_kept_by_the_purge(app, visitor, runner):
         assert db.session.execute(db.text("SELECT count(*) FROM contact_drafts")).scalar() == 1
 
 
-def test_every_save_forgets_other_visitors_expired_drafts(app, make_app, monkeypatch):
+def test_every_save_forgets_other_visitors_expired_drafts(app, monkeypatch):
     import time
 
     first = Visitor(app.test_client())
@@ -558,8 +576,10 @@ def test_reload_on_each_page_shows_it_again_and_sends_nothing(app, client, visit
     sent = visitor.resubmit(check, follow=True, action="remove")
     for _ in range(2):
         again = client.get("/contact/sent")
-        assert again.status_code == 200 and "Message sent" in again.get_data(as_text=True)
-    assert len(stored(app)) == 1 and counters(app)[("warned", "ssn")] == 1
+        assert again.status_code == 200
+        assert "Message sent" in again.get_data(as_text=True)
+    assert len(stored(app)) == 1
+    assert counters(app)[("warned", "ssn")] == 1
     assert landed(sent) == "/contact/sent"
 
 
@@ -610,7 +630,8 @@ def test_the_same_message_sent_twice_is_stored_once(app, client, visitor):
     page_two = client.get("/contact/sent").get_data(as_text=True)
     assert first.status_code == second.status_code == 303
     [submission] = stored(app)
-    assert submission.reference in page_one and submission.reference in page_two
+    assert submission.reference in page_one
+    assert submission.reference in page_two
     assert counters(app)[("sent", "")] == 1
 
 
@@ -627,4 +648,5 @@ def test_the_send_key_travels_through_the_warning(app, visitor):
     visitor.resubmit(check, follow=True, action="remove")  # the browser resends the same page
     assert len(stored(app)) == 1
     assert len(key) == 22
-    assert counters(app)[("removed", "ssn")] == 1 and counters(app)[("sent", "")] == 1
+    assert counters(app)[("removed", "ssn")] == 1
+    assert counters(app)[("sent", "")] == 1

@@ -17,8 +17,8 @@ from http.cookies import SimpleCookie
 import pyotp
 import pytest
 
-from bench._servers import Gunicorn, PostgresDatabase, base_env, migrate
 from tests.auth.desk import PASSWORD
+from tests.support.servers import Gunicorn, PostgresDatabase, base_env, migrate
 
 pytestmark = pytest.mark.postgres
 
@@ -155,9 +155,11 @@ def test_two_hosts_share_limits_sessions_and_messages(hosts):
     assert visitor.send_message(a, "third from host a")[0] == 303
     status, headers, _page = visitor.send_message(b, "fourth, kept")
     # limited: back to the form (by GET, on either host), which keeps the text
-    assert status == 303 and headers["Location"] == "/contact"
+    assert status == 303
+    assert headers["Location"] == "/contact"
     _status, _headers, page = visitor.request(a, "GET", "/contact")
-    assert "fourth, kept" in page and "Please wait before sending again" in page
+    assert "fourth, kept" in page
+    assert "Please wait before sending again" in page
 
     # a staff session made on host a works on host b
     staff = Browser()

@@ -29,7 +29,29 @@ test("finding fields, masking and wording match the Python package", () => {
   assert.equal(describe(scan("ITIN 912-70-1234")[0]), "an Individual Taxpayer Identification Number ending in 1234");
   assert.equal(mask("card", "378282246310005"), "**** ****** *0005");
   assert.equal(mask("ct_tax_reg", "1234567000"), "******7-000");
-  assert.deepEqual([...KINDS].sort(), Object.keys(KIND_LABELS).sort());
+});
+
+// The same table as EVERY_KIND in test_pii_rules.py: what the live hint says of each kind.
+const EVERY_KIND = {
+  ssn: ["SSN 234-56-7891", "a Social Security number ending in 7891"],
+  itin: ["ITIN 912-70-1234", "an Individual Taxpayer Identification Number ending in 1234"],
+  fein: ["EIN 12-3456789", "a Federal Employer Identification Number ending in 6789"],
+  ct_tax_reg: ["CT tax registration number 1234567-000", "a Connecticut Tax Registration Number ending in 7000"],
+  card: ["card 4111 1111 1111 1111", "a payment card number ending in 1111"],
+  routing: ["routing number 021000021", "a bank routing number ending in 0021"],
+};
+
+test("every kind is named in plain words without digits", () => {
+  assert.deepEqual([...KINDS].sort(), Object.keys(EVERY_KIND).sort(), "a new kind needs its wording checked here");
+  for (const [kind, [text, warning]] of Object.entries(EVERY_KIND)) {
+    const found = scan(text);
+    assert.equal(found.length, 1, text);
+    assert.equal(found[0].kind, kind);
+    assert.equal(describe(found[0]), warning);
+    const removed = remove(text, found);
+    assert.ok(removed.endsWith(`[${KIND_LABELS[kind]} removed]`), removed);
+    assert.doesNotMatch(removed, /[0-9]/);
+  }
 });
 
 test("offsets are JavaScript string indices", () => {

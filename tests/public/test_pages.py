@@ -65,7 +65,8 @@ def test_privacy_has_every_section_heading(pages):
 def test_privacy_has_the_automatic_information_table(pages):
     page = pages.get("/privacy")
     table = page.find("table")
-    assert table.caption and table.caption.get_text(strip=True)
+    assert table.caption
+    assert table.caption.get_text(strip=True)
     assert [th.get_text(strip=True) for th in table.thead.find_all("th")] == [
         "Information",
         "Definition",

@@ -26,10 +26,12 @@ def test_inbox_lists_newest_first_with_status_and_identifiers(app, desk, client)
         [c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
         for tr in page.select("tbody tr")
     ]
-    assert rows[0][3] == "New" and rows[0][4] == "Yes: Social Security number"
+    assert rows[0][3] == "New"
+    assert rows[0][4] == "Yes: Social Security number"
     assert rows[1][4] == "No"
     # the inbox never shows message text
-    assert "Old question" not in page.get_text() and "7788" not in page.get_text()
+    assert "Old question" not in page.get_text()
+    assert "7788" not in page.get_text()
 
 
 def test_filters_and_search(app, desk, client):
@@ -77,7 +79,8 @@ def test_pagination_25_a_page(app, desk, client):
     assert len(references(first)) == 25
     assert first.title.get_text().startswith("Inbox (page 1 of 2)")
     next_link = first.find("a", string="Next page")["href"]
-    assert "q=question" in next_link and "page=2" in next_link
+    assert "q=question" in next_link
+    assert "page=2" in next_link
     second = page_of(client.get(next_link))
     assert len(references(second)) == 2
     assert set(references(first)) | set(references(second)) == set(made)
@@ -94,4 +97,5 @@ def test_purged_content_is_not_searched(app, desk, client):
     desk.sign_in_as()
     assert references(page_of(client.get("/staff/?q=holiday"))) == []
     page = page_of(client.get("/staff/"))
-    assert references(page) == [ref] and "content deleted" in page.get_text()
+    assert references(page) == [ref]
+    assert "content deleted" in page.get_text()

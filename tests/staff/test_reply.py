@@ -40,9 +40,11 @@ def test_a_reply_is_sent_stored_and_marks_replied(app, desk, client):
     assert sent.to == ["pat@example.com"]
     assert sent.subject == SUBJECT.format(ref)
     assert sent.body == body
-    assert not sent.cc and not sent.bcc
+    assert not sent.cc
+    assert not sent.bcc
     item, bodies = stored(app, ref)
-    assert item.status == "replied" and item.replied_on is not None
+    assert item.status == "replied"
+    assert item.replied_on is not None
     assert bodies == [body]
     page = page_of(client.get(f"/staff/messages/{ref}"))
     assert "Your reply was sent" in page.get_text()
@@ -118,7 +120,8 @@ def test_mail_server_down_keeps_the_text_and_marks_nothing(make_app):
     assert "could not be sent" in page.select_one(".site-error-summary").get_text()
     assert page.find("textarea", id="body").get_text() == "Thanks for writing."
     item, bodies = stored(app, ref)
-    assert item.status == "new" and bodies == []
+    assert item.status == "new"
+    assert bodies == []
     assert "replied" not in [a for a, *_ in audit(app)]
 
 
@@ -126,7 +129,7 @@ class Collector:
     def __init__(self):
         self.envelopes = []
 
-    async def handle_DATA(self, server, session, envelope):
+    async def handle_DATA(self, _server, _session, envelope):
         self.envelopes.append(envelope)
         return "250 Message accepted for delivery"
 
@@ -153,7 +156,8 @@ def test_a_real_smtp_server_receives_the_reply(make_app, smtp_server):
     message = message_from_bytes(envelope.content, policy=default_policy)
     assert message["Subject"] == SUBJECT.format(ref)
     assert message["To"] == "pat@example.com"
-    assert message["Bcc"] is None and message["Cc"] is None
+    assert message["Bcc"] is None
+    assert message["Cc"] is None
     assert "Here is our answer." in message.get_content()
     assert "Bcc: someone@evil.example" in message.get_content()  # in the body, as text
 

@@ -11,7 +11,7 @@ from tests.pages import normalise
 from tests.staff.helpers import audit, submission
 
 
-def test_any_member_of_staff_sees_the_statistics(app, desk, client):
+def test_any_member_of_staff_sees_the_statistics(desk, client):
     desk.sign_in_as("reader")
     # a line is written when the server closes the response, as every real server does
     for url in ("/privacy", "/privacy", "/no-such-page"):
@@ -21,13 +21,16 @@ def test_any_member_of_staff_sees_the_statistics(app, desk, client):
     page = page_of(response)
     assert page.h1.get_text() == "Site statistics"
     text = normalise(page.get_text(" "))
-    assert "/privacy" in text and "/no-such-page" in text
+    assert "/privacy" in text
+    assert "/no-such-page" in text
     # every chart is an image with a title, and has a table with the same numbers
     for svg in page.find_all("svg"):
-        assert svg.get("role") == "img" and svg.find("title")
+        assert svg.get("role") == "img"
+        assert svg.find("title")
     assert page.find("table").caption
     nav = [a.get_text() for a in page.select("nav[aria-label='Staff desk'] a")]
-    assert "Site statistics" in nav and "Keeping messages" not in nav
+    assert "Site statistics" in nav
+    assert "Keeping messages" not in nav
 
 
 def test_statistics_count_the_contact_warnings(app, desk, client):
@@ -42,7 +45,8 @@ def test_statistics_count_the_contact_warnings(app, desk, client):
         for tr in page_of(client.get("/staff/statistics")).select("table tbody tr")
         if tr.th
     }
-    assert "Warned" in text and rows["Social Security number"][0] == "1"
+    assert "Warned" in text
+    assert rows["Social Security number"][0] == "1"
 
 
 @pytest.mark.parametrize(
@@ -54,7 +58,7 @@ def test_statistics_count_the_contact_warnings(app, desk, client):
         ("?from=2020-01-01&to=2026-01-01", "Choose at most a year of days"),
     ],
 )
-def test_bad_periods_say_what_to_do(app, desk, client, query, message):
+def test_bad_periods_say_what_to_do(desk, client, query, message):
     desk.sign_in_as("reader")
     response = client.get("/staff/statistics" + query)
     assert response.status_code == 400
@@ -63,13 +67,13 @@ def test_bad_periods_say_what_to_do(app, desk, client, query, message):
     assert [a.get_text() for a in page.select(".site-error-summary a")] == [message]
 
 
-def test_a_chosen_period_is_shown(app, desk, client):
+def test_a_chosen_period_is_shown(desk, client):
     desk.sign_in_as("reader")
     page = page_of(client.get("/staff/statistics?from=2026-11-01&to=2026-11-07"))
     assert "2026-11-01 to 2026-11-07" in normalise(page.get_text(" "))
 
 
-def test_readers_cannot_see_or_run_the_purge(app, desk, client):
+def test_readers_cannot_see_or_run_the_purge(desk, client):
     desk.sign_in_as("reader")
     assert client.get("/staff/retention").status_code == 403
     assert desk.post("/staff/retention/purge").status_code == 403
@@ -84,7 +88,8 @@ def test_admins_see_what_is_due_and_can_purge_now(app, desk, client):
     admin = desk.sign_in_as("admin")
     page = page_of(client.get("/staff/retention"))
     cells = [normalise(td.get_text()) for td in page.select("tbody td")]
-    assert cells[0] == "30 days after the reply or closing" and cells[1] == "1"
+    assert cells[0] == "30 days after the reply or closing"
+    assert cells[1] == "1"
     response = desk.post("/staff/retention/purge", token_from="/staff/retention")
     assert response.status_code == 303
     assert "Deleted the content of 1 message." in client.get("/staff/retention").get_data(
@@ -92,5 +97,6 @@ def test_admins_see_what_is_due_and_can_purge_now(app, desk, client):
     )
     with app.app_context():
         row = db.session.scalar(db.select(Submission).where(Submission.reference == ref))
-        assert row.message is None and row.purged_on is not None
+        assert row.message is None
+        assert row.purged_on is not None
     assert ("purge", admin.id, None, "1 messages, from the desk") in audit(app)

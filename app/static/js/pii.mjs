@@ -7,6 +7,8 @@
 // only differs where the languages must (regex "endpos", UTF-16 offsets, Unicode data).
 
 import RULES from "./pii-rules.json" with { type: "json" };
+import { makeRewrite } from "./pii-rewrite.mjs";
+import { makeScopes } from "./pii-scopes.mjs";
 
 export { RULES };
 
@@ -35,9 +37,17 @@ function escapeRe(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+const LANGUAGES = Object.keys(RULES.cue_lexicons).filter((k) => !k.startsWith("_"));
+// The English cue patterns of one kind, then each language's, in rule-file order.
+function cuePatterns(kind) {
+  const out = [...RULES.cues[kind]];
+  for (const lang of LANGUAGES) out.push(...(RULES.cue_lexicons[lang][kind] ?? []));
+  return out;
+}
 const CUE_SRC =
-  "(?=[a-z])(?<![a-z])(?:" +
-  CUE_KINDS.map((k) => "(" + RULES.cues[k].join("|") + ")").join("|") +
+  RULES.cue_start +
+  "(?<![a-z])(?:" +
+  CUE_KINDS.map((k) => "(" + cuePatterns(k).join("|") + ")").join("|") +
   ")(?![a-z])";
 const [PH_BEFORE, PH_AFTER] = REMOVED_TEMPLATE.split("{label}");
 const PLACEHOLDER_SRC =
@@ -51,6 +61,10 @@ const CLAIM_SRC =
 const HINT_SRC = RULES.shape_hint.source.split("{sep}").join(RULES.shape_hint.sep);
 
 const CUE_RE = new RegExp(CUE_SRC, "g");
+const PARAGRAPH_RE = new RegExp(RULES.paragraph_break);
+const TIGHT_RE = new RegExp(RULES.tight_group, "g");
+const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
+const rewrite = makeRewrite(RULES, latinLower);
 const CLAIM_RE = new RegExp(CLAIM_SRC, "g");
 const HINT_RE = new RegExp(HINT_SRC);
 const INTRO_RE = new RegExp("^(?:" + RULES.introducer + ")$");
@@ -88,6 +102,8 @@ const CARD_SEPARATORS = new Set(CARD.separators);
 const GLUE_LEAD = RULES.glue.lead_lengths;
 const GLUE_TAIL = RULES.glue.tail_lengths;
 const MASKS = RULES.masks;
+const CUE_LAYOUTS = new Set(RULES.cue_layouts.map((l) => l.join(",")));
+const MICR_MARKS = RULES.micr_marks;
 
 // --- normalisation -----------------------------------------------------------------
 
@@ -222,13 +238,13 @@ function shapePossible(lens) {
   if (k === 1) return true;
   if (k === 2 && lens[0] === 2 && lens[1] === 7) return true;
   if (k === 3 && lens[0] === 3 && lens[1] === 2 && lens[2] === 4) return true;
+  if (CUE_LAYOUTS.has(lens.join(","))) return true;
   if (lens[k - 1] === CT.location_length && k - 1 <= CT.max_base_groups && Math.min(...lens) >= CT.min_group) {
     return CT.base_min <= n - CT.location_length && n - CT.location_length <= CT.base_max;
   }
   return CARD_LAYOUTS.has(lens.join(","));
 }
 
-// Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9).
 // Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9), or eleven
 // with the country code 1 in front.
 function phoneLike(d) {
@@ -264,6 +280,10 @@ function classify(parts, seps, ctx, first, last) {
   if (seps.includes(",")) return null;
   const lens = parts.map((p) => p.length);
   const shape = lens.join(",");
+  if (CUE_LAYOUTS.has(shape)) {
+    // nine digits grouped another way, one separator throughout: like nine bare digits
+    return seps.every((x) => x === seps[0]) ? classify([d], [], ctx, first, last) : null;
+  }
   let kind = null;
   if (shape === "3,2,4") {
     kind = ssnOrItin(d);
@@ -283,7 +303,15 @@ function classify(parts, seps, ctx, first, last) {
     Math.min(...lens.slice(0, -1)) >= CT.min_group
   ) {
     if (!seps.every((s) => CT.separators.includes(s))) return null;
-    return ctx.cue(first, last) === "ct" ? "ct_tax_reg" : null;
+    if (ctx.cue(first, last) === "ct") return "ct_tax_reg";
+    // 1234567-000: the shape alone, a 7-digit base and a location code 000-009
+    if (
+      shape === [CT.base_max - 2, CT.location_length].join(",") &&
+      seps[0] === "-" &&
+      d.slice(n - CT.location_length).startsWith(CT.no_cue_location_prefix)
+    ) {
+      kind = "ct_tax_reg";
+    } else return null;
   } else if (
     CARD.min_length <= n &&
     n <= CARD.max_length &&
@@ -353,8 +381,10 @@ export function remove(text, findings) {
 
 // --- scanning ----------------------------------------------------------------------
 
+// A letter, digit or "_" that glues onto a number; CJK ideographs and kana do not
+// (Chinese and Japanese write numbers straight after a word: 号码是412083317).
 function isWord(c) {
-  return c !== undefined && WORD.test(c);
+  return c !== undefined && WORD.test(c) && !(c >= "\u3000" && c <= "\u9fff");
 }
 
 const NEG_KINDS = ["neg", "neg_bare"];
@@ -383,17 +413,40 @@ function* findIter(re, s, pos, endpos) {
   }
 }
 
+// Latin letters A-Z and U+00C0-U+024F whose lower case is one character: the only
+// lower-casing both twins share (cue patterns use no other upper-case letters).
+function latinLower(c) {
+  const low = c.toLowerCase();
+  return low.length === 1 ? low : c;
+}
+
 class Text {
-  constructor(norm) {
+  constructor(norm, starts, original) {
     this.norm = norm;
+    this.starts = starts;
     this._low = null;
+    this.original = original;
+    this.forced = null; // made on first use, like Python's (which makes Text lazily)
+  }
+  // Set the scope kinds of a piece starting at norm index s on its chunk.
+  scope(ctx, s) {
+    if (this.forced === null) {
+      // scopes wider than a sentence need lines: a one-line text has none
+      if (this.original.includes("\n")) [this.forced, this.fallback] = scopes(this.original);
+      else this.forced = this.fallback = new Map();
+    }
+    if (this.forced.size || this.fallback.size) {
+      const o = this.starts === null ? s : this.starts[s];
+      ctx.forced = this.forced.get(o) ?? null;
+      ctx.fallback = this.fallback.get(o) ?? null;
+    }
   }
   get low() {
     if (this._low === null) {
       // ASCII-only lower-casing keeps every index in place
       const norm = this.norm;
       // eslint-disable-next-line no-control-regex
-      this._low = /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+      this._low = /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z\u00c0-\u024f]/g, latinLower);
     }
     return this._low;
   }
@@ -413,8 +466,15 @@ class Chunk {
     this.before = false;
     this.after = false;
     this.soft = false;
+    this.forced = null; // a scope's kind for the piece being classified
+    this.fallback = null; // the topic's kind, if the piece has no cue
   }
   cueBefore() {
+    if (this.before === false && betweenMarks(this.text.norm, this.cs, this.ce)) {
+      this.before = "routing";
+      this.beforeEnd = this.cs;
+      this.soft = false;
+    }
     if (this.before === false) {
       const low = this.text.low;
       const cs = this.cs;
@@ -491,7 +551,8 @@ class Chunk {
       const { ce, nx } = this;
       const r = nextCue(low, ce, Math.min(nx, ce + CUE_WINDOW + MAX_CUE));
       let kind = null;
-      if (r !== null && r.start - ce <= CUE_WINDOW) {
+      // a cue after the number does not reach back over a paragraph break
+      if (r !== null && r.start - ce <= CUE_WINDOW && !PARAGRAPH_RE.test(low.slice(ce, r.start))) {
         // the cue belongs to the next number instead if it is that number's nearest cue
         const boundForward =
           nx < low.length &&
@@ -514,6 +575,7 @@ class Chunk {
   // first is "listed" for a piece after ", " inside the chunk: it takes the chunk's cue
   // softly, like a joined number.
   cue(first, last) {
+    if (this.forced !== null) return this.forced;
     let soft = false;
     let kind = null;
     let carried = first === "listed";
@@ -541,14 +603,24 @@ class Chunk {
         kind = after;
       }
     }
+    if (kind === null) return this.fallback;
     return kind === "neg_bare" ? "neg" : kind;
   }
+}
+
+// Is norm[cs:ce] set between two of the same MICR transit mark (a check line)?
+function betweenMarks(norm, cs, ce) {
+  for (const m of MICR_MARKS) {
+    if (cs >= m.length && norm.startsWith(m, ce) && norm.startsWith(m, cs - m.length)) return true;
+  }
+  return false;
 }
 
 function sepChar(s) {
   const t = s.replace(/^[ \n]+|[ \n]+$/g, "");
   const spaceAfter = s[s.length - 1] === " " || s[s.length - 1] === "\n";
-  if ((t === "," || t === ".") && spaceAfter) return "";
+  if (t === ",") return ""; // "1,234,567" is an amount, "...,569305166,2012" a CSV row
+  if (t === "." && spaceAfter) return "";
   if (t === "/" && spaceAfter && (s[0] === " " || s[0] === "\n")) return ""; // "021000021 / 123456789"
   return t;
 }
@@ -602,6 +674,7 @@ function scanChunk(text, cs, ce, ctx, out) {
   const tainted = leftTaint || rightTaint || phoneOrMoney;
   if (ng === 1) {
     if (!tainted) {
+      text.scope(ctx, cs);
       const kind = classify([bare], [], ctx, true, true);
       if (kind !== null) out.push([kind, cs, ce, bare]);
     }
@@ -612,6 +685,7 @@ function scanChunk(text, cs, ce, ctx, out) {
   for (let i = 0; i < ng - 1; i++) rawSeps.push(norm.slice(gs[i][1], gs[i + 1][0]));
   const seps = rawSeps.map(sepChar);
   if (!tainted && ng <= MAX_PIECE_GROUPS) {
+    text.scope(ctx, cs);
     const kind = classify(texts, seps, ctx, true, true);
     if (kind !== null) {
       out.push([kind, cs, ce, texts.join("")]);
@@ -654,9 +728,10 @@ function scanChunk(text, cs, ce, ctx, out) {
     const parts = texts.slice(g0, g1 + 1);
     if (off1 !== null) parts[parts.length - 1] = parts[parts.length - 1].slice(0, off1);
     if (off0) parts[0] = parts[0].slice(off0);
+    const s = gs[g0][0] + off0;
+    text.scope(ctx, s);
     const kind = classify(parts, seps.slice(g0, g1), ctx, first, last);
     if (kind === null) return null;
-    const s = gs[g0][0] + off0;
     const e = off1 === null ? gs[g1][1] : gs[g1][0] + off1;
     return [kind, s, e, parts.join("")];
   };
@@ -733,13 +808,38 @@ function scanChunk(text, cs, ce, ctx, out) {
   }
 }
 
+// The same number again in another form ("412-08-3317, i.e. 412083317"): a tight
+// digit group elsewhere whose digits are a found identifier's is that identifier too.
+function repeats(norm, chunks, raw) {
+  const kinds = new Map();
+  for (const [kind, , , digits] of raw) if (!kinds.has(digits)) kinds.set(digits, kind);
+  const out = [];
+  let j = 0;
+  const n = raw.length;
+  for (const [cs, ce] of chunks) {
+    for (const r of findIter(TIGHT_RE, norm, cs, ce)) {
+      const { start: s, end: e } = r;
+      const digits = r.m[0].replace(/[-./]/g, "");
+      const kind = kinds.get(digits);
+      if (kind === undefined) continue;
+      while (j < n && raw[j][2] <= s) out.push(raw[j++]);
+      if (j < n && raw[j][1] < e) continue; // overlaps a finding
+      if (out.length && out[out.length - 1][2] > s) continue;
+      out.push([kind, s, e, digits]);
+    }
+  }
+  for (; j < n; j++) out.push(raw[j]);
+  return out;
+}
+
 /** Find tax identifiers in `text`: findings in text order, never overlapping, with
  * offsets as JavaScript string indices into the original text. */
 export function scan(text) {
   if (typeof text !== "string") throw new TypeError("scan() expects a string");
-  const { norm, starts, ends } = normalise(text);
+  const first = normalise(text);
+  const { norm, starts, ends } = rewrite(first.norm, first.starts, first.ends);
   const raw = [];
-  const ctx = new Text(norm);
+  const ctx = new Text(norm, starts, text);
   const size = norm.length;
   CLAIM_RE.lastIndex = 0;
   const claims = [];
@@ -749,6 +849,7 @@ export function scan(text) {
   }
   let pe = 0;
   let prev = null;
+  const chunks = [];
   for (let i = 0; i < claims.length; i++) {
     const [cs, ce, placeholder] = claims[i];
     if (MIN_DIGITS <= ce - cs && ce - cs <= MAX_CHUNK && !placeholder) {
@@ -756,12 +857,14 @@ export function scan(text) {
       const nxe = i + 1 < claims.length ? claims[i + 1][1] : size;
       prev = new Chunk(ctx, cs, ce, pe, nx, nxe, prev);
       scanChunk(ctx, cs, ce, prev, raw);
+      chunks.push([cs, ce]);
     } else {
       prev = null;
     }
     pe = ce;
   }
-  return raw.map(([kind, s, e, digits]) => {
+  const all = raw.length && chunks.length > 1 ? repeats(norm, chunks, raw) : raw;
+  return all.map(([kind, s, e, digits]) => {
     const start = starts === null ? s : starts[s];
     const end = ends === null ? e : ends[e - 1];
     return Object.freeze({

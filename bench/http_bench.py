@@ -1,6 +1,6 @@
 """GET /privacy against a hello-world Flask app under the same gunicorn settings.
 
-    .venv/bin/python bench/http.py [--duration 10] [--connections 50]
+    .venv/bin/python -m bench.http_bench [--duration 10] [--connections 50]
                                    [--db sqlite,postgresql] [--generator auto|wrk|python]
 
 Both apps run under gunicorn with gunicorn.conf.py and WEB_CONCURRENCY=4 (gthread, 4
@@ -27,22 +27,19 @@ import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-# The repository instead of bench/ (the script's folder) first on the path: bench/http.py
-# would hide the standard library's http package from everything imported after this.
-sys.path.pop(0)
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from bench._servers import (
     ContactClient,
+    percentile,
+    stored_messages,
+    verdict,
+)
+from tests.support.servers import (
     Gunicorn,
     PostgresDatabase,
     SQLiteDatabase,
     base_env,
     migrate,
-    percentile,
     postgres_available,
-    stored_messages,
-    verdict,
 )
 
 POST_FIELDS = {

@@ -1,0 +1,133 @@
+"""Rewrites of the normalised copy that undo what people and programs do to numbers.
+
+- quote_join: "605 37\\n> > 6884" (a number split by a hard wrap inside a quoted
+  reply) loses the quote prefix, so the line break joins the two halves as usual.
+- letter_spaced: "S S N : 8 9 9 - 7 5 - 4 4 5 1" (a PDF copy) becomes
+  "SSN : 899-75-4451": the space between two digits (or dashes) or two letters goes.
+- digit_words: "zero nine five, two two, three three nine eight" and "cinco ocho
+  ocho - ocho tres - ..." (voice dictation) become "095 22 3398" and "588-83-...".
+
+Every rewritten character keeps the original [start, end) it came from, so findings
+still cover exactly what the visitor typed. Each rewrite is one linear regex pass and
+runs only when its pattern occurs. The JavaScript twin is app/static/js/pii-rewrite.mjs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._rules import LATIN_LOWER, RULES
+
+_R = RULES["rewrites"]
+_WORDS: dict[str, str] = dict(_R["digit_words"])
+_WORD_SRC = "|".join(sorted(_WORDS, key=lambda w: (-len(w), w)))
+QUOTE_JOIN_RE = re.compile(_R["quote_join"])
+LETTER_SPACED_RE = re.compile(_R["letter_spaced"])
+DIGIT_RUN_RE = re.compile(_R["digit_word_run"].replace("W", _WORD_SRC))
+_WORD_RE = re.compile("[a-z]+")
+_LS_MIN: int = _R["letter_spaced_min_digits"]
+_DW_MIN: int = _R["digit_word_min_digits"]
+
+# An edit replaces norm[s:e] with out; src[i] is the norm range out[i] came from.
+Edit = tuple[int, int, str, list[tuple[int, int]]]
+
+
+def _quote_joins(norm: str) -> list[Edit]:
+    return [
+        (m.start(), m.end(), "\n", [(m.start(), m.end())]) for m in QUOTE_JOIN_RE.finditer(norm)
+    ]
+
+
+def _kind(c: str) -> int:
+    if "0" <= c <= "9" or c == "-":
+        return 1
+    if c.isalpha():
+        return 2
+    return 0
+
+
+def _letter_spaced(norm: str) -> list[Edit]:
+    out: list[Edit] = []
+    for m in LETTER_SPACED_RE.finditer(norm):
+        s = m.start()
+        run = m.group()
+        if sum(1 for c in run if "0" <= c <= "9") < _LS_MIN:
+            continue
+        # spaces sit at odd offsets; drop those between two of a kind
+        for i in range(1, len(run), 2):
+            k = _kind(run[i - 1])
+            if k and k == _kind(run[i + 1]):
+                out.append((s + i, s + i + 1, "", []))
+    return out
+
+
+def _digit_words(norm: str) -> list[Edit]:
+    low = norm.lower() if norm.isascii() else norm.translate(LATIN_LOWER)
+    out: list[Edit] = []
+    for m in DIGIT_RUN_RE.finditer(low):
+        s, e = m.span()
+        chars: list[str] = []
+        src: list[tuple[int, int]] = []
+        times = 1
+        ok = True
+        pos = s
+        for w in _WORD_RE.finditer(low, s, e):
+            if w.start() > pos:  # the separator before this word
+                sep = low[pos : w.start()].strip(" ")
+                if sep:
+                    chars.append("-" if sep == "-" else " ")
+                    src.append((pos, w.start()))
+            digit = _WORDS[w.group()]
+            if digit[0] == "x":
+                if times != 1:
+                    ok = False
+                    break
+                times = int(digit[1])
+            else:
+                chars.extend(digit * times)
+                src.extend([w.span()] * times)
+                times = 1
+            pos = w.end()
+        if not ok or times != 1 or sum(1 for c in chars if c.isdigit()) < _DW_MIN:
+            continue
+        out.append((s, e, "".join(chars), src))
+    return out
+
+
+def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
+    """Apply the rewrites in turn; returns (norm, starts, ends) like normalise()."""
+    for step, hint in ((_quote_joins, ">"), (_letter_spaced, " "), (_digit_words, None)):
+        if hint is not None and hint not in norm:
+            continue
+        edits = step(norm)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+    return norm, starts, ends
+
+
+def _apply(norm: str, starts, ends, edits: list[Edit]):
+    def start(i: int) -> int:
+        return i if starts is None else starts[i]
+
+    def end(i: int) -> int:  # end of norm character i in the original
+        return start(i) + 1 if ends is None else ends[i]
+
+    parts: list[str] = []
+    ns: list[int] = []
+    ne: list[int] = []
+    pos = 0
+    for s, e, out, src in edits:
+        parts.append(norm[pos:s])
+        for i in range(pos, s):
+            ns.append(start(i))
+            ne.append(end(i))
+        parts.append(out)
+        for a, b in src:
+            ns.append(start(a))
+            ne.append(end(b - 1))
+        pos = e
+    parts.append(norm[pos:])
+    for i in range(pos, len(norm)):
+        ns.append(start(i))
+        ne.append(end(i))
+    return "".join(parts), ns, ne

@@ -1,0 +1,238 @@
+"""Scopes wider than a sentence, read off the original text's lines.
+
+- A table column: a header row (tab-, pipe-, comma- or space-aligned cells) whose cell
+  names an identifier ("SSN", "Routing", "TIN", "Fed ID") governs the cells under it;
+  a column named otherwise (amounts, dates, "Account Number") claims its cells as
+  not identifiers.
+- A list: a line that ends with ":" (or "below", "as follows") and names an
+  identifier ("SSNs for everyone on the return:") governs the "label: value" or
+  bullet items under it, unless an item's label has a cue of its own.
+- The topic: the subject line, the opening sentence and any quoted question name
+  one kind of identifier; a number presented on a line of its own ("Here it is:",
+  "Sure, it's 073914770.") with no cue of its own takes that kind.
+
+scopes(text) returns (forced, fallback): dicts from an original offset where a number
+starts to the kind of cue it takes ("none" for a column that names no identifier).
+The JavaScript twin (app/static/js/pii-scopes.mjs) follows it line by line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._rules import CUE_KINDS, CUE_RE, LATIN_LOWER, RULES
+
+_S = RULES["scopes"]
+_QUOTE_RE = re.compile(_S["quote_prefix"])
+_ALIGNED_RE = re.compile(_S["aligned_gap"])
+_RULE_LINE_RE = re.compile(_S["rule_line"])
+_ITEM_RE = re.compile(_S["list_item"])
+_HEADING_RE = re.compile(_S["list_heading"], re.IGNORECASE)
+_SUBJECT_RE = re.compile(_S["subject"], re.IGNORECASE)
+_PRESENT_RE = re.compile(_S["presenting_line"])
+_LONG_DIGITS_RE = re.compile("[0-9]{5}")
+_MAX_HEADER_CELL: int = _S["max_header_cell"]
+_MAX_LABEL: int = _S["max_label"]
+_ID_KINDS = frozenset(("ssn", "itin", "fein", "taxid", "ct", "routing"))
+_VOID = CUE_KINDS.index("void") + 1
+_TOPIC_IGNORE = frozenset(_S["topic_ignore"])
+
+
+def _low(s: str) -> str:
+    return s.lower() if s.isascii() else s.translate(LATIN_LOWER)
+
+
+def _cues(s: str, topic: bool = False) -> list[str]:
+    """Kinds of the cues in s, in order ("neg" for both negative kinds); for the topic,
+    without the words common in addresses and signatures."""
+    out = []
+    for m in CUE_RE.finditer(_low(s)):
+        group = m.lastindex
+        if group is not None and group != _VOID and not (topic and m.group() in _TOPIC_IGNORE):
+            k = CUE_KINDS[group - 1]
+            out.append("neg" if k == "neg_bare" else k)
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for each line, without its quote prefix and trailing CR."""
+    out = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = n
+        line = text[pos:end]
+        if line.endswith("\r"):
+            line = line[:-1]
+        m = _QUOTE_RE.match(line)
+        off = m.end() if m else 0
+        out.append((pos + off, line[off:]))
+        pos = end + 1
+    return out
+
+
+def _cells(line: str, mode: str) -> list[tuple[int, str]]:
+    """(offset in line, stripped text) of each cell when the line is split by mode."""
+    if mode == "\t" or mode == ",":
+        bounds, start = [], 0
+        for i, c in enumerate(line):
+            if c == mode:
+                bounds.append((start, i))
+                start = i + 1
+        bounds.append((start, len(line)))
+    elif mode == "|":
+        parts = []
+        start = 0
+        for i, c in enumerate(line):
+            if c == "|":
+                parts.append((start, i))
+                start = i + 1
+        parts.append((start, len(line)))
+        if line[: parts[0][1]].strip() == "":
+            parts = parts[1:]
+        if parts and line[parts[-1][0] :].strip() == "":
+            parts = parts[:-1]
+        bounds = parts
+    else:
+        bounds, start = [], 0
+        for m in _ALIGNED_RE.finditer(line):
+            bounds.append((start, m.start()))
+            start = m.end()
+        bounds.append((start, len(line)))
+    out = []
+    for s, e in bounds:
+        cell = line[s:e]
+        stripped = cell.lstrip()
+        out.append((s + len(cell) - len(stripped), stripped.rstrip()))
+    return out
+
+
+def _mode(line: str) -> str | None:
+    if "\t" in line:
+        return "\t"
+    if line.count("|") >= 2:
+        return "|"
+    if line.count(",") >= 2 and ", " not in line:
+        return ","
+    if _ALIGNED_RE.search(line.strip()) is not None:
+        return "  "
+    return None
+
+
+def _header(line: str, mode: str) -> list[str] | None:
+    """The kind each column of a header row names, or None if the line is no header."""
+    cells = _cells(line, mode)
+    if len(cells) < 2:
+        return None
+    kinds = []
+    named = False
+    for _off, cell in cells:
+        if len(cell) > _MAX_HEADER_CELL or _LONG_DIGITS_RE.search(cell):
+            return None
+        found = _cues(cell)
+        kind = found[-1] if found else "none"
+        if kind in _ID_KINDS:
+            named = True
+        else:
+            kind = "none"
+        kinds.append(kind)
+    return kinds if named else None
+
+
+def scopes(text: str) -> tuple[dict[int, str], dict[int, str]]:
+    forced: dict[int, str] = {}
+    fallback: dict[int, str] = {}
+    lines = _lines(text)
+    n = len(lines)
+    i = 0
+    while i < n:
+        line = lines[i][1]
+        mode = _mode(line)
+        cols = _header(line, mode) if mode is not None else None
+        if mode is not None and cols is not None:
+            i = _table_rows(lines, i + 1, mode, cols, forced)
+            continue
+        stripped = line.rstrip()
+        if _HEADING_RE.search(stripped) is not None:
+            found = _cues(stripped)
+            kind = found[-1] if found else None
+            if kind in _ID_KINDS:
+                i = _list_items(lines, i + 1, kind, forced)
+                continue
+        i += 1
+    topic = _topic(text, lines)
+    if topic is not None:
+        for off, line in lines:
+            m = _PRESENT_RE.fullmatch(line)
+            if m is not None and not _cues(line):
+                fallback[off + m.start(1)] = topic  # the line's first digit
+    return forced, fallback
+
+
+def _table_rows(
+    lines: list[tuple[int, str]], j: int, mode: str, cols: list[str], forced: dict[int, str]
+) -> int:
+    """Under a header row: each cell that starts with a digit takes its column's kind.
+    Returns the index of the first line after the table."""
+    n = len(lines)
+    while j < n:
+        roff, row = lines[j]
+        if _RULE_LINE_RE.fullmatch(row):
+            j += 1
+            continue
+        cells = _cells(row, mode) if _mode(row) == mode else []
+        if len(cells) < 2:
+            break
+        for k, (coff, cell) in enumerate(cells[: len(cols)]):
+            if cell[:1].isdecimal():
+                forced[roff + coff] = cols[k]
+        j += 1
+    return j
+
+
+def _list_items(lines: list[tuple[int, str]], j: int, kind: str, forced: dict[int, str]) -> int:
+    """Under a line ending in a cue and ":": each item's value takes that kind.
+    Returns the index of the first line after the list."""
+    n = len(lines)
+    while j < n:
+        roff, row = lines[j]
+        m = _ITEM_RE.match(row)
+        if m is None:
+            break
+        if len(m.group(1)) <= _MAX_LABEL and not _cues(m.group(1)):
+            forced[roff + m.start(2)] = kind
+        j += 1
+    return j
+
+
+def _topic(text: str, lines: list[tuple[int, str]]) -> str | None:
+    """The one kind of identifier the subject line, the opening sentence and the quoted
+    lines name, if they name exactly one."""
+    kinds: set[str] = set()
+    first = next((line for _off, line in lines if line.strip()), "")
+    if _SUBJECT_RE.fullmatch(first):
+        kinds.update(k for k in _cues(first, True) if k in _ID_KINDS)
+    opening = _opening_sentence(lines)
+    kinds.update(k for k in _cues(opening, True) if k in _ID_KINDS)
+    raw = text.split("\n")
+    for line in raw:
+        if _QUOTE_RE.match(line):
+            kinds.update(k for k in _cues(line, True) if k in _ID_KINDS)
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+def _opening_sentence(lines: list[tuple[int, str]]) -> str:
+    """The first sentence of the first paragraph of more than a greeting."""
+    para: list[str] = []
+    for _off, line in lines:
+        if line.strip():
+            para.append(line.strip())
+            continue
+        if len(" ".join(para).split()) >= _S["min_opening_words"]:
+            break
+        para = []
+    words = " ".join(para)
+    m = re.search(r"[.!?](?:\s|$)", words)
+    return words[: m.start()] if m else words

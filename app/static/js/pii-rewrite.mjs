@@ -1,0 +1,142 @@
+// Rewrites of the normalised copy that undo what people and programs do to numbers:
+// the twin of app/pii/_rewrite.py (see its docstring), step by step. quote_join drops
+// a "> " quote prefix inside a number split by a hard wrap, letter_spaced closes up a
+// PDF's "S S N : 8 9 9 - 7 5 - ...", digit_words turns dictated digits into digits.
+// Every rewritten character keeps the original [start, end) it came from.
+
+export function makeRewrite(RULES, latinLower) {
+  const R = RULES.rewrites;
+  const WORDS = R.digit_words;
+  const WORD_SRC = Object.keys(WORDS)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
+    .join("|");
+  const QUOTE_JOIN_RE = new RegExp(R.quote_join, "g");
+  const LETTER_SPACED_RE = new RegExp(R.letter_spaced, "g");
+  const DIGIT_RUN_RE = new RegExp(R.digit_word_run.split("W").join(WORD_SRC), "g");
+  const WORD_RE = /[a-z]+/g;
+
+  function* all(re, s) {
+    re.lastIndex = 0;
+    let m;
+    while ((m = re.exec(s)) !== null) yield m;
+  }
+
+  function quoteJoins(norm) {
+    const out = [];
+    for (const m of all(QUOTE_JOIN_RE, norm)) {
+      out.push([m.index, m.index + m[0].length, "\n", [[m.index, m.index + m[0].length]]]);
+    }
+    return out;
+  }
+
+  function kind(c) {
+    if ((c >= "0" && c <= "9") || c === "-") return 1;
+    if (/[A-Za-z]/.test(c)) return 2;
+    return 0;
+  }
+
+  function letterSpaced(norm) {
+    const out = [];
+    for (const m of all(LETTER_SPACED_RE, norm)) {
+      const s = m.index;
+      const run = m[0];
+      let digits = 0;
+      for (const c of run) if (c >= "0" && c <= "9") digits++;
+      if (digits < R.letter_spaced_min_digits) continue;
+      // spaces sit at odd offsets; drop those between two of a kind
+      for (let i = 1; i < run.length; i += 2) {
+        const k = kind(run[i - 1]);
+        if (k && k === kind(run[i + 1])) out.push([s + i, s + i + 1, "", []]);
+      }
+    }
+    return out;
+  }
+
+  function digitWords(norm) {
+    // eslint-disable-next-line no-control-regex
+    const low = /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z\u00c0-\u024f]/g, latinLower);
+    const out = [];
+    for (const m of all(DIGIT_RUN_RE, low)) {
+      const s = m.index;
+      const run = m[0];
+      const chars = [];
+      const src = [];
+      let times = 1;
+      let ok = true;
+      let pos = s;
+      for (const w of all(WORD_RE, run)) {
+        const ws = s + w.index;
+        const we = ws + w[0].length;
+        if (ws > pos) {
+          const sep = low.slice(pos, ws).replace(/^ +| +$/g, "");
+          if (sep) {
+            chars.push(sep === "-" ? "-" : " ");
+            src.push([pos, ws]);
+          }
+        }
+        const digit = WORDS[w[0]];
+        if (digit[0] === "x") {
+          if (times !== 1) {
+            ok = false;
+            break;
+          }
+          times = Number(digit[1]);
+        } else {
+          for (let t = 0; t < times; t++) {
+            chars.push(digit);
+            src.push([ws, we]);
+          }
+          times = 1;
+        }
+        pos = we;
+      }
+      let digits = 0;
+      for (const c of chars) if (c >= "0" && c <= "9") digits++;
+      if (!ok || times !== 1 || digits < R.digit_word_min_digits) continue;
+      out.push([s, s + run.length, chars.join(""), src]);
+    }
+    return out;
+  }
+
+  function apply(norm, starts, ends, edits) {
+    const start = (i) => (starts === null ? i : starts[i]);
+    const end = (i) => (ends === null ? start(i) + 1 : ends[i]);
+    const parts = [];
+    const ns = [];
+    const ne = [];
+    let pos = 0;
+    for (const [s, e, out, src] of edits) {
+      parts.push(norm.slice(pos, s));
+      for (let i = pos; i < s; i++) {
+        ns.push(start(i));
+        ne.push(end(i));
+      }
+      parts.push(out);
+      for (const [a, b] of src) {
+        ns.push(start(a));
+        ne.push(end(b - 1));
+      }
+      pos = e;
+    }
+    parts.push(norm.slice(pos));
+    for (let i = pos; i < norm.length; i++) {
+      ns.push(start(i));
+      ne.push(end(i));
+    }
+    return [parts.join(""), ns, ne];
+  }
+
+  // Apply the rewrites in turn; returns {norm, starts, ends} like normalise().
+  return function rewrite(norm, starts, ends) {
+    for (const [step, hint] of [
+      [quoteJoins, ">"],
+      [letterSpaced, " "],
+      [digitWords, null],
+    ]) {
+      if (hint !== null && !norm.includes(hint)) continue;
+      const edits = step(norm);
+      if (edits.length) [norm, starts, ends] = apply(norm, starts, ends, edits);
+    }
+    return { norm, starts, ends };
+  };
+}

@@ -1,0 +1,229 @@
+// Scopes wider than a sentence, read off the original text's lines: the twin of
+// app/pii/_scopes.py (see its docstring), line by line.
+//
+// - A table column: a header row whose cell names an identifier governs the cells
+//   under it; a column named otherwise claims its cells as not identifiers.
+// - A list: a line that ends with ":" and names an identifier governs the items under
+//   it, unless an item's label has a cue of its own.
+// - The topic: the kind the subject line, the opening sentence and the quoted lines
+//   name, taken by a number presented on a line of its own with no cue of its own.
+
+const ND = /^\p{Nd}/u;
+const ID_KINDS = new Set(["ssn", "itin", "fein", "taxid", "ct", "routing"]);
+
+export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
+  const S = RULES.scopes;
+  const QUOTE_RE = new RegExp("^(?:" + S.quote_prefix + ")");
+  const ALIGNED_RE = new RegExp(S.aligned_gap, "g");
+  const RULE_LINE_RE = new RegExp("^(?:" + S.rule_line + ")$");
+  const ITEM_RE = new RegExp("^(?:" + S.list_item + ")");
+  const HEADING_RE = new RegExp(S.list_heading, "i");
+  const SUBJECT_RE = new RegExp("^(?:" + S.subject + ")$", "i");
+  const PRESENT_RE = new RegExp("^(?:" + S.presenting_line + ")$");
+  const LONG_DIGITS_RE = /[0-9]{5}/;
+  const CUE_RE = new RegExp(CUE_SRC, "g");
+  const VOID = CUE_KINDS.indexOf("void") + 1;
+  const TOPIC_IGNORE = new Set(S.topic_ignore);
+
+  function low(s) {
+    // eslint-disable-next-line no-control-regex
+    return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.replace(/[A-Z\u00c0-\u024f]/g, latinLower);
+  }
+
+  // Kinds of the cues in s, in order ("neg" for both negative kinds); for the topic,
+  // without the words common in addresses and signatures.
+  function cues(s, topic = false) {
+    const out = [];
+    const l = low(s);
+    CUE_RE.lastIndex = 0;
+    let m;
+    while ((m = CUE_RE.exec(l)) !== null) {
+      if (m[VOID] !== undefined || (topic && TOPIC_IGNORE.has(m[0]))) continue;
+      let i = 1;
+      while (m[i] === undefined) i++;
+      const k = CUE_KINDS[i - 1];
+      out.push(k === "neg_bare" ? "neg" : k);
+    }
+    return out;
+  }
+
+  function lines(text) {
+    const out = [];
+    let pos = 0;
+    const n = text.length;
+    while (pos <= n) {
+      let end = text.indexOf("\n", pos);
+      if (end < 0) end = n;
+      let line = text.slice(pos, end);
+      if (line.endsWith("\r")) line = line.slice(0, -1);
+      const m = QUOTE_RE.exec(line);
+      const off = m ? m[0].length : 0;
+      out.push([pos + off, line.slice(off)]);
+      pos = end + 1;
+    }
+    return out;
+  }
+
+  function cells(line, mode) {
+    let bounds = [];
+    if (mode === "\t" || mode === "," || mode === "|") {
+      let start = 0;
+      for (let i = 0; i < line.length; i++) {
+        if (line[i] === mode) {
+          bounds.push([start, i]);
+          start = i + 1;
+        }
+      }
+      bounds.push([start, line.length]);
+      if (mode === "|") {
+        if (line.slice(0, bounds[0][1]).trim() === "") bounds = bounds.slice(1);
+        if (bounds.length && line.slice(bounds[bounds.length - 1][0]).trim() === "") bounds = bounds.slice(0, -1);
+      }
+    } else {
+      let start = 0;
+      ALIGNED_RE.lastIndex = 0;
+      let m;
+      while ((m = ALIGNED_RE.exec(line)) !== null) {
+        bounds.push([start, m.index]);
+        start = m.index + m[0].length;
+      }
+      bounds.push([start, line.length]);
+    }
+    return bounds.map(([s, e]) => {
+      const cell = line.slice(s, e);
+      const stripped = pyLstrip(cell);
+      return [s + cell.length - stripped.length, pyRstrip(stripped)];
+    });
+  }
+
+  function mode(line) {
+    if (line.includes("\t")) return "\t";
+    if (line.split("|").length - 1 >= 2) return "|";
+    if (line.split(",").length - 1 >= 2 && !line.includes(", ")) return ",";
+    ALIGNED_RE.lastIndex = 0;
+    if (ALIGNED_RE.test(pyStrip(line))) return "  ";
+    return null;
+  }
+
+  function header(line, md) {
+    const cs = cells(line, md);
+    if (cs.length < 2) return null;
+    const kinds = [];
+    let named = false;
+    for (const [, cell] of cs) {
+      if (cell.length > S.max_header_cell || LONG_DIGITS_RE.test(cell)) return null;
+      const found = cues(cell);
+      let kind = found.length ? found[found.length - 1] : "none";
+      if (ID_KINDS.has(kind)) named = true;
+      else kind = "none";
+      kinds.push(kind);
+    }
+    return named ? kinds : null;
+  }
+
+  function openingSentence(ls) {
+    let para = [];
+    for (const [, line] of ls) {
+      if (pyStrip(line)) {
+        para.push(pyStrip(line));
+        continue;
+      }
+      if (para.join(" ").split(/\s+/).filter(Boolean).length >= S.min_opening_words) break;
+      para = [];
+    }
+    const words = para.join(" ");
+    const m = /[.!?](?:\s|$)/.exec(words);
+    return m ? words.slice(0, m.index) : words;
+  }
+
+  function topicOf(text, ls) {
+    const kinds = new Set();
+    const firstLine = ls.find(([, line]) => pyStrip(line));
+    const first = firstLine ? firstLine[1] : "";
+    const add = (s) => {
+      for (const k of cues(s, true)) if (ID_KINDS.has(k)) kinds.add(k);
+    };
+    if (SUBJECT_RE.test(first)) add(first);
+    add(openingSentence(ls));
+    for (const line of text.split("\n")) if (QUOTE_RE.test(line)) add(line);
+    return kinds.size === 1 ? [...kinds][0] : null;
+  }
+
+  // [forced, fallback]: Maps from an original offset where a number starts to the kind
+  // of cue it takes ("none" for a column that names no identifier).
+  return function scopes(text) {
+    const forced = new Map();
+    const fallback = new Map();
+    const ls = lines(text);
+    const n = ls.length;
+    let i = 0;
+    while (i < n) {
+      const line = ls[i][1];
+      const md = mode(line);
+      const cols = md !== null ? header(line, md) : null;
+      if (cols !== null) {
+        let j = i + 1;
+        while (j < n) {
+          const [roff, row] = ls[j];
+          if (RULE_LINE_RE.test(row)) {
+            j++;
+            continue;
+          }
+          const cs = mode(row) === md ? cells(row, md) : [];
+          if (cs.length < 2) break;
+          cs.slice(0, cols.length).forEach(([coff, cell], k) => {
+            if (ND.test(cell.slice(0, 1))) forced.set(roff + coff, cols[k]);
+          });
+          j++;
+        }
+        i = j;
+        continue;
+      }
+      const stripped = pyRstrip(line);
+      if (HEADING_RE.test(stripped)) {
+        const found = cues(stripped);
+        const kind = found.length ? found[found.length - 1] : null;
+        if (ID_KINDS.has(kind)) {
+          let j = i + 1;
+          while (j < n) {
+            const [roff, row] = ls[j];
+            const m = ITEM_RE.exec(row);
+            if (m === null) break;
+            if (m[1].length <= S.max_label && !cues(m[1]).length) {
+              forced.set(roff + m[0].length - 1, kind);
+            }
+            j++;
+          }
+          i = j;
+          continue;
+        }
+      }
+      i++;
+    }
+    const topic = topicOf(text, ls);
+    if (topic !== null) {
+      for (const [off, line] of ls) {
+        const m = PRESENT_RE.exec(line);
+        // the number is the line's first digit: nothing before it holds one
+        if (m !== null && !cues(line).length) fallback.set(off + line.search(/[0-9]/), topic);
+      }
+    }
+    return [forced, fallback];
+  };
+}
+
+// Python's str.strip() family without arguments strips Unicode whitespace; these
+// twins strip the same characters (JavaScript's trim() also strips U+FEFF, which
+// Python does not, and misses U+001C..U+001F, which Python strips).
+const PY_SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const LSTRIP = new RegExp("^" + PY_SPACE + "+");
+const RSTRIP = new RegExp(PY_SPACE + "+$");
+function pyLstrip(s) {
+  return s.replace(LSTRIP, "");
+}
+function pyRstrip(s) {
+  return s.replace(RSTRIP, "");
+}
+function pyStrip(s) {
+  return pyRstrip(pyLstrip(s));
+}

@@ -1,0 +1,52 @@
+"""Item 3: a stored message could be matched with its access-log line.
+
+`cs-bytes` of the `POST /contact` line followed from the message staff read, and
+submission ids (and the inbox's order within a day) followed arrival order. Now every
+/contact line has `-` for cs-bytes, ids are random, and within a day the inbox orders
+by the random reference.
+"""
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Submission
+from tests.accesslog.conftest import logged_fields
+from tests.auth.desk import page_of
+from tests.contact.conftest import Visitor
+from tests.staff.helpers import submission
+
+
+def test_no_contact_line_gives_its_request_size(app):
+    client = app.test_client()
+    visitor = Visitor(client)
+    # a message with identifiers: form, warning page, send as written, confirmation
+    response = visitor.send(message="Hello, my SSN is 219-56-7788 and more words " * 5)
+    response.close()
+    sent = visitor.resubmit(response, action="as_written")
+    sent.close()
+    assert sent.status_code == 303
+    client.get("/contact/sent").close()
+    plain = visitor.send(message="A short message")
+    plain.close()
+    assert plain.status_code == 303
+    lines = [f for f in logged_fields(app) if f["cs-uri-stem"].startswith("/contact")]
+    posts = [f for f in lines if f["sc-status"] in ("200", "303") and f["cs-bytes"] != "0"]
+    assert len(lines) >= 5
+    assert {f["cs-bytes"] for f in lines} == {"-"}, posts
+
+
+def test_ids_and_inbox_order_do_not_follow_arrival(app, desk, client):
+    arrived = [submission(app, f"Question number {n}") for n in range(30)]
+    with app.app_context():
+        rows = list(db.session.scalars(select(Submission)))
+        by_reference = {s.reference: s.id for s in rows}
+    ids = [by_reference[r] for r in arrived]
+    assert ids != sorted(ids)
+    assert ids != sorted(ids, reverse=True)
+    desk.sign_in_as("reader")
+    shown = []
+    for number in (1, 2):
+        page = page_of(client.get(f"/staff/?page={number}"))
+        shown += [a.get_text() for a in page.select("table a.site-reference")]
+    # all arrived today: the order is the references', which say nothing of arrival
+    assert shown == sorted(arrived)
