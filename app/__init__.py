@@ -50,6 +50,9 @@ class Site(Flask):
 def create_app(test_config: dict | None = None, instance_path: str | None = None) -> Flask:
     """Build the app. Tests pass their own config and instance folder."""
     app = Site(__name__, instance_relative_config=True, instance_path=instance_path)
+    # "/leaving//myconnect" would otherwise be a 308 to a URL built from the Host header:
+    # a path is either exactly one of ours or a 404, never a redirect to a tidied copy.
+    app.url_map.merge_slashes = False
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     app.config.from_object(config.Defaults)

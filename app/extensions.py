@@ -71,6 +71,11 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
         cursor.close()
 
 
+# Execution options for a transaction whose first statement writes (see _sqlite_begin):
+# ``db.session.connection(execution_options=WRITE_FIRST)`` before the first statement.
+WRITE_FIRST = {"drs_write_first": True}
+
+
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(connection) -> None:
     """Take SQLite's write lock when a transaction starts (BEGIN IMMEDIATE).
@@ -78,6 +83,14 @@ def _sqlite_begin(connection) -> None:
     A deferred transaction that reads and then writes must upgrade its lock, and two
     workers doing that at once fail with "database is locked" whatever the busy timeout.
     Taking the lock up front makes them queue instead, within the busy timeout.
+
+    A transaction whose first statement is a write (marked WRITE_FIRST) starts with a
+    plain BEGIN: that statement takes the write lock, waiting within the busy timeout
+    just as BEGIN IMMEDIATE would (it has read nothing that could go stale), and the
+    lock is held from the statement on rather than from one round trip before it.
     """
     if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if connection.get_execution_options().get("drs_write_first"):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -109,13 +109,11 @@ def contact_fields(run: str, number: int) -> dict[str, str]:
     }
 
 
-def stored_messages(env: dict[str, str], folder: Path) -> list[tuple[str, str]]:
-    """(reference, decrypted message) of every stored submission, read with the app's code."""
+def _bench_app(env: dict[str, str], folder: Path):
+    """The app, on the bench server's database and keys, to read back what it did."""
     from app import create_app
-    from app.extensions import db
-    from app.models import Submission
 
-    app = create_app(
+    return create_app(
         {
             "SQLALCHEMY_DATABASE_URI": env["DATABASE_URL"],
             "SECRET_KEY": env["SECRET_KEY"],
@@ -125,11 +123,41 @@ def stored_messages(env: dict[str, str], folder: Path) -> list[tuple[str, str]]:
         },
         instance_path=str(folder / "instance"),
     )
+
+
+def stored_messages(env: dict[str, str], folder: Path) -> list[tuple[str, str]]:
+    """(reference, decrypted message) of every stored submission, read with the app's code."""
+    from app.extensions import db
+    from app.models import Submission
+
+    app = _bench_app(env, folder)
     with app.app_context():
         rows = [(s.reference, s.message or "") for s in db.session.query(Submission).all()]
         db.session.remove()
         db.engine.dispose()
     return rows
+
+
+def sent_reference(env: dict[str, str], folder: Path):
+    """A function: a 303's Set-Cookie header → the reference it carries to /contact/sent.
+
+    The site signs its session cookie with SECRET_KEY, which the bench set; the reference
+    is ours (never the visitor's words), so it may ride there.
+    """
+    app = _bench_app(env, folder)
+    with app.test_request_context("/contact"):
+        serializer = app.session_interface.get_signing_serializer(app)
+
+    def reference(set_cookie: str) -> str | None:
+        found = _COOKIE.search(set_cookie)
+        if not found:
+            return None
+        try:
+            return serializer.loads(found.group(1)).get("sent", {}).get("reference")
+        except Exception:  # a cookie the site did not sign: no reference
+            return None
+
+    return reference
 
 
 def percentile(values: list[float], fraction: float) -> float:

@@ -18,18 +18,24 @@ one run, not capacity.
 import argparse
 import asyncio
 import re
+import secrets
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.parse
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from bench import hello_write
 from bench._servers import (
     ContactClient,
+    canary,
     percentile,
+    run_tag,
+    sent_reference,
     stored_messages,
     verdict,
 )
@@ -46,7 +52,6 @@ POST_FIELDS = {
     "name": "Bench Visitor",
     "email": "visitor@example.com",
     "topic": "general",
-    "message": "bench throughput message about a form",
 }
 
 
@@ -103,30 +108,80 @@ def run_wrk(url: str, duration: int, connections: int, script: Path | None = Non
     )
 
 
-def wrk_post_script(folder: Path, sessions: list[tuple[str, str]]) -> Path:
-    """A wrk Lua script that POSTs the contact form with each session's token in turn."""
+_LUA_LETTERS = """
+local letters = "abcdefghijklmnopqrstuvwxyz"
+local function in_letters(n)
+  local out = ""
+  for _ = 1, 6 do
+    local rest = n % 26
+    out = string.sub(letters, rest + 1, rest + 1) .. out
+    n = math.floor(n / 26)
+  end
+  return out
+end
+"""
+
+
+def wrk_post_script(folder: Path, sessions: list[tuple[str, str]], tag: str) -> Path:
+    """A wrk Lua script: POST /contact, each session's token in turn, each message unique.
+
+    Every message carries a canary (this run's tag, the wrk thread and a count, written
+    in letters so that none looks like a tax number), and the status and Set-Cookie of
+    every response are written to ``folder``/wrk-<thread>.txt for the exactly-once check.
+    """
     entries = []
     for cookie, token in sessions:
         body = urllib.parse.urlencode({"csrf_token": token, **POST_FIELDS})
         entries.append(f'  {{"drs_public={cookie}", "{body}"}},')
     script = folder / "post.lua"
     script.write_text(
-        "local sessions = {\n" + "\n".join(entries) + "\n}\n"
-        "local i = 0\n"
+        "local sessions = {\n"
+        + "\n".join(entries)
+        + "\n}\n"
+        + _LUA_LETTERS
+        + f'local folder = "{folder}"\n'
+        f'local tag = "{tag}"\n'
+        "local count = 0\n"
+        "local threads = 0\n"
+        "local out = nil\n"
+        "function setup(thread)\n"
+        "  threads = threads + 1\n"
+        '  thread:set("number", threads)\n'
+        "end\n"
+        "function init(args)\n"
+        '  out = io.open(folder .. "/wrk-" .. number .. ".txt", "w")\n'
+        '  out:setvbuf("line")\n'
+        "end\n"
         "request = function()\n"
-        "  i = i + 1\n"
-        "  local s = sessions[(i % #sessions) + 1]\n"
+        "  count = count + 1\n"
+        "  local s = sessions[((count * 2 + number) % #sessions) + 1]\n"
+        '  local body = s[2] .. "&message=bench+canary+" .. tag .. in_letters(number) '
+        '.. in_letters(count) .. "+asks+about+a+form"\n'
         '  return wrk.format("POST", "/contact", {["Content-Type"] = '
-        '"application/x-www-form-urlencoded", ["Cookie"] = s[1]}, s[2])\n'
+        '"application/x-www-form-urlencoded", ["Cookie"] = s[1]}, body)\n'
+        "end\n"
+        "response = function(status, headers, body)\n"
+        '  out:write(status, " ", headers["Set-Cookie"] or "-", "\\n")\n'
         "end\n"
     )
     return script
 
 
+def wrk_responses(folder: Path) -> list[tuple[int, str]]:
+    """(status, Set-Cookie or "") of every response the wrk script recorded."""
+    responses = []
+    for path in sorted(folder.glob("wrk-*.txt")):
+        for line in path.read_text().splitlines():
+            status, _, cookie = line.partition(" ")
+            responses.append((int(status), "" if cookie == "-" else cookie))
+        path.unlink()
+    return responses
+
+
 # --- the Python generator ----------------------------------------------------------------
 
 
-async def _one_connection(port, next_request, deadline, latencies, counters):
+async def _one_connection(port, next_request, deadline, latencies, counters, responses):
     reader = writer = None
     sent = 0
     while time.perf_counter() < deadline and sent < 1_000_000:
@@ -140,15 +195,18 @@ async def _one_connection(port, next_request, deadline, latencies, counters):
             if not status_line:
                 raise ConnectionError("closed")
             status = int(status_line.split()[1])
-            length, close = 0, False
+            length, close, cookie = 0, False, ""
             while (line := await reader.readline()) not in (b"\r\n", b""):
                 name, _, value = line.decode("latin-1").partition(":")
                 if name.lower() == "content-length":
                     length = int(value)
                 elif name.lower() == "connection" and "close" in value.lower():
                     close = True
+                elif name.lower() == "set-cookie":
+                    cookie = value.strip()
             await reader.readexactly(length)
             latencies.append(time.perf_counter() - started)
+            responses.append((status, cookie))
             counters["bad"] += not 200 <= status < 400
             if close:
                 writer.close()
@@ -163,14 +221,18 @@ async def _one_connection(port, next_request, deadline, latencies, counters):
         writer.close()
 
 
-def run_python(port: int, duration: int, connections: int, make_request) -> Result:
+def run_python(
+    port: int, duration: int, connections: int, make_request, responses: list | None = None
+) -> Result:
+    """Load with ``connections`` asyncio connections; (status, Set-Cookie) into responses."""
     latencies: list[float] = []
     counters = {"bad": 0, "errors": 0}
+    responses = [] if responses is None else responses
 
     async def main():
         deadline = time.perf_counter() + duration
         tasks = [
-            _one_connection(port, make_request, deadline, latencies, counters)
+            _one_connection(port, make_request, deadline, latencies, counters, responses)
             for _ in range(connections)
         ]
         await asyncio.wait_for(asyncio.gather(*tasks), timeout=duration + 60)
@@ -194,21 +256,23 @@ def get_request(port: int, path: str):
     return lambda: data
 
 
-def post_requests(port: int, sessions: list[tuple[str, str]]):
-    prepared = []
-    for cookie, token in sessions:
-        body = urllib.parse.urlencode({"csrf_token": token, **POST_FIELDS}).encode()
-        prepared.append(
-            (
-                f"POST /contact HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
-                f"Cookie: drs_public={cookie}\r\n"
-                "Content-Type: application/x-www-form-urlencoded\r\n"
-                f"Content-Length: {len(body)}\r\n\r\n"
-            ).encode()
-            + body
-        )
-    counter = iter(range(10**9))
-    return lambda: prepared[next(counter) % len(prepared)]
+def post_requests(port: int, sessions: list[tuple[str, str]], tag: str):
+    """POST /contact requests, each session in turn, each message with its own canary."""
+    counter = iter(range(1, 10**9))
+
+    def make() -> bytes:
+        number = next(counter)
+        cookie, token = sessions[number % len(sessions)]
+        fields = {"csrf_token": token, **POST_FIELDS, "message": canary(tag, number)}
+        body = urllib.parse.urlencode(fields).encode()
+        return (
+            f"POST /contact HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            f"Cookie: drs_public={cookie}\r\n"
+            "Content-Type: application/x-www-form-urlencoded\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        ).encode() + body
+
+    return make
 
 
 # --- the run ------------------------------------------------------------------------------
@@ -221,6 +285,25 @@ def measure_get(server: Gunicorn, path: str, args, use_wrk: bool) -> Result:
         return run_wrk(server.url + path, args.duration, args.connections)
     run_python(server.port, 1, args.connections, get_request(server.port, path))
     return run_python(server.port, args.duration, args.connections, get_request(server.port, path))
+
+
+def measure_post(
+    server: Gunicorn, folder: Path, sessions, tag: str, args, use_wrk: bool
+) -> tuple[Result, list[tuple[int, str]]]:
+    """POST /contact for --duration seconds; the result and every (status, Set-Cookie)."""
+    if use_wrk:
+        script = wrk_post_script(folder, sessions, tag)
+        result = run_wrk(f"{server.url}/contact", args.duration, args.connections, script)
+        return result, wrk_responses(folder)
+    responses: list[tuple[int, str]] = []
+    result = run_python(
+        server.port,
+        args.duration,
+        args.connections,
+        post_requests(server.port, sessions, tag),
+        responses,
+    )
+    return result, responses
 
 
 def fetch_sessions(port: int, count: int) -> list[tuple[str, str]]:
@@ -236,9 +319,69 @@ def fetch_sessions(port: int, count: int) -> list[tuple[str, str]]:
         return list(pool.map(one, range(count)))
 
 
+def warm_post(server: Gunicorn, folder: Path, sessions, args, use_wrk: bool) -> None:
+    """A second of sends first, as the GET runs have, so that every worker is warm."""
+    quick = argparse.Namespace(**{**vars(args), "duration": 1})
+    measure_post(server, folder, sessions, "warmup" + run_tag(), quick, use_wrk)
+
+
+def check_exactly_once(
+    kind: str,
+    what: str,
+    responses: list[tuple[int, str]],
+    stored: list[tuple[str | None, str]],
+    tag: str,
+    connections: int,
+    failures: list[str],
+    reference_of=None,
+) -> None:
+    """Each 303 stored exactly once: no canary stored twice, each 303's reference stored.
+
+    wrk cannot tell which request a response answers, so the check is by count and by
+    reference: the rows of this run hold distinct canaries; every 303 the site answered
+    names (in its session cookie) a reference that is stored; and at most one row per
+    connection is stored without its 303 having been counted (the requests still in
+    flight when the window closed).
+    """
+    mine = [(reference, message) for reference, message in stored if tag in message]
+    counts = Counter(message for _reference, message in mine)
+    twice = sum(1 for n in counts.values() if n > 1)
+    see_other = [cookie for status, cookie in responses if status == 303]
+    extra = len(mine) - len(see_other)
+    line = f"{len(see_other)} × 303, {len(mine)} stored, {twice} stored twice"
+    ok = twice == 0 and 0 <= extra <= connections
+    if reference_of is not None:
+        shown = [reference_of(cookie) for cookie in see_other]
+        references = {reference for reference, _message in mine}
+        missing = sum(1 for reference in shown if reference not in references)
+        repeated = len(shown) - len(set(shown))
+        line += f", {missing} references shown but not stored, {repeated} shown twice"
+        ok = ok and missing == 0 and repeated == 0
+    verdict(ok, f"{kind}: {what} every 303 stored exactly once ({line})", failures)
+
+
 def bench_database(kind: str, hello: Result, args, use_wrk: bool, failures: list[str]) -> None:
     with tempfile.TemporaryDirectory(prefix=f"drs-http-{kind}-") as tmp:
         folder = Path(tmp)
+        # The write reference first, on a fresh database of the same kind.
+        database = SQLiteDatabase(folder) if kind == "sqlite" else PostgresDatabase(folder)
+        try:
+            env = base_env(folder, database.url)
+            hello_write.create_table(database.url)
+            tag = run_tag()
+            fake = [(secrets.token_urlsafe(60), secrets.token_urlsafe(66)) for _ in range(8)]
+            app = "bench.hello_write:app"
+            with Gunicorn(folder, env, app=app).start(ready_path="/") as server:
+                warm_post(server, folder, fake, args, use_wrk)
+                write, responses = measure_post(server, folder, fake, tag, args, use_wrk)
+            print(write.line(f"POST hello_write ({kind})"), flush=True)
+            stored = [(None, m) for m in hello_write.stored_messages(database.url)]
+            check_exactly_once(
+                kind, "hello_write", responses, stored, tag, args.connections, failures
+            )
+        finally:
+            database.drop()
+
         database = SQLiteDatabase(folder) if kind == "sqlite" else PostgresDatabase(folder)
         try:
             env = base_env(folder, database.url)
@@ -262,24 +405,39 @@ def bench_database(kind: str, hello: Result, args, use_wrk: bool, failures: list
                 )
 
                 sessions = fetch_sessions(server.port, args.sessions)
-                if use_wrk:
-                    script = wrk_post_script(folder, sessions)
-                    post = run_wrk(f"{server.url}/contact", args.duration, args.connections, script)
-                else:
-                    post = run_python(
-                        server.port,
-                        args.duration,
-                        args.connections,
-                        post_requests(server.port, sessions),
-                    )
+                warm_post(server, folder, sessions, args, use_wrk)
+                tag = run_tag()
+                post, responses = measure_post(server, folder, sessions, tag, args, use_wrk)
                 print(post.line(f"POST /contact ({kind})"), flush=True)
                 verdict(
                     post.bad == 0 and post.errors == 0,
                     f"{kind}: POST /contact all 303 ({post.bad} bad, {post.errors} errors)",
                     failures,
                 )
-            stored = len(stored_messages(env, folder))
-            print(f"      {stored} submissions stored by the POST run ({len(sessions)} sessions)")
+            stored = stored_messages(env, folder)
+            check_exactly_once(
+                kind,
+                "POST /contact",
+                responses,
+                stored,
+                tag,
+                args.connections,
+                failures,
+                reference_of=sent_reference(env, folder),
+            )
+            rate = post.rate / write.rate if write.rate else 0.0
+            verdict(
+                rate >= 0.5,
+                f"{kind}: POST /contact ÷ hello_write = {rate:.2f} (goal ≥ 0.5)",
+                failures,
+            )
+            tail = post.p99 / write.p99 if write.p99 else float("inf")
+            verdict(
+                tail <= 2.0,
+                f"{kind}: POST /contact p99 {post.p99 * 1000:.0f} ms = {tail:.2f} × "
+                f"hello_write's {write.p99 * 1000:.0f} ms (goal ≤ 2)",
+                failures,
+            )
         finally:
             database.drop()
 

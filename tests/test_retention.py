@@ -18,7 +18,7 @@ CANARY = "Canary-Heron-Pistachio"
 def add(app, message, *, choice="none", kinds=(), replied_on=None, closed_on=None):
     """A message that arrived on ARRIVED, with a reply on ``replied_on`` if given."""
     with app.app_context(), time_machine.travel(datetime(2026, 1, 5, 15, tzinfo=UTC)):
-        submission = store_submission(
+        stored = store_submission(
             topic="general",
             name="Pat",
             email="pat@example.com",
@@ -26,6 +26,7 @@ def add(app, message, *, choice="none", kinds=(), replied_on=None, closed_on=Non
             choice=choice,
             kinds=kinds,
         )
+        submission = db.session.get(Submission, stored.id)
         if replied_on:
             member = db.session.scalar(db.select(StaffMember)) or StaffMember(
                 email="staff@example.com",

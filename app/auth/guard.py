@@ -19,15 +19,50 @@ TIMEOUT_MESSAGES = {
 }
 
 
+# Dot segments as a browser reads them: "%2e" is a dot to it (the URL Standard).
+_DOT = {".", "%2e"}
+_DOTDOT = {"..", ".%2e", "%2e.", "%2e%2e"}
+
+
+def _resolve_dots(path: str) -> str:
+    """``path`` with "." and ".." segments resolved as the browser would resolve them
+    (RFC 3986 remove_dot_segments): /staff/../../evil is /evil."""
+    segments = path.split("/")[1:]
+    out: list[str] = []
+    for index, segment in enumerate(segments):
+        folded = segment.lower()
+        last = index == len(segments) - 1
+        if folded in _DOT:
+            if last:
+                out.append("")
+        elif folded in _DOTDOT:
+            if out:
+                out.pop()
+            if last:
+                out.append("")
+        else:
+            out.append(segment)
+    return "/" + "/".join(out)
+
+
 def safe_next(target: str | None) -> str | None:
-    """A local path to return to after sign-in, or None: never another site."""
+    """A desk page to return to after sign-in, or None: never another site, and never
+    a page of this site outside /staff/ (the path is read as the browser would read it,
+    dot segments resolved, before it is checked)."""
     if not target or not target.startswith("/") or target.startswith("//"):
         return None
-    if "\\" in target or any(ord(ch) < 32 for ch in target):
+    if "\\" in target or any(ord(ch) < 32 or ord(ch) == 127 for ch in target):
         return None
-    if not is_staff_path(target.split("?", 1)[0]):
+    path, mark, query = target.partition("?")
+    path = path.partition("#")[0]
+    # Encoded slashes and backslashes would be read as separators by some servers and
+    # browsers and not by others: no desk URL needs them.
+    if any(code in path.lower() for code in ("%2f", "%5c")):
         return None
-    return target
+    path = _resolve_dots(path)
+    if path.startswith("//") or not is_staff_path(path):
+        return None
+    return path + mark + query.partition("#")[0]
 
 
 def _require_staff():

@@ -103,6 +103,10 @@ def load() -> tuple[Draft | None, bool]:
         )
     )
     draft = Draft.from_json(row.content) if row is not None else None
+    # End the read here: a send's write then starts a transaction of its own (on
+    # SQLite, a read transaction that later writes can fail at once if another
+    # writer committed in between, without waiting for the lock).
+    db.session.rollback()
     return draft, draft is None
 
 

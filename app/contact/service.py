@@ -1,21 +1,26 @@
 """The only code that writes submissions and the contact form's counters."""
 
+import functools
 import hashlib
 import hmac
 import re
 import secrets
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 
+import sqlalchemy as sa
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import Text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import IntegrityError
 
 from app.clock import today
-from app.extensions import db
+from app.crypto import keyring
+from app.extensions import WRITE_FIRST, db
 from app.models import ContactCounter, Submission
-from app.models.submission import CHOICE_AS_WRITTEN, CHOICES
+from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_REMOVED, CHOICES
 
 # Crockford-style: no 0/O or 1/I/L to misread on the phone.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -25,7 +30,18 @@ REFERENCE_PATTERN = re.compile(
     rf"DRS-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}", re.IGNORECASE
 )
 
-EVENTS = ("warned", "removed", "sent_as_written", "not_a_tax_number", "sent")
+EVENTS = ("warned", "removed", "sent_as_written", "not_a_tax_number")
+# What a stored message's choice counts, once per identifier found (kinds as given).
+CHOICE_EVENTS = {CHOICE_REMOVED: "removed", CHOICE_AS_WRITTEN: "sent_as_written"}
+
+
+@dataclass(frozen=True)
+class StoredSubmission:
+    """What the caller needs of a stored message: plain values, no database object."""
+
+    id: int
+    reference: str
+    topic: str
 
 
 def new_reference() -> str:
@@ -45,6 +61,44 @@ def _key_hash(send_key: str) -> str:
     return hmac.new(secret, f"send:{send_key}".encode(), hashlib.sha256).hexdigest()
 
 
+def _insert(dialect: str):
+    return postgresql_insert if dialect == "postgresql" else sqlite_insert
+
+
+@functools.cache
+def _insert_submission(dialect: str):
+    """INSERT … ON CONFLICT DO NOTHING RETURNING id, with the texts bound as they are.
+
+    The encrypted columns are bound as plain text: the caller encrypts before the
+    transaction, so nothing but the statement itself runs while SQLite's write lock is
+    held. A conflict on the id, the reference or the send key inserts nothing.
+    """
+    table = Submission.__table__
+    encrypted = {"name", "email", "message"}
+    values = {
+        name: sa.bindparam(name, type_=Text) if name in encrypted else sa.bindparam(name)
+        for name in (
+            "id",
+            "reference",
+            "received_on",
+            "topic",
+            "name",
+            "email",
+            "message",
+            "status",
+            "identifier_choice",
+            "identifier_kinds",
+            "has_identifiers",
+            "send_key_hash",
+        )
+    }
+    return _insert(dialect)(table).values(values).on_conflict_do_nothing().returning(table.c.id)
+
+
+def _encrypt(text: str | None) -> str | None:
+    return None if text is None else keyring().encrypt(text)
+
+
 def store_submission(
     *,
     topic: str,
@@ -54,75 +108,116 @@ def store_submission(
     choice: str,
     kinds: Iterable[str],
     send_key: str | None = None,
-) -> Submission:
-    """Keep a message for reply, and count it. Commits; returns the stored submission.
+) -> StoredSubmission:
+    """Keep a message for reply, and count the visitor's choice. Commits.
 
     Only the date is kept, never the time, the visitor's address or browser, so the
     message cannot be matched with the automatic access data. A message sent again
-    with the same ``send_key`` (a retry) is not stored twice: the first is returned.
+    with the same ``send_key`` (a retry) is not stored or counted twice: the first is
+    returned. A choice about identifiers (removed, sent as written) is counted once per
+    kind in ``kinds`` as given (one per finding), in the same transaction as the message.
+
+    Everything that can be done before the transaction is: the texts are encrypted, the
+    key hashed and the id and reference drawn first, so that a plain send is one INSERT and a
+    send with identifiers an INSERT and one counter statement. The transaction starts
+    with that INSERT (on SQLite a deferred BEGIN: the INSERT takes the write lock, which
+    is held for the two statements and the commit only). How many messages arrive a day
+    is the count of rows by ``received_on`` (stubs stay after the purge): no counter.
     """
     if choice not in CHOICES:
         raise ValueError(f"unknown choice {choice!r}")
-    kinds = sorted(set(kinds))
+    kinds = list(kinds)
     key_hash = _key_hash(send_key) if send_key else None
-    if key_hash and (earlier := _sent_before(key_hash)):
-        # Sent before: the caller's uncommitted counts are not committed here, so the
-        # request's end rolls them back and a retry is counted once.
-        return earlier
+    day = today()
+    values = {
+        "received_on": day,
+        "topic": topic,
+        "name": _encrypt(name or None),
+        "email": _encrypt(email),
+        "message": _encrypt(message),
+        "status": "new",
+        "identifier_choice": choice,
+        "identifier_kinds": ",".join(sorted(set(kinds))),
+        "has_identifiers": choice == CHOICE_AS_WRITTEN,
+        "send_key_hash": key_hash,
+    }
+    event = CHOICE_EVENTS.get(choice)
+    counts = _counts_statement(event, kinds, day) if event and kinds else None
+    statement = _insert_submission(db.session.get_bind().dialect.name)
     for _attempt in range(5):
-        submission = Submission(
-            id=new_id(),
-            reference=new_reference(),
-            received_on=today(),
-            topic=topic,
-            name=name or None,
-            email=email,
-            message=message,
-            status="new",
-            identifier_choice=choice,
-            identifier_kinds=",".join(kinds),
-            has_identifiers=choice == CHOICE_AS_WRITTEN,
-            send_key_hash=key_hash,
-        )
-        try:
-            with db.session.begin_nested():
-                db.session.add(submission)
-        except IntegrityError:
-            if key_hash:
-                # The same message, stored meanwhile by another worker: keep that one and
-                # drop this attempt's counts, as the early return above does.
-                db.session.rollback()
-                if earlier := _sent_before(key_hash):
-                    return earlier
-            continue  # the reference (or id) was taken: draw another
-        count_events("sent", [""])
+        reference = new_reference()
+        drawn = {"id": new_id(), "reference": reference}
+        _begin_with_a_write()
+        inserted = db.session.execute(statement, {**drawn, **values}).first()
+        if inserted is None:
+            # Nothing inserted: the same message stored before (a retry, or another
+            # worker a moment ago), or, once in a great while, the id or reference was
+            # taken.
+            earlier = _sent_before(key_hash) if key_hash else None
+            db.session.rollback()
+            if earlier is not None:
+                return earlier
+            continue  # the id or reference was taken: draw others
+        if counts is not None:
+            db.session.execute(counts)
         db.session.commit()
-        return submission
+        return StoredSubmission(inserted.id, reference, topic)
     raise RuntimeError("could not draw a free reference")
 
 
-def sent_before(send_key: str) -> Submission | None:
+def sent_before(send_key: str) -> StoredSubmission | None:
     """The message stored with this send key, if there is one (a repeated send)."""
     return _sent_before(_key_hash(send_key))
 
 
-def _sent_before(key_hash: str) -> Submission | None:
-    return db.session.scalar(select(Submission).where(Submission.send_key_hash == key_hash))
+def _sent_before(key_hash: str) -> StoredSubmission | None:
+    table = Submission.__table__
+    row = db.session.execute(
+        sa.select(table.c.id, table.c.reference, table.c.topic).where(
+            table.c.send_key_hash == key_hash
+        )
+    ).first()
+    return StoredSubmission(row.id, row.reference, row.topic) if row else None
 
 
-def count_events(event: str, kinds: Iterable[str], *, commit: bool = False) -> None:
-    """Add one to today's counter of ``event`` for each kind (counts only, never digits)."""
+def _begin_with_a_write() -> None:
+    """Start the session's transaction as one whose first statement writes.
+
+    On SQLite that is a plain BEGIN rather than BEGIN IMMEDIATE (app/extensions.py): the
+    first statement takes the write lock, waiting within the busy timeout as BEGIN
+    IMMEDIATE would, and the lock is held one round trip less. Inside a transaction
+    already begun it changes nothing.
+    """
+    if not db.session().in_transaction():
+        db.session.connection(execution_options=WRITE_FIRST)
+
+
+def _counts_statement(event: str, kinds: Iterable[str], day: date):
+    """One statement adding to today's counter of ``event`` once per item of ``kinds``."""
+    table = ContactCounter.__table__
+    insert = _insert(db.session.get_bind().dialect.name)
+    rows = [
+        {"day": day, "event": event, "kind": kind, "count": n}
+        for kind, n in sorted(Counter(kinds).items())
+    ]
+    statement = insert(table).values(rows)
+    return statement.on_conflict_do_update(
+        index_elements=["day", "event", "kind"],
+        set_={"count": table.c.count + statement.excluded.count},
+    )
+
+
+def count_events(event: str, kinds: Iterable[str]) -> None:
+    """Add one to today's counter of ``event`` for each kind (counts only, never digits).
+
+    One statement, committed at once; the transaction starts with it (a write).
+    """
     if event not in EVENTS:
         raise ValueError(f"unknown event {event!r}")
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    day = today()
-    for kind in kinds:
-        statement = insert(ContactCounter).values(day=day, event=event, kind=kind, count=1)
-        statement = statement.on_conflict_do_update(
-            index_elements=["day", "event", "kind"],
-            set_={"count": ContactCounter.count + 1},
-        )
-        db.session.execute(statement)
-    if commit:
-        db.session.commit()
+    kinds = list(kinds)
+    if not kinds:
+        return
+    statement = _counts_statement(event, kinds, today())
+    _begin_with_a_write()
+    db.session.execute(statement)
+    db.session.commit()

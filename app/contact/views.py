@@ -227,7 +227,6 @@ def decide():
             session["sent"] = session.get("sent") or {
                 "reference": submission.reference,
                 "topic": submission.topic,
-                "choice": submission.identifier_choice,
             }
             return _see("contact.sent")
         return _see("contact.form")
@@ -258,11 +257,9 @@ def decide():
     action = request.form.get("action")
     kinds = [f.kind for f in findings]
     if action == "remove" and findings:
-        count_events("removed", kinds)
         cleaned = remove_identifiers(fields, findings)
         return _store(form, cleaned, CHOICE_REMOVED, kinds, left_alone=len(left_alone))
     if action == "as_written" and findings:
-        count_events("sent_as_written", kinds)
         return _store(form, fields, CHOICE_AS_WRITTEN, kinds, left_alone=len(left_alone))
     if action in ("remove", "as_written"):
         # Every number was left as it is: nothing to remove, nothing risky sent.
@@ -296,7 +293,7 @@ def _store(form: ContactForm, fields, choice: str, kinds: list[str], *, left_alo
     session["sent"] = {
         "reference": submission.reference,
         "topic": submission.topic,
-        "choice": submission.identifier_choice,
+        "choice": choice,
         "removed": len(kinds) if choice == CHOICE_REMOVED else 0,
         "left_alone": left_alone,
     }

@@ -134,7 +134,8 @@ def test_plain_message_is_stored_and_confirmed(app, client, visitor):
     assert page_of(client.get("/contact/sent")).find(class_="site-reference").get_text() == (
         submission.reference
     )
-    assert counters(app) == {("sent", ""): 1}
+    # Nothing to count: how many messages arrive a day is the number of rows stored.
+    assert counters(app) == {}
 
 
 def test_back_to_the_form_after_sending_says_it_was_sent(app, client, visitor):
@@ -211,7 +212,7 @@ def test_remove_the_numbers_and_send(app, visitor):
     assert c[("removed", "ssn")] == 1
     assert c[("removed", "card")] == 1
     assert c[("warned", "ssn")] == 1
-    assert c[("sent", "")] == 1
+    assert len(c) == 4
     text = normalise(page_of(response).get_text(" "))
     assert "We removed 2 numbers before sending your message" in text
     assert "If you sent a tax number by mistake" not in text
@@ -632,7 +633,7 @@ def test_the_same_message_sent_twice_is_stored_once(app, client, visitor):
     [submission] = stored(app)
     assert submission.reference in page_one
     assert submission.reference in page_two
-    assert counters(app)[("sent", "")] == 1
+    assert counters(app) == {}
 
 
 def test_a_forged_send_key_is_replaced(app, visitor):
@@ -648,5 +649,4 @@ def test_the_send_key_travels_through_the_warning(app, visitor):
     visitor.resubmit(check, follow=True, action="remove")  # the browser resends the same page
     assert len(stored(app)) == 1
     assert len(key) == 22
-    assert counters(app)[("removed", "ssn")] == 1
-    assert counters(app)[("sent", "")] == 1
+    assert counters(app) == {("warned", "ssn"): 1, ("removed", "ssn"): 1}

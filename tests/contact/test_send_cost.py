@@ -1,0 +1,185 @@
+"""What a send costs the database: the statements it needs for its guarantees, no more.
+
+A message is stored once (its send key), counted once (in the same transaction) and
+committed before the 303. Everything else — encryption, the detector, the reference,
+rendering — happens outside the transaction, so SQLite's write lock is held for as
+little as the data allows (figures in bench/README.md).
+"""
+
+import pytest
+from sqlalchemy import event
+
+from app.contact import service
+from app.contact.service import store_submission
+from app.extensions import db
+from app.models import ContactCounter, Submission
+from tests.contact.test_contact_flow import SSN, counters, stored
+
+
+class Statements:
+    """Every statement and transaction end the app's engine sees while recording."""
+
+    def __init__(self, app):
+        with app.app_context():
+            self.engine = db.engine
+        self.sql: list[str] = []
+        self.begins: list[str] = []
+        self.ends: list[str] = []
+
+    def _statement(self, _conn, _cursor, statement, _params, _context, _many):
+        words = " ".join(statement.split()[:3])
+        (self.begins if words.startswith("BEGIN") else self.sql).append(words)
+
+    def _commit(self, _conn):
+        self.ends.append("commit")
+
+    def _rollback(self, _conn):
+        self.ends.append("rollback")
+
+    def __enter__(self):
+        event.listen(self.engine, "before_cursor_execute", self._statement)
+        event.listen(self.engine, "commit", self._commit)
+        event.listen(self.engine, "rollback", self._rollback)
+        return self
+
+    def __exit__(self, *exc):
+        event.remove(self.engine, "before_cursor_execute", self._statement)
+        event.remove(self.engine, "commit", self._commit)
+        event.remove(self.engine, "rollback", self._rollback)
+
+
+def is_sqlite(app) -> bool:
+    return app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
+
+
+def test_a_plain_send_is_one_insert_and_one_commit(app, visitor):
+    token = visitor.token()
+    with Statements(app) as seen:
+        response = visitor.send(csrf_token=token, message="When is the sales tax holiday?")
+    assert response.status_code == 303
+    assert seen.sql == ["INSERT INTO submissions"]
+    assert seen.ends == ["commit"]
+    if is_sqlite(app):
+        # The INSERT takes the write lock itself: no BEGIN IMMEDIATE a round trip before.
+        assert seen.begins == ["BEGIN"]
+    [submission] = stored(app)
+    assert submission.message == "When is the sales tax holiday?"
+    assert counters(app) == {}
+
+
+# The warning page's text waits in a draft: read (and the read ended) before the send,
+# deleted in a short transaction of its own after it.
+READ_DRAFT = "SELECT contact_drafts.id, contact_drafts.content,"
+
+
+def test_a_send_with_a_choice_adds_one_counter_statement(app, client, visitor):
+    visitor.send(message=f"SSN {SSN} and again {SSN}, card 4111 1111 1111 1111")
+    check = client.get("/contact/check")
+    with Statements(app) as seen:
+        response = visitor.resubmit(check, action="as_written")
+    assert response.status_code == 303
+    assert seen.sql == [
+        READ_DRAFT,
+        "INSERT INTO submissions",
+        "INSERT INTO contact_counters",
+        "DELETE FROM contact_drafts",
+    ]
+    assert seen.ends == ["rollback", "commit", "commit"]
+    # Counted once per number found, as the warning was: two SSNs, one card.
+    c = counters(app)
+    assert c == {
+        ("warned", "ssn"): 2,
+        ("warned", "card"): 1,
+        ("sent_as_written", "ssn"): 2,
+        ("sent_as_written", "card"): 1,
+    }
+
+
+def test_the_warning_step_is_one_counter_statement(app, visitor):
+    token = visitor.token()
+    with Statements(app) as seen:
+        response = visitor.send(csrf_token=token, message=f"SSN {SSN}, EIN 12-3456789")
+    assert response.status_code == 303
+    # the count, then the draft for the warning page (one short transaction each)
+    assert seen.sql == [
+        "INSERT INTO contact_counters",
+        "DELETE FROM contact_drafts",
+        "INSERT INTO contact_drafts",
+    ]
+    assert seen.ends == ["commit", "commit"]
+    assert counters(app) == {("warned", "ssn"): 1, ("warned", "fein"): 1}
+    assert stored(app) == []
+
+
+def test_a_retried_send_commits_nothing_and_shows_the_first_reference(app, client, visitor):
+    visitor.send(message=f"SSN {SSN}")
+    check = client.get("/contact/check")
+    first = visitor.resubmit(check, action="as_written")
+    reference = client.get("/contact/sent").get_data(as_text=True)
+    with Statements(app) as seen:
+        again = visitor.resubmit(check, action="as_written")  # the same page, sent again
+    assert first.status_code == 303
+    assert again.status_code == 303
+    assert again.headers["Location"] == "/contact/sent"
+    assert "commit" not in seen.ends
+    assert not [s for s in seen.sql if s.split()[0] in ("INSERT", "UPDATE", "DELETE")]
+    [submission] = stored(app)
+    assert submission.reference in reference
+    assert submission.reference in client.get("/contact/sent").get_data(as_text=True)
+    assert counters(app) == {("warned", "ssn"): 1, ("sent_as_written", "ssn"): 1}
+
+
+@pytest.mark.parametrize("taken", ["reference", "id"])
+def test_a_taken_id_or_reference_is_drawn_again(app, monkeypatch, taken):
+    with app.app_context():
+        first = store_submission(
+            topic="general", name=None, email="a@example.com", message="one",
+            choice="none", kinds=[], send_key="a" * 22,
+        )  # fmt: skip
+        draw = "new_reference" if taken == "reference" else "new_id"
+        fresh = "DRS-2345-6789" if taken == "reference" else first.id + 1
+        draws = iter([getattr(first, taken), getattr(first, taken), fresh])
+        monkeypatch.setattr(service, draw, lambda: next(draws))
+        second = store_submission(
+            topic="general", name=None, email="b@example.com", message="two",
+            choice="removed", kinds=["ssn"], send_key="b" * 22,
+        )  # fmt: skip
+        assert getattr(second, taken) == fresh
+        assert second.id != first.id
+        assert second.reference != first.reference
+        assert db.session.scalar(db.select(db.func.count(Submission.id))) == 2
+        [counter] = db.session.scalars(db.select(ContactCounter))
+        assert (counter.event, counter.kind, counter.count) == ("removed", "ssn", 1)
+
+
+def test_the_texts_are_stored_encrypted_once(app):
+    """Encrypted before the transaction and bound as they are: readable, not doubled."""
+    with app.app_context():
+        stored_one = store_submission(
+            topic="general", name="Pat", email="pat@example.com", message="Hello",
+            choice="none", kinds=[],
+        )  # fmt: skip
+        raw = db.session.execute(
+            db.text("SELECT name, email, message FROM submissions WHERE id = :id"),
+            {"id": stored_one.id},
+        ).one()
+        assert all(value.startswith("gAAAA") for value in raw)
+        assert "Pat" not in "".join(raw)
+        db.session.remove()
+        submission = db.session.get(Submission, stored_one.id)
+        assert (submission.name, submission.email, submission.message) == (
+            "Pat",
+            "pat@example.com",
+            "Hello",
+        )
+
+
+@pytest.mark.parametrize("choice", ["bogus", ""])
+def test_an_unknown_choice_is_refused_before_anything_is_written(app, choice):
+    with app.app_context(), Statements(app) as seen, pytest.raises(ValueError, match="choice"):
+        store_submission(
+            topic="general", name=None, email="a@example.com", message="x",
+            choice=choice, kinds=[],
+        )  # fmt: skip
+    assert seen.sql == []
+    assert seen.ends == []
