@@ -6,7 +6,8 @@ PY := $(VENV)/bin/python
 PORT ?= 5000
 export FLASK_APP := app
 
-.PHONY: run test lint format unit install assets browser-deps bench-deps migrate serve bench clean help
+.PHONY: run test lint format unit install assets browser-deps bench-deps migrate serve bench clean help \
+	translations extract update-translations new-language
 
 help:
 	@echo "make run    install, migrate and serve the site on http://127.0.0.1:$(PORT)"
@@ -41,32 +42,61 @@ app/static/vendor/uswds/.copied: node_modules/.installed scripts/copy_assets.py 
 
 assets: app/static/vendor/uswds/.copied
 
-# Debian's chromium for the browser tests, goaccess for the access-log test and nginx for
-# the test of the production front in deploy/ (tests/security/test_nginx_front.py).
+# Translations (README: "Adding a language"). Catalogues (.po) are in git; their compiled
+# form (.mo) is built here, never committed.
+CATALOGUES := $(wildcard app/translations/*/LC_MESSAGES/messages.po)
+POT := app/translations/messages.pot
+BABEL_EXTRACT = $(VENV)/bin/pybabel extract -F babel.cfg -k lazy_gettext -k _l \
+	-k localized_route:2 --add-comments=Translators: --no-location --sort-output \
+	--project="DRS privacy site" --msgid-bugs-address=webmaster@example.invalid
+
+translations: $(CATALOGUES:.po=.mo)
+
+app/translations/%/LC_MESSAGES/messages.mo: app/translations/%/LC_MESSAGES/messages.po | $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --statistics -i $< -o $@
+
+# Every marked string of the public side into the template (git-ignored).
+extract: $(VENV)/.installed
+	$(BABEL_EXTRACT) -o $(POT) app
+
+# Bring every catalogue up to date with the code: new strings appear untranslated,
+# changed ones marked fuzzy (tests fail until a translator has seen each).
+update-translations: extract
+	$(VENV)/bin/pybabel update -i $(POT) -d app/translations --no-wrap
+
+# Start a catalogue: make new-language LANGUAGE=fr
+new-language: extract
+	@test -n "$(LANGUAGE)" || { echo "usage: make new-language LANGUAGE=fr"; exit 1; }
+	$(VENV)/bin/pybabel init -i $(POT) -d app/translations -l $(LANGUAGE) --no-wrap
+
+# Debian's chromium for the browser tests, goaccess for the access-log test, gettext's
+# msgfmt for the catalogue test and nginx for the test of the production front in
+# deploy/ (tests/security/test_nginx_front.py).
 browser-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v goaccess >/dev/null 2>&1 || missing="$$missing goaccess"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "Browser and log tests need Debian packages:$$missing."; \
+	    echo "Browser, log and catalogue tests need Debian packages:$$missing."; \
 	    echo "Install them with: sudo apt-get install$$missing  (those tests are skipped until then)"; \
 	  fi; \
 	fi
 
-migrate: $(VENV)/.installed
+migrate: $(VENV)/.installed translations
 	$(PY) -m flask db upgrade
 
-run: $(VENV)/.installed assets migrate
+run: $(VENV)/.installed assets translations migrate
 	$(PY) -m app.devserver
 
 # Several workers under gunicorn (gunicorn.conf.py); set DATABASE_URL and REDIS_URL to
 # share PostgreSQL and Redis between hosts.
-serve: $(VENV)/.installed assets migrate
+serve: $(VENV)/.installed assets translations migrate
 	$(VENV)/bin/gunicorn -c gunicorn.conf.py app.wsgi:app
 
 # Debian's wrk for bench/http_bench.py (it falls back to a slower Python generator).
@@ -104,7 +134,7 @@ format: $(VENV)/.installed-test
 
 # The whole suite on SQLite, then again on PostgreSQL when it answers (required in CI).
 POSTGRES_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
-unit: $(VENV)/.installed-test assets browser-deps
+unit: $(VENV)/.installed-test assets translations browser-deps
 	$(PY) -m pytest
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
 	  echo "== The suite again, on PostgreSQL"; \

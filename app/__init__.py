@@ -31,7 +31,8 @@ class Site(Flask):
 
     Flask's default logs the exception with its message and traceback; database errors
     carry their bound parameters in the message, which may be a visitor's text. We log
-    the exception's type and where it happened instead (the SecureDrop habit).
+    the exception's type, where it happened and the route's pattern instead (the
+    SecureDrop habit).
     """
 
     def log_exception(self, exc_info) -> None:
@@ -42,9 +43,10 @@ class Site(Flask):
         where = (
             f"{Path(frame.tb_frame.f_code.co_filename).name}:{frame.tb_lineno}" if frame else "?"
         )
-        self.logger.error(
-            "Unhandled %s at %s on %s %s", exc_type, where, request.method, request.path
-        )
+        # The route's pattern, never the URL: a URL can name a message
+        # (/staff/messages/DRS-…/reply) or hold what a visitor typed.
+        rule = request.url_rule.rule if request.url_rule is not None else "(no route)"
+        self.logger.error("Unhandled %s at %s on %s %s", exc_type, where, request.method, rule)
 
 
 def create_app(test_config: dict | None = None, instance_path: str | None = None) -> Flask:
@@ -73,6 +75,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)
+
+    from app import i18n
+
+    i18n.init_app(app)
 
     from app.public import page_cache
 
@@ -109,6 +115,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     auth.init_app(app)
     staff.init_app(app)
+    # Every blueprint's pages in every language (the rules need the blueprints above).
+    i18n.add_translated_routes(app)
 
     from app import errors, health
 

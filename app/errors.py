@@ -1,6 +1,8 @@
 """Error pages in the site's look, in plain words, without internals."""
 
-from flask import Flask, render_template
+from flask import Flask, g, render_template
+from flask_babel import format_decimal
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
@@ -8,32 +10,43 @@ from app.extensions import db
 
 # What each error means to a visitor, and what they can do about it.
 MESSAGES = {
-    400: ("Sorry, there is a problem with that request", "Go back and try again."),
-    403: ("You cannot see this page", "If you followed a link on our site, tell us."),
+    400: (_l("Sorry, there is a problem with that request"), _l("Go back and try again.")),
+    403: (_l("You cannot see this page"), _l("If you followed a link on our site, tell us.")),
     404: (
-        "Page not found",
-        "If you typed the web address, check it is correct. "
-        "If you pasted the web address, check you copied the entire address.",
+        _l("Page not found"),
+        _l(
+            "If you typed the web address, check it is correct. "
+            "If you pasted the web address, check you copied the entire address."
+        ),
     ),
-    405: ("Sorry, that did not work", "This page cannot be used that way. Go back and try again."),
+    405: (
+        _l("Sorry, that did not work"),
+        _l("This page cannot be used that way. Go back and try again."),
+    ),
     413: (
-        "What you sent is too large",
-        "Messages can be up to 5,000 characters. Go back, shorten your message and send it again.",
+        _l("What you sent is too large"),
+        _l(
+            "Messages can be up to %(count)s characters. "
+            "Go back, shorten your message and send it again."
+        ),
     ),
-    429: ("Too many requests", "Please wait a few minutes and try again."),
+    429: (_l("Too many requests"), _l("Please wait a few minutes and try again.")),
     500: (
-        "Sorry, there is a problem with the service",
-        "Try again later. Nothing you typed has been stored.",
+        _l("Sorry, there is a problem with the service"),
+        _l("Try again later. Nothing you typed has been stored."),
     ),
     503: (
-        "Sorry, the service is unavailable",
-        "Try again in a few minutes.",
+        _l("Sorry, the service is unavailable"),
+        _l("Try again in a few minutes."),
     ),
 }
+MESSAGE_LIMIT = 5000  # the contact form's limit, as the 413 page states it
 
 
 def render_error(code: int):
     heading, advice = MESSAGES.get(code, MESSAGES[500] if code >= 500 else MESSAGES[400])
+    g.error_page = True  # its language links go to the home pages, not to this URL
+    advice = advice % {"count": format_decimal(MESSAGE_LIMIT)} if code == 413 else str(advice)
     return render_template("errors/error.html", code=code, heading=heading, advice=advice), code
 
 

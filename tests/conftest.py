@@ -16,6 +16,13 @@ from tests.pages import PageClient
 REPO = Path(__file__).resolve().parent.parent
 
 
+def pytest_sessionstart(session):  # noqa: ARG001  (pytest passes it)
+    """Compile the translation catalogues, as `make test` does, when pytest runs alone."""
+    from tests.catalogues import compile_catalogues
+
+    compile_catalogues()
+
+
 def base_config(database_uri: str) -> dict:
     return {
         "TESTING": True,

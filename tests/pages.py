@@ -9,13 +9,19 @@ import re
 from bs4 import BeautifulSoup
 
 EXTERNAL_ASSET = re.compile(r"^(https?:)?//", re.IGNORECASE)
+SITE_NAME = {"en": "Department of Revenue Services", "es": "Departamento de Servicios de Impuestos"}
 
 
-def check_page(html: str) -> BeautifulSoup:
+def language_of(url: str) -> str:
+    """The language a site URL is in: /es/… is Spanish, the rest English."""
+    return "es" if url == "/es" or url.startswith("/es/") else "en"
+
+
+def check_page(html: str, lang: str = "en") -> BeautifulSoup:
     """Assert the page-level rules and return the parsed page."""
     page = BeautifulSoup(html, "html.parser")
     assert page.html is not None, "an <html> element"
-    assert page.html.get("lang") == "en", "html lang must be en"
+    assert page.html.get("lang") == lang, f"html lang must be {lang}"
 
     h1s = page.find_all("h1")
     assert len(h1s) == 1, f"expected exactly one <h1>, found {len(h1s)}"
@@ -24,7 +30,8 @@ def check_page(html: str) -> BeautifulSoup:
     assert title.removeprefix("Error: ").startswith(heading), (
         f"title {title!r} should start with the h1 {heading!r}"
     )
-    assert title.endswith("– Department of Revenue Services"), f"title suffix: {title!r}"
+    suffix = SITE_NAME[lang]
+    assert title.endswith(f"– {suffix}"), f"title suffix: {title!r}"
 
     for form in page.find_all("form"):
         assert form.get("action"), f"every form needs an action: {form}"[:200]
@@ -59,10 +66,10 @@ class PageClient:
         response = self.client.get(url, **kwargs)
         assert response.status_code == status, (url, response.status_code)
         self.last_response = response
-        return check_page(response.get_data(as_text=True))
+        return check_page(response.get_data(as_text=True), language_of(url))
 
     def post(self, url: str, data: dict, status: int = 200, **kwargs) -> BeautifulSoup:
         response = self.client.post(url, data=data, **kwargs)
         assert response.status_code == status, (url, response.status_code)
         self.last_response = response
-        return check_page(response.get_data(as_text=True))
+        return check_page(response.get_data(as_text=True), language_of(url))

@@ -203,7 +203,13 @@ def _count_dimensions(batch: _Batch, tally: _Tally, dates: dict[str, date | None
     families: dict[str, str] = {}
     referrer_hosts: dict[str, str | None] = {}
     counts, days = batch.counts, batch.days
-    for (text, status_text, stem, agent, ref, protocol), n in tally.lines.items():
+    stems: dict[str, str] = {}
+    for (text, status_text, logged_stem, agent, ref, protocol), n in tally.lines.items():
+        # The log writes "%" in a URL as "%25" (w3c.token): undo that once, so a URL is
+        # kept as it was requested ("/%3Cscript%3E"), not encoded twice ("/%253Cscript").
+        stem = stems.get(logged_stem)
+        if stem is None:
+            stem = stems[logged_stem] = unquote(logged_stem)
         day = dates[text]
         if day is None or not _STATUS.fullmatch(status_text):
             batch.skipped += n

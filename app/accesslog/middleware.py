@@ -12,16 +12,22 @@ import ipaddress
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from app.accesslog import w3c
 from app.contact.service import REFERENCE_PATTERN
+from app.pii._normalise import normalise
 
-# A run of seven or more digits (with the separators people type) in a path or a kept
-# query value is written as this: whatever a visitor typed into an address bar, a
-# tax number or an account number never reaches the log.
+# A run of seven or more digits in a path, a kept query value or a referrer's path is
+# written as this: whatever a visitor typed into an address bar, a tax number or an
+# account number never reaches the log. The run is found in the decoded text after the
+# detector's own normalisation (every dash "-", every space " ", any decimal digit its
+# ASCII digit: fullwidth, Arabic-Indic, ...), with up to three characters of punctuation
+# between digits, so "219/09/9999", "219_09_9999", "219–09–9999" and "２１９０９９９９９"
+# all go.
 REDACTED = "-redacted-"
-_DIGIT_RUN = re.compile(r"\d(?:(?:[-. ]|%20|%2D|%2d)?\d){6,}")
+_DIGIT_RUN = re.compile(r"\d(?:[-./_ ,:;+%*#~|=]{0,3}\d){6,}", re.ASCII)
+_FEW_DIGITS = re.compile(r"^[^0-9%]*(?:[0-9][^0-9%]*){0,6}$")
 _PROTOCOL = re.compile(r"^HTTP/\d(?:\.\d)?$")
 # Characters a path keeps when it is re-quoted (RFC 3986 pchar and "/").
 _PATH_SAFE = "/:@!$&'()*+,;=-._~"
@@ -40,8 +46,36 @@ def size_withheld(environ: dict) -> bool:
     return any(path == p or path.startswith(p + "/") for p in NO_SIZE_PATHS)
 
 
-def redact(text: str) -> str:
-    return _DIGIT_RUN.sub(REDACTED, REFERENCE_PATTERN.sub(REFERENCE_REDACTED, text))
+def redact_text(text: str) -> str:
+    """``text`` (decoded) with references and long digit runs replaced."""
+    text = REFERENCE_PATTERN.sub(REFERENCE_REDACTED, text)
+    if text.isascii() and _FEW_DIGITS.match(text):
+        return text  # the common case: a few digits at most, nothing encoded
+    normalised, starts = normalise(text)
+    parts, position = [], 0
+    for run in _DIGIT_RUN.finditer(normalised):
+        if starts is None:
+            begin, end = run.start(), run.end()
+        else:
+            begin, end = starts[run.start()], starts[run.end() - 1] + 1
+        parts += [text[position:begin], REDACTED]
+        position = end
+    if not parts:
+        return text
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def redact(encoded: str, safe: str = _PATH_SAFE) -> str:
+    """A percent-encoded URL part with references and long digit runs redacted, read as
+    the visitor typed it (decoded); left exactly as it was when nothing is redacted."""
+    if encoded.isascii() and _FEW_DIGITS.match(encoded) and "DRS-" not in encoded.upper():
+        return encoded
+    decoded = unquote(encoded, errors="surrogateescape")
+    redacted = redact_text(decoded)
+    if redacted == decoded:
+        return encoded
+    return quote(redacted, safe=safe, errors="surrogateescape")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -99,7 +133,7 @@ def uri_stem(environ: dict) -> str:
         path = quote(raw.encode("latin-1"), safe=_PATH_SAFE)
     except UnicodeEncodeError:
         path = quote(raw, safe=_PATH_SAFE)
-    return redact(path or "/")
+    return redact(path) if path else "/"
 
 
 def uri_query(environ: dict, allowed: frozenset[str], no_query_paths: tuple[str, ...]) -> str:
@@ -116,8 +150,10 @@ def uri_query(environ: dict, allowed: frozenset[str], no_query_paths: tuple[str,
     query = environ.get("QUERY_STRING") or ""
     if not query or not allowed:
         return ""
-    kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k in allowed]
-    return redact(urlencode(kept)) if kept else ""
+    kept = [
+        (k, redact_text(v)) for k, v in parse_qsl(query, keep_blank_values=True) if k in allowed
+    ]
+    return urlencode(kept) if kept else ""
 
 
 def referrer(environ: dict) -> str:

@@ -90,6 +90,7 @@ def _insert_submission(dialect: str):
             "identifier_kinds",
             "has_identifiers",
             "send_key_hash",
+            "language",
         )
     }
     return _insert(dialect)(table).values(values).on_conflict_do_nothing().returning(table.c.id)
@@ -108,6 +109,7 @@ def store_submission(
     choice: str,
     kinds: Iterable[str],
     send_key: str | None = None,
+    language: str = "en",
 ) -> StoredSubmission:
     """Keep a message for reply, and count the visitor's choice. Commits.
 
@@ -140,6 +142,7 @@ def store_submission(
         "identifier_kinds": ",".join(sorted(set(kinds))),
         "has_identifiers": choice == CHOICE_AS_WRITTEN,
         "send_key_hash": key_hash,
+        "language": language,
     }
     event = CHOICE_EVENTS.get(choice)
     counts = _counts_statement(event, kinds, day) if event and kinds else None

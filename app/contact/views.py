@@ -32,6 +32,7 @@ from app.contact.identifiers import (
 from app.contact.service import count_events, sent_before, store_submission
 from app.errors import render_error
 from app.extensions import csrf, db, limiter
+from app.i18n import current_language
 from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_NONE, CHOICE_REMOVED
 from app.public.notices import mark_database_unavailable
 from app.security import no_store
@@ -285,6 +286,7 @@ def _store(form: ContactForm, fields, choice: str, kinds: list[str], *, left_alo
         choice=choice,
         kinds=kinds,
         send_key=form.send_key.data,
+        language=current_language(),
     )
     g.contact_stored = True
     drafts.forget()

@@ -2,7 +2,7 @@
 
 from app.models.accesslog import AccessCount, AccessDay, AccessLogFile, AccessVisitor
 from app.models.draft import ContactDraft
-from app.models.notice import Notice
+from app.models.notice import Notice, NoticeTranslation
 from app.models.staff import AuditEvent, Reply, StaffMember, StaffSession
 from app.models.submission import ContactCounter, Submission
 
@@ -15,6 +15,7 @@ __all__ = [
     "ContactCounter",
     "ContactDraft",
     "Notice",
+    "NoticeTranslation",
     "Reply",
     "StaffMember",
     "StaffSession",

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from sqlalchemy import Date, Integer, String, Text, or_, select
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, or_, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import Model, db
 
@@ -26,6 +26,14 @@ class Notice(Model):
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # Its text in other languages (optional): a page in a language it lacks shows the
+    # English text, marked lang="en".
+    translations: Mapped[list["NoticeTranslation"]] = relationship(
+        back_populates="notice", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def translation(self, language: str) -> "NoticeTranslation | None":
+        return next((t for t in self.translations if t.language == language), None)
 
     def is_current(self, on: date) -> bool:
         """Shown on ``on`` (the same test as current(), for one notice in hand)."""
@@ -40,3 +48,20 @@ class Notice(Model):
             .order_by(cls.position, cls.id)
         )
         return list(db.session.scalars(query))
+
+
+class NoticeTranslation(Model):
+    """A notice's title, text and link text in one language other than English."""
+
+    __tablename__ = "notice_translations"
+    __table_args__ = (
+        UniqueConstraint("notice_id", "language", name="uq_notice_translations_language"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    title: Mapped[str] = mapped_column(String(120))
+    body: Mapped[str] = mapped_column(Text)
+    link_text: Mapped[str | None] = mapped_column(String(120))
+    notice: Mapped[Notice] = relationship(back_populates="translations")

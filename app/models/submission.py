@@ -44,6 +44,8 @@ class Submission(Model):
     # A keyed hash of the form's random send key: the same message sent twice is stored
     # once. It names a form, not a visitor; cleared by the purge.
     send_key_hash: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
+    # The language of the page it was sent from ("en", "es"): staff reply in it.
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en", index=True)
 
     @property
     def kinds(self) -> list[str]:

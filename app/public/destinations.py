@@ -7,13 +7,16 @@ anyone to an address it does not already know (no open redirect).
 
 from dataclasses import dataclass
 
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
+
 
 @dataclass(frozen=True)
 class Destination:
     name: str
-    title: str
+    title: LazyString  # in the page's language
     url: str
-    owner: str
+    owner: LazyString
 
 
 DESTINATIONS: dict[str, Destination] = {
@@ -21,33 +24,33 @@ DESTINATIONS: dict[str, Destination] = {
     for d in [
         Destination(
             "highway-use-fee",
-            "Connecticut Highway Use Fee",
+            _l("Connecticut Highway Use Fee"),
             "https://portal.ct.gov/drs/highway-use-fee",
-            "the State of Connecticut portal",
+            _l("the State of Connecticut portal"),
         ),
         Destination(
             "myconnect",
-            "myconneCT, the DRS online filing and payment system",
+            _l("myconneCT, the DRS online filing and payment system"),
             "https://drs.ct.gov/",
-            "the Department of Revenue Services' myconneCT system",
+            _l("the Department of Revenue Services' myconneCT system"),
         ),
         Destination(
             "myconnect-news",
-            "Latest information about tax types in myconneCT",
+            _l("Latest information about tax types in myconneCT"),
             "https://portal.ct.gov/drs/myconnect/myconnect",
-            "the State of Connecticut portal",
+            _l("the State of Connecticut portal"),
         ),
         Destination(
             "state-privacy-policy",
-            "State of Connecticut's Privacy Policy",
+            _l("State of Connecticut's Privacy Policy"),
             "https://portal.ct.gov/policies/state-privacy-policy",
-            "the State of Connecticut portal",
+            _l("the State of Connecticut portal"),
         ),
         Destination(
             "drs-contact",
-            "Contact the Department of Revenue Services by phone",
+            _l("Contact the Department of Revenue Services by phone"),
             "https://portal.ct.gov/drs/contact-us",
-            "the State of Connecticut portal",
+            _l("the State of Connecticut portal"),
         ),
     ]
 }

@@ -19,6 +19,16 @@ from app.models import Notice
 
 
 @dataclass(frozen=True)
+class NoticeText:
+    """A notice's words in one language."""
+
+    language: str
+    title: str
+    body: str
+    link_text: str | None
+
+
+@dataclass(frozen=True)
 class NoticeView:
     """What a page shows of a notice (plain values, safe to share between requests)."""
 
@@ -26,6 +36,26 @@ class NoticeView:
     body: str
     link: str | None
     link_text: str | None
+    translations: tuple[NoticeText, ...] = ()
+
+    def text_in(self, language: str) -> NoticeText:
+        """Its words in ``language``, or in English when it has none in that language."""
+        for text in self.translations:
+            if text.language == language:
+                return text
+        return NoticeText("en", self.title, self.body, self.link_text)
+
+    @classmethod
+    def of(cls, notice: Notice) -> "NoticeView":
+        return cls(
+            notice.title,
+            notice.body,
+            notice.link,
+            notice.link_text,
+            tuple(
+                NoticeText(t.language, t.title, t.body, t.link_text) for t in notice.translations
+            ),
+        )
 
 
 class NoticeCache:
@@ -40,9 +70,7 @@ class NoticeCache:
         with self._lock:
             if day == self._day and now < self._until:
                 return self._notices
-        notices = tuple(
-            NoticeView(n.title, n.body, n.link, n.link_text) for n in Notice.current(day)
-        )
+        notices = tuple(NoticeView.of(n) for n in Notice.current(day))
         with self._lock:
             self._day, self._until, self._notices = day, now + seconds, notices
         return notices

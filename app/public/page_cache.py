@@ -5,7 +5,8 @@ their HTML depends only on the URL and today's notices (no form, no session, no 
 They are most of the site's traffic, so a repeat view of one is answered from memory by
 ``CachedResponses``, a WSGI layer just in front of Flask: it keeps the finished response
 — status, every header Flask added (the security headers included) and body — per
-scheme and path, for PAGE_CACHE_SECONDS (0 turns it off). Views opt in with
+scheme, path and the browser's preferred language among the site's (the page may offer
+its other-language version), for PAGE_CACHE_SECONDS (0 turns it off). Views opt in with
 ``cached_page``. The access log sits outside it and still records every request.
 
 A change to the notices at the desk clears this process's copies at once
@@ -19,7 +20,7 @@ from collections.abc import Callable
 
 from flask import Flask, current_app, request
 
-MAX_PAGES = 64  # more than the site's policy pages and exit notices together
+MAX_PAGES = 128  # the policy pages and exit notices, per language and preferred language
 CACHEABLE = "drs.cacheable_page"
 
 
@@ -49,15 +50,22 @@ class MemoryCache:
 class CachedResponses:
     """Answers a repeat GET of a cacheable page from memory (WSGI middleware)."""
 
-    def __init__(self, wsgi_app: Callable, cache: MemoryCache, seconds: Callable[[], float]):
+    def __init__(
+        self,
+        wsgi_app: Callable,
+        cache: MemoryCache,
+        seconds: Callable[[], float],
+        variant: Callable[[dict], object] = lambda _environ: None,
+    ):
         self.wsgi_app = wsgi_app
         self.cache = cache
         self.seconds = seconds
+        self.variant = variant
 
     def __call__(self, environ, start_response):
         if environ.get("REQUEST_METHOD") != "GET" or environ.get("QUERY_STRING"):
             return self.wsgi_app(environ, start_response)
-        key = (environ.get("wsgi.url_scheme"), environ.get("PATH_INFO", ""))
+        key = (environ.get("wsgi.url_scheme"), environ.get("PATH_INFO", ""), self.variant(environ))
         hit = self.cache.get(key)
         if hit is not None:
             status, headers, body = hit
@@ -87,11 +95,18 @@ class CachedResponses:
 
 def install(app: Flask) -> None:
     """Put the response cache just in front of Flask (inside any proxy fix and log)."""
+    from app.i18n import preferred_language
+
     responses = MemoryCache()
     app.extensions["response_cache"] = responses
     # Flask types wsgi_app as a method; wrapping it is how WSGI layers are added.
     app.wsgi_app = CachedResponses(  # type: ignore[method-assign]
-        app.wsgi_app, responses, lambda: app.config["PAGE_CACHE_SECONDS"]
+        app.wsgi_app,
+        responses,
+        lambda: app.config["PAGE_CACHE_SECONDS"],
+        lambda environ: preferred_language(
+            environ.get("HTTP_ACCEPT_LANGUAGE"), app.config["LANGUAGES"]
+        ),
     )
 
 

@@ -2,26 +2,27 @@
 
 from flask import abort, render_template
 
+from app.i18n import localized_route
 from app.public import bp
 from app.public.destinations import find_destination
 from app.public.page_cache import cached_page
 from app.retention import RetentionRules
 
 
-@bp.get("/")
+@localized_route(bp, "/")
 @cached_page
 def home():
     return render_template("public/home.html")
 
 
-@bp.get("/privacy")
+@localized_route(bp, "/privacy")
 @cached_page
 def privacy():
     # The section on keeping messages is written from the rules `flask purge` applies.
     return render_template("public/privacy.html", retention=RetentionRules.from_config())
 
 
-@bp.get("/leaving/<name>")
+@localized_route(bp, "/leaving/<name>")
 @cached_page
 def leaving(name: str):
     destination = find_destination(name)

@@ -3,18 +3,18 @@
 import math
 from datetime import date, timedelta
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
 from app import audit
 from app.auth import admin_required
 from app.clock import today
 from app.extensions import db
-from app.models import AuditEvent, Notice, StaffMember
+from app.models import AuditEvent, Notice, NoticeTranslation, StaffMember
 from app.public.destinations import DESTINATIONS
 from app.public.notices import forget_notices
 from app.staff import bp
-from app.staff.forms import NoticeForm
+from app.staff.forms import TranslatedNoticeForm, language_name, notice_form_class
 
 AUDIT_PAGE_SIZE = 50
 
@@ -54,13 +54,51 @@ def notices():
     return render_template("staff/notices.html", groups=groups, destinations=DESTINATIONS)
 
 
-def _notice_form_page(form: NoticeForm, notice: Notice | None):
-    fields = ("title", "body", "link", "link_text", "starts_on", "ends_on", "position")
+def _notice_form(**kwargs) -> TranslatedNoticeForm:
+    """The notice form, with optional fields for each language besides English."""
+    languages = tuple(lang for lang in current_app.config["LANGUAGES"] if lang != "en")
+    return notice_form_class(languages)(**kwargs)
+
+
+def _notice_form_page(form: TranslatedNoticeForm, notice: Notice | None):
+    fields = ["title", "body", "link", "link_text", "starts_on", "ends_on", "position"]
+    for language in form.languages:
+        fields += [f"title_{language}", f"body_{language}", f"link_text_{language}"]
     errors = [(name, form[name].errors[0]) for name in fields if form[name].errors]
-    return render_template("staff/notice_form.html", form=form, notice=notice, errors=errors)
+    return render_template(
+        "staff/notice_form.html",
+        form=form,
+        notice=notice,
+        errors=errors,
+        language_name=language_name,
+    )
 
 
-def _apply(form: NoticeForm, notice: Notice) -> None:
+def _fill_translations(form: TranslatedNoticeForm, notice: Notice) -> None:
+    for language in form.languages:
+        translation = notice.translation(language)
+        if translation is not None:
+            title, body, link_text = form.translation_fields(language)
+            title.data, body.data = translation.title, translation.body
+            link_text.data = translation.link_text
+
+
+def _apply_translations(form: TranslatedNoticeForm, notice: Notice) -> None:
+    for language in form.languages:
+        title, body, link_text = (field.data for field in form.translation_fields(language))
+        translation = notice.translation(language)
+        if not title:
+            if translation is not None:
+                notice.translations.remove(translation)
+            continue
+        if translation is None:
+            translation = NoticeTranslation(language=language)
+            notice.translations.append(translation)
+        translation.title, translation.body = title, body
+        translation.link_text = (link_text or None) if notice.link else None
+
+
+def _apply(form: TranslatedNoticeForm, notice: Notice) -> None:
     notice.title = form.title.data
     notice.body = form.body.data
     notice.link = form.link.data or None
@@ -68,12 +106,13 @@ def _apply(form: NoticeForm, notice: Notice) -> None:
     notice.starts_on = form.starts_on.data
     notice.ends_on = form.ends_on.data
     notice.position = form.position.data
+    _apply_translations(form, notice)
 
 
 @bp.route("/notices/new", methods=["GET", "POST"])
 @admin_required
 def notice_new():
-    form = NoticeForm() if request.method == "POST" else NoticeForm(formdata=None)
+    form = _notice_form() if request.method == "POST" else _notice_form(formdata=None)
     if request.method == "GET":
         form.starts_on.data = today()
         return _notice_form_page(form, None)
@@ -102,8 +141,10 @@ def _notice(notice_id: int) -> Notice:
 def notice_edit(notice_id: int):
     notice = _notice(notice_id)
     if request.method == "GET":
-        return _notice_form_page(NoticeForm(formdata=None, obj=notice), notice)
-    form = NoticeForm()
+        form = _notice_form(formdata=None, obj=notice)
+        _fill_translations(form, notice)
+        return _notice_form_page(form, notice)
+    form = _notice_form()
     if not form.validate():
         return _notice_form_page(form, notice)
     _apply(form, notice)

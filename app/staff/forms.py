@@ -1,5 +1,8 @@
 """The desk's forms: reply, reveal, and site notices."""
 
+import functools
+
+from babel import Locale
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
@@ -121,3 +124,67 @@ class NoticeForm(FlaskForm):
             self.ends_on.errors = ["The last day must be the same as or after the first day"]
             ok = False
         return ok
+
+
+class TranslatedNoticeForm(NoticeForm):
+    """A notice with its optional text in each other language of the site."""
+
+    languages: tuple[str, ...] = ()
+
+    def translation_fields(self, language: str):
+        return (
+            self[f"title_{language}"],
+            self[f"body_{language}"],
+            self[f"link_text_{language}"],
+        )
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        for language in self.languages:
+            title, body, _link_text = self.translation_fields(language)
+            name = language_name(language)
+            if title.data and not body.data and not body.errors:
+                body.errors = [f"Enter the text in {name}, or leave the {name} title empty"]
+                ok = False
+            if body.data and not title.data and not title.errors:
+                title.errors = [f"Enter the title in {name}, or leave the {name} text empty"]
+                ok = False
+        return ok
+
+
+def language_name(language: str) -> str:
+    """A language's name in English, for the desk ("Spanish")."""
+    return Locale.parse(language).get_display_name("en") or language
+
+
+@functools.cache
+def notice_form_class(languages: tuple[str, ...]) -> type[TranslatedNoticeForm]:
+    """NoticeForm with title, text and link text fields for each language given."""
+    fields: dict[str, object] = {"languages": languages}
+    for language in languages:
+        name = language_name(language)
+        fields[f"title_{language}"] = StringField(
+            f"Title in {name} (optional)",
+            validators=[
+                Optional(),
+                Length(max=120, message=f"The {name} title must be 120 characters or fewer"),
+            ],
+            filters=[clean_line],
+        )
+        fields[f"body_{language}"] = TextAreaField(
+            f"Text in {name} (optional)",
+            validators=[
+                Optional(),
+                Length(max=1000, message=f"The {name} text must be 1,000 characters or fewer"),
+            ],
+            filters=[clean_multiline],
+        )
+        fields[f"link_text_{language}"] = StringField(
+            f"Link text in {name} (optional)",
+            validators=[
+                Optional(),
+                Length(max=120, message=f"The {name} link text must be 120 characters or fewer"),
+            ],
+            filters=[clean_line],
+        )
+    return type("NoticeFormWithTranslations", (TranslatedNoticeForm,), fields)

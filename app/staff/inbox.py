@@ -32,23 +32,26 @@ class Filters:
     status: str = ""
     topic: str = ""
     identifiers: str = ""  # "", "yes" or "no"
+    language: str = ""  # "" or a language of the public site
     q: str = ""
 
     @classmethod
-    def from_args(cls, args, topics) -> "Filters":
+    def from_args(cls, args, topics, languages=()) -> "Filters":
         status = args.get("status", "")
         topic = args.get("topic", "")
         identifiers = args.get("identifiers", "")
+        language = args.get("language", "")
         return cls(
             status=status if status in STATUSES else "",
             topic=topic if topic in topics else "",
             identifiers=identifiers if identifiers in ("yes", "no") else "",
+            language=language if language in languages else "",
             q=" ".join(args.get("q", "").split())[:200],
         )
 
     @property
     def active(self) -> bool:
-        return bool(self.status or self.topic or self.identifiers or self.q)
+        return bool(self.status or self.topic or self.identifiers or self.language or self.q)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ def search(filters: Filters, page: int = 1) -> Page:
         query = query.where(Submission.topic == filters.topic)
     if filters.identifiers:
         query = query.where(Submission.has_identifiers.is_(filters.identifiers == "yes"))
+    if filters.language:
+        query = query.where(Submission.language == filters.language)
     items = list(db.session.scalars(query))
     words = filters.q.casefold().split()
     if words:

@@ -10,14 +10,13 @@ from email.headerregistry import Address
 from email.utils import parseaddr
 
 from flask import Flask, current_app
+from flask_babel import force_locale, gettext
 from flask_mailman import EmailMessage, Mail
 from flask_mailman.message import BadHeaderError
 
 from app.models import Submission
 
 mail = Mail()
-
-AGENCY = "the Department of Revenue Services"
 
 
 class ReplyNotSent(Exception):
@@ -29,7 +28,12 @@ def init_app(app: Flask) -> None:
 
 
 def subject_for(submission: Submission) -> str:
-    return f"Your message to {AGENCY} ({submission.reference})"
+    """The reply's subject, in the language the visitor wrote in."""
+    with force_locale(submission.language or "en"):
+        return gettext(
+            "Your message to the Department of Revenue Services (%(reference)s)",
+            reference=submission.reference,
+        )
 
 
 def safe_recipient(address: str | None) -> str:

@@ -2,7 +2,7 @@
 
 import re
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
@@ -15,8 +15,8 @@ from app.models import Reply, StaffMember, Submission
 from app.pii import KIND_LABELS, describe, scan
 from app.staff import bp
 from app.staff import inbox as finder
-from app.staff.forms import ReplyForm, RevealForm
-from app.staff.mail import ReplyNotSent, send_reply
+from app.staff.forms import ReplyForm, RevealForm, language_name
+from app.staff.mail import ReplyNotSent, send_reply, subject_for
 from app.staff.masking import masked
 
 REFERENCE = re.compile(r"^DRS-[0-9A-Z]{4}-[0-9A-Z]{4}$")
@@ -30,12 +30,17 @@ def _desk_words():
         "status_labels": STATUS_LABELS,
         "kind_labels": KIND_LABELS,
         "kind_names": lambda kinds: ", ".join(KIND_LABELS.get(k, k) for k in kinds),
+        "reply_subject": subject_for,
+        # The languages of the public site, named in English for the desk.
+        "language_labels": {
+            language: language_name(language) for language in current_app.config["LANGUAGES"]
+        },
     }
 
 
 @bp.get("/")
 def inbox():
-    filters = finder.Filters.from_args(request.args, TOPIC_LABELS)
+    filters = finder.Filters.from_args(request.args, TOPIC_LABELS, current_app.config["LANGUAGES"])
     page_number = request.args.get("page", "1")
     page = finder.search(filters, int(page_number) if page_number.isdigit() else 1)
     return render_template("staff/inbox.html", page=page, filters=filters)

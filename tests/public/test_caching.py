@@ -67,7 +67,7 @@ def test_public_page_views_do_not_touch_the_database_once_cached(app, client):
 
 def test_a_repeat_view_is_answered_whole_from_memory_with_the_same_headers(app, client):
     first = client.get("/privacy")
-    cached = app.extensions["response_cache"].get(("http", "/privacy"))
+    cached = app.extensions["response_cache"].get(("http", "/privacy", None))
     assert cached is not None
     assert cached[0] == "200 OK"
     second = client.get("/privacy")
@@ -97,7 +97,7 @@ def test_only_plain_policy_pages_are_kept(app, client):
     client.get("/contact").close()
     client.get("/no-such-page").close()
     client.get("/leaving/nowhere").close()
-    assert app.extensions["response_cache"].get(("http", "/privacy")) is None
-    assert app.extensions["response_cache"].get(("http", "/contact")) is None
-    assert app.extensions["response_cache"].get(("http", "/no-such-page")) is None
-    assert app.extensions["response_cache"].get(("http", "/leaving/nowhere")) is None
+    assert app.extensions["response_cache"].get(("http", "/privacy", None)) is None
+    assert app.extensions["response_cache"].get(("http", "/contact", None)) is None
+    assert app.extensions["response_cache"].get(("http", "/no-such-page", None)) is None
+    assert app.extensions["response_cache"].get(("http", "/leaving/nowhere", None)) is None
