@@ -29,7 +29,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench import hello_write
+from bench import hello_write, timing
 from bench._servers import (
     ContactClient,
     canary,
@@ -360,6 +360,41 @@ def check_exactly_once(
     verdict(ok, f"{kind}: {what} every 303 stored exactly once ({line})", failures)
 
 
+def timed(folder: Path, env: dict[str, str], args) -> dict[str, str]:
+    """With --timing: gunicorn's config with the timing hook, records into ``folder``."""
+    if not args.timing:
+        return {}
+    env["BENCH_TIMING_DIR"] = str(folder)
+    return {"config": "bench/gunicorn_timing.py"}
+
+
+def report_timing(folder: Path, args) -> None:
+    """Per kind of transaction: how many, statements, lock wait, lock held, COMMIT."""
+    if not args.timing:
+        return
+    groups: dict[tuple[str, int, str], list[dict]] = {}
+    for record in timing.read(folder):
+        key = (record["what"], record["statements"], record["ended"])
+        groups.setdefault(key, []).append(record)
+
+    def ms(records, field) -> str:
+        values = [r[field] for r in records if r[field] is not None]
+        if not values:
+            return "      -      "
+        p50, p99 = percentile(values, 0.5) * 1000, percentile(values, 0.99) * 1000
+        return f"{p50:5.1f} / {p99:6.1f}"
+
+    print(
+        "        transactions (p50 / p99 ms):     count stmts   lock wait       held"
+        "          COMMIT"
+    )
+    for (what, statements, ended), records in sorted(groups.items(), key=lambda g: -len(g[1])):
+        print(
+            f"        {what[:28]:<28} {ended:<8} {len(records):6} {statements:5}  "
+            f"{ms(records, 'wait')}  {ms(records, 'held')}  {ms(records, 'commit')}"
+        )
+
+
 def bench_database(kind: str, hello: Result, args, use_wrk: bool, failures: list[str]) -> None:
     with tempfile.TemporaryDirectory(prefix=f"drs-http-{kind}-") as tmp:
         folder = Path(tmp)
@@ -371,10 +406,14 @@ def bench_database(kind: str, hello: Result, args, use_wrk: bool, failures: list
             tag = run_tag()
             fake = [(secrets.token_urlsafe(60), secrets.token_urlsafe(66)) for _ in range(8)]
             app = "bench.hello_write:app"
-            with Gunicorn(folder, env, app=app).start(ready_path="/") as server:
+            with Gunicorn(folder, env, app=app, **timed(folder, env, args)).start(
+                ready_path="/"
+            ) as server:
                 warm_post(server, folder, fake, args, use_wrk)
+                timing.read(folder)
                 write, responses = measure_post(server, folder, fake, tag, args, use_wrk)
             print(write.line(f"POST hello_write ({kind})"), flush=True)
+            report_timing(folder, args)
             stored = [(None, m) for m in hello_write.stored_messages(database.url)]
             check_exactly_once(
                 kind, "hello_write", responses, stored, tag, args.connections, failures
@@ -386,7 +425,7 @@ def bench_database(kind: str, hello: Result, args, use_wrk: bool, failures: list
         try:
             env = base_env(folder, database.url)
             migrate(env)
-            with Gunicorn(folder, env) as server:
+            with Gunicorn(folder, env, **timed(folder, env, args)) as server:
                 privacy = measure_get(server, "/privacy", args, use_wrk)
                 print(privacy.line(f"GET /privacy ({kind})"), flush=True)
                 ratio = privacy.rate / hello.rate if hello.rate else 0.0
@@ -407,8 +446,10 @@ def bench_database(kind: str, hello: Result, args, use_wrk: bool, failures: list
                 sessions = fetch_sessions(server.port, args.sessions)
                 warm_post(server, folder, sessions, args, use_wrk)
                 tag = run_tag()
+                timing.read(folder)
                 post, responses = measure_post(server, folder, sessions, tag, args, use_wrk)
                 print(post.line(f"POST /contact ({kind})"), flush=True)
+                report_timing(folder, args)
                 verdict(
                     post.bad == 0 and post.errors == 0,
                     f"{kind}: POST /contact all 303 ({post.bad} bad, {post.errors} errors)",
@@ -449,6 +490,11 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=200)
     parser.add_argument("--db", default="sqlite,postgresql")
     parser.add_argument("--generator", choices=["auto", "wrk", "python"], default="auto")
+    parser.add_argument(
+        "--timing",
+        action="store_true",
+        help="time each transaction in the workers: statements, lock wait and hold, COMMIT",
+    )
     args = parser.parse_args()
     if not 1 <= args.duration <= 120 or not 1 <= args.connections <= 500:
         parser.error("--duration must be 1..120 s and --connections 1..500")

@@ -84,12 +84,15 @@ FIELD_CASES = [
         303,
         (None, "pat@example.com", "Olá 👋 café"),
     ),
+    # an international domain can be replied to; letters outside English before the @
+    # cannot (mail servers refuse them), so the form refuses them (issue #11, item 10)
     (
-        "internationalised e-mail",
-        {"email": "josé@exämple.com"},
+        "internationalised domain",
+        {"email": "pat@exämple.com"},
         303,
-        (None, "josé@exämple.com", "Hello"),
+        (None, "pat@exämple.com", "Hello"),
     ),
+    ("internationalised local part", {"email": "josé@exämple.com"}, 200, None),
     ("unknown action", {"action": "explode"}, 303, (None, "pat@example.com", "Hello")),
     (
         "garbage dismissed marks",

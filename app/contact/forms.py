@@ -8,7 +8,14 @@ from flask_babel import LazyString, format_decimal, gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectChoice, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, Optional, StopValidation
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    Length,
+    Optional,
+    StopValidation,
+    ValidationError,
+)
 
 from app.contact.text import clean_line, clean_multiline
 
@@ -41,6 +48,21 @@ class EmailAddress(Email):
     def __call__(self, form, field):
         self.check_deliverability = current_app.config.get("EMAIL_CHECK_DELIVERABILITY", False)
         super().__call__(form, field)
+        # What the reply cannot be sent to is refused here, not discovered at the desk.
+        from app.staff.mail import ReplyNotSent, safe_recipient
+
+        try:
+            safe_recipient(field.data)
+        except ReplyNotSent:
+            raise ValidationError(UNUSABLE_ADDRESS) from None
+
+
+# Mail servers take an international domain (exämple.com), not letters outside English
+# before the @ (ü@…): our replies could never reach such an address.
+UNUSABLE_ADDRESS = (
+    "We cannot reply to this address. Use one with only English letters, digits and "
+    ". _ - + before the @, like name@example.com"
+)
 
 
 def _message_too_long() -> str:

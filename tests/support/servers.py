@@ -133,12 +133,23 @@ def postgres_available() -> bool:
 
 
 class Gunicorn:
-    """gunicorn -c gunicorn.conf.py <app> on a free port, in its own process group."""
+    """gunicorn -c gunicorn.conf.py <app> on a free port, in its own process group.
 
-    def __init__(self, folder: Path, env: dict[str, str], app: str = "app.wsgi:app"):
+    ``config`` is another gunicorn config file, relative to the repository (a bench's
+    gunicorn.conf.py with hooks added).
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        env: dict[str, str],
+        app: str = "app.wsgi:app",
+        config: str = "gunicorn.conf.py",
+    ):
         self.folder = folder
         self.env = dict(env)
         self.app = app
+        self.config = config
         self.port = free_port()
         self.env["BIND"] = f"127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
@@ -154,7 +165,7 @@ class Gunicorn:
         self.stopped = False
         self.errors = (self.folder / f"gunicorn-{self.port}-{self.starts}.err").open("wb")
         self.process = subprocess.Popen(
-            [str(GUNICORN), "-c", "gunicorn.conf.py", self.app],
+            [str(GUNICORN), "-c", self.config, self.app],
             cwd=REPO,
             env=self.env,
             stdout=subprocess.DEVNULL,
