@@ -59,7 +59,7 @@ class EmailAddress(Email):
 
 # Mail servers take an international domain (exämple.com), not letters outside English
 # before the @ (ü@…): our replies could never reach such an address.
-UNUSABLE_ADDRESS = (
+UNUSABLE_ADDRESS = _l(
     "We cannot reply to this address. Use one with only English letters, digits and "
     ". _ - + before the @, like name@example.com"
 )
