@@ -17,7 +17,6 @@ them outside in:
 """
 
 import logging
-import os
 from pathlib import Path
 
 from flask import Flask, request
@@ -57,14 +56,14 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.url_map.merge_slashes = False
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
+    # Defaults, then instance/config.py, then the environment, then a test's own.
     app.config.from_object(config.Defaults)
-    app.config.update(config.from_environment(app.instance_path))
+    app.config.update(config.defaults(app.instance_path))
     app.config.from_pyfile("config.py", silent=True)
+    app.config.update(config.from_environment())
     if test_config is not None:
         app.config.update(test_config)
-    if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = config.load_secret_key(app.instance_path)
-    app.config["SESSION_COOKIE_SECURE"] = app.config["SECURE_COOKIES"]
+    config.finish(app.config, app.instance_path)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         _configure_sqlite(app)
 
@@ -128,13 +127,13 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     cli.init_app(app)
 
     if not app.debug and not app.testing and not app.logger.handlers:
-        logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"))
+        logging.basicConfig(level=app.config["LOG_LEVEL"])
     return app
 
 
 def _configure_sqlite(app: Flask) -> None:
     """Make the embedded database safe with several workers (WAL, busy timeout)."""
-    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}))
+    options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
     connect_args = dict(options.get("connect_args", {}))
     connect_args.setdefault("timeout", app.config["SQLITE_BUSY_TIMEOUT"])
     options["connect_args"] = connect_args

@@ -15,7 +15,7 @@ def rotate_keys(drop_old: bool) -> None:
     from app import crypto
     from app.extensions import db
 
-    if current_app.config.get("DATA_KEYS"):
+    if current_app.config["DATA_KEYS"]:
         changed = crypto.reencrypt_all(db)
         click.echo(f"Re-encrypted {changed} values with the first key in DATA_KEYS.")
         click.echo("Once every host runs with it, older keys can be removed from DATA_KEYS.")

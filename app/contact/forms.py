@@ -18,8 +18,8 @@ from wtforms.validators import (
 )
 
 from app.contact.text import clean_line, clean_multiline
+from app.models.submission import MESSAGE_MAX
 
-MESSAGE_MAX = 5000
 ACCOUNT_TOPIC = "account"
 
 TOPICS = [
@@ -46,7 +46,7 @@ class EmailAddress(Email):
     """Syntax checked by email-validator; DNS looked up only if EMAIL_CHECK_DELIVERABILITY."""
 
     def __call__(self, form, field):
-        self.check_deliverability = current_app.config.get("EMAIL_CHECK_DELIVERABILITY", False)
+        self.check_deliverability = current_app.config["EMAIL_CHECK_DELIVERABILITY"]
         super().__call__(form, field)
         # What the reply cannot be sent to is refused here, not discovered at the desk.
         from app.staff.mail import ReplyNotSent, safe_recipient
