@@ -129,9 +129,13 @@ def add_translated_routes(app: Flask) -> None:
             rule = f"/{language}{translated}"
             # The home page is /es/, and /es is the same page: a redirect to the tidied
             # path would be built from the client's Host header.
-            extra = {"strict_slashes": False} if translated == "/" else {}
-            endpoint_name = f"{blueprint}.{endpoint}"
-            app.add_url_rule(rule, endpoint_name, defaults={LANG: language}, **options, **extra)
+            app.add_url_rule(
+                rule,
+                f"{blueprint}.{endpoint}",
+                defaults={LANG: language},
+                strict_slashes=False if translated == "/" else None,
+                **options,
+            )
 
 
 def page_in(language: str) -> str | None:
