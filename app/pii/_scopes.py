@@ -165,6 +165,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
                 i = _list_items(lines, i + 1, kind, forced, notes, note)
                 continue
         i += 1
+    _sibling_items(lines, forced, notes)
     topic = _topic(text, lines)
     if topic is not None:
         for off, line in lines:
@@ -227,6 +228,35 @@ def _list_items(
             notes[roff + m.start(2)] = note
         j += 1
     return j
+
+
+def _sibling_items(
+    lines: list[tuple[int, str]], forced: dict[int, str], notes: dict[int, str]
+) -> None:
+    """In a run of two or more "label: value" lines whose labels name one kind of
+    identifier ("1) Mia - SSN 412-08-3317" / "2) Leo - 523104428"), an item whose
+    label names nothing takes that kind too (a label with a negative cue keeps it)."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        items: list[tuple[int, list[str]]] = []
+        j = i
+        while j < n:
+            off, line = lines[j]
+            m = _ITEM_RE.match(line)
+            if m is None or len(m.group(1)) > _MAX_LABEL:
+                break
+            items.append((off + m.start(2), _cues(m.group(1))))
+            j += 1
+        if len(items) >= 2:
+            kinds = {k for _o, found in items for k in found if k in _ID_KINDS}
+            if len(kinds) == 1:
+                kind = kinds.pop()
+                for off, found in items:
+                    if not found and off not in forced:
+                        forced[off] = kind
+                        notes[off] = "a list whose other items name this kind of number"
+        i = max(j, i + 1)
 
 
 def _topic(text: str, lines: list[tuple[int, str]]) -> str | None:

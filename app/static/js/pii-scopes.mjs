@@ -121,6 +121,33 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     return named ? kinds : null;
   }
 
+  // In a run of two or more "label: value" lines whose labels name one kind of
+  // identifier, an item whose label names nothing takes that kind too.
+  function siblingItems(ls, forced) {
+    const n = ls.length;
+    let i = 0;
+    while (i < n) {
+      const items = [];
+      let j = i;
+      while (j < n) {
+        const [off, line] = ls[j];
+        const m = ITEM_RE.exec(line);
+        if (m === null || m[1].length > S.max_label) break;
+        items.push([off + m[0].length - 1, cues(m[1])]);
+        j++;
+      }
+      if (items.length >= 2) {
+        const kinds = new Set();
+        for (const [, found] of items) for (const k of found) if (ID_KINDS.has(k)) kinds.add(k);
+        if (kinds.size === 1) {
+          const [kind] = kinds;
+          for (const [off, found] of items) if (!found.length && !forced.has(off)) forced.set(off, kind);
+        }
+      }
+      i = Math.max(j, i + 1);
+    }
+  }
+
   function openingSentence(ls) {
     let para = [];
     for (const [, line] of ls) {
@@ -200,6 +227,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       }
       i++;
     }
+    siblingItems(ls, forced);
     const topic = topicOf(text, ls);
     if (topic !== null) {
       for (const [off, line] of ls) {
