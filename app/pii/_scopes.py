@@ -239,7 +239,7 @@ def _sibling_items(
     n = len(lines)
     i = 0
     while i < n:
-        items: list[tuple[int, list[str]]] = []
+        items: list[tuple[int, str]] = []
         j = i
         while j < n:
             off, line = lines[j]
