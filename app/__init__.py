@@ -16,55 +16,77 @@ them outside in:
    cached page is still logged and still answered with the right scheme.
 """
 
+from __future__ import annotations
+
+import functools
 import logging
-import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask, request
+if TYPE_CHECKING:
+    from flask import Flask
 
-from app import config
-from app.extensions import csrf, db, limiter, migrate
+# Importing the package loads nothing heavy: `import app.pii` (the detector, also used
+# outside the site) must not pull in Flask, SQLAlchemy or Flask-Limiter. Flask and the
+# extensions are imported when create_app() runs, and Site on first use.
 
 
-class Site(Flask):
-    """Flask, except that it never writes what a visitor sent into the log.
+def __getattr__(name: str) -> Any:
+    if name == "Site":
+        return _site_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-    Flask's default logs the exception with its message and traceback; database errors
-    carry their bound parameters in the message, which may be a visitor's text. We log
-    the exception's type, where it happened and the route's pattern instead (the
-    SecureDrop habit).
-    """
 
-    def log_exception(self, exc_info) -> None:
-        exc_type = exc_info[0].__name__ if exc_info and exc_info[0] else "unknown"
-        frame = exc_info[2]
-        while frame is not None and frame.tb_next is not None:
-            frame = frame.tb_next
-        where = (
-            f"{Path(frame.tb_frame.f_code.co_filename).name}:{frame.tb_lineno}" if frame else "?"
-        )
-        # The route's pattern, never the URL: a URL can name a message
-        # (/staff/messages/DRS-…/reply) or hold what a visitor typed.
-        rule = request.url_rule.rule if request.url_rule is not None else "(no route)"
-        self.logger.error("Unhandled %s at %s on %s %s", exc_type, where, request.method, rule)
+@functools.cache
+def _site_class() -> type[Flask]:
+    from flask import Flask, request
+
+    class Site(Flask):
+        """Flask, except that it never writes what a visitor sent into the log.
+
+        Flask's default logs the exception with its message and traceback; database
+        errors carry their bound parameters in the message, which may be a visitor's
+        text. We log the exception's type, where it happened and the route's pattern
+        instead (the SecureDrop habit).
+        """
+
+        def log_exception(self, exc_info) -> None:
+            exc_type = exc_info[0].__name__ if exc_info and exc_info[0] else "unknown"
+            frame = exc_info[2]
+            while frame is not None and frame.tb_next is not None:
+                frame = frame.tb_next
+            where = (
+                f"{Path(frame.tb_frame.f_code.co_filename).name}:{frame.tb_lineno}"
+                if frame
+                else "?"
+            )
+            # The route's pattern, never the URL: a URL can name a message
+            # (/staff/messages/DRS-…/reply) or hold what a visitor typed.
+            rule = request.url_rule.rule if request.url_rule is not None else "(no route)"
+            self.logger.error("Unhandled %s at %s on %s %s", exc_type, where, request.method, rule)
+
+    return Site
 
 
 def create_app(test_config: dict | None = None, instance_path: str | None = None) -> Flask:
     """Build the app. Tests pass their own config and instance folder."""
-    app = Site(__name__, instance_relative_config=True, instance_path=instance_path)
+    from app import config
+    from app.extensions import csrf, db, limiter, migrate
+
+    app = _site_class()(__name__, instance_relative_config=True, instance_path=instance_path)
     # "/leaving//myconnect" would otherwise be a 308 to a URL built from the Host header:
     # a path is either exactly one of ours or a 404, never a redirect to a tidied copy.
     app.url_map.merge_slashes = False
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
+    # Defaults, then instance/config.py, then the environment, then a test's own.
     app.config.from_object(config.Defaults)
-    app.config.update(config.from_environment(app.instance_path))
+    app.config.update(config.defaults(app.instance_path))
     app.config.from_pyfile("config.py", silent=True)
+    app.config.update(config.from_environment())
     if test_config is not None:
         app.config.update(test_config)
-    if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = config.load_secret_key(app.instance_path)
-    app.config["SESSION_COOKIE_SECURE"] = app.config["SECURE_COOKIES"]
+    config.finish(app.config, app.instance_path)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         _configure_sqlite(app)
 
@@ -128,13 +150,13 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     cli.init_app(app)
 
     if not app.debug and not app.testing and not app.logger.handlers:
-        logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"))
+        logging.basicConfig(level=app.config["LOG_LEVEL"])
     return app
 
 
 def _configure_sqlite(app: Flask) -> None:
     """Make the embedded database safe with several workers (WAL, busy timeout)."""
-    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}))
+    options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
     connect_args = dict(options.get("connect_args", {}))
     connect_args.setdefault("timeout", app.config["SQLITE_BUSY_TIMEOUT"])
     options["connect_args"] = connect_args

@@ -43,7 +43,7 @@ def _keys_file(app: Flask) -> Path:
 
 
 def load_keys(app: Flask) -> list[bytes]:
-    configured = app.config.get("DATA_KEYS", "")
+    configured = app.config["DATA_KEYS"]
     if configured:
         return [k.strip().encode("ascii") for k in configured.split(",") if k.strip()]
     path = _keys_file(app)

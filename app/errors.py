@@ -7,6 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from app.extensions import db
+from app.models.submission import MESSAGE_MAX
 
 # What each error means to a visitor, and what they can do about it.
 MESSAGES = {
@@ -40,13 +41,12 @@ MESSAGES = {
         _l("Try again in a few minutes."),
     ),
 }
-MESSAGE_LIMIT = 5000  # the contact form's limit, as the 413 page states it
 
 
 def render_error(code: int):
     heading, advice = MESSAGES.get(code, MESSAGES[500] if code >= 500 else MESSAGES[400])
     g.error_page = True  # its language links go to the home pages, not to this URL
-    advice = advice % {"count": format_decimal(MESSAGE_LIMIT)} if code == 413 else str(advice)
+    advice = advice % {"count": format_decimal(MESSAGE_MAX)} if code == 413 else str(advice)
     return render_template("errors/error.html", code=code, heading=heading, advice=advice), code
 
 

@@ -11,7 +11,6 @@
 The desk page includes templates/accesslog/_summary.html with a Summary from stats.
 """
 
-import socket
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -24,14 +23,13 @@ from app.pii import KIND_LABELS
 
 
 def log_path(app: Flask) -> Path:
-    """Where the access log is: ACCESS_LOG_PATH, else <instance>/logs/access.log."""
-    configured = app.config.get("ACCESS_LOG_PATH") or ""
-    return Path(configured) if configured else Path(app.instance_path) / "logs" / "access.log"
+    """Where the access log is (ACCESS_LOG_PATH)."""
+    return Path(app.config["ACCESS_LOG_PATH"])
 
 
 def host_id(app: Flask) -> str:
     """The name under which this host's log files are tracked in the shared database."""
-    return app.config.get("ACCESS_LOG_HOST") or socket.gethostname()
+    return app.config["ACCESS_LOG_HOST"]
 
 
 def init_app(app: Flask) -> None:
@@ -91,7 +89,7 @@ def purge_raw_logs(app: Flask, now: datetime) -> int:
         db.session.rollback()
         app.logger.error("Access-log ingestion failed before the purge: %s", type(error).__name__)
         failure = error
-    keep = int(app.config.get("ACCESS_LOG_RETENTION_DAYS", 30))
+    keep = app.config["ACCESS_LOG_RETENTION_DAYS"]
     removed = purge_day_files(log_path(app), now.date(), keep)
     ingest.forget_visitor_keys(before=now.date() - timedelta(days=keep))
     if failure is not None:

@@ -69,7 +69,7 @@ def purge_command() -> None:
         removed, failed = error.args[0], True
     click.echo(
         f"Removed {removed} access-log files older than "
-        f"{current_app.config.get('ACCESS_LOG_RETENTION_DAYS', 30)} days."
+        f"{current_app.config['ACCESS_LOG_RETENTION_DAYS']} days."
     )
     if failed:
         raise click.ClickException(

@@ -342,7 +342,7 @@ def _capped_sum(stored, added):
 
 def _capped(counts: Counter) -> Counter:
     """Keep at most ACCESS_STATS_MAX_KEYS distinct keys per day in the capped dimensions."""
-    limit = int(current_app.config.get("ACCESS_STATS_MAX_KEYS", 1000))
+    limit = current_app.config["ACCESS_STATS_MAX_KEYS"]
     groups: dict[tuple, list] = defaultdict(list)
     for (day, dimension, key), hits in counts.items():
         if dimension in CAPPED:

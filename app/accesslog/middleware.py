@@ -248,12 +248,12 @@ class AccessLogMiddleware:
             config = self.config
             query = uri_query(
                 environ,
-                frozenset(config.get("ACCESS_LOG_QUERY_PARAMS") or ()),
-                tuple(config.get("ACCESS_LOG_NO_QUERY_PATHS") or ()),
+                frozenset(config["ACCESS_LOG_QUERY_PARAMS"]),
+                tuple(config["ACCESS_LOG_NO_QUERY_PATHS"]),
             )
             entry = w3c.Entry(
                 when=datetime.now(UTC),
-                client_ip=client_ip(environ, int(config.get("TRUSTED_PROXIES") or 0)),
+                client_ip=client_ip(environ, config["TRUSTED_PROXIES"]),
                 server_ip=server_ip(environ),
                 status=status,
                 uri_stem=uri_stem(environ),

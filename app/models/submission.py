@@ -12,6 +12,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.crypto import EncryptedText
 from app.extensions import Model
 
+# The most a visitor's message may hold, in characters (the form says so; the 413 page too).
+MESSAGE_MAX = 5000
+
 STATUSES = ("new", "replied", "closed")
 
 # The visitor's choice when the form found identifiers in their message.

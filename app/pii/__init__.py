@@ -9,7 +9,16 @@ overlapping; offsets index the original string. The browser twin is
 app/static/js/pii.mjs; both read the rules in app/static/js/pii-rules.json.
 """
 
-from ._engine import Finding, describe, mask, removal_label, remove, replace_findings, scan
+from ._engine import (
+    Finding,
+    describe,
+    explain,
+    mask,
+    removal_label,
+    remove,
+    replace_findings,
+    scan,
+)
 from ._rules import KIND_LABELS, KINDS
 
 __all__ = [
@@ -17,6 +26,7 @@ __all__ = [
     "KIND_LABELS",
     "Finding",
     "describe",
+    "explain",
     "mask",
     "removal_label",
     "remove",

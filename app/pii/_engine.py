@@ -75,7 +75,7 @@ from ._rules import (
     SSN_BAD_AREAS,
     TIGHT_RE,
 )
-from ._scopes import scopes
+from ._scopes import could_be_scoped, scopes
 
 _MAX_PIECE_GROUPS = 6
 _DOT_CUT_MIN = 2
@@ -344,24 +344,34 @@ def _next_cue(norm: str, pos: int, end: int):
 class _Text:
     """The normalised text and, made on first use, its ASCII-lower-cased copy."""
 
-    __slots__ = ("_low", "fallback", "forced", "norm", "starts")
+    __slots__ = ("_low", "_scopes", "norm", "original", "starts")
 
     def __init__(self, norm: str, starts: list[int] | None, original: str) -> None:
         self.norm = norm
         self.starts = starts
+        self.original = original
         self._low: str | None = None
-        # scopes wider than a sentence need lines: a one-line text has none
-        if "\n" in original:
-            self.forced, self.fallback = scopes(original)
-        else:
-            self.forced = self.fallback = {}
+        self._scopes: tuple[dict[int, str], dict[int, str], dict[int, str]] | None = None
 
-    def scope(self, ctx: _Chunk, s: int) -> None:
-        """Set the scope kinds of a piece starting at norm index s on its chunk."""
-        if self.forced or self.fallback:
-            o = s if self.starts is None else self.starts[s]
-            ctx.forced = self.forced.get(o)
-            ctx.fallback = self.fallback.get(o)
+    def note(self, s: int) -> str | None:
+        """The words for the scope that governs a piece starting at norm index s."""
+        o = s if self.starts is None else self.starts[s]
+        return self._scopes[2].get(o) if self._scopes else None
+
+    def scoped(self, s: int) -> tuple[str | None, str | None]:
+        """(forced, fallback) kinds of a piece starting at norm index s. The scopes are
+        read on the first question: most texts never ask (no piece needs a cue)."""
+        o = s if self.starts is None else self.starts[s]
+        if self._scopes is None:
+            # scopes wider than a sentence need lines: a one-line text has none, and
+            # a number on a line no scope can govern needs none of them read
+            if "\n" not in self.original or not could_be_scoped(self.original, o):
+                return None, None
+            self._scopes = scopes(self.original)
+        forced, fallback, _notes = self._scopes
+        if not forced and not fallback:
+            return None, None
+        return forced.get(o), fallback.get(o)
 
     @property
     def low(self) -> str:
@@ -375,7 +385,8 @@ class _Text:
 class _Chunk:
     __slots__ = (
         *("after", "before", "before_end", "carry_kind", "ce", "cs", "nx", "nxe", "pe"),
-        *("after_start", "carried", "fallback", "forced", "prev", "soft", "text"),
+        *("after_end", "after_start", "at", "before_span", "carried", "prev", "soft"),
+        *("text", "why"),
     )
 
     def __init__(self, text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int, prev) -> None:
@@ -386,12 +397,14 @@ class _Chunk:
         self.before: str | bool | None = False
         self.after: str | bool | None = False
         self.soft: bool | None = False
-        self.forced: str | None = None  # a scope's kind for the piece being classified
-        self.fallback: str | None = None  # the topic's kind, if the piece has no cue
+        self.at = cs  # where the piece being classified starts (its scopes' key)
+        self.why: tuple | None = None  # where the last cue() answer came from (--explain)
+        self.before_span: tuple[int, int] | None = None
 
     def cue_before(self) -> str | None:
         if self.before is False and _between_marks(self.text.norm, self.cs, self.ce):
             self.before, self.before_end, self.soft = "routing", self.cs, False
+            self.before_span = None
         if self.before is False:
             norm, cs = self.text.low, self.cs
             last = prior = None
@@ -406,6 +419,7 @@ class _Chunk:
             ):
                 self.before = _cue_kind(last)
                 self.before_end = last.end()
+                self.before_span = last.span()
                 self.soft = None  # looked up by is_soft() when it matters
                 # "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
                 if (
@@ -415,6 +429,7 @@ class _Chunk:
                 ):
                     self.carry_kind = self.before
                     self.before = _cue_kind(prior)
+                    self.before_span = prior.span()
             elif last is None and self.prev is not None and self._joined(self.pe, cs):
                 # "SSN 234567891 and my wife's is 345678912": the previous number's cue
                 kind = self.prev.carry()
@@ -487,6 +502,7 @@ class _Chunk:
                 if not bound_forward:
                     kind = _cue_kind(m)
                     self.after_start = m.start()
+                    self.after_end = m.end()
             self.after = kind
         return self.after  # type: ignore[return-value]
 
@@ -494,21 +510,28 @@ class _Chunk:
         """The number's own cue kind: the nearest bound cue before it, else after it;
         the two kinds of negative cue are one here. first is "listed" for a piece after
         ", " inside the chunk: it takes the chunk's cue softly, like a joined number."""
-        if self.forced is not None:
-            return self.forced
+        forced, fallback = self.text.scoped(self.at)
+        if forced is not None:
+            self.why = ("scope", self.at, forced)
+            return forced
         carried = first == "listed"
         if first is True:
             kind = self.cue_before()
             soft = kind is not None and last and self.is_soft()
             carried = self.carried
+            self.why = ("carried",) if carried else ("before", self.before_span)
         elif carried:
             kind = self.carry()
             soft = last
+            self.why = ("carried",)
         else:
             kind, soft = None, False
+            self.why = None
         if kind is None:
             if last:
                 kind = self.cue_after()
+                if kind is not None:
+                    self.why = ("after", self.after_start, self.after_end)
         elif soft:
             # a cue before a soft sentence end (or a carried one) yields to the number's
             # own cue after it in the same sentence ("... and 345678912. Call me" keeps it)
@@ -521,9 +544,13 @@ class _Chunk:
                 and SENTENCE_END_RE.search(self.text.norm, self.ce, self.after_start) is None
             ):
                 kind = after
+                self.why = ("after", self.after_start, self.after_end)
         if kind is None:
-            return self.fallback
-        return "neg" if kind == "neg_bare" else kind
+            self.why = ("topic", self.at, fallback)
+            return fallback
+        kind = "neg" if kind == "neg_bare" else kind
+        self.why = (*self.why, kind) if self.why else None
+        return kind
 
 
 def _between_marks(norm: str, cs: int, ce: int) -> bool:
@@ -540,6 +567,8 @@ def _sep_char(s: str) -> str:
     if t == "." and s[-1] in " \n":
         return ""
     if t == "/" and s[0] in " \n" and s[-1] in " \n":  # "021000021 / 123456789"
+        return ""
+    if t and "\n" in s and s.index("\n") < s.index(t):  # "...3317\n- 523104428": a bullet
         return ""
     return t
 
@@ -596,20 +625,20 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     tainted = left_taint or right_taint or phone_or_money
     if ng == 1:
         if not tainted:
-            text.scope(ctx, cs)
+            ctx.at, ctx.why = cs, None
             kind = _classify([bare], [], ctx, True, True)
             if kind is not None:
-                out.append((kind, cs, ce, bare))
+                out.append((kind, cs, ce, bare, ctx.why))
         return
     texts = [norm[s:e] for s, e in gs]
     raw_seps = [norm[gs[i][1] : gs[i + 1][0]] for i in range(ng - 1)]
     seps = [_sep_char(r) for r in raw_seps]
     if not tainted and ng <= _MAX_PIECE_GROUPS:
         # the whole chunk as one identifier covers every digit: nothing can beat it
-        text.scope(ctx, cs)
+        ctx.at, ctx.why = cs, None
         kind = _classify(texts, seps, ctx, True, True)
         if kind is not None:
-            out.append((kind, cs, ce, "".join(texts)))
+            out.append((kind, cs, ce, "".join(texts), ctx.why))
             return
     # segments: maximal runs of groups joined by punctuation separators; whitespace,
     # ", " and a bare "." between two 3+ digit groups (a sentence end) separate them
@@ -653,20 +682,28 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         if off0:
             parts[0] = parts[0][off0:]
         s = gs[g0][0] + off0
-        text.scope(ctx, s)
+        ctx.at, ctx.why = s, None
         kind = _classify(parts, seps[g0:g1], ctx, first, last)
         if kind is None:
             return None
         e = gs[g1][1] if off1 is None else gs[g1][0] + off1
-        return (kind, s, e, "".join(parts))
+        return (kind, s, e, "".join(parts), ctx.why)
 
-    # pieces made of whole segments
+    # pieces made of whole segments; a running digit count skips the pieces no shape
+    # can take (fewer than MIN_DIGITS or more than CARD_MAX digits) without building them
+    seg_digits = [sum(glen[seg_first[k] : seg_last[k] + 1]) for k in range(nseg)]
     for a in range(lo_seg, hi_seg + 1):
         g0 = seg_first[a]
+        n = 0
         for b in range(a, hi_seg + 1):
             g1 = seg_last[b]
             if g1 - g0 + 1 > _MAX_PIECE_GROUPS:
                 break
+            n += seg_digits[b]
+            if n > CARD_MAX:
+                break
+            if n < MIN_DIGITS:
+                continue
             # after ", " and a segment that could be an identifier itself: a list
             first = a == 0 or (
                 "listed"
@@ -689,21 +726,36 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             cuts.update(size - m for m in GLUE_LEAD if size - m > 0)
         if gi > 0 and seps[gi - 1] != "":
             cuts.update(m for m in GLUE_TAIL if m < size)
+        # digits of groups gi+1.. in gi's segment, and of gi's segment before gi
+        tail = sum(glen[gi + 1 : seg_last[sg] + 1])
+        head = sum(glen[seg_first[sg] : gi])
         for k in sorted(cuts):
             rights = []
+            n = size - k + tail - seg_digits[sg]
             for b in range(sg, hi_seg + 1):
                 g1 = seg_last[b]
                 if g1 - gi + 1 > _MAX_PIECE_GROUPS:
                     break
+                n += seg_digits[b]
+                if n > CARD_MAX:
+                    break
+                if n < MIN_DIGITS:
+                    continue
                 f = piece(gi, k, g1, None, False, b == nseg - 1)
                 if f is not None:
                     rights.append((b, f))
             if not rights:
                 continue
+            n = k + head - seg_digits[sg]
             for a in range(sg, lo_seg - 1, -1):
                 g0 = seg_first[a]
                 if gi - g0 + 1 > _MAX_PIECE_GROUPS:
                     break
+                n += seg_digits[a]
+                if n > CARD_MAX:
+                    break
+                if n < MIN_DIGITS:
+                    continue
                 left = piece(g0, 0, gi, k, a == 0, False)
                 if left is None:
                     continue
@@ -735,7 +787,7 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
     digit group (digits joined by single punctuation) elsewhere whose digits are a
     found identifier's is that identifier too. One sweep: chunks and raw are in order."""
     kinds: dict[str, str] = {}
-    for kind, _s, _e, digits in raw:
+    for kind, _s, _e, digits, _why in raw:
         kinds.setdefault(digits, kind)
     out: list = []
     j = 0
@@ -754,12 +806,20 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
                 continue  # overlaps a finding
             if out and out[-1][2] > s:
                 continue
-            out.append((kind, s, e, digits))
+            out.append((kind, s, e, digits, ("repeat",)))
     out.extend(raw[j:])
     return out
 
 
-def scan(text: str) -> list[Finding]:
+def explain(text: str) -> list[tuple[Finding, str]]:
+    """scan(text), each finding with the reason it was found: the cue and its scope, or
+    the shape alone (for `python -m app.pii --explain`)."""
+    out: list[tuple[Finding, str]] = []
+    scan(text, explain=out)
+    return out
+
+
+def scan(text: str, explain: list | None = None) -> list[Finding]:
     """Find tax identifiers in `text`: a list of Findings in text order, never overlapping,
     with offsets into the original string (code points)."""
     if not isinstance(text, str):
@@ -792,8 +852,51 @@ def scan(text: str) -> list[Finding]:
     if raw and len(chunks) > 1:
         raw = _repeats(norm, chunks, raw)
     found = []
-    for kind, s, e, digits in raw:
+    for kind, s, e, digits, _why in raw:
         if starts is not None:
             s, e = starts[s], (starts[e - 1] + 1 if ends is None else ends[e - 1])
         found.append(Finding(kind, s, e, mask(kind, digits), digits[-4:]))
+    if explain is not None:
+        explain.extend((f, _reason(r[4], r[0], text_ctx)) for f, r in zip(found, raw, strict=True))
     return found
+
+
+# what a cue kind lets a number be
+_CUE_GIVES = {
+    "ssn": ("ssn", "itin"),
+    "itin": ("ssn", "itin"),
+    "taxid": ("ssn", "itin", "fein"),
+    "fein": ("fein",),
+    "routing": ("routing",),
+    "ct": ("ct_tax_reg",),
+}
+_SHAPES = {
+    "ssn": "its shape alone: three, two and four digits, valid as a Social Security number",
+    "itin": "its shape alone: three, two and four digits in the ITIN ranges",
+    "fein": "its shape alone: two digits, a hyphen and seven, with a valid prefix",
+    "card": "its shape alone: a card number's length and prefix and a valid check digit",
+    "ct_tax_reg": "its shape alone: a 7-digit base, a hyphen and a location code 000-009",
+}
+
+
+def _reason(why: tuple | None, kind: str, text: _Text | None) -> str:
+    """Why a finding was found, in words (cue words are quoted; numbers never are)."""
+    if why is None or text is None or kind not in _CUE_GIVES.get(why[-1] or "", ()):
+        if why and why[0] == "repeat":
+            return "the same digits as an identifier found elsewhere in the message"
+        return _SHAPES.get(kind, "its shape alone")
+    norm = text.norm
+    if why[0] == "before" and why[1] is not None:
+        s, e = why[1]
+        return f'the cue "{norm[s:e]}" ({why[-1]}) before it, in the same sentence or clause'
+    if why[0] == "before":
+        return "its place between two check-line transit marks (a MICR routing field)"
+    if why[0] == "after":
+        s, e = why[1], why[2]
+        return f'the cue "{norm[s:e]}" ({why[-1]}) after it, in the same sentence or clause'
+    if why[0] == "carried":
+        return f"the cue ({why[-1]}) of the number it is listed with, just before it"
+    note = text.note(why[1])
+    if why[0] == "scope":
+        return f"its scope: {note}" if note else "its scope"
+    return f"the message's topic ({why[-1]}): {note}" if note else "the message's topic"

@@ -20,10 +20,34 @@ from ._rules import LATIN_LOWER, RULES
 
 _R = RULES["rewrites"]
 _WORDS: dict[str, str] = dict(_R["digit_words"])
-_WORD_SRC = "|".join(sorted(_WORDS, key=lambda w: (-len(w), w)))
+
+
+def _trie(words) -> str:
+    """One regex alternation for a set of words, shared out letter by letter (sre and
+    V8 try a few branches at a position instead of every word)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def src(node: dict) -> str:
+        alts = [re.escape(c) + src(node[c]) for c in sorted(node) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return src(tree)
+
+
+_WORD_SRC = _trie(_WORDS)
+DIGIT_RUN_SRC = _R["digit_word_run"].replace("W", _WORD_SRC)
 QUOTE_JOIN_RE = re.compile(_R["quote_join"])
 LETTER_SPACED_RE = re.compile(_R["letter_spaced"])
-DIGIT_RUN_RE = re.compile(_R["digit_word_run"].replace("W", _WORD_SRC))
+LETTER_HINT_RE = re.compile(_R["letter_spaced_hint"])
+DIGIT_RUN_RE = re.compile(DIGIT_RUN_SRC)
 _WORD_RE = re.compile("[a-z]+")
 _LS_MIN: int = _R["letter_spaced_min_digits"]
 _DW_MIN: int = _R["digit_word_min_digits"]
@@ -48,6 +72,8 @@ def _kind(c: str) -> int:
 
 def _letter_spaced(norm: str) -> list[Edit]:
     out: list[Edit] = []
+    if LETTER_HINT_RE.search(norm) is None:
+        return out
     for m in LETTER_SPACED_RE.finditer(norm):
         s = m.start()
         run = m.group()
@@ -112,22 +138,26 @@ def _apply(norm: str, starts, ends, edits: list[Edit]):
     def end(i: int) -> int:  # end of norm character i in the original
         return start(i) + 1 if ends is None else ends[i]
 
+    def keep(a: int, b: int) -> None:  # norm[a:b] unchanged: copy its maps in bulk
+        if starts is None:
+            ns.extend(range(a, b))
+            ne.extend(range(a + 1, b + 1))
+        else:
+            ns.extend(starts[a:b])
+            ne.extend(ends[a:b] if ends is not None else [x + 1 for x in starts[a:b]])
+
     parts: list[str] = []
     ns: list[int] = []
     ne: list[int] = []
     pos = 0
     for s, e, out, src in edits:
         parts.append(norm[pos:s])
-        for i in range(pos, s):
-            ns.append(start(i))
-            ne.append(end(i))
+        keep(pos, s)
         parts.append(out)
         for a, b in src:
             ns.append(start(a))
             ne.append(end(b - 1))
         pos = e
     parts.append(norm[pos:])
-    for i in range(pos, len(norm)):
-        ns.append(start(i))
-        ne.append(end(i))
+    keep(pos, len(norm))
     return "".join(parts), ns, ne

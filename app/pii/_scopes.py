@@ -11,8 +11,9 @@
   one kind of identifier; a number presented on a line of its own ("Here it is:",
   "Sure, it's 073914770.") with no cue of its own takes that kind.
 
-scopes(text) returns (forced, fallback): dicts from an original offset where a number
-starts to the kind of cue it takes ("none" for a column that names no identifier).
+scopes(text) returns (forced, fallback, notes): dicts from an original offset where a
+number starts to the kind of cue it takes ("none" for a column that names no
+identifier), and to the scope in words (for --explain; the browser twin has no notes).
 The JavaScript twin (app/static/js/pii-scopes.mjs) follows it line by line.
 """
 
@@ -121,12 +122,12 @@ def _mode(line: str) -> str | None:
     return None
 
 
-def _header(line: str, mode: str) -> list[str] | None:
+def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
     """The kind each column of a header row names, or None if the line is no header."""
     cells = _cells(line, mode)
     if len(cells) < 2:
         return None
-    kinds = []
+    kinds: list[tuple[str, str]] = []
     named = False
     for _off, cell in cells:
         if len(cell) > _MAX_HEADER_CELL or _LONG_DIGITS_RE.search(cell):
@@ -137,13 +138,14 @@ def _header(line: str, mode: str) -> list[str] | None:
             named = True
         else:
             kind = "none"
-        kinds.append(kind)
+        kinds.append((kind, cell))
     return kinds if named else None
 
 
-def scopes(text: str) -> tuple[dict[int, str], dict[int, str]]:
+def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     forced: dict[int, str] = {}
     fallback: dict[int, str] = {}
+    notes: dict[int, str] = {}
     lines = _lines(text)
     n = len(lines)
     i = 0
@@ -152,27 +154,39 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str]]:
         mode = _mode(line)
         cols = _header(line, mode) if mode is not None else None
         if mode is not None and cols is not None:
-            i = _table_rows(lines, i + 1, mode, cols, forced)
+            i = _table_rows(lines, i + 1, mode, cols, forced, notes)
             continue
         stripped = line.rstrip()
         if _HEADING_RE.search(stripped) is not None:
             found = _cues(stripped)
             kind = found[-1] if found else None
             if kind in _ID_KINDS:
-                i = _list_items(lines, i + 1, kind, forced)
+                note = f'the list under "{stripped.strip()}"'
+                i = _list_items(lines, i + 1, kind, forced, notes, note)
                 continue
         i += 1
+    _sibling_items(lines, forced, notes)
     topic = _topic(text, lines)
     if topic is not None:
         for off, line in lines:
             m = _PRESENT_RE.fullmatch(line)
             if m is not None and not _cues(line):
                 fallback[off + m.start(1)] = topic  # the line's first digit
-    return forced, fallback
+                notes.setdefault(
+                    off + m.start(1),
+                    "it stands on a line of its own, and the subject line, opening sentence"
+                    " or quoted question names this kind of number",
+                )
+    return forced, fallback, notes
 
 
 def _table_rows(
-    lines: list[tuple[int, str]], j: int, mode: str, cols: list[str], forced: dict[int, str]
+    lines: list[tuple[int, str]],
+    j: int,
+    mode: str,
+    cols: list[tuple[str, str]],
+    forced: dict[int, str],
+    notes: dict[int, str],
 ) -> int:
     """Under a header row: each cell that starts with a digit takes its column's kind.
     Returns the index of the first line after the table."""
@@ -187,12 +201,20 @@ def _table_rows(
             break
         for k, (coff, cell) in enumerate(cells[: len(cols)]):
             if cell[:1].isdecimal():
-                forced[roff + coff] = cols[k]
+                forced[roff + coff] = cols[k][0]
+                notes[roff + coff] = f'the table column "{cols[k][1]}"'
         j += 1
     return j
 
 
-def _list_items(lines: list[tuple[int, str]], j: int, kind: str, forced: dict[int, str]) -> int:
+def _list_items(
+    lines: list[tuple[int, str]],
+    j: int,
+    kind: str,
+    forced: dict[int, str],
+    notes: dict[int, str],
+    note: str,
+) -> int:
     """Under a line ending in a cue and ":": each item's value takes that kind.
     Returns the index of the first line after the list."""
     n = len(lines)
@@ -201,10 +223,61 @@ def _list_items(lines: list[tuple[int, str]], j: int, kind: str, forced: dict[in
         m = _ITEM_RE.match(row)
         if m is None:
             break
-        if len(m.group(1)) <= _MAX_LABEL and not _cues(m.group(1)):
-            forced[roff + m.start(2)] = kind
+        if len(m.group(2)) <= _MAX_LABEL and not _cues(m.group(2)):
+            forced[roff + m.start(4)] = kind
+            notes[roff + m.start(4)] = note
         j += 1
     return j
+
+
+def _sibling_items(
+    lines: list[tuple[int, str]], forced: dict[int, str], notes: dict[int, str]
+) -> None:
+    """In a run of two or more "label: value" lines whose labels name one kind of
+    identifier ("1) Mia - SSN 412-08-3317" / "2) Leo - 523104428"), an item whose
+    label names nothing takes that kind too (a label with a negative cue keeps it)."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        items: list[tuple[int, str]] = []
+        j = i
+        while j < n:
+            off, line = lines[j]
+            m = _ITEM_RE.match(line)
+            if m is None or len(m.group(2)) > _MAX_LABEL or not (m.group(1) or m.group(3).strip()):
+                break
+            items.append((off + m.start(4), m.group(2)))
+            j += 1
+        if len(items) >= 2:
+            labelled = [(o, _cues(label)) for o, label in items]
+            kinds = {k for _o, found in labelled for k in found if k in _ID_KINDS}
+            if len(kinds) == 1:
+                kind = kinds.pop()
+                for off, found in labelled:
+                    if not found and off not in forced:
+                        forced[off] = kind
+                        notes[off] = "a list whose other items name this kind of number"
+        i = max(j, i + 1)
+
+
+def could_be_scoped(text: str, o: int) -> bool:
+    """Could scopes() give the number starting at original offset o a kind? Only on a
+    line that could be a table row (it holds a cell separator), a list item whose value
+    starts at o, or a line presenting the number alone. A quick test that spares most
+    texts reading their scopes; the answer of scopes() itself is unchanged."""
+    start = text.rfind("\n", 0, o) + 1
+    end = text.find("\n", o)
+    line = text[start : end if end >= 0 else len(text)]
+    if line.endswith("\r"):
+        line = line[:-1]
+    q = _QUOTE_RE.match(line)
+    off = q.end() if q else 0
+    if _mode(line[off:]) is not None:  # a table row has its header's cell separator
+        return True
+    m = _ITEM_RE.match(line[off:])  # "^" in the pattern means the line's start
+    if m is not None and start + off + m.start(4) == o:
+        return True
+    return _PRESENT_RE.fullmatch(line, off) is not None
 
 
 def _topic(text: str, lines: list[tuple[int, str]]) -> str | None:

@@ -1,11 +1,12 @@
 """The public pages: what a visitor sees on each, and that it is all there."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from app import clock
 from app.extensions import db
 from app.models import Notice
 from tests.pages import normalise
@@ -105,7 +106,7 @@ def test_privacy_carries_the_whole_source_document(pages):
 
 def test_expired_and_future_notices_do_not_show(app, pages):
     with app.app_context():
-        today = date.today()
+        today = clock.today()
         db.session.add_all(
             [
                 Notice(

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from app.accesslog import w3c
-from app.config import from_environment
+from app.config import defaults, from_environment
 from tests.support.servers import REPO, Gunicorn, SQLiteDatabase, base_env, free_port, migrate
 
 DEPLOY = REPO / "deploy" / "nginx"
@@ -174,7 +174,7 @@ def test_a_hundred_slow_clients_do_not_delay_the_privacy_page(nginx_binary, site
 
 
 def test_nginx_own_pages_carry_the_security_headers(nginx_binary, site, tmp_path):
-    limit = from_environment(str(tmp_path))["MAX_CONTENT_LENGTH"]
+    limit = (defaults(str(tmp_path)) | from_environment())["MAX_CONTENT_LENGTH"]
     conf = (DEPLOY / "drs-server.conf").read_text()
     size = re.search(r"^client_max_body_size (\d+)k;", conf, re.M)
     assert int(size[1]) * 1024 == limit  # nginx refuses what the app would refuse

@@ -4,15 +4,13 @@
 // PDF's "S S N : 8 9 9 - 7 5 - ...", digit_words turns dictated digits into digits.
 // Every rewritten character keeps the original [start, end) it came from.
 
-export function makeRewrite(RULES, latinLower) {
+export function makeRewrite(RULES, SOURCES, latinLower) {
   const R = RULES.rewrites;
   const WORDS = R.digit_words;
-  const WORD_SRC = Object.keys(WORDS)
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
-    .join("|");
   const QUOTE_JOIN_RE = new RegExp(R.quote_join, "g");
   const LETTER_SPACED_RE = new RegExp(R.letter_spaced, "g");
-  const DIGIT_RUN_RE = new RegExp(R.digit_word_run.split("W").join(WORD_SRC), "g");
+  const LETTER_HINT_RE = new RegExp(R.letter_spaced_hint);
+  const DIGIT_RUN_RE = new RegExp(SOURCES.digit_word_run, "g");
   const WORD_RE = /[a-z]+/g;
 
   function* all(re, s) {
@@ -37,6 +35,7 @@ export function makeRewrite(RULES, latinLower) {
 
   function letterSpaced(norm) {
     const out = [];
+    if (!LETTER_HINT_RE.test(norm)) return out;
     for (const m of all(LETTER_SPACED_RE, norm)) {
       const s = m.index;
       const run = m[0];

@@ -6,7 +6,7 @@
 // file pii-rules.json; the code below follows app/pii/_engine.py step by step, and
 // only differs where the languages must (regex "endpos", UTF-16 offsets, Unicode data).
 
-import RULES from "./pii-rules.json" with { type: "json" };
+import { RULES, SOURCES } from "./pii-rules.mjs";
 import { makeRewrite } from "./pii-rewrite.mjs";
 import { makeScopes } from "./pii-scopes.mjs";
 
@@ -30,43 +30,18 @@ const DASHES = new Set(RULES.chars.dashes);
 const SPACES = new Set(RULES.chars.spaces);
 const LINE_BREAKS = new Set(RULES.chars.line_breaks);
 
-const SEP = "(?:" + RULES.separator + ")";
 const CUE_KINDS = Object.keys(RULES.cues).filter((k) => !k.startsWith("_"));
 
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-const LANGUAGES = Object.keys(RULES.cue_lexicons).filter((k) => !k.startsWith("_"));
-// The English cue patterns of one kind, then each language's, in rule-file order.
-function cuePatterns(kind) {
-  const out = [...RULES.cues[kind]];
-  for (const lang of LANGUAGES) out.push(...(RULES.cue_lexicons[lang][kind] ?? []));
-  return out;
-}
-const CUE_SRC =
-  RULES.cue_start +
-  "(?<![a-z])(?:" +
-  CUE_KINDS.map((k) => "(" + cuePatterns(k).join("|") + ")").join("|") +
-  ")(?![a-z])";
-const [PH_BEFORE, PH_AFTER] = REMOVED_TEMPLATE.split("{label}");
-const PLACEHOLDER_SRC =
-  escapeRe(PH_BEFORE) +
-  "(?:" +
-  Object.values(KIND_LABELS).map(escapeRe).join("|") +
-  ")" +
-  escapeRe(PH_AFTER);
-const CLAIM_SRC =
-  "(?=[0-9\\[])(?:[0-9](?:[0-9]|" + SEP + "[0-9]){3,}|(" + PLACEHOLDER_SRC + "))";
-const HINT_SRC = RULES.shape_hint.source.split("{sep}").join(RULES.shape_hint.sep);
+// The finished regex sources come from Python (python -m app.pii.build)
+const CUE_SRC = SOURCES.cue;
 
 const CUE_RE = new RegExp(CUE_SRC, "g");
 const PARAGRAPH_RE = new RegExp(RULES.paragraph_break);
 const TIGHT_RE = new RegExp(RULES.tight_group, "g");
 const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
-const rewrite = makeRewrite(RULES, latinLower);
-const CLAIM_RE = new RegExp(CLAIM_SRC, "g");
-const HINT_RE = new RegExp(HINT_SRC);
+const rewrite = makeRewrite(RULES, SOURCES, latinLower);
+const CLAIM_RE = new RegExp(SOURCES.claim, "g");
+const HINT_RE = new RegExp(SOURCES.hint);
 const INTRO_RE = new RegExp("^(?:" + RULES.introducer + ")$");
 const SENTENCE_END_RE = new RegExp(RULES.sentence_end, "g");
 const SENTENCE_SOFT_RE = new RegExp(RULES.sentence_end_soft, "g");
@@ -426,20 +401,19 @@ class Text {
     this.starts = starts;
     this._low = null;
     this.original = original;
-    this.forced = null; // made on first use, like Python's (which makes Text lazily)
+    this.scopes = null;
   }
-  // Set the scope kinds of a piece starting at norm index s on its chunk.
-  scope(ctx, s) {
-    if (this.forced === null) {
+  // [forced, fallback] kinds of a piece starting at norm index s. The scopes are read
+  // on the first question: most texts never ask (no piece needs a cue).
+  scoped(s) {
+    if (this.scopes === null) {
       // scopes wider than a sentence need lines: a one-line text has none
-      if (this.original.includes("\n")) [this.forced, this.fallback] = scopes(this.original);
-      else this.forced = this.fallback = new Map();
+      this.scopes = this.original.includes("\n") ? scopes(this.original) : [new Map(), new Map()];
     }
-    if (this.forced.size || this.fallback.size) {
-      const o = this.starts === null ? s : this.starts[s];
-      ctx.forced = this.forced.get(o) ?? null;
-      ctx.fallback = this.fallback.get(o) ?? null;
-    }
+    const [forced, fallback] = this.scopes;
+    if (!forced.size && !fallback.size) return [null, null];
+    const o = this.starts === null ? s : this.starts[s];
+    return [forced.get(o) ?? null, fallback.get(o) ?? null];
   }
   get low() {
     if (this._low === null) {
@@ -466,8 +440,7 @@ class Chunk {
     this.before = false;
     this.after = false;
     this.soft = false;
-    this.forced = null; // a scope's kind for the piece being classified
-    this.fallback = null; // the topic's kind, if the piece has no cue
+    this.at = cs; // where the piece being classified starts (its scopes' key)
   }
   cueBefore() {
     if (this.before === false && betweenMarks(this.text.norm, this.cs, this.ce)) {
@@ -575,7 +548,8 @@ class Chunk {
   // first is "listed" for a piece after ", " inside the chunk: it takes the chunk's cue
   // softly, like a joined number.
   cue(first, last) {
-    if (this.forced !== null) return this.forced;
+    const [forced, fallback] = this.text.scoped(this.at);
+    if (forced !== null) return forced;
     let soft = false;
     let kind = null;
     let carried = first === "listed";
@@ -603,7 +577,7 @@ class Chunk {
         kind = after;
       }
     }
-    if (kind === null) return this.fallback;
+    if (kind === null) return fallback;
     return kind === "neg_bare" ? "neg" : kind;
   }
 }
@@ -622,6 +596,7 @@ function sepChar(s) {
   if (t === ",") return ""; // "1,234,567" is an amount, "...,569305166,2012" a CSV row
   if (t === "." && spaceAfter) return "";
   if (t === "/" && spaceAfter && (s[0] === " " || s[0] === "\n")) return ""; // "021000021 / 123456789"
+  if (t && s.includes("\n") && s.indexOf("\n") < s.indexOf(t)) return ""; // "...3317\n- 523104428": a bullet
   return t;
 }
 
@@ -674,7 +649,7 @@ function scanChunk(text, cs, ce, ctx, out) {
   const tainted = leftTaint || rightTaint || phoneOrMoney;
   if (ng === 1) {
     if (!tainted) {
-      text.scope(ctx, cs);
+      ctx.at = cs;
       const kind = classify([bare], [], ctx, true, true);
       if (kind !== null) out.push([kind, cs, ce, bare]);
     }
@@ -685,7 +660,7 @@ function scanChunk(text, cs, ce, ctx, out) {
   for (let i = 0; i < ng - 1; i++) rawSeps.push(norm.slice(gs[i][1], gs[i + 1][0]));
   const seps = rawSeps.map(sepChar);
   if (!tainted && ng <= MAX_PIECE_GROUPS) {
-    text.scope(ctx, cs);
+    ctx.at = cs;
     const kind = classify(texts, seps, ctx, true, true);
     if (kind !== null) {
       out.push([kind, cs, ce, texts.join("")]);
@@ -729,18 +704,30 @@ function scanChunk(text, cs, ce, ctx, out) {
     if (off1 !== null) parts[parts.length - 1] = parts[parts.length - 1].slice(0, off1);
     if (off0) parts[0] = parts[0].slice(off0);
     const s = gs[g0][0] + off0;
-    text.scope(ctx, s);
+    ctx.at = s;
     const kind = classify(parts, seps.slice(g0, g1), ctx, first, last);
     if (kind === null) return null;
     const e = off1 === null ? gs[g1][1] : gs[g1][0] + off1;
     return [kind, s, e, parts.join("")];
   };
 
+  // a running digit count skips the pieces no shape can take (fewer than MIN_DIGITS or
+  // more than the longest card) without building them
+  const segDigits = [];
+  for (let k = 0; k < nseg; k++) {
+    let d = 0;
+    for (let g = segFirst[k]; g <= segLast[k]; g++) d += glen[g];
+    segDigits.push(d);
+  }
   for (let a = loSeg; a <= hiSeg; a++) {
     const g0 = segFirst[a];
+    let n = 0;
     for (let b = a; b <= hiSeg; b++) {
       const g1 = segLast[b];
       if (g1 - g0 + 1 > MAX_PIECE_GROUPS) break;
+      n += segDigits[b];
+      if (n > CARD.max_length) break;
+      if (n < MIN_DIGITS) continue;
       // after ", " and a segment that could be an identifier itself: a list
       let listed = false;
       if (a > 0 && rawSeps[g0 - 1].includes(",")) {
@@ -761,18 +748,31 @@ function scanChunk(text, cs, ce, ctx, out) {
     const cuts = new Set();
     if (gi + 1 < ng && seps[gi] !== "") for (const m of GLUE_LEAD) if (size - m > 0) cuts.add(size - m);
     if (gi > 0 && seps[gi - 1] !== "") for (const m of GLUE_TAIL) if (m < size) cuts.add(m);
+    // digits of groups gi+1.. in gi's segment, and of gi's segment before gi
+    let tail = 0;
+    for (let g = gi + 1; g <= segLast[sg]; g++) tail += glen[g];
+    let head = 0;
+    for (let g = segFirst[sg]; g < gi; g++) head += glen[g];
     for (const k of [...cuts].sort((x, y) => x - y)) {
       const rights = [];
+      let n = size - k + tail - segDigits[sg];
       for (let b = sg; b <= hiSeg; b++) {
         const g1 = segLast[b];
         if (g1 - gi + 1 > MAX_PIECE_GROUPS) break;
+        n += segDigits[b];
+        if (n > CARD.max_length) break;
+        if (n < MIN_DIGITS) continue;
         const f = piece(gi, k, g1, null, false, b === nseg - 1);
         if (f !== null) rights.push([b, f]);
       }
       if (!rights.length) continue;
+      n = k + head - segDigits[sg];
       for (let a = sg; a >= loSeg; a--) {
         const g0 = segFirst[a];
         if (gi - g0 + 1 > MAX_PIECE_GROUPS) break;
+        n += segDigits[a];
+        if (n > CARD.max_length) break;
+        if (n < MIN_DIGITS) continue;
         const left = piece(g0, 0, gi, k, a === 0, false);
         if (left === null) continue;
         for (const [b, right] of rights) {

@@ -1,0 +1,49 @@
+"""Item 10: addresses the form accepted but no reply could use.
+
+`ü@exämple.com` passed the form's syntax check, so the message was stored, and the desk
+then answered 503 to every reply: the visitor was promised an answer that could not
+reach them. The form now refuses, in plain words, what the reply cannot use.
+"""
+
+import pytest
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Submission
+from tests.auth.desk import page_of
+from tests.contact.conftest import Visitor
+
+
+def stored(app) -> list[str]:
+    with app.app_context():
+        return [s.email for s in db.session.scalars(select(Submission))]
+
+
+@pytest.mark.parametrize("address", ["ü@exämple.com", "josé@example.com", "日本@example.jp"])
+def test_the_form_refuses_what_the_reply_cannot_use(app, address):
+    client = app.test_client()
+    response = Visitor(client).send(email=address, message="Please keep my words")
+    assert response.status_code == 200
+    page = page_of(response)
+    error = page.find(id="email-error")
+    assert error is not None
+    text = " ".join(error.get_text().split())
+    assert "before the @" in text
+    assert "Please keep my words" in response.get_data(as_text=True)
+    assert stored(app) == []
+
+
+def test_an_international_domain_is_accepted_and_replied_to(app, desk):
+    visitor = Visitor(app.test_client())
+    assert visitor.send(email="pat@exämple.com").status_code == 303
+    [reference] = _references(app)
+    desk.sign_in_as("reader")
+    response = desk.post(f"/staff/messages/{reference}/reply", {"body": "Thank you"})
+    assert response.status_code == 303
+    [sent] = app.extensions["mailman"].outbox
+    assert sent.to == ["pat@exämple.com"]
+
+
+def _references(app) -> list[str]:
+    with app.app_context():
+        return [s.reference for s in db.session.scalars(select(Submission))]
