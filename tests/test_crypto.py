@@ -92,5 +92,7 @@ def test_a_missing_key_is_said_plainly_not_a_crash(app):
 
 
 def test_generate_prints_a_key(runner):
-    key = runner.invoke(args=["keys", "generate"]).output.strip()
-    Fernet(key.encode())
+    result = runner.invoke(args=["keys", "generate"])
+    assert result.exit_code == 0, result.output
+    [key] = result.output.splitlines()
+    Fernet(key.encode())  # a usable key, and nothing else on the line

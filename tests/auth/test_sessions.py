@@ -49,11 +49,14 @@ def test_a_public_cookie_is_not_a_staff_cookie(app, desk, client):
     other = app.test_client()
     other.set_cookie("drs_public", value, path="/")
     other.set_cookie("drs_staff", value, path="/staff")
-    assert other.get("/staff/").status_code == 200
+    inbox = other.get("/staff/")
+    assert inbox.status_code == 200
+    assert member.email in inbox.get_data(as_text=True)  # signed in as them
     forged = app.test_client()
     forged.set_cookie("drs_public", value, path="/staff")
-    assert forged.get("/staff/").status_code == 303
-    assert member
+    response = forged.get("/staff/")
+    assert response.status_code == 303
+    assert response.headers["Location"].startswith("/staff/sign-in")
 
 
 def staff_rules(app):

@@ -16,7 +16,9 @@ SUBJECT = "Your message to the Department of Revenue Services ({})"
 
 
 def outbox(app) -> list:
-    return getattr(app.extensions["mailman"], "outbox", [])
+    """What the in-memory backend sent (DESK_CONFIG): an empty list means nothing was."""
+    assert app.config["MAIL_BACKEND"] == "locmem"
+    return getattr(app.extensions["mailman"], "outbox", [])  # made at the first send
 
 
 def stored(app, ref) -> tuple[Submission, list[str]]:

@@ -23,11 +23,15 @@ def test_any_member_of_staff_sees_the_statistics(desk, client):
     text = normalise(page.get_text(" "))
     assert "/privacy" in text
     assert "/no-such-page" in text
-    # every chart is an image with a title, and has a table with the same numbers
-    for svg in page.find_all("svg"):
-        assert svg.get("role") == "img"
-        assert svg.find("title")
-    assert page.find("table").caption
+    # three charts, each an image with a title, beside a table with the same numbers
+    charts = {svg.find("title").get_text().split(",")[0]: svg for svg in page.find_all("svg")}
+    assert sorted(charts) == ["Requests by status code", "Requests per day", "Visitors per day"]
+    assert all(svg.get("role") == "img" for svg in charts.values())
+    statuses = [row.th.get_text() for row in page.select("#stats-statuses tbody tr")]
+    assert statuses == ["200", "404"]
+    bars = [t.get_text() for t in charts["Requests by status code"].find_all("text")]
+    assert set(statuses) <= set(bars)
+    assert all(table.caption for table in page.find_all("table"))
     nav = [a.get_text() for a in page.select("nav[aria-label='Staff desk'] a")]
     assert "Site statistics" in nav
     assert "Keeping messages" not in nav
