@@ -77,7 +77,7 @@ from ._rules import (
     kind_label,
     removed_template,
 )
-from ._scopes import scopes
+from ._scopes import could_be_scoped, scopes
 
 _MAX_PIECE_GROUPS = 6
 _DOT_CUT_MIN = 2
@@ -374,13 +374,16 @@ class _Text:
     def scoped(self, s: int) -> tuple[str | None, str | None]:
         """(forced, fallback) kinds of a piece starting at norm index s. The scopes are
         read on the first question: most texts never ask (no piece needs a cue)."""
+        o = s if self.starts is None else self.starts[s]
         if self._scopes is None:
-            # scopes wider than a sentence need lines: a one-line text has none
-            self._scopes = scopes(self.original) if "\n" in self.original else ({}, {}, {})
+            # scopes wider than a sentence need lines: a one-line text has none, and
+            # a number on a line no scope can govern needs none of them read
+            if "\n" not in self.original or not could_be_scoped(self.original, o):
+                return None, None
+            self._scopes = scopes(self.original)
         forced, fallback, _notes = self._scopes
         if not forced and not fallback:
             return None, None
-        o = s if self.starts is None else self.starts[s]
         return forced.get(o), fallback.get(o)
 
     @property
@@ -577,6 +580,8 @@ def _sep_char(s: str) -> str:
     if t == "." and s[-1] in " \n":
         return ""
     if t == "/" and s[0] in " \n" and s[-1] in " \n":  # "021000021 / 123456789"
+        return ""
+    if t and "\n" in s and s.index("\n") < s.index(t):  # "...3317\n- 523104428": a bullet
         return ""
     return t
 

@@ -824,7 +824,7 @@ export const RULES = {
   "quote_prefix": "(?:[ \\t]*>)+[ \\t]?",
   "aligned_gap": " {2,}",
   "rule_line": "[ \\t|:+-]*-{3}[ \\t|:+-]*",
-  "list_item": "[ \\t]*(?:(?:[-*•·]|#?[0-9]{1,2}[.)]?(?=[ \\t]))[ \\t]*)?([^:=0-9\\t\\n]{0,40}?)[ \\t]*(?::|=|,|[ \\t]?[-–—]|(?=[ \\t])|^)[ \\t]*([0-9])",
+  "list_item": "[ \\t]*((?:[-*•·]|#?[0-9]{1,2}[.)]?(?=[ \\t]))[ \\t]*)?([^:=0-9\\t\\n]{0,40}?)[ \\t]*(:|=|,|[ \\t]?[-–—]|(?=[ \\t])|^)[ \\t]*([0-9])",
   "subject": "(?:(?:re|fwd?|subject|asunto|assunto|temat)[ \\t]*:.*|[^.,!?:\\n]{3,70})",
   "presenting_line": "[^0-9A-Za-z]*(?:[A-Za-z'’]+[^0-9A-Za-z]+){0,3}([0-9](?:[0-9]|[-. ][0-9]){8,13})[ .!)]*",
   "max_header_cell": 40,
@@ -842,7 +842,8 @@ export const RULES = {
    "state"
   ],
   "_topic_ignore": "Cue words too common in addresses and signatures to set a message's topic.",
-  "list_heading": "(?::|[ \\t](?:below|as follows|the following|following|abajo|siguientes|abaixo|seguintes|poni[zż]ej|anba a))[ \\t]*$"
+  "list_heading": "(?::|[ \\t](?:below|as follows|the following|following|abajo|siguientes|abaixo|seguintes|poni[zż]ej|anba a))[ \\t]*$",
+  "_list_item": "Groups: 1 the bullet or number, 2 the label, 3 the separator, 4 the value's first digit. Under a heading any such line is an item; among siblings only one with a bullet or a separator (':', '=', ',', a dash) is, not a line of prose."
  },
  "paragraph_break": "\n[ ]*\n",
  "_paragraph_break": "A cue after a number does not bind to it across a blank line.",
