@@ -65,7 +65,6 @@ from ._rules import (
     MIN_DIGITS,
     PARAGRAPH_RE,
     PLACEHOLDER_RE,
-    REMOVED_TEMPLATE,
     ROUTING_PREFIXES,
     ROUTING_WEIGHTS,
     SENTENCE_END_RE,
@@ -74,6 +73,9 @@ from ._rules import (
     SSN_BAD_AREA_FIRST,
     SSN_BAD_AREAS,
     TIGHT_RE,
+    WORDING,
+    kind_label,
+    removed_template,
 )
 from ._scopes import could_be_scoped, scopes
 
@@ -284,15 +286,25 @@ def mask(kind: str, digits: str) -> str:
     return " ".join(out)
 
 
-def describe(finding: Finding) -> str:
-    """E.g. "a Social Security number ending in 6789"."""
+def describe(finding: Finding, language: str = "en") -> str:
+    """E.g. "a Social Security number ending in 6789"; in Spanish (language="es"),
+    "un número de Seguro Social que termina en 6789"."""
+    wording = WORDING.get(language)
+    if wording is not None:
+        return (
+            wording["describe"]
+            .replace("{article}", wording["articles"][finding.kind])
+            .replace("{label}", wording["labels"][finding.kind])
+            .replace("{last4}", finding.last4)
+        )
     label = KIND_LABELS[finding.kind]
     article = "an" if label[0].lower() in "aeiou" else "a"
     return f"{article} {label} ending in {finding.last4}"
 
 
-def removal_label(kind: str) -> str:
-    return REMOVED_TEMPLATE.replace("{label}", KIND_LABELS[kind])
+def removal_label(kind: str, language: str = "en") -> str:
+    """E.g. "[Social Security number removed]", "[número de Seguro Social eliminado]"."""
+    return removed_template(language).replace("{label}", kind_label(kind, language))
 
 
 def replace_findings(text: str, findings, replacement) -> str:
@@ -310,10 +322,11 @@ def replace_findings(text: str, findings, replacement) -> str:
     return "".join(out)
 
 
-def remove(text: str, findings) -> str:
+def remove(text: str, findings, language: str = "en") -> str:
     """Replace each finding's span with a digit-free label like
-    "[Social Security number removed]"; overlapping or out-of-range ones are skipped."""
-    return replace_findings(text, findings, lambda f: removal_label(f.kind))
+    "[Social Security number removed]" (in ``language``); overlapping or out-of-range
+    ones are skipped."""
+    return replace_findings(text, findings, lambda f: removal_label(f.kind, language))
 
 
 # --- scanning ------------------------------------------------------------------------
