@@ -130,3 +130,14 @@ def test_unknown_or_malformed_reference_is_404(desk, client):
     desk.sign_in_as()
     assert client.get("/staff/messages/DRS-AAAA-BBBB").status_code == 404
     assert client.get("/staff/messages/nonsense").status_code == 404
+
+
+def test_status_buttons_say_what_they_do(app, desk, client):
+    ref = submission(app)
+    desk.sign_in_as("reader")
+    page = page_of(client.get(f"/staff/messages/{ref}"))
+    buttons = [b.get_text() for b in page.select(".desk-status-form button")]
+    assert buttons == ["Mark as replied", "Close without reply"]
+    desk.post(f"/staff/messages/{ref}/status", {"status": "closed"})
+    page = page_of(client.get(f"/staff/messages/{ref}"))
+    assert [b.get_text() for b in page.select(".desk-status-form button")] == ["Reopen as new"]
