@@ -138,22 +138,26 @@ def _apply(norm: str, starts, ends, edits: list[Edit]):
     def end(i: int) -> int:  # end of norm character i in the original
         return start(i) + 1 if ends is None else ends[i]
 
+    def keep(a: int, b: int) -> None:  # norm[a:b] unchanged: copy its maps in bulk
+        if starts is None:
+            ns.extend(range(a, b))
+            ne.extend(range(a + 1, b + 1))
+        else:
+            ns.extend(starts[a:b])
+            ne.extend(ends[a:b] if ends is not None else [x + 1 for x in starts[a:b]])
+
     parts: list[str] = []
     ns: list[int] = []
     ne: list[int] = []
     pos = 0
     for s, e, out, src in edits:
         parts.append(norm[pos:s])
-        for i in range(pos, s):
-            ns.append(start(i))
-            ne.append(end(i))
+        keep(pos, s)
         parts.append(out)
         for a, b in src:
             ns.append(start(a))
             ne.append(end(b - 1))
         pos = e
     parts.append(norm[pos:])
-    for i in range(pos, len(norm)):
-        ns.append(start(i))
-        ne.append(end(i))
+    keep(pos, len(norm))
     return "".join(parts), ns, ne

@@ -223,9 +223,9 @@ def _list_items(
         m = _ITEM_RE.match(row)
         if m is None:
             break
-        if len(m.group(1)) <= _MAX_LABEL and not _cues(m.group(1)):
-            forced[roff + m.start(2)] = kind
-            notes[roff + m.start(2)] = note
+        if len(m.group(2)) <= _MAX_LABEL and not _cues(m.group(2)):
+            forced[roff + m.start(4)] = kind
+            notes[roff + m.start(4)] = note
         j += 1
     return j
 
@@ -239,24 +239,45 @@ def _sibling_items(
     n = len(lines)
     i = 0
     while i < n:
-        items: list[tuple[int, list[str]]] = []
+        items: list[tuple[int, str]] = []
         j = i
         while j < n:
             off, line = lines[j]
             m = _ITEM_RE.match(line)
-            if m is None or len(m.group(1)) > _MAX_LABEL:
+            if m is None or len(m.group(2)) > _MAX_LABEL or not (m.group(1) or m.group(3).strip()):
                 break
-            items.append((off + m.start(2), _cues(m.group(1))))
+            items.append((off + m.start(4), m.group(2)))
             j += 1
         if len(items) >= 2:
-            kinds = {k for _o, found in items for k in found if k in _ID_KINDS}
+            labelled = [(o, _cues(label)) for o, label in items]
+            kinds = {k for _o, found in labelled for k in found if k in _ID_KINDS}
             if len(kinds) == 1:
                 kind = kinds.pop()
-                for off, found in items:
+                for off, found in labelled:
                     if not found and off not in forced:
                         forced[off] = kind
                         notes[off] = "a list whose other items name this kind of number"
         i = max(j, i + 1)
+
+
+def could_be_scoped(text: str, o: int) -> bool:
+    """Could scopes() give the number starting at original offset o a kind? Only on a
+    line that could be a table row (it holds a cell separator), a list item whose value
+    starts at o, or a line presenting the number alone. A quick test that spares most
+    texts reading their scopes; the answer of scopes() itself is unchanged."""
+    start = text.rfind("\n", 0, o) + 1
+    end = text.find("\n", o)
+    line = text[start : end if end >= 0 else len(text)]
+    if line.endswith("\r"):
+        line = line[:-1]
+    q = _QUOTE_RE.match(line)
+    off = q.end() if q else 0
+    if _mode(line[off:]) is not None:  # a table row has its header's cell separator
+        return True
+    m = _ITEM_RE.match(line[off:])  # "^" in the pattern means the line's start
+    if m is not None and start + off + m.start(4) == o:
+        return True
+    return _PRESENT_RE.fullmatch(line, off) is not None
 
 
 def _topic(text: str, lines: list[tuple[int, str]]) -> str | None:

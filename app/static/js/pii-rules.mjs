@@ -16,6 +16,29 @@ export const RULES = {
   "routing": "bank routing number"
  },
  "removed_template": "[{label} removed]",
+ "wording": {
+  "_comment": "How findings are named in each language of the public site besides English (labels and removed_template above): the kind names, the article before a name, the description of a finding and the label left by remove(). A placeholder in any language is recognised as one.",
+  "es": {
+   "labels": {
+    "ssn": "número de Seguro Social",
+    "itin": "Número de Identificación Personal del Contribuyente (ITIN)",
+    "fein": "Número de Identificación Patronal Federal (FEIN)",
+    "ct_tax_reg": "Número de Registro Tributario de Connecticut",
+    "card": "número de tarjeta de pago",
+    "routing": "número de ruta bancaria"
+   },
+   "articles": {
+    "ssn": "un",
+    "itin": "un",
+    "fein": "un",
+    "ct_tax_reg": "un",
+    "card": "un",
+    "routing": "un"
+   },
+   "describe": "{article} {label} que termina en {last4}",
+   "removed_template": "[{label} eliminado]"
+  }
+ },
  "chars": {
   "_comment": "Applied per character after NFKC. Line breaks become \\n, spaces become ' ', dashes '-', zero-width characters are dropped, astral characters that are not decimal digits become U+FFFD.",
   "zero_width": "­͏؜᠎​‌‍‎‏‪‫‬‭‮⁠⁡⁢⁣⁤⁦⁧⁨⁩﻿",
@@ -801,7 +824,7 @@ export const RULES = {
   "quote_prefix": "(?:[ \\t]*>)+[ \\t]?",
   "aligned_gap": " {2,}",
   "rule_line": "[ \\t|:+-]*-{3}[ \\t|:+-]*",
-  "list_item": "[ \\t]*(?:(?:[-*•·]|#?[0-9]{1,2}[.)]?(?=[ \\t]))[ \\t]*)?([^:=0-9\\t\\n]{0,40}?)[ \\t]*(?::|=|,|[ \\t]?[-–—]|(?=[ \\t])|^)[ \\t]*([0-9])",
+  "list_item": "[ \\t]*((?:[-*•·]|#?[0-9]{1,2}[.)]?(?=[ \\t]))[ \\t]*)?([^:=0-9\\t\\n]{0,40}?)[ \\t]*(:|=|,|[ \\t]?[-–—]|(?=[ \\t])|^)[ \\t]*([0-9])",
   "subject": "(?:(?:re|fwd?|subject|asunto|assunto|temat)[ \\t]*:.*|[^.,!?:\\n]{3,70})",
   "presenting_line": "[^0-9A-Za-z]*(?:[A-Za-z'’]+[^0-9A-Za-z]+){0,3}([0-9](?:[0-9]|[-. ][0-9]){8,13})[ .!)]*",
   "max_header_cell": 40,
@@ -819,7 +842,8 @@ export const RULES = {
    "state"
   ],
   "_topic_ignore": "Cue words too common in addresses and signatures to set a message's topic.",
-  "list_heading": "(?::|[ \\t](?:below|as follows|the following|following|abajo|siguientes|abaixo|seguintes|poni[zż]ej|anba a))[ \\t]*$"
+  "list_heading": "(?::|[ \\t](?:below|as follows|the following|following|abajo|siguientes|abaixo|seguintes|poni[zż]ej|anba a))[ \\t]*$",
+  "_list_item": "Groups: 1 the bullet or number, 2 the label, 3 the separator, 4 the value's first digit. Under a heading any such line is an item; among siblings only one with a bullet or a separator (':', '=', ',', a dash) is, not a line of prose."
  },
  "paragraph_break": "\n[ ]*\n",
  "_paragraph_break": "A cue after a number does not bind to it across a blank line.",
@@ -866,8 +890,8 @@ export const RULES = {
 };
 export const SOURCES = {
  "cue": "(?=[a-zÀ-ɏ一-鿿])(?<![a-z])(?:(not (?:(?:my|the|a|an|our|your|his|her|their) )?(?:(?:home|cell|work|mobile|bank|checking|savings|business|personal|old|other) )?(?:telephone|phone|cell|mobile|fax|zip|accounts?|acct|orders?|invoices?|tickets?|confirmation|members?|membership|policy|claim|case|reference|ref|receipt)(?: ?(?:numbers?|num|no|#))?|(?:for|on|of|with|under|in) (?:my|our|the|this|his|her|their)(?: (?:checking|savings|business|bank|personal|joint|company|tax))? (?:accounts?|acct)(?= ?(?:is|was|are|:|=)(?![a-z])))|((?:not|isn't|isnt|is not|was not|wasn't|nor|no es|no son|n[aã]o [eé]|nao e|nie jest|nie s[aą]|se pa|pa)(?: (?:my|our|his|her|their|your|a|an|the|mi|su|nuestro|meu|minha|nosso|o|moj|mój|moim|nasz|mwen|nou))? (?:social security(?: (?:number|no|#))?|social|ssn|soc\\.? ?sec|s\\.s\\.n\\.?|e\\.?i\\.?n|fein|ein|itin|tin|tax ?id|employer (?:id|identification)(?: number)?|routing(?: number)?|seguro social|n[uú]mero de seguro social|sosyal|nimewo sosyal|nimewo sekirite sosyal|pesel|nip|ssn number)|(?:employee|payment|notice|letter|bill|stub|dosye|document) ?(?:id|#|no|number|num)|purchase orders?|po ?(?:#|no|number)|orders?|invoices?|tickets?|confirmations?|conf|tracking|memberships?|members?|isbn|case ?(?:number|num|no|#|id)|docket ?(?:number|num|no|#|id)|reference ?(?:number|num|no|#|id)|ref ?(?:number|num|no|#|id)|receipt ?(?:number|num|no|#|id)|transaction ?(?:number|num|no|#|id)|txn ?(?:number|num|no|#|id)|claim ?(?:number|num|no|#|id)|policy ?(?:number|num|no|#|id)|customer ?(?:number|num|no|#|id)|client ?(?:number|num|no|#|id)|employee ?(?:number|num|no|#|id)|student ?(?:number|num|no|#|id)|patient ?(?:number|num|no|#|id)|serial ?(?:number|num|no|#|id)|model ?(?:number|num|no|#|id)|part ?(?:number|num|no|#|id)|item ?(?:number|num|no|#|id)|loan ?(?:number|num|no|#|id)|check ?(?:number|num|no|#|id)|cheque ?(?:number|num|no|#|id)|license ?(?:number|num|no|#|id)|licence ?(?:number|num|no|#|id)|passport ?(?:number|num|no|#|id)|booking ?(?:number|num|no|#|id)|reservation ?(?:number|num|no|#|id)|voucher ?(?:number|num|no|#|id)|notice|nimewo dosye|dosye|n[uú]mero de (?:confirmaci[oó]n|caso|cuenta|factura|pedido|referencia|tel[eé]fono|recibo)|n[uú]mero (?:de|da|do) (?:confirma[cç][aã]o|conta|fatura|pedido|protocolo|telefone|caso)|numer(?:u|em)? (?:potwierdzenia|konta|faktury|zam[oó]wienia|telefonu|sprawy)|nimewo (?:dosye|konfimasyon|kont|telef[oò]n|fakti)|确认号码?|確認號碼?|电话号码?|電話號碼?|账户号码?|帳戶號碼?|订单号码?|訂單號碼?)|(last[ -]?(?:four|4|five|5)|telephone|phone|tel|cellphone|cell|mobile|fax|call me|call|reach me|text me|extension|ext|usd|amounts?|balance|dollars|zip ?code|zip|postal code|accounts?|acct|reference|ref|case|claim|policy|receipt|transaction|serial|licen[cs]e|passport|pesel|nip|regon|confirmaci[oó]n|factura|tel[eé]fono|celular|cuenta|confirma[cç][aã]o|fatura|protocolo|telefone|whatsapp|conta|potwierdzenia|faktury|telefon(?:u|em)?|konta|dosye|konfimasyon|telef[oò]n)|(social[ -]?security(?: ?(?:number|no|num|#))?|social[ -]?sec|soc\\.? ?sec(?:urity)?|so(?:cail|ical|cila)[ -]?sec(?:urity)?|social[ -]?se(?:cuirty|curty|curiy|cruity)|s\\.s\\.n\\.?|s\\.s\\. ?(?:#|no)|ssns?|snn|ss ?(?:#|no|num|number)|socials?|n[uú]meros? de(?:l)? seguro social|seguro social|seguridad social|n[uú]mero do seguro social|seguro social|previd[eê]ncia social|numer(?:u|em)? ubezpieczenia spo[lł]ecznego|ubezpieczenia spo[lł]ecznego|social security|nimewo sekirite sosyal|sekirite sosyal|nimewo sosyal|sosyal|社会安全号码?|社會安全號碼?|社安号|社安號|社会保障号码?|社會保障號碼?|社保号)|(individual taxpayer(?: identification)?(?: ?(?:number|no|#))?|tax ?payer[ -]?id(?:entification)?(?: ?(?:number|no|#))?|itins?|tins?|n[uú]mero de identificaci[oó]n (?:personal )?(?:del |de )?contribuyente|identificaci[oó]n (?:de|del) contribuyente|n[uú]mero de identifica[cç][aã]o (?:do |de )?contribuinte|nimewo idantifikasyon kontribyab|个人报税识别号码?|個人報稅識別號碼?|纳税人识别号码?|納稅人識別號碼?)|(federal employer identification(?: ?(?:number|no|#))?|employer identification(?: ?(?:number|no|#))?|employer[ -]?(?:tax[ -]?)?id(?: ?(?:number|no|#))?|federal tax[ -]?id(?:entification)?(?: ?(?:number|no|#))?|fed\\.?[ -]?tax[ -]?id(?: ?(?:number|no|#))?|federal[ -]?id(?: ?(?:number|no|#))?|fed\\.?[ -]?id(?: ?(?:number|no|#))?|e\\.i\\.n\\.?|feins?|eins?|n[uú]mero de identificaci[oó]n (?:patronal|de(?:l)? empleador)|identificaci[oó]n patronal|n[uú]mero patronal|identifica[cç][aã]o (?:do |de )?empregador|n[uú]mero do empregador|numer identyfikacyjny pracodawcy|numer pracodawcy|nimewo anplwayè|nimewo anplwaye|nimewo konpayi|联邦雇主识别号码?|聯邦僱主識別號碼?|雇主识别号码?|僱主識別號碼?)|(tax[ -]?id(?:entification)?(?: ?(?:number|no|#))?|tax ?#)|(sales (?:and use |& ?use )?tax permits?(?: ?(?:number|no|#))?|sales (?:and use |& ?use )?tax ?(?:#|no|number|id)|tax registration(?: ?(?:number|no|#))?|registration(?: ?(?:number|no|#))?|tax reg|reg\\.? ?(?:#|no|num|number)|(?:ct|connecticut|drs|myconnect|withholding|sales(?: and use)?|business)(?: tax)?(?: registration)? (?:account|acct)\\.?(?: ?(?:number|no|#))?|tax (?:account|acct)\\.?(?: ?(?:number|no|#))?|(?:ct|connecticut|conn\\.?|state)(?: sales)?(?: tax)? (?:id|identification)(?: ?(?:number|no|#))?|withholding|myconnect|connecticut|drs|ct|n[uú]mero de registro(?: (?:fiscal|estatal|de connecticut))?|registro fiscal|n[uú]mero de registro(?: estadual)?|inscri[cç][aã]o estadual|numer(?:u)? rejestracyjn(?:y|ego)|nimewo enskripsyon|康州税务登记号码?|康州稅務登記號碼?|税务登记号码?|稅務登記號碼?)|(routing(?: ?(?:number|no|#))?|routeing(?: ?(?:number|no|#))?|rout(?:ng|ign|ting)(?: ?(?:number|no|#))?|aba|rtn|rt ?#|r/t|transit|n[uú]mero de ruta(?: bancaria)?|ruta bancaria|c[oó]digo de ruta|n[uú]mero de tr[aá]nsito|n[uú]mero de roteamento|roteamento|n[uú]mero de rota(?: banc[aá]ria)?|c[oó]digo do banco|numer(?:u|em)? rozliczeniow(?:y|ego|ym)|rozliczeniow(?:y|ego|ym)|numer(?:u)? routingu|kod banku|nimewo wout(?: bank(?:la)?)?|wout bank(?:la)?|银行路由号码?|銀行路由號碼?|路由号码?|路由號碼?|汇款路线号码?))(?![a-z])",
- "claim": "(?=[0-9\\[])(?:[0-9](?:[0-9]|(?:(?:[ \\n]{0,3}[-./][ \\n]{0,3}|,[ \\n]{0,3}|[ \\n]{1,4}))[0-9]){3,}|(\\[(?:Social\\ Security\\ number|Individual\\ Taxpayer\\ Identification\\ Number|Federal\\ Employer\\ Identification\\ Number|Connecticut\\ Tax\\ Registration\\ Number|payment\\ card\\ number|bank\\ routing\\ number)\\ removed\\]))",
- "placeholder": "\\[(?:Social\\ Security\\ number|Individual\\ Taxpayer\\ Identification\\ Number|Federal\\ Employer\\ Identification\\ Number|Connecticut\\ Tax\\ Registration\\ Number|payment\\ card\\ number|bank\\ routing\\ number)\\ removed\\]",
+ "claim": "(?=[0-9\\[])(?:[0-9](?:[0-9]|(?:(?:[ \\n]{0,3}[-./][ \\n]{0,3}|,[ \\n]{0,3}|[ \\n]{1,4}))[0-9]){3,}|((?:\\[(?:Social\\ Security\\ number|Individual\\ Taxpayer\\ Identification\\ Number|Federal\\ Employer\\ Identification\\ Number|Connecticut\\ Tax\\ Registration\\ Number|payment\\ card\\ number|bank\\ routing\\ number)\\ removed\\]|\\[(?:número\\ de\\ Seguro\\ Social|Número\\ de\\ Identificación\\ Personal\\ del\\ Contribuyente\\ \\(ITIN\\)|Número\\ de\\ Identificación\\ Patronal\\ Federal\\ \\(FEIN\\)|Número\\ de\\ Registro\\ Tributario\\ de\\ Connecticut|número\\ de\\ tarjeta\\ de\\ pago|número\\ de\\ ruta\\ bancaria)\\ eliminado\\])))",
+ "placeholder": "(?:\\[(?:Social\\ Security\\ number|Individual\\ Taxpayer\\ Identification\\ Number|Federal\\ Employer\\ Identification\\ Number|Connecticut\\ Tax\\ Registration\\ Number|payment\\ card\\ number|bank\\ routing\\ number)\\ removed\\]|\\[(?:número\\ de\\ Seguro\\ Social|Número\\ de\\ Identificación\\ Personal\\ del\\ Contribuyente\\ \\(ITIN\\)|Número\\ de\\ Identificación\\ Patronal\\ Federal\\ \\(FEIN\\)|Número\\ de\\ Registro\\ Tributario\\ de\\ Connecticut|número\\ de\\ tarjeta\\ de\\ pago|número\\ de\\ ruta\\ bancaria)\\ eliminado\\])",
  "hint": "[0-9]{7}|[0-9]{4}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{4}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]|[0-9]{4}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{6}|[0-9]{3}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{2}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{4}(?![0-9])|[0-9]{2,7}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{2,7}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{3}(?![0-9])",
  "digit_word_run": "(?<![a-z])(?:(?:c(?:ero|inco|uatro)|do(?:ble|s|uble)|eight|f(?:ive|our)|n(?:ine|ueve)|o(?:cho|h|ne)?|s(?:e(?:is|ven)|i(?:ete|x))|t(?:hree|r(?:es|iple)|wo)|un(?:a|o)|zero))(?:(?: *[,.-] *| +)(?:(?:c(?:ero|inco|uatro)|do(?:ble|s|uble)|eight|f(?:ive|our)|n(?:ine|ueve)|o(?:cho|h|ne)?|s(?:e(?:is|ven)|i(?:ete|x))|t(?:hree|r(?:es|iple)|wo)|un(?:a|o)|zero))){5,}(?![a-z])"
 };
