@@ -23,6 +23,7 @@ from app.extensions import db
 from app.models import AuditEvent, Notice, NoticeTranslation, StaffMember
 from app.public.destinations import DESTINATIONS
 from app.public.notices import forget_notices
+from app.request_guard import page_number
 from app.staff import bp
 from app.staff.forms import TranslatedNoticeForm, language_name, notice_form_class
 
@@ -34,8 +35,7 @@ AUDIT_PAGE_SIZE = 50
 def audit_log():
     total = db.session.scalar(select(func.count()).select_from(AuditEvent)) or 0
     pages = max(1, math.ceil(total / AUDIT_PAGE_SIZE))
-    raw = request.args.get("page", "1")
-    number = min(max(1, int(raw) if raw.isdigit() else 1), pages)
+    number = min(page_number(request.args.get("page")), pages)
     rows = db.session.execute(
         select(AuditEvent, StaffMember.email)
         .outerjoin(StaffMember, AuditEvent.staff_id == StaffMember.id)
@@ -151,7 +151,7 @@ def _notice(notice_id: int) -> Notice:
     return notice
 
 
-@bp.route("/notices/<int:notice_id>", methods=["GET", "POST"])
+@bp.route("/notices/<int(max=2147483647):notice_id>", methods=["GET", "POST"])
 @admin_required
 def notice_edit(notice_id: int):
     notice = _notice(notice_id)
@@ -170,7 +170,7 @@ def notice_edit(notice_id: int):
     return redirect(url_for("staff.notices"), 303)
 
 
-@bp.get("/notices/<int:notice_id>/expire")
+@bp.get("/notices/<int(max=2147483647):notice_id>/expire")
 @admin_required
 def notice_expire_confirm(notice_id: int):
     """Expiring takes a notice off every public page at once: ask first."""
@@ -178,7 +178,7 @@ def notice_expire_confirm(notice_id: int):
     return render_template("staff/notice_expire.html", notice=notice)
 
 
-@bp.post("/notices/<int:notice_id>/expire")
+@bp.post("/notices/<int(max=2147483647):notice_id>/expire")
 @admin_required
 def notice_expire(notice_id: int):
     notice = _notice(notice_id)
@@ -196,7 +196,7 @@ def notice_expire(notice_id: int):
     return redirect(url_for("staff.notices"), 303)
 
 
-@bp.post("/notices/<int:notice_id>/undo-expire")
+@bp.post("/notices/<int(max=2147483647):notice_id>/undo-expire")
 @admin_required
 def notice_undo_expire(notice_id: int):
     notice = _notice(notice_id)
