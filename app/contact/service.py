@@ -19,7 +19,7 @@ from sqlalchemy.sql.expression import Executable
 
 from app.clock import today
 from app.crypto import keyring
-from app.extensions import WRITE_FIRST, begin, db
+from app.extensions import READ_ONLY, WRITE_FIRST, begin, db
 from app.models import ContactCounter, Submission
 from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_REMOVED, CHOICES
 
@@ -181,8 +181,14 @@ def store_submission(
 
 
 def sent_before(send_key: str) -> StoredSubmission | None:
-    """The message stored with this send key, if there is one (a repeated send)."""
-    return _sent_before(_key_hash(send_key))
+    """The message stored with this send key, if there is one (a repeated send).
+
+    A read alone, ended here: on SQLite it takes no write lock (READ_ONLY).
+    """
+    begin(READ_ONLY)
+    found = _sent_before(_key_hash(send_key))
+    db.session.rollback()
+    return found
 
 
 def _sent_before(key_hash: str) -> StoredSubmission | None:
