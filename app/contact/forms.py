@@ -15,8 +15,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.contact.text import clean_line, clean_multiline
 from app.models.submission import MESSAGE_MAX
+from app.text import clean_line, clean_multiline
 
 ACCOUNT_TOPIC = "account"
 
