@@ -15,21 +15,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.models.submission import MESSAGE_MAX
+from app.models.submission import MESSAGE_MAX, TOPICS
 from app.text import clean_line, clean_multiline
-
-ACCOUNT_TOPIC = "account"
-
-TOPICS = [
-    SelectChoice("website", "A question about the website"),
-    SelectChoice("forms", "Forms and publications"),
-    SelectChoice("myconnect", "myconneCT help"),
-    SelectChoice("general", "A general tax question"),
-    SelectChoice(ACCOUNT_TOPIC, "My own tax account or a letter from DRS"),
-    SelectChoice("problem", "A problem with the site"),
-    SelectChoice("other", "Something else"),
-]
-TOPIC_LABELS = {choice.value: choice.label for choice in TOPICS}
 
 
 class TopicField(RadioField):
@@ -102,7 +89,7 @@ class ContactForm(FlaskForm):
     )
     topic = TopicField(
         "What is your message about?",
-        choices=TOPICS,
+        choices=[SelectChoice(value, label) for value, label in TOPICS],
         validators=[DataRequired(message="Select what your message is about")],
     )
     message = TextAreaField(

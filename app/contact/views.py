@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from wtforms import ValidationError
 
 from app.contact import bp
-from app.contact.forms import ACCOUNT_TOPIC, ContactForm
+from app.contact.forms import ContactForm
 from app.contact.identifiers import (
     find_identifiers,
     heading_for,
@@ -25,7 +25,7 @@ from app.contact.service import count_events, store_submission
 from app.errors import render_error
 from app.extensions import csrf, db, limiter
 from app.i18n import current_language
-from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_NONE, CHOICE_REMOVED
+from app.models.submission import ACCOUNT_TOPIC, CHOICE_AS_WRITTEN, CHOICE_NONE, CHOICE_REMOVED
 from app.public.notices import mark_database_unavailable
 from app.security import no_store
 
