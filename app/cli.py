@@ -41,6 +41,7 @@ def purge_command() -> None:
     from app import audit
     from app.accesslog.purge import IngestFailed, purge_raw_logs
     from app.clock import today, utcnow
+    from app.contact.drafts import purge_expired as purge_drafts
     from app.extensions import db
     from app.retention import purge_expired
 
@@ -53,6 +54,13 @@ def purge_command() -> None:
         failed.append("the messages could not be purged")
         purged = "no"
     try:
+        drafts = purge_drafts()
+    except Exception as error:
+        db.session.rollback()
+        current_app.logger.error("Purge of unsent drafts failed: %s", type(error).__name__)
+        failed.append("the unsent drafts could not be purged")
+        drafts = 0
+    try:
         files = purge_raw_logs(current_app, utcnow())
     except IngestFailed as error:
         files = error.args[0]
@@ -62,12 +70,15 @@ def purge_command() -> None:
         current_app.logger.error("Purge of raw logs failed: %s", type(error).__name__)
         failed.append("the raw log files could not be purged")
         files = 0
-    detail = f"{purged} messages, {files} raw log files"
+    detail = f"{purged} messages, {drafts} drafts, {files} raw log files"
     if failed:
         detail += "; " + "; ".join(failed)
     audit.record("purge", detail=detail)
     db.session.commit()
-    click.echo(f"Deleted the content of {purged} message(s) and {files} raw log file(s).")
+    click.echo(
+        f"Deleted the content of {purged} message(s), {drafts} unsent draft(s) "
+        f"older than 30 minutes and {files} raw log file(s)."
+    )
     if failed:
         raise click.ClickException("Not everything went well: " + "; ".join(failed) + ".")
 

@@ -126,8 +126,16 @@ def add_translated_routes(app: Flask) -> None:
             continue
         for blueprint, path, endpoint, options in _ROUTES:
             translated = catalogue(language).gettext(path)
-            rule = f"/{language}{translated}"  # the home page is /es/ (and /es redirects)
-            app.add_url_rule(rule, f"{blueprint}.{endpoint}", defaults={LANG: language}, **options)
+            rule = f"/{language}{translated}"
+            # The home page is /es/, and /es is the same page: a redirect to the tidied
+            # path would be built from the client's Host header.
+            app.add_url_rule(
+                rule,
+                f"{blueprint}.{endpoint}",
+                defaults={LANG: language},
+                strict_slashes=False if translated == "/" else None,
+                **options,
+            )
 
 
 def page_in(language: str) -> str | None:

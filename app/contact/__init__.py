@@ -11,4 +11,12 @@ def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@bp.app_template_filter("with_article")
+def with_article(label: str) -> str:
+    """E.g. "a Social Security number", "an Individual Taxpayer Identification Number"."""
+    from app.contact.identifiers import with_article as add_article
+
+    return add_article(label)
+
+
 from app.contact import views  # noqa: E402,F401  (registers the routes)

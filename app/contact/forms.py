@@ -4,6 +4,8 @@ import re
 import secrets
 
 from flask import current_app
+from flask_babel import LazyString, format_decimal, gettext
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import (
@@ -24,7 +26,7 @@ class TopicField(RadioField):
 
     def pre_validate(self, _form):
         if self.data not in {choice.value for choice in self.choices}:
-            raise StopValidation("Select what your message is about")
+            raise StopValidation(_l("Select what your message is about"))
 
 
 class EmailAddress(Email):
@@ -44,10 +46,17 @@ class EmailAddress(Email):
 
 # Mail servers take an international domain (exämple.com), not letters outside English
 # before the @ (ü@…): our replies could never reach such an address.
-UNUSABLE_ADDRESS = (
+UNUSABLE_ADDRESS = _l(
     "We cannot reply to this address. Use one with only English letters, digits and "
     ". _ - + before the @, like name@example.com"
 )
+
+
+def _message_too_long() -> str:
+    # The limit written as the page's language writes numbers (5,000; 5.000).
+    return gettext(
+        "Your message must be %(count)s characters or fewer", count=format_decimal(MESSAGE_MAX)
+    )
 
 
 SEND_KEY = re.compile(r"^[A-Za-z0-9_-]{22}$")
@@ -69,42 +78,42 @@ class ContactForm(FlaskForm):
     # The CSRF check is made by the view so that a stale token shows the form again
     # with everything kept, instead of a bare 400.
     name = StringField(
-        "Your name (optional)",
+        _l("Your name (optional)"),
         validators=[
             Optional(),
-            Length(max=200, message="Your name must be 200 characters or fewer"),
+            Length(max=200, message=_l("Your name must be 200 characters or fewer")),
         ],
         filters=[clean_line],
     )
     email = StringField(
-        "Your e-mail address",
+        _l("Your e-mail address"),
         validators=[
-            DataRequired(message="Enter your e-mail address"),
-            Length(max=254, message="Your e-mail address must be 254 characters or fewer"),
+            DataRequired(message=_l("Enter your e-mail address")),
+            Length(max=254, message=_l("Your e-mail address must be 254 characters or fewer")),
             EmailAddress(
-                message="Enter an e-mail address in the correct format, like name@example.com"
+                message=_l("Enter an e-mail address in the correct format, like name@example.com")
             ),
         ],
         filters=[_strip_all_space],
     )
     topic = TopicField(
-        "What is your message about?",
+        _l("What is your message about?"),
         choices=[SelectChoice(value, label) for value, label in TOPICS],
-        validators=[DataRequired(message="Select what your message is about")],
+        validators=[DataRequired(message=_l("Select what your message is about"))],
     )
     message = TextAreaField(
-        "Your message",
+        _l("Your message"),
         validators=[
-            DataRequired(message="Enter your message"),
+            DataRequired(message=_l("Enter your message")),
             Length(
                 max=MESSAGE_MAX,
-                message=f"Your message must be {MESSAGE_MAX:,} characters or fewer",
+                message=LazyString(_message_too_long),
             ),
         ],
         filters=[clean_multiline],
     )
     # A honeypot: hidden from people by CSS and from assistive technology; bots fill it.
-    website = StringField("Leave this field empty", filters=[clean_line])
+    website = StringField(_l("Leave this field empty"), filters=[clean_line])
     # Names this one message across its steps, so that sending it twice (a retry after
     # a lost connection, a resubmitted page) stores it once. Random; never the visitor's.
     send_key = HiddenField(filters=[_valid_send_key])

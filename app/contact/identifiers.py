@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from app.pii import KIND_LABELS, Finding, describe, remove, scan
+from app.pii import KIND_LABELS, Finding, describe, removal_label, remove, replace_findings, scan
 
 FIELD_PLACES = {"name": "in your name", "message": "in your message"}
 _FINGERPRINT = re.compile(r"^[0-9a-f]{20}$")
@@ -30,6 +30,16 @@ class FieldFinding:
     @property
     def kind(self) -> str:
         return self.finding.kind
+
+    @property
+    def label(self) -> str:
+        """What it is, e.g. "Social Security number"."""
+        return KIND_LABELS[self.kind]
+
+    @property
+    def where(self) -> str:
+        """E.g. "Ending in 6789, in your message"."""
+        return f"Ending in {self.finding.last4}, {FIELD_PLACES[self.field]}"
 
     @property
     def description(self) -> str:
@@ -86,3 +96,45 @@ def heading_for(findings: list[FieldFinding]) -> str:
     names = [with_article(KIND_LABELS[k]) for k in kinds]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return f"Your message may include {listed}"
+
+
+def dismissed_signatures(fields: dict[str, str], dismissed: set[str]) -> list[str]:
+    """Kind and masked form ("ssn:***-**-6789") of each number in the message that the
+    visitor said is not a tax number: the live hint leaves these alone. Masked, so the
+    page carries nothing of the number beyond its last four digits."""
+    text = fields.get("message", "")
+    marks = []
+    for finding in scan(text):
+        if fingerprint(finding.kind, _digits(text[finding.start : finding.end])) in dismissed:
+            marks.append(f"{finding.kind}:{finding.masked}")
+    return marks
+
+
+@dataclass(frozen=True)
+class PreviewPart:
+    text: str
+    finding: FieldFinding | None = None  # set on a removal label
+
+
+def preview_removal(text: str, findings: list[FieldFinding]) -> list[PreviewPart]:
+    """The message as "Remove the numbers and send" would send it, in parts: the
+    visitor's text, and each removal label with the finding it replaces. Joined, the
+    parts are exactly what remove_identifiers stores."""
+    by_finding = {id(f.finding): f for f in findings}
+    labels: list[FieldFinding] = []
+
+    def placeholder(finding: Finding) -> str:
+        labels.append(by_finding[id(finding)])
+        return f"\x00{len(labels) - 1}\x00"
+
+    # The cleaned text holds no NUL (clean_multiline drops control characters).
+    marked = replace_findings(text, [f.finding for f in findings], placeholder)
+    parts = []
+    for i, piece in enumerate(marked.split("\x00")):
+        if i % 2 == 0:
+            if piece:
+                parts.append(PreviewPart(piece))
+        else:
+            finding = labels[int(piece)]
+            parts.append(PreviewPart(removal_label(finding.kind), finding))
+    return parts

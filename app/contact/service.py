@@ -158,6 +158,11 @@ def store_submission(
     raise RuntimeError("could not draw a free reference")
 
 
+def sent_before(send_key: str) -> StoredSubmission | None:
+    """The message stored with this send key, if there is one (a repeated send)."""
+    return _sent_before(_key_hash(send_key))
+
+
 def _sent_before(key_hash: str) -> StoredSubmission | None:
     table = Submission.__table__
     row = db.session.execute(

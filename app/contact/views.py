@@ -1,27 +1,35 @@
 """The contact views: validate → check for identifiers → let the visitor choose → store.
 
-Between steps the visitor's text travels only in the POST body (hidden fields beside
-the CSRF token): never in a URL, the session cookie, a flash message or a log.
+Every page the visitor lands on is reached by GET (Post/Redirect/Get): each POST saves
+what it received as the visitor's draft (`app/contact/drafts.py`, encrypted, on the
+server only) and redirects to the page that shows it. Back and Reload therefore never
+re-post a form, and a message is stored once however often a send is repeated (the
+form's random send key). The visitor's words never go into a URL, the session cookie,
+a flash message or a log.
 """
 
 import math
 import time
+from urllib.parse import urlsplit
 
-from flask import current_app, redirect, render_template, request, session, url_for
+from flask import current_app, g, redirect, render_template, request, session, url_for
 from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import validate_csrf
 from sqlalchemy.exc import SQLAlchemyError
 from wtforms import ValidationError
 
-from app.contact import bp
-from app.contact.forms import ContactForm
+from app.contact import bp, drafts
+from app.contact.drafts import STEP_CHECK, STEP_FORM, Draft
+from app.contact.forms import SEND_KEY, ContactForm
 from app.contact.identifiers import (
+    dismissed_signatures,
     find_identifiers,
     heading_for,
+    preview_removal,
     remove_identifiers,
     valid_fingerprints,
 )
-from app.contact.service import count_events, store_submission
+from app.contact.service import count_events, sent_before, store_submission
 from app.errors import render_error
 from app.extensions import csrf, db, limiter
 from app.i18n import current_language
@@ -29,9 +37,22 @@ from app.models.submission import ACCOUNT_TOPIC, CHOICE_AS_WRITTEN, CHOICE_NONE,
 from app.public.notices import mark_database_unavailable
 from app.security import no_store
 
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
 
 def contact_limit() -> str:
     return current_app.config["CONTACT_RATE_LIMIT"]
+
+
+def _stored_a_message(_response) -> bool:
+    # Only successful sends count against the limit; warnings and errors do not.
+    return bool(g.get("contact_stored"))
+
+
+# One limit for both places a message can be sent from: the form and the warning page.
+send_limit = limiter.shared_limit(
+    contact_limit, scope="contact-send", deduct_when=_stored_a_message
+)
 
 
 def _page(template: str, status: int = 200, **context):
@@ -39,13 +60,19 @@ def _page(template: str, status: int = 200, **context):
     return no_store(current_app.make_response((render_template(template, **context), status)))
 
 
-def _form_page(form: ContactForm, status: int = 200, **context):
-    # Each entry links to its field; for radios, the first radio.
-    errors = [
-        (f"{field.id}-0" if field is form.topic else field.id, field.errors[0])
-        for field in (form.name, form.email, form.topic, form.message)
-        if field.errors
-    ]
+def _see(endpoint: str):
+    return redirect(url_for(endpoint), 303)
+
+
+def _form_page(form: ContactForm, status: int = 200, show_errors: bool = False, **context):
+    errors = []
+    if show_errors:
+        # Each entry links to its field; for radios, the first radio.
+        errors = [
+            (f"{field.id}-0" if field is form.topic else field.id, field.errors[0])
+            for field in (form.name, form.email, form.topic, form.message)
+            if field.errors
+        ]
     return _page("contact/form.html", status, form=form, errors=errors, **context)
 
 
@@ -58,73 +85,199 @@ def _csrf_ok() -> bool:
     return True
 
 
+def _same_site() -> bool:
+    """Whether a POST came from our own pages (a stale token from another site is not kept)."""
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+        return False
+    origin = request.headers.get("Origin")
+    return not origin or origin == "null" or urlsplit(origin).netloc == request.host
+
+
+def _form_of(draft: Draft) -> ContactForm:
+    return ContactForm(formdata=draft.formdata(), meta={"csrf": False})
+
+
+# --- the form ----------------------------------------------------------------------
+
+
 @bp.get("/contact")
 def form():
-    return _form_page(ContactForm())
+    draft, forgotten = drafts.load()
+    if draft is None:
+        confirmation = session.get("sent") if not forgotten else None
+        return _form_page(
+            ContactForm(formdata=None),
+            forgotten=forgotten,
+            just_sent=(confirmation or {}).get("reference"),
+        )
+    # (A draft at the warning step shows here as after "Go back and edit": the visitor
+    # followed a link to the form, and finds their message in it.)
+    form = _form_of(draft)
+    valid = form.validate()
+    dismissed = set(draft.dismissed)
+    findings = []
+    editing = draft.step == STEP_CHECK or draft.notice in ("edit", "left_alone")
+    if valid and editing:
+        findings = find_identifiers(form.free_text_fields(), dismissed)
+    return _form_page(
+        form,
+        show_errors=not valid,
+        findings=findings,
+        dismissed_marks=dismissed_signatures(form.free_text_fields(), dismissed),
+        timed_out=draft.notice == "timed_out",
+        retry_minutes=_minutes_until(draft.retry_at) if draft.notice == "rate_limited" else 0,
+        left_alone=draft.left_alone if draft.notice == "left_alone" else 0,
+        editing=editing,
+    )
 
 
 @bp.post("/contact")
 @csrf.exempt  # checked below, so a stale token keeps what was typed
-@limiter.limit(contact_limit, deduct_when=lambda response: response.status_code == 303)
+@send_limit
 def send():
+    if request.mimetype not in FORM_TYPES:
+        # Not a browser's form (JSON, XML…): nothing to keep, and no page to return to.
+        return _form_page(ContactForm(formdata=None), 400)
     form = ContactForm(meta={"csrf": False})
-    dismissed = valid_fingerprints(request.form.getlist("dismissed"))
 
     if form.website.data:
         # A bot filled the honeypot: look successful, store nothing.
+        drafts.forget()
         session["sent"] = {"reference": None, "topic": "other"}
-        return redirect(url_for("contact.sent"), 303)
+        return _see("contact.sent")
+
+    draft = _draft_from_request(form)
 
     if not _csrf_ok():
-        form.validate()
-        return _form_page(form, 400, dismissed=dismissed, timed_out=True)
+        if not _same_site():
+            return render_error(400)
+        draft.notice = "timed_out"
+        drafts.save(draft)
+        return _see("contact.form")
     if not form.validate():
-        return _form_page(form, dismissed=dismissed)
+        draft.notice = "errors"
+        drafts.save(draft)
+        return _see("contact.form")
 
     fields = form.free_text_fields()
-    findings = find_identifiers(fields, dismissed)
-    action = request.form.get("action", "send")
-
-    reported = request.form.get("not_tax_number")
-    if reported:
-        left_alone = [f for f in findings if f.fingerprint == reported]
-        if left_alone:
-            dismissed.add(reported)
-            count_events("not_a_tax_number", [left_alone[0].kind])
-            findings = [f for f in findings if f.fingerprint != reported]
-        if findings:
-            return _check_page(form, findings, dismissed)
-        return _form_page(form, dismissed=dismissed, left_alone=True)
-
-    if action == "edit":
-        return _form_page(form, dismissed=dismissed, findings=findings, editing=True)
-
-    if findings and action == "remove":
-        cleaned = remove_identifiers(fields, findings)
-        return _store(form, cleaned, CHOICE_REMOVED, [f.kind for f in findings])
-
-    if findings and action == "as_written":
-        return _store(form, fields, CHOICE_AS_WRITTEN, [f.kind for f in findings])
-
+    findings = find_identifiers(fields, set(draft.dismissed))
     if findings:
         count_events("warned", [f.kind for f in findings])
-        return _check_page(form, findings, dismissed)
+        draft.step = STEP_CHECK
+        drafts.save(draft)  # commits the count with it
+        return _see("contact.check")
 
-    return _store(form, fields, CHOICE_NONE, [])
+    return _store(form, fields, CHOICE_NONE, [], left_alone=0)
 
 
-def _check_page(form: ContactForm, findings, dismissed: set[str]):
+def _draft_from_request(form: ContactForm) -> Draft:
+    """The text just received from the form, as the visitor's (next) draft."""
+    earlier, _ = drafts.load()
+    draft = Draft(
+        fields={name: request.form.get(name, "") for name in drafts.FIELDS},
+        send_key=form.send_key.data,
+    )
+    if earlier is not None:
+        draft.revision = earlier.revision + 1
+        if earlier.send_key == draft.send_key:
+            # Numbers the visitor said are not tax numbers stay so for this message.
+            draft.dismissed = earlier.dismissed
+    return draft
+
+
+# --- the warning page --------------------------------------------------------------
+
+
+@bp.get("/contact/check")
+def check():
     """The interruption page: what was found, masked, and the visitor's choices."""
+    draft, _ = drafts.load()
+    if draft is None or draft.step != STEP_CHECK:
+        return _see("contact.form")
+    form = _form_of(draft)
+    if not form.validate():
+        return _see("contact.form")
+    fields = form.free_text_fields()
+    findings = find_identifiers(fields, set(draft.dismissed))
+    if not findings:
+        return _see("contact.form")
     return _page(
         "contact/check.html",
         form=form,
         findings=findings,
         heading=heading_for(findings),
-        dismissed=dismissed,
+        preview=preview_removal(fields["message"], [f for f in findings if f.field == "message"]),
+        name_findings=[f for f in findings if f.field == "name"],
+        timed_out=draft.notice == "timed_out",
+        changed=draft.notice == "changed",
+        retry_minutes=_minutes_until(draft.retry_at) if draft.notice == "rate_limited" else 0,
+        revision=draft.revision,
     )
 
 
-def _store(form: ContactForm, fields: dict[str, str], choice: str, kinds: list[str]):
+@bp.post("/contact/check")
+@csrf.exempt  # checked below: a stale page is shown again, not refused
+@send_limit
+def decide():
+    draft, _ = drafts.load()
+    send_key = request.form.get("send_key", "")
+    if draft is None or draft.step != STEP_CHECK:
+        # Pressed again after the message went (a double click, a resent page): it was
+        # stored once; show its confirmation. Otherwise the draft was forgotten.
+        if SEND_KEY.match(send_key) and (submission := sent_before(send_key)):
+            session["sent"] = session.get("sent") or {
+                "reference": submission.reference,
+                "topic": submission.topic,
+            }
+            return _see("contact.sent")
+        return _see("contact.form")
+    if not _csrf_ok():
+        if _same_site():
+            draft.notice = "timed_out"
+            drafts.save(draft)
+        return _see("contact.check")
+    if send_key != draft.send_key or request.form.get("revision") != str(draft.revision):
+        # The message was changed in another window since this page was shown.
+        draft.notice = "changed"
+        drafts.save(draft)
+        return _see("contact.check")
+
+    form = _form_of(draft)
+    if not form.validate():
+        return _see("contact.form")
+    fields = form.free_text_fields()
+    findings = find_identifiers(fields, set(draft.dismissed))
+
+    ticked = valid_fingerprints(request.form.getlist("not_tax_number"))
+    left_alone = [f for f in findings if f.fingerprint in ticked]
+    if left_alone:
+        count_events("not_a_tax_number", [f.kind for f in left_alone])
+        draft.dismissed = sorted(set(draft.dismissed) | {f.fingerprint for f in left_alone})
+        findings = [f for f in findings if f.fingerprint not in ticked]
+
+    action = request.form.get("action")
+    kinds = [f.kind for f in findings]
+    if action == "remove" and findings:
+        cleaned = remove_identifiers(fields, findings)
+        return _store(form, cleaned, CHOICE_REMOVED, kinds, left_alone=len(left_alone))
+    if action == "as_written" and findings:
+        return _store(form, fields, CHOICE_AS_WRITTEN, kinds, left_alone=len(left_alone))
+    if action in ("remove", "as_written"):
+        # Every number was left as it is: nothing to remove, nothing risky sent.
+        return _store(form, fields, CHOICE_NONE, [], left_alone=len(left_alone))
+
+    # "Go back and edit", or the ticks alone.
+    if action == "edit" or not findings:
+        draft.step = STEP_FORM
+        draft.notice = "left_alone" if left_alone else "edit"
+        draft.left_alone = len(left_alone)
+    else:
+        draft.notice = None
+    drafts.save(draft)
+    return _see("contact.form" if draft.step == STEP_FORM else "contact.check")
+
+
+def _store(form: ContactForm, fields, choice: str, kinds: list[str], *, left_alone: int):
     submission = store_submission(
         topic=form.topic.data,
         name=fields["name"],
@@ -135,56 +288,76 @@ def _store(form: ContactForm, fields: dict[str, str], choice: str, kinds: list[s
         send_key=form.send_key.data,
         language=current_language(),
     )
-    # The reference is ours, not the visitor's words: it may ride in the session cookie
-    # to the confirmation page, which removes it.
+    g.contact_stored = True
+    drafts.forget()
+    # The reference is ours, not the visitor's words: it rides in the session cookie to
+    # the confirmation page, which shows it again on Reload.
     session["sent"] = {
         "reference": submission.reference,
         "topic": submission.topic,
-        "as_written": choice == CHOICE_AS_WRITTEN,
+        "choice": choice,
+        "removed": len(kinds) if choice == CHOICE_REMOVED else 0,
+        "left_alone": left_alone,
     }
-    return redirect(url_for("contact.sent"), 303)
+    return _see("contact.sent")
+
+
+# --- the confirmation --------------------------------------------------------------
 
 
 @bp.get("/contact/sent")
 def sent():
-    confirmation = session.pop("sent", None)
-    if confirmation is None:
-        return redirect(url_for("contact.form"), 303)
+    confirmation = session.get("sent")
+    if not isinstance(confirmation, dict):
+        return _see("contact.form")
     return _page(
         "contact/sent.html",
         reference=confirmation.get("reference"),
         account=confirmation.get("topic") == ACCOUNT_TOPIC,
-        as_written=confirmation.get("as_written", False),
+        as_written=confirmation.get("choice") == CHOICE_AS_WRITTEN,
+        removed=int(confirmation.get("removed") or 0),
+        left_alone=int(confirmation.get("left_alone") or 0),
         reply_days=current_app.config["REPLY_WORKING_DAYS"],
     )
 
 
+# --- when things go wrong ------------------------------------------------------------
+
+
 @bp.errorhandler(SQLAlchemyError)
 def database_unavailable(error: SQLAlchemyError):
-    """The database is down: nothing was stored, so give the visitor their text back."""
+    """The database is down: nothing was stored, so give the visitor their text back.
+
+    The one page not reached by GET: with no database there is nowhere to keep the
+    text, so it comes back in this response (and a Reload is the retry it should be).
+    """
     db.session.rollback()
     mark_database_unavailable()
     current_app.logger.warning("Contact form: database error %s", type(error).__name__)
-    if request.method != "POST":
+    if request.method != "POST" or request.endpoint != "contact.send":
         return render_error(503)
     form = ContactForm(meta={"csrf": False})
     form.validate()
-    return _form_page(
-        form, 503, dismissed=valid_fingerprints(request.form.getlist("dismissed")), unavailable=True
-    )
+    return _form_page(form, 503, show_errors=True, unavailable=True)
 
 
 @bp.errorhandler(RateLimitExceeded)
 def too_many(_error: RateLimitExceeded):
-    """Too many messages from one place: the form again, text kept, and when to retry."""
-    form = ContactForm(meta={"csrf": False})
-    form.validate()
-    return _form_page(
-        form,
-        429,
-        dismissed=valid_fingerprints(request.form.getlist("dismissed")),
-        retry_minutes=_retry_minutes(),
-    )
+    """Too many messages from one place: the page again, text kept, and when to retry."""
+    if not _same_site():
+        return render_error(429)
+    retry_at = int(time.time()) + 60 * _retry_minutes()
+    if request.endpoint == "contact.decide":
+        draft, _ = drafts.load()
+        if draft is None:
+            return _see("contact.form")
+        draft.notice, draft.retry_at = "rate_limited", retry_at
+        drafts.save(draft)
+        return _see("contact.check")
+    draft = _draft_from_request(ContactForm(meta={"csrf": False}))
+    draft.notice, draft.retry_at = "rate_limited", retry_at
+    drafts.save(draft)
+    return _see("contact.form")
 
 
 def _retry_minutes() -> int:
@@ -193,3 +366,9 @@ def _retry_minutes() -> int:
         return 1
     # reset_at is rounded up by the limiter: a few seconds' grace keeps "1 minute" honest.
     return max(1, math.ceil((current.reset_at - time.time() - 5) / 60))
+
+
+def _minutes_until(moment: int) -> int:
+    """Whole minutes left until ``moment``, at least 1; 0 once it has passed."""
+    left = moment - time.time()
+    return max(1, math.ceil(left / 60)) if left > 0 else 0

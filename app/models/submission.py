@@ -12,6 +12,7 @@ import re
 import secrets
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, Date, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -43,13 +44,13 @@ def is_reference(text: str) -> bool:
 # What a message is about, in the order the form offers them.
 ACCOUNT_TOPIC = "account"  # the visitor's own tax account: answered differently
 TOPICS = (
-    ("website", "A question about the website"),
-    ("forms", "Forms and publications"),
-    ("myconnect", "myconneCT help"),
-    ("general", "A general tax question"),
-    (ACCOUNT_TOPIC, "My own tax account or a letter from DRS"),
-    ("problem", "A problem with the site"),
-    ("other", "Something else"),
+    ("website", _l("A question about the website")),
+    ("forms", _l("Forms and publications")),
+    ("myconnect", _l("myconneCT help")),
+    ("general", _l("A general tax question")),
+    (ACCOUNT_TOPIC, _l("My own tax account or a letter from DRS")),
+    ("problem", _l("A problem with the site")),
+    ("other", _l("Something else")),
 )
 TOPIC_LABELS = dict(TOPICS)
 

@@ -19,14 +19,16 @@ from ._engine import (
     replace_findings,
     scan,
 )
-from ._rules import KIND_LABELS, KINDS
+from ._rules import KIND_LABELS, KINDS, WORDING, kind_label
 
 __all__ = [
     "KINDS",
     "KIND_LABELS",
+    "WORDING",
     "Finding",
     "describe",
     "explain",
+    "kind_label",
     "mask",
     "removal_label",
     "remove",

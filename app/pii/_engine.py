@@ -65,7 +65,6 @@ from ._rules import (
     MIN_DIGITS,
     PARAGRAPH_RE,
     PLACEHOLDER_RE,
-    REMOVED_TEMPLATE,
     ROUTING_PREFIXES,
     ROUTING_WEIGHTS,
     SENTENCE_END_RE,
@@ -74,8 +73,11 @@ from ._rules import (
     SSN_BAD_AREA_FIRST,
     SSN_BAD_AREAS,
     TIGHT_RE,
+    WORDING,
+    kind_label,
+    removed_template,
 )
-from ._scopes import scopes
+from ._scopes import could_be_scoped, scopes
 
 _MAX_PIECE_GROUPS = 6
 _DOT_CUT_MIN = 2
@@ -284,15 +286,25 @@ def mask(kind: str, digits: str) -> str:
     return " ".join(out)
 
 
-def describe(finding: Finding) -> str:
-    """E.g. "a Social Security number ending in 6789"."""
+def describe(finding: Finding, language: str = "en") -> str:
+    """E.g. "a Social Security number ending in 6789"; in Spanish (language="es"),
+    "un número de Seguro Social que termina en 6789"."""
+    wording = WORDING.get(language)
+    if wording is not None:
+        return (
+            wording["describe"]
+            .replace("{article}", wording["articles"][finding.kind])
+            .replace("{label}", wording["labels"][finding.kind])
+            .replace("{last4}", finding.last4)
+        )
     label = KIND_LABELS[finding.kind]
     article = "an" if label[0].lower() in "aeiou" else "a"
     return f"{article} {label} ending in {finding.last4}"
 
 
-def removal_label(kind: str) -> str:
-    return REMOVED_TEMPLATE.replace("{label}", KIND_LABELS[kind])
+def removal_label(kind: str, language: str = "en") -> str:
+    """E.g. "[Social Security number removed]", "[número de Seguro Social eliminado]"."""
+    return removed_template(language).replace("{label}", kind_label(kind, language))
 
 
 def replace_findings(text: str, findings, replacement) -> str:
@@ -310,10 +322,11 @@ def replace_findings(text: str, findings, replacement) -> str:
     return "".join(out)
 
 
-def remove(text: str, findings) -> str:
+def remove(text: str, findings, language: str = "en") -> str:
     """Replace each finding's span with a digit-free label like
-    "[Social Security number removed]"; overlapping or out-of-range ones are skipped."""
-    return replace_findings(text, findings, lambda f: removal_label(f.kind))
+    "[Social Security number removed]" (in ``language``); overlapping or out-of-range
+    ones are skipped."""
+    return replace_findings(text, findings, lambda f: removal_label(f.kind, language))
 
 
 # --- scanning ------------------------------------------------------------------------
@@ -361,13 +374,16 @@ class _Text:
     def scoped(self, s: int) -> tuple[str | None, str | None]:
         """(forced, fallback) kinds of a piece starting at norm index s. The scopes are
         read on the first question: most texts never ask (no piece needs a cue)."""
+        o = s if self.starts is None else self.starts[s]
         if self._scopes is None:
-            # scopes wider than a sentence need lines: a one-line text has none
-            self._scopes = scopes(self.original) if "\n" in self.original else ({}, {}, {})
+            # scopes wider than a sentence need lines: a one-line text has none, and
+            # a number on a line no scope can govern needs none of them read
+            if "\n" not in self.original or not could_be_scoped(self.original, o):
+                return None, None
+            self._scopes = scopes(self.original)
         forced, fallback, _notes = self._scopes
         if not forced and not fallback:
             return None, None
-        o = s if self.starts is None else self.starts[s]
         return forced.get(o), fallback.get(o)
 
     @property
@@ -564,6 +580,8 @@ def _sep_char(s: str) -> str:
     if t == "." and s[-1] in " \n":
         return ""
     if t == "/" and s[0] in " \n" and s[-1] in " \n":  # "021000021 / 123456789"
+        return ""
+    if t and "\n" in s and s.index("\n") < s.index(t):  # "...3317\n- 523104428": a bullet
         return ""
     return t
 

@@ -50,6 +50,7 @@ LETTER_HINT_RE = re.compile(_R["letter_spaced_hint"])
 DIGIT_RUN_RE = re.compile(DIGIT_RUN_SRC)
 _WORD_RE = re.compile("[a-z]+")
 _LS_MIN: int = _R["letter_spaced_min_digits"]
+_LS_MAX: int = _R["letter_spaced_max"]
 _DW_MIN: int = _R["digit_word_min_digits"]
 
 # An edit replaces norm[s:e] with out; src[i] is the norm range out[i] came from.
@@ -77,7 +78,7 @@ def _letter_spaced(norm: str) -> list[Edit]:
     for m in LETTER_SPACED_RE.finditer(norm):
         s = m.start()
         run = m.group()
-        if sum(1 for c in run if "0" <= c <= "9") < _LS_MIN:
+        if len(run) > _LS_MAX or sum(1 for c in run if "0" <= c <= "9") < _LS_MIN:
             continue
         # spaces sit at odd offsets; drop those between two of a kind
         for i in range(1, len(run), 2):
@@ -138,22 +139,26 @@ def _apply(norm: str, starts, ends, edits: list[Edit]):
     def end(i: int) -> int:  # end of norm character i in the original
         return start(i) + 1 if ends is None else ends[i]
 
+    def keep(a: int, b: int) -> None:  # norm[a:b] unchanged: copy its maps in bulk
+        if starts is None:
+            ns.extend(range(a, b))
+            ne.extend(range(a + 1, b + 1))
+        else:
+            ns.extend(starts[a:b])
+            ne.extend(ends[a:b] if ends is not None else [x + 1 for x in starts[a:b]])
+
     parts: list[str] = []
     ns: list[int] = []
     ne: list[int] = []
     pos = 0
     for s, e, out, src in edits:
         parts.append(norm[pos:s])
-        for i in range(pos, s):
-            ns.append(start(i))
-            ne.append(end(i))
+        keep(pos, s)
         parts.append(out)
         for a, b in src:
             ns.append(start(a))
             ne.append(end(b - 1))
         pos = e
     parts.append(norm[pos:])
-    for i in range(pos, len(norm)):
-        ns.append(start(i))
-        ne.append(end(i))
+    keep(pos, len(norm))
     return "".join(parts), ns, ne

@@ -25,6 +25,20 @@ MAX_CHUNK: int = RULES["max_chunk_length"]
 KIND_LABELS: dict[str, str] = dict(RULES["labels"])
 KINDS: tuple[str, ...] = tuple(KIND_LABELS)
 REMOVED_TEMPLATE: str = RULES["removed_template"]
+# Each language's words for findings; English is the labels and template above.
+WORDING: dict[str, dict] = {k: v for k, v in RULES["wording"].items() if not k.startswith("_")}
+
+
+def kind_label(kind: str, language: str = "en") -> str:
+    """A kind's name in ``language`` (English when the rules have none in it)."""
+    wording = WORDING.get(language)
+    return wording["labels"][kind] if wording else KIND_LABELS[kind]
+
+
+def removed_template(language: str = "en") -> str:
+    wording = WORDING.get(language)
+    return wording["removed_template"] if wording else REMOVED_TEMPLATE
+
 
 _chars = RULES["chars"]
 ZERO_WIDTH = frozenset(_chars["zero_width"])
@@ -59,9 +73,13 @@ def cue_source() -> str:
 
 
 def placeholder_source() -> str:
-    labels = "|".join(re.escape(v) for v in KIND_LABELS.values())
-    before, _, after = REMOVED_TEMPLATE.partition("{label}")
-    return re.escape(before) + "(?:" + labels + ")" + re.escape(after)
+    """A label left by remove(), in any language's words."""
+    forms = []
+    for language in ("en", *WORDING):
+        labels = "|".join(re.escape(kind_label(k, language)) for k in KIND_LABELS)
+        before, _, after = removed_template(language).partition("{label}")
+        forms.append(re.escape(before) + "(?:" + labels + ")" + re.escape(after))
+    return forms[0] if len(forms) == 1 else "(?:" + "|".join(forms) + ")"
 
 
 def claim_source() -> str:

@@ -165,6 +165,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
                 i = _list_items(lines, i + 1, kind, forced, notes, note)
                 continue
         i += 1
+    _sibling_items(lines, forced, notes)
     topic = _topic(text, lines)
     if topic is not None:
         for off, line in lines:
@@ -222,11 +223,61 @@ def _list_items(
         m = _ITEM_RE.match(row)
         if m is None:
             break
-        if len(m.group(1)) <= _MAX_LABEL and not _cues(m.group(1)):
-            forced[roff + m.start(2)] = kind
-            notes[roff + m.start(2)] = note
+        if len(m.group(2)) <= _MAX_LABEL and not _cues(m.group(2)):
+            forced[roff + m.start(4)] = kind
+            notes[roff + m.start(4)] = note
         j += 1
     return j
+
+
+def _sibling_items(
+    lines: list[tuple[int, str]], forced: dict[int, str], notes: dict[int, str]
+) -> None:
+    """In a run of two or more "label: value" lines whose labels name one kind of
+    identifier ("1) Mia - SSN 412-08-3317" / "2) Leo - 523104428"), an item whose
+    label names nothing takes that kind too (a label with a negative cue keeps it)."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        items: list[tuple[int, str]] = []
+        j = i
+        while j < n:
+            off, line = lines[j]
+            m = _ITEM_RE.match(line)
+            if m is None or len(m.group(2)) > _MAX_LABEL or not (m.group(1) or m.group(3).strip()):
+                break
+            items.append((off + m.start(4), m.group(2)))
+            j += 1
+        if len(items) >= 2:
+            labelled = [(o, _cues(label)) for o, label in items]
+            kinds = {k for _o, found in labelled for k in found if k in _ID_KINDS}
+            if len(kinds) == 1:
+                kind = kinds.pop()
+                for off, found in labelled:
+                    if not found and off not in forced:
+                        forced[off] = kind
+                        notes[off] = "a list whose other items name this kind of number"
+        i = max(j, i + 1)
+
+
+def could_be_scoped(text: str, o: int) -> bool:
+    """Could scopes() give the number starting at original offset o a kind? Only on a
+    line that could be a table row (it holds a cell separator), a list item whose value
+    starts at o, or a line presenting the number alone. A quick test that spares most
+    texts reading their scopes; the answer of scopes() itself is unchanged."""
+    start = text.rfind("\n", 0, o) + 1
+    end = text.find("\n", o)
+    line = text[start : end if end >= 0 else len(text)]
+    if line.endswith("\r"):
+        line = line[:-1]
+    q = _QUOTE_RE.match(line)
+    off = q.end() if q else 0
+    if _mode(line[off:]) is not None:  # a table row has its header's cell separator
+        return True
+    m = _ITEM_RE.match(line[off:])  # "^" in the pattern means the line's start
+    if m is not None and start + off + m.start(4) == o:
+        return True
+    return _PRESENT_RE.fullmatch(line, off) is not None
 
 
 def _topic(text: str, lines: list[tuple[int, str]]) -> str | None:

@@ -13,6 +13,7 @@ from app.extensions import db
 from app.models import AuditEvent, Notice, NoticeTranslation, StaffMember
 from app.public.destinations import DESTINATIONS
 from app.public.notices import forget_notices
+from app.request_guard import page_number
 from app.staff import bp
 from app.staff.forms import TranslatedNoticeForm, language_name, notice_form_class
 
@@ -24,8 +25,7 @@ AUDIT_PAGE_SIZE = 50
 def audit_log():
     total = db.session.scalar(select(func.count()).select_from(AuditEvent)) or 0
     pages = max(1, math.ceil(total / AUDIT_PAGE_SIZE))
-    raw = request.args.get("page", "1")
-    number = min(max(1, int(raw) if raw.isdigit() else 1), pages)
+    number = min(page_number(request.args.get("page")), pages)
     rows = db.session.execute(
         select(AuditEvent, StaffMember.email)
         .outerjoin(StaffMember, AuditEvent.staff_id == StaffMember.id)
@@ -136,7 +136,7 @@ def _notice(notice_id: int) -> Notice:
     return notice
 
 
-@bp.route("/notices/<int:notice_id>", methods=["GET", "POST"])
+@bp.route("/notices/<int(max=2147483647):notice_id>", methods=["GET", "POST"])
 @admin_required
 def notice_edit(notice_id: int):
     notice = _notice(notice_id)
@@ -155,7 +155,7 @@ def notice_edit(notice_id: int):
     return redirect(url_for("staff.notices"), 303)
 
 
-@bp.post("/notices/<int:notice_id>/expire")
+@bp.post("/notices/<int(max=2147483647):notice_id>/expire")
 @admin_required
 def notice_expire(notice_id: int):
     notice = _notice(notice_id)

@@ -11,6 +11,7 @@ from app.extensions import db
 from app.models import Reply, StaffMember, Submission
 from app.models.submission import STATUS_LABELS, TOPIC_LABELS, is_reference
 from app.pii import KIND_LABELS, describe, scan
+from app.request_guard import page_number
 from app.staff import bp
 from app.staff import inbox as finder
 from app.staff.forms import ReplyForm, RevealForm, language_name
@@ -36,8 +37,7 @@ def _desk_words():
 @bp.get("/")
 def inbox():
     filters = finder.Filters.from_args(request.args, TOPIC_LABELS, current_app.config["LANGUAGES"])
-    page_number = request.args.get("page", "1")
-    page = finder.search(filters, int(page_number) if page_number.isdigit() else 1)
+    page = finder.search(filters, page_number(request.args.get("page")))
     return render_template("staff/inbox.html", page=page, filters=filters)
 
 

@@ -74,10 +74,13 @@ def test_links_from_a_spanish_page_stay_in_spanish(pages):
     assert notice_links == {"/es/salir/highway-use-fee", "/es/salir/myconnect-news"}
 
 
-def test_the_spanish_home_page_without_a_slash_redirects(client):
-    response = client.get("/es")
-    assert response.status_code == 308
-    assert response.headers["Location"].endswith("/es/")
+def test_the_spanish_home_page_without_a_slash_is_the_same_page_not_a_redirect(client):
+    # A redirect to the tidied path would be built from the client's Host header.
+    response = client.get("/es", headers={"Host": "evil.example"})
+    assert response.status_code == 200
+    assert "evil.example" not in response.get_data(as_text=True)
+    page = check_page(response.get_data(as_text=True), "es")
+    assert page.h1.get_text() == "Privacidad y contacto"
 
 
 def test_spanish_privacy_policy_follows_the_english_section_by_section(pages):

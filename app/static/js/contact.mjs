@@ -22,7 +22,12 @@ function setUpMessageHint(form) {
   const status = form.querySelector("#message-status");
   if (!textarea || !hint || !hintText || !removeButton || !status) return;
 
-  let lastSignature = signatureOf(scan(textarea.value));
+  // Numbers the visitor told us are not tax numbers (kind and masked form, from the
+  // server): the hint leaves them alone, as the server's check does.
+  const dismissed = new Set((textarea.dataset.dismissed || "").split("|").filter(Boolean));
+  const findingsIn = (text) => scan(text).filter((f) => !dismissed.has(`${f.kind}:${f.masked}`));
+
+  let lastSignature = signatureOf(findingsIn(textarea.value));
   let timer = null;
 
   function show(findings) {
@@ -44,7 +49,7 @@ function setUpMessageHint(form) {
 
   function check() {
     timer = null;
-    const findings = scan(textarea.value);
+    const findings = findingsIn(textarea.value);
     const signature = signatureOf(findings);
     if (signature === lastSignature) return;
     const hadFindings = lastSignature !== "";
@@ -66,7 +71,7 @@ function setUpMessageHint(form) {
   textarea.addEventListener("input", schedule);
   textarea.addEventListener("paste", schedule);
   removeButton.addEventListener("click", () => {
-    const findings = scan(textarea.value);
+    const findings = findingsIn(textarea.value);
     textarea.value = remove(textarea.value, findings);
     // Let the character count and anything else listening see the new text.
     textarea.dispatchEvent(new Event("input", { bubbles: true }));
@@ -76,7 +81,7 @@ function setUpMessageHint(form) {
   });
 
   // The server may have listed findings (after "Go back and edit"): keep them in step.
-  show(scan(textarea.value));
+  show(findingsIn(textarea.value));
 }
 
 function setUpAccountNotice(form) {
@@ -91,9 +96,49 @@ function setUpAccountNotice(form) {
   update();
 }
 
+// GOV.UK's error summary: following a link focuses the field and scrolls its label or
+// legend into view (not just the input, whose question would be off screen above it).
+function setUpErrorSummary() {
+  const summary = document.querySelector(".site-error-summary");
+  if (!summary) return;
+  summary.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    if (!link) return;
+    const input = document.getElementById(link.getAttribute("href").slice(1));
+    if (!input) return;
+    const fieldset = input.closest("fieldset");
+    const legend = fieldset ? fieldset.querySelector("legend") : null;
+    const label = document.querySelector(`label[for="${input.id}"]`);
+    const question = (input.type === "radio" || input.type === "checkbox") && legend ? legend : label || legend;
+    if (!question) return;
+    event.preventDefault();
+    question.scrollIntoView();
+    input.focus({ preventScroll: true });
+  });
+}
+
+// The warning page: a number ticked as "not a tax number" is shown kept in the preview
+// of what "Remove the numbers and send" will send.
+function setUpRemovalPreview(page) {
+  page.querySelectorAll("input[name='not_tax_number']").forEach((box) => {
+    const marks = page.querySelectorAll(`.site-preview__removed[data-for="${box.id}"]`);
+    const labels = [...marks].map((mark) => mark.textContent);
+    const update = () =>
+      marks.forEach((mark, i) => {
+        mark.classList.toggle("is-kept", box.checked);
+        mark.textContent = box.checked ? mark.dataset.kept : labels[i];
+      });
+    box.addEventListener("change", update);
+    update();
+  });
+}
+
 document.documentElement.classList.add("js-enabled");
+setUpErrorSummary();
 const form = document.querySelector(".site-contact-form");
 if (form) {
   setUpMessageHint(form);
   setUpAccountNotice(form);
 }
+const check = document.querySelector(".site-check");
+if (check) setUpRemovalPreview(check);

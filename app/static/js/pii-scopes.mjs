@@ -121,6 +121,34 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     return named ? kinds : null;
   }
 
+  // In a run of two or more "label: value" lines whose labels name one kind of
+  // identifier, an item whose label names nothing takes that kind too.
+  function siblingItems(ls, forced) {
+    const n = ls.length;
+    let i = 0;
+    while (i < n) {
+      const items = [];
+      let j = i;
+      while (j < n) {
+        const [off, line] = ls[j];
+        const m = ITEM_RE.exec(line);
+        if (m === null || m[2].length > S.max_label || !(m[1] || pyStrip(m[3]))) break;
+        items.push([off + m[0].length - 1, m[2]]);
+        j++;
+      }
+      if (items.length >= 2) {
+        const labelled = items.map(([o, label]) => [o, cues(label)]);
+        const kinds = new Set();
+        for (const [, found] of labelled) for (const k of found) if (ID_KINDS.has(k)) kinds.add(k);
+        if (kinds.size === 1) {
+          const [kind] = kinds;
+          for (const [off, found] of labelled) if (!found.length && !forced.has(off)) forced.set(off, kind);
+        }
+      }
+      i = Math.max(j, i + 1);
+    }
+  }
+
   function openingSentence(ls) {
     let para = [];
     for (const [, line] of ls) {
@@ -189,7 +217,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
             const [roff, row] = ls[j];
             const m = ITEM_RE.exec(row);
             if (m === null) break;
-            if (m[1].length <= S.max_label && !cues(m[1]).length) {
+            if (m[2].length <= S.max_label && !cues(m[2]).length) {
               forced.set(roff + m[0].length - 1, kind);
             }
             j++;
@@ -200,6 +228,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       }
       i++;
     }
+    siblingItems(ls, forced);
     const topic = topicOf(text, ls);
     if (topic !== null) {
       for (const [off, line] of ls) {

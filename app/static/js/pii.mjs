@@ -329,26 +329,49 @@ export function mask(kind, digits) {
   return out.join(" ");
 }
 
-/** E.g. "a Social Security number ending in 6789". */
-export function describe(finding) {
+// Each language's words for findings; English is RULES.labels and removed_template.
+const WORDING = Object.fromEntries(
+  Object.entries(RULES.wording).filter(([language]) => !language.startsWith("_")),
+);
+
+/** A kind's name in `language` (English when the rules have none in it). */
+export function kindLabel(kind, language = "en") {
+  const wording = WORDING[language];
+  return wording ? wording.labels[kind] : KIND_LABELS[kind];
+}
+
+/** E.g. "a Social Security number ending in 6789"; in Spanish ("es"),
+ * "un número de Seguro Social que termina en 6789". */
+export function describe(finding, language = "en") {
+  const wording = WORDING[language];
+  if (wording) {
+    return wording.describe
+      .split("{article}")
+      .join(wording.articles[finding.kind])
+      .split("{label}")
+      .join(wording.labels[finding.kind])
+      .split("{last4}")
+      .join(finding.last4);
+  }
   const label = KIND_LABELS[finding.kind];
   const article = "aeiou".includes(label[0].toLowerCase()) ? "an" : "a";
   return `${article} ${label} ending in ${finding.last4}`;
 }
 
-export function removalLabel(kind) {
-  return REMOVED_TEMPLATE.split("{label}").join(KIND_LABELS[kind]);
+export function removalLabel(kind, language = "en") {
+  const template = WORDING[language] ? WORDING[language].removed_template : REMOVED_TEMPLATE;
+  return template.split("{label}").join(kindLabel(kind, language));
 }
 
 /** Replace each finding's span with a digit-free label such as
  * "[Social Security number removed]"; overlapping or out-of-range ones are skipped. */
-export function remove(text, findings) {
+export function remove(text, findings, language = "en") {
   const sorted = [...findings].sort((a, b) => a.start - b.start || a.end - b.end);
   let out = "";
   let pos = 0;
   for (const f of sorted) {
     if (f.start < pos || f.end > text.length || f.start >= f.end) continue;
-    out += text.slice(pos, f.start) + removalLabel(f.kind);
+    out += text.slice(pos, f.start) + removalLabel(f.kind, language);
     pos = f.end;
   }
   return out + text.slice(pos);
@@ -596,6 +619,7 @@ function sepChar(s) {
   if (t === ",") return ""; // "1,234,567" is an amount, "...,569305166,2012" a CSV row
   if (t === "." && spaceAfter) return "";
   if (t === "/" && spaceAfter && (s[0] === " " || s[0] === "\n")) return ""; // "021000021 / 123456789"
+  if (t && s.includes("\n") && s.indexOf("\n") < s.indexOf(t)) return ""; // "...3317\n- 523104428": a bullet
   return t;
 }
 
