@@ -162,7 +162,7 @@ def send():
     fields = form.free_text_fields()
     findings = find_identifiers(fields, set(draft.dismissed))
     if findings:
-        count_events("warned", [f.kind for f in findings])
+        count_events("warned", [f.kind for f in findings], commit=False)
         draft.step = STEP_CHECK
         drafts.save(draft)  # commits the count with it
         return _see("contact.check")
@@ -287,9 +287,11 @@ def _store(form: ContactForm, fields, choice: str, kinds: list[str], *, left_alo
         kinds=kinds,
         send_key=form.send_key.data,
         language=current_language(),
+        # Its draft is deleted in the same transaction.
+        alongside=drafts.forget_statement(),
     )
+    drafts.forgotten()
     g.contact_stored = True
-    drafts.forget()
     # The reference is ours, not the visitor's words: it rides in the session cookie to
     # the confirmation page, which shows it again on Reload.
     session["sent"] = {
