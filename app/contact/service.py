@@ -18,8 +18,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.clock import today
 from app.crypto import keyring
-from app.extensions import WRITE_FIRST, db
-from app.models import ContactCounter, Submission
+from app.extensions import WRITE_FIRST, affected_rows, db
+from app.models import ContactCounter, ContactWarnedForm, Submission
 from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_REMOVED, CHOICES
 
 # Crockford-style: no 0/O or 1/I/L to misread on the phone.
@@ -224,3 +224,44 @@ def count_events(event: str, kinds: Iterable[str]) -> None:
     _begin_with_a_write()
     db.session.execute(statement)
     db.session.commit()
+
+
+def count_warning(send_key: str, kinds: Iterable[str]) -> None:
+    """Count a warning page shown for the form ``send_key``: once per number found, the
+    first time the form warns about that kind.
+
+    A form shown its warning again (a reload, a resend, a script posting it sixty
+    times) adds nothing: a keyed hash of the form and kind is remembered for the day
+    (one INSERT … ON CONFLICT DO NOTHING RETURNING), and only kinds it did not hold yet
+    are counted, in the same transaction. Commits.
+    """
+    kinds = list(kinds)
+    if not kinds:
+        return
+    day = today()
+    hashes = {kind: _warned_hash(send_key, kind) for kind in sorted(set(kinds))}
+    table = ContactWarnedForm.__table__
+    insert = _insert(db.session.get_bind().dialect.name)
+    marker = (
+        insert(table)
+        .values([{"key_hash": h, "day": day} for h in hashes.values()])
+        .on_conflict_do_nothing()
+        .returning(table.c.key_hash)
+    )
+    _begin_with_a_write()
+    first_time = set(db.session.scalars(marker))
+    new = [kind for kind in kinds if hashes[kind] in first_time]
+    if new:
+        db.session.execute(_counts_statement("warned", new, day))
+    db.session.commit()
+
+
+def _warned_hash(send_key: str, kind: str) -> str:
+    secret = current_app.config["SECRET_KEY"].encode("utf-8")
+    return hmac.new(secret, f"warned:{kind}:{send_key}".encode(), hashlib.sha256).hexdigest()
+
+
+def forget_warned_forms(before: date) -> int:
+    """Delete the counted-form markers of days before ``before`` (for `flask purge`)."""
+    result = db.session.execute(sa.delete(ContactWarnedForm).where(ContactWarnedForm.day < before))
+    return affected_rows(result)
