@@ -71,9 +71,20 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
         cursor.close()
 
 
-# Execution options for a transaction whose first statement writes (see _sqlite_begin):
-# ``db.session.connection(execution_options=WRITE_FIRST)`` before the first statement.
-WRITE_FIRST = {"drs_write_first": True}
+# How a transaction starts on SQLite (see _sqlite_begin); call begin(...) before its first
+# statement. WRITE_FIRST: its first statement writes. READ_ONLY: it never writes.
+WRITE_FIRST = {"drs_plain_begin": "write first"}
+READ_ONLY = {"drs_plain_begin": "read only"}
+
+
+def begin(options: dict[str, str]) -> None:
+    """Start the session's transaction with ``options`` (WRITE_FIRST or READ_ONLY).
+
+    Inside a transaction already begun it changes nothing (that one began as it began).
+    """
+    session = db.session()
+    if not session.in_transaction():
+        session.connection(execution_options=options)
 
 
 @event.listens_for(Engine, "begin")
@@ -84,13 +95,15 @@ def _sqlite_begin(connection) -> None:
     workers doing that at once fail with "database is locked" whatever the busy timeout.
     Taking the lock up front makes them queue instead, within the busy timeout.
 
-    A transaction whose first statement is a write (marked WRITE_FIRST) starts with a
-    plain BEGIN: that statement takes the write lock, waiting within the busy timeout
-    just as BEGIN IMMEDIATE would (it has read nothing that could go stale), and the
-    lock is held from the statement on rather than from one round trip before it.
+    Two kinds of transaction start with a plain BEGIN instead. One whose first statement
+    writes (WRITE_FIRST): that statement takes the write lock, waiting within the busy
+    timeout just as BEGIN IMMEDIATE would (it has read nothing that could go stale), and
+    the lock is held from the statement on rather than from one round trip before it.
+    One that only reads (READ_ONLY): in WAL mode it reads a snapshot without the write
+    lock, so it neither waits for writers nor makes them wait.
     """
     if connection.dialect.name == "sqlite":
-        if connection.get_execution_options().get("drs_write_first"):
+        if connection.get_execution_options().get("drs_plain_begin"):
             connection.exec_driver_sql("BEGIN")
         else:
             connection.exec_driver_sql("BEGIN IMMEDIATE")

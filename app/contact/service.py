@@ -15,10 +15,11 @@ from flask import current_app
 from sqlalchemy import Text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.sql.expression import Executable
 
 from app.clock import today
 from app.crypto import keyring
-from app.extensions import WRITE_FIRST, affected_rows, db
+from app.extensions import READ_ONLY, WRITE_FIRST, affected_rows, begin, db
 from app.models import ContactCounter, ContactWarnedForm, Submission
 from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_REMOVED, CHOICES
 
@@ -110,6 +111,7 @@ def store_submission(
     kinds: Iterable[str],
     send_key: str | None = None,
     language: str = "en",
+    alongside: Executable | None = None,
 ) -> StoredSubmission:
     """Keep a message for reply, and count the visitor's choice. Commits.
 
@@ -125,6 +127,10 @@ def store_submission(
     with that INSERT (on SQLite a deferred BEGIN: the INSERT takes the write lock, which
     is held for the two statements and the commit only). How many messages arrive a day
     is the count of rows by ``received_on`` (stubs stay after the purge): no counter.
+
+    ``alongside`` is a statement to run in the same transaction, once the message is
+    stored (or found stored before): the contact flow deletes the visitor's draft with
+    it, so that storing the message and forgetting its draft are one commit.
     """
     if choice not in CHOICES:
         raise ValueError(f"unknown choice {choice!r}")
@@ -150,27 +156,39 @@ def store_submission(
     for _attempt in range(5):
         reference = new_reference()
         drawn = {"id": new_id(), "reference": reference}
-        _begin_with_a_write()
+        begin(WRITE_FIRST)
         inserted = db.session.execute(statement, {**drawn, **values}).first()
         if inserted is None:
             # Nothing inserted: the same message stored before (a retry, or another
             # worker a moment ago), or, once in a great while, the id or reference was
             # taken.
             earlier = _sent_before(key_hash) if key_hash else None
-            db.session.rollback()
+            if earlier is not None and alongside is not None:
+                db.session.execute(alongside)
+                db.session.commit()
+            else:
+                db.session.rollback()
             if earlier is not None:
                 return earlier
             continue  # the id or reference was taken: draw others
         if counts is not None:
             db.session.execute(counts)
+        if alongside is not None:
+            db.session.execute(alongside)
         db.session.commit()
         return StoredSubmission(inserted.id, reference, topic)
     raise RuntimeError("could not draw a free reference")
 
 
 def sent_before(send_key: str) -> StoredSubmission | None:
-    """The message stored with this send key, if there is one (a repeated send)."""
-    return _sent_before(_key_hash(send_key))
+    """The message stored with this send key, if there is one (a repeated send).
+
+    A read alone, ended here: on SQLite it takes no write lock (READ_ONLY).
+    """
+    begin(READ_ONLY)
+    found = _sent_before(_key_hash(send_key))
+    db.session.rollback()
+    return found
 
 
 def _sent_before(key_hash: str) -> StoredSubmission | None:
@@ -181,18 +199,6 @@ def _sent_before(key_hash: str) -> StoredSubmission | None:
         )
     ).first()
     return StoredSubmission(row.id, row.reference, row.topic) if row else None
-
-
-def _begin_with_a_write() -> None:
-    """Start the session's transaction as one whose first statement writes.
-
-    On SQLite that is a plain BEGIN rather than BEGIN IMMEDIATE (app/extensions.py): the
-    first statement takes the write lock, waiting within the busy timeout as BEGIN
-    IMMEDIATE would, and the lock is held one round trip less. Inside a transaction
-    already begun it changes nothing.
-    """
-    if not db.session().in_transaction():
-        db.session.connection(execution_options=WRITE_FIRST)
 
 
 def _counts_statement(event: str, kinds: Iterable[str], day: date):
@@ -210,10 +216,12 @@ def _counts_statement(event: str, kinds: Iterable[str], day: date):
     )
 
 
-def count_events(event: str, kinds: Iterable[str]) -> None:
+def count_events(event: str, kinds: Iterable[str], *, commit: bool = True) -> None:
     """Add one to today's counter of ``event`` for each kind (counts only, never digits).
 
-    One statement, committed at once; the transaction starts with it (a write).
+    One statement, which starts the transaction (a write). Committed at once, unless
+    ``commit`` is False: then the caller's next commit takes it (the warning step
+    commits the count with the draft that shows the warning, in one transaction).
     """
     if event not in EVENTS:
         raise ValueError(f"unknown event {event!r}")
@@ -221,19 +229,21 @@ def count_events(event: str, kinds: Iterable[str]) -> None:
     if not kinds:
         return
     statement = _counts_statement(event, kinds, today())
-    _begin_with_a_write()
+    begin(WRITE_FIRST)
     db.session.execute(statement)
-    db.session.commit()
+    if commit:
+        db.session.commit()
 
 
-def count_warning(send_key: str, kinds: Iterable[str]) -> None:
+def count_warning(send_key: str, kinds: Iterable[str], *, commit: bool = True) -> None:
     """Count a warning page shown for the form ``send_key``: once per number found, the
     first time the form warns about that kind.
 
     A form shown its warning again (a reload, a resend, a script posting it sixty
     times) adds nothing: a keyed hash of the form and kind is remembered for the day
     (one INSERT … ON CONFLICT DO NOTHING RETURNING), and only kinds it did not hold yet
-    are counted, in the same transaction. Commits.
+    are counted, in the same transaction. Committed at once unless ``commit`` is False
+    (as count_events: the warning step commits it with its draft).
     """
     kinds = list(kinds)
     if not kinds:
@@ -248,12 +258,13 @@ def count_warning(send_key: str, kinds: Iterable[str]) -> None:
         .on_conflict_do_nothing()
         .returning(table.c.key_hash)
     )
-    _begin_with_a_write()
+    begin(WRITE_FIRST)
     first_time = set(db.session.scalars(marker))
     new = [kind for kind in kinds if hashes[kind] in first_time]
     if new:
         db.session.execute(_counts_statement("warned", new, day))
-    db.session.commit()
+    if commit:
+        db.session.commit()
 
 
 def _warned_hash(send_key: str, kind: str) -> str:

@@ -170,7 +170,8 @@ def send():
     fields = form.free_text_fields()
     findings = find_identifiers(fields, set(draft.dismissed))
     if findings:
-        count_warning(draft.send_key, [f.kind for f in findings])  # once per form
+        # once per form (its send key), committed with the draft below
+        count_warning(draft.send_key, [f.kind for f in findings], commit=False)
         g.contact_warned = True
         draft.step = STEP_CHECK
         drafts.save(draft)  # commits the count with it
@@ -296,9 +297,11 @@ def _store(form: ContactForm, fields, choice: str, kinds: list[str], *, left_alo
         kinds=kinds,
         send_key=form.send_key.data,
         language=current_language(),
+        # Its draft is deleted in the same transaction.
+        alongside=drafts.forget_statement(),
     )
+    drafts.forgotten()
     g.contact_stored = True
-    drafts.forget()
     # The reference is ours, not the visitor's words: it rides in the session cookie to
     # the confirmation page, which shows it again on Reload.
     session["sent"] = {
