@@ -16,14 +16,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from flask import current_app
+from flask import Flask, current_app
 from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
-from app.accesslog import host_id, log_path, w3c
+from app.accesslog import w3c
 from app.accesslog.browsers import browser_family
-from app.accesslog.writer import day_files
+from app.accesslog.writer import day_files, log_path
 from app.extensions import affected_rows, db
 from app.models.accesslog import AccessCount, AccessDay, AccessLogFile, AccessVisitor
 
@@ -59,6 +59,11 @@ class _Batch:
     visitors: dict = field(default_factory=lambda: defaultdict(set))
     lines: int = 0
     skipped: int = 0
+
+
+def host_id(app: Flask) -> str:
+    """The name under which this host's log files are tracked in the shared database."""
+    return app.config["ACCESS_LOG_HOST"]
 
 
 def ingest_new(budget_seconds: float | None = None) -> IngestResult:

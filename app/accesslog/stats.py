@@ -14,14 +14,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models.accesslog import AccessCount, AccessDay
-
-# What the contact form counts (app.models.ContactCounter.event), in the order shown.
-CONTACT_EVENTS = (
-    ("warned", "Warned"),
-    ("removed", "Removed"),
-    ("sent_as_written", "Sent as written"),
-    ("not_a_tax_number", "Reported not a tax number"),
-)
+from app.models.submission import CONTACT_EVENTS, ContactCounter
 
 
 @dataclass(frozen=True)
@@ -149,8 +142,6 @@ def contact_counts_between(date_from: date, date_to: date) -> dict[str, dict[str
     The form counts by the site's local day (SITE_TIMEZONE), the log by UTC day: over a
     range of whole days the two differ by at most a few hours at each end.
     """
-    from app.models import ContactCounter
-
     events = [event for event, _ in CONTACT_EVENTS]
     query = (
         select(ContactCounter.kind, ContactCounter.event, func.sum(ContactCounter.count))

@@ -3,7 +3,6 @@
 import functools
 import hashlib
 import hmac
-import re
 import secrets
 from collections import Counter
 from collections.abc import Iterable
@@ -21,17 +20,14 @@ from app.clock import today
 from app.crypto import keyring
 from app.extensions import READ_ONLY, WRITE_FIRST, affected_rows, begin, db
 from app.models import ContactCounter, ContactWarnedForm, Submission
-from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_REMOVED, CHOICES
-
-# Crockford-style: no 0/O or 1/I/L to misread on the phone.
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
-
-# How a reference looks anywhere it might be written (e.g. a desk URL in the access log).
-REFERENCE_PATTERN = re.compile(
-    rf"DRS-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}", re.IGNORECASE
+from app.models.submission import (
+    CHOICE_AS_WRITTEN,
+    CHOICE_REMOVED,
+    CHOICES,
+    EVENTS,
+    new_reference,
 )
 
-EVENTS = ("warned", "removed", "sent_as_written", "not_a_tax_number")
 # What a stored message's choice counts, once per identifier found (kinds as given).
 CHOICE_EVENTS = {CHOICE_REMOVED: "removed", CHOICE_AS_WRITTEN: "sent_as_written"}
 
@@ -43,12 +39,6 @@ class StoredSubmission:
     id: int
     reference: str
     topic: str
-
-
-def new_reference() -> str:
-    """A human-friendly random reference, e.g. DRS-7K3Q-9MPX."""
-    chars = [secrets.choice(REFERENCE_ALPHABET) for _ in range(8)]
-    return f"DRS-{''.join(chars[:4])}-{''.join(chars[4:])}"
 
 
 def new_id() -> int:

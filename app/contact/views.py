@@ -20,7 +20,7 @@ from wtforms import ValidationError
 
 from app.contact import bp, drafts
 from app.contact.drafts import STEP_CHECK, STEP_FORM, Draft
-from app.contact.forms import ACCOUNT_TOPIC, SEND_KEY, ContactForm
+from app.contact.forms import SEND_KEY, ContactForm
 from app.contact.identifiers import (
     dismissed_signatures,
     find_identifiers,
@@ -33,7 +33,7 @@ from app.contact.service import count_events, count_warning, sent_before, store_
 from app.errors import render_error
 from app.extensions import csrf, db, limiter
 from app.i18n import current_language
-from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_NONE, CHOICE_REMOVED
+from app.models.submission import ACCOUNT_TOPIC, CHOICE_AS_WRITTEN, CHOICE_NONE, CHOICE_REMOVED
 from app.public.notices import mark_database_unavailable
 from app.security import no_store
 

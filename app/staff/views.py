@@ -1,7 +1,5 @@
 """The inbox, a submission, reveal, reply and status: validate → act → audit → redirect."""
 
-import re
-
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
@@ -9,9 +7,9 @@ from sqlalchemy import select
 from app import audit
 from app.auth import admin_required
 from app.clock import today, utcnow
-from app.contact.forms import TOPIC_LABELS
 from app.extensions import db
 from app.models import Reply, StaffMember, Submission
+from app.models.submission import STATUS_LABELS, TOPIC_LABELS, is_reference
 from app.pii import KIND_LABELS, describe, scan
 from app.request_guard import page_number
 from app.staff import bp
@@ -19,9 +17,6 @@ from app.staff import inbox as finder
 from app.staff.forms import ReplyForm, RevealForm, language_name
 from app.staff.mail import ReplyNotSent, send_reply, subject_for
 from app.staff.masking import masked
-
-REFERENCE = re.compile(r"^DRS-[0-9A-Z]{4}-[0-9A-Z]{4}$")
-STATUS_LABELS = {"new": "New", "replied": "Replied", "closed": "Closed"}
 
 
 @bp.app_context_processor
@@ -47,7 +42,7 @@ def inbox():
 
 
 def _submission(reference: str) -> Submission:
-    if not REFERENCE.match(reference):
+    if not is_reference(reference):
         abort(404)
     submission = db.session.scalar(select(Submission).where(Submission.reference == reference))
     if submission is None:
@@ -95,7 +90,7 @@ def _timed_out(_error):
     """A desk page left open too long (or from before the last sign-in): keep a reply
     being written, and otherwise go back to where the member of staff was."""
     reference = (request.view_args or {}).get("reference", "")
-    if request.endpoint == "staff.reply" and REFERENCE.match(reference):
+    if request.endpoint == "staff.reply" and is_reference(reference):
         form = ReplyForm(meta={"csrf": False})
         form.validate()
         message = (
@@ -104,7 +99,7 @@ def _timed_out(_error):
         )
         return _page(_submission(reference), 400, reply_form=form, errors=[("body", message)])
     flash("That page had timed out, so nothing was done. Try again.", "info")
-    if REFERENCE.match(reference):
+    if is_reference(reference):
         return redirect(url_for("staff.submission", reference=reference), 303)
     return redirect(url_for("staff.inbox"), 303)
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from app.accesslog import log_path, w3c
-from app.accesslog.writer import day_files
+from app.accesslog import w3c
+from app.accesslog.writer import day_files, log_path
 
 
 def logged_lines(app) -> list[str]:

@@ -8,12 +8,13 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from sqlalchemy import text
 
-from app.accesslog import log_path, render_summary
 from app.accesslog.browsers import browser_family
 from app.accesslog.ingest import ingest_new
+from app.accesslog.purge import purge_raw_logs
 from app.accesslog.stats import summary
-from app.accesslog.writer import DailyLogWriter
+from app.accesslog.writer import DailyLogWriter, log_path
 from app.extensions import db
+from app.staff.statistics import render_summary
 from tests.accesslog.test_w3c import entry
 
 START = datetime(2026, 11, 20, tzinfo=UTC)
@@ -246,7 +247,6 @@ def test_a_batch_is_not_counted_if_another_ingest_moved_the_file_first(app):
 
 
 def test_purge_forgets_visitor_keys_but_keeps_the_counts(app):
-    from app.accesslog import purge_raw_logs
     from app.models import AccessDay, AccessVisitor
 
     now = datetime.now(UTC)

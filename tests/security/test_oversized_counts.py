@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from app.accesslog import log_path, w3c
-from app.accesslog.writer import day_file, day_files
+from app.accesslog import w3c
+from app.accesslog.writer import day_file, day_files, log_path
 from app.extensions import db
 from app.models import AccessDay, AuditEvent
 from tests.auth.desk import page_of
