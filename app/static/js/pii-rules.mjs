@@ -885,7 +885,9 @@ export const RULES = {
   "letter_spaced_hint": "[0-9] [0-9-] ",
   "_letter_spaced_hint": "A letter-spaced run is looked for only in a text where two digits (or a digit and a dash) are spaced one apart.",
   "letter_spaced_max": 80,
-  "_letter_spaced_max": "A spaced-out run longer than this (characters) is a spaced-out paragraph, not a pasted number: left as it is."
+  "_letter_spaced_max": "A spaced-out run longer than this (characters) is a spaced-out paragraph, not a pasted number: left as it is.",
+  "digit_word_max_chars": 200,
+  "_digit_word_max_chars": "A run of digit words longer than this (characters) is not one dictated number (a card read out with 'double' and commas fits in about 150): left as it is."
  },
  "tight_group": "[0-9]+(?:[-./][0-9]+)*",
  "_tight_group": "Digits joined by single punctuation: the unit compared when the same number comes again in another form."
