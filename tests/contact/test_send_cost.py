@@ -108,8 +108,10 @@ def test_the_warning_step_is_one_counter_statement(app, visitor):
     with Statements(app) as seen:
         response = visitor.send(csrf_token=token, message=f"SSN {SSN}, EIN 12-3456789")
     assert response.status_code == 303
-    # the count and the draft for the warning page, in one short transaction
+    # the count (once per form: its marker, then the counter) and the draft for the
+    # warning page, in one short transaction
     assert seen.sql == [
+        "INSERT INTO contact_warned_forms",
         "INSERT INTO contact_counters",
         "DELETE FROM contact_drafts",
         "INSERT INTO contact_drafts",
