@@ -8,16 +8,11 @@ from playwright.sync_api import expect
 
 from app.auth import accounts
 from app.contact.service import store_submission
-from tests.auth.desk import DESK_CONFIG, PASSWORD
+from tests.support.desk import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 SSN = "219-56-7788"
-
-
-@pytest.fixture
-def app(make_app):
-    return make_app(**DESK_CONFIG)
 
 
 @pytest.fixture
