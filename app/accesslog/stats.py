@@ -63,6 +63,10 @@ class Summary:
     browsers: tuple[Count, ...]
     protocols: tuple[Count, ...]
     contact: tuple[ContactRow, ...] | None  # None when no counts were given
+    # The staff desk's own requests (its pages, sign-in and the files they load), kept
+    # out of every figure above: those are about the public's visits.
+    desk_requests: int = 0
+    desk_pages: tuple[Count, ...] = ()
 
 
 def summary(
@@ -132,6 +136,8 @@ def summary(
         browsers=tuple(by_dimension["browser"]),
         protocols=tuple(by_dimension["protocol"]),
         contact=_contact_rows(contact_counts),
+        desk_requests=sum(c.hits for c in by_dimension["desk"]),
+        desk_pages=tuple(by_dimension["desk"][:top]),
     )
 
 
@@ -230,6 +236,9 @@ def format_text(s: Summary) -> str:
     section("Top referrers", s.referrers)
     section("Browser families", s.browsers)
     section("Protocol versions", s.protocols)
+    out.append("")
+    out.append(f"The staff desk's own requests (not counted above): {s.desk_requests:,}")
+    out.extend(f"  {row.hits:>10,}  {row.label}" for row in s.desk_pages)
     if s.contact is not None:
         out.append("")
         out.append("Contact form warnings: kind, " + ", ".join(t for _, t in CONTACT_EVENTS))

@@ -3,7 +3,17 @@
 import math
 from datetime import date, timedelta
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from sqlalchemy import func, select
 
 from app import audit
@@ -51,7 +61,12 @@ def notices():
     groups: dict[str, list[Notice]] = {"current": [], "scheduled": [], "expired": []}
     for notice in db.session.scalars(select(Notice).order_by(Notice.position, Notice.id)):
         groups[_notice_state(notice, on)].append(notice)
-    return render_template("staff/notices.html", groups=groups, destinations=DESTINATIONS)
+    # Offered once, on the page right after "Expire now".
+    undo_id = session.pop("notice_undo_offer", None)
+    undo = db.session.get(Notice, undo_id) if isinstance(undo_id, int) else None
+    return render_template(
+        "staff/notices.html", groups=groups, destinations=DESTINATIONS, undo=undo
+    )
 
 
 def _notice_form(**kwargs) -> TranslatedNoticeForm:
@@ -155,15 +170,50 @@ def notice_edit(notice_id: int):
     return redirect(url_for("staff.notices"), 303)
 
 
+@bp.get("/notices/<int(max=2147483647):notice_id>/expire")
+@admin_required
+def notice_expire_confirm(notice_id: int):
+    """Expiring takes a notice off every public page at once: ask first."""
+    notice = _notice(notice_id)
+    return render_template("staff/notice_expire.html", notice=notice)
+
+
 @bp.post("/notices/<int(max=2147483647):notice_id>/expire")
 @admin_required
 def notice_expire(notice_id: int):
     notice = _notice(notice_id)
+    before = (notice.starts_on.isoformat(), notice.ends_on.isoformat() if notice.ends_on else "")
     yesterday = today() - timedelta(days=1)
     notice.ends_on = yesterday
     notice.starts_on = min(notice.starts_on, yesterday)
     audit.record("notice_changed", staff=g.staff, target=f"notice {notice.id}", detail="expired")
     db.session.commit()
     forget_notices()
+    # The next page offers to undo it: the notice's dates before, kept in the desk cookie.
+    session["notice_undo"] = {"id": notice.id, "starts_on": before[0], "ends_on": before[1]}
+    session["notice_undo_offer"] = notice.id
     flash(f"The notice “{notice.title}” is no longer shown.", "success")
+    return redirect(url_for("staff.notices"), 303)
+
+
+@bp.post("/notices/<int(max=2147483647):notice_id>/undo-expire")
+@admin_required
+def notice_undo_expire(notice_id: int):
+    notice = _notice(notice_id)
+    undo = session.pop("notice_undo", None)
+    if not isinstance(undo, dict) or undo.get("id") != notice.id:
+        flash("That can no longer be undone. Edit the notice to change its dates.", "info")
+        return redirect(url_for("staff.notices"), 303)
+    try:
+        starts_on = date.fromisoformat(undo["starts_on"])
+        ends_on = date.fromisoformat(undo["ends_on"]) if undo["ends_on"] else None
+    except (KeyError, TypeError, ValueError):
+        abort(400)
+    notice.starts_on, notice.ends_on = starts_on, ends_on
+    audit.record(
+        "notice_changed", staff=g.staff, target=f"notice {notice.id}", detail="expiry undone"
+    )
+    db.session.commit()
+    forget_notices()
+    flash(f"The notice “{notice.title}” is back as it was.", "success")
     return redirect(url_for("staff.notices"), 303)

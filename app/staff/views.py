@@ -1,6 +1,16 @@
 """The inbox, a submission, reveal, reply and status: validate → act → audit → redirect."""
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
@@ -10,7 +20,7 @@ from app.clock import today, utcnow
 from app.extensions import db
 from app.models import Reply, StaffMember, Submission
 from app.models.submission import STATUS_LABELS, TOPIC_LABELS, is_reference
-from app.pii import KIND_LABELS, describe, scan
+from app.pii import KIND_LABELS, describe, remove, scan
 from app.request_guard import page_number
 from app.staff import bp, search
 from app.staff.forms import ReplyForm, RevealForm, language_name
@@ -120,9 +130,25 @@ def reveal(reference: str):
         return _page(item, reveal_form=form)
     audit.record("revealed", staff=g.staff, target=item.reference, detail=form.reason.data)
     db.session.commit()
-    # Shown once, in this response only (no-store): a reload shows it masked again.
+    # One showing, on a page reached by GET: the desk cookie carries which message and
+    # why (staff's words, never the message), and the page takes it out as it shows it.
+    session["revealed"] = {"reference": item.reference, "reason": form.reason.data}
+    return redirect(url_for("staff.revealed", reference=item.reference), 303)
+
+
+@bp.get("/messages/<reference>/revealed")
+@admin_required
+def revealed(reference: str):
+    """The numbers, shown once; a reload shows them masked and records nothing."""
+    item = _submission(reference)
+    shown = session.pop("revealed", None)
+    if not isinstance(shown, dict) or shown.get("reference") != item.reference:
+        return _page(item, masked_again=True)
     return _page(
-        item, revealed_message=item.message, revealed_name=item.name, reason=form.reason.data
+        item,
+        revealed_message=item.message,
+        revealed_name=item.name,
+        reason=str(shown.get("reason", "")),
     )
 
 
@@ -139,12 +165,19 @@ def reply(reference: str):
     if action == "edit":
         return _page(item, reply_form=form, editing=True)
     findings = scan(form.body.data)
-    if findings and action != "send_anyway":
+    detail = "sent with identifiers after a warning" if findings else None
+    if findings and action == "remove":
+        # As the public check offers: each number replaced by a label, then sent.
+        form.body.data = remove(form.body.data, findings)
+        detail = "identifiers removed after a warning"
+    elif findings and action != "send_anyway":
         return render_template(
             "staff/reply_check.html",
             submission=item,
             form=form,
             findings=[describe(f) for f in findings],
+            masked_reply=masked(form.body.data),
+            removed_reply=remove(form.body.data, findings),
         )
     try:
         send_reply(item, form.body.data)
@@ -156,7 +189,6 @@ def reply(reference: str):
     previous = item.status
     item.status = "replied"
     item.replied_on = today()
-    detail = "sent with identifiers after a warning" if findings else None
     audit.record("replied", staff=g.staff, target=item.reference, detail=detail)
     if previous != "replied":
         audit.record(

@@ -68,8 +68,17 @@ def test_identifiers_in_a_reply_warn_first(app, desk, client):
     assert "Social Security number ending in 7788" in page.find(class_="site-findings").get_text()
     assert SSN not in page.find("main").get_text()
     assert outbox(app) == []
-    buttons = {b["value"] for b in page.find_all("button", attrs={"name": "action"})}
-    assert buttons == {"edit", "send_anyway"}
+    buttons = {b["value"]: b.get_text() for b in page.find_all("button", attrs={"name": "action"})}
+    assert buttons == {
+        "remove": "Remove the numbers and send",
+        "send_anyway": "Send anyway",
+        "edit": "Edit",
+    }
+    # the reply shown with its findings masked, and what removing them will send
+    assert page.find(id="reply-masked").get_text() == "We found your SSN ***-**-7788 on file."
+    assert page.find(id="reply-removed").get_text() == (
+        "We found your SSN [Social Security number removed] on file."
+    )
     token = page.find("input", attrs={"name": "csrf_token"})["value"]
     carried = page.find("input", attrs={"name": "body"})["value"]
 
@@ -90,6 +99,28 @@ def test_identifiers_in_a_reply_warn_first(app, desk, client):
     assert mail.body == body
     assert [d for a, _, _, d in audit(app) if a == "replied"] == [
         "sent with identifiers after a warning"
+    ]
+
+
+def test_a_reply_can_have_its_numbers_removed_and_be_sent(app, desk, client):
+    ref = submission(app)
+    desk.sign_in_as()
+    body = f"Your SSN {SSN} and card 4111 1111 1111 1111 are on file."
+    check = page_of(desk.post(f"/staff/messages/{ref}/reply", {"body": body}))
+    token = check.find("input", attrs={"name": "csrf_token"})["value"]
+    carried = check.find("input", attrs={"name": "body"})["value"]
+    sent = client.post(
+        f"/staff/messages/{ref}/reply",
+        data={"csrf_token": token, "body": carried, "action": "remove"},
+    )
+    assert sent.status_code == 303
+    [mail] = outbox(app)
+    assert mail.body == (
+        "Your SSN [Social Security number removed] and card "
+        "[payment card number removed] are on file."
+    )
+    assert [d for a, _, _, d in audit(app) if a == "replied"] == [
+        "identifiers removed after a warning"
     ]
 
 

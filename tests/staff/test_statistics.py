@@ -103,3 +103,15 @@ def test_admins_see_what_is_due_and_can_purge_now(app, desk, client):
         assert row.message is None
         assert row.purged_on is not None
     assert ("purge", admin.id, None, "1 messages, from the desk") in audit(app)
+
+
+def test_no_purge_button_when_nothing_is_due_and_no_talk_of_command_lines(app, desk, client):
+    submission(app)  # new today: not due
+    desk.sign_in_as("admin")
+    response = client.get("/staff/retention")
+    page = page_of(response)
+    assert not page.find("form", action="/staff/retention/purge")
+    assert "Nothing is due for deletion today" in page.get_text()
+    text = page.find("main").get_text().lower()
+    for word in ("flask", "cron", "readme", "command"):
+        assert word not in text
