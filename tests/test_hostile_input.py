@@ -11,8 +11,8 @@ from werkzeug.datastructures import MultiDict
 
 from app.extensions import db
 from app.models import Submission
-from tests.contact.conftest import Visitor
 from tests.pages import check_page
+from tests.support.visitor import Visitor
 
 SCRIPT = '<script>alert("x")</script>'
 
@@ -356,10 +356,10 @@ def _form_urls(app, reference: str, notice_id: int) -> list[str]:
 
 
 def test_every_form_meets_every_malformed_shape(make_app):
-    from tests.auth.desk import DESK_CONFIG, Desk
     from tests.staff.helpers import submission
+    from tests.support.desk import Desk
 
-    app = make_app(**DESK_CONFIG)
+    app = make_app()
     client = app.test_client()
     desk = Desk(app, client)
     reference = submission(app)

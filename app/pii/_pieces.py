@@ -21,6 +21,7 @@ from ._rules import (
     CT_NO_CUE_LOC,
     CT_PHONE_GUARD,
     CT_SEPARATORS,
+    CT_ZIP_PLUS4,
     CUE_LAYOUTS,
     DIGITS_RE,
     GLUE_LEAD,
@@ -89,6 +90,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         and min(lens[:-1]) >= CT_MIN_GROUP
     ):
         if not all(s in CT_SEPARATORS for s in seps):
+            return None
+        if lens[:2] == CT_ZIP_PLUS4 and seps[0] == "-":  # "CT 06106-4021\n860 ..."
             return None
         if ctx.cue(first, last) == "ct":
             return "ct_tax_reg"

@@ -144,6 +144,7 @@ CT_MAX_BASE_GROUPS: int = _ct["max_base_groups"]
 CT_MIN_GROUP: int = _ct["min_group"]
 CT_PHONE_GUARD: bool = _ct["phone_guard"]
 CT_SEPARATORS = frozenset(_ct["separators"])
+CT_ZIP_PLUS4: tuple[int, ...] = tuple(_ct["zip_plus4"])
 
 _card = RULES["card"]
 CARD_MIN: int = _card["min_length"]

@@ -22,8 +22,7 @@ from app.models import Reply, StaffMember, Submission
 from app.models.submission import STATUS_LABELS, TOPIC_LABELS, is_reference
 from app.pii import KIND_LABELS, describe, remove, scan
 from app.request_guard import page_number
-from app.staff import bp
-from app.staff import inbox as finder
+from app.staff import bp, search
 from app.staff.forms import ReplyForm, RevealForm, language_name
 from app.staff.mail import ReplyNotSent, send_reply, subject_for
 from app.staff.masking import masked
@@ -46,8 +45,8 @@ def _desk_words():
 
 @bp.get("/")
 def inbox():
-    filters = finder.Filters.from_args(request.args, TOPIC_LABELS, current_app.config["LANGUAGES"])
-    page = finder.search(filters, page_number(request.args.get("page")))
+    filters = search.Filters.from_args(request.args, TOPIC_LABELS, current_app.config["LANGUAGES"])
+    page = search.search(filters, page_number(request.args.get("page")))
     return render_template("staff/inbox.html", page=page, filters=filters)
 
 

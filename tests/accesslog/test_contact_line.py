@@ -2,7 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from tests.accesslog.conftest import logged_fields, logged_lines
+from tests.support.logs import logged_fields, logged_lines
 
 
 def test_a_contact_submission_logs_no_message_reference_or_email(app, fetch):

@@ -6,8 +6,8 @@ import pytest
 
 from app.extensions import db
 from app.models import ContactCounter, Submission
-from tests.contact.conftest import Visitor, page_of
-from tests.pages import normalise
+from tests.pages import normalise, page_of
+from tests.support.visitor import Visitor
 
 SSN = "219-56-7788"
 

@@ -12,10 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 from werkzeug.datastructures import FileStorage
 
-from tests.auth.desk import form_token
-from tests.contact.conftest import Visitor
 from tests.pages import check_page
 from tests.staff.helpers import submission
+from tests.support.desk import form_token
+from tests.support.visitor import Visitor
 
 
 def plain(response, *statuses):

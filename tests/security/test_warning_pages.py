@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import ContactCounter
-from tests.contact.conftest import Visitor
+from tests.support.visitor import Visitor
 
 SSN_MESSAGE = "My SSN is 219-56-7788, when is my refund coming?"
 

@@ -57,6 +57,8 @@ export function classify(parts, seps, ctx, first, last) {
     Math.min(...lens.slice(0, -1)) >= CT.min_group
   ) {
     if (!seps.every((s) => CT.separators.includes(s))) return null;
+    // "CT 06106-4021\n860 ...": a ZIP+4 is never the start of a CT number
+    if (lens[0] === CT.zip_plus4[0] && lens[1] === CT.zip_plus4[1] && seps[0] === "-") return null;
     if (ctx.cue(first, last) === "ct") return "ct_tax_reg";
     // 1234567-000: the shape alone, a 7-digit base and a location code 000-009
     if (

@@ -517,7 +517,12 @@ export const RULES = {
   "_comment": "Ten bare digits that read as a North American phone number (NXX NXX XXXX), or eleven with the country code 1 in front, count only when the location code starts with 0, as real location codes (000, 001...) do.",
   "phone_guard": true,
   "no_cue_location_prefix": "00",
-  "_no_cue": "A 7-digit base, a hyphen and a location code starting with no_cue_location_prefix (1234567-000 ... -009) is a CT number with no cue, unless an order, case or other 'neg' cue introduces it."
+  "_no_cue": "A 7-digit base, a hyphen and a location code starting with no_cue_location_prefix (1234567-000 ... -009) is a CT number with no cue, unless an order, case or other 'neg' cue introduces it.",
+  "zip_plus4": [
+   5,
+   4
+  ],
+  "_zip_plus4": "A CT number never starts with a hyphenated 5-4 pair: that is a ZIP+4 ('CT 06106-4021' then a phone on the next line)."
  },
  "card": {
   "min_length": 13,
