@@ -435,6 +435,8 @@ export const RULES = {
  "_sentence_end": "A sentence ends at . ! or ? or at a line break before a capital letter, except before No./Num./Number/Nr (\"REG. NO. 123\" in capitals is one label): a cue does not bind across it.",
  "carry_gap": "[ \\n]*(?:,|;|&|\\+|/|and|or|plus)(?:[ \\n]+(?:and|or))?(?:[ \\n]+[a-z']+){0,4}[ \\n]*[:=-]?[ \\n]*",
  "cue_list_gap": "[ \\n]*(?:,|&|/|\\+|and|or|and/or)[ \\n]*(?:(?:my|our|the|his|her|their|your) )?",
+ "plural_cue": "(?<![a-z])(?:numbers|nos|ssns|eins|feins|tins|itins|ids|n[uú]meros|numery|numer[oó]w|nimewo yo)(?:[^a-z]|$)",
+ "_plural_cue": "A cue whose words end like this is plural ('(social security numbers)'): after a coordinated list of numbers in one sentence ('Mine is N and my wife's is M (social security numbers)') it covers every number of the list, not only the nearest.",
  "carry_max_gap": 40,
  "_carry": "A number with no cue of its own before it, joined to the previous number by carry_gap (\", \", \" and \", \" and my wife's is \") and at most carry_max_gap characters after it, takes the previous number's cue, softly (its own cue after it wins). Two cues joined by cue_list_gap before two joined numbers are shared out in order: \"SSN and EIN: 234567891 and 123456780\".",
  "introducer": "[ \\n:#.,=()-]*(?:(?:numbers?|num|nos?|nr|id|code|is|was)[ \\n:#.,=()-]*)*",
