@@ -113,7 +113,7 @@ bench-deps:
 
 # Proof under load and faults (bench/README.md): real gunicorn on SQLite and PostgreSQL.
 # Not part of `make test`; runs all three and fails if any check failed.
-bench: $(VENV)/.installed bench-deps
+bench: $(VENV)/.installed translations bench-deps
 	@status=0; \
 	$(PY) -m bench.load || status=1; \
 	$(PY) -m bench.crash || status=1; \

@@ -117,9 +117,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
             app.wsgi_app, x_for=proxies, x_proto=proxies
         )
 
-    from app import security
+    from app import request_guard, security
 
     security.init_app(app)
+    request_guard.init_app(app)
 
     from app import accesslog
 

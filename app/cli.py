@@ -39,7 +39,7 @@ def purge_command() -> None:
     one broken part never keeps the other's promise from being kept.
     """
     from app import audit
-    from app.accesslog import IngestFailed, purge_raw_logs
+    from app.accesslog.purge import IngestFailed, purge_raw_logs
     from app.clock import today, utcnow
     from app.contact.drafts import purge_expired as purge_drafts
     from app.extensions import db

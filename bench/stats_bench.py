@@ -15,10 +15,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app import create_app
-from app.accesslog import log_path, render_summary, w3c
+from app.accesslog import w3c
 from app.accesslog.ingest import ingest_new
 from app.accesslog.stats import summary
-from app.accesslog.writer import DailyLogWriter, day_file
+from app.accesslog.writer import DailyLogWriter, day_file, log_path
+from app.staff.statistics import render_summary
 
 AGENTS = [
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "

@@ -6,6 +6,10 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from app.accesslog.ingest import ingest_new
+from app.accesslog.purge import IngestFailed, purge_raw_logs
+from app.accesslog.stats import contact_counts_between, format_text, summary
+
 
 class DateParam(click.ParamType):
     name = "YYYY-MM-DD"
@@ -25,9 +29,6 @@ class DateParam(click.ParamType):
 @with_appcontext
 def stats_command(date_from: date | None, date_to: date | None) -> None:
     """Read what is new in the access log, then print summary statistics."""
-    from app.accesslog.ingest import ingest_new
-    from app.accesslog.stats import contact_counts_between, format_text, summary
-
     today = datetime.now(UTC).date()
     date_to = date_to or today
     date_from = date_from or date_to - timedelta(days=29)
@@ -47,8 +48,6 @@ def accesslog_group() -> None:
 @with_appcontext
 def ingest_command() -> None:
     """Read what is new in this host's access log into the statistics (cron: often)."""
-    from app.accesslog.ingest import ingest_new
-
     result = ingest_new()
     click.echo(
         f"Read {result.lines:,} new lines from {result.files} files "
@@ -60,8 +59,6 @@ def ingest_command() -> None:
 @with_appcontext
 def purge_command() -> None:
     """Delete raw access-log files older than ACCESS_LOG_RETENTION_DAYS (cron: daily)."""
-    from app.accesslog import IngestFailed, purge_raw_logs
-
     failed = False
     try:
         removed = purge_raw_logs(current_app, datetime.now(UTC))

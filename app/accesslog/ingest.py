@@ -16,14 +16,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from flask import current_app
+from flask import Flask, current_app
 from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
-from app.accesslog import host_id, log_path, w3c
+from app.accesslog import w3c
 from app.accesslog.browsers import browser_family
-from app.accesslog.writer import day_files
+from app.accesslog.writer import day_files, log_path
 from app.extensions import affected_rows, db
 from app.models.accesslog import AccessCount, AccessDay, AccessLogFile, AccessVisitor
 
@@ -41,6 +41,21 @@ MAX_REQUEST_BYTES = 1 << 40
 BIGINT_MAX = (1 << 63) - 1
 CHUNK_BYTES = 8 * 1024 * 1024
 STATIC_PREFIX = "/static/"
+# The staff desk (its pages and sign-in) is counted apart: the policy's statistics are
+# about the public's visits, and the desk's own use would otherwise be mixed into them.
+DESK_PREFIX = "/staff"
+
+
+def is_desk(stem: str, referrer: str) -> bool:
+    """A desk page, or a file a desk page asked for (its referrer is a desk page)."""
+    if stem == DESK_PREFIX or stem.startswith(DESK_PREFIX + "/"):
+        return True
+    if referrer == "-" or not stem.startswith(STATIC_PREFIX):
+        return False
+    path = urlsplit(unquote(referrer)).path
+    return path == DESK_PREFIX or path.startswith(DESK_PREFIX + "/")
+
+
 _STATUS = re.compile(r"[1-5][0-9]{2}")
 
 
@@ -59,6 +74,11 @@ class _Batch:
     visitors: dict = field(default_factory=lambda: defaultdict(set))
     lines: int = 0
     skipped: int = 0
+
+
+def host_id(app: Flask) -> str:
+    """The name under which this host's log files are tracked in the shared database."""
+    return app.config["ACCESS_LOG_HOST"]
 
 
 def ingest_new(budget_seconds: float | None = None) -> IngestResult:
@@ -145,6 +165,7 @@ class _Tally:
     sent: Counter = field(default_factory=Counter)  # bytes by day as written
     received: Counter = field(default_factory=Counter)
     seen: set = field(default_factory=set)  # (day, address, agent)
+    desk: Counter = field(default_factory=Counter)  # (day, status, URL): the desk's own
     skipped: int = 0
 
 
@@ -181,6 +202,9 @@ def _tally(data: bytes) -> _Tally:
         if not (0 <= out <= MAX_REQUEST_BYTES and 0 <= into <= MAX_REQUEST_BYTES):
             tally.skipped += 1
             continue
+        if is_desk(f[5], f[10]):
+            tally.desk[text, f[4], f[5]] += 1
+            continue
         sent[text] += out
         received[text] += into
         lines[text, f[4], f[5], f[9], f[10], f[11][:MAX_KEY]] += 1
@@ -199,7 +223,22 @@ def _dates(texts) -> dict[str, date | None]:
     return dates
 
 
+def _count_desk(batch: _Batch, tally: _Tally) -> None:
+    """The desk's requests, by desk page only: no visitors, bytes or browsers."""
+    for (text, status_text, logged_stem), n in tally.desk.items():
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            day = None
+        if day is None or not _STATUS.fullmatch(status_text):
+            batch.skipped += n
+            continue
+        batch.lines += n
+        batch.counts[day, "desk", unquote(logged_stem)[:MAX_KEY]] += n
+
+
 def _count_dimensions(batch: _Batch, tally: _Tally, dates: dict[str, date | None]) -> None:
+    _count_desk(batch, tally)
     families: dict[str, str] = {}
     referrer_hosts: dict[str, str | None] = {}
     counts, days = batch.counts, batch.days

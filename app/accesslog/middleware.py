@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from app.accesslog import w3c
-from app.contact.service import REFERENCE_PATTERN
+from app.models.submission import REFERENCE_PATTERN
 from app.pii._normalise import normalise
 
 # A run of seven or more digits in a path, a kept query value or a referrer's path is

@@ -14,14 +14,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models.accesslog import AccessCount, AccessDay
-
-# What the contact form counts (app.models.ContactCounter.event), in the order shown.
-CONTACT_EVENTS = (
-    ("warned", "Warned"),
-    ("removed", "Removed"),
-    ("sent_as_written", "Sent as written"),
-    ("not_a_tax_number", "Reported not a tax number"),
-)
+from app.models.submission import CONTACT_EVENTS, ContactCounter
 
 
 @dataclass(frozen=True)
@@ -70,6 +63,10 @@ class Summary:
     browsers: tuple[Count, ...]
     protocols: tuple[Count, ...]
     contact: tuple[ContactRow, ...] | None  # None when no counts were given
+    # The staff desk's own requests (its pages, sign-in and the files they load), kept
+    # out of every figure above: those are about the public's visits.
+    desk_requests: int = 0
+    desk_pages: tuple[Count, ...] = ()
 
 
 def summary(
@@ -139,6 +136,8 @@ def summary(
         browsers=tuple(by_dimension["browser"]),
         protocols=tuple(by_dimension["protocol"]),
         contact=_contact_rows(contact_counts),
+        desk_requests=sum(c.hits for c in by_dimension["desk"]),
+        desk_pages=tuple(by_dimension["desk"][:top]),
     )
 
 
@@ -149,8 +148,6 @@ def contact_counts_between(date_from: date, date_to: date) -> dict[str, dict[str
     The form counts by the site's local day (SITE_TIMEZONE), the log by UTC day: over a
     range of whole days the two differ by at most a few hours at each end.
     """
-    from app.models import ContactCounter
-
     events = [event for event, _ in CONTACT_EVENTS]
     query = (
         select(ContactCounter.kind, ContactCounter.event, func.sum(ContactCounter.count))
@@ -239,6 +236,9 @@ def format_text(s: Summary) -> str:
     section("Top referrers", s.referrers)
     section("Browser families", s.browsers)
     section("Protocol versions", s.protocols)
+    out.append("")
+    out.append(f"The staff desk's own requests (not counted above): {s.desk_requests:,}")
+    out.extend(f"  {row.hits:>10,}  {row.label}" for row in s.desk_pages)
     if s.contact is not None:
         out.append("")
         out.append("Contact form warnings: kind, " + ", ".join(t for _, t in CONTACT_EVENTS))

@@ -22,9 +22,16 @@ import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from flask import Flask
+
 from app.accesslog import w3c
 
 _DAY_FILE = re.compile(r"^(?P<stem>.+)-(?P<day>\d{4}-\d{2}-\d{2})(?P<suffix>\.[^.]*)?$")
+
+
+def log_path(app: Flask) -> Path:
+    """Where the access log is (ACCESS_LOG_PATH): a link to today's file."""
+    return Path(app.config["ACCESS_LOG_PATH"])
 
 
 def day_file(path: Path, day: date) -> Path:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.auth import accounts
 from app.extensions import db
 from app.models import StaffMember
+from app.models.staff import ROLES
 
 staff_cli = AppGroup("staff", help="Manage staff accounts for the desk.")
 
@@ -26,7 +27,7 @@ def _password() -> str:
 @click.argument("email")
 @click.option(
     "--role",
-    type=click.Choice(["reader", "admin"]),
+    type=click.Choice(ROLES),
     default="reader",
     show_default=True,
     help="Admins may also reveal identifiers, read the audit log and manage site notices.",

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired
 
-from app.contact.text import clean_line
+from app.text import clean_line
 
 
 class SignInForm(FlaskForm):

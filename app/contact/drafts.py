@@ -17,13 +17,15 @@ import secrets
 import time
 from dataclasses import asdict, dataclass, field
 
+import sqlalchemy as sa
 from flask import session
-from sqlalchemy import delete, select
+from sqlalchemy import Delete, Text, delete, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from werkzeug.datastructures import MultiDict
 
-from app.extensions import affected_rows, db
+from app.crypto import keyring
+from app.extensions import READ_ONLY, WRITE_FIRST, affected_rows, begin, db
 from app.models import ContactDraft
 
 DRAFT_SECONDS = 30 * 60
@@ -97,6 +99,8 @@ def load() -> tuple[Draft | None, bool]:
     token = _token()
     if token is None:
         return None, False
+    # A read alone: on SQLite it starts with a plain BEGIN, without the write lock.
+    begin(READ_ONLY)
     row = db.session.scalar(
         select(ContactDraft).where(
             ContactDraft.id == _row_id(token), ContactDraft.expires_at > _now()
@@ -114,13 +118,15 @@ def save(draft: Draft) -> None:
     """Keep the draft for another 30 minutes; forget everyone's expired ones. Commits.
 
     One short transaction: the caller may have added counts to it (they are committed
-    together, so a warning is counted only if its page can be shown).
+    together, so a warning is counted only if its page can be shown). The content is
+    encrypted and the statements built before it starts; it starts with a write.
     """
     token = _token() or secrets.token_urlsafe(32)
     now = _now()
     values = {
         "id": _row_id(token),
-        "content": draft.to_json(),
+        # Encrypted here, bound as it is: no encryption while SQLite's write lock is held.
+        "content": sa.literal(keyring().encrypt(draft.to_json()), Text),
         "expires_at": now + DRAFT_SECONDS,
     }
     dialect = db.session.get_bind().dialect.name
@@ -130,7 +136,9 @@ def save(draft: Draft) -> None:
         index_elements=["id"],
         set_={"content": statement.excluded.content, "expires_at": statement.excluded.expires_at},
     )
-    db.session.execute(delete(ContactDraft).where(ContactDraft.expires_at <= now))
+    expired = delete(ContactDraft).where(ContactDraft.expires_at <= now)
+    begin(WRITE_FIRST)
+    db.session.execute(expired)
     db.session.execute(statement)
     db.session.commit()
     session[SESSION_KEY] = token
@@ -138,12 +146,30 @@ def save(draft: Draft) -> None:
     session.pop("sent", None)
 
 
+def forget_statement() -> Delete | None:
+    """The statement that deletes the visitor's draft (None if they have none), for the
+    caller to run in the transaction that stores their message; once that has
+    committed, ``forgotten()`` takes the draft out of the session. (Until then the draft
+    stays theirs: if the database fails, their text is still there when it is back.)"""
+    token = session.get(SESSION_KEY)
+    if not isinstance(token, str):
+        return None
+    return delete(ContactDraft).where(ContactDraft.id == _row_id(token))
+
+
+def forgotten() -> None:
+    """The draft was deleted with the message: it leaves the session too."""
+    session.pop(SESSION_KEY, None)
+
+
 def forget() -> None:
     """The message was sent (or abandoned): delete its draft now. Commits."""
-    token = session.pop(SESSION_KEY, None)
-    if isinstance(token, str):
-        db.session.execute(delete(ContactDraft).where(ContactDraft.id == _row_id(token)))
+    statement = forget_statement()
+    if statement is not None:
+        begin(WRITE_FIRST)
+        db.session.execute(statement)
         db.session.commit()
+    forgotten()
 
 
 def purge_expired(now: int | None = None) -> int:

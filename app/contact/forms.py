@@ -17,21 +17,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.contact.text import clean_line, clean_multiline
-from app.models.submission import MESSAGE_MAX
-
-ACCOUNT_TOPIC = "account"
-
-TOPICS = [
-    SelectChoice("website", _l("A question about the website")),
-    SelectChoice("forms", _l("Forms and publications")),
-    SelectChoice("myconnect", _l("myconneCT help")),
-    SelectChoice("general", _l("A general tax question")),
-    SelectChoice(ACCOUNT_TOPIC, _l("My own tax account or a letter from DRS")),
-    SelectChoice("problem", _l("A problem with the site")),
-    SelectChoice("other", _l("Something else")),
-]
-TOPIC_LABELS = {choice.value: choice.label for choice in TOPICS}
+from app.models.submission import MESSAGE_MAX, TOPICS
+from app.text import clean_line, clean_multiline
 
 
 class TopicField(RadioField):
@@ -111,7 +98,7 @@ class ContactForm(FlaskForm):
     )
     topic = TopicField(
         _l("What is your message about?"),
-        choices=TOPICS,
+        choices=[SelectChoice(value, label) for value, label in TOPICS],
         validators=[DataRequired(message=_l("Select what your message is about"))],
     )
     message = TextAreaField(

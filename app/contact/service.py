@@ -3,7 +3,6 @@
 import functools
 import hashlib
 import hmac
-import re
 import secrets
 from collections import Counter
 from collections.abc import Iterable
@@ -15,22 +14,20 @@ from flask import current_app
 from sqlalchemy import Text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.sql.expression import Executable
 
 from app.clock import today
 from app.crypto import keyring
-from app.extensions import WRITE_FIRST, db
-from app.models import ContactCounter, Submission
-from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_REMOVED, CHOICES
-
-# Crockford-style: no 0/O or 1/I/L to misread on the phone.
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
-
-# How a reference looks anywhere it might be written (e.g. a desk URL in the access log).
-REFERENCE_PATTERN = re.compile(
-    rf"DRS-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}", re.IGNORECASE
+from app.extensions import READ_ONLY, WRITE_FIRST, affected_rows, begin, db
+from app.models import ContactCounter, ContactWarnedForm, Submission
+from app.models.submission import (
+    CHOICE_AS_WRITTEN,
+    CHOICE_REMOVED,
+    CHOICES,
+    EVENTS,
+    new_reference,
 )
 
-EVENTS = ("warned", "removed", "sent_as_written", "not_a_tax_number")
 # What a stored message's choice counts, once per identifier found (kinds as given).
 CHOICE_EVENTS = {CHOICE_REMOVED: "removed", CHOICE_AS_WRITTEN: "sent_as_written"}
 
@@ -42,12 +39,6 @@ class StoredSubmission:
     id: int
     reference: str
     topic: str
-
-
-def new_reference() -> str:
-    """A human-friendly random reference, e.g. DRS-7K3Q-9MPX."""
-    chars = [secrets.choice(REFERENCE_ALPHABET) for _ in range(8)]
-    return f"DRS-{''.join(chars[:4])}-{''.join(chars[4:])}"
 
 
 def new_id() -> int:
@@ -110,6 +101,7 @@ def store_submission(
     kinds: Iterable[str],
     send_key: str | None = None,
     language: str = "en",
+    alongside: Executable | None = None,
 ) -> StoredSubmission:
     """Keep a message for reply, and count the visitor's choice. Commits.
 
@@ -125,6 +117,10 @@ def store_submission(
     with that INSERT (on SQLite a deferred BEGIN: the INSERT takes the write lock, which
     is held for the two statements and the commit only). How many messages arrive a day
     is the count of rows by ``received_on`` (stubs stay after the purge): no counter.
+
+    ``alongside`` is a statement to run in the same transaction, once the message is
+    stored (or found stored before): the contact flow deletes the visitor's draft with
+    it, so that storing the message and forgetting its draft are one commit.
     """
     if choice not in CHOICES:
         raise ValueError(f"unknown choice {choice!r}")
@@ -150,27 +146,39 @@ def store_submission(
     for _attempt in range(5):
         reference = new_reference()
         drawn = {"id": new_id(), "reference": reference}
-        _begin_with_a_write()
+        begin(WRITE_FIRST)
         inserted = db.session.execute(statement, {**drawn, **values}).first()
         if inserted is None:
             # Nothing inserted: the same message stored before (a retry, or another
             # worker a moment ago), or, once in a great while, the id or reference was
             # taken.
             earlier = _sent_before(key_hash) if key_hash else None
-            db.session.rollback()
+            if earlier is not None and alongside is not None:
+                db.session.execute(alongside)
+                db.session.commit()
+            else:
+                db.session.rollback()
             if earlier is not None:
                 return earlier
             continue  # the id or reference was taken: draw others
         if counts is not None:
             db.session.execute(counts)
+        if alongside is not None:
+            db.session.execute(alongside)
         db.session.commit()
         return StoredSubmission(inserted.id, reference, topic)
     raise RuntimeError("could not draw a free reference")
 
 
 def sent_before(send_key: str) -> StoredSubmission | None:
-    """The message stored with this send key, if there is one (a repeated send)."""
-    return _sent_before(_key_hash(send_key))
+    """The message stored with this send key, if there is one (a repeated send).
+
+    A read alone, ended here: on SQLite it takes no write lock (READ_ONLY).
+    """
+    begin(READ_ONLY)
+    found = _sent_before(_key_hash(send_key))
+    db.session.rollback()
+    return found
 
 
 def _sent_before(key_hash: str) -> StoredSubmission | None:
@@ -181,18 +189,6 @@ def _sent_before(key_hash: str) -> StoredSubmission | None:
         )
     ).first()
     return StoredSubmission(row.id, row.reference, row.topic) if row else None
-
-
-def _begin_with_a_write() -> None:
-    """Start the session's transaction as one whose first statement writes.
-
-    On SQLite that is a plain BEGIN rather than BEGIN IMMEDIATE (app/extensions.py): the
-    first statement takes the write lock, waiting within the busy timeout as BEGIN
-    IMMEDIATE would, and the lock is held one round trip less. Inside a transaction
-    already begun it changes nothing.
-    """
-    if not db.session().in_transaction():
-        db.session.connection(execution_options=WRITE_FIRST)
 
 
 def _counts_statement(event: str, kinds: Iterable[str], day: date):
@@ -210,10 +206,12 @@ def _counts_statement(event: str, kinds: Iterable[str], day: date):
     )
 
 
-def count_events(event: str, kinds: Iterable[str]) -> None:
+def count_events(event: str, kinds: Iterable[str], *, commit: bool = True) -> None:
     """Add one to today's counter of ``event`` for each kind (counts only, never digits).
 
-    One statement, committed at once; the transaction starts with it (a write).
+    One statement, which starts the transaction (a write). Committed at once, unless
+    ``commit`` is False: then the caller's next commit takes it (the warning step
+    commits the count with the draft that shows the warning, in one transaction).
     """
     if event not in EVENTS:
         raise ValueError(f"unknown event {event!r}")
@@ -221,6 +219,50 @@ def count_events(event: str, kinds: Iterable[str]) -> None:
     if not kinds:
         return
     statement = _counts_statement(event, kinds, today())
-    _begin_with_a_write()
+    begin(WRITE_FIRST)
     db.session.execute(statement)
-    db.session.commit()
+    if commit:
+        db.session.commit()
+
+
+def count_warning(send_key: str, kinds: Iterable[str], *, commit: bool = True) -> None:
+    """Count a warning page shown for the form ``send_key``: once per number found, the
+    first time the form warns about that kind.
+
+    A form shown its warning again (a reload, a resend, a script posting it sixty
+    times) adds nothing: a keyed hash of the form and kind is remembered for the day
+    (one INSERT … ON CONFLICT DO NOTHING RETURNING), and only kinds it did not hold yet
+    are counted, in the same transaction. Committed at once unless ``commit`` is False
+    (as count_events: the warning step commits it with its draft).
+    """
+    kinds = list(kinds)
+    if not kinds:
+        return
+    day = today()
+    hashes = {kind: _warned_hash(send_key, kind) for kind in sorted(set(kinds))}
+    table = ContactWarnedForm.__table__
+    insert = _insert(db.session.get_bind().dialect.name)
+    marker = (
+        insert(table)
+        .values([{"key_hash": h, "day": day} for h in hashes.values()])
+        .on_conflict_do_nothing()
+        .returning(table.c.key_hash)
+    )
+    begin(WRITE_FIRST)
+    first_time = set(db.session.scalars(marker))
+    new = [kind for kind in kinds if hashes[kind] in first_time]
+    if new:
+        db.session.execute(_counts_statement("warned", new, day))
+    if commit:
+        db.session.commit()
+
+
+def _warned_hash(send_key: str, kind: str) -> str:
+    secret = current_app.config["SECRET_KEY"].encode("utf-8")
+    return hmac.new(secret, f"warned:{kind}:{send_key}".encode(), hashlib.sha256).hexdigest()
+
+
+def forget_warned_forms(before: date) -> int:
+    """Delete the counted-form markers of days before ``before`` (for `flask purge`)."""
+    result = db.session.execute(sa.delete(ContactWarnedForm).where(ContactWarnedForm.day < before))
+    return affected_rows(result)

@@ -20,7 +20,7 @@ from wtforms import ValidationError
 
 from app.contact import bp, drafts
 from app.contact.drafts import STEP_CHECK, STEP_FORM, Draft
-from app.contact.forms import ACCOUNT_TOPIC, SEND_KEY, ContactForm
+from app.contact.forms import SEND_KEY, ContactForm
 from app.contact.identifiers import (
     dismissed_signatures,
     find_identifiers,
@@ -29,11 +29,11 @@ from app.contact.identifiers import (
     remove_identifiers,
     valid_fingerprints,
 )
-from app.contact.service import count_events, sent_before, store_submission
+from app.contact.service import count_events, count_warning, sent_before, store_submission
 from app.errors import render_error
 from app.extensions import csrf, db, limiter
 from app.i18n import current_language, localized_route
-from app.models.submission import CHOICE_AS_WRITTEN, CHOICE_NONE, CHOICE_REMOVED
+from app.models.submission import ACCOUNT_TOPIC, CHOICE_AS_WRITTEN, CHOICE_NONE, CHOICE_REMOVED
 from app.public.notices import mark_database_unavailable
 from app.security import no_store
 
@@ -52,6 +52,13 @@ def _stored_a_message(_response) -> bool:
 # One limit for both places a message can be sent from: the form and the warning page.
 send_limit = limiter.shared_limit(
     contact_limit, scope="contact-send", deduct_when=_stored_a_message
+)
+
+# Warning pages cost a counter and a draft each: one address may be shown only so many.
+warning_limit = limiter.shared_limit(
+    lambda: current_app.config["CONTACT_WARNING_RATE_LIMIT"],
+    scope="contact-warn",
+    deduct_when=lambda _response: bool(g.get("contact_warned")),
 )
 
 
@@ -134,6 +141,7 @@ def form():
 @localized_route(bp, "/contact", methods=["POST"], endpoint="send")
 @csrf.exempt  # checked below, so a stale token keeps what was typed
 @send_limit
+@warning_limit
 def send():
     if request.mimetype not in FORM_TYPES:
         # Not a browser's form (JSON, XML…): nothing to keep, and no page to return to.
@@ -162,7 +170,9 @@ def send():
     fields = form.free_text_fields()
     findings = find_identifiers(fields, set(draft.dismissed))
     if findings:
-        count_events("warned", [f.kind for f in findings])
+        # once per form (its send key), committed with the draft below
+        count_warning(draft.send_key, [f.kind for f in findings], commit=False)
+        g.contact_warned = True
         draft.step = STEP_CHECK
         drafts.save(draft)  # commits the count with it
         return _see("contact.check")
@@ -287,9 +297,11 @@ def _store(form: ContactForm, fields, choice: str, kinds: list[str], *, left_alo
         kinds=kinds,
         send_key=form.send_key.data,
         language=current_language(),
+        # Its draft is deleted in the same transaction.
+        alongside=drafts.forget_statement(),
     )
+    drafts.forgotten()
     g.contact_stored = True
-    drafts.forget()
     # The reference is ours, not the visitor's words: it rides in the session cookie to
     # the confirmation page, which shows it again on Reload.
     session["sent"] = {

@@ -50,7 +50,9 @@ LETTER_HINT_RE = re.compile(_R["letter_spaced_hint"])
 DIGIT_RUN_RE = re.compile(DIGIT_RUN_SRC)
 _WORD_RE = re.compile("[a-z]+")
 _LS_MIN: int = _R["letter_spaced_min_digits"]
+_LS_MAX: int = _R["letter_spaced_max"]
 _DW_MIN: int = _R["digit_word_min_digits"]
+_DW_MAX: int = _R["digit_word_max_chars"]
 
 # An edit replaces norm[s:e] with out; src[i] is the norm range out[i] came from.
 Edit = tuple[int, int, str, list[tuple[int, int]]]
@@ -77,7 +79,7 @@ def _letter_spaced(norm: str) -> list[Edit]:
     for m in LETTER_SPACED_RE.finditer(norm):
         s = m.start()
         run = m.group()
-        if sum(1 for c in run if "0" <= c <= "9") < _LS_MIN:
+        if len(run) > _LS_MAX or sum(1 for c in run if "0" <= c <= "9") < _LS_MIN:
             continue
         # spaces sit at odd offsets; drop those between two of a kind
         for i in range(1, len(run), 2):
@@ -92,6 +94,8 @@ def _digit_words(norm: str) -> list[Edit]:
     out: list[Edit] = []
     for m in DIGIT_RUN_RE.finditer(low):
         s, e = m.span()
+        if e - s > _DW_MAX:
+            continue
         chars: list[str] = []
         src: list[tuple[int, int]] = []
         times = 1

@@ -55,10 +55,28 @@ CUE_KINDS: tuple[str, ...] = tuple(k for k in RULES["cues"] if not k.startswith(
 LANGUAGES: tuple[str, ...] = tuple(k for k in RULES["cue_lexicons"] if not k.startswith("_"))
 
 
+# The cue kinds that name an identifier (what a language's negation words can negate).
+IDENTIFIER_CUE_KINDS: tuple[str, ...] = ("ssn", "itin", "fein", "taxid", "ct", "routing")
+
+
+def negated_cue_patterns(lang: str) -> list[str]:
+    """A language's negated identifier cues: each of its 'negation' phrases ("não é meu",
+    "nie jest mój", "不是我的") followed by any of its identifier cues."""
+    lexicon = RULES["cue_lexicons"][lang]
+    negations = lexicon.get("negation", ())
+    cues = [p for kind in IDENTIFIER_CUE_KINDS for p in lexicon.get(kind, ())]
+    if not negations or not cues:
+        return []
+    return ["(?:" + "|".join(negations) + ")(?:" + "|".join(cues) + ")"]
+
+
 def cue_patterns(kind: str) -> list[str]:
-    """The English cue patterns of one kind, then each language's, in rule-file order."""
+    """The English cue patterns of one kind, then each language's, in rule-file order
+    (a language's negated cues come first among its 'neg' patterns)."""
     out = list(RULES["cues"][kind])
     for lang in LANGUAGES:
+        if kind == "neg":
+            out.extend(negated_cue_patterns(lang))
         out.extend(RULES["cue_lexicons"][lang].get(kind, ()))
     return out
 
@@ -144,6 +162,7 @@ CT_MAX_BASE_GROUPS: int = _ct["max_base_groups"]
 CT_MIN_GROUP: int = _ct["min_group"]
 CT_PHONE_GUARD: bool = _ct["phone_guard"]
 CT_SEPARATORS = frozenset(_ct["separators"])
+CT_ZIP_PLUS4: tuple[int, ...] = tuple(_ct["zip_plus4"])
 
 _card = RULES["card"]
 CARD_MIN: int = _card["min_length"]

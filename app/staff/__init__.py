@@ -9,7 +9,7 @@ from flask import Blueprint, Flask
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
-from app.staff import admin, statistics, views  # noqa: E402,F401  (registers the routes)
+from app.staff import admin, retention, statistics, views  # noqa: E402,F401  (registers the routes)
 
 
 def init_app(app: Flask) -> None:

@@ -1,9 +1,19 @@
 """Admin pages: the audit log, and the site notices (create, edit, schedule, expire)."""
 
 import math
-from datetime import date, timedelta
+from datetime import date
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from sqlalchemy import func, select
 
 from app import audit
@@ -12,7 +22,8 @@ from app.clock import today
 from app.extensions import db
 from app.models import AuditEvent, Notice, NoticeTranslation, StaffMember
 from app.public.destinations import DESTINATIONS
-from app.public.notices import forget_notices
+from app.public.notices import expire_notice, restore_notice_dates, save_notice
+from app.request_guard import page_number
 from app.staff import bp
 from app.staff.forms import TranslatedNoticeForm, language_name, notice_form_class
 
@@ -24,8 +35,7 @@ AUDIT_PAGE_SIZE = 50
 def audit_log():
     total = db.session.scalar(select(func.count()).select_from(AuditEvent)) or 0
     pages = max(1, math.ceil(total / AUDIT_PAGE_SIZE))
-    raw = request.args.get("page", "1")
-    number = min(max(1, int(raw) if raw.isdigit() else 1), pages)
+    number = min(page_number(request.args.get("page")), pages)
     rows = db.session.execute(
         select(AuditEvent, StaffMember.email)
         .outerjoin(StaffMember, AuditEvent.staff_id == StaffMember.id)
@@ -51,7 +61,12 @@ def notices():
     groups: dict[str, list[Notice]] = {"current": [], "scheduled": [], "expired": []}
     for notice in db.session.scalars(select(Notice).order_by(Notice.position, Notice.id)):
         groups[_notice_state(notice, on)].append(notice)
-    return render_template("staff/notices.html", groups=groups, destinations=DESTINATIONS)
+    # Offered once, on the page right after "Expire now".
+    undo_id = session.pop("notice_undo_offer", None)
+    undo = db.session.get(Notice, undo_id) if isinstance(undo_id, int) else None
+    return render_template(
+        "staff/notices.html", groups=groups, destinations=DESTINATIONS, undo=undo
+    )
 
 
 def _notice_form(**kwargs) -> TranslatedNoticeForm:
@@ -120,11 +135,7 @@ def notice_new():
         return _notice_form_page(form, None)
     notice = Notice()
     _apply(form, notice)
-    db.session.add(notice)
-    db.session.flush()
-    audit.record("notice_created", staff=g.staff, target=f"notice {notice.id}")
-    db.session.commit()
-    forget_notices()
+    save_notice(notice, g.staff)
     flash(f"The notice “{notice.title}” was created.", "success")
     return redirect(url_for("staff.notices"), 303)
 
@@ -136,7 +147,7 @@ def _notice(notice_id: int) -> Notice:
     return notice
 
 
-@bp.route("/notices/<int:notice_id>", methods=["GET", "POST"])
+@bp.route("/notices/<int(max=2147483647):notice_id>", methods=["GET", "POST"])
 @admin_required
 def notice_edit(notice_id: int):
     notice = _notice(notice_id)
@@ -148,22 +159,48 @@ def notice_edit(notice_id: int):
     if not form.validate():
         return _notice_form_page(form, notice)
     _apply(form, notice)
-    audit.record("notice_changed", staff=g.staff, target=f"notice {notice.id}", detail="edited")
-    db.session.commit()
-    forget_notices()
+    save_notice(notice, g.staff)
     flash(f"The notice “{notice.title}” was saved.", "success")
     return redirect(url_for("staff.notices"), 303)
 
 
-@bp.post("/notices/<int:notice_id>/expire")
+@bp.get("/notices/<int(max=2147483647):notice_id>/expire")
+@admin_required
+def notice_expire_confirm(notice_id: int):
+    """Expiring takes a notice off every public page at once: ask first."""
+    notice = _notice(notice_id)
+    return render_template("staff/notice_expire.html", notice=notice)
+
+
+@bp.post("/notices/<int(max=2147483647):notice_id>/expire")
 @admin_required
 def notice_expire(notice_id: int):
     notice = _notice(notice_id)
-    yesterday = today() - timedelta(days=1)
-    notice.ends_on = yesterday
-    notice.starts_on = min(notice.starts_on, yesterday)
-    audit.record("notice_changed", staff=g.staff, target=f"notice {notice.id}", detail="expired")
-    db.session.commit()
-    forget_notices()
+    starts_on, ends_on = expire_notice(notice, g.staff)
+    # The next page offers to undo it: the notice's dates before, kept in the desk cookie.
+    session["notice_undo"] = {
+        "id": notice.id,
+        "starts_on": starts_on.isoformat(),
+        "ends_on": ends_on.isoformat() if ends_on else "",
+    }
+    session["notice_undo_offer"] = notice.id
     flash(f"The notice “{notice.title}” is no longer shown.", "success")
+    return redirect(url_for("staff.notices"), 303)
+
+
+@bp.post("/notices/<int(max=2147483647):notice_id>/undo-expire")
+@admin_required
+def notice_undo_expire(notice_id: int):
+    notice = _notice(notice_id)
+    undo = session.pop("notice_undo", None)
+    if not isinstance(undo, dict) or undo.get("id") != notice.id:
+        flash("That can no longer be undone. Edit the notice to change its dates.", "info")
+        return redirect(url_for("staff.notices"), 303)
+    try:
+        starts_on = date.fromisoformat(undo["starts_on"])
+        ends_on = date.fromisoformat(undo["ends_on"]) if undo["ends_on"] else None
+    except (KeyError, TypeError, ValueError):
+        abort(400)
+    restore_notice_dates(notice, g.staff, starts_on, ends_on)
+    flash(f"The notice “{notice.title}” is back as it was.", "success")
     return redirect(url_for("staff.notices"), 303)

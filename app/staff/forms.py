@@ -14,8 +14,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from app.contact.text import clean_line, clean_multiline
 from app.public.destinations import DESTINATIONS
+from app.text import clean_line, clean_multiline
 
 REPLY_MAX = 10000
 

@@ -1,19 +1,43 @@
-"""Desk pages about the site as a whole: statistics (all staff) and retention (admins)."""
+"""The desk's "Site statistics" page (all staff): the access log's summary."""
 
 from datetime import date, timedelta
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import render_template, render_template_string, request
+from markupsafe import Markup
 
-from app import audit
-from app.accesslog.stats import fresh_summary
-from app.auth import admin_required
-from app.clock import today, utcnow
-from app.extensions import db
-from app.retention import RetentionRules, due_counts, purge_expired
+from app.accesslog import charts
+from app.accesslog.stats import Summary, fresh_summary, human_bytes
+from app.clock import utcnow
+from app.models.submission import CONTACT_EVENTS
+from app.pii import KIND_LABELS
 from app.staff import bp
 
 DEFAULT_DAYS = 30
 LONGEST_RANGE_DAYS = 366
+
+
+@bp.record_once
+def _summary_helpers(state) -> None:
+    """What templates/accesslog/_summary.html calls, wherever it is rendered."""
+    state.app.jinja_env.globals.update(
+        accesslog_day_chart=charts.day_chart,
+        accesslog_count_chart=charts.count_chart,
+        accesslog_human_bytes=human_bytes,
+        accesslog_contact_events=CONTACT_EVENTS,
+        accesslog_kind_labels=KIND_LABELS,
+    )
+
+
+def render_summary(summary: Summary) -> Markup:
+    """The statistics partial for ``summary``, as the desk page shows it."""
+    # A rendered, autoescaped template: already safe HTML.
+    return Markup(  # noqa: S704
+        render_template_string(
+            '{% from "accesslog/_summary.html" import site_statistics %}'
+            "{{ site_statistics(summary) }}",
+            summary=summary,
+        )
+    )
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -56,22 +80,3 @@ def statistics():
         chosen_from=request.args.get("from", date_from.isoformat()),
         chosen_to=request.args.get("to", date_to.isoformat()),
     ), status
-
-
-@bp.get("/retention")
-@admin_required
-def retention():
-    rules = RetentionRules.from_config()
-    return render_template(
-        "staff/retention.html", rules=rules, due=due_counts(today(), rules), on=today()
-    )
-
-
-@bp.post("/retention/purge")
-@admin_required
-def purge_now():
-    purged = purge_expired(today())
-    audit.record("purge", staff=g.staff, detail=f"{purged} messages, from the desk")
-    db.session.commit()
-    flash(f"Deleted the content of {purged} message{'s' if purged != 1 else ''}.", "success")
-    return redirect(url_for("staff.retention"), 303)

@@ -1,26 +1,31 @@
-"""The inbox, a submission, reveal, reply and status: validate → act → audit → redirect."""
+"""The inbox, a submission, reveal, reply and status: validate → one service → redirect."""
 
-import re
-
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
 from app import audit
 from app.auth import admin_required
-from app.clock import today, utcnow
-from app.contact.forms import TOPIC_LABELS
 from app.extensions import db
 from app.models import Reply, StaffMember, Submission
-from app.pii import KIND_LABELS, describe, scan
-from app.staff import bp
-from app.staff import inbox as finder
+from app.models.submission import STATUS_LABELS, TOPIC_LABELS, is_reference
+from app.pii import KIND_LABELS, describe, remove, scan
+from app.request_guard import page_number
+from app.staff import bp, search
 from app.staff.forms import ReplyForm, RevealForm, language_name
 from app.staff.mail import ReplyNotSent, send_reply, subject_for
 from app.staff.masking import masked
-
-REFERENCE = re.compile(r"^DRS-[0-9A-Z]{4}-[0-9A-Z]{4}$")
-STATUS_LABELS = {"new": "New", "replied": "Replied", "closed": "Closed"}
+from app.staff.service import change_status, record_reply
 
 
 @bp.app_context_processor
@@ -40,14 +45,13 @@ def _desk_words():
 
 @bp.get("/")
 def inbox():
-    filters = finder.Filters.from_args(request.args, TOPIC_LABELS, current_app.config["LANGUAGES"])
-    page_number = request.args.get("page", "1")
-    page = finder.search(filters, int(page_number) if page_number.isdigit() else 1)
+    filters = search.Filters.from_args(request.args, TOPIC_LABELS, current_app.config["LANGUAGES"])
+    page = search.search(filters, page_number(request.args.get("page")))
     return render_template("staff/inbox.html", page=page, filters=filters)
 
 
 def _submission(reference: str) -> Submission:
-    if not REFERENCE.match(reference):
+    if not is_reference(reference):
         abort(404)
     submission = db.session.scalar(select(Submission).where(Submission.reference == reference))
     if submission is None:
@@ -95,7 +99,7 @@ def _timed_out(_error):
     """A desk page left open too long (or from before the last sign-in): keep a reply
     being written, and otherwise go back to where the member of staff was."""
     reference = (request.view_args or {}).get("reference", "")
-    if request.endpoint == "staff.reply" and REFERENCE.match(reference):
+    if request.endpoint == "staff.reply" and is_reference(reference):
         form = ReplyForm(meta={"csrf": False})
         form.validate()
         message = (
@@ -104,7 +108,7 @@ def _timed_out(_error):
         )
         return _page(_submission(reference), 400, reply_form=form, errors=[("body", message)])
     flash("That page had timed out, so nothing was done. Try again.", "info")
-    if REFERENCE.match(reference):
+    if is_reference(reference):
         return redirect(url_for("staff.submission", reference=reference), 303)
     return redirect(url_for("staff.inbox"), 303)
 
@@ -126,9 +130,25 @@ def reveal(reference: str):
         return _page(item, reveal_form=form)
     audit.record("revealed", staff=g.staff, target=item.reference, detail=form.reason.data)
     db.session.commit()
-    # Shown once, in this response only (no-store): a reload shows it masked again.
+    # One showing, on a page reached by GET: the desk cookie carries which message and
+    # why (staff's words, never the message), and the page takes it out as it shows it.
+    session["revealed"] = {"reference": item.reference, "reason": form.reason.data}
+    return redirect(url_for("staff.revealed", reference=item.reference), 303)
+
+
+@bp.get("/messages/<reference>/revealed")
+@admin_required
+def revealed(reference: str):
+    """The numbers, shown once; a reload shows them masked and records nothing."""
+    item = _submission(reference)
+    shown = session.pop("revealed", None)
+    if not isinstance(shown, dict) or shown.get("reference") != item.reference:
+        return _page(item, masked_again=True)
     return _page(
-        item, revealed_message=item.message, revealed_name=item.name, reason=form.reason.data
+        item,
+        revealed_message=item.message,
+        revealed_name=item.name,
+        reason=str(shown.get("reason", "")),
     )
 
 
@@ -145,30 +165,25 @@ def reply(reference: str):
     if action == "edit":
         return _page(item, reply_form=form, editing=True)
     findings = scan(form.body.data)
-    if findings and action != "send_anyway":
+    detail = "sent with identifiers after a warning" if findings else None
+    if findings and action == "remove":
+        # As the public check offers: each number replaced by a label, then sent.
+        form.body.data = remove(form.body.data, findings)
+        detail = "identifiers removed after a warning"
+    elif findings and action != "send_anyway":
         return render_template(
             "staff/reply_check.html",
             submission=item,
             form=form,
             findings=[describe(f) for f in findings],
+            masked_reply=masked(form.body.data),
+            removed_reply=remove(form.body.data, findings),
         )
     try:
         send_reply(item, form.body.data)
     except ReplyNotSent as error:
         return _page(item, 503, reply_form=form, errors=[("body", str(error))])
-    db.session.add(
-        Reply(submission_id=item.id, staff_id=g.staff.id, sent_at=utcnow(), body=form.body.data)
-    )
-    previous = item.status
-    item.status = "replied"
-    item.replied_on = today()
-    detail = "sent with identifiers after a warning" if findings else None
-    audit.record("replied", staff=g.staff, target=item.reference, detail=detail)
-    if previous != "replied":
-        audit.record(
-            "status_changed", staff=g.staff, target=item.reference, detail=f"{previous} to replied"
-        )
-    db.session.commit()
+    record_reply(item, g.staff, form.body.data, detail)
     flash(
         f"Your reply was sent to the visitor, and {item.reference} is marked as replied.", "success"
     )
@@ -181,16 +196,6 @@ def set_status(reference: str):
     status = request.form.get("status", "")
     if status not in STATUS_LABELS:
         abort(400)
-    if status != item.status:
-        previous = item.status
-        item.status = status
-        if status == "replied" and item.replied_on is None:
-            item.replied_on = today()
-        if status == "closed":
-            item.closed_on = today()
-        audit.record(
-            "status_changed", staff=g.staff, target=item.reference, detail=f"{previous} to {status}"
-        )
-        db.session.commit()
+    if change_status(item, g.staff, status):
         flash(f"{item.reference} is now marked as {STATUS_LABELS[status].lower()}.", "success")
     return redirect(url_for("staff.submission", reference=item.reference), 303)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from app.accesslog import log_path, w3c
-from tests.accesslog.conftest import logged_lines
+from app.accesslog import w3c
+from app.accesslog.writer import log_path
+from tests.support.logs import logged_lines
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 ODD_AGENTS = [

@@ -8,12 +8,13 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from sqlalchemy import text
 
-from app.accesslog import log_path, render_summary
 from app.accesslog.browsers import browser_family
 from app.accesslog.ingest import ingest_new
+from app.accesslog.purge import purge_raw_logs
 from app.accesslog.stats import summary
-from app.accesslog.writer import DailyLogWriter
+from app.accesslog.writer import DailyLogWriter, log_path
 from app.extensions import db
+from app.staff.statistics import render_summary
 from tests.accesslog.test_w3c import entry
 
 START = datetime(2026, 11, 20, tzinfo=UTC)
@@ -246,7 +247,6 @@ def test_a_batch_is_not_counted_if_another_ingest_moved_the_file_first(app):
 
 
 def test_purge_forgets_visitor_keys_but_keeps_the_counts(app):
-    from app.accesslog import purge_raw_logs
     from app.models import AccessDay, AccessVisitor
 
     now = datetime.now(UTC)
@@ -291,3 +291,75 @@ def test_flask_stats_includes_the_contact_form_counters(app, runner):
         result.output
     )
     assert "  ssn: 3, 2, 0, 0" in result.output
+
+
+def test_the_desks_own_traffic_is_reported_apart(app, runner):
+    """The policy's statistics are about visitors: the desk's requests are counted
+    apart, with the files its pages load, and give no visitors, bytes or browsers."""
+    writer = DailyLogWriter(log_path(app))
+    public = [
+        entry(when=START, uri_stem="/privacy", client_ip="198.51.100.1"),
+        entry(
+            when=START,
+            uri_stem="/static/css/site.css",
+            client_ip="198.51.100.1",
+            referrer="http://x.example/privacy",
+        ),
+    ]
+    desk = [
+        entry(when=START, uri_stem="/staff/sign-in", client_ip="10.1.1.1", bytes_sent=999),
+        entry(when=START, uri_stem="/staff/", client_ip="10.1.1.1", status=200),
+        entry(when=START, uri_stem="/staff/messages/DRS-REF", client_ip="10.1.1.1"),
+        entry(
+            when=START,
+            uri_stem="/static/css/staff.css",
+            client_ip="10.1.1.1",
+            referrer="https://drs.example/staff/",
+        ),
+    ]
+    for item in public + desk:
+        writer.write(item)
+    writer.close()
+    with app.app_context():
+        assert ingest_new().lines == 6
+        s = summary(date(2026, 11, 20), date(2026, 11, 20))
+    assert s.requests == 2
+    assert s.visitor_days == 1
+    assert s.bytes_sent == sum(e.bytes_sent for e in public)
+    assert {c.label for c in s.top_pages} == {"/privacy"}
+    assert {c.label for c in s.top_files} == {"/static/css/site.css"}
+    assert s.desk_requests == 4
+    assert {c.label: c.hits for c in s.desk_pages} == {
+        "/staff/sign-in": 1,
+        "/staff/": 1,
+        "/staff/messages/DRS-REF": 1,
+        "/static/css/staff.css": 1,
+    }
+    with app.test_request_context():
+        page = BeautifulSoup(str(render_summary(s)), "html.parser")
+    section = page.find("h2", id="stats-desk").parent
+    assert "4 requests in these days" in " ".join(section.get_text().split())
+    assert section.find("table", id="stats-desk-pages")
+    printed = runner.invoke(args=["stats", "--from", "2026-11-20", "--to", "2026-11-20"]).output
+    assert "The staff desk's own requests (not counted above): 4" in printed
+
+
+def test_charts_are_drawn_at_their_own_size_with_named_axes(app):
+    generate(log_path(app), 200, seed=7)
+    with app.app_context():
+        ingest_new()
+        s = summary(date(2026, 11, 20), date(2026, 11, 24))
+        with app.test_request_context():
+            page = BeautifulSoup(str(render_summary(s)), "html.parser")
+    for svg in page.find_all("svg"):
+        # width and height in CSS pixels equal to the drawing's: no scaling down
+        assert svg["viewbox"] == f"0 0 {svg['width']} {svg['height']}"
+        sizes = {int(t["font-size"]) for t in svg.find_all("text")}
+        assert min(sizes) >= 14
+        bold = [t.get_text() for t in svg.find_all("text", attrs={"font-weight": "700"})]
+        assert len(bold) == 2, bold  # the x and the y axis are named
+    requests = page.find("svg", attrs={"aria-labelledby": lambda v: v and "requests" in v})
+    assert [t.get_text() for t in requests.find_all("text", attrs={"font-weight": "700"})] == [
+        "Day (UTC, month-day)",
+        "Requests",
+    ]

@@ -4,8 +4,9 @@ import multiprocessing
 import os
 from datetime import UTC, date, datetime, timedelta
 
-from app.accesslog import log_path, purge_raw_logs, w3c
-from app.accesslog.writer import DailyLogWriter, day_file, day_files
+from app.accesslog import w3c
+from app.accesslog.purge import purge_raw_logs
+from app.accesslog.writer import DailyLogWriter, day_file, day_files, log_path
 from tests.accesslog.test_w3c import entry
 
 WORKERS = 6

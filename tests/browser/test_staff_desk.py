@@ -8,16 +8,13 @@ from playwright.sync_api import expect
 
 from app.auth import accounts
 from app.contact.service import store_submission
-from tests.auth.desk import DESK_CONFIG, PASSWORD
+from app.extensions import db
+from app.models import AuditEvent
+from tests.support.desk import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 SSN = "219-56-7788"
-
-
-@pytest.fixture
-def app(make_app):
-    return make_app(**DESK_CONFIG)
 
 
 @pytest.fixture
@@ -77,15 +74,26 @@ def test_enrol_sign_in_read_and_reply(app, live_server, page, axe_check, referen
     page.get_by_label("Why do you need to see the numbers?").fill("Checking the visitor's record")
     page.get_by_role("button", name="Reveal the numbers").click()
     expect(page.locator("#message-text")).to_contain_text(SSN)
+    assert page.url.endswith(f"/staff/messages/{reference}/revealed")
     axe_check(page)
-
+    # a reload shows them masked again, with no resubmission and no second audit event
+    page.reload()
+    expect(page.locator("#message-text")).to_contain_text("My SSN is ***-**-7788.")
+    expect(page.locator("main")).to_contain_text("The numbers are masked again")
+    assert SSN not in page.content()
+    axe_check(page)
+    with app.app_context():
+        revealed = db.session.scalars(
+            db.select(AuditEvent).where(AuditEvent.action == "revealed")
+        ).all()
+    assert len(revealed) == 1
     page.get_by_role("link", name="Back to the inbox").click()
     page.get_by_role("link", name=reference).click()
     page.get_by_label("Your reply").fill(f"We have your number {SSN} on file.")
     page.get_by_role("button", name="Send reply").click()
     expect(page.locator("h1")).to_have_text("Your reply may include tax identifiers")
     axe_check(page)
-    page.get_by_role("button", name="Edit the reply").click()
+    page.get_by_role("button", name="Edit", exact=True).click()
     page.get_by_label("Your reply").fill("The sales tax holiday is in August.")
     page.get_by_role("button", name="Send reply").click()
     expect(page.locator("main")).to_contain_text("Your reply was sent")

@@ -6,12 +6,16 @@ rendering — happens outside the transaction, so SQLite's write lock is held fo
 little as the data allows (figures in bench/README.md).
 """
 
+import threading
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 from sqlalchemy import event
 
 from app.contact import service
 from app.contact.service import store_submission
-from app.extensions import db
+from app.extensions import _MemoryStorage, db, limiter
 from app.models import ContactCounter, Submission
 from tests.contact.test_contact_flow import SSN, counters, stored
 
@@ -68,7 +72,7 @@ def test_a_plain_send_is_one_insert_and_one_commit(app, visitor):
 
 
 # The warning page's text waits in a draft: read (and the read ended) before the send,
-# deleted in a short transaction of its own after it.
+# deleted in the transaction that stores the message.
 READ_DRAFT = "SELECT contact_drafts.id, contact_drafts.content,"
 
 
@@ -84,7 +88,11 @@ def test_a_send_with_a_choice_adds_one_counter_statement(app, client, visitor):
         "INSERT INTO contact_counters",
         "DELETE FROM contact_drafts",
     ]
-    assert seen.ends == ["rollback", "commit", "commit"]
+    assert seen.ends == ["rollback", "commit"]
+    if is_sqlite(app):
+        # The read takes no write lock; the write transaction starts with its INSERT.
+        assert seen.begins == ["BEGIN", "BEGIN"]
+    assert client.get("/contact/check").headers["Location"] == "/contact"  # draft gone
     # Counted once per number found, as the warning was: two SSNs, one card.
     c = counters(app)
     assert c == {
@@ -100,13 +108,17 @@ def test_the_warning_step_is_one_counter_statement(app, visitor):
     with Statements(app) as seen:
         response = visitor.send(csrf_token=token, message=f"SSN {SSN}, EIN 12-3456789")
     assert response.status_code == 303
-    # the count, then the draft for the warning page (one short transaction each)
+    # the count (once per form: its marker, then the counter) and the draft for the
+    # warning page, in one short transaction
     assert seen.sql == [
+        "INSERT INTO contact_warned_forms",
         "INSERT INTO contact_counters",
         "DELETE FROM contact_drafts",
         "INSERT INTO contact_drafts",
     ]
-    assert seen.ends == ["commit", "commit"]
+    assert seen.ends == ["commit"]
+    if is_sqlite(app):
+        assert seen.begins == ["BEGIN"]
     assert counters(app) == {("warned", "ssn"): 1, ("warned", "fein"): 1}
     assert stored(app) == []
 
@@ -123,6 +135,9 @@ def test_a_retried_send_commits_nothing_and_shows_the_first_reference(app, clien
     assert again.headers["Location"] == "/contact/sent"
     assert "commit" not in seen.ends
     assert not [s for s in seen.sql if s.split()[0] in ("INSERT", "UPDATE", "DELETE")]
+    if is_sqlite(app):
+        # Reads alone (the draft, the earlier message): no write lock taken.
+        assert "BEGIN IMMEDIATE" not in seen.begins
     [submission] = stored(app)
     assert submission.reference in reference
     assert submission.reference in client.get("/contact/sent").get_data(as_text=True)
@@ -183,3 +198,54 @@ def test_an_unknown_choice_is_refused_before_anything_is_written(app, choice):
         )  # fmt: skip
     assert seen.sql == []
     assert seen.ends == []
+
+
+def test_a_draft_is_stored_encrypted_once(app, client, visitor):
+    """Encrypted before its transaction and bound as it is: readable, and not doubled."""
+    visitor.send(message=f"SSN {SSN} for Canary-Puffin")
+    with app.app_context():
+        [raw] = db.session.execute(db.text("SELECT content FROM contact_drafts")).scalars()
+    assert raw.startswith("gAAAA")
+    assert "Canary-Puffin" not in raw
+    page = client.get("/contact/check").get_data(as_text=True)
+    assert "Your message may include a Social Security number" in page
+
+
+def test_reading_a_draft_takes_no_write_lock(app, client, visitor):
+    visitor.send(message=f"SSN {SSN}")
+    with Statements(app) as seen:
+        assert client.get("/contact/check").status_code == 200
+    assert seen.sql == [READ_DRAFT]
+    assert seen.ends == ["rollback"]
+    if is_sqlite(app):
+        assert seen.begins == ["BEGIN"]
+
+
+def test_the_rate_limit_starts_no_thread_per_send(visitor, monkeypatch):
+    """limits' stock in-memory storage started a thread on every counted send."""
+    assert type(limiter.storage) is _MemoryStorage
+    started: list[threading.Thread] = []
+    start = threading.Thread.start
+
+    def counting_start(thread):
+        started.append(thread)
+        start(thread)
+
+    token = visitor.token()
+    monkeypatch.setattr(threading.Thread, "start", counting_start)
+    for number in range(3):
+        response = visitor.send(csrf_token=token, message=f"Question {number}")
+        assert response.status_code == 303
+    assert started == []
+
+
+@pytest.mark.usefixtures("app")
+def test_expired_rate_limit_entries_are_still_forgotten():
+    storage = limiter.storage
+    with time_machine.travel(datetime(2026, 1, 5, 12, tzinfo=UTC), tick=False):
+        assert storage.acquire_entry("visitor", 5, 60)
+        assert storage.get_moving_window("visitor", 5, 60)[1] == 1
+    with time_machine.travel(datetime(2026, 1, 5, 12, 2, tzinfo=UTC), tick=False):
+        assert storage.acquire_entry("another", 5, 60)  # the clean-up is due: it runs
+        assert storage.events["visitor"] == []
+        assert len(storage.events["another"]) == 1

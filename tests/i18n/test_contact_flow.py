@@ -146,10 +146,8 @@ def test_several_findings_are_listed_in_spanish(spanish):
     assert legend == "Encontramos 2 números que pueden ser privados"
 
 
-def test_a_message_sent_in_english_stays_english(client):
-    from tests.contact.conftest import Visitor
-
-    response = Visitor(client).send(message=f"My SSN is {SSN}")
+def test_a_message_sent_in_english_stays_english(client, visitor):
+    response = visitor.send(message=f"My SSN is {SSN}")
     assert response.headers["Location"] == "/contact/check"
     page = check_page(client.get("/contact/check").get_data(as_text=True), "en")
     assert normalise(page.h1.get_text()) == "Your message may include a Social Security number"

@@ -69,6 +69,16 @@ def test_parity_on_dev_corpus():
     _assert_parity(texts)
 
 
+REALISTIC = DEV.parent / "realistic.jsonl"
+
+
+@pytest.mark.skipif(not REALISTIC.exists(), reason=f"corpus not found at {REALISTIC}")
+def test_parity_on_realistic_corpus():
+    with REALISTIC.open(encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh if line.strip()]
+    _assert_parity(texts)
+
+
 def test_parity_on_rule_table():
     cases = json.loads((HERE / "cases.json").read_text(encoding="utf-8"))
     _assert_parity([c["text"] for c in cases])
@@ -137,6 +147,33 @@ PIECES = [
     "\ufb01",
     "Stra\u00dfe ",
     "\u0130",
+    # the scopes, lexicons and rewrites of issue 10
+    "\t",
+    " | ",
+    "Name\tSSN\tAmount\n",
+    "| SSN | Routing |\n|---|---|\n",
+    "first,last,ssn\n",
+    "SSNs for everyone:\n",
+    "son - ",
+    "#2 Mia, ",
+    "Re: routing number\n\n",
+    "> ",
+    "\n> > ",
+    "four one two, zero eight, ",
+    "oh double nine ",
+    "cuatro uno dos ",
+    "4 1 2 - 0 8 - 3 3 1 7",
+    "S S N : ",
+    "n\u00famero de seguro social ",
+    "N\u00daMERO DE RUTA ",
+    "nimewo sekirite sosyal ",
+    "\u793e\u4f1a\u5b89\u5168\u53f7\u7801",
+    "not my SSN ",
+    "no es mi seguro social, ",
+    "\u2446",
+    "|:",
+    "6024799000 / ",
+    "i.e. ",
 ]
 
 

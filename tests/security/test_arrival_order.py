@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Submission
-from tests.accesslog.conftest import logged_fields
-from tests.auth.desk import page_of
-from tests.contact.conftest import Visitor
+from tests.pages import page_of
 from tests.staff.helpers import submission
+from tests.support.logs import logged_fields
+from tests.support.visitor import Visitor
 
 
 def test_no_contact_line_gives_its_request_size(app):

@@ -10,7 +10,7 @@ from app.clock import today
 from app.extensions import db
 from app.models import AuditEvent, Notice
 from app.models.staff import AuditLogIsAppendOnly
-from tests.auth.desk import page_of
+from tests.pages import page_of
 from tests.staff.helpers import audit, submission
 
 
@@ -146,3 +146,40 @@ def test_expiring_a_scheduled_notice_keeps_its_dates_in_order(app, desk):
     with app.app_context():
         notice = db.session.get(Notice, notice_id)
         assert notice.starts_on <= notice.ends_on < today()
+
+
+def test_expire_now_asks_first_then_offers_to_undo(app, desk, client):
+    admin = desk.sign_in_as("admin")
+    with app.app_context():
+        notice = db.session.scalar(db.select(Notice).order_by(Notice.position))
+        notice_id, title = notice.id, notice.title
+        before = (notice.starts_on, notice.ends_on)
+    listing = page_of(client.get("/staff/notices"))
+    link = listing.find("a", href=f"/staff/notices/{notice_id}/expire")
+    assert link.get_text(" ", strip=True).startswith("Expire now")
+    # following the link changes nothing: it asks
+    confirm = page_of(client.get(f"/staff/notices/{notice_id}/expire"))
+    assert confirm.h1.get_text() == f"Stop showing “{title}”?"
+    assert confirm.find("form", action=f"/staff/notices/{notice_id}/expire")["method"] == "post"
+    assert confirm.find("a", string="No, keep showing it")["href"] == "/staff/notices"
+    assert title in client.get("/").get_data(as_text=True)
+    # confirmed: gone, and the next page offers to undo it, once
+    desk.post(f"/staff/notices/{notice_id}/expire")
+    assert title not in client.get("/").get_data(as_text=True)
+    page = page_of(client.get("/staff/notices"))
+    assert f"The notice “{title}” is no longer shown." in page.get_text()
+    undo = page.find("form", action=f"/staff/notices/{notice_id}/undo-expire")
+    assert undo.button.get_text() == f"Undo: show “{title}” again"
+    assert not page_of(client.get("/staff/notices")).find(
+        "form", action=f"/staff/notices/{notice_id}/undo-expire"
+    )
+    desk.post(f"/staff/notices/{notice_id}/undo-expire", token_from="/staff/notices")
+    assert title in client.get("/").get_data(as_text=True)
+    with app.app_context():
+        notice = db.session.get(Notice, notice_id)
+        assert (notice.starts_on, notice.ends_on) == before
+    changes = [d for a, s, t, d in audit(app) if a == "notice_changed" and s == admin.id]
+    assert changes == ["expired", "expiry undone"]
+    # and undoing twice does nothing more
+    desk.post(f"/staff/notices/{notice_id}/undo-expire", token_from="/staff/notices")
+    assert "That can no longer be undone" in client.get("/staff/notices").get_data(as_text=True)

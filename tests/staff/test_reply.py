@@ -9,14 +9,15 @@ from aiosmtpd.controller import Controller
 
 from app.extensions import db
 from app.models import Reply, Submission
-from tests.auth.desk import DESK_CONFIG, Desk, page_of
+from tests.pages import page_of
 from tests.staff.helpers import SSN, audit, submission
+from tests.support.desk import Desk
 
 SUBJECT = "Your message to the Department of Revenue Services ({})"
 
 
 def outbox(app) -> list:
-    """What the in-memory backend sent (DESK_CONFIG): an empty list means nothing was."""
+    """What the in-memory backend sent (the tests' default): an empty list means nothing was."""
     assert app.config["MAIL_BACKEND"] == "locmem"
     return getattr(app.extensions["mailman"], "outbox", [])  # made at the first send
 
@@ -67,8 +68,17 @@ def test_identifiers_in_a_reply_warn_first(app, desk, client):
     assert "Social Security number ending in 7788" in page.find(class_="site-findings").get_text()
     assert SSN not in page.find("main").get_text()
     assert outbox(app) == []
-    buttons = {b["value"] for b in page.find_all("button", attrs={"name": "action"})}
-    assert buttons == {"edit", "send_anyway"}
+    buttons = {b["value"]: b.get_text() for b in page.find_all("button", attrs={"name": "action"})}
+    assert buttons == {
+        "remove": "Remove the numbers and send",
+        "send_anyway": "Send anyway",
+        "edit": "Edit",
+    }
+    # the reply shown with its findings masked, and what removing them will send
+    assert page.find(id="reply-masked").get_text() == "We found your SSN ***-**-7788 on file."
+    assert page.find(id="reply-removed").get_text() == (
+        "We found your SSN [Social Security number removed] on file."
+    )
     token = page.find("input", attrs={"name": "csrf_token"})["value"]
     carried = page.find("input", attrs={"name": "body"})["value"]
 
@@ -92,6 +102,28 @@ def test_identifiers_in_a_reply_warn_first(app, desk, client):
     ]
 
 
+def test_a_reply_can_have_its_numbers_removed_and_be_sent(app, desk, client):
+    ref = submission(app)
+    desk.sign_in_as()
+    body = f"Your SSN {SSN} and card 4111 1111 1111 1111 are on file."
+    check = page_of(desk.post(f"/staff/messages/{ref}/reply", {"body": body}))
+    token = check.find("input", attrs={"name": "csrf_token"})["value"]
+    carried = check.find("input", attrs={"name": "body"})["value"]
+    sent = client.post(
+        f"/staff/messages/{ref}/reply",
+        data={"csrf_token": token, "body": carried, "action": "remove"},
+    )
+    assert sent.status_code == 303
+    [mail] = outbox(app)
+    assert mail.body == (
+        "Your SSN [Social Security number removed] and card "
+        "[payment card number removed] are on file."
+    )
+    assert [d for a, _, _, d in audit(app) if a == "replied"] == [
+        "identifiers removed after a warning"
+    ]
+
+
 def test_an_empty_reply_says_what_to_do(app, desk):
     ref = submission(app)
     desk.sign_in_as()
@@ -108,7 +140,7 @@ def free_port() -> int:
 
 def smtp_desk(make_app, port) -> tuple:
     smtp = {"MAIL_BACKEND": "smtp", "MAIL_SERVER": "127.0.0.1", "MAIL_PORT": port}
-    app = make_app(**(DESK_CONFIG | smtp | {"MAIL_TIMEOUT": 5}))
+    app = make_app(**smtp, MAIL_TIMEOUT=5)
     return app, Desk(app, app.test_client())
 
 

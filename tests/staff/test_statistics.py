@@ -6,8 +6,7 @@ import pytest
 
 from app.extensions import db
 from app.models import Submission
-from tests.auth.desk import page_of
-from tests.pages import normalise
+from tests.pages import normalise, page_of
 from tests.staff.helpers import audit, submission
 
 
@@ -38,7 +37,7 @@ def test_any_member_of_staff_sees_the_statistics(desk, client):
 
 
 def test_statistics_count_the_contact_warnings(app, desk, client):
-    from tests.contact.conftest import Visitor
+    from tests.support.visitor import Visitor
 
     visitor = Visitor(app.test_client())
     visitor.send(message="My SSN is 219-56-7788")
@@ -104,3 +103,15 @@ def test_admins_see_what_is_due_and_can_purge_now(app, desk, client):
         assert row.message is None
         assert row.purged_on is not None
     assert ("purge", admin.id, None, "1 messages, from the desk") in audit(app)
+
+
+def test_no_purge_button_when_nothing_is_due_and_no_talk_of_command_lines(app, desk, client):
+    submission(app)  # new today: not due
+    desk.sign_in_as("admin")
+    response = client.get("/staff/retention")
+    page = page_of(response)
+    assert not page.find("form", action="/staff/retention/purge")
+    assert "Nothing is due for deletion today" in page.get_text()
+    text = page.find("main").get_text().lower()
+    for word in ("flask", "cron", "readme", "command"):
+        assert word not in text

@@ -2,7 +2,7 @@
 
 from app.extensions import db
 from app.models import Submission
-from tests.auth.desk import page_of
+from tests.pages import page_of
 from tests.staff.helpers import SSN, audit, submission
 
 FEIN = "12-3456789"
@@ -57,13 +57,42 @@ def test_admin_reveals_with_a_reason_once(app, desk, client):
     response = desk.post(
         f"/staff/messages/{ref}/reveal", {"reason": "Visitor asked us to check it"}
     )
-    assert response.status_code == 200
-    assert response.headers["Cache-Control"] == "no-store"
-    page = page_of(response)
+    # shown on a page reached by GET, so a reload never posts the reveal again
+    assert response.status_code == 303
+    assert response.headers["Location"] == f"/staff/messages/{ref}/revealed"
+    assert SSN not in response.get_data(as_text=True)
+    shown = client.get(f"/staff/messages/{ref}/revealed")
+    assert shown.headers["Cache-Control"] == "no-store"
+    page = page_of(shown)
     assert page.find(id="message-text").get_text() == f"My SSN is {SSN}"
-    assert ("revealed", admin.id, ref, "Visitor asked us to check it") in audit(app)
-    # a reload is masked again
+    mask_again = page.find("a", string="Mask the numbers again")
+    assert mask_again["href"] == f"/staff/messages/{ref}"
+    events = audit(app)
+    assert ("revealed", admin.id, ref, "Visitor asked us to check it") in events
+    # a reload shows them masked and records nothing
+    reloaded = client.get(f"/staff/messages/{ref}/revealed")
+    assert reloaded.status_code == 200
+    assert SSN not in reloaded.get_data(as_text=True)
+    assert "The numbers are masked again" in reloaded.get_data(as_text=True)
+    assert audit(app) == events
     assert SSN not in client.get(f"/staff/messages/{ref}").get_data(as_text=True)
+
+
+def test_the_revealed_page_shows_nothing_without_a_reveal(app, desk, client):
+    ref = submission(app, f"My SSN is {SSN}", choice="sent_as_written", kinds=["ssn"])
+    other = submission(app, f"Another {SSN}", choice="sent_as_written", kinds=["ssn"])
+    desk.sign_in_as("admin")
+    desk.post(f"/staff/messages/{other}/reveal", {"reason": "Checking the other one"})
+    # a reveal of one message shows nothing of another
+    assert SSN not in client.get(f"/staff/messages/{ref}/revealed").get_data(as_text=True)
+
+
+def test_readers_cannot_open_the_revealed_page(app, desk, client):
+    ref = submission(app, f"My SSN is {SSN}")
+    desk.sign_in_as("reader")
+    response = client.get(f"/staff/messages/{ref}/revealed")
+    assert response.status_code in (403, 404)
+    assert SSN not in response.get_data(as_text=True)
 
 
 def test_reveal_is_a_post_only(app, desk, client):
@@ -101,3 +130,14 @@ def test_unknown_or_malformed_reference_is_404(desk, client):
     desk.sign_in_as()
     assert client.get("/staff/messages/DRS-AAAA-BBBB").status_code == 404
     assert client.get("/staff/messages/nonsense").status_code == 404
+
+
+def test_status_buttons_say_what_they_do(app, desk, client):
+    ref = submission(app)
+    desk.sign_in_as("reader")
+    page = page_of(client.get(f"/staff/messages/{ref}"))
+    buttons = [b.get_text() for b in page.select(".desk-status-form button")]
+    assert buttons == ["Mark as replied", "Close without reply"]
+    desk.post(f"/staff/messages/{ref}/status", {"status": "closed"})
+    page = page_of(client.get(f"/staff/messages/{ref}"))
+    assert [b.get_text() for b in page.select(".desk-status-form button")] == ["Reopen as new"]

@@ -41,7 +41,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const run = m[0];
       let digits = 0;
       for (const c of run) if (c >= "0" && c <= "9") digits++;
-      if (digits < R.letter_spaced_min_digits) continue;
+      if (run.length > R.letter_spaced_max || digits < R.letter_spaced_min_digits) continue;
       // spaces sit at odd offsets; drop those between two of a kind
       for (let i = 1; i < run.length; i += 2) {
         const k = kind(run[i - 1]);
@@ -58,6 +58,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const m of all(DIGIT_RUN_RE, low)) {
       const s = m.index;
       const run = m[0];
+      if (run.length > R.digit_word_max_chars) continue;
       const chars = [];
       const src = [];
       let times = 1;

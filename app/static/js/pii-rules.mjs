@@ -208,7 +208,7 @@ export const RULES = {
   "_neg_scope": "The first 'neg' pattern is a negated identifier cue ('not my SSN', 'no es mi seguro social', 'se pa nimewo sosyal'): it claims the number it binds to, in its own clause, as not an identifier."
  },
  "cue_lexicons": {
-  "_comment": "Cue words per language, merged after the English lists of cues of the same kind (one list per kind and language: adding a language is data). Lower case; accented letters are matched after the shared lower-casing of A-Z and U+00C0-U+024F.",
+  "_comment": "Cue words per language, merged after the English lists of cues of the same kind (one list per kind and language: adding a language is data). Lower case; accented letters are matched after the shared lower-casing of A-Z and U+00C0-U+024F. 'negation' holds a language's words for 'is not (my)' as they stand before an identifier cue: each one, followed by any of that language's identifier cues, is a negated cue (kind 'neg').",
   "es": {
    "ssn": [
     "n[uú]meros? de(?:l)? seguro social",
@@ -235,7 +235,7 @@ export const RULES = {
     "registro fiscal"
    ],
    "neg": [
-    "n[uú]mero de (?:confirmaci[oó]n|caso|cuenta|factura|pedido|referencia|tel[eé]fono|recibo)"
+    "n[uú]mero de (?:confirmaci[oó]n|caso|cuenta|factura|pedido|referencia|tel[eé]fono|recibo|carta|aviso|notificaci[oó]n|expediente)"
    ],
    "neg_bare": [
     "confirmaci[oó]n",
@@ -243,6 +243,9 @@ export const RULES = {
     "tel[eé]fono",
     "celular",
     "cuenta"
+   ],
+   "negation": [
+    "no (?:es|son|era|fue) (?:(?:el|la|los) )?(?:(?:mi|mis|su|sus|nuestro|nuestra) )?"
    ]
   },
   "pt": {
@@ -269,7 +272,7 @@ export const RULES = {
     "inscri[cç][aã]o estadual"
    ],
    "neg": [
-    "n[uú]mero (?:de|da|do) (?:confirma[cç][aã]o|conta|fatura|pedido|protocolo|telefone|caso)"
+    "n[uú]mero (?:de|da|do) (?:confirma[cç][aã]o|conta|fatura|pedido|protocolo|telefone|caso|carta|aviso|notifica[cç][aã]o|processo)"
    ],
    "neg_bare": [
     "confirma[cç][aã]o",
@@ -278,6 +281,9 @@ export const RULES = {
     "telefone",
     "whatsapp",
     "conta"
+   ],
+   "negation": [
+    "n[aã]o (?:[eé]|s[aã]o|era|foi) (?:(?:o|a|os|as) )?(?:(?:meu|minha|meus|nosso|nossa|seu|sua) )?"
    ]
   },
   "pl": {
@@ -300,13 +306,16 @@ export const RULES = {
     "numer(?:u)? rejestracyjn(?:y|ego)"
    ],
    "neg": [
-    "numer(?:u|em)? (?:potwierdzenia|konta|faktury|zam[oó]wienia|telefonu|sprawy)"
+    "numer(?:u|em)? (?:potwierdzenia|konta|faktury|zam[oó]wienia|telefonu|sprawy|zawiadomienia|pisma|decyzji|listu)"
    ],
    "neg_bare": [
     "potwierdzenia",
     "faktury",
     "telefon(?:u|em)?",
     "konta"
+   ],
+   "negation": [
+    "nie (?:jest|s[aą]|by[lł]) (?:(?:to) )?(?:(?:m[oó]j|moje|nasz|jego|jej|tw[oó]j) )?"
    ]
   },
   "ht": {
@@ -332,12 +341,15 @@ export const RULES = {
     "nimewo enskripsyon"
    ],
    "neg": [
-    "nimewo (?:dosye|konfimasyon|kont|telef[oò]n|fakti)"
+    "nimewo (?:dosye|konfimasyon|kont|telef[oò]n|fakti|let|avi)"
    ],
    "neg_bare": [
     "dosye",
     "konfimasyon",
     "telef[oò]n"
+   ],
+   "negation": [
+    "(?:se pa|pa) (?:(?:mwen|nou|li) )?"
    ]
   },
   "zh": {
@@ -383,7 +395,18 @@ export const RULES = {
     "账户号码?",
     "帳戶號碼?",
     "订单号码?",
-    "訂單號碼?"
+    "訂單號碼?",
+    "通知书编号",
+    "通知書編號",
+    "通知书号码?",
+    "通知書號碼?",
+    "信函编号",
+    "信函編號",
+    "案件编号",
+    "案件編號"
+   ],
+   "negation": [
+    "(?:不是|並非|并非)(?:我的|我们的|我們的|他的|她的|你的)?"
    ]
   }
  },
@@ -517,7 +540,12 @@ export const RULES = {
   "_comment": "Ten bare digits that read as a North American phone number (NXX NXX XXXX), or eleven with the country code 1 in front, count only when the location code starts with 0, as real location codes (000, 001...) do.",
   "phone_guard": true,
   "no_cue_location_prefix": "00",
-  "_no_cue": "A 7-digit base, a hyphen and a location code starting with no_cue_location_prefix (1234567-000 ... -009) is a CT number with no cue, unless an order, case or other 'neg' cue introduces it."
+  "_no_cue": "A 7-digit base, a hyphen and a location code starting with no_cue_location_prefix (1234567-000 ... -009) is a CT number with no cue, unless an order, case or other 'neg' cue introduces it.",
+  "zip_plus4": [
+   5,
+   4
+  ],
+  "_zip_plus4": "A CT number never starts with a hyphenated 5-4 pair: that is a ZIP+4 ('CT 06106-4021' then a phone on the next line)."
  },
  "card": {
   "min_length": 13,
@@ -883,13 +911,17 @@ export const RULES = {
    "doble": "x2"
   },
   "letter_spaced_hint": "[0-9] [0-9-] ",
-  "_letter_spaced_hint": "A letter-spaced run is looked for only in a text where two digits (or a digit and a dash) are spaced one apart."
+  "_letter_spaced_hint": "A letter-spaced run is looked for only in a text where two digits (or a digit and a dash) are spaced one apart.",
+  "letter_spaced_max": 80,
+  "_letter_spaced_max": "A spaced-out run longer than this (characters) is a spaced-out paragraph, not a pasted number: left as it is.",
+  "digit_word_max_chars": 200,
+  "_digit_word_max_chars": "A run of digit words longer than this (characters) is not one dictated number (a card read out with 'double' and commas fits in about 150): left as it is."
  },
  "tight_group": "[0-9]+(?:[-./][0-9]+)*",
  "_tight_group": "Digits joined by single punctuation: the unit compared when the same number comes again in another form."
 };
 export const SOURCES = {
- "cue": "(?=[a-zÀ-ɏ一-鿿])(?<![a-z])(?:(not (?:(?:my|the|a|an|our|your|his|her|their) )?(?:(?:home|cell|work|mobile|bank|checking|savings|business|personal|old|other) )?(?:telephone|phone|cell|mobile|fax|zip|accounts?|acct|orders?|invoices?|tickets?|confirmation|members?|membership|policy|claim|case|reference|ref|receipt)(?: ?(?:numbers?|num|no|#))?|(?:for|on|of|with|under|in) (?:my|our|the|this|his|her|their)(?: (?:checking|savings|business|bank|personal|joint|company|tax))? (?:accounts?|acct)(?= ?(?:is|was|are|:|=)(?![a-z])))|((?:not|isn't|isnt|is not|was not|wasn't|nor|no es|no son|n[aã]o [eé]|nao e|nie jest|nie s[aą]|se pa|pa)(?: (?:my|our|his|her|their|your|a|an|the|mi|su|nuestro|meu|minha|nosso|o|moj|mój|moim|nasz|mwen|nou))? (?:social security(?: (?:number|no|#))?|social|ssn|soc\\.? ?sec|s\\.s\\.n\\.?|e\\.?i\\.?n|fein|ein|itin|tin|tax ?id|employer (?:id|identification)(?: number)?|routing(?: number)?|seguro social|n[uú]mero de seguro social|sosyal|nimewo sosyal|nimewo sekirite sosyal|pesel|nip|ssn number)|(?:employee|payment|notice|letter|bill|stub|dosye|document) ?(?:id|#|no|number|num)|purchase orders?|po ?(?:#|no|number)|orders?|invoices?|tickets?|confirmations?|conf|tracking|memberships?|members?|isbn|case ?(?:number|num|no|#|id)|docket ?(?:number|num|no|#|id)|reference ?(?:number|num|no|#|id)|ref ?(?:number|num|no|#|id)|receipt ?(?:number|num|no|#|id)|transaction ?(?:number|num|no|#|id)|txn ?(?:number|num|no|#|id)|claim ?(?:number|num|no|#|id)|policy ?(?:number|num|no|#|id)|customer ?(?:number|num|no|#|id)|client ?(?:number|num|no|#|id)|employee ?(?:number|num|no|#|id)|student ?(?:number|num|no|#|id)|patient ?(?:number|num|no|#|id)|serial ?(?:number|num|no|#|id)|model ?(?:number|num|no|#|id)|part ?(?:number|num|no|#|id)|item ?(?:number|num|no|#|id)|loan ?(?:number|num|no|#|id)|check ?(?:number|num|no|#|id)|cheque ?(?:number|num|no|#|id)|license ?(?:number|num|no|#|id)|licence ?(?:number|num|no|#|id)|passport ?(?:number|num|no|#|id)|booking ?(?:number|num|no|#|id)|reservation ?(?:number|num|no|#|id)|voucher ?(?:number|num|no|#|id)|notice|nimewo dosye|dosye|n[uú]mero de (?:confirmaci[oó]n|caso|cuenta|factura|pedido|referencia|tel[eé]fono|recibo)|n[uú]mero (?:de|da|do) (?:confirma[cç][aã]o|conta|fatura|pedido|protocolo|telefone|caso)|numer(?:u|em)? (?:potwierdzenia|konta|faktury|zam[oó]wienia|telefonu|sprawy)|nimewo (?:dosye|konfimasyon|kont|telef[oò]n|fakti)|确认号码?|確認號碼?|电话号码?|電話號碼?|账户号码?|帳戶號碼?|订单号码?|訂單號碼?)|(last[ -]?(?:four|4|five|5)|telephone|phone|tel|cellphone|cell|mobile|fax|call me|call|reach me|text me|extension|ext|usd|amounts?|balance|dollars|zip ?code|zip|postal code|accounts?|acct|reference|ref|case|claim|policy|receipt|transaction|serial|licen[cs]e|passport|pesel|nip|regon|confirmaci[oó]n|factura|tel[eé]fono|celular|cuenta|confirma[cç][aã]o|fatura|protocolo|telefone|whatsapp|conta|potwierdzenia|faktury|telefon(?:u|em)?|konta|dosye|konfimasyon|telef[oò]n)|(social[ -]?security(?: ?(?:number|no|num|#))?|social[ -]?sec|soc\\.? ?sec(?:urity)?|so(?:cail|ical|cila)[ -]?sec(?:urity)?|social[ -]?se(?:cuirty|curty|curiy|cruity)|s\\.s\\.n\\.?|s\\.s\\. ?(?:#|no)|ssns?|snn|ss ?(?:#|no|num|number)|socials?|n[uú]meros? de(?:l)? seguro social|seguro social|seguridad social|n[uú]mero do seguro social|seguro social|previd[eê]ncia social|numer(?:u|em)? ubezpieczenia spo[lł]ecznego|ubezpieczenia spo[lł]ecznego|social security|nimewo sekirite sosyal|sekirite sosyal|nimewo sosyal|sosyal|社会安全号码?|社會安全號碼?|社安号|社安號|社会保障号码?|社會保障號碼?|社保号)|(individual taxpayer(?: identification)?(?: ?(?:number|no|#))?|tax ?payer[ -]?id(?:entification)?(?: ?(?:number|no|#))?|itins?|tins?|n[uú]mero de identificaci[oó]n (?:personal )?(?:del |de )?contribuyente|identificaci[oó]n (?:de|del) contribuyente|n[uú]mero de identifica[cç][aã]o (?:do |de )?contribuinte|nimewo idantifikasyon kontribyab|个人报税识别号码?|個人報稅識別號碼?|纳税人识别号码?|納稅人識別號碼?)|(federal employer identification(?: ?(?:number|no|#))?|employer identification(?: ?(?:number|no|#))?|employer[ -]?(?:tax[ -]?)?id(?: ?(?:number|no|#))?|federal tax[ -]?id(?:entification)?(?: ?(?:number|no|#))?|fed\\.?[ -]?tax[ -]?id(?: ?(?:number|no|#))?|federal[ -]?id(?: ?(?:number|no|#))?|fed\\.?[ -]?id(?: ?(?:number|no|#))?|e\\.i\\.n\\.?|feins?|eins?|n[uú]mero de identificaci[oó]n (?:patronal|de(?:l)? empleador)|identificaci[oó]n patronal|n[uú]mero patronal|identifica[cç][aã]o (?:do |de )?empregador|n[uú]mero do empregador|numer identyfikacyjny pracodawcy|numer pracodawcy|nimewo anplwayè|nimewo anplwaye|nimewo konpayi|联邦雇主识别号码?|聯邦僱主識別號碼?|雇主识别号码?|僱主識別號碼?)|(tax[ -]?id(?:entification)?(?: ?(?:number|no|#))?|tax ?#)|(sales (?:and use |& ?use )?tax permits?(?: ?(?:number|no|#))?|sales (?:and use |& ?use )?tax ?(?:#|no|number|id)|tax registration(?: ?(?:number|no|#))?|registration(?: ?(?:number|no|#))?|tax reg|reg\\.? ?(?:#|no|num|number)|(?:ct|connecticut|drs|myconnect|withholding|sales(?: and use)?|business)(?: tax)?(?: registration)? (?:account|acct)\\.?(?: ?(?:number|no|#))?|tax (?:account|acct)\\.?(?: ?(?:number|no|#))?|(?:ct|connecticut|conn\\.?|state)(?: sales)?(?: tax)? (?:id|identification)(?: ?(?:number|no|#))?|withholding|myconnect|connecticut|drs|ct|n[uú]mero de registro(?: (?:fiscal|estatal|de connecticut))?|registro fiscal|n[uú]mero de registro(?: estadual)?|inscri[cç][aã]o estadual|numer(?:u)? rejestracyjn(?:y|ego)|nimewo enskripsyon|康州税务登记号码?|康州稅務登記號碼?|税务登记号码?|稅務登記號碼?)|(routing(?: ?(?:number|no|#))?|routeing(?: ?(?:number|no|#))?|rout(?:ng|ign|ting)(?: ?(?:number|no|#))?|aba|rtn|rt ?#|r/t|transit|n[uú]mero de ruta(?: bancaria)?|ruta bancaria|c[oó]digo de ruta|n[uú]mero de tr[aá]nsito|n[uú]mero de roteamento|roteamento|n[uú]mero de rota(?: banc[aá]ria)?|c[oó]digo do banco|numer(?:u|em)? rozliczeniow(?:y|ego|ym)|rozliczeniow(?:y|ego|ym)|numer(?:u)? routingu|kod banku|nimewo wout(?: bank(?:la)?)?|wout bank(?:la)?|银行路由号码?|銀行路由號碼?|路由号码?|路由號碼?|汇款路线号码?))(?![a-z])",
+ "cue": "(?=[a-zÀ-ɏ一-鿿])(?<![a-z])(?:(not (?:(?:my|the|a|an|our|your|his|her|their) )?(?:(?:home|cell|work|mobile|bank|checking|savings|business|personal|old|other) )?(?:telephone|phone|cell|mobile|fax|zip|accounts?|acct|orders?|invoices?|tickets?|confirmation|members?|membership|policy|claim|case|reference|ref|receipt)(?: ?(?:numbers?|num|no|#))?|(?:for|on|of|with|under|in) (?:my|our|the|this|his|her|their)(?: (?:checking|savings|business|bank|personal|joint|company|tax))? (?:accounts?|acct)(?= ?(?:is|was|are|:|=)(?![a-z])))|((?:not|isn't|isnt|is not|was not|wasn't|nor|no es|no son|n[aã]o [eé]|nao e|nie jest|nie s[aą]|se pa|pa)(?: (?:my|our|his|her|their|your|a|an|the|mi|su|nuestro|meu|minha|nosso|o|moj|mój|moim|nasz|mwen|nou))? (?:social security(?: (?:number|no|#))?|social|ssn|soc\\.? ?sec|s\\.s\\.n\\.?|e\\.?i\\.?n|fein|ein|itin|tin|tax ?id|employer (?:id|identification)(?: number)?|routing(?: number)?|seguro social|n[uú]mero de seguro social|sosyal|nimewo sosyal|nimewo sekirite sosyal|pesel|nip|ssn number)|(?:employee|payment|notice|letter|bill|stub|dosye|document) ?(?:id|#|no|number|num)|purchase orders?|po ?(?:#|no|number)|orders?|invoices?|tickets?|confirmations?|conf|tracking|memberships?|members?|isbn|case ?(?:number|num|no|#|id)|docket ?(?:number|num|no|#|id)|reference ?(?:number|num|no|#|id)|ref ?(?:number|num|no|#|id)|receipt ?(?:number|num|no|#|id)|transaction ?(?:number|num|no|#|id)|txn ?(?:number|num|no|#|id)|claim ?(?:number|num|no|#|id)|policy ?(?:number|num|no|#|id)|customer ?(?:number|num|no|#|id)|client ?(?:number|num|no|#|id)|employee ?(?:number|num|no|#|id)|student ?(?:number|num|no|#|id)|patient ?(?:number|num|no|#|id)|serial ?(?:number|num|no|#|id)|model ?(?:number|num|no|#|id)|part ?(?:number|num|no|#|id)|item ?(?:number|num|no|#|id)|loan ?(?:number|num|no|#|id)|check ?(?:number|num|no|#|id)|cheque ?(?:number|num|no|#|id)|license ?(?:number|num|no|#|id)|licence ?(?:number|num|no|#|id)|passport ?(?:number|num|no|#|id)|booking ?(?:number|num|no|#|id)|reservation ?(?:number|num|no|#|id)|voucher ?(?:number|num|no|#|id)|notice|nimewo dosye|dosye|(?:no (?:es|son|era|fue) (?:(?:el|la|los) )?(?:(?:mi|mis|su|sus|nuestro|nuestra) )?)(?:n[uú]meros? de(?:l)? seguro social|seguro social|seguridad social|n[uú]mero de identificaci[oó]n (?:personal )?(?:del |de )?contribuyente|identificaci[oó]n (?:de|del) contribuyente|n[uú]mero de identificaci[oó]n (?:patronal|de(?:l)? empleador)|identificaci[oó]n patronal|n[uú]mero patronal|n[uú]mero de registro(?: (?:fiscal|estatal|de connecticut))?|registro fiscal|n[uú]mero de ruta(?: bancaria)?|ruta bancaria|c[oó]digo de ruta|n[uú]mero de tr[aá]nsito)|n[uú]mero de (?:confirmaci[oó]n|caso|cuenta|factura|pedido|referencia|tel[eé]fono|recibo|carta|aviso|notificaci[oó]n|expediente)|(?:n[aã]o (?:[eé]|s[aã]o|era|foi) (?:(?:o|a|os|as) )?(?:(?:meu|minha|meus|nosso|nossa|seu|sua) )?)(?:n[uú]mero do seguro social|seguro social|previd[eê]ncia social|n[uú]mero de identifica[cç][aã]o (?:do |de )?contribuinte|identifica[cç][aã]o (?:do |de )?empregador|n[uú]mero do empregador|n[uú]mero de registro(?: estadual)?|inscri[cç][aã]o estadual|n[uú]mero de roteamento|roteamento|n[uú]mero de rota(?: banc[aá]ria)?|c[oó]digo do banco)|n[uú]mero (?:de|da|do) (?:confirma[cç][aã]o|conta|fatura|pedido|protocolo|telefone|caso|carta|aviso|notifica[cç][aã]o|processo)|(?:nie (?:jest|s[aą]|by[lł]) (?:(?:to) )?(?:(?:m[oó]j|moje|nasz|jego|jej|tw[oó]j) )?)(?:numer(?:u|em)? ubezpieczenia spo[lł]ecznego|ubezpieczenia spo[lł]ecznego|social security|numer identyfikacyjny pracodawcy|numer pracodawcy|numer(?:u)? rejestracyjn(?:y|ego)|numer(?:u|em)? rozliczeniow(?:y|ego|ym)|rozliczeniow(?:y|ego|ym)|numer(?:u)? routingu|kod banku)|numer(?:u|em)? (?:potwierdzenia|konta|faktury|zam[oó]wienia|telefonu|sprawy|zawiadomienia|pisma|decyzji|listu)|(?:(?:se pa|pa) (?:(?:mwen|nou|li) )?)(?:nimewo sekirite sosyal|sekirite sosyal|nimewo sosyal|sosyal|nimewo idantifikasyon kontribyab|nimewo anplwayè|nimewo anplwaye|nimewo konpayi|nimewo enskripsyon|nimewo wout(?: bank(?:la)?)?|wout bank(?:la)?)|nimewo (?:dosye|konfimasyon|kont|telef[oò]n|fakti|let|avi)|(?:(?:不是|並非|并非)(?:我的|我们的|我們的|他的|她的|你的)?)(?:社会安全号码?|社會安全號碼?|社安号|社安號|社会保障号码?|社會保障號碼?|社保号|个人报税识别号码?|個人報稅識別號碼?|纳税人识别号码?|納稅人識別號碼?|联邦雇主识别号码?|聯邦僱主識別號碼?|雇主识别号码?|僱主識別號碼?|康州税务登记号码?|康州稅務登記號碼?|税务登记号码?|稅務登記號碼?|银行路由号码?|銀行路由號碼?|路由号码?|路由號碼?|汇款路线号码?)|确认号码?|確認號碼?|电话号码?|電話號碼?|账户号码?|帳戶號碼?|订单号码?|訂單號碼?|通知书编号|通知書編號|通知书号码?|通知書號碼?|信函编号|信函編號|案件编号|案件編號)|(last[ -]?(?:four|4|five|5)|telephone|phone|tel|cellphone|cell|mobile|fax|call me|call|reach me|text me|extension|ext|usd|amounts?|balance|dollars|zip ?code|zip|postal code|accounts?|acct|reference|ref|case|claim|policy|receipt|transaction|serial|licen[cs]e|passport|pesel|nip|regon|confirmaci[oó]n|factura|tel[eé]fono|celular|cuenta|confirma[cç][aã]o|fatura|protocolo|telefone|whatsapp|conta|potwierdzenia|faktury|telefon(?:u|em)?|konta|dosye|konfimasyon|telef[oò]n)|(social[ -]?security(?: ?(?:number|no|num|#))?|social[ -]?sec|soc\\.? ?sec(?:urity)?|so(?:cail|ical|cila)[ -]?sec(?:urity)?|social[ -]?se(?:cuirty|curty|curiy|cruity)|s\\.s\\.n\\.?|s\\.s\\. ?(?:#|no)|ssns?|snn|ss ?(?:#|no|num|number)|socials?|n[uú]meros? de(?:l)? seguro social|seguro social|seguridad social|n[uú]mero do seguro social|seguro social|previd[eê]ncia social|numer(?:u|em)? ubezpieczenia spo[lł]ecznego|ubezpieczenia spo[lł]ecznego|social security|nimewo sekirite sosyal|sekirite sosyal|nimewo sosyal|sosyal|社会安全号码?|社會安全號碼?|社安号|社安號|社会保障号码?|社會保障號碼?|社保号)|(individual taxpayer(?: identification)?(?: ?(?:number|no|#))?|tax ?payer[ -]?id(?:entification)?(?: ?(?:number|no|#))?|itins?|tins?|n[uú]mero de identificaci[oó]n (?:personal )?(?:del |de )?contribuyente|identificaci[oó]n (?:de|del) contribuyente|n[uú]mero de identifica[cç][aã]o (?:do |de )?contribuinte|nimewo idantifikasyon kontribyab|个人报税识别号码?|個人報稅識別號碼?|纳税人识别号码?|納稅人識別號碼?)|(federal employer identification(?: ?(?:number|no|#))?|employer identification(?: ?(?:number|no|#))?|employer[ -]?(?:tax[ -]?)?id(?: ?(?:number|no|#))?|federal tax[ -]?id(?:entification)?(?: ?(?:number|no|#))?|fed\\.?[ -]?tax[ -]?id(?: ?(?:number|no|#))?|federal[ -]?id(?: ?(?:number|no|#))?|fed\\.?[ -]?id(?: ?(?:number|no|#))?|e\\.i\\.n\\.?|feins?|eins?|n[uú]mero de identificaci[oó]n (?:patronal|de(?:l)? empleador)|identificaci[oó]n patronal|n[uú]mero patronal|identifica[cç][aã]o (?:do |de )?empregador|n[uú]mero do empregador|numer identyfikacyjny pracodawcy|numer pracodawcy|nimewo anplwayè|nimewo anplwaye|nimewo konpayi|联邦雇主识别号码?|聯邦僱主識別號碼?|雇主识别号码?|僱主識別號碼?)|(tax[ -]?id(?:entification)?(?: ?(?:number|no|#))?|tax ?#)|(sales (?:and use |& ?use )?tax permits?(?: ?(?:number|no|#))?|sales (?:and use |& ?use )?tax ?(?:#|no|number|id)|tax registration(?: ?(?:number|no|#))?|registration(?: ?(?:number|no|#))?|tax reg|reg\\.? ?(?:#|no|num|number)|(?:ct|connecticut|drs|myconnect|withholding|sales(?: and use)?|business)(?: tax)?(?: registration)? (?:account|acct)\\.?(?: ?(?:number|no|#))?|tax (?:account|acct)\\.?(?: ?(?:number|no|#))?|(?:ct|connecticut|conn\\.?|state)(?: sales)?(?: tax)? (?:id|identification)(?: ?(?:number|no|#))?|withholding|myconnect|connecticut|drs|ct|n[uú]mero de registro(?: (?:fiscal|estatal|de connecticut))?|registro fiscal|n[uú]mero de registro(?: estadual)?|inscri[cç][aã]o estadual|numer(?:u)? rejestracyjn(?:y|ego)|nimewo enskripsyon|康州税务登记号码?|康州稅務登記號碼?|税务登记号码?|稅務登記號碼?)|(routing(?: ?(?:number|no|#))?|routeing(?: ?(?:number|no|#))?|rout(?:ng|ign|ting)(?: ?(?:number|no|#))?|aba|rtn|rt ?#|r/t|transit|n[uú]mero de ruta(?: bancaria)?|ruta bancaria|c[oó]digo de ruta|n[uú]mero de tr[aá]nsito|n[uú]mero de roteamento|roteamento|n[uú]mero de rota(?: banc[aá]ria)?|c[oó]digo do banco|numer(?:u|em)? rozliczeniow(?:y|ego|ym)|rozliczeniow(?:y|ego|ym)|numer(?:u)? routingu|kod banku|nimewo wout(?: bank(?:la)?)?|wout bank(?:la)?|银行路由号码?|銀行路由號碼?|路由号码?|路由號碼?|汇款路线号码?))(?![a-z])",
  "claim": "(?=[0-9\\[])(?:[0-9](?:[0-9]|(?:(?:[ \\n]{0,3}[-./][ \\n]{0,3}|,[ \\n]{0,3}|[ \\n]{1,4}))[0-9]){3,}|((?:\\[(?:Social\\ Security\\ number|Individual\\ Taxpayer\\ Identification\\ Number|Federal\\ Employer\\ Identification\\ Number|Connecticut\\ Tax\\ Registration\\ Number|payment\\ card\\ number|bank\\ routing\\ number)\\ removed\\]|\\[(?:número\\ de\\ Seguro\\ Social|Número\\ de\\ Identificación\\ Personal\\ del\\ Contribuyente\\ \\(ITIN\\)|Número\\ de\\ Identificación\\ Patronal\\ Federal\\ \\(FEIN\\)|Número\\ de\\ Registro\\ Tributario\\ de\\ Connecticut|número\\ de\\ tarjeta\\ de\\ pago|número\\ de\\ ruta\\ bancaria)\\ eliminado\\])))",
  "placeholder": "(?:\\[(?:Social\\ Security\\ number|Individual\\ Taxpayer\\ Identification\\ Number|Federal\\ Employer\\ Identification\\ Number|Connecticut\\ Tax\\ Registration\\ Number|payment\\ card\\ number|bank\\ routing\\ number)\\ removed\\]|\\[(?:número\\ de\\ Seguro\\ Social|Número\\ de\\ Identificación\\ Personal\\ del\\ Contribuyente\\ \\(ITIN\\)|Número\\ de\\ Identificación\\ Patronal\\ Federal\\ \\(FEIN\\)|Número\\ de\\ Registro\\ Tributario\\ de\\ Connecticut|número\\ de\\ tarjeta\\ de\\ pago|número\\ de\\ ruta\\ bancaria)\\ eliminado\\])",
  "hint": "[0-9]{7}|[0-9]{4}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{4}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]|[0-9]{4}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{6}|[0-9]{3}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{2}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{4}(?![0-9])|[0-9]{2,7}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{2,7}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{3}(?![0-9])",

@@ -1,4 +1,4 @@
-"""Cleaning what visitors type before anything else sees it."""
+"""Cleaning what people type (visitors, staff) before anything else sees it."""
 
 import re
 from typing import overload

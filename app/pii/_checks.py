@@ -1,0 +1,106 @@
+"""Number checks: what the digits of an SSN, ITIN, FEIN, routing number, card or CT
+number must satisfy (areas and groups, prefixes, check digits), and which digit-group
+shapes could be an identifier at all. Pure functions of the digits; no context."""
+
+from __future__ import annotations
+
+from ._rules import (
+    CARD_BRANDS,
+    CARD_LAYOUTS,
+    CARD_MAX,
+    CT_BASE_MAX,
+    CT_BASE_MIN,
+    CT_LOC,
+    CT_MAX_BASE_GROUPS,
+    CT_MIN_GROUP,
+    CUE_LAYOUTS,
+    FEIN_PREFIXES,
+    ITIN_GROUPS,
+    MIN_DIGITS,
+    ROUTING_PREFIXES,
+    ROUTING_WEIGHTS,
+    SSN_ADVERTISING,
+    SSN_BAD_AREA_FIRST,
+    SSN_BAD_AREAS,
+)
+
+
+def _ssn_ok(d: str) -> bool:
+    return (
+        d[:3] not in SSN_BAD_AREAS
+        and d[0] != SSN_BAD_AREA_FIRST
+        and d[3:5] != "00"
+        and d[5:] != "0000"
+    )
+
+
+def _itin_ok(d: str) -> bool:
+    return d[0] == "9" and d[3:5] in ITIN_GROUPS
+
+
+def _ssn_or_itin(d: str) -> str | None:
+    if d in SSN_ADVERTISING:  # 987-65-4320..4329 would otherwise pass as ITINs
+        return None
+    if d[0] == SSN_BAD_AREA_FIRST:
+        return "itin" if _itin_ok(d) else None
+    return "ssn" if _ssn_ok(d) else None
+
+
+def _fein_ok(d: str) -> bool:
+    return d[:2] in FEIN_PREFIXES
+
+
+def _routing_ok(d: str) -> bool:
+    if d[:2] not in ROUTING_PREFIXES:
+        return False
+    return sum(int(c) * w for c, w in zip(d, ROUTING_WEIGHTS, strict=True)) % 10 == 0
+
+
+def _luhn_ok(d: str) -> bool:
+    total = 0
+    for i, c in enumerate(reversed(d)):
+        v = ord(c) - 48
+        if i & 1:
+            v *= 2
+            if v > 9:
+                v -= 9
+        total += v
+    return total % 10 == 0
+
+
+def _card_ok(d: str) -> bool:
+    n = len(d)
+    for _name, ranges, lengths in CARD_BRANDS:
+        if n not in lengths:
+            continue
+        for lo, hi in ranges:
+            if lo <= d[: len(lo)] <= hi:
+                return _luhn_ok(d)
+    return False
+
+
+def _phone_like(d: str) -> bool:
+    """Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9), or
+    eleven with the country code 1 in front."""
+    if len(d) == 11 and d[0] == "1":
+        d = d[1:]
+    return len(d) == 10 and d[0] >= "2" and d[3] >= "2"
+
+
+def _shape_possible(lens: list[int]) -> bool:
+    """Cheap test on group lengths alone: could _classify accept this piece?"""
+    n = sum(lens)
+    if n < MIN_DIGITS or n > CARD_MAX:
+        return False
+    k = len(lens)
+    if k == 1:
+        return True
+    if k == 2 and lens[0] == 2 and lens[1] == 7:
+        return True
+    if k == 3 and lens[0] == 3 and lens[1] == 2 and lens[2] == 4:
+        return True
+    if tuple(lens) in CUE_LAYOUTS:
+        return True
+    if lens[-1] == CT_LOC and k - 1 <= CT_MAX_BASE_GROUPS and min(lens) >= CT_MIN_GROUP:
+        return CT_BASE_MIN <= n - CT_LOC <= CT_BASE_MAX
+    return tuple(lens) in CARD_LAYOUTS

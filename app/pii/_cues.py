@@ -1,0 +1,280 @@
+"""Cues and their scopes: which cue word a number takes. A cue binds to the nearest
+number in its sentence or clause (before it, else after it), a number joined on to
+another takes that number's cue, a negated cue claims its number as something else,
+and the wider scopes (table column, list, topic: _scopes) answer when asked."""
+
+from __future__ import annotations
+
+from ._rules import (
+    CARRY_GAP_RE,
+    CARRY_MAX_GAP,
+    CUE_KINDS,
+    CUE_LIST_GAP_RE,
+    CUE_RE,
+    CUE_WINDOW,
+    INTRO_RE,
+    LATIN_LOWER,
+    MAX_CUE,
+    MICR_MARKS,
+    MIN_DIGITS,
+    PARAGRAPH_RE,
+    SENTENCE_END_RE,
+    SENTENCE_SOFT_RE,
+)
+from ._scopes import could_be_scoped, scopes
+
+_LEFT_OUT = "+$\u20ac\u00a3\u00a5"  # phone country code or currency before a chunk
+
+
+def _cue_kind(m) -> str:
+    return CUE_KINDS[m.lastindex - 1]
+
+
+_NEG_KINDS = ("neg", "neg_bare")
+_VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
+
+
+def _next_cue(norm: str, pos: int, end: int):
+    """The first cue in norm[pos:end] that is not a void phrase."""
+    m = CUE_RE.search(norm, pos, end)
+    while m is not None and m.lastindex == _VOID:
+        m = CUE_RE.search(norm, m.end(), end)
+    return m
+
+
+class _Text:
+    """The normalised text and, made on first use, its ASCII-lower-cased copy."""
+
+    __slots__ = ("_low", "_scopes", "norm", "original", "starts")
+
+    def __init__(self, norm: str, starts: list[int] | None, original: str) -> None:
+        self.norm = norm
+        self.starts = starts
+        self.original = original
+        self._low: str | None = None
+        self._scopes: tuple[dict[int, str], dict[int, str], dict[int, str]] | None = None
+
+    def note(self, s: int) -> str | None:
+        """The words for the scope that governs a piece starting at norm index s."""
+        o = s if self.starts is None else self.starts[s]
+        return self._scopes[2].get(o) if self._scopes else None
+
+    def scoped(self, s: int) -> tuple[str | None, str | None]:
+        """(forced, fallback) kinds of a piece starting at norm index s. The scopes are
+        read on the first question: most texts never ask (no piece needs a cue)."""
+        o = s if self.starts is None else self.starts[s]
+        if self._scopes is None:
+            # scopes wider than a sentence need lines: a one-line text has none, and
+            # a number on a line no scope can govern needs none of them read
+            if "\n" not in self.original or not could_be_scoped(self.original, o):
+                return None, None
+            self._scopes = scopes(self.original)
+        forced, fallback, _notes = self._scopes
+        if not forced and not fallback:
+            return None, None
+        return forced.get(o), fallback.get(o)
+
+    @property
+    def low(self) -> str:
+        if self._low is None:
+            # Latin letters only, one character each: every index stays in place
+            norm = self.norm
+            self._low = norm.lower() if norm.isascii() else norm.translate(LATIN_LOWER)
+        return self._low
+
+
+class _Chunk:
+    __slots__ = (
+        *("after", "before", "before_end", "carry_kind", "ce", "cs", "nx", "nxe", "pe"),
+        *("after_end", "after_start", "at", "before_span", "carried", "prev", "soft"),
+        *("text", "why"),
+    )
+
+    def __init__(self, text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int, prev) -> None:
+        self.text, self.cs, self.ce, self.pe, self.nx, self.nxe = text, cs, ce, pe, nx, nxe
+        self.prev: _Chunk | None = prev  # the chunk of the claim just before, if any
+        self.carry_kind: str | None = None
+        self.carried = False  # the cue before is the previous number's
+        self.before: str | bool | None = False
+        self.after: str | bool | None = False
+        self.soft: bool | None = False
+        self.at = cs  # where the piece being classified starts (its scopes' key)
+        self.why: tuple | None = None  # where the last cue() answer came from (--explain)
+        self.before_span: tuple[int, int] | None = None
+
+    def cue_before(self) -> str | None:
+        if self.before is False and _between_marks(self.text.norm, self.cs, self.ce):
+            self.before, self.before_end, self.soft = "routing", self.cs, False
+            self.before_span = None
+        if self.before is False:
+            norm, cs = self.text.low, self.cs
+            last = prior = None
+            for m in CUE_RE.finditer(norm, max(self.pe, cs - CUE_WINDOW - MAX_CUE), cs):
+                if m.lastindex != _VOID:
+                    last, prior = m, last
+            self.before = None
+            if (
+                last is not None
+                and cs - last.end() <= CUE_WINDOW
+                and SENTENCE_END_RE.search(self.text.norm, last.end(), cs) is None
+            ):
+                self.before = _cue_kind(last)
+                self.before_end = last.end()
+                self.before_span = last.span()
+                self.soft = None  # looked up by is_soft() when it matters
+                # "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
+                if (
+                    prior is not None
+                    and CUE_LIST_GAP_RE.fullmatch(norm, prior.end(), last.start()) is not None
+                    and self._joined_next()
+                ):
+                    self.carry_kind = self.before
+                    self.before = _cue_kind(prior)
+                    self.before_span = prior.span()
+            elif last is None and self.prev is not None and self._joined(self.pe, cs):
+                # "SSN 234567891 and my wife's is 345678912": the previous number's cue
+                kind = self.prev.carry()
+                if kind is not None:
+                    self.before, self.before_end, self.soft = kind, self.pe, True
+                    self.carried = True
+        return self.before  # type: ignore[return-value]
+
+    def is_soft(self) -> bool:
+        """Does a soft sentence end come between the bound cue before and the number?"""
+        if self.soft is None:
+            # to cs + 1: a soft end comes just before the number ("back? 123...")
+            m = SENTENCE_SOFT_RE.search(self.text.norm, self.before_end, self.cs + 1)
+            self.soft = m is not None
+        return self.soft
+
+    def _joined(self, s: int, e: int) -> bool:
+        return e - s <= CARRY_MAX_GAP and CARRY_GAP_RE.fullmatch(self.text.low, s, e) is not None
+
+    def _joined_next(self) -> bool:
+        """Is another number joined on after this one ("234567891 and 12345678")?"""
+        norm, nx = self.text.norm, self.nx
+        own = norm[self.cs : self.ce]
+        if ", " in own or ",\n" in own or " / " in own:
+            return True  # "234567891, 123456780" is one chunk
+        return nx < len(norm) and self._joined(self.ce, nx)
+
+    def carry(self) -> str | None:
+        """The cue kind a number joined on after this one takes (none from a date or
+        an amount: fewer than MIN_DIGITS digits)."""
+        n = 0
+        for c in self.text.norm[self.cs : self.ce]:
+            if "0" <= c <= "9":
+                n += 1
+        if n < MIN_DIGITS:
+            return None
+        kind = self.cue_before()
+        return self.carry_kind or kind
+
+    def introduced_by_neg(self) -> bool:
+        """Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?"""
+        return self.cue_before() == "neg" and (
+            INTRO_RE.fullmatch(self.text.low, self.before_end, self.cs) is not None
+        )
+
+    def cue_after(self) -> str | None:
+        if self.after is False:
+            norm, ce, nx = self.text.low, self.ce, self.nx
+            # a cue starting within the window ends within the window plus MAX_CUE
+            m = _next_cue(norm, ce, min(nx, ce + CUE_WINDOW + MAX_CUE))
+            kind = None
+            # a cue after the number does not reach back over a paragraph break
+            if (
+                m is not None
+                and m.start() - ce <= CUE_WINDOW
+                and PARAGRAPH_RE.search(norm, ce, m.start()) is None
+            ):
+                # the cue belongs to the next number instead if it is that number's
+                # nearest cue before it ("... is my SSN. ZIP 06106" keeps SSN here)
+                bound_forward = (
+                    nx < len(norm)
+                    and nx - m.end() <= CUE_WINDOW
+                    and _next_cue(norm, m.end(), nx) is None
+                    and SENTENCE_END_RE.search(self.text.norm, m.end(), nx) is None
+                    and SENTENCE_SOFT_RE.search(self.text.norm, m.end(), nx + 1) is None
+                    # only a number that could be an identifier (or a placeholder) takes
+                    # the cue: "... is my SSN my payment was $1,250.00" keeps the SSN
+                    and _could_bind(self.text.norm, nx, self.nxe)
+                )
+                if not bound_forward:
+                    kind = _cue_kind(m)
+                    self.after_start = m.start()
+                    self.after_end = m.end()
+            self.after = kind
+        return self.after  # type: ignore[return-value]
+
+    def cue(self, first: bool | str, last: bool) -> str | None:
+        """The number's own cue kind: the nearest bound cue before it, else after it;
+        the two kinds of negative cue are one here. first is "listed" for a piece after
+        ", " inside the chunk: it takes the chunk's cue softly, like a joined number."""
+        forced, fallback = self.text.scoped(self.at)
+        if forced is not None:
+            self.why = ("scope", self.at, forced)
+            return forced
+        carried = first == "listed"
+        if first is True:
+            kind = self.cue_before()
+            soft = kind is not None and last and self.is_soft()
+            carried = self.carried
+            self.why = ("carried",) if carried else ("before", self.before_span)
+        elif carried:
+            kind = self.carry()
+            soft = last
+            self.why = ("carried",)
+        else:
+            kind, soft = None, False
+            self.why = None
+        if kind is None:
+            if last:
+                kind = self.cue_after()
+                if kind is not None:
+                    self.why = ("after", self.after_start, self.after_end)
+        elif soft:
+            # a cue before a soft sentence end (or a carried one) yields to the number's
+            # own cue after it in the same sentence ("... and 345678912. Call me" keeps it)
+            after = self.cue_after()
+            if (
+                after is not None
+                # a carried negative cue stays: "Invoices 123456789 and 234567891 were
+                # paid, my SSN is on file"
+                and not (carried and kind in _NEG_KINDS and after not in _NEG_KINDS)
+                and SENTENCE_END_RE.search(self.text.norm, self.ce, self.after_start) is None
+            ):
+                kind = after
+                self.why = ("after", self.after_start, self.after_end)
+        if kind is None:
+            self.why = ("topic", self.at, fallback)
+            return fallback
+        kind = "neg" if kind == "neg_bare" else kind
+        self.why = (*self.why, kind) if self.why else None
+        return kind
+
+
+def _between_marks(norm: str, cs: int, ce: int) -> bool:
+    """Is norm[cs:ce] set between two of the same MICR transit mark (a check line)?"""
+    return any(norm.startswith(m, ce) and norm.endswith(m, 0, cs) for m in MICR_MARKS)
+
+
+def _could_bind(norm: str, s: int, e: int) -> bool:
+    """Could the claim norm[s:e] take a cue? Not an amount or a date: fewer than
+    MIN_DIGITS digits and a currency sign before it or a "/", "," or "." inside it.
+    A short plain number still does ("SSN ending 1234", "xxx-xx-1234")."""
+    if norm[s] == "[":
+        return True
+    n = 0
+    punct = False
+    for c in norm[s:e]:
+        if "0" <= c <= "9":
+            n += 1
+        elif c in "/,.":
+            punct = True
+    if n >= MIN_DIGITS:
+        return True
+    j = s - 1
+    while j >= 0 and j >= s - 2 and norm[j] == " ":
+        j -= 1
+    return not (punct or (j >= 0 and norm[j] in _LEFT_OUT and norm[j] != "+"))

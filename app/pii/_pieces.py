@@ -1,0 +1,325 @@
+"""Pieces: a chunk of digits and separators is cut into segments, and the pieces made
+of whole segments (or two glued inside one digit run) are classified by their shape
+and their cue; a small dynamic programme keeps the pieces covering most digits."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._checks import _card_ok, _fein_ok, _phone_like, _routing_ok, _shape_possible, _ssn_or_itin
+from ._cues import _LEFT_OUT
+from ._rules import (
+    CARD_LAYOUTS,
+    CARD_MAX,
+    CARD_MIN,
+    CARD_SEPARATORS,
+    CT_BASE_MAX,
+    CT_BASE_MIN,
+    CT_LOC,
+    CT_MAX_BASE_GROUPS,
+    CT_MIN_GROUP,
+    CT_NO_CUE_LOC,
+    CT_PHONE_GUARD,
+    CT_SEPARATORS,
+    CT_ZIP_PLUS4,
+    CUE_LAYOUTS,
+    DIGITS_RE,
+    GLUE_LEAD,
+    GLUE_MIN_RUN,
+    GLUE_TAIL,
+    HINT_RE,
+    MIN_DIGITS,
+)
+
+if TYPE_CHECKING:
+    from ._cues import _Chunk, _Text
+
+_MAX_PIECE_GROUPS = 6
+_DOT_CUT_MIN = 2
+_GLUE_PUNCT = "-/"
+
+
+def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str, last: bool):
+    """Kind of a piece made of digit groups `parts` joined by `seps` (each separator
+    stripped of whitespace: "" for a space or line break, else "-", ".", "/" or ",").
+    The cue is looked up (ctx.cue) only once the digits could be an identifier."""
+    d = "".join(parts)
+    n = len(d)
+    if d.count(d[0]) == n:
+        return None
+    if len(parts) == 1:
+        if n == 9:
+            cue = ctx.cue(first, last)
+            if cue == "ssn" or cue == "itin" or cue == "taxid":
+                kind = _ssn_or_itin(d)
+                if kind is None and cue == "taxid" and _fein_ok(d):
+                    return "fein"
+                return kind
+            if cue == "fein":
+                return "fein" if _fein_ok(d) else None
+            if cue == "routing":
+                return "routing" if _routing_ok(d) else None
+            return None
+        if CT_BASE_MIN + CT_LOC <= n <= CT_BASE_MAX + CT_LOC:
+            if CT_PHONE_GUARD and _phone_like(d) and d[-CT_LOC] != "0":
+                return None
+            return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
+        if CARD_MIN <= n <= CARD_MAX and _card_ok(d):
+            return None if first is True and ctx.introduced_by_neg() else "card"
+        return None
+    if "," in seps:
+        return None
+    lens = tuple(map(len, parts))
+    if lens in CUE_LAYOUTS:
+        # nine digits grouped another way, one separator throughout: like nine bare digits
+        return _classify([d], [], ctx, first, last) if seps.count(seps[0]) == len(seps) else None
+    kind = None
+    if lens == (3, 2, 4):
+        kind = _ssn_or_itin(d)
+    elif lens == (2, 7):
+        if _fein_ok(d):
+            if seps[0] == "-":
+                kind = "fein"
+            else:
+                cue = ctx.cue(first, last)
+                return "fein" if cue == "fein" or cue == "taxid" else None
+    elif (
+        lens[-1] == CT_LOC
+        and len(lens) - 1 <= CT_MAX_BASE_GROUPS
+        and CT_BASE_MIN <= n - CT_LOC <= CT_BASE_MAX
+        and min(lens[:-1]) >= CT_MIN_GROUP
+    ):
+        if not all(s in CT_SEPARATORS for s in seps):
+            return None
+        if lens[:2] == CT_ZIP_PLUS4 and seps[0] == "-":  # "CT 06106-4021\n860 ..."
+            return None
+        if ctx.cue(first, last) == "ct":
+            return "ct_tax_reg"
+        # 1234567-000: the shape alone, a 7-digit base and a location code 000-009
+        if (
+            lens == (CT_BASE_MAX - 2, CT_LOC)
+            and seps[0] == "-"
+            and d[-CT_LOC:].startswith(CT_NO_CUE_LOC)
+        ):
+            kind = "ct_tax_reg"
+        else:
+            return None
+    elif (
+        CARD_MIN <= n <= CARD_MAX
+        and lens in CARD_LAYOUTS
+        and all(s in CARD_SEPARATORS for s in seps)
+        and _card_ok(d)
+    ):
+        kind = "card"
+    if kind is not None and first is True and ctx.introduced_by_neg():
+        return None
+    return kind
+
+
+def _is_word(c: str) -> bool:
+    """A letter, digit or "_" that glues onto a number; CJK ideographs and kana do not
+    (Chinese and Japanese write numbers straight after a word: 号码是412083317)."""
+    return (c.isalnum() or c == "_") and not "\u3000" <= c <= "\u9fff"
+
+
+def _sep_char(s: str) -> str:
+    """The separator without its whitespace; "" (a cut, like a space) also for ", " and
+    ". ", which end a clause or a sentence rather than group digits."""
+    t = s.strip(" \n")
+    if t == ",":  # "1,234,567" is an amount, "...,569305166,2012" a CSV row
+        return ""
+    if t == "." and s[-1] in " \n":
+        return ""
+    if t == "/" and s[0] in " \n" and s[-1] in " \n":  # "021000021 / 123456789"
+        return ""
+    if t and "\n" in s and s.index("\n") < s.index(t):  # "...3317\n- 523104428": a bullet
+        return ""
+    return t
+
+
+def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
+    """Append (kind, norm_start, norm_end, digits) for the identifiers in one chunk."""
+    norm = text.norm
+    bare = norm[cs:ce]
+    if bare.isdigit():
+        gs = [(cs, ce)]
+    else:
+        if HINT_RE.search(norm, cs, ce) is None:
+            return
+        gs = [m.span() for m in DIGITS_RE.finditer(norm, cs, ce)]
+        if sum(e - s for s, e in gs) < MIN_DIGITS:
+            return
+    # taint: what touches the chunk on the left and right
+    j = cs - 1
+    while j >= 0 and j >= cs - 2 and norm[j] == " ":
+        j -= 1
+    phone_or_money = j >= 0 and norm[j] in _LEFT_OUT
+    c1 = norm[cs - 1] if cs > 0 else " "
+    # "CT-1040", "x/123..." are glued; "refund.123-45-6789" is a sentence end
+    left_taint = _is_word(c1) or (c1 in _GLUE_PUNCT and cs >= 2 and _is_word(norm[cs - 2]))
+    c1 = norm[ce] if ce < len(norm) else " "
+    right_taint = _is_word(c1) or (
+        c1 in _GLUE_PUNCT and ce + 1 < len(norm) and _is_word(norm[ce + 1])
+    )
+    if left_taint and norm[cs - 1] in _GLUE_PUNCT and ctx.cue_before() is not None:
+        # "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
+        left_taint = ctx.before_end != cs - 1
+    ng = len(gs)
+    tainted = left_taint or right_taint or phone_or_money
+    if ng == 1:
+        if not tainted:
+            ctx.at, ctx.why = cs, None
+            kind = _classify([bare], [], ctx, True, True)
+            if kind is not None:
+                out.append((kind, cs, ce, bare, ctx.why))
+        return
+    texts = [norm[s:e] for s, e in gs]
+    raw_seps = [norm[gs[i][1] : gs[i + 1][0]] for i in range(ng - 1)]
+    seps = [_sep_char(r) for r in raw_seps]
+    if not tainted and ng <= _MAX_PIECE_GROUPS:
+        # the whole chunk as one identifier covers every digit: nothing can beat it
+        ctx.at, ctx.why = cs, None
+        kind = _classify(texts, seps, ctx, True, True)
+        if kind is not None:
+            out.append((kind, cs, ce, "".join(texts), ctx.why))
+            return
+    # segments: maximal runs of groups joined by punctuation separators; whitespace,
+    # ", " and a bare "." between two 3+ digit groups (a sentence end) separate them
+    seg_of = [0] * ng
+    seg_first = [0]
+    hard_cut = 0  # first segment after a sentence end or ", " (where "+1 860 ..." stops)
+    for i, sp in enumerate(seps):
+        dot = raw_seps[i] == "." and len(texts[i]) >= _DOT_CUT_MIN <= len(texts[i + 1])
+        if sp == "" or dot:
+            seg_first.append(i + 1)
+            if (dot or "," in raw_seps[i] or "." in raw_seps[i]) and not hard_cut:
+                hard_cut = len(seg_first) - 1
+        seg_of[i + 1] = len(seg_first) - 1
+    nseg = len(seg_first)
+    seg_last = [seg_first[k + 1] - 1 for k in range(nseg - 1)] + [ng - 1]
+    if phone_or_money:
+        if not hard_cut:
+            return
+        lo_seg = hard_cut
+    else:
+        lo_seg = 1 if left_taint else 0
+    hi_seg = nseg - 2 if right_taint else nseg - 1
+    if lo_seg > hi_seg:
+        return
+    items: list[list] = [[] for _ in range(nseg)]
+
+    glen = [len(t) for t in texts]
+
+    def piece(g0: int, off0: int, g1: int, off1: int | None, first: bool | str, last: bool):
+        # groups g0..g1; off0 digits dropped from g0's front, g1 cut at off1 (None = whole)
+        lens = glen[g0 : g1 + 1]
+        if off1 is not None:
+            lens[-1] = off1
+        if off0:
+            lens[0] -= off0
+        if not _shape_possible(lens):
+            return None
+        parts = texts[g0 : g1 + 1]
+        if off1 is not None:
+            parts[-1] = parts[-1][:off1]
+        if off0:
+            parts[0] = parts[0][off0:]
+        s = gs[g0][0] + off0
+        ctx.at, ctx.why = s, None
+        kind = _classify(parts, seps[g0:g1], ctx, first, last)
+        if kind is None:
+            return None
+        e = gs[g1][1] if off1 is None else gs[g1][0] + off1
+        return (kind, s, e, "".join(parts), ctx.why)
+
+    # pieces made of whole segments; a running digit count skips the pieces no shape
+    # can take (fewer than MIN_DIGITS or more than CARD_MAX digits) without building them
+    seg_digits = [sum(glen[seg_first[k] : seg_last[k] + 1]) for k in range(nseg)]
+    for a in range(lo_seg, hi_seg + 1):
+        g0 = seg_first[a]
+        n = 0
+        for b in range(a, hi_seg + 1):
+            g1 = seg_last[b]
+            if g1 - g0 + 1 > _MAX_PIECE_GROUPS:
+                break
+            n += seg_digits[b]
+            if n > CARD_MAX:
+                break
+            if n < MIN_DIGITS:
+                continue
+            # after ", " and a segment that could be an identifier itself: a list
+            first = a == 0 or (
+                "listed"
+                if "," in raw_seps[g0 - 1] and sum(glen[seg_first[a - 1] : g0]) >= MIN_DIGITS
+                else False
+            )
+            f = piece(g0, 0, g1, None, first, b == nseg - 1)
+            if f is not None:
+                items[a].append((b, len(f[3]), (f,)))
+    # two identifiers glued inside one digit run
+    for gi in range(ng):
+        sg = seg_of[gi]
+        if sg < lo_seg or sg > hi_seg:
+            continue
+        size = glen[gi]
+        if size < GLUE_MIN_RUN:
+            continue
+        cuts: set[int] = set()
+        if gi + 1 < ng and seps[gi] != "":
+            cuts.update(size - m for m in GLUE_LEAD if size - m > 0)
+        if gi > 0 and seps[gi - 1] != "":
+            cuts.update(m for m in GLUE_TAIL if m < size)
+        # digits of groups gi+1.. in gi's segment, and of gi's segment before gi
+        tail = sum(glen[gi + 1 : seg_last[sg] + 1])
+        head = sum(glen[seg_first[sg] : gi])
+        for k in sorted(cuts):
+            rights = []
+            n = size - k + tail - seg_digits[sg]
+            for b in range(sg, hi_seg + 1):
+                g1 = seg_last[b]
+                if g1 - gi + 1 > _MAX_PIECE_GROUPS:
+                    break
+                n += seg_digits[b]
+                if n > CARD_MAX:
+                    break
+                if n < MIN_DIGITS:
+                    continue
+                f = piece(gi, k, g1, None, False, b == nseg - 1)
+                if f is not None:
+                    rights.append((b, f))
+            if not rights:
+                continue
+            n = k + head - seg_digits[sg]
+            for a in range(sg, lo_seg - 1, -1):
+                g0 = seg_first[a]
+                if gi - g0 + 1 > _MAX_PIECE_GROUPS:
+                    break
+                n += seg_digits[a]
+                if n > CARD_MAX:
+                    break
+                if n < MIN_DIGITS:
+                    continue
+                left = piece(g0, 0, gi, k, a == 0, False)
+                if left is None:
+                    continue
+                for b, right in rights:
+                    items[a].append((b, len(left[3]) + len(right[3]), (left, right)))
+    # choose non-overlapping pieces covering the most digits (then the fewest pieces)
+    best: list[tuple[int, int]] = [(0, 0)] * (nseg + 1)
+    choice: list = [None] * (nseg + 1)
+    for a in range(nseg - 1, -1, -1):
+        bv, bc = best[a + 1], None
+        for b, digits, finds in items[a]:
+            nb = best[b + 1]
+            v = (digits + nb[0], nb[1] - len(finds))
+            if v > bv:
+                bv, bc = v, (b, finds)
+        best[a], choice[a] = bv, bc
+    a = 0
+    while a < nseg:
+        c = choice[a]
+        if c is None:
+            a += 1
+            continue
+        out.extend(c[1])
+        a = c[0] + 1

@@ -1,0 +1,86 @@
+// The twin of app/pii/_checks.py: number checks (areas, groups, prefixes, check digits)
+// and which digit-group shapes could be an identifier at all.
+
+import { CARD, CARD_LAYOUTS, CT, CUE_LAYOUTS, FEIN_PREFIXES, ITIN_GROUPS, MIN_DIGITS, ROUTING_PREFIXES, ROUTING_WEIGHTS, SSN_ADVERTISING, SSN_BAD_AREAS, SSN_BAD_AREA_FIRST } from "./pii-const.mjs";
+
+export function ssnOk(d) {
+  return (
+    !SSN_BAD_AREAS.has(d.slice(0, 3)) &&
+    d[0] !== SSN_BAD_AREA_FIRST &&
+    d.slice(3, 5) !== "00" &&
+    d.slice(5) !== "0000"
+  );
+}
+
+export function itinOk(d) {
+  return d[0] === "9" && ITIN_GROUPS.has(d.slice(3, 5));
+}
+
+export function ssnOrItin(d) {
+  if (SSN_ADVERTISING.has(d)) return null; // 987-65-4320..4329 would otherwise pass as ITINs
+  if (d[0] === SSN_BAD_AREA_FIRST) return itinOk(d) ? "itin" : null;
+  return ssnOk(d) ? "ssn" : null;
+}
+
+export function feinOk(d) {
+  return FEIN_PREFIXES.has(d.slice(0, 2));
+}
+
+export function routingOk(d) {
+  if (!ROUTING_PREFIXES.has(d.slice(0, 2))) return false;
+  let total = 0;
+  for (let i = 0; i < 9; i++) total += (d.charCodeAt(i) - 48) * ROUTING_WEIGHTS[i];
+  return total % 10 === 0;
+}
+
+export function luhnOk(d) {
+  let total = 0;
+  for (let i = 0; i < d.length; i++) {
+    let v = d.charCodeAt(d.length - 1 - i) - 48;
+    if (i & 1) {
+      v *= 2;
+      if (v > 9) v -= 9;
+    }
+    total += v;
+  }
+  return total % 10 === 0;
+}
+
+export function cardOk(d) {
+  for (const brand of CARD.brands) {
+    if (!brand.lengths.includes(d.length)) continue;
+    for (const [lo, hi] of brand.ranges) {
+      const p = d.slice(0, lo.length);
+      if (lo <= p && p <= hi) return luhnOk(d);
+    }
+  }
+  return false;
+}
+
+export function allSame(d) {
+  for (let i = 1; i < d.length; i++) if (d[i] !== d[0]) return false;
+  return true;
+}
+
+// Cheap test on group lengths alone: could classify() accept this piece?
+export function shapePossible(lens) {
+  let n = 0;
+  for (const l of lens) n += l;
+  if (n < MIN_DIGITS || n > CARD.max_length) return false;
+  const k = lens.length;
+  if (k === 1) return true;
+  if (k === 2 && lens[0] === 2 && lens[1] === 7) return true;
+  if (k === 3 && lens[0] === 3 && lens[1] === 2 && lens[2] === 4) return true;
+  if (CUE_LAYOUTS.has(lens.join(","))) return true;
+  if (lens[k - 1] === CT.location_length && k - 1 <= CT.max_base_groups && Math.min(...lens) >= CT.min_group) {
+    return CT.base_min <= n - CT.location_length && n - CT.location_length <= CT.base_max;
+  }
+  return CARD_LAYOUTS.has(lens.join(","));
+}
+
+// Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9), or eleven
+// with the country code 1 in front.
+export function phoneLike(d) {
+  if (d.length === 11 && d[0] === "1") d = d.slice(1);
+  return d.length === 10 && d[0] >= "2" && d[3] >= "2";
+}

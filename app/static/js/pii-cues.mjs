@@ -1,0 +1,253 @@
+// The twin of app/pii/_cues.py: which cue word a number takes, in which scope.
+
+import { RULES } from "./pii-rules.mjs";
+import { makeScopes } from "./pii-scopes.mjs";
+import { CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, INTRO_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+
+export const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
+
+export const NEG_KINDS = ["neg", "neg_bare"];
+export const VOID = CUE_KINDS.indexOf("void") + 1; // group of the phrases that bind to nothing
+
+// The first cue in low[pos:endpos] that is not a void phrase.
+export function nextCue(low, pos, endpos) {
+  for (const r of findIter(CUE_RE, low, pos, endpos)) if (r.m[VOID] === undefined) return r;
+  return null;
+}
+
+export function cueKind(m) {
+  for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return CUE_KINDS[i - 1];
+  return null;
+}
+
+// Python's pattern.finditer(s, pos, endpos) sees the text as ending at endpos but lets
+// lookbehind see before pos; a slice that starts one character early does the same.
+export function* findIter(re, s, pos, endpos) {
+  const base = pos > 0 ? pos - 1 : 0;
+  const sub = s.slice(base, endpos);
+  re.lastIndex = pos - base;
+  let m;
+  while ((m = re.exec(sub)) !== null) {
+    yield { start: base + m.index, end: base + m.index + m[0].length, m };
+  }
+}
+
+// Latin letters A-Z and U+00C0-U+024F whose lower case is one character: the only
+// lower-casing both twins share (cue patterns use no other upper-case letters).
+export function latinLower(c) {
+  const low = c.toLowerCase();
+  return low.length === 1 ? low : c;
+}
+
+export class Text {
+  constructor(norm, starts, original) {
+    this.norm = norm;
+    this.starts = starts;
+    this._low = null;
+    this.original = original;
+    this.scopes = null;
+  }
+  // [forced, fallback] kinds of a piece starting at norm index s. The scopes are read
+  // on the first question: most texts never ask (no piece needs a cue).
+  scoped(s) {
+    if (this.scopes === null) {
+      // scopes wider than a sentence need lines: a one-line text has none
+      this.scopes = this.original.includes("\n") ? scopes(this.original) : [new Map(), new Map()];
+    }
+    const [forced, fallback] = this.scopes;
+    if (!forced.size && !fallback.size) return [null, null];
+    const o = this.starts === null ? s : this.starts[s];
+    return [forced.get(o) ?? null, fallback.get(o) ?? null];
+  }
+  get low() {
+    if (this._low === null) {
+      // ASCII-only lower-casing keeps every index in place
+      const norm = this.norm;
+      // eslint-disable-next-line no-control-regex
+      this._low = /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z\u00c0-\u024f]/g, latinLower);
+    }
+    return this._low;
+  }
+}
+
+export class Chunk {
+  constructor(text, cs, ce, pe, nx, nxe, prev) {
+    this.text = text;
+    this.cs = cs;
+    this.ce = ce;
+    this.pe = pe;
+    this.nx = nx;
+    this.nxe = nxe;
+    this.prev = prev; // the chunk of the claim just before, if any
+    this.carryKind = null;
+    this.carried = false; // the cue before is the previous number's
+    this.before = false;
+    this.after = false;
+    this.soft = false;
+    this.at = cs; // where the piece being classified starts (its scopes' key)
+  }
+  cueBefore() {
+    if (this.before === false && betweenMarks(this.text.norm, this.cs, this.ce)) {
+      this.before = "routing";
+      this.beforeEnd = this.cs;
+      this.soft = false;
+    }
+    if (this.before === false) {
+      const low = this.text.low;
+      const cs = this.cs;
+      let last = null;
+      let prior = null;
+      for (const r of findIter(CUE_RE, low, Math.max(this.pe, cs - CUE_WINDOW - MAX_CUE, 0), cs)) {
+        if (r.m[VOID] === undefined) {
+          prior = last;
+          last = r;
+        }
+      }
+      this.before = null;
+      if (
+        last !== null &&
+        cs - last.end <= CUE_WINDOW &&
+        !sentenceEndIn(SENTENCE_END_RE, this.text.norm, last.end, cs)
+      ) {
+        this.before = cueKind(last.m);
+        this.beforeEnd = last.end;
+        this.soft = null; // looked up by isSoft() when it matters
+        // "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
+        if (prior !== null && CUE_LIST_GAP_RE.test(low.slice(prior.end, last.start)) && this.joinedNext()) {
+          this.carryKind = this.before;
+          this.before = cueKind(prior.m);
+        }
+      } else if (last === null && this.prev !== null && this.joined(this.pe, cs)) {
+        // "SSN 234567891 and my wife's is 345678912": the previous number's cue
+        const kind = this.prev.carry();
+        if (kind !== null) {
+          this.before = kind;
+          this.beforeEnd = this.pe;
+          this.soft = true;
+          this.carried = true;
+        }
+      }
+    }
+    return this.before;
+  }
+  // Does a soft sentence end come between the bound cue before and the number?
+  isSoft() {
+    if (this.soft === null) {
+      // to cs + 1: a soft end comes just before the number ("back? 123...")
+      this.soft = sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, this.beforeEnd, this.cs + 1);
+    }
+    return this.soft;
+  }
+  joined(s, e) {
+    return e - s <= CARRY_MAX_GAP && CARRY_GAP_RE.test(this.text.low.slice(s, e));
+  }
+  // Is another number joined on after this one ("234567891 and 12345678")?
+  joinedNext() {
+    const norm = this.text.norm;
+    const own = norm.slice(this.cs, this.ce);
+    // "234567891, 123456780" is one chunk
+    if (own.includes(", ") || own.includes(",\n") || own.includes(" / ")) return true;
+    return this.nx < norm.length && this.joined(this.ce, this.nx);
+  }
+  // The cue kind a number joined on after this one takes (none from a date or an
+  // amount: fewer than MIN_DIGITS digits).
+  carry() {
+    let n = 0;
+    for (let i = this.cs; i < this.ce; i++) if (this.text.norm[i] >= "0" && this.text.norm[i] <= "9") n++;
+    if (n < MIN_DIGITS) return null;
+    const kind = this.cueBefore();
+    return this.carryKind ?? kind;
+  }
+  // Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?
+  introducedByNeg() {
+    return this.cueBefore() === "neg" && INTRO_RE.test(this.text.low.slice(this.beforeEnd, this.cs));
+  }
+  cueAfter() {
+    if (this.after === false) {
+      const low = this.text.low;
+      const { ce, nx } = this;
+      const r = nextCue(low, ce, Math.min(nx, ce + CUE_WINDOW + MAX_CUE));
+      let kind = null;
+      // a cue after the number does not reach back over a paragraph break
+      if (r !== null && r.start - ce <= CUE_WINDOW && !PARAGRAPH_RE.test(low.slice(ce, r.start))) {
+        // the cue belongs to the next number instead if it is that number's nearest cue
+        const boundForward =
+          nx < low.length &&
+          nx - r.end <= CUE_WINDOW &&
+          nextCue(low, r.end, nx) === null &&
+          !sentenceEndIn(SENTENCE_END_RE, this.text.norm, r.end, nx) &&
+          !sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, r.end, nx + 1) &&
+          // only a number that could be an identifier (or a placeholder) takes the
+          // cue: "... is my SSN my payment was $1,250.00" keeps the SSN
+          couldBind(this.text.norm, nx, this.nxe);
+        if (!boundForward) {
+          kind = cueKind(r.m);
+          this.afterStart = r.start;
+        }
+      }
+      this.after = kind;
+    }
+    return this.after;
+  }
+  // first is "listed" for a piece after ", " inside the chunk: it takes the chunk's cue
+  // softly, like a joined number.
+  cue(first, last) {
+    const [forced, fallback] = this.text.scoped(this.at);
+    if (forced !== null) return forced;
+    let soft = false;
+    let kind = null;
+    let carried = first === "listed";
+    if (first === true) {
+      kind = this.cueBefore();
+      soft = kind !== null && last && this.isSoft();
+      carried = this.carried;
+    } else if (carried) {
+      kind = this.carry();
+      soft = last;
+    }
+    if (kind === null) {
+      if (last) kind = this.cueAfter();
+    } else if (soft) {
+      // a cue before a soft sentence end (or a carried one) yields to the number's
+      // own cue after it in the same sentence ("... and 345678912. Call me" keeps it)
+      const after = this.cueAfter();
+      if (
+        after !== null &&
+        // a carried negative cue stays: "Invoices 123456789 and 234567891 were paid,
+        // my SSN is on file"
+        !(carried && NEG_KINDS.includes(kind) && !NEG_KINDS.includes(after)) &&
+        !sentenceEndIn(SENTENCE_END_RE, this.text.norm, this.ce, this.afterStart)
+      ) {
+        kind = after;
+      }
+    }
+    if (kind === null) return fallback;
+    return kind === "neg_bare" ? "neg" : kind;
+  }
+}
+
+// Is norm[cs:ce] set between two of the same MICR transit mark (a check line)?
+export function betweenMarks(norm, cs, ce) {
+  for (const m of MICR_MARKS) {
+    if (cs >= m.length && norm.startsWith(m, ce) && norm.startsWith(m, cs - m.length)) return true;
+  }
+  return false;
+}
+
+// Could the claim norm[s:e] take a cue? Not an amount or a date: fewer than
+// MIN_DIGITS digits and a currency sign before it or a "/", "," or "." inside it.
+// A short plain number still does ("SSN ending 1234", "xxx-xx-1234").
+export function couldBind(norm, s, e) {
+  if (norm[s] === "[") return true;
+  let n = 0;
+  let punct = false;
+  for (let i = s; i < e; i++) {
+    const c = norm[i];
+    if (c >= "0" && c <= "9") n++;
+    else if (c === "/" || c === "," || c === ".") punct = true;
+  }
+  if (n >= MIN_DIGITS) return true;
+  let j = s - 1;
+  while (j >= 0 && j >= s - 2 && norm[j] === " ") j--;
+  return !(punct || (j >= 0 && LEFT_OUT.includes(norm[j]) && norm[j] !== "+"));
+}

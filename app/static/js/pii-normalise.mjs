@@ -1,0 +1,64 @@
+// The twin of app/pii/_normalise.py: a normalised copy of the text and its maps back.
+
+import { DASHES, LINE_BREAKS, SPACES, ZERO_WIDTH } from "./pii-const.mjs";
+
+export const ND = /\p{Nd}/u;
+export const WORD = /[\p{L}\p{N}_]/u;
+export const charCache = new Map();
+export const ASCII_MAP = { "\t": " ", "\r": " ", "\v": "\n", "\f": "\n" };
+
+export function digitValue(cp) {
+  // Unicode decimal digits come in runs of ten that start at zero
+  let start = cp;
+  while (start > 0 && ND.test(String.fromCodePoint(start - 1))) start--;
+  return (cp - start) % 10;
+}
+
+export function mapOne(c) {
+  if (DASHES.has(c)) return "-";
+  if (SPACES.has(c)) return " ";
+  if (LINE_BREAKS.has(c)) return "\n";
+  if (ZERO_WIDTH.has(c)) return "";
+  const cp = c.codePointAt(0);
+  if (ND.test(c)) return String(digitValue(cp));
+  if (cp > 0xffff) return "\ufffd";
+  return c;
+}
+
+export function mapChar(ch) {
+  let out = charCache.get(ch);
+  if (out === undefined) {
+    if (ZERO_WIDTH.has(ch)) out = "";
+    else {
+      out = "";
+      for (const c of ch.normalize("NFKC")) out += mapOne(c);
+    }
+    if (charCache.size < 65536) charCache.set(ch, out);
+  }
+  return out;
+}
+
+/** Normalised copy plus maps from its indices to original [start, end) indices
+ * (null maps mean the identity). Same rules as app/pii/_normalise.py. */
+export function normalise(text) {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) {
+    return { norm: text.replace(/[\t\r]/g, " ").replace(/[\v\f]/g, "\n"), starts: null, ends: null };
+  }
+  const parts = [];
+  const starts = [];
+  const ends = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i);
+    const width = cp > 0xffff ? 2 : 1;
+    const ch = width === 2 ? text.slice(i, i + 2) : text[i];
+    const out = cp < 0x80 ? (ASCII_MAP[ch] ?? ch) : mapChar(ch);
+    for (let k = 0; k < out.length; k++) {
+      starts.push(i);
+      ends.push(i + width);
+    }
+    parts.push(out);
+    i += width;
+  }
+  return { norm: parts.join(""), starts, ends };
+}

@@ -1,0 +1,288 @@
+// The twin of app/pii/_pieces.py: digit chunks cut into identifier-shaped pieces.
+
+import { RULES } from "./pii-rules.mjs";
+import { CARD, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS } from "./pii-const.mjs";
+import { WORD } from "./pii-normalise.mjs";
+import { allSame, cardOk, feinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
+import { findIter } from "./pii-cues.mjs";
+
+export function classify(parts, seps, ctx, first, last) {
+  const d = parts.join("");
+  const n = d.length;
+  if (allSame(d)) return null;
+  if (parts.length === 1) {
+    if (n === 9) {
+      const cue = ctx.cue(first, last);
+      if (cue === "ssn" || cue === "itin" || cue === "taxid") {
+        const kind = ssnOrItin(d);
+        if (kind === null && cue === "taxid" && feinOk(d)) return "fein";
+        return kind;
+      }
+      if (cue === "fein") return feinOk(d) ? "fein" : null;
+      if (cue === "routing") return routingOk(d) ? "routing" : null;
+      return null;
+    }
+    if (CT.base_min + CT.location_length <= n && n <= CT.base_max + CT.location_length) {
+      if (CT.phone_guard && phoneLike(d) && d[n - CT.location_length] !== "0") return null;
+      return ctx.cue(first, last) === "ct" ? "ct_tax_reg" : null;
+    }
+    if (CARD.min_length <= n && n <= CARD.max_length && cardOk(d)) {
+      return first === true && ctx.introducedByNeg() ? null : "card";
+    }
+    return null;
+  }
+  if (seps.includes(",")) return null;
+  const lens = parts.map((p) => p.length);
+  const shape = lens.join(",");
+  if (CUE_LAYOUTS.has(shape)) {
+    // nine digits grouped another way, one separator throughout: like nine bare digits
+    return seps.every((x) => x === seps[0]) ? classify([d], [], ctx, first, last) : null;
+  }
+  let kind = null;
+  if (shape === "3,2,4") {
+    kind = ssnOrItin(d);
+  } else if (shape === "2,7") {
+    if (feinOk(d)) {
+      if (seps[0] === "-") kind = "fein";
+      else {
+        const cue = ctx.cue(first, last);
+        return cue === "fein" || cue === "taxid" ? "fein" : null;
+      }
+    }
+  } else if (
+    lens[lens.length - 1] === CT.location_length &&
+    lens.length - 1 <= CT.max_base_groups &&
+    CT.base_min <= n - CT.location_length &&
+    n - CT.location_length <= CT.base_max &&
+    Math.min(...lens.slice(0, -1)) >= CT.min_group
+  ) {
+    if (!seps.every((s) => CT.separators.includes(s))) return null;
+    // "CT 06106-4021\n860 ...": a ZIP+4 is never the start of a CT number
+    if (lens[0] === CT.zip_plus4[0] && lens[1] === CT.zip_plus4[1] && seps[0] === "-") return null;
+    if (ctx.cue(first, last) === "ct") return "ct_tax_reg";
+    // 1234567-000: the shape alone, a 7-digit base and a location code 000-009
+    if (
+      shape === [CT.base_max - 2, CT.location_length].join(",") &&
+      seps[0] === "-" &&
+      d.slice(n - CT.location_length).startsWith(CT.no_cue_location_prefix)
+    ) {
+      kind = "ct_tax_reg";
+    } else return null;
+  } else if (
+    CARD.min_length <= n &&
+    n <= CARD.max_length &&
+    CARD_LAYOUTS.has(shape) &&
+    seps.every((s) => CARD_SEPARATORS.has(s)) &&
+    cardOk(d)
+  ) {
+    kind = "card";
+  }
+  if (kind !== null && first === true && ctx.introducedByNeg()) return null;
+  return kind;
+}
+
+// A letter, digit or "_" that glues onto a number; CJK ideographs and kana do not
+// (Chinese and Japanese write numbers straight after a word: 号码是412083317).
+export function isWord(c) {
+  return c !== undefined && WORD.test(c) && !(c >= "\u3000" && c <= "\u9fff");
+}
+
+export function sepChar(s) {
+  const t = s.replace(/^[ \n]+|[ \n]+$/g, "");
+  const spaceAfter = s[s.length - 1] === " " || s[s.length - 1] === "\n";
+  if (t === ",") return ""; // "1,234,567" is an amount, "...,569305166,2012" a CSV row
+  if (t === "." && spaceAfter) return "";
+  if (t === "/" && spaceAfter && (s[0] === " " || s[0] === "\n")) return ""; // "021000021 / 123456789"
+  if (t && s.includes("\n") && s.indexOf("\n") < s.indexOf(t)) return ""; // "...3317\n- 523104428": a bullet
+  return t;
+}
+
+export function scanChunk(text, cs, ce, ctx, out) {
+  const norm = text.norm;
+  const bare = norm.slice(cs, ce);
+  let gs;
+  if (/^[0-9]+$/.test(bare)) gs = [[cs, ce]];
+  else {
+    if (!HINT_RE.test(bare)) return;
+    gs = [];
+    let total = 0;
+    for (const r of findIter(DIGITS_RE, norm, cs, ce)) {
+      gs.push([r.start, r.end]);
+      total += r.end - r.start;
+    }
+    if (total < MIN_DIGITS) return;
+  }
+  let j = cs - 1;
+  while (j >= 0 && j >= cs - 2 && norm[j] === " ") j--;
+  const phoneOrMoney = j >= 0 && LEFT_OUT.includes(norm[j]);
+  let c1 = cs > 0 ? norm[cs - 1] : " ";
+  let leftTaint = isWord(c1) || (GLUE_PUNCT.includes(c1) && cs >= 2 && isWord(norm[cs - 2]));
+  c1 = ce < norm.length ? norm[ce] : " ";
+  const rightTaint =
+    isWord(c1) || (GLUE_PUNCT.includes(c1) && ce + 1 < norm.length && isWord(norm[ce + 1]));
+  if (leftTaint && GLUE_PUNCT.includes(norm[cs - 1]) && ctx.cueBefore() !== null) {
+    // "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
+    leftTaint = ctx.beforeEnd !== cs - 1;
+  }
+  const ng = gs.length;
+  const tainted = leftTaint || rightTaint || phoneOrMoney;
+  if (ng === 1) {
+    if (!tainted) {
+      ctx.at = cs;
+      const kind = classify([bare], [], ctx, true, true);
+      if (kind !== null) out.push([kind, cs, ce, bare]);
+    }
+    return;
+  }
+  const texts = gs.map(([s, e]) => norm.slice(s, e));
+  const rawSeps = [];
+  for (let i = 0; i < ng - 1; i++) rawSeps.push(norm.slice(gs[i][1], gs[i + 1][0]));
+  const seps = rawSeps.map(sepChar);
+  if (!tainted && ng <= MAX_PIECE_GROUPS) {
+    ctx.at = cs;
+    const kind = classify(texts, seps, ctx, true, true);
+    if (kind !== null) {
+      out.push([kind, cs, ce, texts.join("")]);
+      return;
+    }
+  }
+  const segOf = new Array(ng).fill(0);
+  const segFirst = [0];
+  let hardCut = 0;
+  for (let i = 0; i < seps.length; i++) {
+    const dot =
+      rawSeps[i] === "." && texts[i].length >= DOT_CUT_MIN && DOT_CUT_MIN <= texts[i + 1].length;
+    if (seps[i] === "" || dot) {
+      segFirst.push(i + 1);
+      if ((dot || rawSeps[i].includes(",") || rawSeps[i].includes(".")) && !hardCut) {
+        hardCut = segFirst.length - 1;
+      }
+    }
+    segOf[i + 1] = segFirst.length - 1;
+  }
+  const nseg = segFirst.length;
+  const segLast = [];
+  for (let k = 0; k < nseg - 1; k++) segLast.push(segFirst[k + 1] - 1);
+  segLast.push(ng - 1);
+  let loSeg;
+  if (phoneOrMoney) {
+    if (!hardCut) return;
+    loSeg = hardCut;
+  } else loSeg = leftTaint ? 1 : 0;
+  const hiSeg = rightTaint ? nseg - 2 : nseg - 1;
+  if (loSeg > hiSeg) return;
+  const items = Array.from({ length: nseg }, () => []);
+
+  const glen = texts.map((t) => t.length);
+  const piece = (g0, off0, g1, off1, first, last) => {
+    const lens = glen.slice(g0, g1 + 1);
+    if (off1 !== null) lens[lens.length - 1] = off1;
+    if (off0) lens[0] -= off0;
+    if (!shapePossible(lens)) return null;
+    const parts = texts.slice(g0, g1 + 1);
+    if (off1 !== null) parts[parts.length - 1] = parts[parts.length - 1].slice(0, off1);
+    if (off0) parts[0] = parts[0].slice(off0);
+    const s = gs[g0][0] + off0;
+    ctx.at = s;
+    const kind = classify(parts, seps.slice(g0, g1), ctx, first, last);
+    if (kind === null) return null;
+    const e = off1 === null ? gs[g1][1] : gs[g1][0] + off1;
+    return [kind, s, e, parts.join("")];
+  };
+
+  // a running digit count skips the pieces no shape can take (fewer than MIN_DIGITS or
+  // more than the longest card) without building them
+  const segDigits = [];
+  for (let k = 0; k < nseg; k++) {
+    let d = 0;
+    for (let g = segFirst[k]; g <= segLast[k]; g++) d += glen[g];
+    segDigits.push(d);
+  }
+  for (let a = loSeg; a <= hiSeg; a++) {
+    const g0 = segFirst[a];
+    let n = 0;
+    for (let b = a; b <= hiSeg; b++) {
+      const g1 = segLast[b];
+      if (g1 - g0 + 1 > MAX_PIECE_GROUPS) break;
+      n += segDigits[b];
+      if (n > CARD.max_length) break;
+      if (n < MIN_DIGITS) continue;
+      // after ", " and a segment that could be an identifier itself: a list
+      let listed = false;
+      if (a > 0 && rawSeps[g0 - 1].includes(",")) {
+        let n = 0;
+        for (let g = segFirst[a - 1]; g < g0; g++) n += glen[g];
+        if (n >= MIN_DIGITS) listed = "listed";
+      }
+      const first = a === 0 || listed;
+      const f = piece(g0, 0, g1, null, first, b === nseg - 1);
+      if (f !== null) items[a].push([b, f[3].length, [f]]);
+    }
+  }
+  for (let gi = 0; gi < ng; gi++) {
+    const sg = segOf[gi];
+    if (sg < loSeg || sg > hiSeg) continue;
+    const size = glen[gi];
+    if (size < RULES.glue.min_run) continue;
+    const cuts = new Set();
+    if (gi + 1 < ng && seps[gi] !== "") for (const m of GLUE_LEAD) if (size - m > 0) cuts.add(size - m);
+    if (gi > 0 && seps[gi - 1] !== "") for (const m of GLUE_TAIL) if (m < size) cuts.add(m);
+    // digits of groups gi+1.. in gi's segment, and of gi's segment before gi
+    let tail = 0;
+    for (let g = gi + 1; g <= segLast[sg]; g++) tail += glen[g];
+    let head = 0;
+    for (let g = segFirst[sg]; g < gi; g++) head += glen[g];
+    for (const k of [...cuts].sort((x, y) => x - y)) {
+      const rights = [];
+      let n = size - k + tail - segDigits[sg];
+      for (let b = sg; b <= hiSeg; b++) {
+        const g1 = segLast[b];
+        if (g1 - gi + 1 > MAX_PIECE_GROUPS) break;
+        n += segDigits[b];
+        if (n > CARD.max_length) break;
+        if (n < MIN_DIGITS) continue;
+        const f = piece(gi, k, g1, null, false, b === nseg - 1);
+        if (f !== null) rights.push([b, f]);
+      }
+      if (!rights.length) continue;
+      n = k + head - segDigits[sg];
+      for (let a = sg; a >= loSeg; a--) {
+        const g0 = segFirst[a];
+        if (gi - g0 + 1 > MAX_PIECE_GROUPS) break;
+        n += segDigits[a];
+        if (n > CARD.max_length) break;
+        if (n < MIN_DIGITS) continue;
+        const left = piece(g0, 0, gi, k, a === 0, false);
+        if (left === null) continue;
+        for (const [b, right] of rights) {
+          items[a].push([b, left[3].length + right[3].length, [left, right]]);
+        }
+      }
+    }
+  }
+  const best = new Array(nseg + 1).fill([0, 0]);
+  const choice = new Array(nseg + 1).fill(null);
+  for (let a = nseg - 1; a >= 0; a--) {
+    let bv = best[a + 1];
+    let bc = null;
+    for (const [b, digits, finds] of items[a]) {
+      const nb = best[b + 1];
+      const v = [digits + nb[0], nb[1] - finds.length];
+      if (v[0] > bv[0] || (v[0] === bv[0] && v[1] > bv[1])) {
+        bv = v;
+        bc = [b, finds];
+      }
+    }
+    best[a] = bv;
+    choice[a] = bc;
+  }
+  for (let a = 0; a < nseg; ) {
+    const c = choice[a];
+    if (c === null) {
+      a++;
+      continue;
+    }
+    out.push(...c[1]);
+    a = c[0] + 1;
+  }
+}
