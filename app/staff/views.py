@@ -19,7 +19,7 @@ from app.auth import admin_required
 from app.extensions import db
 from app.models import Reply, StaffMember, Submission
 from app.models.submission import STATUS_LABELS, TOPIC_LABELS, is_reference
-from app.pii import KIND_LABELS, describe, remove, scan
+from app.pii import KIND_LABELS, describe, remove
 from app.request_guard import page_number
 from app.staff import bp, search
 from app.staff.forms import ReplyForm, RevealForm, language_name
@@ -158,27 +158,30 @@ def reply(reference: str):
     if item.purged_on is not None or item.message is None:
         flash("This message has been deleted, so it cannot be replied to.", "info")
         return redirect(url_for("staff.submission", reference=item.reference), 303)
-    form = ReplyForm()
-    if not form.validate():
-        return _page(item, reply_form=form)
     action = request.form.get("action", "send")
+    form = ReplyForm()
+    # The warning's three choices: once one is made, the numbers no longer stop the reply.
+    form.identifiers_chosen = action in ("edit", "remove", "send_anyway")
+    if not form.validate():
+        if form.held_for_identifiers():
+            findings = form.identifier_findings
+            return render_template(
+                "staff/reply_check.html",
+                submission=item,
+                form=form,
+                findings=[describe(f) for f in findings],
+                masked_reply=masked(form.body.data),
+                removed_reply=remove(form.body.data, findings),
+            )
+        return _page(item, reply_form=form)
     if action == "edit":
         return _page(item, reply_form=form, editing=True)
-    findings = scan(form.body.data)
+    findings = form.identifier_findings
     detail = "sent with identifiers after a warning" if findings else None
     if findings and action == "remove":
         # As the public check offers: each number replaced by a label, then sent.
         form.body.data = remove(form.body.data, findings)
         detail = "identifiers removed after a warning"
-    elif findings and action != "send_anyway":
-        return render_template(
-            "staff/reply_check.html",
-            submission=item,
-            form=form,
-            findings=[describe(f) for f in findings],
-            masked_reply=masked(form.body.data),
-            removed_reply=remove(form.body.data, findings),
-        )
     try:
         send_reply(item, form.body.data)
     except ReplyNotSent as error:
