@@ -137,6 +137,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Messages one client address may send (only successful sends count; warnings do not).",
     ),
     Setting(
+        "CONTACT_WARNING_RATE_LIMIT",
+        "10 per minute;60 per hour",
+        "Warning pages (tax numbers found) one client address may be shown; a form's "
+        "warning is counted in the statistics once, however often it is shown.",
+    ),
+    Setting(
         "EMAIL_CHECK_DELIVERABILITY",
         False,
         "Also look the visitor's e-mail domain up in DNS (syntax is always checked).",

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from flask import current_app
 from sqlalchemy import and_, func, or_, select, update
 
+from app.contact.service import forget_warned_forms
 from app.extensions import db
 from app.models import Reply, Submission
 
@@ -108,6 +109,8 @@ def purge_expired(on: date, rules: RetentionRules | None = None) -> int:
                 purged_on=on,
             )
         )
+    # The contact form's "already counted" markers are only needed for the day.
+    forget_warned_forms(before=on - timedelta(days=1))
     db.session.commit()
     if ids and db.engine.dialect.name == "sqlite":
         # Fold the write-ahead log into the file so no old page lingers beside it.

@@ -1,15 +1,22 @@
-"""GET /privacy against a hello-world Flask app under the same gunicorn settings.
+"""The site under gunicorn against minimal Flask apps under the same settings.
 
     .venv/bin/python -m bench.http_bench [--duration 10] [--connections 50]
-                                   [--db sqlite,postgresql] [--generator auto|wrk|python]
+                                         [--db sqlite,postgresql] [--timing]
+                                         [--generator auto|wrk|python]
 
-Both apps run under gunicorn with gunicorn.conf.py and WEB_CONCURRENCY=4 (gthread, 4
-threads each), one after the other in this run, and are loaded for --duration seconds
-with --connections keep-alive connections: by `wrk` when it is installed (Debian:
-`apt-get install wrk`), else by a small asyncio generator in this file. Prints
-requests/s for both, the ratio /privacy ÷ hello (goal ≥ 0.6) and /privacy's p50/p99
-(goal p99 ≤ 50 ms), then POST /contact throughput: each POST carries a valid session
-cookie and CSRF token fetched just before, from a pool of sessions used in turn.
+Every app runs under gunicorn with gunicorn.conf.py and WEB_CONCURRENCY=4 (gthread, 4
+threads each) and is loaded for --duration seconds with --connections keep-alive
+connections: by `wrk` when it is installed (`make bench-deps`, or Debian's `apt-get
+install wrk`), else by a small asyncio generator in this file.
+
+Reads: GET /privacy against a hello-world app (hello_app.py): the ratio (goal ≥ 0.6)
+and /privacy's p99 (goal ≤ 50 ms). Writes, on each database: POST /contact against
+hello_write.py (one form POST, one INSERT, 303), both servers up at once and loaded in
+alternating slices (hello_write, site, site, hello_write): the ratio (goal ≥ 0.5) and
+the p99s (goal: the site's ≤ 2 × hello_write's). Each site POST carries a valid session
+cookie and CSRF token fetched just before, from a pool of sessions used in turn, and
+a unique canary; every 303 must be stored exactly once. --timing adds, per kind of
+transaction, statements, SQLite lock wait and hold, and COMMIT (bench/timing.py).
 
 The load generator runs on the same cores as gunicorn; the figures are ratios within
 one run, not capacity.
@@ -395,77 +402,108 @@ def report_timing(folder: Path, args) -> None:
         )
 
 
+def combine(results: list[Result]) -> Result:
+    """Slices of one app's load as one result: requests and seconds added, p50 weighted
+    by requests, p99 the worst slice's (wrk reports percentiles, not the latencies)."""
+    requests = sum(r.requests for r in results)
+    return Result(
+        requests,
+        sum(r.seconds for r in results),
+        sum(r.p50 * r.requests for r in results) / requests if requests else float("nan"),
+        max(r.p99 for r in results),
+        sum(r.bad for r in results),
+        sum(r.errors for r in results),
+        results[0].tool,
+    )
+
+
+def check_privacy(kind: str, privacy: Result, hello: Result, failures: list[str]) -> None:
+    ratio = privacy.rate / hello.rate if hello.rate else 0.0
+    verdict(ratio >= 0.6, f"{kind}: /privacy ÷ hello = {ratio:.2f} (goal ≥ 0.6)", failures)
+    verdict(
+        privacy.p99 <= 0.050,
+        f"{kind}: /privacy p99 = {privacy.p99 * 1000:.1f} ms (goal ≤ 50 ms)",
+        failures,
+    )
+    verdict(
+        privacy.bad == 0 and privacy.errors == 0,
+        f"{kind}: /privacy all 200 ({privacy.bad} bad, {privacy.errors} errors)",
+        failures,
+    )
+
+
 def bench_database(kind: str, hello: Result, args, use_wrk: bool, failures: list[str]) -> None:
+    """hello_write and the site side by side, each on a fresh database of ``kind``.
+
+    Both servers are up at once and the POST load goes to them in alternating slices,
+    hello_write, site, site, hello_write (each half of --duration), so that a change in
+    the machine's other load during the run weighs on both alike.
+    """
     with tempfile.TemporaryDirectory(prefix=f"drs-http-{kind}-") as tmp:
         folder = Path(tmp)
-        # The write reference first, on a fresh database of the same kind.
-        database = SQLiteDatabase(folder) if kind == "sqlite" else PostgresDatabase(folder)
+        (folder / "write").mkdir()
+        (folder / "site").mkdir()
+        make = SQLiteDatabase if kind == "sqlite" else PostgresDatabase
+        write_db, site_db = make(folder / "write"), make(folder / "site")
         try:
-            env = base_env(folder, database.url)
-            hello_write.create_table(database.url)
-            tag = run_tag()
+            write_env = base_env(folder / "write", write_db.url)
+            hello_write.create_table(write_db.url)
+            site_env = base_env(folder / "site", site_db.url)
+            migrate(site_env)
             fake = [(secrets.token_urlsafe(60), secrets.token_urlsafe(66)) for _ in range(8)]
-            app = "bench.hello_write:app"
-            with Gunicorn(folder, env, app=app, **timed(folder, env, args)).start(
-                ready_path="/"
-            ) as server:
-                warm_post(server, folder, fake, args, use_wrk)
-                timing.read(folder)
-                write, responses = measure_post(server, folder, fake, tag, args, use_wrk)
-            print(write.line(f"POST hello_write ({kind})"), flush=True)
-            report_timing(folder, args)
-            stored = [(None, m) for m in hello_write.stored_messages(database.url)]
-            check_exactly_once(
-                kind, "hello_write", responses, stored, tag, args.connections, failures
+            write_server = Gunicorn(
+                folder / "write",
+                write_env,
+                app="bench.hello_write:app",
+                **timed(folder, write_env, args),
             )
-        finally:
-            database.drop()
-
-        database = SQLiteDatabase(folder) if kind == "sqlite" else PostgresDatabase(folder)
-        try:
-            env = base_env(folder, database.url)
-            migrate(env)
-            with Gunicorn(folder, env, **timed(folder, env, args)) as server:
-                privacy = measure_get(server, "/privacy", args, use_wrk)
+            site_server = Gunicorn(folder / "site", site_env, **timed(folder, site_env, args))
+            with write_server.start(ready_path="/"), site_server:
+                privacy = measure_get(site_server, "/privacy", args, use_wrk)
                 print(privacy.line(f"GET /privacy ({kind})"), flush=True)
-                ratio = privacy.rate / hello.rate if hello.rate else 0.0
-                verdict(
-                    ratio >= 0.6, f"{kind}: /privacy ÷ hello = {ratio:.2f} (goal ≥ 0.6)", failures
-                )
-                verdict(
-                    privacy.p99 <= 0.050,
-                    f"{kind}: /privacy p99 = {privacy.p99 * 1000:.1f} ms (goal ≤ 50 ms)",
-                    failures,
-                )
-                verdict(
-                    privacy.bad == 0 and privacy.errors == 0,
-                    f"{kind}: /privacy all 200 ({privacy.bad} bad, {privacy.errors} errors)",
-                    failures,
-                )
+                check_privacy(kind, privacy, hello, failures)
 
-                sessions = fetch_sessions(server.port, args.sessions)
-                warm_post(server, folder, sessions, args, use_wrk)
-                tag = run_tag()
+                sessions = fetch_sessions(site_server.port, args.sessions)
+                warm_post(write_server, folder, fake, args, use_wrk)
+                warm_post(site_server, folder, sessions, args, use_wrk)
                 timing.read(folder)
-                post, responses = measure_post(server, folder, sessions, tag, args, use_wrk)
-                print(post.line(f"POST /contact ({kind})"), flush=True)
-                report_timing(folder, args)
-                verdict(
-                    post.bad == 0 and post.errors == 0,
-                    f"{kind}: POST /contact all 303 ({post.bad} bad, {post.errors} errors)",
-                    failures,
-                )
-            stored = stored_messages(env, folder)
-            check_exactly_once(
-                kind,
-                "POST /contact",
-                responses,
-                stored,
-                tag,
-                args.connections,
+                half = argparse.Namespace(**{**vars(args), "duration": max(1, args.duration // 2)})
+                slices: dict[str, list] = {"write": [], "site": []}
+                for which in ("write", "site", "site", "write"):
+                    server, pool = (
+                        (write_server, fake) if which == "write" else (site_server, sessions)
+                    )
+                    tag = run_tag()
+                    result, responses = measure_post(server, folder, pool, tag, half, use_wrk)
+                    slices[which].append((tag, result, responses))
+            write = combine([r for _tag, r, _responses in slices["write"]])
+            post = combine([r for _tag, r, _responses in slices["site"]])
+            print(write.line(f"POST hello_write ({kind})"), flush=True)
+            print(post.line(f"POST /contact ({kind})"), flush=True)
+            report_timing(folder, args)
+            verdict(
+                post.bad == 0 and post.errors == 0,
+                f"{kind}: POST /contact all 303 ({post.bad} bad, {post.errors} errors)",
                 failures,
-                reference_of=sent_reference(env, folder),
             )
+            written = [(None, m) for m in hello_write.stored_messages(write_db.url)]
+            for tag, _result, responses in slices["write"]:
+                check_exactly_once(
+                    kind, "hello_write", responses, written, tag, args.connections, failures
+                )
+            stored = stored_messages(site_env, folder / "site")
+            reference_of = sent_reference(site_env, folder / "site")
+            for tag, _result, responses in slices["site"]:
+                check_exactly_once(
+                    kind,
+                    "POST /contact",
+                    responses,
+                    stored,
+                    tag,
+                    args.connections,
+                    failures,
+                    reference_of=reference_of,
+                )
             rate = post.rate / write.rate if write.rate else 0.0
             verdict(
                 rate >= 0.5,
@@ -480,7 +518,8 @@ def bench_database(kind: str, hello: Result, args, use_wrk: bool, failures: list
                 failures,
             )
         finally:
-            database.drop()
+            write_db.drop()
+            site_db.drop()
 
 
 def main() -> int:

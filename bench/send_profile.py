@@ -50,7 +50,10 @@ PARTS = [
             "flask_limiter/_extension.py:__check_conditional_deductions",
         ],
     ),
-    ("    of which starting its expiry thread", ["limits/storage/memory.py:__schedule_expiry"]),
+    (
+        "    of which expiring old entries",
+        ["memory.py:__schedule_expiry", "extensions.py:_MemoryStorage__schedule_expiry"],
+    ),
     ("  the view", ["contact/views.py:send"]),
     ("    CSRF token", ["contact/views.py:_csrf_ok"]),
     ("    form: fields and validators", ["wtforms/form.py:validate"]),

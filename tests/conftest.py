@@ -12,6 +12,8 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from tests.pages import PageClient
+from tests.support.desk import Desk
+from tests.support.visitor import Visitor
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -29,6 +31,12 @@ def base_config(database_uri: str) -> dict:
         "SECRET_KEY": "test-secret-key-not-for-production",
         "SQLALCHEMY_DATABASE_URI": database_uri,
         "RATELIMIT_STORAGE_URI": "memory://",
+        # Cheap argon2 so that many sign-ins stay quick; replies kept in memory
+        # (app.extensions["mailman"].outbox).
+        "MAIL_BACKEND": "locmem",
+        "STAFF_ARGON2_TIME_COST": 1,
+        "STAFF_ARGON2_MEMORY_KIB": 8,
+        "STAFF_ARGON2_PARALLELISM": 1,
     }
 
 
@@ -152,6 +160,31 @@ def pages(client) -> PageClient:
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture
+def desk(app, client):
+    """A member of staff at the desk, as flaskr's ``auth`` fixture: desk.sign_in_as("admin")."""
+    return Desk(app, client)
+
+
+@pytest.fixture
+def visitor(client):
+    """A visitor using the contact form without JavaScript: visitor.send(message=...)."""
+    return Visitor(client)
+
+
+@pytest.fixture
+def fetch(client):
+    """GET or POST through the test client and close the response, as a server would
+    (the middleware writes the line when the response is closed)."""
+
+    def fetch(url, method="GET", **kwargs):
+        response = client.open(url, method=method, buffered=True, **kwargs)
+        response.close()
+        return response
+
+    return fetch
 
 
 def closed_before_sending(app):

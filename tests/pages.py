@@ -73,3 +73,8 @@ class PageClient:
         assert response.status_code == status, (url, response.status_code)
         self.last_response = response
         return check_page(response.get_data(as_text=True), language_of(url))
+
+
+def page_of(response, lang: str = "en") -> BeautifulSoup:
+    """The page a test-client response holds, checked like every page (check_page)."""
+    return check_page(response.get_data(as_text=True), lang)

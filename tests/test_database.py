@@ -93,7 +93,7 @@ def test_pages_without_the_database_still_render(tmp_path):
 
 def test_database_down_keeps_what_the_visitor_typed(tmp_path):
     client = broken_app(tmp_path).test_client()
-    from tests.contact.conftest import Visitor
+    from tests.support.visitor import Visitor
 
     response = Visitor(client).send(name="Pat", message="Please keep this text")
     assert response.status_code == 503

@@ -2,6 +2,8 @@
 
 import logging
 
+from app.extensions import db
+from app.models import Submission
 from tests.pages import check_page
 
 
@@ -27,9 +29,11 @@ def test_an_unexpected_error_is_a_plain_500_and_the_log_holds_only_its_type(make
     assert "219-56-7788" not in caplog.text
 
 
-def test_413_page_in_plain_words(client):
+def test_413_page_in_plain_words(app, client):
     response = client.post("/contact", data={"message": "x" * 300_000})
     assert response.status_code == 413
-    assert check_page(response.get_data(as_text=True)).h1.get_text() == (
-        "What you sent is too large"
-    )
+    page = check_page(response.get_data(as_text=True))
+    assert page.h1.get_text() == "What you sent is too large"
+    assert "Messages can be up to 5,000 characters" in page.get_text()
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Submission)) == 0

@@ -3,16 +3,14 @@ and nothing is stored wrongly."""
 
 import io
 import json
-from datetime import UTC, datetime, timedelta
 
 import pytest
-import time_machine
 from werkzeug.datastructures import MultiDict
 
 from app.extensions import db
 from app.models import Submission
-from tests.contact.conftest import Visitor
 from tests.pages import check_page
+from tests.support.visitor import Visitor
 
 SCRIPT = '<script>alert("x")</script>'
 
@@ -175,37 +173,6 @@ def test_thousands_of_multipart_parts_are_refused_plainly(app, client):
     assert messages(app) == []
 
 
-def test_oversized_body_is_413(client):
-    response = client.post("/contact", data={"message": "x" * 300_000})
-    assert response.status_code == 413
-    assert "What you sent is too large" in response.get_data(as_text=True)
-
-
-def test_missing_csrf_keeps_the_text(client):
-    response = client.post(
-        "/contact",
-        data={"email": "pat@example.com", "topic": "general", "message": "Kept"},
-        follow_redirects=True,
-    )
-    assert response.request.path == "/contact"
-    assert response.history[0].status_code == 303
-    assert "Kept" in response.get_data(as_text=True)
-
-
-def test_expired_csrf_keeps_the_text(app, client):
-    visitor = Visitor(client)
-    with time_machine.travel(datetime.now(UTC) - timedelta(hours=6), tick=False):
-        token = visitor.token()
-    response = post_form(
-        client, valid(visitor, csrf_token=token, message="Still here"), follow_redirects=True
-    )
-    assert response.request.path == "/contact"
-    assert response.history[0].status_code == 303
-    assert "This page timed out" in response.get_data(as_text=True)
-    assert "Still here" in response.get_data(as_text=True)
-    assert messages(app) == []
-
-
 @pytest.mark.parametrize(
     ("content_type", "body"),
     [
@@ -356,10 +323,10 @@ def _form_urls(app, reference: str, notice_id: int) -> list[str]:
 
 
 def test_every_form_meets_every_malformed_shape(make_app):
-    from tests.auth.desk import DESK_CONFIG, Desk
     from tests.staff.helpers import submission
+    from tests.support.desk import Desk
 
-    app = make_app(**DESK_CONFIG)
+    app = make_app()
     client = app.test_client()
     desk = Desk(app, client)
     reference = submission(app)

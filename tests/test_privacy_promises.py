@@ -11,23 +11,18 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 import time_machine
 
 from app.extensions import db
 from app.models import Submission
-from tests.auth.desk import DESK_CONFIG, Desk, page_of
-from tests.contact.conftest import Visitor
+from tests.pages import page_of
 from tests.rawdump import raw_database_bytes
+from tests.support.desk import Desk
+from tests.support.visitor import Visitor
 
 CANARY = "Zebracanary Quillfeather"
 CANARY_SSN = "219-56-7788"
 CANARY_EMAIL = "zebracanary@example.com"
-
-
-@pytest.fixture
-def app(make_app):
-    return make_app(**DESK_CONFIG)
 
 
 def everything_on_disk(app) -> bytes:

@@ -1,6 +1,6 @@
 """Behind proxies, the client address comes from the configured number of them only."""
 
-from tests.contact.conftest import Visitor
+from tests.support.visitor import Visitor
 
 
 def send_from(client, address):

@@ -11,6 +11,10 @@ from datetime import datetime
 import pyotp
 import segno
 from markupsafe import Markup
+from sqlalchemy import or_, update
+
+from app.extensions import affected_rows, db
+from app.models import StaffMember
 
 ISSUER = "Connecticut DRS staff desk"
 DRIFT_STEPS = 1
@@ -57,3 +61,24 @@ def matching_step(secret: str, code: str, now: datetime, last_step: int | None) 
                 return None
             return step
     return None
+
+
+def claim_step(member: StaffMember, step: int) -> bool:
+    """Record ``step`` as used, atomically: False if it (or a later one) already was.
+
+    A conditional UPDATE, so two requests racing with the same code on two hosts cannot
+    both succeed.
+    """
+    result = db.session.execute(
+        update(StaffMember)
+        .where(
+            StaffMember.id == member.id,
+            or_(StaffMember.totp_last_step.is_(None), StaffMember.totp_last_step < step),
+        )
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    if affected_rows(result) != 1:
+        return False
+    member.totp_last_step = step
+    return True

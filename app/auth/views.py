@@ -8,14 +8,14 @@ import time
 
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFError
-from sqlalchemy import or_, select, update
+from sqlalchemy import select
 
 from app import audit
 from app.auth import bp, passwords, sessions, throttle, totp
 from app.auth.forms import EnrolForm, SignInForm
 from app.auth.guard import safe_next
 from app.clock import utcnow
-from app.extensions import affected_rows, db
+from app.extensions import db
 from app.models import StaffMember
 
 NOT_RIGHT = "The e-mail address, password or security code is not right"
@@ -47,27 +47,6 @@ def _sign_in_page(form: SignInForm, status: int = 200, errors=None, locked=False
         ),
         status,
     )
-
-
-def claim_step(member: StaffMember, step: int) -> bool:
-    """Record ``step`` as used, atomically: False if it (or a later one) already was.
-
-    A conditional UPDATE, so two requests racing with the same code on two hosts cannot
-    both succeed.
-    """
-    result = db.session.execute(
-        update(StaffMember)
-        .where(
-            StaffMember.id == member.id,
-            or_(StaffMember.totp_last_step.is_(None), StaffMember.totp_last_step < step),
-        )
-        .values(totp_last_step=step)
-        .execution_options(synchronize_session=False)
-    )
-    if affected_rows(result) != 1:
-        return False
-    member.totp_last_step = step
-    return True
 
 
 def _maybe_rehash(member: StaffMember, password: str) -> None:
@@ -112,7 +91,7 @@ def sign_in_post():
     step = None
     if password_ok and known is not None and known.mfa_enrolled and known.totp_secret:
         step = totp.matching_step(known.totp_secret, code, utcnow(), known.totp_last_step)
-    if known is None or step is None or not claim_step(known, step):
+    if known is None or step is None or not totp.claim_step(known, step):
         return _refuse(form, email, client, known, member, password_ok)
 
     _maybe_rehash(known, password)
@@ -214,7 +193,7 @@ def enrol():
         session.pop(ENROL_KEY, None)
         return _sign_in_page(SignInForm(formdata=None), 429, errors=[], locked=True)
     step = totp.matching_step(secret, form.code.data, utcnow(), member.totp_last_step)
-    if step is None or not claim_step(member, step):
+    if step is None or not totp.claim_step(member, step):
         throttle.record_failure(member.email, client)
         audit.record("sign_in_failed", staff=member, detail="wrong code at set-up")
         db.session.commit()

@@ -18,8 +18,8 @@ from sqlalchemy.sql.expression import Executable
 
 from app.clock import today
 from app.crypto import keyring
-from app.extensions import READ_ONLY, WRITE_FIRST, begin, db
-from app.models import ContactCounter, Submission
+from app.extensions import READ_ONLY, WRITE_FIRST, affected_rows, begin, db
+from app.models import ContactCounter, ContactWarnedForm, Submission
 from app.models.submission import (
     CHOICE_AS_WRITTEN,
     CHOICE_REMOVED,
@@ -223,3 +223,46 @@ def count_events(event: str, kinds: Iterable[str], *, commit: bool = True) -> No
     db.session.execute(statement)
     if commit:
         db.session.commit()
+
+
+def count_warning(send_key: str, kinds: Iterable[str], *, commit: bool = True) -> None:
+    """Count a warning page shown for the form ``send_key``: once per number found, the
+    first time the form warns about that kind.
+
+    A form shown its warning again (a reload, a resend, a script posting it sixty
+    times) adds nothing: a keyed hash of the form and kind is remembered for the day
+    (one INSERT … ON CONFLICT DO NOTHING RETURNING), and only kinds it did not hold yet
+    are counted, in the same transaction. Committed at once unless ``commit`` is False
+    (as count_events: the warning step commits it with its draft).
+    """
+    kinds = list(kinds)
+    if not kinds:
+        return
+    day = today()
+    hashes = {kind: _warned_hash(send_key, kind) for kind in sorted(set(kinds))}
+    table = ContactWarnedForm.__table__
+    insert = _insert(db.session.get_bind().dialect.name)
+    marker = (
+        insert(table)
+        .values([{"key_hash": h, "day": day} for h in hashes.values()])
+        .on_conflict_do_nothing()
+        .returning(table.c.key_hash)
+    )
+    begin(WRITE_FIRST)
+    first_time = set(db.session.scalars(marker))
+    new = [kind for kind in kinds if hashes[kind] in first_time]
+    if new:
+        db.session.execute(_counts_statement("warned", new, day))
+    if commit:
+        db.session.commit()
+
+
+def _warned_hash(send_key: str, kind: str) -> str:
+    secret = current_app.config["SECRET_KEY"].encode("utf-8")
+    return hmac.new(secret, f"warned:{kind}:{send_key}".encode(), hashlib.sha256).hexdigest()
+
+
+def forget_warned_forms(before: date) -> int:
+    """Delete the counted-form markers of days before ``before`` (for `flask purge`)."""
+    result = db.session.execute(sa.delete(ContactWarnedForm).where(ContactWarnedForm.day < before))
+    return affected_rows(result)

@@ -29,7 +29,7 @@ from app.contact.identifiers import (
     remove_identifiers,
     valid_fingerprints,
 )
-from app.contact.service import count_events, sent_before, store_submission
+from app.contact.service import count_events, count_warning, sent_before, store_submission
 from app.errors import render_error
 from app.extensions import csrf, db, limiter
 from app.i18n import current_language
@@ -52,6 +52,13 @@ def _stored_a_message(_response) -> bool:
 # One limit for both places a message can be sent from: the form and the warning page.
 send_limit = limiter.shared_limit(
     contact_limit, scope="contact-send", deduct_when=_stored_a_message
+)
+
+# Warning pages cost a counter and a draft each: one address may be shown only so many.
+warning_limit = limiter.shared_limit(
+    lambda: current_app.config["CONTACT_WARNING_RATE_LIMIT"],
+    scope="contact-warn",
+    deduct_when=lambda _response: bool(g.get("contact_warned")),
 )
 
 
@@ -134,6 +141,7 @@ def form():
 @bp.post("/contact")
 @csrf.exempt  # checked below, so a stale token keeps what was typed
 @send_limit
+@warning_limit
 def send():
     if request.mimetype not in FORM_TYPES:
         # Not a browser's form (JSON, XML…): nothing to keep, and no page to return to.
@@ -162,7 +170,9 @@ def send():
     fields = form.free_text_fields()
     findings = find_identifiers(fields, set(draft.dismissed))
     if findings:
-        count_events("warned", [f.kind for f in findings], commit=False)
+        # once per form (its send key), committed with the draft below
+        count_warning(draft.send_key, [f.kind for f in findings], commit=False)
+        g.contact_warned = True
         draft.step = STEP_CHECK
         drafts.save(draft)  # commits the count with it
         return _see("contact.check")

@@ -4,7 +4,7 @@ from app.models.accesslog import AccessCount, AccessDay, AccessLogFile, AccessVi
 from app.models.draft import ContactDraft
 from app.models.notice import Notice, NoticeTranslation
 from app.models.staff import AuditEvent, Reply, StaffMember, StaffSession
-from app.models.submission import ContactCounter, Submission
+from app.models.submission import ContactCounter, ContactWarnedForm, Submission
 
 __all__ = [
     "AccessCount",
@@ -14,6 +14,7 @@ __all__ = [
     "AuditEvent",
     "ContactCounter",
     "ContactDraft",
+    "ContactWarnedForm",
     "Notice",
     "NoticeTranslation",
     "Reply",

@@ -120,3 +120,17 @@ class ContactCounter(Model):
     # An identifier kind.
     kind: Mapped[str] = mapped_column(String(12), default="")
     count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ContactWarnedForm(Model):
+    """A form (its random send key) already counted as warned about one kind today.
+
+    A keyed hash of the send key and the kind: it names a form, never a visitor, and
+    holds nothing typed. However often one form shows the warning page, its warning is
+    counted once per kind. Rows older than yesterday are deleted by `flask purge`.
+    """
+
+    __tablename__ = "contact_warned_forms"
+
+    key_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, index=True)

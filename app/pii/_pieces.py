@@ -21,6 +21,7 @@ from ._rules import (
     CT_NO_CUE_LOC,
     CT_PHONE_GUARD,
     CT_SEPARATORS,
+    CT_ZIP_PLUS4,
     CUE_LAYOUTS,
     DIGITS_RE,
     GLUE_LEAD,
@@ -90,6 +91,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     ):
         if not all(s in CT_SEPARATORS for s in seps):
             return None
+        if lens[:2] == CT_ZIP_PLUS4 and seps[0] == "-":  # "CT 06106-4021\n860 ..."
+            return None
         if ctx.cue(first, last) == "ct":
             return "ct_tax_reg"
         # 1234567-000: the shape alone, a 7-digit base and a location code 000-009
@@ -134,6 +137,35 @@ def _sep_char(s: str) -> str:
     return t
 
 
+def _amount_groups(texts: list[str], raw_seps: list[str]) -> list[bool] | None:
+    """Which digit groups belong to a money amount written with thousands commas and
+    cents ("1,234.56", "12,345,678.00"): none of them is part of an identifier, so a
+    piece cannot join cents to the next cell ("$1,234.56<tab>7828.00" is no 3-2-4).
+    None when the chunk holds no such amount."""
+    marks: list[bool] | None = None
+    for i in range(2, len(texts)):
+        if not (
+            len(texts[i]) == 2
+            and raw_seps[i - 1] == "."
+            and raw_seps[i - 2] == ","
+            and len(texts[i - 1]) == 3
+            and (i == len(texts) - 1 or raw_seps[i][:1] in (" ", "\n"))
+        ):
+            continue
+        if marks is None:
+            marks = [False] * len(texts)
+        marks[i] = marks[i - 1] = True
+        k = i - 1
+        # back over the thousands groups to the leading 1-3 digits ("...,14-9063018,607.09"
+        # is a CSV cell before the amount, not part of it)
+        while k >= 1 and raw_seps[k - 1] == "," and len(texts[k - 1]) <= 3:
+            k -= 1
+            marks[k] = True
+            if len(texts[k]) != 3:
+                break
+    return marks
+
+
 def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     """Append (kind, norm_start, norm_end, digits) for the identifiers in one chunk."""
     norm = text.norm
@@ -173,7 +205,8 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     texts = [norm[s:e] for s, e in gs]
     raw_seps = [norm[gs[i][1] : gs[i + 1][0]] for i in range(ng - 1)]
     seps = [_sep_char(r) for r in raw_seps]
-    if not tainted and ng <= _MAX_PIECE_GROUPS:
+    amount = _amount_groups(texts, raw_seps)
+    if not tainted and ng <= _MAX_PIECE_GROUPS and amount is None:
         # the whole chunk as one identifier covers every digit: nothing can beat it
         ctx.at, ctx.why = cs, None
         kind = _classify(texts, seps, ctx, True, True)
@@ -215,6 +248,8 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         if off0:
             lens[0] -= off0
         if not _shape_possible(lens):
+            return None
+        if amount is not None and True in amount[g0 : g1 + 1]:
             return None
         parts = texts[g0 : g1 + 1]
         if off1 is not None:

@@ -52,6 +52,7 @@ _WORD_RE = re.compile("[a-z]+")
 _LS_MIN: int = _R["letter_spaced_min_digits"]
 _LS_MAX: int = _R["letter_spaced_max"]
 _DW_MIN: int = _R["digit_word_min_digits"]
+_DW_MAX: int = _R["digit_word_max_chars"]
 
 # An edit replaces norm[s:e] with out; src[i] is the norm range out[i] came from.
 Edit = tuple[int, int, str, list[tuple[int, int]]]
@@ -93,6 +94,8 @@ def _digit_words(norm: str) -> list[Edit]:
     out: list[Edit] = []
     for m in DIGIT_RUN_RE.finditer(low):
         s, e = m.span()
+        if e - s > _DW_MAX:
+            continue
         chars: list[str] = []
         src: list[tuple[int, int]] = []
         times = 1

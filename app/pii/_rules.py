@@ -55,19 +55,62 @@ CUE_KINDS: tuple[str, ...] = tuple(k for k in RULES["cues"] if not k.startswith(
 LANGUAGES: tuple[str, ...] = tuple(k for k in RULES["cue_lexicons"] if not k.startswith("_"))
 
 
+# The cue kinds that name an identifier (what a language's negation words can negate).
+IDENTIFIER_CUE_KINDS: tuple[str, ...] = ("ssn", "itin", "fein", "taxid", "ct", "routing")
+
+
+def negated_cue_patterns(lang: str) -> list[str]:
+    """A language's negated identifier cues: each of its 'negation' phrases ("não é meu",
+    "nie jest mój", "不是我的") followed by any of its identifier cues."""
+    lexicon = RULES["cue_lexicons"][lang]
+    negations = lexicon.get("negation", ())
+    cues = [p for kind in IDENTIFIER_CUE_KINDS for p in lexicon.get(kind, ())]
+    if not negations or not cues:
+        return []
+    return ["(?:" + "|".join(negations) + ")(?:" + "|".join(cues) + ")"]
+
+
 def cue_patterns(kind: str) -> list[str]:
-    """The English cue patterns of one kind, then each language's, in rule-file order."""
+    """The English cue patterns of one kind, then each language's, in rule-file order
+    (a language's negated cues come first among its 'neg' patterns)."""
     out = list(RULES["cues"][kind])
     for lang in LANGUAGES:
+        if kind == "neg":
+            out.extend(negated_cue_patterns(lang))
         out.extend(RULES["cue_lexicons"][lang].get(kind, ()))
     return out
+
+
+def _swaps(word: str) -> list[str]:
+    """The word with each pair of neighbouring letters swapped (other than equal ones)."""
+    return [
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1]
+    ]
+
+
+def with_typos(pattern: str) -> str:
+    """A cue pattern that also takes its long words with one swap of neighbouring
+    letters ("scoial secuirty"): each whole word of cue_typo_words written in the
+    pattern becomes an alternation of the word and its swaps. Cues are only ever
+    matched in the windows around numbers, so the longer pattern costs little."""
+    for word in RULES["cue_typo_words"]:
+        if word not in pattern:
+            continue
+        variants = [word, *(v for v in _swaps(word) if v not in RULES["cue_typo_words"])]
+        alt = "(?:" + "|".join(variants) + ")"
+        pattern = re.sub(
+            r"(?<![a-z\\\[])" + word + r"(?![a-z])", alt.replace("\\", "\\\\"), pattern
+        )
+    return pattern
 
 
 def cue_source() -> str:
     """One alternation with a capturing group per cue kind (patterns use (?:...) only)."""
     parts = []
     for kind in CUE_KINDS:
-        body = "|".join(cue_patterns(kind))
+        body = "|".join(with_typos(p) for p in cue_patterns(kind))
         parts.append(f"({body})")
     return RULES["cue_start"] + "(?<![a-z])(?:" + "|".join(parts) + ")(?![a-z])"
 
@@ -108,6 +151,7 @@ SENTENCE_SOFT_RE = re.compile(RULES["sentence_end_soft"], re.ASCII)
 CARRY_GAP_RE = re.compile(RULES["carry_gap"], re.ASCII)
 CUE_LIST_GAP_RE = re.compile(RULES["cue_list_gap"], re.ASCII)
 CARRY_MAX_GAP: int = RULES["carry_max_gap"]
+PLURAL_CUE_RE = re.compile(RULES["plural_cue"], re.ASCII)
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Latin letters A-Z and U+00C0-U+024F whose lower case is one character: the only
 # lower-casing both twins share (cue patterns use no other upper-case letters).
@@ -144,6 +188,7 @@ CT_MAX_BASE_GROUPS: int = _ct["max_base_groups"]
 CT_MIN_GROUP: int = _ct["min_group"]
 CT_PHONE_GUARD: bool = _ct["phone_guard"]
 CT_SEPARATORS = frozenset(_ct["separators"])
+CT_ZIP_PLUS4: tuple[int, ...] = tuple(_ct["zip_plus4"])
 
 _card = RULES["card"]
 CARD_MIN: int = _card["min_length"]

@@ -9,13 +9,15 @@ clears this process's copy at once and reaches the other processes within that t
 import threading
 import time
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from flask import Flask, current_app, g
 from sqlalchemy.exc import SQLAlchemyError
 
+from app import audit
 from app.clock import today
 from app.extensions import db
-from app.models import Notice
+from app.models import Notice, StaffMember
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,44 @@ def forget_notices() -> None:
 
     current_app.extensions["notice_cache"].clear()
     forget_pages()
+
+
+def save_notice(notice: Notice, staff: StaffMember) -> None:
+    """Keep a notice created or edited at the desk (audited); this process shows the
+    change at once, the others within NOTICES_CACHE_SECONDS."""
+    created = notice.id is None
+    if created:
+        db.session.add(notice)
+        db.session.flush()
+        audit.record("notice_created", staff=staff, target=f"notice {notice.id}")
+    else:
+        audit.record("notice_changed", staff=staff, target=f"notice {notice.id}", detail="edited")
+    db.session.commit()
+    forget_notices()
+
+
+def expire_notice(notice: Notice, staff: StaffMember) -> tuple[date, date | None]:
+    """Stop showing a notice from today (audited); returns its dates before, for undo."""
+    before = (notice.starts_on, notice.ends_on)
+    yesterday = today() - timedelta(days=1)
+    notice.ends_on = yesterday
+    notice.starts_on = min(notice.starts_on, yesterday)
+    audit.record("notice_changed", staff=staff, target=f"notice {notice.id}", detail="expired")
+    db.session.commit()
+    forget_notices()
+    return before
+
+
+def restore_notice_dates(
+    notice: Notice, staff: StaffMember, starts_on: date, ends_on: date | None
+) -> None:
+    """Undo an expiry: the notice's dates as they were (audited)."""
+    notice.starts_on, notice.ends_on = starts_on, ends_on
+    audit.record(
+        "notice_changed", staff=staff, target=f"notice {notice.id}", detail="expiry undone"
+    )
+    db.session.commit()
+    forget_notices()
 
 
 def mark_database_unavailable() -> None:

@@ -1,7 +1,7 @@
 """Admin pages: the audit log, and the site notices (create, edit, schedule, expire)."""
 
 import math
-from datetime import date, timedelta
+from datetime import date
 
 from flask import (
     abort,
@@ -22,7 +22,7 @@ from app.clock import today
 from app.extensions import db
 from app.models import AuditEvent, Notice, NoticeTranslation, StaffMember
 from app.public.destinations import DESTINATIONS
-from app.public.notices import forget_notices
+from app.public.notices import expire_notice, restore_notice_dates, save_notice
 from app.request_guard import page_number
 from app.staff import bp
 from app.staff.forms import TranslatedNoticeForm, language_name, notice_form_class
@@ -135,11 +135,7 @@ def notice_new():
         return _notice_form_page(form, None)
     notice = Notice()
     _apply(form, notice)
-    db.session.add(notice)
-    db.session.flush()
-    audit.record("notice_created", staff=g.staff, target=f"notice {notice.id}")
-    db.session.commit()
-    forget_notices()
+    save_notice(notice, g.staff)
     flash(f"The notice “{notice.title}” was created.", "success")
     return redirect(url_for("staff.notices"), 303)
 
@@ -163,9 +159,7 @@ def notice_edit(notice_id: int):
     if not form.validate():
         return _notice_form_page(form, notice)
     _apply(form, notice)
-    audit.record("notice_changed", staff=g.staff, target=f"notice {notice.id}", detail="edited")
-    db.session.commit()
-    forget_notices()
+    save_notice(notice, g.staff)
     flash(f"The notice “{notice.title}” was saved.", "success")
     return redirect(url_for("staff.notices"), 303)
 
@@ -182,15 +176,13 @@ def notice_expire_confirm(notice_id: int):
 @admin_required
 def notice_expire(notice_id: int):
     notice = _notice(notice_id)
-    before = (notice.starts_on.isoformat(), notice.ends_on.isoformat() if notice.ends_on else "")
-    yesterday = today() - timedelta(days=1)
-    notice.ends_on = yesterday
-    notice.starts_on = min(notice.starts_on, yesterday)
-    audit.record("notice_changed", staff=g.staff, target=f"notice {notice.id}", detail="expired")
-    db.session.commit()
-    forget_notices()
+    starts_on, ends_on = expire_notice(notice, g.staff)
     # The next page offers to undo it: the notice's dates before, kept in the desk cookie.
-    session["notice_undo"] = {"id": notice.id, "starts_on": before[0], "ends_on": before[1]}
+    session["notice_undo"] = {
+        "id": notice.id,
+        "starts_on": starts_on.isoformat(),
+        "ends_on": ends_on.isoformat() if ends_on else "",
+    }
     session["notice_undo_offer"] = notice.id
     flash(f"The notice “{notice.title}” is no longer shown.", "success")
     return redirect(url_for("staff.notices"), 303)
@@ -209,11 +201,6 @@ def notice_undo_expire(notice_id: int):
         ends_on = date.fromisoformat(undo["ends_on"]) if undo["ends_on"] else None
     except (KeyError, TypeError, ValueError):
         abort(400)
-    notice.starts_on, notice.ends_on = starts_on, ends_on
-    audit.record(
-        "notice_changed", staff=g.staff, target=f"notice {notice.id}", detail="expiry undone"
-    )
-    db.session.commit()
-    forget_notices()
+    restore_notice_dates(notice, g.staff, starts_on, ends_on)
     flash(f"The notice “{notice.title}” is back as it was.", "success")
     return redirect(url_for("staff.notices"), 303)

@@ -16,6 +16,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from app.public.destinations import DESTINATIONS
 from app.text import clean_line, clean_multiline
+from app.validators import ChecksIdentifiers, TaxIdentifiers
 
 REPLY_MAX = 10000
 
@@ -40,12 +41,13 @@ class WholeNumberField(IntegerField):
             raise ValueError("Enter a whole number from 0 to 999") from None
 
 
-class ReplyForm(FlaskForm):
+class ReplyForm(ChecksIdentifiers, FlaskForm):
     body = TextAreaField(
         "Your reply",
         validators=[
             DataRequired(message="Enter your reply"),
             Length(max=REPLY_MAX, message=f"Your reply must be {REPLY_MAX:,} characters or fewer"),
+            TaxIdentifiers("Your reply may include tax identifiers"),
         ],
         filters=[clean_multiline],
     )

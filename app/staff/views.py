@@ -1,4 +1,4 @@
-"""The inbox, a submission, reveal, reply and status: validate → act → audit → redirect."""
+"""The inbox, a submission, reveal, reply and status: validate → one service → redirect."""
 
 from flask import (
     abort,
@@ -16,17 +16,16 @@ from sqlalchemy import select
 
 from app import audit
 from app.auth import admin_required
-from app.clock import today, utcnow
 from app.extensions import db
 from app.models import Reply, StaffMember, Submission
 from app.models.submission import STATUS_LABELS, TOPIC_LABELS, is_reference
-from app.pii import KIND_LABELS, describe, remove, scan
+from app.pii import KIND_LABELS, describe, remove
 from app.request_guard import page_number
-from app.staff import bp
-from app.staff import inbox as finder
+from app.staff import bp, search
 from app.staff.forms import ReplyForm, RevealForm, language_name
 from app.staff.mail import ReplyNotSent, send_reply, subject_for
 from app.staff.masking import masked
+from app.staff.service import change_status, record_reply
 
 
 @bp.app_context_processor
@@ -46,8 +45,8 @@ def _desk_words():
 
 @bp.get("/")
 def inbox():
-    filters = finder.Filters.from_args(request.args, TOPIC_LABELS, current_app.config["LANGUAGES"])
-    page = finder.search(filters, page_number(request.args.get("page")))
+    filters = search.Filters.from_args(request.args, TOPIC_LABELS, current_app.config["LANGUAGES"])
+    page = search.search(filters, page_number(request.args.get("page")))
     return render_template("staff/inbox.html", page=page, filters=filters)
 
 
@@ -159,43 +158,35 @@ def reply(reference: str):
     if item.purged_on is not None or item.message is None:
         flash("This message has been deleted, so it cannot be replied to.", "info")
         return redirect(url_for("staff.submission", reference=item.reference), 303)
-    form = ReplyForm()
-    if not form.validate():
-        return _page(item, reply_form=form)
     action = request.form.get("action", "send")
+    form = ReplyForm()
+    # The warning's three choices: once one is made, the numbers no longer stop the reply.
+    form.identifiers_chosen = action in ("edit", "remove", "send_anyway")
+    if not form.validate():
+        if form.held_for_identifiers():
+            findings = form.identifier_findings
+            return render_template(
+                "staff/reply_check.html",
+                submission=item,
+                form=form,
+                findings=[describe(f) for f in findings],
+                masked_reply=masked(form.body.data),
+                removed_reply=remove(form.body.data, findings),
+            )
+        return _page(item, reply_form=form)
     if action == "edit":
         return _page(item, reply_form=form, editing=True)
-    findings = scan(form.body.data)
+    findings = form.identifier_findings
     detail = "sent with identifiers after a warning" if findings else None
     if findings and action == "remove":
         # As the public check offers: each number replaced by a label, then sent.
         form.body.data = remove(form.body.data, findings)
         detail = "identifiers removed after a warning"
-    elif findings and action != "send_anyway":
-        return render_template(
-            "staff/reply_check.html",
-            submission=item,
-            form=form,
-            findings=[describe(f) for f in findings],
-            masked_reply=masked(form.body.data),
-            removed_reply=remove(form.body.data, findings),
-        )
     try:
         send_reply(item, form.body.data)
     except ReplyNotSent as error:
         return _page(item, 503, reply_form=form, errors=[("body", str(error))])
-    db.session.add(
-        Reply(submission_id=item.id, staff_id=g.staff.id, sent_at=utcnow(), body=form.body.data)
-    )
-    previous = item.status
-    item.status = "replied"
-    item.replied_on = today()
-    audit.record("replied", staff=g.staff, target=item.reference, detail=detail)
-    if previous != "replied":
-        audit.record(
-            "status_changed", staff=g.staff, target=item.reference, detail=f"{previous} to replied"
-        )
-    db.session.commit()
+    record_reply(item, g.staff, form.body.data, detail)
     flash(
         f"Your reply was sent to the visitor, and {item.reference} is marked as replied.", "success"
     )
@@ -208,16 +199,6 @@ def set_status(reference: str):
     status = request.form.get("status", "")
     if status not in STATUS_LABELS:
         abort(400)
-    if status != item.status:
-        previous = item.status
-        item.status = status
-        if status == "replied" and item.replied_on is None:
-            item.replied_on = today()
-        if status == "closed":
-            item.closed_on = today()
-        audit.record(
-            "status_changed", staff=g.staff, target=item.reference, detail=f"{previous} to {status}"
-        )
-        db.session.commit()
+    if change_status(item, g.staff, status):
         flash(f"{item.reference} is now marked as {STATUS_LABELS[status].lower()}.", "success")
     return redirect(url_for("staff.submission", reference=item.reference), 303)

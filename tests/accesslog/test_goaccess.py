@@ -10,7 +10,7 @@ import pytest
 
 from app.accesslog import w3c
 from app.accesslog.writer import log_path
-from tests.accesslog.conftest import logged_lines
+from tests.support.logs import logged_lines
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 ODD_AGENTS = [

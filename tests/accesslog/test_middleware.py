@@ -5,7 +5,7 @@ import urllib.request
 import pytest
 from flask import request
 
-from tests.accesslog.conftest import logged_fields, logged_lines
+from tests.support.logs import logged_fields, logged_lines
 
 
 def test_a_page_request_is_one_line_with_the_policy_fields(app, fetch):

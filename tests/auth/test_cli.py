@@ -2,7 +2,7 @@
 
 from app.extensions import db
 from app.models import AuditEvent, StaffMember
-from tests.auth.desk import PASSWORD
+from tests.support.desk import PASSWORD
 
 
 def member(app, email) -> StaffMember:

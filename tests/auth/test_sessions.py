@@ -9,7 +9,8 @@ from app.auth.guard import OPEN_ENDPOINTS
 from app.clock import utcnow
 from app.extensions import db
 from app.models import AuditEvent
-from tests.auth.desk import DESK_CONFIG, Desk, page_of
+from tests.pages import page_of
+from tests.support.desk import Desk
 
 
 def cookie_header(response, name: str) -> str:
@@ -34,7 +35,7 @@ def test_staff_and_public_cookies_are_separate(client):
 
 
 def test_cookies_are_secure_when_configured(make_app):
-    client = make_app(**DESK_CONFIG, SECURE_COOKIES=True).test_client()
+    client = make_app(SECURE_COOKIES=True).test_client()
     staff = flags(cookie_header(client.get("/staff/sign-in"), "drs_staff"))
     public = flags(cookie_header(client.get("/contact"), "drs_public"))
     assert "secure" in staff

@@ -7,8 +7,8 @@ import pytest
 
 from app.extensions import db
 from app.models import AuditEvent, StaffMember
-from tests.auth.desk import PASSWORD, page_of
-from tests.pages import normalise
+from tests.pages import normalise, page_of
+from tests.support.desk import PASSWORD
 
 NOT_RIGHT = "The e-mail address, password or security code is not right"
 

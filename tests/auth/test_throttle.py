@@ -5,7 +5,8 @@ import time_machine
 from app.clock import utcnow
 from app.extensions import db
 from app.models import AuditEvent
-from tests.auth.desk import PASSWORD, page_of
+from tests.pages import page_of
+from tests.support.desk import PASSWORD
 
 LOCKED = "Too many attempts"
 

@@ -8,16 +8,11 @@ import pytest
 from playwright.sync_api import expect
 
 from app.contact.service import store_submission
-from tests.auth.desk import DESK_CONFIG, PASSWORD, Desk
+from tests.support.desk import PASSWORD, Desk
 
 pytestmark = pytest.mark.browser
 
 SCRIPT = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
-
-
-@pytest.fixture
-def app(make_app):
-    return make_app(**DESK_CONFIG)
 
 
 @pytest.fixture

@@ -10,16 +10,11 @@ from app.auth import accounts
 from app.contact.service import store_submission
 from app.extensions import db
 from app.models import AuditEvent
-from tests.auth.desk import DESK_CONFIG, PASSWORD
+from tests.support.desk import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 SSN = "219-56-7788"
-
-
-@pytest.fixture
-def app(make_app):
-    return make_app(**DESK_CONFIG)
 
 
 @pytest.fixture

@@ -6,12 +6,16 @@ rendering — happens outside the transaction, so SQLite's write lock is held fo
 little as the data allows (figures in bench/README.md).
 """
 
+import threading
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 from sqlalchemy import event
 
 from app.contact import service
 from app.contact.service import store_submission
-from app.extensions import db
+from app.extensions import _MemoryStorage, db, limiter
 from app.models import ContactCounter, Submission
 from tests.contact.test_contact_flow import SSN, counters, stored
 
@@ -104,8 +108,10 @@ def test_the_warning_step_is_one_counter_statement(app, visitor):
     with Statements(app) as seen:
         response = visitor.send(csrf_token=token, message=f"SSN {SSN}, EIN 12-3456789")
     assert response.status_code == 303
-    # the count and the draft for the warning page, in one short transaction
+    # the count (once per form: its marker, then the counter) and the draft for the
+    # warning page, in one short transaction
     assert seen.sql == [
+        "INSERT INTO contact_warned_forms",
         "INSERT INTO contact_counters",
         "DELETE FROM contact_drafts",
         "INSERT INTO contact_drafts",
@@ -213,3 +219,33 @@ def test_reading_a_draft_takes_no_write_lock(app, client, visitor):
     assert seen.ends == ["rollback"]
     if is_sqlite(app):
         assert seen.begins == ["BEGIN"]
+
+
+def test_the_rate_limit_starts_no_thread_per_send(visitor, monkeypatch):
+    """limits' stock in-memory storage started a thread on every counted send."""
+    assert type(limiter.storage) is _MemoryStorage
+    started: list[threading.Thread] = []
+    start = threading.Thread.start
+
+    def counting_start(thread):
+        started.append(thread)
+        start(thread)
+
+    token = visitor.token()
+    monkeypatch.setattr(threading.Thread, "start", counting_start)
+    for number in range(3):
+        response = visitor.send(csrf_token=token, message=f"Question {number}")
+        assert response.status_code == 303
+    assert started == []
+
+
+@pytest.mark.usefixtures("app")
+def test_expired_rate_limit_entries_are_still_forgotten():
+    storage = limiter.storage
+    with time_machine.travel(datetime(2026, 1, 5, 12, tzinfo=UTC), tick=False):
+        assert storage.acquire_entry("visitor", 5, 60)
+        assert storage.get_moving_window("visitor", 5, 60)[1] == 1
+    with time_machine.travel(datetime(2026, 1, 5, 12, 2, tzinfo=UTC), tick=False):
+        assert storage.acquire_entry("another", 5, 60)  # the clean-up is due: it runs
+        assert storage.events["visitor"] == []
+        assert len(storage.events["another"]) == 1

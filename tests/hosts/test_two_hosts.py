@@ -17,7 +17,7 @@ from http.cookies import SimpleCookie
 import pyotp
 import pytest
 
-from tests.auth.desk import PASSWORD
+from tests.support.desk import PASSWORD
 from tests.support.servers import Gunicorn, PostgresDatabase, base_env, migrate
 
 pytestmark = pytest.mark.postgres

@@ -4,8 +4,7 @@ from datetime import date
 
 from app.extensions import db
 from app.models import Notice, NoticeTranslation, Submission
-from tests.auth.desk import page_of
-from tests.pages import check_page, normalise
+from tests.pages import check_page, normalise, page_of
 from tests.staff.helpers import submission
 
 NOTICE = {
@@ -120,7 +119,7 @@ def test_the_seeded_notices_have_their_spanish(app):
 
 
 def test_a_message_sent_from_the_english_form_is_english(app, client):
-    from tests.contact.conftest import Visitor
+    from tests.support.visitor import Visitor
 
     assert Visitor(client).send().status_code == 303
     with app.app_context():

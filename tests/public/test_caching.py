@@ -86,7 +86,7 @@ def test_https_and_http_are_kept_apart(client):
 def test_cached_views_are_still_in_the_access_log(app, client):
     for _ in range(3):
         client.get("/privacy").close()
-    from tests.accesslog.conftest import logged_fields
+    from tests.support.logs import logged_fields
 
     stems = [f["cs-uri-stem"] for f in logged_fields(app)]
     assert stems.count("/privacy") == 3

@@ -162,8 +162,11 @@ def test_no_parameter_redirects_anywhere(client):
         assert "evil.example" not in response.get_data(as_text=True)
 
 
-def test_wrong_method_is_405_page(client):
-    response = client.delete("/privacy")
+@pytest.mark.parametrize(
+    ("method", "url"), [("delete", "/privacy"), ("put", "/contact"), ("patch", "/contact")]
+)
+def test_wrong_method_is_405_page(client, method, url):
+    response = getattr(client, method)(url)
     assert response.status_code == 405
     assert "Sorry, that did not work" in response.get_data(as_text=True)
     assert "GET" in response.headers["Allow"]

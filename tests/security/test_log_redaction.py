@@ -10,7 +10,7 @@ from urllib.parse import quote, unquote
 
 import pytest
 
-from tests.accesslog.conftest import logged_fields
+from tests.support.logs import logged_fields
 
 SSN_FORMS = [
     "219/09/9999",

@@ -7,8 +7,7 @@
 
 import logging
 
-from tests.auth.desk import page_of
-from tests.pages import normalise
+from tests.pages import normalise, page_of
 from tests.staff.helpers import submission
 
 

@@ -12,10 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 from werkzeug.datastructures import FileStorage
 
-from tests.auth.desk import form_token
-from tests.contact.conftest import Visitor
 from tests.pages import check_page
 from tests.staff.helpers import submission
+from tests.support.desk import form_token
+from tests.support.visitor import Visitor
 
 
 def plain(response, *statuses):
@@ -123,7 +123,8 @@ def test_notice_ids_past_the_integer_range(desk, client, url):
     desk.sign_in_as("admin")
     plain(client.get(url), 404)
     token = form_token(client.get("/staff/notices"))
-    plain(client.post(url + "/expire", data={"csrf_token": token}), 404)
+    # (Werkzeug may answer 405 here: the GET rule of the same path refuses the id too)
+    plain(client.post(url + "/expire", data={"csrf_token": token}), 404, 405)
 
 
 def test_the_page_says_what_went_wrong_in_plain_words(client):

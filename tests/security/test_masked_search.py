@@ -7,7 +7,7 @@ audited. Search now sees only what the desk shows, for every role.
 
 import pytest
 
-from tests.auth.desk import page_of
+from tests.pages import page_of
 from tests.staff.helpers import SSN, submission
 
 

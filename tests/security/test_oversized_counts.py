@@ -14,7 +14,7 @@ from app.accesslog import w3c
 from app.accesslog.writer import day_file, day_files, log_path
 from app.extensions import db
 from app.models import AccessDay, AuditEvent
-from tests.auth.desk import page_of
+from tests.pages import page_of
 
 HUGE = "99999999999999999999"
 BIGINT_MAX = "9223372036854775807"

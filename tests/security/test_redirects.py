@@ -6,7 +6,7 @@ outside the desk); `/leaving//myconnect` answered a 308 built from whatever `Hos
 
 import pytest
 
-from tests.auth.desk import page_of
+from tests.pages import page_of
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Submission
-from tests.auth.desk import page_of
-from tests.contact.conftest import Visitor
+from tests.pages import page_of
+from tests.support.visitor import Visitor
 
 
 def stored(app) -> list[str]:

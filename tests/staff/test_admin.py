@@ -10,7 +10,7 @@ from app.clock import today
 from app.extensions import db
 from app.models import AuditEvent, Notice
 from app.models.staff import AuditLogIsAppendOnly
-from tests.auth.desk import page_of
+from tests.pages import page_of
 from tests.staff.helpers import audit, submission
 
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 from app import clock
 from app.extensions import db
 from app.models import Submission
-from tests.auth.desk import page_of
+from tests.pages import page_of
 from tests.staff.helpers import SSN, submission
 
 

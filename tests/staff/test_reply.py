@@ -9,14 +9,15 @@ from aiosmtpd.controller import Controller
 
 from app.extensions import db
 from app.models import Reply, Submission
-from tests.auth.desk import DESK_CONFIG, Desk, page_of
+from tests.pages import page_of
 from tests.staff.helpers import SSN, audit, submission
+from tests.support.desk import Desk
 
 SUBJECT = "Your message to the Department of Revenue Services ({})"
 
 
 def outbox(app) -> list:
-    """What the in-memory backend sent (DESK_CONFIG): an empty list means nothing was."""
+    """What the in-memory backend sent (the tests' default): an empty list means nothing was."""
     assert app.config["MAIL_BACKEND"] == "locmem"
     return getattr(app.extensions["mailman"], "outbox", [])  # made at the first send
 
@@ -139,7 +140,7 @@ def free_port() -> int:
 
 def smtp_desk(make_app, port) -> tuple:
     smtp = {"MAIL_BACKEND": "smtp", "MAIL_SERVER": "127.0.0.1", "MAIL_PORT": port}
-    app = make_app(**(DESK_CONFIG | smtp | {"MAIL_TIMEOUT": 5}))
+    app = make_app(**smtp, MAIL_TIMEOUT=5)
     return app, Desk(app, app.test_client())
 
 

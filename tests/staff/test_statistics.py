@@ -6,8 +6,7 @@ import pytest
 
 from app.extensions import db
 from app.models import Submission
-from tests.auth.desk import page_of
-from tests.pages import normalise
+from tests.pages import normalise, page_of
 from tests.staff.helpers import audit, submission
 
 
@@ -38,7 +37,7 @@ def test_any_member_of_staff_sees_the_statistics(desk, client):
 
 
 def test_statistics_count_the_contact_warnings(app, desk, client):
-    from tests.contact.conftest import Visitor
+    from tests.support.visitor import Visitor
 
     visitor = Visitor(app.test_client())
     visitor.send(message="My SSN is 219-56-7788")

@@ -2,7 +2,7 @@
 
 from app.extensions import db
 from app.models import Submission
-from tests.auth.desk import page_of
+from tests.pages import page_of
 from tests.staff.helpers import SSN, audit, submission
 
 FEIN = "12-3456789"

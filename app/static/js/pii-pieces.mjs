@@ -57,6 +57,8 @@ export function classify(parts, seps, ctx, first, last) {
     Math.min(...lens.slice(0, -1)) >= CT.min_group
   ) {
     if (!seps.every((s) => CT.separators.includes(s))) return null;
+    // "CT 06106-4021\n860 ...": a ZIP+4 is never the start of a CT number
+    if (lens[0] === CT.zip_plus4[0] && lens[1] === CT.zip_plus4[1] && seps[0] === "-") return null;
     if (ctx.cue(first, last) === "ct") return "ct_tax_reg";
     // 1234567-000: the shape alone, a 7-digit base and a location code 000-009
     if (
@@ -93,6 +95,34 @@ export function sepChar(s) {
   if (t === "/" && spaceAfter && (s[0] === " " || s[0] === "\n")) return ""; // "021000021 / 123456789"
   if (t && s.includes("\n") && s.indexOf("\n") < s.indexOf(t)) return ""; // "...3317\n- 523104428": a bullet
   return t;
+}
+
+// Which digit groups belong to a money amount written with thousands commas and cents
+// ("1,234.56"): none is part of an identifier (see _amount_groups in _pieces.py).
+function amountGroups(texts, rawSeps) {
+  let marks = null;
+  for (let i = 2; i < texts.length; i++) {
+    if (
+      !(
+        texts[i].length === 2 &&
+        rawSeps[i - 1] === "." &&
+        rawSeps[i - 2] === "," &&
+        texts[i - 1].length === 3 &&
+        (i === texts.length - 1 || rawSeps[i][0] === " " || rawSeps[i][0] === "\n")
+      )
+    ) {
+      continue;
+    }
+    if (marks === null) marks = new Array(texts.length).fill(false);
+    marks[i] = marks[i - 1] = true;
+    let k = i - 1;
+    while (k >= 1 && rawSeps[k - 1] === "," && texts[k - 1].length <= 3) {
+      k -= 1;
+      marks[k] = true;
+      if (texts[k].length !== 3) break;
+    }
+  }
+  return marks;
 }
 
 export function scanChunk(text, cs, ce, ctx, out) {
@@ -136,7 +166,8 @@ export function scanChunk(text, cs, ce, ctx, out) {
   const rawSeps = [];
   for (let i = 0; i < ng - 1; i++) rawSeps.push(norm.slice(gs[i][1], gs[i + 1][0]));
   const seps = rawSeps.map(sepChar);
-  if (!tainted && ng <= MAX_PIECE_GROUPS) {
+  const amount = amountGroups(texts, rawSeps);
+  if (!tainted && ng <= MAX_PIECE_GROUPS && amount === null) {
     ctx.at = cs;
     const kind = classify(texts, seps, ctx, true, true);
     if (kind !== null) {
@@ -177,6 +208,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
     if (off1 !== null) lens[lens.length - 1] = off1;
     if (off0) lens[0] -= off0;
     if (!shapePossible(lens)) return null;
+    if (amount !== null && amount.slice(g0, g1 + 1).includes(true)) return null;
     const parts = texts.slice(g0, g1 + 1);
     if (off1 !== null) parts[parts.length - 1] = parts[parts.length - 1].slice(0, off1);
     if (off0) parts[0] = parts[0].slice(off0);

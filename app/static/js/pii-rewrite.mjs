@@ -58,6 +58,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const m of all(DIGIT_RUN_RE, low)) {
       const s = m.index;
       const run = m[0];
+      if (run.length > R.digit_word_max_chars) continue;
       const chars = [];
       const src = [];
       let times = 1;

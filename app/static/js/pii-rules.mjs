@@ -104,7 +104,9 @@ export const RULES = {
    "voucher ?(?:number|num|no|#|id)",
    "notice",
    "nimewo dosye",
-   "dosye"
+   "dosye",
+   "session ?(?:id|#|no|number|num|key|token|code)",
+   "(?:login|user|username|device|error|request|trace|batch|shipment|voucher|verification|access|invoice|order|tracking|confirmation) ?(?:ids?|codes?|#|numbers?|nos?)"
   ],
   "neg_bare": [
    "last[ -]?(?:four|4|five|5)",
@@ -142,7 +144,11 @@ export const RULES = {
    "passport",
    "pesel",
    "nip",
-   "regon"
+   "regon",
+   "ph",
+   "mob",
+   "sms",
+   "whatsapp"
   ],
   "ssn": [
    "social[ -]?security(?: ?(?:number|no|num|#))?",
@@ -208,7 +214,7 @@ export const RULES = {
   "_neg_scope": "The first 'neg' pattern is a negated identifier cue ('not my SSN', 'no es mi seguro social', 'se pa nimewo sosyal'): it claims the number it binds to, in its own clause, as not an identifier."
  },
  "cue_lexicons": {
-  "_comment": "Cue words per language, merged after the English lists of cues of the same kind (one list per kind and language: adding a language is data). Lower case; accented letters are matched after the shared lower-casing of A-Z and U+00C0-U+024F.",
+  "_comment": "Cue words per language, merged after the English lists of cues of the same kind (one list per kind and language: adding a language is data). Lower case; accented letters are matched after the shared lower-casing of A-Z and U+00C0-U+024F. 'negation' holds a language's words for 'is not (my)' as they stand before an identifier cue: each one, followed by any of that language's identifier cues, is a negated cue (kind 'neg').",
   "es": {
    "ssn": [
     "n[uú]meros? de(?:l)? seguro social",
@@ -235,7 +241,7 @@ export const RULES = {
     "registro fiscal"
    ],
    "neg": [
-    "n[uú]mero de (?:confirmaci[oó]n|caso|cuenta|factura|pedido|referencia|tel[eé]fono|recibo)"
+    "n[uú]mero de (?:confirmaci[oó]n|caso|cuenta|factura|pedido|referencia|tel[eé]fono|recibo|carta|aviso|notificaci[oó]n|expediente)"
    ],
    "neg_bare": [
     "confirmaci[oó]n",
@@ -243,6 +249,9 @@ export const RULES = {
     "tel[eé]fono",
     "celular",
     "cuenta"
+   ],
+   "negation": [
+    "no (?:es|son|era|fue) (?:(?:el|la|los) )?(?:(?:mi|mis|su|sus|nuestro|nuestra) )?"
    ]
   },
   "pt": {
@@ -269,7 +278,7 @@ export const RULES = {
     "inscri[cç][aã]o estadual"
    ],
    "neg": [
-    "n[uú]mero (?:de|da|do) (?:confirma[cç][aã]o|conta|fatura|pedido|protocolo|telefone|caso)"
+    "n[uú]mero (?:de|da|do) (?:confirma[cç][aã]o|conta|fatura|pedido|protocolo|telefone|caso|carta|aviso|notifica[cç][aã]o|processo)"
    ],
    "neg_bare": [
     "confirma[cç][aã]o",
@@ -278,6 +287,9 @@ export const RULES = {
     "telefone",
     "whatsapp",
     "conta"
+   ],
+   "negation": [
+    "n[aã]o (?:[eé]|s[aã]o|era|foi) (?:(?:o|a|os|as) )?(?:(?:meu|minha|meus|nosso|nossa|seu|sua) )?"
    ]
   },
   "pl": {
@@ -300,13 +312,16 @@ export const RULES = {
     "numer(?:u)? rejestracyjn(?:y|ego)"
    ],
    "neg": [
-    "numer(?:u|em)? (?:potwierdzenia|konta|faktury|zam[oó]wienia|telefonu|sprawy)"
+    "numer(?:u|em)? (?:potwierdzenia|konta|faktury|zam[oó]wienia|telefonu|sprawy|zawiadomienia|pisma|decyzji|listu)"
    ],
    "neg_bare": [
     "potwierdzenia",
     "faktury",
     "telefon(?:u|em)?",
     "konta"
+   ],
+   "negation": [
+    "nie (?:jest|s[aą]|by[lł]) (?:(?:to) )?(?:(?:m[oó]j|moje|nasz|jego|jej|tw[oó]j) )?"
    ]
   },
   "ht": {
@@ -332,12 +347,15 @@ export const RULES = {
     "nimewo enskripsyon"
    ],
    "neg": [
-    "nimewo (?:dosye|konfimasyon|kont|telef[oò]n|fakti)"
+    "nimewo (?:dosye|konfimasyon|kont|telef[oò]n|fakti|let|avi)"
    ],
    "neg_bare": [
     "dosye",
     "konfimasyon",
     "telef[oò]n"
+   ],
+   "negation": [
+    "(?:se pa|pa) (?:(?:mwen|nou|li) )?"
    ]
   },
   "zh": {
@@ -383,16 +401,42 @@ export const RULES = {
     "账户号码?",
     "帳戶號碼?",
     "订单号码?",
-    "訂單號碼?"
+    "訂單號碼?",
+    "通知书编号",
+    "通知書編號",
+    "通知书号码?",
+    "通知書號碼?",
+    "信函编号",
+    "信函編號",
+    "案件编号",
+    "案件編號"
+   ],
+   "negation": [
+    "(?:不是|並非|并非)(?:我的|我们的|我們的|他的|她的|你的)?"
    ]
   }
  },
+ "cue_typo_words": [
+  "social",
+  "security",
+  "routing",
+  "employer",
+  "identification",
+  "registration",
+  "taxpayer",
+  "individual",
+  "federal",
+  "number"
+ ],
+ "_cue_typo_words": "Long cue words people often type with two neighbouring letters swapped ('scoial', 'secuirty'): in the lower-cased copy cues are matched against, a word that is one such swap away from one of these reads as the word (same length, so every index stays in place).",
  "sentence_end": "(?:[.!?][\"')\\]]*[ \\n]+|\\n[ \\n]*)(?![Nn](?:[Oo][Ss]?|[Uu][Mm](?:[Bb][Ee][Rr])?|[Rr])(?![A-Za-z]))[A-Z]",
  "sentence_end_soft": "(?:[!?]|(?<=[a-z]{4})(?<![Nn]umber)(?<![Nn]umbers)\\.|(?<=[A-Z]{3})(?<!REG)(?<!SEC)(?<!SOC)(?<!FED)(?<!NUM)(?<!TEL)(?<!EXT)(?<!ACCT)(?<!CONN)(?<!DEPT)(?<!STAT)\\.)[\"')\\]]*[ \\n]+[0-9]",
  "_sentence_end_soft": "A soft sentence end comes just before a digit: after ! or ?, after a lower-case word of 4+ letters other than number(s), or after an upper-case word of 3+ letters that is no abbreviation (\"from DRS. 123456789 is my SSN\", \"about my social security. 123456789 is the claim number\"; shorter words are abbreviations: \"Acct. 123\"). A cue before it still binds, unless the number has its own cue after it (\"Our EIN is below.\\n123456780\" keeps the EIN cue). Lookbehinds reach at most 8 characters before the searched range (the JavaScript searches a slice that starts 8 characters early).",
  "_sentence_end": "A sentence ends at . ! or ? or at a line break before a capital letter, except before No./Num./Number/Nr (\"REG. NO. 123\" in capitals is one label): a cue does not bind across it.",
  "carry_gap": "[ \\n]*(?:,|;|&|\\+|/|and|or|plus)(?:[ \\n]+(?:and|or))?(?:[ \\n]+[a-z']+){0,4}[ \\n]*[:=-]?[ \\n]*",
  "cue_list_gap": "[ \\n]*(?:,|&|/|\\+|and|or|and/or)[ \\n]*(?:(?:my|our|the|his|her|their|your) )?",
+ "plural_cue": "(?<![a-z])(?:numbers|nos|ssns|eins|feins|tins|itins|ids|n[uú]meros|numery|numer[oó]w|nimewo yo)(?:[^a-z]|$)",
+ "_plural_cue": "A cue whose words end like this is plural ('(social security numbers)'): after a coordinated list of numbers in one sentence ('Mine is N and my wife's is M (social security numbers)') it covers every number of the list, not only the nearest.",
  "carry_max_gap": 40,
  "_carry": "A number with no cue of its own before it, joined to the previous number by carry_gap (\", \", \" and \", \" and my wife's is \") and at most carry_max_gap characters after it, takes the previous number's cue, softly (its own cue after it wins). Two cues joined by cue_list_gap before two joined numbers are shared out in order: \"SSN and EIN: 234567891 and 123456780\".",
  "introducer": "[ \\n:#.,=()-]*(?:(?:numbers?|num|nos?|nr|id|code|is|was)[ \\n:#.,=()-]*)*",
@@ -517,7 +561,12 @@ export const RULES = {
   "_comment": "Ten bare digits that read as a North American phone number (NXX NXX XXXX), or eleven with the country code 1 in front, count only when the location code starts with 0, as real location codes (000, 001...) do.",
   "phone_guard": true,
   "no_cue_location_prefix": "00",
-  "_no_cue": "A 7-digit base, a hyphen and a location code starting with no_cue_location_prefix (1234567-000 ... -009) is a CT number with no cue, unless an order, case or other 'neg' cue introduces it."
+  "_no_cue": "A 7-digit base, a hyphen and a location code starting with no_cue_location_prefix (1234567-000 ... -009) is a CT number with no cue, unless an order, case or other 'neg' cue introduces it.",
+  "zip_plus4": [
+   5,
+   4
+  ],
+  "_zip_plus4": "A CT number never starts with a hyphenated 5-4 pair: that is a ZIP+4 ('CT 06106-4021' then a phone on the next line)."
  },
  "card": {
   "min_length": 13,
@@ -848,11 +897,11 @@ export const RULES = {
  "paragraph_break": "\n[ ]*\n",
  "_paragraph_break": "A cue after a number does not bind to it across a blank line.",
  "rewrites": {
-  "_comment": "Rewrites of the normalised copy that undo what people and programs do to numbers, each mapping back to the original characters (app/pii/_rewrite.py; pii-rewrite.mjs). quote_join: a line break and a '> ' quote prefix inside a number become one line break. letter_spaced: a run of single characters spaced out by a PDF copy; the space between two digits (or dashes) or two letters goes. digit_words: a run of spelled-out digits (English and Spanish, 'oh' and 'o' for zero, 'double'/'triple' before a digit) becomes digits; words in one group join, a comma or full stop between groups becomes a space, a dash stays.",
+  "_comment": "Rewrites of the normalised copy that undo what people and programs do to numbers, each mapping back to the original characters (app/pii/_rewrite.py; pii-rewrite.mjs). quote_join: a line break and a '> ' quote prefix inside a number become one line break. letter_spaced: a run of single characters spaced out by a PDF copy; the space between two digits (or dashes) or two letters goes. digit_words: a run of spelled-out digits (English and Spanish, 'oh' and 'o' for zero, 'double'/'triple' before a digit) becomes digits; words in one group join, a comma, full stop or dictation pause ('...') between groups becomes a space, a dash stays.",
   "quote_join": "(?<=[0-9-]) ?\n(?: *>)+ *(?=[0-9])",
   "letter_spaced": "(?<![^ \n])(?:[0-9A-Za-z:#-] ){4,}[0-9A-Za-z:#-](?![^ \n])",
   "letter_spaced_min_digits": 4,
-  "digit_word_run": "(?<![a-z])(?:W)(?:(?: *[,.-] *| +)(?:W)){5,}(?![a-z])",
+  "digit_word_run": "(?<![a-z])(?:W)(?:(?: *(?:[,-]|\\.{1,3}|…) *| +)(?:W)){5,}(?![a-z])",
   "digit_word_min_digits": 7,
   "digit_words": {
    "zero": "0",
@@ -885,15 +934,17 @@ export const RULES = {
   "letter_spaced_hint": "[0-9] [0-9-] ",
   "_letter_spaced_hint": "A letter-spaced run is looked for only in a text where two digits (or a digit and a dash) are spaced one apart.",
   "letter_spaced_max": 80,
-  "_letter_spaced_max": "A spaced-out run longer than this (characters) is a spaced-out paragraph, not a pasted number: left as it is."
+  "_letter_spaced_max": "A spaced-out run longer than this (characters) is a spaced-out paragraph, not a pasted number: left as it is.",
+  "digit_word_max_chars": 200,
+  "_digit_word_max_chars": "A run of digit words longer than this (characters) is not one dictated number (a card read out with 'double' and commas fits in about 150): left as it is."
  },
  "tight_group": "[0-9]+(?:[-./][0-9]+)*",
  "_tight_group": "Digits joined by single punctuation: the unit compared when the same number comes again in another form."
 };
 export const SOURCES = {
- "cue": "(?=[a-zÀ-ɏ一-鿿])(?<![a-z])(?:(not (?:(?:my|the|a|an|our|your|his|her|their) )?(?:(?:home|cell|work|mobile|bank|checking|savings|business|personal|old|other) )?(?:telephone|phone|cell|mobile|fax|zip|accounts?|acct|orders?|invoices?|tickets?|confirmation|members?|membership|policy|claim|case|reference|ref|receipt)(?: ?(?:numbers?|num|no|#))?|(?:for|on|of|with|under|in) (?:my|our|the|this|his|her|their)(?: (?:checking|savings|business|bank|personal|joint|company|tax))? (?:accounts?|acct)(?= ?(?:is|was|are|:|=)(?![a-z])))|((?:not|isn't|isnt|is not|was not|wasn't|nor|no es|no son|n[aã]o [eé]|nao e|nie jest|nie s[aą]|se pa|pa)(?: (?:my|our|his|her|their|your|a|an|the|mi|su|nuestro|meu|minha|nosso|o|moj|mój|moim|nasz|mwen|nou))? (?:social security(?: (?:number|no|#))?|social|ssn|soc\\.? ?sec|s\\.s\\.n\\.?|e\\.?i\\.?n|fein|ein|itin|tin|tax ?id|employer (?:id|identification)(?: number)?|routing(?: number)?|seguro social|n[uú]mero de seguro social|sosyal|nimewo sosyal|nimewo sekirite sosyal|pesel|nip|ssn number)|(?:employee|payment|notice|letter|bill|stub|dosye|document) ?(?:id|#|no|number|num)|purchase orders?|po ?(?:#|no|number)|orders?|invoices?|tickets?|confirmations?|conf|tracking|memberships?|members?|isbn|case ?(?:number|num|no|#|id)|docket ?(?:number|num|no|#|id)|reference ?(?:number|num|no|#|id)|ref ?(?:number|num|no|#|id)|receipt ?(?:number|num|no|#|id)|transaction ?(?:number|num|no|#|id)|txn ?(?:number|num|no|#|id)|claim ?(?:number|num|no|#|id)|policy ?(?:number|num|no|#|id)|customer ?(?:number|num|no|#|id)|client ?(?:number|num|no|#|id)|employee ?(?:number|num|no|#|id)|student ?(?:number|num|no|#|id)|patient ?(?:number|num|no|#|id)|serial ?(?:number|num|no|#|id)|model ?(?:number|num|no|#|id)|part ?(?:number|num|no|#|id)|item ?(?:number|num|no|#|id)|loan ?(?:number|num|no|#|id)|check ?(?:number|num|no|#|id)|cheque ?(?:number|num|no|#|id)|license ?(?:number|num|no|#|id)|licence ?(?:number|num|no|#|id)|passport ?(?:number|num|no|#|id)|booking ?(?:number|num|no|#|id)|reservation ?(?:number|num|no|#|id)|voucher ?(?:number|num|no|#|id)|notice|nimewo dosye|dosye|n[uú]mero de (?:confirmaci[oó]n|caso|cuenta|factura|pedido|referencia|tel[eé]fono|recibo)|n[uú]mero (?:de|da|do) (?:confirma[cç][aã]o|conta|fatura|pedido|protocolo|telefone|caso)|numer(?:u|em)? (?:potwierdzenia|konta|faktury|zam[oó]wienia|telefonu|sprawy)|nimewo (?:dosye|konfimasyon|kont|telef[oò]n|fakti)|确认号码?|確認號碼?|电话号码?|電話號碼?|账户号码?|帳戶號碼?|订单号码?|訂單號碼?)|(last[ -]?(?:four|4|five|5)|telephone|phone|tel|cellphone|cell|mobile|fax|call me|call|reach me|text me|extension|ext|usd|amounts?|balance|dollars|zip ?code|zip|postal code|accounts?|acct|reference|ref|case|claim|policy|receipt|transaction|serial|licen[cs]e|passport|pesel|nip|regon|confirmaci[oó]n|factura|tel[eé]fono|celular|cuenta|confirma[cç][aã]o|fatura|protocolo|telefone|whatsapp|conta|potwierdzenia|faktury|telefon(?:u|em)?|konta|dosye|konfimasyon|telef[oò]n)|(social[ -]?security(?: ?(?:number|no|num|#))?|social[ -]?sec|soc\\.? ?sec(?:urity)?|so(?:cail|ical|cila)[ -]?sec(?:urity)?|social[ -]?se(?:cuirty|curty|curiy|cruity)|s\\.s\\.n\\.?|s\\.s\\. ?(?:#|no)|ssns?|snn|ss ?(?:#|no|num|number)|socials?|n[uú]meros? de(?:l)? seguro social|seguro social|seguridad social|n[uú]mero do seguro social|seguro social|previd[eê]ncia social|numer(?:u|em)? ubezpieczenia spo[lł]ecznego|ubezpieczenia spo[lł]ecznego|social security|nimewo sekirite sosyal|sekirite sosyal|nimewo sosyal|sosyal|社会安全号码?|社會安全號碼?|社安号|社安號|社会保障号码?|社會保障號碼?|社保号)|(individual taxpayer(?: identification)?(?: ?(?:number|no|#))?|tax ?payer[ -]?id(?:entification)?(?: ?(?:number|no|#))?|itins?|tins?|n[uú]mero de identificaci[oó]n (?:personal )?(?:del |de )?contribuyente|identificaci[oó]n (?:de|del) contribuyente|n[uú]mero de identifica[cç][aã]o (?:do |de )?contribuinte|nimewo idantifikasyon kontribyab|个人报税识别号码?|個人報稅識別號碼?|纳税人识别号码?|納稅人識別號碼?)|(federal employer identification(?: ?(?:number|no|#))?|employer identification(?: ?(?:number|no|#))?|employer[ -]?(?:tax[ -]?)?id(?: ?(?:number|no|#))?|federal tax[ -]?id(?:entification)?(?: ?(?:number|no|#))?|fed\\.?[ -]?tax[ -]?id(?: ?(?:number|no|#))?|federal[ -]?id(?: ?(?:number|no|#))?|fed\\.?[ -]?id(?: ?(?:number|no|#))?|e\\.i\\.n\\.?|feins?|eins?|n[uú]mero de identificaci[oó]n (?:patronal|de(?:l)? empleador)|identificaci[oó]n patronal|n[uú]mero patronal|identifica[cç][aã]o (?:do |de )?empregador|n[uú]mero do empregador|numer identyfikacyjny pracodawcy|numer pracodawcy|nimewo anplwayè|nimewo anplwaye|nimewo konpayi|联邦雇主识别号码?|聯邦僱主識別號碼?|雇主识别号码?|僱主識別號碼?)|(tax[ -]?id(?:entification)?(?: ?(?:number|no|#))?|tax ?#)|(sales (?:and use |& ?use )?tax permits?(?: ?(?:number|no|#))?|sales (?:and use |& ?use )?tax ?(?:#|no|number|id)|tax registration(?: ?(?:number|no|#))?|registration(?: ?(?:number|no|#))?|tax reg|reg\\.? ?(?:#|no|num|number)|(?:ct|connecticut|drs|myconnect|withholding|sales(?: and use)?|business)(?: tax)?(?: registration)? (?:account|acct)\\.?(?: ?(?:number|no|#))?|tax (?:account|acct)\\.?(?: ?(?:number|no|#))?|(?:ct|connecticut|conn\\.?|state)(?: sales)?(?: tax)? (?:id|identification)(?: ?(?:number|no|#))?|withholding|myconnect|connecticut|drs|ct|n[uú]mero de registro(?: (?:fiscal|estatal|de connecticut))?|registro fiscal|n[uú]mero de registro(?: estadual)?|inscri[cç][aã]o estadual|numer(?:u)? rejestracyjn(?:y|ego)|nimewo enskripsyon|康州税务登记号码?|康州稅務登記號碼?|税务登记号码?|稅務登記號碼?)|(routing(?: ?(?:number|no|#))?|routeing(?: ?(?:number|no|#))?|rout(?:ng|ign|ting)(?: ?(?:number|no|#))?|aba|rtn|rt ?#|r/t|transit|n[uú]mero de ruta(?: bancaria)?|ruta bancaria|c[oó]digo de ruta|n[uú]mero de tr[aá]nsito|n[uú]mero de roteamento|roteamento|n[uú]mero de rota(?: banc[aá]ria)?|c[oó]digo do banco|numer(?:u|em)? rozliczeniow(?:y|ego|ym)|rozliczeniow(?:y|ego|ym)|numer(?:u)? routingu|kod banku|nimewo wout(?: bank(?:la)?)?|wout bank(?:la)?|银行路由号码?|銀行路由號碼?|路由号码?|路由號碼?|汇款路线号码?))(?![a-z])",
+ "cue": "(?=[a-zÀ-ɏ一-鿿])(?<![a-z])(?:(not (?:(?:my|the|a|an|our|your|his|her|their) )?(?:(?:home|cell|work|mobile|bank|checking|savings|business|personal|old|other) )?(?:telephone|phone|cell|mobile|fax|zip|accounts?|acct|orders?|invoices?|tickets?|confirmation|members?|membership|policy|claim|case|reference|ref|receipt)(?: ?(?:numbers?|num|no|#))?|(?:for|on|of|with|under|in) (?:my|our|the|this|his|her|their)(?: (?:checking|savings|business|bank|personal|joint|company|tax))? (?:accounts?|acct)(?= ?(?:is|was|are|:|=)(?![a-z])))|((?:not|isn't|isnt|is not|was not|wasn't|nor|no es|no son|n[aã]o [eé]|nao e|nie jest|nie s[aą]|se pa|pa)(?: (?:my|our|his|her|their|your|a|an|the|mi|su|nuestro|meu|minha|nosso|o|moj|mój|moim|nasz|mwen|nou))? (?:(?:social|oscial|scoial|soical|socail|socila) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt)(?: (?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|(?:social|oscial|scoial|soical|socail|socila)|ssn|soc\\.? ?sec|s\\.s\\.n\\.?|e\\.?i\\.?n|fein|ein|itin|tin|tax ?id|(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre) (?:id|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino))(?: (?:number|unmber|nmuber|nubmer|numebr|numbre))?|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre))?|seguro (?:social|oscial|scoial|soical|socail|socila)|n[uú]mero de seguro (?:social|oscial|scoial|soical|socail|socila)|sosyal|nimewo sosyal|nimewo sekirite sosyal|pesel|nip|ssn (?:number|unmber|nmuber|nubmer|numebr|numbre))|(?:employee|payment|notice|letter|bill|stub|dosye|document) ?(?:id|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre)|num)|purchase orders?|po ?(?:#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre))|orders?|invoices?|tickets?|confirmations?|conf|tracking|memberships?|members?|isbn|case ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|docket ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|reference ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|ref ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|receipt ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|transaction ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|txn ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|claim ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|policy ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|customer ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|client ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|employee ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|student ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|patient ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|serial ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|model ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|part ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|item ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|loan ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|check ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|cheque ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|license ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|licence ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|passport ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|booking ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|reservation ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|voucher ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|no|#|id)|notice|nimewo dosye|dosye|session ?(?:id|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre)|num|key|token|code)|(?:login|user|username|device|error|request|trace|batch|shipment|voucher|verification|access|invoice|order|tracking|confirmation) ?(?:ids?|codes?|#|numbers?|nos?)|(?:no (?:es|son|era|fue) (?:(?:el|la|los) )?(?:(?:mi|mis|su|sus|nuestro|nuestra) )?)(?:n[uú]meros? de(?:l)? seguro (?:social|oscial|scoial|soical|socail|socila)|seguro (?:social|oscial|scoial|soical|socail|socila)|seguridad (?:social|oscial|scoial|soical|socail|socila)|n[uú]mero de identificaci[oó]n (?:personal )?(?:del |de )?contribuyente|identificaci[oó]n (?:de|del) contribuyente|n[uú]mero de identificaci[oó]n (?:patronal|de(?:l)? empleador)|identificaci[oó]n patronal|n[uú]mero patronal|n[uú]mero de registro(?: (?:fiscal|estatal|de connecticut))?|registro fiscal|n[uú]mero de ruta(?: bancaria)?|ruta bancaria|c[oó]digo de ruta|n[uú]mero de tr[aá]nsito)|n[uú]mero de (?:confirmaci[oó]n|caso|cuenta|factura|pedido|referencia|tel[eé]fono|recibo|carta|aviso|notificaci[oó]n|expediente)|(?:n[aã]o (?:[eé]|s[aã]o|era|foi) (?:(?:o|a|os|as) )?(?:(?:meu|minha|meus|nosso|nossa|seu|sua) )?)(?:n[uú]mero do seguro (?:social|oscial|scoial|soical|socail|socila)|seguro (?:social|oscial|scoial|soical|socail|socila)|previd[eê]ncia (?:social|oscial|scoial|soical|socail|socila)|n[uú]mero de identifica[cç][aã]o (?:do |de )?contribuinte|identifica[cç][aã]o (?:do |de )?empregador|n[uú]mero do empregador|n[uú]mero de registro(?: estadual)?|inscri[cç][aã]o estadual|n[uú]mero de roteamento|roteamento|n[uú]mero de rota(?: banc[aá]ria)?|c[oó]digo do banco)|n[uú]mero (?:de|da|do) (?:confirma[cç][aã]o|conta|fatura|pedido|protocolo|telefone|caso|carta|aviso|notifica[cç][aã]o|processo)|(?:nie (?:jest|s[aą]|by[lł]) (?:(?:to) )?(?:(?:m[oó]j|moje|nasz|jego|jej|tw[oó]j) )?)(?:numer(?:u|em)? ubezpieczenia spo[lł]ecznego|ubezpieczenia spo[lł]ecznego|(?:social|oscial|scoial|soical|socail|socila) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt)|numer identyfikacyjny pracodawcy|numer pracodawcy|numer(?:u)? rejestracyjn(?:y|ego)|numer(?:u|em)? rozliczeniow(?:y|ego|ym)|rozliczeniow(?:y|ego|ym)|numer(?:u)? routingu|kod banku)|numer(?:u|em)? (?:potwierdzenia|konta|faktury|zam[oó]wienia|telefonu|sprawy|zawiadomienia|pisma|decyzji|listu)|(?:(?:se pa|pa) (?:(?:mwen|nou|li) )?)(?:nimewo sekirite sosyal|sekirite sosyal|nimewo sosyal|sosyal|nimewo idantifikasyon kontribyab|nimewo anplwayè|nimewo anplwaye|nimewo konpayi|nimewo enskripsyon|nimewo wout(?: bank(?:la)?)?|wout bank(?:la)?)|nimewo (?:dosye|konfimasyon|kont|telef[oò]n|fakti|let|avi)|(?:(?:不是|並非|并非)(?:我的|我们的|我們的|他的|她的|你的)?)(?:社会安全号码?|社會安全號碼?|社安号|社安號|社会保障号码?|社會保障號碼?|社保号|个人报税识别号码?|個人報稅識別號碼?|纳税人识别号码?|納稅人識別號碼?|联邦雇主识别号码?|聯邦僱主識別號碼?|雇主识别号码?|僱主識別號碼?|康州税务登记号码?|康州稅務登記號碼?|税务登记号码?|稅務登記號碼?|银行路由号码?|銀行路由號碼?|路由号码?|路由號碼?|汇款路线号码?)|确认号码?|確認號碼?|电话号码?|電話號碼?|账户号码?|帳戶號碼?|订单号码?|訂單號碼?|通知书编号|通知書編號|通知书号码?|通知書號碼?|信函编号|信函編號|案件编号|案件編號)|(last[ -]?(?:four|4|five|5)|telephone|phone|tel|cellphone|cell|mobile|fax|call me|call|reach me|text me|extension|ext|usd|amounts?|balance|dollars|zip ?code|zip|postal code|accounts?|acct|reference|ref|case|claim|policy|receipt|transaction|serial|licen[cs]e|passport|pesel|nip|regon|ph|mob|sms|whatsapp|confirmaci[oó]n|factura|tel[eé]fono|celular|cuenta|confirma[cç][aã]o|fatura|protocolo|telefone|whatsapp|conta|potwierdzenia|faktury|telefon(?:u|em)?|konta|dosye|konfimasyon|telef[oò]n)|((?:social|oscial|scoial|soical|socail|socila)[ -]?(?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|num|#))?|(?:social|oscial|scoial|soical|socail|socila)[ -]?sec|soc\\.? ?sec(?:urity)?|so(?:cail|ical|cila)[ -]?sec(?:urity)?|(?:social|oscial|scoial|soical|socail|socila)[ -]?se(?:cuirty|curty|curiy|cruity)|s\\.s\\.n\\.?|s\\.s\\. ?(?:#|no)|ssns?|snn|ss ?(?:#|no|num|(?:number|unmber|nmuber|nubmer|numebr|numbre))|socials?|n[uú]meros? de(?:l)? seguro (?:social|oscial|scoial|soical|socail|socila)|seguro (?:social|oscial|scoial|soical|socail|socila)|seguridad (?:social|oscial|scoial|soical|socail|socila)|n[uú]mero do seguro (?:social|oscial|scoial|soical|socail|socila)|seguro (?:social|oscial|scoial|soical|socail|socila)|previd[eê]ncia (?:social|oscial|scoial|soical|socail|socila)|numer(?:u|em)? ubezpieczenia spo[lł]ecznego|ubezpieczenia spo[lł]ecznego|(?:social|oscial|scoial|soical|socail|socila) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt)|nimewo sekirite sosyal|sekirite sosyal|nimewo sosyal|sosyal|社会安全号码?|社會安全號碼?|社安号|社安號|社会保障号码?|社會保障號碼?|社保号)|((?:individual|nidividual|idnividual|inidvidual|indviidual|indiivdual|indivdiual|indiviudal|individaul|individula) (?:taxpayer|atxpayer|txapayer|tapxayer|taxapyer|taxpyaer|taxpaeyr|taxpayre)(?: (?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino))?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|tax ?payer[ -]?id(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|itins?|tins?|n[uú]mero de identificaci[oó]n (?:personal )?(?:del |de )?contribuyente|identificaci[oó]n (?:de|del) contribuyente|n[uú]mero de identifica[cç][aã]o (?:do |de )?contribuinte|nimewo idantifikasyon kontribyab|个人报税识别号码?|個人報稅識別號碼?|纳税人识别号码?|納稅人識別號碼?)|((?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla) (?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre) (?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre) (?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre)[ -]?(?:tax[ -]?)?id(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla) tax[ -]?id(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|fed\\.?[ -]?tax[ -]?id(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla)[ -]?id(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|fed\\.?[ -]?id(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|e\\.i\\.n\\.?|feins?|eins?|n[uú]mero de identificaci[oó]n (?:patronal|de(?:l)? empleador)|identificaci[oó]n patronal|n[uú]mero patronal|identifica[cç][aã]o (?:do |de )?empregador|n[uú]mero do empregador|numer identyfikacyjny pracodawcy|numer pracodawcy|nimewo anplwayè|nimewo anplwaye|nimewo konpayi|联邦雇主识别号码?|聯邦僱主識別號碼?|雇主识别号码?|僱主識別號碼?)|(tax[ -]?id(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|tax ?#)|(sales (?:and use |& ?use )?tax permits?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|sales (?:and use |& ?use )?tax ?(?:#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre)|id)|tax (?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|tax reg|reg\\.? ?(?:#|no|num|(?:number|unmber|nmuber|nubmer|numebr|numbre))|(?:ct|connecticut|drs|myconnect|withholding|sales(?: and use)?|business)(?: tax)?(?: (?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino))? (?:account|acct)\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|tax (?:account|acct)\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|(?:ct|connecticut|conn\\.?|state)(?: sales)?(?: tax)? (?:id|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino))(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|withholding|myconnect|connecticut|drs|ct|n[uú]mero de registro(?: (?:fiscal|estatal|de connecticut))?|registro fiscal|n[uú]mero de registro(?: estadual)?|inscri[cç][aã]o estadual|numer(?:u)? rejestracyjn(?:y|ego)|nimewo enskripsyon|康州税务登记号码?|康州稅務登記號碼?|税务登记号码?|稅務登記號碼?)|((?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|routeing(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|rout(?:ng|ign|ting)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre)|no|#))?|aba|rtn|rt ?#|r/t|transit|n[uú]mero de ruta(?: bancaria)?|ruta bancaria|c[oó]digo de ruta|n[uú]mero de tr[aá]nsito|n[uú]mero de roteamento|roteamento|n[uú]mero de rota(?: banc[aá]ria)?|c[oó]digo do banco|numer(?:u|em)? rozliczeniow(?:y|ego|ym)|rozliczeniow(?:y|ego|ym)|numer(?:u)? routingu|kod banku|nimewo wout(?: bank(?:la)?)?|wout bank(?:la)?|银行路由号码?|銀行路由號碼?|路由号码?|路由號碼?|汇款路线号码?))(?![a-z])",
  "claim": "(?=[0-9\\[])(?:[0-9](?:[0-9]|(?:(?:[ \\n]{0,3}[-./][ \\n]{0,3}|,[ \\n]{0,3}|[ \\n]{1,4}))[0-9]){3,}|((?:\\[(?:Social\\ Security\\ number|Individual\\ Taxpayer\\ Identification\\ Number|Federal\\ Employer\\ Identification\\ Number|Connecticut\\ Tax\\ Registration\\ Number|payment\\ card\\ number|bank\\ routing\\ number)\\ removed\\]|\\[(?:número\\ de\\ Seguro\\ Social|Número\\ de\\ Identificación\\ Personal\\ del\\ Contribuyente\\ \\(ITIN\\)|Número\\ de\\ Identificación\\ Patronal\\ Federal\\ \\(FEIN\\)|Número\\ de\\ Registro\\ Tributario\\ de\\ Connecticut|número\\ de\\ tarjeta\\ de\\ pago|número\\ de\\ ruta\\ bancaria)\\ eliminado\\])))",
  "placeholder": "(?:\\[(?:Social\\ Security\\ number|Individual\\ Taxpayer\\ Identification\\ Number|Federal\\ Employer\\ Identification\\ Number|Connecticut\\ Tax\\ Registration\\ Number|payment\\ card\\ number|bank\\ routing\\ number)\\ removed\\]|\\[(?:número\\ de\\ Seguro\\ Social|Número\\ de\\ Identificación\\ Personal\\ del\\ Contribuyente\\ \\(ITIN\\)|Número\\ de\\ Identificación\\ Patronal\\ Federal\\ \\(FEIN\\)|Número\\ de\\ Registro\\ Tributario\\ de\\ Connecticut|número\\ de\\ tarjeta\\ de\\ pago|número\\ de\\ ruta\\ bancaria)\\ eliminado\\])",
  "hint": "[0-9]{7}|[0-9]{4}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{4}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]|[0-9]{4}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{6}|[0-9]{3}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{2}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{4}(?![0-9])|[0-9]{2,7}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{2,7}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{3}(?![0-9])",
- "digit_word_run": "(?<![a-z])(?:(?:c(?:ero|inco|uatro)|do(?:ble|s|uble)|eight|f(?:ive|our)|n(?:ine|ueve)|o(?:cho|h|ne)?|s(?:e(?:is|ven)|i(?:ete|x))|t(?:hree|r(?:es|iple)|wo)|un(?:a|o)|zero))(?:(?: *[,.-] *| +)(?:(?:c(?:ero|inco|uatro)|do(?:ble|s|uble)|eight|f(?:ive|our)|n(?:ine|ueve)|o(?:cho|h|ne)?|s(?:e(?:is|ven)|i(?:ete|x))|t(?:hree|r(?:es|iple)|wo)|un(?:a|o)|zero))){5,}(?![a-z])"
+ "digit_word_run": "(?<![a-z])(?:(?:c(?:ero|inco|uatro)|do(?:ble|s|uble)|eight|f(?:ive|our)|n(?:ine|ueve)|o(?:cho|h|ne)?|s(?:e(?:is|ven)|i(?:ete|x))|t(?:hree|r(?:es|iple)|wo)|un(?:a|o)|zero))(?:(?: *(?:[,-]|\\.{1,3}|…) *| +)(?:(?:c(?:ero|inco|uatro)|do(?:ble|s|uble)|eight|f(?:ive|our)|n(?:ine|ueve)|o(?:cho|h|ne)?|s(?:e(?:is|ven)|i(?:ete|x))|t(?:hree|r(?:es|iple)|wo)|un(?:a|o)|zero))){5,}(?![a-z])"
 };

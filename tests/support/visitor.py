@@ -1,8 +1,7 @@
-import pytest
+"""A visitor using the contact form the way a browser without JavaScript would."""
+
 from bs4 import BeautifulSoup
 from werkzeug.datastructures import MultiDict
-
-from tests.pages import check_page
 
 
 class Visitor:
@@ -43,12 +42,3 @@ class Visitor:
             for one in value if isinstance(value, list) else [value]:
                 data.append((name, one))
         return self.client.post(form["action"], data=MultiDict(data), follow_redirects=follow)
-
-
-@pytest.fixture
-def visitor(client):
-    return Visitor(client)
-
-
-def page_of(response):
-    return check_page(response.get_data(as_text=True))

@@ -3,26 +3,12 @@
 import time
 
 import pyotp
-import pytest
 from bs4 import BeautifulSoup
 
 from app.extensions import db
-from tests.pages import check_page
 
 PASSWORD = "correct horse battery staple"
 SAFE_SECONDS = 15
-
-# Cheap argon2 so that many sign-ins stay quick; mail kept in memory (mail.outbox).
-DESK_CONFIG = {
-    "MAIL_BACKEND": "locmem",
-    "STAFF_ARGON2_TIME_COST": 1,
-    "STAFF_ARGON2_MEMORY_KIB": 8,
-    "STAFF_ARGON2_PARALLELISM": 1,
-}
-
-
-def page_of(response):
-    return check_page(response.get_data(as_text=True))
 
 
 def form_token(response) -> str:
@@ -93,13 +79,3 @@ class Desk:
         data = dict(data or {})
         data.setdefault("csrf_token", self.token(token_from))
         return self.client.post(url, data=data)
-
-
-@pytest.fixture
-def app(make_app):
-    return make_app(**DESK_CONFIG)
-
-
-@pytest.fixture
-def desk(app, client):
-    return Desk(app, client)

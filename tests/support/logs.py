@@ -1,6 +1,5 @@
-"""Helpers for the access-log tests: read back what the middleware wrote."""
-
-import pytest
+"""Reading back what the access-log middleware wrote (tests of the log, and of what
+it must never hold)."""
 
 from app.accesslog import w3c
 from app.accesslog.writer import day_files, log_path
@@ -16,16 +15,3 @@ def logged_lines(app) -> list[str]:
 
 def logged_fields(app) -> list[dict[str, str]]:
     return [dict(zip(w3c.FIELDS, w3c.split_line(line), strict=True)) for line in logged_lines(app)]
-
-
-@pytest.fixture
-def fetch(client):
-    """GET or POST through the test client and close the response, as a server would
-    (the middleware writes the line when the response is closed)."""
-
-    def fetch(url, method="GET", **kwargs):
-        response = client.open(url, method=method, buffered=True, **kwargs)
-        response.close()
-        return response
-
-    return fetch

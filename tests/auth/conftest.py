@@ -1,1 +1,0 @@
-from tests.auth.desk import app, desk  # noqa: F401  (fixtures for these tests)
