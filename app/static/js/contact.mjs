@@ -95,6 +95,17 @@ function setUpMessageHint(form, words) {
 
   // The server may have listed findings (after "Go back and edit"): keep them in step.
   show(findingsIn(textarea.value));
+  // USWDS counts characters only when the text changes: a form that comes back filled
+  // (after an error, "Go back and edit", a timeout) would say "5000 characters allowed".
+  // USWDS sets its listeners up when the document has loaded, after this module runs.
+  const recount = () => textarea.dispatchEvent(new Event("input", { bubbles: true }));
+  if (textarea.value) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", () => setTimeout(recount, 0));
+    } else {
+      setTimeout(recount, 0);
+    }
+  }
 }
 
 // Outside English, USWDS's character count (English only) is left out and this counts,
