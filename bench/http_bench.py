@@ -1,15 +1,22 @@
-"""GET /privacy against a hello-world Flask app under the same gunicorn settings.
+"""The site under gunicorn against minimal Flask apps under the same settings.
 
     .venv/bin/python -m bench.http_bench [--duration 10] [--connections 50]
-                                   [--db sqlite,postgresql] [--generator auto|wrk|python]
+                                         [--db sqlite,postgresql] [--timing]
+                                         [--generator auto|wrk|python]
 
-Both apps run under gunicorn with gunicorn.conf.py and WEB_CONCURRENCY=4 (gthread, 4
-threads each), one after the other in this run, and are loaded for --duration seconds
-with --connections keep-alive connections: by `wrk` when it is installed (Debian:
-`apt-get install wrk`), else by a small asyncio generator in this file. Prints
-requests/s for both, the ratio /privacy ÷ hello (goal ≥ 0.6) and /privacy's p50/p99
-(goal p99 ≤ 50 ms), then POST /contact throughput: each POST carries a valid session
-cookie and CSRF token fetched just before, from a pool of sessions used in turn.
+Every app runs under gunicorn with gunicorn.conf.py and WEB_CONCURRENCY=4 (gthread, 4
+threads each) and is loaded for --duration seconds with --connections keep-alive
+connections: by `wrk` when it is installed (`make bench-deps`, or Debian's `apt-get
+install wrk`), else by a small asyncio generator in this file.
+
+Reads: GET /privacy against a hello-world app (hello_app.py): the ratio (goal ≥ 0.6)
+and /privacy's p99 (goal ≤ 50 ms). Writes, on each database: POST /contact against
+hello_write.py (one form POST, one INSERT, 303), both servers up at once and loaded in
+alternating slices (hello_write, site, site, hello_write): the ratio (goal ≥ 0.5) and
+the p99s (goal: the site's ≤ 2 × hello_write's). Each site POST carries a valid session
+cookie and CSRF token fetched just before, from a pool of sessions used in turn, and
+a unique canary; every 303 must be stored exactly once. --timing adds, per kind of
+transaction, statements, SQLite lock wait and hold, and COMMIT (bench/timing.py).
 
 The load generator runs on the same cores as gunicorn; the figures are ratios within
 one run, not capacity.

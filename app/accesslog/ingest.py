@@ -193,8 +193,9 @@ def _tally(data: bytes) -> _Tally:
         try:
             f = split_line(raw)
             text = f[0]  # the day, as written
-            out = int(f[7])
-            # cs-bytes is "-" on lines that must not give a size away (/contact).
+            # sc-bytes and cs-bytes are "-" on lines that must not give a size away
+            # (/contact): they count as 0.
+            out = 0 if f[7] == "-" else int(f[7])
             into = 0 if f[8] == "-" else int(f[8])
         except (ValueError, IndexError):
             tally.skipped += 1

@@ -36,8 +36,9 @@ _PATH_SAFE = "/:@!$&'()*+,;=-._~"
 # A message's reference (in the desk's URLs) would tie a log line to a message.
 REFERENCE_REDACTED = "-reference-"
 
-# Requests whose size (cs-bytes) is written as "-": what the contact form received
-# follows from the message staff read, so it would match a stored message with its line.
+# Requests whose sizes (cs-bytes and sc-bytes) are written as "-": what the contact form
+# received, and the warning page that shows the message back, follow from the message
+# staff read, so either size would match a stored message with its log line.
 NO_SIZE_PATHS = ("/contact",)
 
 
@@ -242,7 +243,8 @@ class AccessLogMiddleware:
     def _log(self, environ: dict, status: int, sent: int, counting: _CountingInput | None):
         # What was read, not what the client declared: a Content-Length of
         # 99999999999999999999 on a 3-byte body is a claim, not a size.
-        received = None if size_withheld(environ) else counting.count if counting else 0
+        withheld = size_withheld(environ)
+        received = None if withheld else counting.count if counting else 0
         protocol = environ.get("SERVER_PROTOCOL") or ""
         try:
             config = self.config
@@ -258,7 +260,7 @@ class AccessLogMiddleware:
                 status=status,
                 uri_stem=uri_stem(environ),
                 uri_query=query,
-                bytes_sent=sent,
+                bytes_sent=None if withheld else sent,
                 bytes_received=received,
                 user_agent=environ.get("HTTP_USER_AGENT") or "",
                 referrer=referrer(environ),

@@ -59,8 +59,8 @@ class Entry:
     status: int
     uri_stem: str
     uri_query: str
-    bytes_sent: int
-    bytes_received: int | None  # None: withheld, written "-"
+    bytes_sent: int | None  # None: withheld, written "-"
+    bytes_received: int | None
     user_agent: str
     referrer: str
     protocol: str
@@ -110,7 +110,7 @@ def format_line(entry: Entry) -> str:
     return (
         f"{entry.when:%Y-%m-%d %H:%M:%S} {token(entry.client_ip)} {token(entry.server_ip)} "
         f"{entry.status} {token(entry.uri_stem)} {token(entry.uri_query)} "
-        f"{int(entry.bytes_sent)} "
+        f"{'-' if entry.bytes_sent is None else int(entry.bytes_sent)} "
         f"{'-' if entry.bytes_received is None else int(entry.bytes_received)} "
         f"{quoted(entry.user_agent)} {quoted(entry.referrer)} {token(entry.protocol)}\n"
     )

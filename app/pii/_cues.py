@@ -18,6 +18,7 @@ from ._rules import (
     MICR_MARKS,
     MIN_DIGITS,
     PARAGRAPH_RE,
+    PLURAL_CUE_RE,
     SENTENCE_END_RE,
     SENTENCE_SOFT_RE,
 )
@@ -201,6 +202,20 @@ class _Chunk:
                     and _could_bind(self.text.norm, nx, self.nxe)
                 )
                 if not bound_forward:
+                    kind = _cue_kind(m)
+                    self.after_start = m.start()
+                    self.after_end = m.end()
+            elif m is None and nx < len(norm):
+                # "Mine is N and my wife's is M (social security numbers)": a plural cue
+                # after the list, in the same sentence, covers every number of it
+                m = _next_cue(norm, nx, ce + CUE_WINDOW + MAX_CUE)
+                if (
+                    m is not None
+                    and m.start() - ce <= CUE_WINDOW
+                    and PLURAL_CUE_RE.search(norm[m.start() : m.end() + 9]) is not None
+                    and SENTENCE_END_RE.search(self.text.norm, ce, m.start()) is None
+                    and PARAGRAPH_RE.search(norm, ce, m.start()) is None
+                ):
                     kind = _cue_kind(m)
                     self.after_start = m.start()
                     self.after_end = m.end()

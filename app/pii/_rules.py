@@ -81,11 +81,36 @@ def cue_patterns(kind: str) -> list[str]:
     return out
 
 
+def _swaps(word: str) -> list[str]:
+    """The word with each pair of neighbouring letters swapped (other than equal ones)."""
+    return [
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1]
+    ]
+
+
+def with_typos(pattern: str) -> str:
+    """A cue pattern that also takes its long words with one swap of neighbouring
+    letters ("scoial secuirty"): each whole word of cue_typo_words written in the
+    pattern becomes an alternation of the word and its swaps. Cues are only ever
+    matched in the windows around numbers, so the longer pattern costs little."""
+    for word in RULES["cue_typo_words"]:
+        if word not in pattern:
+            continue
+        variants = [word, *(v for v in _swaps(word) if v not in RULES["cue_typo_words"])]
+        alt = "(?:" + "|".join(variants) + ")"
+        pattern = re.sub(
+            r"(?<![a-z\\\[])" + word + r"(?![a-z])", alt.replace("\\", "\\\\"), pattern
+        )
+    return pattern
+
+
 def cue_source() -> str:
     """One alternation with a capturing group per cue kind (patterns use (?:...) only)."""
     parts = []
     for kind in CUE_KINDS:
-        body = "|".join(cue_patterns(kind))
+        body = "|".join(with_typos(p) for p in cue_patterns(kind))
         parts.append(f"({body})")
     return RULES["cue_start"] + "(?<![a-z])(?:" + "|".join(parts) + ")(?![a-z])"
 
@@ -126,6 +151,7 @@ SENTENCE_SOFT_RE = re.compile(RULES["sentence_end_soft"], re.ASCII)
 CARRY_GAP_RE = re.compile(RULES["carry_gap"], re.ASCII)
 CUE_LIST_GAP_RE = re.compile(RULES["cue_list_gap"], re.ASCII)
 CARRY_MAX_GAP: int = RULES["carry_max_gap"]
+PLURAL_CUE_RE = re.compile(RULES["plural_cue"], re.ASCII)
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Latin letters A-Z and U+00C0-U+024F whose lower case is one character: the only
 # lower-casing both twins share (cue patterns use no other upper-case letters).

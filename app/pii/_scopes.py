@@ -28,6 +28,8 @@ _QUOTE_RE = re.compile(_S["quote_prefix"])
 _ALIGNED_RE = re.compile(_S["aligned_gap"])
 _RULE_LINE_RE = re.compile(_S["rule_line"])
 _ITEM_RE = re.compile(_S["list_item"])
+_SHAPED_ITEM_RE = re.compile(_S["shaped_item"])
+_BARE_ITEM_RE = re.compile(_S["bare_item"])
 _HEADING_RE = re.compile(_S["list_heading"], re.IGNORECASE)
 _SUBJECT_RE = re.compile(_S["subject"], re.IGNORECASE)
 _PRESENT_RE = re.compile(_S["presenting_line"])
@@ -239,24 +241,31 @@ def _sibling_items(
     n = len(lines)
     i = 0
     while i < n:
-        items: list[tuple[int, str]] = []
+        items: list[tuple[int, str, str]] = []
         j = i
         while j < n:
             off, line = lines[j]
             m = _ITEM_RE.match(line)
             if m is None or len(m.group(2)) > _MAX_LABEL or not (m.group(1) or m.group(3).strip()):
                 break
-            items.append((off + m.start(4), m.group(2)))
+            items.append((off + m.start(4), m.group(2), line[m.start(4) :]))
             j += 1
         if len(items) >= 2:
-            labelled = [(o, _cues(label)) for o, label in items]
-            kinds = {k for _o, found in labelled for k in found if k in _ID_KINDS}
+            labelled = [(o, _cues(label), value) for o, label, value in items]
+            kinds = {k for _o, found, _v in labelled for k in found if k in _ID_KINDS}
             if len(kinds) == 1:
                 kind = kinds.pop()
-                for off, found in labelled:
+                for off, found, _v in labelled:
                     if not found and off not in forced:
                         forced[off] = kind
                         notes[off] = "a list whose other items name this kind of number"
+            elif not kinds and any(_SHAPED_ITEM_RE.match(v) for _o, _f, v in labelled):
+                # no label names a kind, but a sibling is written as an SSN: bare nine
+                # digits beside it are SSNs too ("Lucas - 412083317" / "Mia: 523-10-4428")
+                for off, found, value in labelled:
+                    if not found and off not in forced and _BARE_ITEM_RE.match(value):
+                        forced[off] = "ssn"
+                        notes[off] = "a list whose other items are written as this kind"
         i = max(j, i + 1)
 
 

@@ -3,7 +3,8 @@
 `cs-bytes` of the `POST /contact` line followed from the message staff read, and
 submission ids (and the inbox's order within a day) followed arrival order. Now every
 /contact line has `-` for cs-bytes, ids are random, and within a day the inbox orders
-by the random reference.
+by the random reference. `sc-bytes` of the warning page (which shows the message with its
+numbers masked) grew with the message the same way, so /contact lines withhold it too.
 """
 
 from sqlalchemy import select
@@ -33,6 +34,20 @@ def test_no_contact_line_gives_its_request_size(app):
     posts = [f for f in lines if f["sc-status"] in ("200", "303") and f["cs-bytes"] != "0"]
     assert len(lines) >= 5
     assert {f["cs-bytes"] for f in lines} == {"-"}, posts
+
+
+def test_no_contact_line_gives_the_size_of_the_page_it_sent(app):
+    client = app.test_client()
+    for words in (5, 60):
+        visitor = Visitor(client)
+        response = visitor.send(message="Hello, my SSN is 219-56-7788 and more words " * words)
+        response.close()
+        assert response.status_code == 303
+        client.get(response.headers["Location"]).close()  # the warning page, by GET
+    lines = [f for f in logged_fields(app) if f["cs-uri-stem"].startswith("/contact")]
+    warning_pages = [f for f in lines if f["cs-uri-stem"] != "/contact" and f["sc-status"] == "200"]
+    assert len(warning_pages) == 2
+    assert {f["sc-bytes"] for f in lines} == {"-"}
 
 
 def test_ids_and_inbox_order_do_not_follow_arrival(app, desk, client):

@@ -37,6 +37,7 @@ export const SENTENCE_SOFT_RE = new RegExp(RULES.sentence_end_soft, "g");
 export const CARRY_GAP_RE = new RegExp("^(?:" + RULES.carry_gap + ")$");
 export const CUE_LIST_GAP_RE = new RegExp("^(?:" + RULES.cue_list_gap + ")$");
 export const CARRY_MAX_GAP = RULES.carry_max_gap;
+export const PLURAL_CUE_RE = new RegExp(RULES.plural_cue);
 // Python's pattern.search(s, pos, endpos) lets lookbehinds (at most 8 characters in
 // these two patterns) see before pos: search a slice that starts 8 characters early.
 export function sentenceEndIn(re, s, pos, endpos) {

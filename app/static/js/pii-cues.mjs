@@ -2,7 +2,7 @@
 
 import { RULES } from "./pii-rules.mjs";
 import { makeScopes } from "./pii-scopes.mjs";
-import { CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, INTRO_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, INTRO_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 export const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 
@@ -183,6 +183,20 @@ export class Chunk {
         if (!boundForward) {
           kind = cueKind(r.m);
           this.afterStart = r.start;
+        }
+      } else if (r === null && nx < low.length) {
+        // "Mine is N and my wife's is M (social security numbers)": a plural cue after
+        // the list, in the same sentence, covers every number of it
+        const p = nextCue(low, nx, ce + CUE_WINDOW + MAX_CUE);
+        if (
+          p !== null &&
+          p.start - ce <= CUE_WINDOW &&
+          PLURAL_CUE_RE.test(low.slice(p.start, p.end + 9)) &&
+          !sentenceEndIn(SENTENCE_END_RE, this.text.norm, ce, p.start) &&
+          !PARAGRAPH_RE.test(low.slice(ce, p.start))
+        ) {
+          kind = cueKind(p.m);
+          this.afterStart = p.start;
         }
       }
       this.after = kind;

@@ -17,6 +17,8 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   const ALIGNED_RE = new RegExp(S.aligned_gap, "g");
   const RULE_LINE_RE = new RegExp("^(?:" + S.rule_line + ")$");
   const ITEM_RE = new RegExp("^(?:" + S.list_item + ")");
+  const SHAPED_ITEM_RE = new RegExp("^(?:" + S.shaped_item + ")");
+  const BARE_ITEM_RE = new RegExp("^(?:" + S.bare_item + ")");
   const HEADING_RE = new RegExp(S.list_heading, "i");
   const SUBJECT_RE = new RegExp("^(?:" + S.subject + ")$", "i");
   const PRESENT_RE = new RegExp("^(?:" + S.presenting_line + ")$");
@@ -133,16 +135,22 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
         const [off, line] = ls[j];
         const m = ITEM_RE.exec(line);
         if (m === null || m[2].length > S.max_label || !(m[1] || pyStrip(m[3]))) break;
-        items.push([off + m[0].length - 1, m[2]]);
+        items.push([off + m[0].length - 1, m[2], line.slice(m[0].length - 1)]);
         j++;
       }
       if (items.length >= 2) {
-        const labelled = items.map(([o, label]) => [o, cues(label)]);
+        const labelled = items.map(([o, label, value]) => [o, cues(label), value]);
         const kinds = new Set();
         for (const [, found] of labelled) for (const k of found) if (ID_KINDS.has(k)) kinds.add(k);
         if (kinds.size === 1) {
           const [kind] = kinds;
           for (const [off, found] of labelled) if (!found.length && !forced.has(off)) forced.set(off, kind);
+        } else if (!kinds.size && labelled.some(([, , v]) => SHAPED_ITEM_RE.test(v))) {
+          // no label names a kind, but a sibling is written as an SSN: bare nine digits
+          // beside it are SSNs too ("Lucas - 412083317" / "Mia: 523-10-4428")
+          for (const [off, found, value] of labelled) {
+            if (!found.length && !forced.has(off) && BARE_ITEM_RE.test(value)) forced.set(off, "ssn");
+          }
         }
       }
       i = Math.max(j, i + 1);
