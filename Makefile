@@ -7,7 +7,7 @@ PORT ?= 5000
 export FLASK_APP := app
 
 .PHONY: run test lint format unit install assets browser-deps bench-deps migrate serve bench clean help \
-	translations extract update-translations new-language
+	translations extract update-translations new-language screenshots
 
 help:
 	@echo "make run    install, migrate and serve the site on http://127.0.0.1:$(PORT)"
@@ -119,6 +119,11 @@ bench: $(VENV)/.installed translations bench-deps
 	$(PY) -m bench.crash || status=1; \
 	$(PY) -m bench.http_bench || status=1; \
 	exit $$status
+
+# The README's pictures of the contact flow, at a desktop and a 375 px phone width: the
+# real app on a throw-away database, in Debian's Chromium. Not part of `make test`.
+screenshots: $(VENV)/.installed-test assets translations browser-deps
+	$(PY) scripts/screenshots.py
 
 # ruff (style, complexity, pytest style, unused arguments, app.pii's banned imports),
 # mypy on app/, and ESLint on our own JavaScript (eslint.config.mjs).

@@ -33,6 +33,7 @@ _BARE_ITEM_RE = re.compile(_S["bare_item"])
 _HEADING_RE = re.compile(_S["list_heading"], re.IGNORECASE)
 _SUBJECT_RE = re.compile(_S["subject"], re.IGNORECASE)
 _PRESENT_RE = re.compile(_S["presenting_line"])
+_ANAPHOR_RE = re.compile(_S["anaphor"])
 _LONG_DIGITS_RE = re.compile("[0-9]{5}")
 _MAX_HEADER_CELL: int = _S["max_header_cell"]
 _MAX_LABEL: int = _S["max_label"]
@@ -179,6 +180,13 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
                     "it stands on a line of its own, and the subject line, opening sentence"
                     " or quoted question names this kind of number",
                 )
+        for m in _ANAPHOR_RE.finditer(text):
+            fallback[m.start(1)] = topic
+            notes.setdefault(
+                m.start(1),
+                '"the correct one", "the new one" refers back to the kind of number the'
+                " subject line, opening sentence or quoted question names",
+            )
     return forced, fallback, notes
 
 
@@ -274,6 +282,9 @@ def could_be_scoped(text: str, o: int) -> bool:
     line that could be a table row (it holds a cell separator), a list item whose value
     starts at o, or a line presenting the number alone. A quick test that spares most
     texts reading their scopes; the answer of scopes() itself is unchanged."""
+    for a in _ANAPHOR_RE.finditer(text, max(0, o - 60), o + 1):
+        if a.start(1) == o:  # "the correct one is N", wherever it stands
+            return True
     start = text.rfind("\n", 0, o) + 1
     end = text.find("\n", o)
     line = text[start : end if end >= 0 else len(text)]
@@ -312,7 +323,9 @@ def _opening_sentence(lines: list[tuple[int, str]]) -> str:
         if line.strip():
             para.append(line.strip())
             continue
-        if len(" ".join(para).split()) >= _S["min_opening_words"]:
+        # a salutation of any length ("To whom it may concern,") is not the opening
+        salutation = len(para) == 1 and para[0].endswith(",")
+        if len(" ".join(para).split()) >= _S["min_opening_words"] and not salutation:
             break
         para = []
     words = " ".join(para)

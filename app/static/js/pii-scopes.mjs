@@ -19,6 +19,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   const ITEM_RE = new RegExp("^(?:" + S.list_item + ")");
   const SHAPED_ITEM_RE = new RegExp("^(?:" + S.shaped_item + ")");
   const BARE_ITEM_RE = new RegExp("^(?:" + S.bare_item + ")");
+  const ANAPHOR_RE = new RegExp(S.anaphor, "g");
   const HEADING_RE = new RegExp(S.list_heading, "i");
   const SUBJECT_RE = new RegExp("^(?:" + S.subject + ")$", "i");
   const PRESENT_RE = new RegExp("^(?:" + S.presenting_line + ")$");
@@ -164,7 +165,9 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
         para.push(pyStrip(line));
         continue;
       }
-      if (para.join(" ").split(/\s+/).filter(Boolean).length >= S.min_opening_words) break;
+      // a salutation of any length ("To whom it may concern,") is not the opening
+      const salutation = para.length === 1 && para[0].endsWith(",");
+      if (para.join(" ").split(/\s+/).filter(Boolean).length >= S.min_opening_words && !salutation) break;
       para = [];
     }
     const words = para.join(" ");
@@ -244,6 +247,8 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
         // the number is the line's first digit: nothing before it holds one
         if (m !== null && !cues(line).length) fallback.set(off + line.search(/[0-9]/), topic);
       }
+      // "the correct one is N": the anaphor refers back to the topic
+      for (const m of text.matchAll(ANAPHOR_RE)) fallback.set(m.index + m[0].length - 1, topic);
     }
     return [forced, fallback];
   };
