@@ -235,8 +235,9 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "ACCESS_LOG_NO_QUERY_PATHS",
-        ("/contact",),
-        "Paths whose query string is never logged, whatever it holds.",
+        ("/contact", "/es/contacto"),
+        "Paths whose query string is never logged, whatever it holds (the contact form's, "
+        "in every language).",
         _names,
     ),
     Setting(

@@ -11,12 +11,12 @@ def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-@bp.app_template_filter("with_article")
-def with_article(label: str) -> str:
-    """E.g. "a Social Security number", "an Individual Taxpayer Identification Number"."""
-    from app.contact.identifiers import with_article as add_article
+@bp.app_template_global("in_words")
+def in_words(items: list[str]) -> str:
+    """ "a, b and c", in the page's language."""
+    from app.contact.identifiers import in_words as listed
 
-    return add_article(label)
+    return listed(items)
 
 
 from app.contact import views  # noqa: E402,F401  (registers the routes)

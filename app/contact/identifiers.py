@@ -14,10 +14,20 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from flask import current_app
+from flask_babel import gettext
 
-from app.pii import KIND_LABELS, Finding, describe, removal_label, remove, replace_findings, scan
+from app.i18n import current_language
+from app.pii import (
+    WORDING,
+    Finding,
+    describe,
+    kind_label,
+    removal_label,
+    remove,
+    replace_findings,
+    scan,
+)
 
-FIELD_PLACES = {"name": "in your name", "message": "in your message"}
 _FINGERPRINT = re.compile(r"^[0-9a-f]{20}$")
 
 
@@ -33,19 +43,28 @@ class FieldFinding:
 
     @property
     def label(self) -> str:
-        """What it is, e.g. "Social Security number"."""
-        return KIND_LABELS[self.kind]
+        """What it is, e.g. "Social Security number", in the page's language."""
+        return kind_label(self.kind, current_language())
+
+    @property
+    def named(self) -> str:
+        """E.g. "a Social Security number", "un número de Seguro Social"."""
+        return with_article(self.kind, current_language())
 
     @property
     def where(self) -> str:
         """E.g. "Ending in 6789, in your message"."""
-        return f"Ending in {self.finding.last4}, {FIELD_PLACES[self.field]}"
+        if self.field == "name":
+            return gettext("Ending in %(last4)s, in your name", last4=self.finding.last4)
+        return gettext("Ending in %(last4)s, in your message", last4=self.finding.last4)
 
     @property
     def description(self) -> str:
         """E.g. "a Social Security number ending in 6789" (+ "in your name" off the message)."""
-        text = describe(self.finding)
-        return text if self.field == "message" else f"{text} {FIELD_PLACES[self.field]}"
+        text = describe(self.finding, current_language())
+        if self.field == "message":
+            return text
+        return gettext("%(finding)s in your name", finding=text)
 
 
 def _digits(text: str) -> str:
@@ -80,22 +99,35 @@ def remove_identifiers(fields: dict[str, str], findings: list[FieldFinding]) -> 
 
     For example "[Social Security number removed]": nothing of the number is left.
     """
+    language = current_language()
     return {
-        field: remove(text, [f.finding for f in findings if f.field == field])
+        field: remove(text, [f.finding for f in findings if f.field == field], language)
         for field, text in fields.items()
     }
 
 
-def with_article(label: str) -> str:
+def with_article(kind: str, language: str) -> str:
+    """ "a Social Security number", "un número de Seguro Social"."""
+    label = kind_label(kind, language)
+    wording = WORDING.get(language)
+    if wording is not None:
+        return f"{wording['articles'][kind]} {label}"
     return ("an " if label[0].lower() in "aeiou" else "a ") + label
+
+
+def in_words(items: list[str]) -> str:
+    """ "a, b and c", in the page's language."""
+    if len(items) == 1:
+        return items[0]
+    return gettext("%(items)s and %(last)s", items=", ".join(items[:-1]), last=items[-1])
 
 
 def heading_for(findings: list[FieldFinding]) -> str:
     """E.g. "Your message may include a Social Security number and a bank routing number"."""
+    language = current_language()
     kinds = list(dict.fromkeys(f.kind for f in findings))
-    names = [with_article(KIND_LABELS[k]) for k in kinds]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"Your message may include {listed}"
+    listed = in_words([with_article(k, language) for k in kinds])
+    return gettext("Your message may include %(findings)s", findings=listed)
 
 
 def dismissed_signatures(fields: dict[str, str], dismissed: set[str]) -> list[str]:
@@ -136,5 +168,5 @@ def preview_removal(text: str, findings: list[FieldFinding]) -> list[PreviewPart
                 parts.append(PreviewPart(piece))
         else:
             finding = labels[int(piece)]
-            parts.append(PreviewPart(removal_label(finding.kind), finding))
+            parts.append(PreviewPart(removal_label(finding.kind, current_language()), finding))
     return parts

@@ -32,7 +32,7 @@ from app.contact.identifiers import (
 from app.contact.service import count_events, count_warning, sent_before, store_submission
 from app.errors import render_error
 from app.extensions import csrf, db, limiter
-from app.i18n import current_language
+from app.i18n import current_language, localized_route
 from app.models.submission import ACCOUNT_TOPIC, CHOICE_AS_WRITTEN, CHOICE_NONE, CHOICE_REMOVED
 from app.public.notices import mark_database_unavailable
 from app.security import no_store
@@ -107,7 +107,7 @@ def _form_of(draft: Draft) -> ContactForm:
 # --- the form ----------------------------------------------------------------------
 
 
-@bp.get("/contact")
+@localized_route(bp, "/contact", methods=["GET"])
 def form():
     draft, forgotten = drafts.load()
     if draft is None:
@@ -138,7 +138,7 @@ def form():
     )
 
 
-@bp.post("/contact")
+@localized_route(bp, "/contact", methods=["POST"], endpoint="send")
 @csrf.exempt  # checked below, so a stale token keeps what was typed
 @send_limit
 @warning_limit
@@ -198,7 +198,7 @@ def _draft_from_request(form: ContactForm) -> Draft:
 # --- the warning page --------------------------------------------------------------
 
 
-@bp.get("/contact/check")
+@localized_route(bp, "/contact/check", methods=["GET"])
 def check():
     """The interruption page: what was found, masked, and the visitor's choices."""
     draft, _ = drafts.load()
@@ -225,7 +225,7 @@ def check():
     )
 
 
-@bp.post("/contact/check")
+@localized_route(bp, "/contact/check", methods=["POST"], endpoint="decide")
 @csrf.exempt  # checked below: a stale page is shown again, not refused
 @send_limit
 def decide():
@@ -317,7 +317,7 @@ def _store(form: ContactForm, fields, choice: str, kinds: list[str], *, left_alo
 # --- the confirmation --------------------------------------------------------------
 
 
-@bp.get("/contact/sent")
+@localized_route(bp, "/contact/sent", methods=["GET"])
 def sent():
     confirmation = session.get("sent")
     if not isinstance(confirmation, dict):

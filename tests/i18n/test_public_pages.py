@@ -12,6 +12,7 @@ from tests.pages import check_page, normalise
 PAGES = [
     ("/", "/es/"),
     ("/privacy", "/es/privacidad"),
+    ("/contact", "/es/contacto"),
     *((f"/leaving/{name}", f"/es/salir/{name}") for name in DESTINATIONS),
 ]
 

@@ -1,20 +1,32 @@
 // The contact form's live hint: the browser twin of the detector reads the message as it
 // is typed, on this page only. Nothing typed leaves the page before the visitor sends;
 // the server checks again, authoritatively, when they do.
+// Its words come from the page, in the page's language (the #contact-words JSON block,
+// rendered from the translation catalogue): nothing visible is written here.
 import { scan, describe, remove } from "./pii.mjs";
 
 const DEBOUNCE_MS = 250;
+const COUNT_ANNOUNCE_MS = 1000;
 
-function listInWords(items) {
+function pageWords() {
+  const block = document.getElementById("contact-words");
+  return block ? JSON.parse(block.textContent) : null;
+}
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+}
+
+function listInWords(words, items) {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return fill(words.list, { items: items.slice(0, -1).join(", "), last: items[items.length - 1] });
 }
 
 function signatureOf(findings) {
   return findings.map((f) => `${f.kind}:${f.masked}`).join("|");
 }
 
-function setUpMessageHint(form) {
+function setUpMessageHint(form, words) {
   const textarea = form.querySelector("#message");
   const hint = form.querySelector("#message-findings");
   const hintText = form.querySelector("#message-findings-text");
@@ -37,11 +49,12 @@ function setUpMessageHint(form) {
       return "";
     }
     const one = findings.length === 1;
-    const sentence =
-      `Your message may include ${listInWords(findings.map(describe))}. ` +
-      `You can remove ${one ? "it" : "them"} now; we will also check before you send.`;
+    const described = findings.map((f) => describe(f, words.language));
+    const sentence = fill(one ? words.hint_one : words.hint_many, {
+      findings: listInWords(words, described),
+    });
     hintText.textContent = sentence;
-    removeButton.textContent = one ? "Remove it" : "Remove them";
+    removeButton.textContent = one ? words.remove_one : words.remove_many;
     removeButton.hidden = false;
     hint.hidden = false;
     return sentence;
@@ -59,7 +72,7 @@ function setUpMessageHint(form) {
     if (sentence) {
       status.textContent = sentence;
     } else if (hadFindings) {
-      status.textContent = "Your message no longer includes a tax number.";
+      status.textContent = words.cleared;
     }
   }
 
@@ -72,7 +85,7 @@ function setUpMessageHint(form) {
   textarea.addEventListener("paste", schedule);
   removeButton.addEventListener("click", () => {
     const findings = findingsIn(textarea.value);
-    textarea.value = remove(textarea.value, findings);
+    textarea.value = remove(textarea.value, findings, words.language);
     // Let the character count and anything else listening see the new text.
     textarea.dispatchEvent(new Event("input", { bubbles: true }));
     if (timer !== null) clearTimeout(timer);
@@ -93,6 +106,37 @@ function setUpMessageHint(form) {
       setTimeout(recount, 0);
     }
   }
+}
+
+// Outside English, USWDS's character count (English only) is left out and this counts,
+// in the page's words: the visible count at once, the announcement once typing pauses.
+function setUpCharacterCount(form, words) {
+  const group = form.querySelector(".site-character-count");
+  if (!group) return;
+  const textarea = group.querySelector("textarea");
+  const message = group.querySelector("#message-count");
+  const status = group.querySelector("#message-count-status");
+  if (!textarea || !message) return;
+  const limit = Number(textarea.getAttribute("maxlength")) || 5000;
+  // Grouped as the server writes numbers in this language (Babel: 5.000, not 5000).
+  const number = new Intl.NumberFormat(words.language, { useGrouping: "always" });
+  let timer = null;
+  const text = () => {
+    const length = textarea.value.length;
+    if (length === 0) return fill(words.count_limit, { limit: number.format(limit) });
+    const left = limit - length;
+    const count = number.format(Math.abs(left));
+    if (left >= 0) return fill(left === 1 ? words.count_left_one : words.count_left_many, { count });
+    return fill(-left === 1 ? words.count_over_one : words.count_over_many, { count });
+  };
+  textarea.addEventListener("input", () => {
+    message.textContent = text();
+    if (!status) return;
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
+      status.textContent = text();
+    }, COUNT_ANNOUNCE_MS);
+  });
 }
 
 function setUpAccountNotice(form) {
@@ -147,8 +191,10 @@ function setUpRemovalPreview(page) {
 document.documentElement.classList.add("js-enabled");
 setUpErrorSummary();
 const form = document.querySelector(".site-contact-form");
-if (form) {
-  setUpMessageHint(form);
+const words = pageWords();
+if (form && words) {
+  setUpMessageHint(form, words);
+  setUpCharacterCount(form, words);
   setUpAccountNotice(form);
 }
 const check = document.querySelector(".site-check");
