@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 _MAX_PIECE_GROUPS = 6
 _DOT_CUT_MIN = 2
 _GLUE_PUNCT = "-/"
+# _shape_possible by group lengths: a few hundred distinct tuples ever occur, so the
+# answers are kept (bounded: group lengths are at most CARD_MAX and groups at most 6)
+_SHAPES: dict[tuple[int, ...], bool] = {}
 
 
 def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str, last: bool):
@@ -239,6 +242,9 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     items: list[list] = [[] for _ in range(nseg)]
 
     glen = [len(t) for t in texts]
+    pre = [0]  # pre[i]: digits in groups before i (sums of group runs without re-adding)
+    for x in glen:
+        pre.append(pre[-1] + x)
 
     def piece(g0: int, off0: int, g1: int, off1: int | None, first: bool | str, last: bool):
         # groups g0..g1; off0 digits dropped from g0's front, g1 cut at off1 (None = whole)
@@ -247,7 +253,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             lens[-1] = off1
         if off0:
             lens[0] -= off0
-        if not _shape_possible(lens):
+        key = tuple(lens)
+        ok = _SHAPES.get(key)
+        if ok is None:
+            ok = _SHAPES[key] = _shape_possible(lens)
+        if not ok:
             return None
         if amount is not None and True in amount[g0 : g1 + 1]:
             return None
@@ -266,7 +276,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
 
     # pieces made of whole segments; a running digit count skips the pieces no shape
     # can take (fewer than MIN_DIGITS or more than CARD_MAX digits) without building them
-    seg_digits = [sum(glen[seg_first[k] : seg_last[k] + 1]) for k in range(nseg)]
+    seg_digits = [pre[seg_last[k] + 1] - pre[seg_first[k]] for k in range(nseg)]
     for a in range(lo_seg, hi_seg + 1):
         g0 = seg_first[a]
         n = 0
@@ -282,7 +292,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             # after ", " and a segment that could be an identifier itself: a list
             first = a == 0 or (
                 "listed"
-                if "," in raw_seps[g0 - 1] and sum(glen[seg_first[a - 1] : g0]) >= MIN_DIGITS
+                if "," in raw_seps[g0 - 1] and pre[g0] - pre[seg_first[a - 1]] >= MIN_DIGITS
                 else False
             )
             f = piece(g0, 0, g1, None, first, b == nseg - 1)
@@ -302,8 +312,8 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         if gi > 0 and seps[gi - 1] != "":
             cuts.update(m for m in GLUE_TAIL if m < size)
         # digits of groups gi+1.. in gi's segment, and of gi's segment before gi
-        tail = sum(glen[gi + 1 : seg_last[sg] + 1])
-        head = sum(glen[seg_first[sg] : gi])
+        tail = pre[seg_last[sg] + 1] - pre[gi + 1]
+        head = pre[gi] - pre[seg_first[sg]]
         for k in sorted(cuts):
             rights = []
             n = size - k + tail - seg_digits[sg]
