@@ -49,7 +49,7 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
     for cs, ce in chunks:
         for m in TIGHT_RE.finditer(norm, cs, ce):
             s, e = m.span()
-            digits = m.group().replace("-", "").replace(".", "").replace("/", "")
+            digits = m.group().replace("-", "").replace(".", "").replace("/", "").replace(" ", "")
             kind = kinds.get(digits)
             if kind is None:
                 continue

@@ -323,7 +323,9 @@ def _opening_sentence(lines: list[tuple[int, str]]) -> str:
         if line.strip():
             para.append(line.strip())
             continue
-        if len(" ".join(para).split()) >= _S["min_opening_words"]:
+        # a salutation of any length ("To whom it may concern,") is not the opening
+        salutation = len(para) == 1 and para[0].endswith(",")
+        if len(" ".join(para).split()) >= _S["min_opening_words"] and not salutation:
             break
         para = []
     words = " ".join(para)

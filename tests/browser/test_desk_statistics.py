@@ -66,3 +66,41 @@ def test_visitor_html_is_shown_escaped_on_the_desk(app, live_server, page, admin
     assert SCRIPT in text.replace(f"Hello {SCRIPT} bye", "")
     assert page.evaluate("window.__pwned") is None
     assert page.locator("main script").count() == 0
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_inbox_and_charts_are_legible_at_any_width(
+    app, browser, live_server, axe_check, admin_secret, width
+):
+    with app.app_context():
+        store_submission(
+            topic="general", name="Pat", email="pat@example.com", message="Hello",
+            choice="none", kinds=[],
+        )  # fmt: skip
+    context = browser.new_context(viewport={"width": width, "height": 812})
+    try:
+        page = context.new_page()
+        sign_in(page, live_server.url, admin_secret)
+        # the search box is not clipped, and lines up with the filters beside it
+        search = page.locator("#q").bounding_box()
+        assert search["x"] >= 0
+        assert search["x"] + search["width"] <= width
+        if width > 1000:
+            status = page.locator("#status").bounding_box()
+            assert abs((search["y"] + search["height"]) - (status["y"] + status["height"])) <= 1
+        # a reference is one line box in its cell
+        reference = page.locator("table .site-reference").first
+        assert reference.evaluate("e => e.getClientRects().length") == 1
+        axe_check(page)
+        page.get_by_role("link", name="Site statistics").click()
+        expect(page.locator("h1")).to_have_text("Site statistics")
+        sizes = page.evaluate(
+            """() => [...document.querySelectorAll('svg.stats-chart text')].map(t =>
+                t.getBoundingClientRect().height)"""
+        )
+        assert sizes
+        assert min(sizes) >= 14 * 0.95  # 14 px text, as displayed
+        expect(page.locator("main")).to_contain_text("The staff desk's own use")
+        axe_check(page)
+    finally:
+        context.close()

@@ -165,7 +165,9 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
         para.push(pyStrip(line));
         continue;
       }
-      if (para.join(" ").split(/\s+/).filter(Boolean).length >= S.min_opening_words) break;
+      // a salutation of any length ("To whom it may concern,") is not the opening
+      const salutation = para.length === 1 && para[0].endsWith(",");
+      if (para.join(" ").split(/\s+/).filter(Boolean).length >= S.min_opening_words && !salutation) break;
       para = [];
     }
     const words = para.join(" ");

@@ -35,7 +35,7 @@ export function repeats(norm, chunks, raw) {
   for (const [cs, ce] of chunks) {
     for (const r of findIter(TIGHT_RE, norm, cs, ce)) {
       const { start: s, end: e } = r;
-      const digits = r.m[0].replace(/[-./]/g, "");
+      const digits = r.m[0].replace(/[-./ ]/g, "");
       const kind = kinds.get(digits);
       if (kind === undefined) continue;
       while (j < n && raw[j][2] <= s) out.push(raw[j++]);
