@@ -166,3 +166,11 @@ def test_the_access_log_treats_every_language_of_the_form_alike(app):
     for path in paths:
         for prefixes in (NO_SIZE_PATHS, no_query):
             assert any(path == p or path.startswith(p + "/") for p in prefixes), path
+
+
+def test_a_request_too_large_for_the_spanish_form_is_answered_in_spanish(client):
+    response = client.post("/es/contacto", data={"message": "x" * 200_000})
+    assert response.status_code == 413
+    page = check_page(response.get_data(as_text=True), "es")
+    assert normalise(page.h1.get_text()) == "Lo que envió es demasiado grande"
+    assert english_words(visible_text(page, "es")) == []
