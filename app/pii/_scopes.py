@@ -254,7 +254,12 @@ def _sibling_items(
         while j < n:
             off, line = lines[j]
             m = _ITEM_RE.match(line)
-            if m is None or len(m.group(2)) > _MAX_LABEL or not (m.group(1) or m.group(3).strip()):
+            if (
+                m is None
+                or len(m.group(2)) > _MAX_LABEL
+                # an item has a bullet, a "-"/":"/"=" or a tab between label and value
+                or not (m.group(1) or m.group(3).strip() or m.group(3) == "\t")
+            ):
                 break
             items.append((off + m.start(4), m.group(2), line[m.start(4) :]))
             j += 1

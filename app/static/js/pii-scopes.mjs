@@ -135,7 +135,8 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       while (j < n) {
         const [off, line] = ls[j];
         const m = ITEM_RE.exec(line);
-        if (m === null || m[2].length > S.max_label || !(m[1] || pyStrip(m[3]))) break;
+        // an item has a bullet, a "-"/":"/"=" or a tab between label and value
+        if (m === null || m[2].length > S.max_label || !(m[1] || pyStrip(m[3]) || m[3] === "\t")) break;
         items.push([off + m[0].length - 1, m[2], line.slice(m[0].length - 1)]);
         j++;
       }
