@@ -140,6 +140,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     staff.init_app(app)
     # Every blueprint's pages in every language (the rules need the blueprints above).
     i18n.add_translated_routes(app)
+    # The access log writes contact paths in every language as the English ones.
+    app.extensions["accesslog_middleware"].english_paths = i18n.english_paths(
+        app.config["LANGUAGES"]
+    )
 
     from app import errors, health
 

@@ -115,6 +115,19 @@ def catalogue(language: str) -> NullTranslations:
     return Translations.load(str(TRANSLATIONS), [language])
 
 
+def english_paths(languages) -> dict[str, str]:
+    """Each translated path with no variable part, mapped to its English path
+    (``/es/contacto/revisar`` → ``/contact/check``), for the access log."""
+    paths = {}
+    for language in languages:
+        if language == DEFAULT_LANGUAGE:
+            continue
+        for _blueprint, path, _endpoint, _options in _ROUTES:
+            if "<" not in path:
+                paths[f"/{language}{catalogue(language).gettext(path)}".rstrip("/")] = path
+    return paths
+
+
 def add_translated_routes(app: Flask) -> None:
     """Each language's rules, on the app under the blueprint's endpoint names.
 

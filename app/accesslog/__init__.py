@@ -32,9 +32,6 @@ def init_app(app: Flask) -> None:
             app.logger.error("Access log not written: %s", type(error).__name__)
 
     # Flask types wsgi_app as a method; wrapping it is how WSGI layers are added.
-    app.wsgi_app = AccessLogMiddleware(  # type: ignore[method-assign]
-        app.wsgi_app,
-        writer.write,
-        app.config,
-        on_error=report,
-    )
+    middleware = AccessLogMiddleware(app.wsgi_app, writer.write, app.config, on_error=report)
+    app.extensions["accesslog_middleware"] = middleware
+    app.wsgi_app = middleware  # type: ignore[method-assign]

@@ -44,7 +44,23 @@ NO_SIZE_PATHS = ("/contact", "/es/contacto")  # every language's (tests/i18n che
 
 def size_withheld(environ: dict) -> bool:
     path = (environ.get("SCRIPT_NAME") or "") + (environ.get("PATH_INFO") or "")
+    return _contact_path(path)
+
+
+def _contact_path(path: str) -> bool:
     return any(path == p or path.startswith(p + "/") for p in NO_SIZE_PATHS)
+
+
+def in_english(path: str, english: Mapping[str, str]) -> str:
+    """A contact path in another language written as its English path.
+
+    The desk shows the language of each message; a line (or a referrer) saying
+    `/es/contacto` would single out a day's only Spanish message and give its address.
+    Other pages keep their own language's path, so the statistics still tell them apart.
+    """
+    if not _contact_path(path):
+        return path
+    return english.get(path.rstrip("/"), path)
 
 
 def redact_text(text: str) -> str:
@@ -157,7 +173,7 @@ def uri_query(environ: dict, allowed: frozenset[str], no_query_paths: tuple[str,
     return urlencode(kept) if kept else ""
 
 
-def referrer(environ: dict) -> str:
+def referrer(environ: dict, english: Mapping[str, str] | None = None) -> str:
     """The referring page without its query string or fragment (they can hold what a
     visitor typed on another site, such as a search)."""
     value = environ.get("HTTP_REFERER") or ""
@@ -169,7 +185,8 @@ def referrer(environ: dict) -> str:
         return ""
     if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
         return ""
-    return redact(urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")))
+    path = in_english(parts.path, english) if english else parts.path
+    return redact(urlunsplit((parts.scheme, parts.netloc, path, "", "")))
 
 
 class _CountingInput:
@@ -219,6 +236,8 @@ class AccessLogMiddleware:
         self.write = write
         self.config = config
         self.on_error = on_error
+        # Translated contact paths → English (set once the routes exist: i18n).
+        self.english_paths: dict[str, str] = {}
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         counting = _CountingInput(environ["wsgi.input"]) if "wsgi.input" in environ else None
@@ -258,12 +277,14 @@ class AccessLogMiddleware:
                 client_ip=client_ip(environ, config["TRUSTED_PROXIES"]),
                 server_ip=server_ip(environ),
                 status=status,
-                uri_stem=uri_stem(environ),
+                uri_stem=in_english(uri_stem(environ), self.english_paths)
+                if withheld
+                else uri_stem(environ),
                 uri_query=query,
                 bytes_sent=None if withheld else sent,
                 bytes_received=received,
                 user_agent=environ.get("HTTP_USER_AGENT") or "",
-                referrer=referrer(environ),
+                referrer=referrer(environ, self.english_paths),
                 protocol=protocol if _PROTOCOL.match(protocol) else "",
             )
             self.write(entry)

@@ -7,7 +7,9 @@ by the random reference. `sc-bytes` of the warning page (which shows the message
 numbers masked) grew with the message the same way, so /contact lines withhold it too.
 """
 
+from bs4 import BeautifulSoup
 from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 
 from app.extensions import db
 from app.models import Submission
@@ -65,3 +67,43 @@ def test_ids_and_inbox_order_do_not_follow_arrival(app, desk, client):
         shown += [a.get_text() for a in page.select("table a.site-reference")]
     # all arrived today: the order is the references', which say nothing of arrival
     assert shown == sorted(arrived)
+
+
+def test_a_message_in_another_language_is_logged_like_any_other(app):
+    """The desk shows each message's language. Lines saying `/es/contacto` (or a referrer
+    pointing there) would single out a day's only Spanish message and give its address:
+    every contact path, and a referrer to one, is logged by its English path."""
+    client = app.test_client()
+    form = client.get("/es/contacto", headers={"Referer": "http://localhost/es/"})
+    page = BeautifulSoup(form.get_data(as_text=True), "html.parser")
+    token = page.find("input", attrs={"name": "csrf_token"})["value"]
+    data = {"csrf_token": token, "email": "pat@example.com", "topic": "general"}
+    data["message"] = "Hola, mi número de Seguro Social es 219-56-7788, gracias"
+    here = {"Referer": "http://localhost/es/contacto"}
+    warned = client.post("/es/contacto", data=data, headers=here)
+    warned.close()  # a line is written when its response is closed
+    assert warned.status_code == 303
+    check = warned.headers["Location"]
+    page = BeautifulSoup(client.get(check, headers=here).get_data(as_text=True), "html.parser")
+    choice = [(f["name"], f.get("value", "")) for f in page.select("form[method=post] input")]
+    choice = [(n, v) for n, v in choice if n != "action"] + [("action", "as_written")]
+    sent = client.post(
+        check, data=MultiDict(choice), headers={"Referer": f"http://localhost{check}"}
+    )
+    sent.close()
+    assert sent.status_code == 303
+    done = sent.headers["Location"]
+    confirmation = client.get(done, headers={"Referer": f"http://localhost{check}"})
+    confirmation.close()
+    assert confirmation.status_code == 200
+    asset = {"Referer": f"http://localhost{done}"}
+    client.get("/static/css/site.css", headers=asset).close()
+    lines = logged_fields(app)
+    written = " ".join(f"{f['cs-uri-stem']} {f['cs(Referer)']}" for f in lines)
+    assert "contacto" not in written
+    assert "enviado" not in written
+    assert "revisar" not in written
+    stems = [f["cs-uri-stem"] for f in lines]
+    assert stems.count("/contact") == 2  # the form (GET) and the send (POST)
+    assert stems.count("/contact/check") == 2  # the warning page and the choice
+    assert "/contact/sent" in stems
