@@ -130,7 +130,7 @@ def split_line(line: str) -> list[str]:
     if len(parts) == 10:
         rest = parts[9]
         if rest.startswith('"'):
-            middle = rest.find('" "')
+            middle = rest.find('" "', 1)  # after the opening quote: a value may be ' '
             end = rest.rfind('" ')
             if middle != -1 and end > middle and rest.count('"') == 4:
                 parts[9:] = [rest[1:middle], rest[middle + 3 : end], rest[end + 2 :].rstrip("\n")]

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 from urllib.parse import unquote
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.accesslog import w3c
@@ -84,6 +84,8 @@ def test_spec_strings_with_doubled_quotes_are_read_too():
     referrer=st.text(max_size=300),
     stem=st.text(max_size=100),
 )
+# A user agent of one space: the line's '" "' then starts at the opening quote itself.
+@example(agent=" ", referrer="", stem="/")
 def test_any_value_gives_one_whole_line_of_twelve_fields(agent, referrer, stem):
     line = w3c.format_line(entry(user_agent=agent, referrer=referrer, uri_stem=stem))
     assert line.endswith("\n")
