@@ -235,9 +235,9 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "ACCESS_LOG_NO_QUERY_PATHS",
-        ("/contact", "/es/contacto"),
-        "Paths whose query string is never logged, whatever it holds (the contact form's, "
-        "in every language).",
+        ("/contact",),
+        "Paths whose query string is never logged, whatever it holds (the contact form's); "
+        "each language's translation of a path listed here is treated alike.",
         _names,
     ),
     Setting(

@@ -38,17 +38,13 @@ REFERENCE_REDACTED = "-reference-"
 
 # Requests whose sizes (cs-bytes and sc-bytes) are written as "-": what the contact form
 # received, and the warning page that shows the message back, follow from the message
-# staff read, so either size would match a stored message with its log line.
-NO_SIZE_PATHS = ("/contact", "/es/contacto")  # every language's (tests/i18n checks)
+# staff read, so either size would match a stored message with its log line. English
+# paths: each language's translation of them is treated alike (see english_paths).
+NO_SIZE_PATHS = ("/contact",)
 
 
-def size_withheld(environ: dict) -> bool:
-    path = (environ.get("SCRIPT_NAME") or "") + (environ.get("PATH_INFO") or "")
-    return _contact_path(path)
-
-
-def _contact_path(path: str) -> bool:
-    return any(path == p or path.startswith(p + "/") for p in NO_SIZE_PATHS)
+def _under(path: str, prefixes: Iterable[str]) -> bool:
+    return any(path == p or path.startswith(p.rstrip("/") + "/") for p in prefixes)
 
 
 def in_english(path: str, english: Mapping[str, str]) -> str:
@@ -58,9 +54,8 @@ def in_english(path: str, english: Mapping[str, str]) -> str:
     `/es/contacto` would single out a day's only Spanish message and give its address.
     Other pages keep their own language's path, so the statistics still tell them apart.
     """
-    if not _contact_path(path):
-        return path
-    return english.get(path.rstrip("/"), path)
+    found = english.get(path.rstrip("/"))
+    return found if found is not None and _under(found, NO_SIZE_PATHS) else path
 
 
 def redact_text(text: str) -> str:
@@ -236,8 +231,26 @@ class AccessLogMiddleware:
         self.write = write
         self.config = config
         self.on_error = on_error
-        # Translated contact paths → English (set once the routes exist: i18n).
-        self.english_paths: dict[str, str] = {}
+        self._english: dict[str, str] = {}
+        self._prefixes: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    @property
+    def english_paths(self) -> dict[str, str]:
+        """Each translated path → its English one; set once the routes exist (i18n)."""
+        return self._english
+
+    @english_paths.setter
+    def english_paths(self, paths: Mapping[str, str]) -> None:
+        self._english = dict(paths)
+        self._prefixes = {}
+
+    def in_every_language(self, prefixes: tuple[str, ...]) -> tuple[str, ...]:
+        """English path prefixes with every language's paths under them added."""
+        found = self._prefixes.get(prefixes)
+        if found is None:
+            extra = tuple(t for t, e in self._english.items() if _under(e, prefixes))
+            found = self._prefixes[prefixes] = prefixes + extra
+        return found
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         counting = _CountingInput(environ["wsgi.input"]) if "wsgi.input" in environ else None
@@ -262,7 +275,8 @@ class AccessLogMiddleware:
     def _log(self, environ: dict, status: int, sent: int, counting: _CountingInput | None):
         # What was read, not what the client declared: a Content-Length of
         # 99999999999999999999 on a 3-byte body is a claim, not a size.
-        withheld = size_withheld(environ)
+        path = (environ.get("SCRIPT_NAME") or "") + (environ.get("PATH_INFO") or "")
+        withheld = _under(path, self.in_every_language(NO_SIZE_PATHS))
         received = None if withheld else counting.count if counting else 0
         protocol = environ.get("SERVER_PROTOCOL") or ""
         try:
@@ -270,7 +284,7 @@ class AccessLogMiddleware:
             query = uri_query(
                 environ,
                 frozenset(config["ACCESS_LOG_QUERY_PARAMS"]),
-                tuple(config["ACCESS_LOG_NO_QUERY_PATHS"]),
+                self.in_every_language(tuple(config["ACCESS_LOG_NO_QUERY_PATHS"])),
             )
             entry = w3c.Entry(
                 when=datetime.now(UTC),
