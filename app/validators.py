@@ -6,29 +6,56 @@ check by adding one validator, and the form (a ChecksIdentifiers) says what was 
 and whether it stopped for it.
 """
 
+import hashlib
+import hmac
+import unicodedata
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from typing import cast
 
+from flask import current_app
+from flask_babel import lazy_gettext as _l
 from wtforms import Field, ValidationError
 
 from app.pii import Finding, scan
+
+
+def _digits(text: str) -> str:
+    return "".join(str(unicodedata.digit(ch)) for ch in text if ch.isdigit())
+
+
+def fingerprint(kind: str, digits: str) -> str:
+    """A keyed hash that names one number without showing it (HMAC with SECRET_KEY)."""
+    key = current_app.config["SECRET_KEY"].encode("utf-8")
+    return hmac.new(key, f"{kind}:{digits}".encode(), hashlib.sha256).hexdigest()[:20]
+
+
+def fingerprint_of(text: str, finding: Finding) -> str:
+    """The fingerprint of one finding in the text it was found in."""
+    return fingerprint(finding.kind, _digits(text[finding.start : finding.end]))
 
 
 class TaxIdentifiers:
     """Find tax identifiers (app.pii) in the field's text.
 
     What it finds is kept on the field (``field.identifier_findings``) and, for every
-    field, on the form (``form.identifier_findings``). It stops the form, with
-    ``message``, only while the person has not chosen what to do about them (the form's
-    ``identifiers_chosen`` is false). A field already in error is left alone: its own
-    error comes first, as it did before the numbers were looked for.
+    field, on the form (``form.identifier_findings``). Numbers the person has said are
+    not tax numbers (their fingerprints in the form's ``identifiers_dismissed``) are
+    neither kept nor reported again. It stops the form, with ``message``, only while the
+    person has not chosen what to do about them (the form's ``identifiers_chosen`` is
+    false). A field already in error is left alone: its own error comes first, as it did
+    before the numbers were looked for.
     """
 
-    def __init__(self, message: str = "This may include a tax number") -> None:
-        self.message = message
+    def __init__(self, message: str | None = None) -> None:
+        self.message = message if message is not None else _l("This may include a tax number")
 
     def __call__(self, form, field: Field) -> None:
-        found = scan(field.data or "")
+        text = field.data or ""
+        found = scan(text)
+        dismissed: AbstractSet[str] = getattr(form, "identifiers_dismissed", frozenset())
+        if found and dismissed:
+            found = [f for f in found if fingerprint_of(text, f) not in dismissed]
         field.identifier_findings = found
         field.held_for_identifiers = False
         if found and not field.errors and not getattr(form, "identifiers_chosen", False):
@@ -42,6 +69,9 @@ class ChecksIdentifiers:
     # Set by the view before validate(): the person has already chosen (send anyway,
     # remove the numbers, edit), so findings are recorded but do not stop the form.
     identifiers_chosen = False
+    # Set by the view before validate(): fingerprints (see fingerprint()) of numbers the
+    # person said are not tax numbers; they are not found again.
+    identifiers_dismissed: AbstractSet[str] = frozenset()
 
     def _each_field(self) -> Iterable[Field]:
         return cast("Iterable[Field]", self)  # mixed into a form, which yields its fields

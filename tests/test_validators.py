@@ -4,7 +4,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import Form, StringField, TextAreaField
 from wtforms.validators import Length
 
-from app.validators import ChecksIdentifiers, TaxIdentifiers
+from app.validators import ChecksIdentifiers, TaxIdentifiers, fingerprint_of
 
 
 class NoteForm(ChecksIdentifiers, Form):
@@ -51,3 +51,51 @@ def test_clean_text_passes_and_finds_nothing():
     assert form.validate()
     assert form.identifier_findings == []
     assert not form.held_for_identifiers()
+
+
+def test_a_number_the_person_dismissed_is_not_found_again(app):
+    with app.test_request_context():
+        text = "SSN 234-56-7891, and my EIN is 12-3456789"
+        first = form_with(name="Pat", note=text)
+        assert not first.validate()
+        ssn = next(f for f in first.note.identifier_findings if f.kind == "ssn")
+        # "This is not a Social Security number": its fingerprint is kept, not its digits.
+        form = form_with(name="Pat", note=text)
+        form.identifiers_dismissed = {fingerprint_of(text, ssn)}
+        assert not form.validate()  # the FEIN still stops the form
+        assert [f.kind for f in form.identifier_findings] == ["fein"]
+        assert form.held_for_identifiers()
+        # The same digits written another way are the same number, still dismissed.
+        respaced = "SSN 234 56 7891, and my EIN is 12-3456789"
+        undismissed = form_with(name="Pat", note=respaced)
+        undismissed.validate()
+        assert [f.kind for f in undismissed.identifier_findings] == ["ssn", "fein"]
+        form = form_with(name="Pat", note=respaced)
+        form.identifiers_dismissed = {fingerprint_of(text, ssn)}
+        form.validate()
+        assert [f.kind for f in form.identifier_findings] == ["fein"]
+
+
+def test_with_every_number_dismissed_the_form_passes(app):
+    with app.test_request_context():
+        text = "Account 234-56-7891"
+        first = form_with(note=text)
+        assert not first.validate()
+        form = form_with(note=text)
+        form.identifiers_dismissed = {fingerprint_of(text, f) for f in first.identifier_findings}
+        assert form.validate()
+        assert form.identifier_findings == []
+        assert not form.held_for_identifiers()
+        # Another number in the same place is not covered by the dismissal.
+        other = form_with(note="Account 345-67-8912")
+        other.identifiers_dismissed = form.identifiers_dismissed
+        assert not other.validate()
+        assert [f.last4 for f in other.identifier_findings] == ["8912"]
+
+
+def test_the_default_message_is_in_the_page_language(app):
+    with app.test_request_context():
+        form = NoteForm(MultiDict({"note": "SSN 234-56-7891"}))
+        form.note.validators = [TaxIdentifiers()]
+        assert not form.validate()
+        assert form.errors["note"] == ["This may include a tax number"]

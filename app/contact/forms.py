@@ -17,8 +17,10 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from app.contact.identifiers import FieldFinding, in_fields
 from app.models.submission import MESSAGE_MAX, TOPICS
 from app.text import clean_line, clean_multiline
+from app.validators import ChecksIdentifiers, TaxIdentifiers
 
 
 class TopicField(RadioField):
@@ -74,14 +76,17 @@ def _strip_all_space(value: str | None) -> str | None:
     return None if value is None else "".join(clean_line(value).split())
 
 
-class ContactForm(FlaskForm):
+class ContactForm(ChecksIdentifiers, FlaskForm):
     # The CSRF check is made by the view so that a stale token shows the form again
-    # with everything kept, instead of a bare 400.
+    # with everything kept, instead of a bare 400. The tax-number check is the name's
+    # and message's TaxIdentifiers: the views set identifiers_dismissed (the draft's
+    # "not a tax number" fingerprints) and identifiers_chosen before validate().
     name = StringField(
         _l("Your name (optional)"),
         validators=[
             Optional(),
             Length(max=200, message=_l("Your name must be 200 characters or fewer")),
+            TaxIdentifiers(),
         ],
         filters=[clean_line],
     )
@@ -109,6 +114,7 @@ class ContactForm(FlaskForm):
                 max=MESSAGE_MAX,
                 message=LazyString(_message_too_long),
             ),
+            TaxIdentifiers(),
         ],
         filters=[clean_multiline],
     )
@@ -121,3 +127,14 @@ class ContactForm(FlaskForm):
     def free_text_fields(self) -> dict[str, str]:
         """The fields a visitor writes freely in, which the detector reads."""
         return {"name": self.name.data or "", "message": self.message.data or ""}
+
+    @property
+    def field_findings(self) -> list[FieldFinding]:
+        """What validate() found, with the field each number is in and its fingerprint."""
+        return in_fields(
+            self.free_text_fields(),
+            {
+                "name": getattr(self.name, "identifier_findings", []),
+                "message": getattr(self.message, "identifier_findings", []),
+            },
+        )

@@ -6,14 +6,9 @@ across requests: which field a number is in, a keyed fingerprint so a visitor ca
 in the message itself, and the words used on the page.
 """
 
-import hashlib
-import hmac
 import re
-import unicodedata
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from flask import current_app
 from flask_babel import gettext
 
 from app.i18n import current_language
@@ -27,6 +22,7 @@ from app.pii import (
     replace_findings,
     scan,
 )
+from app.validators import fingerprint_of
 
 _FINGERPRINT = re.compile(r"^[0-9a-f]{20}$")
 
@@ -67,31 +63,18 @@ class FieldFinding:
         return gettext("%(finding)s in your name", finding=text)
 
 
-def _digits(text: str) -> str:
-    return "".join(str(unicodedata.digit(ch)) for ch in text if ch.isdigit())
-
-
-def fingerprint(kind: str, digits: str) -> str:
-    """A keyed hash that names one number without showing it (HMAC with SECRET_KEY)."""
-    key = current_app.config["SECRET_KEY"].encode("utf-8")
-    return hmac.new(key, f"{kind}:{digits}".encode(), hashlib.sha256).hexdigest()[:20]
-
-
 def valid_fingerprints(values: list[str]) -> set[str]:
     return {v for v in values if _FINGERPRINT.match(v)}
 
 
-def find_identifiers(
-    fields: dict[str, str], dismissed: AbstractSet[str] = frozenset()
-) -> list[FieldFinding]:
-    """Every identifier in the free-text fields, except those the visitor said are not."""
-    found = []
-    for field, text in fields.items():
-        for finding in scan(text):
-            mark = fingerprint(finding.kind, _digits(text[finding.start : finding.end]))
-            if mark not in dismissed:
-                found.append(FieldFinding(field, finding, mark))
-    return found
+def in_fields(fields: dict[str, str], findings: dict[str, list[Finding]]) -> list[FieldFinding]:
+    """The findings of each free-text field (the form's TaxIdentifiers validator found
+    them, dismissed numbers already left out), named by field and fingerprinted."""
+    return [
+        FieldFinding(field, finding, fingerprint_of(text, finding))
+        for field, text in fields.items()
+        for finding in findings.get(field, [])
+    ]
 
 
 def remove_identifiers(fields: dict[str, str], findings: list[FieldFinding]) -> dict[str, str]:
@@ -137,7 +120,7 @@ def dismissed_signatures(fields: dict[str, str], dismissed: set[str]) -> list[st
     text = fields.get("message", "")
     marks = []
     for finding in scan(text):
-        if fingerprint(finding.kind, _digits(text[finding.start : finding.end])) in dismissed:
+        if fingerprint_of(text, finding) in dismissed:
             marks.append(f"{finding.kind}:{finding.masked}")
     return marks
 

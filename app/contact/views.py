@@ -23,7 +23,6 @@ from app.contact.drafts import STEP_CHECK, STEP_FORM, Draft
 from app.contact.forms import SEND_KEY, ContactForm
 from app.contact.identifiers import (
     dismissed_signatures,
-    find_identifiers,
     heading_for,
     preview_removal,
     remove_identifiers,
@@ -101,7 +100,15 @@ def _same_site() -> bool:
 
 
 def _form_of(draft: Draft) -> ContactForm:
-    return ContactForm(formdata=draft.formdata(), meta={"csrf": False})
+    """The draft as a form that knows which numbers the visitor said are not tax numbers.
+
+    Numbers found do not stop its validate(): the visitor is editing, or deciding on
+    the warning page. Only send() asks the form to stop for them.
+    """
+    form = ContactForm(formdata=draft.formdata(), meta={"csrf": False})
+    form.identifiers_dismissed = frozenset(draft.dismissed)
+    form.identifiers_chosen = True
+    return form
 
 
 # --- the form ----------------------------------------------------------------------
@@ -121,16 +128,15 @@ def form():
     # followed a link to the form, and finds their message in it.)
     form = _form_of(draft)
     valid = form.validate()
-    dismissed = set(draft.dismissed)
     findings = []
     editing = draft.step == STEP_CHECK or draft.notice in ("edit", "left_alone")
     if valid and editing:
-        findings = find_identifiers(form.free_text_fields(), dismissed)
+        findings = form.field_findings
     return _form_page(
         form,
         show_errors=not valid,
         findings=findings,
-        dismissed_marks=dismissed_signatures(form.free_text_fields(), dismissed),
+        dismissed_marks=dismissed_signatures(form.free_text_fields(), set(draft.dismissed)),
         timed_out=draft.notice == "timed_out",
         retry_minutes=_minutes_until(draft.retry_at) if draft.notice == "rate_limited" else 0,
         left_alone=draft.left_alone if draft.notice == "left_alone" else 0,
@@ -162,22 +168,22 @@ def send():
         draft.notice = "timed_out"
         drafts.save(draft)
         return _see("contact.form")
+    # The name's and message's TaxIdentifiers stop the form for numbers the visitor has
+    # not yet said are not tax numbers.
+    form.identifiers_dismissed = frozenset(draft.dismissed)
     if not form.validate():
+        if form.held_for_identifiers():
+            # once per form (its send key), committed with the draft below
+            count_warning(draft.send_key, [f.kind for f in form.field_findings], commit=False)
+            g.contact_warned = True
+            draft.step = STEP_CHECK
+            drafts.save(draft)  # commits the count with it
+            return _see("contact.check")
         draft.notice = "errors"
         drafts.save(draft)
         return _see("contact.form")
 
-    fields = form.free_text_fields()
-    findings = find_identifiers(fields, set(draft.dismissed))
-    if findings:
-        # once per form (its send key), committed with the draft below
-        count_warning(draft.send_key, [f.kind for f in findings], commit=False)
-        g.contact_warned = True
-        draft.step = STEP_CHECK
-        drafts.save(draft)  # commits the count with it
-        return _see("contact.check")
-
-    return _store(form, fields, CHOICE_NONE, [], left_alone=0)
+    return _store(form, form.free_text_fields(), CHOICE_NONE, [], left_alone=0)
 
 
 def _draft_from_request(form: ContactForm) -> Draft:
@@ -208,7 +214,7 @@ def check():
     if not form.validate():
         return _see("contact.form")
     fields = form.free_text_fields()
-    findings = find_identifiers(fields, set(draft.dismissed))
+    findings = form.field_findings
     if not findings:
         return _see("contact.form")
     return _page(
@@ -256,7 +262,7 @@ def decide():
     if not form.validate():
         return _see("contact.form")
     fields = form.free_text_fields()
-    findings = find_identifiers(fields, set(draft.dismissed))
+    findings = form.field_findings
 
     ticked = valid_fingerprints(request.form.getlist("not_tax_number"))
     left_alone = [f for f in findings if f.fingerprint in ticked]
@@ -349,6 +355,7 @@ def database_unavailable(error: SQLAlchemyError):
     if request.method != "POST" or request.endpoint != "contact.send":
         return render_error(503)
     form = ContactForm(meta={"csrf": False})
+    form.identifiers_chosen = True  # the page shows the visitor's own errors only
     form.validate()
     return _form_page(form, 503, show_errors=True, unavailable=True)
 
