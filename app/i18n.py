@@ -255,18 +255,3 @@ def init_app(app: Flask) -> None:
     app.add_template_global(alternates)
     app.add_template_global(language_offer)
     app.add_template_filter(format_number, "number")
-
-
-def in_language(language: str):
-    """Decorator for code outside a request that must speak a given language."""
-    from flask_babel import force_locale
-
-    def decorator(function):
-        @functools.wraps(function)
-        def wrapper(*args, **kwargs):
-            with force_locale(language):
-                return function(*args, **kwargs)
-
-        return wrapper
-
-    return decorator
