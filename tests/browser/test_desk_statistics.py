@@ -81,6 +81,10 @@ def test_inbox_and_charts_are_legible_at_any_width(
     try:
         page = context.new_page()
         sign_in(page, live_server.url, admin_secret)
+        # Measure the layout a person sees: the selects' widths (and so how the filter row
+        # wraps) follow the web fonts, which may still be loading just after sign-in.
+        page.wait_for_load_state("load")
+        page.evaluate("document.fonts.ready.then(() => true)")
         # the search box is not clipped, and lines up with the filters beside it
         search = page.locator("#q").bounding_box()
         assert search["x"] >= 0
