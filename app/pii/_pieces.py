@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._checks import _card_ok, _fein_ok, _phone_like, _routing_ok, _shape_possible, _ssn_or_itin
+from ._checks import (
+    FIRST_PAIRS,
+    LAST_PAIRS,
+    _card_ok,
+    _fein_ok,
+    _phone_like,
+    _routing_ok,
+    _shape_possible,
+    _ssn_or_itin,
+)
 from ._cues import _LEFT_OUT
 from ._rules import (
     CARD_LAYOUTS,
@@ -40,6 +49,8 @@ _GLUE_PUNCT = "-/"
 # _shape_possible by group lengths: a few hundred distinct tuples ever occur, so the
 # answers are kept (bounded: group lengths are at most CARD_MAX and groups at most 6)
 _SHAPES: dict[tuple[int, ...], bool] = {}
+# _sep_char by raw separator (a few dozen distinct strings: the claim pattern bounds them)
+_SEPS: dict[str, str] = {}
 
 
 def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str, last: bool):
@@ -207,7 +218,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         return
     texts = [norm[s:e] for s, e in gs]
     raw_seps = [norm[gs[i][1] : gs[i + 1][0]] for i in range(ng - 1)]
-    seps = [_sep_char(r) for r in raw_seps]
+    seps = []
+    for r in raw_seps:
+        sp = _SEPS.get(r)
+        if sp is None:
+            sp = _SEPS[r] = _sep_char(r)
+        seps.append(sp)
     amount = _amount_groups(texts, raw_seps)
     if not tainted and ng <= _MAX_PIECE_GROUPS and amount is None:
         # the whole chunk as one identifier covers every digit: nothing can beat it
@@ -279,6 +295,9 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     seg_digits = [pre[seg_last[k] + 1] - pre[seg_first[k]] for k in range(nseg)]
     for a in range(lo_seg, hi_seg + 1):
         g0 = seg_first[a]
+        # one group of MIN_DIGITS or more, or the first two groups of a shape
+        if glen[g0] < MIN_DIGITS and (g0 + 1 == ng or (glen[g0], glen[g0 + 1]) not in FIRST_PAIRS):
+            continue
         n = 0
         for b in range(a, hi_seg + 1):
             g1 = seg_last[b]
@@ -315,6 +334,13 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         tail = pre[seg_last[sg] + 1] - pre[gi + 1]
         head = pre[gi] - pre[seg_first[sg]]
         for k in sorted(cuts):
+            # the piece after the cut starts with size - k digits, the one before ends
+            # with k: each is one long group or begins (ends) like a shape of groups
+            if (
+                size - k < MIN_DIGITS
+                and (gi + 1 == ng or (size - k, glen[gi + 1]) not in FIRST_PAIRS)
+            ) or (k < MIN_DIGITS and (gi == 0 or (glen[gi - 1], k) not in LAST_PAIRS)):
+                continue
             rights = []
             n = size - k + tail - seg_digits[sg]
             for b in range(sg, hi_seg + 1):

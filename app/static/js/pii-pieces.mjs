@@ -3,7 +3,7 @@
 import { RULES } from "./pii-rules.mjs";
 import { CARD, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
-import { allSame, cardOk, feinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
+import { FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
 import { findIter } from "./pii-cues.mjs";
 
 export function classify(parts, seps, ctx, first, last) {
@@ -230,6 +230,8 @@ export function scanChunk(text, cs, ce, ctx, out) {
   }
   for (let a = loSeg; a <= hiSeg; a++) {
     const g0 = segFirst[a];
+    // one group of MIN_DIGITS or more, or the first two groups of a shape
+    if (glen[g0] < MIN_DIGITS && (g0 + 1 === ng || !FIRST_PAIRS.has(glen[g0] + "," + glen[g0 + 1]))) continue;
     let n = 0;
     for (let b = a; b <= hiSeg; b++) {
       const g1 = segLast[b];
@@ -263,6 +265,14 @@ export function scanChunk(text, cs, ce, ctx, out) {
     let head = 0;
     for (let g = segFirst[sg]; g < gi; g++) head += glen[g];
     for (const k of [...cuts].sort((x, y) => x - y)) {
+      // the piece after the cut starts with size - k digits, the one before ends with k:
+      // each is one long group or begins (ends) like a shape of groups
+      if (
+        (size - k < MIN_DIGITS && (gi + 1 === ng || !FIRST_PAIRS.has(size - k + "," + glen[gi + 1]))) ||
+        (k < MIN_DIGITS && (gi === 0 || !LAST_PAIRS.has(glen[gi - 1] + "," + k)))
+      ) {
+        continue;
+      }
       const rights = [];
       let n = size - k + tail - segDigits[sg];
       for (let b = sg; b <= hiSeg; b++) {
