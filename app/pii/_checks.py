@@ -127,8 +127,8 @@ def _multi_group_shapes() -> frozenset[tuple[int, ...]]:
     return frozenset(s for s in shapes if _shape_possible(list(s)))
 
 
-_MULTI = _multi_group_shapes()
+MULTI_SHAPES = _multi_group_shapes()
 # What a piece of two or more groups starts and ends with: a piece whose first (last)
 # two group lengths are not among these is no identifier, whatever follows (precedes).
-FIRST_PAIRS = frozenset(s[:2] for s in _MULTI)
-LAST_PAIRS = frozenset(s[-2:] for s in _MULTI)
+FIRST_PAIRS = frozenset(s[:2] for s in MULTI_SHAPES)
+LAST_PAIRS = frozenset(s[-2:] for s in MULTI_SHAPES)

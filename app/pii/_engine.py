@@ -43,12 +43,15 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
     kinds: dict[str, str] = {}
     for kind, _s, _e, digits, _why in raw:
         kinds.setdefault(digits, kind)
+    shortest = min(map(len, kinds))  # a group shorter than that holds fewer digits
     out: list = []
     j = 0
     n = len(raw)
     for cs, ce in chunks:
         for m in TIGHT_RE.finditer(norm, cs, ce):
             s, e = m.span()
+            if e - s < shortest:
+                continue
             digits = m.group().replace("-", "").replace(".", "").replace("/", "").replace(" ", "")
             kind = kinds.get(digits)
             if kind is None:

@@ -4,11 +4,13 @@ and their cue; a small dynamic programme keeps the pieces covering most digits."
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ._checks import (
     FIRST_PAIRS,
     LAST_PAIRS,
+    MULTI_SHAPES,
     _card_ok,
     _fein_ok,
     _phone_like,
@@ -51,6 +53,13 @@ _GLUE_PUNCT = "-/"
 _SHAPES: dict[tuple[int, ...], bool] = {}
 # _sep_char by raw separator (a few dozen distinct strings: the claim pattern bounds them)
 _SEPS: dict[str, str] = {}
+# _glue_cuts by its arguments (group lengths are bounded by MAX_CHUNK; so is the cache)
+_CUTS: dict[tuple, tuple[int, ...]] = {}
+_CUTS_MAX = 65536
+_NON_DIGITS_RE = re.compile("[^0-9]+")
+# the group lengths _classify can accept for a piece of two or more groups: those
+# _shape_possible takes, and a card laid out 4-4-4-3 (taken only as a whole chunk)
+_WHOLE_SHAPES = MULTI_SHAPES | CARD_LAYOUTS
 
 
 def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str, last: bool):
@@ -128,6 +137,26 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     if kind is not None and first is True and ctx.introduced_by_neg():
         return None
     return kind
+
+
+def _glue_cuts(size: int, prev: int, nxt: int, punct_before: bool, punct_after: bool):
+    """Where a digit run of `size` digits may be cut between two glued identifiers, in
+    order: before its last GLUE_LEAD digits when a punctuation separator follows it,
+    after its first GLUE_TAIL digits when one precedes it. The piece after a cut starts
+    with the digits after it, the piece before ends with those before it: each is one
+    long group, or begins (ends) like a shape of groups, given the lengths of the groups
+    before and after the run (prev, nxt; 0 for none)."""
+    cuts: set[int] = set()
+    if punct_after:
+        cuts.update(size - m for m in GLUE_LEAD if size - m > 0)
+    if punct_before:
+        cuts.update(m for m in GLUE_TAIL if m < size)
+    return tuple(
+        k
+        for k in sorted(cuts)
+        if (size - k >= MIN_DIGITS or (nxt and (size - k, nxt) in FIRST_PAIRS))
+        and (k >= MIN_DIGITS or (prev and (prev, k) in LAST_PAIRS))
+    )
 
 
 def _is_word(c: str) -> bool:
@@ -216,16 +245,21 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             if kind is not None:
                 out.append((kind, cs, ce, bare, ctx.why))
         return
-    texts = [norm[s:e] for s, e in gs]
-    raw_seps = [norm[gs[i][1] : gs[i + 1][0]] for i in range(ng - 1)]
+    texts = DIGITS_RE.findall(bare)
+    raw_seps = _NON_DIGITS_RE.findall(bare)  # a chunk starts and ends with a digit
     seps = []
     for r in raw_seps:
         sp = _SEPS.get(r)
         if sp is None:
             sp = _SEPS[r] = _sep_char(r)
         seps.append(sp)
-    amount = _amount_groups(texts, raw_seps)
-    if not tainted and ng <= _MAX_PIECE_GROUPS and amount is None:
+    amount = _amount_groups(texts, raw_seps) if "," in bare and "." in bare else None
+    if (
+        not tainted
+        and ng <= _MAX_PIECE_GROUPS
+        and amount is None
+        and tuple(map(len, texts)) in _WHOLE_SHAPES
+    ):
         # the whole chunk as one identifier covers every digit: nothing can beat it
         ctx.at, ctx.why = cs, None
         kind = _classify(texts, seps, ctx, True, True)
@@ -325,22 +359,24 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         size = glen[gi]
         if size < GLUE_MIN_RUN:
             continue
-        cuts: set[int] = set()
-        if gi + 1 < ng and seps[gi] != "":
-            cuts.update(size - m for m in GLUE_LEAD if size - m > 0)
-        if gi > 0 and seps[gi - 1] != "":
-            cuts.update(m for m in GLUE_TAIL if m < size)
+        key = (
+            size,
+            glen[gi - 1] if gi > 0 else 0,
+            glen[gi + 1] if gi + 1 < ng else 0,
+            gi > 0 and seps[gi - 1] != "",
+            gi + 1 < ng and seps[gi] != "",
+        )
+        cuts = _CUTS.get(key)
+        if cuts is None:
+            cuts = _glue_cuts(*key)
+            if len(_CUTS) < _CUTS_MAX:
+                _CUTS[key] = cuts
+        if not cuts:
+            continue
         # digits of groups gi+1.. in gi's segment, and of gi's segment before gi
         tail = pre[seg_last[sg] + 1] - pre[gi + 1]
         head = pre[gi] - pre[seg_first[sg]]
-        for k in sorted(cuts):
-            # the piece after the cut starts with size - k digits, the one before ends
-            # with k: each is one long group or begins (ends) like a shape of groups
-            if (
-                size - k < MIN_DIGITS
-                and (gi + 1 == ng or (size - k, glen[gi + 1]) not in FIRST_PAIRS)
-            ) or (k < MIN_DIGITS and (gi == 0 or (glen[gi - 1], k) not in LAST_PAIRS)):
-                continue
+        for k in cuts:
             rights = []
             n = size - k + tail - seg_digits[sg]
             for b in range(sg, hi_seg + 1):

@@ -81,6 +81,23 @@ export function classify(parts, seps, ctx, first, last) {
   return kind;
 }
 
+// Where a digit run of `size` digits may be cut between two glued identifiers, in order
+// (see _glue_cuts in _pieces.py): before its last GLUE_LEAD digits when a punctuation
+// separator follows it, after its first GLUE_TAIL digits when one precedes it, and only
+// where the digits after the cut can start a piece and those before can end one.
+export function glueCuts(size, prev, nxt, punctBefore, punctAfter) {
+  const cuts = new Set();
+  if (punctAfter) for (const m of GLUE_LEAD) if (size - m > 0) cuts.add(size - m);
+  if (punctBefore) for (const m of GLUE_TAIL) if (m < size) cuts.add(m);
+  return [...cuts]
+    .sort((x, y) => x - y)
+    .filter(
+      (k) =>
+        (size - k >= MIN_DIGITS || (nxt && FIRST_PAIRS.has(size - k + "," + nxt))) &&
+        (k >= MIN_DIGITS || (prev && LAST_PAIRS.has(prev + "," + k))),
+    );
+}
+
 // A letter, digit or "_" that glues onto a number; CJK ideographs and kana do not
 // (Chinese and Japanese write numbers straight after a word: 号码是412083317).
 export function isWord(c) {
@@ -256,23 +273,20 @@ export function scanChunk(text, cs, ce, ctx, out) {
     if (sg < loSeg || sg > hiSeg) continue;
     const size = glen[gi];
     if (size < RULES.glue.min_run) continue;
-    const cuts = new Set();
-    if (gi + 1 < ng && seps[gi] !== "") for (const m of GLUE_LEAD) if (size - m > 0) cuts.add(size - m);
-    if (gi > 0 && seps[gi - 1] !== "") for (const m of GLUE_TAIL) if (m < size) cuts.add(m);
+    const cuts = glueCuts(
+      size,
+      gi > 0 ? glen[gi - 1] : 0,
+      gi + 1 < ng ? glen[gi + 1] : 0,
+      gi > 0 && seps[gi - 1] !== "",
+      gi + 1 < ng && seps[gi] !== "",
+    );
+    if (!cuts.length) continue;
     // digits of groups gi+1.. in gi's segment, and of gi's segment before gi
     let tail = 0;
     for (let g = gi + 1; g <= segLast[sg]; g++) tail += glen[g];
     let head = 0;
     for (let g = segFirst[sg]; g < gi; g++) head += glen[g];
-    for (const k of [...cuts].sort((x, y) => x - y)) {
-      // the piece after the cut starts with size - k digits, the one before ends with k:
-      // each is one long group or begins (ends) like a shape of groups
-      if (
-        (size - k < MIN_DIGITS && (gi + 1 === ng || !FIRST_PAIRS.has(size - k + "," + glen[gi + 1]))) ||
-        (k < MIN_DIGITS && (gi === 0 || !LAST_PAIRS.has(glen[gi - 1] + "," + k)))
-      ) {
-        continue;
-      }
+    for (const k of cuts) {
       const rights = [];
       let n = size - k + tail - segDigits[sg];
       for (let b = sg; b <= hiSeg; b++) {
