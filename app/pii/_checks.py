@@ -132,3 +132,13 @@ MULTI_SHAPES = _multi_group_shapes()
 # two group lengths are not among these is no identifier, whatever follows (precedes).
 FIRST_PAIRS = frozenset(s[:2] for s in MULTI_SHAPES)
 LAST_PAIRS = frozenset(s[-2:] for s in MULTI_SHAPES)
+# The same for the shapes _classify takes without a cue: 3-2-4, 2-7 joined by a hyphen,
+# a 7-digit base and a location code, and the card layouts. Without a cue a single group
+# is only a card, of CARD_MIN digits or more.
+CUE_FREE_SHAPES = frozenset(
+    s
+    for s in MULTI_SHAPES
+    if s in ((3, 2, 4), (2, 7), (CT_BASE_MAX - 2, CT_LOC)) or s in CARD_LAYOUTS
+)
+CUE_FREE_FIRST_PAIRS = frozenset(s[:2] for s in CUE_FREE_SHAPES)
+CUE_FREE_LAST_PAIRS = frozenset(s[-2:] for s in CUE_FREE_SHAPES)

@@ -82,7 +82,7 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
     if not isinstance(text, str):
         raise TypeError("scan() expects a str")
     norm, starts = normalise(text)
-    norm, starts, ends = rewrite(norm, starts, None)
+    norm, starts, ends, low = rewrite(norm, starts, None)
     raw: list = []
     text_ctx = None
     size = len(norm)
@@ -100,7 +100,7 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
             pe = spans[i - 1][1] if i else 0
             nx, nxe = spans[i + 1] if i < last else (size, size)
             if text_ctx is None:
-                text_ctx = _Text(norm, starts, text)
+                text_ctx = _Text(norm, starts, text, low)
             prev = _Chunk(text_ctx, cs, ce, pe, nx, nxe, prev)
             _scan_chunk(text_ctx, cs, ce, prev, out=raw)
             chunks.append((cs, ce))

@@ -8,6 +8,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ._checks import (
+    CUE_FREE_FIRST_PAIRS,
+    CUE_FREE_LAST_PAIRS,
     FIRST_PAIRS,
     LAST_PAIRS,
     MULTI_SHAPES,
@@ -139,13 +141,14 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     return kind
 
 
-def _glue_cuts(size: int, prev: int, nxt: int, punct_before: bool, punct_after: bool):
+def _glue_cuts(size: int, prev: int, nxt: int, punct_before: bool, punct_after: bool, cued: bool):
     """Where a digit run of `size` digits may be cut between two glued identifiers, in
     order: before its last GLUE_LEAD digits when a punctuation separator follows it,
     after its first GLUE_TAIL digits when one precedes it. The piece after a cut starts
     with the digits after it, the piece before ends with those before it: each is one
     long group, or begins (ends) like a shape of groups, given the lengths of the groups
-    before and after the run (prev, nxt; 0 for none)."""
+    before and after the run (prev, nxt; 0 for none) and whether a cue can reach it."""
+    long_min, first_pairs, last_pairs = _limits(cued)
     cuts: set[int] = set()
     if punct_after:
         cuts.update(size - m for m in GLUE_LEAD if size - m > 0)
@@ -154,9 +157,17 @@ def _glue_cuts(size: int, prev: int, nxt: int, punct_before: bool, punct_after: 
     return tuple(
         k
         for k in sorted(cuts)
-        if (size - k >= MIN_DIGITS or (nxt and (size - k, nxt) in FIRST_PAIRS))
-        and (k >= MIN_DIGITS or (prev and (prev, k) in LAST_PAIRS))
+        if (size - k >= long_min or (nxt and (size - k, nxt) in first_pairs))
+        and (k >= long_min or (prev and (prev, k) in last_pairs))
     )
+
+
+def _limits(cued: bool) -> tuple[int, frozenset, frozenset]:
+    """The fewest digits of a one-group piece, and the first and last two group lengths
+    of a piece of more groups, that can be an identifier with a cue or without one."""
+    if cued:
+        return MIN_DIGITS, FIRST_PAIRS, LAST_PAIRS
+    return CARD_MIN, CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS
 
 
 def _is_word(c: str) -> bool:
@@ -324,13 +335,18 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         e = gs[g1][1] if off1 is None else gs[g1][0] + off1
         return (kind, s, e, "".join(parts), ctx.why)
 
+    # When no cue can reach the chunk (none bound before or after it, no scope in the
+    # text), only the shapes that need none can be found: most random runs of digits
+    # and separators are passed over here.
+    cued = not text.unscoped() or ctx.cue_before() is not None or ctx.cue_after() is not None
+    long_min, first_pairs, _last_pairs = _limits(cued)
     # pieces made of whole segments; a running digit count skips the pieces no shape
     # can take (fewer than MIN_DIGITS or more than CARD_MAX digits) without building them
     seg_digits = [pre[seg_last[k] + 1] - pre[seg_first[k]] for k in range(nseg)]
     for a in range(lo_seg, hi_seg + 1):
         g0 = seg_first[a]
-        # one group of MIN_DIGITS or more, or the first two groups of a shape
-        if glen[g0] < MIN_DIGITS and (g0 + 1 == ng or (glen[g0], glen[g0 + 1]) not in FIRST_PAIRS):
+        # one long group, or the first two groups of a shape
+        if glen[g0] < long_min and (g0 + 1 == ng or (glen[g0], glen[g0 + 1]) not in first_pairs):
             continue
         n = 0
         for b in range(a, hi_seg + 1):
@@ -365,6 +381,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             glen[gi + 1] if gi + 1 < ng else 0,
             gi > 0 and seps[gi - 1] != "",
             gi + 1 < ng and seps[gi] != "",
+            cued,
         )
         cuts = _CUTS.get(key)
         if cuts is None:

@@ -111,8 +111,7 @@ def _letter_spaced(norm: str) -> list[Edit]:
     return out
 
 
-def _digit_words(norm: str) -> list[Edit]:
-    low = norm.lower() if norm.isascii() else norm.translate(LATIN_LOWER)
+def _digit_words(low: str) -> list[Edit]:
     out: list[Edit] = []
     for m in DIGIT_RUN_RE.finditer(low):
         s, e = m.span()
@@ -147,14 +146,20 @@ def _digit_words(norm: str) -> list[Edit]:
 
 
 def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
-    """Apply the rewrites in turn; returns (norm, starts, ends) like normalise()."""
-    for step, hint in ((_quote_joins, ">"), (_letter_spaced, " "), (_digit_words, None)):
-        if hint is not None and hint not in norm:
-            continue
-        edits = step(norm)
-        if edits:
-            norm, starts, ends = _apply(norm, starts, ends, edits)
-    return norm, starts, ends
+    """Apply the rewrites in turn; returns (norm, starts, ends, low) like normalise(),
+    with low the lower-cased copy of norm the cue search uses (None when the digit
+    words changed norm after it was made)."""
+    for step, hint in ((_quote_joins, ">"), (_letter_spaced, " ")):
+        if hint in norm:
+            edits = step(norm)
+            if edits:
+                norm, starts, ends = _apply(norm, starts, ends, edits)
+    low = norm.lower() if norm.isascii() else norm.translate(LATIN_LOWER)
+    edits = _digit_words(low)
+    if edits:
+        norm, starts, ends = _apply(norm, starts, ends, edits)
+        return norm, starts, ends, None
+    return norm, starts, ends, low
 
 
 def _apply(norm: str, starts, ends, edits: list[Edit]):

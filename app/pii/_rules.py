@@ -258,6 +258,13 @@ def hint_source() -> str:
 # Cues are matched case-sensitively against an ASCII-lower-cased copy of the text
 # (str.translate keeps offsets), which is several times faster than re.IGNORECASE.
 CUE_RE = re.compile(cue_source(), re.ASCII)
+# Where a cue can start (cue_start without its lookahead): sre tries a pattern that
+# starts with a lookahead at every character, so a window of digits and separators is
+# first searched for a letter with this class, which sre skips to directly.
+_start = RULES["cue_start"]
+if not (_start.startswith("(?=[") and _start.endswith("])")):
+    raise ValueError("cue_start must be one lookahead for a character class")
+CUE_START_RE = re.compile(_start[3:-1])
 HINT_RE = re.compile(hint_source(), re.ASCII)
 INTRO_RE = re.compile(RULES["introducer"], re.ASCII)
 SENTENCE_END_RE = re.compile(RULES["sentence_end"], re.ASCII)

@@ -110,3 +110,12 @@ const MULTI = multiGroupShapes();
 // What a piece of two or more groups starts and ends with ("first,second" lengths)
 export const FIRST_PAIRS = new Set(MULTI.map((s) => s[0] + "," + s[1]));
 export const LAST_PAIRS = new Set(MULTI.map((s) => s[s.length - 2] + "," + s[s.length - 1]));
+// The same for the shapes classify() takes without a cue: 3-2-4, 2-7, a 7-digit base and
+// a location code, and the card layouts (a single group is then a card of CARD.min_length+)
+const CUE_FREE = MULTI.filter(
+  (s) =>
+    ["3,2,4", "2,7", [CT.base_max - 2, CT.location_length].join(",")].includes(s.join(",")) ||
+    CARD_LAYOUTS.has(s.join(",")),
+);
+export const CUE_FREE_FIRST_PAIRS = new Set(CUE_FREE.map((s) => s[0] + "," + s[1]));
+export const CUE_FREE_LAST_PAIRS = new Set(CUE_FREE.map((s) => s[s.length - 2] + "," + s[s.length - 1]));
