@@ -249,3 +249,31 @@ def test_expired_rate_limit_entries_are_still_forgotten():
         assert storage.acquire_entry("another", 5, 60)  # the clean-up is due: it runs
         assert storage.events["visitor"] == []
         assert len(storage.events["another"]) == 1
+
+
+def test_wtforms_own_words_are_read_from_disk_once_per_language(app, monkeypatch):
+    """Flask-WTF parsed WTForms' catalogue on every request that built a form."""
+    from babel import support
+
+    from app.contact import forms
+
+    forms._wtforms_catalogue.cache_clear()
+    loads: list[list[str]] = []
+    load = support.Translations.load
+
+    def counting_load(dirname=None, locales=None, domain=None):
+        if domain == "wtforms":
+            loads.append([str(locale) for locale in locales or []])
+        return load(dirname, locales, domain)
+
+    monkeypatch.setattr(support.Translations, "load", counting_load)
+    client = app.test_client()
+    for _ in range(3):
+        assert client.get("/contact").status_code == 200
+        assert client.get("/es/contacto").status_code == 200
+    assert loads == [["en"], ["es"]]
+    with app.test_request_context("/es/contacto"):
+        form = forms.ContactForm(formdata=None)
+        assert form.meta.get_translations(form).gettext("Not a valid choice.") != (
+            "Not a valid choice."
+        )  # Spanish
