@@ -11,11 +11,12 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from sqlalchemy import event
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.pool import NullPool
 
 from app.contact import service
 from app.contact.service import store_submission
-from app.extensions import _MemoryStorage, db, limiter
+from app.extensions import READ_ONLY, _MemoryStorage, db, limiter
 from app.models import ContactCounter, Submission
 from tests.contact.test_contact_flow import SSN, counters, stored
 
@@ -56,19 +57,48 @@ def is_sqlite(app) -> bool:
     return app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
 
 
-def test_a_plain_send_is_one_insert_and_one_commit(app, visitor):
+def test_a_plain_send_is_one_insert_that_commits_itself(app, visitor):
+    """A plain send's transaction is its INSERT: no BEGIN, and the row is committed —
+    seen by another connection — the moment the statement returns, before the 303."""
     token = visitor.token()
-    with Statements(app) as seen:
-        response = visitor.send(csrf_token=token, message="When is the sales tax holiday?")
+    elsewhere = create_engine(app.config["SQLALCHEMY_DATABASE_URI"], poolclass=NullPool)
+    seen_elsewhere: list[int] = []
+
+    def look_from_another_connection(_conn, _cursor, statement, _params, _context, _many):
+        if statement.startswith("INSERT INTO submissions"):
+            with elsewhere.connect().execution_options(**READ_ONLY) as other:
+                seen_elsewhere.append(other.scalar(text("SELECT count(*) FROM submissions")))
+
+    with app.app_context():
+        event.listen(db.engine, "after_cursor_execute", look_from_another_connection)
+    try:
+        with Statements(app) as seen:
+            response = visitor.send(csrf_token=token, message="When is the sales tax holiday?")
+    finally:
+        with app.app_context():
+            event.remove(db.engine, "after_cursor_execute", look_from_another_connection)
+        elsewhere.dispose()
     assert response.status_code == 303
     assert seen.sql == ["INSERT INTO submissions"]
-    assert seen.ends == ["commit"]
-    if is_sqlite(app):
-        # The INSERT takes the write lock itself: no BEGIN IMMEDIATE a round trip before.
-        assert seen.begins == ["BEGIN"]
+    assert seen_elsewhere == [1]
+    assert seen.begins == []  # (on PostgreSQL never any: the driver begins implicitly)
     [submission] = stored(app)
     assert submission.message == "When is the sales tax holiday?"
     assert counters(app) == {}
+
+
+def test_a_plain_send_retried_is_found_not_stored_again(app):
+    """The INSERT that is its own transaction inserts nothing for a send key stored
+    before, and the first message is returned."""
+    with app.app_context():
+        kwargs = {"topic": "general", "name": None, "email": "a@example.com",
+                  "choice": "none", "kinds": [], "send_key": "k" * 22}  # fmt: skip
+        first = store_submission(message="one", **kwargs)
+        db.session.remove()
+        again = store_submission(message="one, sent again", **kwargs)
+        assert again == first
+        db.session.remove()
+        assert [s.message for s in db.session.scalars(db.select(Submission))] == ["one"]
 
 
 # The warning page's text waits in a draft: read (and the read ended) before the send,
