@@ -158,8 +158,13 @@ def store_submission(
         id_, reference = new_id(), new_reference()
         drawn = {"id": id_, "reference": reference}
         begin(ONE_STATEMENT if alone else WRITE_FIRST)
-        inserted = affected_rows(db.session.execute(statement, {**drawn, **values})) == 1
-        if not inserted:
+        rows = affected_rows(db.session.execute(statement, {**drawn, **values}))
+        if rows not in (0, 1):
+            # A driver that does not say whether the row went in: "not inserted" would
+            # look for the message, find this very row and roll it back.
+            db.session.rollback()
+            raise RuntimeError(f"the INSERT's row count is unknown ({rows})")
+        if rows == 0:
             # Nothing inserted: the same message stored before (a retry, or another
             # worker a moment ago), or, once in a great while, the id or reference was
             # taken.

@@ -174,6 +174,19 @@ def test_a_retried_send_commits_nothing_and_shows_the_first_reference(app, clien
     assert counters(app) == {("warned", "ssn"): 1, ("sent_as_written", "ssn"): 1}
 
 
+@pytest.mark.parametrize("counted", [False, True])
+def test_an_unknown_row_count_is_an_error_not_a_lost_message(app, monkeypatch, counted):
+    """Without preserve_rowcount psycopg reports -1: taken for "not inserted", the
+    message was found (its own row) and rolled back, and a 303 shown for nothing."""
+    monkeypatch.setattr(service, "affected_rows", lambda _result: -1)
+    with app.app_context(), pytest.raises(RuntimeError, match="row count"):
+        store_submission(
+            topic="general", name=None, email="a@example.com", message="x",
+            choice="removed" if counted else "none", kinds=["ssn"] if counted else [],
+            send_key="r" * 22,
+        )  # fmt: skip
+
+
 @pytest.mark.parametrize("taken", ["reference", "id"])
 def test_a_taken_id_or_reference_is_drawn_again(app, monkeypatch, taken):
     with app.app_context():
