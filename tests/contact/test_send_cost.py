@@ -183,7 +183,7 @@ def test_an_unknown_row_count_is_an_error_not_a_lost_message(app, monkeypatch, c
         store_submission(
             topic="general", name=None, email="a@example.com", message="x",
             choice="removed" if counted else "none", kinds=["ssn"] if counted else [],
-            send_key="r" * 22,
+            counts=[("removed", ["ssn"])] if counted else (), send_key="r" * 22,
         )  # fmt: skip
 
 
@@ -200,7 +200,7 @@ def test_a_taken_id_or_reference_is_drawn_again(app, monkeypatch, taken):
         monkeypatch.setattr(service, draw, lambda: next(draws))
         second = store_submission(
             topic="general", name=None, email="b@example.com", message="two",
-            choice="removed", kinds=["ssn"], send_key="b" * 22,
+            choice="removed", kinds=["ssn"], counts=[("removed", ["ssn"])], send_key="b" * 22,
         )  # fmt: skip
         assert getattr(second, taken) == fresh
         assert second.id != first.id
@@ -241,6 +241,31 @@ def test_an_unknown_choice_is_refused_before_anything_is_written(app, choice):
         )  # fmt: skip
     assert seen.sql == []
     assert seen.ends == []
+
+
+def test_an_unknown_event_is_refused_before_anything_is_written(app):
+    with app.app_context(), Statements(app) as seen, pytest.raises(ValueError, match="event"):
+        store_submission(
+            topic="general", name=None, email="a@example.com", message="x",
+            choice="removed", kinds=["ssn"], counts=[("deleted", ["ssn"])],
+        )  # fmt: skip
+    assert seen.sql == []
+    assert seen.ends == []
+
+
+def test_a_retried_send_counts_nothing_again(app):
+    """The counts ride with the message: a send stored before adds none."""
+
+    def send():
+        return store_submission(
+            topic="general", name=None, email="a@example.com", message="x", choice="removed",
+            kinds=["ssn"], counts=[("not_a_tax_number", ["card"]), ("removed", ["ssn"])],
+            send_key="c" * 22,
+        )  # fmt: skip
+
+    with app.app_context():
+        assert send() == send()
+    assert counters(app) == {("not_a_tax_number", "card"): 1, ("removed", "ssn"): 1}
 
 
 def test_a_draft_is_stored_encrypted_once(app, client, visitor):
