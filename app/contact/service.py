@@ -18,7 +18,7 @@ from sqlalchemy.sql.expression import Executable
 
 from app.clock import today
 from app.crypto import keyring
-from app.extensions import READ_ONLY, WRITE_FIRST, affected_rows, begin, db
+from app.extensions import ONE_STATEMENT, READ_ONLY, WRITE_FIRST, affected_rows, begin, db
 from app.models import ContactCounter, ContactWarnedForm, Submission
 from app.models.submission import (
     CHOICE_AS_WRITTEN,
@@ -57,11 +57,14 @@ def _insert(dialect: str):
 
 @functools.cache
 def _insert_submission(dialect: str):
-    """INSERT … ON CONFLICT DO NOTHING RETURNING id, with the texts bound as they are.
+    """INSERT … ON CONFLICT DO NOTHING, with the texts bound as they are.
 
     The encrypted columns are bound as plain text: the caller encrypts before the
     transaction, so nothing but the statement itself runs while SQLite's write lock is
-    held. A conflict on the id, the reference or the send key inserts nothing.
+    held. A conflict on the id, the reference or the send key inserts nothing (its row
+    count says which happened). No RETURNING: the id is drawn by the caller, and a
+    statement that returns rows is not finished (nor, alone, committed) until they have
+    been fetched, back in Python.
     """
     table = Submission.__table__
     encrypted = {"name", "email", "message"}
@@ -83,7 +86,10 @@ def _insert_submission(dialect: str):
             "language",
         )
     }
-    return _insert(dialect)(table).values(values).on_conflict_do_nothing().returning(table.c.id)
+    statement = _insert(dialect)(table).values(values).on_conflict_do_nothing()
+    # The row count of an INSERT is kept by every driver only if asked (psycopg's is
+    # otherwise gone with its cursor).
+    return statement.execution_options(preserve_rowcount=True)
 
 
 def _encrypt(text: str | None) -> str | None:
@@ -114,10 +120,13 @@ def store_submission(
 
     Everything that can be done before the transaction is: the texts are encrypted, the
     key hashed and the id and reference drawn first, so that a plain send is one INSERT and a
-    send that counts something an INSERT and one counter statement. The transaction starts
-    with that INSERT (on SQLite a deferred BEGIN: the INSERT takes the write lock, which
-    is held for the two statements and the commit only). How many messages arrive a day
-    is the count of rows by ``received_on`` (stubs stay after the purge): no counter.
+    send that counts something an INSERT and one counter statement. A plain send's INSERT
+    is its own transaction (ONE_STATEMENT: no BEGIN or COMMIT sent; on SQLite the write
+    lock is taken, the row written and the WAL synced in one call into SQLite).
+    Otherwise the transaction starts with that INSERT (on SQLite a deferred BEGIN: the
+    INSERT takes the write lock, which is held for the statements and the commit only).
+    How many messages arrive a day is the count of rows by ``received_on`` (stubs stay
+    after the purge): no counter.
 
     ``alongside`` is a statement to run in the same transaction, once the message is
     stored (or found stored before): the contact flow deletes the visitor's draft with
@@ -143,12 +152,19 @@ def store_submission(
     }
     counter = _counts_statement(counts, day)
     statement = _insert_submission(db.session.get_bind().dialect.name)
+    # Nothing else to write with the message: the INSERT alone is the transaction.
+    alone = counter is None and alongside is None
     for _attempt in range(5):
-        reference = new_reference()
-        drawn = {"id": new_id(), "reference": reference}
-        begin(WRITE_FIRST)
-        inserted = db.session.execute(statement, {**drawn, **values}).first()
-        if inserted is None:
+        id_, reference = new_id(), new_reference()
+        drawn = {"id": id_, "reference": reference}
+        begin(ONE_STATEMENT if alone else WRITE_FIRST)
+        rows = affected_rows(db.session.execute(statement, {**drawn, **values}))
+        if rows not in (0, 1):
+            # A driver that does not say whether the row went in: "not inserted" would
+            # look for the message, find this very row and roll it back.
+            db.session.rollback()
+            raise RuntimeError(f"the INSERT's row count is unknown ({rows})")
+        if rows == 0:
             # Nothing inserted: the same message stored before (a retry, or another
             # worker a moment ago), or, once in a great while, the id or reference was
             # taken.
@@ -166,7 +182,7 @@ def store_submission(
         if alongside is not None:
             db.session.execute(alongside)
         db.session.commit()
-        return StoredSubmission(inserted.id, reference, topic)
+        return StoredSubmission(id_, reference, topic)
     raise RuntimeError("could not draw a free reference")
 
 
