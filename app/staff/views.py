@@ -172,8 +172,8 @@ def revealed(reference: str):
     )
 
 
-def _to_submission(item: Submission, fragment: str | None = None):
-    return redirect(url_for("staff.submission", reference=item.reference, _anchor=fragment), 303)
+def _to_submission(item: Submission):
+    return redirect(url_for("staff.submission", reference=item.reference), 303)
 
 
 @bp.post("/messages/<reference>/reply")
@@ -195,8 +195,9 @@ def reply(reference: str):
         drafts.save(item.reference, drafts.Draft(body, notice="errors"))
         return _to_submission(item)  # the error summary, at the top, says what to do
     if action == "edit":
+        # (No fragment in the URL: it would keep the browser from the text box's autofocus.)
         drafts.save(item.reference, drafts.Draft(body, notice="edit"))
-        return _to_submission(item, "reply-heading")
+        return _to_submission(item)
     findings = form.identifier_findings
     detail = "sent with identifiers after a warning" if findings else None
     if findings and action == "remove":
