@@ -44,6 +44,7 @@ def purge_command() -> None:
     from app.contact.drafts import purge_expired as purge_drafts
     from app.extensions import db
     from app.retention import purge_expired
+    from app.staff.drafts import purge_expired as purge_reply_drafts
 
     failed = []
     try:
@@ -54,7 +55,8 @@ def purge_command() -> None:
         failed.append("the messages could not be purged")
         purged = "no"
     try:
-        drafts = purge_drafts()
+        # visitors' unsent messages and staff's unsent replies
+        drafts = purge_drafts() + purge_reply_drafts()
     except Exception as error:
         db.session.rollback()
         current_app.logger.error("Purge of unsent drafts failed: %s", type(error).__name__)

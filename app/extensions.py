@@ -110,17 +110,32 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 # How a transaction starts on SQLite (see _sqlite_begin); call begin(...) before its first
 # statement. WRITE_FIRST: its first statement writes. READ_ONLY: it never writes.
+# ONE_STATEMENT: it is one statement, which is its own transaction (see begin()).
 WRITE_FIRST = {"drs_plain_begin": "write first"}
 READ_ONLY = {"drs_plain_begin": "read only"}
+ONE_STATEMENT = {"drs_plain_begin": "one statement"}
 
 
 def begin(options: dict[str, str]) -> None:
-    """Start the session's transaction with ``options`` (WRITE_FIRST or READ_ONLY).
+    """Start the session's transaction with ``options`` (WRITE_FIRST, READ_ONLY or
+    ONE_STATEMENT).
+
+    ONE_STATEMENT sends no BEGIN and no COMMIT: each statement commits itself (SQLite's
+    autocommit; on PostgreSQL the connection's AUTOCOMMIT, reset when it goes back to
+    the pool). For a transaction that is a single statement it is the same transaction
+    with two statements fewer; on SQLite, moreover, the statement takes the write lock,
+    writes and commits (the WAL synced as for a COMMIT) inside one call into SQLite, with
+    Python's GIL released, so the lock is never held while the thread waits for the GIL
+    between statements. The session's commit() afterwards sends nothing. Only for a
+    statement that stands alone: anything run after it in the "transaction" commits on
+    its own too.
 
     Inside a transaction already begun it changes nothing (that one began as it began).
     """
     session = db.session()
     if not session.in_transaction():
+        if options is ONE_STATEMENT and session.get_bind().dialect.name != "sqlite":
+            options = {**options, "isolation_level": "AUTOCOMMIT"}
         session.connection(execution_options=options)
 
 
@@ -137,10 +152,11 @@ def _sqlite_begin(connection) -> None:
     timeout just as BEGIN IMMEDIATE would (it has read nothing that could go stale), and
     the lock is held from the statement on rather than from one round trip before it.
     One that only reads (READ_ONLY): in WAL mode it reads a snapshot without the write
-    lock, so it neither waits for writers nor makes them wait.
+    lock, so it neither waits for writers nor makes them wait. One statement alone
+    (ONE_STATEMENT) starts none at all.
     """
     if connection.dialect.name == "sqlite":
-        if connection.get_execution_options().get("drs_plain_begin"):
-            connection.exec_driver_sql("BEGIN")
-        else:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        plain = connection.get_execution_options().get("drs_plain_begin")
+        if plain == ONE_STATEMENT["drs_plain_begin"]:
+            return  # no transaction around the statement: it is its own (see begin())
+        connection.exec_driver_sql("BEGIN" if plain else "BEGIN IMMEDIATE")

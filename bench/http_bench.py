@@ -381,11 +381,12 @@ def report_timing(folder: Path, args) -> None:
         return
     groups: dict[tuple[str, int, str], list[dict]] = {}
     for record in timing.read(folder):
-        key = (record["what"], record["statements"], record["ended"])
+        ended = "alone" if record.get("alone") else record["ended"]
+        key = (record["what"], record["statements"], ended)
         groups.setdefault(key, []).append(record)
 
     def ms(records, field) -> str:
-        values = [r[field] for r in records if r[field] is not None]
+        values = [r[field] for r in records if r.get(field) is not None]
         if not values:
             return "      -      "
         p50, p99 = percentile(values, 0.5) * 1000, percentile(values, 0.99) * 1000
@@ -393,12 +394,13 @@ def report_timing(folder: Path, args) -> None:
 
     print(
         "        transactions (p50 / p99 ms):     count stmts   lock wait       held"
-        "          COMMIT"
+        "          COMMIT     write→commit"
     )
     for (what, statements, ended), records in sorted(groups.items(), key=lambda g: -len(g[1])):
         print(
             f"        {what[:28]:<28} {ended:<8} {len(records):6} {statements:5}  "
-            f"{ms(records, 'wait')}  {ms(records, 'held')}  {ms(records, 'commit')}"
+            f"{ms(records, 'wait')}  {ms(records, 'held')}  {ms(records, 'commit')}  "
+            f"{ms(records, 'total')}"
         )
 
 

@@ -93,7 +93,13 @@ class Trace:
         self.lines.append(f"{took * 1000:8.3f} ms  {' '.join(statement.split())[:90]}")
 
     def _end(self, what):
-        return lambda _conn: self.lines.append(f"{'':11}  {what}")
+        def end(conn):
+            if conn.get_execution_options().get("drs_plain_begin") == "one statement":
+                self.lines.append(f"{'':11}  (nothing sent: the statement was its own transaction)")
+            else:
+                self.lines.append(f"{'':11}  {what}")
+
+        return end
 
     def __enter__(self):
         self.hooks = [

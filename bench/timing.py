@@ -10,7 +10,14 @@ and writes one JSON line per transaction to ``folder``/timing-<pid>.jsonl:
   tens of µs; the rest is the wait); on PostgreSQL, None (there is no database lock);
 * ``held`` — on SQLite, from the moment the lock was had to the end of COMMIT (or
   ROLLBACK); on PostgreSQL, from the first statement to the end of COMMIT;
-* ``commit`` — COMMIT's own time (the write to disk).
+* ``commit`` — COMMIT's own time (the write to disk);
+* ``total`` — from sending the first writing statement to the end of COMMIT: on SQLite
+  the lock wait and hold together, the one figure that can be compared with a statement
+  that is its own transaction (below);
+* ``alone`` — true for a statement that is its own transaction (the app's
+  ONE_STATEMENT): on SQLite its wait for the lock, its write and its commit happen
+  inside the one call, so only ``total`` is known; on either database the COMMIT the
+  session asks for afterwards sends nothing.
 
 A worker handles a request on one thread, and a transaction runs on one connection on
 that thread, so the record in progress is kept per thread. Bench code only: nothing
@@ -51,26 +58,40 @@ class _Recorder:
         if words and words[0] == "BEGIN":
             if sqlite and words[1:2] == ["IMMEDIATE"]:
                 record["wait"], record["locked"] = now - started, now
+                record["writing"] = started
             return
         record["statements"] += 1
         if record["what"] is None:
             record["what"], record["first"] = " ".join(words[:3]), started
-        if sqlite and "locked" not in record and words[0] in _WRITES:
-            record["wait"], record["locked"] = now - started, now
+        if "writing" not in record and words[0] in _WRITES:
+            record["writing"] = started
+            # A statement that is its own transaction: on SQLite none is open once it
+            # has returned (the driver's implicit BEGIN, as hello_write's, leaves one
+            # open); on PostgreSQL the connection is in autocommit.
+            driver = conn.connection.driver_connection
+            record["alone"] = (
+                not driver.in_transaction if sqlite else bool(getattr(driver, "autocommit", False))
+            )
+            if sqlite and "locked" not in record:
+                record["wait"], record["locked"] = now - started, now
 
     def finish(self, ended: str, took: float) -> None:
         record = getattr(self.local, "record", None)
         self.local.record = None
         if record is None or record["what"] is None:
             return
+        now = time.perf_counter()
         since = record.get("locked") if record["sqlite"] else record["first"]
+        alone = record.get("alone", False)
         line = {
             "what": record["what"],
             "statements": record["statements"],
             "ended": ended,
-            "wait": record.get("wait") if record["sqlite"] else None,
-            "held": None if since is None else time.perf_counter() - since,
-            "commit": took if ended == "commit" else None,
+            "alone": alone,
+            "wait": record.get("wait") if record["sqlite"] and not alone else None,
+            "held": None if since is None or (alone and record["sqlite"]) else now - since,
+            "commit": took if ended == "commit" and not alone else None,
+            "total": now - record["writing"] if "writing" in record else None,
         }
         with self.write_lock:
             self.out.write(json.dumps(line) + "\n")

@@ -38,6 +38,7 @@ def test_concurrent_writers_do_not_lock_each_other_out(app):
                         message=f"message {n}-{i}",
                         choice="removed",
                         kinds=["ssn"],
+                        counts=[("removed", ["ssn"])],
                     )
                 db.session.remove()
         except BaseException as error:  # collected and asserted below

@@ -7,6 +7,7 @@ in the message itself, and the words used on the page.
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from flask_babel import gettext
@@ -77,12 +78,13 @@ def in_fields(fields: dict[str, str], findings: dict[str, list[Finding]]) -> lis
     ]
 
 
-def remove_identifiers(fields: dict[str, str], findings: list[FieldFinding]) -> dict[str, str]:
-    """The fields with each finding replaced by a plain label.
+def remove_identifiers(
+    fields: Mapping[str, str], findings: list[FieldFinding], language: str
+) -> dict[str, str]:
+    """The fields with each finding replaced by a plain label in ``language``.
 
     For example "[Social Security number removed]": nothing of the number is left.
     """
-    language = current_language()
     return {
         field: remove(text, [f.finding for f in findings if f.field == field], language)
         for field, text in fields.items()

@@ -18,18 +18,17 @@ from sqlalchemy.sql.expression import Executable
 
 from app.clock import today
 from app.crypto import keyring
-from app.extensions import READ_ONLY, WRITE_FIRST, affected_rows, begin, db
+from app.extensions import ONE_STATEMENT, READ_ONLY, WRITE_FIRST, affected_rows, begin, db
 from app.models import ContactCounter, ContactWarnedForm, Submission
 from app.models.submission import (
     CHOICE_AS_WRITTEN,
-    CHOICE_REMOVED,
     CHOICES,
     EVENTS,
     new_reference,
 )
 
-# What a stored message's choice counts, once per identifier found (kinds as given).
-CHOICE_EVENTS = {CHOICE_REMOVED: "removed", CHOICE_AS_WRITTEN: "sent_as_written"}
+# A decision's counts (app/contact/decision.py): (event, kinds), one kind per number.
+Counts = Iterable[tuple[str, Iterable[str]]]
 
 
 @dataclass(frozen=True)
@@ -58,11 +57,14 @@ def _insert(dialect: str):
 
 @functools.cache
 def _insert_submission(dialect: str):
-    """INSERT … ON CONFLICT DO NOTHING RETURNING id, with the texts bound as they are.
+    """INSERT … ON CONFLICT DO NOTHING, with the texts bound as they are.
 
     The encrypted columns are bound as plain text: the caller encrypts before the
     transaction, so nothing but the statement itself runs while SQLite's write lock is
-    held. A conflict on the id, the reference or the send key inserts nothing.
+    held. A conflict on the id, the reference or the send key inserts nothing (its row
+    count says which happened). No RETURNING: the id is drawn by the caller, and a
+    statement that returns rows is not finished (nor, alone, committed) until they have
+    been fetched, back in Python.
     """
     table = Submission.__table__
     encrypted = {"name", "email", "message"}
@@ -84,7 +86,10 @@ def _insert_submission(dialect: str):
             "language",
         )
     }
-    return _insert(dialect)(table).values(values).on_conflict_do_nothing().returning(table.c.id)
+    statement = _insert(dialect)(table).values(values).on_conflict_do_nothing()
+    # The row count of an INSERT is kept by every driver only if asked (psycopg's is
+    # otherwise gone with its cursor).
+    return statement.execution_options(preserve_rowcount=True)
 
 
 def _encrypt(text: str | None) -> str | None:
@@ -99,6 +104,7 @@ def store_submission(
     message: str,
     choice: str,
     kinds: Iterable[str],
+    counts: Counts = (),
     send_key: str | None = None,
     language: str = "en",
     alongside: Executable | None = None,
@@ -108,15 +114,19 @@ def store_submission(
     Only the date is kept, never the time, the visitor's address or browser, so the
     message cannot be matched with the automatic access data. A message sent again
     with the same ``send_key`` (a retry) is not stored or counted twice: the first is
-    returned. A choice about identifiers (removed, sent as written) is counted once per
-    kind in ``kinds`` as given (one per finding), in the same transaction as the message.
+    returned. ``kinds`` are the kinds of the numbers it is stored with or had removed;
+    ``counts`` (the decision's, app/contact/decision.py) are added in the same
+    transaction as the message, and only if it is stored now.
 
     Everything that can be done before the transaction is: the texts are encrypted, the
     key hashed and the id and reference drawn first, so that a plain send is one INSERT and a
-    send with identifiers an INSERT and one counter statement. The transaction starts
-    with that INSERT (on SQLite a deferred BEGIN: the INSERT takes the write lock, which
-    is held for the two statements and the commit only). How many messages arrive a day
-    is the count of rows by ``received_on`` (stubs stay after the purge): no counter.
+    send that counts something an INSERT and one counter statement. A plain send's INSERT
+    is its own transaction (ONE_STATEMENT: no BEGIN or COMMIT sent; on SQLite the write
+    lock is taken, the row written and the WAL synced in one call into SQLite).
+    Otherwise the transaction starts with that INSERT (on SQLite a deferred BEGIN: the
+    INSERT takes the write lock, which is held for the statements and the commit only).
+    How many messages arrive a day is the count of rows by ``received_on`` (stubs stay
+    after the purge): no counter.
 
     ``alongside`` is a statement to run in the same transaction, once the message is
     stored (or found stored before): the contact flow deletes the visitor's draft with
@@ -140,15 +150,21 @@ def store_submission(
         "send_key_hash": key_hash,
         "language": language,
     }
-    event = CHOICE_EVENTS.get(choice)
-    counts = _counts_statement(event, kinds, day) if event and kinds else None
+    counter = _counts_statement(counts, day)
     statement = _insert_submission(db.session.get_bind().dialect.name)
+    # Nothing else to write with the message: the INSERT alone is the transaction.
+    alone = counter is None and alongside is None
     for _attempt in range(5):
-        reference = new_reference()
-        drawn = {"id": new_id(), "reference": reference}
-        begin(WRITE_FIRST)
-        inserted = db.session.execute(statement, {**drawn, **values}).first()
-        if inserted is None:
+        id_, reference = new_id(), new_reference()
+        drawn = {"id": id_, "reference": reference}
+        begin(ONE_STATEMENT if alone else WRITE_FIRST)
+        rows = affected_rows(db.session.execute(statement, {**drawn, **values}))
+        if rows not in (0, 1):
+            # A driver that does not say whether the row went in: "not inserted" would
+            # look for the message, find this very row and roll it back.
+            db.session.rollback()
+            raise RuntimeError(f"the INSERT's row count is unknown ({rows})")
+        if rows == 0:
             # Nothing inserted: the same message stored before (a retry, or another
             # worker a moment ago), or, once in a great while, the id or reference was
             # taken.
@@ -161,12 +177,12 @@ def store_submission(
             if earlier is not None:
                 return earlier
             continue  # the id or reference was taken: draw others
-        if counts is not None:
-            db.session.execute(counts)
+        if counter is not None:
+            db.session.execute(counter)
         if alongside is not None:
             db.session.execute(alongside)
         db.session.commit()
-        return StoredSubmission(inserted.id, reference, topic)
+        return StoredSubmission(id_, reference, topic)
     raise RuntimeError("could not draw a free reference")
 
 
@@ -191,70 +207,72 @@ def _sent_before(key_hash: str) -> StoredSubmission | None:
     return StoredSubmission(row.id, row.reference, row.topic) if row else None
 
 
-def _counts_statement(event: str, kinds: Iterable[str], day: date):
-    """One statement adding to today's counter of ``event`` once per item of ``kinds``."""
-    table = ContactCounter.__table__
-    insert = _insert(db.session.get_bind().dialect.name)
+def _counts_statement(counts: Counts, day: date):
+    """One statement adding to today's counters, once per kind listed under each event
+    (None when there is nothing to count)."""
+    listed = [(event, list(kinds)) for event, kinds in counts]
+    _check_events(listed)
     rows = [
         {"day": day, "event": event, "kind": kind, "count": n}
+        for event, kinds in listed
         for kind, n in sorted(Counter(kinds).items())
     ]
-    statement = insert(table).values(rows)
+    if not rows:
+        return None
+    table = ContactCounter.__table__
+    statement = _insert(db.session.get_bind().dialect.name)(table).values(rows)
     return statement.on_conflict_do_update(
         index_elements=["day", "event", "kind"],
         set_={"count": table.c.count + statement.excluded.count},
     )
 
 
-def count_events(event: str, kinds: Iterable[str], *, commit: bool = True) -> None:
-    """Add one to today's counter of ``event`` for each kind (counts only, never digits).
+def _check_events(counts: Counts) -> None:
+    for event, _kinds in counts:
+        if event not in EVENTS:
+            raise ValueError(f"unknown event {event!r}")
 
-    One statement, which starts the transaction (a write). Committed at once, unless
-    ``commit`` is False: then the caller's next commit takes it (the warning step
-    commits the count with the draft that shows the warning, in one transaction).
+
+def add_counts(counts: Counts, *, send_key: str) -> None:
+    """Add a decision's counts (counts only, never digits) to the transaction, which
+    they start (a write); the caller's next commit takes them, with the draft whose
+    page they belong to, so a warning is counted only if its page can be shown.
+
+    A warning is counted once per form (``send_key``) and kind, the first time the form
+    warns about that kind: a form shown its warning again (a reload, a resend, a script
+    posting it sixty times) adds nothing. A keyed hash of the form and kind is
+    remembered for the day (one INSERT … ON CONFLICT DO NOTHING RETURNING); the other
+    events, and the kinds not warned about yet, are then one counter statement.
     """
-    if event not in EVENTS:
-        raise ValueError(f"unknown event {event!r}")
-    kinds = list(kinds)
-    if not kinds:
-        return
-    statement = _counts_statement(event, kinds, today())
-    begin(WRITE_FIRST)
-    db.session.execute(statement)
-    if commit:
-        db.session.commit()
-
-
-def count_warning(send_key: str, kinds: Iterable[str], *, commit: bool = True) -> None:
-    """Count a warning page shown for the form ``send_key``: once per number found, the
-    first time the form warns about that kind.
-
-    A form shown its warning again (a reload, a resend, a script posting it sixty
-    times) adds nothing: a keyed hash of the form and kind is remembered for the day
-    (one INSERT … ON CONFLICT DO NOTHING RETURNING), and only kinds it did not hold yet
-    are counted, in the same transaction. Committed at once unless ``commit`` is False
-    (as count_events: the warning step commits it with its draft).
-    """
-    kinds = list(kinds)
-    if not kinds:
+    listed = [(event, list(kinds)) for event, kinds in counts if kinds]
+    _check_events(listed)
+    if not listed:
         return
     day = today()
+    begin(WRITE_FIRST)
+    counter = _counts_statement(
+        [
+            (event, _first_warnings(send_key, kinds, day) if event == "warned" else kinds)
+            for event, kinds in listed
+        ],
+        day,
+    )
+    if counter is not None:
+        db.session.execute(counter)
+
+
+def _first_warnings(send_key: str, kinds: list[str], day: date) -> list[str]:
+    """Of ``kinds``, those this form has not warned about before today."""
     hashes = {kind: _warned_hash(send_key, kind) for kind in sorted(set(kinds))}
     table = ContactWarnedForm.__table__
-    insert = _insert(db.session.get_bind().dialect.name)
     marker = (
-        insert(table)
+        _insert(db.session.get_bind().dialect.name)(table)
         .values([{"key_hash": h, "day": day} for h in hashes.values()])
         .on_conflict_do_nothing()
         .returning(table.c.key_hash)
     )
-    begin(WRITE_FIRST)
     first_time = set(db.session.scalars(marker))
-    new = [kind for kind in kinds if hashes[kind] in first_time]
-    if new:
-        db.session.execute(_counts_statement("warned", new, day))
-    if commit:
-        db.session.commit()
+    return [kind for kind in kinds if hashes[kind] in first_time]
 
 
 def _warned_hash(send_key: str, kind: str) -> str:

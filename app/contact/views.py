@@ -6,6 +6,10 @@ server only) and redirects to the page that shows it. Back and Reload therefore 
 re-post a form, and a message is stored once however often a send is repeated (the
 form's random send key). The visitor's words never go into a URL, the session cookie,
 a flash message or a log.
+
+Send and the warning page's buttons each ask `app/contact/decision.py` what the press
+means (store, warn, edit, ask again) and what it counts, then carry that out through
+`app/contact/service.py` and the draft.
 """
 
 import math
@@ -18,21 +22,21 @@ from flask_wtf.csrf import validate_csrf
 from sqlalchemy.exc import SQLAlchemyError
 from wtforms import ValidationError
 
-from app.contact import bp, drafts
+from app.contact import bp, decision, drafts
+from app.contact.decision import ASK_AGAIN, STORE, WARN, Decision
 from app.contact.drafts import STEP_CHECK, STEP_FORM, Draft
 from app.contact.forms import SEND_KEY, ContactForm
 from app.contact.identifiers import (
     dismissed_signatures,
     heading_for,
     preview_removal,
-    remove_identifiers,
     valid_fingerprints,
 )
-from app.contact.service import count_events, count_warning, sent_before, store_submission
+from app.contact.service import add_counts, sent_before, store_submission
 from app.errors import render_error
 from app.extensions import csrf, db, limiter
 from app.i18n import current_language, localized_route
-from app.models.submission import ACCOUNT_TOPIC, CHOICE_AS_WRITTEN, CHOICE_NONE, CHOICE_REMOVED
+from app.models.submission import ACCOUNT_TOPIC, CHOICE_AS_WRITTEN, CHOICE_REMOVED
 from app.public.notices import mark_database_unavailable
 from app.security import no_store
 
@@ -171,19 +175,21 @@ def send():
     # The name's and message's TaxIdentifiers stop the form for numbers the visitor has
     # not yet said are not tax numbers.
     form.identifiers_dismissed = frozenset(draft.dismissed)
-    if not form.validate():
-        if form.held_for_identifiers():
-            # once per form (its send key), committed with the draft below
-            count_warning(draft.send_key, [f.kind for f in form.field_findings], commit=False)
-            g.contact_warned = True
-            draft.step = STEP_CHECK
-            drafts.save(draft)  # commits the count with it
-            return _see("contact.check")
+    valid = form.validate()
+    if not valid and not form.held_for_identifiers():
         draft.notice = "errors"
         drafts.save(draft)
         return _see("contact.form")
 
-    return _store(form, form.free_text_fields(), CHOICE_NONE, [], left_alone=0)
+    # (Held for identifiers means valid but for the numbers found.)
+    outcome = decision.on_send(form.free_text_fields(), form.field_findings)
+    if outcome.next == WARN:
+        g.contact_warned = True
+        draft.step = STEP_CHECK
+        add_counts(outcome.counts, send_key=draft.send_key)
+        drafts.save(draft)  # commits the count with it
+        return _see("contact.check")
+    return _store(form, outcome)
 
 
 def _draft_from_request(form: ContactForm) -> Draft:
@@ -261,46 +267,39 @@ def decide():
     form = _form_of(draft)
     if not form.validate():
         return _see("contact.form")
-    fields = form.free_text_fields()
-    findings = form.field_findings
+    outcome = decision.on_choice(
+        form.free_text_fields(),
+        form.field_findings,
+        valid_fingerprints(request.form.getlist("not_tax_number")),
+        request.form.get("action"),
+        current_language(),
+    )
+    if outcome.next == STORE:
+        return _store(form, outcome)
 
-    ticked = valid_fingerprints(request.form.getlist("not_tax_number"))
-    left_alone = [f for f in findings if f.fingerprint in ticked]
-    if left_alone:
-        count_events("not_a_tax_number", [f.kind for f in left_alone])
-        draft.dismissed = sorted(set(draft.dismissed) | {f.fingerprint for f in left_alone})
-        findings = [f for f in findings if f.fingerprint not in ticked]
-
-    action = request.form.get("action")
-    kinds = [f.kind for f in findings]
-    if action == "remove" and findings:
-        cleaned = remove_identifiers(fields, findings)
-        return _store(form, cleaned, CHOICE_REMOVED, kinds, left_alone=len(left_alone))
-    if action == "as_written" and findings:
-        return _store(form, fields, CHOICE_AS_WRITTEN, kinds, left_alone=len(left_alone))
-    if action in ("remove", "as_written"):
-        # Every number was left as it is: nothing to remove, nothing risky sent.
-        return _store(form, fields, CHOICE_NONE, [], left_alone=len(left_alone))
-
-    # "Go back and edit", or the ticks alone.
-    if action == "edit" or not findings:
-        draft.step = STEP_FORM
-        draft.notice = "left_alone" if left_alone else "edit"
-        draft.left_alone = len(left_alone)
-    else:
+    if outcome.left_alone:
+        draft.dismissed = sorted(set(draft.dismissed) | {f.fingerprint for f in outcome.left_alone})
+    if outcome.next == ASK_AGAIN:
         draft.notice = None
-    drafts.save(draft)
-    return _see("contact.form" if draft.step == STEP_FORM else "contact.check")
+    else:
+        draft.step = STEP_FORM
+        draft.notice = "left_alone" if outcome.left_alone else "edit"
+        draft.left_alone = len(outcome.left_alone)
+    add_counts(outcome.counts, send_key=draft.send_key)
+    drafts.save(draft)  # commits the counts with it
+    return _see("contact.check" if outcome.next == ASK_AGAIN else "contact.form")
 
 
-def _store(form: ContactForm, fields, choice: str, kinds: list[str], *, left_alone: int):
+def _store(form: ContactForm, outcome: Decision):
+    """Keep the message as decided, with the decision's counts, and forget its draft."""
     submission = store_submission(
         topic=form.topic.data,
-        name=fields["name"],
+        name=outcome.fields["name"],
         email=form.email.data,
-        message=fields["message"],
-        choice=choice,
-        kinds=kinds,
+        message=outcome.fields["message"],
+        choice=outcome.choice,
+        kinds=outcome.kinds,
+        counts=outcome.counts,
         send_key=form.send_key.data,
         language=current_language(),
         # Its draft is deleted in the same transaction.
@@ -313,9 +312,9 @@ def _store(form: ContactForm, fields, choice: str, kinds: list[str], *, left_alo
     session["sent"] = {
         "reference": submission.reference,
         "topic": submission.topic,
-        "choice": choice,
-        "removed": len(kinds) if choice == CHOICE_REMOVED else 0,
-        "left_alone": left_alone,
+        "choice": outcome.choice,
+        "removed": len(outcome.kinds) if outcome.choice == CHOICE_REMOVED else 0,
+        "left_alone": len(outcome.left_alone),
     }
     return _see("contact.sent")
 

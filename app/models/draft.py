@@ -27,3 +27,22 @@ class ContactDraft(Model):
     content: Mapped[str] = mapped_column(EncryptedText)
     # UNIX seconds (UTC) after which the draft is forgotten.
     expires_at: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class ReplyDraft(Model):
+    """A reply a member of staff has not sent yet, between its steps on the desk (written,
+    warned about the numbers in it, sent), so that each page is reached by GET too.
+
+    Found by a hash of their sign-in's random token and the message's reference: one
+    draft per message per sign-in, unreachable once they sign out. Encrypted, and
+    forgotten when the reply is sent or 30 minutes after it was last saved.
+    """
+
+    __tablename__ = "reply_drafts"
+
+    # sha256 of the staff session's token and the message's reference.
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # The reply's text and step, as JSON, encrypted.
+    content: Mapped[str] = mapped_column(EncryptedText)
+    # UNIX seconds (UTC) after which the draft is forgotten.
+    expires_at: Mapped[int] = mapped_column(BigInteger, index=True)

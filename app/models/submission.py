@@ -66,6 +66,9 @@ CHOICES = (CHOICE_NONE, CHOICE_REMOVED, CHOICE_AS_WRITTEN)
 
 
 class Submission(Model):
+    """One message. Indexed only where a query needs it (every index is written by every
+    send): the reference and the send-key hash (unique), and the date (migration 0009)."""
+
     __tablename__ = "submissions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -76,12 +79,12 @@ class Submission(Model):
     name: Mapped[str | None] = mapped_column(EncryptedText)
     email: Mapped[str | None] = mapped_column(EncryptedText)
     message: Mapped[str | None] = mapped_column(EncryptedText)
-    status: Mapped[str] = mapped_column(String(10), default="new", index=True)
+    status: Mapped[str] = mapped_column(String(10), default="new")
     identifier_choice: Mapped[str] = mapped_column(String(20), default=CHOICE_NONE)
     # Kinds found, comma-separated (e.g. "ssn,fein"): never digits.
     identifier_kinds: Mapped[str] = mapped_column(String(80), default="")
     # True while the stored text still holds identifiers (sent as written).
-    has_identifiers: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    has_identifiers: Mapped[bool] = mapped_column(Boolean, default=False)
     replied_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
     purged_on: Mapped[date | None] = mapped_column(Date)
@@ -89,7 +92,7 @@ class Submission(Model):
     # once. It names a form, not a visitor; cleared by the purge.
     send_key_hash: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
     # The language of the page it was sent from ("en", "es"): staff reply in it.
-    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en", index=True)
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
 
     @property
     def kinds(self) -> list[str]:

@@ -56,6 +56,51 @@ def test_live_hint_appears_within_a_second_and_is_announced_once(live_server, pa
     assert page.locator("[role=alert]").count() == 0
 
 
+def test_what_is_typed_while_the_detector_loads_is_checked_once_it_is_here(live_server, page):
+    """The detector is fetched after the form is ready: typing does not wait for it."""
+    held = []
+    page.route("**/js/pii.mjs", lambda route: held.append(route))
+    page.goto(live_server.url + "/contact")
+    watch_status(page)
+    page.locator("#message").press_sequentially(f"My number is {SSN}")
+    expect(page.locator("#message-findings")).to_be_hidden()
+    assert len(held) == 1
+    held[0].continue_()
+    expect(page.locator("#message-findings")).to_contain_text(
+        "a Social Security number ending in 7788"
+    )
+    page.wait_for_timeout(600)
+    announced = page.evaluate("window.__announced")
+    assert len(announced) == 1, announced
+
+
+def test_the_form_works_when_the_detector_cannot_load(live_server, page):
+    page.route("**/js/pii.mjs", lambda route: route.abort())
+    page.goto(live_server.url + "/contact")
+    fill_form(page, f"My number is {SSN}")
+    page.wait_for_timeout(400)
+    expect(page.locator("#message-findings")).to_be_hidden()
+    page.click("button[type=submit]")
+    # the server's check still warns
+    expect(page.locator("h1")).to_contain_text("Social Security number")
+    page.console_errors.clear()  # the refused request is reported as a console error
+
+
+def test_the_warning_page_does_not_fetch_the_detector(live_server, page):
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(live_server.url + "/contact")
+    fill_form(page, f"My number is {SSN}")
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/js/pii.mjs") for url in fetched)
+    fetched.clear()
+    page.click("button[type=submit]")
+    expect(page).to_have_url(re.compile(r"/contact/check$"))
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/js/contact.mjs") for url in fetched)
+    assert not [url for url in fetched if "/js/pii" in url]
+
+
 def test_remove_it_takes_the_number_out_in_place(live_server, page):
     page.goto(live_server.url + "/contact")
     page.locator("#message").press_sequentially(f"SSN {SSN} please")

@@ -11,11 +11,12 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from sqlalchemy import event
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.pool import NullPool
 
 from app.contact import service
 from app.contact.service import store_submission
-from app.extensions import _MemoryStorage, db, limiter
+from app.extensions import READ_ONLY, _MemoryStorage, db, limiter
 from app.models import ContactCounter, Submission
 from tests.contact.test_contact_flow import SSN, counters, stored
 
@@ -56,19 +57,48 @@ def is_sqlite(app) -> bool:
     return app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
 
 
-def test_a_plain_send_is_one_insert_and_one_commit(app, visitor):
+def test_a_plain_send_is_one_insert_that_commits_itself(app, visitor):
+    """A plain send's transaction is its INSERT: no BEGIN, and the row is committed —
+    seen by another connection — the moment the statement returns, before the 303."""
     token = visitor.token()
-    with Statements(app) as seen:
-        response = visitor.send(csrf_token=token, message="When is the sales tax holiday?")
+    elsewhere = create_engine(app.config["SQLALCHEMY_DATABASE_URI"], poolclass=NullPool)
+    seen_elsewhere: list[int] = []
+
+    def look_from_another_connection(_conn, _cursor, statement, _params, _context, _many):
+        if statement.startswith("INSERT INTO submissions"):
+            with elsewhere.connect().execution_options(**READ_ONLY) as other:
+                seen_elsewhere.append(other.scalar(text("SELECT count(*) FROM submissions")))
+
+    with app.app_context():
+        event.listen(db.engine, "after_cursor_execute", look_from_another_connection)
+    try:
+        with Statements(app) as seen:
+            response = visitor.send(csrf_token=token, message="When is the sales tax holiday?")
+    finally:
+        with app.app_context():
+            event.remove(db.engine, "after_cursor_execute", look_from_another_connection)
+        elsewhere.dispose()
     assert response.status_code == 303
     assert seen.sql == ["INSERT INTO submissions"]
-    assert seen.ends == ["commit"]
-    if is_sqlite(app):
-        # The INSERT takes the write lock itself: no BEGIN IMMEDIATE a round trip before.
-        assert seen.begins == ["BEGIN"]
+    assert seen_elsewhere == [1]
+    assert seen.begins == []  # (on PostgreSQL never any: the driver begins implicitly)
     [submission] = stored(app)
     assert submission.message == "When is the sales tax holiday?"
     assert counters(app) == {}
+
+
+def test_a_plain_send_retried_is_found_not_stored_again(app):
+    """The INSERT that is its own transaction inserts nothing for a send key stored
+    before, and the first message is returned."""
+    with app.app_context():
+        kwargs = {"topic": "general", "name": None, "email": "a@example.com",
+                  "choice": "none", "kinds": [], "send_key": "k" * 22}  # fmt: skip
+        first = store_submission(message="one", **kwargs)
+        db.session.remove()
+        again = store_submission(message="one, sent again", **kwargs)
+        assert again == first
+        db.session.remove()
+        assert [s.message for s in db.session.scalars(db.select(Submission))] == ["one"]
 
 
 # The warning page's text waits in a draft: read (and the read ended) before the send,
@@ -144,6 +174,19 @@ def test_a_retried_send_commits_nothing_and_shows_the_first_reference(app, clien
     assert counters(app) == {("warned", "ssn"): 1, ("sent_as_written", "ssn"): 1}
 
 
+@pytest.mark.parametrize("counted", [False, True])
+def test_an_unknown_row_count_is_an_error_not_a_lost_message(app, monkeypatch, counted):
+    """Without preserve_rowcount psycopg reports -1: taken for "not inserted", the
+    message was found (its own row) and rolled back, and a 303 shown for nothing."""
+    monkeypatch.setattr(service, "affected_rows", lambda _result: -1)
+    with app.app_context(), pytest.raises(RuntimeError, match="row count"):
+        store_submission(
+            topic="general", name=None, email="a@example.com", message="x",
+            choice="removed" if counted else "none", kinds=["ssn"] if counted else [],
+            counts=[("removed", ["ssn"])] if counted else (), send_key="r" * 22,
+        )  # fmt: skip
+
+
 @pytest.mark.parametrize("taken", ["reference", "id"])
 def test_a_taken_id_or_reference_is_drawn_again(app, monkeypatch, taken):
     with app.app_context():
@@ -157,7 +200,7 @@ def test_a_taken_id_or_reference_is_drawn_again(app, monkeypatch, taken):
         monkeypatch.setattr(service, draw, lambda: next(draws))
         second = store_submission(
             topic="general", name=None, email="b@example.com", message="two",
-            choice="removed", kinds=["ssn"], send_key="b" * 22,
+            choice="removed", kinds=["ssn"], counts=[("removed", ["ssn"])], send_key="b" * 22,
         )  # fmt: skip
         assert getattr(second, taken) == fresh
         assert second.id != first.id
@@ -198,6 +241,31 @@ def test_an_unknown_choice_is_refused_before_anything_is_written(app, choice):
         )  # fmt: skip
     assert seen.sql == []
     assert seen.ends == []
+
+
+def test_an_unknown_event_is_refused_before_anything_is_written(app):
+    with app.app_context(), Statements(app) as seen, pytest.raises(ValueError, match="event"):
+        store_submission(
+            topic="general", name=None, email="a@example.com", message="x",
+            choice="removed", kinds=["ssn"], counts=[("deleted", ["ssn"])],
+        )  # fmt: skip
+    assert seen.sql == []
+    assert seen.ends == []
+
+
+def test_a_retried_send_counts_nothing_again(app):
+    """The counts ride with the message: a send stored before adds none."""
+
+    def send():
+        return store_submission(
+            topic="general", name=None, email="a@example.com", message="x", choice="removed",
+            kinds=["ssn"], counts=[("not_a_tax_number", ["card"]), ("removed", ["ssn"])],
+            send_key="c" * 22,
+        )  # fmt: skip
+
+    with app.app_context():
+        assert send() == send()
+    assert counters(app) == {("not_a_tax_number", "card"): 1, ("removed", "ssn"): 1}
 
 
 def test_a_draft_is_stored_encrypted_once(app, client, visitor):
@@ -249,3 +317,31 @@ def test_expired_rate_limit_entries_are_still_forgotten():
         assert storage.acquire_entry("another", 5, 60)  # the clean-up is due: it runs
         assert storage.events["visitor"] == []
         assert len(storage.events["another"]) == 1
+
+
+def test_wtforms_own_words_are_read_from_disk_once_per_language(app, monkeypatch):
+    """Flask-WTF parsed WTForms' catalogue on every request that built a form."""
+    from babel import support
+
+    from app.contact import forms
+
+    forms._wtforms_catalogue.cache_clear()
+    loads: list[list[str]] = []
+    load = support.Translations.load
+
+    def counting_load(dirname=None, locales=None, domain=None):
+        if domain == "wtforms":
+            loads.append([str(locale) for locale in locales or []])
+        return load(dirname, locales, domain)
+
+    monkeypatch.setattr(support.Translations, "load", counting_load)
+    client = app.test_client()
+    for _ in range(3):
+        assert client.get("/contact").status_code == 200
+        assert client.get("/es/contacto").status_code == 200
+    assert loads == [["en"], ["es"]]
+    with app.test_request_context("/es/contacto"):
+        form = forms.ContactForm(formdata=None)
+        assert form.meta.get_translations(form).gettext("Not a valid choice.") != (
+            "Not a valid choice."
+        )  # Spanish

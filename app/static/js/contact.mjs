@@ -3,7 +3,9 @@
 // the server checks again, authoritatively, when they do.
 // Its words come from the page, in the page's language (the #contact-words JSON block,
 // rendered from the translation catalogue): nothing visible is written here.
-import { scan, describe, remove } from "./pii.mjs";
+// The detector (pii.mjs and the modules it imports) is fetched only by the form's live
+// hint, and after everything else here has run: the error summary, the character count
+// and the account notice work at once, and the warning page never loads it.
 
 const DEBOUNCE_MS = 250;
 const COUNT_ANNOUNCE_MS = 1000;
@@ -26,7 +28,7 @@ function signatureOf(findings) {
   return findings.map((f) => `${f.kind}:${f.masked}`).join("|");
 }
 
-function setUpMessageHint(form, words) {
+async function setUpMessageHint(form, words) {
   const textarea = form.querySelector("#message");
   const hint = form.querySelector("#message-findings");
   const hintText = form.querySelector("#message-findings-text");
@@ -34,12 +36,23 @@ function setUpMessageHint(form, words) {
   const status = form.querySelector("#message-status");
   if (!textarea || !hint || !hintText || !removeButton || !status) return;
 
+  // What the server rendered: anything typed while the detector loads is checked (and
+  // announced) against it once it is here.
+  const served = textarea.value;
+  let detector;
+  try {
+    detector = await import("./pii.mjs");
+  } catch {
+    return; // not loaded (offline, blocked): the server still checks when they send
+  }
+  const { scan, describe, remove } = detector;
+
   // Numbers the visitor told us are not tax numbers (kind and masked form, from the
   // server): the hint leaves them alone, as the server's check does.
   const dismissed = new Set((textarea.dataset.dismissed || "").split("|").filter(Boolean));
   const findingsIn = (text) => scan(text).filter((f) => !dismissed.has(`${f.kind}:${f.masked}`));
 
-  let lastSignature = signatureOf(findingsIn(textarea.value));
+  let lastSignature = signatureOf(findingsIn(served));
   let timer = null;
 
   function show(findings) {
@@ -94,17 +107,21 @@ function setUpMessageHint(form, words) {
   });
 
   // The server may have listed findings (after "Go back and edit"): keep them in step.
-  show(findingsIn(textarea.value));
-  // USWDS counts characters only when the text changes: a form that comes back filled
-  // (after an error, "Go back and edit", a timeout) would say "5000 characters allowed".
-  // USWDS sets its listeners up when the document has loaded, after this module runs.
+  show(findingsIn(served));
+  if (textarea.value !== served) check();
+}
+
+// USWDS counts characters only when the text changes: a form that comes back filled
+// (after an error, "Go back and edit", a timeout) would say "5000 characters allowed".
+// USWDS sets its listeners up when the document has loaded, after this module runs.
+function recountWhenLoaded(form) {
+  const textarea = form.querySelector("#message");
+  if (!textarea || !textarea.value) return;
   const recount = () => textarea.dispatchEvent(new Event("input", { bubbles: true }));
-  if (textarea.value) {
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", () => setTimeout(recount, 0));
-    } else {
-      setTimeout(recount, 0);
-    }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", () => setTimeout(recount, 0));
+  } else {
+    setTimeout(recount, 0);
   }
 }
 
@@ -193,9 +210,10 @@ setUpErrorSummary();
 const form = document.querySelector(".site-contact-form");
 const words = pageWords();
 if (form && words) {
-  setUpMessageHint(form, words);
   setUpCharacterCount(form, words);
+  recountWhenLoaded(form);
   setUpAccountNotice(form);
+  setUpMessageHint(form, words);
 }
 const check = document.querySelector(".site-check");
 if (check) setUpRemovalPreview(check);
