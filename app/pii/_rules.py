@@ -94,15 +94,26 @@ def _swaps(word: str) -> list[str]:
     ]
 
 
+def _drops(word: str) -> list[str]:
+    """The word with one letter inside it left out ("socal", "secrity"): never the
+    first or the last, which people keep (and "employe" would be employee's)."""
+    return [word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)]
+
+
 def with_typos(pattern: str) -> str:
     """A cue pattern that also takes its long words with one swap of neighbouring
-    letters ("scoial secuirty"): each whole word of cue_typo_words written in the
-    pattern becomes an alternation of the word and its swaps. Cues are only ever
-    matched in the windows around numbers, so the longer pattern costs little."""
-    for word in RULES["cue_typo_words"]:
+    letters ("scoial secuirty") or one letter inside them left out ("socal
+    security"): each whole word of cue_typo_words written in the pattern becomes an
+    alternation of the word and those variants. Cues are only ever matched in the
+    windows around numbers, and the lookaheads of cue_source() keep them cheap."""
+    words = RULES["cue_typo_words"]
+    for word in words:
         if word not in pattern:
             continue
-        variants = [word, *(v for v in _swaps(word) if v not in RULES["cue_typo_words"])]
+        variants = [word]
+        for v in (*_swaps(word), *_drops(word)):
+            if v not in words and v not in variants:
+                variants.append(v)
         alt = "(?:" + "|".join(variants) + ")"
         pattern = re.sub(
             r"(?<![a-z\\\[])" + word + r"(?![a-z])", alt.replace("\\", "\\\\"), pattern
