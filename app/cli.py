@@ -41,10 +41,9 @@ def purge_command() -> None:
     from app import audit
     from app.accesslog.purge import IngestFailed, purge_raw_logs
     from app.clock import today, utcnow
-    from app.contact.drafts import purge_expired as purge_drafts
+    from app.draft_store import purge_expired as purge_drafts
     from app.extensions import db
     from app.retention import purge_expired
-    from app.staff.drafts import purge_expired as purge_reply_drafts
 
     failed = []
     try:
@@ -56,7 +55,7 @@ def purge_command() -> None:
         purged = "no"
     try:
         # visitors' unsent messages and staff's unsent replies
-        drafts = purge_drafts() + purge_reply_drafts()
+        drafts = purge_drafts()
     except Exception as error:
         db.session.rollback()
         current_app.logger.error("Purge of unsent drafts failed: %s", type(error).__name__)
