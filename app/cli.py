@@ -41,7 +41,7 @@ def purge_command() -> None:
     from app import audit
     from app.accesslog.purge import IngestFailed, purge_raw_logs
     from app.clock import today, utcnow
-    from app.contact.drafts import purge_expired as purge_drafts
+    from app.draft_store import purge_expired as purge_drafts
     from app.extensions import db
     from app.retention import purge_expired
 
@@ -54,6 +54,7 @@ def purge_command() -> None:
         failed.append("the messages could not be purged")
         purged = "no"
     try:
+        # visitors' unsent messages and staff's unsent replies
         drafts = purge_drafts()
     except Exception as error:
         db.session.rollback()

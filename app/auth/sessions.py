@@ -47,6 +47,18 @@ def begin(member: StaffMember) -> None:
     session[KEY] = {"id": member.id, "v": member.session_version, "t": token}
 
 
+def key_for(name: str) -> str | None:
+    """``name`` (say a message's reference) made private to this sign-in: a hash of the
+    session's random token and the name; None when no one is signed in. A row keyed by
+    it (a reply draft) cannot be found from another sign-in, after signing out, or by
+    anyone holding a copy of the database."""
+    data = session.get(KEY)
+    token = data.get("t") if isinstance(data, dict) else None
+    if not isinstance(token, str):
+        return None
+    return _hash(f"{token}:{name}")
+
+
 def _row(data: dict) -> StaffSession | None:
     token = data.get("t")
     if not isinstance(token, str):

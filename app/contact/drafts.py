@@ -8,27 +8,21 @@ POST that received it and the page that shows it: encrypted with the data keys
 
 A draft is forgotten when its message is sent, and 30 minutes after it was last saved
 at the latest: every save deletes the drafts past their time in the same short
-transaction, and `flask purge` deletes any left.
+transaction, and `flask purge` deletes any left (`app/draft_store.py` keeps them).
 """
 
 import hashlib
 import json
 import secrets
-import time
 from dataclasses import asdict, dataclass, field
 
-import sqlalchemy as sa
 from flask import session
-from sqlalchemy import Delete, Text, delete, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Delete
 from werkzeug.datastructures import MultiDict
 
-from app.crypto import keyring
-from app.extensions import READ_ONLY, WRITE_FIRST, affected_rows, begin, db
+from app import draft_store
 from app.models import ContactDraft
 
-DRAFT_SECONDS = 30 * 60
 SESSION_KEY = "contact_draft"
 FIELDS = ("name", "email", "topic", "message")
 
@@ -85,10 +79,6 @@ def _row_id(token: str) -> str:
     return hashlib.sha256(token.encode("ascii")).hexdigest()
 
 
-def _now() -> int:
-    return int(time.time())
-
-
 def _token() -> str | None:
     token = session.get(SESSION_KEY)
     return token if isinstance(token, str) and 20 <= len(token) <= 64 else None
@@ -99,18 +89,8 @@ def load() -> tuple[Draft | None, bool]:
     token = _token()
     if token is None:
         return None, False
-    # A read alone: on SQLite it starts with a plain BEGIN, without the write lock.
-    begin(READ_ONLY)
-    row = db.session.scalar(
-        select(ContactDraft).where(
-            ContactDraft.id == _row_id(token), ContactDraft.expires_at > _now()
-        )
-    )
-    draft = Draft.from_json(row.content) if row is not None else None
-    # End the read here: a send's write then starts a transaction of its own (on
-    # SQLite, a read transaction that later writes can fail at once if another
-    # writer committed in between, without waiting for the lock).
-    db.session.rollback()
+    content = draft_store.read(ContactDraft, _row_id(token))
+    draft = Draft.from_json(content) if content is not None else None
     return draft, draft is None
 
 
@@ -118,29 +98,10 @@ def save(draft: Draft) -> None:
     """Keep the draft for another 30 minutes; forget everyone's expired ones. Commits.
 
     One short transaction: the caller may have added counts to it (they are committed
-    together, so a warning is counted only if its page can be shown). The content is
-    encrypted and the statements built before it starts; it starts with a write.
+    together, so a warning is counted only if its page can be shown).
     """
     token = _token() or secrets.token_urlsafe(32)
-    now = _now()
-    values = {
-        "id": _row_id(token),
-        # Encrypted here, bound as it is: no encryption while SQLite's write lock is held.
-        "content": sa.literal(keyring().encrypt(draft.to_json()), Text),
-        "expires_at": now + DRAFT_SECONDS,
-    }
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(ContactDraft).values(**values)
-    statement = statement.on_conflict_do_update(
-        index_elements=["id"],
-        set_={"content": statement.excluded.content, "expires_at": statement.excluded.expires_at},
-    )
-    expired = delete(ContactDraft).where(ContactDraft.expires_at <= now)
-    begin(WRITE_FIRST)
-    db.session.execute(expired)
-    db.session.execute(statement)
-    db.session.commit()
+    draft_store.write(ContactDraft, _row_id(token), draft.to_json())
     session[SESSION_KEY] = token
     # A new message is under way: the last confirmation is no longer the news.
     session.pop("sent", None)
@@ -154,7 +115,7 @@ def forget_statement() -> Delete | None:
     token = session.get(SESSION_KEY)
     if not isinstance(token, str):
         return None
-    return delete(ContactDraft).where(ContactDraft.id == _row_id(token))
+    return draft_store.delete_statement(ContactDraft, _row_id(token))
 
 
 def forgotten() -> None:
@@ -164,17 +125,7 @@ def forgotten() -> None:
 
 def forget() -> None:
     """The message was sent (or abandoned): delete its draft now. Commits."""
-    statement = forget_statement()
-    if statement is not None:
-        begin(WRITE_FIRST)
-        db.session.execute(statement)
-        db.session.commit()
+    token = session.get(SESSION_KEY)
+    if isinstance(token, str):
+        draft_store.forget(ContactDraft, _row_id(token))
     forgotten()
-
-
-def purge_expired(now: int | None = None) -> int:
-    """Delete every draft past its time (for `flask purge`). Commits; returns how many."""
-    now = _now() if now is None else now
-    result = db.session.execute(delete(ContactDraft).where(ContactDraft.expires_at <= now))
-    db.session.commit()
-    return affected_rows(result)

@@ -1,7 +1,7 @@
 """The database models, one module per area; imported here so Alembic sees them all."""
 
 from app.models.accesslog import AccessCount, AccessDay, AccessLogFile, AccessVisitor
-from app.models.draft import ContactDraft
+from app.models.draft import ContactDraft, ReplyDraft
 from app.models.notice import Notice, NoticeTranslation
 from app.models.staff import AuditEvent, Reply, StaffMember, StaffSession
 from app.models.submission import ContactCounter, ContactWarnedForm, Submission
@@ -18,6 +18,7 @@ __all__ = [
     "Notice",
     "NoticeTranslation",
     "Reply",
+    "ReplyDraft",
     "StaffMember",
     "StaffSession",
     "Submission",

@@ -104,3 +104,41 @@ def _shape_possible(lens: list[int]) -> bool:
     if lens[-1] == CT_LOC and k - 1 <= CT_MAX_BASE_GROUPS and min(lens) >= CT_MIN_GROUP:
         return CT_BASE_MIN <= n - CT_LOC <= CT_BASE_MAX
     return tuple(lens) in CARD_LAYOUTS
+
+
+def _multi_group_shapes() -> frozenset[tuple[int, ...]]:
+    """Every group-length tuple of two or more groups that _shape_possible accepts: of
+    the fixed layouts, and the CT numbers (one to CT_MAX_BASE_GROUPS base groups of at least
+    CT_MIN_GROUP digits, CT_BASE_MIN to CT_BASE_MAX in all, then the location code)."""
+    shapes = {(2, 7), (3, 2, 4), *CUE_LAYOUTS, *CARD_LAYOUTS}
+
+    def bases(left: int, groups: int):
+        if left == 0:
+            yield ()
+        if groups == 0:
+            return
+        for g in range(CT_MIN_GROUP, left + 1):
+            for rest in bases(left - g, groups - 1):
+                yield (g, *rest)
+
+    for total in range(CT_BASE_MIN, CT_BASE_MAX + 1):
+        shapes.update((*b, CT_LOC) for b in bases(total, CT_MAX_BASE_GROUPS) if b)
+    # (a card laid out 4-4-4-3 ends like a CT number and is only taken as a whole chunk)
+    return frozenset(s for s in shapes if _shape_possible(list(s)))
+
+
+MULTI_SHAPES = _multi_group_shapes()
+# What a piece of two or more groups starts and ends with: a piece whose first (last)
+# two group lengths are not among these is no identifier, whatever follows (precedes).
+FIRST_PAIRS = frozenset(s[:2] for s in MULTI_SHAPES)
+LAST_PAIRS = frozenset(s[-2:] for s in MULTI_SHAPES)
+# The same for the shapes _classify takes without a cue: 3-2-4, 2-7 joined by a hyphen,
+# a 7-digit base and a location code, and the card layouts. Without a cue a single group
+# is only a card, of CARD_MIN digits or more.
+CUE_FREE_SHAPES = frozenset(
+    s
+    for s in MULTI_SHAPES
+    if s in ((3, 2, 4), (2, 7), (CT_BASE_MAX - 2, CT_LOC)) or s in CARD_LAYOUTS
+)
+CUE_FREE_FIRST_PAIRS = frozenset(s[:2] for s in CUE_FREE_SHAPES)
+CUE_FREE_LAST_PAIRS = frozenset(s[-2:] for s in CUE_FREE_SHAPES)

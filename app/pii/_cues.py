@@ -11,6 +11,7 @@ from ._rules import (
     CUE_KINDS,
     CUE_LIST_GAP_RE,
     CUE_RE,
+    CUE_START_RE,
     CUE_WINDOW,
     INTRO_RE,
     LATIN_LOWER,
@@ -37,7 +38,10 @@ _VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
 
 def _next_cue(norm: str, pos: int, end: int):
     """The first cue in norm[pos:end] that is not a void phrase."""
-    m = CUE_RE.search(norm, pos, end)
+    m = CUE_START_RE.search(norm, pos, end)
+    if m is None:
+        return None
+    m = CUE_RE.search(norm, m.start(), end)
     while m is not None and m.lastindex == _VOID:
         m = CUE_RE.search(norm, m.end(), end)
     return m
@@ -48,11 +52,13 @@ class _Text:
 
     __slots__ = ("_low", "_scopes", "norm", "original", "starts")
 
-    def __init__(self, norm: str, starts: list[int] | None, original: str) -> None:
+    def __init__(
+        self, norm: str, starts: list[int] | None, original: str, low: str | None = None
+    ) -> None:
         self.norm = norm
         self.starts = starts
         self.original = original
-        self._low: str | None = None
+        self._low = low
         self._scopes: tuple[dict[int, str], dict[int, str], dict[int, str]] | None = None
 
     def note(self, s: int) -> str | None:
@@ -74,6 +80,13 @@ class _Text:
         if not forced and not fallback:
             return None, None
         return forced.get(o), fallback.get(o)
+
+    def unscoped(self) -> bool:
+        """Is it known that no scope gives a number of the text a kind? A text of one
+        line has none; another only once its scopes have been read and hold nothing."""
+        if self._scopes is None:
+            return "\n" not in self.original
+        return not self._scopes[0] and not self._scopes[1]
 
     @property
     def low(self) -> str:
@@ -110,7 +123,8 @@ class _Chunk:
         if self.before is False:
             norm, cs = self.text.low, self.cs
             last = prior = None
-            for m in CUE_RE.finditer(norm, max(self.pe, cs - CUE_WINDOW - MAX_CUE), cs):
+            letter = CUE_START_RE.search(norm, max(self.pe, cs - CUE_WINDOW - MAX_CUE), cs)
+            for m in CUE_RE.finditer(norm, letter.start(), cs) if letter else ():
                 if m.lastindex != _VOID:
                     last, prior = m, last
             self.before = None

@@ -43,12 +43,15 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
     kinds: dict[str, str] = {}
     for kind, _s, _e, digits, _why in raw:
         kinds.setdefault(digits, kind)
+    shortest = min(map(len, kinds))  # a group shorter than that holds fewer digits
     out: list = []
     j = 0
     n = len(raw)
     for cs, ce in chunks:
         for m in TIGHT_RE.finditer(norm, cs, ce):
             s, e = m.span()
+            if e - s < shortest:
+                continue
             digits = m.group().replace("-", "").replace(".", "").replace("/", "").replace(" ", "")
             kind = kinds.get(digits)
             if kind is None:
@@ -79,7 +82,7 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
     if not isinstance(text, str):
         raise TypeError("scan() expects a str")
     norm, starts = normalise(text)
-    norm, starts, ends = rewrite(norm, starts, None)
+    norm, starts, ends, low = rewrite(norm, starts, None)
     raw: list = []
     text_ctx = None
     size = len(norm)
@@ -97,7 +100,7 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
             pe = spans[i - 1][1] if i else 0
             nx, nxe = spans[i + 1] if i < last else (size, size)
             if text_ctx is None:
-                text_ctx = _Text(norm, starts, text)
+                text_ctx = _Text(norm, starts, text, low)
             prev = _Chunk(text_ctx, cs, ce, pe, nx, nxe, prev)
             _scan_chunk(text_ctx, cs, ce, prev, out=raw)
             chunks.append((cs, ce))

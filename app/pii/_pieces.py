@@ -4,9 +4,22 @@ and their cue; a small dynamic programme keeps the pieces covering most digits."
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from ._checks import _card_ok, _fein_ok, _phone_like, _routing_ok, _shape_possible, _ssn_or_itin
+from ._checks import (
+    CUE_FREE_FIRST_PAIRS,
+    CUE_FREE_LAST_PAIRS,
+    FIRST_PAIRS,
+    LAST_PAIRS,
+    MULTI_SHAPES,
+    _card_ok,
+    _fein_ok,
+    _phone_like,
+    _routing_ok,
+    _shape_possible,
+    _ssn_or_itin,
+)
 from ._cues import _LEFT_OUT
 from ._rules import (
     CARD_LAYOUTS,
@@ -40,6 +53,15 @@ _GLUE_PUNCT = "-/"
 # _shape_possible by group lengths: a few hundred distinct tuples ever occur, so the
 # answers are kept (bounded: group lengths are at most CARD_MAX and groups at most 6)
 _SHAPES: dict[tuple[int, ...], bool] = {}
+# _sep_char by raw separator (a few dozen distinct strings: the claim pattern bounds them)
+_SEPS: dict[str, str] = {}
+# _glue_cuts by its arguments (group lengths are bounded by MAX_CHUNK; so is the cache)
+_CUTS: dict[tuple, tuple[int, ...]] = {}
+_CUTS_MAX = 65536
+_NON_DIGITS_RE = re.compile("[^0-9]+")
+# the group lengths _classify can accept for a piece of two or more groups: those
+# _shape_possible takes, and a card laid out 4-4-4-3 (taken only as a whole chunk)
+_WHOLE_SHAPES = MULTI_SHAPES | CARD_LAYOUTS
 
 
 def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str, last: bool):
@@ -117,6 +139,35 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     if kind is not None and first is True and ctx.introduced_by_neg():
         return None
     return kind
+
+
+def _glue_cuts(size: int, prev: int, nxt: int, punct_before: bool, punct_after: bool, cued: bool):
+    """Where a digit run of `size` digits may be cut between two glued identifiers, in
+    order: before its last GLUE_LEAD digits when a punctuation separator follows it,
+    after its first GLUE_TAIL digits when one precedes it. The piece after a cut starts
+    with the digits after it, the piece before ends with those before it: each is one
+    long group, or begins (ends) like a shape of groups, given the lengths of the groups
+    before and after the run (prev, nxt; 0 for none) and whether a cue can reach it."""
+    long_min, first_pairs, last_pairs = _limits(cued)
+    cuts: set[int] = set()
+    if punct_after:
+        cuts.update(size - m for m in GLUE_LEAD if size - m > 0)
+    if punct_before:
+        cuts.update(m for m in GLUE_TAIL if m < size)
+    return tuple(
+        k
+        for k in sorted(cuts)
+        if (size - k >= long_min or (nxt and (size - k, nxt) in first_pairs))
+        and (k >= long_min or (prev and (prev, k) in last_pairs))
+    )
+
+
+def _limits(cued: bool) -> tuple[int, frozenset, frozenset]:
+    """The fewest digits of a one-group piece, and the first and last two group lengths
+    of a piece of more groups, that can be an identifier with a cue or without one."""
+    if cued:
+        return MIN_DIGITS, FIRST_PAIRS, LAST_PAIRS
+    return CARD_MIN, CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS
 
 
 def _is_word(c: str) -> bool:
@@ -205,11 +256,21 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             if kind is not None:
                 out.append((kind, cs, ce, bare, ctx.why))
         return
-    texts = [norm[s:e] for s, e in gs]
-    raw_seps = [norm[gs[i][1] : gs[i + 1][0]] for i in range(ng - 1)]
-    seps = [_sep_char(r) for r in raw_seps]
-    amount = _amount_groups(texts, raw_seps)
-    if not tainted and ng <= _MAX_PIECE_GROUPS and amount is None:
+    texts = DIGITS_RE.findall(bare)
+    raw_seps = _NON_DIGITS_RE.findall(bare)  # a chunk starts and ends with a digit
+    seps = []
+    for r in raw_seps:
+        sp = _SEPS.get(r)
+        if sp is None:
+            sp = _SEPS[r] = _sep_char(r)
+        seps.append(sp)
+    amount = _amount_groups(texts, raw_seps) if "," in bare and "." in bare else None
+    if (
+        not tainted
+        and ng <= _MAX_PIECE_GROUPS
+        and amount is None
+        and tuple(map(len, texts)) in _WHOLE_SHAPES
+    ):
         # the whole chunk as one identifier covers every digit: nothing can beat it
         ctx.at, ctx.why = cs, None
         kind = _classify(texts, seps, ctx, True, True)
@@ -274,11 +335,19 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         e = gs[g1][1] if off1 is None else gs[g1][0] + off1
         return (kind, s, e, "".join(parts), ctx.why)
 
+    # When no cue can reach the chunk (none bound before or after it, no scope in the
+    # text), only the shapes that need none can be found: most random runs of digits
+    # and separators are passed over here.
+    cued = not text.unscoped() or ctx.cue_before() is not None or ctx.cue_after() is not None
+    long_min, first_pairs, _last_pairs = _limits(cued)
     # pieces made of whole segments; a running digit count skips the pieces no shape
     # can take (fewer than MIN_DIGITS or more than CARD_MAX digits) without building them
     seg_digits = [pre[seg_last[k] + 1] - pre[seg_first[k]] for k in range(nseg)]
     for a in range(lo_seg, hi_seg + 1):
         g0 = seg_first[a]
+        # one long group, or the first two groups of a shape
+        if glen[g0] < long_min and (g0 + 1 == ng or (glen[g0], glen[g0 + 1]) not in first_pairs):
+            continue
         n = 0
         for b in range(a, hi_seg + 1):
             g1 = seg_last[b]
@@ -306,15 +375,25 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         size = glen[gi]
         if size < GLUE_MIN_RUN:
             continue
-        cuts: set[int] = set()
-        if gi + 1 < ng and seps[gi] != "":
-            cuts.update(size - m for m in GLUE_LEAD if size - m > 0)
-        if gi > 0 and seps[gi - 1] != "":
-            cuts.update(m for m in GLUE_TAIL if m < size)
+        key = (
+            size,
+            glen[gi - 1] if gi > 0 else 0,
+            glen[gi + 1] if gi + 1 < ng else 0,
+            gi > 0 and seps[gi - 1] != "",
+            gi + 1 < ng and seps[gi] != "",
+            cued,
+        )
+        cuts = _CUTS.get(key)
+        if cuts is None:
+            cuts = _glue_cuts(*key)
+            if len(_CUTS) < _CUTS_MAX:
+                _CUTS[key] = cuts
+        if not cuts:
+            continue
         # digits of groups gi+1.. in gi's segment, and of gi's segment before gi
         tail = pre[seg_last[sg] + 1] - pre[gi + 1]
         head = pre[gi] - pre[seg_first[sg]]
-        for k in sorted(cuts):
+        for k in cuts:
             rights = []
             n = size - k + tail - seg_digits[sg]
             for b in range(sg, hi_seg + 1):

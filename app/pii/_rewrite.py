@@ -43,7 +43,29 @@ def _trie(words) -> str:
 
 
 _WORD_SRC = _trie(_WORDS)
-DIGIT_RUN_SRC = _R["digit_word_run"].replace("W", _WORD_SRC)
+
+
+def _run_source() -> str:
+    """The digit-word run pattern with its words filled in. A run starts with
+    (?<![a-z]) before its first word; that test is moved after each word's first letter
+    ("c(?<![a-z]c)..."), so the pattern starts with a letter and both engines skip to
+    the places a digit word can start instead of trying the pattern at every character
+    (the same matches)."""
+    src = _R["digit_word_run"]
+    lead = "(?<![a-z])(?:W)"
+    if not src.startswith(lead):
+        raise ValueError("rewrites.digit_word_run must start with " + lead)
+    tree: dict = {}
+    for w in _WORDS:
+        tree.setdefault(w[0], []).append(w[1:])
+    branches = []
+    for c in sorted(tree):
+        branches.append(c + "(?<![a-z]" + c + ")" + _trie(tree[c]))
+    first = "(?:" + "|".join(branches) + ")"
+    return first + src[len(lead) :].replace("W", _WORD_SRC)
+
+
+DIGIT_RUN_SRC = _run_source()
 QUOTE_JOIN_RE = re.compile(_R["quote_join"])
 LETTER_SPACED_RE = re.compile(_R["letter_spaced"])
 LETTER_HINT_RE = re.compile(_R["letter_spaced_hint"])
@@ -89,8 +111,7 @@ def _letter_spaced(norm: str) -> list[Edit]:
     return out
 
 
-def _digit_words(norm: str) -> list[Edit]:
-    low = norm.lower() if norm.isascii() else norm.translate(LATIN_LOWER)
+def _digit_words(low: str) -> list[Edit]:
     out: list[Edit] = []
     for m in DIGIT_RUN_RE.finditer(low):
         s, e = m.span()
@@ -125,14 +146,20 @@ def _digit_words(norm: str) -> list[Edit]:
 
 
 def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
-    """Apply the rewrites in turn; returns (norm, starts, ends) like normalise()."""
-    for step, hint in ((_quote_joins, ">"), (_letter_spaced, " "), (_digit_words, None)):
-        if hint is not None and hint not in norm:
-            continue
-        edits = step(norm)
-        if edits:
-            norm, starts, ends = _apply(norm, starts, ends, edits)
-    return norm, starts, ends
+    """Apply the rewrites in turn; returns (norm, starts, ends, low) like normalise(),
+    with low the lower-cased copy of norm the cue search uses (None when the digit
+    words changed norm after it was made)."""
+    for step, hint in ((_quote_joins, ">"), (_letter_spaced, " ")):
+        if hint in norm:
+            edits = step(norm)
+            if edits:
+                norm, starts, ends = _apply(norm, starts, ends, edits)
+    low = norm.lower() if norm.isascii() else norm.translate(LATIN_LOWER)
+    edits = _digit_words(low)
+    if edits:
+        norm, starts, ends = _apply(norm, starts, ends, edits)
+        return norm, starts, ends, None
+    return norm, starts, ends, low
 
 
 def _apply(norm: str, starts, ends, edits: list[Edit]):

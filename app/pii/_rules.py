@@ -10,6 +10,10 @@ import json
 import re
 from pathlib import Path
 
+# the stdlib's own regex parser: cue_source() reads what the cue patterns start with
+from re import _constants as _sc  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+
 RULES_PATH = Path(__file__).resolve().parent.parent / "static" / "js" / "pii-rules.json"
 
 with RULES_PATH.open(encoding="utf-8") as _fh:
@@ -90,15 +94,26 @@ def _swaps(word: str) -> list[str]:
     ]
 
 
+def _drops(word: str) -> list[str]:
+    """The word with one letter inside it left out ("socal", "secrity"): never the
+    first or the last, which people keep (and "employe" would be employee's)."""
+    return [word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)]
+
+
 def with_typos(pattern: str) -> str:
     """A cue pattern that also takes its long words with one swap of neighbouring
-    letters ("scoial secuirty"): each whole word of cue_typo_words written in the
-    pattern becomes an alternation of the word and its swaps. Cues are only ever
-    matched in the windows around numbers, so the longer pattern costs little."""
-    for word in RULES["cue_typo_words"]:
+    letters ("scoial secuirty") or one letter inside them left out ("socal
+    security"): each whole word of cue_typo_words written in the pattern becomes an
+    alternation of the word and those variants. Cues are only ever matched in the
+    windows around numbers, and the lookaheads of cue_source() keep them cheap."""
+    words = RULES["cue_typo_words"]
+    for word in words:
         if word not in pattern:
             continue
-        variants = [word, *(v for v in _swaps(word) if v not in RULES["cue_typo_words"])]
+        variants = [word]
+        for v in (*_swaps(word), *_drops(word)):
+            if v not in words and v not in variants:
+                variants.append(v)
         alt = "(?:" + "|".join(variants) + ")"
         pattern = re.sub(
             r"(?<![a-z\\\[])" + word + r"(?![a-z])", alt.replace("\\", "\\\\"), pattern
@@ -106,13 +121,123 @@ def with_typos(pattern: str) -> str:
     return pattern
 
 
+# How many leading characters of the cue patterns the guards below spell out: the whole
+# alternation's first three, and each kind's first four (measured: both engines then
+# reject most words at one lookahead, and enter a kind only when its words could start).
+_GUARD_ALL = 3
+_GUARD_KIND = 4
+_REPEATS = (_sc.MAX_REPEAT, _sc.MIN_REPEAT, _sc.POSSESSIVE_REPEAT)
+
+
+def _starts(items, k: int) -> set[tuple[str, bool]]:
+    """What a parsed pattern's matches start with, up to k characters: pairs (s, whole),
+    where whole means a match can be exactly s. Every match begins with one of the
+    strings; what cannot be spelled out (a wide class) ends a string early."""
+    cur = {("", True)}
+    for op, av in items:
+        nxt: set[tuple[str, bool]] = set()
+        for s, whole in cur:
+            if not whole or len(s) >= k:
+                nxt.add((s[:k], False))
+            else:
+                nxt.update((s + t, w) for t, w in _item_starts(op, av, k - len(s)))
+        cur = nxt
+    return cur
+
+
+def _item_starts(op, av, k: int) -> set[tuple[str, bool]]:
+    if op is _sc.LITERAL:
+        return {(chr(av), True)}
+    if op is _sc.IN:
+        out = set()
+        for o, a in av:
+            if o is _sc.LITERAL:
+                out.add((chr(a), True))
+            elif o is _sc.RANGE and a[1] - a[0] < 64:
+                out.update((chr(c), True) for c in range(a[0], a[1] + 1))
+            else:
+                return {("", False)}
+        return out
+    if op is _sc.SUBPATTERN:
+        return _starts(av[3], k)
+    if op is _sc.BRANCH:
+        return {x for alt in av[1] for x in _starts(alt, k)}
+    if op in _REPEATS:
+        lo, hi, sub = av
+        return _repeat_starts(lo, hi, sub, k)
+    if op in (_sc.ASSERT, _sc.ASSERT_NOT, _sc.AT):
+        return {("", True)}  # zero-width: leaving it out only admits more
+    return {("", False)}
+
+
+def _repeat_starts(lo: int, hi: int, sub, k: int) -> set[tuple[str, bool]]:
+    """_starts of sub repeated lo to hi times."""
+    out: set[tuple[str, bool]] = set()
+    front = {("", True)}
+    for i in range(k + 2):
+        # a string that cannot grow (or is long enough) starts every longer match too
+        out.update(x for x in front if i >= lo or not x[1] or len(x[0]) >= k)
+        if i == hi:
+            return out
+        front = {
+            (s + t, w)
+            for s, whole in front
+            if whole and len(s) < k
+            for t, w in _starts(sub, k - len(s))
+            if t or not w  # an empty repeat adds nothing (and would never end)
+        }
+        if not front:
+            return out
+    return out | {(s[:k], False) for s, _w in front}
+
+
+def _guard(patterns: list[str], k: int) -> str:
+    """A lookahead every match of one of `patterns` passes: a trie of their first k
+    characters ("" when some pattern can start with anything)."""
+    starts = {s for p in patterns for s, _w in _starts(_parser.parse(p), k)}
+    if "" in starts:
+        return ""
+    tree: dict = {}
+    for s in sorted(starts, key=len):  # a shorter start covers the longer ones
+        node = tree
+        for c in s:
+            if "" in node:
+                break
+            node = node.setdefault(c, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def src(node: dict) -> str:
+        if "" in node:
+            return ""
+        alts = [("\\" + c if c in "\\.^$|?*+()[]{}" else c) + src(node[c]) for c in sorted(node)]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return "(?=" + src(tree) + ")"
+
+
 def cue_source() -> str:
-    """One alternation with a capturing group per cue kind (patterns use (?:...) only)."""
+    """One alternation with a capturing group per cue kind (patterns use (?:...) only).
+
+    Lookaheads spelling out how the cue words start (all of them, then each kind's) come
+    first: they admit exactly the positions the alternation could match at, so the
+    matches are the same, but most words fail one short test instead of every pattern
+    (several hundred, with the languages' lexicons and the typos)."""
     parts = []
+    every = []
     for kind in CUE_KINDS:
-        body = "|".join(with_typos(p) for p in cue_patterns(kind))
-        parts.append(f"({body})")
-    return RULES["cue_start"] + "(?<![a-z])(?:" + "|".join(parts) + ")(?![a-z])"
+        patterns = [with_typos(p) for p in cue_patterns(kind)]
+        every.extend(patterns)
+        parts.append(_guard(patterns, _GUARD_KIND) + "(" + "|".join(patterns) + ")")
+    return (
+        RULES["cue_start"]
+        + "(?<![a-z])"
+        + _guard(every, _GUARD_ALL)
+        + "(?:"
+        + "|".join(parts)
+        + ")(?![a-z])"
+    )
 
 
 def placeholder_source() -> str:
@@ -144,6 +269,13 @@ def hint_source() -> str:
 # Cues are matched case-sensitively against an ASCII-lower-cased copy of the text
 # (str.translate keeps offsets), which is several times faster than re.IGNORECASE.
 CUE_RE = re.compile(cue_source(), re.ASCII)
+# Where a cue can start (cue_start without its lookahead): sre tries a pattern that
+# starts with a lookahead at every character, so a window of digits and separators is
+# first searched for a letter with this class, which sre skips to directly.
+_start = RULES["cue_start"]
+if not (_start.startswith("(?=[") and _start.endswith("])")):
+    raise ValueError("cue_start must be one lookahead for a character class")
+CUE_START_RE = re.compile(_start[3:-1])
 HINT_RE = re.compile(hint_source(), re.ASCII)
 INTRO_RE = re.compile(RULES["introducer"], re.ASCII)
 SENTENCE_END_RE = re.compile(RULES["sentence_end"], re.ASCII)

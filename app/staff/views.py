@@ -1,5 +1,7 @@
 """The inbox, a submission, reveal, reply and status: validate → one service → redirect."""
 
+from typing import Any
+
 from flask import (
     abort,
     current_app,
@@ -13,6 +15,7 @@ from flask import (
 )
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 
 from app import audit
 from app.auth import admin_required
@@ -21,7 +24,7 @@ from app.models import Reply, StaffMember, Submission
 from app.models.submission import STATUS_LABELS, TOPIC_LABELS, is_reference
 from app.pii import KIND_LABELS, describe, remove
 from app.request_guard import page_number
-from app.staff import bp, search
+from app.staff import bp, drafts, search
 from app.staff.forms import ReplyForm, RevealForm, language_name
 from app.staff.mail import ReplyNotSent, send_reply, subject_for
 from app.staff.masking import masked
@@ -94,19 +97,23 @@ def _page(submission: Submission, status: int = 200, **context):
     )
 
 
+TIMED_OUT = (
+    "This page timed out, so your reply has not been sent. Check it and press Send reply again."
+)
+
+
 @bp.errorhandler(CSRFError)
 def _timed_out(_error):
     """A desk page left open too long (or from before the last sign-in): keep a reply
     being written, and otherwise go back to where the member of staff was."""
     reference = (request.view_args or {}).get("reference", "")
     if request.endpoint == "staff.reply" and is_reference(reference):
-        form = ReplyForm(meta={"csrf": False})
-        form.validate()
-        message = (
-            "This page timed out, so your reply has not been sent. "
-            "Check it and press Send reply again."
-        )
-        return _page(_submission(reference), 400, reply_form=form, errors=[("body", message)])
+        # (Signed in, so from our own pages: the desk's cookie is not sent cross-site.)
+        item = _submission(reference)
+        if item.message is not None:
+            body = ReplyForm(meta={"csrf": False}).body.data or ""
+            drafts.save(item.reference, drafts.Draft(body, notice="timed_out"))
+            return _to_submission(item)
     flash("That page had timed out, so nothing was done. Try again.", "info")
     if is_reference(reference):
         return redirect(url_for("staff.submission", reference=reference), 303)
@@ -118,7 +125,20 @@ def submission(reference: str):
     item = _submission(reference)
     audit.record("viewed_submission", staff=g.staff, target=item.reference)
     db.session.commit()
-    return _page(item)
+    draft = drafts.load(item.reference) if item.message is not None else None
+    if draft is None:
+        return _page(item)
+    # A reply on its way back to this page (Post/Redirect/Get): with what was wrong.
+    form = ReplyForm(formdata=MultiDict({"body": draft.body}), meta={"csrf": False})
+    form.identifiers_chosen = True
+    context: dict[str, Any] = {}
+    if draft.notice == "errors":
+        form.validate()
+    elif draft.notice == "not_sent":
+        context["errors"] = [("body", draft.error)]
+    elif draft.notice == "timed_out":
+        context["errors"] = [("body", TIMED_OUT)]
+    return _page(item, reply_form=form, editing=draft.notice == "edit", **context)
 
 
 @bp.post("/messages/<reference>/reveal")
@@ -152,30 +172,32 @@ def revealed(reference: str):
     )
 
 
+def _to_submission(item: Submission):
+    return redirect(url_for("staff.submission", reference=item.reference), 303)
+
+
 @bp.post("/messages/<reference>/reply")
 def reply(reference: str):
     item = _submission(reference)
     if item.purged_on is not None or item.message is None:
+        drafts.forget(item.reference)
         flash("This message has been deleted, so it cannot be replied to.", "info")
-        return redirect(url_for("staff.submission", reference=item.reference), 303)
+        return _to_submission(item)
     action = request.form.get("action", "send")
     form = ReplyForm()
     # The warning's three choices: once one is made, the numbers no longer stop the reply.
     form.identifiers_chosen = action in ("edit", "remove", "send_anyway")
+    body = form.body.data or ""
     if not form.validate():
         if form.held_for_identifiers():
-            findings = form.identifier_findings
-            return render_template(
-                "staff/reply_check.html",
-                submission=item,
-                form=form,
-                findings=[describe(f) for f in findings],
-                masked_reply=masked(form.body.data),
-                removed_reply=remove(form.body.data, findings),
-            )
-        return _page(item, reply_form=form)
+            drafts.save(item.reference, drafts.Draft(body, step=drafts.STEP_CHECK))
+            return redirect(url_for("staff.reply_check", reference=item.reference), 303)
+        drafts.save(item.reference, drafts.Draft(body, notice="errors"))
+        return _to_submission(item)  # the error summary, at the top, says what to do
     if action == "edit":
-        return _page(item, reply_form=form, editing=True)
+        # (No fragment in the URL: it would keep the browser from the text box's autofocus.)
+        drafts.save(item.reference, drafts.Draft(body, notice="edit"))
+        return _to_submission(item)
     findings = form.identifier_findings
     detail = "sent with identifiers after a warning" if findings else None
     if findings and action == "remove":
@@ -185,12 +207,37 @@ def reply(reference: str):
     try:
         send_reply(item, form.body.data)
     except ReplyNotSent as error:
-        return _page(item, 503, reply_form=form, errors=[("body", str(error))])
+        drafts.save(item.reference, drafts.Draft(body, notice="not_sent", error=str(error)))
+        return _to_submission(item)
     record_reply(item, g.staff, form.body.data, detail)
+    drafts.forget(item.reference)
     flash(
         f"Your reply was sent to the visitor, and {item.reference} is marked as replied.", "success"
     )
-    return redirect(url_for("staff.submission", reference=item.reference), 303)
+    return _to_submission(item)
+
+
+@bp.get("/messages/<reference>/reply/check")
+def reply_check(reference: str):
+    """The warning about the numbers in a reply not sent yet, and the three choices."""
+    item = _submission(reference)
+    draft = drafts.load(item.reference) if item.message is not None else None
+    if draft is None or draft.step != drafts.STEP_CHECK:
+        return _to_submission(item)
+    form = ReplyForm(formdata=MultiDict({"body": draft.body}), meta={"csrf": False})
+    form.identifiers_chosen = True
+    form.validate()
+    findings = form.identifier_findings
+    if not findings:
+        return _to_submission(item)
+    return render_template(
+        "staff/reply_check.html",
+        submission=item,
+        form=form,
+        findings=[describe(f) for f in findings],
+        masked_reply=masked(form.body.data),
+        removed_reply=remove(form.body.data, findings),
+    )
 
 
 @bp.post("/messages/<reference>/status")

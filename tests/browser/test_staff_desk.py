@@ -92,8 +92,17 @@ def test_enrol_sign_in_read_and_reply(app, live_server, page, axe_check, referen
     page.get_by_label("Your reply").fill(f"We have your number {SSN} on file.")
     page.get_by_role("button", name="Send reply").click()
     expect(page.locator("h1")).to_have_text("Your reply may include tax identifiers")
+    assert page.url.endswith(f"/staff/messages/{reference}/reply/check")
     axe_check(page)
+    # a page of its own: Reload shows it again and posts nothing
+    posts = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    page.reload()
+    expect(page.locator("h1")).to_have_text("Your reply may include tax identifiers")
+    assert posts == []
     page.get_by_role("button", name="Edit", exact=True).click()
+    expect(page.get_by_label("Your reply")).to_have_value(f"We have your number {SSN} on file.")
+    expect(page.get_by_label("Your reply")).to_be_focused()
     page.get_by_label("Your reply").fill("The sales tax holiday is in August.")
     page.get_by_role("button", name="Send reply").click()
     expect(page.locator("main")).to_contain_text("Your reply was sent")

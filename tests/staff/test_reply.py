@@ -8,7 +8,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from app.extensions import db
-from app.models import Reply, Submission
+from app.models import Reply, ReplyDraft, Submission
 from tests.pages import page_of
 from tests.staff.helpers import SSN, audit, submission
 from tests.support.desk import Desk
@@ -62,8 +62,11 @@ def test_identifiers_in_a_reply_warn_first(app, desk, client):
     desk.sign_in_as()
     body = f"We found your SSN {SSN} on file."
     response = desk.post(f"/staff/messages/{ref}/reply", {"body": body})
-    assert response.status_code == 200
-    page = page_of(response)
+    # Post/Redirect/Get: the warning is a page of its own, safe to reload
+    assert response.status_code == 303
+    assert response.location == f"/staff/messages/{ref}/reply/check"
+    page = page_of(client.get(response.location))
+    assert page_of(client.get(response.location)).h1 == page.h1
     assert page.h1.get_text() == "Your reply may include tax identifiers"
     assert "Social Security number ending in 7788" in page.find(class_="site-findings").get_text()
     assert SSN not in page.find("main").get_text()
@@ -86,9 +89,13 @@ def test_identifiers_in_a_reply_warn_first(app, desk, client):
         f"/staff/messages/{ref}/reply",
         data={"csrf_token": token, "body": carried, "action": "edit"},
     )
-    edit_page = page_of(edit)
+    assert edit.status_code == 303
+    edit_page = page_of(client.get(edit.location))
     assert edit_page.find("textarea", id="body").get_text() == body
+    assert edit_page.find("textarea", id="body").has_attr("autofocus")
     assert outbox(app) == []
+    # the warning is gone once the reply is back in the editor
+    assert client.get(f"/staff/messages/{ref}/reply/check").status_code == 303
 
     sent = client.post(
         f"/staff/messages/{ref}/reply",
@@ -100,13 +107,18 @@ def test_identifiers_in_a_reply_warn_first(app, desk, client):
     assert [d for a, _, _, d in audit(app) if a == "replied"] == [
         "sent with identifiers after a warning"
     ]
+    # sent: the draft is forgotten, the editor is empty again
+    after = page_of(client.get(sent.location))
+    assert after.find("textarea", id="body").get_text() == ""
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(ReplyDraft.id))) == 0
 
 
 def test_a_reply_can_have_its_numbers_removed_and_be_sent(app, desk, client):
     ref = submission(app)
     desk.sign_in_as()
     body = f"Your SSN {SSN} and card 4111 1111 1111 1111 are on file."
-    check = page_of(desk.post(f"/staff/messages/{ref}/reply", {"body": body}))
+    check = page_of(client.get(desk.post(f"/staff/messages/{ref}/reply", {"body": body}).location))
     token = check.find("input", attrs={"name": "csrf_token"})["value"]
     carried = check.find("input", attrs={"name": "body"})["value"]
     sent = client.post(
@@ -124,12 +136,44 @@ def test_a_reply_can_have_its_numbers_removed_and_be_sent(app, desk, client):
     ]
 
 
-def test_an_empty_reply_says_what_to_do(app, desk):
+def test_an_empty_reply_says_what_to_do(app, desk, client):
     ref = submission(app)
     desk.sign_in_as()
-    page = page_of(desk.post(f"/staff/messages/{ref}/reply", {"body": "   "}))
+    response = desk.post(f"/staff/messages/{ref}/reply", {"body": "   "})
+    assert response.status_code == 303
+    page = page_of(client.get(response.location))
     assert [a.get_text() for a in page.select(".site-error-summary a")] == ["Enter your reply"]
+    assert page.title.get_text().startswith("Error: ")
     assert outbox(app) == []
+
+
+def test_a_reply_too_long_comes_back_whole_with_its_error(app, desk, client):
+    ref = submission(app)
+    desk.sign_in_as()
+    body = "Thank you. " * 1000  # 11,000 characters
+    response = desk.post(f"/staff/messages/{ref}/reply", {"body": body})
+    page = page_of(client.get(response.location))
+    assert "10,000 characters or fewer" in page.select_one(".site-error-summary").get_text()
+    assert page.find("textarea", id="body").get_text() == body.strip()
+    assert outbox(app) == []
+
+
+def test_a_reply_draft_is_encrypted_and_private_to_the_sign_in(app, desk, client):
+    ref = submission(app)
+    desk.sign_in_as()
+    desk.post(f"/staff/messages/{ref}/reply", {"body": f"Draft-Canary-Heron {SSN}"})
+    with app.app_context():
+        [raw] = db.session.execute(db.text("SELECT content FROM reply_drafts")).scalars()
+    assert raw.startswith("gAAAA")
+    assert "Heron" not in raw
+    # another member, or the same one signed in again, does not see it
+    other = app.test_client()
+    other_desk = Desk(app, other)
+    other_desk.sign_in_as("admin")
+    assert "Heron" not in other.get(f"/staff/messages/{ref}").get_data(as_text=True)
+    assert other.get(f"/staff/messages/{ref}/reply/check").status_code == 303
+    desk.post("/staff/sign-out")
+    assert client.get(f"/staff/messages/{ref}/reply/check").status_code == 303
 
 
 def free_port() -> int:
@@ -149,8 +193,8 @@ def test_mail_server_down_keeps_the_text_and_marks_nothing(make_app):
     ref = submission(app)
     desk.sign_in_as()
     response = desk.post(f"/staff/messages/{ref}/reply", {"body": "Thanks for writing."})
-    assert response.status_code == 503
-    page = page_of(response)
+    assert response.status_code == 303
+    page = page_of(desk.client.get(response.location))
     assert "could not be sent" in page.select_one(".site-error-summary").get_text()
     assert page.find("textarea", id="body").get_text() == "Thanks for writing."
     item, bodies = stored(app, ref)
@@ -213,8 +257,8 @@ def test_a_tampered_address_cannot_inject_headers(make_app, smtp_server, email):
     ref = submission(app, "A question", email=email, name="Pat\r\nBcc: evil@example.net")
     desk.sign_in_as()
     response = desk.post(f"/staff/messages/{ref}/reply", {"body": "Hello"})
-    assert response.status_code == 503
-    assert "cannot be used" in page_of(response).get_text()
+    assert response.status_code == 303
+    assert "cannot be used" in page_of(desk.client.get(response.location)).get_text()
     assert handler.envelopes == []
     assert stored(app, ref)[0].status == "new"
 
@@ -267,11 +311,27 @@ def test_a_stale_page_keeps_the_reply_being_written(app, desk, client):
     response = client.post(
         f"/staff/messages/{ref}/reply", data={"csrf_token": "stale", "body": "Half written"}
     )
-    assert response.status_code == 400
-    page = page_of(response)
+    assert response.status_code == 303
+    page = page_of(client.get(response.location))
     assert "timed out" in page.select_one(".site-error-summary").get_text()
     assert page.find("textarea", id="body").get_text() == "Half written"
     assert outbox(app) == []
     stale_status = client.post(f"/staff/messages/{ref}/status", data={"status": "closed"})
     assert stale_status.status_code == 303
     assert stored(app, ref)[0].status == "new"
+
+
+def test_an_unsent_reply_is_forgotten_after_30_minutes(app, desk, runner, monkeypatch):
+    import time
+
+    ref = submission(app)
+    desk.sign_in_as()
+    desk.post(f"/staff/messages/{ref}/reply", {"body": "   "})
+    assert runner.invoke(args=["purge"]).output.count("0 unsent draft(s)") == 1
+    later = time.time() + 30 * 60 + 1
+    monkeypatch.setattr(time, "time", lambda: later)
+    result = runner.invoke(args=["purge"])
+    assert result.exit_code == 0, result.output
+    assert "1 unsent draft(s)" in result.output
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(ReplyDraft.id))) == 0

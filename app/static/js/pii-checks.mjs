@@ -84,3 +84,38 @@ export function phoneLike(d) {
   if (d.length === 11 && d[0] === "1") d = d.slice(1);
   return d.length === 10 && d[0] >= "2" && d[3] >= "2";
 }
+
+// Every group-length list of two or more groups that shapePossible accepts (as
+// _multi_group_shapes in _checks.py): of the fixed layouts, and the CT numbers.
+function multiGroupShapes() {
+  const shapes = [[2, 7], [3, 2, 4]];
+  for (const s of CUE_LAYOUTS) shapes.push(s.split(",").map(Number));
+  for (const s of CARD_LAYOUTS) shapes.push(s.split(",").map(Number));
+  const bases = (left, groups) => {
+    const out = left === 0 ? [[]] : [];
+    if (groups === 0) return out;
+    for (let g = CT.min_group; g <= left; g++) {
+      for (const rest of bases(left - g, groups - 1)) out.push([g, ...rest]);
+    }
+    return out;
+  };
+  for (let total = CT.base_min; total <= CT.base_max; total++) {
+    for (const b of bases(total, CT.max_base_groups)) if (b.length) shapes.push([...b, CT.location_length]);
+  }
+  // (a card laid out 4-4-4-3 ends like a CT number and is only taken as a whole chunk)
+  return shapes.filter((s) => shapePossible(s));
+}
+
+const MULTI = multiGroupShapes();
+// What a piece of two or more groups starts and ends with ("first,second" lengths)
+export const FIRST_PAIRS = new Set(MULTI.map((s) => s[0] + "," + s[1]));
+export const LAST_PAIRS = new Set(MULTI.map((s) => s[s.length - 2] + "," + s[s.length - 1]));
+// The same for the shapes classify() takes without a cue: 3-2-4, 2-7, a 7-digit base and
+// a location code, and the card layouts (a single group is then a card of CARD.min_length+)
+const CUE_FREE = MULTI.filter(
+  (s) =>
+    ["3,2,4", "2,7", [CT.base_max - 2, CT.location_length].join(",")].includes(s.join(",")) ||
+    CARD_LAYOUTS.has(s.join(",")),
+);
+export const CUE_FREE_FIRST_PAIRS = new Set(CUE_FREE.map((s) => s[0] + "," + s[1]));
+export const CUE_FREE_LAST_PAIRS = new Set(CUE_FREE.map((s) => s[s.length - 2] + "," + s[s.length - 1]));

@@ -47,6 +47,12 @@ export class Text {
     this.original = original;
     this.scopes = null;
   }
+  // Is it known that no scope gives a number of the text a kind? (one line, or its
+  // scopes read and empty)
+  unscoped() {
+    if (this.scopes === null) return !this.original.includes("\n");
+    return !this.scopes[0].size && !this.scopes[1].size;
+  }
   // [forced, fallback] kinds of a piece starting at norm index s. The scopes are read
   // on the first question: most texts never ask (no piece needs a cue).
   scoped(s) {

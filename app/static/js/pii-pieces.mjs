@@ -3,7 +3,7 @@
 import { RULES } from "./pii-rules.mjs";
 import { CARD, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
-import { allSame, cardOk, feinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
+import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
 import { findIter } from "./pii-cues.mjs";
 
 export function classify(parts, seps, ctx, first, last) {
@@ -79,6 +79,30 @@ export function classify(parts, seps, ctx, first, last) {
   }
   if (kind !== null && first === true && ctx.introducedByNeg()) return null;
   return kind;
+}
+
+// Where a digit run of `size` digits may be cut between two glued identifiers, in order
+// (see _glue_cuts in _pieces.py): before its last GLUE_LEAD digits when a punctuation
+// separator follows it, after its first GLUE_TAIL digits when one precedes it, and only
+// where the digits after the cut can start a piece and those before can end one.
+export function glueCuts(size, prev, nxt, punctBefore, punctAfter, cued) {
+  const [longMin, firstPairs, lastPairs] = limits(cued);
+  const cuts = new Set();
+  if (punctAfter) for (const m of GLUE_LEAD) if (size - m > 0) cuts.add(size - m);
+  if (punctBefore) for (const m of GLUE_TAIL) if (m < size) cuts.add(m);
+  return [...cuts]
+    .sort((x, y) => x - y)
+    .filter(
+      (k) =>
+        (size - k >= longMin || (nxt && firstPairs.has(size - k + "," + nxt))) &&
+        (k >= longMin || (prev && lastPairs.has(prev + "," + k))),
+    );
+}
+
+// The fewest digits of a one-group piece, and the first and last two group lengths of
+// a piece of more groups, that can be an identifier with a cue or without one.
+function limits(cued) {
+  return cued ? [MIN_DIGITS, FIRST_PAIRS, LAST_PAIRS] : [CARD.min_length, CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS];
 }
 
 // A letter, digit or "_" that glues onto a number; CJK ideographs and kana do not
@@ -220,6 +244,10 @@ export function scanChunk(text, cs, ce, ctx, out) {
     return [kind, s, e, parts.join("")];
   };
 
+  // When no cue can reach the chunk (none bound before or after it, no scope in the
+  // text), only the shapes that need none can be found.
+  const cued = !text.unscoped() || ctx.cueBefore() !== null || ctx.cueAfter() !== null;
+  const [longMin, firstPairs] = limits(cued);
   // a running digit count skips the pieces no shape can take (fewer than MIN_DIGITS or
   // more than the longest card) without building them
   const segDigits = [];
@@ -230,6 +258,8 @@ export function scanChunk(text, cs, ce, ctx, out) {
   }
   for (let a = loSeg; a <= hiSeg; a++) {
     const g0 = segFirst[a];
+    // one long group, or the first two groups of a shape
+    if (glen[g0] < longMin && (g0 + 1 === ng || !firstPairs.has(glen[g0] + "," + glen[g0 + 1]))) continue;
     let n = 0;
     for (let b = a; b <= hiSeg; b++) {
       const g1 = segLast[b];
@@ -254,15 +284,21 @@ export function scanChunk(text, cs, ce, ctx, out) {
     if (sg < loSeg || sg > hiSeg) continue;
     const size = glen[gi];
     if (size < RULES.glue.min_run) continue;
-    const cuts = new Set();
-    if (gi + 1 < ng && seps[gi] !== "") for (const m of GLUE_LEAD) if (size - m > 0) cuts.add(size - m);
-    if (gi > 0 && seps[gi - 1] !== "") for (const m of GLUE_TAIL) if (m < size) cuts.add(m);
+    const cuts = glueCuts(
+      size,
+      gi > 0 ? glen[gi - 1] : 0,
+      gi + 1 < ng ? glen[gi + 1] : 0,
+      gi > 0 && seps[gi - 1] !== "",
+      gi + 1 < ng && seps[gi] !== "",
+      cued,
+    );
+    if (!cuts.length) continue;
     // digits of groups gi+1.. in gi's segment, and of gi's segment before gi
     let tail = 0;
     for (let g = gi + 1; g <= segLast[sg]; g++) tail += glen[g];
     let head = 0;
     for (let g = segFirst[sg]; g < gi; g++) head += glen[g];
-    for (const k of [...cuts].sort((x, y) => x - y)) {
+    for (const k of cuts) {
       const rights = [];
       let n = size - k + tail - segDigits[sg];
       for (let b = sg; b <= hiSeg; b++) {

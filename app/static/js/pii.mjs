@@ -29,12 +29,15 @@ const rewrite = makeRewrite(RULES, SOURCES, latinLower);
 export function repeats(norm, chunks, raw) {
   const kinds = new Map();
   for (const [kind, , , digits] of raw) if (!kinds.has(digits)) kinds.set(digits, kind);
+  let shortest = Infinity; // a group shorter than that holds fewer digits
+  for (const digits of kinds.keys()) shortest = Math.min(shortest, digits.length);
   const out = [];
   let j = 0;
   const n = raw.length;
   for (const [cs, ce] of chunks) {
     for (const r of findIter(TIGHT_RE, norm, cs, ce)) {
       const { start: s, end: e } = r;
+      if (e - s < shortest) continue;
       const digits = r.m[0].replace(/[-./ ]/g, "");
       const kind = kinds.get(digits);
       if (kind === undefined) continue;

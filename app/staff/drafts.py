@@ -1,0 +1,69 @@
+"""A reply between its steps on the desk, held on the server only.
+
+Every desk page a reply leads to is reached by GET (Post/Redirect/Get), as on the public
+side: the POST that receives a reply either sends it or saves it here and redirects to
+the page that shows it — the message with the reply and what is wrong with it, or the
+warning about the numbers in it. Back and Reload never re-post a reply.
+
+The text is encrypted with the data keys (`ReplyDraft.content`) and found by a hash of
+the member's sign-in token and the message's reference (`app.auth.sessions.key_for`):
+never in a cookie or a URL. A draft is forgotten when its reply is sent, and 30 minutes
+after it was last saved at the latest (`app/draft_store.py` keeps it).
+"""
+
+import json
+from dataclasses import asdict, dataclass
+
+from app import draft_store
+from app.auth.sessions import key_for
+from app.models import ReplyDraft
+
+# Where the reply is: in the message's page (perhaps with errors), or being warned about.
+STEP_FORM = "form"
+STEP_CHECK = "check"
+
+
+@dataclass
+class Draft:
+    body: str
+    step: str = STEP_FORM
+    # What the message's page should say: "errors" (shown by validating the body again),
+    # "edit" (back from the warning, the cursor in the text) or "not_sent".
+    notice: str | None = None
+    # Our words about why it was not sent (the mail server's answer, in plain words).
+    error: str = ""
+
+    @classmethod
+    def from_json(cls, text: str) -> "Draft | None":
+        try:
+            data = json.loads(text)
+            return cls(
+                body=str(data["body"]),
+                step=str(data.get("step", STEP_FORM)),
+                notice=data.get("notice"),
+                error=str(data.get("error", "")),
+            )
+        except (ValueError, TypeError, KeyError):
+            # e.g. "[This text cannot be read…]" after a data key was dropped
+            return None
+
+
+def load(reference: str) -> Draft | None:
+    """This member's unsent reply to the message ``reference``, if they have one."""
+    key = key_for(reference)
+    content = draft_store.read(ReplyDraft, key) if key is not None else None
+    return Draft.from_json(content) if content is not None else None
+
+
+def save(reference: str, draft: Draft) -> None:
+    """Keep the reply for another 30 minutes; forget everyone's expired ones. Commits."""
+    key = key_for(reference)
+    if key is not None:
+        draft_store.write(ReplyDraft, key, json.dumps(asdict(draft), separators=(",", ":")))
+
+
+def forget(reference: str) -> None:
+    """The reply was sent (or the message deleted): its draft goes. Commits."""
+    key = key_for(reference)
+    if key is not None:
+        draft_store.forget(ReplyDraft, key)
