@@ -365,16 +365,20 @@ def too_many(_error: RateLimitExceeded):
     if not _same_site():
         return render_error(429)
     retry_at = int(time.time()) + 60 * _retry_minutes()
-    if request.endpoint == "contact.decide":
-        draft, _ = drafts.load()
-        if draft is None:
-            return _see("contact.form")
+    try:
+        if request.endpoint == "contact.decide":
+            draft, _ = drafts.load()
+            if draft is None:
+                return _see("contact.form")
+            draft.notice, draft.retry_at = "rate_limited", retry_at
+            drafts.save(draft)
+            return _see("contact.check")
+        draft = _draft_from_request(ContactForm(meta={"csrf": False}))
         draft.notice, draft.retry_at = "rate_limited", retry_at
         drafts.save(draft)
-        return _see("contact.check")
-    draft = _draft_from_request(ContactForm(meta={"csrf": False}))
-    draft.notice, draft.retry_at = "rate_limited", retry_at
-    drafts.save(draft)
+    except SQLAlchemyError as error:
+        # (An error raised in an error handler would be a 500: the text comes back here.)
+        return database_unavailable(error)
     return _see("contact.form")
 
 

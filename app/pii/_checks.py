@@ -47,7 +47,8 @@ def _ssn_or_itin(d: str) -> str | None:
 
 
 def _fein_ok(d: str) -> bool:
-    return d[:2] in FEIN_PREFIXES
+    # (a serial of seven zeros is a form's placeholder, never an issued number)
+    return d[:2] in FEIN_PREFIXES and d[2:] != "0000000"
 
 
 def _routing_ok(d: str) -> bool:

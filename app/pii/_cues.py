@@ -50,7 +50,7 @@ def _next_cue(norm: str, pos: int, end: int):
 class _Text:
     """The normalised text and, made on first use, its ASCII-lower-cased copy."""
 
-    __slots__ = ("_low", "_scopes", "norm", "original", "starts")
+    __slots__ = ("_low", "_scopes", "lines", "micr", "norm", "original", "starts")
 
     def __init__(
         self, norm: str, starts: list[int] | None, original: str, low: str | None = None
@@ -60,6 +60,10 @@ class _Text:
         self.original = original
         self._low = low
         self._scopes: tuple[dict[int, str], dict[int, str], dict[int, str]] | None = None
+        # scopes wider than a sentence need lines: a one-line text has none (asked once
+        # per chunk, so not searched again in a long text)
+        self.lines = "\n" in original
+        self.micr = any(m in norm for m in MICR_MARKS)  # a check line's transit marks
 
     def note(self, s: int) -> str | None:
         """The words for the scope that governs a piece starting at norm index s."""
@@ -71,9 +75,8 @@ class _Text:
         read on the first question: most texts never ask (no piece needs a cue)."""
         o = s if self.starts is None else self.starts[s]
         if self._scopes is None:
-            # scopes wider than a sentence need lines: a one-line text has none, and
             # a number on a line no scope can govern needs none of them read
-            if "\n" not in self.original or not could_be_scoped(self.original, o):
+            if not self.lines or not could_be_scoped(self.original, o):
                 return None, None
             self._scopes = scopes(self.original)
         forced, fallback, _notes = self._scopes
@@ -85,7 +88,7 @@ class _Text:
         """Is it known that no scope gives a number of the text a kind? A text of one
         line has none; another only once its scopes have been read and hold nothing."""
         if self._scopes is None:
-            return "\n" not in self.original
+            return not self.lines
         return not self._scopes[0] and not self._scopes[1]
 
     @property
@@ -117,7 +120,11 @@ class _Chunk:
         self.before_span: tuple[int, int] | None = None
 
     def cue_before(self) -> str | None:
-        if self.before is False and _between_marks(self.text.norm, self.cs, self.ce):
+        if (
+            self.before is False
+            and self.text.micr
+            and _between_marks(self.text.norm, self.cs, self.ce)
+        ):
             self.before, self.before_end, self.soft = "routing", self.cs, False
             self.before_span = None
         if self.before is False:

@@ -5,6 +5,7 @@ and their cue; a small dynamic programme keeps the pieces covering most digits."
 from __future__ import annotations
 
 import re
+from itertools import accumulate, chain
 from typing import TYPE_CHECKING
 
 from ._checks import (
@@ -53,8 +54,18 @@ _GLUE_PUNCT = "-/"
 # _shape_possible by group lengths: a few hundred distinct tuples ever occur, so the
 # answers are kept (bounded: group lengths are at most CARD_MAX and groups at most 6)
 _SHAPES: dict[tuple[int, ...], bool] = {}
-# _sep_char by raw separator (a few dozen distinct strings: the claim pattern bounds them)
-_SEPS: dict[str, str] = {}
+
+
+class _SepChars(dict):
+    """_sep_char by raw separator, filled on first use (a few dozen distinct strings:
+    the claim pattern bounds them), so a chunk's separators map in one C-level call."""
+
+    def __missing__(self, raw: str) -> str:
+        sp = self[raw] = _sep_char(raw)
+        return sp
+
+
+_SEPS = _SepChars()
 # _glue_cuts by its arguments (group lengths are bounded by MAX_CHUNK; so is the cache)
 _CUTS: dict[tuple, tuple[int, ...]] = {}
 _CUTS_MAX = 65536
@@ -225,12 +236,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     norm = text.norm
     bare = norm[cs:ce]
     if bare.isdigit():
-        gs = [(cs, ce)]
+        texts = [bare]
     else:
         if HINT_RE.search(norm, cs, ce) is None:
             return
-        gs = [m.span() for m in DIGITS_RE.finditer(norm, cs, ce)]
-        if sum(e - s for s, e in gs) < MIN_DIGITS:
+        texts = DIGITS_RE.findall(bare)
+        if sum(map(len, texts)) < MIN_DIGITS:
             return
     # taint: what touches the chunk on the left and right
     j = cs - 1
@@ -247,7 +258,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     if left_taint and norm[cs - 1] in _GLUE_PUNCT and ctx.cue_before() is not None:
         # "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
         left_taint = ctx.before_end != cs - 1
-    ng = len(gs)
+    ng = len(texts)
     tainted = left_taint or right_taint or phone_or_money
     if ng == 1:
         if not tainted:
@@ -256,14 +267,8 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             if kind is not None:
                 out.append((kind, cs, ce, bare, ctx.why))
         return
-    texts = DIGITS_RE.findall(bare)
     raw_seps = _NON_DIGITS_RE.findall(bare)  # a chunk starts and ends with a digit
-    seps = []
-    for r in raw_seps:
-        sp = _SEPS.get(r)
-        if sp is None:
-            sp = _SEPS[r] = _sep_char(r)
-        seps.append(sp)
+    seps = list(map(_SEPS.__getitem__, raw_seps))
     amount = _amount_groups(texts, raw_seps) if "," in bare and "." in bare else None
     if (
         not tainted
@@ -302,10 +307,15 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         return
     items: list[list] = [[] for _ in range(nseg)]
 
-    glen = [len(t) for t in texts]
-    pre = [0]  # pre[i]: digits in groups before i (sums of group runs without re-adding)
-    for x in glen:
-        pre.append(pre[-1] + x)
+    glen = list(map(len, texts))
+    pre = list(accumulate(glen, initial=0))  # pre[i]: digits in the groups before i
+    # where each group starts and ends in norm: the group and separator lengths summed
+    # (the last group has no separator after it: zip stops before it)
+    lengths = chain.from_iterable(zip(glen, map(len, raw_seps), strict=False))
+    bounds = list(accumulate(lengths, initial=cs))
+    g_start = bounds[0::2]
+    g_end = bounds[1::2]
+    g_end.append(ce)
 
     def piece(g0: int, off0: int, g1: int, off1: int | None, first: bool | str, last: bool):
         # groups g0..g1; off0 digits dropped from g0's front, g1 cut at off1 (None = whole)
@@ -327,12 +337,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             parts[-1] = parts[-1][:off1]
         if off0:
             parts[0] = parts[0][off0:]
-        s = gs[g0][0] + off0
+        s = g_start[g0] + off0
         ctx.at, ctx.why = s, None
         kind = _classify(parts, seps[g0:g1], ctx, first, last)
         if kind is None:
             return None
-        e = gs[g1][1] if off1 is None else gs[g1][0] + off1
+        e = g_end[g1] if off1 is None else g_start[g1] + off1
         return (kind, s, e, "".join(parts), ctx.why)
 
     # When no cue can reach the chunk (none bound before or after it, no scope in the
@@ -367,14 +377,19 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             f = piece(g0, 0, g1, None, first, b == nseg - 1)
             if f is not None:
                 items[a].append((b, len(f[3]), (f,)))
-    # two identifiers glued inside one digit run
-    for gi in range(ng):
+    # two identifiers glued inside one digit run: a long enough run with punctuation
+    # before or after it (no cut is made in a run with neither)
+    runs = [
+        gi
+        for gi, size in enumerate(glen)
+        if size >= GLUE_MIN_RUN
+        and ((gi > 0 and seps[gi - 1] != "") or (gi + 1 < ng and seps[gi] != ""))
+    ]
+    for gi in runs:
         sg = seg_of[gi]
         if sg < lo_seg or sg > hi_seg:
             continue
         size = glen[gi]
-        if size < GLUE_MIN_RUN:
-            continue
         key = (
             size,
             glen[gi - 1] if gi > 0 else 0,

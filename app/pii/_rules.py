@@ -285,11 +285,12 @@ CUE_LIST_GAP_RE = re.compile(RULES["cue_list_gap"], re.ASCII)
 CARRY_MAX_GAP: int = RULES["carry_max_gap"]
 PLURAL_CUE_RE = re.compile(RULES["plural_cue"], re.ASCII)
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-# Latin letters A-Z and U+00C0-U+024F whose lower case is one character: the only
-# lower-casing both twins share (cue patterns use no other upper-case letters).
+# Latin letters A-Z and U+00C0-U+024F, and Cyrillic U+0400-U+04FF, whose lower case is
+# one character: the only lower-casing both twins share (cue patterns use no other
+# upper-case letters).
 LATIN_LOWER = {
     c: ord(low)
-    for c in [*range(65, 91), *range(0xC0, 0x250)]
+    for c in [*range(65, 91), *range(0xC0, 0x250), *range(0x400, 0x500)]
     if len(low := chr(c).lower()) == 1 and low != chr(c)
 }
 # Python looks for the digit claims and the placeholders separately: a pattern that

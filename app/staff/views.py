@@ -15,10 +15,12 @@ from flask import (
 )
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.datastructures import MultiDict
 
 from app import audit
 from app.auth import admin_required
+from app.errors import render_error
 from app.extensions import WRITE_FIRST, begin, db
 from app.models import Reply, StaffMember, Submission
 from app.models.submission import STATUS_LABELS, TOPIC_LABELS, is_reference
@@ -109,11 +111,17 @@ def _timed_out(_error):
     reference = (request.view_args or {}).get("reference", "")
     if request.endpoint == "staff.reply" and is_reference(reference):
         # (Signed in, so from our own pages: the desk's cookie is not sent cross-site.)
-        item = _submission(reference)
-        if item.message is not None:
-            body = ReplyForm(meta={"csrf": False}).body.data or ""
-            drafts.save(item.reference, drafts.Draft(body, notice="timed_out"))
-            return _to_submission(item)
+        # An error raised in an error handler is a 500: look up without abort(), and
+        # answer a database failure here.
+        try:
+            item = db.session.scalar(select(Submission).where(Submission.reference == reference))
+            if item is not None and item.message is not None:
+                body = ReplyForm(meta={"csrf": False}).body.data or ""
+                drafts.save(item.reference, drafts.Draft(body, notice="timed_out"))
+                return _to_submission(item)
+        except SQLAlchemyError:
+            db.session.rollback()
+            return render_error(503)
     flash("That page had timed out, so nothing was done. Try again.", "info")
     if is_reference(reference):
         return redirect(url_for("staff.submission", reference=reference), 303)

@@ -642,3 +642,23 @@ def test_the_send_key_travels_through_the_warning(app, visitor):
     assert len(stored(app)) == 1
     assert len(key) == 22
     assert counters(app) == {("warned", "ssn"): 1, ("removed", "ssn"): 1}
+
+
+def test_rate_limited_while_the_database_fails_is_a_503_with_the_text(app, visitor, monkeypatch):
+    """The rate-limit page saves a draft from inside an error handler, where an error
+    would be a 500: a database failure there is answered as the form's own."""
+    from sqlalchemy.exc import OperationalError
+
+    from app.contact import drafts
+
+    app.config["CONTACT_RATE_LIMIT"] = "1 per minute"
+    app.testing = False  # as in production: nothing propagated to the test
+    assert landed(visitor.send(follow=True, message="one")) == "/contact/sent"
+
+    def database_gone(*_args, **_kwargs):
+        raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(drafts, "save", database_gone)
+    response = visitor.send(message="two, kept")
+    assert response.status_code == 503
+    assert page_of(response).find("textarea", id="message").get_text() == "two, kept"

@@ -335,3 +335,14 @@ def test_an_unsent_reply_is_forgotten_after_30_minutes(app, desk, runner, monkey
     assert "1 unsent draft(s)" in result.output
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(ReplyDraft.id))) == 0
+
+
+def test_a_stale_reply_to_a_message_that_does_not_exist_is_not_a_server_error(app, desk, client):
+    """An error raised inside the timed-out handler would be a 500: it must look up, not abort."""
+    app.testing = False  # as in production: no exception is propagated to the test
+    desk.sign_in_as()
+    response = client.post(
+        "/staff/messages/DRS-2345-6789/reply", data={"csrf_token": "stale", "body": "Hello"}
+    )
+    assert response.status_code == 303
+    assert client.get(response.location).status_code == 404

@@ -23,7 +23,8 @@ export function ssnOrItin(d) {
 }
 
 export function feinOk(d) {
-  return FEIN_PREFIXES.has(d.slice(0, 2));
+  // (a serial of seven zeros is a form's placeholder, never an issued number)
+  return FEIN_PREFIXES.has(d.slice(0, 2)) && d.slice(2) !== "0000000";
 }
 
 export function routingOk(d) {

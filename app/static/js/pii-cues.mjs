@@ -32,8 +32,9 @@ export function* findIter(re, s, pos, endpos) {
   }
 }
 
-// Latin letters A-Z and U+00C0-U+024F whose lower case is one character: the only
-// lower-casing both twins share (cue patterns use no other upper-case letters).
+// Latin letters A-Z and U+00C0-U+024F, and Cyrillic U+0400-U+04FF, whose lower case is
+// one character: the only lower-casing both twins share (cue patterns use no other
+// upper-case letters).
 export function latinLower(c) {
   const low = c.toLowerCase();
   return low.length === 1 ? low : c;
@@ -70,7 +71,7 @@ export class Text {
       // ASCII-only lower-casing keeps every index in place
       const norm = this.norm;
       // eslint-disable-next-line no-control-regex
-      this._low = /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z\u00c0-\u024f]/g, latinLower);
+      this._low = /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z\u00c0-\u024f\u0400-\u04ff]/g, latinLower);
     }
     return this._low;
   }
