@@ -1,5 +1,6 @@
 """Flask extensions, created here and bound to the app in create_app()."""
 
+import contextvars
 import threading
 import time
 from typing import TYPE_CHECKING, Any, cast
@@ -13,6 +14,7 @@ from flask_wtf.csrf import CSRFProtect
 from limits.storage import MemoryStorage
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import CursorResult, Engine, Result
+from sqlalchemy.orm import Session
 
 # Named constraints so that migrations are the same on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -110,15 +112,35 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 # How a transaction starts on SQLite (see _sqlite_begin); call begin(...) before its first
 # statement. WRITE_FIRST: its first statement writes. READ_ONLY: it never writes.
+# READ_THEN_WRITE: it reads, then writes what it read, atomically (BEGIN IMMEDIATE).
 # ONE_STATEMENT: it is one statement, which is its own transaction (see begin()).
 WRITE_FIRST = {"drs_plain_begin": "write first"}
 READ_ONLY = {"drs_plain_begin": "read only"}
+READ_THEN_WRITE = {"drs_plain_begin": "read then write"}
 ONE_STATEMENT = {"drs_plain_begin": "one statement"}
+
+# Whether a transaction begun without begin(...) (SQLAlchemy's autobegin) reads only:
+# set for a desk request (read_only_by_default()), which begins its writes itself.
+_read_only_by_default: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "drs_read_only_by_default", default=False
+)
+
+
+def read_only_by_default() -> contextvars.Token[bool]:
+    """From now on, a transaction that nothing began with begin(...) is READ_ONLY: on
+    SQLite a snapshot, without the write lock. For the staff desk, whose pages mostly
+    read: each write there begins its own transaction (begin(WRITE_FIRST) or
+    begin(READ_THEN_WRITE)), which ends the read one first. Undo with the token."""
+    return _read_only_by_default.set(True)
+
+
+def reset_read_only_by_default(token: contextvars.Token[bool]) -> None:
+    _read_only_by_default.reset(token)
 
 
 def begin(options: dict[str, str]) -> None:
-    """Start the session's transaction with ``options`` (WRITE_FIRST, READ_ONLY or
-    ONE_STATEMENT).
+    """Start the session's transaction with ``options`` (WRITE_FIRST, READ_ONLY,
+    READ_THEN_WRITE or ONE_STATEMENT).
 
     ONE_STATEMENT sends no BEGIN and no COMMIT: each statement commits itself (SQLite's
     autocommit; on PostgreSQL the connection's AUTOCOMMIT, reset when it goes back to
@@ -130,13 +152,57 @@ def begin(options: dict[str, str]) -> None:
     statement that stands alone: anything run after it in the "transaction" commits on
     its own too.
 
-    Inside a transaction already begun it changes nothing (that one began as it began).
+    A read-only transaction still open (READ_ONLY, or begun on its own on the desk) is
+    ended first when a writing one is asked for (end_reads()): on SQLite a snapshot
+    that writes can fail at once, whatever the busy timeout, if another connection has
+    committed since it began. Inside any other transaction already begun it changes
+    nothing (that one began as it began).
     """
     session = db.session()
+    if options is not READ_ONLY and session.info.get(_READING):
+        end_reads()
     if not session.in_transaction():
         if options is ONE_STATEMENT and session.get_bind().dialect.name != "sqlite":
             options = {**options, "isolation_level": "AUTOCOMMIT"}
         session.connection(execution_options=options)
+
+
+def end_reads() -> None:
+    """End the session's read-only transaction, keeping what it loaded (a rollback would
+    expire every object, and the next use of one would read it again). It has nothing
+    to save: a change waiting in the session means a write was begun without begin()."""
+    session = db.session()
+    if not session.in_transaction():
+        return
+    if session.new or session.dirty or session.deleted:
+        raise RuntimeError("a change was made in a read-only transaction: begin() its write")
+    keep = session.expire_on_commit
+    session.expire_on_commit = False
+    try:
+        session.commit()  # nothing to flush: on the database, the end of a read
+    finally:
+        session.expire_on_commit = keep
+
+
+_READING = "drs_read_only"  # session.info: its transaction began read-only
+
+
+@event.listens_for(Session, "after_begin")
+def _note_read_only(session, _transaction, connection) -> None:
+    session.info[_READING] = _begins_read_only(connection)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_read_only(session, transaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_READING, None)
+
+
+def _begins_read_only(connection) -> bool:
+    plain = connection.get_execution_options().get("drs_plain_begin")
+    if plain is None:
+        return _read_only_by_default.get()
+    return plain == READ_ONLY["drs_plain_begin"]
 
 
 @event.listens_for(Engine, "begin")
@@ -152,11 +218,15 @@ def _sqlite_begin(connection) -> None:
     timeout just as BEGIN IMMEDIATE would (it has read nothing that could go stale), and
     the lock is held from the statement on rather than from one round trip before it.
     One that only reads (READ_ONLY): in WAL mode it reads a snapshot without the write
-    lock, so it neither waits for writers nor makes them wait. One statement alone
+    lock, so it neither waits for writers nor makes them wait; on the staff desk every
+    transaction not begun otherwise is one (read_only_by_default()). One statement alone
     (ONE_STATEMENT) starts none at all.
     """
     if connection.dialect.name == "sqlite":
         plain = connection.get_execution_options().get("drs_plain_begin")
         if plain == ONE_STATEMENT["drs_plain_begin"]:
             return  # no transaction around the statement: it is its own (see begin())
-        connection.exec_driver_sql("BEGIN" if plain else "BEGIN IMMEDIATE")
+        immediate = plain == READ_THEN_WRITE["drs_plain_begin"] or (
+            plain is None and not _read_only_by_default.get()
+        )
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

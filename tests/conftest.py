@@ -7,15 +7,58 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
 from werkzeug.serving import make_server
 
-from app import create_app
+from app import create_app, extensions
 from tests.pages import PageClient
 from tests.support.desk import Desk
 from tests.support.visitor import Visitor
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+# How each transaction began, checked statement by statement (every test, both
+# databases): on SQLite a READ_ONLY transaction that writes, or a WRITE_FIRST one that
+# reads before its first write, holds a snapshot that a write can find stale, and fails
+# at once with "database is locked" whatever the busy timeout -- but only when another
+# connection committed in between, which a test on its own never sees. So the mistake
+# fails here, every time.
+_MODE = "drs_test_transaction"
+
+
+@sa.event.listens_for(Engine, "begin")
+def _note_how_it_began(connection) -> None:
+    plain = connection.get_execution_options().get("drs_plain_begin")
+    if plain is None:
+        plain = "read only" if extensions._read_only_by_default.get() else None
+    connection.info[_MODE] = plain if plain in ("read only", "write first") else None
+
+
+@sa.event.listens_for(Engine, "commit")
+@sa.event.listens_for(Engine, "rollback")
+def _note_it_ended(connection) -> None:
+    connection.info[_MODE] = None
+
+
+@sa.event.listens_for(Engine, "before_cursor_execute")
+def _check_statement(connection, _cursor, statement, _params, _context, _many) -> None:
+    mode = connection.info.get(_MODE)
+    if mode is None:
+        return
+    word = statement.lstrip().split(None, 1)[0].upper()
+    if word in ("BEGIN", "PRAGMA"):
+        return
+    reads = word in ("SELECT", "WITH")
+    if mode == "read only" and not reads:
+        raise AssertionError(f"a write in a read-only transaction: {statement[:80]!r}")
+    if mode == "write first":
+        if reads:
+            raise AssertionError(
+                f"a read before the write in a WRITE_FIRST transaction: {statement[:80]!r}"
+            )
+        connection.info[_MODE] = None
 
 
 def pytest_sessionstart(session):  # noqa: ARG001  (pytest passes it)

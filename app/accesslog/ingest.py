@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from app.accesslog import w3c
 from app.accesslog.browsers import browser_family
 from app.accesslog.writer import day_files, log_path
-from app.extensions import affected_rows, db
+from app.extensions import WRITE_FIRST, affected_rows, begin, db
 from app.models.accesslog import AccessCount, AccessDay, AccessLogFile, AccessVisitor
 
 # Dimensions whose keys a client chooses (any URL can be asked for, any referrer sent):
@@ -123,6 +123,7 @@ def _ingest_file(host, file: Path, row, secret, result, deadline) -> bool:
         fingerprint = _fingerprint(first)
         if row is not None and row.fingerprint != fingerprint:
             # Another file now has this name: read it from the start under a new record.
+            begin(WRITE_FIRST)
             db.session.execute(
                 update(AccessLogFile)
                 .where(AccessLogFile.id == row.id, AccessLogFile.position == row.position)
@@ -316,6 +317,9 @@ def _store(host, name, fingerprint, row, old_position, new_position, batch: _Bat
     """Add a batch to the aggregates and move the file's position, all or nothing."""
     session = db.session
     now = datetime.now(UTC)
+    # A write of its own, begun by the file's row (on the desk's statistics page, the
+    # reads before it end first; the position it moves from makes it safe to run twice).
+    begin(WRITE_FIRST)
     try:
         if row is None:
             session.add(

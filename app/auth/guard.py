@@ -8,6 +8,7 @@ from flask import Flask, abort, flash, g, redirect, request, url_for
 
 from app.auth import sessions
 from app.auth.cookies import is_staff_path
+from app.extensions import WRITE_FIRST, begin, db, read_only_by_default, reset_read_only_by_default
 from app.security import no_store
 
 # Endpoints that work signed out: signing in and the first-time set-up of the code app.
@@ -68,12 +69,16 @@ def safe_next(target: str | None) -> str | None:
 def _require_staff():
     if not is_staff_path(request.path):
         return None
+    # The desk's pages read (on SQLite, snapshots without the write lock) and begin each
+    # write themselves, so a visitor's send never waits on a page being read or drawn.
+    g.read_only_by_default = read_only_by_default()
     member, reason = sessions.current()
     if reason:
         from app import audit
-        from app.extensions import db
 
-        audit.record("session_expired", staff=member, detail=reason)
+        staff_id = member.id if member is not None else None
+        begin(WRITE_FIRST)
+        audit.record("session_expired", staff=staff_id, detail=reason)
         db.session.commit()
         flash(TIMEOUT_MESSAGES[reason], "info")
         member = None
@@ -82,6 +87,12 @@ def _require_staff():
         return None
     wanted = request.full_path.rstrip("?") if request.method == "GET" else None
     return redirect(url_for("auth.sign_in", next=safe_next(wanted)), 303)
+
+
+def _back_to_default(_error=None) -> None:
+    token = g.pop("read_only_by_default", None)
+    if token is not None:
+        reset_read_only_by_default(token)
 
 
 def _no_store_on_desk(response):
@@ -108,3 +119,4 @@ def init_app(app: Flask) -> None:
     # the CSRF check, which would answer 400 rather than send them to sign in).
     app.before_request_funcs.setdefault(None, []).insert(0, _require_staff)
     app.after_request(_no_store_on_desk)
+    app.teardown_request(_back_to_default)

@@ -18,7 +18,8 @@ from flask import current_app, session
 from sqlalchemy import select, update
 
 from app.clock import utcnow
-from app.extensions import db
+from app.extensions import WRITE_FIRST, db
+from app.extensions import begin as begin_transaction
 from app.models import StaffMember, StaffSession
 
 KEY = "staff"
@@ -94,12 +95,16 @@ def current() -> tuple[StaffMember | None, str | None]:
         reason = "expired"
     elif now - _aware(row.last_seen_at) > timedelta(minutes=config["STAFF_IDLE_MINUTES"]):
         reason = "idle"
+    # Each write below is a short transaction of its own, begun by its UPDATE (on the
+    # desk, what was read above is a snapshot, ended first: see begin()).
     if reason:
+        begin_transaction(WRITE_FIRST)
         row.ended_at = now
         db.session.commit()
         session.pop(KEY, None)
         return member, reason
     if now - _aware(row.last_seen_at) >= SEEN_RESOLUTION:
+        begin_transaction(WRITE_FIRST)
         row.last_seen_at = now
         db.session.commit()
     return member, None
@@ -111,13 +116,17 @@ def end() -> None:
     if isinstance(data, dict):
         row = _row(data)
         if row is not None and row.ended_at is None:
+            begin_transaction(WRITE_FIRST)  # the read above ends: the UPDATE begins the write
             row.ended_at = utcnow()
     session.clear()
 
 
 def end_all(member: StaffMember) -> None:
     """End every session this member has, on every device."""
-    member.session_version += 1
+    # Raised by the database, from what it holds (two of these at once each raise it),
+    # in a write begun by that UPDATE (on the desk, the reads before it end first).
+    begin_transaction(WRITE_FIRST)
+    member.session_version = StaffMember.session_version + 1
     db.session.execute(
         update(StaffSession)
         .where(StaffSession.staff_id == member.id, StaffSession.ended_at.is_(None))

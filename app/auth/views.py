@@ -15,7 +15,7 @@ from app.auth import bp, passwords, sessions, throttle, totp
 from app.auth.forms import EnrolForm, SignInForm
 from app.auth.guard import safe_next
 from app.clock import utcnow
-from app.extensions import db
+from app.extensions import WRITE_FIRST, begin, db
 from app.models import StaffMember
 
 NOT_RIGHT = "The e-mail address, password or security code is not right"
@@ -49,9 +49,17 @@ def _sign_in_page(form: SignInForm, status: int = 200, errors=None, locked=False
     )
 
 
-def _maybe_rehash(member: StaffMember, password: str) -> None:
+def _new_hash(member: StaffMember, password: str) -> str | None:
+    """The password hashed anew when its hash has outdated settings (hashed before the
+    write begins: not while SQLite's write lock is held)."""
     if passwords.needs_rehash(member.password_hash):
-        member.password_hash = passwords.hash_password(password)
+        return passwords.hash_password(password)
+    return None
+
+
+def _rehash(member: StaffMember, new_hash: str | None) -> None:
+    if new_hash is not None:
+        member.password_hash = new_hash
 
 
 def _after_sign_in():
@@ -79,6 +87,7 @@ def sign_in_post():
     known = member if member is not None and member.active else None
 
     if throttle.is_locked(email, client):
+        begin(WRITE_FIRST)  # the reads above end; the audit record alone is the write
         audit.record("sign_in_failed", staff=known, detail="while locked")
         db.session.commit()
         return _sign_in_page(SignInForm(formdata=None), 429, errors=[], locked=True)
@@ -91,10 +100,14 @@ def sign_in_post():
     step = None
     if password_ok and known is not None and known.mfa_enrolled and known.totp_secret:
         step = totp.matching_step(known.totp_secret, code, utcnow(), known.totp_last_step)
+    new_hash = _new_hash(known, password) if step is not None and known is not None else None
+    # The reads above end here. The write begins with the claim of the code's step (a
+    # conditional UPDATE: atomic on its own) or, refused, with the audit record.
+    begin(WRITE_FIRST)
     if known is None or step is None or not totp.claim_step(known, step):
         return _refuse(form, email, client, known, member, password_ok)
 
-    _maybe_rehash(known, password)
+    _rehash(known, new_hash)
     throttle.clear_account(email)
     sessions.begin(known)
     audit.record("sign_in", staff=known)
@@ -132,8 +145,10 @@ def _refuse(form, email, client, known, member, password_ok):
 def _start_enrolment(member: StaffMember, password: str):
     """Right e-mail and password, no code app yet: on to set one up (a new key each time
     until it is confirmed)."""
-    member.totp_secret = totp.new_secret()
-    _maybe_rehash(member, password)
+    secret, new_hash = totp.new_secret(), _new_hash(member, password)
+    begin(WRITE_FIRST)
+    member.totp_secret = secret
+    _rehash(member, new_hash)
     db.session.commit()
     session.clear()
     session[ENROL_KEY] = {"id": member.id, "v": member.session_version, "at": int(time.time())}
@@ -193,6 +208,7 @@ def enrol():
         session.pop(ENROL_KEY, None)
         return _sign_in_page(SignInForm(formdata=None), 429, errors=[], locked=True)
     step = totp.matching_step(secret, form.code.data, utcnow(), member.totp_last_step)
+    begin(WRITE_FIRST)  # as at sign-in: the claim, or the refusal's audit record
     if step is None or not totp.claim_step(member, step):
         throttle.record_failure(member.email, client)
         audit.record("sign_in_failed", staff=member, detail="wrong code at set-up")
@@ -219,9 +235,10 @@ def account():
 
 @bp.post("/sign-out")
 def sign_out():
-    member = g.staff
+    member_id = g.staff.id
     sessions.end()
-    audit.record("sign_out", staff=member)
+    begin(WRITE_FIRST)  # (begun already if end() had a session row to end)
+    audit.record("sign_out", staff=member_id)
     db.session.commit()
     flash("You have signed out.", "success")
     return redirect(url_for("auth.sign_in"), 303)
@@ -230,10 +247,11 @@ def sign_out():
 @bp.post("/sign-out-everywhere")
 def sign_out_everywhere():
     member = g.staff
+    member_id = member.id  # (loaded now: the write below begins with its UPDATE)
     sessions.end_all(member)
     session.clear()
-    audit.record("sign_out_everywhere", staff=member)
+    audit.record("sign_out_everywhere", staff=member_id)
     db.session.commit()
     flash("You have signed out on every device.", "success")
-    current_app.logger.info("Staff member %s signed out everywhere", member.id)
+    current_app.logger.info("Staff member %s signed out everywhere", member_id)
     return redirect(url_for("auth.sign_in"), 303)

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app import audit
 from app.clock import today
-from app.extensions import db
+from app.extensions import READ_THEN_WRITE, begin, db
 from app.models import Notice, StaffMember
 
 
@@ -97,6 +97,7 @@ def forget_notices() -> None:
 def save_notice(notice: Notice, staff: StaffMember) -> None:
     """Keep a notice created or edited at the desk (audited); this process shows the
     change at once, the others within NOTICES_CACHE_SECONDS."""
+    begin(READ_THEN_WRITE)  # (the desk's views begin it before they change the notice)
     created = notice.id is None
     if created:
         db.session.add(notice)
@@ -110,6 +111,7 @@ def save_notice(notice: Notice, staff: StaffMember) -> None:
 
 def expire_notice(notice: Notice, staff: StaffMember) -> tuple[date, date | None]:
     """Stop showing a notice from today (audited); returns its dates before, for undo."""
+    begin(READ_THEN_WRITE)  # the page's reads end: the change and its record, under the lock
     before = (notice.starts_on, notice.ends_on)
     yesterday = today() - timedelta(days=1)
     notice.ends_on = yesterday
@@ -124,6 +126,7 @@ def restore_notice_dates(
     notice: Notice, staff: StaffMember, starts_on: date, ends_on: date | None
 ) -> None:
     """Undo an expiry: the notice's dates as they were (audited)."""
+    begin(READ_THEN_WRITE)  # the page's reads end: the change and its record, under the lock
     notice.starts_on, notice.ends_on = starts_on, ends_on
     audit.record(
         "notice_changed", staff=staff, target=f"notice {notice.id}", detail="expiry undone"

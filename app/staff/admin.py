@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from app import audit
 from app.auth import admin_required
 from app.clock import today
-from app.extensions import db
+from app.extensions import READ_THEN_WRITE, begin, db
 from app.models import AuditEvent, Notice, NoticeTranslation, StaffMember
 from app.public.destinations import DESTINATIONS
 from app.public.notices import expire_notice, restore_notice_dates, save_notice
@@ -134,6 +134,7 @@ def notice_new():
     if not form.validate():
         return _notice_form_page(form, None)
     notice = Notice()
+    begin(READ_THEN_WRITE)  # the page's reads end: the notice is made under the lock
     _apply(form, notice)
     save_notice(notice, g.staff)
     flash(f"The notice “{notice.title}” was created.", "success")
@@ -158,6 +159,7 @@ def notice_edit(notice_id: int):
     form = _notice_form()
     if not form.validate():
         return _notice_form_page(form, notice)
+    begin(READ_THEN_WRITE)  # the page's reads end: the notice is changed under the lock
     _apply(form, notice)
     save_notice(notice, g.staff)
     flash(f"The notice “{notice.title}” was saved.", "success")
