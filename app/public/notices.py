@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app import audit
 from app.clock import today
-from app.extensions import READ_THEN_WRITE, begin, db
+from app.extensions import READ_ONLY, READ_THEN_WRITE, begin, db
 from app.models import Notice, StaffMember
 
 
@@ -72,6 +72,9 @@ class NoticeCache:
         with self._lock:
             if day == self._day and now < self._until:
                 return self._notices
+        # A read alone (on SQLite a snapshot, not the write lock): a public page that
+        # refreshes the notices never makes a visitor's send wait.
+        begin(READ_ONLY)
         notices = tuple(NoticeView.of(n) for n in Notice.current(day))
         with self._lock:
             self._day, self._until, self._notices = day, now + seconds, notices
