@@ -68,6 +68,21 @@ def _run_source() -> str:
 DIGIT_RUN_SRC = _run_source()
 QUOTE_JOIN_RE = re.compile(_R["quote_join"])
 LETTER_SPACED_RE = re.compile(_R["letter_spaced"])
+
+
+def _spaced_source() -> str:
+    """The letter-spaced run for sre: the space or line break before the run is matched
+    (a space is put before the text for a run at its start) and the run is group 1, so
+    sre tries the pattern only at spaces and line breaks instead of at every character
+    (the same runs; V8 compiles the shared source)."""
+    src = _R["letter_spaced"]
+    lead = "(?<![^ \n])"
+    if not src.startswith(lead):
+        raise ValueError("rewrites.letter_spaced must start with " + lead)
+    return "[ \n](" + src[len(lead) :] + ")"
+
+
+_LETTER_SPACED_PY_RE = re.compile(_spaced_source())
 # The hint (a digit, a space, a digit or dash, a space) is searched from its space: sre
 # finds a pattern's leading literal with a tight loop, but tests every character against
 # a leading set, which cost more than the rest of the test (the same texts match; V8
@@ -104,9 +119,9 @@ def _letter_spaced(norm: str) -> list[Edit]:
     out: list[Edit] = []
     if LETTER_HINT_RE.search(norm) is None:
         return out
-    for m in LETTER_SPACED_RE.finditer(norm):
-        s = m.start()
-        run = m.group()
+    for m in _LETTER_SPACED_PY_RE.finditer(" " + norm):
+        s = m.start(1) - 1
+        run = m.group(1)
         if len(run) > _LS_MAX or sum(1 for c in run if "0" <= c <= "9") < _LS_MIN:
             continue
         # spaces sit at odd offsets; drop those between two of a kind
