@@ -19,42 +19,7 @@ from app.contact.service import store_submission
 from app.extensions import READ_ONLY, _MemoryStorage, db, limiter
 from app.models import ContactCounter, Submission
 from tests.contact.test_contact_flow import SSN, counters, stored
-
-
-class Statements:
-    """Every statement and transaction end the app's engine sees while recording."""
-
-    def __init__(self, app):
-        with app.app_context():
-            self.engine = db.engine
-        self.sql: list[str] = []
-        self.begins: list[str] = []
-        self.ends: list[str] = []
-
-    def _statement(self, _conn, _cursor, statement, _params, _context, _many):
-        words = " ".join(statement.split()[:3])
-        (self.begins if words.startswith("BEGIN") else self.sql).append(words)
-
-    def _commit(self, _conn):
-        self.ends.append("commit")
-
-    def _rollback(self, _conn):
-        self.ends.append("rollback")
-
-    def __enter__(self):
-        event.listen(self.engine, "before_cursor_execute", self._statement)
-        event.listen(self.engine, "commit", self._commit)
-        event.listen(self.engine, "rollback", self._rollback)
-        return self
-
-    def __exit__(self, *exc):
-        event.remove(self.engine, "before_cursor_execute", self._statement)
-        event.remove(self.engine, "commit", self._commit)
-        event.remove(self.engine, "rollback", self._rollback)
-
-
-def is_sqlite(app) -> bool:
-    return app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
+from tests.support.statements import Statements, is_sqlite
 
 
 def test_a_plain_send_is_one_insert_that_commits_itself(app, visitor):

@@ -1,6 +1,6 @@
 """Refreshing the notices cache reads without SQLite's write lock."""
 
-from tests.contact.test_send_cost import Statements, is_sqlite
+from tests.support.statements import Statements, is_sqlite
 
 
 def test_a_page_that_refreshes_the_notices_takes_no_write_lock(app, client):

@@ -13,65 +13,13 @@ import time
 
 import time_machine
 from flask import before_render_template
-from sqlalchemy import event
 
 from app.clock import utcnow
 from app.extensions import db
 from app.models import Submission
-from tests.contact.test_send_cost import is_sqlite
 from tests.staff.helpers import SSN, audit, submission
+from tests.support.statements import Statements, is_sqlite
 from tests.support.visitor import Visitor
-
-WRITES = ("INSERT", "UPDATE", "DELETE")
-
-
-class Transactions:
-    """What the app's engine runs while recording, cut into transactions: each a list
-    of its statements' first words (its BEGIN too, on SQLite) ending "commit" or
-    "rollback". On PostgreSQL the driver sends BEGIN itself, unseen here."""
-
-    def __init__(self, app):
-        with app.app_context():
-            self.engine = db.engine
-        self.stream: list[str] = []
-
-    def _statement(self, _conn, _cursor, statement, *_args):
-        self.stream.append(" ".join(statement.split()[:3]))
-
-    def _commit(self, _conn):
-        self.stream.append("commit")
-
-    def _rollback(self, _conn):
-        self.stream.append("rollback")
-
-    def __enter__(self):
-        event.listen(self.engine, "before_cursor_execute", self._statement)
-        event.listen(self.engine, "commit", self._commit)
-        event.listen(self.engine, "rollback", self._rollback)
-        return self
-
-    def __exit__(self, *exc):
-        event.remove(self.engine, "before_cursor_execute", self._statement)
-        event.remove(self.engine, "commit", self._commit)
-        event.remove(self.engine, "rollback", self._rollback)
-
-    @property
-    def all(self) -> list[list[str]]:
-        found, current = [], []
-        for item in self.stream:
-            current.append(item)
-            if item in ("commit", "rollback"):
-                found.append(current)
-                current = []
-        return found + ([current] if current else [])
-
-    @property
-    def writing(self) -> list[list[str]]:
-        return [t for t in self.all if any(s.startswith(WRITES) for s in t)]
-
-    @property
-    def begins(self) -> list[str]:
-        return [s for s in self.stream if s.startswith("BEGIN")]
 
 
 def without_begin(transaction: list[str]) -> list[str]:
@@ -83,7 +31,7 @@ def test_an_inbox_page_reads_without_the_write_lock(app, desk, client):
     submission(app, "When is the sales tax holiday?")
     with time_machine.travel(utcnow(), tick=False):
         desk.sign_in_as()
-        with Transactions(app) as seen:
+        with Statements(app) as seen:
             response = client.get("/staff/?q=holiday")  # decrypts every message to search
     assert response.status_code == 200
     assert seen.stream, "nothing recorded"
@@ -97,7 +45,7 @@ def test_a_message_page_writes_its_audit_record_alone(app, desk, client):
     reference = submission(app, f"My SSN {SSN}", choice="sent_as_written", kinds=["ssn"])
     with time_machine.travel(utcnow(), tick=False):
         member = desk.sign_in_as()
-        with Transactions(app) as seen:
+        with Statements(app) as seen:
             response = client.get(f"/staff/messages/{reference}")
     assert response.status_code == 200
     assert "7788" in response.get_data(as_text=True)  # (masked: ***-**-7788)
@@ -115,9 +63,9 @@ def test_the_last_seen_time_is_a_write_of_its_own(app, desk, client):
     with time_machine.travel(utcnow(), tick=False) as traveller:
         desk.sign_in_as()
         traveller.shift(90)
-        with Transactions(app) as seen:
+        with Statements(app) as seen:
             assert client.get("/staff/").status_code == 200
-        with Transactions(app) as again:  # a moment later: not written again
+        with Statements(app) as again:  # a moment later: not written again
             assert client.get("/staff/").status_code == 200
     [write] = seen.writing
     assert without_begin(write) == ["UPDATE staff_sessions SET", "commit"]
@@ -134,7 +82,7 @@ def test_a_status_change_reads_and_writes_under_one_short_lock(app, desk):
         member = desk.sign_in_as()
         token_page = f"/staff/messages/{reference}"
         data = {"status": "closed"}
-        with Transactions(app) as seen:
+        with Statements(app) as seen:
             response = desk.post(f"/staff/messages/{reference}/status", data, token_page)
     assert response.status_code == 303
     change = seen.writing[-1]
