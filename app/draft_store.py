@@ -26,7 +26,7 @@ DRAFT_SECONDS = 30 * 60
 Table = type[ContactDraft] | type[ReplyDraft]
 
 
-def now() -> int:
+def _now() -> int:
     return int(time.time())
 
 
@@ -35,7 +35,7 @@ def read(model: Table, key: str) -> str | None:
     # A read alone: on SQLite it starts with a plain BEGIN, without the write lock.
     begin(READ_ONLY)
     content = db.session.scalar(
-        select(model.content).where(model.id == key, model.expires_at > now())
+        select(model.content).where(model.id == key, model.expires_at > _now())
     )
     # End the read here: a write then starts a transaction of its own (on SQLite, a
     # read transaction that later writes can fail at once if another writer committed
@@ -48,7 +48,7 @@ def write(model: Table, key: str, text: str) -> None:
     """Keep ``text`` under ``key`` for another 30 minutes; forget everyone's expired
     drafts. Commits, with whatever the caller has added to the transaction (the warning
     step's counts: a warning is counted only if its page can be shown)."""
-    moment = now()
+    moment = _now()
     # Encrypted here, bound as it is: no encryption while SQLite's write lock is held.
     content = sa.literal(keyring().encrypt(text), Text)
     dialect = db.session.get_bind().dialect.name
@@ -80,7 +80,7 @@ def forget(model: Table, key: str) -> None:
 def purge_expired(at: int | None = None) -> int:
     """Delete every draft past its time, of every kind (for `flask purge`). Commits;
     returns how many."""
-    at = now() if at is None else at
+    at = _now() if at is None else at
     deleted = 0
     for model in (ContactDraft, ReplyDraft):
         deleted += affected_rows(db.session.execute(delete(model).where(model.expires_at <= at)))

@@ -24,9 +24,6 @@ WARN = "warn"  # show the warning page for the numbers found
 EDIT = "edit"  # back to the form, the message in it
 ASK_AGAIN = "ask_again"  # the warning page again (ticks saved, nothing chosen yet)
 
-# The warning page's buttons (the `action` of its form).
-ACTIONS = ("remove", "as_written", "edit")
-
 # The counter a stored message's choice adds to, once per number.
 _CHOICE_EVENTS = {CHOICE_REMOVED: "removed", CHOICE_AS_WRITTEN: "sent_as_written"}
 

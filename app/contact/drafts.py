@@ -112,10 +112,8 @@ def forget_statement() -> Delete | None:
     caller to run in the transaction that stores their message; once that has
     committed, ``forgotten()`` takes the draft out of the session. (Until then the draft
     stays theirs: if the database fails, their text is still there when it is back.)"""
-    token = session.get(SESSION_KEY)
-    if not isinstance(token, str):
-        return None
-    return draft_store.delete_statement(ContactDraft, _row_id(token))
+    token = _token()
+    return draft_store.delete_statement(ContactDraft, _row_id(token)) if token else None
 
 
 def forgotten() -> None:
@@ -125,7 +123,7 @@ def forgotten() -> None:
 
 def forget() -> None:
     """The message was sent (or abandoned): delete its draft now. Commits."""
-    token = session.get(SESSION_KEY)
-    if isinstance(token, str):
+    token = _token()
+    if token is not None:
         draft_store.forget(ContactDraft, _row_id(token))
     forgotten()

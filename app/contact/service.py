@@ -150,6 +150,8 @@ def store_submission(
         "send_key_hash": key_hash,
         "language": language,
     }
+    counts = [(event, list(kinds)) for event, kinds in counts]
+    _check_events(counts)
     counter = _counts_statement(counts, day)
     statement = _insert_submission(db.session.get_bind().dialect.name)
     # Nothing else to write with the message: the INSERT alone is the transaction.
@@ -211,7 +213,6 @@ def _counts_statement(counts: Counts, day: date):
     """One statement adding to today's counters, once per kind listed under each event
     (None when there is nothing to count)."""
     listed = [(event, list(kinds)) for event, kinds in counts]
-    _check_events(listed)
     rows = [
         {"day": day, "event": event, "kind": kind, "count": n}
         for event, kinds in listed

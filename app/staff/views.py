@@ -139,8 +139,7 @@ def submission(reference: str):
     if draft is None:
         return _page(item)
     # A reply on its way back to this page (Post/Redirect/Get): with what was wrong.
-    form = ReplyForm(formdata=MultiDict({"body": draft.body}), meta={"csrf": False})
-    form.identifiers_chosen = True
+    form = _reply_form_of(draft)
     context: dict[str, Any] = {}
     if draft.notice == "errors":
         form.validate()
@@ -186,6 +185,13 @@ def revealed(reference: str):
 
 def _to_submission(item: Submission):
     return redirect(url_for("staff.submission", reference=item.reference), 303)
+
+
+def _reply_form_of(draft: drafts.Draft) -> ReplyForm:
+    """The unsent reply as a form whose numbers no longer stop it (the page shows them)."""
+    form = ReplyForm(formdata=MultiDict({"body": draft.body}), meta={"csrf": False})
+    form.identifiers_chosen = True
+    return form
 
 
 @bp.post("/messages/<reference>/reply")
@@ -236,8 +242,7 @@ def reply_check(reference: str):
     draft = drafts.load(item.reference) if item.message is not None else None
     if draft is None or draft.step != drafts.STEP_CHECK:
         return _to_submission(item)
-    form = ReplyForm(formdata=MultiDict({"body": draft.body}), meta={"csrf": False})
-    form.identifiers_chosen = True
+    form = _reply_form_of(draft)
     form.validate()
     findings = form.identifier_findings
     if not findings:
@@ -260,4 +265,4 @@ def set_status(reference: str):
         abort(400)
     if change_status(item, g.staff, status):
         flash(f"{item.reference} is now marked as {STATUS_LABELS[status].lower()}.", "success")
-    return redirect(url_for("staff.submission", reference=item.reference), 303)
+    return _to_submission(item)
