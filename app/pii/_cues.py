@@ -161,6 +161,19 @@ class _Chunk:
                     self.carried = True
         return self.before  # type: ignore[return-value]
 
+    def uncued(self) -> bool:
+        """Is no cue bound to the chunk, before or after it (scopes aside)? The same
+        answer as cue_before() and cue_after() both None; for a chunk with no letter
+        near it (a cue starts with one) and no number joined before it, one search."""
+        text = self.text
+        if self.before is False and self.after is False and not text.micr:
+            cs, reach = self.cs, CUE_WINDOW + MAX_CUE
+            letter = CUE_START_RE.search(text.low, max(self.pe, cs - reach), self.ce + reach)
+            if letter is None and (self.prev is None or not self._joined(self.pe, cs)):
+                self.before = self.after = None
+                return True
+        return self.cue_before() is None and self.cue_after() is None
+
     def is_soft(self) -> bool:
         """Does a soft sentence end come between the bound cue before and the number?"""
         if self.soft is None:
