@@ -101,7 +101,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
                 return None
             return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
         if CARD_MIN <= n <= CARD_MAX and _card_ok(d):
-            return None if first is True and ctx.introduced_by_neg() else "card"
+            denied = (first is True and ctx.introduced_by_neg()) or (last and ctx.denied_after())
+            return None if denied else "card"
         return None
     if "," in seps:
         return None
@@ -147,7 +148,9 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         and _card_ok(d)
     ):
         kind = "card"
-    if kind is not None and first is True and ctx.introduced_by_neg():
+    if kind is not None and (
+        (first is True and ctx.introduced_by_neg()) or (last and ctx.denied_after())
+    ):
         return None
     return kind
 

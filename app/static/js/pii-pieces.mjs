@@ -27,7 +27,8 @@ export function classify(parts, seps, ctx, first, last) {
       return ctx.cue(first, last) === "ct" ? "ct_tax_reg" : null;
     }
     if (CARD.min_length <= n && n <= CARD.max_length && cardOk(d)) {
-      return first === true && ctx.introducedByNeg() ? null : "card";
+      const denied = (first === true && ctx.introducedByNeg()) || (last && ctx.deniedAfter());
+      return denied ? null : "card";
     }
     return null;
   }
@@ -77,7 +78,9 @@ export function classify(parts, seps, ctx, first, last) {
   ) {
     kind = "card";
   }
-  if (kind !== null && first === true && ctx.introducedByNeg()) return null;
+  if (kind !== null && ((first === true && ctx.introducedByNeg()) || (last && ctx.deniedAfter()))) {
+    return null;
+  }
   return kind;
 }
 

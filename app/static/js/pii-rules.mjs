@@ -581,6 +581,12 @@ export const RULES = {
  "carry_max_gap": 40,
  "_carry": "A number with no cue of its own before it, joined to the previous number by carry_gap (\", \", \" and \", \" and my wife's is \") and at most carry_max_gap characters after it, takes the previous number's cue, softly (its own cue after it wins). Two cues joined by cue_list_gap before two joined numbers are shared out in order: \"SSN and EIN: 234567891 and 123456780\".",
  "introducer": "[ \\n:#.,=()-]*(?:(?:numbers?|num|nos?|nr|id|code|is|was)[ \\n:#.,=()-]*)*",
+ "denial": {
+  "negation": "(?:not|isn't|isnt|is not|was not|wasn't|no es|no son|no era|n[aã]o [eé]|nao e|nie jest|nie s[aą]|se pa|pa)(?![a-z])",
+  "copula": "(?<![a-z])(?:is|was|are|were|'s|’s|es|era|son|[eé]|jest|to|se)[ \\n]+(?:(?:my|our|your|his|her|their|the|a|an|this|that|mi|su|el|la|un|una|meu|minha|o|um|uma|m[oó]j|moja|nasz|mwen|nou|yon)[ \\n]+)?$",
+  "clause_break": "[,;:!?.\\n]"
+ },
+ "_denial": "A number that needs no cue (3-2-4, 2-7 with a hyphen, a card, 1234567-000) is denied by a negative cue after it in its own clause, when the number has no identifier cue of its own before it: a negated identifier cue ('412-08-3317 isn't my SSN', '... no es mi seguro social': the cue starts with 'negation'), or any negative cue the number is said to be ('... on the letter is our case number': 'copula', perhaps with a determiner, just before the cue). 'clause_break' in between ends the clause.",
  "ssn": {
   "bad_areas": [
    "000",
