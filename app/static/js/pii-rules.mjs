@@ -1023,6 +1023,8 @@ export const RULES = {
   "list_item": "[ \\t]*((?:[-*•·]|#?[0-9]{1,2}[.)]?(?=[ \\t]))[ \\t]*)?([^:=0-9\\t\\n]{0,40}?)[ \\t]*(:|=|,|[ \\t]?[-–—]|\\t|(?=[ \\t])|^)[ \\t]*([0-9])",
   "subject": "(?:(?:re|fwd?|subject|asunto|assunto|temat)[ \\t]*:.*|[^.,!?:\\n]{3,70})",
   "presenting_line": "[^0-9A-Za-z]*(?:[A-Za-z'’]+[^0-9A-Za-z]+){0,3}([0-9](?:[0-9]|[-. ][0-9]){8,13})[ .!)]*",
+  "check_line": "[ \\t]*([0-9]{9})[ \\t]+[0-9]{5,17}(?:[ \\t]+[0-9]{1,6})?[ \\t]*",
+  "_check_line": "A line holding only a check's bottom numbers typed out without the transit marks ('221417058 0091734452 2231': nine digits, the account number and perhaps the check number): its nine digits take the routing cue (the number must still pass the routing checks).",
   "max_header_cell": 40,
   "max_label": 40,
   "min_opening_words": 5,
