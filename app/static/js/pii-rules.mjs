@@ -1075,11 +1075,11 @@ export const RULES = {
  "paragraph_break": "\n[ ]*\n",
  "_paragraph_break": "A cue after a number does not bind to it across a blank line.",
  "rewrites": {
-  "_comment": "Rewrites of the normalised copy that undo what people and programs do to numbers, each mapping back to the original characters (app/pii/_rewrite.py; pii-rewrite.mjs). quote_join: a line break and a '> ' quote prefix inside a number become one line break. letter_spaced: a run of single characters spaced out by a PDF copy; the space between two digits (or dashes) or two letters goes. digit_words: a run of spelled-out digits (English and Spanish, 'oh' and 'o' for zero, 'double'/'triple' before a digit) becomes digits; words in one group join, a comma, full stop or dictation pause ('...') between groups becomes a space, a dash stays.",
+  "_comment": "Rewrites of the normalised copy that undo what people and programs do to numbers, each mapping back to the original characters (app/pii/_rewrite.py; pii-rewrite.mjs). quote_join: a line break and a '> ' quote prefix inside a number become one line break. letter_spaced: a run of single characters spaced out by a PDF copy; the space between two digits (or dashes) or two letters goes. digit_words: a run of spelled-out digits (English and Spanish, 'oh' and 'o' for zero, 'double'/'triple' before a digit) becomes digits; words in one group join, a comma, full stop or dictation pause ('...') between groups becomes a space, a dash (or the word 'dash') stays.",
   "quote_join": "(?<=[0-9-]) ?\n(?: *>)+ *(?=[0-9])",
   "letter_spaced": "(?<![^ \n])(?:[0-9A-Za-z:#-] ){4,}[0-9A-Za-z:#-](?![^ \n])",
   "letter_spaced_min_digits": 4,
-  "digit_word_run": "(?<![a-z])(?:W)(?:(?: *(?:[,-]|\\.{1,3}|…) *| +)(?:W)){5,}(?![a-z])",
+  "digit_word_run": "(?<![a-z])(?:W)(?:(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)(?:W)){5,}(?![a-z])",
   "digit_word_min_digits": 7,
   "digit_words": {
    "zero": "0",
@@ -1109,6 +1109,12 @@ export const RULES = {
    "triple": "x3",
    "doble": "x2"
   },
+  "digit_word_dashes": [
+   "dash",
+   "hyphen",
+   "guion"
+  ],
+  "_digit_word_dashes": "The words a dictation writes for a spoken dash between groups ('four six dash one two …'): in a run they separate like '-'. Each is written in digit_word_run's separator.",
   "letter_spaced_hint": "[0-9] [0-9-] ",
   "_letter_spaced_hint": "A letter-spaced run is looked for only in a text where two digits (or a digit and a dash) are spaced one apart.",
   "letter_spaced_max": 80,
@@ -1124,5 +1130,5 @@ export const SOURCES = {
  "claim": "(?=[0-9\\[])(?:[0-9](?:[0-9]|(?:(?:[ \\n]{0,3}[-./][ \\n]{0,3}|,[ \\n]{0,3}|[ \\n]{1,4}))[0-9]){3,}|((?:\\[(?:Social\\ Security\\ number|Individual\\ Taxpayer\\ Identification\\ Number|Federal\\ Employer\\ Identification\\ Number|Connecticut\\ Tax\\ Registration\\ Number|payment\\ card\\ number|bank\\ routing\\ number)\\ removed\\]|\\[(?:número\\ de\\ Seguro\\ Social|Número\\ de\\ Identificación\\ Personal\\ del\\ Contribuyente\\ \\(ITIN\\)|Número\\ de\\ Identificación\\ Patronal\\ Federal\\ \\(FEIN\\)|Número\\ de\\ Registro\\ Tributario\\ de\\ Connecticut|número\\ de\\ tarjeta\\ de\\ pago|número\\ de\\ ruta\\ bancaria)\\ eliminado\\])))",
  "placeholder": "(?:\\[(?:Social\\ Security\\ number|Individual\\ Taxpayer\\ Identification\\ Number|Federal\\ Employer\\ Identification\\ Number|Connecticut\\ Tax\\ Registration\\ Number|payment\\ card\\ number|bank\\ routing\\ number)\\ removed\\]|\\[(?:número\\ de\\ Seguro\\ Social|Número\\ de\\ Identificación\\ Personal\\ del\\ Contribuyente\\ \\(ITIN\\)|Número\\ de\\ Identificación\\ Patronal\\ Federal\\ \\(FEIN\\)|Número\\ de\\ Registro\\ Tributario\\ de\\ Connecticut|número\\ de\\ tarjeta\\ de\\ pago|número\\ de\\ ruta\\ bancaria)\\ eliminado\\])",
  "hint": "(?<![0-9])(?:[0-9]{7}|[0-9]{4,}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{4}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]|[0-9]{4,}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{6}|[0-9]{3,}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{2}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{4}(?![0-9])|[0-9]{2,}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{2,7}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{3}(?![0-9]))",
- "digit_word_run": "(?:c(?<![a-z]c)(?:ero|inco|uatro)|d(?<![a-z]d)o(?:ble|s|uble)|e(?<![a-z]e)ight|f(?<![a-z]f)(?:ive|our)|n(?<![a-z]n)(?:ine|ueve)|o(?<![a-z]o)(?:cho|h|ne)?|s(?<![a-z]s)(?:e(?:is|ven)|i(?:ete|x))|t(?<![a-z]t)(?:hree|r(?:es|iple)|wo)|u(?<![a-z]u)n(?:a|o)|z(?<![a-z]z)ero)(?:(?: *(?:[,-]|\\.{1,3}|…) *| +)(?:(?:c(?:ero|inco|uatro)|do(?:ble|s|uble)|eight|f(?:ive|our)|n(?:ine|ueve)|o(?:cho|h|ne)?|s(?:e(?:is|ven)|i(?:ete|x))|t(?:hree|r(?:es|iple)|wo)|un(?:a|o)|zero))){5,}(?![a-z])"
+ "digit_word_run": "(?:c(?<![a-z]c)(?:ero|inco|uatro)|d(?<![a-z]d)o(?:ble|s|uble)|e(?<![a-z]e)ight|f(?<![a-z]f)(?:ive|our)|n(?<![a-z]n)(?:ine|ueve)|o(?<![a-z]o)(?:cho|h|ne)?|s(?<![a-z]s)(?:e(?:is|ven)|i(?:ete|x))|t(?<![a-z]t)(?:hree|r(?:es|iple)|wo)|u(?<![a-z]u)n(?:a|o)|z(?<![a-z]z)ero)(?:(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)(?:(?:c(?:ero|inco|uatro)|do(?:ble|s|uble)|eight|f(?:ive|our)|n(?:ine|ueve)|o(?:cho|h|ne)?|s(?:e(?:is|ven)|i(?:ete|x))|t(?:hree|r(?:es|iple)|wo)|un(?:a|o)|zero))){5,}(?![a-z])"
 };
