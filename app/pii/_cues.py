@@ -13,6 +13,9 @@ from ._rules import (
     CUE_RE,
     CUE_START_RE,
     CUE_WINDOW,
+    DENIAL_BREAK_RE,
+    DENIAL_COPULA_RE,
+    DENIAL_NEGATION_RE,
     INTRO_RE,
     LATIN_LOWER,
     MAX_CUE,
@@ -209,6 +212,20 @@ class _Chunk:
         """Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?"""
         return self.cue_before() == "neg" and (
             INTRO_RE.fullmatch(self.text.low, self.before_end, self.cs) is not None
+        )
+
+    def denied_after(self) -> bool:
+        """Is the number, with no identifier cue of its own before it, denied by a
+        negative cue after it in its clause: a negated identifier cue ("412-08-3317
+        isn't my SSN") or one it is said to be ("... on the letter is our case number")?"""
+        if self.cue_before() not in (None, *_NEG_KINDS) or self.cue_after() not in _NEG_KINDS:
+            return False
+        low, ce, cue = self.text.low, self.ce, self.after_start
+        if DENIAL_BREAK_RE.search(low, ce, cue) is not None:
+            return False
+        return (
+            DENIAL_NEGATION_RE.match(low, cue) is not None
+            or DENIAL_COPULA_RE.search(low, ce, cue) is not None
         )
 
     def cue_after(self) -> str | None:

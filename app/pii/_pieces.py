@@ -239,7 +239,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
                 return None
             return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
         if CARD_MIN <= n <= CARD_MAX and _card_ok(d):
-            return None if first is True and ctx.introduced_by_neg() else "card"
+            denied = (first is True and ctx.introduced_by_neg()) or (last and ctx.denied_after())
+            return None if denied else "card"
         return None
     if "," in seps:
         return None
@@ -285,7 +286,9 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         and _card_ok(d)
     ):
         kind = "card"
-    if kind is not None and first is True and ctx.introduced_by_neg():
+    if kind is not None and (
+        (first is True and ctx.introduced_by_neg()) or (last and ctx.denied_after())
+    ):
         return None
     return kind
 
@@ -341,19 +344,25 @@ def _sep_char(s: str) -> str:
 
 
 def _amount_groups(texts: list[str], raw_seps: list[str]) -> list[bool] | None:
-    """Which digit groups belong to a money amount written with thousands commas and
-    cents ("1,234.56", "12,345,678.00"): none of them is part of an identifier, so a
-    piece cannot join cents to the next cell ("$1,234.56<tab>7828.00" is no 3-2-4).
+    """Which digit groups belong to a money amount: written with thousands commas and
+    cents ("1,234.56", "12,345,678.00"), or a whole token of digits and cents ("612.00",
+    "-612.00" on a bank statement). None of them is part of an identifier, so a piece
+    cannot join cents to the next cell ("$1,234.56<tab>7828.00" is no 3-2-4), nor a
+    statement's amount to the number before it ("0091821<tab>-612.00" is no CT number).
     None when the chunk holds no such amount."""
     marks: list[bool] | None = None
-    for i in range(2, len(texts)):
+    last = len(texts) - 1
+    for i in range(1, len(texts)):
         if not (
             len(texts[i]) == 2
             and raw_seps[i - 1] == "."
-            and raw_seps[i - 2] == ","
-            and len(texts[i - 1]) == 3
-            and (i == len(texts) - 1 or raw_seps[i][:1] in (" ", "\n"))
+            and (i == last or raw_seps[i][:1] in (" ", "\n"))
         ):
+            continue
+        # the cents of "1,234.56", or of a token that starts after a space ("612.00",
+        # "-612.00"): an identifier never ends in a group of two after a dot
+        grouped = i >= 2 and raw_seps[i - 2] == "," and len(texts[i - 1]) == 3
+        if not grouped and i >= 2 and raw_seps[i - 2][:1] not in (" ", "\n"):
             continue
         if marks is None:
             marks = [False] * len(texts)
@@ -361,7 +370,7 @@ def _amount_groups(texts: list[str], raw_seps: list[str]) -> list[bool] | None:
         k = i - 1
         # back over the thousands groups to the leading 1-3 digits ("...,14-9063018,607.09"
         # is a CSV cell before the amount, not part of it)
-        while k >= 1 and raw_seps[k - 1] == "," and len(texts[k - 1]) <= 3:
+        while grouped and k >= 1 and raw_seps[k - 1] == "," and len(texts[k - 1]) <= 3:
             k -= 1
             marks[k] = True
             if len(texts[k]) != 3:
@@ -411,7 +420,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         return
     raw_seps = _NON_DIGITS_RE.findall(bare)  # a chunk starts and ends with a digit
     seps = list(map(_SEPS.__getitem__, raw_seps))
-    amount = _amount_groups(texts, raw_seps) if "," in bare and "." in bare else None
+    amount = _amount_groups(texts, raw_seps) if "." in bare else None
     if (
         not tainted
         and ng <= _MAX_PIECE_GROUPS
