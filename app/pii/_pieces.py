@@ -389,7 +389,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             return
         # a chunk no cue can reach holds only identifiers that need none, and most runs
         # of digits and separators have no piece shaped like one: one search decides
-        if text.unscoped() and not _cue_free_piece(bare) and ctx.uncued():
+        if text.unscoped() and ctx.uncued() and not _cue_free_piece(bare):
             return
         texts = DIGITS_RE.findall(bare)
         if sum(map(len, texts)) < MIN_DIGITS:
