@@ -83,14 +83,43 @@ def _spaced_source() -> str:
 
 
 _LETTER_SPACED_PY_RE = re.compile(_spaced_source())
-# The hint (a digit, a space, a digit or dash, a space) is searched from its space: sre
-# finds a pattern's leading literal with a tight loop, but tests every character against
-# a leading set, which cost more than the rest of the test (the same texts match; V8
-# compiles the shared source).
+# The hint (a digit, a space, a digit or dash, a space) is looked for in the text's
+# UTF-8 bytes with every digit made "0" and every byte but a space or "-" made "x":
+# two substring tests, C loops, where a regex search enters sre at every space (the same
+# texts pass; V8 compiles the shared source). Bytes of other characters are never 0-9,
+# " " or "-" in UTF-8, so they cannot make or hide the hint.
 if _R["letter_spaced_hint"] != "[0-9] [0-9-] ":
-    raise ValueError("rewrites.letter_spaced_hint changed: rewrite LETTER_HINT_RE to match")
-LETTER_HINT_RE = re.compile(" (?<=[0-9] )[0-9-] ")
+    raise ValueError("rewrites.letter_spaced_hint changed: rewrite _HINT_BYTES to match")
+_HINT_BYTES = bytes(48 if 48 <= b <= 57 else b if b in b" -" else 120 for b in range(256))
 DIGIT_RUN_RE = re.compile(DIGIT_RUN_SRC)
+
+
+def _min_run_words() -> int:
+    """How many digit words a run holds at least: the first and the repeat's minimum."""
+    m = re.search(r"\)\{([0-9]+),\}\(\?!\[a-z\]\)$", _R["digit_word_run"])
+    if m is None:
+        raise ValueError("rewrites.digit_word_run must end with a {n,} repeat and (?![a-z])")
+    return 1 + int(m.group(1))
+
+
+# Every word of a digit-word run is a whole word of a-z letters (no a-z letter on either
+# side: the run's lookbehind, its separators and its final lookahead see to it). So a
+# text can hold a run only if at least _RUN_WORDS of its words are digit words. That is
+# counted on the text's UTF-8 bytes with A-Z lower-cased and every other byte made a
+# space: translate, split and a set test, C loops, several times cheaper than searching
+# with the run's pattern (whose leading letters make sre enter it at most letters of
+# any text); most texts fail the count and skip the search (the same runs are found).
+# Letters outside A-Z lower-case to letters outside a-z, and their UTF-8 bytes are all
+# 128 or more, so they separate words here as they do in the pattern.
+_RUN_WORDS = _min_run_words()
+_WORD_BYTES = bytes(
+    b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 else 32 for b in range(256)
+)
+_DIGIT_WORD_BYTES = frozenset(w.encode("ascii") for w in _WORDS)
+if not all(w.isalpha() and w.isascii() and w.islower() for w in _WORDS):
+    raise ValueError("rewrites.digit_words must be lower-case words of a-z")
+if any(c >= 128 and v < 128 for c, v in LATIN_LOWER.items()):
+    raise ValueError("LATIN_LOWER must not turn a character into an ASCII letter")
 _WORD_RE = re.compile("[a-z]+")
 _LS_MIN: int = _R["letter_spaced_min_digits"]
 _LS_MAX: int = _R["letter_spaced_max"]
@@ -117,8 +146,6 @@ def _kind(c: str) -> int:
 
 def _letter_spaced(norm: str) -> list[Edit]:
     out: list[Edit] = []
-    if LETTER_HINT_RE.search(norm) is None:
-        return out
     for m in _LETTER_SPACED_PY_RE.finditer(" " + norm):
         s = m.start(1) - 1
         run = m.group(1)
@@ -166,15 +193,29 @@ def _digit_words(low: str) -> list[Edit]:
     return out
 
 
+def _utf8(norm: str) -> bytes:
+    # lone surrogates (a str may hold them) are bytes of 128 or more too
+    return norm.encode("utf-8", "surrogatepass")
+
+
 def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     """Apply the rewrites in turn; returns (norm, starts, ends, low) like normalise(),
-    with low the lower-cased copy of norm the cue search uses (None when the digit
-    words changed norm after it was made)."""
-    for step, hint in ((_quote_joins, ">"), (_letter_spaced, " ")):
-        if hint in norm:
-            edits = step(norm)
+    with low the lower-cased copy of norm the cue search uses, or None when it was not
+    needed here (made on first use by _cues._Text)."""
+    if ">" in norm:
+        edits = _quote_joins(norm)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+    raw = _utf8(norm)
+    if " " in norm:
+        hint = raw.translate(_HINT_BYTES)
+        if b"0 0 " in hint or b"0 - " in hint:
+            edits = _letter_spaced(norm)
             if edits:
                 norm, starts, ends = _apply(norm, starts, ends, edits)
+                raw = _utf8(norm)
+    if sum(map(_DIGIT_WORD_BYTES.__contains__, raw.translate(_WORD_BYTES).split())) < _RUN_WORDS:
+        return norm, starts, ends, None
     low = norm.lower() if norm.isascii() else norm.translate(LATIN_LOWER)
     edits = _digit_words(low)
     if edits:
