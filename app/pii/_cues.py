@@ -14,7 +14,6 @@ from ._rules import (
     CUE_START_RE,
     CUE_WINDOW,
     INTRO_RE,
-    LATIN_LOWER,
     MAX_CUE,
     MICR_MARKS,
     MIN_DIGITS,
@@ -23,6 +22,7 @@ from ._rules import (
     SENTENCE_END_RE,
     SENTENCE_SOFT_RE,
 )
+from ._normalise import latin_lower
 from ._scopes import could_be_scoped, scopes
 
 _LEFT_OUT = "+$\u20ac\u00a3\u00a5"  # phone country code or currency before a chunk
@@ -95,8 +95,7 @@ class _Text:
     def low(self) -> str:
         if self._low is None:
             # Latin letters only, one character each: every index stays in place
-            norm = self.norm
-            self._low = norm.lower() if norm.isascii() else norm.translate(LATIN_LOWER)
+            self._low = latin_lower(self.norm)
         return self._low
 
 

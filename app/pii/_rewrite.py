@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ._normalise import latin_lower
 from ._rules import LATIN_LOWER, RULES
 
 _R = RULES["rewrites"]
@@ -216,7 +217,7 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
                 raw = _utf8(norm)
     if sum(map(_DIGIT_WORD_BYTES.__contains__, raw.translate(_WORD_BYTES).split())) < _RUN_WORDS:
         return norm, starts, ends, None
-    low = norm.lower() if norm.isascii() else norm.translate(LATIN_LOWER)
+    low = latin_lower(norm)
     edits = _digit_words(low)
     if edits:
         norm, starts, ends = _apply(norm, starts, ends, edits)
