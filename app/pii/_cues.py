@@ -50,7 +50,7 @@ def _next_cue(norm: str, pos: int, end: int):
 class _Text:
     """The normalised text and, made on first use, its ASCII-lower-cased copy."""
 
-    __slots__ = ("_low", "_scopes", "lines", "micr", "norm", "original", "starts")
+    __slots__ = ("_low", "_scopes", "lines", "norm", "original", "starts")
 
     def __init__(
         self, norm: str, starts: list[int] | None, original: str, low: str | None = None
@@ -63,7 +63,6 @@ class _Text:
         # scopes wider than a sentence need lines: a one-line text has none (asked once
         # per chunk, so not searched again in a long text)
         self.lines = "\n" in original
-        self.micr = any(m in norm for m in MICR_MARKS)  # a check line's transit marks
 
     def note(self, s: int) -> str | None:
         """The words for the scope that governs a piece starting at norm index s."""
@@ -119,11 +118,7 @@ class _Chunk:
         self.before_span: tuple[int, int] | None = None
 
     def cue_before(self) -> str | None:
-        if (
-            self.before is False
-            and self.text.micr
-            and _between_marks(self.text.norm, self.cs, self.ce)
-        ):
+        if self.before is False and _between_marks(self.text.norm, self.cs, self.ce):
             self.before, self.before_end, self.soft = "routing", self.cs, False
             self.before_span = None
         if self.before is False:
@@ -289,8 +284,15 @@ class _Chunk:
         return kind
 
 
+# the characters a transit mark starts with: a chunk followed by none of them (most
+# are) is on no check line, known at one set test
+_MICR_FIRST = frozenset(m[0] for m in MICR_MARKS)
+
+
 def _between_marks(norm: str, cs: int, ce: int) -> bool:
     """Is norm[cs:ce] set between two of the same MICR transit mark (a check line)?"""
+    if ce >= len(norm) or norm[ce] not in _MICR_FIRST:
+        return False
     return any(norm.startswith(m, ce) and norm.endswith(m, 0, cs) for m in MICR_MARKS)
 
 
