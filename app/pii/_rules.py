@@ -301,6 +301,23 @@ LATIN_LOWER = {
 # Python looks for the digit claims and the placeholders separately: a pattern that
 # starts with a character class lets sre skip text quickly, and most texts hold no "[".
 CLAIM_RE = re.compile(claim_source(), re.ASCII)
+# sre tests every character against a pattern's leading class (about 60 instructions a
+# character for [0-9]) but skips to a leading literal with a tight loop. So the claims are
+# searched in a copy of the text as bytes, one a character (Latin-1, anything else "?"),
+# with every digit made "0", by the same pattern with "0" for [0-9]: only digits and the
+# separators' ASCII characters can match in it, and they keep their places, so the
+# spans are the same (a third less time on a typed message).
+DIGITS_TO_ZERO = bytes(48 if 48 <= b <= 57 else b for b in range(256))
+if any(re.search(SEP_SRC, d) for d in "0123456789"):
+    raise ValueError("separator must not match a digit (claim_spans reads every digit as 0)")
+CLAIM_BYTES_RE = re.compile(claim_source().replace("[0-9]", "0").encode("ascii"))
+
+
+def claim_spans(norm: str) -> list[tuple[int, int]]:
+    """The (start, end) of every claim in norm: CLAIM_RE's matches."""
+    copy = norm.encode("latin-1", "replace").translate(DIGITS_TO_ZERO)
+    return [m.span() for m in CLAIM_BYTES_RE.finditer(copy)]
+
 PLACEHOLDER_RE = re.compile(placeholder_source())
 DIGITS_RE = re.compile("[0-9]+", FLAGS)
 
