@@ -5,6 +5,7 @@ and the wider scopes (table column, list, topic: _scopes) answer when asked."""
 
 from __future__ import annotations
 
+from ._normalise import latin_lower
 from ._rules import (
     CARRY_GAP_RE,
     CARRY_MAX_GAP,
@@ -22,7 +23,6 @@ from ._rules import (
     SENTENCE_END_RE,
     SENTENCE_SOFT_RE,
 )
-from ._normalise import latin_lower
 from ._scopes import could_be_scoped, scopes
 
 _LEFT_OUT = "+$\u20ac\u00a3\u00a5"  # phone country code or currency before a chunk

@@ -80,16 +80,23 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     for code, out in _ASCII_TABLE.items():
         if chr(code) in text:
             table[code] = out
-    if not odd:
-        if not table:
-            return text, None
-        # one character for one: replacing each in turn is the same as translate when
-        # no replacement is itself replaced
-        if len(table) <= _MAX_REPLACED and all(ord(out) not in table for out in table.values()):
-            for code, out in table.items():
-                text = text.replace(chr(code), out)
-            return text, None
-        return text.translate(table), None
+    if odd:
+        return _map_odd(text, table, odd)
+    return _replace(text, table), None
+
+
+def _replace(text: str, table: dict[int, str]) -> str:
+    """text.translate(table) for a table of one character for one."""
+    # replacing each in turn is the same when no replacement is itself replaced
+    if len(table) <= _MAX_REPLACED and all(ord(out) not in table for out in table.values()):
+        for code, out in table.items():
+            text = text.replace(chr(code), out)
+        return text
+    return text.translate(table)
+
+
+def _map_odd(text: str, table: dict[int, str], odd: list[str]) -> tuple[str, list[int]]:
+    """The copy and its starts when some characters become none or several."""
     parts: list[str] = []
     starts: list[int] = []
     pos = 0

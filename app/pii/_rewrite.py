@@ -113,9 +113,7 @@ def _min_run_words() -> int:
 # Letters outside A-Z lower-case to letters outside a-z, and their UTF-8 bytes are all
 # 128 or more, so they separate words here as they do in the pattern.
 _RUN_WORDS = _min_run_words()
-_WORD_BYTES = bytes(
-    b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 else 32 for b in range(256)
-)
+_WORD_BYTES = bytes(b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 else 32 for b in range(256))
 _DIGIT_WORD_BYTES = frozenset(w.encode("ascii") for w in _WORDS)
 if not all(w.isalpha() and w.isascii() and w.islower() for w in _WORDS):
     raise ValueError("rewrites.digit_words must be lower-case words of a-z")

@@ -318,6 +318,7 @@ def claim_spans(norm: str) -> list[tuple[int, int]]:
     copy = norm.encode("latin-1", "replace").translate(DIGITS_TO_ZERO)
     return [m.span() for m in CLAIM_BYTES_RE.finditer(copy)]
 
+
 PLACEHOLDER_RE = re.compile(placeholder_source())
 DIGITS_RE = re.compile("[0-9]+", FLAGS)
 
