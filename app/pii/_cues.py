@@ -14,6 +14,9 @@ from ._rules import (
     CUE_RE,
     CUE_START_RE,
     CUE_WINDOW,
+    DENIAL_BREAK_RE,
+    DENIAL_COPULA_RE,
+    DENIAL_NEGATION_RE,
     INTRO_RE,
     MAX_CUE,
     MICR_MARKS,
@@ -155,6 +158,19 @@ class _Chunk:
                     self.carried = True
         return self.before  # type: ignore[return-value]
 
+    def uncued(self) -> bool:
+        """Is no cue bound to the chunk, before or after it (scopes aside)? The same
+        answer as cue_before() and cue_after() both None; for a chunk with no letter
+        near it (a cue starts with one) and no number joined before it, one search."""
+        text = self.text
+        if self.before is False and self.after is False and not text.micr:
+            cs, reach = self.cs, CUE_WINDOW + MAX_CUE
+            letter = CUE_START_RE.search(text.low, max(self.pe, cs - reach), self.ce + reach)
+            if letter is None and (self.prev is None or not self._joined(self.pe, cs)):
+                self.before = self.after = None
+                return True
+        return self.cue_before() is None and self.cue_after() is None
+
     def is_soft(self) -> bool:
         """Does a soft sentence end come between the bound cue before and the number?"""
         if self.soft is None:
@@ -190,6 +206,20 @@ class _Chunk:
         """Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?"""
         return self.cue_before() == "neg" and (
             INTRO_RE.fullmatch(self.text.low, self.before_end, self.cs) is not None
+        )
+
+    def denied_after(self) -> bool:
+        """Is the number, with no identifier cue of its own before it, denied by a
+        negative cue after it in its clause: a negated identifier cue ("412-08-3317
+        isn't my SSN") or one it is said to be ("... on the letter is our case number")?"""
+        if self.cue_before() not in (None, *_NEG_KINDS) or self.cue_after() not in _NEG_KINDS:
+            return False
+        low, ce, cue = self.text.low, self.ce, self.after_start
+        if DENIAL_BREAK_RE.search(low, ce, cue) is not None:
+            return False
+        return (
+            DENIAL_NEGATION_RE.match(low, cue) is not None
+            or DENIAL_COPULA_RE.search(low, ce, cue) is not None
         )
 
     def cue_after(self) -> str | None:

@@ -48,6 +48,11 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
     j = 0
     n = len(raw)
     for cs, ce in chunks:
+        # the digits of every tight group at once: most chunks hold no found number
+        digits = "\n".join(TIGHT_RE.findall(norm, cs, ce))
+        digits = digits.replace("-", "").replace(".", "").replace("/", "").replace(" ", "")
+        if kinds.keys().isdisjoint(digits.split("\n")):
+            continue
         for m in TIGHT_RE.finditer(norm, cs, ce):
             s, e = m.span()
             if e - s < shortest:

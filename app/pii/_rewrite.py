@@ -21,6 +21,10 @@ from ._rules import LATIN_LOWER, RULES
 
 _R = RULES["rewrites"]
 _WORDS: dict[str, str] = dict(_R["digit_words"])
+# spoken dashes: separators of a run, written into its pattern ("four six dash one ...")
+_DASH_WORDS = frozenset(_R["digit_word_dashes"])
+if not all(w in _R["digit_word_run"] for w in _DASH_WORDS):
+    raise ValueError("rewrites.digit_word_run must take each of digit_word_dashes as a separator")
 
 
 def _trie(words) -> str:
@@ -186,10 +190,12 @@ def _digit_words(low: str) -> list[Edit]:
         ok = True
         pos = s
         for w in _WORD_RE.finditer(low, s, e):
+            if w.group() in _DASH_WORDS:
+                continue  # part of the separator before the next word
             if w.start() > pos:  # the separator before this word
                 sep = low[pos : w.start()].strip(" ")
                 if sep:
-                    chars.append("-" if sep == "-" else " ")
+                    chars.append("-" if sep == "-" or sep in _DASH_WORDS else " ")
                     src.append((pos, w.start()))
             digit = _WORDS[w.group()]
             if digit[0] == "x":

@@ -103,9 +103,10 @@ def _drops(word: str) -> list[str]:
 def with_typos(pattern: str) -> str:
     """A cue pattern that also takes its long words with one swap of neighbouring
     letters ("scoial secuirty") or one letter inside them left out ("socal
-    security"): each whole word of cue_typo_words written in the pattern becomes an
-    alternation of the word and those variants. Cues are only ever matched in the
-    windows around numbers, and the lookaheads of cue_source() keep them cheap."""
+    security"): each whole word of cue_typo_words written in the pattern (or with an
+    optional plural "s?") becomes an alternation of the word and those variants. Cues
+    are only ever matched in the windows around numbers, and the lookaheads of
+    cue_source() keep them cheap."""
     words = RULES["cue_typo_words"]
     for word in words:
         if word not in pattern:
@@ -116,7 +117,7 @@ def with_typos(pattern: str) -> str:
                 variants.append(v)
         alt = "(?:" + "|".join(variants) + ")"
         pattern = re.sub(
-            r"(?<![a-z\\\[])" + word + r"(?![a-z])", alt.replace("\\", "\\\\"), pattern
+            r"(?<![a-z\\\[])" + word + r"(?:(?![a-z])|(?=s\?))", alt.replace("\\", "\\\\"), pattern
         )
     return pattern
 
@@ -283,6 +284,9 @@ if not (_start.startswith("(?=[") and _start.endswith("])")):
 CUE_START_RE = re.compile(_start[3:-1])
 HINT_RE = re.compile(hint_source(), re.ASCII)
 INTRO_RE = re.compile(RULES["introducer"], re.ASCII)
+DENIAL_NEGATION_RE = re.compile(RULES["denial"]["negation"])
+DENIAL_COPULA_RE = re.compile(RULES["denial"]["copula"])
+DENIAL_BREAK_RE = re.compile(RULES["denial"]["clause_break"])
 SENTENCE_END_RE = re.compile(RULES["sentence_end"], re.ASCII)
 SENTENCE_SOFT_RE = re.compile(RULES["sentence_end_soft"], re.ASCII)
 CARRY_GAP_RE = re.compile(RULES["carry_gap"], re.ASCII)

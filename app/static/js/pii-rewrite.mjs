@@ -7,6 +7,7 @@
 export function makeRewrite(RULES, SOURCES, latinLower) {
   const R = RULES.rewrites;
   const WORDS = R.digit_words;
+  const DASH_WORDS = new Set(R.digit_word_dashes);
   const QUOTE_JOIN_RE = new RegExp(R.quote_join, "g");
   const LETTER_SPACED_RE = new RegExp(R.letter_spaced, "g");
   const LETTER_HINT_RE = new RegExp(R.letter_spaced_hint);
@@ -65,12 +66,13 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       let ok = true;
       let pos = s;
       for (const w of all(WORD_RE, run)) {
+        if (DASH_WORDS.has(w[0])) continue; // part of the separator before the next word
         const ws = s + w.index;
         const we = ws + w[0].length;
         if (ws > pos) {
           const sep = low.slice(pos, ws).replace(/^ +| +$/g, "");
           if (sep) {
-            chars.push(sep === "-" ? "-" : " ");
+            chars.push(sep === "-" || DASH_WORDS.has(sep) ? "-" : " ");
             src.push([pos, ws]);
           }
         }
