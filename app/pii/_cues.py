@@ -163,7 +163,11 @@ class _Chunk:
         answer as cue_before() and cue_after() both None; for a chunk with no letter
         near it (a cue starts with one) and no number joined before it, one search."""
         text = self.text
-        if self.before is False and self.after is False and not text.micr:
+        if (
+            self.before is False
+            and self.after is False
+            and not _between_marks(text.norm, self.cs, self.ce)
+        ):
             cs, reach = self.cs, CUE_WINDOW + MAX_CUE
             letter = CUE_START_RE.search(text.low, max(self.pe, cs - reach), self.ce + reach)
             if letter is None and (self.prev is None or not self._joined(self.pe, cs)):

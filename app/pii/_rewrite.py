@@ -107,23 +107,43 @@ def _min_run_words() -> int:
     return 1 + int(m.group(1))
 
 
-# Every word of a digit-word run is a whole word of a-z letters (no a-z letter on either
-# side: the run's lookbehind, its separators and its final lookahead see to it). So a
-# text can hold a run only if at least _RUN_WORDS of its words are digit words. That is
+# Every digit word of a run is a whole word of a-z letters once its spoken dashes are
+# taken out (no other a-z letter on either side: the run's lookbehind, its separators
+# and its final lookahead see to it). So a text can hold a run only if at least
+# _RUN_WORDS of its words are digit words when each spoken dash is a space. That is
 # counted on the text's UTF-8 bytes with A-Z lower-cased and every other byte made a
-# space: translate, split and a set test, C loops, several times cheaper than searching
-# with the run's pattern (whose leading letters make sre enter it at most letters of
-# any text); most texts fail the count and skip the search (the same runs are found).
-# Letters outside A-Z lower-case to letters outside a-z, and their UTF-8 bytes are all
-# 128 or more, so they separate words here as they do in the pattern.
+# space: translate, replace, split and a set test, C loops, several times cheaper than
+# searching with the run's pattern (whose leading letters make sre enter it at most
+# letters of any text); most texts fail the count and skip the search (the same runs
+# are found). Letters outside A-Z lower-case to letters outside a-z, and their UTF-8
+# bytes are all 128 or more, so they separate words here as they do in the pattern.
 _RUN_WORDS = _min_run_words()
+_DASH_BYTES = tuple(sorted(w.encode("ascii") for w in _DASH_WORDS))
+
+
+def _separator_letters() -> str:
+    """The letters a run's separators can hold besides its spoken dashes: none."""
+    rest = _R["digit_word_run"]
+    for part in ("(?<![a-z])", "(?![a-z])", "(?:W)", *sorted(_DASH_WORDS, key=len, reverse=True)):
+        rest = rest.replace(part, "")
+    return "".join(re.findall("[A-Za-z]", rest))
+
+
+if _separator_letters():
+    raise ValueError("a digit-word run's separators may spell no words but digit_word_dashes")
 _WORD_BYTES = bytes(b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 else 32 for b in range(256))
 _DIGIT_WORD_BYTES = frozenset(w.encode("ascii") for w in _WORDS)
 if not all(w.isalpha() and w.isascii() and w.islower() for w in _WORDS):
     raise ValueError("rewrites.digit_words must be lower-case words of a-z")
 if any(c >= 128 and v < 128 for c, v in LATIN_LOWER.items()):
     raise ValueError("LATIN_LOWER must not turn a character into an ASCII letter")
-_WORD_RE = re.compile("[a-z]+")
+# The words of a run one by one, as its pattern reads them: a spoken dash, or a digit
+# word that ends where a separator or a spoken dash starts ("fourdashfive" is four,
+# dash, five; "ohyphen" is o, hyphen). Every letter of a run is in one of them.
+_DASH_SRC = "|".join(sorted(_DASH_WORDS, key=len, reverse=True))
+_WORD_RE = re.compile(
+    "(?:" + _DASH_SRC + ")|(?:" + _WORD_SRC + ")(?=" + _DASH_SRC + "|[^a-z]|\\Z)"
+)
 _LS_MIN: int = _R["letter_spaced_min_digits"]
 _LS_MAX: int = _R["letter_spaced_max"]
 _DW_MIN: int = _R["digit_word_min_digits"]
@@ -235,7 +255,10 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
             if edits:
                 norm, starts, ends = _apply(norm, starts, ends, edits)
                 raw = _utf8(norm)
-    if sum(map(_DIGIT_WORD_BYTES.__contains__, raw.translate(_WORD_BYTES).split())) < _RUN_WORDS:
+    words = raw.translate(_WORD_BYTES)
+    for dash in _DASH_BYTES:
+        words = words.replace(dash, b" ")
+    if sum(map(_DIGIT_WORD_BYTES.__contains__, words.split())) < _RUN_WORDS:
         return norm, starts, ends, None
     low = latin_lower(norm)
     edits = _digit_words(low)
