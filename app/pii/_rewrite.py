@@ -141,9 +141,7 @@ if any(c >= 128 and v < 128 for c, v in LATIN_LOWER.items()):
 # word that ends where a separator or a spoken dash starts ("fourdashfive" is four,
 # dash, five; "ohyphen" is o, hyphen). Every letter of a run is in one of them.
 _DASH_SRC = "|".join(sorted(_DASH_WORDS, key=len, reverse=True))
-_WORD_RE = re.compile(
-    "(?:" + _DASH_SRC + ")|(?:" + _WORD_SRC + ")(?=" + _DASH_SRC + "|[^a-z]|\\Z)"
-)
+_WORD_RE = re.compile("(?:" + _DASH_SRC + ")|(?:" + _WORD_SRC + ")(?=" + _DASH_SRC + "|[^a-z]|\\Z)")
 _LS_MIN: int = _R["letter_spaced_min_digits"]
 _LS_MAX: int = _R["letter_spaced_max"]
 _DW_MIN: int = _R["digit_word_min_digits"]

@@ -195,8 +195,8 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             fallback[m.start(1)] = topic
             notes.setdefault(
                 m.start(1),
-                '"the correct one", "the new one" refers back to the kind of number the'
-                " subject line, opening sentence or quoted question names",
+                '"the correct one", "her number" and the like refer back to the kind of'
+                " number the subject line, opening sentence or quoted question names",
             )
     return forced, fallback, notes
 

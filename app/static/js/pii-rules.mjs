@@ -1069,8 +1069,8 @@ export const RULES = {
   "shaped_item": "[0-9]{3}-[0-9]{2}-[0-9]{4}[ \\t]*\\r?$",
   "bare_item": "[0-9]{9}[ \\t]*\\r?$",
   "_shaped_item": "In a run of list items no label of which names a kind, an item whose whole value is a bare nine-digit number takes the SSN cue when a sibling's whole value has the 3-2-4 shape ('Lucas - 412083317' beside 'Mia: 523-10-4428'): siblings share the kind.",
-  "anaphor": "(?<![A-Za-z])(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|actual|proper) (?:one|number) (?:is|should be|would be)[ :]+([0-9])",
-  "_anaphor": "'The correct one is N', 'the new one is N': the anaphor refers back to the message's identifier topic (subject line, opening sentence, quoted question), which N takes when it has no cue of its own, wherever it stands."
+  "anaphor": "(?<![A-Za-z])(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|actual|proper) (?:one|number)|(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?(?:number|one)|[Hh]is|[Hh]ers|[Tt]heirs|[Ss]u n[uú]mero) (?:is|should be|would be|es)[ :]+([0-9])",
+  "_anaphor": "'The correct one is N', 'the new one is N', 'her number is N', 'his is N': the anaphor refers back to the message's identifier topic (subject line, opening sentence, quoted question), which N takes when it has no cue of its own, wherever it stands."
  },
  "paragraph_break": "\n[ ]*\n",
  "_paragraph_break": "A cue after a number does not bind to it across a blank line.",
