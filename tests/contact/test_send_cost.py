@@ -14,9 +14,9 @@ import time_machine
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.pool import NullPool
 
-from app.contact import service
+from app.contact import rate_limits, service
 from app.contact.service import store_submission
-from app.extensions import READ_ONLY, _MemoryStorage, db, limiter
+from app.extensions import READ_ONLY, _MemoryStorage, db
 from app.models import ContactCounter, Submission
 from tests.contact.test_contact_flow import SSN, counters, stored
 from tests.support.statements import Statements, is_sqlite
@@ -254,9 +254,10 @@ def test_reading_a_draft_takes_no_write_lock(app, client, visitor):
         assert seen.begins == ["BEGIN"]
 
 
-def test_the_rate_limit_starts_no_thread_per_send(visitor, monkeypatch):
+def test_the_rate_limit_starts_no_thread_per_send(app, visitor, monkeypatch):
     """limits' stock in-memory storage started a thread on every counted send."""
-    assert type(limiter.storage) is _MemoryStorage
+    with app.app_context():
+        assert type(rate_limits.strategy().storage) is _MemoryStorage
     started: list[threading.Thread] = []
     start = threading.Thread.start
 
@@ -272,9 +273,9 @@ def test_the_rate_limit_starts_no_thread_per_send(visitor, monkeypatch):
     assert started == []
 
 
-@pytest.mark.usefixtures("app")
-def test_expired_rate_limit_entries_are_still_forgotten():
-    storage = limiter.storage
+def test_expired_rate_limit_entries_are_still_forgotten(app):
+    with app.app_context():
+        storage = rate_limits.strategy().storage
     with time_machine.travel(datetime(2026, 1, 5, 12, tzinfo=UTC), tick=False):
         assert storage.acquire_entry("visitor", 5, 60)
         assert storage.get_moving_window("visitor", 5, 60)[1] == 1
