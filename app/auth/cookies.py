@@ -8,6 +8,8 @@ public cookie can never be replayed as a staff one.
 from flask import Flask, request
 from flask.sessions import SecureCookieSessionInterface
 
+from app import signing
+
 STAFF_PREFIX = "/staff"
 STAFF_COOKIE = "drs_staff"
 
@@ -51,10 +53,17 @@ class SiteSessionInterface(SecureCookieSessionInterface):
         )
 
     def get_signing_serializer(self, app: Flask):
-        serializer = super().get_signing_serializer(app)
-        if serializer is not None and _staff_request():
-            serializer.salt = self.staff_salt
-        return serializer
+        """Flask's serializer for the cookie (the desk's with its own salt), built once
+        per keys and salt instead of twice a request (app/signing.py)."""
+        if not app.secret_key:
+            return None
+        keys = (*(app.config["SECRET_KEY_FALLBACKS"] or ()), app.secret_key)
+        return signing.serializer(
+            keys,
+            self.staff_salt if _staff_request() else self.salt,
+            self.serializer,
+            self.key_derivation,
+        )
 
     def open_session(self, app: Flask, request):
         # No cookie (most page views): an empty session, without building a serializer.
