@@ -64,10 +64,13 @@ def test_the_csrf_token_flask_wtf_made_is_accepted_and_only_it(app):
 
 def test_an_expired_csrf_token_is_refused(app):
     limit = app.config["WTF_CSRF_TIME_LIMIT"]
-    with time_machine.travel(datetime(2026, 3, 2, 9, tzinfo=UTC), tick=False) as traveller:
-        with app.test_request_context("/contact", method="POST"):
-            token = generate_csrf()
-            traveller.shift(timedelta(seconds=limit - 5))
-            assert csrf_token_ok(token)
-            traveller.shift(timedelta(seconds=10))
-            assert not csrf_token_ok(token)
+    moment = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    with (
+        time_machine.travel(moment, tick=False) as traveller,
+        app.test_request_context("/contact", method="POST"),
+    ):
+        token = generate_csrf()
+        traveller.shift(timedelta(seconds=limit - 5))
+        assert csrf_token_ok(token)
+        traveller.shift(timedelta(seconds=10))
+        assert not csrf_token_ok(token)
