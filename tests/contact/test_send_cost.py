@@ -311,3 +311,34 @@ def test_wtforms_own_words_are_read_from_disk_once_per_language(app, monkeypatch
         assert form.meta.get_translations(form).gettext("Not a valid choice.") != (
             "Not a valid choice."
         )  # Spanish
+
+
+def test_forms_built_from_kept_fields_share_nothing_a_request_sets(app):
+    """Each form's fields are copies of fields bound once (not built again per request):
+    what one request's form holds — data, errors, numbers found — is its own."""
+    from app.contact.forms import ContactForm
+
+    first_data = {"email": "not-an-address", "topic": "general", "message": f"SSN {SSN}"}
+    with app.test_request_context("/contact", method="POST", data=first_data):
+        first = ContactForm(meta={"csrf": False})
+        assert not first.validate()
+        assert [f.kind for f in first.field_findings] == ["ssn"]
+    second_data = {"email": "pat@example.com", "topic": "general", "message": "Hello"}
+    with app.test_request_context("/contact", method="POST", data=second_data):
+        second = ContactForm(meta={"csrf": False})
+        assert second.validate()
+        assert second.field_findings == []
+    with app.test_request_context("/es/contacto", method="POST", data=second_data):
+        spanish = ContactForm(meta={"csrf": False})
+        assert spanish.message.gettext("Not a valid choice.") != "Not a valid choice."
+    assert first.email.errors
+    assert first.email.data == "not-an-address"
+    assert [f.kind for f in first.message.identifier_findings] == ["ssn"]
+    assert second.message.identifier_findings == []
+    assert second.email.errors == []
+    assert second.email.data == "pat@example.com"
+    for mine, theirs in zip(first, second, strict=True):
+        assert mine is not theirs
+        assert mine._form is first
+        assert theirs._form is second
+    assert second.message.gettext("Not a valid choice.") == "Not a valid choice."
