@@ -5,6 +5,7 @@ and the wider scopes (table column, list, topic: _scopes) answer when asked."""
 
 from __future__ import annotations
 
+from ._normalise import latin_lower
 from ._rules import (
     CARRY_GAP_RE,
     CARRY_MAX_GAP,
@@ -13,8 +14,10 @@ from ._rules import (
     CUE_RE,
     CUE_START_RE,
     CUE_WINDOW,
+    DENIAL_BREAK_RE,
+    DENIAL_COPULA_RE,
+    DENIAL_NEGATION_RE,
     INTRO_RE,
-    LATIN_LOWER,
     MAX_CUE,
     MICR_MARKS,
     MIN_DIGITS,
@@ -50,7 +53,7 @@ def _next_cue(norm: str, pos: int, end: int):
 class _Text:
     """The normalised text and, made on first use, its ASCII-lower-cased copy."""
 
-    __slots__ = ("_low", "_scopes", "lines", "micr", "norm", "original", "starts")
+    __slots__ = ("_low", "_scopes", "lines", "norm", "original", "starts")
 
     def __init__(
         self, norm: str, starts: list[int] | None, original: str, low: str | None = None
@@ -63,7 +66,6 @@ class _Text:
         # scopes wider than a sentence need lines: a one-line text has none (asked once
         # per chunk, so not searched again in a long text)
         self.lines = "\n" in original
-        self.micr = any(m in norm for m in MICR_MARKS)  # a check line's transit marks
 
     def note(self, s: int) -> str | None:
         """The words for the scope that governs a piece starting at norm index s."""
@@ -95,8 +97,7 @@ class _Text:
     def low(self) -> str:
         if self._low is None:
             # Latin letters only, one character each: every index stays in place
-            norm = self.norm
-            self._low = norm.lower() if norm.isascii() else norm.translate(LATIN_LOWER)
+            self._low = latin_lower(self.norm)
         return self._low
 
 
@@ -120,11 +121,7 @@ class _Chunk:
         self.before_span: tuple[int, int] | None = None
 
     def cue_before(self) -> str | None:
-        if (
-            self.before is False
-            and self.text.micr
-            and _between_marks(self.text.norm, self.cs, self.ce)
-        ):
+        if self.before is False and _between_marks(self.text.norm, self.cs, self.ce):
             self.before, self.before_end, self.soft = "routing", self.cs, False
             self.before_span = None
         if self.before is False:
@@ -161,6 +158,23 @@ class _Chunk:
                     self.carried = True
         return self.before  # type: ignore[return-value]
 
+    def uncued(self) -> bool:
+        """Is no cue bound to the chunk, before or after it (scopes aside)? The same
+        answer as cue_before() and cue_after() both None; for a chunk with no letter
+        near it (a cue starts with one) and no number joined before it, one search."""
+        text = self.text
+        if (
+            self.before is False
+            and self.after is False
+            and not _between_marks(text.norm, self.cs, self.ce)
+        ):
+            cs, reach = self.cs, CUE_WINDOW + MAX_CUE
+            letter = CUE_START_RE.search(text.low, max(self.pe, cs - reach), self.ce + reach)
+            if letter is None and (self.prev is None or not self._joined(self.pe, cs)):
+                self.before = self.after = None
+                return True
+        return self.cue_before() is None and self.cue_after() is None
+
     def is_soft(self) -> bool:
         """Does a soft sentence end come between the bound cue before and the number?"""
         if self.soft is None:
@@ -196,6 +210,20 @@ class _Chunk:
         """Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?"""
         return self.cue_before() == "neg" and (
             INTRO_RE.fullmatch(self.text.low, self.before_end, self.cs) is not None
+        )
+
+    def denied_after(self) -> bool:
+        """Is the number, with no identifier cue of its own before it, denied by a
+        negative cue after it in its clause: a negated identifier cue ("412-08-3317
+        isn't my SSN") or one it is said to be ("... on the letter is our case number")?"""
+        if self.cue_before() not in (None, *_NEG_KINDS) or self.cue_after() not in _NEG_KINDS:
+            return False
+        low, ce, cue = self.text.low, self.ce, self.after_start
+        if DENIAL_BREAK_RE.search(low, ce, cue) is not None:
+            return False
+        return (
+            DENIAL_NEGATION_RE.match(low, cue) is not None
+            or DENIAL_COPULA_RE.search(low, ce, cue) is not None
         )
 
     def cue_after(self) -> str | None:
@@ -290,8 +318,15 @@ class _Chunk:
         return kind
 
 
+# the characters a transit mark starts with: a chunk followed by none of them (most
+# are) is on no check line, known at one set test
+_MICR_FIRST = frozenset(m[0] for m in MICR_MARKS)
+
+
 def _between_marks(norm: str, cs: int, ce: int) -> bool:
     """Is norm[cs:ce] set between two of the same MICR transit mark (a check line)?"""
+    if ce >= len(norm) or norm[ce] not in _MICR_FIRST:
+        return False
     return any(norm.startswith(m, ce) and norm.endswith(m, 0, cs) for m in MICR_MARKS)
 
 

@@ -27,11 +27,11 @@ from ._normalise import normalise
 from ._pieces import _scan_chunk
 from ._rewrite import rewrite
 from ._rules import (
-    CLAIM_RE,
     MAX_CHUNK,
     MIN_DIGITS,
     PLACEHOLDER_RE,
     TIGHT_RE,
+    claim_spans,
 )
 from ._wording import Finding, mask
 
@@ -48,6 +48,11 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
     j = 0
     n = len(raw)
     for cs, ce in chunks:
+        # the digits of every tight group at once: most chunks hold no found number
+        digits = "\n".join(TIGHT_RE.findall(norm, cs, ce))
+        digits = digits.replace("-", "").replace(".", "").replace("/", "").replace(" ", "")
+        if kinds.keys().isdisjoint(digits.split("\n")):
+            continue
         for m in TIGHT_RE.finditer(norm, cs, ce):
             s, e = m.span()
             if e - s < shortest:
@@ -86,7 +91,7 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
     raw: list = []
     text_ctx = None
     size = len(norm)
-    spans = [m.span() for m in CLAIM_RE.finditer(norm)]
+    spans = claim_spans(norm)
     if "[" in norm:
         placeholders = [m.span() for m in PLACEHOLDER_RE.finditer(norm)]
         if placeholders:

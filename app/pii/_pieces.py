@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ._checks import (
     CUE_FREE_FIRST_PAIRS,
     CUE_FREE_LAST_PAIRS,
+    CUE_FREE_SHAPES,
     FIRST_PAIRS,
     LAST_PAIRS,
     MULTI_SHAPES,
@@ -23,6 +24,7 @@ from ._checks import (
 )
 from ._cues import _LEFT_OUT
 from ._rules import (
+    CARD_BRANDS,
     CARD_LAYOUTS,
     CARD_MAX,
     CARD_MIN,
@@ -38,6 +40,7 @@ from ._rules import (
     CT_ZIP_PLUS4,
     CUE_LAYOUTS,
     DIGITS_RE,
+    FEIN_PREFIXES,
     GLUE_LEAD,
     GLUE_MIN_RUN,
     GLUE_TAIL,
@@ -75,6 +78,141 @@ _NON_DIGITS_RE = re.compile("[^0-9]+")
 _WHOLE_SHAPES = MULTI_SHAPES | CARD_LAYOUTS
 
 
+def _digits_source(strings: frozenset[str]) -> str:
+    """A pattern for a set of digit strings of one length, grouped by all but the last
+    digit: {"10", "11", "20"} gives (?:1[01]|20)."""
+    by: dict[str, str] = {}
+    for s in sorted(strings):
+        by[s[:-1]] = by.get(s[:-1], "") + s[-1]
+    return "(?:" + "|".join(h + (f"[{t}]" if len(t) > 1 else t) for h, t in by.items()) + ")"
+
+
+def _card_prefixes(width: int) -> frozenset[str]:
+    """Every string of `width` digits that some card number can start with."""
+    out = set()
+    for _name, ranges, _lengths in CARD_BRANDS:
+        for lo, hi in ranges:
+            for i in range(10**width):
+                p = f"{i:0{width}d}"
+                if len(lo) <= width:
+                    ok = lo <= p[: len(lo)] <= hi
+                else:  # does some longer string starting with p fall in [lo, hi]?
+                    pad = len(lo) - width
+                    ok = p + "0" * pad <= hi and lo <= p + "9" * pad
+                if ok:
+                    out.add(p)
+    return frozenset(out)
+
+
+def _cue_free_source() -> str:
+    """Where a piece that needs no cue could start, and its shape: the pieces
+    _scan_chunk can find in a chunk no cue reaches, read off the chunk's text in one
+    search. Every finding is, or is glued after, a piece that starts a segment (a
+    whole-segment piece, or the left one of two glued in a digit run), so a chunk with
+    no match here yields nothing. A match is only a maybe: its separators may join
+    rather than cut, its digits may fail their checks. Searched in " " + the chunk (the
+    space stands for its start). The shapes are tried by the length of their first
+    group, each digit read once: 2-7 with a hyphen, 3-2-4, the card layouts, a 7-digit
+    CT base and a hyphen, and one long run (group "run": a card, checked by
+    _cue_free_run)."""
+
+    def d(n: int) -> str:
+        return f"[0-9]{{{n}}}"
+
+    sep = "[^0-9]+"
+    dash = "[ \\n]*-[ \\n]*"  # joined by a hyphen (_sep_char gives "-")
+    card_sep = "(?![./][0-9])" + sep  # not joined by "." or "/" (CARD_SEPARATORS)
+
+    def end(size: int) -> str:
+        # the piece's last group ends its segment (no digit, no joining punctuation
+        # follows), or is cut from a longer run before a glued piece that could start
+        # an identifier itself (_glue_cuts with no cue)
+        alts = ["(?![0-9])(?=$|[^0-9]*[ \\n,]|\\.[0-9]{2})"]
+        for r, n in sorted(CUE_FREE_FIRST_PAIRS):
+            if size + r >= GLUE_MIN_RUN and (size in GLUE_TAIL or r in GLUE_LEAD):
+                alts.append(d(r) + sep + d(n))
+        if size in GLUE_TAIL or max(GLUE_LEAD) >= CARD_MIN:
+            alts.append(d(CARD_MIN))  # a card glued after it
+        return "(?:" + "|".join(alts) + ")"
+
+    def trie(layouts: list[tuple[int, ...]]) -> str:
+        # the groups after the first of these card layouts, shared fronts read once
+        alts = []
+        for n in sorted({lay[0] for lay in layouts}):
+            rest = [lay[1:] for lay in layouts if lay[0] == n]
+            more = [r for r in rest if r]
+            src = (
+                d(n)
+                + "(?:"
+                + "|".join(
+                    ([end(n)] if () in rest else []) + ([card_sep + trie(more)] if more else [])
+                )
+                + ")"
+            )
+            alts.append(src)
+        return "(?:" + "|".join(alts) + ")"
+
+    card2 = _digits_source(_card_prefixes(2))
+    by_first: dict[int, str] = {
+        2: f"(?<={_digits_source(FEIN_PREFIXES)})" + dash + d(7) + end(7),
+        3: sep + d(2) + sep + d(4) + end(4),
+        CT_BASE_MAX - 2: dash
+        + re.escape(CT_NO_CUE_LOC)
+        + d(CT_LOC - len(CT_NO_CUE_LOC))
+        + end(CT_LOC),
+    }
+    written = {(2, 7), (3, 2, 4), (CT_BASE_MAX - 2, CT_LOC)}
+    if written != CUE_FREE_SHAPES - CARD_LAYOUTS:
+        raise ValueError("the shapes that need no cue changed: update _cue_free_source")
+    first = {lay[0] for lay in CARD_LAYOUTS}
+    if len(first) != 1 or first & set(by_first):
+        raise ValueError("card layouts must share a first group length of their own")
+    (n4,) = first
+    by_first[n4] = (
+        f"(?<={card2}{d(n4 - 2)})" + card_sep + trie(sorted(lay[1:] for lay in CARD_LAYOUTS))
+    )
+    # one long run: the whole run or its front cut off before a glued piece is a card;
+    # at most CARD_MAX digits, or that and a lead cut off, unless a tail cut can leave one
+    longest = "" if max(GLUE_TAIL) >= CARD_MIN else str(CARD_MAX + max(GLUE_LEAD))
+    if max(by_first) >= CARD_MIN:
+        raise ValueError("a shape's first group would be read as a long run")
+    top = max(by_first)
+    most = "" if not longest else int(longest) - top
+    run = f"(?<={card2}{'[0-9]' * (top - 2)})[0-9]{{{CARD_MIN - top},{most}}}(?![0-9])(?P<run>)"
+    # the first group's digits read once: after each length, its shapes or more digits
+    body = run
+    lengths = sorted(by_first)
+    for i in range(len(lengths) - 1, -1, -1):
+        n = lengths[i]
+        step = n - (lengths[i - 1] if i else 0)
+        body = d(step) + "(?:" + by_first[n] + "|" + body + ")"
+    # a segment starts at the chunk's start or after a separator that can cut one:
+    # with a space, line break or comma in it, or a "." (_sep_char, the dot cut)
+    return "[ \\n,.](?<![^0-9][ \\n,.])[^0-9]*(" + body + ")"
+
+
+_CUE_FREE_RE = re.compile(_cue_free_source(), re.ASCII)
+
+
+def _cue_free_run(run: str) -> bool:
+    """Could a run of CARD_MIN+ digits at a segment start hold a card with no cue: the
+    whole run, or its front cut off before a glued piece (_glue_cuts)?"""
+    n = len(run)
+    cuts = {n, *(n - r for r in GLUE_LEAD), *GLUE_TAIL}
+    return any(CARD_MIN <= k <= CARD_MAX and k <= n and _card_ok(run[:k]) for k in cuts)
+
+
+def _cue_free_piece(bare: str) -> bool:
+    """Could the chunk `bare` hold an identifier that needs no cue?"""
+    s = " " + bare
+    m = _CUE_FREE_RE.search(s)
+    while m is not None:
+        if m.start("run") < 0 or _cue_free_run(m.group(1)):
+            return True
+        m = _CUE_FREE_RE.search(s, m.end())
+    return False
+
+
 def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str, last: bool):
     """Kind of a piece made of digit groups `parts` joined by `seps` (each separator
     stripped of whitespace: "" for a space or line break, else "-", ".", "/" or ",").
@@ -101,7 +239,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
                 return None
             return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
         if CARD_MIN <= n <= CARD_MAX and _card_ok(d):
-            return None if first is True and ctx.introduced_by_neg() else "card"
+            denied = (first is True and ctx.introduced_by_neg()) or (last and ctx.denied_after())
+            return None if denied else "card"
         return None
     if "," in seps:
         return None
@@ -147,7 +286,9 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         and _card_ok(d)
     ):
         kind = "card"
-    if kind is not None and first is True and ctx.introduced_by_neg():
+    if kind is not None and (
+        (first is True and ctx.introduced_by_neg()) or (last and ctx.denied_after())
+    ):
         return None
     return kind
 
@@ -203,19 +344,25 @@ def _sep_char(s: str) -> str:
 
 
 def _amount_groups(texts: list[str], raw_seps: list[str]) -> list[bool] | None:
-    """Which digit groups belong to a money amount written with thousands commas and
-    cents ("1,234.56", "12,345,678.00"): none of them is part of an identifier, so a
-    piece cannot join cents to the next cell ("$1,234.56<tab>7828.00" is no 3-2-4).
+    """Which digit groups belong to a money amount: written with thousands commas and
+    cents ("1,234.56", "12,345,678.00"), or a whole token of digits and cents ("612.00",
+    "-612.00" on a bank statement). None of them is part of an identifier, so a piece
+    cannot join cents to the next cell ("$1,234.56<tab>7828.00" is no 3-2-4), nor a
+    statement's amount to the number before it ("0091821<tab>-612.00" is no CT number).
     None when the chunk holds no such amount."""
     marks: list[bool] | None = None
-    for i in range(2, len(texts)):
+    last = len(texts) - 1
+    for i in range(1, len(texts)):
         if not (
             len(texts[i]) == 2
             and raw_seps[i - 1] == "."
-            and raw_seps[i - 2] == ","
-            and len(texts[i - 1]) == 3
-            and (i == len(texts) - 1 or raw_seps[i][:1] in (" ", "\n"))
+            and (i == last or raw_seps[i][:1] in (" ", "\n"))
         ):
+            continue
+        # the cents of "1,234.56", or of a token that starts after a space ("612.00",
+        # "-612.00"): an identifier never ends in a group of two after a dot
+        grouped = i >= 2 and raw_seps[i - 2] == "," and len(texts[i - 1]) == 3
+        if not grouped and i >= 2 and raw_seps[i - 2][:1] not in (" ", "\n"):
             continue
         if marks is None:
             marks = [False] * len(texts)
@@ -223,7 +370,7 @@ def _amount_groups(texts: list[str], raw_seps: list[str]) -> list[bool] | None:
         k = i - 1
         # back over the thousands groups to the leading 1-3 digits ("...,14-9063018,607.09"
         # is a CSV cell before the amount, not part of it)
-        while k >= 1 and raw_seps[k - 1] == "," and len(texts[k - 1]) <= 3:
+        while grouped and k >= 1 and raw_seps[k - 1] == "," and len(texts[k - 1]) <= 3:
             k -= 1
             marks[k] = True
             if len(texts[k]) != 3:
@@ -239,6 +386,10 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         texts = [bare]
     else:
         if HINT_RE.search(norm, cs, ce) is None:
+            return
+        # a chunk no cue can reach holds only identifiers that need none, and most runs
+        # of digits and separators have no piece shaped like one: one search decides
+        if text.unscoped() and not _cue_free_piece(bare) and ctx.uncued():
             return
         texts = DIGITS_RE.findall(bare)
         if sum(map(len, texts)) < MIN_DIGITS:
@@ -269,7 +420,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         return
     raw_seps = _NON_DIGITS_RE.findall(bare)  # a chunk starts and ends with a digit
     seps = list(map(_SEPS.__getitem__, raw_seps))
-    amount = _amount_groups(texts, raw_seps) if "," in bare and "." in bare else None
+    amount = _amount_groups(texts, raw_seps) if "." in bare else None
     if (
         not tainted
         and ng <= _MAX_PIECE_GROUPS

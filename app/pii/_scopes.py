@@ -7,6 +7,9 @@
 - A list: a line that ends with ":" (or "below", "as follows") and names an
   identifier ("SSNs for everyone on the return:") governs the "label: value" or
   bullet items under it, unless an item's label has a cue of its own.
+- A check line: a line holding only a check's bottom numbers typed out (routing,
+  account and perhaps check number, "221417058 0091734452 2231"): the first is a
+  routing number if it passes the routing checks.
 - The topic: the subject line, the opening sentence and any quoted question name
   one kind of identifier; a number presented on a line of its own ("Here it is:",
   "Sure, it's 073914770.") with no cue of its own takes that kind.
@@ -21,7 +24,8 @@ from __future__ import annotations
 
 import re
 
-from ._rules import CUE_KINDS, CUE_RE, LATIN_LOWER, RULES
+from ._normalise import latin_lower
+from ._rules import CUE_KINDS, CUE_RE, RULES
 
 _S = RULES["scopes"]
 _QUOTE_RE = re.compile(_S["quote_prefix"])
@@ -33,6 +37,7 @@ _BARE_ITEM_RE = re.compile(_S["bare_item"])
 _HEADING_RE = re.compile(_S["list_heading"], re.IGNORECASE)
 _SUBJECT_RE = re.compile(_S["subject"], re.IGNORECASE)
 _PRESENT_RE = re.compile(_S["presenting_line"])
+_CHECK_LINE_RE = re.compile(_S["check_line"])
 _ANAPHOR_RE = re.compile(_S["anaphor"])
 _LONG_DIGITS_RE = re.compile("[0-9]{5}")
 _MAX_HEADER_CELL: int = _S["max_header_cell"]
@@ -42,8 +47,7 @@ _VOID = CUE_KINDS.index("void") + 1
 _TOPIC_IGNORE = frozenset(_S["topic_ignore"])
 
 
-def _low(s: str) -> str:
-    return s.lower() if s.isascii() else s.translate(LATIN_LOWER)
+_low = latin_lower
 
 
 def _cues(s: str, topic: bool = False) -> list[str]:
@@ -169,6 +173,13 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
                 continue
         i += 1
     _sibling_items(lines, forced, notes)
+    for off, line in lines:
+        m = _CHECK_LINE_RE.fullmatch(line)
+        if m is not None and off + m.start(1) not in forced:
+            forced[off + m.start(1)] = "routing"
+            notes[off + m.start(1)] = (
+                "it starts a line holding only a check's numbers (routing, account, check)"
+            )
     topic = _topic(text, lines)
     if topic is not None:
         for off, line in lines:
@@ -184,8 +195,8 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             fallback[m.start(1)] = topic
             notes.setdefault(
                 m.start(1),
-                '"the correct one", "the new one" refers back to the kind of number the'
-                " subject line, opening sentence or quoted question names",
+                '"the correct one", "her number" and the like refer back to the kind of'
+                " number the subject line, opening sentence or quoted question names",
             )
     return forced, fallback, notes
 

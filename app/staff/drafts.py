@@ -1,4 +1,5 @@
-"""A reply between its steps on the desk, held on the server only.
+"""A reply between its steps on the desk, and a reveal's reason that was not accepted,
+held on the server only.
 
 Every desk page a reply leads to is reached by GET (Post/Redirect/Get), as on the public
 side: the POST that receives a reply either sends it or saves it here and redirects to
@@ -9,6 +10,10 @@ The text is encrypted with the data keys (`ReplyDraft.content`) and found by a h
 the member's sign-in token and the message's reference (`app.auth.sessions.key_for`):
 never in a cookie or a URL. A draft is forgotten when its reply is sent, and 30 minutes
 after it was last saved at the latest (`app/draft_store.py` keeps it).
+
+A reason for revealing the numbers that was not accepted (empty, or too long) is kept the
+same way, under its own key, until the numbers are revealed: the message's page, reached
+by GET, shows it with what is wrong.
 """
 
 import json
@@ -16,6 +21,7 @@ from dataclasses import asdict, dataclass
 
 from app import draft_store
 from app.auth.sessions import key_for
+from app.extensions import db
 from app.models import ReplyDraft
 
 # Where the reply is: in the message's page (perhaps with errors), or being warned about.
@@ -67,3 +73,40 @@ def forget(reference: str) -> None:
     key = key_for(reference)
     if key is not None:
         draft_store.forget(ReplyDraft, key)
+
+
+def _reveal_key(reference: str) -> str | None:
+    return key_for(f"{reference}:reveal")
+
+
+def load_reason(reference: str) -> str | None:
+    """The reason this member gave to reveal ``reference``'s numbers that was not
+    accepted, if there is one."""
+    key = _reveal_key(reference)
+    content = draft_store.read(ReplyDraft, key) if key is not None else None
+    if content is None:
+        return None
+    try:
+        reason = json.loads(content)["reason"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    return reason if isinstance(reason, str) else None
+
+
+def save_reason(reference: str, reason: str) -> None:
+    """Keep a reason that was not accepted, to show it again with what is wrong. Commits."""
+    key = _reveal_key(reference)
+    if key is not None:
+        draft_store.write(ReplyDraft, key, json.dumps({"reason": reason}, separators=(",", ":")))
+
+
+def forget_reason(reference: str, *, commit: bool = True) -> None:
+    """The numbers were revealed: the reason kept for the page goes. Commits, unless
+    ``commit`` is false (then it is part of the caller's transaction)."""
+    key = _reveal_key(reference)
+    if key is None:
+        return
+    if commit:
+        draft_store.forget(ReplyDraft, key)
+    else:
+        db.session.execute(draft_store.delete_statement(ReplyDraft, key))

@@ -77,7 +77,7 @@ def _replies(submission: Submission) -> list[tuple[Reply, str]]:
 def _page(submission: Submission, status: int = 200, **context):
     context.setdefault("reply_form", ReplyForm(formdata=None))
     context.setdefault("reveal_form", RevealForm(formdata=None))
-    errors = []
+    errors = list(context.pop("errors", ()))
     for form in (context["reply_form"], context["reveal_form"]):
         for field in form:
             if field.errors and field.type != "CSRFTokenField":
@@ -92,7 +92,7 @@ def _page(submission: Submission, status: int = 200, **context):
             # something was masked: the text shown differs from the text kept
             maskable=(message, name) != (submission.message, submission.name),
             replies=[(r, masked(r.body), email) for r, email in _replies(submission)],
-            errors=context.pop("errors", errors),
+            errors=errors,
             **context,
         ),
         status,
@@ -135,12 +135,15 @@ def submission(reference: str):
     begin(WRITE_FIRST)  # the reads above end: the audit record alone is the write
     audit.record("viewed_submission", staff=staff_id, target=item.reference)
     db.session.commit()
+    context: dict[str, Any] = {}
+    reveal_form = _reveal_form_of(item)
+    if reveal_form is not None:
+        context["reveal_form"] = reveal_form
     draft = drafts.load(item.reference) if item.message is not None else None
     if draft is None:
-        return _page(item)
+        return _page(item, **context)
     # A reply on its way back to this page (Post/Redirect/Get): with what was wrong.
     form = _reply_form_of(draft)
-    context: dict[str, Any] = {}
     if draft.notice == "errors":
         form.validate()
     elif draft.notice == "not_sent":
@@ -150,21 +153,48 @@ def submission(reference: str):
     return _page(item, reply_form=form, editing=draft.notice == "edit", **context)
 
 
+# The reference whose reveal was refused (its reason is a draft): the cookie carries
+# only which message, so the page looks the reason up only when there is one.
+REVEAL_REFUSED = "reveal_refused"
+
+
+def _reveal_form_of(item: Submission) -> RevealForm | None:
+    """A reason for revealing ``item``'s numbers that was not accepted, with what is
+    wrong with it (Post/Redirect/Get), if this admin has one waiting."""
+    if session.get(REVEAL_REFUSED) != item.reference or not g.staff.is_admin:
+        return None
+    reason = drafts.load_reason(item.reference)
+    if reason is None:  # expired (30 minutes)
+        session.pop(REVEAL_REFUSED, None)
+        return None
+    form = RevealForm(formdata=MultiDict({"reason": reason}), meta={"csrf": False})
+    form.validate()
+    return form
+
+
 @bp.post("/messages/<reference>/reveal")
 @admin_required
 def reveal(reference: str):
     item = _submission(reference)
+    reference = item.reference
     form = RevealForm()
     if not form.validate():
-        return _page(item, reveal_form=form)
+        # Shown on the message's page, reached by GET: Reload never posts it again, and
+        # what was typed is kept on the server (a reason may be long), not in the cookie.
+        drafts.save_reason(reference, request.form.get("reason", ""))
+        session[REVEAL_REFUSED] = reference
+        return redirect(url_for("staff.submission", reference=reference), 303)
     staff_id = g.staff.id
+    refused = session.pop(REVEAL_REFUSED, None) == reference
     begin(WRITE_FIRST)
-    audit.record("revealed", staff=staff_id, target=item.reference, detail=form.reason.data)
+    audit.record("revealed", staff=staff_id, target=reference, detail=form.reason.data)
+    if refused:  # the reason refused before goes with the same commit
+        drafts.forget_reason(reference, commit=False)
     db.session.commit()
     # One showing, on a page reached by GET: the desk cookie carries which message and
     # why (staff's words, never the message), and the page takes it out as it shows it.
-    session["revealed"] = {"reference": item.reference, "reason": form.reason.data}
-    return redirect(url_for("staff.revealed", reference=item.reference), 303)
+    session["revealed"] = {"reference": reference, "reason": form.reason.data}
+    return redirect(url_for("staff.revealed", reference=reference), 303)
 
 
 @bp.get("/messages/<reference>/revealed")

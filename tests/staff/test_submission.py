@@ -1,7 +1,10 @@
 """A submission at the desk: masked for everyone, revealed by admins with a reason."""
 
+from sqlalchemy import func, select
+
 from app.extensions import db
-from app.models import Submission
+from app.models import ReplyDraft, Submission
+from app.staff.views import REVEAL_REFUSED
 from tests.pages import page_of
 from tests.staff.helpers import SSN, audit, submission
 
@@ -47,12 +50,17 @@ def test_admin_reveals_with_a_reason_once(app, desk, client):
     assert form["method"] == "post"
 
     empty = desk.post(f"/staff/messages/{ref}/reveal", {"reason": "  "})
-    page = page_of(empty)
+    # what is wrong is shown on the message's page, reached by GET (Post/Redirect/Get)
+    assert empty.status_code == 303
+    assert empty.headers["Location"] == f"/staff/messages/{ref}"
+    shown = client.get(f"/staff/messages/{ref}")
+    page = page_of(shown)
     assert page.title.get_text().startswith("Error: Message")
     assert [a.get_text() for a in page.select(".site-error-summary a")] == [
         "Enter why you need to see the numbers"
     ]
-    assert SSN not in empty.get_data(as_text=True)
+    assert page.find("details", class_="desk-reveal").has_attr("open")
+    assert SSN not in shown.get_data(as_text=True)
 
     response = desk.post(
         f"/staff/messages/{ref}/reveal", {"reason": "Visitor asked us to check it"}
@@ -76,6 +84,54 @@ def test_admin_reveals_with_a_reason_once(app, desk, client):
     assert "The numbers are masked again" in reloaded.get_data(as_text=True)
     assert audit(app) == events
     assert SSN not in client.get(f"/staff/messages/{ref}").get_data(as_text=True)
+
+
+def test_a_refused_reason_is_kept_until_the_numbers_are_revealed(app, desk, client):
+    ref = submission(app, f"My SSN is {SSN}", choice="sent_as_written", kinds=["ssn"])
+    desk.sign_in_as("admin")
+    too_long = ("The visitor rang to ask us to check the number they sent " * 6).strip()
+    refused = desk.post(f"/staff/messages/{ref}/reveal", {"reason": too_long})
+    assert refused.status_code == 303
+    # kept on the server, not in the cookie; the page shows it again, and so does a reload
+    assert "The visitor rang" not in refused.headers.get("Set-Cookie", "")
+    for _ in range(2):
+        page = page_of(client.get(f"/staff/messages/{ref}"))
+        assert page.find(id="reason")["value"] == too_long
+        assert page.find(id="reason")["aria-invalid"] == "true"
+        assert [a.get_text() for a in page.select(".site-error-summary a")] == [
+            "The reason must be 300 characters or fewer"
+        ]
+    # another message's page knows nothing of it
+    other = submission(app, f"Mine is {SSN}", choice="sent_as_written", kinds=["ssn"])
+    assert not page_of(client.get(f"/staff/messages/{other}")).find(id="reason")["value"]
+
+    accepted = desk.post(f"/staff/messages/{ref}/reveal", {"reason": "Visitor asked us"})
+    assert accepted.headers["Location"] == f"/staff/messages/{ref}/revealed"
+    client.get(f"/staff/messages/{ref}/revealed")
+    # once the numbers were revealed, the refused reason is gone
+    page = page_of(client.get(f"/staff/messages/{ref}"))
+    assert not page.find(id="reason")["value"]
+    assert not page.select(".site-error-summary")
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ReplyDraft)) == 0
+
+
+def test_a_refused_reason_is_private_to_the_sign_in(app, desk, client):
+    ref = submission(app, f"My SSN is {SSN}", choice="sent_as_written", kinds=["ssn"])
+    desk.sign_in_as("admin")
+    desk.post(f"/staff/messages/{ref}/reveal", {"reason": ""})
+    assert page_of(client.get(f"/staff/messages/{ref}")).select(".site-error-summary")
+    desk.post("/staff/sign-out")
+    desk.sign_in_as("admin", email="other-admin@drs.example")
+    # even pointed at the message, another sign-in cannot find the draft: its key is a
+    # hash of the sign-in's own token
+    with client.session_transaction() as cookie:
+        cookie[REVEAL_REFUSED] = ref
+    page = page_of(client.get(f"/staff/messages/{ref}"))
+    assert not page.select(".site-error-summary")
+    assert not page.find(id="reason")["value"]
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ReplyDraft)) == 1
 
 
 def test_the_revealed_page_shows_nothing_without_a_reveal(app, desk, client):

@@ -2,7 +2,7 @@
 
 import { RULES } from "./pii-rules.mjs";
 import { makeScopes } from "./pii-scopes.mjs";
-import { CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, INTRO_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, INTRO_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 export const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 
@@ -168,6 +168,21 @@ export class Chunk {
   // Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?
   introducedByNeg() {
     return this.cueBefore() === "neg" && INTRO_RE.test(this.text.low.slice(this.beforeEnd, this.cs));
+  }
+  // Is the number, with no identifier cue of its own before it, denied by a negative
+  // cue after it in its clause: a negated identifier cue ("412-08-3317 isn't my SSN")
+  // or one it is said to be ("... on the letter is our case number")?
+  deniedAfter() {
+    const before = this.cueBefore();
+    if ((before !== null && !NEG_KINDS.includes(before)) || !NEG_KINDS.includes(this.cueAfter())) {
+      return false;
+    }
+    const gap = this.text.low.slice(this.ce, this.afterStart);
+    if (DENIAL_BREAK_RE.test(gap)) return false;
+    return (
+      DENIAL_NEGATION_RE.test(this.text.low.slice(this.afterStart, this.afterStart + 40)) ||
+      DENIAL_COPULA_RE.test(gap)
+    );
   }
   cueAfter() {
     if (this.after === false) {

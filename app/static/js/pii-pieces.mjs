@@ -27,7 +27,8 @@ export function classify(parts, seps, ctx, first, last) {
       return ctx.cue(first, last) === "ct" ? "ct_tax_reg" : null;
     }
     if (CARD.min_length <= n && n <= CARD.max_length && cardOk(d)) {
-      return first === true && ctx.introducedByNeg() ? null : "card";
+      const denied = (first === true && ctx.introducedByNeg()) || (last && ctx.deniedAfter());
+      return denied ? null : "card";
     }
     return null;
   }
@@ -77,7 +78,9 @@ export function classify(parts, seps, ctx, first, last) {
   ) {
     kind = "card";
   }
-  if (kind !== null && first === true && ctx.introducedByNeg()) return null;
+  if (kind !== null && ((first === true && ctx.introducedByNeg()) || (last && ctx.deniedAfter()))) {
+    return null;
+  }
   return kind;
 }
 
@@ -121,26 +124,30 @@ export function sepChar(s) {
   return t;
 }
 
-// Which digit groups belong to a money amount written with thousands commas and cents
-// ("1,234.56"): none is part of an identifier (see _amount_groups in _pieces.py).
+// Which digit groups belong to a money amount: with thousands commas and cents
+// ("1,234.56"), or a whole token of digits and cents ("612.00", "-612.00"): none is part
+// of an identifier (see _amount_groups in _pieces.py).
 function amountGroups(texts, rawSeps) {
   let marks = null;
-  for (let i = 2; i < texts.length; i++) {
+  const last = texts.length - 1;
+  for (let i = 1; i < texts.length; i++) {
     if (
       !(
         texts[i].length === 2 &&
         rawSeps[i - 1] === "." &&
-        rawSeps[i - 2] === "," &&
-        texts[i - 1].length === 3 &&
-        (i === texts.length - 1 || rawSeps[i][0] === " " || rawSeps[i][0] === "\n")
+        (i === last || rawSeps[i][0] === " " || rawSeps[i][0] === "\n")
       )
     ) {
+      continue;
+    }
+    const grouped = i >= 2 && rawSeps[i - 2] === "," && texts[i - 1].length === 3;
+    if (!grouped && i >= 2 && rawSeps[i - 2][0] !== " " && rawSeps[i - 2][0] !== "\n") {
       continue;
     }
     if (marks === null) marks = new Array(texts.length).fill(false);
     marks[i] = marks[i - 1] = true;
     let k = i - 1;
-    while (k >= 1 && rawSeps[k - 1] === "," && texts[k - 1].length <= 3) {
+    while (grouped && k >= 1 && rawSeps[k - 1] === "," && texts[k - 1].length <= 3) {
       k -= 1;
       marks[k] = true;
       if (texts[k].length !== 3) break;

@@ -7,11 +7,17 @@
 export function makeRewrite(RULES, SOURCES, latinLower) {
   const R = RULES.rewrites;
   const WORDS = R.digit_words;
+  const DASH_WORDS = new Set(R.digit_word_dashes);
   const QUOTE_JOIN_RE = new RegExp(R.quote_join, "g");
   const LETTER_SPACED_RE = new RegExp(R.letter_spaced, "g");
   const LETTER_HINT_RE = new RegExp(R.letter_spaced_hint);
   const DIGIT_RUN_RE = new RegExp(SOURCES.digit_word_run, "g");
-  const WORD_RE = /[a-z]+/g;
+  // the words of a run one by one, as its pattern reads them: a spoken dash, or a digit
+  // word that ends where a separator or a spoken dash starts ("fourdashfive" is four,
+  // dash, five; "ohyphen" is o, hyphen)
+  const DASHES = [...DASH_WORDS].sort((a, b) => b.length - a.length).join("|");
+  const DIGIT_WORDS = Object.keys(WORDS).sort((a, b) => b.length - a.length).join("|");
+  const WORD_RE = new RegExp(`(?:${DASHES})|(?:${DIGIT_WORDS})(?=${DASHES}|[^a-z]|$)`, "g");
 
   function* all(re, s) {
     re.lastIndex = 0;
@@ -65,12 +71,13 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       let ok = true;
       let pos = s;
       for (const w of all(WORD_RE, run)) {
+        if (DASH_WORDS.has(w[0])) continue; // part of the separator before the next word
         const ws = s + w.index;
         const we = ws + w[0].length;
         if (ws > pos) {
           const sep = low.slice(pos, ws).replace(/^ +| +$/g, "");
           if (sep) {
-            chars.push(sep === "-" ? "-" : " ");
+            chars.push(sep === "-" || DASH_WORDS.has(sep) ? "-" : " ");
             src.push([pos, ws]);
           }
         }

@@ -23,6 +23,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   const HEADING_RE = new RegExp(S.list_heading, "i");
   const SUBJECT_RE = new RegExp("^(?:" + S.subject + ")$", "i");
   const PRESENT_RE = new RegExp("^(?:" + S.presenting_line + ")$");
+  const CHECK_LINE_RE = new RegExp("^(?:" + S.check_line + ")$");
   const LONG_DIGITS_RE = /[0-9]{5}/;
   const CUE_RE = new RegExp(CUE_SRC, "g");
   const VOID = CUE_KINDS.indexOf("void") + 1;
@@ -30,7 +31,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
 
   function low(s) {
     // eslint-disable-next-line no-control-regex
-    return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.replace(/[A-Z\u00c0-\u024f]/g, latinLower);
+    return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.replace(/[A-Z\u00c0-\u024f\u0400-\u04ff]/g, latinLower);
   }
 
   // Kinds of the cues in s, in order ("neg" for both negative kinds); for the topic,
@@ -241,6 +242,13 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       i++;
     }
     siblingItems(ls, forced);
+    for (const [off, line] of ls) {
+      // a check's numbers typed out: the first (the line's first digit) is the routing one
+      if (CHECK_LINE_RE.test(line)) {
+        const at = off + line.search(/[0-9]/);
+        if (!forced.has(at)) forced.set(at, "routing");
+      }
+    }
     const topic = topicOf(text, ls);
     if (topic !== null) {
       for (const [off, line] of ls) {
