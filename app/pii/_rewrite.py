@@ -15,6 +15,7 @@ runs only when its pattern occurs. The JavaScript twin is app/static/js/pii-rewr
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ._normalise import latin_lower
 from ._rules import LATIN_LOWER, RULES
@@ -257,10 +258,12 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     for dash in _DASH_BYTES:
         words = words.replace(dash, b" ")
     split = words.split()
-    # most texts have no digit word at all: isdisjoint answers that in one C loop
+    # most texts have no digit word at all: isdisjoint answers that in one C loop; the
+    # count stops at the digit word that makes it (C loops too)
     if (
         _DIGIT_WORD_BYTES.isdisjoint(split)
-        or sum(map(_DIGIT_WORD_BYTES.__contains__, split)) < _RUN_WORDS
+        or next(islice(filter(_DIGIT_WORD_BYTES.__contains__, split), _RUN_WORDS - 1, None), None)
+        is None
     ):
         return norm, starts, ends, None
     low = latin_lower(norm)
