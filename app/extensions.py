@@ -164,7 +164,7 @@ def execute_alone(statement, parameters: dict) -> Result[Any]:
     The same statement and the same transaction as ``begin(ONE_STATEMENT)`` followed by
     the session's execute() and commit(), without the session: no session made for the
     request, no session transaction begun, flushed, committed and closed around a
-    statement that commits itself (~400,000 instructions of a plain send). The
+    statement that commits itself (~300,000 instructions of a plain send). The
     connection goes back to the pool when the statement returns (on PostgreSQL its
     AUTOCOMMIT is reset then). For a caller whose session has no transaction open: one
     begun in the session stays the session's.
