@@ -256,7 +256,12 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     words = raw.translate(_WORD_BYTES)
     for dash in _DASH_BYTES:
         words = words.replace(dash, b" ")
-    if sum(map(_DIGIT_WORD_BYTES.__contains__, words.split())) < _RUN_WORDS:
+    split = words.split()
+    # most texts have no digit word at all: isdisjoint answers that in one C loop
+    if (
+        _DIGIT_WORD_BYTES.isdisjoint(split)
+        or sum(map(_DIGIT_WORD_BYTES.__contains__, split)) < _RUN_WORDS
+    ):
         return norm, starts, ends, None
     low = latin_lower(norm)
     edits = _digit_words(low)
