@@ -152,27 +152,33 @@ def test_an_unknown_row_count_is_an_error_not_a_lost_message(app, monkeypatch, c
         )  # fmt: skip
 
 
+@pytest.mark.parametrize("counted", [True, False])
 @pytest.mark.parametrize("taken", ["reference", "id"])
-def test_a_taken_id_or_reference_is_drawn_again(app, monkeypatch, taken):
+def test_a_taken_id_or_reference_is_drawn_again(app, monkeypatch, taken, counted):
+    """Drawn again whether the send is a transaction with its counts or a plain INSERT
+    on a connection of its own."""
     with app.app_context():
         first = store_submission(
             topic="general", name=None, email="a@example.com", message="one",
             choice="none", kinds=[], send_key="a" * 22,
         )  # fmt: skip
+        db.session.remove()
         draw = "new_reference" if taken == "reference" else "new_id"
         fresh = "DRS-2345-6789" if taken == "reference" else first.id + 1
         draws = iter([getattr(first, taken), getattr(first, taken), fresh])
         monkeypatch.setattr(service, draw, lambda: next(draws))
         second = store_submission(
             topic="general", name=None, email="b@example.com", message="two",
-            choice="removed", kinds=["ssn"], counts=[("removed", ["ssn"])], send_key="b" * 22,
+            choice="removed" if counted else "none", kinds=["ssn"] if counted else [],
+            counts=[("removed", ["ssn"])] if counted else (), send_key="b" * 22,
         )  # fmt: skip
         assert getattr(second, taken) == fresh
         assert second.id != first.id
         assert second.reference != first.reference
         assert db.session.scalar(db.select(db.func.count(Submission.id))) == 2
-        [counter] = db.session.scalars(db.select(ContactCounter))
-        assert (counter.event, counter.kind, counter.count) == ("removed", "ssn", 1)
+        if counted:
+            [counter] = db.session.scalars(db.select(ContactCounter))
+            assert (counter.event, counter.kind, counter.count) == ("removed", "ssn", 1)
 
 
 def test_the_texts_are_stored_encrypted_once(app):
