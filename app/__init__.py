@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from flask import Flask
 
 # Importing the package loads nothing heavy: `import app.pii` (the detector, also used
-# outside the site) must not pull in Flask, SQLAlchemy or Flask-Limiter. Flask and the
+# outside the site) must not pull in Flask, SQLAlchemy or the rate limits. Flask and the
 # extensions are imported when create_app() runs, and Site on first use.
 
 
@@ -71,7 +71,7 @@ def _site_class() -> type[Flask]:
 def create_app(test_config: dict | None = None, instance_path: str | None = None) -> Flask:
     """Build the app. Tests pass their own config and instance folder."""
     from app import config
-    from app.extensions import csrf, db, limiter, migrate
+    from app.extensions import csrf, db, migrate
 
     app = _site_class()(__name__, instance_relative_config=True, instance_path=instance_path)
     # "/leaving//myconnect" would otherwise be a 308 to a URL built from the Host header:
@@ -96,7 +96,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     csrf.init_app(app)
-    limiter.init_app(app)
+
+    from app.contact import rate_limits
+
+    rate_limits.init_app(app)
 
     from app import i18n
 

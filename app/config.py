@@ -104,7 +104,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "RATELIMIT_STORAGE_URI",
         None,
-        "Flask-Limiter storage.",
+        "Where rate limits and sign-in failures are counted (a `limits` storage URI).",
         shown="`REDIS_URL`, else `memory://`",
     ),
     # HTTPS-only settings. Off for plain-HTTP local use (`make run`).
@@ -130,7 +130,8 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest request body, in bytes; larger gets a plain 413 page.",
         _integer,
     ),
-    # Counted per client address; only sends that succeed count (Flask-Limiter syntax).
+    # Counted per client address; only sends that succeed count (`limits` syntax;
+    # app/contact/rate_limits.py).
     Setting(
         "CONTACT_RATE_LIMIT",
         "5 per minute;30 per hour",

@@ -5,9 +5,6 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, cast
 
-from flask import request
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -40,7 +37,8 @@ class _MemoryStorage(MemoryStorage):
     four request threads sharing the GIL, milliseconds; see bench/README.md, "What a
     send costs"). Here the same clean-up runs on the hit that finds it due, at most once
     a second. Counting is the stock class's, unchanged. Registering this class under
-    the "memory" scheme makes it the one Flask-Limiter builds for "memory://".
+    the "memory" scheme makes it the one ``storage_from_string("memory://")`` builds
+    (the contact form's limits and the desk's sign-in throttle).
     """
 
     STORAGE_SCHEME = ["memory"]  # noqa: RUF012 (limits reads the class attribute)
@@ -63,9 +61,6 @@ class _MemoryStorage(MemoryStorage):
             self._expire_lock.release()
 
 
-# Limits are declared where they apply (the contact form); none by default.
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
-
 if TYPE_CHECKING:
     from sqlalchemy.orm import DeclarativeBase
 
@@ -81,12 +76,6 @@ def affected_rows(result: Result[Any]) -> int:
     """How many rows an UPDATE or DELETE run through the session changed (the session
     types every result as a plain Result; for these it is a CursorResult)."""
     return cast("CursorResult[Any]", result).rowcount
-
-
-@limiter.request_filter
-def _reading_is_not_limited() -> bool:
-    """Limits guard what is sent; a page view skips the limiter's work altogether."""
-    return request.method in ("GET", "HEAD", "OPTIONS")
 
 
 def _is_sqlite(dbapi_connection) -> bool:
@@ -165,6 +154,35 @@ def begin(options: dict[str, str]) -> None:
         if options is ONE_STATEMENT and session.get_bind().dialect.name != "sqlite":
             options = {**options, "isolation_level": "AUTOCOMMIT"}
         session.connection(execution_options=options)
+
+
+def execute_alone(statement, parameters: dict) -> Result[Any]:
+    """Run one writing statement as its own transaction (ONE_STATEMENT) on a connection
+    of its own, outside the session, and return its result (its row count kept by the
+    statement's preserve_rowcount; see affected_rows()).
+
+    The same statement and the same transaction as ``begin(ONE_STATEMENT)`` followed by
+    the session's execute() and commit(), without the session: no session made for the
+    request, no session transaction begun, flushed, committed and closed around a
+    statement that commits itself (~300,000 instructions of a plain send). The
+    connection goes back to the pool when the statement returns (on PostgreSQL its
+    AUTOCOMMIT is reset then). For a caller whose session has no transaction open: one
+    begun in the session stays the session's.
+    """
+    engine = db.engine
+    options = dict(ONE_STATEMENT)
+    if engine.dialect.name != "sqlite":
+        options["isolation_level"] = "AUTOCOMMIT"
+    with engine.connect() as connection:
+        connection.execution_options(**options)
+        result = connection.execute(statement, parameters)
+        connection.commit()  # sends nothing: the statement committed itself
+    return result
+
+
+def session_in_transaction() -> bool:
+    """Whether the request's session (if it has one yet) has a transaction open."""
+    return db.session.registry.has() and db.session().in_transaction()
 
 
 def end_reads() -> None:

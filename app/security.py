@@ -35,13 +35,18 @@ def no_store(response: Response) -> Response:
 def init_app(app: Flask) -> None:
     @app.after_request
     def _security_headers(response: Response) -> Response:
+        headers = response.headers
+        # The names present, looked at once: asking werkzeug's Headers for a name it
+        # does not hold (`in`, pop) raises and catches an HTTP exception inside.
+        names = {name.lower() for name, _value in headers}
         # No view sets these itself, so one extend does (setdefault would scan each time).
-        if "Content-Security-Policy" not in response.headers:
-            response.headers.extend(BASELINE_ITEMS)
+        if "content-security-policy" not in names:
+            headers.extend(BASELINE_ITEMS)
         if request.is_secure and app.config["HSTS_SECONDS"] > 0:
-            response.headers["Strict-Transport-Security"] = (
+            headers["Strict-Transport-Security"] = (
                 f"max-age={app.config['HSTS_SECONDS']}; includeSubDomains"
             )
         # Whatever the server in front would add, we do not advertise versions.
-        response.headers.pop("Server", None)
+        if "server" in names:
+            del headers["Server"]
         return response

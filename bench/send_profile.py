@@ -43,21 +43,15 @@ PARTS = [
     ("  access-log line", ["accesslog/middleware.py:_log"]),
     ("  session cookie: read", ["cookies.py:open_session"]),
     ("  session cookie: write", ["flask/sessions.py:save_session"]),
-    (
-        "  rate limit (Flask-Limiter)",
-        [
-            "flask_limiter/_extension.py:_check_request_limit",
-            "flask_limiter/_extension.py:__check_conditional_deductions",
-        ],
-    ),
-    (
-        "    of which expiring old entries",
-        ["memory.py:__schedule_expiry", "extensions.py:_MemoryStorage__schedule_expiry"],
-    ),
     ("  the view", ["contact/views.py:send"]),
     ("    CSRF token", ["contact/views.py:_csrf_ok"]),
+    ("    rate limit: test, count", ["rate_limits.py:check_send", "rate_limits.py:count_send"]),
+    (
+        "      of which expiring old entries",
+        ["memory.py:__schedule_expiry", "extensions.py:_MemoryStorage__schedule_expiry"],
+    ),
     ("    form: fields and validators", ["wtforms/form.py:validate"]),
-    ("    detector", ["contact/identifiers.py:find_identifiers"]),
+    ("      detector", ["app/validators.py:__call__"]),
     ("    store_submission", ["contact/service.py:store_submission"]),
     ("      encryption (3 fields)", ["contact/service.py:_encrypt"]),
     ("      INSERT (statement)", ["sqlalchemy/orm/scoping.py:execute"]),

@@ -5,8 +5,11 @@ The desk cookie is sent only to /staff (its path), only on same-site navigation
 public cookie can never be replayed as a staff one.
 """
 
-from flask import Flask, request
+from flask import Flask
+from flask.globals import _cv_request
 from flask.sessions import SecureCookieSessionInterface
+
+from app import signing
 
 STAFF_PREFIX = "/staff"
 STAFF_COOKIE = "drs_staff"
@@ -17,13 +20,17 @@ def is_staff_path(path: str) -> bool:
 
 
 def _staff_request() -> bool:
-    if not request:
+    # Asked nine times a request (cookie name, path, flags, serializer, twice): worked
+    # out once, and read from the request context itself rather than through the
+    # `request` proxy.
+    context = _cv_request.get(None)
+    if context is None:
         return False
-    # Asked several times a request (name, path, flags…): worked out once.
-    environ = request.environ
-    if "drs.staff_request" not in environ:
-        environ["drs.staff_request"] = is_staff_path(request.path)
-    return environ["drs.staff_request"]
+    environ = context.request.environ
+    staff = environ.get("drs.staff_request")
+    if staff is None:
+        staff = environ["drs.staff_request"] = is_staff_path(context.request.path)
+    return staff
 
 
 class SiteSessionInterface(SecureCookieSessionInterface):
@@ -51,10 +58,17 @@ class SiteSessionInterface(SecureCookieSessionInterface):
         )
 
     def get_signing_serializer(self, app: Flask):
-        serializer = super().get_signing_serializer(app)
-        if serializer is not None and _staff_request():
-            serializer.salt = self.staff_salt
-        return serializer
+        """Flask's serializer for the cookie (the desk's with its own salt), built once
+        per keys and salt instead of twice a request (app/signing.py)."""
+        if not app.secret_key:
+            return None
+        keys = (*(app.config["SECRET_KEY_FALLBACKS"] or ()), app.secret_key)
+        return signing.serializer(
+            keys,
+            self.staff_salt if _staff_request() else self.salt,
+            self.serializer,
+            self.key_derivation,
+        )
 
     def open_session(self, app: Flask, request):
         # No cookie (most page views): an empty session, without building a serializer.

@@ -18,7 +18,16 @@ from sqlalchemy.sql.expression import Executable
 
 from app.clock import today
 from app.crypto import keyring
-from app.extensions import ONE_STATEMENT, READ_ONLY, WRITE_FIRST, affected_rows, begin, db
+from app.extensions import (
+    ONE_STATEMENT,
+    READ_ONLY,
+    WRITE_FIRST,
+    affected_rows,
+    begin,
+    db,
+    execute_alone,
+    session_in_transaction,
+)
 from app.models import ContactCounter, ContactWarnedForm, Submission
 from app.models.submission import (
     CHOICE_AS_WRITTEN,
@@ -156,6 +165,8 @@ def store_submission(
     statement = _insert_submission(db.session.get_bind().dialect.name)
     # Nothing else to write with the message: the INSERT alone is the transaction.
     alone = counter is None and alongside is None
+    if alone and not session_in_transaction():
+        return _store_alone(statement, values, key_hash, topic)
     for _attempt in range(5):
         id_, reference = new_id(), new_reference()
         drawn = {"id": id_, "reference": reference}
@@ -188,13 +199,39 @@ def store_submission(
     raise RuntimeError("could not draw a free reference")
 
 
+def _store_alone(statement, values: dict, key_hash: str | None, topic: str) -> StoredSubmission:
+    """A plain send when nothing is begun in the session: the INSERT, its own
+    transaction, on a connection of its own (execute_alone: the same statement and
+    commit without the session's machinery around it)."""
+    for _attempt in range(5):
+        id_, reference = new_id(), new_reference()
+        rows = affected_rows(
+            execute_alone(statement, {"id": id_, "reference": reference, **values})
+        )
+        if rows == 1:
+            return StoredSubmission(id_, reference, topic)
+        if rows != 0:
+            raise RuntimeError(f"the INSERT's row count is unknown ({rows})")
+        # Nothing inserted: the same message stored before, or the id or reference
+        # taken (then draw others).
+        earlier = sent_before_hash(key_hash) if key_hash else None
+        if earlier is not None:
+            return earlier
+    raise RuntimeError("could not draw a free reference")
+
+
 def sent_before(send_key: str) -> StoredSubmission | None:
     """The message stored with this send key, if there is one (a repeated send).
 
     A read alone, ended here: on SQLite it takes no write lock (READ_ONLY).
     """
+    return sent_before_hash(_key_hash(send_key))
+
+
+def sent_before_hash(key_hash: str) -> StoredSubmission | None:
+    """sent_before() for the send key's hash: a read alone, ended here."""
     begin(READ_ONLY)
-    found = _sent_before(_key_hash(send_key))
+    found = _sent_before(key_hash)
     db.session.rollback()
     return found
 

@@ -16,13 +16,10 @@ import math
 import time
 from urllib.parse import urlsplit
 
-from flask import current_app, g, redirect, render_template, request, session, url_for
-from flask_limiter import RateLimitExceeded
-from flask_wtf.csrf import validate_csrf
+from flask import current_app, redirect, render_template, request, session, url_for
 from sqlalchemy.exc import SQLAlchemyError
-from wtforms import ValidationError
 
-from app.contact import bp, decision, drafts
+from app.contact import bp, decision, drafts, rate_limits
 from app.contact.decision import ASK_AGAIN, STORE, WARN, Decision
 from app.contact.drafts import STEP_CHECK, STEP_FORM, Draft
 from app.contact.forms import SEND_KEY, ContactForm
@@ -34,35 +31,14 @@ from app.contact.identifiers import (
 )
 from app.contact.service import add_counts, sent_before, store_submission
 from app.errors import render_error
-from app.extensions import csrf, db, limiter
+from app.extensions import csrf, db
 from app.i18n import current_language, localized_route
 from app.models.submission import ACCOUNT_TOPIC, CHOICE_AS_WRITTEN, CHOICE_REMOVED
 from app.public.notices import mark_database_unavailable
 from app.security import no_store
+from app.signing import csrf_token_ok
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
-
-
-def contact_limit() -> str:
-    return current_app.config["CONTACT_RATE_LIMIT"]
-
-
-def _stored_a_message(_response) -> bool:
-    # Only successful sends count against the limit; warnings and errors do not.
-    return bool(g.get("contact_stored"))
-
-
-# One limit for both places a message can be sent from: the form and the warning page.
-send_limit = limiter.shared_limit(
-    contact_limit, scope="contact-send", deduct_when=_stored_a_message
-)
-
-# Warning pages cost a counter and a draft each: one address may be shown only so many.
-warning_limit = limiter.shared_limit(
-    lambda: current_app.config["CONTACT_WARNING_RATE_LIMIT"],
-    scope="contact-warn",
-    deduct_when=lambda _response: bool(g.get("contact_warned")),
-)
 
 
 def _page(template: str, status: int = 200, **context):
@@ -88,11 +64,7 @@ def _form_page(form: ContactForm, status: int = 200, show_errors: bool = False, 
 
 def _csrf_ok() -> bool:
     """Missing, malformed or expired: all the same to the visitor (a timed-out page)."""
-    try:
-        validate_csrf(request.form.get("csrf_token"))
-    except ValidationError:
-        return False
-    return True
+    return csrf_token_ok(request.form.get("csrf_token"))
 
 
 def _same_site() -> bool:
@@ -150,9 +122,8 @@ def form():
 
 @localized_route(bp, "/contact", methods=["POST"], endpoint="send")
 @csrf.exempt  # checked below, so a stale token keeps what was typed
-@send_limit
-@warning_limit
 def send():
+    rate_limits.check_send()
     if request.mimetype not in FORM_TYPES:
         # Not a browser's form (JSON, XML…): nothing to keep, and no page to return to.
         return _form_page(ContactForm(formdata=None), 400)
@@ -184,10 +155,11 @@ def send():
     # (Held for identifiers means valid but for the numbers found.)
     outcome = decision.on_send(form.free_text_fields(), form.field_findings)
     if outcome.next == WARN:
-        g.contact_warned = True
+        rate_limits.check_warning()
         draft.step = STEP_CHECK
         add_counts(outcome.counts, send_key=draft.send_key)
         drafts.save(draft)  # commits the count with it
+        rate_limits.count_warning()
         return _see("contact.check")
     return _store(form, outcome)
 
@@ -239,8 +211,8 @@ def check():
 
 @localized_route(bp, "/contact/check", methods=["POST"], endpoint="decide")
 @csrf.exempt  # checked below: a stale page is shown again, not refused
-@send_limit
 def decide():
+    rate_limits.check_send()
     draft, _ = drafts.load()
     send_key = request.form.get("send_key", "")
     if draft is None or draft.step != STEP_CHECK:
@@ -306,7 +278,7 @@ def _store(form: ContactForm, outcome: Decision):
         alongside=drafts.forget_statement(),
     )
     drafts.forgotten()
-    g.contact_stored = True
+    rate_limits.count_send()  # (a retry found stored counts too: it is a send)
     # The reference is ours, not the visitor's words: it rides in the session cookie to
     # the confirmation page, which shows it again on Reload.
     session["sent"] = {
@@ -359,12 +331,13 @@ def database_unavailable(error: SQLAlchemyError):
     return _form_page(form, 503, show_errors=True, unavailable=True)
 
 
-@bp.errorhandler(RateLimitExceeded)
-def too_many(_error: RateLimitExceeded):
-    """Too many messages from one place: the page again, text kept, and when to retry."""
+@bp.errorhandler(rate_limits.RateLimited)
+def too_many(error: rate_limits.RateLimited):
+    """Too many messages (or warnings) from one place: the page again, text kept, and
+    when to retry."""
     if not _same_site():
         return render_error(429)
-    retry_at = int(time.time()) + 60 * _retry_minutes()
+    retry_at = int(time.time()) + 60 * _retry_minutes(error.reset_at)
     try:
         if request.endpoint == "contact.decide":
             draft, _ = drafts.load()
@@ -382,12 +355,9 @@ def too_many(_error: RateLimitExceeded):
     return _see("contact.form")
 
 
-def _retry_minutes() -> int:
-    current = limiter.current_limit
-    if current is None:
-        return 1
-    # reset_at is rounded up by the limiter: a few seconds' grace keeps "1 minute" honest.
-    return max(1, math.ceil((current.reset_at - time.time() - 5) / 60))
+def _retry_minutes(reset_at: float) -> int:
+    # A few seconds' grace keeps "1 minute" honest.
+    return max(1, math.ceil((reset_at - time.time() - 5) / 60))
 
 
 def _minutes_until(moment: int) -> int:

@@ -5,6 +5,7 @@ and the wider scopes (table column, list, topic: _scopes) answer when asked."""
 
 from __future__ import annotations
 
+from ._normalise import latin_lower
 from ._rules import (
     CARRY_GAP_RE,
     CARRY_MAX_GAP,
@@ -16,8 +17,8 @@ from ._rules import (
     DENIAL_BREAK_RE,
     DENIAL_COPULA_RE,
     DENIAL_NEGATION_RE,
+    DENIAL_RELABEL_RE,
     INTRO_RE,
-    LATIN_LOWER,
     MAX_CUE,
     MICR_MARKS,
     MIN_DIGITS,
@@ -36,6 +37,7 @@ def _cue_kind(m) -> str:
 
 
 _NEG_KINDS = ("neg", "neg_bare")
+_ID_KINDS = ("ssn", "itin", "fein", "taxid", "ct", "routing")
 _VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
 
 
@@ -53,7 +55,7 @@ def _next_cue(norm: str, pos: int, end: int):
 class _Text:
     """The normalised text and, made on first use, its ASCII-lower-cased copy."""
 
-    __slots__ = ("_low", "_scopes", "lines", "micr", "norm", "original", "starts")
+    __slots__ = ("_low", "_scopes", "lines", "norm", "original", "starts")
 
     def __init__(
         self, norm: str, starts: list[int] | None, original: str, low: str | None = None
@@ -66,7 +68,6 @@ class _Text:
         # scopes wider than a sentence need lines: a one-line text has none (asked once
         # per chunk, so not searched again in a long text)
         self.lines = "\n" in original
-        self.micr = any(m in norm for m in MICR_MARKS)  # a check line's transit marks
 
     def note(self, s: int) -> str | None:
         """The words for the scope that governs a piece starting at norm index s."""
@@ -98,8 +99,7 @@ class _Text:
     def low(self) -> str:
         if self._low is None:
             # Latin letters only, one character each: every index stays in place
-            norm = self.norm
-            self._low = norm.lower() if norm.isascii() else norm.translate(LATIN_LOWER)
+            self._low = latin_lower(self.norm)
         return self._low
 
 
@@ -123,11 +123,7 @@ class _Chunk:
         self.before_span: tuple[int, int] | None = None
 
     def cue_before(self) -> str | None:
-        if (
-            self.before is False
-            and self.text.micr
-            and _between_marks(self.text.norm, self.cs, self.ce)
-        ):
+        if self.before is False and _between_marks(self.text.norm, self.cs, self.ce):
             self.before, self.before_end, self.soft = "routing", self.cs, False
             self.before_span = None
         if self.before is False:
@@ -173,7 +169,11 @@ class _Chunk:
         if self.before is not False and self.after is not False:
             return self.before is None and self.after is None
         text = self.text
-        if self.before is False and self.after is False and not text.micr:
+        if (
+            self.before is False
+            and self.after is False
+            and not _between_marks(text.norm, self.cs, self.ce)
+        ):
             cs, reach = self.cs, CUE_WINDOW + MAX_CUE
             letter = CUE_START_RE.search(text.low, max(self.pe, cs - reach), self.ce + reach)
             if letter is None and (self.prev is None or not self._joined(self.pe, cs)):
@@ -227,9 +227,25 @@ class _Chunk:
         low, ce, cue = self.text.low, self.ce, self.after_start
         if DENIAL_BREAK_RE.search(low, ce, cue) is not None:
             return False
-        return (
+        denied = (
             DENIAL_NEGATION_RE.match(low, cue) is not None
             or DENIAL_COPULA_RE.search(low, ce, cue) is not None
+        )
+        return denied and not self._relabelled(self.after_end)
+
+    def _relabelled(self, pos: int) -> bool:
+        """Does the sentence go on to say what the number is instead, an identifier
+        ("... is NOT a social security number, it's my ITIN")?"""
+        low = self.text.low
+        m = DENIAL_RELABEL_RE.search(low, pos, min(len(low), pos + CUE_WINDOW))
+        if m is None or SENTENCE_END_RE.search(self.text.norm, pos, m.start()) is not None:
+            return False
+        cue = _next_cue(low, m.end(), min(len(low), m.end() + CUE_WINDOW + MAX_CUE))
+        return (
+            cue is not None
+            and cue.start() - m.end() <= CUE_WINDOW
+            and _cue_kind(cue) in _ID_KINDS
+            and SENTENCE_END_RE.search(self.text.norm, m.end(), cue.start()) is None
         )
 
     def cue_after(self) -> str | None:
@@ -324,8 +340,15 @@ class _Chunk:
         return kind
 
 
+# the characters a transit mark starts with: a chunk followed by none of them (most
+# are) is on no check line, known at one set test
+_MICR_FIRST = frozenset(m[0] for m in MICR_MARKS)
+
+
 def _between_marks(norm: str, cs: int, ce: int) -> bool:
     """Is norm[cs:ce] set between two of the same MICR transit mark (a check line)?"""
+    if ce >= len(norm) or norm[ce] not in _MICR_FIRST:
+        return False
     return any(norm.startswith(m, ce) and norm.endswith(m, 0, cs) for m in MICR_MARKS)
 
 

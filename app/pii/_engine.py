@@ -27,11 +27,11 @@ from ._normalise import normalise
 from ._pieces import _scan_chunk
 from ._rewrite import rewrite
 from ._rules import (
-    CLAIM_RE,
     MAX_CHUNK,
     MIN_DIGITS,
     PLACEHOLDER_RE,
     TIGHT_RE,
+    claim_spans,
 )
 from ._wording import Finding, mask
 
@@ -96,7 +96,7 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
     raw: list = []
     text_ctx = None
     size = len(norm)
-    spans = [m.span() for m in CLAIM_RE.finditer(norm)]
+    spans = claim_spans(norm)
     if "[" in norm:
         placeholders = [m.span() for m in PLACEHOLDER_RE.finditer(norm)]
         if placeholders:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ._rules import DASHES, LINE_BREAKS, SPACES, ZERO_WIDTH
+from ._rules import DASHES, LATIN_LOWER, LINE_BREAKS, SPACES, ZERO_WIDTH
 
 _ASCII_TABLE = {ord(c): " " for c in SPACES if ord(c) < 128}
 _ASCII_TABLE.update({ord(c): "\n" for c in LINE_BREAKS if ord(c) < 128 and c != "\n"})
@@ -51,6 +51,14 @@ def map_char(ch: str) -> str:
     return out
 
 
+# The non-ASCII characters of a text: found by one regex pass (a tight loop over ASCII),
+# a fraction of the cost of set() over every character of it.
+_NON_ASCII_RE = re.compile("[^\x00-\x7f]")
+# At most this many distinct characters are changed by str.replace, one pass each;
+# more take one str.translate (which looks every character of the text up in a dict).
+_MAX_REPLACED = 16
+
+
 def normalise(text: str) -> tuple[str, list[int] | None]:
     """Return (normalised copy, starts) where starts[i] is the original index of the
     character that produced normalised character i; None means the identity map."""
@@ -59,18 +67,36 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
         if "\t" in text or "\r" in text or "\v" in text or "\f" in text:
             return text.translate(_ASCII_TABLE), None
         return text, None
+    # only the characters that change are mapped: most non-ASCII text (accented
+    # letters, CJK) keeps every character as it is
     table: dict[int, str] = {}
     odd: list[str] = []
-    for ch in set(text):
-        if ch < "\x80":
-            continue
+    for ch in set(_NON_ASCII_RE.findall(text)):
         out = map_char(ch)
-        if len(out) != 1:
-            odd.append(ch)
-        table[ord(ch)] = out
-    table.update(_ASCII_TABLE)
-    if not odd:
-        return text.translate(table), None
+        if out != ch:
+            if len(out) != 1:
+                odd.append(ch)
+            table[ord(ch)] = out
+    for code, out in _ASCII_TABLE.items():
+        if chr(code) in text:
+            table[code] = out
+    if odd:
+        return _map_odd(text, table, odd)
+    return _replace(text, table), None
+
+
+def _replace(text: str, table: dict[int, str]) -> str:
+    """text.translate(table) for a table of one character for one."""
+    # replacing each in turn is the same when no replacement is itself replaced
+    if len(table) <= _MAX_REPLACED and all(ord(out) not in table for out in table.values()):
+        for code, out in table.items():
+            text = text.replace(chr(code), out)
+        return text
+    return text.translate(table)
+
+
+def _map_odd(text: str, table: dict[int, str], odd: list[str]) -> tuple[str, list[int]]:
+    """The copy and its starts when some characters become none or several."""
     parts: list[str] = []
     starts: list[int] = []
     pos = 0
@@ -87,3 +113,31 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
         parts.append(text[pos:].translate(table))
         starts.extend(range(pos, len(text)))
     return "".join(parts), starts
+
+
+# Characters whose str.lower() is what LATIN_LOWER gives (themselves, for most), and
+# those whose is not (Greek and Vietnamese capitals, U+0130 ...): learnt as texts
+# bring them, bounded like the map above.
+_LOWER_SAME: set[str] = set()
+_LOWER_OTHER: set[str] = set()
+
+
+def latin_lower(s: str) -> str:
+    """s with A-Z, U+00C0-U+024F and Cyrillic U+0400-U+04FF lower-cased, one character
+    for one (s.translate(LATIN_LOWER), which both twins share). That translate looks
+    every character up in a dict; str.lower() gives the same string, far faster, when
+    every non-ASCII character of s lower-cases the same way in both."""
+    if s.isascii():
+        return s.lower()
+    chars = set(_NON_ASCII_RE.findall(s))
+    if not chars.isdisjoint(_LOWER_OTHER):
+        return s.translate(LATIN_LOWER)
+    for ch in chars - _LOWER_SAME:
+        if ch.lower() == chr(LATIN_LOWER.get(ord(ch), ord(ch))):
+            if len(_LOWER_SAME) < 65536:
+                _LOWER_SAME.add(ch)
+        else:
+            if len(_LOWER_OTHER) < 65536:
+                _LOWER_OTHER.add(ch)
+            return s.translate(LATIN_LOWER)
+    return s.lower()

@@ -407,7 +407,8 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     j = cs - 1
     while j >= 0 and j >= cs - 2 and norm[j] == " ":
         j -= 1
-    phone_or_money = j >= 0 and norm[j] in _LEFT_OUT
+    # a currency sign, or a "+" glued on (a country code: "+1 860 ..."; "a + 234-..." adds)
+    phone_or_money = j >= 0 and norm[j] in _LEFT_OUT and (norm[j] != "+" or j == cs - 1)
     c1 = norm[cs - 1] if cs > 0 else " "
     # "CT-1040", "x/123..." are glued; "refund.123-45-6789" is a sentence end
     left_taint = _is_word(c1) or (c1 in _GLUE_PUNCT and cs >= 2 and _is_word(norm[cs - 2]))

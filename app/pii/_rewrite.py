@@ -15,7 +15,9 @@ runs only when its pattern occurs. The JavaScript twin is app/static/js/pii-rewr
 from __future__ import annotations
 
 import re
+from itertools import islice
 
+from ._normalise import latin_lower
 from ._rules import LATIN_LOWER, RULES
 
 _R = RULES["rewrites"]
@@ -87,15 +89,74 @@ def _spaced_source() -> str:
 
 
 _LETTER_SPACED_PY_RE = re.compile(_spaced_source())
-# The hint (a digit, a space, a digit or dash, a space) is searched from its space: sre
-# finds a pattern's leading literal with a tight loop, but tests every character against
-# a leading set, which cost more than the rest of the test (the same texts match; V8
-# compiles the shared source).
+# The hint (a digit, a space, a digit or dash, a space) is looked for in the text's
+# UTF-8 bytes with every digit made "0" and every byte but a space or "-" made "x":
+# two substring tests, C loops, where a regex search enters sre at every space (the same
+# texts pass; V8 compiles the shared source). Bytes of other characters are never 0-9,
+# " " or "-" in UTF-8, so they cannot make or hide the hint.
 if _R["letter_spaced_hint"] != "[0-9] [0-9-] ":
-    raise ValueError("rewrites.letter_spaced_hint changed: rewrite LETTER_HINT_RE to match")
-LETTER_HINT_RE = re.compile(" (?<=[0-9] )[0-9-] ")
+    raise ValueError("rewrites.letter_spaced_hint changed: rewrite _HINT_BYTES to match")
+_HINT_BYTES = bytes(48 if 48 <= b <= 57 else b if b in b" -" else 120 for b in range(256))
 DIGIT_RUN_RE = re.compile(DIGIT_RUN_SRC)
-_WORD_RE = re.compile("[a-z]+")
+
+
+def _min_run_words() -> int:
+    """How many digit words a run holds at least: the first and the repeat's minimum."""
+    m = re.search(r"\)\{([0-9]+),\}\(\?!\[a-z\]\)$", _R["digit_word_run"])
+    if m is None:
+        raise ValueError("rewrites.digit_word_run must end with a {n,} repeat and (?![a-z])")
+    return 1 + int(m.group(1))
+
+
+# Every digit word of a run is a whole word of a-z letters once its spoken dashes are
+# taken out (no other a-z letter on either side: the run's lookbehind, its separators
+# and its final lookahead see to it). So a text can hold a run only if at least
+# _RUN_WORDS of its words are digit words when each spoken dash is a space. That is
+# counted on the text's UTF-8 bytes with A-Z lower-cased and every other byte made a
+# space: translate, replace, split and a set test, C loops, several times cheaper than
+# searching with the run's pattern (whose leading letters make sre enter it at most
+# letters of any text); most texts fail the count and skip the search (the same runs
+# are found). Letters outside A-Z lower-case to letters outside a-z, and their UTF-8
+# bytes are all 128 or more, so they separate words here as they do in the pattern (a
+# digit word with such letters is counted by its first a-z letters: _gate_token).
+_RUN_WORDS = _min_run_words()
+_DASH_BYTES = tuple(sorted(w.encode("ascii") for w in _DASH_WORDS))
+
+
+def _separator_letters() -> str:
+    """The letters a run's separators can hold besides its spoken dashes: none."""
+    rest = _R["digit_word_run"]
+    for part in ("(?<![a-z])", "(?![a-z])", "(?:W)", *sorted(_DASH_WORDS, key=len, reverse=True)):
+        rest = rest.replace(part, "")
+    return "".join(re.findall("[A-Za-z]", rest))
+
+
+if _separator_letters():
+    raise ValueError("a digit-word run's separators may spell no words but digit_word_dashes")
+_WORD_BYTES = bytes(b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 else 32 for b in range(256))
+
+
+def _gate_token(word: str) -> bytes:
+    """What the gate sees of a digit word: the word itself, or for one with letters
+    outside a-z ("três", "sześć") its a-z letters up to the first other one ("tr",
+    "sze"), which its UTF-8 bytes (128 or more) end there, in any case of the word.
+    The gate counts such a token as the word: it may count too many, never too few."""
+    i = 0
+    while i < len(word) and "a" <= word[i] <= "z":
+        i += 1
+    return word[:i].encode("ascii")
+
+
+_DIGIT_WORD_BYTES = frozenset(map(_gate_token, _WORDS))
+if not all(w.isalpha() and w.islower() and "a" <= w[0] <= "z" for w in _WORDS):
+    raise ValueError("rewrites.digit_words must be lower-case words starting with a-z")
+if any(c >= 128 and v < 128 for c, v in LATIN_LOWER.items()):
+    raise ValueError("LATIN_LOWER must not turn a character into an ASCII letter")
+# The words of a run one by one, as its pattern reads them: a spoken dash, or a digit
+# word that ends where a separator or a spoken dash starts ("fourdashfive" is four,
+# dash, five; "ohyphen" is o, hyphen). Every letter of a run is in one of them.
+_DASH_SRC = "|".join(sorted(_DASH_WORDS, key=len, reverse=True))
+_WORD_RE = re.compile("(?:" + _DASH_SRC + ")|(?:" + _WORD_SRC + ")(?=" + _DASH_SRC + "|[^a-z]|\\Z)")
 _LS_MIN: int = _R["letter_spaced_min_digits"]
 _LS_MAX: int = _R["letter_spaced_max"]
 _DW_MIN: int = _R["digit_word_min_digits"]
@@ -105,10 +166,26 @@ _DW_MAX: int = _R["digit_word_max_chars"]
 Edit = tuple[int, int, str, list[tuple[int, int]]]
 
 
+# The quote join starts with a lookbehind, so sre would try it at every character; in
+# Python it is searched from its line break (a leading literal, found with a tight loop)
+# and the digit or dash before the line break (or before one space there) is tested
+# here: the same joins (V8 compiles the shared source).
+if _R["quote_join"] != "(?<=[0-9-]) ?\n(?: *>)+ *(?=[0-9])":
+    raise ValueError("rewrites.quote_join changed: rewrite _QUOTE_BREAK_RE to match")
+_QUOTE_BREAK_RE = re.compile("\n(?: *>)+ *(?=[0-9])")
+_DIGIT_OR_DASH = frozenset("0123456789-")
+
+
 def _quote_joins(norm: str) -> list[Edit]:
-    return [
-        (m.start(), m.end(), "\n", [(m.start(), m.end())]) for m in QUOTE_JOIN_RE.finditer(norm)
-    ]
+    out: list[Edit] = []
+    for m in _QUOTE_BREAK_RE.finditer(norm):
+        s, e = m.span()
+        if s >= 2 and norm[s - 1] == " " and norm[s - 2] in _DIGIT_OR_DASH:
+            s -= 1
+        elif s < 1 or norm[s - 1] not in _DIGIT_OR_DASH:
+            continue
+        out.append((s, e, "\n", [(s, e)]))
+    return out
 
 
 def _kind(c: str) -> int:
@@ -121,8 +198,6 @@ def _kind(c: str) -> int:
 
 def _letter_spaced(norm: str) -> list[Edit]:
     out: list[Edit] = []
-    if LETTER_HINT_RE.search(norm) is None:
-        return out
     for m in _LETTER_SPACED_PY_RE.finditer(" " + norm):
         s = m.start(1) - 1
         run = m.group(1)
@@ -172,16 +247,40 @@ def _digit_words(low: str) -> list[Edit]:
     return out
 
 
+def _utf8(norm: str) -> bytes:
+    # lone surrogates (a str may hold them) are bytes of 128 or more too
+    return norm.encode("utf-8", "surrogatepass")
+
+
 def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     """Apply the rewrites in turn; returns (norm, starts, ends, low) like normalise(),
-    with low the lower-cased copy of norm the cue search uses (None when the digit
-    words changed norm after it was made)."""
-    for step, hint in ((_quote_joins, ">"), (_letter_spaced, " ")):
-        if hint in norm:
-            edits = step(norm)
+    with low the lower-cased copy of norm the cue search uses, or None when it was not
+    needed here (made on first use by _cues._Text)."""
+    if ">" in norm:
+        edits = _quote_joins(norm)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+    raw = _utf8(norm)
+    if " " in norm:
+        hint = raw.translate(_HINT_BYTES)
+        if b"0 0 " in hint or b"0 - " in hint:
+            edits = _letter_spaced(norm)
             if edits:
                 norm, starts, ends = _apply(norm, starts, ends, edits)
-    low = norm.lower() if norm.isascii() else norm.translate(LATIN_LOWER)
+                raw = _utf8(norm)
+    words = raw.translate(_WORD_BYTES)
+    for dash in _DASH_BYTES:
+        words = words.replace(dash, b" ")
+    split = words.split()
+    # most texts have no digit word at all: isdisjoint answers that in one C loop; the
+    # count stops at the digit word that makes it (C loops too)
+    if (
+        _DIGIT_WORD_BYTES.isdisjoint(split)
+        or next(islice(filter(_DIGIT_WORD_BYTES.__contains__, split), _RUN_WORDS - 1, None), None)
+        is None
+    ):
+        return norm, starts, ends, None
+    low = latin_lower(norm)
     edits = _digit_words(low)
     if edits:
         norm, starts, ends = _apply(norm, starts, ends, edits)

@@ -255,12 +255,17 @@ def claim_source() -> str:
     """Every digit run (with separators) of 4+ digits: the numbers cue words attach to.
     (Placeholders left by remove() are looked for separately, with PLACEHOLDER_RE.)
 
-    The repeat never needs to give anything back (a separator cannot start with a digit),
-    so Python gets a possessive repeat: without it, sre keeps one backtracking entry per
-    digit and a 1 MB digit run costs superlinear time. JavaScript has no possessive
-    quantifiers and does not need them; the matches are the same."""
+    The shared form is [0-9](?:[0-9]|sep[0-9]){3,}. A separator cannot start with a
+    digit and must be followed by one, so a match from a digit is the whole chain of
+    digit groups joined by separators from there, and there is one whenever the chain
+    holds 4+ digits. Python is given that reading: a lookahead for three more digits
+    (or separated digits), then digit groups taken whole by possessive repeats, which sre
+    runs as tight loops instead of one repetition per digit (the same matches, a fifth
+    less time on typed messages). Without possessive repeats sre keeps one backtracking
+    entry per digit and a 1 MB digit run costs superlinear time. JavaScript has no
+    possessive quantifiers and does not need them (build.py)."""
     sep = "(?:" + SEP_SRC + ")"
-    return "[0-9](?:[0-9]|" + sep + "[0-9]){3,}+"
+    return "[0-9](?=(?:[0-9]|" + sep + "[0-9]){3})[0-9]*+(?:" + sep + "[0-9]++)*+"
 
 
 def hint_source() -> str:
@@ -282,6 +287,7 @@ INTRO_RE = re.compile(RULES["introducer"], re.ASCII)
 DENIAL_NEGATION_RE = re.compile(RULES["denial"]["negation"])
 DENIAL_COPULA_RE = re.compile(RULES["denial"]["copula"])
 DENIAL_BREAK_RE = re.compile(RULES["denial"]["clause_break"])
+DENIAL_RELABEL_RE = re.compile(RULES["denial"]["relabel"])
 SENTENCE_END_RE = re.compile(RULES["sentence_end"], re.ASCII)
 SENTENCE_SOFT_RE = re.compile(RULES["sentence_end_soft"], re.ASCII)
 CARRY_GAP_RE = re.compile(RULES["carry_gap"], re.ASCII)
@@ -300,6 +306,24 @@ LATIN_LOWER = {
 # Python looks for the digit claims and the placeholders separately: a pattern that
 # starts with a character class lets sre skip text quickly, and most texts hold no "[".
 CLAIM_RE = re.compile(claim_source(), re.ASCII)
+# sre tests every character against a pattern's leading class (about 60 instructions a
+# character for [0-9]) but skips to a leading literal with a tight loop. So the claims are
+# searched in a copy of the text as bytes, one a character (Latin-1, anything else "?"),
+# with every digit made "0", by the same pattern with "0" for [0-9]: only digits and the
+# separators' ASCII characters can match in it, and they keep their places, so the
+# spans are the same (a third less time on a typed message).
+DIGITS_TO_ZERO = bytes(48 if 48 <= b <= 57 else b for b in range(256))
+if any(re.search(SEP_SRC, d) for d in "0123456789"):
+    raise ValueError("separator must not match a digit (claim_spans reads every digit as 0)")
+CLAIM_BYTES_RE = re.compile(claim_source().replace("[0-9]", "0").encode("ascii"))
+
+
+def claim_spans(norm: str) -> list[tuple[int, int]]:
+    """The (start, end) of every claim in norm: CLAIM_RE's matches."""
+    copy = norm.encode("latin-1", "replace").translate(DIGITS_TO_ZERO)
+    return [m.span() for m in CLAIM_BYTES_RE.finditer(copy)]
+
+
 PLACEHOLDER_RE = re.compile(placeholder_source())
 DIGITS_RE = re.compile("[0-9]+", FLAGS)
 

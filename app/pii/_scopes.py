@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 
-from ._rules import CUE_KINDS, CUE_RE, LATIN_LOWER, RULES
+from ._normalise import latin_lower
+from ._rules import CUE_KINDS, CUE_RE, RULES
 
 _S = RULES["scopes"]
 _QUOTE_RE = re.compile(_S["quote_prefix"])
@@ -46,8 +47,7 @@ _VOID = CUE_KINDS.index("void") + 1
 _TOPIC_IGNORE = frozenset(_S["topic_ignore"])
 
 
-def _low(s: str) -> str:
-    return s.lower() if s.isascii() else s.translate(LATIN_LOWER)
+_low = latin_lower
 
 
 def _cues(s: str, topic: bool = False) -> list[str]:
@@ -195,8 +195,8 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             fallback[m.start(1)] = topic
             notes.setdefault(
                 m.start(1),
-                '"the correct one", "the new one" refers back to the kind of number the'
-                " subject line, opening sentence or quoted question names",
+                '"the correct one", "her number" and the like refer back to the kind of'
+                " number the subject line, opening sentence or quoted question names",
             )
     return forced, fallback, notes
 

@@ -14,9 +14,9 @@ import time_machine
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.pool import NullPool
 
-from app.contact import service
+from app.contact import rate_limits, service
 from app.contact.service import store_submission
-from app.extensions import READ_ONLY, _MemoryStorage, db, limiter
+from app.extensions import READ_ONLY, _MemoryStorage, db
 from app.models import ContactCounter, Submission
 from tests.contact.test_contact_flow import SSN, counters, stored
 from tests.support.statements import Statements, is_sqlite
@@ -152,27 +152,33 @@ def test_an_unknown_row_count_is_an_error_not_a_lost_message(app, monkeypatch, c
         )  # fmt: skip
 
 
+@pytest.mark.parametrize("counted", [True, False])
 @pytest.mark.parametrize("taken", ["reference", "id"])
-def test_a_taken_id_or_reference_is_drawn_again(app, monkeypatch, taken):
+def test_a_taken_id_or_reference_is_drawn_again(app, monkeypatch, taken, counted):
+    """Drawn again whether the send is a transaction with its counts or a plain INSERT
+    on a connection of its own."""
     with app.app_context():
         first = store_submission(
             topic="general", name=None, email="a@example.com", message="one",
             choice="none", kinds=[], send_key="a" * 22,
         )  # fmt: skip
+        db.session.remove()
         draw = "new_reference" if taken == "reference" else "new_id"
         fresh = "DRS-2345-6789" if taken == "reference" else first.id + 1
         draws = iter([getattr(first, taken), getattr(first, taken), fresh])
         monkeypatch.setattr(service, draw, lambda: next(draws))
         second = store_submission(
             topic="general", name=None, email="b@example.com", message="two",
-            choice="removed", kinds=["ssn"], counts=[("removed", ["ssn"])], send_key="b" * 22,
+            choice="removed" if counted else "none", kinds=["ssn"] if counted else [],
+            counts=[("removed", ["ssn"])] if counted else (), send_key="b" * 22,
         )  # fmt: skip
         assert getattr(second, taken) == fresh
         assert second.id != first.id
         assert second.reference != first.reference
         assert db.session.scalar(db.select(db.func.count(Submission.id))) == 2
-        [counter] = db.session.scalars(db.select(ContactCounter))
-        assert (counter.event, counter.kind, counter.count) == ("removed", "ssn", 1)
+        if counted:
+            [counter] = db.session.scalars(db.select(ContactCounter))
+            assert (counter.event, counter.kind, counter.count) == ("removed", "ssn", 1)
 
 
 def test_the_texts_are_stored_encrypted_once(app):
@@ -254,9 +260,10 @@ def test_reading_a_draft_takes_no_write_lock(app, client, visitor):
         assert seen.begins == ["BEGIN"]
 
 
-def test_the_rate_limit_starts_no_thread_per_send(visitor, monkeypatch):
+def test_the_rate_limit_starts_no_thread_per_send(app, visitor, monkeypatch):
     """limits' stock in-memory storage started a thread on every counted send."""
-    assert type(limiter.storage) is _MemoryStorage
+    with app.app_context():
+        assert type(rate_limits.strategy().storage) is _MemoryStorage
     started: list[threading.Thread] = []
     start = threading.Thread.start
 
@@ -272,9 +279,9 @@ def test_the_rate_limit_starts_no_thread_per_send(visitor, monkeypatch):
     assert started == []
 
 
-@pytest.mark.usefixtures("app")
-def test_expired_rate_limit_entries_are_still_forgotten():
-    storage = limiter.storage
+def test_expired_rate_limit_entries_are_still_forgotten(app):
+    with app.app_context():
+        storage = rate_limits.strategy().storage
     with time_machine.travel(datetime(2026, 1, 5, 12, tzinfo=UTC), tick=False):
         assert storage.acquire_entry("visitor", 5, 60)
         assert storage.get_moving_window("visitor", 5, 60)[1] == 1
@@ -310,3 +317,34 @@ def test_wtforms_own_words_are_read_from_disk_once_per_language(app, monkeypatch
         assert form.meta.get_translations(form).gettext("Not a valid choice.") != (
             "Not a valid choice."
         )  # Spanish
+
+
+def test_forms_built_from_kept_fields_share_nothing_a_request_sets(app):
+    """Each form's fields are copies of fields bound once (not built again per request):
+    what one request's form holds — data, errors, numbers found — is its own."""
+    from app.contact.forms import ContactForm
+
+    first_data = {"email": "not-an-address", "topic": "general", "message": f"SSN {SSN}"}
+    with app.test_request_context("/contact", method="POST", data=first_data):
+        first = ContactForm(meta={"csrf": False})
+        assert not first.validate()
+        assert [f.kind for f in first.field_findings] == ["ssn"]
+    second_data = {"email": "pat@example.com", "topic": "general", "message": "Hello"}
+    with app.test_request_context("/contact", method="POST", data=second_data):
+        second = ContactForm(meta={"csrf": False})
+        assert second.validate()
+        assert second.field_findings == []
+    with app.test_request_context("/es/contacto", method="POST", data=second_data):
+        spanish = ContactForm(meta={"csrf": False})
+        assert spanish.message.gettext("Not a valid choice.") != "Not a valid choice."
+    assert first.email.errors
+    assert first.email.data == "not-an-address"
+    assert [f.kind for f in first.message.identifier_findings] == ["ssn"]
+    assert second.message.identifier_findings == []
+    assert second.email.errors == []
+    assert second.email.data == "pat@example.com"
+    for mine, theirs in zip(first, second, strict=True):
+        assert mine is not theirs
+        assert mine._form is first
+        assert theirs._form is second
+    assert second.message.gettext("Not a valid choice.") == "Not a valid choice."

@@ -6,10 +6,13 @@ reach them. The form now refuses, in plain words, what the reply cannot use.
 """
 
 import pytest
+from hypothesis import assume, example, given
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Submission
+from app.staff.mail import _PLAIN_ADDRESS, ReplyNotSent, parsed_recipient, safe_recipient
 from tests.pages import page_of
 from tests.support.visitor import Visitor
 
@@ -50,3 +53,31 @@ def test_an_international_domain_is_accepted_and_replied_to(app, desk):
 def _references(app) -> list[str]:
     with app.app_context():
         return [s.reference for s in db.session.scalars(select(Submission))]
+
+
+def _outcome(check, address):
+    try:
+        return check(address)
+    except ReplyNotSent:
+        return ReplyNotSent
+
+
+@given(st.from_regex(_PLAIN_ADDRESS, fullmatch=True))
+@example("pat@example.com")
+@example("a.b+c_d-e@x-y.example.co")
+def test_a_plain_address_is_taken_as_the_parser_would_take_it(address):
+    """The shortcut for plain addresses (a regular expression instead of the e-mail
+    package's parser) gives what the parser gives: the address itself."""
+    assume(len(address) <= 254)
+    assert safe_recipient(address) == parsed_recipient(address) == address
+
+
+@given(st.text(alphabet=st.sampled_from('ab.@_+-"<>, \\\r\nü1()[]:;'), max_size=30))
+@example("pat@example")
+@example(".pat@example.com")
+@example("pat..q@example.com")
+@example("pat@example.com.")
+@example("pat@-example.com")
+@example("pat@example.com ")
+def test_any_address_is_judged_as_the_parser_judges_it(address):
+    assert _outcome(safe_recipient, address) == _outcome(parsed_recipient, address)

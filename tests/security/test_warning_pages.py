@@ -62,3 +62,41 @@ def test_warning_pages_are_rate_limited(app):
     page = client.get("/contact").get_data(as_text=True)
     assert "minute" in page
     assert SSN_MESSAGE.split(",")[1].strip() in page  # nothing the visitor typed is lost
+
+
+def test_the_warning_limit_holds_back_warnings_only(app):
+    """The warning limit guards warning pages (each a counter and a draft); a message
+    without a tax number, which shows none, is held back by the send limit alone."""
+    visitor = Visitor(app.test_client())
+    token = visitor.token()
+    for _ in range(11):  # ten warnings a minute, then the form saying when to retry
+        response = visitor.send(message=SSN_MESSAGE, csrf_token=token)
+    assert response.headers["Location"].endswith("/contact")
+    response = visitor.send(message="When is my refund coming?", csrf_token=token)
+    assert response.headers["Location"].endswith("/contact/sent")
+    assert warned(app) == 10
+
+
+def test_a_warning_whose_page_was_not_kept_is_not_counted(app, monkeypatch):
+    """A warning counts against the limit once its page is there to be shown: if its
+    draft cannot be saved (the database is down), the visitor is not charged for it."""
+    from sqlalchemy.exc import OperationalError
+
+    from app.contact import drafts
+
+    visitor = Visitor(app.test_client())
+    token = visitor.token()
+    save = drafts.save
+
+    def database_gone(*_args, **_kwargs):
+        raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(drafts, "save", database_gone)
+    for _ in range(3):
+        assert visitor.send(message=SSN_MESSAGE, csrf_token=token).status_code == 503
+    monkeypatch.setattr(drafts, "save", save)
+    places = [
+        visitor.send(message=SSN_MESSAGE, csrf_token=token).headers["Location"].rsplit("/", 1)[-1]
+        for _ in range(11)
+    ]
+    assert places == ["check"] * 10 + ["contact"]

@@ -12,7 +12,12 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const LETTER_SPACED_RE = new RegExp(R.letter_spaced, "g");
   const LETTER_HINT_RE = new RegExp(R.letter_spaced_hint);
   const DIGIT_RUN_RE = new RegExp(SOURCES.digit_word_run, "g");
-  const WORD_RE = /[a-z]+/g;
+  // the words of a run one by one, as its pattern reads them: a spoken dash, or a digit
+  // word that ends where a separator or a spoken dash starts ("fourdashfive" is four,
+  // dash, five; "ohyphen" is o, hyphen)
+  const DASHES = [...DASH_WORDS].sort((a, b) => b.length - a.length).join("|");
+  const DIGIT_WORDS = Object.keys(WORDS).sort((a, b) => b.length - a.length).join("|");
+  const WORD_RE = new RegExp(`(?:${DASHES})|(?:${DIGIT_WORDS})(?=${DASHES}|[^a-z]|$)`, "g");
 
   function* all(re, s) {
     re.lastIndex = 0;
