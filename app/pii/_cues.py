@@ -161,9 +161,13 @@ class _Chunk:
         return self.before  # type: ignore[return-value]
 
     def uncued(self) -> bool:
-        """Is no cue bound to the chunk, before or after it (scopes aside)? The same
-        answer as cue_before() and cue_after() both None; for a chunk with no letter
-        near it (a cue starts with one) and no number joined before it, one search."""
+        """Is it sure that no cue is bound to the chunk, before or after it (scopes
+        aside)? True only where cue_before() and cue_after() would both be None: no
+        letter near the chunk (a cue starts with one) and no number joined before it,
+        one search. False when unsure: the cues themselves are not looked up here, as
+        a chunk the piece search passes over never needs them."""
+        if self.before is not False and self.after is not False:
+            return self.before is None and self.after is None
         text = self.text
         if (
             self.before is False
@@ -175,7 +179,7 @@ class _Chunk:
             if letter is None and (self.prev is None or not self._joined(self.pe, cs)):
                 self.before = self.after = None
                 return True
-        return self.cue_before() is None and self.cue_after() is None
+        return False
 
     def is_soft(self) -> bool:
         """Does a soft sentence end come between the bound cue before and the number?"""
