@@ -17,7 +17,8 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from wtforms import Field, ValidationError
 
-from app.pii import Finding, scan
+from app import detection
+from app.pii import Finding
 
 
 def _digits(text: str) -> str:
@@ -52,7 +53,7 @@ class TaxIdentifiers:
 
     def __call__(self, form, field: Field) -> None:
         text = field.data or ""
-        found = scan(text)
+        found = detection.findings(text)
         dismissed: AbstractSet[str] = getattr(form, "identifiers_dismissed", frozenset())
         if found and dismissed:
             found = [f for f in found if fingerprint_of(text, f) not in dismissed]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from flask_babel import gettext
 
+from app import detection
 from app.i18n import current_language
 from app.pii import (
     WORDING,
@@ -21,7 +22,6 @@ from app.pii import (
     removal_label,
     remove,
     replace_findings,
-    scan,
 )
 from app.validators import fingerprint_of
 
@@ -121,7 +121,7 @@ def dismissed_signatures(fields: dict[str, str], dismissed: set[str]) -> list[st
     page carries nothing of the number beyond its last four digits."""
     text = fields.get("message", "")
     marks = []
-    for finding in scan(text):
+    for finding in detection.findings(text):
         if fingerprint_of(text, finding) in dismissed:
             marks.append(f"{finding.kind}:{finding.masked}")
     return marks

@@ -17,6 +17,7 @@ from ._rules import (
     DENIAL_BREAK_RE,
     DENIAL_COPULA_RE,
     DENIAL_NEGATION_RE,
+    DENIAL_RELABEL_RE,
     INTRO_RE,
     MAX_CUE,
     MICR_MARKS,
@@ -36,6 +37,7 @@ def _cue_kind(m) -> str:
 
 
 _NEG_KINDS = ("neg", "neg_bare")
+_ID_KINDS = ("ssn", "itin", "fein", "taxid", "ct", "routing")
 _VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
 
 
@@ -159,9 +161,13 @@ class _Chunk:
         return self.before  # type: ignore[return-value]
 
     def uncued(self) -> bool:
-        """Is no cue bound to the chunk, before or after it (scopes aside)? The same
-        answer as cue_before() and cue_after() both None; for a chunk with no letter
-        near it (a cue starts with one) and no number joined before it, one search."""
+        """Is it sure that no cue is bound to the chunk, before or after it (scopes
+        aside)? True only where cue_before() and cue_after() would both be None: no
+        letter near the chunk (a cue starts with one) and no number joined before it,
+        one search. False when unsure: the cues themselves are not looked up here, as
+        a chunk the piece search passes over never needs them."""
+        if self.before is not False and self.after is not False:
+            return self.before is None and self.after is None
         text = self.text
         if (
             self.before is False
@@ -173,7 +179,7 @@ class _Chunk:
             if letter is None and (self.prev is None or not self._joined(self.pe, cs)):
                 self.before = self.after = None
                 return True
-        return self.cue_before() is None and self.cue_after() is None
+        return False
 
     def is_soft(self) -> bool:
         """Does a soft sentence end come between the bound cue before and the number?"""
@@ -221,9 +227,25 @@ class _Chunk:
         low, ce, cue = self.text.low, self.ce, self.after_start
         if DENIAL_BREAK_RE.search(low, ce, cue) is not None:
             return False
-        return (
+        denied = (
             DENIAL_NEGATION_RE.match(low, cue) is not None
             or DENIAL_COPULA_RE.search(low, ce, cue) is not None
+        )
+        return denied and not self._relabelled(self.after_end)
+
+    def _relabelled(self, pos: int) -> bool:
+        """Does the sentence go on to say what the number is instead, an identifier
+        ("... is NOT a social security number, it's my ITIN")?"""
+        low = self.text.low
+        m = DENIAL_RELABEL_RE.search(low, pos, min(len(low), pos + CUE_WINDOW))
+        if m is None or SENTENCE_END_RE.search(self.text.norm, pos, m.start()) is not None:
+            return False
+        cue = _next_cue(low, m.end(), min(len(low), m.end() + CUE_WINDOW + MAX_CUE))
+        return (
+            cue is not None
+            and cue.start() - m.end() <= CUE_WINDOW
+            and _cue_kind(cue) in _ID_KINDS
+            and SENTENCE_END_RE.search(self.text.norm, m.end(), cue.start()) is None
         )
 
     def cue_after(self) -> str | None:

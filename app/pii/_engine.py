@@ -47,12 +47,17 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
     out: list = []
     j = 0
     n = len(raw)
+    k = 0  # the first finding not before the chunk
     for cs, ce in chunks:
-        # the digits of every tight group at once: most chunks hold no found number
-        digits = "\n".join(TIGHT_RE.findall(norm, cs, ce))
-        digits = digits.replace("-", "").replace(".", "").replace("/", "").replace(" ", "")
-        if kinds.keys().isdisjoint(digits.split("\n")):
-            continue
+        while k < n and raw[k][2] <= cs:
+            k += 1
+        if k == n or raw[k][1] >= ce:
+            # no finding in the chunk: its tight groups' digits at once, and most chunks
+            # hold no found number
+            digits = "\n".join(TIGHT_RE.findall(norm, cs, ce))
+            digits = digits.replace("-", "").replace(".", "").replace("/", "").replace(" ", "")
+            if kinds.keys().isdisjoint(digits.split("\n")):
+                continue
         for m in TIGHT_RE.finditer(norm, cs, ce):
             s, e = m.span()
             if e - s < shortest:

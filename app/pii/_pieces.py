@@ -194,12 +194,21 @@ def _cue_free_source() -> str:
 _CUE_FREE_RE = re.compile(_cue_free_source(), re.ASCII)
 
 
-def _cue_free_run(run: str) -> bool:
-    """Could a run of CARD_MIN+ digits at a segment start hold a card with no cue: the
-    whole run, or its front cut off before a glued piece (_glue_cuts)?"""
-    n = len(run)
+def _run_cuts(n: int) -> tuple[int, ...]:
+    """The lengths of a card a run of n digits can start with: the whole run, or its
+    front cut off before a glued piece (_glue_cuts)."""
     cuts = {n, *(n - r for r in GLUE_LEAD), *GLUE_TAIL}
-    return any(CARD_MIN <= k <= CARD_MAX and k <= n and _card_ok(run[:k]) for k in cuts)
+    return tuple(sorted(k for k in cuts if CARD_MIN <= k <= min(n, CARD_MAX)))
+
+
+_RUN_CUTS = [_run_cuts(n) for n in range(CARD_MAX + max(GLUE_LEAD) + 1)]
+
+
+def _cue_free_run(run: str) -> bool:
+    """Could a run of CARD_MIN+ digits at a segment start hold a card with no cue?"""
+    n = len(run)
+    cuts = _RUN_CUTS[n] if n < len(_RUN_CUTS) else _run_cuts(n)
+    return any(_card_ok(run[:k]) for k in cuts)
 
 
 def _cue_free_piece(bare: str) -> bool:
@@ -389,7 +398,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             return
         # a chunk no cue can reach holds only identifiers that need none, and most runs
         # of digits and separators have no piece shaped like one: one search decides
-        if text.unscoped() and not _cue_free_piece(bare) and ctx.uncued():
+        if text.unscoped() and ctx.uncued() and not _cue_free_piece(bare):
             return
         texts = DIGITS_RE.findall(bare)
         if sum(map(len, texts)) < MIN_DIGITS:
@@ -398,7 +407,8 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     j = cs - 1
     while j >= 0 and j >= cs - 2 and norm[j] == " ":
         j -= 1
-    phone_or_money = j >= 0 and norm[j] in _LEFT_OUT
+    # a currency sign, or a "+" glued on (a country code: "+1 860 ..."; "a + 234-..." adds)
+    phone_or_money = j >= 0 and norm[j] in _LEFT_OUT and (norm[j] != "+" or j == cs - 1)
     c1 = norm[cs - 1] if cs > 0 else " "
     # "CT-1040", "x/123..." are glued; "refund.123-45-6789" is a sentence end
     left_taint = _is_word(c1) or (c1 in _GLUE_PUNCT and cs >= 2 and _is_word(norm[cs - 2]))

@@ -15,6 +15,7 @@ runs only when its pattern occurs. The JavaScript twin is app/static/js/pii-rewr
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ._normalise import latin_lower
 from ._rules import LATIN_LOWER, RULES
@@ -116,7 +117,8 @@ def _min_run_words() -> int:
 # searching with the run's pattern (whose leading letters make sre enter it at most
 # letters of any text); most texts fail the count and skip the search (the same runs
 # are found). Letters outside A-Z lower-case to letters outside a-z, and their UTF-8
-# bytes are all 128 or more, so they separate words here as they do in the pattern.
+# bytes are all 128 or more, so they separate words here as they do in the pattern (a
+# digit word with such letters is counted by its first a-z letters: _gate_token).
 _RUN_WORDS = _min_run_words()
 _DASH_BYTES = tuple(sorted(w.encode("ascii") for w in _DASH_WORDS))
 
@@ -132,9 +134,22 @@ def _separator_letters() -> str:
 if _separator_letters():
     raise ValueError("a digit-word run's separators may spell no words but digit_word_dashes")
 _WORD_BYTES = bytes(b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 else 32 for b in range(256))
-_DIGIT_WORD_BYTES = frozenset(w.encode("ascii") for w in _WORDS)
-if not all(w.isalpha() and w.isascii() and w.islower() for w in _WORDS):
-    raise ValueError("rewrites.digit_words must be lower-case words of a-z")
+
+
+def _gate_token(word: str) -> bytes:
+    """What the gate sees of a digit word: the word itself, or for one with letters
+    outside a-z ("três", "sześć") its a-z letters up to the first other one ("tr",
+    "sze"), which its UTF-8 bytes (128 or more) end there, in any case of the word.
+    The gate counts such a token as the word: it may count too many, never too few."""
+    i = 0
+    while i < len(word) and "a" <= word[i] <= "z":
+        i += 1
+    return word[:i].encode("ascii")
+
+
+_DIGIT_WORD_BYTES = frozenset(map(_gate_token, _WORDS))
+if not all(w.isalpha() and w.islower() and "a" <= w[0] <= "z" for w in _WORDS):
+    raise ValueError("rewrites.digit_words must be lower-case words starting with a-z")
 if any(c >= 128 and v < 128 for c, v in LATIN_LOWER.items()):
     raise ValueError("LATIN_LOWER must not turn a character into an ASCII letter")
 # The words of a run one by one, as its pattern reads them: a spoken dash, or a digit
@@ -257,10 +272,12 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     for dash in _DASH_BYTES:
         words = words.replace(dash, b" ")
     split = words.split()
-    # most texts have no digit word at all: isdisjoint answers that in one C loop
+    # most texts have no digit word at all: isdisjoint answers that in one C loop; the
+    # count stops at the digit word that makes it (C loops too)
     if (
         _DIGIT_WORD_BYTES.isdisjoint(split)
-        or sum(map(_DIGIT_WORD_BYTES.__contains__, split)) < _RUN_WORDS
+        or next(islice(filter(_DIGIT_WORD_BYTES.__contains__, split), _RUN_WORDS - 1, None), None)
+        is None
     ):
         return norm, starts, ends, None
     low = latin_lower(norm)

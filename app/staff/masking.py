@@ -4,10 +4,10 @@ Masked at display time whatever the visitor chose, so a number they reported as 
 tax number" is masked too; an admin may reveal the text, with a reason.
 """
 
-from app.pii import replace_findings, scan
+from app import detection
 
 
 def masked(text: str | None) -> str | None:
     if not text:
         return text
-    return replace_findings(text, scan(text), lambda finding: finding.masked)
+    return detection.masked(text)

@@ -174,6 +174,15 @@ PIECES = [
     "|:",
     "6024799000 / ",
     "i.e. ",
+    # spoken dashes and the other languages' digit words
+    "four six dash ",
+    "onedashtwo ",
+    " hyphen ",
+    "zero sze\u015b\u0107 cztery, dwa ",
+    "ZEWO S\u00c8T DE, ",
+    "tr\u00eas um sete ",
+    "Z\u00c9RO HUIT neuf ",
+    "un de ses ",
 ]
 
 

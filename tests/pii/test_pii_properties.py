@@ -5,7 +5,7 @@ from unittest import mock
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from app.pii import _pieces, remove, scan
+from app.pii import _cues, remove, scan
 
 NUMBERS = [
     "234-56-7891",
@@ -127,9 +127,10 @@ def test_after_removal_nothing_is_found_and_no_digit_remains(text):
 
 
 # Runs of digits and separators with identifiers glued into them, the input the chunk
-# pre-check in app/pii/_pieces.py passes over (_cue_free_piece: no piece needs no cue)
-# unless a cue reaches the chunk (_Chunk.uncued). Its answers must never change a
-# finding, so scan() must equal scan() with the pre-check passing every chunk.
+# pre-check in app/pii/_pieces.py passes over when no cue reaches a chunk
+# (_Chunk.uncued) and no piece of it could be an identifier without one
+# (_cue_free_piece). It must never change a finding: scan() must equal scan() with
+# every chunk walked.
 CARD_PREFIXES = ["4", "51", "55", "2221", "2720", "34", "37", "6011", "644", "65", "622126"]
 CARD_PREFIXES += ["300", "3095", "36", "38", "3528", "62", "81", "5018", "6304", "6762"]
 
@@ -193,7 +194,11 @@ digit_runs = st.lists(
 # a cue carried along numbers joined by "; " to one beyond the letters' reach
 @example("SSN " + "; ".join(f"23456789{i}" for i in range(1, 10)) + "; 345 678 912")
 @example("6011 1111 1111 1117234-56-7891")  # a card glued to an SSN
+@example("12.1234567-009")  # a segment cut at a "." between two groups of 2+ digits
+@example("68.1379464. 9505997-009")  # and at ". "
 def test_chunk_precheck_never_changes_a_finding(text):
-    with mock.patch.object(_pieces, "_cue_free_piece", return_value=True):
+    # the reference: no chunk is sure to be out of every cue's reach, so none is passed
+    # over (uncued() also answers for cue_before/cue_after: it must not run here)
+    with mock.patch.object(_cues._Chunk, "uncued", return_value=False):
         every_chunk_walked = scan(text)
     assert scan(text) == every_chunk_walked

@@ -35,6 +35,7 @@ export const INTRO_RE = new RegExp("^(?:" + RULES.introducer + ")$");
 export const DENIAL_NEGATION_RE = new RegExp("^(?:" + RULES.denial.negation + ")");
 export const DENIAL_COPULA_RE = new RegExp(RULES.denial.copula);
 export const DENIAL_BREAK_RE = new RegExp(RULES.denial.clause_break);
+export const DENIAL_RELABEL_RE = new RegExp(RULES.denial.relabel);
 export const SENTENCE_END_RE = new RegExp(RULES.sentence_end, "g");
 export const SENTENCE_SOFT_RE = new RegExp(RULES.sentence_end_soft, "g");
 export const CARRY_GAP_RE = new RegExp("^(?:" + RULES.carry_gap + ")$");

@@ -2,11 +2,13 @@
 
 import { RULES } from "./pii-rules.mjs";
 import { makeScopes } from "./pii-scopes.mjs";
-import { CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, INTRO_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_RELABEL_RE, INTRO_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 export const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 
 export const NEG_KINDS = ["neg", "neg_bare"];
+const ID_KINDS = ["ssn", "itin", "fein", "taxid", "ct", "routing"];
+const RELABEL_RE = new RegExp(DENIAL_RELABEL_RE.source, "g");
 export const VOID = CUE_KINDS.indexOf("void") + 1; // group of the phrases that bind to nothing
 
 // The first cue in low[pos:endpos] that is not a void phrase.
@@ -179,9 +181,27 @@ export class Chunk {
     }
     const gap = this.text.low.slice(this.ce, this.afterStart);
     if (DENIAL_BREAK_RE.test(gap)) return false;
-    return (
+    const denied =
       DENIAL_NEGATION_RE.test(this.text.low.slice(this.afterStart, this.afterStart + 40)) ||
-      DENIAL_COPULA_RE.test(gap)
+      DENIAL_COPULA_RE.test(gap);
+    return denied && !this.relabelled(this.afterEnd);
+  }
+  // Does the sentence go on to say what the number is instead, an identifier ("... is
+  // NOT a social security number, it's my ITIN")?
+  relabelled(pos) {
+    const low = this.text.low;
+    const norm = this.text.norm;
+    const found = findIter(RELABEL_RE, low, pos, Math.min(low.length, pos + CUE_WINDOW)).next();
+    if (found.done) return false;
+    const ms = found.value.start;
+    const me = found.value.end;
+    if (sentenceEndIn(SENTENCE_END_RE, norm, pos, ms)) return false;
+    const cue = nextCue(low, me, Math.min(low.length, me + CUE_WINDOW + MAX_CUE));
+    return (
+      cue !== null &&
+      cue.start - me <= CUE_WINDOW &&
+      ID_KINDS.includes(cueKind(cue.m)) &&
+      !sentenceEndIn(SENTENCE_END_RE, norm, me, cue.start)
     );
   }
   cueAfter() {
@@ -205,6 +225,7 @@ export class Chunk {
         if (!boundForward) {
           kind = cueKind(r.m);
           this.afterStart = r.start;
+          this.afterEnd = r.end;
         }
       } else if (r === null && nx < low.length) {
         // "Mine is N and my wife's is M (social security numbers)": a plural cue after
@@ -219,6 +240,7 @@ export class Chunk {
         ) {
           kind = cueKind(p.m);
           this.afterStart = p.start;
+          this.afterEnd = p.end;
         }
       }
       this.after = kind;

@@ -173,7 +173,8 @@ export function scanChunk(text, cs, ce, ctx, out) {
   }
   let j = cs - 1;
   while (j >= 0 && j >= cs - 2 && norm[j] === " ") j--;
-  const phoneOrMoney = j >= 0 && LEFT_OUT.includes(norm[j]);
+  // a currency sign, or a "+" glued on (a country code: "+1 860 ..."; "a + 234-..." adds)
+  const phoneOrMoney = j >= 0 && LEFT_OUT.includes(norm[j]) && (norm[j] !== "+" || j === cs - 1);
   let c1 = cs > 0 ? norm[cs - 1] : " ";
   let leftTaint = isWord(c1) || (GLUE_PUNCT.includes(c1) && cs >= 2 && isWord(norm[cs - 2]));
   c1 = ce < norm.length ? norm[ce] : " ";
