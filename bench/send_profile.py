@@ -54,7 +54,10 @@ PARTS = [
     ("      detector", ["app/validators.py:__call__"]),
     ("    store_submission", ["contact/service.py:store_submission"]),
     ("      encryption (3 fields)", ["contact/service.py:_encrypt"]),
-    ("      INSERT (statement)", ["sqlalchemy/orm/scoping.py:execute"]),
+    (
+        "      INSERT (statement)",
+        ["extensions.py:execute_alone", "sqlalchemy/orm/scoping.py:execute"],
+    ),
     ("      COMMIT (to disk)", ["sqlalchemy/engine/default.py:do_commit"]),
 ]
 
