@@ -23,6 +23,7 @@ from ._rules import (
     MICR_MARKS,
     MIN_DIGITS,
     PARAGRAPH_RE,
+    PLACEHOLDER_RE,
     PLURAL_CUE_RE,
     SENTENCE_END_RE,
     SENTENCE_SOFT_RE,
@@ -52,16 +53,29 @@ def _next_cue(norm: str, pos: int, end: int):
     return m
 
 
+def _blank_placeholders(s: str) -> str:
+    """s with the words inside each placeholder made spaces (same length)."""
+    return PLACEHOLDER_RE.sub(lambda m: "[" + " " * (m.end() - m.start() - 2) + "]", s)
+
+
 class _Text:
     """The normalised text and, made on first use, its ASCII-lower-cased copy."""
 
-    __slots__ = ("_low", "_scopes", "lines", "norm", "original", "starts")
+    __slots__ = ("_cue_norm", "_low", "_scopes", "lines", "norm", "original", "starts")
 
     def __init__(
         self, norm: str, starts: list[int] | None, original: str, low: str | None = None
     ) -> None:
         self.norm = norm
         self.starts = starts
+        self._cue_norm = norm
+        if "[" in norm:
+            # the words of a placeholder remove() left ("[Social Security number
+            # removed]") are no cue, for the numbers beside it or in its scopes
+            self._cue_norm = _blank_placeholders(norm)
+            if self._cue_norm != norm:
+                low = None
+                original = _blank_placeholders(original)
         self.original = original
         self._low = low
         self._scopes: tuple[dict[int, str], dict[int, str], dict[int, str]] | None = None
@@ -99,7 +113,7 @@ class _Text:
     def low(self) -> str:
         if self._low is None:
             # Latin letters only, one character each: every index stays in place
-            self._low = latin_lower(self.norm)
+            self._low = latin_lower(self._cue_norm)
         return self._low
 
 

@@ -30,6 +30,7 @@ export const CUE_RE = new RegExp(CUE_SRC, "g");
 export const PARAGRAPH_RE = new RegExp(RULES.paragraph_break);
 export const TIGHT_RE = new RegExp(RULES.tight_group, "g");
 export const CLAIM_RE = new RegExp(SOURCES.claim, "g");
+export const PLACEHOLDER_RE = new RegExp(SOURCES.placeholder, "g");
 export const HINT_RE = new RegExp(SOURCES.hint);
 export const INTRO_RE = new RegExp("^(?:" + RULES.introducer + ")$");
 export const DENIAL_NEGATION_RE = new RegExp("^(?:" + RULES.denial.negation + ")");

@@ -2,7 +2,7 @@
 
 import { RULES } from "./pii-rules.mjs";
 import { makeScopes } from "./pii-scopes.mjs";
-import { CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_RELABEL_RE, INTRO_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_RELABEL_RE, INTRO_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 export const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 
@@ -42,11 +42,23 @@ export function latinLower(c) {
   return low.length === 1 ? low : c;
 }
 
+// s with the words inside each placeholder made spaces (same length).
+function blankPlaceholders(s) {
+  return s.replace(PLACEHOLDER_RE, (m) => "[" + " ".repeat(m.length - 2) + "]");
+}
+
 export class Text {
   constructor(norm, starts, original) {
     this.norm = norm;
     this.starts = starts;
     this._low = null;
+    this.cueNorm = norm;
+    if (norm.includes("[")) {
+      // the words of a placeholder remove() left ("[Social Security number removed]")
+      // are no cue, for the numbers beside it or in its scopes
+      this.cueNorm = blankPlaceholders(norm);
+      if (this.cueNorm !== norm) original = blankPlaceholders(original);
+    }
     this.original = original;
     this.scopes = null;
   }
@@ -71,7 +83,7 @@ export class Text {
   get low() {
     if (this._low === null) {
       // ASCII-only lower-casing keeps every index in place
-      const norm = this.norm;
+      const norm = this.cueNorm;
       // eslint-disable-next-line no-control-regex
       this._low = /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z\u00c0-\u024f\u0400-\u04ff]/g, latinLower);
     }
