@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ._normalise import latin_lower
 from ._rules import (
+    ANSWER_AFTER_CUE_RE,
     CARRY_GAP_RE,
     CARRY_MAX_GAP,
     CUE_KINDS,
@@ -148,11 +149,7 @@ class _Chunk:
                 if m.lastindex != _VOID:
                     last, prior = m, last
             self.before = None
-            if (
-                last is not None
-                and cs - last.end() <= CUE_WINDOW
-                and SENTENCE_END_RE.search(self.text.norm, last.end(), cs) is None
-            ):
+            if last is not None and cs - last.end() <= CUE_WINDOW and self._reaches(last.end(), cs):
                 self.before = _cue_kind(last)
                 self.before_end = last.end()
                 self.before_span = last.span()
@@ -173,6 +170,16 @@ class _Chunk:
                     self.before, self.before_end, self.soft = kind, self.pe, True
                     self.carried = True
         return self.before  # type: ignore[return-value]
+
+    def _reaches(self, end: int, cs: int) -> bool:
+        """Does a cue ending at end reach the number at cs: no sentence end between,
+        or only the one before "It is" right before the number ("... my social security
+        number. It is 730604390")?"""
+        norm = self.text.norm
+        if SENTENCE_END_RE.search(norm, end, cs) is None:
+            return True
+        m = ANSWER_AFTER_CUE_RE.search(self.text.low, end, cs)
+        return m is not None and SENTENCE_END_RE.search(norm, end, m.start()) is None
 
     def uncued(self) -> bool:
         """Is it sure that no cue is bound to the chunk, before or after it (scopes

@@ -2,7 +2,7 @@
 
 import { RULES } from "./pii-rules.mjs";
 import { makeScopes } from "./pii-scopes.mjs";
-import { CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_RELABEL_RE, INTRO_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_RELABEL_RE, INTRO_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 export const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 
@@ -107,6 +107,14 @@ export class Chunk {
     this.soft = false;
     this.at = cs; // where the piece being classified starts (its scopes' key)
   }
+  // Does a cue ending at end reach the number at cs: no sentence end between, or only
+  // the one before "It is" right before the number ("... number. It is 730604390")?
+  reaches(end, cs) {
+    const norm = this.text.norm;
+    if (!sentenceEndIn(SENTENCE_END_RE, norm, end, cs)) return true;
+    const m = ANSWER_AFTER_CUE_RE.exec(this.text.low.slice(end, cs));
+    return m !== null && !sentenceEndIn(SENTENCE_END_RE, norm, end, end + m.index);
+  }
   cueBefore() {
     if (this.before === false && betweenMarks(this.text.norm, this.cs, this.ce)) {
       this.before = "routing";
@@ -125,11 +133,7 @@ export class Chunk {
         }
       }
       this.before = null;
-      if (
-        last !== null &&
-        cs - last.end <= CUE_WINDOW &&
-        !sentenceEndIn(SENTENCE_END_RE, this.text.norm, last.end, cs)
-      ) {
+      if (last !== null && cs - last.end <= CUE_WINDOW && this.reaches(last.end, cs)) {
         this.before = cueKind(last.m);
         this.beforeEnd = last.end;
         this.soft = null; // looked up by isSoft() when it matters

@@ -608,6 +608,8 @@ export const RULES = {
  "sentence_end_soft": "(?:[!?]|(?<=[a-z]{4})(?<![Nn]umber)(?<![Nn]umbers)\\.|(?<=[A-Z]{3})(?<!REG)(?<!SEC)(?<!SOC)(?<!FED)(?<!NUM)(?<!TEL)(?<!EXT)(?<!ACCT)(?<!CONN)(?<!DEPT)(?<!STAT)\\.)[\"')\\]]*[ \\n]+[0-9]",
  "_sentence_end_soft": "A soft sentence end comes just before a digit: after ! or ?, after a lower-case word of 4+ letters other than number(s), or after an upper-case word of 3+ letters that is no abbreviation (\"from DRS. 123456789 is my SSN\", \"about my social security. 123456789 is the claim number\"; shorter words are abbreviations: \"Acct. 123\"). A cue before it still binds, unless the number has its own cue after it (\"Our EIN is below.\\n123456780\" keeps the EIN cue). Lookbehinds reach at most 8 characters before the searched range (the JavaScript searches a slice that starts 8 characters early).",
  "_sentence_end": "A sentence ends at . ! or ? or at a line break before a capital letter, except before No./Num./Number/Nr (\"REG. NO. 123\" in capitals is one label): a cue does not bind across it.",
+ "answer_after_cue": "[.!?][\"')\\]]*[ \\n]+(?:it|that|this)(?:['’]s|[ \\n]+(?:is|was))[ \\n:]*$",
+ "_answer_after_cue": "A cue reaches over one sentence end to a number that answers it at once: 'I was asked for my social security number. It is 730604390.'",
  "carry_gap": "[ \\n]*(?:,|;|&|\\+|/|and|or|plus|y|e|et|ak|\\.(?=[ \\n]+(?:and[ \\n]+)?(?:my|his|her|our|their)[ \\n]))(?:[ \\n]+(?:and|or))?(?:[ \\n]+[a-z'\\u00c0-\\u024f]+){0,4}[ \\n]*[:=-]?[ \\n]*",
  "cue_list_gap": "[ \\n]*(?:,|&|/|\\+|and|or|and/or)[ \\n]*(?:(?:my|our|the|his|her|their|your) )?",
  "plural_cue": "(?<![a-z])(?:numbers|nos|ssns|eins|feins|tins|itins|ids|n[uú]meros|numery|numer[oó]w|nimewo yo)(?:[^a-z]|$)",
