@@ -102,9 +102,13 @@ DIGIT_RUN_RE = re.compile(DIGIT_RUN_SRC)
 
 def _min_run_words() -> int:
     """How many digit words a run holds at least: the first and the repeat's minimum."""
-    m = re.search(r"\)\{([0-9]+),\}\(\?!\[a-z\]\)$", _R["digit_word_run"])
+    m = re.search(r"\)\{([0-9]+),([0-9]+)\}\(\?!\[a-z\]\)$", _R["digit_word_run"])
     if m is None:
-        raise ValueError("rewrites.digit_word_run must end with a {n,} repeat and (?![a-z])")
+        raise ValueError("rewrites.digit_word_run must end with a {n,m} repeat and (?![a-z])")
+    # every word and separator is a character at least: a run of the most words is
+    # longer than digit_word_max_chars, so it is left as it is wherever it is cut
+    if 1 + 2 * int(m.group(2)) <= _R["digit_word_max_chars"]:
+        raise ValueError("rewrites.digit_word_run's repeat must outgrow digit_word_max_chars")
     return 1 + int(m.group(1))
 
 
