@@ -45,3 +45,23 @@ def test_realistic_corpus_thresholds():
     assert res["recall"] >= 0.95, (shown, res["misses"][:10])
     assert res["warn_recall"] >= 0.98, shown
     assert res["false_alarm_rate"] <= 0.01, (shown, res["false_alarms"][:10])
+
+
+# Written by authors who never saw the detector (tests/pii/corpora/README.md).
+INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jsonl"))
+
+
+def test_the_independent_sets_are_here():
+    assert len(INDEPENDENT) == 4
+
+
+@pytest.mark.parametrize("path", INDEPENDENT, ids=lambda p: p.stem)
+def test_independent_corpus_thresholds(path):
+    with path.open(encoding="utf-8") as fh:
+        res = _score_module().score(fh, scan)
+    shown = {k: res[k] for k in ("precision", "recall", "false_alarm_rate", "warn_recall")}
+    assert res["precision"] >= 0.99, (shown, res["false_alarms"][:10])
+    assert res["recall"] >= 0.95, (shown, res["misses"][:10])
+    # a floor, not the goal (0.98, met on realistic.jsonl): 0.974-0.989 on these today
+    assert res["warn_recall"] >= 0.97, shown
+    assert res["false_alarm_rate"] <= 0.01, (shown, res["false_alarms"][:10])

@@ -79,6 +79,17 @@ def test_parity_on_realistic_corpus():
     _assert_parity(texts)
 
 
+@pytest.mark.parametrize(
+    "path",
+    sorted((Path(__file__).parent / "corpora").glob("independent-*.jsonl")),
+    ids=lambda p: p.stem,
+)
+def test_parity_on_independent_corpora(path):
+    with path.open(encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh if line.strip()]
+    _assert_parity(texts)
+
+
 def test_parity_on_rule_table():
     cases = json.loads((HERE / "cases.json").read_text(encoding="utf-8"))
     _assert_parity([c["text"] for c in cases])
