@@ -11,7 +11,7 @@ from app.pii.__main__ import main as cli_main
 
 REPO = Path(__file__).resolve().parent.parent.parent
 JS = REPO / "app" / "static" / "js"
-HEAVY = ("flask", "flask_sqlalchemy", "flask_limiter", "flask_wtf", "sqlalchemy", "werkzeug")
+HEAVY = ("flask", "flask_sqlalchemy", "flask_wtf", "limits", "sqlalchemy", "werkzeug")
 
 
 def test_import_app_pii_loads_no_web_stack():
