@@ -149,7 +149,7 @@ class _Chunk:
                 if m.lastindex != _VOID:
                     last, prior = m, last
             self.before = None
-            if last is not None and cs - last.end() <= CUE_WINDOW and self._reaches(last.end(), cs):
+            if last is not None and cs - last.end() <= CUE_WINDOW and self._reaches(last, cs):
                 self.before = _cue_kind(last)
                 self.before_end = last.end()
                 self.before_span = last.span()
@@ -171,13 +171,15 @@ class _Chunk:
                     self.carried = True
         return self.before  # type: ignore[return-value]
 
-    def _reaches(self, end: int, cs: int) -> bool:
-        """Does a cue ending at end reach the number at cs: no sentence end between,
-        or only the one before "It is" right before the number ("... my social security
-        number. It is 730604390")?"""
-        norm = self.text.norm
+    def _reaches(self, cue, cs: int) -> bool:
+        """Does the cue reach the number at cs: no sentence end between, or, for an
+        identifier cue, only the one before an answer right before the number ("... my
+        social security number. It is 730604390")?"""
+        norm, end = self.text.norm, cue.end()
         if SENTENCE_END_RE.search(norm, end, cs) is None:
             return True
+        if _cue_kind(cue) not in _ID_KINDS:
+            return False  # "... for my closed account. The new one is ...": no answer
         m = ANSWER_AFTER_CUE_RE.search(self.text.low, end, cs)
         return m is not None and SENTENCE_END_RE.search(norm, end, m.start()) is None
 

@@ -107,11 +107,15 @@ export class Chunk {
     this.soft = false;
     this.at = cs; // where the piece being classified starts (its scopes' key)
   }
-  // Does a cue ending at end reach the number at cs: no sentence end between, or only
-  // the one before "It is" right before the number ("... number. It is 730604390")?
-  reaches(end, cs) {
+  // Does the cue reach the number at cs: no sentence end between, or, for an identifier
+  // cue, only the one before an answer right before the number ("... number. It is
+  // 730604390")?
+  reaches(cue, cs) {
     const norm = this.text.norm;
+    const end = cue.end;
     if (!sentenceEndIn(SENTENCE_END_RE, norm, end, cs)) return true;
+    // "... for my closed account. The new one is ...": only an identifier cue is answered
+    if (!ID_KINDS.includes(cueKind(cue.m))) return false;
     const m = ANSWER_AFTER_CUE_RE.exec(this.text.low.slice(end, cs));
     return m !== null && !sentenceEndIn(SENTENCE_END_RE, norm, end, end + m.index);
   }
@@ -133,7 +137,7 @@ export class Chunk {
         }
       }
       this.before = null;
-      if (last !== null && cs - last.end <= CUE_WINDOW && this.reaches(last.end, cs)) {
+      if (last !== null && cs - last.end <= CUE_WINDOW && this.reaches(last, cs)) {
         this.before = cueKind(last.m);
         this.beforeEnd = last.end;
         this.soft = null; // looked up by isSoft() when it matters
