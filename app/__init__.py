@@ -31,6 +31,15 @@ if TYPE_CHECKING:
 # extensions are imported when create_app() runs, and Site on first use.
 
 
+def raised_at(exc: BaseException | None) -> str:
+    """Where an exception was raised, as "file.py:line" (the innermost frame): what the
+    log says of an error instead of its message, which may hold what a visitor sent."""
+    frame = exc.__traceback__ if exc is not None else None
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    return f"{Path(frame.tb_frame.f_code.co_filename).name}:{frame.tb_lineno}" if frame else "?"
+
+
 def __getattr__(name: str) -> Any:
     if name == "Site":
         return _site_class()
@@ -52,14 +61,7 @@ def _site_class() -> type[Flask]:
 
         def log_exception(self, exc_info) -> None:
             exc_type = exc_info[0].__name__ if exc_info and exc_info[0] else "unknown"
-            frame = exc_info[2]
-            while frame is not None and frame.tb_next is not None:
-                frame = frame.tb_next
-            where = (
-                f"{Path(frame.tb_frame.f_code.co_filename).name}:{frame.tb_lineno}"
-                if frame
-                else "?"
-            )
+            where = raised_at(exc_info[1] if exc_info else None)
             # The route's pattern, never the URL: a URL can name a message
             # (/staff/messages/DRS-…/reply) or hold what a visitor typed.
             rule = request.url_rule.rule if request.url_rule is not None else "(no route)"

@@ -12,10 +12,10 @@ came from are logged (never the text), and:
 """
 
 import re
-from pathlib import Path
 
 from flask import current_app
 
+from app import raised_at
 from app.pii import Finding, replace_findings, scan
 
 _DIGIT_RE = re.compile(r"\d")
@@ -42,13 +42,9 @@ def masked(text: str) -> str:
 
 
 def _log(error: Exception, outcome: str) -> None:
-    frame = error.__traceback__
-    while frame is not None and frame.tb_next is not None:
-        frame = frame.tb_next
-    where = f"{Path(frame.tb_frame.f_code.co_filename).name}:{frame.tb_lineno}" if frame else "?"
     current_app.logger.error(
         "The tax-number detector failed (%s at %s): the text was %s",
         type(error).__name__,
-        where,
+        raised_at(error),
         outcome,
     )

@@ -67,23 +67,25 @@ def _client() -> str:
     return request.remote_addr or "127.0.0.1"
 
 
-def _test(setting: str, scope: str) -> None:
+def _limit(setting: str) -> tuple[RateLimiter, str, tuple[RateLimitItem, ...]]:
+    """The strategy, this address and the limit's windows (none with limits off)."""
     config = current_app.config
     if not config.get("RATELIMIT_ENABLED", True):
-        return
-    limiter, client = strategy(), _client()
-    for window in _windows(config[setting]):
+        return strategy(), "", ()
+    return strategy(), _client(), _windows(config[setting])
+
+
+def _test(setting: str, scope: str) -> None:
+    limiter, client, windows = _limit(setting)
+    for window in windows:
         if not limiter.test(window, client, scope):
             reset_at, _left = limiter.get_window_stats(window, client, scope)
             raise RateLimited(reset_at)
 
 
 def _count(setting: str, scope: str) -> None:
-    config = current_app.config
-    if not config.get("RATELIMIT_ENABLED", True):
-        return
-    limiter, client = strategy(), _client()
-    for window in _windows(config[setting]):
+    limiter, client, windows = _limit(setting)
+    for window in windows:
         limiter.hit(window, client, scope)
 
 

@@ -29,7 +29,7 @@ from ._rules import (
     SENTENCE_END_RE,
     SENTENCE_SOFT_RE,
 )
-from ._scopes import could_be_scoped, scopes
+from ._scopes import ID_KINDS, could_be_scoped, scopes
 
 _LEFT_OUT = "+$\u20ac\u00a3\u00a5"  # phone country code or currency before a chunk
 
@@ -39,7 +39,6 @@ def _cue_kind(m) -> str:
 
 
 _NEG_KINDS = ("neg", "neg_bare")
-_ID_KINDS = ("ssn", "itin", "fein", "taxid", "ct", "routing")
 _VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
 
 
@@ -178,7 +177,7 @@ class _Chunk:
         norm, end = self.text.norm, cue.end()
         if SENTENCE_END_RE.search(norm, end, cs) is None:
             return True
-        if _cue_kind(cue) not in _ID_KINDS:
+        if _cue_kind(cue) not in ID_KINDS:
             return False  # "... for my closed account. The new one is ...": no answer
         m = ANSWER_AFTER_CUE_RE.search(self.text.low, end, cs)
         return m is not None and SENTENCE_END_RE.search(norm, end, m.start()) is None
@@ -267,7 +266,7 @@ class _Chunk:
         return (
             cue is not None
             and cue.start() - m.end() <= CUE_WINDOW
-            and _cue_kind(cue) in _ID_KINDS
+            and _cue_kind(cue) in ID_KINDS
             and SENTENCE_END_RE.search(self.text.norm, m.end(), cue.start()) is None
         )
 

@@ -42,7 +42,8 @@ _ANAPHOR_RE = re.compile(_S["anaphor"])
 _LONG_DIGITS_RE = re.compile("[0-9]{5}")
 _MAX_HEADER_CELL: int = _S["max_header_cell"]
 _MAX_LABEL: int = _S["max_label"]
-_ID_KINDS = frozenset(("ssn", "itin", "fein", "taxid", "ct", "routing"))
+# cue kinds that name an identifier (the others are "void", "neg" and "neg_bare")
+ID_KINDS = frozenset(("ssn", "itin", "fein", "taxid", "ct", "routing"))
 _VOID = CUE_KINDS.index("void") + 1
 _TOPIC_IGNORE = frozenset(_S["topic_ignore"])
 
@@ -141,7 +142,7 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
             return None
         found = _cues(cell)
         kind = found[-1] if found else "none"
-        if kind in _ID_KINDS:
+        if kind in ID_KINDS:
             named = True
         else:
             kind = "none"
@@ -167,7 +168,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
         if _HEADING_RE.search(stripped) is not None:
             found = _cues(stripped)
             kind = found[-1] if found else None
-            if kind in _ID_KINDS:
+            if kind in ID_KINDS:
                 note = f'the list under "{stripped.strip()}"'
                 i = _list_items(lines, i + 1, kind, forced, notes, note)
                 continue
@@ -276,7 +277,7 @@ def _sibling_items(
             j += 1
         if len(items) >= 2:
             labelled = [(o, _cues(label), value) for o, label, value in items]
-            kinds = {k for _o, found, _v in labelled for k in found if k in _ID_KINDS}
+            kinds = {k for _o, found, _v in labelled for k in found if k in ID_KINDS}
             if len(kinds) == 1:
                 kind = kinds.pop()
                 for off, found, _v in labelled:
@@ -322,13 +323,13 @@ def _topic(text: str, lines: list[tuple[int, str]]) -> str | None:
     kinds: set[str] = set()
     first = next((line for _off, line in lines if line.strip()), "")
     if _SUBJECT_RE.fullmatch(first):
-        kinds.update(k for k in _cues(first, True) if k in _ID_KINDS)
+        kinds.update(k for k in _cues(first, True) if k in ID_KINDS)
     opening = _opening_sentence(lines)
-    kinds.update(k for k in _cues(opening, True) if k in _ID_KINDS)
+    kinds.update(k for k in _cues(opening, True) if k in ID_KINDS)
     raw = text.split("\n")
     for line in raw:
         if _QUOTE_RE.match(line):
-            kinds.update(k for k in _cues(line, True) if k in _ID_KINDS)
+            kinds.update(k for k in _cues(line, True) if k in ID_KINDS)
     return next(iter(kinds)) if len(kinds) == 1 else None
 
 

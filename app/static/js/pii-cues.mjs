@@ -1,13 +1,12 @@
 // The twin of app/pii/_cues.py: which cue word a number takes, in which scope.
 
 import { RULES } from "./pii-rules.mjs";
-import { makeScopes } from "./pii-scopes.mjs";
+import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
 import { ANSWER_AFTER_CUE_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_RELABEL_RE, INTRO_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 export const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 
 export const NEG_KINDS = ["neg", "neg_bare"];
-const ID_KINDS = ["ssn", "itin", "fein", "taxid", "ct", "routing"];
 const RELABEL_RE = new RegExp(DENIAL_RELABEL_RE.source, "g");
 export const VOID = CUE_KINDS.indexOf("void") + 1; // group of the phrases that bind to nothing
 
@@ -115,7 +114,7 @@ export class Chunk {
     const end = cue.end;
     if (!sentenceEndIn(SENTENCE_END_RE, norm, end, cs)) return true;
     // "... for my closed account. The new one is ...": only an identifier cue is answered
-    if (!ID_KINDS.includes(cueKind(cue.m))) return false;
+    if (!ID_KINDS.has(cueKind(cue.m))) return false;
     const m = ANSWER_AFTER_CUE_RE.exec(this.text.low.slice(end, cs));
     return m !== null && !sentenceEndIn(SENTENCE_END_RE, norm, end, end + m.index);
   }
@@ -220,7 +219,7 @@ export class Chunk {
     return (
       cue !== null &&
       cue.start - me <= CUE_WINDOW &&
-      ID_KINDS.includes(cueKind(cue.m)) &&
+      ID_KINDS.has(cueKind(cue.m)) &&
       !sentenceEndIn(SENTENCE_END_RE, norm, me, cue.start)
     );
   }

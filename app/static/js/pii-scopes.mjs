@@ -9,7 +9,8 @@
 //   name, taken by a number presented on a line of its own with no cue of its own.
 
 const ND = /^\p{Nd}/u;
-const ID_KINDS = new Set(["ssn", "itin", "fein", "taxid", "ct", "routing"]);
+// cue kinds that name an identifier (the others are "void", "neg" and "neg_bare")
+export const ID_KINDS = new Set(["ssn", "itin", "fein", "taxid", "ct", "routing"]);
 
 export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   const S = RULES.scopes;
