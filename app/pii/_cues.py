@@ -5,6 +5,7 @@ and the wider scopes (table column, list, topic: _scopes) answer when asked."""
 
 from __future__ import annotations
 
+from ._checks import _ssn_or_itin
 from ._normalise import latin_lower
 from ._rules import (
     ANSWER_AFTER_CUE_RE,
@@ -31,6 +32,7 @@ from ._rules import (
 )
 from ._scopes import ID_KINDS, could_be_scoped, scopes
 
+_SSN_WRITTEN = len("123-45-6789")
 _LEFT_OUT = "+$\u20ac\u00a3\u00a5"  # phone country code or currency before a chunk
 
 
@@ -234,6 +236,16 @@ class _Chunk:
         kind = self.cue_before()
         return self.carry_kind or kind
 
+    def _sibling_ssn(self) -> bool:
+        """Is the number, with no cue at all, joined on to a next number written as a
+        Social Security number ("Me: 568107376. Wife: 583-32-3754")? Such a list holds
+        one kind of number, and the bare one is that kind too."""
+        norm, nx, nxe = self.text.norm, self.nx, self.nxe
+        if nxe - nx != _SSN_WRITTEN or norm[nx + 3] != "-" or norm[nx + 6] != "-":
+            return False
+        digits = norm[nx : nx + 3] + norm[nx + 4 : nx + 6] + norm[nx + 7 : nxe]
+        return digits.isdigit() and self._joined(self.ce, nx) and _ssn_or_itin(digits) == "ssn"
+
     def introduced_by_neg(self) -> bool:
         """Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?"""
         return self.cue_before() == "neg" and (
@@ -355,6 +367,9 @@ class _Chunk:
                 kind = after
                 self.why = ("after", self.after_start, self.after_end)
         if kind is None:
+            if fallback is None and first is True and last and self._sibling_ssn():
+                self.why = ("sibling", "ssn")
+                return "ssn"
             self.why = ("topic", self.at, fallback)
             return fallback
         kind = "neg" if kind == "neg_bare" else kind

@@ -1,5 +1,6 @@
 // The twin of app/pii/_cues.py: which cue word a number takes, in which scope.
 
+import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
 import { ANSWER_AFTER_CUE_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_RELABEL_RE, INTRO_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
@@ -7,6 +8,8 @@ import { ANSWER_AFTER_CUE_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_G
 export const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 
 export const NEG_KINDS = ["neg", "neg_bare"];
+const SSN_WRITTEN = "123-45-6789".length;
+const SSN_WRITTEN_RE = /^[0-9]{3}-[0-9]{2}-[0-9]{4}$/;
 const RELABEL_RE = new RegExp(DENIAL_RELABEL_RE.source, "g");
 export const VOID = CUE_KINDS.indexOf("void") + 1; // group of the phrases that bind to nothing
 
@@ -186,6 +189,15 @@ export class Chunk {
     const kind = this.cueBefore();
     return this.carryKind ?? kind;
   }
+  // Is the number, with no cue at all, joined on to a next number written as a Social
+  // Security number ("Me: 568107376. Wife: 583-32-3754")?
+  siblingSsn() {
+    const { nx, nxe } = this;
+    const norm = this.text.norm;
+    if (nxe - nx !== SSN_WRITTEN || !SSN_WRITTEN_RE.test(norm.slice(nx, nxe))) return false;
+    const d = norm.slice(nx, nx + 3) + norm.slice(nx + 4, nx + 6) + norm.slice(nx + 7, nxe);
+    return this.joined(this.ce, nx) && ssnOrItin(d) === "ssn";
+  }
   // Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?
   introducedByNeg() {
     return this.cueBefore() === "neg" && INTRO_RE.test(this.text.low.slice(this.beforeEnd, this.cs));
@@ -298,7 +310,10 @@ export class Chunk {
         kind = after;
       }
     }
-    if (kind === null) return fallback;
+    if (kind === null) {
+      if (fallback === null && first === true && last && this.siblingSsn()) return "ssn";
+      return fallback;
+    }
     return kind === "neg_bare" ? "neg" : kind;
   }
 }
