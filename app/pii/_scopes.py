@@ -46,6 +46,8 @@ _MAX_LABEL: int = _S["max_label"]
 ID_KINDS = frozenset(("ssn", "itin", "fein", "taxid", "ct", "routing"))
 _VOID = CUE_KINDS.index("void") + 1
 _TOPIC_IGNORE = frozenset(_S["topic_ignore"])
+_TOPIC_NEGATION_RE = re.compile(_S["topic_negation"])
+_CLAUSE_BREAKS = ",;:!?.\n"
 
 
 _low = latin_lower
@@ -53,14 +55,25 @@ _low = latin_lower
 
 def _cues(s: str, topic: bool = False) -> list[str]:
     """Kinds of the cues in s, in order ("neg" for both negative kinds); for the topic,
-    without the words common in addresses and signatures."""
+    without the words common in addresses and signatures, nor a cue negated in its
+    clause ("... registration number (not your federal EIN)")."""
     out = []
-    for m in CUE_RE.finditer(_low(s)):
+    low = _low(s)
+    for m in CUE_RE.finditer(low):
         group = m.lastindex
-        if group is not None and group != _VOID and not (topic and m.group() in _TOPIC_IGNORE):
-            k = CUE_KINDS[group - 1]
-            out.append("neg" if k == "neg_bare" else k)
+        if group is None or group == _VOID:
+            continue
+        if topic and (m.group() in _TOPIC_IGNORE or _negated(low, m.start())):
+            continue
+        k = CUE_KINDS[group - 1]
+        out.append("neg" if k == "neg_bare" else k)
     return out
+
+
+def _negated(low: str, start: int) -> bool:
+    """Does a negation come before low[start] in its clause?"""
+    cut = max(low.rfind(c, 0, start) for c in _CLAUSE_BREAKS)
+    return _TOPIC_NEGATION_RE.search(low, cut + 1, start) is not None
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

@@ -29,6 +29,14 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   const CUE_RE = new RegExp(CUE_SRC, "g");
   const VOID = CUE_KINDS.indexOf("void") + 1;
   const TOPIC_IGNORE = new Set(S.topic_ignore);
+  const TOPIC_NEGATION_RE = new RegExp(S.topic_negation);
+  const CLAUSE_BREAKS = ",;:!?.\n";
+  // Does a negation come before l[start] in its clause?
+  function negated(l, start) {
+    let cut = -1;
+    for (const c of CLAUSE_BREAKS) cut = Math.max(cut, l.lastIndexOf(c, start - 1));
+    return TOPIC_NEGATION_RE.test(l.slice(cut + 1, start));
+  }
 
   function low(s) {
     // eslint-disable-next-line no-control-regex
@@ -36,14 +44,16 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   }
 
   // Kinds of the cues in s, in order ("neg" for both negative kinds); for the topic,
-  // without the words common in addresses and signatures.
+  // without the words common in addresses and signatures, nor a cue negated in its
+  // clause ("... registration number (not your federal EIN)").
   function cues(s, topic = false) {
     const out = [];
     const l = low(s);
     CUE_RE.lastIndex = 0;
     let m;
     while ((m = CUE_RE.exec(l)) !== null) {
-      if (m[VOID] !== undefined || (topic && TOPIC_IGNORE.has(m[0]))) continue;
+      if (m[VOID] !== undefined) continue;
+      if (topic && (TOPIC_IGNORE.has(m[0]) || negated(l, m.index))) continue;
       let i = 1;
       while (m[i] === undefined) i++;
       const k = CUE_KINDS[i - 1];
