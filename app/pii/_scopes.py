@@ -37,6 +37,8 @@ _BARE_ITEM_RE = re.compile(_S["bare_item"])
 _HEADING_RE = re.compile(_S["list_heading"], re.IGNORECASE)
 _SUBJECT_RE = re.compile(_S["subject"], re.IGNORECASE)
 _PRESENT_RE = re.compile(_S["presenting_line"])
+_PRESENT_SENTENCE_RE = re.compile(_S["presenting_sentence"])
+_SENTENCE_BOUNDARY_RE = re.compile(_S["sentence_boundary"])
 _CHECK_LINE_RE = re.compile(_S["check_line"])
 _ANAPHOR_RE = re.compile(_S["anaphor"])
 _LONG_DIGITS_RE = re.compile("[0-9]{5}")
@@ -205,6 +207,15 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
                     "it stands on a line of its own, and the subject line, opening sentence"
                     " or quoted question names this kind of number",
                 )
+                continue
+            m = _presenting_sentence(line)
+            if m is not None and not _cues(m.string[m.start() : m.end()]):
+                fallback[off + m.start(1)] = topic  # the sentence's first digit
+                notes.setdefault(
+                    off + m.start(1),
+                    "a short sentence ending its line presents it, and the subject line,"
+                    " opening sentence or quoted question names this kind of number",
+                )
         for m in _ANAPHOR_RE.finditer(text):
             fallback[m.start(1)] = topic
             notes.setdefault(
@@ -307,6 +318,17 @@ def _sibling_items(
         i = max(j, i + 1)
 
 
+def _presenting_sentence(line: str) -> re.Match | None:
+    """The line's last sentence, if it presents a number: a few words and the number,
+    which ends the line ("... I called twice. Here is the number: 838090189")."""
+    start = -1
+    for b in _SENTENCE_BOUNDARY_RE.finditer(line):
+        start = b.end()
+    if start < 0:
+        return None
+    return _PRESENT_SENTENCE_RE.fullmatch(line, start)
+
+
 def could_be_scoped(text: str, o: int) -> bool:
     """Could scopes() give the number starting at original offset o a kind? Only on a
     line that could be a table row (it holds a cell separator), a list item whose value
@@ -327,7 +349,10 @@ def could_be_scoped(text: str, o: int) -> bool:
     m = _ITEM_RE.match(line[off:])  # "^" in the pattern means the line's start
     if m is not None and start + off + m.start(4) == o:
         return True
-    return _PRESENT_RE.fullmatch(line, off) is not None
+    if _PRESENT_RE.fullmatch(line, off) is not None:
+        return True
+    m = _presenting_sentence(line[off:])
+    return m is not None and start + off + m.start(1) == o
 
 
 def _topic(text: str, lines: list[tuple[int, str]]) -> str | None:

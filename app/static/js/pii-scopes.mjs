@@ -24,6 +24,16 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   const HEADING_RE = new RegExp(S.list_heading, "i");
   const SUBJECT_RE = new RegExp("^(?:" + S.subject + ")$", "i");
   const PRESENT_RE = new RegExp("^(?:" + S.presenting_line + ")$");
+  const PRESENT_SENTENCE_RE = new RegExp("^(?:" + S.presenting_sentence + ")$");
+  const SENTENCE_BOUNDARY_RE = new RegExp(S.sentence_boundary, "g");
+  // The line's last sentence, if it presents a number: a few words and the number, which
+  // ends the line ("... I called twice. Here is the number: 838090189"). Returns where
+  // the sentence starts, or -1.
+  function presentingSentence(line) {
+    let start = -1;
+    for (const b of line.matchAll(SENTENCE_BOUNDARY_RE)) start = b.index + b[0].length;
+    return start >= 0 && PRESENT_SENTENCE_RE.test(line.slice(start)) ? start : -1;
+  }
   const CHECK_LINE_RE = new RegExp("^(?:" + S.check_line + ")$");
   const LONG_DIGITS_RE = /[0-9]{5}/;
   const CUE_RE = new RegExp(CUE_SRC, "g");
@@ -265,7 +275,14 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       for (const [off, line] of ls) {
         const m = PRESENT_RE.exec(line);
         // the number is the line's first digit: nothing before it holds one
-        if (m !== null && !cues(line).length) fallback.set(off + line.search(/[0-9]/), topic);
+        if (m !== null && !cues(line).length) {
+          fallback.set(off + line.search(/[0-9]/), topic);
+          continue;
+        }
+        const start = presentingSentence(line);
+        const sentence = start >= 0 ? line.slice(start) : "";
+        // the number is the sentence's first digit
+        if (start >= 0 && !cues(sentence).length) fallback.set(off + start + sentence.search(/[0-9]/), topic);
       }
       // "the correct one is N": the anaphor refers back to the topic
       for (const m of text.matchAll(ANAPHOR_RE)) fallback.set(m.index + m[0].length - 1, topic);
