@@ -30,6 +30,11 @@ from ._rules import CUE_KINDS, CUE_RE, RULES
 _S = RULES["scopes"]
 _QUOTE_RE = re.compile(_S["quote_prefix"])
 _ALIGNED_RE = re.compile(_S["aligned_gap"])
+# could_be_scoped() and _mode() test the patterns below by what they must hold before
+# running them; a change to one of them must update those tests
+if _S["aligned_gap"] != " {2,}":
+    raise ValueError("scopes.aligned_gap changed: update _ALIGNED_GAP")
+_ALIGNED_GAP = "  "
 _RULE_LINE_RE = re.compile(_S["rule_line"])
 _ITEM_RE = re.compile(_S["list_item"])
 _SHAPED_ITEM_RE = re.compile(_S["shaped_item"])
@@ -42,6 +47,26 @@ _SENTENCE_BOUNDARY_RE = re.compile(_S["sentence_boundary"])
 _CHECK_LINE_RE = re.compile(_S["check_line"])
 _ANAPHOR_RE = re.compile(_S["anaphor"])
 _LONG_DIGITS_RE = re.compile("[0-9]{5}")
+_ITEM = (
+    "[ \\t]*((?:[-*•·]|#?[0-9]{1,2}[.)]?(?=[ \\t]))[ \\t]*)?([^:=0-9\\t\\n]{0,LABEL}?)[ \\t]*"
+    "(:|=|,|[ \\t]?[-–—]|\\t|(?=[ \\t])|^)[ \\t]*([0-9])"
+)
+if _S["list_item"] != _ITEM.replace("LABEL", str(_S["max_label"])):
+    raise ValueError("scopes.list_item changed: update _ITEM_MAX_INK")
+_ITEM_MAX_INK = len("#12.") + _S["max_label"] + len(":")
+# every anaphor ends in "is", "es", "be" or "it's", then spaces or a colon, then N
+_ANAPHOR_ENDS = "se"
+if _S["anaphor"] != (
+    "(?<![A-Za-z])(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|"
+    "actual|proper) (?:one|number)|(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?(?:number|one)|[Hh]is|"
+    "[Hh]ers|[Tt]heirs|[Ss]u n[uú]mero|[Ii]t) (?:is|should be|would be|es)|[Ii]t['’]s)[ :]+([0-9])"
+):
+    raise ValueError("scopes.anaphor changed: update _ANAPHOR_ENDS")
+if not (
+    _S["presenting_line"].endswith("[ .!)]*") and _S["presenting_sentence"].endswith("[ .!)]*")
+):
+    raise ValueError("scopes.presenting_* changed: update the test before them in could_be_scoped")
+_DIGITS = frozenset("0123456789")
 _MAX_HEADER_CELL: int = _S["max_header_cell"]
 _MAX_LABEL: int = _S["max_label"]
 # cue kinds that name an identifier (the others are "void", "neg" and "neg_bare")
@@ -140,7 +165,7 @@ def _mode(line: str) -> str | None:
         return "|"
     if line.count(",") >= 2 and ", " not in line:
         return ","
-    if _ALIGNED_RE.search(line.strip()) is not None:
+    if _ALIGNED_GAP in line.strip():
         return "  "
     return None
 
@@ -334,9 +359,14 @@ def could_be_scoped(text: str, o: int) -> bool:
     line that could be a table row (it holds a cell separator), a list item whose value
     starts at o, or a line presenting the number alone. A quick test that spares most
     texts reading their scopes; the answer of scopes() itself is unchanged."""
-    for a in _ANAPHOR_RE.finditer(text, max(0, o - 60), o + 1):
-        if a.start(1) == o:  # "the correct one is N", wherever it stands
-            return True
+    j = o
+    while j > 0 and text[j - 1] in " :":
+        j -= 1
+    # an anaphor ends in "is", "es", "be" or "it's" and spaces or a colon before N
+    if j < o and j > 0 and text[j - 1] in _ANAPHOR_ENDS:
+        for a in _ANAPHOR_RE.finditer(text, max(0, o - 60), o + 1):
+            if a.start(1) == o:  # "the correct one is N", wherever it stands
+                return True
     start = text.rfind("\n", 0, o) + 1
     end = text.find("\n", o)
     line = text[start : end if end >= 0 else len(text)]
@@ -346,9 +376,16 @@ def could_be_scoped(text: str, o: int) -> bool:
     off = q.end() if q else 0
     if _mode(line[off:]) is not None:  # a table row has its header's cell separator
         return True
-    m = _ITEM_RE.match(line[off:])  # "^" in the pattern means the line's start
-    if m is not None and start + off + m.start(4) == o:
-        return True
+    # an item's bullet, label and separator hold at most _ITEM_MAX_INK characters
+    # other than spaces and tabs before its value
+    before = line[off : o - start]
+    if len(before) - before.count(" ") - before.count("\t") <= _ITEM_MAX_INK:
+        m = _ITEM_RE.match(line[off:])  # "^" in the pattern means the line's start
+        if m is not None and start + off + m.start(4) == o:
+            return True
+    # a presented number ends its line
+    if line.rstrip(" .!)")[-1:] not in _DIGITS:
+        return False
     if _PRESENT_RE.fullmatch(line, off) is not None:
         return True
     m = _presenting_sentence(line[off:])
