@@ -21,6 +21,7 @@ from ._rules import (
     DENIAL_NEGATION_RE,
     DENIAL_RELABEL_RE,
     INTRO_RE,
+    LABEL_AFTER_GAP_RE,
     MAX_CUE,
     MICR_MARKS,
     MIN_DIGITS,
@@ -150,7 +151,13 @@ class _Chunk:
                 if m.lastindex != _VOID:
                     last, prior = m, last
             self.before = None
-            if last is not None and cs - last.end() <= CUE_WINDOW and self._reaches(last, cs):
+            if (
+                last is not None
+                and SENTENCE_END_RE.search(self.text.norm, last.end(), cs) is None
+                and self._taken_by_prev(last.start())
+            ):
+                pass  # "412083317 SSN 021000021 routing": SSN is the number's before
+            elif last is not None and cs - last.end() <= CUE_WINDOW and self._reaches(last, cs):
                 self.before = _cue_kind(last)
                 self.before_end = last.end()
                 self.before_span = last.span()
@@ -171,6 +178,25 @@ class _Chunk:
                     self.before, self.before_end, self.soft = kind, self.pe, True
                     self.carried = True
         return self.before  # type: ignore[return-value]
+
+    def _taken_by_prev(self, start: int) -> bool:
+        """Did the previous number, which has no cue before it, take the cue starting at
+        start as its cue after?"""
+        p = self.prev
+        return (
+            p is not None
+            and p.cue_before() is None
+            and p.cue_after() is not None
+            and p.after_start == start
+        )
+
+    def _next_labelled(self) -> bool:
+        """Is the next number followed at once by a cue of its own ("... routing
+        123582401919 = acct")?"""
+        low = self.text.low
+        gap = LABEL_AFTER_GAP_RE.match(low, self.nxe)  # it matches the empty gap too
+        m = CUE_RE.match(low, gap.end() if gap else self.nxe)
+        return m is not None and m.lastindex != _VOID
 
     def _reaches(self, cue, cs: int) -> bool:
         """Does the cue reach the number at cs: no sentence end between, or, for an
@@ -305,6 +331,9 @@ class _Chunk:
                     # only a number that could be an identifier (or a placeholder) takes
                     # the cue: "... is my SSN my payment was $1,250.00" keeps the SSN
                     and _could_bind(self.text.norm, nx, self.nxe)
+                    # a number labelled after keeps the cue before it for the one before
+                    # ("245797602 routing 123582401919 = acct")
+                    and not self._next_labelled()
                 )
                 if not bound_forward:
                     kind = _cue_kind(m)

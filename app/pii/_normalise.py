@@ -2,10 +2,11 @@
 
 Per character: drop zero-width characters and soft hyphens, apply NFKC, then turn
 every dash into "-", every Unicode space into " ", every line break into "\\n", every
-decimal digit into its ASCII digit, and any other astral character into U+FFFD (so
-the normalised copy has the same length in code points and in UTF-16 units, which
-keeps the JavaScript twin's arithmetic identical). The work is per character, so
-it is linear, and ASCII text without tabs or carriage returns is returned as is.
+decimal digit and Chinese numeral (二三六) into its ASCII digit, and any other astral
+character into U+FFFD (so the normalised copy has the same length in code points and
+in UTF-16 units, which keeps the JavaScript twin's arithmetic identical). The work is
+per character, so it is linear, and ASCII text without tabs or carriage returns is
+returned as is.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ._rules import DASHES, LATIN_LOWER, LINE_BREAKS, SPACES, ZERO_WIDTH
+from ._rules import CJK_DIGITS, DASHES, LATIN_LOWER, LINE_BREAKS, SPACES, ZERO_WIDTH
 
 _ASCII_TABLE = {ord(c): " " for c in SPACES if ord(c) < 128}
 _ASCII_TABLE.update({ord(c): "\n" for c in LINE_BREAKS if ord(c) < 128 and c != "\n"})
@@ -33,6 +34,8 @@ def _map_one(c: str) -> str:
         return ""
     if c.isdecimal():
         return str(unicodedata.decimal(c))
+    if c in CJK_DIGITS:
+        return CJK_DIGITS[c]
     if ord(c) > 0xFFFF:
         return "\ufffd"
     return c

@@ -49,6 +49,7 @@ ZERO_WIDTH = frozenset(_chars["zero_width"])
 DASHES = frozenset(_chars["dashes"])
 SPACES = frozenset(_chars["spaces"])
 LINE_BREAKS = frozenset(_chars["line_breaks"])
+CJK_DIGITS: dict[str, str] = dict(_chars["cjk_digits"])
 
 SEP_SRC: str = RULES["separator"]
 
@@ -294,6 +295,7 @@ SENTENCE_SOFT_RE = re.compile(RULES["sentence_end_soft"], re.ASCII)
 CARRY_GAP_RE = re.compile(RULES["carry_gap"], re.ASCII)
 CUE_LIST_GAP_RE = re.compile(RULES["cue_list_gap"], re.ASCII)
 CARRY_MAX_GAP: int = RULES["carry_max_gap"]
+LABEL_AFTER_GAP_RE = re.compile(RULES["label_after_gap"])
 PLURAL_CUE_RE = re.compile(RULES["plural_cue"], re.ASCII)
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Latin letters A-Z and U+00C0-U+024F, and Cyrillic U+0400-U+04FF, whose lower case is

@@ -17,6 +17,7 @@ export const KINDS = Object.freeze(Object.keys(RULES.labels));
 export const REMOVED_TEMPLATE = RULES.removed_template;
 
 export const ZERO_WIDTH = new Set(RULES.chars.zero_width);
+export const CJK_DIGITS = new Map(Object.entries(RULES.chars.cjk_digits));
 export const DASHES = new Set(RULES.chars.dashes);
 export const SPACES = new Set(RULES.chars.spaces);
 export const LINE_BREAKS = new Set(RULES.chars.line_breaks);
@@ -27,6 +28,9 @@ export const CUE_KINDS = Object.keys(RULES.cues).filter((k) => !k.startsWith("_"
 export const CUE_SRC = SOURCES.cue;
 
 export const CUE_RE = new RegExp(CUE_SRC, "g");
+// the cue pattern tried at one position only (lastIndex), like Python's CUE_RE.match
+export const CUE_AT_RE = new RegExp(CUE_SRC, "y");
+export const LABEL_AFTER_GAP_RE = new RegExp(RULES.label_after_gap, "y");
 export const PARAGRAPH_RE = new RegExp(RULES.paragraph_break);
 export const TIGHT_RE = new RegExp(RULES.tight_group, "g");
 export const CLAIM_RE = new RegExp(SOURCES.claim, "g");

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_RELABEL_RE, INTRO_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_AT_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 export const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 
@@ -139,7 +139,9 @@ export class Chunk {
         }
       }
       this.before = null;
-      if (last !== null && cs - last.end <= CUE_WINDOW && this.reaches(last, cs)) {
+      if (last !== null && !sentenceEndIn(SENTENCE_END_RE, this.text.norm, last.end, cs) && this.takenByPrev(last.start)) {
+        // "412083317 SSN 021000021 routing": SSN is the number's before
+      } else if (last !== null && cs - last.end <= CUE_WINDOW && this.reaches(last, cs)) {
         this.before = cueKind(last.m);
         this.beforeEnd = last.end;
         this.soft = null; // looked up by isSoft() when it matters
@@ -160,6 +162,22 @@ export class Chunk {
       }
     }
     return this.before;
+  }
+  // Did the previous number, which has no cue before it, take the cue starting at start
+  // as its cue after?
+  takenByPrev(start) {
+    const p = this.prev;
+    return p !== null && p.cueBefore() === null && p.cueAfter() !== null && p.afterStart === start;
+  }
+  // Is the next number followed at once by a cue of its own ("... routing 123582401919 =
+  // acct")?
+  nextLabelled() {
+    const low = this.text.low;
+    LABEL_AFTER_GAP_RE.lastIndex = this.nxe;
+    LABEL_AFTER_GAP_RE.exec(low);
+    CUE_AT_RE.lastIndex = LABEL_AFTER_GAP_RE.lastIndex;
+    const m = CUE_AT_RE.exec(low);
+    return m !== null && m[VOID] === undefined;
   }
   // Does a soft sentence end come between the bound cue before and the number?
   isSoft() {
@@ -252,7 +270,10 @@ export class Chunk {
           !sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, r.end, nx + 1) &&
           // only a number that could be an identifier (or a placeholder) takes the
           // cue: "... is my SSN my payment was $1,250.00" keeps the SSN
-          couldBind(this.text.norm, nx, this.nxe);
+          couldBind(this.text.norm, nx, this.nxe) &&
+          // a number labelled after keeps the cue before it for the one before
+          // ("245797602 routing 123582401919 = acct")
+          !this.nextLabelled();
         if (!boundForward) {
           kind = cueKind(r.m);
           this.afterStart = r.start;

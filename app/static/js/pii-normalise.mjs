@@ -1,6 +1,6 @@
 // The twin of app/pii/_normalise.py: a normalised copy of the text and its maps back.
 
-import { DASHES, LINE_BREAKS, SPACES, ZERO_WIDTH } from "./pii-const.mjs";
+import { CJK_DIGITS, DASHES, LINE_BREAKS, SPACES, ZERO_WIDTH } from "./pii-const.mjs";
 
 export const ND = /\p{Nd}/u;
 export const WORD = /[\p{L}\p{N}_]/u;
@@ -21,6 +21,7 @@ export function mapOne(c) {
   if (ZERO_WIDTH.has(c)) return "";
   const cp = c.codePointAt(0);
   if (ND.test(c)) return String(digitValue(cp));
+  if (CJK_DIGITS.has(c)) return CJK_DIGITS.get(c);
   if (cp > 0xffff) return "\ufffd";
   return c;
 }
