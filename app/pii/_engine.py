@@ -30,6 +30,7 @@ from ._rules import (
     MAX_CHUNK,
     MIN_DIGITS,
     PLACEHOLDER_RE,
+    SENTENCE_END_RE,
     TIGHT_RE,
     claim_spans,
 )
@@ -124,7 +125,9 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
             s, e = starts[s], (starts[e - 1] + 1 if ends is None else ends[e - 1])
         found.append(Finding(kind, s, e, mask(kind, digits), digits[-4:]))
     if explain is not None:
-        explain.extend((f, _reason(r[4], r[0], text_ctx)) for f, r in zip(found, raw, strict=True))
+        explain.extend(
+            (f, _reason(r[4], r[0], text_ctx, r[1])) for f, r in zip(found, raw, strict=True)
+        )
     return found
 
 
@@ -146,7 +149,7 @@ _SHAPES = {
 }
 
 
-def _reason(why: tuple | None, kind: str, text: _Text | None) -> str:
+def _reason(why: tuple | None, kind: str, text: _Text | None, at: int) -> str:
     """Why a finding was found, in words (cue words are quoted; numbers never are)."""
     if why is None or text is None or kind not in _CUE_GIVES.get(why[-1] or "", ()):
         if why and why[0] == "repeat":
@@ -155,6 +158,8 @@ def _reason(why: tuple | None, kind: str, text: _Text | None) -> str:
     norm = text.norm
     if why[0] == "before" and why[1] is not None:
         s, e = why[1]
+        if SENTENCE_END_RE.search(norm, e, at) is not None:
+            return f'the cue "{norm[s:e]}" ({why[-1]}) in the sentence before, which it answers'
         return f'the cue "{norm[s:e]}" ({why[-1]}) before it, in the same sentence or clause'
     if why[0] == "before":
         return "its place between two check-line transit marks (a MICR routing field)"

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from ._normalise import latin_lower
-from ._rules import CUE_KINDS, CUE_RE, RULES
+from ._rules import CUE_KINDS, CUE_RE, CUE_WINDOW, RULES
 
 _S = RULES["scopes"]
 _QUOTE_RE = re.compile(_S["quote_prefix"])
@@ -98,9 +98,11 @@ def _cues(s: str, topic: bool = False) -> list[str]:
 
 
 def _negated(low: str, start: int) -> bool:
-    """Does a negation come before low[start] in its clause?"""
-    cut = max(low.rfind(c, 0, start) for c in _CLAUSE_BREAKS)
-    return _TOPIC_NEGATION_RE.search(low, cut + 1, start) is not None
+    """Does a negation come before low[start] in its clause (at most CUE_WINDOW
+    characters back, which keeps a long opening sentence linear)?"""
+    lo = max(0, start - CUE_WINDOW)
+    cut = max(low.rfind(c, lo, start) for c in _CLAUSE_BREAKS)
+    return _TOPIC_NEGATION_RE.search(low, max(cut + 1, lo), start) is not None
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

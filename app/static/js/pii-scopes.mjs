@@ -39,13 +39,20 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   const CUE_RE = new RegExp(CUE_SRC, "g");
   const VOID = CUE_KINDS.indexOf("void") + 1;
   const TOPIC_IGNORE = new Set(S.topic_ignore);
-  const TOPIC_NEGATION_RE = new RegExp(S.topic_negation);
+  const TOPIC_NEGATION_RE = new RegExp(S.topic_negation, "g");
   const CLAUSE_BREAKS = ",;:!?.\n";
-  // Does a negation come before l[start] in its clause?
+  // Does a negation come before l[start] in its clause (at most cue_window characters
+  // back, which keeps a long opening sentence linear)?
   function negated(l, start) {
+    const lo = Math.max(0, start - RULES.cue_window);
+    const w = l.slice(lo, start);
     let cut = -1;
-    for (const c of CLAUSE_BREAKS) cut = Math.max(cut, l.lastIndexOf(c, start - 1));
-    return TOPIC_NEGATION_RE.test(l.slice(cut + 1, start));
+    for (const c of CLAUSE_BREAKS) cut = Math.max(cut, w.lastIndexOf(c));
+    // searched from pos with the character before it in view, as Python's search(low, pos)
+    const pos = lo + cut + 1;
+    const base = pos > 0 ? pos - 1 : 0;
+    TOPIC_NEGATION_RE.lastIndex = pos - base;
+    return TOPIC_NEGATION_RE.test(l.slice(base, start));
   }
 
   function low(s) {
