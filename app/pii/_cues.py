@@ -153,8 +153,10 @@ class _Chunk:
             self.before = None
             if (
                 last is not None
-                and SENTENCE_END_RE.search(self.text.norm, last.end(), cs) is None
+                and self.prev is not None
+                and _labelled_at(norm, self.ce)
                 and self._taken_by_prev(last.start())
+                and SENTENCE_END_RE.search(self.text.norm, last.end(), cs) is None
             ):
                 pass  # "412083317 SSN 021000021 routing": SSN is the number's before
             elif last is not None and cs - last.end() <= CUE_WINDOW and self._reaches(last, cs):
@@ -189,14 +191,6 @@ class _Chunk:
             and p.cue_after() is not None
             and p.after_start == start
         )
-
-    def _next_labelled(self) -> bool:
-        """Is the next number followed at once by a cue of its own ("... routing
-        123582401919 = acct")?"""
-        low = self.text.low
-        gap = LABEL_AFTER_GAP_RE.match(low, self.nxe)  # it matches the empty gap too
-        m = CUE_RE.match(low, gap.end() if gap else self.nxe)
-        return m is not None and m.lastindex != _VOID
 
     def _reaches(self, cue, cs: int) -> bool:
         """Does the cue reach the number at cs: no sentence end between, or, for an
@@ -333,7 +327,7 @@ class _Chunk:
                     and _could_bind(self.text.norm, nx, self.nxe)
                     # a number labelled after keeps the cue before it for the one before
                     # ("245797602 routing 123582401919 = acct")
-                    and not self._next_labelled()
+                    and not _labelled_at(norm, self.nxe)
                 )
                 if not bound_forward:
                     kind = _cue_kind(m)
@@ -409,6 +403,14 @@ class _Chunk:
 # the characters a transit mark starts with: a chunk followed by none of them (most
 # are) is on no check line, known at one set test
 _MICR_FIRST = frozenset(m[0] for m in MICR_MARKS)
+
+
+def _labelled_at(low: str, end: int) -> bool:
+    """Is the number ending at end followed at once by a cue of its own ("... routing
+    123582401919 = acct", "... 64-9072450 is the EIN")?"""
+    gap = LABEL_AFTER_GAP_RE.match(low, end)  # it matches the empty gap too
+    m = CUE_RE.match(low, gap.end() if gap else end)
+    return m is not None and m.lastindex != _VOID
 
 
 def _between_marks(norm: str, cs: int, ce: int) -> bool:

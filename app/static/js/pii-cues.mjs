@@ -139,7 +139,13 @@ export class Chunk {
         }
       }
       this.before = null;
-      if (last !== null && !sentenceEndIn(SENTENCE_END_RE, this.text.norm, last.end, cs) && this.takenByPrev(last.start)) {
+      if (
+        last !== null &&
+        this.prev !== null &&
+        labelledAt(low, this.ce) &&
+        this.takenByPrev(last.start) &&
+        !sentenceEndIn(SENTENCE_END_RE, this.text.norm, last.end, cs)
+      ) {
         // "412083317 SSN 021000021 routing": SSN is the number's before
       } else if (last !== null && cs - last.end <= CUE_WINDOW && this.reaches(last, cs)) {
         this.before = cueKind(last.m);
@@ -168,16 +174,6 @@ export class Chunk {
   takenByPrev(start) {
     const p = this.prev;
     return p !== null && p.cueBefore() === null && p.cueAfter() !== null && p.afterStart === start;
-  }
-  // Is the next number followed at once by a cue of its own ("... routing 123582401919 =
-  // acct")?
-  nextLabelled() {
-    const low = this.text.low;
-    LABEL_AFTER_GAP_RE.lastIndex = this.nxe;
-    LABEL_AFTER_GAP_RE.exec(low);
-    CUE_AT_RE.lastIndex = LABEL_AFTER_GAP_RE.lastIndex;
-    const m = CUE_AT_RE.exec(low);
-    return m !== null && m[VOID] === undefined;
   }
   // Does a soft sentence end come between the bound cue before and the number?
   isSoft() {
@@ -273,7 +269,7 @@ export class Chunk {
           couldBind(this.text.norm, nx, this.nxe) &&
           // a number labelled after keeps the cue before it for the one before
           // ("245797602 routing 123582401919 = acct")
-          !this.nextLabelled();
+          !labelledAt(low, this.nxe);
         if (!boundForward) {
           kind = cueKind(r.m);
           this.afterStart = r.start;
@@ -337,6 +333,16 @@ export class Chunk {
     }
     return kind === "neg_bare" ? "neg" : kind;
   }
+}
+
+// Is the number ending at end followed at once by a cue of its own ("... routing
+// 123582401919 = acct", "... 64-9072450 is the EIN")?
+function labelledAt(low, end) {
+  LABEL_AFTER_GAP_RE.lastIndex = end;
+  LABEL_AFTER_GAP_RE.exec(low); // it matches the empty gap too
+  CUE_AT_RE.lastIndex = LABEL_AFTER_GAP_RE.lastIndex;
+  const m = CUE_AT_RE.exec(low);
+  return m !== null && m[VOID] === undefined;
 }
 
 // Is norm[cs:ce] set between two of the same MICR transit mark (a check line)?
