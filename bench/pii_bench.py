@@ -126,6 +126,7 @@ _UNITS = {
     "cues and bare numbers": "SSN 234567891 EIN 123456780 routing 021000021 CT reg 1234567000 ",
     "letter-spaced digits": "S S N 1 2 3 - 4 5 - 6 7 8 9 0 1 2 ",
     "digit words": "four one two, zero eight, three three one seven oh double nine cinco ",
+    "digits and digit words": "412 08 three three one 7 cinco-8 ",
     "quote prefixes in numbers": "SSN 412 08\n> > 3317 12-\n> 3456789\n",
     "table rows": "Name\tSSN\tRefund\nAna\t412083317\t1182\n| a | SSN | b |\n| 1 | 2 | 3 |\n",
     "list items": "SSNs for everyone:\nhusband: 301-72-1188\nson - 412083317\n#1 Li, 523104428\n",

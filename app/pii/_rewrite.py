@@ -6,6 +6,8 @@
   "SSN : 899-75-4451": the space between two digits (or dashes) or two letters goes.
 - digit_words: "zero nine five, two two, three three nine eight" and "cinco ocho
   ocho - ocho tres - ..." (voice dictation) become "095 22 3398" and "588-83-...".
+- digit_word_mixed_run: "229 97 three eight five one", "575-seven eight-5335" (voice
+  typing that writes some digits as numerals) become "229973851" and "575-78-5335".
 
 Every rewritten character keeps the original [start, end) it came from, so findings
 still cover exactly what the visitor typed. Each rewrite is one linear regex pass and
@@ -72,6 +74,11 @@ def _run_source() -> str:
 
 
 DIGIT_RUN_SRC = _run_source()
+# digit words and digit groups side by side (voice typing), with the words filled in
+MIXED_RUN_SRC = _R["digit_word_mixed_run"].replace("W", _WORD_SRC)
+MIXED_RUN_RE = re.compile(MIXED_RUN_SRC)
+_MIXED_MIN, _MIXED_MAX = _R["digit_word_mixed_digits"]
+_NUMERALS_RE = re.compile("[0-9]")
 QUOTE_JOIN_RE = re.compile(_R["quote_join"])
 LETTER_SPACED_RE = re.compile(_R["letter_spaced"])
 
@@ -152,6 +159,70 @@ def _gate_token(word: str) -> bytes:
 
 
 _DIGIT_WORD_BYTES = frozenset(map(_gate_token, _WORDS))
+# A mixed run holds two digit words that are no common word of some language (not of
+# digit_word_mixed_weak), so a text can hold one only if the gate's words hold two of
+# their gate tokens: a count that stops at the second (C loops). Those tokens have two or
+# more letters, so the count passes over the one-letter fragments of other words ("año"
+# gives "a" and "o").
+_MIXED_WEAK = frozenset(_R["digit_word_mixed_weak"])
+_MIXED_STRONG = frozenset(_gate_token(w) for w in _WORDS if w not in _MIXED_WEAK)
+if min(map(len, _MIXED_STRONG)) < 2:
+    raise ValueError("rewrites.digit_word_mixed_weak must hold the digit words of one a-z letter")
+# A text that passes holds a mixed run only if a digit and a digit word stand side by
+# side. That is looked for in the text's UTF-8 bytes with letters lower-cased, every digit
+# made "0", the run's separators (a space, "," "-" ".", the bytes of "…" and of any other
+# non-ASCII character, a spoken dash) spaces and every other byte "|": "0", spaces, then
+# a digit word's first a-z letters; and in those bytes reversed, "0", spaces, then a
+# digit word's last a-z letters reversed. Both patterns start with the literal "0 ",
+# which sre finds in a tight loop. An over-estimate: every run passes.
+_PAIR_BYTES = bytes(
+    b + 32
+    if 65 <= b <= 90
+    else b
+    if 97 <= b <= 122
+    else 48
+    if 48 <= b <= 57
+    else 32
+    if b in b" ,-." or b >= 128
+    else 124
+    for b in range(256)
+)
+if "(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)" not in _R["digit_word_mixed_run"]:
+    raise ValueError("rewrites.digit_word_mixed_run's separators changed: update _PAIR_BYTES")
+
+
+def _pair_source(last: bool) -> bytes:
+    """ "0 ", spaces, then the first (last: the last, reversed) a-z letters of a digit
+    word: a word's edge that reaches its other end must end where a separator or a spoken
+    dash starts ("seven" in "sevendash"); one that a letter outside a-z cuts off ("tr"
+    of "três", reversed "or" of "zéro") is followed by that letter's bytes, spaces."""
+    whole: set[str] = set()
+    cut: set[str] = set()
+    for w in _WORDS:
+        parts = re.findall("[a-z]+", w)
+        if last:  # reversed, the edge ends where the word starts, or at a cut
+            (whole if w.startswith(parts[-1]) else cut).add(parts[-1][::-1])
+        else:
+            (whole if parts[0] == w else cut).add(parts[0])
+    dash = "(?:" + "|".join(sorted(d[::-1] if last else d for d in _DASH_WORDS)) + ")"
+    alts = ["(?:" + _trie(whole) + ")(?=" + dash + "|[^a-z]|$)"]
+    if cut:
+        alts.append("(?:" + _trie(cut) + ")(?= )")
+    return ("0 +(?:" + "|".join(alts) + ")").encode()
+
+
+_PAIR_AHEAD_RE = re.compile(_pair_source(False))
+_PAIR_BEHIND_RE = re.compile(_pair_source(True))
+
+
+def _mixed_pair(raw: bytes) -> bool:
+    """Could the text (its UTF-8 bytes) hold a digit and a digit word side by side?"""
+    t = raw.translate(_PAIR_BYTES)
+    for dash in _DASH_BYTES:
+        t = t.replace(dash, b" ")
+    return _PAIR_AHEAD_RE.search(t) is not None or _PAIR_BEHIND_RE.search(t[::-1]) is not None
+
+
 if not all(w.isalpha() and w.islower() and "a" <= w[0] <= "z" for w in _WORDS):
     raise ValueError("rewrites.digit_words must be lower-case words starting with a-z")
 if any(c >= 128 and v < 128 for c, v in LATIN_LOWER.items()):
@@ -161,6 +232,8 @@ if any(c >= 128 and v < 128 for c, v in LATIN_LOWER.items()):
 # dash, five; "ohyphen" is o, hyphen). Every letter of a run is in one of them.
 _DASH_SRC = "|".join(sorted(_DASH_WORDS, key=len, reverse=True))
 _WORD_RE = re.compile("(?:" + _DASH_SRC + ")|(?:" + _WORD_SRC + ")(?=" + _DASH_SRC + "|[^a-z]|\\Z)")
+# the items of a mixed run: those words, or a group of digits
+_ITEM_RE = re.compile(_WORD_RE.pattern + "|[0-9]+")
 _LS_MIN: int = _R["letter_spaced_min_digits"]
 _LS_MAX: int = _R["letter_spaced_max"]
 _DW_MIN: int = _R["digit_word_min_digits"]
@@ -215,45 +288,70 @@ def _letter_spaced(norm: str) -> list[Edit]:
     return out
 
 
+def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, int, int] | None:
+    """The digits of the run low[s:e] of digit words (and digit groups, in a mixed run):
+    (characters, their source spans, digits, words outside digit_word_mixed_weak), or None
+    for a run that reads as no number (a "double" before a group or another "double", or
+    more than limit digits). Words in one group join; a comma, full stop or pause between
+    groups becomes a space, a dash (or a spoken one) stays."""
+    chars: list[str] = []
+    src: list[tuple[int, int]] = []
+    times = 1
+    n = strong = 0
+    pos = s
+    for w in _ITEM_RE.finditer(low, s, e):
+        item = w.group()
+        if item in _DASH_WORDS:
+            continue  # part of the separator before the next item
+        if w.start() > pos:  # the separator before this item
+            sep = low[pos : w.start()].strip(" ")
+            if sep:
+                chars.append("-" if sep == "-" or sep in _DASH_WORDS else " ")
+                src.append((pos, w.start()))
+        pos = w.end()
+        if "0" <= item[0] <= "9":  # a digit group
+            if times != 1:
+                return None
+            chars.extend(item)
+            src.extend((i, i + 1) for i in range(w.start(), pos))
+            n += len(item)
+        elif (digit := _WORDS[item])[0] == "x":  # "double", "triple"
+            if times != 1:
+                return None
+            times = int(digit[1])
+        else:
+            chars.extend(digit * times)
+            src.extend([w.span()] * times)
+            n += times
+            strong += item not in _MIXED_WEAK
+            times = 1
+        if n > limit:
+            return None
+    return (chars, src, n, strong) if times == 1 else None
+
+
 def _digit_words(low: str) -> list[Edit]:
     out: list[Edit] = []
     for m in DIGIT_RUN_RE.finditer(low):
         s, e = m.span()
-        if e - s > _DW_MAX:
-            continue
-        chars: list[str] = []
-        src: list[tuple[int, int]] = []
-        times = 1
-        ok = True
-        pos = s
-        for w in _WORD_RE.finditer(low, s, e):
-            if w.group() in _DASH_WORDS:
-                continue  # part of the separator before the next word
-            if w.start() > pos:  # the separator before this word
-                sep = low[pos : w.start()].strip(" ")
-                if sep:
-                    chars.append("-" if sep == "-" or sep in _DASH_WORDS else " ")
-                    src.append((pos, w.start()))
-            digit = _WORDS[w.group()]
-            if digit[0] == "x":
-                if times != 1:
-                    ok = False
-                    break
-                times = int(digit[1])
-            else:
-                chars.extend(digit * times)
-                src.extend([w.span()] * times)
-                times = 1
-            pos = w.end()
-        if not ok or times != 1 or sum(1 for c in chars if c.isdigit()) < _DW_MIN:
-            continue
-        out.append((s, e, "".join(chars), src))
+        run = _read_run(low, s, e, _DW_MAX) if e - s <= _DW_MAX else None
+        if run is not None and run[2] >= _DW_MIN:
+            out.append((s, e, "".join(run[0]), run[1]))
     return out
 
 
 def _utf8(norm: str) -> bytes:
     # lone surrogates (a str may hold them) are bytes of 128 or more too
     return norm.encode("utf-8", "surrogatepass")
+
+
+def _gate_words(raw: bytes) -> list[bytes]:
+    """The words the digit-word gates count: the text's UTF-8 bytes with A-Z lower-cased,
+    every other byte a separator, and each spoken dash a space."""
+    words = raw.translate(_WORD_BYTES)
+    for dash in _DASH_BYTES:
+        words = words.replace(dash, b" ")
+    return words.split()
 
 
 def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
@@ -272,24 +370,44 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
             if edits:
                 norm, starts, ends = _apply(norm, starts, ends, edits)
                 raw = _utf8(norm)
-    words = raw.translate(_WORD_BYTES)
-    for dash in _DASH_BYTES:
-        words = words.replace(dash, b" ")
-    split = words.split()
+    split = _gate_words(raw)
     # most texts have no digit word at all: isdisjoint answers that in one C loop; the
     # count stops at the digit word that makes it (C loops too)
-    if (
-        _DIGIT_WORD_BYTES.isdisjoint(split)
-        or next(islice(filter(_DIGIT_WORD_BYTES.__contains__, split), _RUN_WORDS - 1, None), None)
-        is None
-    ):
+    if _DIGIT_WORD_BYTES.isdisjoint(split):
         return norm, starts, ends, None
-    low = latin_lower(norm)
-    edits = _digit_words(low)
+    low = None
+    if next(islice(filter(_DIGIT_WORD_BYTES.__contains__, split), _RUN_WORDS - 1, None), None):
+        low = latin_lower(norm)
+        edits = _digit_words(low)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+            low = None
+    if next(
+        islice(filter(_MIXED_STRONG.__contains__, split), 1, None), None
+    ) is None or not _mixed_pair(_utf8(norm)):
+        return norm, starts, ends, low
+    low = low or latin_lower(norm)
+    edits = _mixed_words(low)
     if edits:
         norm, starts, ends = _apply(norm, starts, ends, edits)
         return norm, starts, ends, None
     return norm, starts, ends, low
+
+
+def _mixed_words(low: str) -> list[Edit]:
+    """Runs of digit words and digit groups ("229 97 three eight five one"), read like a
+    run of digit words (a space joins: dictation puts pauses anywhere), that hold two
+    digit words other than the weak ones and a number's digits."""
+    out: list[Edit] = []
+    for m in MIXED_RUN_RE.finditer(low):
+        s, e = m.span()
+        # too long, or more numerals than a number holds (C loops, before the walk)
+        if e - s > _DW_MAX or len(_NUMERALS_RE.findall(low, s, e)) > _MIXED_MAX:
+            continue
+        run = _read_run(low, s, e, _MIXED_MAX)
+        if run is not None and run[3] >= 2 and run[2] >= _MIXED_MIN:
+            out.append((s, e, "".join(run[0]), run[1]))
+    return out
 
 
 def _apply(norm: str, starts, ends, edits: list[Edit]):

@@ -6,7 +6,7 @@
 pii-rules.json stays the one place rules are written. Browsers read the data as an
 ordinary ES module (no JSON import attributes, which Safari < 17.2 and Firefox < 138
 lack), together with the finished regex sources Python builds here (cue alternation,
-claims, shape hint, placeholders, digit words), so the twin compiles them instead of
+claims, shape hint, placeholders, digit words, mixed runs), so the twin compiles them instead of
 rebuilding them.
 """
 
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from . import _rules
-from ._rewrite import DIGIT_RUN_SRC
+from ._rewrite import DIGIT_RUN_SRC, MIXED_RUN_SRC
 
 MODULE_PATH = _rules.RULES_PATH.with_suffix(".mjs")
 
@@ -36,6 +36,7 @@ def sources() -> dict[str, str]:
         "placeholder": _rules.placeholder_source(),
         "hint": _rules.hint_source(),
         "digit_word_run": DIGIT_RUN_SRC,
+        "digit_word_mixed_run": MIXED_RUN_SRC,
     }
 
 

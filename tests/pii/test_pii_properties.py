@@ -218,3 +218,33 @@ def test_topic_negation_looks_back_only_within_the_cue_window():
     assert _negated(near, near.index("ssn"))
     far = "not " + "x" * CUE_WINDOW + " ssn"
     assert not _negated(far, far.index("ssn"))
+
+
+_MIXED_ITEMS = st.one_of(
+    st.sampled_from(["seven", "Three", "oh", "o", "double", "cinco", "zéro", "Três", "kids"]),
+    st.sampled_from(["dziewięć", "sześć", "nove", "kat", "duas", "dash", "guion", "un", "sept"]),
+    st.from_regex(r"[0-9]{1,8}", fullmatch=True),
+)
+_MIXED_SEPARATORS = st.sampled_from(
+    [" ", ", ", "-", " - ", "...", "…", " dash ", "dash", "guion", ".", "  ", "", "\n", "|"]
+)
+mixed_runs = st.lists(st.tuples(_MIXED_ITEMS, _MIXED_SEPARATORS), max_size=14).map(
+    lambda pairs: "".join(a + b for a, b in pairs)
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(mixed_runs)
+@example("nove  dashkat…9109 dash 201…")  # a word glued after a spoken dash ("dashkat")
+@example("zéro 575 sept 3 un 2 2 1 1")
+@example("sześć 575 7 3 2 2 1 1 seven")  # a word cut by letters outside a-z, at the start
+def test_mixed_gate_never_turns_away_a_mixed_run(text):
+    """rewrite() looks for mixed runs only in a text whose words hold two strong digit
+    words' gate tokens (_MIXED_STRONG) and that has a digit and a digit word side by side
+    (_mixed_pair): every text in which _mixed_words() rewrites a run must pass both."""
+    from app.pii._normalise import latin_lower
+    from app.pii._rewrite import _MIXED_STRONG, _gate_words, _mixed_pair, _mixed_words, _utf8
+
+    if _mixed_words(latin_lower(text)):
+        assert sum(w in _MIXED_STRONG for w in _gate_words(_utf8(text))) >= 2
+        assert _mixed_pair(_utf8(text))

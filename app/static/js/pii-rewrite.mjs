@@ -1,7 +1,8 @@
 // Rewrites of the normalised copy that undo what people and programs do to numbers:
 // the twin of app/pii/_rewrite.py (see its docstring), step by step. quote_join drops
 // a "> " quote prefix inside a number split by a hard wrap, letter_spaced closes up a
-// PDF's "S S N : 8 9 9 - 7 5 - ...", digit_words turns dictated digits into digits.
+// PDF's "S S N : 8 9 9 - 7 5 - ...", digit_words turns dictated digits into digits,
+// and digit_word_mixed_run those written partly as numerals ("229 97 three eight five one").
 // Every rewritten character keeps the original [start, end) it came from.
 
 export function makeRewrite(RULES, SOURCES, latinLower) {
@@ -12,12 +13,17 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const LETTER_SPACED_RE = new RegExp(R.letter_spaced, "g");
   const LETTER_HINT_RE = new RegExp(R.letter_spaced_hint);
   const DIGIT_RUN_RE = new RegExp(SOURCES.digit_word_run, "g");
+  const MIXED_RUN_RE = new RegExp(SOURCES.digit_word_mixed_run, "g");
+  const [MIXED_MIN, MIXED_MAX] = R.digit_word_mixed_digits;
+  const MIXED_WEAK = new Set(R.digit_word_mixed_weak);
   // the words of a run one by one, as its pattern reads them: a spoken dash, or a digit
   // word that ends where a separator or a spoken dash starts ("fourdashfive" is four,
   // dash, five; "ohyphen" is o, hyphen)
   const DASHES = [...DASH_WORDS].sort((a, b) => b.length - a.length).join("|");
   const DIGIT_WORDS = Object.keys(WORDS).sort((a, b) => b.length - a.length).join("|");
   const WORD_RE = new RegExp(`(?:${DASHES})|(?:${DIGIT_WORDS})(?=${DASHES}|[^a-z]|$)`, "g");
+  // the items of a mixed run: those words, or a group of digits
+  const ITEM_RE = new RegExp(`${WORD_RE.source}|[0-9]+`, "g");
 
   function* all(re, s) {
     re.lastIndex = 0;
@@ -57,50 +63,86 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return out;
   }
 
-  function digitWords(norm) {
+  function lower(norm) {
     // eslint-disable-next-line no-control-regex
-    const low = /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z\u00c0-\u024f]/g, latinLower);
+    return /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z\u00c0-\u024f]/g, latinLower);
+  }
+
+  // The digits of the run low[s:e] of digit words (and digit groups, in a mixed run):
+  // [characters, their source spans, digits, words outside digit_word_mixed_weak], or
+  // null for a run that reads as no number. The twin of _read_run in _rewrite.py.
+  function readRun(low, s, e) {
+    const chars = [];
+    const src = [];
+    let times = 1;
+    let digits = 0;
+    let strong = 0;
+    let pos = s;
+    for (const w of all(ITEM_RE, low.slice(s, e))) {
+      const item = w[0];
+      if (DASH_WORDS.has(item)) continue; // part of the separator before the next item
+      const ws = s + w.index;
+      const we = ws + item.length;
+      if (ws > pos) {
+        const sep = low.slice(pos, ws).replace(/^ +| +$/g, "");
+        if (sep) {
+          chars.push(sep === "-" || DASH_WORDS.has(sep) ? "-" : " ");
+          src.push([pos, ws]);
+        }
+      }
+      pos = we;
+      if (item[0] >= "0" && item[0] <= "9") {
+        // a digit group
+        if (times !== 1) return null;
+        for (let i = ws; i < we; i++) {
+          chars.push(low[i]);
+          src.push([i, i + 1]);
+        }
+        digits += item.length;
+        continue;
+      }
+      const digit = WORDS[item];
+      if (digit[0] === "x") {
+        // "double", "triple"
+        if (times !== 1) return null;
+        times = Number(digit[1]);
+        continue;
+      }
+      for (let t = 0; t < times; t++) {
+        chars.push(digit);
+        src.push([ws, we]);
+      }
+      digits += times;
+      if (!MIXED_WEAK.has(item)) strong++;
+      times = 1;
+    }
+    return times === 1 ? [chars, src, digits, strong] : null;
+  }
+
+  function digitWords(norm) {
+    const low = lower(norm);
     const out = [];
     for (const m of all(DIGIT_RUN_RE, low)) {
       const s = m.index;
-      const run = m[0];
-      if (run.length > R.digit_word_max_chars) continue;
-      const chars = [];
-      const src = [];
-      let times = 1;
-      let ok = true;
-      let pos = s;
-      for (const w of all(WORD_RE, run)) {
-        if (DASH_WORDS.has(w[0])) continue; // part of the separator before the next word
-        const ws = s + w.index;
-        const we = ws + w[0].length;
-        if (ws > pos) {
-          const sep = low.slice(pos, ws).replace(/^ +| +$/g, "");
-          if (sep) {
-            chars.push(sep === "-" || DASH_WORDS.has(sep) ? "-" : " ");
-            src.push([pos, ws]);
-          }
-        }
-        const digit = WORDS[w[0]];
-        if (digit[0] === "x") {
-          if (times !== 1) {
-            ok = false;
-            break;
-          }
-          times = Number(digit[1]);
-        } else {
-          for (let t = 0; t < times; t++) {
-            chars.push(digit);
-            src.push([ws, we]);
-          }
-          times = 1;
-        }
-        pos = we;
+      const e = s + m[0].length;
+      const run = e - s <= R.digit_word_max_chars ? readRun(low, s, e) : null;
+      if (run !== null && run[2] >= R.digit_word_min_digits) out.push([s, e, run[0].join(""), run[1]]);
+    }
+    return out;
+  }
+
+  // Runs of digit words and digit groups ("229 97 three eight five one"), read like a run
+  // of digit words, that hold two digit words other than the weak ones and a number's digits.
+  function mixedDigitWords(norm) {
+    const low = lower(norm);
+    const out = [];
+    for (const m of all(MIXED_RUN_RE, low)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      const run = e - s <= R.digit_word_max_chars ? readRun(low, s, e) : null;
+      if (run !== null && run[3] >= 2 && run[2] >= MIXED_MIN && run[2] <= MIXED_MAX) {
+        out.push([s, e, run[0].join(""), run[1]]);
       }
-      let digits = 0;
-      for (const c of chars) if (c >= "0" && c <= "9") digits++;
-      if (!ok || times !== 1 || digits < R.digit_word_min_digits) continue;
-      out.push([s, s + run.length, chars.join(""), src]);
     }
     return out;
   }
@@ -139,6 +181,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       [quoteJoins, ">"],
       [letterSpaced, " "],
       [digitWords, null],
+      [mixedDigitWords, null],
     ]) {
       if (hint !== null && !norm.includes(hint)) continue;
       const edits = step(norm);

@@ -1122,6 +1122,32 @@ export const RULES = {
   "letter_spaced": "(?<![^ \n])(?:[0-9A-Za-z:#-] ){4,}[0-9A-Za-z:#-](?![^ \n])",
   "letter_spaced_min_digits": 4,
   "digit_word_run": "(?<![a-z])(?:W)(?:(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)(?:W)){5,100}(?![a-z])",
+  "digit_word_mixed_run": "(?<![a-z0-9])(?:(?:W|[0-9]{1,7})(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)){0,20}(?:[0-9]{1,7}(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)(?:W)|(?:W)(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)[0-9]{1,7})(?:(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)(?:W|[0-9]{1,7})){0,20}(?![a-z0-9])",
+  "digit_word_mixed_digits": [
+   9,
+   16
+  ],
+  "digit_word_mixed_weak": [
+   "o",
+   "de",
+   "en",
+   "un",
+   "una",
+   "une",
+   "um",
+   "uno",
+   "dos",
+   "tres",
+   "sis",
+   "sept",
+   "one",
+   "two",
+   "four",
+   "sèt",
+   "nèf",
+   "zéro"
+  ],
+  "_digit_word_mixed_run": "Voice typing writes some digits as numerals and some as words ('229 97 three eight five one', '575-seven eight-5335'). A run of digit words and digit groups of at most seven digits (with the separators of digit_word_run), in which a digit group and a digit word stand side by side, holding digit_word_mixed_digits digits in all and two digit words other than those of digit_word_mixed_weak (words that are also common words of some language: 'o', 'de', 'un', 'dos', 'sept' ..., or in prose about numbers: 'one of', 'two years', 'last four'; and those whose first letters are one a-z letter), becomes digits after the digit_words pass, read like a run of digit words: a space joins (dictation puts pauses anywhere: '8 4 seven 0 6 2591' is 847062591), a comma, full stop or pause becomes a space, a dash stays.",
   "digit_word_min_digits": 7,
   "digit_words": {
    "zero": "0",
@@ -1212,5 +1238,6 @@ export const SOURCES = {
  "claim": "(?=[0-9\\[])(?:[0-9](?:[0-9]|(?:(?:[ \\n]{0,3}[-./][ \\n]{0,3}|,[ \\n]{0,3}|[ \\n]{1,4}))[0-9]){3,}|((?:\\[(?:Social\\ Security\\ number|Individual\\ Taxpayer\\ Identification\\ Number|Federal\\ Employer\\ Identification\\ Number|Connecticut\\ Tax\\ Registration\\ Number|payment\\ card\\ number|bank\\ routing\\ number)\\ removed\\]|\\[(?:número\\ de\\ Seguro\\ Social|Número\\ de\\ Identificación\\ Personal\\ del\\ Contribuyente\\ \\(ITIN\\)|Número\\ de\\ Identificación\\ Patronal\\ Federal\\ \\(FEIN\\)|Número\\ de\\ Registro\\ Tributario\\ de\\ Connecticut|número\\ de\\ tarjeta\\ de\\ pago|número\\ de\\ ruta\\ bancaria)\\ eliminado\\])))",
  "placeholder": "(?:\\[(?:Social\\ Security\\ number|Individual\\ Taxpayer\\ Identification\\ Number|Federal\\ Employer\\ Identification\\ Number|Connecticut\\ Tax\\ Registration\\ Number|payment\\ card\\ number|bank\\ routing\\ number)\\ removed\\]|\\[(?:número\\ de\\ Seguro\\ Social|Número\\ de\\ Identificación\\ Personal\\ del\\ Contribuyente\\ \\(ITIN\\)|Número\\ de\\ Identificación\\ Patronal\\ Federal\\ \\(FEIN\\)|Número\\ de\\ Registro\\ Tributario\\ de\\ Connecticut|número\\ de\\ tarjeta\\ de\\ pago|número\\ de\\ ruta\\ bancaria)\\ eliminado\\])",
  "hint": "(?<![0-9])(?:[0-9]{7}|[0-9]{4,}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{4}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]|[0-9]{4,}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{6}|[0-9]{3,}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{2}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{4}(?![0-9])|[0-9]{2,}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{2,7}(?:[ \\n]{0,3}[-./][ \\n]{0,3}|[ \\n]{1,4})[0-9]{3}(?![0-9]))",
- "digit_word_run": "(?:c(?<![a-z]c)(?:ero|in(?:co|q)|uatro|ztery)|d(?<![a-z]d)(?:e(?:ux)?|o(?:ble|is|s|uble)|uas|w(?:a|ie)|ziewięć)|e(?<![a-z]e)(?:ight|n)|f(?<![a-z]f)(?:ive|our)|h(?<![a-z]h)uit|j(?<![a-z]j)ed(?:en|na)|k(?<![a-z]k)at|n(?<![a-z]n)(?:euf|ine|ove|ueve|èf)|o(?<![a-z]o)(?:cho|h|ito|ne|siem)?|p(?<![a-z]p)ięć|q(?<![a-z]q)uatr(?:e|o)|s(?<![a-z]s)(?:e(?:is|nk|pt|te|ven)|i(?:e(?:dem|te)|s|x)|ześć|èt)|t(?<![a-z]t)(?:hree|r(?:es|iple|ois|zy|ês)|w(?:a|o))|u(?<![a-z]u)(?:it|m|n(?:a|e|o)?)|y(?<![a-z]y)oun|z(?<![a-z]z)(?:e(?:ro|wo)|éro))(?:(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)(?:(?:c(?:ero|in(?:co|q)|uatro|ztery)|d(?:e(?:ux)?|o(?:ble|is|s|uble)|uas|w(?:a|ie)|ziewięć)|e(?:ight|n)|f(?:ive|our)|huit|jed(?:en|na)|kat|n(?:euf|ine|ove|ueve|èf)|o(?:cho|h|ito|ne|siem)?|pięć|quatr(?:e|o)|s(?:e(?:is|nk|pt|te|ven)|i(?:e(?:dem|te)|s|x)|ześć|èt)|t(?:hree|r(?:es|iple|ois|zy|ês)|w(?:a|o))|u(?:it|m|n(?:a|e|o)?)|youn|z(?:e(?:ro|wo)|éro)))){5,100}(?![a-z])"
+ "digit_word_run": "(?:c(?<![a-z]c)(?:ero|in(?:co|q)|uatro|ztery)|d(?<![a-z]d)(?:e(?:ux)?|o(?:ble|is|s|uble)|uas|w(?:a|ie)|ziewięć)|e(?<![a-z]e)(?:ight|n)|f(?<![a-z]f)(?:ive|our)|h(?<![a-z]h)uit|j(?<![a-z]j)ed(?:en|na)|k(?<![a-z]k)at|n(?<![a-z]n)(?:euf|ine|ove|ueve|èf)|o(?<![a-z]o)(?:cho|h|ito|ne|siem)?|p(?<![a-z]p)ięć|q(?<![a-z]q)uatr(?:e|o)|s(?<![a-z]s)(?:e(?:is|nk|pt|te|ven)|i(?:e(?:dem|te)|s|x)|ześć|èt)|t(?<![a-z]t)(?:hree|r(?:es|iple|ois|zy|ês)|w(?:a|o))|u(?<![a-z]u)(?:it|m|n(?:a|e|o)?)|y(?<![a-z]y)oun|z(?<![a-z]z)(?:e(?:ro|wo)|éro))(?:(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)(?:(?:c(?:ero|in(?:co|q)|uatro|ztery)|d(?:e(?:ux)?|o(?:ble|is|s|uble)|uas|w(?:a|ie)|ziewięć)|e(?:ight|n)|f(?:ive|our)|huit|jed(?:en|na)|kat|n(?:euf|ine|ove|ueve|èf)|o(?:cho|h|ito|ne|siem)?|pięć|quatr(?:e|o)|s(?:e(?:is|nk|pt|te|ven)|i(?:e(?:dem|te)|s|x)|ześć|èt)|t(?:hree|r(?:es|iple|ois|zy|ês)|w(?:a|o))|u(?:it|m|n(?:a|e|o)?)|youn|z(?:e(?:ro|wo)|éro)))){5,100}(?![a-z])",
+ "digit_word_mixed_run": "(?<![a-z0-9])(?:(?:(?:c(?:ero|in(?:co|q)|uatro|ztery)|d(?:e(?:ux)?|o(?:ble|is|s|uble)|uas|w(?:a|ie)|ziewięć)|e(?:ight|n)|f(?:ive|our)|huit|jed(?:en|na)|kat|n(?:euf|ine|ove|ueve|èf)|o(?:cho|h|ito|ne|siem)?|pięć|quatr(?:e|o)|s(?:e(?:is|nk|pt|te|ven)|i(?:e(?:dem|te)|s|x)|ześć|èt)|t(?:hree|r(?:es|iple|ois|zy|ês)|w(?:a|o))|u(?:it|m|n(?:a|e|o)?)|youn|z(?:e(?:ro|wo)|éro))|[0-9]{1,7})(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)){0,20}(?:[0-9]{1,7}(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)(?:(?:c(?:ero|in(?:co|q)|uatro|ztery)|d(?:e(?:ux)?|o(?:ble|is|s|uble)|uas|w(?:a|ie)|ziewięć)|e(?:ight|n)|f(?:ive|our)|huit|jed(?:en|na)|kat|n(?:euf|ine|ove|ueve|èf)|o(?:cho|h|ito|ne|siem)?|pięć|quatr(?:e|o)|s(?:e(?:is|nk|pt|te|ven)|i(?:e(?:dem|te)|s|x)|ześć|èt)|t(?:hree|r(?:es|iple|ois|zy|ês)|w(?:a|o))|u(?:it|m|n(?:a|e|o)?)|youn|z(?:e(?:ro|wo)|éro)))|(?:(?:c(?:ero|in(?:co|q)|uatro|ztery)|d(?:e(?:ux)?|o(?:ble|is|s|uble)|uas|w(?:a|ie)|ziewięć)|e(?:ight|n)|f(?:ive|our)|huit|jed(?:en|na)|kat|n(?:euf|ine|ove|ueve|èf)|o(?:cho|h|ito|ne|siem)?|pięć|quatr(?:e|o)|s(?:e(?:is|nk|pt|te|ven)|i(?:e(?:dem|te)|s|x)|ześć|èt)|t(?:hree|r(?:es|iple|ois|zy|ês)|w(?:a|o))|u(?:it|m|n(?:a|e|o)?)|youn|z(?:e(?:ro|wo)|éro)))(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)[0-9]{1,7})(?:(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)(?:(?:c(?:ero|in(?:co|q)|uatro|ztery)|d(?:e(?:ux)?|o(?:ble|is|s|uble)|uas|w(?:a|ie)|ziewięć)|e(?:ight|n)|f(?:ive|our)|huit|jed(?:en|na)|kat|n(?:euf|ine|ove|ueve|èf)|o(?:cho|h|ito|ne|siem)?|pięć|quatr(?:e|o)|s(?:e(?:is|nk|pt|te|ven)|i(?:e(?:dem|te)|s|x)|ześć|èt)|t(?:hree|r(?:es|iple|ois|zy|ês)|w(?:a|o))|u(?:it|m|n(?:a|e|o)?)|youn|z(?:e(?:ro|wo)|éro))|[0-9]{1,7})){0,20}(?![a-z0-9])"
 };
