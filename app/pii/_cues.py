@@ -9,6 +9,7 @@ from ._checks import _ssn_or_itin
 from ._normalise import latin_lower
 from ._rules import (
     ANSWER_AFTER_CUE_RE,
+    ARROW_LABEL_GAP_RE,
     CARRY_GAP_RE,
     CARRY_MAX_GAP,
     CUE_KINDS,
@@ -318,6 +319,8 @@ class _Chunk:
                 # nearest cue before it ("... is my SSN. ZIP 06106" keeps SSN here)
                 bound_forward = (
                     nx < len(norm)
+                    # "126469884   <- bank routing": an arrow's label is this number's
+                    and ARROW_LABEL_GAP_RE.fullmatch(norm, ce, m.start()) is None
                     and nx - m.end() <= CUE_WINDOW
                     and _next_cue(norm, m.end(), nx) is None
                     and SENTENCE_END_RE.search(self.text.norm, m.end(), nx) is None

@@ -352,26 +352,30 @@ def _sep_char(s: str) -> str:
     return t
 
 
+_AMOUNT_ENDS = (" ", "\n", ",")  # what may come after an amount, or before its token
+
+
 def _amount_groups(texts: list[str], raw_seps: list[str]) -> list[bool] | None:
     """Which digit groups belong to a money amount: written with thousands commas and
     cents ("1,234.56", "12,345,678.00"), or a whole token of digits and cents ("612.00",
-    "-612.00" on a bank statement). None of them is part of an identifier, so a piece
-    cannot join cents to the next cell ("$1,234.56<tab>7828.00" is no 3-2-4), nor a
-    statement's amount to the number before it ("0091821<tab>-612.00" is no CT number).
-    None when the chunk holds no such amount."""
+    "-612.00" on a bank statement, "157.78" in a CSV row). None of them is part of an
+    identifier, so a piece cannot join cents to the next cell ("$1,234.56<tab>7828.00"
+    is no 3-2-4), nor a statement's amount to the number before it ("0091821<tab>-612.00"
+    is no CT number). None when the chunk holds no such amount."""
     marks: list[bool] | None = None
     last = len(texts) - 1
     for i in range(1, len(texts)):
         if not (
             len(texts[i]) == 2
             and raw_seps[i - 1] == "."
-            and (i == last or raw_seps[i][:1] in (" ", "\n"))
+            and (i == last or raw_seps[i][:1] in _AMOUNT_ENDS)
         ):
             continue
-        # the cents of "1,234.56", or of a token that starts after a space ("612.00",
-        # "-612.00"): an identifier never ends in a group of two after a dot
+        # the cents of "1,234.56", or of a token that starts after a space or a comma
+        # ("612.00", "-612.00", a CSV row's "...,157.78,2559.55"): an identifier never
+        # ends in a group of two after a dot
         grouped = i >= 2 and raw_seps[i - 2] == "," and len(texts[i - 1]) == 3
-        if not grouped and i >= 2 and raw_seps[i - 2][:1] not in (" ", "\n"):
+        if not grouped and i >= 2 and raw_seps[i - 2][:1] not in _AMOUNT_ENDS:
             continue
         if marks is None:
             marks = [False] * len(texts)

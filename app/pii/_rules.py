@@ -296,6 +296,7 @@ CARRY_GAP_RE = re.compile(RULES["carry_gap"], re.ASCII)
 CUE_LIST_GAP_RE = re.compile(RULES["cue_list_gap"], re.ASCII)
 CARRY_MAX_GAP: int = RULES["carry_max_gap"]
 LABEL_AFTER_GAP_RE = re.compile(RULES["label_after_gap"])
+ARROW_LABEL_GAP_RE = re.compile(RULES["arrow_label_gap"])
 PLURAL_CUE_RE = re.compile(RULES["plural_cue"], re.ASCII)
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Latin letters A-Z and U+00C0-U+024F, and Cyrillic U+0400-U+04FF, whose lower case is

@@ -46,7 +46,10 @@ _PRESENT_SENTENCE_RE = re.compile(_S["presenting_sentence"])
 _SENTENCE_BOUNDARY_RE = re.compile(_S["sentence_boundary"])
 _CHECK_LINE_RE = re.compile(_S["check_line"])
 _ANAPHOR_RE = re.compile(_S["anaphor"])
-_LONG_DIGITS_RE = re.compile("[0-9]{5}")
+# a header cell holds no number: five digits in it, joined or not, make it a data row
+# ("097-32-7176   <- ssn (column D)" is a row with a note, not a header)
+_HEADER_MAX_DIGITS = 4
+_DIGIT_RE = re.compile("[0-9]")
 _ITEM = (
     "[ \\t]*((?:[-*•·]|#?[0-9]{1,2}[.)]?(?=[ \\t]))[ \\t]*)?([^:=0-9\\t\\n]{0,LABEL}?)[ \\t]*"
     "(:|=|,|[ \\t]?[-–—]|\\t|(?=[ \\t])|^)[ \\t]*([0-9])"
@@ -180,7 +183,7 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
     kinds: list[tuple[str, str]] = []
     named = False
     for _off, cell in cells:
-        if len(cell) > _MAX_HEADER_CELL or _LONG_DIGITS_RE.search(cell):
+        if len(cell) > _MAX_HEADER_CELL or len(_DIGIT_RE.findall(cell)) > _HEADER_MAX_DIGITS:
             return None
         found = _cues(cell)
         kind = found[-1] if found else "none"

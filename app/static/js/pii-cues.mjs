@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_AT_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_AT_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 export const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 
@@ -260,6 +260,8 @@ export class Chunk {
         // the cue belongs to the next number instead if it is that number's nearest cue
         const boundForward =
           nx < low.length &&
+          // "126469884   <- bank routing": an arrow's label is this number's
+          !ARROW_LABEL_GAP_RE.test(low.slice(ce, r.start)) &&
           nx - r.end <= CUE_WINDOW &&
           nextCue(low, r.end, nx) === null &&
           !sentenceEndIn(SENTENCE_END_RE, this.text.norm, r.end, nx) &&

@@ -127,6 +127,8 @@ export function sepChar(s) {
 // Which digit groups belong to a money amount: with thousands commas and cents
 // ("1,234.56"), or a whole token of digits and cents ("612.00", "-612.00"): none is part
 // of an identifier (see _amount_groups in _pieces.py).
+const AMOUNT_ENDS = [" ", "\n", ","]; // what may come after an amount, or before its token
+
 function amountGroups(texts, rawSeps) {
   let marks = null;
   const last = texts.length - 1;
@@ -135,13 +137,13 @@ function amountGroups(texts, rawSeps) {
       !(
         texts[i].length === 2 &&
         rawSeps[i - 1] === "." &&
-        (i === last || rawSeps[i][0] === " " || rawSeps[i][0] === "\n")
+        (i === last || AMOUNT_ENDS.includes(rawSeps[i][0]))
       )
     ) {
       continue;
     }
     const grouped = i >= 2 && rawSeps[i - 2] === "," && texts[i - 1].length === 3;
-    if (!grouped && i >= 2 && rawSeps[i - 2][0] !== " " && rawSeps[i - 2][0] !== "\n") {
+    if (!grouped && i >= 2 && !AMOUNT_ENDS.includes(rawSeps[i - 2][0])) {
       continue;
     }
     if (marks === null) marks = new Array(texts.length).fill(false);

@@ -35,7 +35,9 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     return start >= 0 && PRESENT_SENTENCE_RE.test(line.slice(start)) ? start : -1;
   }
   const CHECK_LINE_RE = new RegExp("^(?:" + S.check_line + ")$");
-  const LONG_DIGITS_RE = /[0-9]{5}/;
+  // a header cell holds no number: five digits in it, joined or not, make it a data row
+  const HEADER_MAX_DIGITS = 4;
+  const digitCount = (cell) => cell.replace(/[^0-9]/g, "").length;
   const CUE_RE = new RegExp(CUE_SRC, "g");
   const VOID = CUE_KINDS.indexOf("void") + 1;
   const TOPIC_IGNORE = new Set(S.topic_ignore);
@@ -143,7 +145,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     const kinds = [];
     let named = false;
     for (const [, cell] of cs) {
-      if (cell.length > S.max_header_cell || LONG_DIGITS_RE.test(cell)) return null;
+      if (cell.length > S.max_header_cell || digitCount(cell) > HEADER_MAX_DIGITS) return null;
       const found = cues(cell);
       let kind = found.length ? found[found.length - 1] : "none";
       if (ID_KINDS.has(kind)) named = true;
