@@ -79,6 +79,7 @@ MIXED_RUN_SRC = _R["digit_word_mixed_run"].replace("W", _WORD_SRC)
 MIXED_RUN_RE = re.compile(MIXED_RUN_SRC)
 _MIXED_MIN, _MIXED_MAX = _R["digit_word_mixed_digits"]
 _NUMERALS_RE = re.compile("[0-9]")
+_UNITS = frozenset("123456789")  # what a unit word after a tens word reads as
 QUOTE_JOIN_RE = re.compile(_R["quote_join"])
 LETTER_SPACED_RE = re.compile(_R["letter_spaced"])
 
@@ -288,6 +289,18 @@ def _letter_spaced(norm: str) -> list[Edit]:
     return out
 
 
+def _item_digits(item: str, times: int) -> str | None:
+    """What one item of a run reads as: a digit group its digits, a digit word its digit
+    ("eleven" two), times over after "double"/"triple" (a single digit word only), a tens
+    word its digit and 0 (a unit word after it takes the 0's place); None for no number."""
+    digit = _WORDS.get(item, item)  # a digit group is its own digits
+    if times == 1:
+        return digit[1] + "0" if digit[0] == "t" else digit
+    if len(digit) == 1 and not "0" <= item[0] <= "9":
+        return digit * times
+    return None
+
+
 def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, int, int] | None:
     """The digits of the run low[s:e] of digit words (and digit groups, in a mixed run):
     (characters, their source spans, digits, words outside digit_word_mixed_weak), or None
@@ -299,32 +312,42 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
     times = 1
     n = strong = 0
     pos = s
+    tens = -1  # where the 0 of a tens word stands, for a unit word after it
     for w in _ITEM_RE.finditer(low, s, e):
         item = w.group()
         if item in _DASH_WORDS:
             continue  # part of the separator before the next item
-        if w.start() > pos:  # the separator before this item
-            sep = low[pos : w.start()].strip(" ")
-            if sep:
-                chars.append("-" if sep == "-" or sep in _DASH_WORDS else " ")
-                src.append((pos, w.start()))
-        pos = w.end()
-        if "0" <= item[0] <= "9":  # a digit group
+        before, pos = pos, w.end()  # the separator is low[before:w.start()]
+        sep = low[before : w.start()].strip(" ")
+        word = not "0" <= item[0] <= "9"
+        if tens >= 0 and _WORDS.get(item, item) in _UNITS and sep in ("", "-"):
+            # "forty nine", "forty-nine", "forty 9"
+            chars[tens], src[tens] = _WORDS.get(item, item), w.span()
+            strong += word and item not in _MIXED_WEAK
+            tens = -1
+            continue
+        tens = -1
+        if sep:  # the separator before this item
+            chars.append("-" if sep == "-" or sep in _DASH_WORDS else " ")
+            src.append((before, w.start()))
+        if word and _WORDS[item][0] == "x":  # "double", "triple"
             if times != 1:
                 return None
-            chars.extend(item)
-            src.extend((i, i + 1) for i in range(w.start(), pos))
-            n += len(item)
-        elif (digit := _WORDS[item])[0] == "x":  # "double", "triple"
-            if times != 1:
-                return None
-            times = int(digit[1])
-        else:
-            chars.extend(digit * times)
-            src.extend([w.span()] * times)
-            n += times
+            times = int(_WORDS[item][1])
+            continue
+        digits = _item_digits(item, times)
+        if digits is None:
+            return None
+        if word:
+            if _WORDS[item][0] == "t":
+                tens = len(chars) + 1
+            src.extend([w.span()] * len(digits))
             strong += item not in _MIXED_WEAK
-            times = 1
+        else:
+            src.extend((i, i + 1) for i in range(w.start(), pos))
+        chars.extend(digits)
+        n += len(digits)
+        times = 1
         if n > limit:
             return None
     return (chars, src, n, strong) if times == 1 else None

@@ -16,6 +16,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const MIXED_RUN_RE = new RegExp(SOURCES.digit_word_mixed_run, "g");
   const [MIXED_MIN, MIXED_MAX] = R.digit_word_mixed_digits;
   const MIXED_WEAK = new Set(R.digit_word_mixed_weak);
+  const UNITS = new Set("123456789"); // what a unit word after a tens word reads as
   // the words of a run one by one, as its pattern reads them: a spoken dash, or a digit
   // word that ends where a separator or a spoken dash starts ("fourdashfive" is four,
   // dash, five; "ohyphen" is o, hyphen)
@@ -78,17 +79,29 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     let digits = 0;
     let strong = 0;
     let pos = s;
+    let tens = -1; // where the digit of a tens word stands, waiting for a unit word
     for (const w of all(ITEM_RE, low.slice(s, e))) {
       const item = w[0];
       if (DASH_WORDS.has(item)) continue; // part of the separator before the next item
       const ws = s + w.index;
       const we = ws + item.length;
-      if (ws > pos) {
-        const sep = low.slice(pos, ws).replace(/^ +| +$/g, "");
-        if (sep) {
-          chars.push(sep === "-" || DASH_WORDS.has(sep) ? "-" : " ");
-          src.push([pos, ws]);
+      const sep = low.slice(pos, ws).replace(/^ +| +$/g, "");
+      const digit = WORDS[item] ?? item;
+      if (tens >= 0) {
+        const at = tens + 1;
+        tens = -1;
+        // "forty nine", "forty-nine": 49; else "forty" is 40
+        if (UNITS.has(digit) && (sep === "" || sep === "-")) {
+          chars[at] = digit;
+          src[at] = [ws, we];
+          pos = we;
+          if (!(item[0] >= "0" && item[0] <= "9") && !MIXED_WEAK.has(item)) strong++;
+          continue;
         }
+      }
+      if (sep) {
+        chars.push(sep === "-" || DASH_WORDS.has(sep) ? "-" : " ");
+        src.push([pos, ws]);
       }
       pos = we;
       if (item[0] >= "0" && item[0] <= "9") {
@@ -101,18 +114,30 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         digits += item.length;
         continue;
       }
-      const digit = WORDS[item];
       if (digit[0] === "x") {
         // "double", "triple"
         if (times !== 1) return null;
         times = Number(digit[1]);
         continue;
       }
-      for (let t = 0; t < times; t++) {
-        chars.push(digit);
-        src.push([ws, we]);
+      if (digit[0] === "t") {
+        // a tens word: its digit, then 0 or the unit after it
+        if (times !== 1) return null;
+        tens = chars.length;
+        chars.push(digit[1], "0");
+        src.push([ws, we], [ws, we]);
+        digits += 2;
+        if (!MIXED_WEAK.has(item)) strong++;
+        continue;
       }
-      digits += times;
+      if (times !== 1 && digit.length !== 1) return null;
+      for (let t = 0; t < times; t++) {
+        for (const c of digit) {
+          chars.push(c);
+          src.push([ws, we]);
+        }
+      }
+      digits += digit.length * times;
       if (!MIXED_WEAK.has(item)) strong++;
       times = 1;
     }
