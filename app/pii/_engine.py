@@ -37,6 +37,13 @@ from ._rules import (
 from ._wording import Finding, mask
 
 
+def _tight_digits(norm: str, cs: int, ce: int) -> list[str]:
+    """The digits of each tight group of norm[cs:ce], in two C-level passes."""
+    digits = "\n".join(TIGHT_RE.findall(norm, cs, ce))
+    digits = digits.replace("-", "").replace(".", "").replace("/", "").replace(" ", "")
+    return digits.split("\n")
+
+
 def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
     """The same number again in another form ("412-08-3317, i.e. 412083317"): a tight
     digit group (digits joined by single punctuation) elsewhere whose digits are a
@@ -52,13 +59,12 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
     for cs, ce in chunks:
         while k < n and raw[k][2] <= cs:
             k += 1
-        if k == n or raw[k][1] >= ce:
-            # no finding in the chunk: its tight groups' digits at once, and most chunks
-            # hold no found number
-            digits = "\n".join(TIGHT_RE.findall(norm, cs, ce))
-            digits = digits.replace("-", "").replace(".", "").replace("/", "").replace(" ", "")
-            if kinds.keys().isdisjoint(digits.split("\n")):
-                continue
+        # no finding in the chunk: its tight groups' digits at once, and most chunks hold
+        # no found number (none shorter than the shortest found number)
+        if (k == n or raw[k][1] >= ce) and (
+            ce - cs < shortest or kinds.keys().isdisjoint(_tight_digits(norm, cs, ce))
+        ):
+            continue
         for m in TIGHT_RE.finditer(norm, cs, ce):
             s, e = m.span()
             if e - s < shortest:
