@@ -162,6 +162,7 @@ ADVERSARIAL_KINDS = [
     "random digits and separators",
     "letter-spaced digits",
     "digit words",
+    "digits and digit words",
 ]
 # Input that is nothing but real identifiers (tens of thousands per MB): the time is
 # proportional to the findings returned; shown to prove it stays linear.
