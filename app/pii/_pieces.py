@@ -482,6 +482,18 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     g_end = bounds[1::2]
     g_end.append(ce)
 
+    def _in_fours(g0: int) -> bool:
+        # a card cut from a longer number grouped in fours: a group of four before it,
+        # joined the same way, itself the chunk's first or joined so too ("tracking 9400
+        # 2561 3983 5388 1826 89"; not "234-56-7891 4111 1111 ...")
+        sep = raw_seps[g0]
+        return (
+            g0 > 0
+            and glen[g0 - 1] == 4
+            and raw_seps[g0 - 1] == sep
+            and (g0 == 1 or raw_seps[g0 - 2] == sep)
+        )
+
     def piece(g0: int, off0: int, g1: int, off1: int | None, first: bool | str, last: bool):
         # groups g0..g1; off0 digits dropped from g0's front, g1 cut at off1 (None = whole)
         lens = glen[g0 : g1 + 1]
@@ -505,7 +517,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         s = g_start[g0] + off0
         ctx.at, ctx.why = s, None
         kind = _classify(parts, seps[g0:g1], ctx, first, last)
-        if kind is None:
+        if kind is None or (kind == "card" and g1 > g0 and not off0 and _in_fours(g0)):
             return None
         e = g_end[g1] if off1 is None else g_start[g1] + off1
         return (kind, s, e, "".join(parts), ctx.why)

@@ -237,6 +237,10 @@ export function scanChunk(text, cs, ce, ctx, out) {
   const items = Array.from({ length: nseg }, () => []);
 
   const glen = texts.map((t) => t.length);
+  const inFours = (g0) => {
+    const sep = rawSeps[g0];
+    return g0 > 0 && glen[g0 - 1] === 4 && rawSeps[g0 - 1] === sep && (g0 === 1 || rawSeps[g0 - 2] === sep);
+  };
   const piece = (g0, off0, g1, off1, first, last) => {
     const lens = glen.slice(g0, g1 + 1);
     if (off1 !== null) lens[lens.length - 1] = off1;
@@ -250,6 +254,10 @@ export function scanChunk(text, cs, ce, ctx, out) {
     ctx.at = s;
     const kind = classify(parts, seps.slice(g0, g1), ctx, first, last);
     if (kind === null) return null;
+    // a card cut from a longer number grouped in fours: a group of four before it, joined
+    // the same way, itself the chunk's first or joined so too ("tracking 9400 2561 3983
+    // 5388 1826 89"; not "234-56-7891 4111 1111 ...")
+    if (kind === "card" && g1 > g0 && !off0 && inFours(g0)) return null;
     const e = off1 === null ? gs[g1][1] : gs[g1][0] + off1;
     return [kind, s, e, parts.join("")];
   };
