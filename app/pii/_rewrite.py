@@ -353,14 +353,24 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
     return (chars, src, n, strong) if times == 1 else None
 
 
-def _digit_words(low: str) -> list[Edit]:
+def _run_edits(low: str, pattern, min_digits: int, max_digits: int, min_strong: int):
+    """An edit for each of pattern's runs in low that reads as a number: min_digits to
+    max_digits digits, and min_strong digit words outside digit_word_mixed_weak."""
     out: list[Edit] = []
-    for m in DIGIT_RUN_RE.finditer(low):
+    for m in pattern.finditer(low):
         s, e = m.span()
-        run = _read_run(low, s, e, _DW_MAX) if e - s <= _DW_MAX else None
-        if run is not None and run[2] >= _DW_MIN:
+        # too long, or more numerals than a number holds (C loops, before the walk)
+        if e - s > _DW_MAX or len(_NUMERALS_RE.findall(low, s, e)) > max_digits:
+            continue
+        run = _read_run(low, s, e, max_digits)
+        if run is not None and run[2] >= min_digits and run[3] >= min_strong:
             out.append((s, e, "".join(run[0]), run[1]))
     return out
+
+
+def _digit_words(low: str) -> list[Edit]:
+    """Runs of digit words ("zero nine five, two two, three three nine eight")."""
+    return _run_edits(low, DIGIT_RUN_RE, _DW_MIN, _DW_MAX, 0)
 
 
 def _utf8(norm: str) -> bytes:
@@ -421,16 +431,7 @@ def _mixed_words(low: str) -> list[Edit]:
     """Runs of digit words and digit groups ("229 97 three eight five one"), read like a
     run of digit words (a space joins: dictation puts pauses anywhere), that hold two
     digit words other than the weak ones and a number's digits."""
-    out: list[Edit] = []
-    for m in MIXED_RUN_RE.finditer(low):
-        s, e = m.span()
-        # too long, or more numerals than a number holds (C loops, before the walk)
-        if e - s > _DW_MAX or len(_NUMERALS_RE.findall(low, s, e)) > _MIXED_MAX:
-            continue
-        run = _read_run(low, s, e, _MIXED_MAX)
-        if run is not None and run[3] >= 2 and run[2] >= _MIXED_MIN:
-            out.append((s, e, "".join(run[0]), run[1]))
-    return out
+    return _run_edits(low, MIXED_RUN_RE, _MIXED_MIN, _MIXED_MAX, 2)
 
 
 def _apply(norm: str, starts, ends, edits: list[Edit]):

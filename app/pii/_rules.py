@@ -295,8 +295,9 @@ SENTENCE_SOFT_RE = re.compile(RULES["sentence_end_soft"], re.ASCII)
 CARRY_GAP_RE = re.compile(RULES["carry_gap"], re.ASCII)
 CUE_LIST_GAP_RE = re.compile(RULES["cue_list_gap"], re.ASCII)
 CARRY_MAX_GAP: int = RULES["carry_max_gap"]
-LABEL_AFTER_GAP_RE = re.compile(RULES["label_after_gap"])
-ARROW_LABEL_GAP_RE = re.compile(RULES["arrow_label_gap"])
+# both gaps take label_arrow ("<-", "=", "=>" ...) for {arrow}
+LABEL_AFTER_GAP_RE = re.compile(RULES["label_after_gap"].replace("{arrow}", RULES["label_arrow"]))
+ARROW_LABEL_GAP_RE = re.compile(RULES["arrow_label_gap"].replace("{arrow}", RULES["label_arrow"]))
 PLURAL_CUE_RE = re.compile(RULES["plural_cue"], re.ASCII)
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Latin letters A-Z and U+00C0-U+024F, and Cyrillic U+0400-U+04FF, whose lower case is

@@ -30,8 +30,10 @@ export const CUE_SRC = SOURCES.cue;
 export const CUE_RE = new RegExp(CUE_SRC, "g");
 // the cue pattern tried at one position only (lastIndex), like Python's CUE_RE.match
 export const CUE_AT_RE = new RegExp(CUE_SRC, "y");
-export const LABEL_AFTER_GAP_RE = new RegExp(RULES.label_after_gap, "y");
-export const ARROW_LABEL_GAP_RE = new RegExp("^(?:" + RULES.arrow_label_gap + ")$");
+// both gaps take label_arrow ("<-", "=", "=>" ...) for {arrow}
+const withArrow = (src) => src.replace("{arrow}", RULES.label_arrow);
+export const LABEL_AFTER_GAP_RE = new RegExp(withArrow(RULES.label_after_gap), "y");
+export const ARROW_LABEL_GAP_RE = new RegExp("^(?:" + withArrow(RULES.arrow_label_gap) + ")$");
 export const PARAGRAPH_RE = new RegExp(RULES.paragraph_break);
 export const TIGHT_RE = new RegExp(RULES.tight_group, "g");
 export const CLAIM_RE = new RegExp(SOURCES.claim, "g");

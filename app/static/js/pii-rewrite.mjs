@@ -144,33 +144,27 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return times === 1 ? [chars, src, digits, strong] : null;
   }
 
-  function digitWords(norm) {
+  // An edit for each of re's runs in the lower-cased norm that reads as a number:
+  // minDigits to maxDigits digits, and minStrong digit words outside the weak ones.
+  function runEdits(re, norm, minDigits, maxDigits, minStrong) {
     const low = lower(norm);
     const out = [];
-    for (const m of all(DIGIT_RUN_RE, low)) {
+    for (const m of all(re, low)) {
       const s = m.index;
       const e = s + m[0].length;
       const run = e - s <= R.digit_word_max_chars ? readRun(low, s, e) : null;
-      if (run !== null && run[2] >= R.digit_word_min_digits) out.push([s, e, run[0].join(""), run[1]]);
-    }
-    return out;
-  }
-
-  // Runs of digit words and digit groups ("229 97 three eight five one"), read like a run
-  // of digit words, that hold two digit words other than the weak ones and a number's digits.
-  function mixedDigitWords(norm) {
-    const low = lower(norm);
-    const out = [];
-    for (const m of all(MIXED_RUN_RE, low)) {
-      const s = m.index;
-      const e = s + m[0].length;
-      const run = e - s <= R.digit_word_max_chars ? readRun(low, s, e) : null;
-      if (run !== null && run[3] >= 2 && run[2] >= MIXED_MIN && run[2] <= MIXED_MAX) {
+      if (run !== null && run[2] >= minDigits && run[2] <= maxDigits && run[3] >= minStrong) {
         out.push([s, e, run[0].join(""), run[1]]);
       }
     }
     return out;
   }
+
+  const digitWords = (norm) =>
+    runEdits(DIGIT_RUN_RE, norm, R.digit_word_min_digits, R.digit_word_max_chars, 0);
+  // Runs of digit words and digit groups ("229 97 three eight five one"), read like a run
+  // of digit words, that hold two digit words other than the weak ones and a number's digits.
+  const mixedDigitWords = (norm) => runEdits(MIXED_RUN_RE, norm, MIXED_MIN, MIXED_MAX, 2);
 
   function apply(norm, starts, ends, edits) {
     const start = (i) => (starts === null ? i : starts[i]);
