@@ -47,6 +47,7 @@ from ._rules import (
     HINT_RE,
     MIN_DIGITS,
 )
+from ._scopes import ID_KINDS
 
 if TYPE_CHECKING:
     from ._cues import _Chunk, _Text
@@ -391,6 +392,41 @@ def _amount_groups(texts: list[str], raw_seps: list[str]) -> list[bool] | None:
     return marks
 
 
+# a line break inside a number, as a hard wrap leaves it (CRLF is " \n" by then), and
+# what the groups around it are joined by: nothing (the break is inside a group), or
+# the dash glued on to the next group's digits ("674-63\n-9688")
+_WRAPS = {"\n": None, " \n": None, "\n-": "-", " \n-": "-"}
+
+
+def _unwrapped(texts: list[str], raw_seps: list[str], seps: list[str], cs: int, ce: int, ctx):
+    """The whole chunk as one identifier typed before a hard wrap split it, even inside
+    a group ("employer identification number is 85-43\n15668"): one line break, the
+    groups around it joined, a whole shape, and an identifier cue bound to the number
+    (a wrap inside a group leaves no shape of its own to go by). None if not."""
+    at = -1
+    for i, r in enumerate(raw_seps):
+        if "\n" in r:
+            if at >= 0 or r not in _WRAPS:
+                return None
+            at = i
+    if at < 0:
+        return None
+    sep = _WRAPS[raw_seps[at]]
+    if sep is None:
+        texts = [*texts[:at], texts[at] + texts[at + 1], *texts[at + 2 :]]
+        seps = [*seps[:at], *seps[at + 1 :]]
+    else:
+        seps = [*seps[:at], sep, *seps[at + 1 :]]
+    if len(texts) > 1 and tuple(map(len, texts)) not in _WHOLE_SHAPES:
+        return None
+    ctx.at, ctx.why = cs, None
+    if ctx.cue(True, True) not in ID_KINDS:
+        return None
+    ctx.why = None
+    kind = _classify(texts, seps, ctx, True, True)
+    return None if kind is None else (kind, cs, ce, "".join(texts), ctx.why)
+
+
 def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     """Append (kind, norm_start, norm_end, digits) for the identifiers in one chunk."""
     norm = text.norm
@@ -446,6 +482,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         kind = _classify(texts, seps, ctx, True, True)
         if kind is not None:
             out.append((kind, cs, ce, "".join(texts), ctx.why))
+            return
+    if not tainted and amount is None and "\n" in bare:
+        f = _unwrapped(texts, raw_seps, seps, cs, ce, ctx)
+        if f is not None:
+            out.append(f)
             return
     # segments: maximal runs of groups joined by punctuation separators; whitespace,
     # ", " and a bare "." between two 3+ digit groups (a sentence end) separate them

@@ -248,9 +248,9 @@ Edit = tuple[int, int, str, list[tuple[int, int]]]
 # Python it is searched from its line break (a leading literal, found with a tight loop)
 # and the digit or dash before the line break (or before one space there) is tested
 # here: the same joins (V8 compiles the shared source).
-if _R["quote_join"] != "(?<=[0-9-]) ?\n(?: *>)+ *(?=[0-9])":
+if _R["quote_join"] != "(?<=[0-9-]) ?\n(?: *>)+ *(?=-?[0-9])":
     raise ValueError("rewrites.quote_join changed: rewrite _QUOTE_BREAK_RE to match")
-_QUOTE_BREAK_RE = re.compile("\n(?: *>)+ *(?=[0-9])")
+_QUOTE_BREAK_RE = re.compile("\n(?: *>)+ *(?=-?[0-9])")
 _DIGIT_OR_DASH = frozenset("0123456789-")
 
 

@@ -5,6 +5,7 @@ import { CARD, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CU
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
 import { findIter } from "./pii-cues.mjs";
+import { ID_KINDS } from "./pii-scopes.mjs";
 
 export function classify(parts, seps, ctx, first, last) {
   const d = parts.join("");
@@ -158,6 +159,33 @@ function amountGroups(texts, rawSeps) {
   return marks;
 }
 
+// a line break inside a number, as a hard wrap leaves it (CRLF is " \n" by then), and
+// what the groups around it are joined by: nothing (the break is inside a group), or
+// the dash glued on to the next group's digits ("674-63\n-9688")
+const WRAPS = new Map([["\n", null], [" \n", null], ["\n-", "-"], [" \n-", "-"]]);
+
+// The whole chunk as one identifier typed before a hard wrap split it (_unwrapped).
+function unwrapped(texts, rawSeps, seps, cs, ce, ctx) {
+  let at = -1;
+  for (let i = 0; i < rawSeps.length; i++) {
+    if (rawSeps[i].includes("\n")) {
+      if (at >= 0 || !WRAPS.has(rawSeps[i])) return null;
+      at = i;
+    }
+  }
+  if (at < 0) return null;
+  const sep = WRAPS.get(rawSeps[at]);
+  if (sep === null) {
+    texts = [...texts.slice(0, at), texts[at] + texts[at + 1], ...texts.slice(at + 2)];
+    seps = [...seps.slice(0, at), ...seps.slice(at + 1)];
+  } else seps = [...seps.slice(0, at), sep, ...seps.slice(at + 1)];
+  if (texts.length > MAX_PIECE_GROUPS) return null;
+  ctx.at = cs;
+  if (!ID_KINDS.has(ctx.cue(true, true))) return null;
+  const kind = classify(texts, seps, ctx, true, true);
+  return kind === null ? null : [kind, cs, ce, texts.join("")];
+}
+
 export function scanChunk(text, cs, ce, ctx, out) {
   const norm = text.norm;
   const bare = norm.slice(cs, ce);
@@ -206,6 +234,13 @@ export function scanChunk(text, cs, ce, ctx, out) {
     const kind = classify(texts, seps, ctx, true, true);
     if (kind !== null) {
       out.push([kind, cs, ce, texts.join("")]);
+      return;
+    }
+  }
+  if (!tainted && amount === null && bare.includes("\n")) {
+    const f = unwrapped(texts, rawSeps, seps, cs, ce, ctx);
+    if (f !== null) {
+      out.push(f);
       return;
     }
   }
