@@ -273,6 +273,15 @@ class _Chunk:
             INTRO_RE.fullmatch(self.text.low, self.before_end, self.cs) is not None
         )
 
+    def introduced_by_id(self) -> bool:
+        """Is the number directly introduced by its own identifier cue ("my social is ",
+        "SSN #")?"""
+        return (
+            self.cue_before() in ID_KINDS
+            and not self.carried
+            and INTRO_RE.fullmatch(self.text.low, self.before_end, self.cs) is not None
+        )
+
     def denied_after(self) -> bool:
         """Is the number, with no identifier cue of its own before it, denied by a
         negative cue after it in its clause: a negated identifier cue ("412-08-3317

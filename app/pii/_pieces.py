@@ -427,6 +427,33 @@ def _unwrapped(texts: list[str], raw_seps: list[str], seps: list[str], cs: int, 
     return None if kind is None else (kind, cs, ce, "".join(texts), ctx.why)
 
 
+def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
+    """Nine digits grouped by commas, as voice typing writes the pauses ("my social is
+    175, 278, 413", "social sec. #608,22,0863"): the whole chunk, one comma separator
+    throughout, grouped 3-2-4 or another way nine digits are (a cue layout), directly
+    after its own identifier cue. Such a chunk is otherwise a list or an amount: no
+    identifier joins groups with a comma. None if not."""
+    raw_seps = _NON_DIGITS_RE.findall(bare)
+    if raw_seps[0] not in _COMMA_SEPS or raw_seps.count(raw_seps[0]) != len(raw_seps):
+        return None
+    texts = DIGITS_RE.findall(bare)
+    lens = tuple(map(len, texts))
+    if lens != (3, 2, 4) and lens not in CUE_LAYOUTS:
+        return None
+    if (cs > 0 and _is_word(norm[cs - 1])) or (ce < len(norm) and _is_word(norm[ce])):
+        return None
+    ctx.at, ctx.why = cs, None
+    if not ctx.introduced_by_id():
+        return None
+    kind = _classify(texts, ["-"] * len(raw_seps), ctx, True, True)
+    if kind is None:
+        return None
+    return (kind, cs, ce, "".join(texts), ("before", ctx.before_span, ctx.before))
+
+
+_COMMA_SEPS = (",", ", ")
+
+
 def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     """Append (kind, norm_start, norm_end, digits) for the identifiers in one chunk."""
     norm = text.norm
@@ -435,6 +462,10 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         texts = [bare]
     else:
         if HINT_RE.search(norm, cs, ce) is None:
+            if "," in bare:
+                f = _comma_grouped(norm, bare, cs, ce, ctx)
+                if f is not None:
+                    out.append(f)
             return
         # a chunk no cue can reach holds only identifiers that need none, and most runs
         # of digits and separators have no piece shaped like one: one search decides

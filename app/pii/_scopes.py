@@ -29,6 +29,7 @@ from ._rules import CUE_KINDS, CUE_RE, CUE_WINDOW, RULES
 
 _S = RULES["scopes"]
 _QUOTE_RE = re.compile(_S["quote_prefix"])
+_QUOTE_HEADER_RE = re.compile(_S["quote_header"])  # matched against a lower-cased line
 _ALIGNED_RE = re.compile(_S["aligned_gap"])
 # could_be_scoped() and _mode() test the patterns below by what they must hold before
 # running them; a change to one of them must update those tests
@@ -399,17 +400,20 @@ def could_be_scoped(text: str, o: int) -> bool:
 
 def _topic(text: str, lines: list[tuple[int, str]]) -> str | None:
     """The one kind of identifier the subject line, the opening sentence and the quoted
-    lines name, if they name exactly one."""
+    lines (with a quote prefix, or after an Outlook or Gmail reply header) name, if they
+    name exactly one."""
     kinds: set[str] = set()
     first = next((line for _off, line in lines if line.strip()), "")
     if _SUBJECT_RE.fullmatch(first):
         kinds.update(k for k in _cues(first, True) if k in ID_KINDS)
     opening = _opening_sentence(lines)
     kinds.update(k for k in _cues(opening, True) if k in ID_KINDS)
-    raw = text.split("\n")
-    for line in raw:
-        if _QUOTE_RE.match(line):
+    quoted = False  # after a header that starts a quote without prefixes
+    for line in text.split("\n"):
+        if quoted or _QUOTE_RE.match(line):
             kinds.update(k for k in _cues(line, True) if k in ID_KINDS)
+        elif _QUOTE_HEADER_RE.fullmatch(latin_lower(line)):
+            quoted = True
     return next(iter(kinds)) if len(kinds) == 1 else None
 
 

@@ -216,6 +216,14 @@ export class Chunk {
   introducedByNeg() {
     return this.cueBefore() === "neg" && INTRO_RE.test(this.text.low.slice(this.beforeEnd, this.cs));
   }
+  // Is the number directly introduced by its own identifier cue ("my social is ", "SSN #")?
+  introducedById() {
+    return (
+      ID_KINDS.has(this.cueBefore()) &&
+      !this.carried &&
+      INTRO_RE.test(this.text.low.slice(this.beforeEnd, this.cs))
+    );
+  }
   // Is the number, with no identifier cue of its own before it, denied by a negative
   // cue after it in its clause: a negated identifier cue ("412-08-3317 isn't my SSN")
   // or one it is said to be ("... on the letter is our case number")?

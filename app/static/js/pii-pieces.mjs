@@ -186,13 +186,36 @@ function unwrapped(texts, rawSeps, seps, cs, ce, ctx) {
   return kind === null ? null : [kind, cs, ce, texts.join("")];
 }
 
+// Nine digits grouped by commas, as voice typing writes the pauses ("my social is 175,
+// 278, 413"), directly after their own identifier cue (_comma_grouped).
+function commaGrouped(norm, bare, cs, ce, ctx) {
+  const rawSeps = bare.match(/[^0-9]+/g);
+  if (!COMMA_SEPS.includes(rawSeps[0]) || !rawSeps.every((x) => x === rawSeps[0])) return null;
+  const texts = bare.match(/[0-9]+/g);
+  const shape = texts.map((t) => t.length).join(",");
+  if (shape !== "3,2,4" && !CUE_LAYOUTS.has(shape)) return null;
+  if ((cs > 0 && isWord(norm[cs - 1])) || (ce < norm.length && isWord(norm[ce]))) return null;
+  ctx.at = cs;
+  if (!ctx.introducedById()) return null;
+  const kind = classify(texts, rawSeps.map(() => "-"), ctx, true, true);
+  return kind === null ? null : [kind, cs, ce, texts.join("")];
+}
+
+const COMMA_SEPS = [",", ", "];
+
 export function scanChunk(text, cs, ce, ctx, out) {
   const norm = text.norm;
   const bare = norm.slice(cs, ce);
   let gs;
   if (/^[0-9]+$/.test(bare)) gs = [[cs, ce]];
   else {
-    if (!HINT_RE.test(bare)) return;
+    if (!HINT_RE.test(bare)) {
+      if (bare.includes(",")) {
+        const f = commaGrouped(norm, bare, cs, ce, ctx);
+        if (f !== null) out.push(f);
+      }
+      return;
+    }
     gs = [];
     let total = 0;
     for (const r of findIter(DIGITS_RE, norm, cs, ce)) {

@@ -15,6 +15,7 @@ export const ID_KINDS = new Set(["ssn", "itin", "fein", "taxid", "ct", "routing"
 export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   const S = RULES.scopes;
   const QUOTE_RE = new RegExp("^(?:" + S.quote_prefix + ")");
+  const QUOTE_HEADER_RE = new RegExp("^(?:" + S.quote_header + ")$"); // on a lower-cased line
   const ALIGNED_RE = new RegExp(S.aligned_gap, "g");
   const RULE_LINE_RE = new RegExp("^(?:" + S.rule_line + ")$");
   const ITEM_RE = new RegExp("^(?:" + S.list_item + ")");
@@ -216,7 +217,11 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     };
     if (SUBJECT_RE.test(first)) add(first);
     add(openingSentence(ls));
-    for (const line of text.split("\n")) if (QUOTE_RE.test(line)) add(line);
+    let quoted = false; // after a header that starts a quote without prefixes
+    for (const line of text.split("\n")) {
+      if (quoted || QUOTE_RE.test(line)) add(line);
+      else if (QUOTE_HEADER_RE.test(low(line))) quoted = true;
+    }
     return kinds.size === 1 ? [...kinds][0] : null;
   }
 
