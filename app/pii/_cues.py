@@ -20,6 +20,7 @@ from ._rules import (
     DENIAL_BREAK_RE,
     DENIAL_COPULA_RE,
     DENIAL_NEGATION_RE,
+    DENIAL_NEXT_CLAUSE_RE,
     DENIAL_RELABEL_RE,
     INTRO_RE,
     LABEL_AFTER_GAP_RE,
@@ -285,12 +286,18 @@ class _Chunk:
     def denied_after(self) -> bool:
         """Is the number, with no identifier cue of its own before it, denied by a
         negative cue after it in its clause: a negated identifier cue ("412-08-3317
-        isn't my SSN") or one it is said to be ("... on the letter is our case number")?"""
+        isn't my SSN") or one it is said to be ("... on the letter is our case number")?
+        A negated cue also reaches into the next clause when that starts with a pronoun
+        for the number ("... number 116-66-5813. This is not my social")."""
         if self.cue_before() not in (None, *_NEG_KINDS) or self.cue_after() not in _NEG_KINDS:
             return False
         low, ce, cue = self.text.low, self.ce, self.after_start
         if DENIAL_BREAK_RE.search(low, ce, cue) is not None:
-            return False
+            return (
+                DENIAL_NEGATION_RE.match(low, cue) is not None
+                and DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, cue) is not None
+                and not self._relabelled(self.after_end)
+            )
         denied = (
             DENIAL_NEGATION_RE.match(low, cue) is not None
             or DENIAL_COPULA_RE.search(low, ce, cue) is not None

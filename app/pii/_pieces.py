@@ -566,6 +566,16 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             and (g0 == 1 or raw_seps[g0 - 2] == sep)
         )
 
+    def _mid_spaced(g0: int, g1: int) -> bool:
+        # a 3-2-4 cut from the middle of a longer run of groups each joined by one space,
+        # with no identifier cue for the chunk ("Tracking 1Z 709 284 97 8971 4170")
+        return (
+            g0 > 0
+            and g1 + 1 < ng
+            and all(raw_seps[i] == " " for i in range(g0 - 1, g1 + 1))
+            and ctx.cue_before() not in ID_KINDS
+        )
+
     def piece(g0: int, off0: int, g1: int, off1: int | None, first: bool | str, last: bool):
         # groups g0..g1; off0 digits dropped from g0's front, g1 cut at off1 (None = whole)
         lens = glen[g0 : g1 + 1]
@@ -590,6 +600,8 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         ctx.at, ctx.why = s, None
         kind = _classify(parts, seps[g0:g1], ctx, first, last)
         if kind is None or (kind == "card" and g1 > g0 and not off0 and _in_fours(g0)):
+            return None
+        if key == (3, 2, 4) and not off0 and off1 is None and _mid_spaced(g0, g1):
             return None
         e = g_end[g1] if off1 is None else g_start[g1] + off1
         return (kind, s, e, "".join(parts), ctx.why)

@@ -281,11 +281,14 @@ def _letter_spaced(norm: str) -> list[Edit]:
         run = m.group(1)
         if len(run) > _LS_MAX or sum(1 for c in run if "0" <= c <= "9") < _LS_MIN:
             continue
-        # spaces sit at odd offsets; drop those between two of a kind
-        for i in range(1, len(run), 2):
+        # every space of the run stands between two tokens: drop those between two of
+        # a kind
+        i = run.find(" ")
+        while i >= 0:
             k = _kind(run[i - 1])
             if k and k == _kind(run[i + 1]):
                 out.append((s + i, s + i + 1, "", []))
+            i = run.find(" ", i + 2)
     return out
 
 

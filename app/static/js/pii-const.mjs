@@ -43,6 +43,7 @@ export const INTRO_RE = new RegExp("^(?:" + RULES.introducer + ")$");
 export const DENIAL_NEGATION_RE = new RegExp("^(?:" + RULES.denial.negation + ")");
 export const DENIAL_COPULA_RE = new RegExp(RULES.denial.copula);
 export const DENIAL_BREAK_RE = new RegExp(RULES.denial.clause_break);
+export const DENIAL_NEXT_CLAUSE_RE = new RegExp("^(?:" + RULES.denial.next_clause + ")$");
 export const DENIAL_RELABEL_RE = new RegExp(RULES.denial.relabel);
 export const SENTENCE_END_RE = new RegExp(RULES.sentence_end, "g");
 export const ANSWER_AFTER_CUE_RE = new RegExp(RULES.answer_after_cue);

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_AT_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_AT_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 export const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 
@@ -233,7 +233,14 @@ export class Chunk {
       return false;
     }
     const gap = this.text.low.slice(this.ce, this.afterStart);
-    if (DENIAL_BREAK_RE.test(gap)) return false;
+    if (DENIAL_BREAK_RE.test(gap)) {
+      // a negated cue reaches into the next clause when it starts with a pronoun for the number
+      return (
+        DENIAL_NEGATION_RE.test(this.text.low.slice(this.afterStart, this.afterStart + 40)) &&
+        DENIAL_NEXT_CLAUSE_RE.test(gap) &&
+        !this.relabelled(this.afterEnd)
+      );
+    }
     const denied =
       DENIAL_NEGATION_RE.test(this.text.low.slice(this.afterStart, this.afterStart + 40)) ||
       DENIAL_COPULA_RE.test(gap);

@@ -299,6 +299,13 @@ export function scanChunk(text, cs, ce, ctx, out) {
     const sep = rawSeps[g0];
     return g0 > 0 && glen[g0 - 1] === 4 && rawSeps[g0 - 1] === sep && (g0 === 1 || rawSeps[g0 - 2] === sep);
   };
+  // a 3-2-4 cut from the middle of a longer run of groups each joined by one space, with
+  // no identifier cue for the chunk ("Tracking 1Z 709 284 97 8971 4170")
+  const midSpaced = (g0, g1) => {
+    if (g0 === 0 || g1 + 1 >= ng) return false;
+    for (let i = g0 - 1; i <= g1; i++) if (rawSeps[i] !== " ") return false;
+    return !ID_KINDS.has(ctx.cueBefore());
+  };
   const piece = (g0, off0, g1, off1, first, last) => {
     const lens = glen.slice(g0, g1 + 1);
     if (off1 !== null) lens[lens.length - 1] = off1;
@@ -316,6 +323,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
     // the same way, itself the chunk's first or joined so too ("tracking 9400 2561 3983
     // 5388 1826 89"; not "234-56-7891 4111 1111 ...")
     if (kind === "card" && g1 > g0 && !off0 && inFours(g0)) return null;
+    if (lens.join(",") === "3,2,4" && !off0 && off1 === null && midSpaced(g0, g1)) return null;
     const e = off1 === null ? gs[g1][1] : gs[g1][0] + off1;
     return [kind, s, e, parts.join("")];
   };

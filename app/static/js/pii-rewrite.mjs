@@ -55,8 +55,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       let digits = 0;
       for (const c of run) if (c >= "0" && c <= "9") digits++;
       if (run.length > R.letter_spaced_max || digits < R.letter_spaced_min_digits) continue;
-      // spaces sit at odd offsets; drop those between two of a kind
-      for (let i = 1; i < run.length; i += 2) {
+      // every space of the run stands between two tokens: drop those between two of a kind
+      for (let i = run.indexOf(" "); i >= 0; i = run.indexOf(" ", i + 2)) {
         const k = kind(run[i - 1]);
         if (k && k === kind(run[i + 1])) out.push([s + i, s + i + 1, "", []]);
       }
