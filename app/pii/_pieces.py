@@ -526,7 +526,9 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     hard_cut = 0  # first segment after a sentence end or ", " (where "+1 860 ..." stops)
     for i, sp in enumerate(seps):
         dot = raw_seps[i] == "." and len(texts[i]) >= _DOT_CUT_MIN <= len(texts[i + 1])
-        if sp == "" or dot:
+        # punctuation with spaces around it may be a clause dash ("SSN 592-04-0849 -
+        # 2023 - expected $612"): a cut, though a piece may span it ("234 - 56 - 7891")
+        if sp == "" or dot or (raw_seps[i][0] in " \n" and raw_seps[i][-1] in " \n"):
             seg_first.append(i + 1)
             if (dot or "," in raw_seps[i] or "." in raw_seps[i]) and not hard_cut:
                 hard_cut = len(seg_first) - 1

@@ -206,9 +206,13 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     while i < n:
         line = lines[i][1]
         mode = _mode(line)
+        # a header or heading may stand one blank line above its rows or items
+        first = i + 2 if i + 2 < n and not lines[i + 1][1].strip() else i + 1
+        if mode is None and line.count(", ") >= 2 and first < n and _mode(lines[first][1]) == ",":
+            mode = ","  # "Last name, first name, SSN, wages:" over rows of bare CSV
         cols = _header(line, mode) if mode is not None else None
         if mode is not None and cols is not None:
-            i = _table_rows(lines, i + 1, mode, cols, forced, notes)
+            i = _table_rows(lines, first, mode, cols, forced, notes)
             continue
         stripped = line.rstrip()
         if _HEADING_RE.search(stripped) is not None:
@@ -216,7 +220,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             kind = found[-1] if found else None
             if kind in ID_KINDS:
                 note = f'the list under "{stripped.strip()}"'
-                i = _list_items(lines, i + 1, kind, forced, notes, note)
+                i = _list_items(lines, first, kind, forced, notes, note)
                 continue
         i += 1
     _sibling_items(lines, forced, notes)
@@ -229,32 +233,48 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             )
     topic = _topic(text, lines)
     if topic is not None:
-        for off, line in lines:
-            m = _PRESENT_RE.fullmatch(line)
-            if m is not None and not _cues(line):
-                fallback[off + m.start(1)] = topic  # the line's first digit
-                notes.setdefault(
-                    off + m.start(1),
-                    "it stands on a line of its own, and the subject line, opening sentence"
-                    " or quoted question names this kind of number",
-                )
-                continue
-            m = _presenting_sentence(line)
-            if m is not None and not _cues(m.string[m.start() : m.end()]):
-                fallback[off + m.start(1)] = topic  # the sentence's first digit
-                notes.setdefault(
-                    off + m.start(1),
-                    "a short sentence ending its line presents it, and the subject line,"
-                    " opening sentence or quoted question names this kind of number",
-                )
-        for m in _ANAPHOR_RE.finditer(text):
-            fallback[m.start(1)] = topic
-            notes.setdefault(
-                m.start(1),
-                '"the correct one", "her number" and the like refer back to the kind of'
-                " number the subject line, opening sentence or quoted question names",
-            )
+        _topic_scope(text, lines, topic, fallback, notes)
     return forced, fallback, notes
+
+
+def _topic_scope(
+    text: str,
+    lines: list[tuple[int, str]],
+    topic: frozenset[str],
+    fallback: dict[int, str],
+    notes: dict[int, str],
+) -> None:
+    """The topic for the numbers presented on a line of their own, by a short last
+    sentence or after an anaphor."""
+
+    def put(at: int, note: str) -> None:
+        kind = _topic_for(topic, text, at)
+        if kind is not None:
+            fallback[at] = kind
+            notes.setdefault(at, note)
+
+    for off, line in lines:
+        m = _PRESENT_RE.fullmatch(line)
+        if m is not None and not _cues(line):
+            put(  # the line's first digit
+                off + m.start(1),
+                "it stands on a line of its own, and the subject line, opening sentence"
+                " or quoted question names this kind of number",
+            )
+            continue
+        m = _presenting_sentence(line)
+        if m is not None and not _cues(m.string[m.start() : m.end()]):
+            put(  # the sentence's first digit
+                off + m.start(1),
+                "a short sentence ending its line presents it, and the subject line,"
+                " opening sentence or quoted question names this kind of number",
+            )
+    for m in _ANAPHOR_RE.finditer(text):
+        put(
+            m.start(1),
+            '"the correct one", "her number" and the like refer back to the kind of'
+            " number the subject line, opening sentence or quoted question names",
+        )
 
 
 def _table_rows(
@@ -398,10 +418,10 @@ def could_be_scoped(text: str, o: int) -> bool:
     return m is not None and start + off + m.start(1) == o
 
 
-def _topic(text: str, lines: list[tuple[int, str]]) -> str | None:
-    """The one kind of identifier the subject line, the opening sentence and the quoted
-    lines (with a quote prefix, or after an Outlook or Gmail reply header) name, if they
-    name exactly one."""
+def _topic(text: str, lines: list[tuple[int, str]]) -> frozenset[str] | None:
+    """The kinds of identifier the subject line, the opening sentence and the quoted
+    lines (with a quote prefix, or after an Outlook or Gmail reply header) name, if any
+    (a number takes the topic only if one of them fits it: _topic_for)."""
     kinds: set[str] = set()
     first = next((line for _off, line in lines if line.strip()), "")
     if _SUBJECT_RE.fullmatch(first):
@@ -414,7 +434,21 @@ def _topic(text: str, lines: list[tuple[int, str]]) -> str | None:
             kinds.update(k for k in _cues(line, True) if k in ID_KINDS)
         elif _QUOTE_HEADER_RE.fullmatch(latin_lower(line)):
             quoted = True
-    return next(iter(kinds)) if len(kinds) == 1 else None
+    return frozenset(kinds) if kinds else None
+
+
+_NUMBER_AT_RE = re.compile(r"[0-9](?:[0-9]|[-. ][0-9])*")
+
+
+def _topic_for(kinds: frozenset[str], text: str, at: int) -> str | None:
+    """The one kind of the topic that the number starting at text[at] could be: when the
+    topic names several, a CT number (ten digits or more) or another (nine) may tell."""
+    if len(kinds) == 1:
+        return next(iter(kinds))
+    m = _NUMBER_AT_RE.match(text, at)
+    long = m is not None and sum(c.isdigit() for c in m.group()) > 9
+    fit = [k for k in kinds if (k == "ct") == long]
+    return fit[0] if len(fit) == 1 else None
 
 
 def _opening_sentence(lines: list[tuple[int, str]]) -> str:

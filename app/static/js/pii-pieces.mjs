@@ -273,7 +273,10 @@ export function scanChunk(text, cs, ce, ctx, out) {
   for (let i = 0; i < seps.length; i++) {
     const dot =
       rawSeps[i] === "." && texts[i].length >= DOT_CUT_MIN && DOT_CUT_MIN <= texts[i + 1].length;
-    if (seps[i] === "" || dot) {
+    // punctuation with spaces around it may be a clause dash ("SSN 592-04-0849 - 2023 -
+    // expected $612"): a cut, though a piece may span it ("234 - 56 - 7891")
+    const spaced = " \n".includes(rawSeps[i][0]) && " \n".includes(rawSeps[i][rawSeps[i].length - 1]);
+    if (seps[i] === "" || dot || spaced) {
       segFirst.push(i + 1);
       if ((dot || rawSeps[i].includes(",") || rawSeps[i].includes(".")) && !hardCut) {
         hardCut = segFirst.length - 1;

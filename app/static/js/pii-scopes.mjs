@@ -15,6 +15,7 @@ export const ID_KINDS = new Set(["ssn", "itin", "fein", "taxid", "ct", "routing"
 export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   const S = RULES.scopes;
   const QUOTE_RE = new RegExp("^(?:" + S.quote_prefix + ")");
+  const NUMBER_AT_RE = /[0-9](?:[0-9]|[-. ][0-9])*/y;
   const QUOTE_HEADER_RE = new RegExp("^(?:" + S.quote_header + ")$"); // on a lower-cased line
   const ALIGNED_RE = new RegExp(S.aligned_gap, "g");
   const RULE_LINE_RE = new RegExp("^(?:" + S.rule_line + ")$");
@@ -222,7 +223,18 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       if (quoted || QUOTE_RE.test(line)) add(line);
       else if (QUOTE_HEADER_RE.test(low(line))) quoted = true;
     }
-    return kinds.size === 1 ? [...kinds][0] : null;
+    return kinds.size ? kinds : null;
+  }
+
+  // The one kind of the topic that the number starting at text[at] could be: when the
+  // topic names several, a CT number (ten digits or more) or another (nine) may tell.
+  function topicFor(kinds, text, at) {
+    if (kinds.size === 1) return [...kinds][0];
+    NUMBER_AT_RE.lastIndex = at;
+    const m = NUMBER_AT_RE.exec(text);
+    const long = m !== null && m[0].replace(/[^0-9]/g, "").length > 9;
+    const fit = [...kinds].filter((k) => (k === "ct") === long);
+    return fit.length === 1 ? fit[0] : null;
   }
 
   // [forced, fallback]: Maps from an original offset where a number starts to the kind
@@ -235,10 +247,15 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     let i = 0;
     while (i < n) {
       const line = ls[i][1];
-      const md = mode(line);
+      let md = mode(line);
+      // a header or heading may stand one blank line above its rows or items
+      const first = i + 2 < n && pyStrip(ls[i + 1][1]) === "" ? i + 2 : i + 1;
+      if (md === null && line.split(", ").length - 1 >= 2 && first < n && mode(ls[first][1]) === ",") {
+        md = ","; // "Last name, first name, SSN, wages:" over rows of bare CSV
+      }
       const cols = md !== null ? header(line, md) : null;
       if (cols !== null) {
-        let j = i + 1;
+        let j = first;
         while (j < n) {
           const [roff, row] = ls[j];
           if (RULE_LINE_RE.test(row)) {
@@ -260,7 +277,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
         const found = cues(stripped);
         const kind = found.length ? found[found.length - 1] : null;
         if (ID_KINDS.has(kind)) {
-          let j = i + 1;
+          let j = first;
           while (j < n) {
             const [roff, row] = ls[j];
             const m = ITEM_RE.exec(row);
@@ -285,21 +302,25 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       }
     }
     const topic = topicOf(text, ls);
+    const put = (at) => {
+      const kind = topicFor(topic, text, at);
+      if (kind !== null) fallback.set(at, kind);
+    };
     if (topic !== null) {
       for (const [off, line] of ls) {
         const m = PRESENT_RE.exec(line);
         // the number is the line's first digit: nothing before it holds one
         if (m !== null && !cues(line).length) {
-          fallback.set(off + line.search(/[0-9]/), topic);
+          put(off + line.search(/[0-9]/));
           continue;
         }
         const start = presentingSentence(line);
         const sentence = start >= 0 ? line.slice(start) : "";
         // the number is the sentence's first digit
-        if (start >= 0 && !cues(sentence).length) fallback.set(off + start + sentence.search(/[0-9]/), topic);
+        if (start >= 0 && !cues(sentence).length) put(off + start + sentence.search(/[0-9]/));
       }
       // "the correct one is N": the anaphor refers back to the topic
-      for (const m of text.matchAll(ANAPHOR_RE)) fallback.set(m.index + m[0].length - 1, topic);
+      for (const m of text.matchAll(ANAPHOR_RE)) put(m.index + m[0].length - 1);
     }
     return [forced, fallback];
   };
