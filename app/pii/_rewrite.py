@@ -2,6 +2,7 @@
 
 - quote_join: "605 37\\n> > 6884" (a number split by a hard wrap inside a quoted
   reply) loses the quote prefix, so the line break joins the two halves as usual.
+- numeral_dash: "4 2 8 dash 1 5 dash 6 3 3 7" (voice typing) becomes "4 2 8-1 5-6 3 3 7".
 - letter_spaced: "S S N : 8 9 9 - 7 5 - 4 4 5 1" (a PDF copy) becomes
   "SSN : 899-75-4451": the space between two digits (or dashes) or two letters goes.
 - digit_words: "zero nine five, two two, three three nine eight" and "cinco ocho
@@ -81,6 +82,13 @@ _NUMERALS_RE = re.compile("[0-9]")
 _UNITS = frozenset("123456789")  # what a unit word after a tens word reads as
 QUOTE_JOIN_RE = re.compile(_R["quote_join"])
 LETTER_SPACED_RE = re.compile(_R["letter_spaced"])
+# The numeral dash starts with a lookbehind, so sre would try it at every character; in
+# Python it is searched from its leading space (a literal, found with a tight loop) and
+# the digit before is tested here: the same edits (V8 compiles the shared source).
+if not _R["numeral_dash"].startswith("(?<=[0-9]) "):
+    raise ValueError("rewrites.numeral_dash changed: rewrite _NUMERAL_DASH_RE to match")
+_NUMERAL_DASH_RE = re.compile(_R["numeral_dash"][len("(?<=[0-9])") :])
+_NUMERAL_DASH_HINTS: tuple[str, ...] = tuple(_R["numeral_dash_hints"])
 
 
 def _spaced_source() -> str:
@@ -265,6 +273,14 @@ def _quote_joins(norm: str) -> list[Edit]:
     return out
 
 
+def _numeral_dashes(norm: str) -> list[Edit]:
+    return [
+        (m.start(), m.end(), "-", [m.span()])
+        for m in _NUMERAL_DASH_RE.finditer(norm)
+        if m.start() and "0" <= norm[m.start() - 1] <= "9"
+    ]
+
+
 def _kind(c: str) -> int:
     if "0" <= c <= "9" or c == "-":
         return 1
@@ -408,14 +424,25 @@ def _gate_counts(raw: bytes) -> tuple[int, int]:
     return min(digit, _RUN_WORDS), min(strong, 2)
 
 
-def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
-    """Apply the rewrites in turn; returns (norm, starts, ends, low) like normalise(),
-    with low the lower-cased copy of norm the cue search uses, or None when it was not
-    needed here (made on first use by _cues._Text)."""
+def _join_numbers(norm: str, starts: list[int] | None, ends: list[int] | None):
+    """The first two rewrites: quote prefixes inside a number, spoken dashes between
+    numerals."""
     if ">" in norm:
         edits = _quote_joins(norm)
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
+    if any(h in norm for h in _NUMERAL_DASH_HINTS):
+        edits = _numeral_dashes(norm)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+    return norm, starts, ends
+
+
+def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
+    """Apply the rewrites in turn; returns (norm, starts, ends, low) like normalise(),
+    with low the lower-cased copy of norm the cue search uses, or None when it was not
+    needed here (made on first use by _cues._Text)."""
+    norm, starts, ends = _join_numbers(norm, starts, ends)
     raw = _utf8(norm)
     if " " in norm:
         hint = raw.translate(_HINT_BYTES)

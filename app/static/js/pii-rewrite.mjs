@@ -11,6 +11,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const DASH_WORDS = new Set(R.digit_word_dashes);
   const QUOTE_JOIN_RE = new RegExp(R.quote_join, "g");
   const LETTER_SPACED_RE = new RegExp(R.letter_spaced, "g");
+  const NUMERAL_DASH_RE = new RegExp(R.numeral_dash, "g");
   const LETTER_HINT_RE = new RegExp(R.letter_spaced_hint);
   const DIGIT_RUN_RE = new RegExp(SOURCES.digit_word_run, "g");
   const MIXED_RUN_RE = new RegExp(SOURCES.digit_word_mixed_run, "g");
@@ -36,6 +37,15 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     const out = [];
     for (const m of all(QUOTE_JOIN_RE, norm)) {
       out.push([m.index, m.index + m[0].length, "\n", [[m.index, m.index + m[0].length]]]);
+    }
+    return out;
+  }
+
+  function numeralDashes(norm) {
+    if (!R.numeral_dash_hints.some((h) => norm.includes(h))) return [];
+    const out = [];
+    for (const m of all(NUMERAL_DASH_RE, norm)) {
+      out.push([m.index, m.index + m[0].length, "-", [[m.index, m.index + m[0].length]]]);
     }
     return out;
   }
@@ -198,6 +208,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   return function rewrite(norm, starts, ends) {
     for (const [step, hint] of [
       [quoteJoins, ">"],
+      [numeralDashes, " "],
       [letterSpaced, " "],
       [digitWords, null],
       [mixedDigitWords, null],

@@ -1139,6 +1139,18 @@ export const RULES = {
  "rewrites": {
   "_comment": "Rewrites of the normalised copy that undo what people and programs do to numbers, each mapping back to the original characters (app/pii/_rewrite.py; pii-rewrite.mjs). quote_join: a line break and a '> ' quote prefix inside a number become one line break. letter_spaced: a run of single characters spaced out by a PDF copy (a digit, dash, digit may stand together: '1 2 3-5 7-8 3 3 8'; the run may end before a full stop, comma, semicolon or bracket); the space between two digits (or dashes) or two letters goes. digit_words: a run of spelled-out digits (English, Spanish, Portuguese, Polish, Haitian Creole and French, 'oh' and 'o' for zero, 'double'/'triple' before a digit; in English also ten to nineteen, and the tens, which take a unit word after them: 'forty nine', 'forty-nine' are 49, 'six twenty four' is 624) becomes digits; words in one group join, a comma, full stop or dictation pause ('...') between groups becomes a space, a dash (or the word 'dash') stays.",
   "quote_join": "(?<=[0-9-]) ?\n(?: *>)+ *(?=-?[0-9])",
+  "numeral_dash": "(?<=[0-9]) (?:dash|hyphen|gui[oó]n|Dash|Hyphen|Gui[oó]n|DASH|HYPHEN|GUI[OÓ]N) (?=[0-9])",
+  "numeral_dash_hints": [
+   "ash ",
+   "ASH ",
+   "yphen ",
+   "YPHEN ",
+   "uion ",
+   "uión ",
+   "UION ",
+   "UIÓN "
+  ],
+  "_numeral_dash": "Voice typing writes a spoken dash as a word between numerals ('4 2 8 dash 1 5 dash 6 3 3 7'): the word and its spaces become a dash, before the letter spacing is closed up. Looked for only in a text holding one of numeral_dash_hints (the ends of those words and the space after).",
   "letter_spaced": "(?<![^ \n])(?:(?:[0-9]-(?=[0-9]))?[0-9A-Za-z:#-] ){4,}(?:[0-9]-(?=[0-9]))?[0-9A-Za-z:#-](?![^ \n.,;)])",
   "letter_spaced_min_digits": 4,
   "digit_word_run": "(?<![a-z])(?:W)(?:(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)(?:W)){5,100}(?![a-z])",
