@@ -398,7 +398,7 @@ def _amount_groups(texts: list[str], raw_seps: list[str]) -> list[bool] | None:
 _WRAPS = {"\n": None, " \n": None, "\n-": "-", " \n-": "-"}
 
 
-def _unwrapped(texts: list[str], raw_seps: list[str], seps: list[str], cs: int, ce: int, ctx):
+def _unwrapped(texts: list[str], raw_seps: list[str], cs: int, ce: int, ctx):
     """The whole chunk as one identifier typed before a hard wrap split it, even inside
     a group ("employer identification number is 85-43\n15668"): one line break, the
     groups around it joined, a whole shape, and an identifier cue bound to the number
@@ -411,20 +411,31 @@ def _unwrapped(texts: list[str], raw_seps: list[str], seps: list[str], cs: int, 
             at = i
     if at < 0:
         return None
+    seps = list(map(_SEPS.__getitem__, raw_seps))
     sep = _WRAPS[raw_seps[at]]
     if sep is None:
         texts = [*texts[:at], texts[at] + texts[at + 1], *texts[at + 2 :]]
         seps = [*seps[:at], *seps[at + 1 :]]
     else:
         seps = [*seps[:at], sep, *seps[at + 1 :]]
-    if len(texts) > 1 and tuple(map(len, texts)) not in _WHOLE_SHAPES:
+    if not (
+        _shape_possible([len(texts[0])])
+        if len(texts) == 1
+        else tuple(map(len, texts)) in _WHOLE_SHAPES
+    ):
+        return None
+    # an identifier cue of its own, before it or else after it (scopes are not read)
+    before = ctx.cue_before()
+    if (before if before is not None else ctx.cue_after()) not in ID_KINDS:
         return None
     ctx.at, ctx.why = cs, None
-    if ctx.cue(True, True) not in ID_KINDS:
-        return None
-    ctx.why = None
     kind = _classify(texts, seps, ctx, True, True)
     return None if kind is None else (kind, cs, ce, "".join(texts), ctx.why)
+
+
+def _glued(norm: str, cs: int, ce: int) -> bool:
+    """Is a letter, digit or underscore glued on to the chunk norm[cs:ce]?"""
+    return (cs > 0 and _is_word(norm[cs - 1])) or (ce < len(norm) and _is_word(norm[ce]))
 
 
 def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
@@ -440,7 +451,7 @@ def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     lens = tuple(map(len, texts))
     if lens != (3, 2, 4) and lens not in CUE_LAYOUTS:
         return None
-    if (cs > 0 and _is_word(norm[cs - 1])) or (ce < len(norm) and _is_word(norm[ce])):
+    if _glued(norm, cs, ce):
         return None
     ctx.at, ctx.why = cs, None
     if not ctx.introduced_by_id():
@@ -464,8 +475,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         if HINT_RE.search(norm, cs, ce) is None:
             if "," in bare:
                 f = _comma_grouped(norm, bare, cs, ce, ctx)
-                if f is not None:
-                    out.append(f)
+            elif "\n" in bare and not _glued(norm, cs, ce):
+                f = _unwrapped(DIGITS_RE.findall(bare), _NON_DIGITS_RE.findall(bare), cs, ce, ctx)
+            else:
+                f = None
+            if f is not None:
+                out.append(f)
             return
         # a chunk no cue can reach holds only identifiers that need none, and most runs
         # of digits and separators have no piece shaped like one: one search decides
@@ -515,7 +530,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             out.append((kind, cs, ce, "".join(texts), ctx.why))
             return
     if not tainted and amount is None and "\n" in bare:
-        f = _unwrapped(texts, raw_seps, seps, cs, ce, ctx)
+        f = _unwrapped(texts, raw_seps, cs, ce, ctx)
         if f is not None:
             out.append(f)
             return

@@ -88,7 +88,6 @@ LETTER_SPACED_RE = re.compile(_R["letter_spaced"])
 if not _R["numeral_dash"].startswith("(?<=[0-9]) "):
     raise ValueError("rewrites.numeral_dash changed: rewrite _NUMERAL_DASH_RE to match")
 _NUMERAL_DASH_RE = re.compile(_R["numeral_dash"][len("(?<=[0-9])") :])
-_NUMERAL_DASH_HINTS: tuple[str, ...] = tuple(_R["numeral_dash_hints"])
 
 
 def _spaced_source() -> str:
@@ -402,14 +401,20 @@ def _utf8(norm: str) -> bytes:
 _GATE_BLOCK = 16384
 
 
-def _gate_counts(raw: bytes) -> tuple[int, int]:
-    """How many of the words the digit-word gates count are digit words (up to
-    _RUN_WORDS) and how many are digit words no common word shares (up to 2): the text's
-    UTF-8 bytes with A-Z lower-cased, every other byte a separator, and each spoken dash
-    a space."""
+def _gate_words(raw: bytes) -> tuple[bytes, bool]:
+    """The words the digit-word gates count: the text's UTF-8 bytes with A-Z lower-cased,
+    every other byte a separator, and each spoken dash a space; and whether there was a
+    spoken dash (a shorter result)."""
     words = raw.translate(_WORD_BYTES)
+    size = len(words)
     for dash in _DASH_BYTES:
         words = words.replace(dash, b" ")
+    return words, len(words) != size
+
+
+def _gate_counts(words: bytes) -> tuple[int, int]:
+    """How many of the gate's words are digit words (up to _RUN_WORDS) and how many are
+    digit words no common word shares (up to 2)."""
     digit = strong = 0
     i, size = 0, len(words)
     while i < size and (digit < _RUN_WORDS or strong < 2):
@@ -424,34 +429,37 @@ def _gate_counts(raw: bytes) -> tuple[int, int]:
     return min(digit, _RUN_WORDS), min(strong, 2)
 
 
-def _join_numbers(norm: str, starts: list[int] | None, ends: list[int] | None):
-    """The first two rewrites: quote prefixes inside a number, spoken dashes between
-    numerals."""
-    if ">" in norm:
-        edits = _quote_joins(norm)
-        if edits:
-            norm, starts, ends = _apply(norm, starts, ends, edits)
-    if any(h in norm for h in _NUMERAL_DASH_HINTS):
+def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
+    """The rewrites that close a number up, spoken dashes between numerals and then a
+    PDF's letter spacing: (norm, starts, ends, the digit-word gate's words)."""
+    raw = _utf8(norm)
+    words, dashed = _gate_words(raw)
+    if dashed:  # a spoken dash, maybe between numerals: "4 2 8 dash 1 5 dash ..."
         edits = _numeral_dashes(norm)
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
-    return norm, starts, ends
-
-
-def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
-    """Apply the rewrites in turn; returns (norm, starts, ends, low) like normalise(),
-    with low the lower-cased copy of norm the cue search uses, or None when it was not
-    needed here (made on first use by _cues._Text)."""
-    norm, starts, ends = _join_numbers(norm, starts, ends)
-    raw = _utf8(norm)
+            raw = _utf8(norm)
+            words = _gate_words(raw)[0]
     if " " in norm:
         hint = raw.translate(_HINT_BYTES)
         if b"0 0 " in hint or b"0 - " in hint:
             edits = _letter_spaced(norm)
             if edits:
                 norm, starts, ends = _apply(norm, starts, ends, edits)
-                raw = _utf8(norm)
-    digit, strong = _gate_counts(raw)
+                words = _gate_words(_utf8(norm))[0]
+    return norm, starts, ends, words
+
+
+def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
+    """Apply the rewrites in turn; returns (norm, starts, ends, low) like normalise(),
+    with low the lower-cased copy of norm the cue search uses, or None when it was not
+    needed here (made on first use by _cues._Text)."""
+    if ">" in norm:
+        edits = _quote_joins(norm)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+    norm, starts, ends, words = _close_up(norm, starts, ends)
+    digit, strong = _gate_counts(words)
     if not digit:
         return norm, starts, ends, None
     low = None

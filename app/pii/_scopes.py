@@ -30,6 +30,8 @@ from ._rules import CUE_KINDS, CUE_RE, CUE_WINDOW, RULES
 _S = RULES["scopes"]
 _QUOTE_RE = re.compile(_S["quote_prefix"])
 _QUOTE_HEADER_RE = re.compile(_S["quote_header"])  # matched against a lower-cased line
+_QUOTE_HEADER_ENDS = (":", "-", "_")  # the last character of any line it matches
+_DIGITS = frozenset("0123456789")
 _ALIGNED_RE = re.compile(_S["aligned_gap"])
 # could_be_scoped() and _mode() test the patterns below by what they must hold before
 # running them; a change to one of them must update those tests
@@ -232,7 +234,8 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
                 "it starts a line holding only a check's numbers (routing, account, check)"
             )
     topic = _topic(text, lines)
-    if topic is not None:
+    # several kinds give a number one only when the CT number is among them (by length)
+    if topic is not None and (len(topic) == 1 or "ct" in topic):
         _topic_scope(text, lines, topic, fallback, notes)
     return forced, fallback, notes
 
@@ -254,6 +257,9 @@ def _topic_scope(
             notes.setdefault(at, note)
 
     for off, line in lines:
+        # both ways of presenting a number end the line with it
+        if line.rstrip(" .!)")[-1:] not in _DIGITS:
+            continue
         m = _PRESENT_RE.fullmatch(line)
         if m is not None and not _cues(line):
             put(  # the line's first digit
@@ -428,12 +434,17 @@ def _topic(text: str, lines: list[tuple[int, str]]) -> frozenset[str] | None:
         kinds.update(k for k in _cues(first, True) if k in ID_KINDS)
     opening = _opening_sentence(lines)
     kinds.update(k for k in _cues(opening, True) if k in ID_KINDS)
-    quoted = False  # after a header that starts a quote without prefixes
+    pos = 0
     for line in text.split("\n"):
-        if quoted or _QUOTE_RE.match(line):
+        pos += len(line) + 1
+        if _QUOTE_RE.match(line):
             kinds.update(k for k in _cues(line, True) if k in ID_KINDS)
-        elif _QUOTE_HEADER_RE.fullmatch(latin_lower(line)):
-            quoted = True
+        elif line.rstrip().endswith(_QUOTE_HEADER_ENDS) and _QUOTE_HEADER_RE.fullmatch(
+            latin_lower(line)
+        ):
+            # a header that starts a quote without prefixes: all the rest is quoted
+            kinds.update(k for k in _cues(text[pos:], True) if k in ID_KINDS)
+            break
     return frozenset(kinds) if kinds else None
 
 

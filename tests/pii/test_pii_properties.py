@@ -244,8 +244,8 @@ def test_mixed_gate_never_turns_away_a_mixed_run(text):
     words' gate tokens (_MIXED_STRONG) and that has a digit and a digit word side by side
     (_mixed_pair): every text in which _mixed_words() rewrites a run must pass both."""
     from app.pii._normalise import latin_lower
-    from app.pii._rewrite import _gate_counts, _mixed_pair, _mixed_words, _utf8
+    from app.pii._rewrite import _gate_counts, _gate_words, _mixed_pair, _mixed_words, _utf8
 
     if _mixed_words(latin_lower(text)):
-        assert _gate_counts(_utf8(text))[1] >= 2
+        assert _gate_counts(_gate_words(_utf8(text))[0])[1] >= 2
         assert _mixed_pair(_utf8(text))

@@ -165,7 +165,7 @@ function amountGroups(texts, rawSeps) {
 const WRAPS = new Map([["\n", null], [" \n", null], ["\n-", "-"], [" \n-", "-"]]);
 
 // The whole chunk as one identifier typed before a hard wrap split it (_unwrapped).
-function unwrapped(texts, rawSeps, seps, cs, ce, ctx) {
+function unwrapped(texts, rawSeps, cs, ce, ctx) {
   let at = -1;
   for (let i = 0; i < rawSeps.length; i++) {
     if (rawSeps[i].includes("\n")) {
@@ -174,16 +174,25 @@ function unwrapped(texts, rawSeps, seps, cs, ce, ctx) {
     }
   }
   if (at < 0) return null;
+  let seps = rawSeps.map(sepChar);
   const sep = WRAPS.get(rawSeps[at]);
   if (sep === null) {
     texts = [...texts.slice(0, at), texts[at] + texts[at + 1], ...texts.slice(at + 2)];
     seps = [...seps.slice(0, at), ...seps.slice(at + 1)];
   } else seps = [...seps.slice(0, at), sep, ...seps.slice(at + 1)];
   if (texts.length > MAX_PIECE_GROUPS) return null;
+  if (texts.length === 1 && !shapePossible([texts[0].length])) return null;
+  // an identifier cue of its own, before it or else after it (scopes are not read)
+  const before = ctx.cueBefore();
+  if (!ID_KINDS.has(before !== null ? before : ctx.cueAfter())) return null;
   ctx.at = cs;
-  if (!ID_KINDS.has(ctx.cue(true, true))) return null;
   const kind = classify(texts, seps, ctx, true, true);
   return kind === null ? null : [kind, cs, ce, texts.join("")];
+}
+
+// Is a letter, digit or underscore glued on to the chunk norm[cs:ce]?
+function glued(norm, cs, ce) {
+  return (cs > 0 && isWord(norm[cs - 1])) || (ce < norm.length && isWord(norm[ce]));
 }
 
 // Nine digits grouped by commas, as voice typing writes the pauses ("my social is 175,
@@ -194,7 +203,7 @@ function commaGrouped(norm, bare, cs, ce, ctx) {
   const texts = bare.match(/[0-9]+/g);
   const shape = texts.map((t) => t.length).join(",");
   if (shape !== "3,2,4" && !CUE_LAYOUTS.has(shape)) return null;
-  if ((cs > 0 && isWord(norm[cs - 1])) || (ce < norm.length && isWord(norm[ce]))) return null;
+  if (glued(norm, cs, ce)) return null;
   ctx.at = cs;
   if (!ctx.introducedById()) return null;
   const kind = classify(texts, rawSeps.map(() => "-"), ctx, true, true);
@@ -210,10 +219,12 @@ export function scanChunk(text, cs, ce, ctx, out) {
   if (/^[0-9]+$/.test(bare)) gs = [[cs, ce]];
   else {
     if (!HINT_RE.test(bare)) {
-      if (bare.includes(",")) {
-        const f = commaGrouped(norm, bare, cs, ce, ctx);
-        if (f !== null) out.push(f);
+      let f = null;
+      if (bare.includes(",")) f = commaGrouped(norm, bare, cs, ce, ctx);
+      else if (bare.includes("\n") && !glued(norm, cs, ce)) {
+        f = unwrapped(bare.match(/[0-9]+/g), bare.match(/[^0-9]+/g), cs, ce, ctx);
       }
+      if (f !== null) out.push(f);
       return;
     }
     gs = [];
@@ -261,7 +272,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
     }
   }
   if (!tainted && amount === null && bare.includes("\n")) {
-    const f = unwrapped(texts, rawSeps, seps, cs, ce, ctx);
+    const f = unwrapped(texts, rawSeps, cs, ce, ctx);
     if (f !== null) {
       out.push(f);
       return;

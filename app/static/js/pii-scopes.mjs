@@ -218,10 +218,16 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     };
     if (SUBJECT_RE.test(first)) add(first);
     add(openingSentence(ls));
-    let quoted = false; // after a header that starts a quote without prefixes
+    let pos = 0;
     for (const line of text.split("\n")) {
-      if (quoted || QUOTE_RE.test(line)) add(line);
-      else if (QUOTE_HEADER_RE.test(low(line))) quoted = true;
+      pos += line.length + 1;
+      if (QUOTE_RE.test(line)) add(line);
+      else if (":-_".includes(pyRstrip(line).slice(-1) || "?") && QUOTE_HEADER_RE.test(low(line))) {
+        // a header that starts a quote without prefixes (its last character is one of
+        // ":-_"): all the rest is quoted
+        add(text.slice(pos));
+        break;
+      }
     }
     return kinds.size ? kinds : null;
   }
@@ -306,8 +312,11 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       const kind = topicFor(topic, text, at);
       if (kind !== null) fallback.set(at, kind);
     };
-    if (topic !== null) {
+    // several kinds give a number one only when the CT number is among them (by length)
+    if (topic !== null && (topic.size === 1 || topic.has("ct"))) {
       for (const [off, line] of ls) {
+        // both ways of presenting a number end the line with it
+        if (!/[0-9][ .!)]*$/.test(line)) continue;
         const m = PRESENT_RE.exec(line);
         // the number is the line's first digit: nothing before it holds one
         if (m !== null && !cues(line).length) {
