@@ -32,6 +32,7 @@ _QUOTE_RE = re.compile(_S["quote_prefix"])
 _QUOTE_HEADER_RE = re.compile(_S["quote_header"])  # matched against a lower-cased line
 _QUOTE_HEADER_ENDS = (":", "-", "_")  # the last character of any line it matches
 _DIGITS = frozenset("0123456789")
+_ITIN = frozenset(("itin",))
 _ALIGNED_RE = re.compile(_S["aligned_gap"])
 # could_be_scoped() and _mode() test the patterns below by what they must hold before
 # running them; a change to one of them must update those tests
@@ -64,7 +65,8 @@ _ITEM_MAX_INK = len("#12.") + _S["max_label"] + len(":")
 _ANAPHOR_ENDS = "se"
 if _S["anaphor"] != (
     "(?<![A-Za-z])(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|"
-    "actual|proper) (?:one|number)|(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?(?:number|one)|[Hh]is|"
+    "actual|proper) (?:one|number)|(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?(?:number|one)|"
+    "[Tt]he number|[Hh]is|"
     "[Hh]ers|[Tt]heirs|[Ss]u n[uú]mero|[Ii]t) (?:is|should be|would be|es)|[Ii]t['’]s)[ :]+([0-9])"
 ):
     raise ValueError("scopes.anaphor changed: update _ANAPHOR_ENDS")
@@ -235,7 +237,8 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             )
     topic = _topic(text, lines)
     # several kinds give a number one only when the CT number is among them (by length)
-    if topic is not None and (len(topic) == 1 or "ct" in topic):
+    # or they are the SSN and the ITIN
+    if topic is not None and (len(topic - _ITIN) <= 1 or "ct" in topic):
         _topic_scope(text, lines, topic, fallback, notes)
     return forced, fallback, notes
 
@@ -458,8 +461,9 @@ def _topic_for(kinds: frozenset[str], text: str, at: int) -> str | None:
         return next(iter(kinds))
     m = _NUMBER_AT_RE.match(text, at)
     long = m is not None and sum(c.isdigit() for c in m.group()) > 9
-    fit = [k for k in kinds if (k == "ct") == long]
-    return fit[0] if len(fit) == 1 else None
+    # an SSN and an ITIN are one cue to a number (its digits tell which it is)
+    fit = {"ssn" if k == "itin" else k for k in kinds if (k == "ct") == long}
+    return fit.pop() if len(fit) == 1 else None
 
 
 def _opening_sentence(lines: list[tuple[int, str]]) -> str:

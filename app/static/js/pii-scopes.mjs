@@ -239,8 +239,9 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     NUMBER_AT_RE.lastIndex = at;
     const m = NUMBER_AT_RE.exec(text);
     const long = m !== null && m[0].replace(/[^0-9]/g, "").length > 9;
-    const fit = [...kinds].filter((k) => (k === "ct") === long);
-    return fit.length === 1 ? fit[0] : null;
+    // an SSN and an ITIN are one cue to a number (its digits tell which it is)
+    const fit = new Set([...kinds].filter((k) => (k === "ct") === long).map((k) => (k === "itin" ? "ssn" : k)));
+    return fit.size === 1 ? [...fit][0] : null;
   }
 
   // [forced, fallback]: Maps from an original offset where a number starts to the kind
@@ -313,7 +314,8 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       if (kind !== null) fallback.set(at, kind);
     };
     // several kinds give a number one only when the CT number is among them (by length)
-    if (topic !== null && (topic.size === 1 || topic.has("ct"))) {
+    // or they are the SSN and the ITIN
+    if (topic !== null && ([...topic].filter((k) => k !== "itin").length <= 1 || topic.has("ct"))) {
       for (const [off, line] of ls) {
         // both ways of presenting a number end the line with it
         if (!/[0-9][ .!)]*$/.test(line)) continue;
