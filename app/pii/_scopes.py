@@ -30,6 +30,8 @@ from ._rules import CUE_KINDS, CUE_RE, CUE_WINDOW, RULES
 _S = RULES["scopes"]
 _QUOTE_RE = re.compile(_S["quote_prefix"])
 _QUOTE_HEADER_RE = re.compile(_S["quote_header"])  # matched against a lower-cased line
+_COLUMN_LIST_RE = re.compile(_S["column_list"])  # so is this
+_HEADER_MONEY_RE = re.compile(_S["header_money"])
 _QUOTE_HEADER_ENDS = (":", "-", "_")  # the last character of any line it matches
 _DIGITS = frozenset("0123456789")
 _ITIN = frozenset(("itin",))
@@ -88,10 +90,11 @@ _CLAUSE_BREAKS = ",;:!?.\n"
 _low = latin_lower
 
 
-def _cues(s: str, topic: bool = False) -> list[str]:
+def _cues(s: str, topic: bool = False, header: bool = False) -> list[str]:
     """Kinds of the cues in s, in order ("neg" for both negative kinds); for the topic,
     without the words common in addresses and signatures, nor a cue negated in its
-    clause ("... registration number (not your federal EIN)")."""
+    clause ("... registration number (not your federal EIN)"); for a header cell, without
+    those words beside a word of money ("CT wages")."""
     out = []
     low = _low(s)
     for m in CUE_RE.finditer(low):
@@ -99,6 +102,8 @@ def _cues(s: str, topic: bool = False) -> list[str]:
         if group is None or group == _VOID:
             continue
         if topic and (m.group() in _TOPIC_IGNORE or _negated(low, m.start())):
+            continue
+        if header and m.group() in _TOPIC_IGNORE and _HEADER_MONEY_RE.search(low):
             continue
         k = CUE_KINDS[group - 1]
         out.append("neg" if k == "neg_bare" else k)
@@ -190,7 +195,7 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
     for _off, cell in cells:
         if len(cell) > _MAX_HEADER_CELL or len(_DIGIT_RE.findall(cell)) > _HEADER_MAX_DIGITS:
             return None
-        found = _cues(cell)
+        found = _cues(cell, header=True)
         kind = found[-1] if found else "none"
         if kind in ID_KINDS:
             named = True
@@ -212,9 +217,13 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
         mode = _mode(line)
         # a header or heading may stand one blank line above its rows or items
         first = i + 2 if i + 2 < n and not lines[i + 1][1].strip() else i + 1
+        named = line
         if mode is None and line.count(", ") >= 2 and first < n and _mode(lines[first][1]) == ",":
             mode = ","  # "Last name, first name, SSN, wages:" over rows of bare CSV
-        cols = _header(line, mode) if mode is not None else None
+            m = _COLUMN_LIST_RE.search(latin_lower(line))
+            if m is not None:  # "... upload. Columns are last name, first name, SSN:"
+                named = m.group(1)
+        cols = _header(named, mode) if mode is not None else None
         if mode is not None and cols is not None:
             i = _table_rows(lines, first, mode, cols, forced, notes)
             continue

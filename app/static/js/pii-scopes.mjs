@@ -17,6 +17,8 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   const QUOTE_RE = new RegExp("^(?:" + S.quote_prefix + ")");
   const NUMBER_AT_RE = /[0-9](?:[0-9]|[-. ][0-9])*/y;
   const QUOTE_HEADER_RE = new RegExp("^(?:" + S.quote_header + ")$"); // on a lower-cased line
+  const COLUMN_LIST_RE = new RegExp(S.column_list); // so is this
+  const HEADER_MONEY_RE = new RegExp(S.header_money);
   const ALIGNED_RE = new RegExp(S.aligned_gap, "g");
   const RULE_LINE_RE = new RegExp("^(?:" + S.rule_line + ")$");
   const ITEM_RE = new RegExp("^(?:" + S.list_item + ")");
@@ -67,7 +69,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   // Kinds of the cues in s, in order ("neg" for both negative kinds); for the topic,
   // without the words common in addresses and signatures, nor a cue negated in its
   // clause ("... registration number (not your federal EIN)").
-  function cues(s, topic = false) {
+  function cues(s, topic = false, header = false) {
     const out = [];
     const l = low(s);
     CUE_RE.lastIndex = 0;
@@ -75,6 +77,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     while ((m = CUE_RE.exec(l)) !== null) {
       if (m[VOID] !== undefined) continue;
       if (topic && (TOPIC_IGNORE.has(m[0]) || negated(l, m.index))) continue;
+      if (header && TOPIC_IGNORE.has(m[0]) && HEADER_MONEY_RE.test(l)) continue;
       let i = 1;
       while (m[i] === undefined) i++;
       const k = CUE_KINDS[i - 1];
@@ -148,7 +151,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     let named = false;
     for (const [, cell] of cs) {
       if (cell.length > S.max_header_cell || digitCount(cell) > HEADER_MAX_DIGITS) return null;
-      const found = cues(cell);
+      const found = cues(cell, false, true);
       let kind = found.length ? found[found.length - 1] : "none";
       if (ID_KINDS.has(kind)) named = true;
       else kind = "none";
@@ -257,10 +260,13 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       let md = mode(line);
       // a header or heading may stand one blank line above its rows or items
       const first = i + 2 < n && pyStrip(ls[i + 1][1]) === "" ? i + 2 : i + 1;
+      let named = line;
       if (md === null && line.split(", ").length - 1 >= 2 && first < n && mode(ls[first][1]) === ",") {
         md = ","; // "Last name, first name, SSN, wages:" over rows of bare CSV
+        const m = COLUMN_LIST_RE.exec(low(line));
+        if (m !== null) named = m[1]; // "... upload. Columns are last name, first name, SSN:"
       }
-      const cols = md !== null ? header(line, md) : null;
+      const cols = md !== null ? header(named, md) : null;
       if (cols !== null) {
         let j = first;
         while (j < n) {
