@@ -473,9 +473,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         texts = [bare]
     else:
         if HINT_RE.search(norm, cs, ce) is None:
-            if "," in bare:
-                f = _comma_grouped(norm, bare, cs, ce, ctx)
-            elif "\n" in bare and not _glued(norm, cs, ce):
+            commas = bare.count(",")
+            if commas:
+                # nine digits in three or four groups: two or three commas
+                nine = 2 <= commas <= 3 and len(bare) - commas - bare.count(" ") == 9
+                f = _comma_grouped(norm, bare, cs, ce, ctx) if nine else None
+            elif bare.count("\n") == 1 and not _glued(norm, cs, ce):
                 f = _unwrapped(DIGITS_RE.findall(bare), _NON_DIGITS_RE.findall(bare), cs, ce, ctx)
             else:
                 f = None

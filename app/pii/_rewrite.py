@@ -415,6 +415,13 @@ def _gate_words(raw: bytes) -> tuple[bytes, bool]:
 def _gate_counts(words: bytes) -> tuple[int, int]:
     """How many of the gate's words are digit words (up to _RUN_WORDS) and how many are
     digit words no common word shares (up to 2)."""
+    if len(words) <= _GATE_BLOCK:  # most texts: one block, no copy
+        block = words.split()
+        if _DIGIT_WORD_BYTES.isdisjoint(block):
+            return 0, 0
+        digit = sum(map(_DIGIT_WORD_BYTES.__contains__, block))
+        strong = sum(map(_MIXED_STRONG.__contains__, block))
+        return min(digit, _RUN_WORDS), min(strong, 2)
     digit = strong = 0
     i, size = 0, len(words)
     while i < size and (digit < _RUN_WORDS or strong < 2):

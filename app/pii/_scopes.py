@@ -32,7 +32,8 @@ _QUOTE_RE = re.compile(_S["quote_prefix"])
 _QUOTE_HEADER_RE = re.compile(_S["quote_header"])  # matched against a lower-cased line
 _COLUMN_LIST_RE = re.compile(_S["column_list"])  # so is this
 _HEADER_MONEY_RE = re.compile(_S["header_money"])
-_QUOTE_HEADER_ENDS = (":", "-", "_")  # the last character of any line it matches
+_HEADER_END_RE = re.compile("[-_:][ \t]*\r?(?:\n|$)")  # how every line it matches ends
+_QUOTE_HEADER_ENDS = (":", "-", "_")
 _DIGITS = frozenset("0123456789")
 _ITIN = frozenset(("itin",))
 _ALIGNED_RE = re.compile(_S["aligned_gap"])
@@ -447,12 +448,16 @@ def _topic(text: str, lines: list[tuple[int, str]]) -> frozenset[str] | None:
     opening = _opening_sentence(lines)
     kinds.update(k for k in _cues(opening, True) if k in ID_KINDS)
     pos = 0
+    # a quote header ends its line with ":", "-" or "_" and spaces: most texts have none
+    headers = _HEADER_END_RE.search(text) is not None
     for line in text.split("\n"):
         pos += len(line) + 1
         if _QUOTE_RE.match(line):
             kinds.update(k for k in _cues(line, True) if k in ID_KINDS)
-        elif line.rstrip().endswith(_QUOTE_HEADER_ENDS) and _QUOTE_HEADER_RE.fullmatch(
-            latin_lower(line)
+        elif (
+            headers
+            and line.rstrip().endswith(_QUOTE_HEADER_ENDS)
+            and _QUOTE_HEADER_RE.fullmatch(latin_lower(line))
         ):
             # a header that starts a quote without prefixes: all the rest is quoted
             kinds.update(k for k in _cues(text[pos:], True) if k in ID_KINDS)
