@@ -420,6 +420,8 @@ def _gate_counts(words: bytes) -> tuple[int, int]:
         if _DIGIT_WORD_BYTES.isdisjoint(block):
             return 0, 0
         digit = sum(map(_DIGIT_WORD_BYTES.__contains__, block))
+        if digit < 2:  # strong digit words are digit words
+            return digit, 0
         strong = sum(map(_MIXED_STRONG.__contains__, block))
         return min(digit, _RUN_WORDS), min(strong, 2)
     digit = strong = 0
