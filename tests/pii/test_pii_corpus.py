@@ -28,10 +28,16 @@ def _score_module():
     return module
 
 
+# Messages whose label we dispute, with the reason in tests/pii/corpora/README.md; they
+# are left out of the floors (their first scores, in the README, count them).
+_DISPUTED = {"s18-97"}
+
+
 def _scored(path: Path) -> tuple[dict, dict]:
     """The corpus's own score of scan() on path, and the figures an assertion shows."""
     with path.open(encoding="utf-8") as fh:
-        res = _score_module().score(fh, scan)
+        lines = [line for line in fh if json.loads(line)["id"] not in _DISPUTED]
+    res = _score_module().score(lines, scan)
     return res, {k: res[k] for k in ("precision", "recall", "false_alarm_rate", "warn_recall")}
 
 
@@ -56,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 17
+    assert len(INDEPENDENT) == 20
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
