@@ -414,6 +414,10 @@ def _unwrapped(texts: list[str], raw_seps: list[str], cs: int, ce: int, ctx):
     seps = list(map(_SEPS.__getitem__, raw_seps))
     sep = _WRAPS[raw_seps[at]]
     if sep is None:
+        # a group a wrap splits is shorter than a number on either side ("CT 067900372\n1
+        # Wages": a ZIP+4 and a W-2 box number)
+        if max(len(texts[at]), len(texts[at + 1])) >= MIN_DIGITS:
+            return None
         texts = [*texts[:at], texts[at] + texts[at + 1], *texts[at + 2 :]]
         seps = [*seps[:at], *seps[at + 1 :]]
     else:

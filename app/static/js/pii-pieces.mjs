@@ -177,6 +177,8 @@ function unwrapped(texts, rawSeps, cs, ce, ctx) {
   let seps = rawSeps.map(sepChar);
   const sep = WRAPS.get(rawSeps[at]);
   if (sep === null) {
+    // a group a wrap splits is shorter than a number on either side ("CT 067900372\n1 Wages")
+    if (Math.max(texts[at].length, texts[at + 1].length) >= MIN_DIGITS) return null;
     texts = [...texts.slice(0, at), texts[at] + texts[at + 1], ...texts.slice(at + 2)];
     seps = [...seps.slice(0, at), ...seps.slice(at + 1)];
   } else seps = [...seps.slice(0, at), sep, ...seps.slice(at + 1)];
