@@ -31,6 +31,7 @@ from ._rules import (
     CARD_SEPARATORS,
     CT_BASE_MAX,
     CT_BASE_MIN,
+    CT_CUED_SEPARATORS,
     CT_LOC,
     CT_MAX_BASE_GROUPS,
     CT_MIN_GROUP,
@@ -275,7 +276,11 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         and min(lens[:-1]) >= CT_MIN_GROUP
     ):
         if not all(s in CT_SEPARATORS for s in seps):
-            return None
+            # a dot or slash before the location code of a base in one group, only with
+            # a CT cue ("Conn. ID 1853106.000"; not an IP address, 133.86.175.226)
+            if len(seps) != 1 or seps[0] not in CT_CUED_SEPARATORS:
+                return None
+            return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
         if lens[:2] == CT_ZIP_PLUS4 and seps[0] == "-":  # "CT 06106-4021\n860 ..."
             return None
         if ctx.cue(first, last) == "ct":

@@ -355,6 +355,7 @@ CT_MAX_BASE_GROUPS: int = _ct["max_base_groups"]
 CT_MIN_GROUP: int = _ct["min_group"]
 CT_PHONE_GUARD: bool = _ct["phone_guard"]
 CT_SEPARATORS = frozenset(_ct["separators"])
+CT_CUED_SEPARATORS = frozenset(_ct["cued_separators"])
 CT_ZIP_PLUS4: tuple[int, ...] = tuple(_ct["zip_plus4"])
 
 _card = RULES["card"]

@@ -58,7 +58,12 @@ export function classify(parts, seps, ctx, first, last) {
     n - CT.location_length <= CT.base_max &&
     Math.min(...lens.slice(0, -1)) >= CT.min_group
   ) {
-    if (!seps.every((s) => CT.separators.includes(s))) return null;
+    if (!seps.every((s) => CT.separators.includes(s))) {
+      // a dot or slash before the location code of a base in one group, only with a CT
+      // cue ("Conn. ID 1853106.000"; not an IP address, 133.86.175.226)
+      if (seps.length !== 1 || !CT.cued_separators.includes(seps[0])) return null;
+      return ctx.cue(first, last) === "ct" ? "ct_tax_reg" : null;
+    }
     // "CT 06106-4021\n860 ...": a ZIP+4 is never the start of a CT number
     if (lens[0] === CT.zip_plus4[0] && lens[1] === CT.zip_plus4[1] && seps[0] === "-") return null;
     if (ctx.cue(first, last) === "ct") return "ct_tax_reg";
