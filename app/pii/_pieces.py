@@ -442,6 +442,9 @@ def _unwrapped(texts: list[str], raw_seps: list[str], cs: int, ce: int, ctx):
     return None if kind is None else (kind, cs, ce, "".join(texts), ctx.why)
 
 
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def _glued(norm: str, cs: int, ce: int) -> bool:
     """Is a letter, digit or underscore glued on to the chunk norm[cs:ce]?"""
     return (cs > 0 and _is_word(norm[cs - 1])) or (ce < len(norm) and _is_word(norm[ce]))
@@ -517,6 +520,15 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     if left_taint and norm[cs - 1] in _GLUE_PUNCT and ctx.cue_before() is not None:
         # "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
         left_taint = ctx.before_end != cs - 1
+    elif (
+        left_taint
+        and norm[cs - 1] in _ASCII_LETTERS
+        and ctx.introduced_by_id()
+        and ctx.cue_before() != "ct"
+    ):
+        # "ssn418-02-9264", "my ssn is846320748": the number's own cue typed on to it
+        # (not "CT", which prefixes other numbers: "confirmation CT0240064950")
+        left_taint = False
     ng = len(texts)
     tainted = left_taint or right_taint or phone_or_money
     if ng == 1:

@@ -254,6 +254,10 @@ export function scanChunk(text, cs, ce, ctx, out) {
   if (leftTaint && GLUE_PUNCT.includes(norm[cs - 1]) && ctx.cueBefore() !== null) {
     // "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
     leftTaint = ctx.beforeEnd !== cs - 1;
+  } else if (leftTaint && /[A-Za-z]/.test(norm[cs - 1]) && ctx.introducedById() && ctx.cueBefore() !== "ct") {
+    // "ssn418-02-9264", "my ssn is846320748": the number's own cue typed on to it (not
+    // "CT", which prefixes other numbers: "confirmation CT0240064950")
+    leftTaint = false;
   }
   const ng = gs.length;
   const tainted = leftTaint || rightTaint || phoneOrMoney;
