@@ -268,20 +268,18 @@ class _Chunk:
         digits = norm[nx : nx + 3] + norm[nx + 4 : nx + 6] + norm[nx + 7 : nxe]
         return digits.isdigit() and self._joined(self.ce, nx) and _ssn_or_itin(digits) == "ssn"
 
+    def _introduced(self) -> bool:
+        """Is the cue before directly before the number, but for introducing words?"""
+        return INTRO_RE.fullmatch(self.text.low, self.before_end, self.cs) is not None
+
     def introduced_by_neg(self) -> bool:
         """Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?"""
-        return self.cue_before() == "neg" and (
-            INTRO_RE.fullmatch(self.text.low, self.before_end, self.cs) is not None
-        )
+        return self.cue_before() == "neg" and self._introduced()
 
     def introduced_by_id(self) -> bool:
         """Is the number directly introduced by its own identifier cue ("my social is ",
         "SSN #")?"""
-        return (
-            self.cue_before() in ID_KINDS
-            and not self.carried
-            and INTRO_RE.fullmatch(self.text.low, self.before_end, self.cs) is not None
-        )
+        return self.cue_before() in ID_KINDS and not self.carried and self._introduced()
 
     def denied_after(self) -> bool:
         """Is the number, with no identifier cue of its own before it, denied by a

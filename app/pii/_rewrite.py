@@ -415,25 +415,18 @@ def _gate_words(raw: bytes) -> tuple[bytes, bool]:
 def _gate_counts(words: bytes) -> tuple[int, int]:
     """How many of the gate's words are digit words (up to _RUN_WORDS) and how many are
     digit words no common word shares (up to 2)."""
-    if len(words) <= _GATE_BLOCK:  # most texts: one block, no copy
-        block = words.split()
-        if _DIGIT_WORD_BYTES.isdisjoint(block):
-            return 0, 0
-        digit = sum(map(_DIGIT_WORD_BYTES.__contains__, block))
-        if digit < 2:  # strong digit words are digit words
-            return digit, 0
-        strong = sum(map(_MIXED_STRONG.__contains__, block))
-        return min(digit, _RUN_WORDS), min(strong, 2)
     digit = strong = 0
     i, size = 0, len(words)
     while i < size and (digit < _RUN_WORDS or strong < 2):
         j = words.find(b" ", i + _GATE_BLOCK) if size - i > _GATE_BLOCK else -1
         j = size if j < 0 else j
-        block = words[i:j].split()
+        block = (words[i:j] if i or j < size else words).split()  # most texts: one block
         # most texts have no digit word at all: isdisjoint answers that in one C loop
         if not _DIGIT_WORD_BYTES.isdisjoint(block):
             digit += sum(map(_DIGIT_WORD_BYTES.__contains__, block))
-            strong += sum(map(_MIXED_STRONG.__contains__, block))
+            # strong digit words are digit words: fewer than two in all, none to count
+            if digit >= 2 or j < size:
+                strong += sum(map(_MIXED_STRONG.__contains__, block))
         i = j
     return min(digit, _RUN_WORDS), min(strong, 2)
 

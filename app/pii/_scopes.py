@@ -35,7 +35,6 @@ _HEADER_MONEY_RE = re.compile(_S["header_money"])
 _HEADER_END_RE = re.compile("[-_:][ \t]*\r?(?:\n|$)")  # how every line it matches ends
 _QUOTE_HEADER_ENDS = (":", "-", "_")
 _DIGITS = frozenset("0123456789")
-_ITIN = frozenset(("itin",))
 _ALIGNED_RE = re.compile(_S["aligned_gap"])
 # could_be_scoped() and _mode() test the patterns below by what they must hold before
 # running them; a change to one of them must update those tests
@@ -246,9 +245,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
                 "it starts a line holding only a check's numbers (routing, account, check)"
             )
     topic = _topic(text, lines)
-    # several kinds give a number one only when the CT number is among them (by length)
-    # or they are the SSN and the ITIN
-    if topic is not None and (len(topic - _ITIN) <= 1 or "ct" in topic):
+    if topic != (None, None):
         _topic_scope(text, lines, topic, fallback, notes)
     return forced, fallback, notes
 
@@ -256,15 +253,21 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
 def _topic_scope(
     text: str,
     lines: list[tuple[int, str]],
-    topic: frozenset[str],
+    topic: tuple[str | None, str | None],
     fallback: dict[int, str],
     notes: dict[int, str],
 ) -> None:
     """The topic for the numbers presented on a line of their own, by a short last
     sentence or after an anaphor."""
 
+    nine, longer = topic
+
     def put(at: int, note: str) -> None:
-        kind = _topic_for(topic, text, at)
+        if nine == longer:
+            kind = nine
+        else:  # a CT number has ten digits or more, the others nine
+            m = _NUMBER_AT_RE.match(text, at)
+            kind = longer if m is not None and sum(c.isdigit() for c in m.group()) > 9 else nine
         if kind is not None:
             fallback[at] = kind
             notes.setdefault(at, note)
@@ -437,10 +440,10 @@ def could_be_scoped(text: str, o: int) -> bool:
     return m is not None and start + off + m.start(1) == o
 
 
-def _topic(text: str, lines: list[tuple[int, str]]) -> frozenset[str] | None:
-    """The kinds of identifier the subject line, the opening sentence and the quoted
-    lines (with a quote prefix, or after an Outlook or Gmail reply header) name, if any
-    (a number takes the topic only if one of them fits it: _topic_for)."""
+def _topic(text: str, lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+    """The kind of identifier the subject line, the opening sentence and the quoted lines
+    (with a quote prefix, or after an Outlook or Gmail reply header) give a number of nine
+    digits and one of more (_topic_kinds)."""
     kinds: set[str] = set()
     first = next((line for _off, line in lines if line.strip()), "")
     if _SUBJECT_RE.fullmatch(first):
@@ -462,22 +465,21 @@ def _topic(text: str, lines: list[tuple[int, str]]) -> frozenset[str] | None:
             # a header that starts a quote without prefixes: all the rest is quoted
             kinds.update(k for k in _cues(text[pos:], True) if k in ID_KINDS)
             break
-    return frozenset(kinds) if kinds else None
+    return _topic_kinds(kinds)
 
 
 _NUMBER_AT_RE = re.compile(r"[0-9](?:[0-9]|[-. ][0-9])*")
 
 
-def _topic_for(kinds: frozenset[str], text: str, at: int) -> str | None:
-    """The one kind of the topic that the number starting at text[at] could be: when the
-    topic names several, a CT number (ten digits or more) or another (nine) may tell."""
+def _topic_kinds(kinds: set[str]) -> tuple[str | None, str | None]:
+    """The kinds a topic gives a number of nine digits and one of more: the kind it names
+    if it names one; if several, the one that fits each length (the CT number has ten or
+    more digits, the others nine; an SSN and an ITIN are one cue, the digits tell which)."""
     if len(kinds) == 1:
-        return next(iter(kinds))
-    m = _NUMBER_AT_RE.match(text, at)
-    long = m is not None and sum(c.isdigit() for c in m.group()) > 9
-    # an SSN and an ITIN are one cue to a number (its digits tell which it is)
-    fit = {"ssn" if k == "itin" else k for k in kinds if (k == "ct") == long}
-    return fit.pop() if len(fit) == 1 else None
+        kind = next(iter(kinds))
+        return kind, kind
+    nine = {"ssn" if k == "itin" else k for k in kinds if k != "ct"}
+    return (nine.pop() if len(nine) == 1 else None), ("ct" if "ct" in kinds else None)
 
 
 def _opening_sentence(lines: list[tuple[int, str]]) -> str:

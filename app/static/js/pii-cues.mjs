@@ -214,15 +214,15 @@ export class Chunk {
   }
   // Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?
   introducedByNeg() {
-    return this.cueBefore() === "neg" && INTRO_RE.test(this.text.low.slice(this.beforeEnd, this.cs));
+    return this.cueBefore() === "neg" && this.introduced();
+  }
+  // Is the cue before directly before the number, but for introducing words?
+  introduced() {
+    return INTRO_RE.test(this.text.low.slice(this.beforeEnd, this.cs));
   }
   // Is the number directly introduced by its own identifier cue ("my social is ", "SSN #")?
   introducedById() {
-    return (
-      ID_KINDS.has(this.cueBefore()) &&
-      !this.carried &&
-      INTRO_RE.test(this.text.low.slice(this.beforeEnd, this.cs))
-    );
+    return ID_KINDS.has(this.cueBefore()) && !this.carried && this.introduced();
   }
   // Is the number, with no identifier cue of its own before it, denied by a negative
   // cue after it in its clause: a negated identifier cue ("412-08-3317 isn't my SSN")

@@ -232,19 +232,17 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
         break;
       }
     }
-    return kinds.size ? kinds : null;
+    return topicKinds(kinds);
   }
 
-  // The one kind of the topic that the number starting at text[at] could be: when the
-  // topic names several, a CT number (ten digits or more) or another (nine) may tell.
-  function topicFor(kinds, text, at) {
-    if (kinds.size === 1) return [...kinds][0];
-    NUMBER_AT_RE.lastIndex = at;
-    const m = NUMBER_AT_RE.exec(text);
-    const long = m !== null && m[0].replace(/[^0-9]/g, "").length > 9;
-    // an SSN and an ITIN are one cue to a number (its digits tell which it is)
-    const fit = new Set([...kinds].filter((k) => (k === "ct") === long).map((k) => (k === "itin" ? "ssn" : k)));
-    return fit.size === 1 ? [...fit][0] : null;
+  // [for nine digits, for more]: the kind a topic gives a number of each length (_topic_kinds).
+  function topicKinds(kinds) {
+    if (kinds.size === 1) {
+      const kind = [...kinds][0];
+      return [kind, kind];
+    }
+    const nine = new Set([...kinds].filter((k) => k !== "ct").map((k) => (k === "itin" ? "ssn" : k)));
+    return [nine.size === 1 ? [...nine][0] : null, kinds.has("ct") ? "ct" : null];
   }
 
   // [forced, fallback]: Maps from an original offset where a number starts to the kind
@@ -314,14 +312,18 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
         if (!forced.has(at)) forced.set(at, "routing");
       }
     }
-    const topic = topicOf(text, ls);
+    const [nine, longer] = topicOf(text, ls);
     const put = (at) => {
-      const kind = topicFor(topic, text, at);
+      let kind = nine;
+      if (nine !== longer) {
+        // a CT number has ten digits or more, the others nine
+        NUMBER_AT_RE.lastIndex = at;
+        const m = NUMBER_AT_RE.exec(text);
+        if (m !== null && m[0].replace(/[^0-9]/g, "").length > 9) kind = longer;
+      }
       if (kind !== null) fallback.set(at, kind);
     };
-    // several kinds give a number one only when the CT number is among them (by length)
-    // or they are the SSN and the ITIN
-    if (topic !== null && ([...topic].filter((k) => k !== "itin").length <= 1 || topic.has("ct"))) {
+    if (nine !== null || longer !== null) {
       for (const [off, line] of ls) {
         // both ways of presenting a number end the line with it
         if (!/[0-9][ .!)]*$/.test(line)) continue;
