@@ -151,7 +151,7 @@ _SHAPES = {
     "itin": "its shape alone: three, two and four digits in the ITIN ranges",
     "fein": "its shape alone: two digits, a hyphen and seven, with a valid prefix",
     "card": "its shape alone: a card number's length and prefix and a valid check digit",
-    "ct_tax_reg": "its shape alone: a 7-digit base, a hyphen and a location code 000-009",
+    "ct_tax_reg": "its shape alone: a 7-digit base, a hyphen or a space, a location code 000-009",
 }
 
 

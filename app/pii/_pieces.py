@@ -39,6 +39,7 @@ from ._rules import (
     CT_PHONE_GUARD,
     CT_SEPARATORS,
     CT_ZIP_PLUS4,
+    CT_ZIP_PREFIX,
     CUE_LAYOUTS,
     DIGITS_RE,
     FEIN_PREFIXES,
@@ -115,7 +116,7 @@ def _cue_free_source() -> str:
     rather than cut, its digits may fail their checks. Searched in " " + the chunk (the
     space stands for its start). The shapes are tried by the length of their first
     group, each digit read once: 2-7 with a hyphen, 3-2-4, the card layouts, a 7-digit
-    CT base and a hyphen, and one long run (group "run": a card, checked by
+    CT base and a hyphen or one space, and one long run (group "run": a card, checked by
     _cue_free_run)."""
 
     def d(n: int) -> str:
@@ -158,7 +159,7 @@ def _cue_free_source() -> str:
     by_first: dict[int, str] = {
         2: f"(?<={_digits_source(FEIN_PREFIXES)})" + dash + d(7) + end(7),
         3: sep + d(2) + sep + d(4) + end(4),
-        CT_BASE_MAX - 2: dash
+        CT_BASE_MAX - 2: f"(?:{dash}| )"
         + re.escape(CT_NO_CUE_LOC)
         + d(CT_LOC - len(CT_NO_CUE_LOC))
         + end(CT_LOC),
@@ -283,12 +284,15 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
         if lens[:2] == CT_ZIP_PLUS4 and seps[0] == "-":  # "CT 06106-4021\n860 ..."
             return None
+        if lens[0] == CT_ZIP_PLUS4[0] and seps[0] == "" and d.startswith(CT_ZIP_PREFIX):
+            return None  # "Hartford, CT 06171\n203 615 8846": a ZIP code, then a phone
         if ctx.cue(first, last) == "ct":
             return "ct_tax_reg"
-        # 1234567-000: the shape alone, a 7-digit base and a location code 000-009
+        # 1234567-000 or 1234567 000: the shape alone, a 7-digit base, a hyphen or one
+        # space and a location code 000-009
         if (
             lens == (CT_BASE_MAX - 2, CT_LOC)
-            and seps[0] == "-"
+            and (seps[0] == "-" or _one_space(ctx.text.norm, ctx.at + CT_BASE_MAX - 2))
             and d[-CT_LOC:].startswith(CT_NO_CUE_LOC)
         ):
             kind = "ct_tax_reg"
@@ -306,6 +310,11 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     ):
         return None
     return kind
+
+
+def _one_space(norm: str, i: int) -> bool:
+    """Is the separator at norm[i] a single space ("1234567 003"; not a line break)?"""
+    return norm[i] == " " and norm[i + 1] != " "
 
 
 def _glue_cuts(size: int, prev: int, nxt: int, punct_before: bool, punct_after: bool, cued: bool):

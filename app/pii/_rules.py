@@ -357,6 +357,7 @@ CT_PHONE_GUARD: bool = _ct["phone_guard"]
 CT_SEPARATORS = frozenset(_ct["separators"])
 CT_CUED_SEPARATORS = frozenset(_ct["cued_separators"])
 CT_ZIP_PLUS4: tuple[int, ...] = tuple(_ct["zip_plus4"])
+CT_ZIP_PREFIX: str = _ct["zip_prefix"]
 
 _card = RULES["card"]
 CARD_MIN: int = _card["min_length"]

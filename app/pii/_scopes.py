@@ -137,34 +137,34 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _split(line: str, sep: str) -> list[tuple[int, int]]:
+    """(start, end) of each part of line between the separators sep."""
+    bounds, start = [], 0
+    i = line.find(sep)
+    while i >= 0:
+        bounds.append((start, i))
+        start = i + len(sep)
+        i = line.find(sep, start)
+    bounds.append((start, len(line)))
+    return bounds
+
+
 def _cells(line: str, mode: str) -> list[tuple[int, str]]:
-    """(offset in line, stripped text) of each cell when the line is split by mode."""
-    if mode == "\t" or mode == ",":
-        bounds, start = [], 0
-        for i, c in enumerate(line):
-            if c == mode:
-                bounds.append((start, i))
-                start = i + 1
-        bounds.append((start, len(line)))
-    elif mode == "|":
-        parts = []
-        start = 0
-        for i, c in enumerate(line):
-            if c == "|":
-                parts.append((start, i))
-                start = i + 1
-        parts.append((start, len(line)))
-        if line[: parts[0][1]].strip() == "":
-            parts = parts[1:]
-        if parts and line[parts[-1][0] :].strip() == "":
-            parts = parts[:-1]
-        bounds = parts
-    else:
+    """(offset in line, stripped text) of each cell when the line is split by mode
+    (", " is a CSV pasted with a space after each comma: "Petrov, 646617143")."""
+    if mode == "  ":
         bounds, start = [], 0
         for m in _ALIGNED_RE.finditer(line):
             bounds.append((start, m.start()))
             start = m.end()
         bounds.append((start, len(line)))
+    else:
+        bounds = _split(line, mode)
+        if mode == "|":
+            if line[: bounds[0][1]].strip() == "":
+                bounds = bounds[1:]
+            if bounds and line[bounds[-1][0] :].strip() == "":
+                bounds = bounds[:-1]
     out = []
     for s, e in bounds:
         cell = line[s:e]
@@ -183,6 +183,14 @@ def _mode(line: str) -> str | None:
     if _ALIGNED_GAP in line.strip():
         return "  "
     return None
+
+
+def _row_mode(row: str, mode: str, width: int) -> bool:
+    """Is row a row of a table split by mode, width cells wide? A row of ", " cells has
+    as many as its header: a cell holding ", " would put the rest in the wrong column."""
+    if mode == ", ":
+        return row.count(", ") == width - 1 and "\t" not in row
+    return _mode(row) == mode
 
 
 def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
@@ -218,11 +226,14 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
         # a header or heading may stand one blank line above its rows or items
         first = i + 2 if i + 2 < n and not lines[i + 1][1].strip() else i + 1
         named = line
-        if mode is None and line.count(", ") >= 2 and first < n and _mode(lines[first][1]) == ",":
+        commas = line.count(", ") if mode is None else 0
+        if commas >= 2 and first < n and _mode(lines[first][1]) == ",":
             mode = ","  # "Last name, first name, SSN, wages:" over rows of bare CSV
             m = _COLUMN_LIST_RE.search(latin_lower(line))
             if m is not None:  # "... upload. Columns are last name, first name, SSN:"
                 named = m.group(1)
+        elif commas >= 2 and first < n and _row_mode(lines[first][1], ", ", commas + 1):
+            mode = ", "  # a header and rows all written with ", " between cells
         cols = _header(named, mode) if mode is not None else None
         if mode is not None and cols is not None:
             i = _table_rows(lines, first, mode, cols, forced, notes)
@@ -315,7 +326,7 @@ def _table_rows(
         if _RULE_LINE_RE.fullmatch(row):
             j += 1
             continue
-        cells = _cells(row, mode) if _mode(row) == mode else []
+        cells = _cells(row, mode) if _row_mode(row, mode, len(cols)) else []
         if len(cells) < 2:
             break
         for k, (coff, cell) in enumerate(cells[: len(cols)]):
@@ -423,6 +434,9 @@ def could_be_scoped(text: str, o: int) -> bool:
     q = _QUOTE_RE.match(line)
     off = q.end() if q else 0
     if _mode(line[off:]) is not None:  # a table row has its header's cell separator
+        return True
+    # a cell of a row written with ", " between cells starts the line or follows ", "
+    if (o == start + off or text.startswith(", ", o - 2)) and line.count(", ") >= 2:
         return True
     # an item's bullet, label and separator hold at most _ITEM_MAX_INK characters
     # other than spaces and tabs before its value

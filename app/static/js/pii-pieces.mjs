@@ -66,11 +66,14 @@ export function classify(parts, seps, ctx, first, last) {
     }
     // "CT 06106-4021\n860 ...": a ZIP+4 is never the start of a CT number
     if (lens[0] === CT.zip_plus4[0] && lens[1] === CT.zip_plus4[1] && seps[0] === "-") return null;
+    // "Hartford, CT 06171\n203 615 8846": a ZIP code, then a phone
+    if (lens[0] === CT.zip_plus4[0] && seps[0] === "" && d.startsWith(CT.zip_prefix)) return null;
     if (ctx.cue(first, last) === "ct") return "ct_tax_reg";
-    // 1234567-000: the shape alone, a 7-digit base and a location code 000-009
+    // 1234567-000 or 1234567 000: the shape alone, a 7-digit base, a hyphen or one
+    // space and a location code 000-009
     if (
       shape === [CT.base_max - 2, CT.location_length].join(",") &&
-      seps[0] === "-" &&
+      (seps[0] === "-" || oneSpace(ctx.text.norm, ctx.at + CT.base_max - 2)) &&
       d.slice(n - CT.location_length).startsWith(CT.no_cue_location_prefix)
     ) {
       kind = "ct_tax_reg";
@@ -88,6 +91,11 @@ export function classify(parts, seps, ctx, first, last) {
     return null;
   }
   return kind;
+}
+
+// Is the separator at norm[i] a single space ("1234567 003"; not a line break)?
+function oneSpace(norm, i) {
+  return norm[i] === " " && norm[i + 1] !== " ";
 }
 
 // Where a digit run of `size` digits may be cut between two glued identifiers, in order

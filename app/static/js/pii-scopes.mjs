@@ -105,7 +105,17 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
 
   function cells(line, mode) {
     let bounds = [];
-    if (mode === "\t" || mode === "," || mode === "|") {
+    if (mode === ", ") {
+      // a CSV pasted with a space after each comma ("Petrov, 646617143, ...")
+      let start = 0;
+      let i = line.indexOf(", ");
+      while (i >= 0) {
+        bounds.push([start, i]);
+        start = i + 2;
+        i = line.indexOf(", ", start);
+      }
+      bounds.push([start, line.length]);
+    } else if (mode === "\t" || mode === "," || mode === "|") {
       let start = 0;
       for (let i = 0; i < line.length; i++) {
         if (line[i] === mode) {
@@ -142,6 +152,13 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     ALIGNED_RE.lastIndex = 0;
     if (ALIGNED_RE.test(pyStrip(line))) return "  ";
     return null;
+  }
+
+  // Is row a row of a table split by md, width cells wide? A row of ", " cells has as
+  // many as its header: a cell holding ", " would put the rest in the wrong column.
+  function rowMode(row, md, width) {
+    if (md === ", ") return row.split(", ").length === width && !row.includes("\t");
+    return mode(row) === md;
   }
 
   function header(line, md) {
@@ -259,10 +276,13 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       // a header or heading may stand one blank line above its rows or items
       const first = i + 2 < n && pyStrip(ls[i + 1][1]) === "" ? i + 2 : i + 1;
       let named = line;
-      if (md === null && line.split(", ").length - 1 >= 2 && first < n && mode(ls[first][1]) === ",") {
+      const commas = md === null ? line.split(", ").length - 1 : 0;
+      if (commas >= 2 && first < n && mode(ls[first][1]) === ",") {
         md = ","; // "Last name, first name, SSN, wages:" over rows of bare CSV
         const m = COLUMN_LIST_RE.exec(low(line));
         if (m !== null) named = m[1]; // "... upload. Columns are last name, first name, SSN:"
+      } else if (commas >= 2 && first < n && rowMode(ls[first][1], ", ", commas + 1)) {
+        md = ", "; // a header and rows all written with ", " between cells
       }
       const cols = md !== null ? header(named, md) : null;
       if (cols !== null) {
@@ -273,7 +293,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
             j++;
             continue;
           }
-          const cs = mode(row) === md ? cells(row, md) : [];
+          const cs = rowMode(row, md, cols.length) ? cells(row, md) : [];
           if (cs.length < 2) break;
           cs.slice(0, cols.length).forEach(([coff, cell], k) => {
             if (ND.test(cell.slice(0, 1))) forced.set(roff + coff, cols[k]);
