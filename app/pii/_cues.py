@@ -33,7 +33,7 @@ from ._rules import (
     SENTENCE_END_RE,
     SENTENCE_SOFT_RE,
 )
-from ._scopes import ID_KINDS, could_be_scoped, scopes
+from ._scopes import ID_KINDS, could_be_scoped, has_back_reference, scopes
 
 _SSN_WRITTEN = len("123-45-6789")
 _LEFT_OUT = "+$\u20ac\u00a3\u00a5"  # phone country code or currency before a chunk
@@ -66,7 +66,7 @@ def _blank_placeholders(s: str) -> str:
 class _Text:
     """The normalised text and, made on first use, its ASCII-lower-cased copy."""
 
-    __slots__ = ("_cue_norm", "_low", "_scopes", "lines", "norm", "original", "starts")
+    __slots__ = ("_cue_norm", "_low", "_referred", "_scopes", "lines", "norm", "original", "starts")
 
     def __init__(
         self, norm: str, starts: list[int] | None, original: str, low: str | None = None
@@ -87,6 +87,7 @@ class _Text:
         # scopes wider than a sentence need lines: a one-line text has none (asked once
         # per chunk, so not searched again in a long text)
         self.lines = "\n" in original
+        self._referred: bool | None = None  # has_back_reference(original), on first use
 
     def note(self, s: int) -> str | None:
         """The words for the scope that governs a piece starting at norm index s."""
@@ -98,8 +99,9 @@ class _Text:
         read on the first question: most texts never ask (no piece needs a cue)."""
         o = s if self.starts is None else self.starts[s]
         if self._scopes is None:
-            # a number on a line no scope can govern needs none of them read
-            if not self.lines or not could_be_scoped(self.original, o):
+            # a number on a line no scope can govern needs none of them read, but for a
+            # back reference ("the first one is the routing"), which may name any number
+            if not (self.lines and could_be_scoped(self.original, o)) and not self.referred():
                 return None, None
             self._scopes = scopes(self.original)
         forced, fallback, _notes = self._scopes
@@ -111,8 +113,14 @@ class _Text:
         """Is it known that no scope gives a number of the text a kind? A text of one
         line has none; another only once its scopes have been read and hold nothing."""
         if self._scopes is None:
-            return not self.lines
+            return not self.lines and not self.referred()
         return not self._scopes[0] and not self._scopes[1]
+
+    def referred(self) -> bool:
+        """Does the text hold a back reference to one of its numbers?"""
+        if self._referred is None:
+            self._referred = has_back_reference(self.original)
+        return self._referred
 
     @property
     def low(self) -> str:

@@ -23,9 +23,10 @@ The JavaScript twin (app/static/js/pii-scopes.mjs) follows it line by line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ._normalise import latin_lower
-from ._rules import CUE_KINDS, CUE_RE, CUE_WINDOW, RULES
+from ._rules import CUE_KINDS, CUE_RE, CUE_WINDOW, MIN_DIGITS, RULES
 
 _S = RULES["scopes"]
 _QUOTE_RE = re.compile(_S["quote_prefix"])
@@ -51,6 +52,17 @@ _PRESENT_RE = re.compile(_S["presenting_line"])
 _PRESENT_SENTENCE_RE = re.compile(_S["presenting_sentence"])
 _SENTENCE_BOUNDARY_RE = re.compile(_S["sentence_boundary"])
 _CHECK_LINE_RE = re.compile(_S["check_line"])
+_BACK_RE = re.compile(_S["back_reference"])
+# the words that place a number in a back reference: a text with none has none
+_BACK_PLACES = {
+    **{"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2},
+    **{"last": -1, "bottom": -1},
+}
+_BACK_WORDS = (*_BACK_PLACES, "above", "below")
+_LONG_NUMBER_RE = re.compile("[0-9](?:[0-9]|[-. /][0-9])*")
+_SENTENCE_END_RE = re.compile("[.!?](?=[ \t\n])|\n")
+_BACK_SENTENCE = 400  # characters a back reference reads each way
+_DIGIT_RE_ANY = re.compile("[0-9]")
 _ANAPHOR_RE = re.compile(_S["anaphor"])
 # a header cell holds no number: five digits in it, joined or not, make it a data row
 # ("097-32-7176   <- ssn (column D)" is a row with a note, not a header)
@@ -248,6 +260,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
                 continue
         i += 1
     _sibling_items(lines, forced, notes)
+    _back_references(text, forced, notes)
     for off, line in lines:
         m = _CHECK_LINE_RE.fullmatch(line)
         if m is not None and off + m.start(1) not in forced:
@@ -411,6 +424,74 @@ def _presenting_sentence(line: str) -> re.Match | None:
     if start < 0:
         return None
     return _PRESENT_SENTENCE_RE.fullmatch(line, start)
+
+
+def has_back_reference(text: str) -> bool:
+    """Does text hold a back reference (scopes() then reads even a text of one line)?"""
+    return _back_words(text) and _BACK_RE.search(_back_low(text)) is not None
+
+
+def _back_words(text: str) -> bool:
+    """Could text hold a back reference: does it hold a word that places a number? (Its
+    str.lower() is quicker than the Latin lower-casing and holds every such word that
+    one does: they are ASCII.)"""
+    low = text.lower()
+    return any(w in low for w in _BACK_WORDS)
+
+
+def _back_low(text: str) -> str:
+    """The Latin lower-casing of text (str.lower() when it is ASCII: the same, quicker)."""
+    return text.lower() if text.isascii() else _low(text)
+
+
+def _back_references(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:
+    """A sentence that names a number by its place and says what it is ("... 246804358
+    and 198-502896. The first one is the routing"; "The account number above is our
+    Connecticut tax registration number") gives that number the kind of its cue. The
+    sentences are read at most _BACK_SENTENCE characters each way (linear)."""
+    if not _back_words(text):
+        return
+    low = _back_low(text)
+    numbers: list[int] | None = None  # where each number of MIN_DIGITS+ digits starts
+    for m in _BACK_RE.finditer(low):
+        cue = CUE_RE.match(low, m.end())
+        if cue is None or cue.lastindex is None:
+            continue
+        kind = CUE_KINDS[cue.lastindex - 1]
+        end = _SENTENCE_END_RE.search(low, cue.end(), cue.end() + _BACK_SENTENCE)
+        stop = end.start() if end is not None else min(len(low), cue.end() + _BACK_SENTENCE)
+        # not "the first number is my SSN: N", which the cue before N answers
+        if kind not in ID_KINDS or _DIGIT_RE_ANY.search(low, cue.end(), stop) is not None:
+            continue
+        if numbers is None:
+            numbers = [
+                n.start()
+                for n in _LONG_NUMBER_RE.finditer(text)
+                if sum(c in _DIGITS for c in n.group()) >= MIN_DIGITS
+            ]
+        place = m.group(1) or m.group(2) or m.group(3)
+        k = bisect_left(numbers, m.start())
+        if place == "above":
+            picked = numbers[k - 1 : k] if k else []
+        elif place == "below":
+            picked = numbers[bisect_left(numbers, stop) :][:1]
+        else:
+            # the numbers of the sentence before, or of its own sentence before it
+            j = m.start()
+            while j > 0 and low[j - 1] in " \t":
+                j -= 1
+            own = j == 0 or low[j - 1] not in ".!?\n"
+            end_at = m.start() if own else j - 1
+            lo = max(0, end_at - _BACK_SENTENCE)
+            for e in _SENTENCE_END_RE.finditer(low, lo, end_at):
+                lo = e.end()
+            listed = numbers[bisect_left(numbers, lo) : k]
+            at = _BACK_PLACES[place]
+            picked = [listed[at]] if len(listed) >= 2 and at < len(listed) else []
+        for o in picked:
+            if o not in forced:
+                forced[o] = kind
+                notes[o] = f'the sentence "{text[m.start() : cue.end()]}", which names it'
 
 
 def could_be_scoped(text: str, o: int) -> bool:

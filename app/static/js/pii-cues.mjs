@@ -5,7 +5,7 @@ import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
 import { ANSWER_AFTER_CUE_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_AT_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
-export const scopes = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
+export const { scopes, hasBackReference } = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 
 export const NEG_KINDS = ["neg", "neg_bare"];
 const SSN_WRITTEN = "123-45-6789".length;
@@ -63,19 +63,28 @@ export class Text {
     }
     this.original = original;
     this.scopes = null;
+    this._referred = null; // hasBackReference(original), on first use
+  }
+  // Does the text hold a back reference to one of its numbers ("the first one is the
+  // routing")? Scopes are then read even for a text of one line.
+  referred() {
+    if (this._referred === null) this._referred = hasBackReference(this.original);
+    return this._referred;
   }
   // Is it known that no scope gives a number of the text a kind? (one line, or its
   // scopes read and empty)
   unscoped() {
-    if (this.scopes === null) return !this.original.includes("\n");
+    if (this.scopes === null) return !this.original.includes("\n") && !this.referred();
     return !this.scopes[0].size && !this.scopes[1].size;
   }
   // [forced, fallback] kinds of a piece starting at norm index s. The scopes are read
   // on the first question: most texts never ask (no piece needs a cue).
   scoped(s) {
     if (this.scopes === null) {
-      // scopes wider than a sentence need lines: a one-line text has none
-      this.scopes = this.original.includes("\n") ? scopes(this.original) : [new Map(), new Map()];
+      // scopes wider than a sentence need lines: a one-line text has none, but for a
+      // back reference, which may name any number
+      const read = this.original.includes("\n") || this.referred();
+      this.scopes = read ? scopes(this.original) : [new Map(), new Map()];
     }
     const [forced, fallback] = this.scopes;
     if (!forced.size && !fallback.size) return [null, null];

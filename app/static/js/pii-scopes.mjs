@@ -86,6 +86,93 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     return out;
   }
 
+  // A sentence that names a number by its place and says what it is ("... 246804358 and
+  // 198-502896. The first one is the routing") gives that number its cue's kind
+  // (_back_references in _scopes.py). Sentences are read at most BACK_SENTENCE
+  // characters each way.
+  const BACK_RE = new RegExp(S.back_reference, "g");
+  const CUE_AT = new RegExp(CUE_SRC, "y");
+  const BACK_PLACES = new Map([
+    ["first", 0], ["1st", 0], ["top", 0], ["second", 1], ["2nd", 1], ["third", 2], ["3rd", 2],
+    ["last", -1], ["bottom", -1],
+  ]);
+  const BACK_WORDS = [...BACK_PLACES.keys(), "above", "below"];
+  const LONG_NUMBER_RE = /[0-9](?:[0-9]|[-. /][0-9])*/g;
+  const BACK_END_RE = /[.!?](?=[ \t\n])|\n/g;
+  const BACK_SENTENCE = 400;
+
+  // the first index i with sorted[i] >= x
+  function bisectLeft(sorted, x) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  function hasBackReference(text) {
+    const l = low(text);
+    if (!BACK_WORDS.some((w) => l.includes(w))) return false;
+    BACK_RE.lastIndex = 0;
+    return BACK_RE.test(l);
+  }
+
+  function backReferences(text, forced) {
+    const l = low(text);
+    if (!BACK_WORDS.some((w) => l.includes(w))) return;
+    let numbers = null;
+    BACK_RE.lastIndex = 0;
+    let m;
+    while ((m = BACK_RE.exec(l)) !== null) {
+      const mEnd = m.index + m[0].length;
+      CUE_AT.lastIndex = mEnd;
+      const cue = CUE_AT.exec(l);
+      if (cue === null) continue;
+      let g = 1;
+      while (g < cue.length && cue[g] === undefined) g++;
+      if (g >= cue.length) continue;
+      const kind = CUE_KINDS[g - 1];
+      const cueEnd = mEnd + cue[0].length;
+      // like Python's search(l, cueEnd, cueEnd + BACK_SENTENCE): nothing past the end is seen
+      BACK_END_RE.lastIndex = cueEnd;
+      const end = BACK_END_RE.exec(l.slice(0, cueEnd + BACK_SENTENCE));
+      const stop = end !== null ? end.index : Math.min(l.length, cueEnd + BACK_SENTENCE);
+      // not "the first number is my SSN: N", which the cue before N answers
+      if (!ID_KINDS.has(kind) || /[0-9]/.test(l.slice(cueEnd, stop))) continue;
+      if (numbers === null) {
+        numbers = [];
+        for (const n of text.matchAll(LONG_NUMBER_RE)) {
+          if (n[0].replace(/[^0-9]/g, "").length >= RULES.min_digits) numbers.push(n.index);
+        }
+      }
+      const place = m[1] || m[2] || m[3];
+      const k = bisectLeft(numbers, m.index);
+      let picked;
+      if (place === "above") picked = k ? [numbers[k - 1]] : [];
+      else if (place === "below") picked = numbers.slice(bisectLeft(numbers, stop), bisectLeft(numbers, stop) + 1);
+      else {
+        // the numbers of the sentence before, or of its own sentence before it
+        let j = m.index;
+        while (j > 0 && " \t".includes(l[j - 1])) j--;
+        const own = j === 0 || !".!?\n".includes(l[j - 1]);
+        const endAt = own ? m.index : j - 1;
+        let lo = Math.max(0, endAt - BACK_SENTENCE);
+        const before = l.slice(0, endAt);
+        BACK_END_RE.lastIndex = lo;
+        let e;
+        while ((e = BACK_END_RE.exec(before)) !== null) lo = e.index + e[0].length;
+        const listed = numbers.slice(bisectLeft(numbers, lo), k);
+        const at = BACK_PLACES.get(place);
+        picked = listed.length >= 2 && at < listed.length ? [listed.at(at)] : [];
+      }
+      for (const o of picked) if (!forced.has(o)) forced.set(o, kind);
+      BACK_RE.lastIndex = mEnd;
+    }
+  }
+
   function lines(text) {
     const out = [];
     let pos = 0;
@@ -264,7 +351,9 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
 
   // [forced, fallback]: Maps from an original offset where a number starts to the kind
   // of cue it takes ("none" for a column that names no identifier).
-  return function scopes(text) {
+  return { scopes, hasBackReference };
+
+  function scopes(text) {
     const forced = new Map();
     const fallback = new Map();
     const ls = lines(text);
@@ -325,6 +414,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       i++;
     }
     siblingItems(ls, forced);
+    backReferences(text, forced);
     for (const [off, line] of ls) {
       // a check's numbers typed out: the first (the line's first digit) is the routing one
       if (CHECK_LINE_RE.test(line)) {
@@ -362,7 +452,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       for (const m of text.matchAll(ANAPHOR_RE)) put(m.index + m[0].length - 1);
     }
     return [forced, fallback];
-  };
+  }
 }
 
 // Python's str.strip() family without arguments strips Unicode whitespace; these
