@@ -32,6 +32,7 @@ from ._rules import (
     PLURAL_CUE_RE,
     SENTENCE_END_RE,
     SENTENCE_SOFT_RE,
+    WEAK_CUES_AFTER,
 )
 from ._scopes import ID_KINDS, could_be_scoped, has_back_reference, scopes
 
@@ -354,7 +355,11 @@ class _Chunk:
                     # ("245797602 routing 123582401919 = acct")
                     and not _labelled_at(norm, self.nxe)
                 )
-                if not bound_forward:
+                # a cue that is only a name ("Connecticut") stays in the number's sentence
+                if not bound_forward and not (
+                    m.group() in WEAK_CUES_AFTER
+                    and SENTENCE_END_RE.search(self.text.norm, ce, m.start()) is not None
+                ):
                     kind = _cue_kind(m)
                     self.after_start = m.start()
                     self.after_end = m.end()

@@ -300,6 +300,7 @@ CARRY_MAX_GAP: int = RULES["carry_max_gap"]
 LABEL_AFTER_GAP_RE = re.compile(RULES["label_after_gap"].replace("{arrow}", RULES["label_arrow"]))
 ARROW_LABEL_GAP_RE = re.compile(RULES["arrow_label_gap"].replace("{arrow}", RULES["label_arrow"]))
 PLURAL_CUE_RE = re.compile(RULES["plural_cue"], re.ASCII)
+WEAK_CUES_AFTER = frozenset(RULES["weak_cues_after"])
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Latin letters A-Z and U+00C0-U+024F, and Cyrillic U+0400-U+04FF, whose lower case is
 # one character: the only lower-casing both twins share (cue patterns use no other

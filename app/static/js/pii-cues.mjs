@@ -5,6 +5,7 @@ import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
 import { ANSWER_AFTER_CUE_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_AT_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
+const WEAK_AFTER = new Set(RULES.weak_cues_after);
 export const { scopes, hasBackReference } = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 
 export const NEG_KINDS = ["neg", "neg_bare"];
@@ -296,7 +297,8 @@ export class Chunk {
           // a number labelled after keeps the cue before it for the one before
           // ("245797602 routing 123582401919 = acct")
           !labelledAt(low, this.nxe);
-        if (!boundForward) {
+        // a cue that is only a name ("Connecticut") stays in the number's sentence
+        if (!boundForward && !(WEAK_AFTER.has(r.m[0]) && sentenceEndIn(SENTENCE_END_RE, this.text.norm, ce, r.start))) {
           kind = cueKind(r.m);
           this.afterStart = r.start;
           this.afterEnd = r.end;
