@@ -53,12 +53,11 @@ _PRESENT_SENTENCE_RE = re.compile(_S["presenting_sentence"])
 _SENTENCE_BOUNDARY_RE = re.compile(_S["sentence_boundary"])
 _CHECK_LINE_RE = re.compile(_S["check_line"])
 _BACK_RE = re.compile(_S["back_reference"])
-# the words that place a number in a back reference: a text with none has none
+# the words that place a number in a back reference
 _BACK_PLACES = {
     **{"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2},
     **{"last": -1, "bottom": -1},
 }
-_BACK_WORDS = (*_BACK_PLACES, "above", "below")
 _LONG_NUMBER_RE = re.compile("[0-9](?:[0-9]|[-. /][0-9])*")
 _SENTENCE_END_RE = re.compile("[.!?](?=[ \t\n])|\n")
 _BACK_SENTENCE = 400  # characters a back reference reads each way
@@ -427,16 +426,10 @@ def _presenting_sentence(line: str) -> re.Match | None:
 
 
 def has_back_reference(text: str) -> bool:
-    """Does text hold a back reference (scopes() then reads even a text of one line)?"""
-    return _back_words(text) and _BACK_RE.search(_back_low(text)) is not None
-
-
-def _back_words(text: str) -> bool:
-    """Could text hold a back reference: does it hold a word that places a number? (Its
-    str.lower() is quicker than the Latin lower-casing and holds every such word that
-    one does: they are ASCII.)"""
-    low = text.lower()
-    return any(w in low for w in _BACK_WORDS)
+    """Does text hold a back reference (scopes() then reads even a text of one line)?
+    One search: sre skips from one "th" to the next (quicker than testing for each
+    place word first, as the JavaScript twin does)."""
+    return _BACK_RE.search(_back_low(text)) is not None
 
 
 def _back_low(text: str) -> str:
@@ -449,8 +442,6 @@ def _back_references(text: str, forced: dict[int, str], notes: dict[int, str]) -
     and 198-502896. The first one is the routing"; "The account number above is our
     Connecticut tax registration number") gives that number the kind of its cue. The
     sentences are read at most _BACK_SENTENCE characters each way (linear)."""
-    if not _back_words(text):
-        return
     low = _back_low(text)
     numbers: list[int] | None = None  # where each number of MIN_DIGITS+ digits starts
     for m in _BACK_RE.finditer(low):
