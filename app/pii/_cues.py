@@ -95,14 +95,27 @@ class _Text:
         o = s if self.starts is None else self.starts[s]
         return self._scopes[2].get(o) if self._scopes else None
 
-    def scoped(self, s: int) -> tuple[str | None, str | None]:
-        """(forced, fallback) kinds of a piece starting at norm index s. The scopes are
-        read on the first question: most texts never ask (no piece needs a cue)."""
+    def scoped(self, s: int, chunk: _Chunk) -> tuple[str | None, str | None]:
+        """(forced, fallback) kinds of a piece of chunk starting at norm index s. The
+        scopes are read on the first question: most texts never ask (no piece needs a
+        cue). A text of one line has no table or list: only a number of bare digits no
+        cue reaches takes its topic there ("Federal employer ID number - ... Here:
+        519024964"), and any number a back reference ("the first one is the routing")."""
+        if (
+            not self.lines
+            and (
+                chunk.cue_before() is not None
+                or chunk.cue_after() is not None
+                or not self.norm[chunk.cs : chunk.ce].isdigit()
+            )
+            and not self.referred()
+        ):
+            return None, None
         o = s if self.starts is None else self.starts[s]
         if self._scopes is None:
             # a number on a line no scope can govern needs none of them read, but for a
-            # back reference ("the first one is the routing"), which may name any number
-            if not (self.lines and could_be_scoped(self.original, o)) and not self.referred():
+            # back reference, which may name any number
+            if not could_be_scoped(self.original, o) and not self.referred():
                 return None, None
             self._scopes = scopes(self.original)
         forced, fallback, _notes = self._scopes
@@ -112,7 +125,9 @@ class _Text:
 
     def unscoped(self) -> bool:
         """Is it known that no scope gives a number of the text a kind? A text of one
-        line has none; another only once its scopes have been read and hold nothing."""
+        line has none for a number a cue reaches (scoped()), nor for one no cue reaches
+        that scan_chunk passes over; another text only once its scopes have been read
+        and hold nothing."""
         if self._scopes is None:
             return not self.lines and not self.referred()
         return not self._scopes[0] and not self._scopes[1]
@@ -176,10 +191,13 @@ class _Chunk:
                 self.before_span = last.span()
                 self.soft = None  # looked up by is_soft() when it matters
                 # "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
+                # (not a cue the number before took as its own, after it: "302-08-7630 is
+                # my social, notice number 306129269, phone ...")
                 if (
                     prior is not None
                     and CUE_LIST_GAP_RE.fullmatch(norm, prior.end(), last.start()) is not None
                     and self._joined_next()
+                    and not self._taken_by_prev(prior.start())
                 ):
                     self.carry_kind = self.before
                     self.before = _cue_kind(prior)
@@ -268,14 +286,14 @@ class _Chunk:
         return self.carry_kind or kind
 
     def _sibling_ssn(self) -> bool:
-        """Is the number, with no cue at all, joined on to a next number written as a
-        Social Security number ("Me: 568107376. Wife: 583-32-3754")? Such a list holds
-        one kind of number, and the bare one is that kind too."""
-        norm, nx, nxe = self.text.norm, self.nx, self.nxe
-        if nxe - nx != _SSN_WRITTEN or norm[nx + 3] != "-" or norm[nx + 6] != "-":
-            return False
-        digits = norm[nx : nx + 3] + norm[nx + 4 : nx + 6] + norm[nx + 7 : nxe]
-        return digits.isdigit() and self._joined(self.ce, nx) and _ssn_or_itin(digits) == "ssn"
+        """Is the number, with no cue at all, joined on to a number written as a Social
+        Security number, next ("Me: 568107376. Wife: 583-32-3754") or just before it
+        ("Husband 850-45-3747, wife 241376297")? Such a list holds one kind of number,
+        and the bare one is that kind too."""
+        norm, p = self.text.norm, self.prev
+        if _written_ssn(norm, self.nx, self.nxe) and self._joined(self.ce, self.nx):
+            return True
+        return p is not None and _written_ssn(norm, p.cs, p.ce) and self._joined(p.ce, self.cs)
 
     def _introduced(self) -> bool:
         """Is the cue before directly before the number, but for introducing words?"""
@@ -384,7 +402,7 @@ class _Chunk:
         """The number's own cue kind: the nearest bound cue before it, else after it;
         the two kinds of negative cue are one here. first is "listed" for a piece after
         ", " inside the chunk: it takes the chunk's cue softly, like a joined number."""
-        forced, fallback = self.text.scoped(self.at)
+        forced, fallback = self.text.scoped(self.at, self)
         if forced is not None:
             self.why = ("scope", self.at, forced)
             return forced
@@ -433,6 +451,14 @@ class _Chunk:
 # the characters a transit mark starts with: a chunk followed by none of them (most
 # are) is on no check line, known at one set test
 _MICR_FIRST = frozenset(m[0] for m in MICR_MARKS)
+
+
+def _written_ssn(norm: str, s: int, e: int) -> bool:
+    """Is norm[s:e] written as a Social Security number (123-45-6789) and valid as one?"""
+    if e - s != _SSN_WRITTEN or norm[s + 3] != "-" or norm[s + 6] != "-":
+        return False
+    digits = norm[s : s + 3] + norm[s + 4 : s + 6] + norm[s + 7 : e]
+    return digits.isdigit() and _ssn_or_itin(digits) == "ssn"
 
 
 def _labelled_at(low: str, end: int) -> bool:

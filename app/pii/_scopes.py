@@ -267,9 +267,13 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             notes[off + m.start(1)] = (
                 "it starts a line holding only a check's numbers (routing, account, check)"
             )
-    topic = _topic(text, lines)
-    if topic != (None, None):
-        _topic_scope(text, lines, topic, fallback, notes)
+    one_line = len(lines) == 1
+    # a text of one line takes its opening sentence as the topic only when that sentence
+    # holds no number ("My SSN is 412-08-3317. The refund was 412083318" is no topic)
+    if not one_line or _DIGIT_RE_ANY.search(_opening_sentence(lines)) is None:
+        topic = _topic(text, lines)
+        if topic != (None, None):
+            _topic_scope(text, lines, topic, fallback, notes, one_line)
     return forced, fallback, notes
 
 
@@ -279,9 +283,12 @@ def _topic_scope(
     topic: tuple[str | None, str | None],
     fallback: dict[int, str],
     notes: dict[int, str],
+    one_line: bool,
 ) -> None:
     """The topic for the numbers presented on a line of their own, by a short last
-    sentence or after an anaphor."""
+    sentence or after an anaphor. In a text of one line, only by a last sentence that
+    presents its number after a colon ("... paying withholding monthly. Here: 519024964";
+    not "... The order was wrong. The correct one is 432189906")."""
 
     nine, longer = topic
 
@@ -299,7 +306,7 @@ def _topic_scope(
         # both ways of presenting a number end the line with it
         if line.rstrip(" .!)")[-1:] not in _DIGITS:
             continue
-        m = _PRESENT_RE.fullmatch(line)
+        m = None if one_line else _PRESENT_RE.fullmatch(line)
         if m is not None and not _cues(line):
             put(  # the line's first digit
                 off + m.start(1),
@@ -308,13 +315,17 @@ def _topic_scope(
             )
             continue
         m = _presenting_sentence(line)
-        if m is not None and not _cues(m.string[m.start() : m.end()]):
+        if (
+            m is not None
+            and not _cues(m.string[m.start() : m.end()])
+            and (not one_line or line[: m.start(1)].rstrip().endswith(":"))
+        ):
             put(  # the sentence's first digit
                 off + m.start(1),
                 "a short sentence ending its line presents it, and the subject line,"
                 " opening sentence or quoted question names this kind of number",
             )
-    for m in _ANAPHOR_RE.finditer(text):
+    for m in () if one_line else _ANAPHOR_RE.finditer(text):
         put(
             m.start(1),
             '"the correct one", "her number" and the like refer back to the kind of'
@@ -393,7 +404,8 @@ def _sibling_items(
                 or not (m.group(1) or m.group(3).strip() or m.group(3) == "\t")
             ):
                 break
-            items.append((off + m.start(4), m.group(2), line[m.start(4) :]))
+            # the label with its colon: "SS:" is a cue where "SS" alone is not
+            items.append((off + m.start(4), m.group(2) + m.group(3).strip(), line[m.start(4) :]))
             j += 1
         if len(items) >= 2:
             labelled = [(o, _cues(label), value) for o, label, value in items]

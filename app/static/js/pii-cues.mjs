@@ -6,6 +6,7 @@ import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
 import { ANSWER_AFTER_CUE_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_AT_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_SRC, CUE_WINDOW, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
+const DIGITS_ONLY_RE = /^[0-9]+$/;
 export const { scopes, hasBackReference } = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 
 export const NEG_KINDS = ["neg", "neg_bare"];
@@ -64,6 +65,7 @@ export class Text {
     }
     this.original = original;
     this.scopes = null;
+    this.lines = original.includes("\n"); // a text of one line has no table or list
     this._referred = null; // hasBackReference(original), on first use
   }
   // Does the text hold a back reference to one of its numbers ("the first one is the
@@ -75,18 +77,22 @@ export class Text {
   // Is it known that no scope gives a number of the text a kind? (one line, or its
   // scopes read and empty)
   unscoped() {
-    if (this.scopes === null) return !this.original.includes("\n") && !this.referred();
+    if (this.scopes === null) return !this.lines && !this.referred();
     return !this.scopes[0].size && !this.scopes[1].size;
   }
-  // [forced, fallback] kinds of a piece starting at norm index s. The scopes are read
-  // on the first question: most texts never ask (no piece needs a cue).
-  scoped(s) {
-    if (this.scopes === null) {
-      // scopes wider than a sentence need lines: a one-line text has none, but for a
-      // back reference, which may name any number
-      const read = this.original.includes("\n") || this.referred();
-      this.scopes = read ? scopes(this.original) : [new Map(), new Map()];
+  // [forced, fallback] kinds of a piece of chunk starting at norm index s. The scopes
+  // are read on the first question: most texts never ask (no piece needs a cue). A text
+  // of one line has no table or list: only a number of bare digits no cue reaches takes
+  // its topic there, and any number a back reference names.
+  scoped(s, chunk) {
+    if (
+      !this.lines &&
+      (chunk.cueBefore() !== null || chunk.cueAfter() !== null || !DIGITS_ONLY_RE.test(this.norm.slice(chunk.cs, chunk.ce))) &&
+      !this.referred()
+    ) {
+      return [null, null];
     }
+    if (this.scopes === null) this.scopes = scopes(this.original);
     const [forced, fallback] = this.scopes;
     if (!forced.size && !fallback.size) return [null, null];
     const o = this.starts === null ? s : this.starts[s];
@@ -162,7 +168,14 @@ export class Chunk {
         this.beforeEnd = last.end;
         this.soft = null; // looked up by isSoft() when it matters
         // "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
-        if (prior !== null && CUE_LIST_GAP_RE.test(low.slice(prior.end, last.start)) && this.joinedNext()) {
+        // (not a cue the number before took as its own, after it: "302-08-7630 is my
+        // social, notice number 306129269, phone ...")
+        if (
+          prior !== null &&
+          CUE_LIST_GAP_RE.test(low.slice(prior.end, last.start)) &&
+          this.joinedNext() &&
+          !this.takenByPrev(prior.start)
+        ) {
           this.carryKind = this.before;
           this.before = cueKind(prior.m);
         }
@@ -213,14 +226,14 @@ export class Chunk {
     const kind = this.cueBefore();
     return this.carryKind ?? kind;
   }
-  // Is the number, with no cue at all, joined on to a next number written as a Social
-  // Security number ("Me: 568107376. Wife: 583-32-3754")?
+  // Is the number, with no cue at all, joined on to a number written as a Social
+  // Security number, next ("Me: 568107376. Wife: 583-32-3754") or just before it
+  // ("Husband 850-45-3747, wife 241376297")?
   siblingSsn() {
-    const { nx, nxe } = this;
     const norm = this.text.norm;
-    if (nxe - nx !== SSN_WRITTEN || !SSN_WRITTEN_RE.test(norm.slice(nx, nxe))) return false;
-    const d = norm.slice(nx, nx + 3) + norm.slice(nx + 4, nx + 6) + norm.slice(nx + 7, nxe);
-    return this.joined(this.ce, nx) && ssnOrItin(d) === "ssn";
+    const p = this.prev;
+    if (writtenSsn(norm, this.nx, this.nxe) && this.joined(this.ce, this.nx)) return true;
+    return p !== null && writtenSsn(norm, p.cs, p.ce) && this.joined(p.ce, this.cs);
   }
   // Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?
   introducedByNeg() {
@@ -326,7 +339,7 @@ export class Chunk {
   // first is "listed" for a piece after ", " inside the chunk: it takes the chunk's cue
   // softly, like a joined number.
   cue(first, last) {
-    const [forced, fallback] = this.text.scoped(this.at);
+    const [forced, fallback] = this.text.scoped(this.at, this);
     if (forced !== null) return forced;
     let soft = false;
     let kind = null;
@@ -361,6 +374,12 @@ export class Chunk {
     }
     return kind === "neg_bare" ? "neg" : kind;
   }
+}
+
+// Is norm.slice(s, e) written as a Social Security number (123-45-6789) and valid as one?
+function writtenSsn(norm, s, e) {
+  if (e - s !== SSN_WRITTEN || !SSN_WRITTEN_RE.test(norm.slice(s, e))) return false;
+  return ssnOrItin(norm.slice(s, s + 3) + norm.slice(s + 4, s + 6) + norm.slice(s + 7, e)) === "ssn";
 }
 
 // Is the number ending at end followed at once by a cue of its own ("... routing

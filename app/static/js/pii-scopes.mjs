@@ -277,7 +277,8 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
         const m = ITEM_RE.exec(line);
         // an item has a bullet, a "-"/":"/"=" or a tab between label and value
         if (m === null || m[2].length > S.max_label || !(m[1] || pyStrip(m[3]) || m[3] === "\t")) break;
-        items.push([off + m[0].length - 1, m[2], line.slice(m[0].length - 1)]);
+        // the label with its colon: "SS:" is a cue where "SS" alone is not
+        items.push([off + m[0].length - 1, m[2] + pyStrip(m[3]), line.slice(m[0].length - 1)]);
         j++;
       }
       if (items.length >= 2) {
@@ -422,7 +423,11 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
         if (!forced.has(at)) forced.set(at, "routing");
       }
     }
-    const [nine, longer] = topicOf(text, ls);
+    // a text of one line takes its opening sentence as the topic only when that sentence
+    // holds no number, and gives it only to a number its last sentence presents after a
+    // colon ("... paying withholding monthly. Here: 519024964")
+    const oneLine = ls.length === 1;
+    const [nine, longer] = oneLine && /[0-9]/.test(openingSentence(ls)) ? [null, null] : topicOf(text, ls);
     const put = (at) => {
       let kind = nine;
       if (nine !== longer) {
@@ -437,7 +442,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       for (const [off, line] of ls) {
         // both ways of presenting a number end the line with it
         if (!/[0-9][ .!)]*$/.test(line)) continue;
-        const m = PRESENT_RE.exec(line);
+        const m = oneLine ? null : PRESENT_RE.exec(line);
         // the number is the line's first digit: nothing before it holds one
         if (m !== null && !cues(line).length) {
           put(off + line.search(/[0-9]/));
@@ -446,10 +451,11 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
         const start = presentingSentence(line);
         const sentence = start >= 0 ? line.slice(start) : "";
         // the number is the sentence's first digit
-        if (start >= 0 && !cues(sentence).length) put(off + start + sentence.search(/[0-9]/));
+        const at = start + sentence.search(/[0-9]/);
+        if (start >= 0 && !cues(sentence).length && (!oneLine || pyRstrip(line.slice(0, at)).endsWith(":"))) put(off + at);
       }
       // "the correct one is N": the anaphor refers back to the topic
-      for (const m of text.matchAll(ANAPHOR_RE)) put(m.index + m[0].length - 1);
+      if (!oneLine) for (const m of text.matchAll(ANAPHOR_RE)) put(m.index + m[0].length - 1);
     }
     return [forced, fallback];
   }
