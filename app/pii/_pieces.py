@@ -484,6 +484,8 @@ def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
 
 
 _COMMA_SEPS = (",", ", ")
+# the label of a next field typed on to a number: letters, then its value or a colon
+_LABEL_GLUED_RE = re.compile("[A-Za-z]{2,12}(?=[0-9:#])")
 
 
 def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
@@ -538,6 +540,16 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         # "ssn418-02-9264", "my ssn is846320748": the number's own cue typed on to it
         # (not "CT", which prefixes other numbers: "confirmation CT0240064950")
         left_taint = False
+    if (
+        right_taint
+        and not left_taint
+        and _LABEL_GLUED_RE.match(norm, ce) is not None
+        and ctx.introduced_by_id()
+        and ctx.cue_before() != "ct"
+    ):
+        # "SSN#833783716DOB5/13/1997": a form's fields pasted with their spaces lost, the
+        # next field's label typed on to the number its own cue introduces
+        right_taint = False
     ng = len(texts)
     tainted = left_taint or right_taint or phone_or_money
     if ng == 1:

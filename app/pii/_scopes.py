@@ -69,7 +69,7 @@ _HEADER_MAX_DIGITS = 4
 _DIGIT_RE = re.compile("[0-9]")
 _ITEM = (
     "[ \\t]*((?:[-*•·]|#?[0-9]{1,2}[.)]?(?=[ \\t]))[ \\t]*)?([^:=0-9\\t\\n]{0,LABEL}?)[ \\t]*"
-    "(:|=|,|[ \\t]?[-–—]|\\t|(?=[ \\t])|^)[ \\t]*([0-9])"
+    "(:|=|,|\\||[ \\t]?[-–—]|\\t|(?=[ \\t])|^)[ \\t]*([0-9])"
 )
 if _S["list_item"] != _ITEM.replace("LABEL", str(_S["max_label"])):
     raise ValueError("scopes.list_item changed: update _ITEM_MAX_INK")

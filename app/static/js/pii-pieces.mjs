@@ -93,6 +93,9 @@ export function classify(parts, seps, ctx, first, last) {
   return kind;
 }
 
+// the label of a next field typed on to a number: letters, then its value or a colon
+const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])/y;
+
 // Is the separator at norm[i] a single space ("1234567 003"; not a line break)?
 function oneSpace(norm, i) {
   return norm[i] === " " && norm[i + 1] !== " ";
@@ -257,7 +260,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
   let c1 = cs > 0 ? norm[cs - 1] : " ";
   let leftTaint = isWord(c1) || (GLUE_PUNCT.includes(c1) && cs >= 2 && isWord(norm[cs - 2]));
   c1 = ce < norm.length ? norm[ce] : " ";
-  const rightTaint =
+  let rightTaint =
     isWord(c1) || (GLUE_PUNCT.includes(c1) && ce + 1 < norm.length && isWord(norm[ce + 1]));
   if (leftTaint && GLUE_PUNCT.includes(norm[cs - 1]) && ctx.cueBefore() !== null) {
     // "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
@@ -266,6 +269,12 @@ export function scanChunk(text, cs, ce, ctx, out) {
     // "ssn418-02-9264", "my ssn is846320748": the number's own cue typed on to it (not
     // "CT", which prefixes other numbers: "confirmation CT0240064950")
     leftTaint = false;
+  }
+  LABEL_GLUED_RE.lastIndex = ce;
+  if (rightTaint && !leftTaint && LABEL_GLUED_RE.test(norm) && ctx.introducedById() && ctx.cueBefore() !== "ct") {
+    // "SSN#833783716DOB5/13/1997": a form's fields pasted with their spaces lost, the
+    // next field's label typed on to the number its own cue introduces
+    rightTaint = false;
   }
   const ng = gs.length;
   const tainted = leftTaint || rightTaint || phoneOrMoney;

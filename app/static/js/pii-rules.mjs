@@ -1164,7 +1164,7 @@ export const RULES = {
   "_quote_header": "A line that starts a quoted message without quote prefixes (Outlook's '-----Original Message-----' or rule, Gmail's 'On ... wrote:', in the five languages): the lines after it are quoted lines for the topic. Matched against the line lower-cased.",
   "aligned_gap": " {2,}",
   "rule_line": "[ \\t|:+-]*-{3}[ \\t|:+-]*",
-  "list_item": "[ \\t]*((?:[-*•·]|#?[0-9]{1,2}[.)]?(?=[ \\t]))[ \\t]*)?([^:=0-9\\t\\n]{0,40}?)[ \\t]*(:|=|,|[ \\t]?[-–—]|\\t|(?=[ \\t])|^)[ \\t]*([0-9])",
+  "list_item": "[ \\t]*((?:[-*•·]|#?[0-9]{1,2}[.)]?(?=[ \\t]))[ \\t]*)?([^:=0-9\\t\\n]{0,40}?)[ \\t]*(:|=|,|\\||[ \\t]?[-–—]|\\t|(?=[ \\t])|^)[ \\t]*([0-9])",
   "subject": "(?:(?:re|fwd?|subject|asunto|assunto|temat)[ \\t]*:.*|[^.,!?:\\n]{3,70})",
   "presenting_line": "[^0-9A-Za-z]*(?:[A-Za-z'’]+[^0-9A-Za-z]+){0,4}([0-9](?:[0-9]|[-. ][0-9]){8,13})[ .!)]*",
   "presenting_sentence": "(?:[A-Za-z'’]+[^0-9A-Za-z]+){1,4}([0-9](?:[0-9]|[-. ][0-9]){8,13})[ .!)]*",
