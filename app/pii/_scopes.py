@@ -53,6 +53,7 @@ _PRESENT_SENTENCE_RE = re.compile(_S["presenting_sentence"])
 _SENTENCE_BOUNDARY_RE = re.compile(_S["sentence_boundary"])
 _CHECK_LINE_RE = re.compile(_S["check_line"])
 _BACK_RE = re.compile(_S["back_reference"])
+_MASKED_RE = re.compile(_S["masked_last_four"])
 # the words that place a number in a back reference
 _BACK_PLACES = {
     **{"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2},
@@ -260,6 +261,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
         i += 1
     _sibling_items(lines, forced, notes)
     _back_references(text, forced, notes)
+    _masked_numbers(text, forced, notes)
     for off, line in lines:
         m = _CHECK_LINE_RE.fullmatch(line)
         if m is not None and off + m.start(1) not in forced:
@@ -438,10 +440,36 @@ def _presenting_sentence(line: str) -> re.Match | None:
 
 
 def has_back_reference(text: str) -> bool:
-    """Does text hold a back reference (scopes() then reads even a text of one line)?
-    One search: sre skips from one "th" to the next (quicker than testing for each
-    place word first, as the JavaScript twin does)."""
-    return _BACK_RE.search(_back_low(text)) is not None
+    """Does text hold a back reference or a masked number (scopes() then reads even a
+    text of one line)? One search each: sre skips from one "th" to the next (quicker
+    than testing for each place word first, as the JavaScript twin does)."""
+    return _BACK_RE.search(_back_low(text)) is not None or _masked(text)
+
+
+def _masked(text: str) -> bool:
+    """Does text hold a number masked but for its last four digits? (Two mask characters
+    in a row first: most texts have none, and the search starts with a lookbehind.)"""
+    if "XX" in text or "xx" in text or "**" in text or "••" in text:
+        return _MASKED_RE.search(text) is not None
+    return False
+
+
+def _masked_numbers(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:
+    """A number masked but for its last four digits (XXX-XX-7488, XX-XXX7488) gives its
+    kind to each number of nine digits in the text that ends in the same four."""
+    if not _masked(text):
+        return
+    last4: dict[str, str] = {}
+    for m in _MASKED_RE.finditer(text):
+        last4.setdefault(m.group(3), "ssn" if m.group(1) is not None else "fein")
+    if not last4:
+        return
+    for n in _LONG_NUMBER_RE.finditer(text):
+        digits = "".join(c for c in n.group() if c in _DIGITS)
+        kind = last4.get(digits[-4:]) if len(digits) == MIN_DIGITS else None
+        if kind is not None and n.start() not in forced:
+            forced[n.start()] = kind
+            notes[n.start()] = "a number masked but for the same last four digits names its kind"
 
 
 def _back_low(text: str) -> str:

@@ -113,11 +113,36 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     return lo;
   }
 
+  // a back reference, or a number masked but for its last four digits
   function hasBackReference(text) {
     const l = low(text);
-    if (!BACK_WORDS.some((w) => l.includes(w))) return false;
     BACK_RE.lastIndex = 0;
-    return BACK_RE.test(l);
+    if (BACK_WORDS.some((w) => l.includes(w)) && BACK_RE.test(l)) return true;
+    return masked(text);
+  }
+
+  // a number masked but for its last four digits, after two mask characters in a row
+  // (every mask has them; _masked in _scopes.py tests them first too)
+  function masked(text) {
+    if (!(text.includes("XX") || text.includes("xx") || text.includes("**") || text.includes("••"))) return false;
+    MASKED_RE.lastIndex = 0;
+    return MASKED_RE.test(text);
+  }
+
+  // A number masked but for its last four digits (XXX-XX-7488, XX-XXX7488) gives its
+  // kind to each number of nine digits in the text that ends in the same four.
+  const MASKED_RE = new RegExp(S.masked_last_four, "g");
+  function maskedNumbers(text, forced) {
+    if (!masked(text)) return;
+    const last4 = new Map();
+    MASKED_RE.lastIndex = 0; // matchAll starts where the last test() left it
+    for (const m of text.matchAll(MASKED_RE)) if (!last4.has(m[3])) last4.set(m[3], m[1] !== undefined ? "ssn" : "fein");
+    if (!last4.size) return;
+    for (const n of text.matchAll(LONG_NUMBER_RE)) {
+      const digits = n[0].replace(/[^0-9]/g, "");
+      const kind = digits.length === RULES.min_digits ? last4.get(digits.slice(-4)) : undefined;
+      if (kind !== undefined && !forced.has(n.index)) forced.set(n.index, kind);
+    }
   }
 
   function backReferences(text, forced) {
@@ -416,6 +441,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     }
     siblingItems(ls, forced);
     backReferences(text, forced);
+    maskedNumbers(text, forced);
     for (const [off, line] of ls) {
       // a check's numbers typed out: the first (the line's first digit) is the routing one
       if (CHECK_LINE_RE.test(line)) {
