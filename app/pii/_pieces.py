@@ -29,6 +29,7 @@ from ._rules import (
     CARD_MAX,
     CARD_MIN,
     CARD_SEPARATORS,
+    CT_ACCOUNT_LABEL_RE,
     CT_BASE_MAX,
     CT_BASE_MIN,
     CT_CUED_SEPARATORS,
@@ -249,7 +250,10 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         if CT_BASE_MIN + CT_LOC <= n <= CT_BASE_MAX + CT_LOC:
             if CT_PHONE_GUARD and _phone_like(d) and d[-CT_LOC] != "0":
                 return None
-            return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
+            cue = ctx.cue(first, last)
+            if cue == "ct" or (cue == "neg" and n == CT_BASE_MAX - 2 + CT_LOC and _account(d, ctx)):
+                return "ct_tax_reg"
+            return None
         if CARD_MIN <= n <= CARD_MAX and _card_ok(d):
             denied = (first is True and ctx.introduced_by_neg()) or (last and ctx.denied_after())
             return None if denied else "card"
@@ -281,12 +285,16 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             # a CT cue ("Conn. ID 1853106.000"; not an IP address, 133.86.175.226)
             if len(seps) != 1 or seps[0] not in CT_CUED_SEPARATORS:
                 return None
-            return "ct_tax_reg" if ctx.cue(first, last) == "ct" else None
+            cue = ctx.cue(first, last)
+            if cue == "ct" or (cue == "neg" and lens == _CT_SHAPE and _account(d, ctx)):
+                return "ct_tax_reg"
+            return None
         if lens[:2] == CT_ZIP_PLUS4 and seps[0] == "-":  # "CT 06106-4021\n860 ..."
             return None
         if lens[0] == CT_ZIP_PLUS4[0] and seps[0] == "" and d.startswith(CT_ZIP_PREFIX):
             return None  # "Hartford, CT 06171\n203 615 8846": a ZIP code, then a phone
-        if ctx.cue(first, last) == "ct":
+        cue = ctx.cue(first, last)
+        if cue == "ct" or (cue == "neg" and lens == _CT_SHAPE and _account(d, ctx)):
             return "ct_tax_reg"
         # 1234567-000 or 1234567 000: the shape alone, a 7-digit base, a hyphen or one
         # space and a location code 000-009
@@ -310,6 +318,18 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     ):
         return None
     return kind
+
+
+_CT_SHAPE = (CT_BASE_MAX - 2, CT_LOC)  # a 7-digit base and its location code
+
+
+def _account(d: str, ctx: _Chunk) -> bool:
+    """Is d, a 7-digit base and a location code starting 00, introduced by a bare
+    "Account" label (myconneCT's name for a registration: "Account ID:   1838068000")?"""
+    at = ctx.at
+    return d[-CT_LOC:].startswith(CT_NO_CUE_LOC) and (
+        CT_ACCOUNT_LABEL_RE.search(ctx.text.low[max(0, at - 40) : at]) is not None
+    )
 
 
 def _one_space(norm: str, i: int) -> bool:
@@ -347,9 +367,12 @@ def _limits(cued: bool) -> tuple[int, frozenset, frozenset]:
 
 
 def _is_word(c: str) -> bool:
-    """A letter, digit or "_" that glues onto a number; CJK ideographs and kana do not
-    (Chinese and Japanese write numbers straight after a word: 号码是412083317)."""
-    return (c.isalnum() or c == "_") and not "\u3000" <= c <= "\u9fff"
+    """A letter, digit or "_" that glues onto a number; CJK ideographs, kana and Hangul
+    do not (Chinese, Japanese and Korean write numbers straight after a word:
+    号码是412083317, 번호는 611-24-6906입니다)."""
+    if "\u3000" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af":
+        return False
+    return c.isalnum() or c == "_"
 
 
 def _sep_char(s: str) -> str:

@@ -54,6 +54,7 @@ _SENTENCE_BOUNDARY_RE = re.compile(_S["sentence_boundary"])
 _CHECK_LINE_RE = re.compile(_S["check_line"])
 _BACK_RE = re.compile(_S["back_reference"])
 _MASKED_RE = re.compile(_S["masked_last_four"])
+_CAMEL_RE = re.compile("(?<=[a-z])(?=[A-Z])")
 # the words that place a number in a back reference
 _BACK_PLACES = {
     **{"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2},
@@ -215,7 +216,8 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
     for _off, cell in cells:
         if len(cell) > _MAX_HEADER_CELL or len(_DIGIT_RE.findall(cell)) > _HEADER_MAX_DIGITS:
             return None
-        found = _cues(cell, header=True)
+        # an export's "StateRegNo", "fed_tax_id": its words apart
+        found = _cues(_CAMEL_RE.sub(" ", cell).replace("_", " "), header=True)
         kind = found[-1] if found else "none"
         if kind in ID_KINDS:
             named = True

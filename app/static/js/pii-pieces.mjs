@@ -25,7 +25,9 @@ export function classify(parts, seps, ctx, first, last) {
     }
     if (CT.base_min + CT.location_length <= n && n <= CT.base_max + CT.location_length) {
       if (CT.phone_guard && phoneLike(d) && d[n - CT.location_length] !== "0") return null;
-      return ctx.cue(first, last) === "ct" ? "ct_tax_reg" : null;
+      const cue = ctx.cue(first, last);
+      if (cue === "ct" || (cue === "neg" && n === CT.base_max - 2 + CT.location_length && account(d, ctx))) return "ct_tax_reg";
+      return null;
     }
     if (CARD.min_length <= n && n <= CARD.max_length && cardOk(d)) {
       const denied = (first === true && ctx.introducedByNeg()) || (last && ctx.deniedAfter());
@@ -62,13 +64,15 @@ export function classify(parts, seps, ctx, first, last) {
       // a dot or slash before the location code of a base in one group, only with a CT
       // cue ("Conn. ID 1853106.000"; not an IP address, 133.86.175.226)
       if (seps.length !== 1 || !CT.cued_separators.includes(seps[0])) return null;
-      return ctx.cue(first, last) === "ct" ? "ct_tax_reg" : null;
+      const cue = ctx.cue(first, last);
+      return cue === "ct" || (cue === "neg" && shape === CT_SHAPE && account(d, ctx)) ? "ct_tax_reg" : null;
     }
     // "CT 06106-4021\n860 ...": a ZIP+4 is never the start of a CT number
     if (lens[0] === CT.zip_plus4[0] && lens[1] === CT.zip_plus4[1] && seps[0] === "-") return null;
     // "Hartford, CT 06171\n203 615 8846": a ZIP code, then a phone
     if (lens[0] === CT.zip_plus4[0] && seps[0] === "" && d.startsWith(CT.zip_prefix)) return null;
-    if (ctx.cue(first, last) === "ct") return "ct_tax_reg";
+    const cue = ctx.cue(first, last);
+    if (cue === "ct" || (cue === "neg" && shape === CT_SHAPE && account(d, ctx))) return "ct_tax_reg";
     // 1234567-000 or 1234567 000: the shape alone, a 7-digit base, a hyphen or one
     // space and a location code 000-009
     if (
@@ -95,6 +99,16 @@ export function classify(parts, seps, ctx, first, last) {
 
 // the label of a next field typed on to a number: letters, then its value or a colon
 const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])/y;
+
+const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(",");
+const ACCOUNT_LABEL_RE = new RegExp(CT.account_label);
+
+// Is d, a 7-digit base and a location code starting 00, introduced by a bare "Account"
+// label (myconneCT's name for a registration: "Account ID:   1838068000")?
+function account(d, ctx) {
+  const at = ctx.at;
+  return d.slice(d.length - CT.location_length).startsWith(CT.no_cue_location_prefix) && ACCOUNT_LABEL_RE.test(ctx.text.low.slice(Math.max(0, at - 40), at));
+}
 
 // Is the separator at norm[i] a single space ("1234567 003"; not a line break)?
 function oneSpace(norm, i) {
@@ -128,7 +142,7 @@ function limits(cued) {
 // A letter, digit or "_" that glues onto a number; CJK ideographs and kana do not
 // (Chinese and Japanese write numbers straight after a word: 号码是412083317).
 export function isWord(c) {
-  return c !== undefined && WORD.test(c) && !(c >= "\u3000" && c <= "\u9fff");
+  return c !== undefined && WORD.test(c) && !((c >= "\u3000" && c <= "\u9fff") || (c >= "\uac00" && c <= "\ud7af"));
 }
 
 export function sepChar(s) {

@@ -280,7 +280,8 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     let named = false;
     for (const [, cell] of cs) {
       if (cell.length > S.max_header_cell || digitCount(cell) > HEADER_MAX_DIGITS) return null;
-      const found = cues(cell, false, true);
+      // an export's "StateRegNo", "fed_tax_id": its words apart
+      const found = cues(cell.replace(/(?<=[a-z])(?=[A-Z])/g, " ").replace(/_/g, " "), false, true);
       let kind = found.length ? found[found.length - 1] : "none";
       if (ID_KINDS.has(kind)) named = true;
       else kind = "none";
