@@ -10,9 +10,14 @@
 - A check line: a line holding only a check's bottom numbers typed out (routing,
   account and perhaps check number, "221417058 0091734452 2231"): the first is a
   routing number if it passes the routing checks.
+- A back reference: a later sentence names a number by its place and says what it is
+  ("... 246804358 and 198-502896. The first one is the routing").
+- A mask: a number masked but for its last four digits (XXX-XX-7488) names the kind
+  of a number of nine digits that ends in the same four.
 - The topic: the subject line, the opening sentence and any quoted question name
   one kind of identifier; a number presented on a line of its own ("Here it is:",
-  "Sure, it's 073914770.") with no cue of its own takes that kind.
+  "Sure, it's 073914770.") with no cue of its own takes that kind (in a text of one
+  line, only bare digits a later sentence presents after a colon).
 
 scopes(text) returns (forced, fallback, notes): dicts from an original offset where a
 number starts to the kind of cue it takes ("none" for a column that names no
@@ -57,13 +62,20 @@ _MASKED_RE = re.compile(_S["masked_last_four"])
 _CAMEL_RE = re.compile("(?<=[a-z])(?=[A-Z])")
 # the words that place a number in a back reference
 _BACK_PLACES = {
-    **{"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2},
-    **{"last": -1, "bottom": -1},
+    "first": 0,
+    "1st": 0,
+    "top": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "last": -1,
+    "bottom": -1,
 }
 _LONG_NUMBER_RE = re.compile("[0-9](?:[0-9]|[-. /][0-9])*")
-_SENTENCE_END_RE = re.compile("[.!?](?=[ \t\n])|\n")
+# where the sentences of a back reference and of the numbers it counts end
+_BACK_END_RE = re.compile("[.!?](?=[ \t\n])|\n")
 _BACK_SENTENCE = 400  # characters a back reference reads each way
-_DIGIT_RE_ANY = re.compile("[0-9]")
 _ANAPHOR_RE = re.compile(_S["anaphor"])
 # a header cell holds no number: five digits in it, joined or not, make it a data row
 # ("097-32-7176   <- ssn (column D)" is a row with a note, not a header)
@@ -274,7 +286,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     one_line = len(lines) == 1
     # a text of one line takes its opening sentence as the topic only when that sentence
     # holds no number ("My SSN is 412-08-3317. The refund was 412083318" is no topic)
-    if not one_line or _DIGIT_RE_ANY.search(_opening_sentence(lines)) is None:
+    if not one_line or _DIGIT_RE.search(_opening_sentence(lines)) is None:
         topic = _topic(text, lines)
         if topic != (None, None):
             _topic_scope(text, lines, topic, fallback, notes, one_line)
@@ -491,10 +503,10 @@ def _back_references(text: str, forced: dict[int, str], notes: dict[int, str]) -
         if cue is None or cue.lastindex is None:
             continue
         kind = CUE_KINDS[cue.lastindex - 1]
-        end = _SENTENCE_END_RE.search(low, cue.end(), cue.end() + _BACK_SENTENCE)
+        end = _BACK_END_RE.search(low, cue.end(), cue.end() + _BACK_SENTENCE)
         stop = end.start() if end is not None else min(len(low), cue.end() + _BACK_SENTENCE)
         # not "the first number is my SSN: N", which the cue before N answers
-        if kind not in ID_KINDS or _DIGIT_RE_ANY.search(low, cue.end(), stop) is not None:
+        if kind not in ID_KINDS or _DIGIT_RE.search(low, cue.end(), stop) is not None:
             continue
         if numbers is None:
             numbers = [
@@ -516,7 +528,7 @@ def _back_references(text: str, forced: dict[int, str], notes: dict[int, str]) -
             own = j == 0 or low[j - 1] not in ".!?\n"
             end_at = m.start() if own else j - 1
             lo = max(0, end_at - _BACK_SENTENCE)
-            for e in _SENTENCE_END_RE.finditer(low, lo, end_at):
+            for e in _BACK_END_RE.finditer(low, lo, end_at):
                 lo = e.end()
             listed = numbers[bisect_left(numbers, lo) : k]
             at = _BACK_PLACES[place]
