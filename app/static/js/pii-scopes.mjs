@@ -5,8 +5,11 @@
 //   under it; a column named otherwise claims its cells as not identifiers.
 // - A list: a line that ends with ":" and names an identifier governs the items under
 //   it, unless an item's label has a cue of its own.
+// - A back reference ("... The first one is the routing") or a number masked but for
+//   the same last four digits (XXX-XX-7488) names a number's kind.
 // - The topic: the kind the subject line, the opening sentence and the quoted lines
-//   name, taken by a number presented on a line of its own with no cue of its own.
+//   name, taken by a number presented on a line of its own with no cue of its own (in
+//   a text of one line, only bare digits a later sentence presents after a colon).
 
 const ND = /^\p{Nd}/u;
 // cue kinds that name an identifier (the others are "void", "neg" and "neg_bare")
