@@ -251,7 +251,7 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             if CT_PHONE_GUARD and _phone_like(d) and d[-CT_LOC] != "0":
                 return None
             cue = ctx.cue(first, last)
-            if cue == "ct" or (cue == "neg" and n == CT_BASE_MAX - 2 + CT_LOC and _account(d, ctx)):
+            if cue == "ct" or (n == CT_BASE_MAX - 2 + CT_LOC and _ct_by_shape(cue, d, ctx)):
                 return "ct_tax_reg"
             return None
         if CARD_MIN <= n <= CARD_MAX and _card_ok(d):
@@ -286,7 +286,7 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             if len(seps) != 1 or seps[0] not in CT_CUED_SEPARATORS:
                 return None
             cue = ctx.cue(first, last)
-            if cue == "ct" or (cue == "neg" and lens == _CT_SHAPE and _account(d, ctx)):
+            if cue == "ct" or (lens == _CT_SHAPE and _ct_by_shape(cue, d, ctx)):
                 return "ct_tax_reg"
             return None
         if lens[:2] == CT_ZIP_PLUS4 and seps[0] == "-":  # "CT 06106-4021\n860 ..."
@@ -294,7 +294,7 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         if lens[0] == CT_ZIP_PLUS4[0] and seps[0] == "" and d.startswith(CT_ZIP_PREFIX):
             return None  # "Hartford, CT 06171\n203 615 8846": a ZIP code, then a phone
         cue = ctx.cue(first, last)
-        if cue == "ct" or (cue == "neg" and lens == _CT_SHAPE and _account(d, ctx)):
+        if cue == "ct" or (lens == _CT_SHAPE and _ct_by_shape(cue, d, ctx)):
             return "ct_tax_reg"
         # 1234567-000 or 1234567 000: the shape alone, a 7-digit base, a hyphen or one
         # space and a location code 000-009
@@ -323,13 +323,19 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
 _CT_SHAPE = (CT_BASE_MAX - 2, CT_LOC)  # a 7-digit base and its location code
 
 
-def _account(d: str, ctx: _Chunk) -> bool:
-    """Is d, a 7-digit base and a location code starting 00, introduced by a bare
-    "Account" label (myconneCT's name for a registration: "Account ID:   1838068000")?"""
+def _ct_by_shape(cue: str | None, d: str, ctx: _Chunk) -> bool:
+    """Is d, a 7-digit base and a location code starting 00, a CT number by a cue that
+    does not name one alone: "tax number" / "tax ID" (a CT number is a tax number too),
+    or a bare "Account" label introducing it (myconneCT's name for a registration:
+    "Account ID:   1838068000")?"""
+    if not d[-CT_LOC:].startswith(CT_NO_CUE_LOC):
+        return False
+    if cue == "taxid":
+        return True
+    if cue != "neg":
+        return False
     at = ctx.at
-    return d[-CT_LOC:].startswith(CT_NO_CUE_LOC) and (
-        CT_ACCOUNT_LABEL_RE.search(ctx.text.low[max(0, at - 40) : at]) is not None
-    )
+    return CT_ACCOUNT_LABEL_RE.search(ctx.text.low[max(0, at - 40) : at]) is not None
 
 
 def _one_space(norm: str, i: int) -> bool:
