@@ -513,6 +513,30 @@ def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
 
 
 _COMMA_SEPS = (",", ", ")
+_VOICE_GROUPS = 5  # at most this many groups of digits read aloud as one number
+
+
+def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
+    """Nine digits in two to _VOICE_GROUPS groups joined by single spaces, however
+    grouped, as voice typing writes a number read in bursts ("SSN 41420 163 9", "my
+    social is 47 96 31 77 4", "Employer ID 66 32 562 72"), directly after its own
+    identifier cue: read as nine bare digits with that cue. None if not."""
+    texts = DIGITS_RE.findall(bare)
+    if not 2 <= len(texts) <= _VOICE_GROUPS or bare.count(" ") != len(texts) - 1:
+        return None
+    d = "".join(texts)
+    # the groups and one space between each, nothing else
+    if len(d) != MIN_DIGITS or len(bare) != MIN_DIGITS + len(texts) - 1 or _glued(norm, cs, ce):
+        return None
+    ctx.at, ctx.why = cs, None
+    if not ctx.introduced_by_id():
+        return None
+    kind = _classify([d], [], ctx, True, True)
+    if kind is None:
+        return None
+    return (kind, cs, ce, d, ("before", ctx.before_span, ctx.before))
+
+
 # the label of a next field typed on to a number: letters, then its value or a colon
 _LABEL_GLUED_RE = re.compile("[A-Za-z]{2,12}(?=[0-9:#])")
 
@@ -532,6 +556,8 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
                 f = _comma_grouped(norm, bare, cs, ce, ctx) if nine else None
             elif bare.count("\n") == 1 and not _glued(norm, cs, ce):
                 f = _unwrapped(DIGITS_RE.findall(bare), _NON_DIGITS_RE.findall(bare), cs, ce, ctx)
+            elif " " in bare:
+                f = _voice_grouped(norm, bare, cs, ce, ctx)
             else:
                 f = None
             if f is not None:
@@ -602,6 +628,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         kind = _classify(texts, seps, ctx, True, True)
         if kind is not None:
             out.append((kind, cs, ce, "".join(texts), ctx.why))
+            return
+    if not tainted and amount is None and ng <= _VOICE_GROUPS and " " in bare:
+        f = _voice_grouped(norm, bare, cs, ce, ctx)  # "Employer ID 66 32 562 72"
+        if f is not None:
+            out.append(f)
             return
     if not tainted and amount is None and "\n" in bare:
         f = _unwrapped(texts, raw_seps, cs, ce, ctx)

@@ -412,23 +412,53 @@ def _gate_words(raw: bytes) -> tuple[bytes, bool]:
     return words, len(words) != size
 
 
-def _gate_counts(words: bytes) -> tuple[int, int]:
-    """How many of the gate's words are digit words (up to _RUN_WORDS) and how many are
-    digit words no common word shares (up to 2)."""
+# the letter o typed for a zero among digits: a token of digits and o's, read with each o
+# a 0 (same length: the maps stay). Its o's come in runs of at most _O_RUN, each a word
+# of the digit-word gate's words (digits are separators there): a text with no such word
+# holds no such token, known from the split the gate makes anyway.
+_O_FOR_ZERO_RE = re.compile(_R["o_for_zero"])
+_O_MIN_DIGITS: int = _R["o_for_zero_min_digits"]
+_O_RUN: int = _R["o_for_zero_max_run"]
+_O_WORDS = frozenset(b"o" * n for n in range(1, _O_RUN + 1))
+_GATE_WORD_BYTES = _DIGIT_WORD_BYTES | _O_WORDS
+
+
+_O_RUN_RE = re.compile(f"[oO]{{{_O_RUN + 1}}}")  # a run of o's too long to be zeros
+
+
+def _o_for_zero(m: re.Match) -> str:
+    """The token with each o a 0, if it reads as a number with o's typed for zeros."""
+    token = m.group()
+    o = token.count("o") + token.count("O")
+    if not o or len(token) - o < max(_O_MIN_DIGITS, o) or _O_RUN_RE.search(token) is not None:
+        return token
+    return token.replace("o", "0").replace("O", "0")
+
+
+def _gate_counts(words: bytes) -> tuple[int, int, bool]:
+    """How many of the gate's words are digit words (up to _RUN_WORDS), how many are
+    digit words no common word shares (up to 2), and whether one is a run of o's."""
     digit = strong = 0
+    o_runs = False
     i, size = 0, len(words)
-    while i < size and (digit < _RUN_WORDS or strong < 2):
+    while i < size and (digit < _RUN_WORDS or strong < 2 or not o_runs):
         j = words.find(b" ", i + _GATE_BLOCK) if size - i > _GATE_BLOCK else -1
         j = size if j < 0 else j
         block = (words[i:j] if i or j < size else words).split()  # most texts: one block
-        # most texts have no digit word at all: isdisjoint answers that in one C loop
-        if not _DIGIT_WORD_BYTES.isdisjoint(block):
-            digit += sum(map(_DIGIT_WORD_BYTES.__contains__, block))
+        # most texts have no digit word at all: isdisjoint answers that in one C loop (a
+        # run of o's counts as one here: more texts pass the gates, none is lost)
+        if not _GATE_WORD_BYTES.isdisjoint(block):
+            if not o_runs:
+                o_runs = not _O_WORDS.isdisjoint(block)  # the words' hashes are known now
+            if digit >= _RUN_WORDS and strong >= 2:
+                i = j
+                continue
+            digit += sum(map(_GATE_WORD_BYTES.__contains__, block))
             # strong digit words are digit words: fewer than two in all, none to count
             if digit >= 2 or j < size:
                 strong += sum(map(_MIXED_STRONG.__contains__, block))
         i = j
-    return min(digit, _RUN_WORDS), min(strong, 2)
+    return min(digit, _RUN_WORDS), min(strong, 2), o_runs
 
 
 def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
@@ -461,7 +491,9 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
     norm, starts, ends, words = _close_up(norm, starts, ends)
-    digit, strong = _gate_counts(words)
+    digit, strong, o_runs = _gate_counts(words)
+    if o_runs:  # a word of o's: perhaps "7356276o4", an o typed for a zero
+        norm = _O_FOR_ZERO_RE.sub(_o_for_zero, norm)
     if not digit:
         return norm, starts, ends, None
     low = None

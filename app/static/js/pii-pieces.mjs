@@ -246,6 +246,22 @@ function commaGrouped(norm, bare, cs, ce, ctx) {
 }
 
 const COMMA_SEPS = [",", ", "];
+const VOICE_GROUPS = 5; // at most this many groups of digits read aloud as one number
+
+// Nine digits in two to VOICE_GROUPS groups joined by single spaces, however grouped, as
+// voice typing writes a number read in bursts ("SSN 41420 163 9"), directly after its
+// own identifier cue: read as nine bare digits with that cue (_voice_grouped).
+function voiceGrouped(norm, bare, cs, ce, ctx) {
+  const texts = bare.match(/[0-9]+/g);
+  if (texts.length < 2 || texts.length > VOICE_GROUPS || bare.split(" ").length !== texts.length) return null;
+  const d = texts.join("");
+  // the groups and one space between each, nothing else
+  if (d.length !== MIN_DIGITS || bare.length !== MIN_DIGITS + texts.length - 1 || glued(norm, cs, ce)) return null;
+  ctx.at = cs;
+  if (!ctx.introducedById()) return null;
+  const kind = classify([d], [], ctx, true, true);
+  return kind === null ? null : [kind, cs, ce, d];
+}
 
 export function scanChunk(text, cs, ce, ctx, out) {
   const norm = text.norm;
@@ -258,7 +274,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
       if (bare.includes(",")) f = commaGrouped(norm, bare, cs, ce, ctx);
       else if (bare.includes("\n") && !glued(norm, cs, ce)) {
         f = unwrapped(bare.match(/[0-9]+/g), bare.match(/[^0-9]+/g), cs, ce, ctx);
-      }
+      } else if (bare.includes(" ")) f = voiceGrouped(norm, bare, cs, ce, ctx);
       if (f !== null) out.push(f);
       return;
     }
@@ -313,6 +329,13 @@ export function scanChunk(text, cs, ce, ctx, out) {
     const kind = classify(texts, seps, ctx, true, true);
     if (kind !== null) {
       out.push([kind, cs, ce, texts.join("")]);
+      return;
+    }
+  }
+  if (!tainted && amount === null && ng <= VOICE_GROUPS && bare.includes(" ")) {
+    const f = voiceGrouped(norm, bare, cs, ce, ctx); // "Employer ID 66 32 562 72"
+    if (f !== null) {
+      out.push(f);
       return;
     }
   }

@@ -205,14 +205,31 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   }
 
   // Apply the rewrites in turn; returns {norm, starts, ends} like normalise().
+  // the letter o typed for a zero among digits ("7356276o4"): each o of such a token a 0,
+  // one character for one, so the maps stay (_o_for_zero)
+  const O_FOR_ZERO_RE = new RegExp(R.o_for_zero, "g");
+  const O_GATE_RE = /[0-9][oO]|[oO][0-9]/;
+  const O_RUN_RE = new RegExp(`[oO]{${R.o_for_zero_max_run + 1}}`);
+  function oForZero(token) {
+    const o = token.split(/[oO]/).length - 1;
+    if (!o || token.length - o < Math.max(R.o_for_zero_min_digits, o) || O_RUN_RE.test(token)) return token;
+    return token.replace(/[oO]/g, "0");
+  }
+
   return function rewrite(norm, starts, ends) {
     for (const [step, hint] of [
       [quoteJoins, ">"],
       [numeralDashes, " "],
       [letterSpaced, " "],
+      ["o", null],
       [digitWords, null],
       [mixedDigitWords, null],
     ]) {
+      if (step === "o") {
+        // one character for one: the maps stay
+        if (O_GATE_RE.test(norm)) norm = norm.replace(O_FOR_ZERO_RE, oForZero);
+        continue;
+      }
       if (hint !== null && !norm.includes(hint)) continue;
       const edits = step(norm);
       if (edits.length) [norm, starts, ends] = apply(norm, starts, ends, edits);
