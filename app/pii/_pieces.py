@@ -22,7 +22,7 @@ from ._checks import (
     _shape_possible,
     _ssn_or_itin,
 )
-from ._cues import _LEFT_OUT
+from ._cues import _LEFT_OUT, _labelled_at
 from ._rules import (
     CARD_BRANDS,
     CARD_LAYOUTS,
@@ -516,6 +516,47 @@ _COMMA_SEPS = (",", ", ")
 _VOICE_GROUPS = 5  # at most this many groups of digits read aloud as one number
 
 
+def _layout_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
+    """Nine digits grouped another way than the shape hint knows, 3-3-2-1 or 1-4-4 (a
+    cue layout), by one punctuation mark throughout ("routing 327-892-47-0"): read like
+    nine bare digits, with the cue. None if not."""
+    raw_seps = _NON_DIGITS_RE.findall(bare)
+    if raw_seps[0] not in _SEP_MARKS or raw_seps.count(raw_seps[0]) != len(raw_seps):
+        return None
+    texts = DIGITS_RE.findall(bare)
+    if tuple(map(len, texts)) not in CUE_LAYOUTS or _glued(norm, cs, ce):
+        return None
+    ctx.at, ctx.why = cs, None
+    kind = _classify(texts, raw_seps, ctx, True, True)
+    return None if kind is None else (kind, cs, ce, "".join(texts), ctx.why)
+
+
+_SEP_MARKS = ("-", ".", "/")
+
+
+def _marks(layout: tuple[int, ...]) -> tuple[int, ...]:
+    """Where the one-character separators of a cue layout stand ((3, 3, 2, 1): 3, 7, 10)."""
+    at = list(accumulate(n + 1 for n in layout[:-1]))
+    return tuple(a - 1 for a in at)
+
+
+# a chunk of nine digits in a cue layout with one-character separators: by its length,
+# where they stand (a quick test before the groups are found: most such chunks are
+# phone numbers and dates)
+_LAYOUT_MARKS: dict[int, list[tuple[int, ...]]] = {}
+for _lay in sorted(CUE_LAYOUTS):
+    _LAYOUT_MARKS.setdefault(sum(_lay) + len(_lay) - 1, []).append(_marks(_lay))
+
+
+def _layout_marks(bare: str) -> bool:
+    """Could bare be nine digits in a cue layout joined by one punctuation mark?"""
+    for marks in _LAYOUT_MARKS.get(len(bare), ()):
+        c = bare[marks[0]]
+        if c in _SEP_MARKS and all(bare[m] == c for m in marks):
+            return True
+    return False
+
+
 def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     """Nine digits in two to _VOICE_GROUPS groups joined by single spaces, however
     grouped, as voice typing writes a number read in bursts ("SSN 41420 163 9", "my
@@ -558,6 +599,8 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
                 f = _unwrapped(DIGITS_RE.findall(bare), _NON_DIGITS_RE.findall(bare), cs, ce, ctx)
             elif " " in bare:
                 f = _voice_grouped(norm, bare, cs, ce, ctx)
+            elif _layout_marks(bare):
+                f = _layout_grouped(norm, bare, cs, ce, ctx)
             else:
                 f = None
             if f is not None:
@@ -601,9 +644,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         and _LABEL_GLUED_RE.match(norm, ce) is not None
         and ctx.introduced_by_id()
         and ctx.cue_before() != "ct"
+        and not _labelled_at(ctx.text.low, ce)
     ):
         # "SSN#833783716DOB5/13/1997": a form's fields pasted with their spaces lost, the
-        # next field's label typed on to the number its own cue introduces
+        # next field's label typed on to the number its own cue introduces (a label that
+        # is a cue itself may be this number's, written after it: no)
         right_taint = False
     ng = len(texts)
     tainted = left_taint or right_taint or phone_or_money

@@ -60,6 +60,7 @@ _CHECK_LINE_RE = re.compile(_S["check_line"])
 _BACK_RE = re.compile(_S["back_reference"])
 _MASKED_RE = re.compile(_S["masked_last_four"])
 _CAMEL_RE = re.compile("(?<=[a-z])(?=[A-Z])")
+_QUOTED_RE = re.compile('"[^"\n]*"')
 # the words that place a number in a back reference
 _BACK_PLACES = {
     "first": 0,
@@ -174,17 +175,27 @@ def _split(line: str, sep: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _unquoted(line: str) -> str:
+    """line with the inside of each double-quoted field made "x" (same length): a CSV
+    quotes a cell that holds its separator ('"Delgado, Ruben",113573855,6500.00')."""
+    if '"' not in line:
+        return line
+    return _QUOTED_RE.sub(lambda m: '"' + "x" * (len(m.group()) - 2) + '"', line)
+
+
 def _cells(line: str, mode: str) -> list[tuple[int, str]]:
     """(offset in line, stripped text) of each cell when the line is split by mode
-    (", " is a CSV pasted with a space after each comma: "Petrov, 646617143")."""
+    (", " is a CSV pasted with a space after each comma: "Petrov, 646617143"); a
+    separator inside double quotes separates nothing."""
+    plain = _unquoted(line)
     if mode == "  ":
         bounds, start = [], 0
-        for m in _ALIGNED_RE.finditer(line):
+        for m in _ALIGNED_RE.finditer(plain):
             bounds.append((start, m.start()))
             start = m.end()
         bounds.append((start, len(line)))
     else:
-        bounds = _split(line, mode)
+        bounds = _split(plain, mode)
         if mode == "|":
             if line[: bounds[0][1]].strip() == "":
                 bounds = bounds[1:]
@@ -199,6 +210,7 @@ def _cells(line: str, mode: str) -> list[tuple[int, str]]:
 
 
 def _mode(line: str) -> str | None:
+    line = _unquoted(line)
     if "\t" in line:
         return "\t"
     if line.count("|") >= 2:
@@ -214,6 +226,7 @@ def _row_mode(row: str, mode: str, width: int) -> bool:
     """Is row a row of a table split by mode, width cells wide? A row of ", " cells has
     as many as its header: a cell holding ", " would put the rest in the wrong column."""
     if mode == ", ":
+        row = _unquoted(row)
         return row.count(", ") == width - 1 and "\t" not in row
     return _mode(row) == mode
 
@@ -252,7 +265,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
         # a header or heading may stand one blank line above its rows or items
         first = i + 2 if i + 2 < n and not lines[i + 1][1].strip() else i + 1
         named = line
-        commas = line.count(", ") if mode is None else 0
+        commas = _unquoted(line).count(", ") if mode is None else 0
         if commas >= 2 and first < n and _mode(lines[first][1]) == ",":
             mode = ","  # "Last name, first name, SSN, wages:" over rows of bare CSV
             m = _COLUMN_LIST_RE.search(latin_lower(line))

@@ -115,6 +115,9 @@ def test_offsets_in_bounds_ordered_non_overlapping(text):
 # a placeholder's words ("Social Security number") once made a cue for the number before it
 @example("234567891\n234-56-7891")
 @example("Hi 234-56-7891\n\n234567891")
+# a glued label after a number ("SSN#833783716DOB5/13/1997") once let a cue the removed
+# number had taken introduce the next one
+@example("234-56-7891.SSN234-56-7891234-56-7891SSN:")
 def test_after_removal_nothing_is_found_and_no_digit_remains(text):
     found = scan(text)
     out = remove(text, found)

@@ -384,7 +384,7 @@ function writtenSsn(norm, s, e) {
 
 // Is the number ending at end followed at once by a cue of its own ("... routing
 // 123582401919 = acct", "... 64-9072450 is the EIN")?
-function labelledAt(low, end) {
+export function labelledAt(low, end) {
   LABEL_AFTER_GAP_RE.lastIndex = end;
   LABEL_AFTER_GAP_RE.exec(low); // it matches the empty gap too
   CUE_AT_RE.lastIndex = LABEL_AFTER_GAP_RE.lastIndex;

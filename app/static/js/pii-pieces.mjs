@@ -4,7 +4,7 @@ import { RULES } from "./pii-rules.mjs";
 import { CARD, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
-import { findIter } from "./pii-cues.mjs";
+import { findIter, labelledAt } from "./pii-cues.mjs";
 import { ID_KINDS } from "./pii-scopes.mjs";
 
 export function classify(parts, seps, ctx, first, last) {
@@ -247,6 +247,20 @@ function commaGrouped(norm, bare, cs, ce, ctx) {
 
 const COMMA_SEPS = [",", ", "];
 const VOICE_GROUPS = 5; // at most this many groups of digits read aloud as one number
+const SEP_MARKS = ["-", ".", "/"];
+
+// Nine digits grouped 3-3-2-1 or 1-4-4 (a cue layout the shape hint does not know) by one
+// punctuation mark throughout ("routing 327-892-47-0"): read like nine bare digits, with
+// the cue (_layout_grouped).
+function layoutGrouped(norm, bare, cs, ce, ctx) {
+  const rawSeps = bare.match(/[^0-9]+/g);
+  if (!SEP_MARKS.includes(rawSeps[0]) || !rawSeps.every((x) => x === rawSeps[0])) return null;
+  const texts = bare.match(/[0-9]+/g);
+  if (!CUE_LAYOUTS.has(texts.map((t) => t.length).join(",")) || glued(norm, cs, ce)) return null;
+  ctx.at = cs;
+  const kind = classify(texts, rawSeps, ctx, true, true);
+  return kind === null ? null : [kind, cs, ce, texts.join("")];
+}
 
 // Nine digits in two to VOICE_GROUPS groups joined by single spaces, however grouped, as
 // voice typing writes a number read in bursts ("SSN 41420 163 9"), directly after its
@@ -270,11 +284,12 @@ export function scanChunk(text, cs, ce, ctx, out) {
   if (/^[0-9]+$/.test(bare)) gs = [[cs, ce]];
   else {
     if (!HINT_RE.test(bare)) {
-      let f = null;
+      let f;
       if (bare.includes(",")) f = commaGrouped(norm, bare, cs, ce, ctx);
-      else if (bare.includes("\n") && !glued(norm, cs, ce)) {
-        f = unwrapped(bare.match(/[0-9]+/g), bare.match(/[^0-9]+/g), cs, ce, ctx);
+      else if (bare.includes("\n")) {
+        f = glued(norm, cs, ce) ? null : unwrapped(bare.match(/[0-9]+/g), bare.match(/[^0-9]+/g), cs, ce, ctx);
       } else if (bare.includes(" ")) f = voiceGrouped(norm, bare, cs, ce, ctx);
+      else f = layoutGrouped(norm, bare, cs, ce, ctx);
       if (f !== null) out.push(f);
       return;
     }
@@ -304,9 +319,10 @@ export function scanChunk(text, cs, ce, ctx, out) {
     leftTaint = false;
   }
   LABEL_GLUED_RE.lastIndex = ce;
-  if (rightTaint && !leftTaint && LABEL_GLUED_RE.test(norm) && ctx.introducedById() && ctx.cueBefore() !== "ct") {
+  if (rightTaint && !leftTaint && LABEL_GLUED_RE.test(norm) && ctx.introducedById() && ctx.cueBefore() !== "ct" && !labelledAt(ctx.text.low, ce)) {
     // "SSN#833783716DOB5/13/1997": a form's fields pasted with their spaces lost, the
-    // next field's label typed on to the number its own cue introduces
+    // next field's label typed on to the number its own cue introduces (a label that is
+    // a cue itself may be this number's, written after it: no)
     rightTaint = false;
   }
   const ng = gs.length;

@@ -218,7 +218,16 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
     return out;
   }
 
-  function cells(line, mode) {
+  // line with the inside of each double-quoted field made "x" (same length): a CSV quotes
+  // a cell that holds its separator ('"Delgado, Ruben",113573855,6500.00')
+  function unquoted(line) {
+    if (!line.includes('"')) return line;
+    return line.replace(/"[^"\n]*"/g, (m) => '"' + "x".repeat(m.length - 2) + '"');
+  }
+
+  function cells(original, mode) {
+    // a separator inside double quotes separates nothing: bounds from the unquoted line
+    const line = unquoted(original);
     let bounds = [];
     if (mode === ", ") {
       // a CSV pasted with a space after each comma ("Petrov, 646617143, ...")
@@ -254,13 +263,14 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       bounds.push([start, line.length]);
     }
     return bounds.map(([s, e]) => {
-      const cell = line.slice(s, e);
+      const cell = original.slice(s, e);
       const stripped = pyLstrip(cell);
       return [s + cell.length - stripped.length, pyRstrip(stripped)];
     });
   }
 
-  function mode(line) {
+  function mode(original) {
+    const line = unquoted(original);
     if (line.includes("\t")) return "\t";
     if (line.split("|").length - 1 >= 2) return "|";
     if (line.split(",").length - 1 >= 2 && !line.includes(", ")) return ",";
@@ -272,7 +282,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   // Is row a row of a table split by md, width cells wide? A row of ", " cells has as
   // many as its header: a cell holding ", " would put the rest in the wrong column.
   function rowMode(row, md, width) {
-    if (md === ", ") return row.split(", ").length === width && !row.includes("\t");
+    if (md === ", ") return unquoted(row).split(", ").length === width && !row.includes("\t");
     return mode(row) === md;
   }
 
@@ -395,7 +405,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
       // a header or heading may stand one blank line above its rows or items
       const first = i + 2 < n && pyStrip(ls[i + 1][1]) === "" ? i + 2 : i + 1;
       let named = line;
-      const commas = md === null ? line.split(", ").length - 1 : 0;
+      const commas = md === null ? unquoted(line).split(", ").length - 1 : 0;
       if (commas >= 2 && first < n && mode(ls[first][1]) === ",") {
         md = ","; // "Last name, first name, SSN, wages:" over rows of bare CSV
         const m = COLUMN_LIST_RE.exec(low(line));
