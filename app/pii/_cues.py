@@ -104,9 +104,9 @@ class _Text:
         if (
             not self.lines
             and (
-                chunk.cue_before() is not None
+                not self.norm[chunk.cs : chunk.ce].isdigit()
+                or chunk.cue_before() is not None
                 or chunk.cue_after() is not None
-                or not self.norm[chunk.cs : chunk.ce].isdigit()
             )
             and not self.referred()
         ):

@@ -492,7 +492,7 @@ def _masked_numbers(text: str, forced: dict[int, str], notes: dict[int, str]) ->
     if not last4:
         return
     for n in _LONG_NUMBER_RE.finditer(text):
-        digits = "".join(c for c in n.group() if c in _DIGITS)
+        digits = n.group().replace("-", "").replace(".", "").replace(" ", "").replace("/", "")
         kind = last4.get(digits[-4:]) if len(digits) == MIN_DIGITS else None
         if kind is not None and n.start() not in forced:
             forced[n.start()] = kind

@@ -87,7 +87,7 @@ export class Text {
   scoped(s, chunk) {
     if (
       !this.lines &&
-      (chunk.cueBefore() !== null || chunk.cueAfter() !== null || !DIGITS_ONLY_RE.test(this.norm.slice(chunk.cs, chunk.ce))) &&
+      (!DIGITS_ONLY_RE.test(this.norm.slice(chunk.cs, chunk.ce)) || chunk.cueBefore() !== null || chunk.cueAfter() !== null) &&
       !this.referred()
     ) {
       return [null, null];
