@@ -34,7 +34,7 @@ from ._rules import (
     SENTENCE_SOFT_RE,
     WEAK_CUES_AFTER,
 )
-from ._scopes import ID_KINDS, could_be_scoped, has_back_reference, scopes
+from ._scopes import ID_KINDS, could_be_scoped, has_reference, scopes
 
 _SSN_WRITTEN = len("123-45-6789")
 _LEFT_OUT = "+$\u20ac\u00a3\u00a5"  # phone country code or currency before a chunk
@@ -88,7 +88,7 @@ class _Text:
         # scopes wider than a sentence need lines: a one-line text has none (asked once
         # per chunk, so not searched again in a long text)
         self.lines = "\n" in original
-        self._referred: bool | None = None  # has_back_reference(original), on first use
+        self._referred: bool | None = None  # has_reference(original), on first use
 
     def note(self, s: int) -> str | None:
         """The words for the scope that governs a piece starting at norm index s."""
@@ -133,9 +133,10 @@ class _Text:
         return not self._scopes[0] and not self._scopes[1]
 
     def referred(self) -> bool:
-        """Does the text hold a back reference to one of its numbers?"""
+        """Does the text refer to one of its numbers from elsewhere (a back reference, or
+        a number masked but for its last four digits)?"""
         if self._referred is None:
-            self._referred = has_back_reference(self.original)
+            self._referred = has_reference(self.original)
         return self._referred
 
     @property

@@ -250,10 +250,7 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         if CT_BASE_MIN + CT_LOC <= n <= CT_BASE_MAX + CT_LOC:
             if CT_PHONE_GUARD and _phone_like(d) and d[-CT_LOC] != "0":
                 return None
-            cue = ctx.cue(first, last)
-            if cue == "ct" or (n == CT_BASE_MAX - 2 + CT_LOC and _ct_by_shape(cue, d, ctx)):
-                return "ct_tax_reg"
-            return None
+            return "ct_tax_reg" if _ct_cued(ctx, first, last, d, n == sum(_CT_SHAPE)) else None
         if CARD_MIN <= n <= CARD_MAX and _card_ok(d):
             denied = (first is True and ctx.introduced_by_neg()) or (last and ctx.denied_after())
             return None if denied else "card"
@@ -285,22 +282,18 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             # a CT cue ("Conn. ID 1853106.000"; not an IP address, 133.86.175.226)
             if len(seps) != 1 or seps[0] not in CT_CUED_SEPARATORS:
                 return None
-            cue = ctx.cue(first, last)
-            if cue == "ct" or (lens == _CT_SHAPE and _ct_by_shape(cue, d, ctx)):
-                return "ct_tax_reg"
-            return None
+            return "ct_tax_reg" if _ct_cued(ctx, first, last, d, lens == _CT_SHAPE) else None
         if lens[:2] == CT_ZIP_PLUS4 and seps[0] == "-":  # "CT 06106-4021\n860 ..."
             return None
         if lens[0] == CT_ZIP_PLUS4[0] and seps[0] == "" and d.startswith(CT_ZIP_PREFIX):
             return None  # "Hartford, CT 06171\n203 615 8846": a ZIP code, then a phone
-        cue = ctx.cue(first, last)
-        if cue == "ct" or (lens == _CT_SHAPE and _ct_by_shape(cue, d, ctx)):
+        if _ct_cued(ctx, first, last, d, lens == _CT_SHAPE):
             return "ct_tax_reg"
         # 1234567-000 or 1234567 000: the shape alone, a 7-digit base, a hyphen or one
         # space and a location code 000-009
         if (
-            lens == (CT_BASE_MAX - 2, CT_LOC)
-            and (seps[0] == "-" or _one_space(ctx.text.norm, ctx.at + CT_BASE_MAX - 2))
+            lens == _CT_SHAPE
+            and (seps[0] == "-" or _one_space(ctx.text.norm, ctx.at + _CT_SHAPE[0]))
             and d[-CT_LOC:].startswith(CT_NO_CUE_LOC)
         ):
             kind = "ct_tax_reg"
@@ -323,12 +316,15 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
 _CT_SHAPE = (CT_BASE_MAX - 2, CT_LOC)  # a 7-digit base and its location code
 
 
-def _ct_by_shape(cue: str | None, d: str, ctx: _Chunk) -> bool:
-    """Is d, a 7-digit base and a location code starting 00, a CT number by a cue that
-    does not name one alone: "tax number" / "tax ID" (a CT number is a tax number too),
-    or a bare "Account" label introducing it (myconneCT's name for a registration:
-    "Account ID:   1838068000")?"""
-    if not d[-CT_LOC:].startswith(CT_NO_CUE_LOC):
+def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -> bool:
+    """Does the number's cue make d a CT number? A CT cue does; for a 7-digit base and a
+    location code (shaped) starting 00, so does a cue that does not name one alone:
+    "tax number" / "tax ID" (a CT number is a tax number too), or a bare "Account" label
+    introducing it (myconneCT's name for a registration: "Account ID:   1838068000")."""
+    cue = ctx.cue(first, last)
+    if cue == "ct":
+        return True
+    if not shaped or not d[-CT_LOC:].startswith(CT_NO_CUE_LOC):
         return False
     if cue == "taxid":
         return True

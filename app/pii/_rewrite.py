@@ -421,8 +421,6 @@ _O_MIN_DIGITS: int = _R["o_for_zero_min_digits"]
 _O_RUN: int = _R["o_for_zero_max_run"]
 _O_WORDS = frozenset(b"o" * n for n in range(1, _O_RUN + 1))
 _GATE_WORD_BYTES = _DIGIT_WORD_BYTES | _O_WORDS
-
-
 _O_RUN_RE = re.compile(f"[oO]{{{_O_RUN + 1}}}")  # a run of o's too long to be zeros
 
 
@@ -448,15 +446,13 @@ def _gate_counts(words: bytes) -> tuple[int, int, bool]:
         # most texts have no digit word at all: isdisjoint answers that in one C loop (a
         # run of o's counts as one here: more texts pass the gates, none is lost)
         if not _GATE_WORD_BYTES.isdisjoint(block):
-            if not o_runs:
-                o_runs = not _O_WORDS.isdisjoint(block)  # the words' hashes are known now
-            if digit >= _RUN_WORDS and strong >= 2:
-                i = j
-                continue
-            digit += sum(map(_GATE_WORD_BYTES.__contains__, block))
-            # strong digit words are digit words: fewer than two in all, none to count
-            if digit >= 2 or j < size:
-                strong += sum(map(_MIXED_STRONG.__contains__, block))
+            # the words' hashes are known now
+            o_runs = o_runs or not _O_WORDS.isdisjoint(block)
+            if digit < _RUN_WORDS or strong < 2:
+                digit += sum(map(_GATE_WORD_BYTES.__contains__, block))
+                # strong digit words are digit words: fewer than two in all, none to count
+                if digit >= 2 or j < size:
+                    strong += sum(map(_MIXED_STRONG.__contains__, block))
         i = j
     return min(digit, _RUN_WORDS), min(strong, 2), o_runs
 

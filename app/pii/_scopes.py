@@ -466,7 +466,7 @@ def _presenting_sentence(line: str) -> re.Match | None:
     return _PRESENT_SENTENCE_RE.fullmatch(line, start)
 
 
-def has_back_reference(text: str) -> bool:
+def has_reference(text: str) -> bool:
     """Does text hold a back reference or a masked number (scopes() then reads even a
     text of one line)? One search each: sre skips from one "th" to the next (quicker
     than testing for each place word first, as the JavaScript twin does)."""

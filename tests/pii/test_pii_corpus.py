@@ -85,7 +85,7 @@ def test_independent_corpus_thresholds(path):
 def test_could_be_scoped_admits_every_scoped_number():
     """could_be_scoped() spares most texts reading their scopes; it must never turn away
     a number scopes() gives a kind (it would silently lose that finding)."""
-    from app.pii._scopes import could_be_scoped, has_back_reference, scopes
+    from app.pii._scopes import could_be_scoped, has_reference, scopes
 
     paths = [p for p in (DEV, REALISTIC, *INDEPENDENT) if p.exists()]
     missed = []
@@ -98,6 +98,6 @@ def test_could_be_scoped_admits_every_scoped_number():
                 missed += [
                     (path.name, text[o : o + 12])
                     for o in (*forced, *fallback)
-                    if not could_be_scoped(text, o) and not has_back_reference(text)
+                    if not could_be_scoped(text, o) and not has_reference(text)
                 ]
     assert not missed, missed[:5]

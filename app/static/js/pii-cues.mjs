@@ -7,7 +7,7 @@ import { ANSWER_AFTER_CUE_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, C
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DIGITS_ONLY_RE = /^[0-9]+$/;
-export const { scopes, hasBackReference } = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
+export const { scopes, hasReference } = makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower);
 
 export const NEG_KINDS = ["neg", "neg_bare"];
 const SSN_WRITTEN = "123-45-6789".length;
@@ -66,12 +66,13 @@ export class Text {
     this.original = original;
     this.scopes = null;
     this.lines = original.includes("\n"); // a text of one line has no table or list
-    this._referred = null; // hasBackReference(original), on first use
+    this._referred = null; // hasReference(original), on first use
   }
-  // Does the text hold a back reference to one of its numbers ("the first one is the
-  // routing")? Scopes are then read even for a text of one line.
+  // Does the text refer to one of its numbers from elsewhere (a back reference, "the
+  // first one is the routing", or a mask, XXX-XX-7488)? Scopes are then read even for a
+  // text of one line.
   referred() {
-    if (this._referred === null) this._referred = hasBackReference(this.original);
+    if (this._referred === null) this._referred = hasReference(this.original);
     return this._referred;
   }
   // Is it known that no scope gives a number of the text a kind? (one line, or its

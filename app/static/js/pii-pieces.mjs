@@ -25,9 +25,7 @@ export function classify(parts, seps, ctx, first, last) {
     }
     if (CT.base_min + CT.location_length <= n && n <= CT.base_max + CT.location_length) {
       if (CT.phone_guard && phoneLike(d) && d[n - CT.location_length] !== "0") return null;
-      const cue = ctx.cue(first, last);
-      if (cue === "ct" || (n === CT.base_max - 2 + CT.location_length && ctByShape(cue, d, ctx))) return "ct_tax_reg";
-      return null;
+      return ctCued(ctx, first, last, d, n === CT_DIGITS) ? "ct_tax_reg" : null;
     }
     if (CARD.min_length <= n && n <= CARD.max_length && cardOk(d)) {
       const denied = (first === true && ctx.introducedByNeg()) || (last && ctx.deniedAfter());
@@ -64,19 +62,17 @@ export function classify(parts, seps, ctx, first, last) {
       // a dot or slash before the location code of a base in one group, only with a CT
       // cue ("Conn. ID 1853106.000"; not an IP address, 133.86.175.226)
       if (seps.length !== 1 || !CT.cued_separators.includes(seps[0])) return null;
-      const cue = ctx.cue(first, last);
-      return cue === "ct" || (shape === CT_SHAPE && ctByShape(cue, d, ctx)) ? "ct_tax_reg" : null;
+      return ctCued(ctx, first, last, d, shape === CT_SHAPE) ? "ct_tax_reg" : null;
     }
     // "CT 06106-4021\n860 ...": a ZIP+4 is never the start of a CT number
     if (lens[0] === CT.zip_plus4[0] && lens[1] === CT.zip_plus4[1] && seps[0] === "-") return null;
     // "Hartford, CT 06171\n203 615 8846": a ZIP code, then a phone
     if (lens[0] === CT.zip_plus4[0] && seps[0] === "" && d.startsWith(CT.zip_prefix)) return null;
-    const cue = ctx.cue(first, last);
-    if (cue === "ct" || (shape === CT_SHAPE && ctByShape(cue, d, ctx))) return "ct_tax_reg";
+    if (ctCued(ctx, first, last, d, shape === CT_SHAPE)) return "ct_tax_reg";
     // 1234567-000 or 1234567 000: the shape alone, a 7-digit base, a hyphen or one
     // space and a location code 000-009
     if (
-      shape === [CT.base_max - 2, CT.location_length].join(",") &&
+      shape === CT_SHAPE &&
       (seps[0] === "-" || oneSpace(ctx.text.norm, ctx.at + CT.base_max - 2)) &&
       d.slice(n - CT.location_length).startsWith(CT.no_cue_location_prefix)
     ) {
@@ -100,14 +96,17 @@ export function classify(parts, seps, ctx, first, last) {
 // the label of a next field typed on to a number: letters, then its value or a colon
 const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])/y;
 
-const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(",");
+const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
+const CT_DIGITS = CT.base_max - 2 + CT.location_length;
 const ACCOUNT_LABEL_RE = new RegExp(CT.account_label);
 
-// Is d, a 7-digit base and a location code starting 00, a CT number by a cue that does
-// not name one alone: "tax number" / "tax ID", or a bare "Account" label introducing it
-// (myconneCT's name for a registration: "Account ID:   1838068000")?
-function ctByShape(cue, d, ctx) {
-  if (!d.slice(d.length - CT.location_length).startsWith(CT.no_cue_location_prefix)) return false;
+// Does the number's cue make d a CT number? A CT cue does; for a 7-digit base and a
+// location code (shaped) starting 00, so does "tax number" / "tax ID", or a bare
+// "Account" label introducing it (myconneCT's name for a registration) (_ct_cued).
+function ctCued(ctx, first, last, d, shaped) {
+  const cue = ctx.cue(first, last);
+  if (cue === "ct") return true;
+  if (!shaped || !d.slice(d.length - CT.location_length).startsWith(CT.no_cue_location_prefix)) return false;
   if (cue === "taxid") return true;
   const at = ctx.at;
   return cue === "neg" && ACCOUNT_LABEL_RE.test(ctx.text.low.slice(Math.max(0, at - 40), at));

@@ -117,7 +117,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   }
 
   // a back reference, or a number masked but for its last four digits
-  function hasBackReference(text) {
+  function hasReference(text) {
     const l = low(text);
     BACK_RE.lastIndex = 0;
     if (BACK_WORDS.some((w) => l.includes(w)) && BACK_RE.test(l)) return true;
@@ -391,7 +391,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
 
   // [forced, fallback]: Maps from an original offset where a number starts to the kind
   // of cue it takes ("none" for a column that names no identifier).
-  return { scopes, hasBackReference };
+  return { scopes, hasReference };
 
   function scopes(text) {
     const forced = new Map();
