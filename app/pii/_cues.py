@@ -45,6 +45,7 @@ def _cue_kind(m) -> str:
 
 
 _NEG_KINDS = ("neg", "neg_bare")
+_NO_CUE_OR_NEG = (None, *_NEG_KINDS)
 _VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
 
 
@@ -309,13 +310,20 @@ class _Chunk:
         "SSN #")?"""
         return self.cue_before() in ID_KINDS and not self.carried and self._introduced()
 
+    def look_at(self, at: int) -> None:
+        """The next cue() question is about the number at `at`; forget the last reason.
+        (Not `ctx.at, ctx.why = at, None` at the call: mypyc would take `why` for None
+        from then on in the caller.)"""
+        self.at = at
+        self.why = None
+
     def denied_after(self) -> bool:
         """Is the number, with no identifier cue of its own before it, denied by a
         negative cue after it in its clause: a negated identifier cue ("412-08-3317
         isn't my SSN") or one it is said to be ("... on the letter is our case number")?
         A negated cue also reaches into the next clause when that starts with a pronoun
         for the number ("... number 116-66-5813. This is not my social")."""
-        if self.cue_before() not in (None, *_NEG_KINDS) or self.cue_after() not in _NEG_KINDS:
+        if self.cue_before() not in _NO_CUE_OR_NEG or self.cue_after() not in _NEG_KINDS:
             return False
         low, ce, cue = self.text.low, self.ce, self.after_start
         if DENIAL_BREAK_RE.search(low, ce, cue) is not None:

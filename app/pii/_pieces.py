@@ -201,7 +201,7 @@ _CUE_FREE_RE = re.compile(_cue_free_source(), re.ASCII)
 def _run_cuts(n: int) -> tuple[int, ...]:
     """The lengths of a card a run of n digits can start with: the whole run, or its
     front cut off before a glued piece (_glue_cuts)."""
-    cuts = {n, *(n - r for r in GLUE_LEAD), *GLUE_TAIL}
+    cuts = {n, *[n - r for r in GLUE_LEAD], *GLUE_TAIL}
     return tuple(sorted(k for k in cuts if CARD_MIN <= k <= min(n, CARD_MAX)))
 
 
@@ -471,7 +471,7 @@ def _unwrapped(texts: list[str], raw_seps: list[str], cs: int, ce: int, ctx):
     before = ctx.cue_before()
     if (before if before is not None else ctx.cue_after()) not in ID_KINDS:
         return None
-    ctx.at, ctx.why = cs, None
+    ctx.look_at(cs)
     kind = _classify(texts, seps, ctx, True, True)
     return None if kind is None else (kind, cs, ce, "".join(texts), ctx.why)
 
@@ -499,7 +499,7 @@ def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
         return None
     if _glued(norm, cs, ce):
         return None
-    ctx.at, ctx.why = cs, None
+    ctx.look_at(cs)
     if not ctx.introduced_by_id():
         return None
     kind = _classify(texts, ["-"] * len(raw_seps), ctx, True, True)
@@ -522,7 +522,7 @@ def _layout_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     texts = DIGITS_RE.findall(bare)
     if tuple(map(len, texts)) not in CUE_LAYOUTS or _glued(norm, cs, ce):
         return None
-    ctx.at, ctx.why = cs, None
+    ctx.look_at(cs)
     kind = _classify(texts, raw_seps, ctx, True, True)
     return None if kind is None else (kind, cs, ce, "".join(texts), ctx.why)
 
@@ -532,7 +532,7 @@ _SEP_MARKS = ("-", ".", "/")
 
 def _marks(layout: tuple[int, ...]) -> tuple[int, ...]:
     """Where the one-character separators of a cue layout stand ((3, 3, 2, 1): 3, 7, 10)."""
-    at = list(accumulate(n + 1 for n in layout[:-1]))
+    at = list(accumulate([n + 1 for n in layout[:-1]]))
     return tuple(a - 1 for a in at)
 
 
@@ -565,7 +565,7 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     # the groups and one space between each, nothing else
     if len(d) != MIN_DIGITS or len(bare) != MIN_DIGITS + len(texts) - 1 or _glued(norm, cs, ce):
         return None
-    ctx.at, ctx.why = cs, None
+    ctx.look_at(cs)
     if not ctx.introduced_by_id():
         return None
     kind = _classify([d], [], ctx, True, True)
@@ -650,7 +650,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     tainted = left_taint or right_taint or phone_or_money
     if ng == 1:
         if not tainted:
-            ctx.at, ctx.why = cs, None
+            ctx.look_at(cs)
             kind = _classify([bare], [], ctx, True, True)
             if kind is not None:
                 out.append((kind, cs, ce, bare, ctx.why))
@@ -665,7 +665,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         and tuple(map(len, texts)) in _WHOLE_SHAPES
     ):
         # the whole chunk as one identifier covers every digit: nothing can beat it
-        ctx.at, ctx.why = cs, None
+        ctx.look_at(cs)
         kind = _classify(texts, seps, ctx, True, True)
         if kind is not None:
             out.append((kind, cs, ce, "".join(texts), ctx.why))
@@ -760,7 +760,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         if off0:
             parts[0] = parts[0][off0:]
         s = g_start[g0] + off0
-        ctx.at, ctx.why = s, None
+        ctx.look_at(s)
         kind = _classify(parts, seps[g0:g1], ctx, first, last)
         if kind is None or (kind == "card" and g1 > g0 and not off0 and _in_fours(g0)):
             return None

@@ -110,7 +110,7 @@ _LETTER_SPACED_PY_RE = re.compile(_spaced_source())
 # " " or "-" in UTF-8, so they cannot make or hide the hint.
 if _R["letter_spaced_hint"] != "[0-9] [0-9-] ":
     raise ValueError("rewrites.letter_spaced_hint changed: rewrite _HINT_BYTES to match")
-_HINT_BYTES = bytes(48 if 48 <= b <= 57 else b if b in b" -" else 120 for b in range(256))
+_HINT_BYTES = bytes([48 if 48 <= b <= 57 else b if b in b" -" else 120 for b in range(256)])
 DIGIT_RUN_RE = re.compile(DIGIT_RUN_SRC)
 
 
@@ -151,7 +151,7 @@ def _separator_letters() -> str:
 
 if _separator_letters():
     raise ValueError("a digit-word run's separators may spell no words but digit_word_dashes")
-_WORD_BYTES = bytes(b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 else 32 for b in range(256))
+_WORD_BYTES = bytes([b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 else 32 for b in range(256)])
 
 
 def _gate_token(word: str) -> bytes:
@@ -183,16 +183,18 @@ if min(map(len, _MIXED_STRONG)) < 2:
 # digit word's last a-z letters reversed. Both patterns start with the literal "0 ",
 # which sre finds in a tight loop. An over-estimate: every run passes.
 _PAIR_BYTES = bytes(
-    b + 32
-    if 65 <= b <= 90
-    else b
-    if 97 <= b <= 122
-    else 48
-    if 48 <= b <= 57
-    else 32
-    if b in b" ,-." or b >= 128
-    else 124
-    for b in range(256)
+    [
+        b + 32
+        if 65 <= b <= 90
+        else b
+        if 97 <= b <= 122
+        else 48
+        if 48 <= b <= 57
+        else 32
+        if b in b" ,-." or b >= 128
+        else 124
+        for b in range(256)
+    ]
 )
 if "(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)" not in _R["digit_word_mixed_run"]:
     raise ValueError("rewrites.digit_word_mixed_run's separators changed: update _PAIR_BYTES")
