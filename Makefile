@@ -6,8 +6,8 @@ PY := $(VENV)/bin/python
 PORT ?= 5000
 export FLASK_APP := app
 
-.PHONY: run test lint format unit install assets browser-deps bench-deps migrate serve bench clean help \
-	translations extract update-translations new-language screenshots
+.PHONY: run test lint format unit install native assets browser-deps bench-deps migrate serve bench \
+	clean help translations extract update-translations new-language screenshots
 
 help:
 	@echo "make run    install, migrate and serve the site on http://127.0.0.1:$(PORT)"
@@ -17,17 +17,26 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-# The project itself (what `make run` needs).
+# The project itself (what `make run` needs), with mypyc for `make native`.
 $(VENV)/.installed: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -e '.[native]'
 	touch $@
 
 # The project with its test tools.
 $(VENV)/.installed-test: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,native]'
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
+
+# The detector (app/pii) compiled by mypyc into build/pii-native/ (git-ignored; about a
+# minute, needs gcc and the Python headers). app/pii/_native.py loads it only while it
+# was built from the sources now in app/pii; otherwise the same code runs as Python.
+PII_SOURCES := $(wildcard app/pii/_*.py)
+build/pii-native/SOURCES.sha256: $(PII_SOURCES) scripts/build_pii_native.py | $(VENV)/.installed
+	$(PY) scripts/build_pii_native.py
+
+native: build/pii-native/SOURCES.sha256
 
 # npm packages, pinned by package-lock.json: USWDS for the site, ESLint for `make lint`.
 node_modules/.installed: package.json package-lock.json
@@ -91,12 +100,12 @@ browser-deps:
 migrate: $(VENV)/.installed translations
 	$(PY) -m flask db upgrade
 
-run: $(VENV)/.installed assets translations migrate
+run: $(VENV)/.installed native assets translations migrate
 	$(PY) -m app.devserver
 
 # Several workers under gunicorn (gunicorn.conf.py); set DATABASE_URL and REDIS_URL to
 # share PostgreSQL and Redis between hosts.
-serve: $(VENV)/.installed assets translations migrate
+serve: $(VENV)/.installed native assets translations migrate
 	$(VENV)/bin/gunicorn -c gunicorn.conf.py app.wsgi:app
 
 # Debian's wrk for bench/http_bench.py (it falls back to a slower Python generator).
@@ -113,7 +122,7 @@ bench-deps:
 
 # Proof under load and faults (bench/README.md): real gunicorn on SQLite and PostgreSQL.
 # Not part of `make test`; runs all three and fails if any check failed.
-bench: $(VENV)/.installed translations bench-deps
+bench: $(VENV)/.installed native translations bench-deps
 	@status=0; \
 	$(PY) -m bench.load || status=1; \
 	$(PY) -m bench.crash || status=1; \
@@ -149,7 +158,7 @@ DATE_TESTS := tests/public/test_pages.py tests/public/test_caching.py \
 	tests/contact/test_contact_flow.py tests/test_retention.py \
 	tests/security/test_clock_in_tests.py
 
-unit: $(VENV)/.installed-test assets translations browser-deps
+unit: $(VENV)/.installed-test native assets translations browser-deps
 	$(PY) -m pytest
 	@echo "== The date-sensitive tests again, in a far time zone (TZ=Pacific/Kiritimati)"
 	TZ=Pacific/Kiritimati $(PY) -m pytest -q -m "not browser" $(DATE_TESTS)
@@ -165,4 +174,4 @@ unit: $(VENV)/.installed-test assets translations browser-deps
 test: lint unit
 
 clean:
-	rm -rf $(VENV) node_modules app/static/vendor .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) node_modules app/static/vendor build .pytest_cache .ruff_cache .mypy_cache

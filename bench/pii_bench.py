@@ -26,7 +26,7 @@ import threading
 import time
 from pathlib import Path
 
-from app.pii import scan
+from app.pii import _native, scan
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -280,9 +280,15 @@ def main() -> None:
     corpora = [p for p in (args.corpus or DEFAULT_CORPORA) if p.exists()]
     texts = load_corpus(corpora[0]) if corpora else []
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    engine = (
+        "compiled by mypyc (build/pii-native)"
+        if _native.NATIVE
+        else "as Python: no build of these sources (make native) or PII_PURE_PYTHON set"
+    )
     print(
-        f"app.pii.scan on Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average"
-        f" {load:.2f} (wall-clock times; other processes on the machine inflate them)"
+        f"app.pii.scan {engine}, on Python {sys.version.split()[0]}, {os.cpu_count()} CPUs,"
+        f" load average {load:.2f} (wall-clock times; other processes on the machine inflate"
+        " them)"
     )
     for path in corpora:
         q = quality(path)

@@ -13,8 +13,11 @@ Modules, by meaning (each mirrored in the twin): _normalise and _rewrite (the te
 as it is matched), _checks (number checks), _cues and _scopes (which cue a number
 takes, and in what scope), _pieces (cutting digit chunks into identifier-shaped
 pieces), _wording (Finding, mask, describe, remove) and _engine (scan, explain).
+Where a current mypyc build of them exists (`make native`), _native loads it instead;
+the findings are the same (see README.md, "Speed").
 """
 
+from . import _native  # noqa: F401  (first: it decides where the modules below come from)
 from ._engine import explain, scan
 from ._rules import KIND_LABELS, KINDS, WORDING, kind_label
 from ._wording import Finding, describe, mask, removal_label, remove, replace_findings

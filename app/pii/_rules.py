@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 # the stdlib's own regex parser: cue_source() reads what the cue patterns start with
 from re import _constants as _sc  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
-RULES_PATH = Path(__file__).resolve().parent.parent / "static" / "js" / "pii-rules.json"
+from ._native import HERE  # the package's folder (a compiled module's __file__ is not in it)
+
+RULES_PATH = HERE.parent / "static" / "js" / "pii-rules.json"
 
 with RULES_PATH.open(encoding="utf-8") as _fh:
     RULES: dict = json.load(_fh)
@@ -319,7 +320,7 @@ CLAIM_RE = re.compile(claim_source(), re.ASCII)
 # with every digit made "0", by the same pattern with "0" for [0-9]: only digits and the
 # separators' ASCII characters can match in it, and they keep their places, so the
 # spans are the same (a third less time on a typed message).
-DIGITS_TO_ZERO = bytes(48 if 48 <= b <= 57 else b for b in range(256))
+DIGITS_TO_ZERO = bytes([48 if 48 <= b <= 57 else b for b in range(256)])
 if any(re.search(SEP_SRC, d) for d in "0123456789"):
     raise ValueError("separator must not match a digit (claim_spans reads every digit as 0)")
 CLAIM_BYTES_RE = re.compile(claim_source().replace("[0-9]", "0").encode("ascii"))
