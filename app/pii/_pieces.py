@@ -558,6 +558,8 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     grouped, as voice typing writes a number read in bursts ("SSN 41420 163 9", "my
     social is 47 96 31 77 4", "Employer ID 66 32 562 72"), directly after its own
     identifier cue: read as nine bare digits with that cue. None if not."""
+    if len(bare) > MIN_DIGITS + _VOICE_GROUPS - 1:
+        return None  # more than nine digits, or more spaces than groups can have
     texts = DIGITS_RE.findall(bare)
     if not 2 <= len(texts) <= _VOICE_GROUPS or bare.count(" ") != len(texts) - 1:
         return None

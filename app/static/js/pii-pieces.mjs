@@ -265,6 +265,7 @@ function layoutGrouped(norm, bare, cs, ce, ctx) {
 // voice typing writes a number read in bursts ("SSN 41420 163 9"), directly after its
 // own identifier cue: read as nine bare digits with that cue (_voice_grouped).
 function voiceGrouped(norm, bare, cs, ce, ctx) {
+  if (bare.length > MIN_DIGITS + VOICE_GROUPS - 1) return null; // more than nine digits, or more spaces than groups can have
   const texts = bare.match(/[0-9]+/g);
   if (texts.length < 2 || texts.length > VOICE_GROUPS || bare.split(" ").length !== texts.length) return null;
   const d = texts.join("");
