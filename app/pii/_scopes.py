@@ -31,7 +31,7 @@ import re
 from bisect import bisect_left
 
 from ._normalise import latin_lower
-from ._rules import CUE_KINDS, CUE_RE, CUE_WINDOW, MIN_DIGITS, RULES
+from ._rules import CUE_KINDS, CUE_RE, CUE_WINDOW, DIGITS_TO_ZERO, MIN_DIGITS, RULES
 
 _S = RULES["scopes"]
 _QUOTE_RE = re.compile(_S["quote_prefix"])
@@ -286,7 +286,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
                 i = _list_items(lines, first, kind, forced, notes, note)
                 continue
         i += 1
-    _sibling_items(lines, forced, notes)
+    _sibling_items(text, lines, forced, notes)
     _back_references(text, forced, notes)
     _masked_numbers(text, forced, notes)
     for off, line in lines:
@@ -413,11 +413,14 @@ def _list_items(
 
 
 def _sibling_items(
-    lines: list[tuple[int, str]], forced: dict[int, str], notes: dict[int, str]
+    text: str, lines: list[tuple[int, str]], forced: dict[int, str], notes: dict[int, str]
 ) -> None:
     """In a run of two or more "label: value" lines whose labels name one kind of
     identifier ("1) Mia - SSN 412-08-3317" / "2) Leo - 523104428"), an item whose
     label names nothing takes that kind too (a label with a negative cue keeps it)."""
+    # an item's value starts with a digit: a line without one (most lines) is no item,
+    # known by a byte search in a copy with every digit made "0", one byte a character
+    zeroed = text.encode("latin-1", "replace").translate(DIGITS_TO_ZERO)
     n = len(lines)
     i = 0
     while i < n:
@@ -425,6 +428,8 @@ def _sibling_items(
         j = i
         while j < n:
             off, line = lines[j]
+            if zeroed.find(b"0", off, off + len(line)) < 0:
+                break
             m = _ITEM_RE.match(line)
             if (
                 m is None
