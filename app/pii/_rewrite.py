@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 
 from ._normalise import latin_lower
-from ._rules import LATIN_LOWER, RULES
+from ._rules import CUE_KINDS, CUE_RE, CUE_WINDOW, LATIN_LOWER, MAX_CUE, RULES
+from ._scopes import ID_KINDS
 
 _R = RULES["rewrites"]
 _WORDS: dict[str, str] = dict(_R["digit_words"])
@@ -107,10 +108,16 @@ _LETTER_SPACED_PY_RE = re.compile(_spaced_source())
 # UTF-8 bytes with every digit made "0" and every byte but a space or "-" made "x":
 # two substring tests, C loops, where a regex search enters sre at every space (the same
 # texts pass; V8 compiles the shared source). Bytes of other characters are never 0-9,
-# " " or "-" in UTF-8, so they cannot make or hide the hint.
+# " " or "-" in UTF-8, so they cannot make or hide the hint. The same copy makes each
+# letter of rewrites.ocr_letters "L", for the OCR gate (_ocr_digits): "0L" or "L0".
 if _R["letter_spaced_hint"] != "[0-9] [0-9-] ":
     raise ValueError("rewrites.letter_spaced_hint changed: rewrite _HINT_BYTES to match")
-_HINT_BYTES = bytes([48 if 48 <= b <= 57 else b if b in b" -" else 120 for b in range(256)])
+_HINT_BYTES = bytes(
+    [
+        48 if 48 <= b <= 57 else b if b in b" -" else 76 if chr(b) in _R["ocr_letters"] else 120
+        for b in range(256)
+    ]
+)
 DIGIT_RUN_RE = re.compile(DIGIT_RUN_SRC)
 
 
@@ -435,6 +442,41 @@ def _o_for_zero(m: re.Match) -> str:
     return token.replace("o", "0").replace("O", "0")
 
 
+# a number read by OCR with a digit taken for a look-alike letter ("l21-46-0279"); the
+# regex runs only where such a letter touches a digit, "0L" or "L0" in the hint bytes
+_OCR_RE = re.compile(_R["ocr_digits"])
+_OCR_DIGITS = str.maketrans(_R["ocr_letters"])
+_OCR_MAX: int = _R["ocr_max_letters"]
+_OCR_LENGTHS = frozenset(_R["ocr_lengths"])
+_OCR_PAIR_RE = re.compile("[" + "".join(_R["ocr_letters"]) + "]{2}")
+
+
+def _ocr_digits(m: re.Match) -> str:
+    """The token with each look-alike letter its digit, if it reads as an identifier's
+    digits with one or two of them misread and an identifier's cue ends in the
+    CUE_WINDOW characters before it (a misread number is never found by its shape
+    alone: "S2-1234567" with no cue is a part number, not an EIN)."""
+    token = m.group()
+    fixed = token.translate(_OCR_DIGITS)
+    letters = sum(map(str.__ne__, token, fixed))
+    if (
+        not 1 <= letters <= _OCR_MAX
+        or len(token) - token.count("-") not in _OCR_LENGTHS
+        or _OCR_PAIR_RE.search(token) is not None
+    ):
+        return token
+    at = m.start()
+    lo = max(0, at - CUE_WINDOW - MAX_CUE)
+    for cue in CUE_RE.finditer(latin_lower(m.string[lo:at])):
+        if (
+            cue.lastindex
+            and CUE_KINDS[cue.lastindex - 1] in ID_KINDS
+            and lo + cue.end() >= at - CUE_WINDOW
+        ):
+            return fixed
+    return token
+
+
 def _gate_counts(words: bytes) -> tuple[int, int, bool]:
     """How many of the gate's words are digit words (up to _RUN_WORDS), how many are
     digit words no common word shares (up to 2), and whether one is a run of o's."""
@@ -461,8 +503,10 @@ def _gate_counts(words: bytes) -> tuple[int, int, bool]:
 
 def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
     """The rewrites that close a number up, spoken dashes between numerals and then a
-    PDF's letter spacing: (norm, starts, ends, the digit-word gate's words)."""
+    PDF's letter spacing: (norm, starts, ends, the digit-word gate's words, the hint
+    bytes of norm or None if not made)."""
     raw = _utf8(norm)
+    hint: bytes | None = None
     words, dashed = _gate_words(raw)
     if dashed:  # a spoken dash, maybe between numerals: "4 2 8 dash 1 5 dash ..."
         edits = _numeral_dashes(norm)
@@ -477,7 +521,8 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
             if edits:
                 norm, starts, ends = _apply(norm, starts, ends, edits)
                 words = _gate_words(_utf8(norm))[0]
-    return norm, starts, ends, words
+                hint = None
+    return norm, starts, ends, words, hint
 
 
 def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
@@ -488,10 +533,15 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
         edits = _quote_joins(norm)
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
-    norm, starts, ends, words = _close_up(norm, starts, ends)
+    norm, starts, ends, words, hint = _close_up(norm, starts, ends)
     digit, strong, o_runs = _gate_counts(words)
     if o_runs:  # a word of o's: perhaps "7356276o4", an o typed for a zero
+        # (the hint stays good enough: an o made 0 touches no other letter)
         norm = _O_FOR_ZERO_RE.sub(_o_for_zero, norm)
+    if hint is None:
+        hint = _utf8(norm).translate(_HINT_BYTES)
+    if b"0L" in hint or b"L0" in hint:  # a look-alike letter touches a digit
+        norm = _OCR_RE.sub(_ocr_digits, norm)
     if not digit:
         return norm, starts, ends, None
     low = None

@@ -5,6 +5,10 @@
 // and digit_word_mixed_run those written partly as numerals ("229 97 three eight five one").
 // Every rewritten character keeps the original [start, end) it came from.
 
+import { CUE_WINDOW, MAX_CUE } from "./pii-const.mjs";
+import { cueKind } from "./pii-cues.mjs";
+import { ID_KINDS } from "./pii-scopes.mjs";
+
 export function makeRewrite(RULES, SOURCES, latinLower) {
   const R = RULES.rewrites;
   const WORDS = R.digit_words;
@@ -76,7 +80,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
 
   function lower(norm) {
     // eslint-disable-next-line no-control-regex
-    return /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z\u00c0-\u024f]/g, latinLower);
+    return /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z\u00c0-\u024f\u0400-\u04ff]/g, latinLower);
   }
 
   // The digits of the run low[s:e] of digit words (and digit groups, in a mixed run):
@@ -216,6 +220,29 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return token.replace(/[oO]/g, "0");
   }
 
+  // a number read by OCR with a digit taken for a look-alike letter ("l21-46-0279"):
+  // each letter its digit, one character for one (_ocr_digits)
+  const OCR_RE = new RegExp(R.ocr_digits, "g");
+  const OCR_LETTERS = Object.keys(R.ocr_letters).join("");
+  const OCR_GATE_RE = new RegExp(`[0-9][${OCR_LETTERS}]|[${OCR_LETTERS}][0-9]`);
+  const OCR_PAIR_RE = new RegExp(`[${OCR_LETTERS}]{2}`);
+  const OCR_ANY_RE = new RegExp(`[${OCR_LETTERS}]`, "g");
+  const OCR_CUE_RE = new RegExp(SOURCES.cue, "g");
+  function ocrDigits(token, at, whole) {
+    const fixed = token.replace(OCR_ANY_RE, (c) => R.ocr_letters[c]);
+    let letters = 0;
+    for (let i = 0; i < token.length; i++) if (token[i] !== fixed[i]) letters++;
+    if (letters < 1 || letters > R.ocr_max_letters) return token;
+    if (!R.ocr_lengths.includes(token.length - token.split("-").length + 1)) return token;
+    if (OCR_PAIR_RE.test(token)) return token;
+    // and an identifier's cue ends in the CUE_WINDOW characters before it
+    const lo = Math.max(0, at - CUE_WINDOW - MAX_CUE);
+    for (const cue of lower(whole.slice(lo, at)).matchAll(OCR_CUE_RE)) {
+      if (ID_KINDS.has(cueKind(cue)) && lo + cue.index + cue[0].length >= at - CUE_WINDOW) return fixed;
+    }
+    return token;
+  }
+
   return function rewrite(norm, starts, ends) {
     for (const [step, hint] of [
       [quoteJoins, ">"],
@@ -228,6 +255,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (step === "o") {
         // one character for one: the maps stay
         if (O_GATE_RE.test(norm)) norm = norm.replace(O_FOR_ZERO_RE, oForZero);
+        if (OCR_GATE_RE.test(norm)) norm = norm.replace(OCR_RE, ocrDigits);
         continue;
       }
       if (hint !== null && !norm.includes(hint)) continue;

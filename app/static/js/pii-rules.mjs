@@ -741,7 +741,7 @@ export const RULES = {
  "introducer": "[ \\n:#.,=()-]*(?:(?:numbers?|num|nos?|nr|id|code|is|was)[ \\n:#.,=()-]*)*",
  "denial": {
   "negation": "(?:not|isn't|isnt|is not|was not|wasn't|no es|no son|no era|n[aã]o [eé]|nao e|nie jest|nie s[aą]|se pa|pa)(?![a-z])",
-  "copula": "(?<![a-z])(?:is|was|are|were|'s|’s|es|era|son|[eé]|jest|se)[ \\n]+(?:(?:my|our|your|his|her|their|the|a|an|this|that|mi|su|el|la|un|una|meu|minha|o|um|uma|m[oó]j|moja|nasz|mwen|nou|yon)[ \\n]+)?$",
+  "copula": "(?<![a-z])(?:is|was|are|were|'s|’s|es|era|son|[eé]|jest|se)[ \\n]+(?:(?:my|our|your|his|her|their|the|a|an|this|that|mi|su|el|la|un|una|meu|minha|o|um|uma|m[oó]j|moja|nasz|mwen|nou|yon)[ \\n]+){0,2}$",
   "clause_break": "[,;:!?.\\n]",
   "next_clause": "[^,;:!?.\\n]*[,;:!?.\\n]+[ \\n]*(?:(?:but|and|so|pero|y|mas|e|ale|i)[ \\n]+)?(?:this|that|it|which|sa|li|esto|eso|esta|esa|este|ese|isso|esse|essa|isto|to|ten|ta|ce|cela|ça)(?:['’]s)?[ \\n]*|[ ]*,[ ]*",
   "_next_clause": "A negation also reaches back over one clause break when the next clause starts with a pronoun for the number (after 'but', 'and' …) and goes on with the negated cue ('there is number 116-66-5813. This is not my social', 'I wrote 204-51-7788 in the box, but that's NOT Dad's SSN', 'nimewo … mwen te ekri a, sa se pa nimewo sosyal mwen'), or the negated cue follows the number after a comma ('860297596, isnt anybodys social'): the gap from the number to the cue, matched whole.",
@@ -1246,6 +1246,21 @@ export const RULES = {
   "o_for_zero_max_run": 3,
   "o_for_zero_min_digits": 5,
   "_o_for_zero": "A token of digits with the letter o or O typed among them for a zero, as phones and hurried typists write it ('3313o12oo5', '59-4842O98'): a whole token of digits and o's (glued to no other letter or digit) with at least o_for_zero_min_digits digits, no more o's than digits and no run of more than o_for_zero_max_run o's reads each o as 0 (one character for one: every offset stays). Not a word ('Go2', 'No5' are glued to letters) nor a short token ('1o1', '$1,9OO'). Applied after the letter spacing is closed up, before digit words.",
+  "ocr_digits": "(?<![A-Za-z0-9-])[0-9OolISB]+(?:-[0-9OolISB]+)*(?![A-Za-z0-9-])",
+  "ocr_letters": {
+   "O": "0",
+   "o": "0",
+   "l": "1",
+   "I": "1",
+   "S": "5",
+   "B": "8"
+  },
+  "ocr_max_letters": 2,
+  "ocr_lengths": [
+   9,
+   10
+  ],
+  "_ocr_digits": "A number read by a phone's scanner or OCR with a digit taken for a look-alike letter ('l21-46-0279', '66-9S49516', '942-B7-4306', '8592065-0O9'): a token of digits and the letters of ocr_letters, in groups joined by single hyphens and glued to no other letter, digit or hyphen, whose digits and letters number one of ocr_lengths (an identifier's nine or ten), with one to ocr_max_letters such letters, no two side by side, reads each letter as its digit (one character for one: every offset stays). Not a word, a code with its letters together ('SB-1234567') nor another length. Applied after o_for_zero, and only to a text where such a letter touches a digit.",
   "numeral_dash": "(?<=[0-9]) (?:dash|hyphen|guion|Dash|Hyphen|Guion|DASH|HYPHEN|GUION) (?=[0-9])",
   "numeral_dash_hints": [
    "ash ",
