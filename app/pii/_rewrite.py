@@ -332,7 +332,8 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
     (characters, their source spans, digits, words outside digit_word_mixed_weak), or None
     for a run that reads as no number (a "double" before a group or another "double", or
     more than limit digits). Words in one group join; a comma, full stop or pause between
-    groups becomes a space, a dash (or a spoken one) stays."""
+    groups becomes a space, a dash (or a spoken one) stays; in a run with a dash, the
+    dashes alone part the groups."""
     chars: list[str] = []
     src: list[tuple[int, int]] = []
     times = 1
@@ -376,7 +377,15 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
         times = 1
         if n > limit:
             return None
-    return (chars, src, n, strong) if times == 1 else None
+    if times != 1:
+        return None
+    if "-" in chars and " " in chars:
+        # dashes mark the groups: a comma or pause between them is a pause inside one
+        # ("eight, eight, eight - three, two - nine, two, six, nine")
+        keep = [i for i, c in enumerate(chars) if c != " "]
+        chars = [chars[i] for i in keep]
+        src = [src[i] for i in keep]
+    return chars, src, n, strong
 
 
 def _run_edits(low: str, pattern, min_digits: int, max_digits: int, min_strong: int):

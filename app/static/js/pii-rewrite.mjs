@@ -155,7 +155,13 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (!MIXED_WEAK.has(item)) strong++;
       times = 1;
     }
-    return times === 1 ? [chars, src, digits, strong] : null;
+    if (times !== 1) return null;
+    if (chars.includes("-") && chars.includes(" ")) {
+      // dashes mark the groups: a comma or pause between them is a pause inside one
+      const keep = [...chars.keys()].filter((i) => chars[i] !== " ");
+      return [keep.map((i) => chars[i]), keep.map((i) => src[i]), digits, strong];
+    }
+    return [chars, src, digits, strong];
   }
 
   // An edit for each of re's runs in the lower-cased norm that reads as a number:
