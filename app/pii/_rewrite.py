@@ -379,13 +379,17 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
             return None
     if times != 1:
         return None
-    if "-" in chars and " " in chars:
-        # dashes mark the groups: a comma or pause between them is a pause inside one
-        # ("eight, eight, eight - three, two - nine, two, six, nine")
-        keep = [i for i, c in enumerate(chars) if c != " "]
-        chars = [chars[i] for i in keep]
-        src = [src[i] for i in keep]
-    return chars, src, n, strong
+    return *_dash_groups(chars, src), n, strong
+
+
+def _dash_groups(chars: list[str], src: list) -> tuple[list[str], list]:
+    """A run's characters without its spaces when it has a dash: the dashes mark the
+    groups, and a comma or pause between digits is a pause inside one ("eight, eight,
+    eight - three, two - nine, two, six, nine")."""
+    if "-" not in chars or " " not in chars:
+        return chars, src
+    keep = [i for i, c in enumerate(chars) if c != " "]
+    return [chars[i] for i in keep], [src[i] for i in keep]
 
 
 def _run_edits(low: str, pattern, min_digits: int, max_digits: int, min_strong: int):

@@ -30,6 +30,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+# the stdlib's own regex parser: how long a heading's mark can be (_HEADING_REACH)
+from re import _parser  # type: ignore[attr-defined]
+
 from ._normalise import latin_lower
 from ._rules import CUE_KINDS, CUE_RE, CUE_WINDOW, DIGITS_TO_ZERO, MIN_DIGITS, RULES
 
@@ -52,6 +55,12 @@ _ITEM_RE = re.compile(_S["list_item"])
 _SHAPED_ITEM_RE = re.compile(_S["shaped_item"])
 _BARE_ITEM_RE = re.compile(_S["bare_item"])
 _HEADING_RE = re.compile(_S["list_heading"], re.IGNORECASE)
+# A heading's mark ends its line: in a line without trailing spaces a match starts at
+# most this many characters before the end, where the search starts (Python only: sre
+# would try the pattern at every character of the line)
+if not _S["list_heading"].endswith("[ \\t]*$"):
+    raise ValueError("scopes.list_heading no longer ends its line: update _HEADING_REACH")
+_HEADING_REACH: int = _parser.parse(_S["list_heading"][: -len("[ \\t]*$")]).getwidth()[1]
 _SUBJECT_RE = re.compile(_S["subject"], re.IGNORECASE)
 _PRESENT_RE = re.compile(_S["presenting_line"])
 _PRESENT_SENTENCE_RE = re.compile(_S["presenting_sentence"])
@@ -98,6 +107,8 @@ if _S["anaphor"] != (
     "[Hh]ers|[Tt]heirs|[Ss]u n[uú]mero|[Ii]t) (?:is|should be|would be|es)|[Ii]t['’]s)[ :]+([0-9])"
 ):
     raise ValueError("scopes.anaphor changed: update _ANAPHOR_ENDS")
+# how many characters an anaphor takes before its spaces or colon and N
+_ANAPHOR_REACH: int = _parser.parse(_S["anaphor"][: -len("[ :]+([0-9])")]).getwidth()[1]
 if not (
     _S["presenting_line"].endswith("[ .!)]*") and _S["presenting_sentence"].endswith("[ .!)]*")
 ):
@@ -278,7 +289,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             i = _table_rows(lines, first, mode, cols, forced, notes)
             continue
         stripped = line.rstrip()
-        if _HEADING_RE.search(stripped) is not None:
+        if _HEADING_RE.search(stripped, max(0, len(stripped) - _HEADING_REACH)) is not None:
             found = _cues(stripped)
             kind = found[-1] if found else None
             if kind in ID_KINDS:
@@ -354,12 +365,40 @@ def _topic_scope(
                 "a short sentence ending its line presents it, and the subject line,"
                 " opening sentence or quoted question names this kind of number",
             )
-    for m in () if one_line else _ANAPHOR_RE.finditer(text):
+    for at in () if one_line else _anaphor_numbers(text):
         put(
-            m.start(1),
+            at,
             '"the correct one", "her number" and the like refer back to the kind of'
             " number the subject line, opening sentence or quoted question names",
         )
+
+
+def _anaphor_numbers(text: str) -> list[int]:
+    """Where the number of each match of _ANAPHOR_RE.finditer(text) starts, looked for
+    only before a digit that follows a space or colon after an anaphor's last letter
+    (found by byte searches in a copy with every digit made "0"), in the stretch an
+    anaphor can take before it (sre would try the pattern, which starts with a
+    lookbehind, at every character). The same numbers: a match holds no digit but its
+    last character, so matches never overlap and each is found in its own stretch."""
+    zeroed = text.encode("latin-1", "replace").translate(DIGITS_TO_ZERO)
+    digits = []
+    for mark in (b" 0", b":0"):
+        i = zeroed.find(mark)
+        while i >= 0:
+            digits.append(i + 1)
+            i = zeroed.find(mark, i + 2)
+    out = []
+    for d in sorted(digits):
+        j = d
+        while j > 0 and text[j - 1] in " :":
+            j -= 1
+        if j == 0 or text[j - 1] not in _ANAPHOR_ENDS:
+            continue
+        for a in _ANAPHOR_RE.finditer(text, max(0, j - _ANAPHOR_REACH), d + 1):
+            if a.start(1) == d:
+                out.append(d)
+                break
+    return out
 
 
 def _table_rows(
