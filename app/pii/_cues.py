@@ -310,6 +310,21 @@ class _Chunk:
         "SSN #")?"""
         return self.cue_before() in ID_KINDS and not self.carried and self._introduced()
 
+    def named_only(self) -> bool:
+        """Is the cue the last cue() answer came from, before or after the number, one
+        that only names the state, the department, its portal or a tax
+        (weak_cues_after: "CT", "DRS", "Connecticut" ...), not a label?"""
+        why = self.why
+        if not why:
+            return False
+        if why[0] == "before" and why[1] is not None:
+            s, e = why[1]
+        elif why[0] == "after":
+            s, e = why[1], why[2]
+        else:
+            return False
+        return self.text.low[s:e] in WEAK_CUES_AFTER
+
     def look_at(self, at: int) -> None:
         """The next cue() question is about the number at `at`; forget the last reason.
         (Not `ctx.at, ctx.why = at, None` at the call: mypyc would take `why` for None

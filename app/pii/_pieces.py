@@ -125,7 +125,10 @@ def _cue_free_source() -> str:
 
     sep = "[^0-9]+"
     dash = "[ \\n]*-[ \\n]*"  # joined by a hyphen (_sep_char gives "-")
-    card_sep = "(?![./][0-9])" + sep  # not joined by "." or "/" (CARD_SEPARATORS)
+    # not joined by punctuation a card is not written with ("/"; "." unless it is one of
+    # CARD_SEPARATORS)
+    joins = "".join(c for c in "./" if c not in CARD_SEPARATORS)
+    card_sep = (f"(?![{re.escape(joins)}][0-9])" if joins else "") + sep
 
     def end(size: int) -> str:
         # the piece's last group ends its segment (no digit, no joining punctuation
@@ -317,14 +320,18 @@ _CT_SHAPE = (CT_BASE_MAX - 2, CT_LOC)  # a 7-digit base and its location code
 
 
 def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -> bool:
-    """Does the number's cue make d a CT number? A CT cue does; for a 7-digit base and a
-    location code (shaped) starting 00, so does a cue that does not name one alone:
-    "tax number" / "tax ID" (a CT number is a tax number too), or a bare "Account" label
-    introducing it (myconneCT's name for a registration: "Account ID:   1838068000")."""
+    """Does the number's cue make d a CT number? A CT cue does, but one that only names
+    the state, the department or a tax only if d ends in a location code starting 00
+    ("CT DRS TAXPYMT 1734878178" on a bank statement is a payment's reference); for a
+    7-digit base and a location code (shaped) starting 00, so does a cue that does not
+    name one alone: "tax number" / "tax ID" (a CT number is a tax number too), or a bare
+    "Account" label introducing it (myconneCT's name for a registration: "Account ID:
+    1838068000")."""
     cue = ctx.cue(first, last)
+    located = d[-CT_LOC:].startswith(CT_NO_CUE_LOC)
     if cue == "ct":
-        return True
-    if not shaped or not d[-CT_LOC:].startswith(CT_NO_CUE_LOC):
+        return located or not ctx.named_only()
+    if not shaped or not located:
         return False
     if cue == "taxid":
         return True

@@ -122,6 +122,8 @@ export class Chunk {
     this.carryKind = null;
     this.carried = false; // the cue before is the previous number's
     this.before = false;
+    this.beforeSpan = null; // where the cue before is
+    this.from = null; // where the cue of the last cue() answer is, before or after
     this.after = false;
     this.soft = false;
     this.at = cs; // where the piece being classified starts (its scopes' key)
@@ -167,6 +169,7 @@ export class Chunk {
       } else if (last !== null && cs - last.end <= CUE_WINDOW && this.reaches(last, cs)) {
         this.before = cueKind(last.m);
         this.beforeEnd = last.end;
+        this.beforeSpan = [last.start, last.end];
         this.soft = null; // looked up by isSoft() when it matters
         // "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
         // (not a cue the number before took as its own, after it: "302-08-7630 is my
@@ -179,6 +182,7 @@ export class Chunk {
         ) {
           this.carryKind = this.before;
           this.before = cueKind(prior.m);
+          this.beforeSpan = [prior.start, prior.end];
         }
       } else if (last === null && this.prev !== null && this.joined(this.pe, cs)) {
         // "SSN 234567891 and my wife's is 345678912": the previous number's cue
@@ -339,7 +343,13 @@ export class Chunk {
   }
   // first is "listed" for a piece after ", " inside the chunk: it takes the chunk's cue
   // softly, like a joined number.
+  // Is the cue the last cue() answer came from one that only names the state, the
+  // department, its portal or a tax (weak_cues_after), not a label?
+  namedOnly() {
+    return this.from !== null && WEAK_AFTER.has(this.text.low.slice(this.from[0], this.from[1]));
+  }
   cue(first, last) {
+    this.from = null;
     const [forced, fallback] = this.text.scoped(this.at, this);
     if (forced !== null) return forced;
     let soft = false;
@@ -349,12 +359,16 @@ export class Chunk {
       kind = this.cueBefore();
       soft = kind !== null && last && this.isSoft();
       carried = this.carried;
+      if (!carried) this.from = this.beforeSpan;
     } else if (carried) {
       kind = this.carry();
       soft = last;
     }
     if (kind === null) {
-      if (last) kind = this.cueAfter();
+      if (last) {
+        kind = this.cueAfter();
+        if (kind !== null) this.from = [this.afterStart, this.afterEnd];
+      }
     } else if (soft) {
       // a cue before a soft sentence end (or a carried one) yields to the number's
       // own cue after it in the same sentence ("... and 345678912. Call me" keeps it)
@@ -367,6 +381,7 @@ export class Chunk {
         !sentenceEndIn(SENTENCE_END_RE, this.text.norm, this.ce, this.afterStart)
       ) {
         kind = after;
+        this.from = [this.afterStart, this.afterEnd];
       }
     }
     if (kind === null) {

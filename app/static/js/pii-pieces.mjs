@@ -105,8 +105,10 @@ const ACCOUNT_LABEL_RE = new RegExp(CT.account_label);
 // "Account" label introducing it (myconneCT's name for a registration) (_ct_cued).
 function ctCued(ctx, first, last, d, shaped) {
   const cue = ctx.cue(first, last);
-  if (cue === "ct") return true;
-  if (!shaped || !d.slice(d.length - CT.location_length).startsWith(CT.no_cue_location_prefix)) return false;
+  const located = d.slice(d.length - CT.location_length).startsWith(CT.no_cue_location_prefix);
+  // a CT cue that only names the state, the department or a tax needs a location code 00x
+  if (cue === "ct") return located || !ctx.namedOnly();
+  if (!shaped || !located) return false;
   if (cue === "taxid") return true;
   const at = ctx.at;
   return cue === "neg" && ACCOUNT_LABEL_RE.test(ctx.text.low.slice(Math.max(0, at - 40), at));
