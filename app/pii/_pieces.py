@@ -29,6 +29,8 @@ from ._rules import (
     CARD_MAX,
     CARD_MIN,
     CARD_SEPARATORS,
+    CT_ACCOUNT_COLUMN_RE,
+    CT_ACCOUNT_COLUMN_REACH,
     CT_ACCOUNT_LABEL_RE,
     CT_BASE_MAX,
     CT_BASE_MIN,
@@ -326,7 +328,7 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
     7-digit base and a location code (shaped) starting 00, so does a cue that does not
     name one alone: "tax number" / "tax ID" (a CT number is a tax number too), or a bare
     "Account" label introducing it (myconneCT's name for a registration: "Account ID:
-    1838068000")."""
+    1838068000") or heading its column."""
     cue = ctx.cue(first, last)
     located = d[-CT_LOC:].startswith(CT_NO_CUE_LOC)
     if cue == "ct":
@@ -337,8 +339,12 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
         return True
     if cue != "neg":
         return False
-    at = ctx.at
-    return CT_ACCOUNT_LABEL_RE.search(ctx.text.low[max(0, at - 40) : at]) is not None
+    at, low = ctx.at, ctx.text.low
+    if CT_ACCOUNT_LABEL_RE.search(low[max(0, at - 40) : at]) is not None:
+        return True
+    # or the first cell of a row under an "Account ID" column (a pasted account summary)
+    lo = max(0, at - CT_ACCOUNT_COLUMN_REACH)
+    return CT_ACCOUNT_COLUMN_RE.search(("\n" if lo == 0 else "") + low[lo:at]) is not None
 
 
 def _one_space(norm: str, i: int) -> bool:

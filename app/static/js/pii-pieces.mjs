@@ -99,6 +99,8 @@ const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])/y;
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
 const CT_DIGITS = CT.base_max - 2 + CT.location_length;
 const ACCOUNT_LABEL_RE = new RegExp(CT.account_label);
+const ACCOUNT_COLUMN_RE = new RegExp(CT.account_column);
+const ACCOUNT_COLUMN_REACH = 800; // characters before the number its header row may take
 
 // Does the number's cue make d a CT number? A CT cue does; for a 7-digit base and a
 // location code (shaped) starting 00, so does "tax number" / "tax ID", or a bare
@@ -110,8 +112,13 @@ function ctCued(ctx, first, last, d, shaped) {
   if (cue === "ct") return located || !ctx.namedOnly();
   if (!shaped || !located) return false;
   if (cue === "taxid") return true;
+  if (cue !== "neg") return false;
   const at = ctx.at;
-  return cue === "neg" && ACCOUNT_LABEL_RE.test(ctx.text.low.slice(Math.max(0, at - 40), at));
+  const low = ctx.text.low;
+  if (ACCOUNT_LABEL_RE.test(low.slice(Math.max(0, at - 40), at))) return true;
+  // or the first cell of a row under an "Account ID" column (a pasted account summary)
+  const lo = Math.max(0, at - ACCOUNT_COLUMN_REACH);
+  return ACCOUNT_COLUMN_RE.test((lo === 0 ? "\n" : "") + low.slice(lo, at));
 }
 
 // Is the separator at norm[i] a single space ("1234567 003"; not a line break)?

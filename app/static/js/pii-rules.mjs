@@ -898,6 +898,8 @@ export const RULES = {
   "zip_prefix": "06",
   "account_label": "(?:^|[\\n.!?{\"])[ \\t]*(?:account|acct)\\.?(?: ?(?:id|number|no|num|#))?[ :#=\\t\"']*(?![\\s\\S])",
   "_account_label": "A 7-digit base and a location code starting no_cue_location_prefix, bare or joined by a separator (4998692000, 2383238/000), that a bare 'Account' label introduces at the start of a line, a sentence or a JSON field (the last 40 characters before it end in it: 'Account ID:   1838068000', 'How do we enroll? Account 4998692000', '\"account\":\"4782357005\"') is a CT number: the department's portal calls the registration an account. Not a 'bank', 'checking' or 'savings' account, nor ', account N' going on from a routing number. Matched in the lower-cased text.",
+  "account_column": "\\n[ \\t]*(?:account|acct)\\.?(?: ?(?:id|number|no|num|#))? {2,}[^\\n]*\\n(?:[ \\t]*[0-9][^\\n]*\\n){0,8}[ \\t]*(?![\\s\\S])",
+  "_account_column": "The same number as the first cell of a row under a header row (just above it, or above the table's earlier rows, at most eight, each starting with a digit) that starts with that bare 'Account' label and two spaces or more (myconneCT's account summary pasted as a space-aligned table: 'Account ID          Tax Type ...' over '2800249001          Sales and Use Tax ...'). Matched in the lower-cased text against the last 800 characters before the number, a line break put before them when they start the text. (A tab is one space by then: a tab-separated paste is read as a table only under a header that names an identifier.)",
   "_zip_prefix": "Nor with a group of five digits starting zip_prefix cut off by a space or line break: that is a Connecticut ZIP code ('Hartford, CT 06171' then a phone on the next line)."
  },
  "card": {
