@@ -362,7 +362,7 @@ CT_ZIP_PLUS4: tuple[int, ...] = tuple(_ct["zip_plus4"])
 CT_ZIP_PREFIX: str = _ct["zip_prefix"]
 CT_ACCOUNT_LABEL_RE = re.compile(_ct["account_label"])
 CT_ACCOUNT_COLUMN_RE = re.compile(_ct["account_column"])
-CT_ACCOUNT_COLUMN_REACH = 800  # characters before the number its header row may take
+CT_ACCOUNT_COLUMN_REACH: int = _ct["account_column_reach"]
 
 _card = RULES["card"]
 CARD_MIN: int = _card["min_length"]

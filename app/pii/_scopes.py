@@ -297,7 +297,10 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
                 i = _list_items(lines, first, kind, forced, notes, note)
                 continue
         i += 1
-    _sibling_items(text, lines, forced, notes)
+    # the text's bytes with every digit made "0", one byte a character: byte searches
+    # find where digits stand for _sibling_items and _anaphor_numbers
+    zeroed = text.encode("latin-1", "replace").translate(DIGITS_TO_ZERO)
+    _sibling_items(lines, zeroed, forced, notes)
     _back_references(text, forced, notes)
     _masked_numbers(text, forced, notes)
     for off, line in lines:
@@ -313,12 +316,13 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     if not one_line or _DIGIT_RE.search(_opening_sentence(lines)) is None:
         topic = _topic(text, lines)
         if topic != (None, None):
-            _topic_scope(text, lines, topic, fallback, notes, one_line)
+            _topic_scope(text, zeroed, lines, topic, fallback, notes, one_line)
     return forced, fallback, notes
 
 
 def _topic_scope(
     text: str,
+    zeroed: bytes,
     lines: list[tuple[int, str]],
     topic: tuple[str | None, str | None],
     fallback: dict[int, str],
@@ -365,7 +369,7 @@ def _topic_scope(
                 "a short sentence ending its line presents it, and the subject line,"
                 " opening sentence or quoted question names this kind of number",
             )
-    for at in () if one_line else _anaphor_numbers(text):
+    for at in () if one_line else _anaphor_numbers(text, zeroed):
         put(
             at,
             '"the correct one", "her number" and the like refer back to the kind of'
@@ -373,14 +377,14 @@ def _topic_scope(
         )
 
 
-def _anaphor_numbers(text: str) -> list[int]:
+def _anaphor_numbers(text: str, zeroed: bytes) -> list[int]:
     """Where the number of each match of _ANAPHOR_RE.finditer(text) starts, looked for
     only before a digit that follows a space or colon after an anaphor's last letter
     (found by byte searches in a copy with every digit made "0"), in the stretch an
     anaphor can take before it (sre would try the pattern, which starts with a
     lookbehind, at every character). The same numbers: a match holds no digit but its
-    last character, so matches never overlap and each is found in its own stretch."""
-    zeroed = text.encode("latin-1", "replace").translate(DIGITS_TO_ZERO)
+    last character, so matches never overlap and each is found in its own stretch.
+    zeroed is text's bytes with every digit made "0" (scopes)."""
     digits = []
     for mark in (b" 0", b":0"):
         i = zeroed.find(mark)
@@ -452,14 +456,13 @@ def _list_items(
 
 
 def _sibling_items(
-    text: str, lines: list[tuple[int, str]], forced: dict[int, str], notes: dict[int, str]
+    lines: list[tuple[int, str]], zeroed: bytes, forced: dict[int, str], notes: dict[int, str]
 ) -> None:
     """In a run of two or more "label: value" lines whose labels name one kind of
     identifier ("1) Mia - SSN 412-08-3317" / "2) Leo - 523104428"), an item whose
     label names nothing takes that kind too (a label with a negative cue keeps it)."""
     # an item's value starts with a digit: a line without one (most lines) is no item,
-    # known by a byte search in a copy with every digit made "0", one byte a character
-    zeroed = text.encode("latin-1", "replace").translate(DIGITS_TO_ZERO)
+    # known by a byte search in zeroed (the text's bytes with every digit made "0")
     n = len(lines)
     i = 0
     while i < n:

@@ -341,13 +341,13 @@ export class Chunk {
     }
     return this.after;
   }
-  // first is "listed" for a piece after ", " inside the chunk: it takes the chunk's cue
-  // softly, like a joined number.
   // Is the cue the last cue() answer came from one that only names the state, the
   // department, its portal or a tax (weak_cues_after), not a label?
   namedOnly() {
     return this.from !== null && WEAK_AFTER.has(this.text.low.slice(this.from[0], this.from[1]));
   }
+  // first is "listed" for a piece after ", " inside the chunk: it takes the chunk's cue
+  // softly, like a joined number.
   cue(first, last) {
     this.from = null;
     const [forced, fallback] = this.text.scoped(this.at, this);

@@ -100,11 +100,12 @@ const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit b
 const CT_DIGITS = CT.base_max - 2 + CT.location_length;
 const ACCOUNT_LABEL_RE = new RegExp(CT.account_label);
 const ACCOUNT_COLUMN_RE = new RegExp(CT.account_column);
-const ACCOUNT_COLUMN_REACH = 800; // characters before the number its header row may take
 
-// Does the number's cue make d a CT number? A CT cue does; for a 7-digit base and a
-// location code (shaped) starting 00, so does "tax number" / "tax ID", or a bare
-// "Account" label introducing it (myconneCT's name for a registration) (_ct_cued).
+// Does the number's cue make d a CT number? A CT cue does, but one that only names the
+// state, the department or a tax only if d ends in a location code 00x; for a 7-digit
+// base and a location code (shaped) starting 00, so does "tax number" / "tax ID", or a
+// bare "Account" label introducing it or heading its column (myconneCT's name for a
+// registration) (_ct_cued).
 function ctCued(ctx, first, last, d, shaped) {
   const cue = ctx.cue(first, last);
   const located = d.slice(d.length - CT.location_length).startsWith(CT.no_cue_location_prefix);
@@ -117,7 +118,7 @@ function ctCued(ctx, first, last, d, shaped) {
   const low = ctx.text.low;
   if (ACCOUNT_LABEL_RE.test(low.slice(Math.max(0, at - 40), at))) return true;
   // or the first cell of a row under an "Account ID" column (a pasted account summary)
-  const lo = Math.max(0, at - ACCOUNT_COLUMN_REACH);
+  const lo = Math.max(0, at - CT.account_column_reach);
   return ACCOUNT_COLUMN_RE.test((lo === 0 ? "\n" : "") + low.slice(lo, at));
 }
 
