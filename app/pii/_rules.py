@@ -194,10 +194,21 @@ def _repeat_starts(lo: int, hi: int, sub, k: int) -> set[tuple[str, bool]]:
     return out | {(s[:k], False) for s, _w in front}
 
 
+_STARTS_SEEN: dict[tuple[str, int], frozenset[str]] = {}
+
+
+def _pattern_starts(pattern: str, k: int) -> frozenset[str]:
+    """The strings of _starts for one pattern (parsed once: cue_parts asks again)."""
+    key = (pattern, k)
+    if key not in _STARTS_SEEN:
+        _STARTS_SEEN[key] = frozenset(s for s, _w in _starts(_parser.parse(pattern), k))
+    return _STARTS_SEEN[key]
+
+
 def _guard(patterns: list[str], k: int) -> str:
     """A lookahead every match of one of `patterns` passes: a trie of their first k
     characters ("" when some pattern can start with anything)."""
-    starts = {s for p in patterns for s, _w in _starts(_parser.parse(p), k)}
+    starts = {s for p in patterns for s in _pattern_starts(p, k)}
     if "" in starts:
         return ""
     tree: dict = {}
@@ -241,6 +252,49 @@ def cue_source() -> str:
         + "|".join(parts)
         + ")(?![a-z])"
     )
+
+
+# V8 compiles a pattern of more than 20 KB of source without its optimisations (20 * 1024
+# UTF-16 units: kRegExpTooLargeToOptimize), measured 17 times slower on the same text;
+# the cue alternation is about twice that. The browser twin runs it as parts under this
+# budget and merges their matches (CueRegExp in pii-const.mjs). Python compiles the
+# whole of cue_source(): sre has no such limit.
+CUE_PART_BUDGET = 20_000  # under 20 * 1024, as few parts as fit
+
+
+def cue_parts(budget: int = CUE_PART_BUDGET) -> list[dict]:
+    """cue_source() cut into patterns of at most `budget` characters each: the cue
+    patterns in the same order (a kind's patterns split between two parts if need be),
+    each part an alternation with a capturing group per kind it holds ({"kinds",
+    "source"}). The leftmost match of any part, and of the earlier part at one place, is
+    the match of the whole alternation (both engines try alternatives in order)."""
+    lead, tail = RULES["cue_start"] + "(?<![a-z])", ")(?![a-z])"
+    parts: list[dict] = []
+    kinds: list[str] = []
+    groups: list[list[str]] = []
+
+    def source(groups: list[list[str]]) -> str:
+        every = [p for g in groups for p in g]
+        alts = [_guard(g, _GUARD_KIND) + "(" + "|".join(g) + ")" for g in groups]
+        return lead + _guard(every, _GUARD_ALL) + "(?:" + "|".join(alts) + tail
+
+    for kind in CUE_KINDS:
+        for p in (with_typos(p) for p in cue_patterns(kind)):
+            same = bool(kinds) and kinds[-1] == kind
+            trial = [*groups[:-1], [*groups[-1], p]] if same else [*groups, [p]]
+            if groups and len(source(trial)) > budget:
+                parts.append({"kinds": kinds, "source": source(groups)})
+                kinds, groups, same = [], [], False
+            if same:
+                groups[-1].append(p)
+            else:
+                kinds.append(kind)
+                groups.append([p])
+    parts.append({"kinds": kinds, "source": source(groups)})
+    for part in parts:
+        if len(part["source"]) > budget:
+            raise ValueError(f"a cue pattern is longer than the budget of {budget}")
+    return parts
 
 
 def placeholder_source() -> str:

@@ -24,12 +24,74 @@ export const LINE_BREAKS = new Set(RULES.chars.line_breaks);
 
 export const CUE_KINDS = Object.keys(RULES.cues).filter((k) => !k.startsWith("_"));
 
-// The finished regex sources come from Python (python -m app.pii.build)
-export const CUE_SRC = SOURCES.cue;
+// The cue alternation, as one pattern in Python (_rules.cue_source). V8 compiles a
+// pattern of more than 20 KB of source without its optimisations (measured 17 times
+// slower on the same text), so the finished source comes in parts under that size
+// (_rules.cue_parts, python -m app.pii.build) and CueRegExp merges their matches the
+// way one alternation would: the leftmost, and at one place the earlier part's. Its
+// exec() returns a match whose group i is the cue kind CUE_KINDS[i - 1], as Python's.
+export class CueRegExp {
+  constructor(flags) {
+    this.res = SOURCES.cue_parts.map(({ source }) => new RegExp(source, flags));
+    this.groups = SOURCES.cue_parts.map(({ kinds }) => kinds.map((k) => CUE_KINDS.indexOf(k) + 1));
+    this.sticky = flags.includes("y");
+    this.lastIndex = 0;
+    // each part's next match in this.text at or after this.from (null: none), for a
+    // search that goes on from where the last match ended (findIter, a loop of exec)
+    this.text = null;
+    this.from = 0;
+    this.next = this.res.map(() => null);
+  }
+  exec(s) {
+    const pos = this.lastIndex;
+    const n = this.res.length;
+    let best = -1;
+    let m = null;
+    if (this.sticky) {
+      for (let i = 0; i < n && m === null; i++) {
+        const re = this.res[i];
+        re.lastIndex = pos;
+        m = re.exec(s);
+        best = i;
+      }
+    } else {
+      const fresh = s !== this.text || pos < this.from;
+      this.text = s;
+      this.from = pos;
+      for (let i = 0; i < n; i++) {
+        let mi = this.next[i];
+        if (fresh || (mi !== null && mi.index < pos)) {
+          const re = this.res[i];
+          re.lastIndex = pos;
+          mi = re.exec(s);
+          this.next[i] = mi;
+        }
+        if (mi !== null && (m === null || mi.index < m.index)) {
+          m = mi;
+          best = i;
+        }
+      }
+    }
+    if (m === null) {
+      this.lastIndex = 0;
+      return null;
+    }
+    const out = new Array(CUE_KINDS.length + 1).fill(undefined);
+    out[0] = m[0];
+    const groups = this.groups[best];
+    for (let g = 1; g < m.length; g++) if (m[g] !== undefined) out[groups[g - 1]] = m[g];
+    out.index = m.index;
+    this.lastIndex = m.index + m[0].length;
+    return out;
+  }
+  test(s) {
+    return this.exec(s) !== null;
+  }
+}
 
-export const CUE_RE = new RegExp(CUE_SRC, "g");
+export const CUE_RE = new CueRegExp("g");
 // the cue pattern tried at one position only (lastIndex), like Python's CUE_RE.match
-export const CUE_AT_RE = new RegExp(CUE_SRC, "y");
+export const CUE_AT_RE = new CueRegExp("y");
 // both gaps take label_arrow ("<-", "=", "=>" ...) for {arrow}
 const withArrow = (src) => src.replace("{arrow}", RULES.label_arrow);
 export const LABEL_AFTER_GAP_RE = new RegExp(withArrow(RULES.label_after_gap), "y");

@@ -5,7 +5,7 @@
 // and digit_word_mixed_run those written partly as numerals ("229 97 three eight five one").
 // Every rewritten character keeps the original [start, end) it came from.
 
-import { CUE_WINDOW, MAX_CUE } from "./pii-const.mjs";
+import { CUE_WINDOW, CueRegExp, MAX_CUE } from "./pii-const.mjs";
 import { cueKind } from "./pii-cues.mjs";
 import { ID_KINDS } from "./pii-scopes.mjs";
 
@@ -233,7 +233,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const OCR_GATE_RE = new RegExp(`[0-9][${OCR_LETTERS}]|[${OCR_LETTERS}][0-9]`);
   const OCR_PAIR_RE = new RegExp(`[${OCR_LETTERS}]{2}`);
   const OCR_ANY_RE = new RegExp(`[${OCR_LETTERS}]`, "g");
-  const OCR_CUE_RE = new RegExp(SOURCES.cue, "g");
+  const OCR_CUE_RE = new CueRegExp("g");
   function ocrDigits(token, at, whole) {
     const fixed = token.replace(OCR_ANY_RE, (c) => R.ocr_letters[c]);
     let letters = 0;
@@ -243,7 +243,10 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     if (OCR_PAIR_RE.test(token)) return token;
     // and an identifier's cue ends in the CUE_WINDOW characters before it
     const lo = Math.max(0, at - CUE_WINDOW - MAX_CUE);
-    for (const cue of lower(whole.slice(lo, at)).matchAll(OCR_CUE_RE)) {
+    const window = lower(whole.slice(lo, at));
+    OCR_CUE_RE.lastIndex = 0;
+    let cue;
+    while ((cue = OCR_CUE_RE.exec(window)) !== null) {
       if (ID_KINDS.has(cueKind(cue)) && lo + cue.index + cue[0].length >= at - CUE_WINDOW) return fixed;
     }
     return token;

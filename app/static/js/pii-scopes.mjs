@@ -15,7 +15,7 @@ const ND = /^\p{Nd}/u;
 // cue kinds that name an identifier (the others are "void", "neg" and "neg_bare")
 export const ID_KINDS = new Set(["ssn", "itin", "fein", "taxid", "ct", "routing"]);
 
-export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
+export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const S = RULES.scopes;
   const QUOTE_RE = new RegExp("^(?:" + S.quote_prefix + ")");
   const NUMBER_AT_RE = /[0-9](?:[0-9]|[-. ][0-9])*/y;
@@ -45,7 +45,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   // a header cell holds no number: five digits in it, joined or not, make it a data row
   const HEADER_MAX_DIGITS = 4;
   const digitCount = (cell) => cell.replace(/[^0-9]/g, "").length;
-  const CUE_RE = new RegExp(CUE_SRC, "g");
+  const CUE_RE = new CueRegExp("g");
   const VOID = CUE_KINDS.indexOf("void") + 1;
   const TOPIC_IGNORE = new Set(S.topic_ignore);
   const TOPIC_NEGATION_RE = new RegExp(S.topic_negation, "g");
@@ -94,7 +94,7 @@ export function makeScopes(RULES, CUE_SRC, CUE_KINDS, latinLower) {
   // (_back_references in _scopes.py). Sentences are read at most BACK_SENTENCE
   // characters each way.
   const BACK_RE = new RegExp(S.back_reference, "g");
-  const CUE_AT = new RegExp(CUE_SRC, "y");
+  const CUE_AT = new CueRegExp("y");
   const BACK_PLACES = new Map([
     ["first", 0], ["1st", 0], ["top", 0], ["second", 1], ["2nd", 1], ["third", 2], ["3rd", 2],
     ["last", -1], ["bottom", -1],
