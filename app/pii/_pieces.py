@@ -699,14 +699,16 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     # ", " and a bare "." between two 3+ digit groups (a sentence end) separate them
     seg_of = [0] * ng
     seg_first = [0]
-    hard_cut = 0  # first segment after a sentence end or ", " (where "+1 860 ..." stops)
+    # first segment after a sentence end, ", " or a line break (where "+1 860 ..." or an
+    # amount stops: "$0.00\n723-19-5392" is a statement's last cell and the next row's)
+    hard_cut = 0
     for i, sp in enumerate(seps):
         dot = raw_seps[i] == "." and len(texts[i]) >= _DOT_CUT_MIN <= len(texts[i + 1])
         # punctuation with spaces around it may be a clause dash ("SSN 592-04-0849 -
         # 2023 - expected $612"): a cut, though a piece may span it ("234 - 56 - 7891")
         if sp == "" or dot or (raw_seps[i][0] in " \n" and raw_seps[i][-1] in " \n"):
             seg_first.append(i + 1)
-            if (dot or "," in raw_seps[i] or "." in raw_seps[i]) and not hard_cut:
+            if (dot or any(c in raw_seps[i] for c in ",.\n")) and not hard_cut:
                 hard_cut = len(seg_first) - 1
         seg_of[i + 1] = len(seg_first) - 1
     nseg = len(seg_first)

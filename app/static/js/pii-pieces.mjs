@@ -383,7 +383,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
     const spaced = " \n".includes(rawSeps[i][0]) && " \n".includes(rawSeps[i][rawSeps[i].length - 1]);
     if (seps[i] === "" || dot || spaced) {
       segFirst.push(i + 1);
-      if ((dot || rawSeps[i].includes(",") || rawSeps[i].includes(".")) && !hardCut) {
+      if ((dot || /[,.\n]/.test(rawSeps[i])) && !hardCut) {
         hardCut = segFirst.length - 1;
       }
     }
