@@ -5,7 +5,6 @@ import { CJK_DIGITS, DASHES, LINE_BREAKS, SPACES, ZERO_WIDTH } from "./pii-const
 export const ND = /\p{Nd}/u;
 export const WORD = /[\p{L}\p{N}_]/u;
 export const charCache = new Map();
-export const ASCII_MAP = { "\t": " ", "\r": " ", "\v": "\n", "\f": "\n" };
 
 export function digitValue(cp) {
   // Unicode decimal digits come in runs of ten that start at zero
@@ -49,11 +48,23 @@ export function normalise(text) {
   const parts = [];
   const starts = [];
   const ends = [];
+  // runs of ASCII are copied whole (each character maps to one, in place); the rest
+  // character by character
   for (let i = 0; i < text.length; ) {
+    NON_ASCII_RE.lastIndex = i;
+    const next = NON_ASCII_RE.test(text) ? NON_ASCII_RE.lastIndex - 1 : text.length;
+    if (next > i) {
+      parts.push(text.slice(i, next).replace(/[\t\r]/g, " ").replace(/[\v\f]/g, "\n"));
+      for (let k = i; k < next; k++) {
+        starts.push(k);
+        ends.push(k + 1);
+      }
+      i = next;
+      if (i >= text.length) break;
+    }
     const cp = text.codePointAt(i);
     const width = cp > 0xffff ? 2 : 1;
-    const ch = width === 2 ? text.slice(i, i + 2) : text[i];
-    const out = cp < 0x80 ? (ASCII_MAP[ch] ?? ch) : mapChar(ch);
+    const out = mapChar(width === 2 ? text.slice(i, i + 2) : text[i]);
     for (let k = 0; k < out.length; k++) {
       starts.push(i);
       ends.push(i + width);
@@ -63,3 +74,5 @@ export function normalise(text) {
   }
   return { norm: parts.join(""), starts, ends };
 }
+// eslint-disable-next-line no-control-regex
+const NON_ASCII_RE = /[^\x00-\x7f]/g;

@@ -504,14 +504,23 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
 // Python's str.strip() family without arguments strips Unicode whitespace; these
 // twins strip the same characters (JavaScript's trim() also strips U+FEFF, which
 // Python does not, and misses U+001C..U+001F, which Python strips).
-const PY_SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
-const LSTRIP = new RegExp("^" + PY_SPACE + "+");
-const RSTRIP = new RegExp(PY_SPACE + "+$");
+// (a loop over the ends: a regex "[...]+$" is tried at every space of the string)
+function pySpace(c) {
+  return (
+    (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c === 0x85 || c === 0xa0 ||
+    (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000)) ||
+    c === 0x1680
+  );
+}
 function pyLstrip(s) {
-  return s.replace(LSTRIP, "");
+  let i = 0;
+  while (i < s.length && pySpace(s.charCodeAt(i))) i++;
+  return i ? s.slice(i) : s;
 }
 function pyRstrip(s) {
-  return s.replace(RSTRIP, "");
+  let e = s.length;
+  while (e > 0 && pySpace(s.charCodeAt(e - 1))) e--;
+  return e < s.length ? s.slice(0, e) : s;
 }
 function pyStrip(s) {
   return pyRstrip(pyLstrip(s));
