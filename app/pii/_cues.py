@@ -5,6 +5,8 @@ and the wider scopes (table column, list, topic: _scopes) answer when asked."""
 
 from __future__ import annotations
 
+import re
+
 from ._checks import _ssn_or_itin
 from ._normalise import latin_lower
 from ._rules import (
@@ -60,6 +62,9 @@ def _next_cue(norm: str, pos: int, end: int):
     return m
 
 
+_WRAP_RE = re.compile("(?<=[a-z])\n(?=[a-z])")
+
+
 def _blank_placeholders(s: str) -> str:
     """s with the words inside each placeholder made spaces (same length)."""
     return PLACEHOLDER_RE.sub(lambda m: "[" + " " * (m.end() - m.start() - 2) + "]", s)
@@ -68,7 +73,17 @@ def _blank_placeholders(s: str) -> str:
 class _Text:
     """The normalised text and, made on first use, its ASCII-lower-cased copy."""
 
-    __slots__ = ("_cue_norm", "_low", "_referred", "_scopes", "lines", "norm", "original", "starts")
+    __slots__ = (
+        "_cue_norm",
+        "_low",
+        "_referred",
+        "_scopes",
+        "_wrapped",
+        "lines",
+        "norm",
+        "original",
+        "starts",
+    )
 
     def __init__(
         self, norm: str, starts: list[int] | None, original: str, low: str | None = None
@@ -85,6 +100,7 @@ class _Text:
                 original = _blank_placeholders(original)
         self.original = original
         self._low = low
+        self._wrapped: str | None = None
         self._scopes: tuple[dict[int, str], dict[int, str], dict[int, str]] | None = None
         # scopes wider than a sentence need lines: a one-line text has none (asked once
         # per chunk, so not searched again in a long text)
@@ -141,11 +157,22 @@ class _Text:
         return self._referred
 
     @property
-    def low(self) -> str:
+    def low_lines(self) -> str:
+        """The lower-cased copy with its line breaks, for what reads a line's start."""
         if self._low is None:
             # Latin letters only, one character each: every index stays in place
             self._low = latin_lower(self._cue_norm)
         return self._low
+
+    @property
+    def low(self) -> str:
+        """The lower-cased copy cues are read in: a hard wrap between two letters is a
+        space there ("my Social\nSecurity Number is ..."; in the text a line break
+        before a capital ends a sentence, and would part the cue)."""
+        if self._wrapped is None:
+            low = self.low_lines
+            self._wrapped = _WRAP_RE.sub(" ", low) if "\n" in low else low
+        return self._wrapped
 
 
 class _Chunk:

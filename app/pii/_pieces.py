@@ -339,7 +339,7 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
         return True
     if cue != "neg":
         return False
-    at, low = ctx.at, ctx.text.low
+    at, low = ctx.at, ctx.text.low_lines
     if CT_ACCOUNT_LABEL_RE.search(low[max(0, at - 40) : at]) is not None:
         return True
     # or the first cell of a row under an "Account ID" column (a pasted account summary)

@@ -369,7 +369,8 @@ def _topic_scope(
                 "a short sentence ending its line presents it, and the subject line,"
                 " opening sentence or quoted question names this kind of number",
             )
-    for at in () if one_line else _anaphor_numbers(text, zeroed):
+    # read in lower case, as cues are ("THE CORRECT ONE IS ...", a message in capitals)
+    for at in () if one_line else _anaphor_numbers(latin_lower(text), zeroed):
         put(
             at,
             '"the correct one", "her number" and the like refer back to the kind of'
@@ -608,9 +609,13 @@ def could_be_scoped(text: str, o: int) -> bool:
     while j > 0 and text[j - 1] in " :":
         j -= 1
     # an anaphor ends in "is", "es", "be" or "it's" and spaces or a colon before N
-    if j < o and j > 0 and text[j - 1] in _ANAPHOR_ENDS:
-        for a in _ANAPHOR_RE.finditer(text, max(0, o - 60), o + 1):
-            if a.start(1) == o:  # "the correct one is N", wherever it stands
+    # (read in lower case, as _topic_scope reads it: "THE CORRECT ONE IS N")
+    if j < o and j > 0 and text[j - 1].lower() in _ANAPHOR_ENDS:
+        lo = max(0, o - 60)
+        base = max(0, lo - 1)  # the lookbehind's character before lo
+        low = latin_lower(text[base : o + 1])
+        for a in _ANAPHOR_RE.finditer(low, lo - base):
+            if base + a.start(1) == o:  # "the correct one is N", wherever it stands
                 return True
     start = text.rfind("\n", 0, o) + 1
     end = text.find("\n", o)

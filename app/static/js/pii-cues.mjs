@@ -56,6 +56,7 @@ export class Text {
     this.norm = norm;
     this.starts = starts;
     this._low = null;
+    this._wrapped = null;
     this.cueNorm = norm;
     if (norm.includes("[")) {
       // the words of a placeholder remove() left ("[Social Security number removed]")
@@ -99,7 +100,7 @@ export class Text {
     const o = this.starts === null ? s : this.starts[s];
     return [forced.get(o) ?? null, fallback.get(o) ?? null];
   }
-  get low() {
+  get lowLines() {
     if (this._low === null) {
       // ASCII-only lower-casing keeps every index in place
       const norm = this.cueNorm;
@@ -107,6 +108,16 @@ export class Text {
       this._low = /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z\u00c0-\u024f\u0400-\u04ff]/g, latinLower);
     }
     return this._low;
+  }
+  // The lower-cased copy cues are read in: a hard wrap between two letters is a space
+  // there ("my Social\nSecurity Number is ..."; in the text a line break before a
+  // capital ends a sentence, and would part the cue). lowLines keeps the line breaks.
+  get low() {
+    if (this._wrapped === null) {
+      const low = this.lowLines;
+      this._wrapped = low.includes("\n") ? low.replace(/(?<=[a-z])\n(?=[a-z])/g, " ") : low;
+    }
+    return this._wrapped;
   }
 }
 

@@ -115,7 +115,7 @@ function ctCued(ctx, first, last, d, shaped) {
   if (cue === "taxid") return true;
   if (cue !== "neg") return false;
   const at = ctx.at;
-  const low = ctx.text.low;
+  const low = ctx.text.lowLines;
   if (ACCOUNT_LABEL_RE.test(low.slice(Math.max(0, at - 40), at))) return true;
   // or the first cell of a row under an "Account ID" column (a pasted account summary)
   const lo = Math.max(0, at - CT.account_column_reach);

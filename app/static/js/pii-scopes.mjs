@@ -494,8 +494,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         const at = start + sentence.search(/[0-9]/);
         if (start >= 0 && !cues(sentence).length && (!oneLine || pyRstrip(line.slice(0, at)).endsWith(":"))) put(off + at);
       }
-      // "the correct one is N": the anaphor refers back to the topic
-      if (!oneLine) for (const m of text.matchAll(ANAPHOR_RE)) put(m.index + m[0].length - 1);
+      // "the correct one is N": the anaphor refers back to the topic (read in lower
+      // case, as cues are: "THE CORRECT ONE IS ...", a message in capitals)
+      if (!oneLine) for (const m of low(text).matchAll(ANAPHOR_RE)) put(m.index + m[0].length - 1);
     }
     return [forced, fallback];
   }
