@@ -63,6 +63,11 @@ def _next_cue(norm: str, pos: int, end: int):
 
 
 _WRAP_RE = re.compile("(?<=[a-z])\n(?=[a-z])")
+_QUOTED_RE = re.compile("(?<=\n)(?:[ \t]*>)+")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 def _blank_placeholders(s: str) -> str:
@@ -168,10 +173,16 @@ class _Text:
     def low(self) -> str:
         """The lower-cased copy cues are read in: a hard wrap between two letters is a
         space there ("my Social\nSecurity Number is ..."; in the text a line break
-        before a capital ends a sentence, and would part the cue)."""
+        before a capital ends a sentence, and would part the cue), and a quote prefix
+        is spaces, so a quoted label reaches its number as it does unquoted ("> Account
+        ID:\n> 2800249001")."""
         if self._wrapped is None:
             low = self.low_lines
-            self._wrapped = _WRAP_RE.sub(" ", low) if "\n" in low else low
+            if "\n" in low:
+                low = _WRAP_RE.sub(" ", low)
+                if ">" in low:
+                    low = _QUOTED_RE.sub(_blank, low)
+            self._wrapped = low
         return self._wrapped
 
 

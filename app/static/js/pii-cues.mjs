@@ -111,11 +111,17 @@ export class Text {
   }
   // The lower-cased copy cues are read in: a hard wrap between two letters is a space
   // there ("my Social\nSecurity Number is ..."; in the text a line break before a
-  // capital ends a sentence, and would part the cue). lowLines keeps the line breaks.
+  // capital ends a sentence, and would part the cue), and a quote prefix is spaces, so
+  // a quoted label reaches its number as it does unquoted ("> Account ID:\n>
+  // 2800249001"). lowLines keeps the line breaks and quote prefixes.
   get low() {
     if (this._wrapped === null) {
-      const low = this.lowLines;
-      this._wrapped = low.includes("\n") ? low.replace(/(?<=[a-z])\n(?=[a-z])/g, " ") : low;
+      let low = this.lowLines;
+      if (low.includes("\n")) {
+        low = low.replace(/(?<=[a-z])\n(?=[a-z])/g, " ");
+        if (low.includes(">")) low = low.replace(/(?<=\n)(?:[ \t]*>)+/g, (m) => " ".repeat(m.length));
+      }
+      this._wrapped = low;
     }
     return this._wrapped;
   }
