@@ -62,12 +62,27 @@ def _next_cue(norm: str, pos: int, end: int):
     return m
 
 
-_WRAP_RE = re.compile("(?<=[a-z])\n(?=[a-z])")
-_QUOTED_RE = re.compile("(?<=\n)(?:[ \t]*>)+")
+_AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
+_QUOTED_RE = re.compile("(?:[ \t]*>)+")
 
 
-def _blank(m: re.Match[str]) -> str:
-    return " " * (m.end() - m.start())
+def _cue_lines(low: str) -> str:
+    """low with each line break between two letters a space and each quote prefix after
+    a line break spaces (the twin's two replace() calls; a loop over the lines, as a
+    pattern that starts with a lookbehind is tried at every character by sre)."""
+    lines = low.split("\n")
+    out = [lines[0]]
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if lines[i - 1][-1:] in _AZ and line[:1] in _AZ:
+            out.append(" ")
+        else:
+            out.append("\n")
+            m = _QUOTED_RE.match(line)
+            if m is not None:
+                line = " " * m.end() + line[m.end() :]
+        out.append(line)
+    return "".join(out)
 
 
 def _blank_placeholders(s: str) -> str:
@@ -178,11 +193,7 @@ class _Text:
         ID:\n> 2800249001")."""
         if self._wrapped is None:
             low = self.low_lines
-            if "\n" in low:
-                low = _WRAP_RE.sub(" ", low)
-                if ">" in low:
-                    low = _QUOTED_RE.sub(_blank, low)
-            self._wrapped = low
+            self._wrapped = _cue_lines(low) if "\n" in low else low
         return self._wrapped
 
 
