@@ -104,7 +104,7 @@ if _S["anaphor"] != (
     "(?<![A-Za-z])(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|"
     "actual|proper) (?:one|number)|(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?(?:number|one)|"
     "[Tt]he number|[Hh]is|"
-    "[Hh]ers|[Tt]heirs|[Ss]u n[uú]mero|[Ii]t) (?:is|should be|would be|es)|[Ii]t['’]s)[ :]+([0-9])"
+    "[Hh]ers|[Tt]heirs|[Ss]u n[uú]mero|[Ii]t) (?:is|should be|would be|es)|[Ii]t['’]?s)[ :]+([0-9])"
 ):
     raise ValueError("scopes.anaphor changed: update _ANAPHOR_ENDS")
 # how many characters an anaphor takes before its spaces or colon and N
@@ -348,7 +348,7 @@ def _topic_scope(
 
     for off, line in lines:
         # both ways of presenting a number end the line with it
-        if line.rstrip(" .!)")[-1:] not in _DIGITS:
+        if not _ends_in_number(line):
             continue
         m = None if one_line else _PRESENT_RE.fullmatch(line)
         if m is not None and not _cues(line):
@@ -503,6 +503,26 @@ def _sibling_items(
         i = max(j, i + 1)
 
 
+# a note in brackets after a presented number ("A: 310411404 (Aleksandra)"), which the
+# presenting patterns take before their closing "[ .!)]*"
+_NOTE_END_RE = re.compile("(?: *\\([A-Za-z'’ ]{1,30}\\))?[ .!)]*$")
+if not (
+    _S["presenting_line"].endswith("(?: *\\([A-Za-z'’ ]{1,30}\\))?[ .!)]*")
+    and _S["presenting_sentence"].endswith("(?: *\\([A-Za-z'’ ]{1,30}\\))?[ .!)]*")
+):
+    raise ValueError("scopes.presenting_* changed: update _NOTE_END_RE")
+
+
+def _ends_in_number(line: str) -> bool:
+    """Does line end with a digit, but for what may follow a presented number?"""
+    if line.rstrip(" .!)")[-1:] in _DIGITS:
+        return True
+    if not line.rstrip(" .!").endswith(")"):
+        return False
+    m = _NOTE_END_RE.search(line)
+    return m is not None and m.start() > 0 and line[m.start() - 1] in _DIGITS
+
+
 def _presenting_sentence(line: str) -> re.Match | None:
     """The line's last sentence, if it presents a number: a few words and the number,
     which ends the line ("... I called twice. Here is the number: 838090189")."""
@@ -637,7 +657,7 @@ def could_be_scoped(text: str, o: int) -> bool:
         if m is not None and start + off + m.start(4) == o:
             return True
     # a presented number ends its line
-    if line.rstrip(" .!)")[-1:] not in _DIGITS:
+    if not _ends_in_number(line):
         return False
     if _PRESENT_RE.fullmatch(line, off) is not None:
         return True

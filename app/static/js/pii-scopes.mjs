@@ -481,7 +481,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     if (nine !== null || longer !== null) {
       for (const [off, line] of ls) {
         // both ways of presenting a number end the line with it
-        if (!/[0-9][ .!)]*$/.test(line)) continue;
+        if (!/[0-9](?: *\([A-Za-z'’ ]{1,30}\))?[ .!)]*$/.test(line)) continue;
         const m = oneLine ? null : PRESENT_RE.exec(line);
         // the number is the line's first digit: nothing before it holds one
         if (m !== null && !cues(line).length) {
