@@ -184,11 +184,11 @@ if min(map(len, _MIXED_STRONG)) < 2:
     raise ValueError("rewrites.digit_word_mixed_weak must hold the digit words of one a-z letter")
 # A text that passes holds a mixed run only if a digit and a digit word stand side by
 # side. That is looked for in the text's UTF-8 bytes with letters lower-cased, every digit
-# made "0", the run's separators (a space, "," "-" ".", the bytes of "…" and of any other
-# non-ASCII character, a spoken dash) spaces and every other byte "|": "0", spaces, then
-# a digit word's first a-z letters; and in those bytes reversed, "0", spaces, then a
-# digit word's last a-z letters reversed. Both patterns start with the literal "0 ",
-# which sre finds in a tight loop. An over-estimate: every run passes.
+# made "0", the run's separators (a space, a line break, "," "-" ".", the bytes of "…"
+# and of any other non-ASCII character, a spoken dash) spaces and every other byte "|":
+# "0", spaces, then a digit word's first a-z letters; and in those bytes reversed, "0",
+# spaces, then a digit word's last a-z letters reversed. Both patterns start with the
+# literal "0 ", which sre finds in a tight loop. An over-estimate: every run passes.
 _PAIR_BYTES = bytes(
     [
         b + 32
@@ -198,12 +198,15 @@ _PAIR_BYTES = bytes(
         else 48
         if 48 <= b <= 57
         else 32
-        if b in b" ,-." or b >= 128
+        if b in b" ,-.\n" or b >= 128
         else 124
         for b in range(256)
     ]
 )
-if "(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *| +)" not in _R["digit_word_mixed_run"]:
+if (
+    "(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *(?:\n *)?| *\n *| +)"
+    not in _R["digit_word_mixed_run"]
+):
     raise ValueError("rewrites.digit_word_mixed_run's separators changed: update _PAIR_BYTES")
 
 
@@ -345,7 +348,7 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
         if item in _DASH_WORDS:
             continue  # part of the separator before the next item
         before, pos = pos, w.end()  # the separator is low[before:w.start()]
-        sep = low[before : w.start()].strip(" ")
+        sep = low[before : w.start()].strip(" \n")
         word = not "0" <= item[0] <= "9"
         if tens >= 0 and _WORDS.get(item, item) in _UNITS and sep in ("", "-"):
             # "forty nine", "forty-nine", "forty 9"

@@ -99,7 +99,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (DASH_WORDS.has(item)) continue; // part of the separator before the next item
       const ws = s + w.index;
       const we = ws + item.length;
-      const sep = low.slice(pos, ws).replace(/^ +| +$/g, "");
+      const sep = low.slice(pos, ws).replace(/^[ \n]+|[ \n]+$/g, "");
       const digit = WORDS[item] ?? item;
       if (tens >= 0) {
         const at = tens + 1;
