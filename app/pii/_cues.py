@@ -385,14 +385,20 @@ class _Chunk:
         """Is the number, with no identifier cue of its own before it, denied by a
         negative cue after it in its clause: a negated identifier cue ("412-08-3317
         isn't my SSN") or one it is said to be ("... on the letter is our case number")?
-        A negated cue also reaches into the next clause when that starts with a pronoun
-        for the number ("... number 116-66-5813. This is not my social")."""
+        A negated cue, or one the number is said to be, also reaches into the next
+        clause when that starts with a pronoun for the number ("... number 116-66-5813.
+        This is not my social", "... 514-62-3309. That's the claim number")."""
         if self.cue_before() not in _NO_CUE_OR_NEG or self.cue_after() not in _NEG_KINDS:
             return False
         low, ce, cue = self.text.low, self.ce, self.after_start
         if DENIAL_BREAK_RE.search(low, ce, cue) is not None:
+            # negated, or said to be the negative cue ("... 514-62-3309. That's the
+            # claim number from the letter")
             return (
-                DENIAL_NEGATION_RE.match(low, cue) is not None
+                (
+                    DENIAL_NEGATION_RE.match(low, cue) is not None
+                    or DENIAL_COPULA_RE.search(low, ce, cue) is not None
+                )
                 and DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, cue) is not None
                 and not self._relabelled(self.after_end)
             )

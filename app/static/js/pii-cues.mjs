@@ -279,9 +279,10 @@ export class Chunk {
     }
     const gap = this.text.low.slice(this.ce, this.afterStart);
     if (DENIAL_BREAK_RE.test(gap)) {
-      // a negated cue reaches into the next clause when it starts with a pronoun for the number
+      // a negated cue, or one the number is said to be ("... 514-62-3309. That's the
+      // claim number"), reaches into the next clause when it starts with a pronoun for it
       return (
-        DENIAL_NEGATION_RE.test(this.text.low.slice(this.afterStart, this.afterStart + 40)) &&
+        (DENIAL_NEGATION_RE.test(this.text.low.slice(this.afterStart, this.afterStart + 40)) || DENIAL_COPULA_RE.test(gap)) &&
         DENIAL_NEXT_CLAUSE_RE.test(gap) &&
         !this.relabelled(this.afterEnd)
       );
