@@ -164,6 +164,12 @@ def adversarial(kind: str, size: int) -> str:
         return "".join(parts)[:size]
     if kind == "random digits and separators":
         return "".join(rng.choice("0123456789-. ") for _ in range(size))
+    if kind == "digit words, then numerals":
+        # a run of digit words that ends beside numerals: the mixed-run pattern is then
+        # searched at every word (its gate passes), and each start tries up to 20 items
+        tail = "cinco 412 08 3317"
+        unit = _UNITS["digit words"]
+        return (unit * (size // len(unit) + 1))[: size - len(tail)] + tail
     unit = _UNITS[kind]
     return (unit * (size // len(unit) + 1))[:size]
 
@@ -180,6 +186,7 @@ ADVERSARIAL_KINDS = [
     "letter-spaced digits",
     "digit words",
     "digits and digit words",
+    "digit words, then numerals",
 ]
 # Input that is nothing but real identifiers (tens of thousands per MB): the time is
 # proportional to the findings returned; shown to prove it stays linear.
