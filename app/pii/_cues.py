@@ -23,6 +23,7 @@ from ._rules import (
     DENIAL_COPULA_RE,
     DENIAL_NEGATION_RE,
     DENIAL_NEXT_CLAUSE_RE,
+    DENIAL_OWNER_RE,
     DENIAL_RELABEL_RE,
     INTRO_RE,
     LABEL_AFTER_GAP_RE,
@@ -410,11 +411,14 @@ class _Chunk:
 
     def _relabelled(self, pos: int) -> bool:
         """Does the sentence go on to say what the number is instead, an identifier
-        ("... is NOT a social security number, it's my ITIN")?"""
+        ("... is NOT a social security number, it's my ITIN"), or whose it is ("... it's
+        my husband's")?"""
         low = self.text.low
         m = DENIAL_RELABEL_RE.search(low, pos, min(len(low), pos + CUE_WINDOW))
         if m is None or SENTENCE_END_RE.search(self.text.norm, pos, m.start()) is not None:
             return False
+        if DENIAL_OWNER_RE.match(low, m.end()) is not None:
+            return True  # "... NOT my SSN, it's my husband's": whose, not what
         cue = _next_cue(low, m.end(), min(len(low), m.end() + CUE_WINDOW + MAX_CUE))
         return (
             cue is not None

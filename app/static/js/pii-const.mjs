@@ -107,6 +107,7 @@ export const DENIAL_COPULA_RE = new RegExp(RULES.denial.copula);
 export const DENIAL_BREAK_RE = new RegExp(RULES.denial.clause_break);
 export const DENIAL_NEXT_CLAUSE_RE = new RegExp("^(?:" + RULES.denial.next_clause + ")$");
 export const DENIAL_RELABEL_RE = new RegExp(RULES.denial.relabel);
+export const DENIAL_OWNER_RE = new RegExp("^(?:" + RULES.denial.owner + ")");
 export const SENTENCE_END_RE = new RegExp(RULES.sentence_end, "g");
 export const ANSWER_AFTER_CUE_RE = new RegExp(RULES.answer_after_cue);
 export const SENTENCE_SOFT_RE = new RegExp(RULES.sentence_end_soft, "g");

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_AT_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_AT_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DIGITS_ONLY_RE = /^[0-9]+$/;
@@ -302,6 +302,7 @@ export class Chunk {
     const ms = found.value.start;
     const me = found.value.end;
     if (sentenceEndIn(SENTENCE_END_RE, norm, pos, ms)) return false;
+    if (DENIAL_OWNER_RE.test(low.slice(me, me + 80))) return true; // "... it's my husband's": whose, not what
     const cue = nextCue(low, me, Math.min(low.length, me + CUE_WINDOW + MAX_CUE));
     return (
       cue !== null &&
