@@ -238,18 +238,20 @@ def cue_source() -> str:
     first: they admit exactly the positions the alternation could match at, so the
     matches are the same, but most words fail one short test instead of every pattern
     (several hundred, with the languages' lexicons and the typos)."""
-    parts = []
-    every = []
-    for kind in CUE_KINDS:
-        patterns = [with_typos(p) for p in cue_patterns(kind)]
-        every.extend(patterns)
-        parts.append(_guard(patterns, _GUARD_KIND) + "(" + "|".join(patterns) + ")")
+    return _cue_alternation([[with_typos(p) for p in cue_patterns(k)] for k in CUE_KINDS])
+
+
+def _cue_alternation(groups: list[list[str]]) -> str:
+    """cue_start, the guard of all the patterns, then a capturing group per list of
+    patterns (each behind its own guard): the whole cue alternation, or one part."""
+    every = [p for g in groups for p in g]
+    alts = [_guard(g, _GUARD_KIND) + "(" + "|".join(g) + ")" for g in groups]
     return (
         RULES["cue_start"]
         + "(?<![a-z])"
         + _guard(every, _GUARD_ALL)
         + "(?:"
-        + "|".join(parts)
+        + "|".join(alts)
         + ")(?![a-z])"
     )
 
@@ -268,29 +270,23 @@ def cue_parts(budget: int = CUE_PART_BUDGET) -> list[dict]:
     each part an alternation with a capturing group per kind it holds ({"kinds",
     "source"}). The leftmost match of any part, and of the earlier part at one place, is
     the match of the whole alternation (both engines try alternatives in order)."""
-    lead, tail = RULES["cue_start"] + "(?<![a-z])", ")(?![a-z])"
     parts: list[dict] = []
     kinds: list[str] = []
     groups: list[list[str]] = []
-
-    def source(groups: list[list[str]]) -> str:
-        every = [p for g in groups for p in g]
-        alts = [_guard(g, _GUARD_KIND) + "(" + "|".join(g) + ")" for g in groups]
-        return lead + _guard(every, _GUARD_ALL) + "(?:" + "|".join(alts) + tail
 
     for kind in CUE_KINDS:
         for p in (with_typos(p) for p in cue_patterns(kind)):
             same = bool(kinds) and kinds[-1] == kind
             trial = [*groups[:-1], [*groups[-1], p]] if same else [*groups, [p]]
-            if groups and len(source(trial)) > budget:
-                parts.append({"kinds": kinds, "source": source(groups)})
+            if groups and len(_cue_alternation(trial)) > budget:
+                parts.append({"kinds": kinds, "source": _cue_alternation(groups)})
                 kinds, groups, same = [], [], False
             if same:
                 groups[-1].append(p)
             else:
                 kinds.append(kind)
                 groups.append([p])
-    parts.append({"kinds": kinds, "source": source(groups)})
+    parts.append({"kinds": kinds, "source": _cue_alternation(groups)})
     for part in parts:
         if len(part["source"]) > budget:
             raise ValueError(f"a cue pattern is longer than the budget of {budget}")
