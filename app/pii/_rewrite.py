@@ -198,7 +198,7 @@ _PAIR_BYTES = bytes(
         else 48
         if 48 <= b <= 57
         else 32
-        if b in b" ,-.\n" or b >= 128
+        if b in b" ,-.\n?" or b >= 128
         else 124
         for b in range(256)
     ]
@@ -211,7 +211,7 @@ if (
 
 
 def _pair_source(last: bool) -> bytes:
-    """ "0 ", spaces, then the first (last: the last, reversed) a-z letters of a digit
+    """ "0" before spaces, then the first (last: the last, reversed) a-z letters of a digit
     word: a word's edge that reaches its other end must end where a separator or a spoken
     dash starts ("seven" in "sevendash"); one that a letter outside a-z cuts off ("tr"
     of "três", reversed "or" of "zéro") is followed by that letter's bytes, spaces."""
@@ -227,19 +227,27 @@ def _pair_source(last: bool) -> bytes:
     alts = ["(?:" + _trie(whole) + ")(?=" + dash + "|[^a-z]|$)"]
     if cut:
         alts.append("(?:" + _trie(cut) + ")(?= )")
-    return ("0 +(?:" + "|".join(alts) + ")").encode()
+    return ("0(?= +(?:" + "|".join(alts) + "))").encode()
 
 
 _PAIR_AHEAD_RE = re.compile(_pair_source(False))
 _PAIR_BEHIND_RE = re.compile(_pair_source(True))
 
 
-def _mixed_pair(raw: bytes) -> bool:
-    """Could the text (its UTF-8 bytes) hold a digit and a digit word side by side?"""
-    t = raw.translate(_PAIR_BYTES)
+def _mixed_pairs(norm: str) -> tuple[bytes, bytes] | None:
+    """Where the text could hold a digit and a digit word side by side: None for nowhere,
+    else two copies of its bytes (one a character: Latin-1, "?" for any other), the
+    first for _PAIR_AHEAD_RE to search (a digit before a digit word), the second with
+    "P" for a digit of each digit group after a digit word (marked with sub and a
+    literal in the reversed copy: C loops, no match objects). Every pair of digit group
+    and digit word in a mixed run is in one or the other."""
+    t = norm.encode("latin-1", "replace").translate(_PAIR_BYTES)
     for dash in _DASH_BYTES:
-        t = t.replace(dash, b" ")
-    return _PAIR_AHEAD_RE.search(t) is not None or _PAIR_BEHIND_RE.search(t[::-1]) is not None
+        t = t.replace(dash, b" " * len(dash))  # the same length: the places stay
+    r = t[::-1]
+    if _PAIR_AHEAD_RE.search(t) is None and _PAIR_BEHIND_RE.search(r) is None:
+        return None  # most texts that pass the word gates: one search each
+    return t, _PAIR_BEHIND_RE.sub(b"P", r)[::-1]
 
 
 if not all(w.isalpha() and w.islower() and "a" <= w[0] <= "z" for w in _WORDS):
@@ -395,11 +403,11 @@ def _dash_groups(chars: list[str], src: list) -> tuple[list[str], list]:
     return [chars[i] for i in keep], [src[i] for i in keep]
 
 
-def _run_edits(low: str, pattern, min_digits: int, max_digits: int, min_strong: int):
-    """An edit for each of pattern's runs in low that reads as a number: min_digits to
+def _run_edits(low: str, matches, min_digits: int, max_digits: int, min_strong: int):
+    """An edit for each run (a match in low) that reads as a number: min_digits to
     max_digits digits, and min_strong digit words outside digit_word_mixed_weak."""
     out: list[Edit] = []
-    for m in pattern.finditer(low):
+    for m in matches:
         s, e = m.span()
         # too long, or more numerals than a number holds (C loops, before the walk)
         if e - s > _DW_MAX or len(_NUMERALS_RE.findall(low, s, e)) > max_digits:
@@ -412,7 +420,7 @@ def _run_edits(low: str, pattern, min_digits: int, max_digits: int, min_strong: 
 
 def _digit_words(low: str) -> list[Edit]:
     """Runs of digit words ("zero nine five, two two, three three nine eight")."""
-    return _run_edits(low, DIGIT_RUN_RE, _DW_MIN, _DW_MAX, 0)
+    return _run_edits(low, DIGIT_RUN_RE.finditer(low), _DW_MIN, _DW_MAX, 0)
 
 
 def _utf8(norm: str) -> bytes:
@@ -567,21 +575,86 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
             low = None
-    if strong < 2 or not _mixed_pair(_utf8(norm)):
+    pairs = _mixed_pairs(norm) if strong >= 2 else None
+    if pairs is None:
         return norm, starts, ends, low
-    low = low or latin_lower(norm)
-    edits = _mixed_words(low)
+    low = low or latin_lower(norm)  # the same length: the pairs' places hold
+    edits = _mixed_words(low, pairs)
     if edits:
         norm, starts, ends = _apply(norm, starts, ends, edits)
         return norm, starts, ends, None
     return norm, starts, ends, low
 
 
-def _mixed_words(low: str) -> list[Edit]:
+def _mixed_words(low: str, pairs: tuple[bytes, bytes]) -> list[Edit]:
     """Runs of digit words and digit groups ("229 97 three eight five one"), read like a
     run of digit words (a space joins: dictation puts pauses anywhere), that hold two
     digit words other than the weak ones and a number's digits."""
-    return _run_edits(low, MIXED_RUN_RE, _MIXED_MIN, _MIXED_MAX, 2)
+    return _run_edits(low, _mixed_runs(low, pairs), _MIXED_MIN, _MIXED_MAX, 2)
+
+
+def _mixed_reach() -> int:
+    """How many runs of [a-z0-9] can stand in a mixed run before the one that holds the
+    digit group of its first digit group and digit word side by side: the items before
+    that pair (at most the repeat's maximum) and its first item, each with a separator
+    after it (a spoken dash: one run), each item a digit word (up to two runs: "zéro") or
+    a digit group (one)."""
+    m = re.match(
+        r"\(\?<!\[a-z0-9\]\)\(\?:\(\?:W\|\[0-9\]\{1,7\}\)(.*?)\)\{0,([0-9]+)\}\(\?:\[0-9\]",
+        _R["digit_word_mixed_run"],
+        re.S,
+    )
+    if m is None:
+        raise ValueError("rewrites.digit_word_mixed_run changed: update _mixed_reach")
+    word_runs = max(len(re.findall("[a-z0-9]+", w)) for w in _WORDS)
+    return (int(m.group(2)) + 1) * (word_runs + 1)
+
+
+# sre tries the mixed run's pattern (a leading lookbehind) at every word of a text that
+# passes its gates, and in a flood of digit words each try reads the repeat's twenty
+# items before it fails: 2.4 µs a character. A run starts where a run of [a-z0-9] starts
+# and holds a digit group beside a digit word within _MIXED_REACH runs of its start, so
+# the pattern is tried (match, in order) only at the starts of the runs up to
+# _MIXED_REACH before each such digit group _mixed_pairs finds: the same runs as a
+# search, in time bounded by the pairs (V8 compiles the shared source and searches).
+_MIXED_REACH = _mixed_reach()
+_ALNUM_RUN_RE = re.compile("[a-z0-9]+")
+
+
+def _mixed_runs(low: str, pairs: tuple[bytes, bytes]):
+    """The matches of MIXED_RUN_RE in low, as finditer would give them, found from the
+    places of the pairs (_mixed_pairs)."""
+    ahead, behind = pairs
+    floor = 0  # every place before it is tried, or inside a run found
+    after = 0  # where to look for the next pair
+    a = b = -1  # the next pair of each kind at or after `after`, once looked for
+    while True:
+        if a < after:
+            hit = _PAIR_AHEAD_RE.search(ahead, after)
+            a = len(ahead) if hit is None else hit.start()
+        if b < after:
+            b = behind.find(b"P", after)
+            b = len(behind) if b < 0 else b
+        p = min(a, b)
+        if p == len(ahead):
+            return
+        after = p + 1
+        width = 16 * (_MIXED_REACH + 1)
+        while True:  # the starts of the runs up to p's and the _MIXED_REACH before it
+            lo = max(floor, p - width)
+            starts = [m.start() for m in _ALNUM_RUN_RE.finditer(low, lo, p + 1)]
+            if len(starts) > _MIXED_REACH or lo == floor:
+                break
+            width *= 4
+        for x in starts[-_MIXED_REACH - 1 :]:
+            if x < floor:
+                continue
+            m = MIXED_RUN_RE.match(low, x)
+            floor = x + 1
+            if m is not None:
+                floor = m.end()
+                after = max(after, floor)
+                yield m
 
 
 def _apply(norm: str, starts, ends, edits: list[Edit]):

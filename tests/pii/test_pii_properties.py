@@ -237,18 +237,44 @@ mixed_runs = st.lists(st.tuples(_MIXED_ITEMS, _MIXED_SEPARATORS), max_size=14).m
 )
 
 
+# floods of digit words (or digit groups) around a run: a run's digit group and digit word
+# side by side may stand up to twenty items from its start
+_FLOODS = st.sampled_from(["seven ", "Three, ", "oh-", "12 ", "dziewięć ", "zéro dash ", "kids "])
+flooded_runs = st.tuples(mixed_runs, _FLOODS, st.integers(0, 45), mixed_runs, _FLOODS).map(
+    lambda t: t[0] + t[1] * t[2] + t[3] + t[4] * (t[2] // 2)
+)
+
+
 @settings(max_examples=3000, deadline=None)
-@given(mixed_runs)
+@given(st.one_of(mixed_runs, flooded_runs))
 @example("nove  dashkat…9109 dash 201…")  # a word glued after a spoken dash ("dashkat")
 @example("zéro 575 sept 3 un 2 2 1 1")
 @example("sześć 575 7 3 2 2 1 1 seven")  # a word cut by letters outside a-z, at the start
-def test_mixed_gate_never_turns_away_a_mixed_run(text):
+@example("seven " * 30 + "5 seven")  # the pair twenty items and more from the first word
+@example("zéro dash " * 25 + "4 " + "oh-" * 9)
+def test_mixed_runs_are_the_patterns_runs(text):
     """rewrite() looks for mixed runs only in a text whose words hold two strong digit
     words' gate tokens (_MIXED_STRONG) and that has a digit and a digit word side by side
-    (_mixed_pair): every text in which _mixed_words() rewrites a run must pass both."""
+    (_mixed_pairs), and tries the pattern only at the starts of the runs before such a
+    pair (_mixed_runs): every text with a run passes both gates, and the runs are the
+    pattern's own, as finditer gives them."""
     from app.pii._normalise import latin_lower
-    from app.pii._rewrite import _gate_counts, _gate_words, _mixed_pair, _mixed_words, _utf8
+    from app.pii._rewrite import (
+        MIXED_RUN_RE,
+        _gate_counts,
+        _gate_words,
+        _mixed_pairs,
+        _mixed_runs,
+        _mixed_words,
+        _utf8,
+    )
 
-    if _mixed_words(latin_lower(text)):
-        assert _gate_counts(_gate_words(_utf8(text))[0])[1] >= 2
-        assert _mixed_pair(_utf8(text))
+    low = latin_lower(text)
+    expected = [m.span() for m in MIXED_RUN_RE.finditer(low)]
+    pairs = _mixed_pairs(text)
+    if expected:
+        assert pairs is not None
+    if pairs is not None:
+        assert [m.span() for m in _mixed_runs(low, pairs)] == expected
+        if _mixed_words(low, pairs):
+            assert _gate_counts(_gate_words(_utf8(text))[0])[1] >= 2
