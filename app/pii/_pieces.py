@@ -522,7 +522,9 @@ def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
 
 
 _COMMA_SEPS = (",", ", ")
-_VOICE_GROUPS = 5  # at most this many groups of digits read aloud as one number
+_VOICE_GROUPS = 6  # at most this many groups of digits read aloud as one number
+# nine digits, or ten: a CT number's base and location code read aloud ("3 72 75 79 0 01")
+_VOICE_DIGITS = (MIN_DIGITS, MIN_DIGITS + 1)
 
 
 def _layout_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
@@ -567,18 +569,20 @@ def _layout_marks(bare: str) -> bool:
 
 
 def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
-    """Nine digits in two to _VOICE_GROUPS groups joined by single spaces, however
-    grouped, as voice typing writes a number read in bursts ("SSN 41420 163 9", "my
-    social is 47 96 31 77 4", "Employer ID 66 32 562 72"), directly after its own
-    identifier cue: read as nine bare digits with that cue. None if not."""
-    if len(bare) > MIN_DIGITS + _VOICE_GROUPS - 1:
-        return None  # more than nine digits, or more spaces than groups can have
+    """Nine digits (or ten) in two to _VOICE_GROUPS groups joined by single spaces,
+    however grouped, as voice typing writes a number read in bursts ("SSN 41420 163 9",
+    "my social is 47 96 31 77 4", "Employer ID 66 32 562 72", "routing number is 2 49 7
+    16 4 56", "sales and use tax number is 3 72 75 79 0 01"), directly after its own
+    identifier cue: read as bare digits with that cue (ten are a CT number's base and
+    location code, under a CT cue). None if not."""
+    if len(bare) > _VOICE_DIGITS[-1] + _VOICE_GROUPS - 1:
+        return None  # more digits, or more spaces than groups can have
     texts = DIGITS_RE.findall(bare)
     if not 2 <= len(texts) <= _VOICE_GROUPS or bare.count(" ") != len(texts) - 1:
         return None
     d = "".join(texts)
     # the groups and one space between each, nothing else
-    if len(d) != MIN_DIGITS or len(bare) != MIN_DIGITS + len(texts) - 1 or _glued(norm, cs, ce):
+    if len(d) not in _VOICE_DIGITS or len(bare) != len(d) + len(texts) - 1 or _glued(norm, cs, ce):
         return None
     ctx.look_at(cs)
     if not ctx.introduced_by_id():

@@ -3,6 +3,8 @@
 - quote_join: "605 37\\n> > 6884" (a number split by a hard wrap inside a quoted
   reply) loses the quote prefix, so the line break joins the two halves as usual.
 - numeral_dash: "4 2 8 dash 1 5 dash 6 3 3 7" (voice typing) becomes "4 2 8-1 5-6 3 3 7".
+- filler: "four five, uh, eight four" and "922 94 um 2308" (voicemail transcripts) lose
+  the filler and the pause before it.
 - letter_spaced: "S S N : 8 9 9 - 7 5 - 4 4 5 1" (a PDF copy) becomes
   "SSN : 899-75-4451": the space between two digits (or dashes) or two letters goes.
 - digit_words: "zero nine five, two two, three three nine eight" and "cinco ocho
@@ -78,6 +80,14 @@ DIGIT_RUN_SRC = _run_source()
 # digit words and digit groups side by side (voice typing), with the words filled in
 MIXED_RUN_SRC = _R["digit_word_mixed_run"].replace("W", _WORD_SRC)
 MIXED_RUN_RE = re.compile(MIXED_RUN_SRC)
+# a filler ("uh", "um") between two items of a spoken number, with the English digit words
+# (an alternation like _WORD_SRC) and the fillers filled in
+FILLER_SRC = (
+    _R["filler"].replace("E", _trie(_R["filler_neighbours"])).replace("F", _R["filler_words"])
+)
+_FILLER_RE = re.compile(FILLER_SRC)
+# the fillers as whole words among the gate's words (a space put at both ends)
+_FILLER_GATE_RE = re.compile((" (?:" + _R["filler_words"] + ") ").encode())
 _MIXED_MIN, _MIXED_MAX = _R["digit_word_mixed_digits"]
 _NUMERALS_RE = re.compile("[0-9]")
 _UNITS = frozenset("123456789")  # what a unit word after a tens word reads as
@@ -104,13 +114,15 @@ def _spaced_source() -> str:
 
 
 _LETTER_SPACED_PY_RE = re.compile(_spaced_source())
-# The hint (a digit, a space, a digit or dash, a space) is looked for in the text's
-# UTF-8 bytes with every digit made "0" and every byte but a space or "-" made "x":
-# two substring tests, C loops, where a regex search enters sre at every space (the same
-# texts pass; V8 compiles the shared source). Bytes of other characters are never 0-9,
-# " " or "-" in UTF-8, so they cannot make or hide the hint. The same copy makes each
-# letter of rewrites.ocr_letters "L", for the OCR gate (_ocr_digits): "0L" or "L0".
-if _R["letter_spaced_hint"] != "[0-9] [0-9-] ":
+# The hint (a digit, then a space, a digit or dash and a space; a comma, a space and a
+# digit; or two spaces and a digit) is looked for in the text's UTF-8 bytes with every
+# digit made "0" and every byte but a space or "-" made "x": four substring tests, C
+# loops, where a regex search enters sre at every space (a few more texts pass: "x" is
+# any other byte, not only a comma; V8 compiles the shared source). Bytes of other
+# characters are never 0-9, " " or "-" in UTF-8, so they cannot make or hide the hint.
+# The same copy makes each letter of rewrites.ocr_letters "L", for the OCR gate
+# (_ocr_digits): "0L" or "L0".
+if _R["letter_spaced_hint"] != "[0-9](?: [0-9-] |, [0-9]|  [0-9])":
     raise ValueError("rewrites.letter_spaced_hint changed: rewrite _HINT_BYTES to match")
 _HINT_BYTES = bytes(
     [
@@ -308,6 +320,13 @@ def _kind(c: str) -> int:
     return 0
 
 
+_LS_SEP_RE = re.compile(",? {1,2}")
+
+
+def _digit(c: str) -> bool:
+    return "0" <= c <= "9"
+
+
 def _letter_spaced(norm: str) -> list[Edit]:
     out: list[Edit] = []
     for m in _LETTER_SPACED_PY_RE.finditer(" " + norm):
@@ -315,14 +334,27 @@ def _letter_spaced(norm: str) -> list[Edit]:
         run = m.group(1)
         if len(run) > _LS_MAX or sum(1 for c in run if "0" <= c <= "9") < _LS_MIN:
             continue
-        # every space of the run stands between two tokens: drop those between two of
-        # a kind
-        i = run.find(" ")
-        while i >= 0:
-            k = _kind(run[i - 1])
-            if k and k == _kind(run[i + 1]):
-                out.append((s + i, s + i + 1, "", []))
-            i = run.find(" ", i + 2)
+        seps = [(x.start(), x.end()) for x in _LS_SEP_RE.finditer(run)]
+        if all(run[a : a + 2] == "  " for a, _ in seps):
+            continue  # single characters two spaces apart: a table's cells, not a copy
+        # a comma after every digit that another follows is dictation's pause after each
+        # digit ("9, 8, 6, 8, 3"): those go whole; a comma among spaced digits ends a
+        # group ("9 6 9, 7 0, 3 0 8 3"): the comma goes, a space stays
+        digit_commas = [run[a] == "," for a, b in seps if _digit(run[a - 1]) and _digit(run[b])]
+        joined = bool(digit_commas) and all(digit_commas)
+        for a, b in seps:
+            before, after = run[a - 1], run[b]
+            if run[a] == ",":
+                if _digit(before) and _digit(after):
+                    out.append(
+                        (s + a, s + (b if joined else b - 1 if b - a == 3 else a + 1), "", [])
+                    )
+            elif b - a == 2:  # two spaces part two groups: one stays
+                out.append((s + a, s + a + 1, "", []))
+            else:  # the space between two tokens of a kind goes
+                k = _kind(before)
+                if k and k == _kind(after):
+                    out.append((s + a, s + b, "", []))
     return out
 
 
@@ -526,8 +558,8 @@ def _gate_counts(words: bytes) -> tuple[int, int, bool]:
 
 
 def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
-    """The rewrites that close a number up, spoken dashes between numerals and then a
-    PDF's letter spacing: (norm, starts, ends, the digit-word gate's words, the hint
+    """The rewrites that close a number up, spoken dashes between numerals, fillers and
+    then a PDF's letter spacing: (norm, starts, ends, the digit-word gate's words, the hint
     bytes of norm or None if not made)."""
     raw = _utf8(norm)
     hint: bytes | None = None
@@ -538,15 +570,26 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
             norm, starts, ends = _apply(norm, starts, ends, edits)
             raw = _utf8(norm)
             words = _gate_words(raw)[0]
+    if _FILLER_GATE_RE.search(b" " + words + b" ") is not None:  # "uh", "um" as a word
+        edits = _fillers(latin_lower(norm))
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+            raw = _utf8(norm)
+            words = _gate_words(raw)[0]
     if " " in norm:
         hint = raw.translate(_HINT_BYTES)
-        if b"0 0 " in hint or b"0 - " in hint:
+        if b"0 0 " in hint or b"0 - " in hint or b"0x 0" in hint or b"0  0" in hint:
             edits = _letter_spaced(norm)
             if edits:
                 norm, starts, ends = _apply(norm, starts, ends, edits)
                 words = _gate_words(_utf8(norm))[0]
                 hint = None
     return norm, starts, ends, words, hint
+
+
+def _fillers(low: str) -> list[Edit]:
+    """Each filler between two items of a spoken number, with the pause before it: gone."""
+    return [(m.start(1), m.end(1), "", []) for m in _FILLER_RE.finditer(low)]
 
 
 def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):

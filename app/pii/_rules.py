@@ -106,7 +106,8 @@ def with_typos(pattern: str) -> str:
     """A cue pattern that also takes its long words with one swap of neighbouring
     letters ("scoial secuirty") or one letter inside them left out ("socal
     security"): each whole word of cue_typo_words written in the pattern (or with an
-    optional plural "s?") becomes an alternation of the word and those variants. Cues
+    optional plural "s?") becomes an alternation of the word and those variants, and
+    each whole word of cue_spelled_words takes its letters apart ("I D", "I.D."). Cues
     are only ever matched in the windows around numbers, and the lookaheads of
     cue_source() keep them cheap."""
     words = RULES["cue_typo_words"]
@@ -114,13 +115,16 @@ def with_typos(pattern: str) -> str:
         if word not in pattern:
             continue
         variants = [word]
-        for v in (*_swaps(word), *_drops(word)):
+        for v in (*_swaps(word), *_drops(word), *RULES["cue_typo_variants"].get(word, ())):
             if v not in words and v not in variants:
                 variants.append(v)
         alt = "(?:" + "|".join(variants) + ")"
         pattern = re.sub(
             r"(?<![a-z\\\[])" + word + r"(?:(?![a-z])|(?=s\?))", alt.replace("\\", "\\\\"), pattern
         )
+    for word in RULES["cue_spelled_words"]:  # "I D", "I.D." for "id"
+        spelled = "\\.? ?".join(word) + "\\.?"
+        pattern = re.sub(r"(?<![a-z\\\[])" + word + r"(?![a-z])", lambda _m: spelled, pattern)
     return pattern
 
 

@@ -194,6 +194,19 @@ PIECES = [
     "tr\u00eas um sete ",
     "Z\u00c9RO HUIT neuf ",
     "un de ses ",
+    # fillers, dictation's commas and two-space groups (sets 53-55)
+    ", uh, ",
+    " um ",
+    "umm ",
+    "9, 8, 6, 8, ",
+    "3, 5, 4 ",
+    "5 4 9  9 0  ",
+    "  0 0 1",
+    "Subject: Acct ",
+    "extension ",
+    "indentification ",
+    "2 49 7 16 4 56",
+    "3 72 75 79 0 01 ",
 ]
 
 

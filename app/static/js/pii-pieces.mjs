@@ -255,7 +255,9 @@ function commaGrouped(norm, bare, cs, ce, ctx) {
 }
 
 const COMMA_SEPS = [",", ", "];
-const VOICE_GROUPS = 5; // at most this many groups of digits read aloud as one number
+const VOICE_GROUPS = 6; // at most this many groups of digits read aloud as one number
+// nine digits, or ten: a CT number's base and location code read aloud ("3 72 75 79 0 01")
+const VOICE_DIGITS = [MIN_DIGITS, MIN_DIGITS + 1];
 const SEP_MARKS = ["-", ".", "/"];
 
 // Nine digits grouped 3-3-2-1 or 1-4-4 (a cue layout the shape hint does not know) by one
@@ -271,16 +273,16 @@ function layoutGrouped(norm, bare, cs, ce, ctx) {
   return kind === null ? null : [kind, cs, ce, texts.join("")];
 }
 
-// Nine digits in two to VOICE_GROUPS groups joined by single spaces, however grouped, as
-// voice typing writes a number read in bursts ("SSN 41420 163 9"), directly after its
-// own identifier cue: read as nine bare digits with that cue (_voice_grouped).
+// Nine digits (or ten) in two to VOICE_GROUPS groups joined by single spaces, however
+// grouped, as voice typing writes a number read in bursts ("SSN 41420 163 9"), directly
+// after its own identifier cue: read as bare digits with that cue (_voice_grouped).
 function voiceGrouped(norm, bare, cs, ce, ctx) {
-  if (bare.length > MIN_DIGITS + VOICE_GROUPS - 1) return null; // more than nine digits, or more spaces than groups can have
+  if (bare.length > VOICE_DIGITS[1] + VOICE_GROUPS - 1) return null; // more digits, or more spaces than groups can have
   const texts = bare.match(/[0-9]+/g);
   if (texts.length < 2 || texts.length > VOICE_GROUPS || bare.split(" ").length !== texts.length) return null;
   const d = texts.join("");
   // the groups and one space between each, nothing else
-  if (d.length !== MIN_DIGITS || bare.length !== MIN_DIGITS + texts.length - 1 || glued(norm, cs, ce)) return null;
+  if (!VOICE_DIGITS.includes(d.length) || bare.length !== d.length + texts.length - 1 || glued(norm, cs, ce)) return null;
   ctx.at = cs;
   if (!ctx.introducedById()) return null;
   const kind = classify([d], [], ctx, true, true);

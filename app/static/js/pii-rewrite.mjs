@@ -1,7 +1,8 @@
 // Rewrites of the normalised copy that undo what people and programs do to numbers:
 // the twin of app/pii/_rewrite.py (see its docstring), step by step. quote_join drops
-// a "> " quote prefix inside a number split by a hard wrap, letter_spaced closes up a
-// PDF's "S S N : 8 9 9 - 7 5 - ...", digit_words turns dictated digits into digits,
+// a "> " quote prefix inside a number split by a hard wrap, filler drops an "uh" inside
+// a spoken number, letter_spaced closes up a PDF's "S S N : 8 9 9 - 7 5 - ...",
+// digit_words turns dictated digits into digits,
 // and digit_word_mixed_run those written partly as numerals ("229 97 three eight five one").
 // Every rewritten character keeps the original [start, end) it came from.
 
@@ -69,11 +70,43 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       let digits = 0;
       for (const c of run) if (c >= "0" && c <= "9") digits++;
       if (run.length > R.letter_spaced_max || digits < R.letter_spaced_min_digits) continue;
-      // every space of the run stands between two tokens: drop those between two of a kind
-      for (let i = run.indexOf(" "); i >= 0; i = run.indexOf(" ", i + 2)) {
-        const k = kind(run[i - 1]);
-        if (k && k === kind(run[i + 1])) out.push([s + i, s + i + 1, "", []]);
+      const seps = [...run.matchAll(/,? {1,2}/g)].map((x) => [x.index, x.index + x[0].length]);
+      // single characters two spaces apart: a table's cells, not a copy
+      if (seps.every(([a]) => run.slice(a, a + 2) === "  ")) continue;
+      // a comma after every digit that another follows is dictation's pause after each
+      // digit ("9, 8, 6, 8, 3"): those go whole; a comma among spaced digits ends a group
+      // ("9 6 9, 7 0, 3 0 8 3"): the comma goes, a space stays
+      const commas = seps.filter(([a, b]) => isDigit(run[a - 1]) && isDigit(run[b])).map(([a]) => run[a] === ",");
+      const joined = commas.length > 0 && commas.every(Boolean);
+      for (const [a, b] of seps) {
+        const before = run[a - 1];
+        const after = run[b];
+        if (run[a] === ",") {
+          if (isDigit(before) && isDigit(after)) {
+            out.push([s + a, s + (joined ? b : b - a === 3 ? b - 1 : a + 1), "", []]);
+          }
+        } else if (b - a === 2) {
+          out.push([s + a, s + a + 1, "", []]); // two spaces part two groups: one stays
+        } else {
+          const k = kind(before); // the space between two tokens of a kind goes
+          if (k && k === kind(after)) out.push([s + a, s + b, "", []]);
+        }
       }
+    }
+    return out;
+  }
+  const isDigit = (c) => c >= "0" && c <= "9";
+
+  // A filler ("uh", "um") between two items of a spoken number goes, with the pause
+  // before it: group 1, at the end of the match (the rest is a lookahead).
+  const FILLER_RE = new RegExp(SOURCES.filler, "g");
+  const FILLER_GATE_RE = new RegExp(`(?<![a-z])(?:${R.filler_words})(?![a-z])`, "i");
+  function fillers(norm) {
+    const out = [];
+    if (!FILLER_GATE_RE.test(norm)) return out;
+    for (const m of all(FILLER_RE, lower(norm))) {
+      const e = m.index + m[0].length;
+      out.push([e - m[1].length, e, "", []]);
     }
     return out;
   }
@@ -256,6 +289,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const [step, hint] of [
       [quoteJoins, ">"],
       [numeralDashes, " "],
+      [fillers, " "],
       [letterSpaced, " "],
       ["o", null],
       [digitWords, null],
