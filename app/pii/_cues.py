@@ -14,6 +14,7 @@ from ._rules import (
     ARROW_LABEL_GAP_RE,
     CARRY_GAP_RE,
     CARRY_MAX_GAP,
+    CUE_CONTRAST_GAP_RE,
     CUE_KINDS,
     CUE_LIST_GAP_RE,
     CUE_RE,
@@ -242,6 +243,10 @@ class _Chunk:
                 self.before_end = last.end()
                 self.before_span = last.span()
                 self.soft = None  # looked up by is_soft() when it matters
+                if self.before == "neg" and prior is not None and self._contrasted(prior, last):
+                    # "it's an ITIN not a social 931-99-8699": the ITIN cue is the number's
+                    self.before = _cue_kind(prior)
+                    self.before_span = prior.span()
                 # "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
                 # (not a cue the number before took as its own, after it: "302-08-7630 is
                 # my social, notice number 306129269, phone ...")
@@ -261,6 +266,16 @@ class _Chunk:
                     self.before, self.before_end, self.soft = kind, self.pe, True
                     self.carried = True
         return self.before  # type: ignore[return-value]
+
+    def _contrasted(self, prior, last) -> bool:
+        """Is the negative cue last a negated identifier cue that sets the identifier cue
+        prior apart from it ("an ITIN not a social", "my EIN (not my SSN)")?"""
+        low = self.text.low
+        return (
+            _cue_kind(prior) in ID_KINDS
+            and DENIAL_NEGATION_RE.match(low, last.start()) is not None
+            and CUE_CONTRAST_GAP_RE.fullmatch(low, prior.end(), last.start()) is not None
+        )
 
     def _taken_by_prev(self, start: int) -> bool:
         """Did the previous number, which has no cue before it, take the cue starting at

@@ -3,10 +3,12 @@
 - quote_join: "605 37\\n> > 6884" (a number split by a hard wrap inside a quoted
   reply) loses the quote prefix, so the line break joins the two halves as usual.
 - numeral_dash: "4 2 8 dash 1 5 dash 6 3 3 7" (voice typing) becomes "4 2 8-1 5-6 3 3 7".
-- filler: "four five, uh, eight four" and "922 94 um 2308" (voicemail transcripts) lose
-  the filler and the pause before it.
 - letter_spaced: "S S N : 8 9 9 - 7 5 - 4 4 5 1" (a PDF copy) becomes
   "SSN : 899-75-4451": the space between two digits (or dashes) or two letters goes.
+- filler: "four five, uh, eight four" and "922 94 um 2308" (voicemail transcripts) lose
+  the filler and the pause before it.
+- homophone: "for zero six three won ate …" and "8 too 6 3 0 0 for 2 0" (voice typing's
+  sound-alikes) become "4 zero six three 1 8 …" and "826300420".
 - digit_words: "zero nine five, two two, three three nine eight" and "cinco ocho
   ocho - ocho tres - ..." (voice dictation) become "095 22 3398" and "588-83-...".
 - digit_word_mixed_run: "229 97 three eight five one", "575-seven eight-5335" (voice
@@ -82,12 +84,37 @@ MIXED_RUN_SRC = _R["digit_word_mixed_run"].replace("W", _WORD_SRC)
 MIXED_RUN_RE = re.compile(MIXED_RUN_SRC)
 # a filler ("uh", "um") between two items of a spoken number, with the English digit words
 # (an alternation like _WORD_SRC) and the fillers filled in
-FILLER_SRC = (
-    _R["filler"].replace("E", _trie(_R["filler_neighbours"])).replace("F", _R["filler_words"])
-)
+_ENGLISH_SRC = _trie(_R["english_digit_words"])
+FILLER_SRC = _R["filler"].replace("E", _ENGLISH_SRC).replace("F", "|".join(_R["filler_words"]))
 _FILLER_RE = re.compile(FILLER_SRC)
-# the fillers as whole words among the gate's words (a space put at both ends)
-_FILLER_GATE_RE = re.compile((" (?:" + _R["filler_words"] + ") ").encode())
+# A homophone of a digit ("for", "to", "won") inside a spoken number becomes the digit:
+# rewrites.homophone, with the English digit words (E) and the homophones (H, the longest
+# first) filled in; the JavaScript twin searches with it. Its every match is a whole-word
+# homophone with its own context before and after it, so Python finds the homophones (a
+# search that starts with their first letters) and tests each one's context: the item
+# or copula before it with a pattern of the reversed text, anchored where the homophone
+# starts, and the item after it anchored where it ends (the same homophones; the shared
+# pattern starts with a lookbehind, which sre would try at every character of a text).
+_HOMOPHONES: dict[str, str] = _R["homophones"]
+_H_ALT = "|".join(sorted(_HOMOPHONES, key=len, reverse=True))
+_ITEM_SRC = "(?:E|[0-9]{1,3})"
+if _R["homophone"] != (
+    "(?:(?<![a-z0-9])" + _ITEM_SRC + " |(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:) )"
+    "(H)(?= " + _ITEM_SRC + "(?![a-z0-9]))"
+    "|(?<![a-z0-9])" + _ITEM_SRC + " (won|ate)(?![a-z0-9])"
+):
+    raise ValueError("rewrites.homophone changed: update the homophone tests in _rewrite.py")
+HOMOPHONE_SRC = _R["homophone"].replace("E", _ENGLISH_SRC).replace("H", _H_ALT)
+_H_AFTER_ITEM = frozenset(("won", "ate"))  # the second alternative's homophones
+_H_FIND_RE = re.compile(
+    "(?:" + "|".join(w[0] + "(?<![a-z]" + w[0] + ")" + w[1:] for w in _H_ALT.split("|")) + ")"
+)
+_H_NEXT_RE = re.compile(" (?:" + _ENGLISH_SRC + "|[0-9]{1,3})(?![a-z0-9])")
+_H_ITEM_BEFORE_RE = re.compile(
+    " (?:" + _trie(w[::-1] for w in _R["english_digit_words"]) + "|[0-9]{1,3})(?![a-z0-9])"
+)
+_H_COPULA_BEFORE_RE = re.compile(" (?:(?:si|saw|s'ti|sti|era)(?![a-z0-9])|:)")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _MIXED_MIN, _MIXED_MAX = _R["digit_word_mixed_digits"]
 _NUMERALS_RE = re.compile("[0-9]")
 _UNITS = frozenset("123456789")  # what a unit word after a tens word reads as
@@ -114,19 +141,18 @@ def _spaced_source() -> str:
 
 
 _LETTER_SPACED_PY_RE = re.compile(_spaced_source())
-# The hint (a digit, then a space, a digit or dash and a space; a comma, a space and a
-# digit; or two spaces and a digit) is looked for in the text's UTF-8 bytes with every
-# digit made "0" and every byte but a space or "-" made "x": four substring tests, C
-# loops, where a regex search enters sre at every space (a few more texts pass: "x" is
-# any other byte, not only a comma; V8 compiles the shared source). Bytes of other
-# characters are never 0-9, " " or "-" in UTF-8, so they cannot make or hide the hint.
-# The same copy makes each letter of rewrites.ocr_letters "L", for the OCR gate
-# (_ocr_digits): "0L" or "L0".
-if _R["letter_spaced_hint"] != "[0-9](?: [0-9-] |, [0-9]|  [0-9])":
+# The hint (a digit, a space, a digit or dash and a space; or a digit, a comma and a
+# space twice) is looked for in the text's UTF-8 bytes with every digit made "0" and
+# every byte but a space, "-" or "," made "x": three substring tests, C loops, where a
+# regex search enters sre at every space (the same texts pass; V8 compiles the shared
+# source). Bytes of other characters are never 0-9, " ", "-" or "," in UTF-8, so they
+# cannot make or hide the hint. The same copy makes each letter of rewrites.ocr_letters
+# "L", for the OCR gate (_ocr_digits): "0L" or "L0".
+if _R["letter_spaced_hint"] != "[0-9](?: [0-9-] |, [0-9], )":
     raise ValueError("rewrites.letter_spaced_hint changed: rewrite _HINT_BYTES to match")
 _HINT_BYTES = bytes(
     [
-        48 if 48 <= b <= 57 else b if b in b" -" else 76 if chr(b) in _R["ocr_letters"] else 120
+        48 if 48 <= b <= 57 else b if b in b" -," else 76 if chr(b) in _R["ocr_letters"] else 120
         for b in range(256)
     ]
 )
@@ -244,6 +270,16 @@ def _pair_source(last: bool) -> bytes:
 
 _PAIR_AHEAD_RE = re.compile(_pair_source(False))
 _PAIR_BEHIND_RE = re.compile(_pair_source(True))
+
+
+# Which texts can hold a homophone of a digit (_homophones), from the gate's words: a
+# homophone among them, and either an English digit word, or a digit beside a homophone
+# (_digit_by_homophone): an over-estimate, every homophone replaced passes.
+_H_TOKENS = frozenset(w.encode() for w in _HOMOPHONES)
+_E_TOKENS = frozenset(map(_gate_token, _R["english_digit_words"]))
+_H_BESIDE_DIGIT = tuple(
+    x for w in _HOMOPHONES for x in (b"0 " + w.encode() + b" ", b" " + w.encode() + b" 0")
+)
 
 
 def _mixed_pairs(norm: str) -> tuple[bytes, bytes] | None:
@@ -370,9 +406,10 @@ def _item_digits(item: str, times: int) -> str | None:
     return None
 
 
-def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, int, int] | None:
+def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, int, int, int] | None:
     """The digits of the run low[s:e] of digit words (and digit groups, in a mixed run):
-    (characters, their source spans, digits, words outside digit_word_mixed_weak), or None
+    (characters, their source spans, digits, words outside digit_word_mixed_weak, digit
+    words), or None
     for a run that reads as no number (a "double" before a group or another "double", or
     more than limit digits). Words in one group join; a comma, full stop or pause between
     groups becomes a space, a dash (or a spoken one) stays; in a run with a dash, the
@@ -380,7 +417,7 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
     chars: list[str] = []
     src: list[tuple[int, int]] = []
     times = 1
-    n = strong = 0
+    n = strong = words = 0
     pos = s
     tens = -1  # where the 0 of a tens word stands, for a unit word after it
     for w in _ITEM_RE.finditer(low, s, e):
@@ -390,6 +427,7 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
         before, pos = pos, w.end()  # the separator is low[before:w.start()]
         sep = low[before : w.start()].strip(" \n")
         word = not "0" <= item[0] <= "9"
+        words += word
         if tens >= 0 and _WORDS.get(item, item) in _UNITS and sep in ("", "-"):
             # "forty nine", "forty-nine", "forty 9"
             chars[tens], src[tens] = _WORDS.get(item, item), w.span()
@@ -404,6 +442,7 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
             if times != 1:
                 return None
             times = int(_WORDS[item][1])
+            strong += item not in _MIXED_WEAK
             continue
         digits = _item_digits(item, times)
         if digits is None:
@@ -422,7 +461,7 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
             return None
     if times != 1:
         return None
-    return *_dash_groups(chars, src), n, strong
+    return *_dash_groups(chars, src), n, strong, words
 
 
 def _dash_groups(chars: list[str], src: list) -> tuple[list[str], list]:
@@ -445,9 +484,16 @@ def _run_edits(low: str, matches, min_digits: int, max_digits: int, min_strong: 
         if e - s > _DW_MAX or len(_NUMERALS_RE.findall(low, s, e)) > max_digits:
             continue
         run = _read_run(low, s, e, max_digits)
-        if run is not None and run[2] >= min_digits and run[3] >= min_strong:
+        if run is not None and run[2] >= min_digits and _strong_enough(run[3], run[4], min_strong):
             out.append((s, e, "".join(run[0]), run[1]))
     return out
+
+
+def _strong_enough(strong: int, words: int, min_strong: int) -> bool:
+    """Enough digit words outside digit_word_mixed_weak: min_strong, or one fewer among
+    one more digit words in all ("two oh four 65 3589": "oh" and the weak "two" and
+    "four")."""
+    return strong >= min_strong or (strong >= min_strong - 1 >= 1 and words > min_strong)
 
 
 def _digit_words(low: str) -> list[Edit]:
@@ -533,33 +579,47 @@ def _ocr_digits(m: re.Match) -> str:
     return token
 
 
-def _gate_counts(words: bytes) -> tuple[int, int, bool]:
+# What _gate_counts says of the words besides: a filler, a homophone, an English digit word.
+_FILLER, _HOMOPHONE, _ENGLISH = 1, 2, 4
+_FILLER_TOKENS = frozenset(w.encode() for w in _R["filler_words"])
+
+
+def _gate_counts(words: bytes) -> tuple[int, int, bool, int]:
     """How many of the gate's words are digit words (up to _RUN_WORDS), how many are
-    digit words no common word shares (up to 2), and whether one is a run of o's."""
-    digit = strong = 0
+    digit words no common word shares (up to 2), whether one is a run of o's, and which
+    of _FILLER, _HOMOPHONE and _ENGLISH are among them."""
+    digit = strong = spoken = 0
     o_runs = False
     i, size = 0, len(words)
-    while i < size and (digit < _RUN_WORDS or strong < 2 or not o_runs):
+    while i < size and (digit < _RUN_WORDS or strong < 2 or not o_runs or spoken != 7):
         j = words.find(b" ", i + _GATE_BLOCK) if size - i > _GATE_BLOCK else -1
         j = size if j < 0 else j
         block = (words[i:j] if i or j < size else words).split()  # most texts: one block
-        # most texts have no digit word at all: isdisjoint answers that in one C loop (a
-        # run of o's counts as one here: more texts pass the gates, none is lost)
-        if not _GATE_WORD_BYTES.isdisjoint(block):
-            # the words' hashes are known now
-            o_runs = o_runs or not _O_WORDS.isdisjoint(block)
+        # the block's distinct words, made once (a C loop): each test below then looks up
+        # the few words of a small set in it
+        distinct = set(block)
+        if not _FILLER_TOKENS.isdisjoint(distinct):
+            spoken |= _FILLER
+        if not _H_TOKENS.isdisjoint(distinct):
+            spoken |= _HOMOPHONE
+        # most texts have no digit word at all (a run of o's counts as one here: more
+        # texts pass the gates, none is lost)
+        if not _GATE_WORD_BYTES.isdisjoint(distinct):
+            o_runs = o_runs or not _O_WORDS.isdisjoint(distinct)
+            if not _E_TOKENS.isdisjoint(distinct):
+                spoken |= _ENGLISH
             if digit < _RUN_WORDS or strong < 2:
                 digit += sum(map(_GATE_WORD_BYTES.__contains__, block))
                 # strong digit words are digit words: fewer than two in all, none to count
                 if digit >= 2 or j < size:
                     strong += sum(map(_MIXED_STRONG.__contains__, block))
         i = j
-    return min(digit, _RUN_WORDS), min(strong, 2), o_runs
+    return min(digit, _RUN_WORDS), min(strong, 2), o_runs, spoken
 
 
 def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
-    """The rewrites that close a number up, spoken dashes between numerals, fillers and
-    then a PDF's letter spacing: (norm, starts, ends, the digit-word gate's words, the hint
+    """The rewrites that close a number up, spoken dashes between numerals and then a
+    PDF's letter spacing: (norm, starts, ends, the digit-word gate's words, the hint
     bytes of norm or None if not made)."""
     raw = _utf8(norm)
     hint: bytes | None = None
@@ -570,15 +630,9 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
             norm, starts, ends = _apply(norm, starts, ends, edits)
             raw = _utf8(norm)
             words = _gate_words(raw)[0]
-    if _FILLER_GATE_RE.search(b" " + words + b" ") is not None:  # "uh", "um" as a word
-        edits = _fillers(latin_lower(norm))
-        if edits:
-            norm, starts, ends = _apply(norm, starts, ends, edits)
-            raw = _utf8(norm)
-            words = _gate_words(raw)[0]
     if " " in norm:
         hint = raw.translate(_HINT_BYTES)
-        if b"0 0 " in hint or b"0 - " in hint or b"0x 0" in hint or b"0  0" in hint:
+        if _spaced_hint(hint):
             edits = _letter_spaced(norm)
             if edits:
                 norm, starts, ends = _apply(norm, starts, ends, edits)
@@ -587,9 +641,95 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
     return norm, starts, ends, words, hint
 
 
+def _homophones(low: str) -> list[Edit]:
+    """Each homophone of a digit inside a spoken number ("8 too 6"), as that digit: the
+    matches of HOMOPHONE_SRC, found homophone by homophone (see above)."""
+    out: list[Edit] = []
+    rev = ""
+    size = len(low)
+    for m in _H_FIND_RE.finditer(low):
+        s, e = m.span()
+        word = m.group()
+        if e < size and low[e] in _ALNUM:
+            continue  # part of a longer word ("tomato", "forty")
+        if _H_NEXT_RE.match(low, e) is not None:  # an item after it
+            rev = rev or low[::-1]
+            at = size - s  # where the text before it starts, reversed
+            if (
+                _H_ITEM_BEFORE_RE.match(rev, at) is None
+                and _H_COPULA_BEFORE_RE.match(rev, at) is None
+            ):
+                continue
+        elif word in _H_AFTER_ITEM:  # "won", "ate" after an item
+            rev = rev or low[::-1]
+            if _H_ITEM_BEFORE_RE.match(rev, size - s) is None:
+                continue
+        else:
+            continue
+        out.append((s, e, _HOMOPHONES[word], [(s, e)]))
+    return out
+
+
+def _spoken(norm: str, starts, ends, spoken: int):
+    """Fillers out of spoken numbers, then their homophones of digits made digits ("for
+    zero six three won ate …"; a second pass for those beside the first: "won ate"),
+    then letter spacing closed up around them ("8 too 6 3 0 0 for 2 0"): (norm, starts,
+    ends, the gate's words or None when nothing changed). spoken: _gate_counts's."""
+    low = None
+    edited = False
+    if spoken & _FILLER:
+        low = latin_lower(norm)
+        edits = _fillers(low)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+            low, edited = None, True
+    if spoken & _HOMOPHONE and (spoken & _ENGLISH or _digit_by_homophone(norm)):
+        for _ in range(2):  # the second pass: "won" made 1 is the item before "ate"
+            edits = _homophones(low or latin_lower(norm))
+            if not edits:
+                break
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+            low, edited = None, True
+    if not edited:
+        return norm, starts, ends, None
+    raw = _utf8(norm)
+    if _spaced_hint(raw.translate(_HINT_BYTES)):
+        edits = _letter_spaced(norm)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+            raw = _utf8(norm)
+    return norm, starts, ends, _gate_words(raw)[0]
+
+
+def _spaced_hint(hint: bytes) -> bool:
+    """Could the text (its hint bytes) hold a letter-spaced run (letter_spaced_hint)?"""
+    return b"0 0 " in hint or b"0 - " in hint or b"0, 0, " in hint
+
+
+def _digit_by_homophone(norm: str) -> bool:
+    """With no English digit word, could a homophone stand beside a digit, a space
+    between? (Then it could stand between digits: "8 too 6 3 0 0".) Looked for in the
+    text's bytes made as for _mixed_pairs (digits "0", letters lower-cased), a space put
+    at both ends: substring tests, C loops."""
+    t = b" " + _utf8(norm).translate(_PAIR_BYTES) + b" "
+    return any(h in t for h in _H_BESIDE_DIGIT)
+
+
 def _fillers(low: str) -> list[Edit]:
     """Each filler between two items of a spoken number, with the pause before it: gone."""
     return [(m.start(1), m.end(1), "", []) for m in _FILLER_RE.finditer(low)]
+
+
+def _look_alikes(norm: str, o_runs: bool, hint: bytes | None) -> str:
+    """Letters typed or read for digits, one character for one (the maps stay)."""
+    if o_runs:  # a word of o's: perhaps "7356276o4", an o typed for a zero
+        # (the hint stays good enough: an o made 0 touches no other letter)
+        norm = _O_FOR_ZERO_RE.sub(_o_for_zero, norm)
+    if hint is None:
+        hint = _utf8(norm).translate(_HINT_BYTES)
+    if b"0L" in hint or b"L0" in hint:  # a look-alike letter touches a digit
+        norm = _OCR_RE.sub(_ocr_digits, norm)
+    return norm
 
 
 def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
@@ -601,14 +741,13 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
     norm, starts, ends, words, hint = _close_up(norm, starts, ends)
-    digit, strong, o_runs = _gate_counts(words)
-    if o_runs:  # a word of o's: perhaps "7356276o4", an o typed for a zero
-        # (the hint stays good enough: an o made 0 touches no other letter)
-        norm = _O_FOR_ZERO_RE.sub(_o_for_zero, norm)
-    if hint is None:
-        hint = _utf8(norm).translate(_HINT_BYTES)
-    if b"0L" in hint or b"L0" in hint:  # a look-alike letter touches a digit
-        norm = _OCR_RE.sub(_ocr_digits, norm)
+    digit, strong, o_runs, spoken = _gate_counts(words)
+    if spoken & (_FILLER | _HOMOPHONE):
+        norm, starts, ends, changed = _spoken(norm, starts, ends, spoken)
+        if changed is not None:
+            words, hint = changed, None
+            digit, strong, o_runs, _ = _gate_counts(words)
+    norm = _look_alikes(norm, o_runs, hint)
     if not digit:
         return norm, starts, ends, None
     low = None
@@ -618,7 +757,8 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
             low = None
-    pairs = _mixed_pairs(norm) if strong >= 2 else None
+    # two strong digit words, or one among three (_strong_enough)
+    pairs = _mixed_pairs(norm) if strong >= 2 or (strong and digit >= 3) else None
     if pairs is None:
         return norm, starts, ends, low
     low = low or latin_lower(norm)  # the same length: the pairs' places hold

@@ -124,7 +124,9 @@ def with_typos(pattern: str) -> str:
         )
     for word in RULES["cue_spelled_words"]:  # "I D", "I.D." for "id"
         spelled = "\\.? ?".join(word) + "\\.?"
-        pattern = re.sub(r"(?<![a-z\\\[])" + word + r"(?![a-z])", lambda _m: spelled, pattern)
+        pattern = re.sub(
+            r"(?<![a-z\\\[])" + word + r"(?![a-z])", spelled.replace("\\", "\\\\"), pattern
+        )
     return pattern
 
 
@@ -351,6 +353,7 @@ ANSWER_AFTER_CUE_RE = re.compile(RULES["answer_after_cue"])
 SENTENCE_SOFT_RE = re.compile(RULES["sentence_end_soft"], re.ASCII)
 CARRY_GAP_RE = re.compile(RULES["carry_gap"], re.ASCII)
 CUE_LIST_GAP_RE = re.compile(RULES["cue_list_gap"], re.ASCII)
+CUE_CONTRAST_GAP_RE = re.compile(RULES["cue_contrast_gap"], re.ASCII)
 CARRY_MAX_GAP: int = RULES["carry_max_gap"]
 # both gaps take label_arrow ("<-", "=", "=>" ...) for {arrow}
 LABEL_AFTER_GAP_RE = re.compile(RULES["label_after_gap"].replace("{arrow}", RULES["label_arrow"]))

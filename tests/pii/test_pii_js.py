@@ -207,6 +207,13 @@ PIECES = [
     "indentification ",
     "2 49 7 16 4 56",
     "3 72 75 79 0 01 ",
+    " for ",
+    "won ate ",
+    "is to ",
+    " too 6 ",
+    "ITIN not a social ",
+    "two oh four 65 ",
+    " triple oh",
 ]
 
 

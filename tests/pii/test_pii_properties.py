@@ -254,10 +254,10 @@ flooded_runs = st.tuples(mixed_runs, _FLOODS, st.integers(0, 45), mixed_runs, _F
 @example("zéro dash " * 25 + "4 " + "oh-" * 9)
 def test_mixed_runs_are_the_patterns_runs(text):
     """rewrite() looks for mixed runs only in a text whose words hold two strong digit
-    words' gate tokens (_MIXED_STRONG) and that has a digit and a digit word side by side
-    (_mixed_pairs), and tries the pattern only at the starts of the runs before such a
-    pair (_mixed_runs): every text with a run passes both gates, and the runs are the
-    pattern's own, as finditer gives them."""
+    words' gate tokens (_MIXED_STRONG), or one among three digit words, and that has a
+    digit and a digit word side by side (_mixed_pairs), and tries the pattern only at the
+    starts of the runs before such a pair (_mixed_runs): every text with a run passes
+    both gates, and the runs are the pattern's own, as finditer gives them."""
     from app.pii._normalise import latin_lower
     from app.pii._rewrite import (
         MIXED_RUN_RE,
@@ -277,4 +277,61 @@ def test_mixed_runs_are_the_patterns_runs(text):
     if pairs is not None:
         assert [m.span() for m in _mixed_runs(low, pairs)] == expected
         if _mixed_words(low, pairs):
-            assert _gate_counts(_gate_words(_utf8(text))[0])[1] >= 2
+            digit, strong, _, _ = _gate_counts(_gate_words(_utf8(text))[0])
+            assert strong >= 2 or (strong and digit >= 3)
+
+
+_SPOKEN_ITEMS = st.sampled_from(
+    [
+        *("five", "Oh", "o", "forty", "nine", "double", "cinco", "um", "uh", "ummm", "er"),
+        *("to", "too", "for", "won", "ate", "is", "was", "it's", ":", "the", "tomato", "fort"),
+        *("8", "12", "345", "6789", "dash", "x"),
+    ]
+)
+_SPOKEN_SEPARATORS = st.sampled_from(
+    [" ", ", ", "-", " - ", "...", "…", " dash ", "dash", ".", "  ", "", "\n"]
+)
+spoken_runs = st.lists(st.tuples(_SPOKEN_ITEMS, _SPOKEN_SEPARATORS), max_size=16).map(
+    lambda pairs: "".join(a + b for a, b in pairs)
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(spoken_runs)
+@example("her social was for zero six three won ate oh seven won")
+@example("8 too 6 3 0 0 for 2 0")
+@example("five, uh, six dashto seven")
+def test_fillers_and_homophones_are_the_patterns(text):
+    """Python finds the shared patterns' fillers and homophones (rewrites.filler,
+    rewrites.homophone: the JavaScript twin searches with them) its own way: homophone
+    by homophone, and only in texts whose words pass the gates. Both give the
+    patterns' own matches, and no text with a match is turned away."""
+    import re
+
+    from app.pii._normalise import latin_lower
+    from app.pii._rewrite import (
+        _ENGLISH,
+        _FILLER,
+        _FILLER_RE,
+        _HOMOPHONE,
+        HOMOPHONE_SRC,
+        _digit_by_homophone,
+        _fillers,
+        _gate_counts,
+        _gate_words,
+        _homophones,
+        _utf8,
+    )
+
+    low = latin_lower(text)
+    spoken = _gate_counts(_gate_words(_utf8(text))[0])[3]
+    fillers = [(m.start(1), m.end(1)) for m in _FILLER_RE.finditer(low)]
+    assert [(s, e) for s, e, _, _ in _fillers(low)] == fillers
+    if fillers:
+        assert spoken & _FILLER
+    shared = re.compile(HOMOPHONE_SRC)
+    expected = [m.span(1 if m.start(1) >= 0 else 2) for m in shared.finditer(low)]
+    assert [(s, e) for s, e, _, _ in _homophones(low)] == expected
+    if expected:
+        assert spoken & _HOMOPHONE
+        assert spoken & _ENGLISH or _digit_by_homophone(text)

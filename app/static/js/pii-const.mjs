@@ -113,6 +113,7 @@ export const ANSWER_AFTER_CUE_RE = new RegExp(RULES.answer_after_cue);
 export const SENTENCE_SOFT_RE = new RegExp(RULES.sentence_end_soft, "g");
 export const CARRY_GAP_RE = new RegExp("^(?:" + RULES.carry_gap + ")$");
 export const CUE_LIST_GAP_RE = new RegExp("^(?:" + RULES.cue_list_gap + ")$");
+export const CUE_CONTRAST_GAP_RE = new RegExp("^(?:" + RULES.cue_contrast_gap + ")$");
 export const CARRY_MAX_GAP = RULES.carry_max_gap;
 export const PLURAL_CUE_RE = new RegExp(RULES.plural_cue);
 // Python's pattern.search(s, pos, endpos) lets lookbehinds (at most 8 characters in

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_AT_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DIGITS_ONLY_RE = /^[0-9]+$/;
@@ -188,6 +188,11 @@ export class Chunk {
         this.beforeEnd = last.end;
         this.beforeSpan = [last.start, last.end];
         this.soft = null; // looked up by isSoft() when it matters
+        if (this.before === "neg" && prior !== null && this.contrasted(prior, last)) {
+          // "it's an ITIN not a social 931-99-8699": the ITIN cue is the number's
+          this.before = cueKind(prior.m);
+          this.beforeSpan = [prior.start, prior.end];
+        }
         // "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
         // (not a cue the number before took as its own, after it: "302-08-7630 is my
         // social, notice number 306129269, phone ...")
@@ -216,6 +221,17 @@ export class Chunk {
   }
   // Did the previous number, which has no cue before it, take the cue starting at start
   // as its cue after?
+  // Is the negative cue last a negated identifier cue that sets the identifier cue prior
+  // apart from it ("an ITIN not a social", "my EIN (not my SSN)")? (_contrasted)
+  contrasted(prior, last) {
+    const low = this.text.low;
+    return (
+      ID_KINDS.has(cueKind(prior.m)) &&
+      DENIAL_NEGATION_RE.test(low.slice(last.start, last.start + 40)) &&
+      CUE_CONTRAST_GAP_RE.test(low.slice(prior.end, last.start))
+    );
+  }
+
   takenByPrev(start) {
     const p = this.prev;
     return p !== null && p.cueBefore() === null && p.cueAfter() !== null && p.afterStart === start;

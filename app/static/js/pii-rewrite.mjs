@@ -1,8 +1,8 @@
 // Rewrites of the normalised copy that undo what people and programs do to numbers:
 // the twin of app/pii/_rewrite.py (see its docstring), step by step. quote_join drops
-// a "> " quote prefix inside a number split by a hard wrap, filler drops an "uh" inside
-// a spoken number, letter_spaced closes up a PDF's "S S N : 8 9 9 - 7 5 - ...",
-// digit_words turns dictated digits into digits,
+// a "> " quote prefix inside a number split by a hard wrap, letter_spaced closes up a
+// PDF's "S S N : 8 9 9 - 7 5 - ...", filler drops an "uh" inside a spoken number and
+// homophone reads its "for" as 4, digit_words turns dictated digits into digits,
 // and digit_word_mixed_run those written partly as numerals ("229 97 three eight five one").
 // Every rewritten character keeps the original [start, end) it came from.
 
@@ -100,7 +100,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // A filler ("uh", "um") between two items of a spoken number goes, with the pause
   // before it: group 1, at the end of the match (the rest is a lookahead).
   const FILLER_RE = new RegExp(SOURCES.filler, "g");
-  const FILLER_GATE_RE = new RegExp(`(?<![a-z])(?:${R.filler_words})(?![a-z])`, "i");
+  const FILLER_GATE_RE = new RegExp(`(?<![a-z])(?:${R.filler_words.join("|")})(?![a-z])`, "i");
   function fillers(norm) {
     const out = [];
     if (!FILLER_GATE_RE.test(norm)) return out;
@@ -111,13 +111,29 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return out;
   }
 
+  // A homophone of a digit ("for", "to", "won") inside a spoken number becomes that
+  // digit: group 1 or 2, at the end of the match (the rest is a lookahead).
+  const HOMOPHONE_RE = new RegExp(SOURCES.homophone, "g");
+  const HOMOPHONE_GATE_RE = new RegExp(`(?<![a-z])(?:${Object.keys(R.homophones).join("|")})(?![a-z])`, "i");
+  function homophones(norm) {
+    const out = [];
+    if (!HOMOPHONE_GATE_RE.test(norm)) return out;
+    for (const m of all(HOMOPHONE_RE, lower(norm))) {
+      const g = m[1] ?? m[2];
+      const e = m.index + m[0].length;
+      out.push([e - g.length, e, R.homophones[g], [[e - g.length, e]]]);
+    }
+    return out;
+  }
+
   function lower(norm) {
     // eslint-disable-next-line no-control-regex
     return /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z\u00c0-\u024f\u0400-\u04ff]/g, latinLower);
   }
 
   // The digits of the run low[s:e] of digit words (and digit groups, in a mixed run):
-  // [characters, their source spans, digits, words outside digit_word_mixed_weak], or
+  // [characters, their source spans, digits, words outside digit_word_mixed_weak, digit
+  // words], or
   // null for a run that reads as no number. The twin of _read_run in _rewrite.py.
   function readRun(low, s, e) {
     const chars = [];
@@ -125,6 +141,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     let times = 1;
     let digits = 0;
     let strong = 0;
+    let words = 0;
     let pos = s;
     let tens = -1; // where the digit of a tens word stands, waiting for a unit word
     for (const w of all(ITEM_RE, low.slice(s, e))) {
@@ -134,6 +151,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const we = ws + item.length;
       const sep = low.slice(pos, ws).replace(/^[ \n]+|[ \n]+$/g, "");
       const digit = WORDS[item] ?? item;
+      if (!(item[0] >= "0" && item[0] <= "9")) words++;
       if (tens >= 0) {
         const at = tens + 1;
         tens = -1;
@@ -165,6 +183,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         // "double", "triple"
         if (times !== 1) return null;
         times = Number(digit[1]);
+        if (!MIXED_WEAK.has(item)) strong++;
         continue;
       }
       if (digit[0] === "t") {
@@ -192,10 +211,15 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     if (chars.includes("-") && chars.includes(" ")) {
       // dashes mark the groups: a comma or pause between them is a pause inside one
       const keep = [...chars.keys()].filter((i) => chars[i] !== " ");
-      return [keep.map((i) => chars[i]), keep.map((i) => src[i]), digits, strong];
+      return [keep.map((i) => chars[i]), keep.map((i) => src[i]), digits, strong, words];
     }
-    return [chars, src, digits, strong];
+    return [chars, src, digits, strong, words];
   }
+
+  // Enough digit words outside the weak ones: minStrong, or one fewer among one more
+  // digit words in all ("two oh four 65 3589") (_strong_enough)
+  const strongEnough = (strong, words, minStrong) =>
+    strong >= minStrong || (strong >= minStrong - 1 && minStrong - 1 >= 1 && words > minStrong);
 
   // An edit for each of re's runs in the lower-cased norm that reads as a number:
   // minDigits to maxDigits digits, and minStrong digit words outside the weak ones.
@@ -206,7 +230,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const s = m.index;
       const e = s + m[0].length;
       const run = e - s <= R.digit_word_max_chars ? readRun(low, s, e) : null;
-      if (run !== null && run[2] >= minDigits && run[2] <= maxDigits && run[3] >= minStrong) {
+      if (run !== null && run[2] >= minDigits && run[2] <= maxDigits && strongEnough(run[3], run[4], minStrong)) {
         out.push([s, e, run[0].join(""), run[1]]);
       }
     }
@@ -289,12 +313,29 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const [step, hint] of [
       [quoteJoins, ">"],
       [numeralDashes, " "],
-      [fillers, " "],
       [letterSpaced, " "],
+      ["spoken", null],
       ["o", null],
       [digitWords, null],
       [mixedDigitWords, null],
     ]) {
+      if (step === "spoken") {
+        // fillers out, then homophones made digits (twice: "won ate"), then letter
+        // spacing closed up again around what changed (_spoken)
+        let edited = false;
+        for (const f of [fillers, homophones, homophones]) {
+          const edits = f(norm);
+          if (edits.length) {
+            [norm, starts, ends] = apply(norm, starts, ends, edits);
+            edited = true;
+          } else if (f === homophones) break;
+        }
+        if (edited) {
+          const edits = letterSpaced(norm);
+          if (edits.length) [norm, starts, ends] = apply(norm, starts, ends, edits);
+        }
+        continue;
+      }
       if (step === "o") {
         // one character for one: the maps stay
         if (O_GATE_RE.test(norm)) norm = norm.replace(O_FOR_ZERO_RE, oForZero);

@@ -777,6 +777,8 @@ export const RULES = {
  "_answer_after_cue": "A cue reaches over one sentence end to a number that answers it at once: 'I was asked for my social security number. It is 730604390.', 'I typed the routing number wrong. The correct one is 045809761.', 'Sorry, the right one is 177879316.' (an interjection may open the answer) Other languages answer the same way: 'El correcto es ...', 'O certo é ...', 'Poprawny numer to ...', 'Bon nimewo a se ...', 'Le bon numéro est ...'; and 'The number on it was ...'.",
  "carry_gap": "\\)?(?:[ \\n]+(?:for|para|pour|dla|pou)(?:[ \\n]+[a-z'\\u00c0-\\u024f]+){1,2})?[ \\n]*(?:,|;|&|\\+|/|and|or|plus|y|e|et|ak|not|instead of|rather than|but|\\.(?=[ \\n]+(?:and[ \\n]+)?(?:my|his|her|our|their)[ \\n]|[ \\n]+(?:wife|husband|spouse|son|daughter|child|kid|dependent|dependant|mom|mother|dad|father|partner|esposa|esposo|marido|mujer|hijo|hija|mulher|filho|filha|żona|mąż|syn|córka|madanm|mari|pitit)(?:['’]s)?[ \\n]*[:=-]))(?:[ \\n]+(?:and|or))?(?:[ \\n]+[a-z'\\u00c0-\\u024f]+){0,5}[ \\n]*[:=-]?[ \\n]*\\(?",
  "cue_list_gap": "[ \\n]*(?:,|&|/|\\+|and|or|and/or)[ \\n]*(?:(?:my|our|the|his|her|their|your) )?",
+ "cue_contrast_gap": "[ ,;:(-]*(?:(?:and|but|y|pero|e|mas|ale|men) )?",
+ "_cue_contrast_gap": "An identifier cue, then this gap, then a negated identifier cue of another kind just before the number ('it's an ITIN not a social 931-99-8699', 'my EIN (not my SSN): ...'): the negation sets the two apart, and the first cue is the number's.",
  "plural_cue": "(?<![a-z])(?:numbers|nos|ssns|eins|feins|tins|itins|ids|n[uú]meros|numery|numer[oó]w|nimewo yo)(?:[^a-z]|$)",
  "_plural_cue": "A cue whose words end like this is plural ('(social security numbers)'): after a coordinated list of numbers in one sentence ('Mine is N and my wife's is M (social security numbers)') it covers every number of the list, not only the nearest.",
  "label_arrow": "<-+|<=+|←|=+>?",
@@ -1331,8 +1333,24 @@ export const RULES = {
   "digit_word_run": "(?<![a-z])(?:W)(?:(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *(?:\n *)?| *\n *| +)(?:W)){5,100}(?![a-z])",
   "digit_word_mixed_run": "(?<![a-z0-9])(?:(?:W|[0-9]{1,7})(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *(?:\n *)?| *\n *| +)){0,20}(?:[0-9]{1,7}(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *(?:\n *)?| *\n *| +)(?:W)|(?:W)(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *(?:\n *)?| *\n *| +)[0-9]{1,7})(?:(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *(?:\n *)?| *\n *| +)(?:W|[0-9]{1,7})){0,20}(?![a-z0-9])",
   "filler": "(?<![a-z0-9])(?:E|[0-9]+)((?: *(?:[,.]{1,3}|…))? +(?:F)(?![a-z]))(?= *(?:[,.]{1,3}|…)? +(?:[0-9]|(?:E)(?![a-z])))",
-  "filler_words": "u+h+m*|u+m+|e+r+m*|a+h+|h+m+|m{2,}",
-  "filler_neighbours": [
+  "filler_words": [
+   "uhhh",
+   "uhh",
+   "uhm",
+   "uh",
+   "ummm",
+   "umm",
+   "um",
+   "erm",
+   "er",
+   "ahh",
+   "ah",
+   "hmmm",
+   "hmm",
+   "mmm",
+   "mm"
+  ],
+  "english_digit_words": [
    "zero",
    "oh",
    "o",
@@ -1366,7 +1384,16 @@ export const RULES = {
    "double",
    "triple"
   ],
-  "_filler": "A filler of speech (filler_words: 'uh', 'um', 'umm', 'er', 'ah', 'hmm') between two items of a spoken number, each a digit group or an English digit word of filler_neighbours ('four nine oh, four five, uh, eight four oh two', '922 94 um 2308'; voicemail transcripts), goes with the pause before it, before the other rewrites read the number. Only between English words: 'um' is also Portuguese for one ('nove dois um').",
+  "_filler": "A filler of speech (filler_words, longest first: 'uh', 'um', 'umm', 'er', 'ah', 'hmm') between two items of a spoken number, each a digit group or an English digit word of english_digit_words ('four nine oh, four five, uh, eight four oh two', '922 94 um 2308'; voicemail transcripts), goes with the pause before it, before the other rewrites read the number. Only between English words: 'um' is also Portuguese for one ('nove dois um').",
+  "homophone": "(?:(?<![a-z0-9])(?:E|[0-9]{1,3}) |(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:) )(H)(?= (?:E|[0-9]{1,3})(?![a-z0-9]))|(?<![a-z0-9])(?:E|[0-9]{1,3}) (won|ate)(?![a-z0-9])",
+  "homophones": {
+   "won": "1",
+   "to": "2",
+   "too": "2",
+   "for": "4",
+   "ate": "8"
+  },
+  "_homophone": "Voice typing writes a digit as a word that sounds like it (homophones: 'won', 'to', 'too', 'for', 'ate'). Such a word becomes its digit where it stands, a space on either side, between two items of a spoken number, each an English digit word (english_digit_words) or a group of at most three digits ('8 too 6 3 0 0 for 2 0', 'three for nine nine'); at the start of one, after 'is', 'was', 'it's', 'are' or a colon ('her social was for zero six three won ate oh seven won'); and, for 'won' and 'ate' (no common word comes after a digit), after one. A second pass reads those beside the first ('won ate'), and a PDF's letter spacing is then closed up again around the new digits.",
   "digit_word_mixed_digits": [
    9,
    16
@@ -1498,8 +1525,8 @@ export const RULES = {
    "guion"
   ],
   "_digit_word_dashes": "The words a dictation writes for a spoken dash between groups ('four six dash one two …'): in a run they separate like '-'. Each is written in digit_word_run's separator.",
-  "letter_spaced_hint": "[0-9](?: [0-9-] |, [0-9]|  [0-9])",
-  "_letter_spaced_hint": "A letter-spaced run is looked for only in a text where two digits (or a digit and a dash) are spaced one apart, or a digit stands after a digit and a comma and a space, or two spaces.",
+  "letter_spaced_hint": "[0-9](?: [0-9-] |, [0-9], )",
+  "_letter_spaced_hint": "A letter-spaced run is looked for only in a text where two digits (or a digit and a dash) are spaced one apart, or two digits each have a comma and a space after them ('9, 8, 6').",
   "letter_spaced_max": 80,
   "_letter_spaced_max": "A spaced-out run longer than this (characters) is a spaced-out paragraph, not a pasted number: left as it is.",
   "digit_word_max_chars": 200,
@@ -1536,5 +1563,6 @@ export const SOURCES = {
  "hint": "(?<![0-9])(?:[0-9]{7}|[0-9]{4,}(?:[ \\n]{0,3}(?:--?|[./])[ \\n]{0,3}|[ \\n]{1,4})[0-9]{4}(?:[ \\n]{0,3}(?:--?|[./])[ \\n]{0,3}|[ \\n]{1,4})[0-9]|[0-9]{4,}(?:[ \\n]{0,3}(?:--?|[./])[ \\n]{0,3}|[ \\n]{1,4})[0-9]{6}|[0-9]{3,}(?:[ \\n]{0,3}(?:--?|[./])[ \\n]{0,3}|[ \\n]{1,4})[0-9]{2}(?:[ \\n]{0,3}(?:--?|[./])[ \\n]{0,3}|[ \\n]{1,4})[0-9]{4}(?![0-9])|[0-9]{2}(?:[ \\n]{0,3}(?:--?|[./])[ \\n]{0,3}|[ \\n]{1,4})[0-9]{3}(?:[ \\n]{0,3}(?:--?|[./])[ \\n]{0,3}|[ \\n]{1,4})[0-9]{4}(?![0-9])|[0-9]{2,}(?:[ \\n]{0,3}(?:--?|[./])[ \\n]{0,3}|[ \\n]{1,4})[0-9]{2,7}(?:[ \\n]{0,3}(?:--?|[./])[ \\n]{0,3}|[ \\n]{1,4})[0-9]{3}(?![0-9]))",
  "digit_word_run": "(?:c(?<![a-z]c)(?:ero|in(?:co|q(?:ue)?)|uatro|ztery)|d(?<![a-z]d)(?:e(?:ux)?|o(?:ble|is|s|uble)|u(?:as|e)|w(?:a|ie)|ziewięć)|e(?<![a-z]e)(?:ight(?:een|y)?|leven|n)|f(?<![a-z]f)(?:i(?:ft(?:een|y)|ve)|o(?:rty|ur(?:teen)?))|h(?<![a-z]h)uit|j(?<![a-z]j)ed(?:en|na)|k(?<![a-z]k)at|m(?<![a-z]m)eia|n(?<![a-z]n)(?:euf|ine(?:t(?:een|y))?|ove|ueve|èf)|o(?<![a-z]o)(?:cho|h|ito|ne|siem|tto)?|p(?<![a-z]p)ięć|q(?<![a-z]q)uat(?:r(?:e|o)|tro)|s(?<![a-z]s)(?:e(?:i(?:s)?|nk|pt|t(?:e|te)|ven(?:t(?:een|y))?)|i(?:e(?:dem|te)|s|x(?:t(?:een|y))?)|ześć|èt)|t(?<![a-z]t)(?:en|h(?:irt(?:een|y)|ree)|r(?:e(?:s)?|iple|ois|zy|ês)|w(?:a|e(?:lve|nty)|o))|u(?<![a-z]u)(?:it|m|n(?:a|e|o)?)|y(?<![a-z]y)oun|z(?<![a-z]z)(?:e(?:ro|wo)|éro))(?:(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *(?:\n *)?| *\n *| +)(?:(?:c(?:ero|in(?:co|q(?:ue)?)|uatro|ztery)|d(?:e(?:ux)?|o(?:ble|is|s|uble)|u(?:as|e)|w(?:a|ie)|ziewięć)|e(?:ight(?:een|y)?|leven|n)|f(?:i(?:ft(?:een|y)|ve)|o(?:rty|ur(?:teen)?))|huit|jed(?:en|na)|kat|meia|n(?:euf|ine(?:t(?:een|y))?|ove|ueve|èf)|o(?:cho|h|ito|ne|siem|tto)?|pięć|quat(?:r(?:e|o)|tro)|s(?:e(?:i(?:s)?|nk|pt|t(?:e|te)|ven(?:t(?:een|y))?)|i(?:e(?:dem|te)|s|x(?:t(?:een|y))?)|ześć|èt)|t(?:en|h(?:irt(?:een|y)|ree)|r(?:e(?:s)?|iple|ois|zy|ês)|w(?:a|e(?:lve|nty)|o))|u(?:it|m|n(?:a|e|o)?)|youn|z(?:e(?:ro|wo)|éro)))){5,100}(?![a-z])",
  "digit_word_mixed_run": "(?<![a-z0-9])(?:(?:(?:c(?:ero|in(?:co|q(?:ue)?)|uatro|ztery)|d(?:e(?:ux)?|o(?:ble|is|s|uble)|u(?:as|e)|w(?:a|ie)|ziewięć)|e(?:ight(?:een|y)?|leven|n)|f(?:i(?:ft(?:een|y)|ve)|o(?:rty|ur(?:teen)?))|huit|jed(?:en|na)|kat|meia|n(?:euf|ine(?:t(?:een|y))?|ove|ueve|èf)|o(?:cho|h|ito|ne|siem|tto)?|pięć|quat(?:r(?:e|o)|tro)|s(?:e(?:i(?:s)?|nk|pt|t(?:e|te)|ven(?:t(?:een|y))?)|i(?:e(?:dem|te)|s|x(?:t(?:een|y))?)|ześć|èt)|t(?:en|h(?:irt(?:een|y)|ree)|r(?:e(?:s)?|iple|ois|zy|ês)|w(?:a|e(?:lve|nty)|o))|u(?:it|m|n(?:a|e|o)?)|youn|z(?:e(?:ro|wo)|éro))|[0-9]{1,7})(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *(?:\n *)?| *\n *| +)){0,20}(?:[0-9]{1,7}(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *(?:\n *)?| *\n *| +)(?:(?:c(?:ero|in(?:co|q(?:ue)?)|uatro|ztery)|d(?:e(?:ux)?|o(?:ble|is|s|uble)|u(?:as|e)|w(?:a|ie)|ziewięć)|e(?:ight(?:een|y)?|leven|n)|f(?:i(?:ft(?:een|y)|ve)|o(?:rty|ur(?:teen)?))|huit|jed(?:en|na)|kat|meia|n(?:euf|ine(?:t(?:een|y))?|ove|ueve|èf)|o(?:cho|h|ito|ne|siem|tto)?|pięć|quat(?:r(?:e|o)|tro)|s(?:e(?:i(?:s)?|nk|pt|t(?:e|te)|ven(?:t(?:een|y))?)|i(?:e(?:dem|te)|s|x(?:t(?:een|y))?)|ześć|èt)|t(?:en|h(?:irt(?:een|y)|ree)|r(?:e(?:s)?|iple|ois|zy|ês)|w(?:a|e(?:lve|nty)|o))|u(?:it|m|n(?:a|e|o)?)|youn|z(?:e(?:ro|wo)|éro)))|(?:(?:c(?:ero|in(?:co|q(?:ue)?)|uatro|ztery)|d(?:e(?:ux)?|o(?:ble|is|s|uble)|u(?:as|e)|w(?:a|ie)|ziewięć)|e(?:ight(?:een|y)?|leven|n)|f(?:i(?:ft(?:een|y)|ve)|o(?:rty|ur(?:teen)?))|huit|jed(?:en|na)|kat|meia|n(?:euf|ine(?:t(?:een|y))?|ove|ueve|èf)|o(?:cho|h|ito|ne|siem|tto)?|pięć|quat(?:r(?:e|o)|tro)|s(?:e(?:i(?:s)?|nk|pt|t(?:e|te)|ven(?:t(?:een|y))?)|i(?:e(?:dem|te)|s|x(?:t(?:een|y))?)|ześć|èt)|t(?:en|h(?:irt(?:een|y)|ree)|r(?:e(?:s)?|iple|ois|zy|ês)|w(?:a|e(?:lve|nty)|o))|u(?:it|m|n(?:a|e|o)?)|youn|z(?:e(?:ro|wo)|éro)))(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *(?:\n *)?| *\n *| +)[0-9]{1,7})(?:(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *(?:\n *)?| *\n *| +)(?:(?:c(?:ero|in(?:co|q(?:ue)?)|uatro|ztery)|d(?:e(?:ux)?|o(?:ble|is|s|uble)|u(?:as|e)|w(?:a|ie)|ziewięć)|e(?:ight(?:een|y)?|leven|n)|f(?:i(?:ft(?:een|y)|ve)|o(?:rty|ur(?:teen)?))|huit|jed(?:en|na)|kat|meia|n(?:euf|ine(?:t(?:een|y))?|ove|ueve|èf)|o(?:cho|h|ito|ne|siem|tto)?|pięć|quat(?:r(?:e|o)|tro)|s(?:e(?:i(?:s)?|nk|pt|t(?:e|te)|ven(?:t(?:een|y))?)|i(?:e(?:dem|te)|s|x(?:t(?:een|y))?)|ześć|èt)|t(?:en|h(?:irt(?:een|y)|ree)|r(?:e(?:s)?|iple|ois|zy|ês)|w(?:a|e(?:lve|nty)|o))|u(?:it|m|n(?:a|e|o)?)|youn|z(?:e(?:ro|wo)|éro))|[0-9]{1,7})){0,20}(?![a-z0-9])",
- "filler": "(?<![a-z0-9])(?:(?:double|e(?:ight(?:een|y)?|leven)|f(?:i(?:ft(?:een|y)|ve)|o(?:rty|ur(?:teen)?))|nine(?:t(?:een|y))?|o(?:h|ne)?|s(?:even(?:t(?:een|y))?|ix(?:t(?:een|y))?)|t(?:en|h(?:irt(?:een|y)|ree)|riple|w(?:e(?:lve|nty)|o))|zero)|[0-9]+)((?: *(?:[,.]{1,3}|…))? +(?:u+h+m*|u+m+|e+r+m*|a+h+|h+m+|m{2,})(?![a-z]))(?= *(?:[,.]{1,3}|…)? +(?:[0-9]|(?:(?:double|e(?:ight(?:een|y)?|leven)|f(?:i(?:ft(?:een|y)|ve)|o(?:rty|ur(?:teen)?))|nine(?:t(?:een|y))?|o(?:h|ne)?|s(?:even(?:t(?:een|y))?|ix(?:t(?:een|y))?)|t(?:en|h(?:irt(?:een|y)|ree)|riple|w(?:e(?:lve|nty)|o))|zero))(?![a-z])))"
+ "filler": "(?<![a-z0-9])(?:(?:double|e(?:ight(?:een|y)?|leven)|f(?:i(?:ft(?:een|y)|ve)|o(?:rty|ur(?:teen)?))|nine(?:t(?:een|y))?|o(?:h|ne)?|s(?:even(?:t(?:een|y))?|ix(?:t(?:een|y))?)|t(?:en|h(?:irt(?:een|y)|ree)|riple|w(?:e(?:lve|nty)|o))|zero)|[0-9]+)((?: *(?:[,.]{1,3}|…))? +(?:uhhh|uhh|uhm|uh|ummm|umm|um|erm|er|ahh|ah|hmmm|hmm|mmm|mm)(?![a-z]))(?= *(?:[,.]{1,3}|…)? +(?:[0-9]|(?:(?:double|e(?:ight(?:een|y)?|leven)|f(?:i(?:ft(?:een|y)|ve)|o(?:rty|ur(?:teen)?))|nine(?:t(?:een|y))?|o(?:h|ne)?|s(?:even(?:t(?:een|y))?|ix(?:t(?:een|y))?)|t(?:en|h(?:irt(?:een|y)|ree)|riple|w(?:e(?:lve|nty)|o))|zero))(?![a-z])))",
+ "homophone": "(?:(?<![a-z0-9])(?:(?:double|e(?:ight(?:een|y)?|leven)|f(?:i(?:ft(?:een|y)|ve)|o(?:rty|ur(?:teen)?))|nine(?:t(?:een|y))?|o(?:h|ne)?|s(?:even(?:t(?:een|y))?|ix(?:t(?:een|y))?)|t(?:en|h(?:irt(?:een|y)|ree)|riple|w(?:e(?:lve|nty)|o))|zero)|[0-9]{1,3}) |(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:) )(won|too|for|ate|to)(?= (?:(?:double|e(?:ight(?:een|y)?|leven)|f(?:i(?:ft(?:een|y)|ve)|o(?:rty|ur(?:teen)?))|nine(?:t(?:een|y))?|o(?:h|ne)?|s(?:even(?:t(?:een|y))?|ix(?:t(?:een|y))?)|t(?:en|h(?:irt(?:een|y)|ree)|riple|w(?:e(?:lve|nty)|o))|zero)|[0-9]{1,3})(?![a-z0-9]))|(?<![a-z0-9])(?:(?:double|e(?:ight(?:een|y)?|leven)|f(?:i(?:ft(?:een|y)|ve)|o(?:rty|ur(?:teen)?))|nine(?:t(?:een|y))?|o(?:h|ne)?|s(?:even(?:t(?:een|y))?|ix(?:t(?:een|y))?)|t(?:en|h(?:irt(?:een|y)|ree)|riple|w(?:e(?:lve|nty)|o))|zero)|[0-9]{1,3}) (won|ate)(?![a-z0-9])"
 };
