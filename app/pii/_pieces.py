@@ -500,28 +500,35 @@ def _glued(norm: str, cs: int, ce: int) -> bool:
 def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     """Nine digits grouped by commas, as voice typing writes the pauses ("my social is
     175, 278, 413", "social sec. #608,22,0863"): the whole chunk, one comma separator
-    throughout, grouped 3-2-4 or another way nine digits are (a cue layout), directly
-    after its own identifier cue. Such a chunk is otherwise a list or an amount: no
-    identifier joins groups with a comma. None if not."""
+    throughout, grouped 3-2-4 or another way nine digits are (a cue layout), or ten
+    digits in thousands ("1,019,440,000"), directly after its own identifier cue. Such a
+    chunk is otherwise a list or an amount: no identifier joins groups with a comma.
+    None if not."""
     raw_seps = _NON_DIGITS_RE.findall(bare)
     if raw_seps[0] not in _COMMA_SEPS or raw_seps.count(raw_seps[0]) != len(raw_seps):
         return None
     texts = DIGITS_RE.findall(bare)
     lens = tuple(map(len, texts))
-    if lens != (3, 2, 4) and lens not in CUE_LAYOUTS:
+    # ten digits in thousands ("1,019,440,000": voice typing writes a long number so) are
+    # read as ten bare digits: a CT number under a CT cue
+    thousands = lens == _THOUSANDS and raw_seps[0] == ","
+    if lens != (3, 2, 4) and lens not in CUE_LAYOUTS and not thousands:
         return None
     if _glued(norm, cs, ce):
         return None
     ctx.look_at(cs)
     if not ctx.introduced_by_id():
         return None
-    kind = _classify(texts, ["-"] * len(raw_seps), ctx, True, True)
+    if thousands:
+        texts = ["".join(texts)]
+    kind = _classify(texts, ["-"] * (len(texts) - 1), ctx, True, True)
     if kind is None:
         return None
     return (kind, cs, ce, "".join(texts), ("before", ctx.before_span, ctx.before))
 
 
 _COMMA_SEPS = (",", ", ")
+_THOUSANDS = (1, 3, 3, 3)
 _VOICE_GROUPS = 6  # at most this many groups of digits read aloud as one number
 # nine digits, or ten: a CT number's base and location code read aloud ("3 72 75 79 0 01")
 _VOICE_DIGITS = (MIN_DIGITS, MIN_DIGITS + 1)
@@ -607,8 +614,9 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         if HINT_RE.search(norm, cs, ce) is None:
             commas = bare.count(",")
             if commas:
-                # nine digits in three or four groups: two or three commas
-                nine = 2 <= commas <= 3 and len(bare) - commas - bare.count(" ") == 9
+                # nine digits in three or four groups: two or three commas (or ten in
+                # thousands: three)
+                nine = 2 <= commas <= 3 and len(bare) - commas - bare.count(" ") in (9, 10)
                 f = _comma_grouped(norm, bare, cs, ce, ctx) if nine else None
             elif bare.count("\n") == 1 and not _glued(norm, cs, ce):
                 f = _unwrapped(DIGITS_RE.findall(bare), _NON_DIGITS_RE.findall(bare), cs, ce, ctx)

@@ -3,12 +3,12 @@
 - quote_join: "605 37\\n> > 6884" (a number split by a hard wrap inside a quoted
   reply) loses the quote prefix, so the line break joins the two halves as usual.
 - numeral_dash: "4 2 8 dash 1 5 dash 6 3 3 7" (voice typing) becomes "4 2 8-1 5-6 3 3 7".
-- letter_spaced: "S S N : 8 9 9 - 7 5 - 4 4 5 1" (a PDF copy) becomes
-  "SSN : 899-75-4451": the space between two digits (or dashes) or two letters goes.
 - filler: "four five, uh, eight four" and "922 94 um 2308" (voicemail transcripts) lose
   the filler and the pause before it.
 - homophone: "for zero six three won ate …" and "8 too 6 3 0 0 for 2 0" (voice typing's
-  sound-alikes) become "4 zero six three 1 8 …" and "826300420".
+  sound-alikes) become "4 zero six three 1 8 …" and "8 2 6 3 0 0 4 2 0".
+- letter_spaced: "S S N : 8 9 9 - 7 5 - 4 4 5 1" (a PDF copy) becomes
+  "SSN : 899-75-4451": the space between two digits (or dashes) or two letters goes.
 - digit_words: "zero nine five, two two, three three nine eight" and "cinco ocho
   ocho - ocho tres - ..." (voice dictation) become "095 22 3398" and "588-83-...".
 - digit_word_mixed_run: "229 97 three eight five one", "575-seven eight-5335" (voice
@@ -356,7 +356,7 @@ def _kind(c: str) -> int:
     return 0
 
 
-_LS_SEP_RE = re.compile(",? {1,2}")
+_LS_SEP_RE = re.compile("[,.]? {1,2}")
 
 
 def _digit(c: str) -> bool:
@@ -374,16 +374,17 @@ def _letter_spaced(norm: str) -> list[Edit]:
         if all(run[a : a + 2] == "  " for a, _ in seps):
             continue  # single characters two spaces apart: a table's cells, not a copy
         # a comma after every digit that another follows is dictation's pause after each
-        # digit ("9, 8, 6, 8, 3"): those go whole; a comma among spaced digits ends a
-        # group ("9 6 9, 7 0, 3 0 8 3"): the comma goes, a space stays
+        # digit ("9, 8, 6, 8, 3"): those go whole; a comma or full stop among spaced
+        # digits ends a group ("9 6 9, 7 0, 3 0 8 3"): it goes, a space stays
         digit_commas = [run[a] == "," for a, b in seps if _digit(run[a - 1]) and _digit(run[b])]
         joined = bool(digit_commas) and all(digit_commas)
         for a, b in seps:
             before, after = run[a - 1], run[b]
-            if run[a] == ",":
+            if run[a] in ",.":  # a full stop ends a group, as a comma among spaced digits
                 if _digit(before) and _digit(after):
+                    whole = joined and run[a] == ","
                     out.append(
-                        (s + a, s + (b if joined else b - 1 if b - a == 3 else a + 1), "", [])
+                        (s + a, s + (b if whole else b - 1 if b - a == 3 else a + 1), "", [])
                     )
             elif b - a == 2:  # two spaces part two groups: one stays
                 out.append((s + a, s + a + 1, "", []))
@@ -406,20 +407,81 @@ def _item_digits(item: str, times: int) -> str | None:
     return None
 
 
+class _Run:
+    """The digits read so far from a run of digit words and digit groups (_read_run)."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.src: list[tuple[int, int]] = []  # where each character came from
+        self.times = 1  # after "double" or "triple": 2 or 3
+        self.n = 0  # digits
+        self.strong = 0  # digit words outside digit_word_mixed_weak
+        self.words = 0  # digit words
+        self.tens = -1  # where the 0 of a tens word stands, for a unit word after it
+        self.hund = -1  # where the two 0s of "hundred" stand, for the tens and units after it
+
+    def joined(self, item: str, word: bool, sep: str, span: tuple[int, int]) -> bool:
+        """Did the item take a place the word before it left open ("forty nine",
+        "forty-nine", "forty 9"; "two hundred thirty")?"""
+        tens, self.tens = self.tens, -1
+        hund, self.hund = self.hund, -1
+        if sep not in ("", "-"):
+            return False
+        digit = _WORDS.get(item, item)
+        if tens >= 0 and digit in _UNITS:
+            self.chars[tens], self.src[tens] = digit, span
+        elif not (hund >= 0 and word and _after_hundred(self.chars, self.src, hund, digit, span)):
+            return False
+        elif digit[0] == "t":
+            self.tens = hund + 1  # "two hundred thirty five"
+        self.strong += word and item not in _MIXED_WEAK
+        return True
+
+    def add(self, item: str, word: bool, sep: str, before: int, start: int, end: int) -> bool:
+        """Read the item (after its separator, low[before:start]); False: no number."""
+        if sep:  # the separator before this item
+            self.chars.append("-" if sep == "-" or sep in _DASH_WORDS else " ")
+            self.src.append((before, start))
+        value = _WORDS.get(item, item)
+        if word and value == "h":  # "hundred", after a digit of its group
+            if sep or self.times != 1 or not self.chars or not "0" <= self.chars[-1] <= "9":
+                return False
+            self.hund = len(self.chars)
+            self.chars.extend("00")
+            self.src.extend([(start, end)] * 2)
+            self.n += 2
+            return True
+        if word and value[0] == "x":  # "double", "triple"
+            if self.times != 1:
+                return False
+            self.times = int(value[1])
+            self.strong += item not in _MIXED_WEAK
+            return True
+        digits = _item_digits(item, self.times)
+        if digits is None:
+            return False
+        if word:
+            if value[0] == "t":
+                self.tens = len(self.chars) + 1
+            self.src.extend([(start, end)] * len(digits))
+            self.strong += item not in _MIXED_WEAK
+        else:
+            self.src.extend((i, i + 1) for i in range(start, end))
+        self.chars.extend(digits)
+        self.n += len(digits)
+        self.times = 1
+        return True
+
+
 def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, int, int, int] | None:
     """The digits of the run low[s:e] of digit words (and digit groups, in a mixed run):
     (characters, their source spans, digits, words outside digit_word_mixed_weak, digit
-    words), or None
-    for a run that reads as no number (a "double" before a group or another "double", or
-    more than limit digits). Words in one group join; a comma, full stop or pause between
-    groups becomes a space, a dash (or a spoken one) stays; in a run with a dash, the
-    dashes alone part the groups."""
-    chars: list[str] = []
-    src: list[tuple[int, int]] = []
-    times = 1
-    n = strong = words = 0
+    words), or None for a run that reads as no number (a "double" before a group or
+    another "double", a "hundred" after no digit, or more than limit digits). Words in
+    one group join; a comma, full stop or pause between groups becomes a space, a dash
+    (or a spoken one) stays; in a run with a dash, the dashes alone part the groups."""
+    run = _Run()
     pos = s
-    tens = -1  # where the 0 of a tens word stands, for a unit word after it
     for w in _ITEM_RE.finditer(low, s, e):
         item = w.group()
         if item in _DASH_WORDS:
@@ -427,41 +489,30 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
         before, pos = pos, w.end()  # the separator is low[before:w.start()]
         sep = low[before : w.start()].strip(" \n")
         word = not "0" <= item[0] <= "9"
-        words += word
-        if tens >= 0 and _WORDS.get(item, item) in _UNITS and sep in ("", "-"):
-            # "forty nine", "forty-nine", "forty 9"
-            chars[tens], src[tens] = _WORDS.get(item, item), w.span()
-            strong += word and item not in _MIXED_WEAK
-            tens = -1
+        run.words += word
+        if run.joined(item, word, sep, w.span()):
             continue
-        tens = -1
-        if sep:  # the separator before this item
-            chars.append("-" if sep == "-" or sep in _DASH_WORDS else " ")
-            src.append((before, w.start()))
-        if word and _WORDS[item][0] == "x":  # "double", "triple"
-            if times != 1:
-                return None
-            times = int(_WORDS[item][1])
-            strong += item not in _MIXED_WEAK
-            continue
-        digits = _item_digits(item, times)
-        if digits is None:
+        if not run.add(item, word, sep, before, w.start(), pos) or run.n > limit:
             return None
-        if word:
-            if _WORDS[item][0] == "t":
-                tens = len(chars) + 1
-            src.extend([w.span()] * len(digits))
-            strong += item not in _MIXED_WEAK
-        else:
-            src.extend((i, i + 1) for i in range(w.start(), pos))
-        chars.extend(digits)
-        n += len(digits)
-        times = 1
-        if n > limit:
-            return None
-    if times != 1:
+    if run.times != 1:
         return None
-    return *_dash_groups(chars, src), n, strong, words
+    return *_dash_groups(run.chars, run.src), run.n, run.strong, run.words
+
+
+def _after_hundred(chars: list[str], src: list, h: int, digit: str, span) -> bool:
+    """The word after "hundred" (whose two 0s stand at chars[h:h + 2]) takes their places,
+    if it is a tens, teen or unit word ("two hundred thirty" 230, "three hundred twelve"
+    312, "six hundred four" 604): True if it did."""
+    if digit[0] == "t":
+        chars[h], src[h] = digit[1], span
+    elif len(digit) == 2 and "0" <= digit[0] <= "9":  # ten to nineteen
+        chars[h], chars[h + 1] = digit
+        src[h] = src[h + 1] = span
+    elif digit in _UNITS:
+        chars[h + 1], src[h + 1] = digit, span
+    else:
+        return False
+    return True
 
 
 def _dash_groups(chars: list[str], src: list) -> tuple[list[str], list]:
@@ -618,9 +669,10 @@ def _gate_counts(words: bytes) -> tuple[int, int, bool, int]:
 
 
 def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
-    """The rewrites that close a number up, spoken dashes between numerals and then a
-    PDF's letter spacing: (norm, starts, ends, the digit-word gate's words, the hint
-    bytes of norm or None if not made)."""
+    """The rewrites that close a number up: spoken dashes between numerals, fillers and
+    homophones of digits (_spoken), and then a PDF's letter spacing: (norm, starts, ends,
+    the digit-word gate's words, the hint bytes of norm or None if not made, and
+    _gate_counts of the words or None if not made)."""
     raw = _utf8(norm)
     hint: bytes | None = None
     words, dashed = _gate_words(raw)
@@ -630,6 +682,11 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
             norm, starts, ends = _apply(norm, starts, ends, edits)
             raw = _utf8(norm)
             words = _gate_words(raw)[0]
+    counts: tuple[int, int, bool, int] | None = _gate_counts(words)
+    if counts[3] & (_FILLER | _HOMOPHONE):
+        norm, starts, ends, changed = _spoken(norm, starts, ends, counts[3])
+        if changed is not None:
+            raw, words, counts = _utf8(norm), changed, None
     if " " in norm:
         hint = raw.translate(_HINT_BYTES)
         if _spaced_hint(hint):
@@ -637,8 +694,13 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
             if edits:
                 norm, starts, ends = _apply(norm, starts, ends, edits)
                 words = _gate_words(_utf8(norm))[0]
-                hint = None
-    return norm, starts, ends, words, hint
+                hint = counts = None
+    return norm, starts, ends, words, hint, counts
+
+
+def _spaced_hint(hint: bytes) -> bool:
+    """Could the text (its hint bytes) hold a letter-spaced run (letter_spaced_hint)?"""
+    return b"0 0 " in hint or b"0 - " in hint or b"0, 0, " in hint
 
 
 def _homophones(low: str) -> list[Edit]:
@@ -673,8 +735,9 @@ def _homophones(low: str) -> list[Edit]:
 def _spoken(norm: str, starts, ends, spoken: int):
     """Fillers out of spoken numbers, then their homophones of digits made digits ("for
     zero six three won ate …"; a second pass for those beside the first: "won ate"),
-    then letter spacing closed up around them ("8 too 6 3 0 0 for 2 0"): (norm, starts,
-    ends, the gate's words or None when nothing changed). spoken: _gate_counts's."""
+    before letter spacing closes up around them ("8 too 6 3 0 0 for 2 0"): (norm,
+    starts, ends, the gate's words or None when nothing changed). spoken:
+    _gate_counts's."""
     low = None
     edited = False
     if spoken & _FILLER:
@@ -692,18 +755,7 @@ def _spoken(norm: str, starts, ends, spoken: int):
             low, edited = None, True
     if not edited:
         return norm, starts, ends, None
-    raw = _utf8(norm)
-    if _spaced_hint(raw.translate(_HINT_BYTES)):
-        edits = _letter_spaced(norm)
-        if edits:
-            norm, starts, ends = _apply(norm, starts, ends, edits)
-            raw = _utf8(norm)
-    return norm, starts, ends, _gate_words(raw)[0]
-
-
-def _spaced_hint(hint: bytes) -> bool:
-    """Could the text (its hint bytes) hold a letter-spaced run (letter_spaced_hint)?"""
-    return b"0 0 " in hint or b"0 - " in hint or b"0, 0, " in hint
+    return norm, starts, ends, _gate_words(_utf8(norm))[0]
 
 
 def _digit_by_homophone(norm: str) -> bool:
@@ -740,13 +792,8 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
         edits = _quote_joins(norm)
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
-    norm, starts, ends, words, hint = _close_up(norm, starts, ends)
-    digit, strong, o_runs, spoken = _gate_counts(words)
-    if spoken & (_FILLER | _HOMOPHONE):
-        norm, starts, ends, changed = _spoken(norm, starts, ends, spoken)
-        if changed is not None:
-            words, hint = changed, None
-            digit, strong, o_runs, _ = _gate_counts(words)
+    norm, starts, ends, words, hint, counts = _close_up(norm, starts, ends)
+    digit, strong, o_runs, _ = counts or _gate_counts(words)
     norm = _look_alikes(norm, o_runs, hint)
     if not digit:
         return norm, starts, ends, None

@@ -214,6 +214,12 @@ PIECES = [
     "ITIN not a social ",
     "two oh four 65 ",
     " triple oh",
+    "two hundred thirty, ",
+    "twenty seven hundred ",
+    " hundred four",
+    "checking account ",
+    "1,019,440,000",
+    "0 3 7. 5 2. ",
 ]
 
 

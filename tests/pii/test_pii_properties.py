@@ -226,7 +226,7 @@ def test_topic_negation_looks_back_only_within_the_cue_window():
 _MIXED_ITEMS = st.one_of(
     st.sampled_from(["seven", "Three", "oh", "o", "double", "cinco", "zéro", "Três", "kids"]),
     st.sampled_from(["dziewięć", "sześć", "nove", "kat", "duas", "dash", "guion", "un", "sept"]),
-    st.sampled_from(["forty", "nine", "eleven", "ten", "ninety", "triple"]),
+    st.sampled_from(["forty", "nine", "eleven", "ten", "ninety", "triple", "hundred"]),
     st.from_regex(r"[0-9]{1,8}", fullmatch=True),
 )
 _MIXED_SEPARATORS = st.sampled_from(

@@ -240,17 +240,21 @@ function glued(norm, cs, ce) {
 }
 
 // Nine digits grouped by commas, as voice typing writes the pauses ("my social is 175,
-// 278, 413"), directly after their own identifier cue (_comma_grouped).
+// 278, 413"), or ten in thousands ("1,019,440,000"), directly after their own identifier
+// cue (_comma_grouped).
 function commaGrouped(norm, bare, cs, ce, ctx) {
   const rawSeps = bare.match(/[^0-9]+/g);
   if (!COMMA_SEPS.includes(rawSeps[0]) || !rawSeps.every((x) => x === rawSeps[0])) return null;
-  const texts = bare.match(/[0-9]+/g);
+  let texts = bare.match(/[0-9]+/g);
   const shape = texts.map((t) => t.length).join(",");
-  if (shape !== "3,2,4" && !CUE_LAYOUTS.has(shape)) return null;
+  // ten digits in thousands ("1,019,440,000") are read as ten bare digits
+  const thousands = shape === "1,3,3,3" && rawSeps[0] === ",";
+  if (shape !== "3,2,4" && !CUE_LAYOUTS.has(shape) && !thousands) return null;
   if (glued(norm, cs, ce)) return null;
   ctx.at = cs;
   if (!ctx.introducedById()) return null;
-  const kind = classify(texts, rawSeps.map(() => "-"), ctx, true, true);
+  if (thousands) texts = [texts.join("")];
+  const kind = classify(texts, texts.slice(1).map(() => "-"), ctx, true, true);
   return kind === null ? null : [kind, cs, ce, texts.join("")];
 }
 

@@ -1,8 +1,8 @@
 // Rewrites of the normalised copy that undo what people and programs do to numbers:
 // the twin of app/pii/_rewrite.py (see its docstring), step by step. quote_join drops
-// a "> " quote prefix inside a number split by a hard wrap, letter_spaced closes up a
-// PDF's "S S N : 8 9 9 - 7 5 - ...", filler drops an "uh" inside a spoken number and
-// homophone reads its "for" as 4, digit_words turns dictated digits into digits,
+// a "> " quote prefix inside a number split by a hard wrap, filler drops an "uh" inside
+// a spoken number and homophone reads its "for" as 4, letter_spaced closes up a PDF's
+// "S S N : 8 9 9 - 7 5 - ...", digit_words turns dictated digits into digits,
 // and digit_word_mixed_run those written partly as numerals ("229 97 three eight five one").
 // Every rewritten character keeps the original [start, end) it came from.
 
@@ -70,7 +70,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       let digits = 0;
       for (const c of run) if (c >= "0" && c <= "9") digits++;
       if (run.length > R.letter_spaced_max || digits < R.letter_spaced_min_digits) continue;
-      const seps = [...run.matchAll(/,? {1,2}/g)].map((x) => [x.index, x.index + x[0].length]);
+      const seps = [...run.matchAll(/[,.]? {1,2}/g)].map((x) => [x.index, x.index + x[0].length]);
       // single characters two spaces apart: a table's cells, not a copy
       if (seps.every(([a]) => run.slice(a, a + 2) === "  ")) continue;
       // a comma after every digit that another follows is dictation's pause after each
@@ -81,9 +81,11 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       for (const [a, b] of seps) {
         const before = run[a - 1];
         const after = run[b];
-        if (run[a] === ",") {
+        if (run[a] === "," || run[a] === ".") {
+          // a full stop ends a group, as a comma among spaced digits does
           if (isDigit(before) && isDigit(after)) {
-            out.push([s + a, s + (joined ? b : b - a === 3 ? b - 1 : a + 1), "", []]);
+            const whole = joined && run[a] === ",";
+            out.push([s + a, s + (whole ? b : b - a === 3 ? b - 1 : a + 1), "", []]);
           }
         } else if (b - a === 2) {
           out.push([s + a, s + a + 1, "", []]); // two spaces part two groups: one stays
@@ -144,6 +146,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     let words = 0;
     let pos = s;
     let tens = -1; // where the digit of a tens word stands, waiting for a unit word
+    let hund = -1; // where the two 0s of "hundred" stand, for the tens and units after it
     for (const w of all(ITEM_RE, low.slice(s, e))) {
       const item = w[0];
       if (DASH_WORDS.has(item)) continue; // part of the separator before the next item
@@ -151,16 +154,27 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const we = ws + item.length;
       const sep = low.slice(pos, ws).replace(/^[ \n]+|[ \n]+$/g, "");
       const digit = WORDS[item] ?? item;
-      if (!(item[0] >= "0" && item[0] <= "9")) words++;
-      if (tens >= 0) {
-        const at = tens + 1;
-        tens = -1;
+      const word = !(item[0] >= "0" && item[0] <= "9");
+      if (word) words++;
+      const at = tens + 1;
+      const h = hund;
+      tens = -1;
+      hund = -1;
+      if (sep === "" || sep === "-") {
         // "forty nine", "forty-nine": 49; else "forty" is 40
-        if (UNITS.has(digit) && (sep === "" || sep === "-")) {
+        let joined = false;
+        if (at > 0 && UNITS.has(digit)) {
           chars[at] = digit;
           src[at] = [ws, we];
+          joined = true;
+        } else if (h >= 0 && word && afterHundred(chars, src, h, digit, [ws, we])) {
+          // "two hundred thirty", "six hundred four"; "two hundred thirty five"
+          if (digit[0] === "t") tens = h;
+          joined = true;
+        }
+        if (joined) {
           pos = we;
-          if (!(item[0] >= "0" && item[0] <= "9") && !MIXED_WEAK.has(item)) strong++;
+          if (word && !MIXED_WEAK.has(item)) strong++;
           continue;
         }
       }
@@ -169,6 +183,15 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         src.push([pos, ws]);
       }
       pos = we;
+      if (word && digit === "h") {
+        // "hundred", after a digit of its group: two 0s
+        if (sep || times !== 1 || !chars.length || !(chars[chars.length - 1] >= "0" && chars[chars.length - 1] <= "9")) return null;
+        hund = chars.length;
+        chars.push("0", "0");
+        src.push([ws, we], [ws, we]);
+        digits += 2;
+        continue;
+      }
       if (item[0] >= "0" && item[0] <= "9") {
         // a digit group
         if (times !== 1) return null;
@@ -214,6 +237,24 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       return [keep.map((i) => chars[i]), keep.map((i) => src[i]), digits, strong, words];
     }
     return [chars, src, digits, strong, words];
+  }
+
+  // The word after "hundred" (its two 0s at chars[h], chars[h + 1]) takes their places if
+  // it is a tens, teen or unit word: true if it did (_after_hundred).
+  function afterHundred(chars, src, h, digit, span) {
+    if (digit[0] === "t") {
+      chars[h] = digit[1];
+      src[h] = span;
+    } else if (digit.length === 2 && digit[0] >= "0" && digit[0] <= "9") {
+      chars[h] = digit[0];
+      chars[h + 1] = digit[1];
+      src[h] = span;
+      src[h + 1] = span;
+    } else if (UNITS.has(digit)) {
+      chars[h + 1] = digit;
+      src[h + 1] = span;
+    } else return false;
+    return true;
   }
 
   // Enough digit words outside the weak ones: minStrong, or one fewer among one more
@@ -313,26 +354,19 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const [step, hint] of [
       [quoteJoins, ">"],
       [numeralDashes, " "],
-      [letterSpaced, " "],
       ["spoken", null],
+      [letterSpaced, " "],
       ["o", null],
       [digitWords, null],
       [mixedDigitWords, null],
     ]) {
       if (step === "spoken") {
-        // fillers out, then homophones made digits (twice: "won ate"), then letter
-        // spacing closed up again around what changed (_spoken)
-        let edited = false;
+        // fillers out, then homophones made digits (twice: "won ate"), before letter
+        // spacing closes up around them (_spoken)
         for (const f of [fillers, homophones, homophones]) {
           const edits = f(norm);
-          if (edits.length) {
-            [norm, starts, ends] = apply(norm, starts, ends, edits);
-            edited = true;
-          } else if (f === homophones) break;
-        }
-        if (edited) {
-          const edits = letterSpaced(norm);
           if (edits.length) [norm, starts, ends] = apply(norm, starts, ends, edits);
+          else if (f === homophones) break;
         }
         continue;
       }
