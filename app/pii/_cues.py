@@ -434,13 +434,32 @@ class _Chunk:
             return False
         if DENIAL_OWNER_RE.match(low, m.end()) is not None:
             return True  # "... NOT my SSN, it's my husband's": whose, not what
-        cue = _next_cue(low, m.end(), min(len(low), m.end() + CUE_WINDOW + MAX_CUE))
-        return (
+        return self._instead(m.end()) is not None
+
+    def _instead(self, pos: int):
+        """The identifier cue a relabelling that ends at pos names ("it's my business
+        EIN"), or None."""
+        low = self.text.low
+        cue = _next_cue(low, pos, min(len(low), pos + CUE_WINDOW + MAX_CUE))
+        if (
             cue is not None
-            and cue.start() - m.end() <= CUE_WINDOW
+            and cue.start() - pos <= CUE_WINDOW
             and _cue_kind(cue) in ID_KINDS
-            and SENTENCE_END_RE.search(self.text.norm, m.end(), cue.start()) is None
-        )
+            # (one character more: a sentence end is seen by the capital after it)
+            and SENTENCE_END_RE.search(self.text.norm, pos, cue.start() + 1) is None
+        ):
+            return cue
+        return None
+
+    def _relabel_cue(self, pos: int):
+        """The identifier cue the sentence goes on to name the number by, after a negated
+        cue that ends at pos ("... 666376661, is NOT my social, it's my business EIN"), or
+        None."""
+        low = self.text.low
+        m = DENIAL_RELABEL_RE.search(low, pos, min(len(low), pos + CUE_WINDOW))
+        if m is None or SENTENCE_END_RE.search(self.text.norm, pos, m.start()) is not None:
+            return None
+        return self._instead(m.end())
 
     def cue_after(self) -> str | None:
         if self.after is False:
@@ -477,6 +496,11 @@ class _Chunk:
                     and SENTENCE_END_RE.search(self.text.norm, ce, m.start()) is not None
                 ):
                     kind = _cue_kind(m)
+                    if kind == "neg" and DENIAL_NEGATION_RE.match(norm, m.start()) is not None:
+                        # "... is NOT my social, it's my business EIN": what it is instead
+                        instead = self._relabel_cue(m.end())
+                        if instead is not None:
+                            m, kind = instead, _cue_kind(instead)
                     self.after_start = m.start()
                     self.after_end = m.end()
             elif m is None and nx < len(norm):

@@ -41,7 +41,7 @@ def _tight_digits(norm: str, cs: int, ce: int) -> list[str]:
     """The digits of each tight group of norm[cs:ce], in two C-level passes."""
     digits = "\n".join(TIGHT_RE.findall(norm, cs, ce))
     digits = digits.replace("-", "").replace(".", "").replace("/", "").replace(" ", "")
-    return digits.split("\n")
+    return digits.replace(",", "").split("\n")
 
 
 def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
@@ -69,7 +69,8 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
             s, e = m.span()
             if e - s < shortest:
                 continue
-            digits = m.group().replace("-", "").replace(".", "").replace("/", "").replace(" ", "")
+            digits = m.group().replace("-", "").replace(".", "").replace("/", "")
+            digits = digits.replace(" ", "").replace(",", "")
             kind = kinds.get(digits)
             if kind is None:
                 continue

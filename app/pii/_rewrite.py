@@ -111,7 +111,7 @@ _H_FIND_RE = re.compile(
 )
 _H_NEXT_RE = re.compile(" (?:" + _ENGLISH_SRC + "|[0-9]{1,3})(?![a-z0-9])")
 _H_ITEM_BEFORE_RE = re.compile(
-    " (?:" + _trie(w[::-1] for w in _R["english_digit_words"]) + "|[0-9]{1,3})(?![a-z0-9])"
+    " (?:" + _trie([w[::-1] for w in _R["english_digit_words"]]) + "|[0-9]{1,3})(?![a-z0-9])"
 )
 _H_COPULA_BEFORE_RE = re.compile(" (?:(?:si|saw|s'ti|sti|era)(?![a-z0-9])|:)")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -506,7 +506,7 @@ def _after_hundred(chars: list[str], src: list, h: int, digit: str, span) -> boo
     if digit[0] == "t":
         chars[h], src[h] = digit[1], span
     elif len(digit) == 2 and "0" <= digit[0] <= "9":  # ten to nineteen
-        chars[h], chars[h + 1] = digit
+        chars[h], chars[h + 1] = digit[0], digit[1]
         src[h] = src[h + 1] = span
     elif digit in _UNITS:
         chars[h + 1], src[h + 1] = digit, span
@@ -682,9 +682,10 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
             norm, starts, ends = _apply(norm, starts, ends, edits)
             raw = _utf8(norm)
             words = _gate_words(raw)[0]
-    counts: tuple[int, int, bool, int] | None = _gate_counts(words)
-    if counts[3] & (_FILLER | _HOMOPHONE):
-        norm, starts, ends, changed = _spoken(norm, starts, ends, counts[3])
+    first = _gate_counts(words)
+    counts: tuple[int, int, bool, int] | None = first
+    if first[3] & (_FILLER | _HOMOPHONE):
+        norm, starts, ends, changed = _spoken(norm, starts, ends, first[3])
         if changed is not None:
             raw, words, counts = _utf8(norm), changed, None
     if " " in norm:

@@ -220,6 +220,9 @@ PIECES = [
     "checking account ",
     "1,019,440,000",
     "0 3 7. 5 2. ",
+    " wifes ",
+    "5592, 5038, 0945, 4958",
+    "is NOT my social, it's my business EIN. ",
 ]
 
 

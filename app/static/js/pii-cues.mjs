@@ -319,13 +319,27 @@ export class Chunk {
     const me = found.value.end;
     if (sentenceEndIn(SENTENCE_END_RE, norm, pos, ms)) return false;
     if (DENIAL_OWNER_RE.test(low.slice(me, me + 80))) return true; // "... it's my husband's": whose, not what
-    const cue = nextCue(low, me, Math.min(low.length, me + CUE_WINDOW + MAX_CUE));
-    return (
-      cue !== null &&
-      cue.start - me <= CUE_WINDOW &&
-      ID_KINDS.has(cueKind(cue.m)) &&
-      !sentenceEndIn(SENTENCE_END_RE, norm, me, cue.start)
-    );
+    return this.instead(me) !== null;
+  }
+  // The identifier cue a relabelling that ends at pos names ("it's my business EIN"), or
+  // null (_instead).
+  instead(pos) {
+    const low = this.text.low;
+    const cue = nextCue(low, pos, Math.min(low.length, pos + CUE_WINDOW + MAX_CUE));
+    // (one character more: a sentence end is seen by the capital after it)
+    if (cue !== null && cue.start - pos <= CUE_WINDOW && ID_KINDS.has(cueKind(cue.m)) && !sentenceEndIn(SENTENCE_END_RE, this.text.norm, pos, cue.start + 1)) {
+      return cue;
+    }
+    return null;
+  }
+  // The identifier cue the sentence goes on to name the number by, after a negated cue
+  // that ends at pos ("... is NOT my social, it's my business EIN"), or null (_relabel_cue).
+  relabelCue(pos) {
+    const low = this.text.low;
+    const found = findIter(RELABEL_RE, low, pos, Math.min(low.length, pos + CUE_WINDOW)).next();
+    if (found.done) return null;
+    if (sentenceEndIn(SENTENCE_END_RE, this.text.norm, pos, found.value.start)) return null;
+    return this.instead(found.value.end);
   }
   cueAfter() {
     if (this.after === false) {
@@ -352,9 +366,18 @@ export class Chunk {
           !labelledAt(low, this.nxe);
         // a cue that is only a name ("Connecticut") stays in the number's sentence
         if (!boundForward && !(WEAK_AFTER.has(r.m[0]) && sentenceEndIn(SENTENCE_END_RE, this.text.norm, ce, r.start))) {
+          let cue = r;
           kind = cueKind(r.m);
-          this.afterStart = r.start;
-          this.afterEnd = r.end;
+          if (kind === "neg" && DENIAL_NEGATION_RE.test(low.slice(r.start, r.start + 40))) {
+            // "... is NOT my social, it's my business EIN": what it is instead
+            const instead = this.relabelCue(r.end);
+            if (instead !== null) {
+              cue = instead;
+              kind = cueKind(instead.m);
+            }
+          }
+          this.afterStart = cue.start;
+          this.afterEnd = cue.end;
         }
       } else if (r === null && nx < low.length) {
         // "Mine is N and my wife's is M (social security numbers)": a plural cue after

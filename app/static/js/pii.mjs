@@ -38,7 +38,7 @@ export function repeats(norm, chunks, raw) {
     for (const r of findIter(TIGHT_RE, norm, cs, ce)) {
       const { start: s, end: e } = r;
       if (e - s < shortest) continue;
-      const digits = r.m[0].replace(/[-./ ]/g, "");
+      const digits = r.m[0].replace(/[-./ ,]/g, "");
       const kind = kinds.get(digits);
       if (kind === undefined) continue;
       while (j < n && raw[j][2] <= s) out.push(raw[j++]);
