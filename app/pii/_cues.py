@@ -428,13 +428,20 @@ class _Chunk:
         """Does the sentence go on to say what the number is instead, an identifier
         ("... is NOT a social security number, it's my ITIN"), or whose it is ("... it's
         my husband's")?"""
+        end = self._relabel_end(pos)
+        if end < 0:
+            return False
+        if DENIAL_OWNER_RE.match(self.text.low, end) is not None:
+            return True  # "... NOT my SSN, it's my husband's": whose, not what
+        return self._instead(end) is not None
+
+    def _relabel_end(self, pos: int) -> int:
+        """Where a relabelling ("it's", "es") in the sentence after pos ends, or -1."""
         low = self.text.low
         m = DENIAL_RELABEL_RE.search(low, pos, min(len(low), pos + CUE_WINDOW))
         if m is None or SENTENCE_END_RE.search(self.text.norm, pos, m.start()) is not None:
-            return False
-        if DENIAL_OWNER_RE.match(low, m.end()) is not None:
-            return True  # "... NOT my SSN, it's my husband's": whose, not what
-        return self._instead(m.end()) is not None
+            return -1
+        return m.end()
 
     def _instead(self, pos: int):
         """The identifier cue a relabelling that ends at pos names ("it's my business
@@ -455,11 +462,8 @@ class _Chunk:
         """The identifier cue the sentence goes on to name the number by, after a negated
         cue that ends at pos ("... 666376661, is NOT my social, it's my business EIN"), or
         None."""
-        low = self.text.low
-        m = DENIAL_RELABEL_RE.search(low, pos, min(len(low), pos + CUE_WINDOW))
-        if m is None or SENTENCE_END_RE.search(self.text.norm, pos, m.start()) is not None:
-            return None
-        return self._instead(m.end())
+        end = self._relabel_end(pos)
+        return None if end < 0 else self._instead(end)
 
     def cue_after(self) -> str | None:
         if self.after is False:

@@ -36,12 +36,13 @@ from ._rules import (
 )
 from ._wording import Finding, mask
 
+# what a tight group's digits are joined by (rules.tight_group), taken out of it
+_TIGHT_SEPARATORS = str.maketrans("", "", "-./ ,")
+
 
 def _tight_digits(norm: str, cs: int, ce: int) -> list[str]:
     """The digits of each tight group of norm[cs:ce], in two C-level passes."""
-    digits = "\n".join(TIGHT_RE.findall(norm, cs, ce))
-    digits = digits.replace("-", "").replace(".", "").replace("/", "").replace(" ", "")
-    return digits.replace(",", "").split("\n")
+    return "\n".join(TIGHT_RE.findall(norm, cs, ce)).translate(_TIGHT_SEPARATORS).split("\n")
 
 
 def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
@@ -69,8 +70,7 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
             s, e = m.span()
             if e - s < shortest:
                 continue
-            digits = m.group().replace("-", "").replace(".", "").replace("/", "")
-            digits = digits.replace(" ", "").replace(",", "")
+            digits = m.group().translate(_TIGHT_SEPARATORS)
             kind = kinds.get(digits)
             if kind is None:
                 continue

@@ -819,8 +819,8 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
 
 def _mixed_words(low: str, pairs: tuple[bytes, bytes]) -> list[Edit]:
     """Runs of digit words and digit groups ("229 97 three eight five one"), read like a
-    run of digit words (a space joins: dictation puts pauses anywhere), that hold two
-    digit words other than the weak ones and a number's digits."""
+    run of digit words (a space joins: dictation puts pauses anywhere), that hold enough
+    digit words other than the weak ones (_strong_enough) and a number's digits."""
     return _run_edits(low, _mixed_runs(low, pairs), _MIXED_MIN, _MIXED_MAX, 2)
 
 

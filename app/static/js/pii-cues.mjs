@@ -311,15 +311,17 @@ export class Chunk {
   // Does the sentence go on to say what the number is instead, an identifier ("... is
   // NOT a social security number, it's my ITIN")?
   relabelled(pos) {
+    const end = this.relabelEnd(pos);
+    if (end < 0) return false;
+    if (DENIAL_OWNER_RE.test(this.text.low.slice(end, end + 80))) return true; // "... it's my husband's": whose, not what
+    return this.instead(end) !== null;
+  }
+  // Where a relabelling ("it's", "es") in the sentence after pos ends, or -1 (_relabel_end).
+  relabelEnd(pos) {
     const low = this.text.low;
-    const norm = this.text.norm;
     const found = findIter(RELABEL_RE, low, pos, Math.min(low.length, pos + CUE_WINDOW)).next();
-    if (found.done) return false;
-    const ms = found.value.start;
-    const me = found.value.end;
-    if (sentenceEndIn(SENTENCE_END_RE, norm, pos, ms)) return false;
-    if (DENIAL_OWNER_RE.test(low.slice(me, me + 80))) return true; // "... it's my husband's": whose, not what
-    return this.instead(me) !== null;
+    if (found.done || sentenceEndIn(SENTENCE_END_RE, this.text.norm, pos, found.value.start)) return -1;
+    return found.value.end;
   }
   // The identifier cue a relabelling that ends at pos names ("it's my business EIN"), or
   // null (_instead).
@@ -335,11 +337,8 @@ export class Chunk {
   // The identifier cue the sentence goes on to name the number by, after a negated cue
   // that ends at pos ("... is NOT my social, it's my business EIN"), or null (_relabel_cue).
   relabelCue(pos) {
-    const low = this.text.low;
-    const found = findIter(RELABEL_RE, low, pos, Math.min(low.length, pos + CUE_WINDOW)).next();
-    if (found.done) return null;
-    if (sentenceEndIn(SENTENCE_END_RE, this.text.norm, pos, found.value.start)) return null;
-    return this.instead(found.value.end);
+    const end = this.relabelEnd(pos);
+    return end < 0 ? null : this.instead(end);
   }
   cueAfter() {
     if (this.after === false) {
