@@ -15,6 +15,8 @@ from flask import (
     url_for,
 )
 from sqlalchemy import func, select
+from werkzeug.datastructures import MultiDict
+from werkzeug.wrappers import Response
 
 from app import audit
 from app.auth import admin_required
@@ -24,7 +26,7 @@ from app.models import AuditEvent, Notice, NoticeTranslation, StaffMember
 from app.public.destinations import DESTINATIONS
 from app.public.notices import expire_notice, restore_notice_dates, save_notice
 from app.request_guard import page_number
-from app.staff import bp
+from app.staff import bp, drafts
 from app.staff.forms import TranslatedNoticeForm, language_name, notice_form_class
 
 AUDIT_PAGE_SIZE = 50
@@ -75,11 +77,14 @@ def _notice_form(**kwargs) -> TranslatedNoticeForm:
     return notice_form_class(languages)(**kwargs)
 
 
-def _notice_form_page(form: TranslatedNoticeForm, notice: Notice | None):
+NOTICE_TIMED_OUT = "This page timed out, so the notice was not saved. Check it and save it again."
+
+
+def _notice_form_page(form: TranslatedNoticeForm, notice: Notice | None, errors=()):
     fields = ["title", "body", "link", "link_text", "starts_on", "ends_on", "position"]
     for language in form.languages:
         fields += [f"title_{language}", f"body_{language}", f"link_text_{language}"]
-    errors = [(name, form[name].errors[0]) for name in fields if form[name].errors]
+    errors = [*errors, *((name, form[name].errors[0]) for name in fields if form[name].errors)]
     return render_template(
         "staff/notice_form.html",
         form=form,
@@ -87,6 +92,34 @@ def _notice_form_page(form: TranslatedNoticeForm, notice: Notice | None):
         errors=errors,
         language_name=language_name,
     )
+
+
+def _draft_name(notice: Notice | None) -> str:
+    return "new" if notice is None else str(notice.id)
+
+
+def keep_notice_draft(notice_id: int | None, notice: str) -> Response:
+    """Keep what was typed into a notice's form (on the server, as a reply's draft is)
+    and go back to the form by GET: Back and Reload never post a notice again."""
+    form = _notice_form(meta={"csrf": False})
+    fields = {field.name: request.form.get(field.name, "") for field in form}
+    name = "new" if notice_id is None else str(notice_id)
+    drafts.save_notice(name, drafts.NoticeDraft(fields, notice))
+    if notice_id is None:
+        return redirect(url_for("staff.notice_new"), 303)
+    return redirect(url_for("staff.notice_edit", notice_id=notice_id), 303)
+
+
+def _draft_page(notice: Notice | None):
+    """The form as it was left, if this member has an unsaved draft of it; else None."""
+    draft = drafts.load_notice(_draft_name(notice))
+    if draft is None:
+        return None
+    form = _notice_form(formdata=MultiDict(draft.fields), meta={"csrf": False})
+    if draft.notice == drafts.NOTICE_TIMED_OUT:
+        return _notice_form_page(form, notice, errors=[("title", NOTICE_TIMED_OUT)])
+    form.validate()
+    return _notice_form_page(form, notice)
 
 
 def _fill_translations(form: TranslatedNoticeForm, notice: Notice) -> None:
@@ -127,16 +160,21 @@ def _apply(form: TranslatedNoticeForm, notice: Notice) -> None:
 @bp.route("/notices/new", methods=["GET", "POST"])
 @admin_required
 def notice_new():
-    form = _notice_form() if request.method == "POST" else _notice_form(formdata=None)
     if request.method == "GET":
+        page = _draft_page(None)
+        if page is not None:
+            return page
+        form = _notice_form(formdata=None)
         form.starts_on.data = today()
         return _notice_form_page(form, None)
+    form = _notice_form()
     if not form.validate():
-        return _notice_form_page(form, None)
+        return keep_notice_draft(None, drafts.NOTICE_ERRORS)
     notice = Notice()
     begin(READ_THEN_WRITE)  # the page's reads end: the notice is made under the lock
     _apply(form, notice)
     save_notice(notice, g.staff)
+    drafts.forget_notice(_draft_name(None))
     flash(f"The notice “{notice.title}” was created.", "success")
     return redirect(url_for("staff.notices"), 303)
 
@@ -153,15 +191,19 @@ def _notice(notice_id: int) -> Notice:
 def notice_edit(notice_id: int):
     notice = _notice(notice_id)
     if request.method == "GET":
+        page = _draft_page(notice)
+        if page is not None:
+            return page
         form = _notice_form(formdata=None, obj=notice)
         _fill_translations(form, notice)
         return _notice_form_page(form, notice)
     form = _notice_form()
     if not form.validate():
-        return _notice_form_page(form, notice)
+        return keep_notice_draft(notice.id, drafts.NOTICE_ERRORS)
     begin(READ_THEN_WRITE)  # the page's reads end: the notice is changed under the lock
     _apply(form, notice)
     save_notice(notice, g.staff)
+    drafts.forget_notice(_draft_name(notice))
     flash(f"The notice “{notice.title}” was saved.", "success")
     return redirect(url_for("staff.notices"), 303)
 

@@ -13,7 +13,8 @@ after it was last saved at the latest (`app/draft_store.py` keeps it).
 
 A reason for revealing the numbers that was not accepted (empty, or too long) is kept the
 same way, under its own key, until the numbers are revealed: the message's page, reached
-by GET, shows it with what is wrong.
+by GET, shows it with what is wrong. So is a site notice's form that was not accepted (or
+timed out), until the notice is saved: the form, reached by GET, shows it again.
 """
 
 import json
@@ -110,3 +111,55 @@ def forget_reason(reference: str, *, commit: bool = True) -> None:
         draft_store.forget(ReplyDraft, key)
     else:
         db.session.execute(draft_store.delete_statement(ReplyDraft, key))
+
+
+# A notice being created or edited whose form had something wrong with it (or timed out):
+# its fields, kept the same way until it is saved, so that the form page is reached by GET.
+NOTICE_ERRORS = "errors"
+NOTICE_TIMED_OUT = "timed_out"
+
+
+@dataclass
+class NoticeDraft:
+    fields: dict[str, str]
+    # "errors" (shown by validating the fields again) or "timed_out"
+    notice: str = NOTICE_ERRORS
+
+    @classmethod
+    def from_json(cls, text: str) -> "NoticeDraft | None":
+        try:
+            data = json.loads(text)
+            fields = data["fields"]
+            if not isinstance(fields, dict):
+                return None
+            return cls(
+                fields={str(name): str(value) for name, value in fields.items()},
+                notice=str(data.get("notice", NOTICE_ERRORS)),
+            )
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+
+def _notice_key(name: str) -> str | None:
+    return key_for(f"notice:{name}")
+
+
+def load_notice(name: str) -> NoticeDraft | None:
+    """This member's unsaved notice ``name`` ("new", or a notice's id), if there is one."""
+    key = _notice_key(name)
+    content = draft_store.read(ReplyDraft, key) if key is not None else None
+    return NoticeDraft.from_json(content) if content is not None else None
+
+
+def save_notice(name: str, draft: NoticeDraft) -> None:
+    """Keep an unsaved notice for another 30 minutes. Commits."""
+    key = _notice_key(name)
+    if key is not None:
+        draft_store.write(ReplyDraft, key, json.dumps(asdict(draft), separators=(",", ":")))
+
+
+def forget_notice(name: str) -> None:
+    """The notice was saved: the draft goes. Commits."""
+    key = _notice_key(name)
+    if key is not None:
+        draft_store.forget(ReplyDraft, key)

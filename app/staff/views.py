@@ -27,6 +27,7 @@ from app.models.submission import STATUS_LABELS, TOPIC_LABELS, is_reference
 from app.pii import KIND_LABELS, describe, remove
 from app.request_guard import page_number
 from app.staff import bp, drafts, search
+from app.staff.admin import keep_notice_draft
 from app.staff.forms import ReplyForm, RevealForm, language_name
 from app.staff.mail import ReplyNotSent, send_reply, subject_for
 from app.staff.masking import masked
@@ -119,6 +120,14 @@ def _timed_out(_error):
                 body = ReplyForm(meta={"csrf": False}).body.data or ""
                 drafts.save(item.reference, drafts.Draft(body, notice="timed_out"))
                 return _to_submission(item)
+        except SQLAlchemyError:
+            db.session.rollback()
+            return render_error(503)
+    if request.endpoint in ("staff.notice_new", "staff.notice_edit"):
+        try:
+            return keep_notice_draft(
+                (request.view_args or {}).get("notice_id"), drafts.NOTICE_TIMED_OUT
+            )
         except SQLAlchemyError:
             db.session.rollback()
             return render_error(503)

@@ -9,8 +9,10 @@ from app.audit import record
 from app.clock import today
 from app.extensions import db
 from app.models import AuditEvent, Notice
+from app.models.draft import ReplyDraft
 from app.models.staff import AuditLogIsAppendOnly
 from tests.pages import page_of
+from tests.rawdump import raw_database_bytes
 from tests.staff.helpers import audit, submission
 
 
@@ -90,7 +92,7 @@ def test_admin_creates_a_scheduled_notice_shown_on_its_day(app, desk, client):
     assert ("notice_created", admin.id, f"notice {notice.id}", None) in audit(app)
 
 
-def test_notice_errors_say_what_to_do(desk):
+def test_notice_errors_say_what_to_do(desk, client):
     desk.sign_in_as("admin")
     data = NOTICE | {
         "title": "",
@@ -99,8 +101,12 @@ def test_notice_errors_say_what_to_do(desk):
         "ends_on": "",
         "position": "x",
     }
-    page = page_of(desk.post("/staff/notices/new", data))
+    response = desk.post("/staff/notices/new", data)
+    # Post/Redirect/Get: the form comes back by GET, as it was typed, with what is wrong
+    assert (response.status_code, response.location) == (303, "/staff/notices/new")
+    page = page_of(client.get("/staff/notices/new"))
     assert page.title.get_text().startswith("Error: Create a notice")
+    assert page.find("textarea", id="body").get_text() == NOTICE["body"]  # nothing lost
     assert [a.get_text() for a in page.select(".site-error-summary a")] == [
         "Enter a title",
         "Choose a link from the list",
@@ -108,9 +114,69 @@ def test_notice_errors_say_what_to_do(desk):
         "Enter a whole number from 0 to 999",
     ]
     data = NOTICE | {"starts_on": "2026-12-10", "ends_on": "2026-12-01"}
-    page = page_of(desk.post("/staff/notices/new", data))
+    desk.post("/staff/notices/new", data)
+    page = page_of(client.get("/staff/notices/new"))
     assert [a["href"] for a in page.select(".site-error-summary a")] == ["#ends_on"]
     assert "same as or after the first day" in page.select_one(".site-error-summary").get_text()
+
+
+def test_a_notice_with_errors_comes_back_by_get_until_it_is_saved(app, desk, client):
+    """Post/Redirect/Get on the notice form: Reload shows the same page without posting
+    again, the typed text is kept on the server (encrypted, private to this sign-in), and
+    saving the notice forgets it."""
+    desk.sign_in_as("admin")
+    data = NOTICE | {"title": "Snow day closing", "starts_on": "2026-12-10", "ends_on": "x"}
+    assert desk.post("/staff/notices/new", data).location == "/staff/notices/new"
+    assert b"Snow day" not in raw_database_bytes(app)  # encrypted
+    for _reload in range(2):
+        page = page_of(client.get("/staff/notices/new"))
+        assert page.find("input", id="title")["value"] == "Snow day closing"
+        assert [a["href"] for a in page.select(".site-error-summary a")] == ["#ends_on"]
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(ReplyDraft.id))) == 1
+        titles = db.session.scalars(db.select(Notice.title)).all()
+        assert "Snow day closing" not in titles
+    desk.post("/staff/sign-out")
+    desk.sign_in_as("admin", "other-admin@drs.example")
+    page = page_of(client.get("/staff/notices/new"))  # another sign-in: a fresh form
+    assert page.find("input", id="title").get("value", "") == ""
+    assert not page.select(".site-error-summary")
+    assert desk.post("/staff/notices/new", data | {"ends_on": ""}).status_code == 303
+    assert desk.post("/staff/notices/new", data | {"ends_on": ""}).status_code == 303
+    assert not page_of(client.get("/staff/notices/new")).select(".site-error-summary")
+
+
+def test_an_edited_notice_with_errors_keeps_the_changes(app, desk, client):
+    desk.sign_in_as("admin")
+    desk.post("/staff/notices/new", NOTICE | {"starts_on": "2026-12-01", "ends_on": ""})
+    with app.app_context():
+        notice_id = db.session.scalar(db.select(Notice.id).where(Notice.title == "Office closed"))
+    url = f"/staff/notices/{notice_id}"
+    changed = NOTICE | {"title": "Office closed early", "starts_on": "2026-12-01", "position": "-4"}
+    assert desk.post(url, changed).location == url
+    page = page_of(client.get(url))
+    assert page.title.get_text().startswith("Error: Edit a notice")
+    assert page.find("input", id="title")["value"] == "Office closed early"
+    assert page.find("input", id="position")["value"] == "-4"
+    with app.app_context():
+        assert db.session.get(Notice, notice_id).title == "Office closed"
+    assert desk.post(url, changed | {"position": "4"}).status_code == 303
+    page = page_of(client.get(url))
+    assert not page.select(".site-error-summary")
+    assert page.find("input", id="position")["value"] == "4"
+
+
+def test_a_notice_form_that_timed_out_keeps_what_was_typed(app, desk, client):
+    app.testing = False  # as in production
+    desk.sign_in_as("admin")
+    data = NOTICE | {"csrf_token": "stale", "title": "Half written", "starts_on": "2026-12-01"}
+    response = client.post("/staff/notices/new", data=data)
+    assert (response.status_code, response.location) == (303, "/staff/notices/new")
+    page = page_of(client.get("/staff/notices/new"))
+    assert "timed out" in page.select_one(".site-error-summary").get_text()
+    assert page.find("input", id="title")["value"] == "Half written"
+    with app.app_context():
+        assert "Half written" not in db.session.scalars(db.select(Notice.title)).all()
 
 
 def test_admin_edits_and_expires_a_notice(app, desk, client):
