@@ -19,7 +19,7 @@ def form_with(chosen=False, **fields) -> NoteForm:
 
 
 def test_a_number_stops_the_form_until_the_person_has_chosen():
-    form = form_with(name="Pat", note="My SSN is 234-56-7891, EIN 12-3456789")
+    form = form_with(name="Pat", note="My SSN is 234-56-7891, EIN 12-3456780")
     assert not form.validate()
     assert form.held_for_identifiers()
     assert form.errors == {"note": ["Your note has a number"]}
@@ -55,7 +55,7 @@ def test_clean_text_passes_and_finds_nothing():
 
 def test_a_number_the_person_dismissed_is_not_found_again(app):
     with app.test_request_context():
-        text = "SSN 234-56-7891, and my EIN is 12-3456789"
+        text = "SSN 234-56-7891, and my EIN is 12-3456780"
         first = form_with(name="Pat", note=text)
         assert not first.validate()
         ssn = next(f for f in first.note.identifier_findings if f.kind == "ssn")
@@ -66,7 +66,7 @@ def test_a_number_the_person_dismissed_is_not_found_again(app):
         assert [f.kind for f in form.identifier_findings] == ["fein"]
         assert form.held_for_identifiers()
         # The same digits written another way are the same number, still dismissed.
-        respaced = "SSN 234 56 7891, and my EIN is 12-3456789"
+        respaced = "SSN 234 56 7891, and my EIN is 12-3456780"
         undismissed = form_with(name="Pat", note=respaced)
         undismissed.validate()
         assert [f.kind for f in undismissed.identifier_findings] == ["ssn", "fein"]

@@ -47,8 +47,9 @@ def _ssn_or_itin(d: str) -> str | None:
 
 
 def _fein_ok(d: str) -> bool:
-    # (a serial of seven zeros is a form's placeholder, never an issued number)
-    return d[:2] in FEIN_PREFIXES and d[2:] != "0000000"
+    # (a serial of seven zeros is a form's placeholder, never an issued number; the
+    # advertising numbers are examples in any grouping: "12-3456789" is the IRS's)
+    return d[:2] in FEIN_PREFIXES and d[2:] != "0000000" and d not in SSN_ADVERTISING
 
 
 def _routing_ok(d: str) -> bool:

@@ -182,10 +182,10 @@ def test_dismissing_both_then_editing_keeps_them_dismissed(live_server, app, ope
         page.wait_for_timeout(600)
         expect(page.locator("#message-findings")).to_be_hidden()
         # a new number is flagged, and only it
-        page.locator("#message").press_sequentially(" and EIN 12-3456789")
+        page.locator("#message").press_sequentially(" and EIN 12-3456780")
         expect(page.locator("#message-findings")).to_be_visible(timeout=1000)
         expect(page.locator("#message-findings-text")).to_contain_text(
-            "Your message may include a Federal Employer Identification Number ending in 6789."
+            "Your message may include a Federal Employer Identification Number ending in 6780."
         )
         page.get_by_role("button", name="Remove it").click()
     page.get_by_role("button", name="Send message").click()

@@ -101,7 +101,7 @@ def test_a_send_with_a_choice_adds_one_counter_statement(app, client, visitor):
 def test_the_warning_step_is_one_counter_statement(app, visitor):
     token = visitor.token()
     with Statements(app) as seen:
-        response = visitor.send(csrf_token=token, message=f"SSN {SSN}, EIN 12-3456789")
+        response = visitor.send(csrf_token=token, message=f"SSN {SSN}, EIN 12-3456780")
     assert response.status_code == 303
     # the count (once per form: its marker, then the counter) and the draft for the
     # warning page, in one short transaction

@@ -35,7 +35,7 @@ test("finding fields, masking and wording match the Python package", () => {
 const EVERY_KIND = {
   ssn: ["SSN 234-56-7891", "a Social Security number ending in 7891"],
   itin: ["ITIN 912-70-1234", "an Individual Taxpayer Identification Number ending in 1234"],
-  fein: ["EIN 12-3456789", "a Federal Employer Identification Number ending in 6789"],
+  fein: ["EIN 12-3456780", "a Federal Employer Identification Number ending in 6780"],
   ct_tax_reg: ["CT tax registration number 1234567-000", "a Connecticut Tax Registration Number ending in 7000"],
   card: ["card 4111 1111 1111 1111", "a payment card number ending in 1111"],
   routing: ["routing number 021000021", "a bank routing number ending in 0021"],

@@ -95,7 +95,7 @@ def test_the_import_checker_sees_an_attribute(tmp_path):
 def test_explain_says_why_each_finding_was_found():
     text = (
         "Re: SSN\n\nName\tSSN\tRefund\nAna\t412083317\t12\n\n"
-        "EIN 12-3456789 (or 123456789).\nrouting 011000138\n\nHere:\n\n601234567\n"
+        "EIN 12-3456780 (or 123456780).\nrouting 011000138\n\nHere:\n\n601234567\n"
     )
     why = [(f.kind, reason) for f, reason in explain(text)]
     assert [f.kind for f in scan(text)] == [k for k, _ in why]

@@ -81,7 +81,7 @@ def test_describe():
 EVERY_KIND = {
     "ssn": ("SSN 234-56-7891", "a Social Security number ending in 7891"),
     "itin": ("ITIN 912-70-1234", "an Individual Taxpayer Identification Number ending in 1234"),
-    "fein": ("EIN 12-3456789", "a Federal Employer Identification Number ending in 6789"),
+    "fein": ("EIN 12-3456780", "a Federal Employer Identification Number ending in 6780"),
     "ct_tax_reg": (
         "CT tax registration number 1234567-000",
         "a Connecticut Tax Registration Number ending in 7000",
@@ -113,7 +113,7 @@ def test_remove_replaces_every_finding_with_a_label():
 
 
 def test_remove_only_chosen_findings():
-    text = "SSN 234-56-7891 and EIN 12-3456789"
+    text = "SSN 234-56-7891 and EIN 12-3456780"
     _ssn, fein = scan(text)
     assert (
         remove(text, [fein])
@@ -149,7 +149,7 @@ def test_the_detector_loads_without_the_web_stack():
 
 def test_cli_prints_masked_findings_never_the_number(tmp_path):
     sample = tmp_path / "msg.txt"
-    sample.write_text("My SSN is 234-56-7891 and my EIN is 12-3456789.\n", encoding="utf-8")
+    sample.write_text("My SSN is 234-56-7891 and my EIN is 12-3456780.\n", encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "app.pii", str(sample)],
         cwd=REPO,
@@ -159,9 +159,9 @@ def test_cli_prints_masked_findings_never_the_number(tmp_path):
     )
     assert run.returncode == 1
     assert "***-**-7891" in run.stdout
-    assert "**-***6789" in run.stdout
+    assert "**-***6780" in run.stdout
     assert "234-56-7891" not in run.stdout
-    assert "3456789" not in run.stdout.replace("***6789", "")
+    assert "3456780" not in run.stdout.replace("***6780", "")
     run = subprocess.run(
         [sys.executable, "-m", "app.pii", "-"],
         cwd=REPO,

@@ -8,7 +8,7 @@ from app.staff.views import REVEAL_REFUSED
 from tests.pages import page_of
 from tests.staff.helpers import SSN, audit, submission
 
-FEIN = "12-3456789"
+FEIN = "12-3456780"
 
 
 def test_message_is_shown_with_identifiers_masked(app, desk, client):

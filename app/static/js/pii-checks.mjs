@@ -24,7 +24,8 @@ export function ssnOrItin(d) {
 
 export function feinOk(d) {
   // (a serial of seven zeros is a form's placeholder, never an issued number)
-  return FEIN_PREFIXES.has(d.slice(0, 2)) && d.slice(2) !== "0000000";
+  // (the advertising numbers are examples in any grouping: "12-3456789" is the IRS's)
+  return FEIN_PREFIXES.has(d.slice(0, 2)) && d.slice(2) !== "0000000" && !SSN_ADVERTISING.has(d);
 }
 
 export function routingOk(d) {

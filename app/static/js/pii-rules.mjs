@@ -790,7 +790,7 @@ export const RULES = {
  "_arrow_label_gap": "A cue right after a number across an arrow, an equals sign or an opening bracket ('126469884   <- bank routing', '021000021 = routing', '021000021 (routing)') labels that number: it is not bound forward to the next one.",
  "carry_max_gap": 40,
  "_carry": "A number with no cue of its own before it, joined to the previous number by carry_gap (\", \", \" and \", \" and my wife's is \", a full stop before a possessive or a relation and a colon: \". My wife's is \", \". Wife: \"; or nothing but a relation, its apostrophe perhaps left out: \"my ssn 168944516 wifes 520553321\"; an owner may come first: \" for me and \"; each number may be in parentheses: \"(N) + me (M)\") and at most carry_max_gap characters after it, takes the previous number's cue, softly (its own cue after it wins). Two cues joined by cue_list_gap before two joined numbers are shared out in order: \"SSN and EIN: 234567891 and 123456780\".",
- "introducer": "[ \\n:#.,=()-]*(?:(?:numbers?|num|nos?|nr|id|code|is|was)[ \\n:#.,=()-]*)*",
+ "introducer": "[ \\n:#.,=()-]*(?:(?:numbers?|num|nos?|nr|id|code|is|was|(?:from|with|by) (?:the )?[a-z]{2,12})[ \\n:#.,=()-]*)*",
  "denial": {
   "negation": "(?:not|isn't|isnt|is not|was not|wasn't|no es|no son|no era|n[aã]o [eé]|nao e|nie jest|nie s[aą]|se pa|pa)(?![a-z])",
   "copula": "(?<![a-z])(?:is|was|are|were|es|era|son|[eé]|jest|se|(?:that|it|this|which)['’]s)[ \\n]+(?:(?:my|our|your|his|her|their|the|a|an|this|that|mi|su|el|la|un|una|meu|minha|o|um|uma|m[oó]j|moja|nasz|mwen|nou|yon)[ \\n]+){0,2}$",
