@@ -94,6 +94,10 @@ def explain(text: str) -> list[tuple[Finding, str]]:
     return out
 
 
+# what follows a digit in a keycap emoji ("4\ufe0f\u20e3"), dropped by the normaliser
+_KEYCAP = "\ufe0f\u20e3"
+
+
 def scan(text: str, explain: list | None = None) -> list[Finding]:
     """Find tax identifiers in `text`: a list of Findings in text order, never overlapping,
     with offsets into the original string (code points)."""
@@ -130,6 +134,8 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
     for kind, s, e, digits, _why in raw:
         if starts is not None:
             s, e = starts[s], (starts[e - 1] + 1 if ends is None else ends[e - 1])
+            while e < len(text) and text[e] in _KEYCAP:
+                e += 1  # "1\ufe0f\u20e3", a keycap emoji: all of the last digit
         found.append(Finding(kind, s, e, mask(kind, digits), digits[-4:]))
     if explain is not None:
         explain.extend(

@@ -397,12 +397,12 @@ def _letter_spaced(norm: str) -> list[Edit]:
 
 def _item_digits(item: str, times: int) -> str | None:
     """What one item of a run reads as: a digit group its digits, a digit word its digit
-    ("eleven" two), times over after "double"/"triple" (a single digit word only), a tens
+    ("eleven" two), times over after "double"/"triple" (one digit only), a tens
     word its digit and 0 (a unit word after it takes the 0's place); None for no number."""
     digit = _WORDS.get(item, item)  # a digit group is its own digits
     if times == 1:
         return digit[1] + "0" if digit[0] == "t" else digit
-    if len(digit) == 1 and not "0" <= item[0] <= "9":
+    if len(digit) == 1:  # a digit word, or a numeral of one digit ("triple 8")
         return digit * times
     return None
 
@@ -414,6 +414,7 @@ class _Run:
         self.chars: list[str] = []
         self.src: list[tuple[int, int]] = []  # where each character came from
         self.times = 1  # after "double" or "triple": 2 or 3
+        self.rep = 0  # where that "double" or "triple" starts
         self.n = 0  # digits
         self.strong = 0  # digit words outside digit_word_mixed_weak
         self.words = 0  # digit words
@@ -454,13 +455,16 @@ class _Run:
         if word and value[0] == "x":  # "double", "triple"
             if self.times != 1:
                 return False
-            self.times = int(value[1])
+            self.times, self.rep = int(value[1]), start
             self.strong += item not in _MIXED_WEAK
             return True
         digits = _item_digits(item, self.times)
         if digits is None:
             return False
-        if word:
+        if self.times != 1:  # the repeated digits come from "double seven", "triple 8"
+            self.src.extend([(self.rep, end)] * len(digits))
+            self.strong += not word or item not in _MIXED_WEAK  # a numeral, "8", is said
+        elif word:
             if value[0] == "t":
                 self.tens = len(self.chars) + 1
             self.src.extend([(start, end)] * len(digits))
@@ -583,6 +587,9 @@ _O_MIN_DIGITS: int = _R["o_for_zero_min_digits"]
 _O_RUN: int = _R["o_for_zero_max_run"]
 _O_WORDS = frozenset(b"o" * n for n in range(1, _O_RUN + 1))
 _GATE_WORD_BYTES = _DIGIT_WORD_BYTES | _O_WORDS
+# "double", "triple": before a numeral of one digit they make a spoken pair or triple
+# ("triple 8 60 8195"), as strong as two digit words
+_REPEAT_TOKENS = frozenset(_gate_token(w) for w, v in _WORDS.items() if v[0] == "x")
 _O_RUN_RE = re.compile(f"[oO]{{{_O_RUN + 1}}}")  # a run of o's too long to be zeros
 
 
@@ -637,7 +644,7 @@ _FILLER_TOKENS = frozenset(w.encode() for w in _R["filler_words"])
 
 def _gate_counts(words: bytes) -> tuple[int, int, bool, int]:
     """How many of the gate's words are digit words (up to _RUN_WORDS), how many are
-    digit words no common word shares (up to 2), whether one is a run of o's, and which
+    digit words no common word shares (up to 2; 2 with "double" or "triple"), whether one is a run of o's, and which
     of _FILLER, _HOMOPHONE and _ENGLISH are among them."""
     digit = strong = spoken = 0
     o_runs = False
@@ -657,6 +664,8 @@ def _gate_counts(words: bytes) -> tuple[int, int, bool, int]:
         # texts pass the gates, none is lost)
         if not _GATE_WORD_BYTES.isdisjoint(distinct):
             o_runs = o_runs or not _O_WORDS.isdisjoint(distinct)
+            if not _REPEAT_TOKENS.isdisjoint(distinct):
+                strong = 2  # "triple 8": a strong pair
             if not _E_TOKENS.isdisjoint(distinct):
                 spoken |= _ENGLISH
             if digit < _RUN_WORDS or strong < 2:

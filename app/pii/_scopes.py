@@ -34,7 +34,15 @@ from bisect import bisect_left
 from re import _parser  # type: ignore[attr-defined]
 
 from ._normalise import latin_lower
-from ._rules import CUE_KINDS, CUE_RE, CUE_WINDOW, DIGITS_TO_ZERO, MIN_DIGITS, RULES
+from ._rules import (
+    CUE_KINDS,
+    CUE_RE,
+    CUE_WINDOW,
+    DIGITS_TO_ZERO,
+    MIN_DIGITS,
+    RULES,
+    SENTENCE_END_RE,
+)
 
 _S = RULES["scopes"]
 _QUOTE_RE = re.compile(_S["quote_prefix"])
@@ -290,7 +298,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             continue
         stripped = line.rstrip()
         if _HEADING_RE.search(stripped, max(0, len(stripped) - _HEADING_REACH)) is not None:
-            found = _cues(stripped)
+            found = _cues(_last_sentence(stripped))
             kind = found[-1] if found else None
             if kind in ID_KINDS:
                 note = f'the list under "{stripped.strip()}"'
@@ -454,6 +462,15 @@ def _list_items(
             notes[roff + m.start(4)] = note
         j += 1
     return j
+
+
+def _last_sentence(line: str) -> str:
+    """The last sentence of a line: a heading's cue is in the sentence that ends with its
+    colon ("... for the CT child tax credit. Our info:" names no kind)."""
+    start = 0
+    for m in SENTENCE_END_RE.finditer(line):
+        start = m.end() - 1  # the pattern ends with the next sentence's capital
+    return line[start:]
 
 
 def _sibling_items(

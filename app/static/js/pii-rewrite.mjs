@@ -141,6 +141,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     const chars = [];
     const src = [];
     let times = 1;
+    let repStart = 0; // where that "double" or "triple" starts
     let digits = 0;
     let strong = 0;
     let words = 0;
@@ -194,7 +195,18 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       }
       if (item[0] >= "0" && item[0] <= "9") {
         // a digit group
-        if (times !== 1) return null;
+        if (times !== 1) {
+          // "triple 8": one digit, said, as a digit word is
+          if (item.length !== 1) return null;
+          for (let t = 0; t < times; t++) {
+            chars.push(item);
+            src.push([repStart, we]);
+          }
+          digits += times;
+          strong++;
+          times = 1;
+          continue;
+        }
         for (let i = ws; i < we; i++) {
           chars.push(low[i]);
           src.push([i, i + 1]);
@@ -206,6 +218,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         // "double", "triple"
         if (times !== 1) return null;
         times = Number(digit[1]);
+        repStart = ws;
         if (!MIXED_WEAK.has(item)) strong++;
         continue;
       }
@@ -223,7 +236,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       for (let t = 0; t < times; t++) {
         for (const c of digit) {
           chars.push(c);
-          src.push([ws, we]);
+          src.push([times !== 1 ? repStart : ws, we]); // "double seven": from "double"
         }
       }
       digits += digit.length * times;

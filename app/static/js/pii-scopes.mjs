@@ -28,6 +28,15 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const SHAPED_ITEM_RE = new RegExp("^(?:" + S.shaped_item + ")");
   const BARE_ITEM_RE = new RegExp("^(?:" + S.bare_item + ")");
   const ANAPHOR_RE = new RegExp(S.anaphor, "g");
+  const SENTENCE_END_G = new RegExp(RULES.sentence_end, "g");
+
+  // The last sentence of a line (_last_sentence): a heading's cue is in the sentence that
+  // ends with its colon ("... for the CT child tax credit. Our info:" names no kind).
+  function lastSentence(line) {
+    let start = 0;
+    for (const m of line.matchAll(SENTENCE_END_G)) start = m.index + m[0].length - 1;
+    return line.slice(start);
+  }
   const HEADING_RE = new RegExp(S.list_heading, "i");
   const SUBJECT_RE = new RegExp("^(?:" + S.subject + ")$", "i");
   const PRESENT_RE = new RegExp("^(?:" + S.presenting_line + ")$");
@@ -434,7 +443,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       }
       const stripped = pyRstrip(line);
       if (HEADING_RE.test(stripped)) {
-        const found = cues(stripped);
+        const found = cues(lastSentence(stripped));
         const kind = found.length ? found[found.length - 1] : null;
         if (ID_KINDS.has(kind)) {
           let j = first;

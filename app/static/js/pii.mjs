@@ -85,7 +85,9 @@ export function scan(text) {
   const all = raw.length && chunks.length > 1 ? repeats(norm, chunks, raw) : raw;
   return all.map(([kind, s, e, digits]) => {
     const start = starts === null ? s : starts[s];
-    const end = ends === null ? e : ends[e - 1];
+    let end = ends === null ? e : ends[e - 1];
+    // "1\ufe0f\u20e3", a keycap emoji: all of the last digit
+    while (end < text.length && (text[end] === "\ufe0f" || text[end] === "\u20e3")) end++;
     return Object.freeze({
       kind,
       start,
