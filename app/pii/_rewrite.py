@@ -644,8 +644,8 @@ _FILLER_TOKENS = frozenset(w.encode() for w in _R["filler_words"])
 
 def _gate_counts(words: bytes) -> tuple[int, int, bool, int]:
     """How many of the gate's words are digit words (up to _RUN_WORDS), how many are
-    digit words no common word shares (up to 2; 2 with "double" or "triple"), whether one is a run of o's, and which
-    of _FILLER, _HOMOPHONE and _ENGLISH are among them."""
+    digit words no common word shares (up to 2; 2 with "double" or "triple"), whether
+    one is a run of o's, and which of _FILLER, _HOMOPHONE and _ENGLISH are among them."""
     digit = strong = spoken = 0
     o_runs = False
     i, size = 0, len(words)
