@@ -493,6 +493,9 @@ class _Chunk:
                     # a number labelled after keeps the cue before it for the one before
                     # ("245797602 routing 123582401919 = acct")
                     and not _labelled_at(norm, self.nxe)
+                    # a line's label after its value ("629563951 social" over
+                    # "06-15-1958 DOB") is the value's
+                    and not _line_label(norm, ce, m.start(), m.end(), nx)
                 )
                 # a cue that is only a name ("Connecticut") stays in the number's sentence
                 if not bound_forward and not (
@@ -585,6 +588,16 @@ def _written_ssn(norm: str, s: int, e: int) -> bool:
         return False
     digits = norm[s : s + 3] + norm[s + 4 : s + 6] + norm[s + 7 : e]
     return digits.isdigit() and _ssn_or_itin(digits) == "ssn"
+
+
+def _line_label(low: str, ce: int, start: int, end: int, nx: int) -> bool:
+    """Is the cue low[start:end] the label of the number ending at ce: right after it,
+    and ending their line, with the next number on a later line?"""
+    if low[ce:start].strip(" \t:=-"):
+        return False
+    rest = low[end:nx]
+    br = rest.find("\n")
+    return br >= 0 and not rest[:br].strip(" \t.:;,)")
 
 
 def _labelled_at(low: str, end: int) -> bool:

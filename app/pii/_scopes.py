@@ -457,7 +457,8 @@ def _list_items(
         m = _ITEM_RE.match(row)
         if m is None:
             break
-        if len(m.group(2)) <= _MAX_LABEL and not _cues(m.group(2)):
+        # an item labelled before or after its value keeps its own label
+        if len(m.group(2)) <= _MAX_LABEL and not _cues(m.group(2)) and not _cues(row[m.start(4) :]):
             forced[roff + m.start(4)] = kind
             notes[roff + m.start(4)] = note
         j += 1

@@ -362,7 +362,10 @@ export class Chunk {
           couldBind(this.text.norm, nx, this.nxe) &&
           // a number labelled after keeps the cue before it for the one before
           // ("245797602 routing 123582401919 = acct")
-          !labelledAt(low, this.nxe);
+          !labelledAt(low, this.nxe) &&
+          // a line's label after its value ("629563951 social" over "06-15-1958 DOB")
+          // is the value's
+          !lineLabel(low, ce, r.start, r.end, nx);
         // a cue that is only a name ("Connecticut") stays in the number's sentence
         if (!boundForward && !(WEAK_AFTER.has(r.m[0]) && sentenceEndIn(SENTENCE_END_RE, this.text.norm, ce, r.start))) {
           let cue = r;
@@ -453,6 +456,15 @@ export class Chunk {
 function writtenSsn(norm, s, e) {
   if (e - s !== SSN_WRITTEN || !SSN_WRITTEN_RE.test(norm.slice(s, e))) return false;
   return ssnOrItin(norm.slice(s, s + 3) + norm.slice(s + 4, s + 6) + norm.slice(s + 7, e)) === "ssn";
+}
+
+// Is the cue low[start:end] the label of the number ending at ce: right after it, and
+// ending their line, with the next number on a later line (_line_label)?
+function lineLabel(low, ce, start, end, nx) {
+  if (!/^[ \t:=-]*$/.test(low.slice(ce, start))) return false;
+  const rest = low.slice(end, nx);
+  const br = rest.indexOf("\n");
+  return br >= 0 && /^[ \t.:;,)]*$/.test(rest.slice(0, br));
 }
 
 // Is the number ending at end followed at once by a cue of its own ("... routing

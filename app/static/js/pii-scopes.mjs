@@ -451,7 +451,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
             const [roff, row] = ls[j];
             const m = ITEM_RE.exec(row);
             if (m === null) break;
-            if (m[2].length <= S.max_label && !cues(m[2]).length) {
+            // an item labelled before or after its value keeps its own label
+            if (m[2].length <= S.max_label && !cues(m[2]).length && !cues(row.slice(m[0].length - 1)).length) {
               forced.set(roff + m[0].length - 1, kind);
             }
             j++;
