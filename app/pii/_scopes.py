@@ -106,13 +106,14 @@ _ITEM = (
 if _S["list_item"] != _ITEM.replace("LABEL", str(_S["max_label"])):
     raise ValueError("scopes.list_item changed: update _ITEM_MAX_INK")
 _ITEM_MAX_INK = len("#12.") + _S["max_label"] + len(":")
-# every anaphor ends in "is", "es", "be" or "it's", then spaces or a colon, then N
+# every anaphor ends in "is", "es", "be", "it's" or "mine's", then spaces or a colon, then N
 _ANAPHOR_ENDS = "se"
 if _S["anaphor"] != (
     "(?<![A-Za-z])(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|"
     "actual|proper) (?:one|number)|(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?(?:number|one)|"
     "[Tt]he number|[Hh]is|"
-    "[Hh]ers|[Tt]heirs|[Ss]u n[uú]mero|[Ii]t) (?:is|should be|would be|es)|[Ii]t['’]?s)[ :]+([0-9])"
+    "[Hh]ers|[Tt]heirs|[Mm]ine|[Ss]u n[uú]mero|[Ii]t) (?:is|should be|would be|es)|[Ii]t['’]?s|"
+    "[Mm]ine['’]s)[ :]+([0-9])"
 ):
     raise ValueError("scopes.anaphor changed: update _ANAPHOR_ENDS")
 # how many characters an anaphor takes before its spaces or colon and N

@@ -1250,9 +1250,13 @@ export const RULES = {
    2,
    3,
    4
+  ],
+  [
+   3,
+   6
   ]
  ],
- "_cue_layouts": "Nine digits grouped in these other ways (voice grouping 410 343 092, an EIN read aloud 61 554 0982, a routing number written 0110-0013-8), with one separator throughout, are read like nine bare digits: they count only with a cue.",
+ "_cue_layouts": "Nine digits grouped in these other ways (voice grouping 410 343 092, an EIN read aloud 61 554 0982, a routing number written 0110-0013-8, an EIN typed 764-157082), with one separator throughout, are read like nine bare digits: they count only with a cue.",
  "micr_marks": [
   "⑆",
   "|:",
@@ -1296,15 +1300,15 @@ export const RULES = {
   "_topic_ignore": "Cue words too common in addresses and signatures to set a message's topic.",
   "list_heading": "(?::|[ \\t](?:below|as follows|the following|following|abajo|siguientes|abaixo|seguintes|poni[zż]ej|anba a))[ \\t]*$",
   "_list_item": "Groups: 1 the bullet or number, 2 the label, 3 the separator, 4 the value's first digit. Under a heading any such line is an item; among siblings only one with a bullet or a separator (':', '=', ',', a dash) is, not a line of prose.",
-  "shaped_item": "[0-9]{3}-[0-9]{2}-[0-9]{4}[ \\t]*\\r?$",
-  "bare_item": "[0-9]{9}[ \\t]*\\r?$",
-  "_shaped_item": "In a run of list items no label of which names a kind, an item whose whole value is a bare nine-digit number takes the SSN cue when a sibling's whole value has the 3-2-4 shape ('Lucas - 412083317' beside 'Mia: 523-10-4428'): siblings share the kind.",
+  "shaped_item": "[0-9]{3}-[0-9]{2}-[0-9]{4}[ \\t]*(?:\\r?$|[,;(])",
+  "bare_item": "[0-9]{9}[ \\t]*(?:\\r?$|[,;(])",
+  "_shaped_item": "In a run of list items no label of which names a kind, an item whose value is a bare nine-digit number (all of it, or before a comma or a bracket: '- Eleanor Voss, 807086793, refund $842') takes the SSN cue when a sibling's value has the 3-2-4 shape ('Lucas - 412083317' beside 'Mia: 523-10-4428'): siblings share the kind.",
   "back_reference": "th(?<![a-z]th)(?:e|at|is) (?:(first|1st|second|2nd|third|3rd|last|top|bottom)(?: (?:one|number|no|#))?|(?:[a-z]+ )?(?:number|no|#|one) (above|below)|(above|below) (?:number|one))(?: (?:listed|shown|written|given))? (?:is|was|=)(?: (?:actually|really|just|also))? (?:(?:the|my|our|his|her|their|a|an) )?",
   "_back_reference": "A later sentence that names a number by its place and says what it is, with an identifier cue and no number of its own after it: 'the first one is the routing', 'the account number above is our Connecticut tax registration number', 'the number below is my EIN:'. first/1st/top, second/2nd, third/3rd and last/bottom count the numbers of nine or more digits in the sentence before the reference (or in its own sentence before it, when it does not start one), which must hold at least two; above is the nearest such number before it, below the nearest after it. Matched in the lower-cased text; it starts with the literal 'th' (its lookbehind after it) so that Python's engine can skip to each 'th' at once.",
   "masked_last_four": "[Xx*•](?<![A-Za-z0-9*•][Xx*•])(?:([Xx*•]{2}[- ]?[Xx*•]{2}[- ]?)|([Xx*•][- ]?[Xx*•]{3}))([0-9]{4})(?![0-9])",
   "_masked_last_four": "A number masked but for its last four digits, as a Social Security number (XXX-XX-7488, ***-**-7488: group 1) or an EIN (XX-XXX7488: group 2), names the kind of a number of nine digits elsewhere in the message that ends in the same four ('... filed under SSN XXX-XX-7488' quoted, 'whole thing is 631947488' in the reply). Read on the original text (the pattern starts with a mask character, so that Python's engine skips to one at once, and looks behind it for a letter or digit), and only in a text with two of the same mask character in a row (XX, xx, **, ••; a quick test both twins make first).",
-  "anaphor": "(?<![A-Za-z])(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|actual|proper) (?:one|number)|(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?(?:number|one)|[Tt]he number|[Hh]is|[Hh]ers|[Tt]heirs|[Ss]u n[uú]mero|[Ii]t) (?:is|should be|would be|es)|[Ii]t['’]?s)[ :]+([0-9])",
-  "_anaphor": "'The correct one is N', 'the new one is N', 'her number is N', 'his is N', 'It is N', 'it's N' or 'its N' (after a sentence that named it): the anaphor refers back to the message's identifier topic (subject line, opening sentence, quoted question), which N takes when it has no cue of its own, wherever it stands."
+  "anaphor": "(?<![A-Za-z])(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|actual|proper) (?:one|number)|(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?(?:number|one)|[Tt]he number|[Hh]is|[Hh]ers|[Tt]heirs|[Mm]ine|[Ss]u n[uú]mero|[Ii]t) (?:is|should be|would be|es)|[Ii]t['’]?s|[Mm]ine['’]s)[ :]+([0-9])",
+  "_anaphor": "'The correct one is N', 'the new one is N', 'her number is N', 'his is N', 'mine is N', 'It is N', 'it's N' or 'its N' (after a sentence that named it): the anaphor refers back to the message's identifier topic (subject line, opening sentence, quoted question), which N takes when it has no cue of its own, wherever it stands."
  },
  "paragraph_break": "\n[ ]*\n",
  "_paragraph_break": "A cue after a number does not bind to it across a blank line.",
