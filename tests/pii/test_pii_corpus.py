@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 60
+    assert len(INDEPENDENT) == 64
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -78,6 +78,16 @@ _FLOORS = {
     "independent-55": (0.95, 0.95, 0.01),
     "independent-58": (0.89, 0.89, 0.01),  # voice again, unseen: 0.825 at first
     "independent-60": (0.94, 0.95, 0.01),  # older writers, 60% voice: 0.927 at first
+    # phone typing and voice, unseen: 0.876 at first
+    "independent-64": (0.91, 0.92, 0.0101),
+}
+# Sets whose false alarms are denials the detector does not read yet (README): a Creole
+# "Se pa nimewo EIN mwen sa" and a Chinese "不是社安号" after the number (62), and a
+# quoted question answered "No, that's our UI account number" (63). Their own precision
+# and false-alarm floors keep them from growing.
+_PRECISION_FLOORS = {
+    "independent-62": (0.98, 0.0197),
+    "independent-63": (0.975, 0.0197),
 }
 
 
@@ -87,7 +97,8 @@ def test_independent_corpus_thresholds(path):
     # floors, not the goals (recall 0.95, warnings 0.98, met on realistic.jsonl); warnings
     # are 0.967-1.0 on these today but for set 11
     recall, warned, false_alarms = _FLOORS.get(path.stem, (0.95, 0.95, 0.01))
-    assert res["precision"] >= 0.99, (shown, res["false_alarms"][:10])
+    precision, false_alarms = _PRECISION_FLOORS.get(path.stem, (0.99, false_alarms))
+    assert res["precision"] >= precision, (shown, res["false_alarms"][:10])
     assert res["recall"] >= recall, (shown, res["misses"][:10])
     assert res["warn_recall"] >= warned, shown
     assert res["false_alarm_rate"] <= false_alarms, (shown, res["false_alarms"][:10])
