@@ -62,6 +62,9 @@ _RULE_LINE_RE = re.compile(_S["rule_line"])
 _ITEM_RE = re.compile(_S["list_item"])
 _SHAPED_ITEM_RE = re.compile(_S["shaped_item"])
 _BARE_ITEM_RE = re.compile(_S["bare_item"])
+_ROSTER_NAME_RE = re.compile(_S["roster_name"])
+_ROSTER_WORD_RE = re.compile(_S["roster_word"])
+_NINE_DIGITS_RE = re.compile("[0-9]{9}")
 _HEADING_RE = re.compile(_S["list_heading"], re.IGNORECASE)
 # A heading's mark ends its line: in a line without trailing spaces a match starts at
 # most this many characters before the end, where the search starts (Python only: sre
@@ -310,6 +313,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     # find where digits stand for _sibling_items and _anaphor_numbers
     zeroed = text.encode("latin-1", "replace").translate(DIGITS_TO_ZERO)
     _sibling_items(lines, zeroed, forced, notes)
+    _roster_rows(lines, forced, notes)
     _back_references(text, forced, notes)
     _masked_numbers(text, forced, notes)
     for off, line in lines:
@@ -464,6 +468,71 @@ def _list_items(
             notes[roff + m.start(4)] = note
         j += 1
     return j
+
+
+def _roster_rows(
+    lines: list[tuple[int, str]], forced: dict[int, str], notes: dict[int, str]
+) -> None:
+    """Runs of two or more lines split alike into cells (scopes.roster_name): a roster of
+    people with no header, whose bare nine-digit column takes the SSN cue, unless the
+    line above names its columns otherwise."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        mode = _mode(lines[i][1])
+        j = i + 1
+        while mode is not None and j < n and _mode(lines[j][1]) == mode:
+            j += 1
+        if mode is not None and j - i >= 2 and not _named_otherwise(lines, i):
+            _roster(lines[i:j], mode, forced, notes)
+        i = j
+
+
+def _named_otherwise(lines: list[tuple[int, str]], i: int) -> bool:
+    """Does the line just above line i (or above a blank line there) name something other
+    than an identifier ("the columns are last name, first name, confirmation number")?"""
+    k = i - 1
+    if k > 0 and not lines[k][1].strip():
+        k -= 1
+    return k >= 0 and any(kind in ("neg", "neg_bare") for kind in _cues(lines[k][1]))
+
+
+def _roster(
+    rows: list[tuple[int, str]], mode: str, forced: dict[int, str], notes: dict[int, str]
+) -> None:
+    table = [_cells(line, mode) for _off, line in rows]
+    width = len(table[0])
+    if any(len(cells) != width for cells in table):
+        return
+    for col in range(width):
+        if all(
+            _NINE_DIGITS_RE.fullmatch(cells[col][1]) is not None and _has_name(cells, col)
+            for cells in table
+        ):
+            for (off, _line), cells in zip(rows, table, strict=True):
+                at = off + cells[col][0]
+                if at not in forced:
+                    forced[at] = "ssn"
+                    notes[at] = "a roster: rows of a person's name and nine digits"
+
+
+def _has_name(cells: list[tuple[int, str]], col: int) -> bool:
+    """Does a cell other than col hold a person's name (or two side by side, one word
+    each: "HARTLEY,JAMES")?"""
+    word = False
+    for k, (_off, cell) in enumerate(cells):
+        if k == col or _cues(cell):
+            word = False
+            continue
+        if _ROSTER_NAME_RE.fullmatch(cell) is not None:
+            return True
+        if _ROSTER_WORD_RE.fullmatch(cell) is not None:
+            if word:
+                return True
+            word = True
+        else:
+            word = False
+    return False
 
 
 def _last_sentence(line: str) -> str:

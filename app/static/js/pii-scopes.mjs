@@ -27,6 +27,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const ITEM_RE = new RegExp("^(?:" + S.list_item + ")");
   const SHAPED_ITEM_RE = new RegExp("^(?:" + S.shaped_item + ")");
   const BARE_ITEM_RE = new RegExp("^(?:" + S.bare_item + ")");
+  const ROSTER_NAME_RE = new RegExp("^(?:" + S.roster_name + ")$");
+  const ROSTER_WORD_RE = new RegExp("^(?:" + S.roster_word + ")$");
   const ANAPHOR_RE = new RegExp(S.anaphor, "g");
   const SENTENCE_END_G = new RegExp(RULES.sentence_end, "g");
 
@@ -348,6 +350,63 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     }
   }
 
+  // Runs of two or more lines split alike into cells (scopes.roster_name): a roster of
+  // people with no header, whose bare nine-digit column takes the SSN cue, unless the
+  // line above names its columns otherwise (_roster_rows).
+  function rosterRows(ls, forced) {
+    const n = ls.length;
+    let i = 0;
+    while (i < n) {
+      const md = mode(ls[i][1]);
+      let j = i + 1;
+      while (md !== null && j < n && mode(ls[j][1]) === md) j++;
+      if (md !== null && j - i >= 2 && !namedOtherwise(ls, i)) roster(ls.slice(i, j), md, forced);
+      i = j;
+    }
+  }
+
+  // Does the line just above line i (or above a blank line there) name something other
+  // than an identifier (_named_otherwise)?
+  function namedOtherwise(ls, i) {
+    let k = i - 1;
+    if (k > 0 && !pyStrip(ls[k][1])) k--;
+    return k >= 0 && cues(ls[k][1]).some((kind) => kind === "neg" || kind === "neg_bare");
+  }
+
+  function roster(rows, md, forced) {
+    const table = rows.map(([, line]) => cells(line, md));
+    const width = table[0].length;
+    if (table.some((cs) => cs.length !== width)) return;
+    for (let col = 0; col < width; col++) {
+      if (!table.every((cs) => /^[0-9]{9}$/.test(cs[col][1]) && hasName(cs, col))) continue;
+      rows.forEach(([off], r) => {
+        const at = off + table[r][col][0];
+        if (!forced.has(at)) forced.set(at, "ssn");
+      });
+    }
+  }
+
+  // Does a cell other than col hold a person's name (or two side by side, one word
+  // each: "HARTLEY,JAMES")? (_has_name)
+  function hasName(cs, col) {
+    let word = false;
+    for (let k = 0; k < cs.length; k++) {
+      const cell = cs[k][1];
+      if (k === col || cues(cell).length) {
+        word = false;
+        continue;
+      }
+      if (ROSTER_NAME_RE.test(cell)) return true;
+      if (ROSTER_WORD_RE.test(cell)) {
+        if (word) return true;
+        word = true;
+      } else {
+        word = false;
+      }
+    }
+    return false;
+  }
+
   function openingSentence(ls) {
     let para = [];
     for (const [, line] of ls) {
@@ -464,6 +523,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       i++;
     }
     siblingItems(ls, forced);
+    rosterRows(ls, forced);
     backReferences(text, forced);
     maskedNumbers(text, forced);
     for (const [off, line] of ls) {
