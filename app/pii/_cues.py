@@ -553,7 +553,9 @@ class _Chunk:
                 kind = self.cue_after()
                 if kind is not None:
                     self.why = ("after", self.after_start, self.after_end)
-        elif soft:
+        elif soft or (kind in _NEG_KINDS and last and _labelled_at(self.text.low, self.ce)):
+            # (and a negative cue before yields to an identifier's label right after the
+            # number: "my account 675548978 — federal ID")
             # a cue before a soft sentence end (or a carried one) yields to the number's
             # own cue after it in the same sentence ("... and 345678912. Call me" keeps it)
             after = self.cue_after()

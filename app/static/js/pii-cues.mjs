@@ -429,9 +429,11 @@ export class Chunk {
         kind = this.cueAfter();
         if (kind !== null) this.from = [this.afterStart, this.afterEnd];
       }
-    } else if (soft) {
+    } else if (soft || (NEG_KINDS.includes(kind) && last && labelledAt(this.text.low, this.ce))) {
       // a cue before a soft sentence end (or a carried one) yields to the number's
-      // own cue after it in the same sentence ("... and 345678912. Call me" keeps it)
+      // own cue after it in the same sentence ("... and 345678912. Call me" keeps it),
+      // and a negative cue before to an identifier's label right after the number ("my
+      // account 675548978 — federal ID")
       const after = this.cueAfter();
       if (
         after !== null &&
