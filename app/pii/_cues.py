@@ -34,6 +34,8 @@ from ._rules import (
     PARAGRAPH_RE,
     PLACEHOLDER_RE,
     PLURAL_CUE_RE,
+    RESTART_MAX_GAP,
+    RESTART_MIN_DIGITS,
     SENTENCE_END_RE,
     SENTENCE_SOFT_RE,
     WEAK_CUES_AFTER,
@@ -259,13 +261,43 @@ class _Chunk:
                     self.carry_kind = self.before
                     self.before = _cue_kind(prior)
                     self.before_span = prior.span()
-            elif last is None and self.prev is not None and self._joined(self.pe, cs):
-                # "SSN 234567891 and my wife's is 345678912": the previous number's cue
-                kind = self.prev.carry()
+            elif last is None:
+                kind = self._carried_kind()
                 if kind is not None:
                     self.before, self.before_end, self.soft = kind, self.pe, True
                     self.carried = True
         return self.before  # type: ignore[return-value]
+
+    def _carried_kind(self) -> str | None:
+        """The cue of the number before, carried to this one with no cue of its own."""
+        if self.prev is not None:
+            # "SSN 234567891 and my wife's is 345678912": the previous number's cue
+            return self.prev.carry() if self._joined(self.pe, self.cs) else None
+        # "my social is 6 9 1 0 1, wait no let me start over, 6 9 1 0 1 9 5 6 5"
+        return self._restarted()
+
+    def _restarted(self) -> str | None:
+        """The identifier cue of an abandoned start of this number just before it: digits,
+        too few for an identifier, that begin this number's, in the same paragraph, with
+        that cue before them and no other digit between."""
+        norm, low, pe, cs = self.text.norm, self.text.low, self.pe, self.cs
+        if pe == 0 or cs - pe > RESTART_MAX_GAP or PARAGRAPH_RE.search(norm, pe, cs):
+            return None
+        fs = pe
+        while fs > 0 and norm[fs - 1] in _FRAGMENT_CHARS:
+            fs -= 1
+        start = "".join(c for c in norm[fs:pe] if "0" <= c <= "9")
+        own = "".join(c for c in norm[cs : self.ce] if "0" <= c <= "9")
+        if not (RESTART_MIN_DIGITS <= len(start) < MIN_DIGITS and own.startswith(start)):
+            return None
+        last = None
+        for m in CUE_RE.finditer(low, max(0, fs - CUE_WINDOW - MAX_CUE), fs):
+            if m.lastindex != _VOID:
+                last = m
+        if last is None or fs - last.end() > CUE_WINDOW or _DIGIT_RE.search(low, last.end(), fs):
+            return None
+        kind = _cue_kind(last)
+        return kind if kind in ID_KINDS else None
 
     def _contrasted(self, prior, last) -> bool:
         """Is the negative cue last a negated identifier cue that sets the identifier cue
@@ -590,6 +622,11 @@ def _written_ssn(norm: str, s: int, e: int) -> bool:
         return False
     digits = norm[s : s + 3] + norm[s + 4 : s + 6] + norm[s + 7 : e]
     return digits.isdigit() and _ssn_or_itin(digits) == "ssn"
+
+
+# what an abandoned start of a number is written with ("69101", "691-01")
+_FRAGMENT_CHARS = frozenset("0123456789 -.")
+_DIGIT_RE = re.compile("[0-9]")
 
 
 def _line_label(low: str, ce: int, start: int, end: int, nx: int) -> bool:

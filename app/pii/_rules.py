@@ -355,6 +355,8 @@ CARRY_GAP_RE = re.compile(RULES["carry_gap"], re.ASCII)
 CUE_LIST_GAP_RE = re.compile(RULES["cue_list_gap"], re.ASCII)
 CUE_CONTRAST_GAP_RE = re.compile(RULES["cue_contrast_gap"], re.ASCII)
 CARRY_MAX_GAP: int = RULES["carry_max_gap"]
+RESTART_MIN_DIGITS: int = RULES["restart"]["min_digits"]
+RESTART_MAX_GAP: int = RULES["restart"]["max_gap"]
 # both gaps take label_arrow ("<-", "=", "=>" ...) for {arrow}
 LABEL_AFTER_GAP_RE = re.compile(RULES["label_after_gap"].replace("{arrow}", RULES["label_arrow"]))
 ARROW_LABEL_GAP_RE = re.compile(RULES["arrow_label_gap"].replace("{arrow}", RULES["label_arrow"]))

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DIGITS_ONLY_RE = /^[0-9]+$/;
@@ -215,6 +215,15 @@ export class Chunk {
           this.soft = true;
           this.carried = true;
         }
+      } else if (last === null && this.prev === null) {
+        // "my social is 6 9 1 0 1, wait no let me start over, 6 9 1 0 1 9 5 6 5"
+        const kind = this.restarted();
+        if (kind !== null) {
+          this.before = kind;
+          this.beforeEnd = this.pe;
+          this.soft = true;
+          this.carried = true;
+        }
       }
     }
     return this.before;
@@ -339,6 +348,26 @@ export class Chunk {
   relabelCue(pos) {
     const end = this.relabelEnd(pos);
     return end < 0 ? null : this.instead(end);
+  }
+  // The identifier cue of an abandoned start of this number just before it: digits,
+  // too few for an identifier, that begin this number's, in the same paragraph, with
+  // that cue before them and no other digit between (_restarted).
+  restarted() {
+    const { norm, low } = this.text;
+    const { pe, cs } = this;
+    if (pe === 0 || cs - pe > RESTART.max_gap || PARAGRAPH_RE.test(norm.slice(pe, cs))) return null;
+    let fs = pe;
+    while (fs > 0 && "0123456789 -.".includes(norm[fs - 1])) fs--;
+    const start = norm.slice(fs, pe).replace(/[^0-9]/g, "");
+    const own = norm.slice(cs, this.ce).replace(/[^0-9]/g, "");
+    if (!(RESTART.min_digits <= start.length && start.length < MIN_DIGITS && own.startsWith(start))) return null;
+    let last = null;
+    for (const r of findIter(CUE_RE, low, Math.max(0, fs - CUE_WINDOW - MAX_CUE), fs)) {
+      if (r.m[VOID] === undefined) last = r;
+    }
+    if (last === null || fs - last.end > CUE_WINDOW || /[0-9]/.test(low.slice(last.end, fs))) return null;
+    const kind = cueKind(last.m);
+    return ID_KINDS.has(kind) ? kind : null;
   }
   cueAfter() {
     if (this.after === false) {

@@ -801,6 +801,11 @@ export const RULES = {
  "arrow_label_gap": "[ ]*(?:{arrow}|\\(|\\[)[ ]*",
  "_arrow_label_gap": "A cue right after a number across an arrow, an equals sign or an opening bracket ('126469884   <- bank routing', '021000021 = routing', '021000021 (routing)') labels that number: it is not bound forward to the next one.",
  "carry_max_gap": 40,
+ "restart": {
+  "min_digits": 3,
+  "max_gap": 80
+ },
+ "_restart": "A start abandoned and read again ('my social is 6 9 1 0 1, wait no let me start over, 6 9 1 0 1 9 5 6 5'): a number with no cue of its own before it whose digits begin with those of the number before it (at least min_digits, too few for an identifier, at most max_gap characters before it in the same paragraph) takes that number's identifier cue.",
  "_carry": "A number with no cue of its own before it, joined to the previous number by carry_gap (\", \", \" and \", \" and my wife's is \", a full stop before a possessive or a relation and a colon: \". My wife's is \", \". Wife: \"; or nothing but a relation, its apostrophe perhaps left out: \"my ssn 168944516 wifes 520553321\"; an owner may come first: \" for me and \"; each number may be in parentheses: \"(N) + me (M)\") and at most carry_max_gap characters after it, takes the previous number's cue, softly (its own cue after it wins). Two cues joined by cue_list_gap before two joined numbers are shared out in order: \"SSN and EIN: 234567891 and 123456780\".",
  "introducer": "[ \\n:#.,=()-]*(?:(?:numbers?|num|nos?|nr|id|code|is|was|(?:from|with|by) (?:the )?[a-z]{2,12})[ \\n:#.,=()-]*)*",
  "denial": {
