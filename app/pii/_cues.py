@@ -399,8 +399,14 @@ class _Chunk:
         return INTRO_RE.fullmatch(self.text.low, self.before_end, self.cs) is not None
 
     def introduced_by_neg(self) -> bool:
-        """Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?"""
-        return self.cue_before() == "neg" and self._introduced()
+        """Is the number directly introduced by a 'neg' cue ("Order #", "case no. "), and
+        not labelled an identifier right after ("My sin number is 103 43 6154 sorry I
+        mean my social")?"""
+        return (
+            self.cue_before() == "neg"
+            and self._introduced()
+            and not (_labelled_at(self.text.low, self.ce) and self.cue_after() in ID_KINDS)
+        )
 
     def introduced_by_id(self) -> bool:
         """Is the number directly introduced by its own identifier cue ("my social is ",

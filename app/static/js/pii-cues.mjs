@@ -283,8 +283,10 @@ export class Chunk {
     return p !== null && writtenSsn(norm, p.cs, p.ce) && this.joined(p.ce, this.cs);
   }
   // Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?
+  // ... and not labelled an identifier right after ("My sin number is 103 43 6154 sorry
+  // I mean my social")
   introducedByNeg() {
-    return this.cueBefore() === "neg" && this.introduced();
+    return this.cueBefore() === "neg" && this.introduced() && !(labelledAt(this.text.low, this.ce) && ID_KINDS.has(this.cueAfter()));
   }
   // Is the cue before directly before the number, but for introducing words?
   introduced() {
