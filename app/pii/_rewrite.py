@@ -242,7 +242,7 @@ _PAIR_BYTES = bytes(
     ]
 )
 if (
-    "(?: *(?:[,-]|\\.{1,3}|…|dash|hyphen|guion) *(?:\n *)?| *\n *| +)"
+    "(?: *(?:[,-]|\\.{1,3}|…|(?:, *)?(?:dash|hyphen|guion|location)) *(?:\n *)?| *\n *| +)"
     not in _R["digit_word_mixed_run"]
 ):
     raise ValueError("rewrites.digit_word_mixed_run's separators changed: update _PAIR_BYTES")
@@ -441,7 +441,9 @@ class _Run:
     def add(self, item: str, word: bool, sep: str, before: int, start: int, end: int) -> bool:
         """Read the item (after its separator, low[before:start]); False: no number."""
         if sep:  # the separator before this item
-            self.chars.append("-" if sep == "-" or sep in _DASH_WORDS else " ")
+            # (a spoken dash may have a comma before it: "nine, location oh oh three")
+            dash = sep == "-" or sep.lstrip(", ") in _DASH_WORDS
+            self.chars.append("-" if dash else " ")
             self.src.append((before, start))
         value = _WORDS.get(item, item)
         if word and value == "h":  # "hundred", after a digit of its group

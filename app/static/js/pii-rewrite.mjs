@@ -180,7 +180,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         }
       }
       if (sep) {
-        chars.push(sep === "-" || DASH_WORDS.has(sep) ? "-" : " ");
+        // (a spoken dash may have a comma before it: "nine, location oh oh three")
+        chars.push(sep === "-" || DASH_WORDS.has(sep.replace(/^[, ]+/, "")) ? "-" : " ");
         src.push([pos, ws]);
       }
       pos = we;
