@@ -408,6 +408,13 @@ class _Chunk:
             and not (_labelled_at(self.text.low, self.ce) and self.cue_after() in ID_KINDS)
         )
 
+    def denied(self) -> bool:
+        """Does the writer deny the number, with no identifier cue of its own before it:
+        introduced by a negative label ("claim # from DOL: 401-60-7863") or denied after
+        it ("306782193 is not my Social Security number")? (For a number that gave no
+        finding: the same digits elsewhere give none either.)"""
+        return self.introduced_by_neg() or self.denied_after()
+
     def introduced_by_id(self) -> bool:
         """Is the number directly introduced by its own identifier cue ("my social is ",
         "SSN #")?"""

@@ -94,6 +94,10 @@ def explain(text: str) -> list[tuple[Finding, str]]:
     return out
 
 
+def _digits(norm: str, s: int, e: int) -> str:
+    return "".join(c for c in norm[s:e] if "0" <= c <= "9")
+
+
 # what follows a digit in a keycap emoji ("4\ufe0f\u20e3"), dropped by the normaliser
 _KEYCAP = "\ufe0f\u20e3"
 
@@ -116,6 +120,7 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
     last = len(spans) - 1
     prev = None
     chunks: list[tuple[int, int]] = []
+    denied: set[str] = set()
     for i, (cs, ce) in enumerate(spans):
         # chunks of 9+ characters; placeholders ("[... removed]") only separate numbers
         if MIN_DIGITS <= ce - cs <= MAX_CHUNK and norm[cs] != "[":
@@ -124,12 +129,30 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
             if text_ctx is None:
                 text_ctx = _Text(norm, starts, text, low)
             prev = _Chunk(text_ctx, cs, ce, pe, nx, nxe, prev)
+            before = len(raw)
             _scan_chunk(text_ctx, cs, ce, prev, out=raw)
+            if len(raw) == before and prev.denied():
+                denied.add(_digits(norm, cs, ce))
             chunks.append((cs, ce))
         else:
             prev = None
     if raw and len(chunks) > 1:
         raw = _repeats(norm, chunks, raw)
+    if denied:
+        # a number the writer denies ("No, 306782193 is not my Social Security number")
+        # is none wherever it stands, a quoted question's "The SSN you provided
+        # (306782193)" included
+        raw = [r for r in raw if r[3] not in denied]
+    found = _findings(text, raw, starts, ends)
+    if explain is not None:
+        explain.extend(
+            (f, _reason(r[4], r[0], text_ctx, r[1])) for f, r in zip(found, raw, strict=True)
+        )
+    return found
+
+
+def _findings(text: str, raw: list, starts, ends) -> list[Finding]:
+    """The raw findings (offsets into the normalised copy) as Findings of text."""
     found = []
     for kind, s, e, digits, _why in raw:
         if starts is not None:
@@ -137,10 +160,6 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
             while e < len(text) and text[e] in _KEYCAP:
                 e += 1  # "1\ufe0f\u20e3", a keycap emoji: all of the last digit
         found.append(Finding(kind, s, e, mask(kind, digits), digits[-4:]))
-    if explain is not None:
-        explain.extend(
-            (f, _reason(r[4], r[0], text_ctx, r[1])) for f, r in zip(found, raw, strict=True)
-        )
     return found
 
 

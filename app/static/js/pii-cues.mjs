@@ -283,6 +283,11 @@ export class Chunk {
     return p !== null && writtenSsn(norm, p.cs, p.ce) && this.joined(p.ce, this.cs);
   }
   // Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?
+  // Does the writer deny the number, with no identifier cue of its own before it
+  // (introduced by a negative label, or denied after it)? (_Chunk.denied)
+  denied() {
+    return this.introducedByNeg() || this.deniedAfter();
+  }
   // ... and not labelled an identifier right after ("My sin number is 103 43 6154 sorry
   // I mean my social")
   introducedByNeg() {

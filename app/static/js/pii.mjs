@@ -69,20 +69,25 @@ export function scan(text) {
   let pe = 0;
   let prev = null;
   const chunks = [];
+  const denied = new Set();
   for (let i = 0; i < claims.length; i++) {
     const [cs, ce, placeholder] = claims[i];
     if (MIN_DIGITS <= ce - cs && ce - cs <= MAX_CHUNK && !placeholder) {
       const nx = i + 1 < claims.length ? claims[i + 1][0] : size;
       const nxe = i + 1 < claims.length ? claims[i + 1][1] : size;
       prev = new Chunk(ctx, cs, ce, pe, nx, nxe, prev);
+      const found = raw.length;
       scanChunk(ctx, cs, ce, prev, raw);
+      if (raw.length === found && prev.denied()) denied.add(norm.slice(cs, ce).replace(/[^0-9]/g, ""));
       chunks.push([cs, ce]);
     } else {
       prev = null;
     }
     pe = ce;
   }
-  const all = raw.length && chunks.length > 1 ? repeats(norm, chunks, raw) : raw;
+  let all = raw.length && chunks.length > 1 ? repeats(norm, chunks, raw) : raw;
+  // a number the writer denies is none wherever it stands (_engine.scan)
+  if (denied.size) all = all.filter((r) => !denied.has(r[3]));
   return all.map(([kind, s, e, digits]) => {
     const start = starts === null ? s : starts[s];
     let end = ends === null ? e : ends[e - 1];
