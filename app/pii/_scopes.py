@@ -792,6 +792,8 @@ def _topic_kinds(kinds: set[str]) -> tuple[str | None, str | None]:
         kind = next(iter(kinds))
         return kind, kind
     nine = {"ssn" if k == "itin" else k for k in kinds if k != "ct"}
+    if len(nine) == 2 and "taxid" in nine:
+        nine.discard("taxid")  # "tax ID" and the kind it is: "taxpayer identification"
     return (nine.pop() if len(nine) == 1 else None), ("ct" if "ct" in kinds else None)
 
 

@@ -454,6 +454,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       return [kind, kind];
     }
     const nine = new Set([...kinds].filter((k) => k !== "ct").map((k) => (k === "itin" ? "ssn" : k)));
+    if (nine.size === 2 && nine.has("taxid")) nine.delete("taxid"); // a "tax ID" beside the kind it is
     return [nine.size === 1 ? [...nine][0] : null, kinds.has("ct") ? "ct" : null];
   }
 
