@@ -363,8 +363,11 @@ export class Chunk {
     const { norm, low } = this.text;
     const { pe, cs } = this;
     if (pe === 0 || cs - pe > RESTART.max_gap || PARAGRAPH_RE.test(norm.slice(pe, cs))) return null;
+    // back over the run before pe, no further than a start too long to be one
     let fs = pe;
-    while (fs > 0 && "0123456789 -.".includes(norm[fs - 1])) fs--;
+    const reach = Math.max(0, pe - 4 * MIN_DIGITS);
+    while (fs > reach && "0123456789 -.".includes(norm[fs - 1])) fs--;
+    if (fs === reach && fs > 0 && "0123456789 -.".includes(norm[fs - 1])) return null;
     const start = norm.slice(fs, pe).replace(/[^0-9]/g, "");
     const own = norm.slice(cs, this.ce).replace(/[^0-9]/g, "");
     if (!(RESTART.min_digits <= start.length && start.length < MIN_DIGITS && own.startsWith(start))) return null;
