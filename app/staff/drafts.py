@@ -55,25 +55,35 @@ class Draft:
             return None
 
 
+def _read(key: str | None) -> str | None:
+    return draft_store.read(ReplyDraft, key) if key is not None else None
+
+
+def _write(key: str | None, data: dict) -> None:
+    """Keep data under key for another 30 minutes; forget everyone's expired drafts."""
+    if key is not None:
+        draft_store.write(ReplyDraft, key, json.dumps(data, separators=(",", ":")))
+
+
+def _forget(key: str | None) -> None:
+    if key is not None:
+        draft_store.forget(ReplyDraft, key)
+
+
 def load(reference: str) -> Draft | None:
     """This member's unsent reply to the message ``reference``, if they have one."""
-    key = key_for(reference)
-    content = draft_store.read(ReplyDraft, key) if key is not None else None
+    content = _read(key_for(reference))
     return Draft.from_json(content) if content is not None else None
 
 
 def save(reference: str, draft: Draft) -> None:
     """Keep the reply for another 30 minutes; forget everyone's expired ones. Commits."""
-    key = key_for(reference)
-    if key is not None:
-        draft_store.write(ReplyDraft, key, json.dumps(asdict(draft), separators=(",", ":")))
+    _write(key_for(reference), asdict(draft))
 
 
 def forget(reference: str) -> None:
     """The reply was sent (or the message deleted): its draft goes. Commits."""
-    key = key_for(reference)
-    if key is not None:
-        draft_store.forget(ReplyDraft, key)
+    _forget(key_for(reference))
 
 
 def _reveal_key(reference: str) -> str | None:
@@ -83,8 +93,7 @@ def _reveal_key(reference: str) -> str | None:
 def load_reason(reference: str) -> str | None:
     """The reason this member gave to reveal ``reference``'s numbers that was not
     accepted, if there is one."""
-    key = _reveal_key(reference)
-    content = draft_store.read(ReplyDraft, key) if key is not None else None
+    content = _read(_reveal_key(reference))
     if content is None:
         return None
     try:
@@ -96,9 +105,7 @@ def load_reason(reference: str) -> str | None:
 
 def save_reason(reference: str, reason: str) -> None:
     """Keep a reason that was not accepted, to show it again with what is wrong. Commits."""
-    key = _reveal_key(reference)
-    if key is not None:
-        draft_store.write(ReplyDraft, key, json.dumps({"reason": reason}, separators=(",", ":")))
+    _write(_reveal_key(reference), {"reason": reason})
 
 
 def forget_reason(reference: str, *, commit: bool = True) -> None:
@@ -146,20 +153,15 @@ def _notice_key(name: str) -> str | None:
 
 def load_notice(name: str) -> NoticeDraft | None:
     """This member's unsaved notice ``name`` ("new", or a notice's id), if there is one."""
-    key = _notice_key(name)
-    content = draft_store.read(ReplyDraft, key) if key is not None else None
+    content = _read(_notice_key(name))
     return NoticeDraft.from_json(content) if content is not None else None
 
 
 def save_notice(name: str, draft: NoticeDraft) -> None:
     """Keep an unsaved notice for another 30 minutes. Commits."""
-    key = _notice_key(name)
-    if key is not None:
-        draft_store.write(ReplyDraft, key, json.dumps(asdict(draft), separators=(",", ":")))
+    _write(_notice_key(name), asdict(draft))
 
 
 def forget_notice(name: str) -> None:
     """The notice was saved: the draft goes. Commits."""
-    key = _notice_key(name)
-    if key is not None:
-        draft_store.forget(ReplyDraft, key)
+    _forget(_notice_key(name))
