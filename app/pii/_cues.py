@@ -283,12 +283,8 @@ class _Chunk:
         norm, low, pe, cs = self.text.norm, self.text.low, self.pe, self.cs
         if pe == 0 or cs - pe > RESTART_MAX_GAP or PARAGRAPH_RE.search(norm, pe, cs):
             return None
-        # back over the run before pe, no further than a start too long to be one (a
-        # text of nothing but digits and separators must not be read again each time)
-        fs, reach = pe, max(0, pe - _FRAGMENT_REACH)
-        while fs > reach and norm[fs - 1] in _FRAGMENT_CHARS:
-            fs -= 1
-        if fs == reach and fs > 0 and norm[fs - 1] in _FRAGMENT_CHARS:
+        fs = _fragment_start(norm, pe)
+        if fs < 0:
             return None
         start = "".join(c for c in norm[fs:pe] if "0" <= c <= "9")
         own = "".join(c for c in norm[cs : self.ce] if "0" <= c <= "9")
@@ -644,6 +640,20 @@ def _written_ssn(norm: str, s: int, e: int) -> bool:
 # what an abandoned start of a number is written with ("69101", "691-01")
 _FRAGMENT_CHARS = frozenset("0123456789 -.")
 _FRAGMENT_REACH = 4 * MIN_DIGITS  # characters: fewer than MIN_DIGITS digits, spaced
+
+
+def _fragment_start(norm: str, pe: int) -> int:
+    """Where the run of digits and separators that ends at pe starts, or -1 when it is
+    longer than _FRAGMENT_REACH: too long to be an abandoned start, and not read further
+    (a text of nothing but digits and separators must not be read again at each chunk)."""
+    fs, reach = pe, max(0, pe - _FRAGMENT_REACH)
+    while fs > reach and norm[fs - 1] in _FRAGMENT_CHARS:
+        fs -= 1
+    if fs == reach and fs > 0 and norm[fs - 1] in _FRAGMENT_CHARS:
+        return -1
+    return fs
+
+
 _DIGIT_RE = re.compile("[0-9]")
 
 
