@@ -121,9 +121,9 @@ _UNITS = frozenset("123456789")  # what a unit word after a tens word reads as
 QUOTE_JOIN_RE = re.compile(_R["quote_join"])
 LETTER_SPACED_RE = re.compile(_R["letter_spaced"])
 # The numeral dash starts with a lookbehind, so sre would try it at every character; in
-# Python it is searched from its leading space (a literal, found with a tight loop) and
-# the digit before is tested here: the same edits (V8 compiles the shared source).
-if not _R["numeral_dash"].startswith("(?<=[0-9]) "):
+# Python it is searched from its leading comma or space (a character set sre skips to)
+# and the digit before is tested here: the same edits (V8 compiles the shared source).
+if not _R["numeral_dash"].startswith("(?<=[0-9]),? "):
     raise ValueError("rewrites.numeral_dash changed: rewrite _NUMERAL_DASH_RE to match")
 _NUMERAL_DASH_RE = re.compile(_R["numeral_dash"][len("(?<=[0-9])") :])
 
