@@ -1346,7 +1346,7 @@ export const RULES = {
    10
   ],
   "_ocr_digits": "A number read by a phone's scanner or OCR with a digit taken for a look-alike letter ('l21-46-0279', '66-9S49516', '942-B7-4306', '8592065-0O9'): a token of digits and the letters of ocr_letters, in groups joined by single hyphens and glued to no other letter, digit or hyphen, whose digits and letters number one of ocr_lengths (an identifier's nine or ten), with one to ocr_max_letters such letters, no two side by side, reads each letter as its digit (one character for one: every offset stays). Not a word, a code with its letters together ('SB-1234567') nor another length. Applied after o_for_zero, and only to a text where such a letter touches a digit.",
-  "numeral_dash": "(?<=[0-9]),? (?:dash|hyphen|guion|Dash|Hyphen|Guion|DASH|HYPHEN|GUION|(?:location|Location|LOCATION)(?: code| Code| CODE)?:?) (?=[0-9])",
+  "numeral_dash": "(?<=[0-9]),? (?:dash|hyphen|guion|Dash|Hyphen|Guion|DASH|HYPHEN|GUION|(?:(?<=(?<![0-9])[0-9]{7} )|(?<=(?<![0-9])[0-9]{7}, ))(?:location|Location|LOCATION)(?: code| Code| CODE)?:?(?= [0-9]{3}(?![0-9]))) (?=[0-9])",
   "numeral_dash_hints": [
    "ash ",
    "ASH ",
@@ -1359,7 +1359,7 @@ export const RULES = {
    "ode",
    "ODE"
   ],
-  "_numeral_dash": "Voice typing writes a spoken dash as a word between numerals ('4 2 8 dash 1 5 dash 6 3 3 7'), and a CT number's base and location code read with the word ('5680133 location 000'): the word and its spaces become a dash, before the letter spacing is closed up. The browser looks for it only in a text holding one of numeral_dash_hints (the ends of those words and the space after); Python only where the digit-word gate's words hold a spoken dash of digit_word_dashes (the same edits).",
+  "_numeral_dash": "Voice typing writes a spoken dash as a word between numerals ('4 2 8 dash 1 5 dash 6 3 3 7'), and a CT number's seven-digit base and three-digit location code read with the word ('5680133 location 000', '7012284, location 001'; not '9079209 005, location 005', which says the code again): the word and its spaces become a dash, before the letter spacing is closed up. The browser looks for it only in a text holding one of numeral_dash_hints (the ends of those words and the space after); Python only where the digit-word gate's words hold a spoken dash of digit_word_dashes (the same edits).",
   "letter_spaced": "(?<![^ \n])(?:(?:[0-9]-(?=[0-9]))?[0-9A-Za-z:#-][,.]? {1,2}){4,}(?:[0-9]-(?=[0-9]))?[0-9A-Za-z:#-](?![^ \n.,;)\"'”’])",
   "letter_spaced_min_digits": 4,
   "digit_word_run": "(?<![a-z])(?:W)(?:(?: *(?:[,-]|\\.{1,3}|…|(?:, *)?(?:dash|hyphen|guion|location)) *(?:\n *)?| *\n *| +)(?:W)){5,100}(?![a-z])",
