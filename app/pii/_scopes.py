@@ -766,7 +766,8 @@ def _topic(text: str, lines: list[tuple[int, str]]) -> tuple[str | None, str | N
     pos = 0
     # a quote header ends its line with ":", "-" or "_" and spaces: most texts have none
     headers = _HEADER_END_RE.search(text) is not None
-    for line in text.split("\n"):
+    parts = text.split("\n")
+    for i, line in enumerate(parts):
         pos += len(line) + 1
         if _QUOTE_RE.match(line):
             kinds.update(k for k in _cues(line, True) if k in ID_KINDS)
@@ -774,7 +775,7 @@ def _topic(text: str, lines: list[tuple[int, str]]) -> tuple[str | None, str | N
             headers
             and line.rstrip().endswith(_QUOTE_HEADER_ENDS)
             and _QUOTE_HEADER_RE.fullmatch(latin_lower(line))
-        ):
+        ) or _outlook_header(parts, i):
             # a header that starts a quote without prefixes: all the rest is quoted
             kinds.update(k for k in _cues(text[pos:], True) if k in ID_KINDS)
             break
@@ -782,6 +783,18 @@ def _topic(text: str, lines: list[tuple[int, str]]) -> tuple[str | None, str | N
 
 
 _NUMBER_AT_RE = re.compile(r"[0-9](?:[0-9]|[-. ][0-9])*")
+_OUTLOOK_FROM = tuple(_S["outlook_header"][0])
+_OUTLOOK_NEXT = tuple(_S["outlook_header"][1])
+
+
+def _outlook_header(parts: list[str], i: int) -> bool:
+    """Does line i start Outlook's header with no separator above it ("From: …" over
+    "Sent: …", scopes.outlook_header)?"""
+    return (
+        i + 1 < len(parts)
+        and latin_lower(parts[i].lstrip(" \t")[:6]).startswith(_OUTLOOK_FROM)
+        and latin_lower(parts[i + 1].lstrip(" \t")[:12]).startswith(_OUTLOOK_NEXT)
+    )
 
 
 def _topic_kinds(kinds: set[str]) -> tuple[str | None, str | None]:

@@ -1276,6 +1276,23 @@ export const RULES = {
   "_comment": "Scopes wider than a sentence (app/pii/_scopes.py): table columns, lists under a heading, and the message's topic. Regexes are matched at the start of a line (quote_prefix, list_item, subject) or against the whole line (rule_line, presenting_line).",
   "quote_prefix": "(?:[ \\t]*>)+[ \\t]?",
   "quote_header": "[ \\t]*(?:-{2,}[ \\t]*(?:original message|forwarded message|mensaje original|mensaje reenviado|mensagem original|mensagem encaminhada|wiadomość oryginalna|oryginalna wiadomość|wiadomość przekazana)[ \\t]*-{2,}|_{10,}|(?:on|el|em|w dniu|le) [^\\n]{1,120}(?:wrote|escribi[oó]|escreveu|napisał\\(a\\)|napisał|a écrit)[ \\t]*:)[ \\t]*\\r?",
+  "outlook_header": [
+   [
+    "from:",
+    "de:",
+    "od:"
+   ],
+   [
+    "sent:",
+    "date:",
+    "enviado:",
+    "enviada em:",
+    "data:",
+    "fecha:",
+    "wysłano:"
+   ]
+  ],
+  "_outlook_header": "Outlook's header with no separator line above it: a line starting with one of the first words ('From: Kaplan, Miriam <…>') over one starting with one of the second ('Sent: Monday, …'). The lines after it are quoted lines for the topic, as after quote_header. Matched against the lines lower-cased, spaces before them left out.",
   "_quote_header": "A line that starts a quoted message without quote prefixes (Outlook's '-----Original Message-----' or rule, Gmail's 'On ... wrote:', in the five languages): the lines after it are quoted lines for the topic. Matched against the line lower-cased.",
   "aligned_gap": " {2,}",
   "rule_line": "[ \\t|:+-]*-{3}[ \\t|:+-]*",

@@ -434,10 +434,12 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     if (SUBJECT_RE.test(first)) add(first);
     add(openingSentence(ls));
     let pos = 0;
-    for (const line of text.split("\n")) {
+    const parts = text.split("\n");
+    for (let i = 0; i < parts.length; i++) {
+      const line = parts[i];
       pos += line.length + 1;
       if (QUOTE_RE.test(line)) add(line);
-      else if (":-_".includes(pyRstrip(line).slice(-1) || "?") && QUOTE_HEADER_RE.test(low(line))) {
+      else if ((":-_".includes(pyRstrip(line).slice(-1) || "?") && QUOTE_HEADER_RE.test(low(line))) || outlookHeader(parts, i)) {
         // a header that starts a quote without prefixes (its last character is one of
         // ":-_"): all the rest is quoted
         add(text.slice(pos));
@@ -445,6 +447,16 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       }
     }
     return topicKinds(kinds);
+  }
+
+  // Does line i start Outlook's header with no separator above it ("From: …" over
+  // "Sent: …", scopes.outlook_header)? (_outlook_header)
+  function outlookHeader(parts, i) {
+    if (i + 1 >= parts.length) return false;
+    const [from, next] = S.outlook_header;
+    const a = low(parts[i].replace(/^[ \t]+/, "").slice(0, 6));
+    const b = low(parts[i + 1].replace(/^[ \t]+/, "").slice(0, 12));
+    return from.some((w) => a.startsWith(w)) && next.some((w) => b.startsWith(w));
   }
 
   // [for nine digits, for more]: the kind a topic gives a number of each length (_topic_kinds).
