@@ -286,8 +286,7 @@ class _Chunk:
         fs = _fragment_start(norm, pe)
         if fs < 0:
             return None
-        start = "".join(c for c in norm[fs:pe] if "0" <= c <= "9")
-        own = "".join(c for c in norm[cs : self.ce] if "0" <= c <= "9")
+        start, own = digits_of(norm, fs, pe), digits_of(norm, cs, self.ce)
         if not (RESTART_MIN_DIGITS <= len(start) < MIN_DIGITS and own.startswith(start)):
             return None
         last = None
@@ -635,6 +634,11 @@ def _written_ssn(norm: str, s: int, e: int) -> bool:
         return False
     digits = norm[s : s + 3] + norm[s + 4 : s + 6] + norm[s + 7 : e]
     return digits.isdigit() and _ssn_or_itin(digits) == "ssn"
+
+
+def digits_of(norm: str, s: int, e: int) -> str:
+    """The digits of norm[s:e]."""
+    return "".join(c for c in norm[s:e] if "0" <= c <= "9")
 
 
 # what an abandoned start of a number is written with ("69101", "691-01")

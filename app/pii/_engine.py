@@ -22,7 +22,7 @@ Outline (the JavaScript twin in app/static/js/pii.mjs follows it step by step):
 
 from __future__ import annotations
 
-from ._cues import _Chunk, _Text
+from ._cues import _Chunk, _Text, digits_of
 from ._normalise import normalise
 from ._pieces import _scan_chunk
 from ._rewrite import rewrite
@@ -94,10 +94,6 @@ def explain(text: str) -> list[tuple[Finding, str]]:
     return out
 
 
-def _digits(norm: str, s: int, e: int) -> str:
-    return "".join(c for c in norm[s:e] if "0" <= c <= "9")
-
-
 # what follows a digit in a keycap emoji ("4\ufe0f\u20e3"), dropped by the normaliser
 _KEYCAP = "\ufe0f\u20e3"
 
@@ -132,7 +128,7 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
             before = len(raw)
             _scan_chunk(text_ctx, cs, ce, prev, out=raw)
             if len(raw) == before and prev.denied():
-                denied.add(_digits(norm, cs, ce))
+                denied.add(digits_of(norm, cs, ce))
             chunks.append((cs, ce))
         else:
             prev = None

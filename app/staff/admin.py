@@ -94,8 +94,9 @@ def _notice_form_page(form: TranslatedNoticeForm, notice: Notice | None, errors=
     )
 
 
-def _draft_name(notice: Notice | None) -> str:
-    return "new" if notice is None else str(notice.id)
+def _draft_name(notice_id: int | None) -> str:
+    """The name a notice's draft is kept under: "new", or the notice's id."""
+    return "new" if notice_id is None else str(notice_id)
 
 
 def keep_notice_draft(notice_id: int | None, notice: str) -> Response:
@@ -103,8 +104,7 @@ def keep_notice_draft(notice_id: int | None, notice: str) -> Response:
     and go back to the form by GET: Back and Reload never post a notice again."""
     form = _notice_form(meta={"csrf": False})
     fields = {field.name: request.form.get(field.name, "") for field in form}
-    name = "new" if notice_id is None else str(notice_id)
-    drafts.save_notice(name, drafts.NoticeDraft(fields, notice))
+    drafts.save_notice(_draft_name(notice_id), drafts.NoticeDraft(fields, notice))
     if notice_id is None:
         return redirect(url_for("staff.notice_new"), 303)
     return redirect(url_for("staff.notice_edit", notice_id=notice_id), 303)
@@ -112,7 +112,7 @@ def keep_notice_draft(notice_id: int | None, notice: str) -> Response:
 
 def _draft_page(notice: Notice | None):
     """The form as it was left, if this member has an unsaved draft of it; else None."""
-    draft = drafts.load_notice(_draft_name(notice))
+    draft = drafts.load_notice(_draft_name(notice.id if notice else None))
     if draft is None:
         return None
     form = _notice_form(formdata=MultiDict(draft.fields), meta={"csrf": False})
@@ -203,7 +203,7 @@ def notice_edit(notice_id: int):
     begin(READ_THEN_WRITE)  # the page's reads end: the notice is changed under the lock
     _apply(form, notice)
     save_notice(notice, g.staff)
-    drafts.forget_notice(_draft_name(notice))
+    drafts.forget_notice(_draft_name(notice.id))
     flash(f"The notice “{notice.title}” was saved.", "success")
     return redirect(url_for("staff.notices"), 303)
 
