@@ -62,6 +62,7 @@ _RULE_LINE_RE = re.compile(_S["rule_line"])
 _ITEM_RE = re.compile(_S["list_item"])
 _SHAPED_ITEM_RE = re.compile(_S["shaped_item"])
 _BARE_ITEM_RE = re.compile(_S["bare_item"])
+_LABEL_DASH_RE = re.compile(_S["label_dash"])
 _ROSTER_NAME_RE = re.compile(_S["roster_name"])
 _ROSTER_WORD_RE = re.compile(_S["roster_word"])
 _NINE_DIGITS_RE = re.compile("[0-9]{9}")
@@ -565,8 +566,14 @@ def _sibling_items(
             if (
                 m is None
                 or len(m.group(2)) > _MAX_LABEL
-                # an item has a bullet, a "-"/":"/"=" or a tab between label and value
-                or not (m.group(1) or m.group(3).strip() or m.group(3) == "\t")
+                # an item has a bullet, a "-"/":"/"=" or a tab between label and value,
+                # or a dash in its label ("wife - Lorraine 149515838")
+                or not (
+                    m.group(1)
+                    or m.group(3).strip()
+                    or m.group(3) == "\t"
+                    or _LABEL_DASH_RE.search(m.group(2))
+                )
             ):
                 break
             # the label with its colon: "SS:" is a cue where "SS" alone is not

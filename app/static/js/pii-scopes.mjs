@@ -27,6 +27,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const ITEM_RE = new RegExp("^(?:" + S.list_item + ")");
   const SHAPED_ITEM_RE = new RegExp("^(?:" + S.shaped_item + ")");
   const BARE_ITEM_RE = new RegExp("^(?:" + S.bare_item + ")");
+  const LABEL_DASH_RE = new RegExp(S.label_dash);
   const ROSTER_NAME_RE = new RegExp("^(?:" + S.roster_name + ")$");
   const ROSTER_WORD_RE = new RegExp("^(?:" + S.roster_word + ")$");
   const ANAPHOR_RE = new RegExp(S.anaphor, "g");
@@ -325,8 +326,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       while (j < n) {
         const [off, line] = ls[j];
         const m = ITEM_RE.exec(line);
-        // an item has a bullet, a "-"/":"/"=" or a tab between label and value
-        if (m === null || m[2].length > S.max_label || !(m[1] || pyStrip(m[3]) || m[3] === "\t")) break;
+        // an item has a bullet, a "-"/":"/"=" or a tab between label and value, or a dash
+        // in its label ("wife - Lorraine 149515838")
+        if (m === null || m[2].length > S.max_label) break;
+        if (!(m[1] || pyStrip(m[3]) || m[3] === "\t" || LABEL_DASH_RE.test(m[2]))) break;
         // the label with its colon: "SS:" is a cue where "SS" alone is not
         items.push([off + m[0].length - 1, m[2] + pyStrip(m[3]), line.slice(m[0].length - 1)]);
         j++;
