@@ -167,9 +167,13 @@ def adversarial(kind: str, size: int) -> str:
     if kind == "digit words, then numerals":
         # a run of digit words that ends beside numerals: the mixed-run pattern is then
         # searched at every word (its gate passes), and each start tries up to 20 items
+        # (whole units before the tail, so that the run beside it is the same at every
+        # size: a unit cut short reads as a number at one size and not at another, and
+        # the ratio then compares different work)
         tail = "cinco 412 08 3317"
         unit = _UNITS["digit words"]
-        return (unit * (size // len(unit) + 1))[: size - len(tail)] + tail
+        body = unit * ((size - len(tail)) // len(unit))
+        return body + " " * (size - len(body) - len(tail)) + tail
     unit = _UNITS[kind]
     return (unit * (size // len(unit) + 1))[:size]
 
