@@ -52,6 +52,8 @@ def _cue_kind(m) -> str:
 
 _NEG_KINDS = ("neg", "neg_bare")
 _NO_CUE_OR_NEG = (None, *_NEG_KINDS)
+# a negation word anywhere in a gap (DENIAL_NEGATION_RE matches where a cue starts)
+_NEGATED_RE = re.compile("(?<![a-z])" + DENIAL_NEGATION_RE.pattern)
 _VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
 
 
@@ -448,7 +450,12 @@ class _Chunk:
         A negated cue, or one the number is said to be, also reaches into the next
         clause when that starts with a pronoun for the number ("... number 116-66-5813.
         This is not my social", "... 514-62-3309. That's the claim number")."""
-        if self.cue_before() not in _NO_CUE_OR_NEG or self.cue_after() not in _NEG_KINDS:
+        if self.cue_before() not in _NO_CUE_OR_NEG:
+            return False
+        after = self.cue_after()
+        if after in ID_KINDS:
+            return self._taken_back()
+        if after not in _NEG_KINDS:
             return False
         low, ce, cue = self.text.low, self.ce, self.after_start
         if DENIAL_BREAK_RE.search(low, ce, cue) is not None:
@@ -467,6 +474,28 @@ class _Chunk:
             or DENIAL_COPULA_RE.search(low, ce, cue) is not None
         )
         return denied and not self._relabelled(self.after_end)
+
+    def _taken_back(self) -> bool:
+        """Is the number, put under the identifier cue after it ("I wrote 51-3253576 in
+        the EIN box", "I called 721556219 my SSN"), then said to be something else: a
+        negative cue that the same clause, or the next one starting with a pronoun for
+        the number, says it is ("... by accident — that's our workers comp policy
+        number", "... by mistake. That's actually my credit union member number")? Not
+        when that is negated ("... but it's not my policy number"), nor when the
+        negative cue labels a number of its own ("That's the case number 2024-0877")."""
+        low, pos = self.text.low, self.after_end
+        cue = _next_cue(low, pos, min(len(low), pos + CUE_WINDOW + MAX_CUE))
+        if cue is None or cue.start() - pos > CUE_WINDOW or _cue_kind(cue) not in _NEG_KINDS:
+            return False
+        s = cue.start()
+        if DENIAL_COPULA_RE.search(low, pos, s) is None or _NEGATED_RE.search(low, pos, s):
+            return False
+        if (
+            DENIAL_BREAK_RE.search(low, pos, s) is not None
+            and DENIAL_NEXT_CLAUSE_RE.fullmatch(low, pos, s) is None
+        ):
+            return False
+        return self.nx >= len(low) or DENIAL_BREAK_RE.search(low, cue.end(), self.nx) is not None
 
     def _relabelled(self, pos: int) -> bool:
         """Does the sentence go on to say what the number is instead, an identifier
@@ -597,6 +626,10 @@ class _Chunk:
                 kind = self.cue_after()
                 if kind is not None:
                     self.why = ("after", self.after_start, self.after_end)
+                # put under that label, then said to be something else ("I called
+                # 721556219 my SSN by mistake. That's actually my credit union member number")
+                if kind in ID_KINDS and self._taken_back():
+                    kind = "neg"
         elif soft or (kind in _NEG_KINDS and last and _labelled_at(self.text.low, self.ce)):
             # (and a negative cue before yields to an identifier's label right after the
             # number: "my account 675548978 — federal ID")

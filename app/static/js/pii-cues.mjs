@@ -13,6 +13,8 @@ export const NEG_KINDS = ["neg", "neg_bare"];
 const SSN_WRITTEN = "123-45-6789".length;
 const SSN_WRITTEN_RE = /^[0-9]{3}-[0-9]{2}-[0-9]{4}$/;
 const RELABEL_RE = new RegExp(DENIAL_RELABEL_RE.source, "g");
+// a negation word anywhere in a gap (DENIAL_NEGATION_RE matches where a cue starts)
+const NEGATED_RE = new RegExp("(?<![a-z])(?:" + RULES.denial.negation + ")");
 export const VOID = CUE_KINDS.indexOf("void") + 1; // group of the phrases that bind to nothing
 
 // The first cue in low[pos:endpos] that is not a void phrase.
@@ -306,9 +308,10 @@ export class Chunk {
   // or one it is said to be ("... on the letter is our case number")?
   deniedAfter() {
     const before = this.cueBefore();
-    if ((before !== null && !NEG_KINDS.includes(before)) || !NEG_KINDS.includes(this.cueAfter())) {
-      return false;
-    }
+    if (before !== null && !NEG_KINDS.includes(before)) return false;
+    const after = this.cueAfter();
+    if (ID_KINDS.has(after)) return this.takenBack();
+    if (!NEG_KINDS.includes(after)) return false;
     const gap = this.text.low.slice(this.ce, this.afterStart);
     if (DENIAL_BREAK_RE.test(gap)) {
       // a negated cue, or one the number is said to be ("... 514-62-3309. That's the
@@ -323,6 +326,21 @@ export class Chunk {
       DENIAL_NEGATION_RE.test(this.text.low.slice(this.afterStart, this.afterStart + 40)) ||
       DENIAL_COPULA_RE.test(gap);
     return denied && !this.relabelled(this.afterEnd);
+  }
+  // Is the number, put under the identifier cue after it ("I wrote 51-3253576 in the EIN
+  // box"), then said to be something else: a negative cue that the same clause, or the
+  // next one starting with a pronoun for the number, says it is ("... by mistake. That's
+  // actually my credit union member number")? Not when that is negated, nor when the
+  // negative cue labels a number of its own (_taken_back).
+  takenBack() {
+    const low = this.text.low;
+    const pos = this.afterEnd;
+    const cue = nextCue(low, pos, Math.min(low.length, pos + CUE_WINDOW + MAX_CUE));
+    if (cue === null || cue.start - pos > CUE_WINDOW || !NEG_KINDS.includes(cueKind(cue.m))) return false;
+    const gap = low.slice(pos, cue.start);
+    if (!DENIAL_COPULA_RE.test(gap) || NEGATED_RE.test(gap)) return false;
+    if (DENIAL_BREAK_RE.test(gap) && !DENIAL_NEXT_CLAUSE_RE.test(gap)) return false;
+    return this.nx >= low.length || DENIAL_BREAK_RE.test(low.slice(cue.end, this.nx));
   }
   // Does the sentence go on to say what the number is instead, an identifier ("... is
   // NOT a social security number, it's my ITIN")?
@@ -467,6 +485,9 @@ export class Chunk {
       if (last) {
         kind = this.cueAfter();
         if (kind !== null) this.from = [this.afterStart, this.afterEnd];
+        // put under that label, then said to be something else ("I called 721556219 my
+        // SSN by mistake. That's actually my credit union member number")
+        if (ID_KINDS.has(kind) && this.takenBack()) kind = "neg";
       }
     } else if (soft || (NEG_KINDS.includes(kind) && last && labelledAt(this.text.low, this.ce))) {
       // a cue before a soft sentence end (or a carried one) yields to the number's
