@@ -132,7 +132,7 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
             chunks.append((cs, ce))
         else:
             prev = None
-    if raw and len(chunks) > 1:
+    if raw:  # (one chunk may hold it twice: "298-92-0116. 298920116")
         raw = _repeats(norm, chunks, raw)
     if denied:
         # a number the writer denies ("No, 306782193 is not my Social Security number")

@@ -85,7 +85,7 @@ export function scan(text) {
     }
     pe = ce;
   }
-  let all = raw.length && chunks.length > 1 ? repeats(norm, chunks, raw) : raw;
+  let all = raw.length ? repeats(norm, chunks, raw) : raw;
   // a number the writer denies is none wherever it stands (_engine.scan)
   if (denied.size) all = all.filter((r) => !denied.has(r[3]));
   return all.map(([kind, s, e, digits]) => {
