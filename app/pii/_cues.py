@@ -28,6 +28,7 @@ from ._rules import (
     DENIAL_RELABEL_RE,
     INTRO_RE,
     LABEL_AFTER_GAP_RE,
+    LABEL_LINE_END_RE,
     MAX_CUE,
     MICR_MARKS,
     MIN_DIGITS,
@@ -319,6 +320,9 @@ class _Chunk:
             and p.cue_before() is None
             and p.cue_after() is not None
             and p.after_start == start
+            # (in its own sentence: "... $130,183,276.51 but I got less.\nCT Tax
+            # Registration No: 384306130 001 SSN: ..." leaves it to the number after it)
+            and SENTENCE_END_RE.search(self.text.norm, p.ce, start + 1) is None
         )
 
     def _reaches(self, cue, cs: int) -> bool:
@@ -559,7 +563,11 @@ class _Chunk:
                     and nx - m.end() <= CUE_WINDOW
                     and _next_cue(norm, m.end(), nx) is None
                     and SENTENCE_END_RE.search(self.text.norm, m.end(), nx) is None
-                    and SENTENCE_SOFT_RE.search(self.text.norm, m.end(), nx + 1) is None
+                    and (
+                        SENTENCE_SOFT_RE.search(self.text.norm, m.end(), nx + 1) is None
+                        # a label line over its number: "FEIN?\n4778... \nCT reg #?\n8570..."
+                        or LABEL_LINE_END_RE.fullmatch(norm, m.end(), nx) is not None
+                    )
                     # only a number that could be an identifier (or a placeholder) takes
                     # the cue: "... is my SSN my payment was $1,250.00" keeps the SSN
                     and _could_bind(self.text.norm, nx, self.nxe)

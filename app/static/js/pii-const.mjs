@@ -110,6 +110,7 @@ export const DENIAL_RELABEL_RE = new RegExp(RULES.denial.relabel);
 export const DENIAL_OWNER_RE = new RegExp("^(?:" + RULES.denial.owner + ")");
 export const SENTENCE_END_RE = new RegExp(RULES.sentence_end, "g");
 export const ANSWER_AFTER_CUE_RE = new RegExp(RULES.answer_after_cue);
+export const LABEL_LINE_END_RE = new RegExp("^(?:" + RULES.label_line_end + ")$");
 export const SENTENCE_SOFT_RE = new RegExp(RULES.sentence_end_soft, "g");
 export const CARRY_GAP_RE = new RegExp("^(?:" + RULES.carry_gap + ")$");
 export const CUE_LIST_GAP_RE = new RegExp("^(?:" + RULES.cue_list_gap + ")$");

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DIGITS_ONLY_RE = /^[0-9]+$/;
@@ -245,7 +245,15 @@ export class Chunk {
 
   takenByPrev(start) {
     const p = this.prev;
-    return p !== null && p.cueBefore() === null && p.cueAfter() !== null && p.afterStart === start;
+    // (in its own sentence: "... $130,183,276.51 but I got less.\nCT Tax Registration
+    // No: 384306130 001 SSN: ..." leaves the label to the number after it)
+    return (
+      p !== null &&
+      p.cueBefore() === null &&
+      p.cueAfter() !== null &&
+      p.afterStart === start &&
+      !sentenceEndIn(SENTENCE_END_RE, this.text.norm, p.ce, start + 1)
+    );
   }
   // Does a soft sentence end come between the bound cue before and the number?
   isSoft() {
@@ -413,7 +421,8 @@ export class Chunk {
           nx - r.end <= CUE_WINDOW &&
           nextCue(low, r.end, nx) === null &&
           !sentenceEndIn(SENTENCE_END_RE, this.text.norm, r.end, nx) &&
-          !sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, r.end, nx + 1) &&
+          // (a label line over its number: "FEIN?\n4778... \nCT reg #?\n8570...")
+          (!sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, r.end, nx + 1) || LABEL_LINE_END_RE.test(low.slice(r.end, nx))) &&
           // only a number that could be an identifier (or a placeholder) takes the
           // cue: "... is my SSN my payment was $1,250.00" keeps the SSN
           couldBind(this.text.norm, nx, this.nxe) &&
