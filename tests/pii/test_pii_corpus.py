@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 68
+    assert len(INDEPENDENT) == 75
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -80,12 +80,16 @@ _FLOORS = {
     "independent-60": (0.94, 0.95, 0.01),  # older writers, 60% voice: 0.927 at first
     # phone typing and voice, unseen: 0.876 at first
     "independent-64": (0.93, 0.95, 0.0101),
+    "independent-69": (0.95, 0.95, 0.011),  # one in 92: a call's reference number
+    "independent-70": (0.93, 0.93, 0.01),  # a random July, unseen: 0.934 at first
+    "independent-75": (0.89, 0.91, 0.01),  # phone writing, half voice: 0.897 at first
 }
-# A set whose false alarms are denials the detector does not read yet (README): a Creole
-# "Se pa nimewo EIN mwen sa" and a Chinese "不是社安号" after the number (62). Its own
-# precision and false-alarm floors keep them from growing.
+# A set whose false alarms are re-labellings the detector does not read yet (README): "I
+# put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
+# "printed at the top of your notice is NOT my Social Security number" (74, the hardest
+# cases, 55% clean). Its own precision and false-alarm floors keep them from growing.
 _PRECISION_FLOORS = {
-    "independent-62": (0.98, 0.0197),
+    "independent-74": (0.98, 0.018),
 }
 
 
