@@ -100,7 +100,7 @@ _H_ALT = "|".join(sorted(_HOMOPHONES, key=len, reverse=True))
 _ITEM_SRC = "(?:E|[0-9]{1,3})"
 if _R["homophone"] != (
     "(?:(?<![a-z0-9])" + _ITEM_SRC + " |(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:) )"
-    "(H)(?= " + _ITEM_SRC + "(?![a-z0-9]))"
+    "(H)(?= (?:(?:H) )?" + _ITEM_SRC + "(?![a-z0-9]))"
     "|(?<![a-z0-9])" + _ITEM_SRC + " (won|ate)(?![a-z0-9])"
 ):
     raise ValueError("rewrites.homophone changed: update the homophone tests in _rewrite.py")
@@ -109,7 +109,8 @@ _H_AFTER_ITEM = frozenset(("won", "ate"))  # the second alternative's homophones
 _H_FIND_RE = re.compile(
     "(?:" + "|".join(w[0] + "(?<![a-z]" + w[0] + ")" + w[1:] for w in _H_ALT.split("|")) + ")"
 )
-_H_NEXT_RE = re.compile(" (?:" + _ENGLISH_SRC + "|[0-9]{1,3})(?![a-z0-9])")
+# (perhaps after another homophone: "6 9 to for 1 9 4 5 2", read in two passes)
+_H_NEXT_RE = re.compile(" (?:(?:" + _H_ALT + ") )?(?:" + _ENGLISH_SRC + "|[0-9]{1,3})(?![a-z0-9])")
 _H_ITEM_BEFORE_RE = re.compile(
     " (?:" + _trie([w[::-1] for w in _R["english_digit_words"]]) + "|[0-9]{1,3})(?![a-z0-9])"
 )
@@ -359,6 +360,16 @@ def _kind(c: str) -> int:
 _LS_SEP_RE = re.compile("[,.]? {1,2}")
 
 
+def _spaced_join(before: str, after: str) -> bool:
+    """Does the space between two spaced-out characters go: two of a kind (digits and
+    dashes, or letters), or a letter o beside a digit ("o 1 4 1 7 7 8 3 7", "3 o 3 2 …",
+    spoken "oh" typed as a letter; o_for_zero then reads it)?"""
+    k = _kind(before)
+    if k and k == _kind(after):
+        return True
+    return (before in "oO" and _digit(after)) or (after in "oO" and _digit(before))
+
+
 def _digit(c: str) -> bool:
     return "0" <= c <= "9"
 
@@ -388,10 +399,8 @@ def _letter_spaced(norm: str) -> list[Edit]:
                     )
             elif b - a == 2:  # two spaces part two groups: one stays
                 out.append((s + a, s + a + 1, "", []))
-            else:  # the space between two tokens of a kind goes
-                k = _kind(before)
-                if k and k == _kind(after):
-                    out.append((s + a, s + b, "", []))
+            elif _spaced_join(before, after):  # the space between two tokens of a kind goes
+                out.append((s + a, s + b, "", []))
     return out
 
 

@@ -61,6 +61,14 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return 0;
   }
 
+  // Two of a kind (digits and dashes, or letters), or a letter o beside a digit ("o 1 4 1
+  // 7 7 8 3 7": spoken "oh" typed as a letter; o_for_zero then reads it) (_spaced_join).
+  function spacedJoin(before, after) {
+    const k = kind(before);
+    if (k && k === kind(after)) return true;
+    return ((before === "o" || before === "O") && isDigit(after)) || ((after === "o" || after === "O") && isDigit(before));
+  }
+
   function letterSpaced(norm) {
     const out = [];
     if (!LETTER_HINT_RE.test(norm)) return out;
@@ -89,9 +97,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
           }
         } else if (b - a === 2) {
           out.push([s + a, s + a + 1, "", []]); // two spaces part two groups: one stays
-        } else {
-          const k = kind(before); // the space between two tokens of a kind goes
-          if (k && k === kind(after)) out.push([s + a, s + b, "", []]);
+        } else if (spacedJoin(before, after)) {
+          out.push([s + a, s + b, "", []]); // the space between two tokens of a kind goes
         }
       }
     }
