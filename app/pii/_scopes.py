@@ -33,6 +33,7 @@ from bisect import bisect_left
 # the stdlib's own regex parser: how long a heading's mark can be (_HEADING_REACH)
 from re import _parser  # type: ignore[attr-defined]
 
+from ._checks import _ssn_or_itin
 from ._normalise import latin_lower
 from ._rules import (
     CUE_KINDS,
@@ -489,13 +490,22 @@ def _roster_rows(
         i = j
 
 
-def _named_otherwise(lines: list[tuple[int, str]], i: int) -> bool:
+def _named_otherwise(lines: list[tuple[int, str]], i: int, heading: bool = False) -> bool:
     """Does the line just above line i (or above a blank line there) name something other
-    than an identifier ("the columns are last name, first name, confirmation number")?"""
+    than an identifier ("the columns are last name, first name, confirmation number")?
+    heading: only a line that ends with a colon ("Invoices:"), in its last sentence ("…
+    to claim everyone right. Our info:" names nothing), counts."""
     k = i - 1
     if k > 0 and not lines[k][1].strip():
         k -= 1
-    return k >= 0 and any(kind in ("neg", "neg_bare") for kind in _cues(lines[k][1]))
+    if k < 0:
+        return False
+    line = lines[k][1]
+    if heading:
+        if not line.rstrip().endswith(":"):
+            return False
+        line = _last_sentence(line)
+    return any(kind in ("neg", "neg_bare") for kind in _cues(line))
 
 
 def _roster(
@@ -545,6 +555,31 @@ def _last_sentence(line: str) -> str:
     return line[start:]
 
 
+def _shaped_ssn(value: str) -> bool:
+    """Is the value written as a valid SSN (shaped_item, 3-2-4)?"""
+    return (
+        _SHAPED_ITEM_RE.match(value) is not None
+        and _ssn_or_itin(value[:3] + value[4:6] + value[7:11]) == "ssn"
+    )
+
+
+def _sibling_item(m: re.Match, line: str, after_item: bool) -> bool:
+    """Is the line _ITEM_RE matched (m) an item among siblings, not a line of prose? It
+    has a bullet, a "-"/":"/"=" or a tab between label and value, or a dash in its label
+    ("wife - Lorraine 149515838"); after an item, a label of at most three words and a
+    bare nine-digit value are enough ("son Jayden 641816878" under "daughter Mia - …")."""
+    label = m.group(2)
+    if len(label) > _MAX_LABEL:
+        return False
+    if m.group(1) or m.group(3).strip() or m.group(3) == "\t" or _LABEL_DASH_RE.search(label):
+        return True
+    return (
+        after_item
+        and 0 < len(label.split()) <= 3
+        and _BARE_ITEM_RE.match(line, m.start(4)) is not None
+    )
+
+
 def _sibling_items(
     lines: list[tuple[int, str]], zeroed: bytes, forced: dict[int, str], notes: dict[int, str]
 ) -> None:
@@ -563,18 +598,7 @@ def _sibling_items(
             if zeroed.find(b"0", off, off + len(line)) < 0:
                 break
             m = _ITEM_RE.match(line)
-            if (
-                m is None
-                or len(m.group(2)) > _MAX_LABEL
-                # an item has a bullet, a "-"/":"/"=" or a tab between label and value,
-                # or a dash in its label ("wife - Lorraine 149515838")
-                or not (
-                    m.group(1)
-                    or m.group(3).strip()
-                    or m.group(3) == "\t"
-                    or _LABEL_DASH_RE.search(m.group(2))
-                )
-            ):
+            if m is None or not _sibling_item(m, line, bool(items)):
                 break
             # the label with its colon: "SS:" is a cue where "SS" alone is not
             items.append((off + m.start(4), m.group(2) + m.group(3).strip(), line[m.start(4) :]))
@@ -588,9 +612,15 @@ def _sibling_items(
                     if not found and off not in forced:
                         forced[off] = kind
                         notes[off] = "a list whose other items name this kind of number"
-            elif not kinds and any(_SHAPED_ITEM_RE.match(v) for _o, _f, v in labelled):
-                # no label names a kind, but a sibling is written as an SSN: bare nine
-                # digits beside it are SSNs too ("Lucas - 412083317" / "Mia: 523-10-4428")
+            elif (
+                not kinds
+                and any(_shaped_ssn(v) for _o, _f, v in labelled)
+                and not _named_otherwise(lines, i, heading=True)
+            ):
+                # no label names a kind, but a sibling is written as an SSN (a valid one,
+                # not the example 123-45-6789), and no heading names something else:
+                # bare nine digits beside it are SSNs too ("Lucas - 412083317" / "Mia:
+                # 523-10-4428")
                 for off, found, value in labelled:
                     if not found and off not in forced and _BARE_ITEM_RE.match(value):
                         forced[off] = "ssn"

@@ -11,6 +11,8 @@
 //   name, taken by a number presented on a line of its own with no cue of its own (in
 //   a text of one line, only bare digits a later sentence presents after a colon).
 
+import { ssnOrItin } from "./pii-checks.mjs";
+
 const ND = /^\p{Nd}/u;
 // cue kinds that name an identifier (the others are "void", "neg" and "neg_bare")
 export const ID_KINDS = new Set(["ssn", "itin", "fein", "taxid", "ct", "routing"]);
@@ -317,6 +319,23 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
 
   // In a run of two or more "label: value" lines whose labels name one kind of
   // identifier, an item whose label names nothing takes that kind too.
+  // Is the line ITEM_RE matched (m) an item among siblings, not a line of prose? A bullet,
+  // a "-"/":"/"=" or a tab between label and value, or a dash in its label ("wife -
+  // Lorraine 149515838"); after an item, a label of at most three words and a bare
+  // nine-digit value are enough ("son Jayden 641816878") (_sibling_item).
+  function siblingItem(m, line, afterItem) {
+    const label = m[2];
+    if (label.length > S.max_label) return false;
+    if (m[1] || pyStrip(m[3]) || m[3] === "\t" || LABEL_DASH_RE.test(label)) return true;
+    const words = label.split(/\s+/).filter(Boolean).length;
+    return afterItem && words > 0 && words <= 3 && BARE_ITEM_RE.test(line.slice(m[0].length - 1));
+  }
+
+  // Is the value written as a valid SSN (shaped_item, 3-2-4)?
+  function shapedSsn(value) {
+    return SHAPED_ITEM_RE.test(value) && ssnOrItin(value.slice(0, 3) + value.slice(4, 6) + value.slice(7, 11)) === "ssn";
+  }
+
   function siblingItems(ls, forced) {
     const n = ls.length;
     let i = 0;
@@ -326,10 +345,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       while (j < n) {
         const [off, line] = ls[j];
         const m = ITEM_RE.exec(line);
-        // an item has a bullet, a "-"/":"/"=" or a tab between label and value, or a dash
-        // in its label ("wife - Lorraine 149515838")
-        if (m === null || m[2].length > S.max_label) break;
-        if (!(m[1] || pyStrip(m[3]) || m[3] === "\t" || LABEL_DASH_RE.test(m[2]))) break;
+        if (m === null || !siblingItem(m, line, items.length > 0)) break;
         // the label with its colon: "SS:" is a cue where "SS" alone is not
         items.push([off + m[0].length - 1, m[2] + pyStrip(m[3]), line.slice(m[0].length - 1)]);
         j++;
@@ -341,9 +357,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         if (kinds.size === 1) {
           const [kind] = kinds;
           for (const [off, found] of labelled) if (!found.length && !forced.has(off)) forced.set(off, kind);
-        } else if (!kinds.size && labelled.some(([, , v]) => SHAPED_ITEM_RE.test(v))) {
-          // no label names a kind, but a sibling is written as an SSN: bare nine digits
-          // beside it are SSNs too ("Lucas - 412083317" / "Mia: 523-10-4428")
+        } else if (!kinds.size && labelled.some(([, , v]) => shapedSsn(v)) && !namedOtherwise(ls, i, true)) {
+          // no label names a kind, but a sibling is written as an SSN (a valid one, not
+          // the example 123-45-6789), and no heading names something else: bare nine
+          // digits beside it are SSNs too ("Lucas - 412083317" / "Mia: 523-10-4428")
           for (const [off, found, value] of labelled) {
             if (!found.length && !forced.has(off) && BARE_ITEM_RE.test(value)) forced.set(off, "ssn");
           }
@@ -370,10 +387,18 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
 
   // Does the line just above line i (or above a blank line there) name something other
   // than an identifier (_named_otherwise)?
-  function namedOtherwise(ls, i) {
+  // heading: only a line that ends with a colon ("Invoices:"), in its last sentence ("...
+  // to claim everyone right. Our info:" names nothing), counts (_named_otherwise)
+  function namedOtherwise(ls, i, heading = false) {
     let k = i - 1;
     if (k > 0 && !pyStrip(ls[k][1])) k--;
-    return k >= 0 && cues(ls[k][1]).some((kind) => kind === "neg" || kind === "neg_bare");
+    if (k < 0) return false;
+    let line = ls[k][1];
+    if (heading) {
+      if (!pyStrip(line).endsWith(":")) return false;
+      line = lastSentence(line);
+    }
+    return cues(line).some((kind) => kind === "neg" || kind === "neg_bare");
   }
 
   function roster(rows, md, forced) {
