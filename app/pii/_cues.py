@@ -243,7 +243,7 @@ class _Chunk:
                 and SENTENCE_END_RE.search(self.text.norm, last.end(), cs) is None
             ):
                 pass  # "412083317 SSN 021000021 routing": SSN is the number's before
-            elif last is not None and cs - last.end() <= CUE_WINDOW and self._reaches(last, cs):
+            elif last is not None and self._reaches(last, cs, cs - last.end() <= CUE_WINDOW):
                 self.before = _cue_kind(last)
                 self.before_end = last.end()
                 self.before_span = last.span()
@@ -325,12 +325,14 @@ class _Chunk:
             and SENTENCE_END_RE.search(self.text.norm, p.ce, start + 1) is None
         )
 
-    def _reaches(self, cue, cs: int) -> bool:
-        """Does the cue reach the number at cs: no sentence end between, or, for an
-        identifier cue, only the one before an answer right before the number ("... my
-        social security number. It is 730604390")?"""
+    def _reaches(self, cue, cs: int, near: bool) -> bool:
+        """Does the cue reach the number at cs: near it (within the window) with no
+        sentence end between, or, for an identifier cue, with only the one before an
+        answer right before the number ("... my social security number. It is
+        730604390"), which may be further ("I typed my routing number wrong, I think I
+        switched two digits. The correct one is 635543686")?"""
         norm, end = self.text.norm, cue.end()
-        if SENTENCE_END_RE.search(norm, end, cs) is None:
+        if near and SENTENCE_END_RE.search(norm, end, cs) is None:
             return True
         if _cue_kind(cue) not in ID_KINDS:
             return False  # "... for my closed account. The new one is ...": no answer

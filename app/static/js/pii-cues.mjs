@@ -150,10 +150,12 @@ export class Chunk {
   // Does the cue reach the number at cs: no sentence end between, or, for an identifier
   // cue, only the one before an answer right before the number ("... number. It is
   // 730604390")?
-  reaches(cue, cs) {
+  // (near: within the window; an answer may be further: "I typed my routing number wrong,
+  // I think I switched two digits. The correct one is 635543686")
+  reaches(cue, cs, near) {
     const norm = this.text.norm;
     const end = cue.end;
-    if (!sentenceEndIn(SENTENCE_END_RE, norm, end, cs)) return true;
+    if (near && !sentenceEndIn(SENTENCE_END_RE, norm, end, cs)) return true;
     // "... for my closed account. The new one is ...": only an identifier cue is answered
     if (!ID_KINDS.has(cueKind(cue.m))) return false;
     const m = ANSWER_AFTER_CUE_RE.exec(this.text.low.slice(end, cs));
@@ -185,7 +187,7 @@ export class Chunk {
         !sentenceEndIn(SENTENCE_END_RE, this.text.norm, last.end, cs)
       ) {
         // "412083317 SSN 021000021 routing": SSN is the number's before
-      } else if (last !== null && cs - last.end <= CUE_WINDOW && this.reaches(last, cs)) {
+      } else if (last !== null && this.reaches(last, cs, cs - last.end <= CUE_WINDOW)) {
         this.before = cueKind(last.m);
         this.beforeEnd = last.end;
         this.beforeSpan = [last.start, last.end];
