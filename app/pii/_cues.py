@@ -490,8 +490,10 @@ class _Chunk:
         when that is negated ("... but it's not my policy number"), nor when the
         negative cue labels a number of its own ("That's the case number 2024-0877")."""
         low, pos = self.text.low, self.after_end
-        cue = _next_cue(low, pos, min(len(low), pos + CUE_WINDOW + MAX_CUE))
-        if cue is None or cue.start() - pos > CUE_WINDOW or _cue_kind(cue) not in _NEG_KINDS:
+        # (the writer explains: twice the window, "... in the FEIN field on the exemption
+        # form but that's our vendor's invoice number")
+        cue = _next_cue(low, pos, min(len(low), pos + 2 * CUE_WINDOW + MAX_CUE))
+        if cue is None or cue.start() - pos > 2 * CUE_WINDOW or _cue_kind(cue) not in _NEG_KINDS:
             return False
         s = cue.start()
         if DENIAL_COPULA_RE.search(low, pos, s) is None or _NEGATED_RE.search(low, pos, s):

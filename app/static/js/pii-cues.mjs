@@ -345,8 +345,10 @@ export class Chunk {
   takenBack() {
     const low = this.text.low;
     const pos = this.afterEnd;
-    const cue = nextCue(low, pos, Math.min(low.length, pos + CUE_WINDOW + MAX_CUE));
-    if (cue === null || cue.start - pos > CUE_WINDOW || !NEG_KINDS.includes(cueKind(cue.m))) return false;
+    // (the writer explains: twice the window, "... in the FEIN field on the exemption form
+    // but that's our vendor's invoice number")
+    const cue = nextCue(low, pos, Math.min(low.length, pos + 2 * CUE_WINDOW + MAX_CUE));
+    if (cue === null || cue.start - pos > 2 * CUE_WINDOW || !NEG_KINDS.includes(cueKind(cue.m))) return false;
     const gap = low.slice(pos, cue.start);
     if (!DENIAL_COPULA_RE.test(gap) || NEGATED_RE.test(gap)) return false;
     if (DENIAL_BREAK_RE.test(gap) && !DENIAL_NEXT_CLAUSE_RE.test(gap)) return false;
