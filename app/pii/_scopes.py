@@ -604,28 +604,64 @@ def _sibling_items(
             items.append((off + m.start(4), m.group(2) + m.group(3).strip(), line[m.start(4) :]))
             j += 1
         if len(items) >= 2:
-            labelled = [(o, _cues(label), value) for o, label, value in items]
-            kinds = {k for _o, found, _v in labelled for k in found if k in ID_KINDS}
-            if len(kinds) == 1:
-                kind = kinds.pop()
-                for off, found, _v in labelled:
-                    if not found and off not in forced:
-                        forced[off] = kind
-                        notes[off] = "a list whose other items name this kind of number"
-            elif (
-                not kinds
-                and any(_shaped_ssn(v) for _o, _f, v in labelled)
-                and not _named_otherwise(lines, i, heading=True)
-            ):
-                # no label names a kind, but a sibling is written as an SSN (a valid one,
-                # not the example 123-45-6789), and no heading names something else:
-                # bare nine digits beside it are SSNs too ("Lucas - 412083317" / "Mia:
-                # 523-10-4428")
-                for off, found, value in labelled:
-                    if not found and off not in forced and _BARE_ITEM_RE.match(value):
-                        forced[off] = "ssn"
-                        notes[off] = "a list whose other items are written as this kind"
+            _siblings_kind(lines, i, items, forced, notes)
         i = max(j, i + 1)
+
+
+def _siblings_kind(
+    lines: list[tuple[int, str]],
+    i: int,
+    items: list[tuple[int, str, str]],
+    forced: dict[int, str],
+    notes: dict[int, str],
+) -> None:
+    """Give the items of a sibling run that starts at line i (_sibling_items) the kind
+    their siblings' labels name; else, if none names one, SSN beside a sibling written
+    as one; else the one kind the sentence just above names ("They both have ITINs." /
+    "Father: 971701562" / "Mother: 992955617")."""
+    labelled = [(o, _cues(label), value) for o, label, value in items]
+    kinds = {k for _o, found, _v in labelled for k in found if k in ID_KINDS}
+    if len(kinds) == 1:
+        named = kinds.pop()
+        for off, found, _v in labelled:
+            if not found and off not in forced:
+                forced[off] = named
+                notes[off] = "a list whose other items name this kind of number"
+        return
+    if kinds:
+        return
+    kind: str | None
+    if any(_shaped_ssn(v) for _o, _f, v in labelled):
+        # no label names a kind, but a sibling is written as an SSN (a valid one, not
+        # the example 123-45-6789), and no heading names something else: bare nine
+        # digits beside it are SSNs too ("Lucas - 412083317" / "Mia: 523-10-4428")
+        if _named_otherwise(lines, i, heading=True):
+            return
+        kind, note = "ssn", "a list whose other items are written as this kind"
+    else:
+        kind = _kind_above(lines, i)
+        note = "a list under a sentence that names this kind of number"
+    if kind is None:
+        return
+    for off, found, value in labelled:
+        if not found and off not in forced and _BARE_ITEM_RE.match(value):
+            forced[off] = kind
+            notes[off] = note
+
+
+def _kind_above(lines: list[tuple[int, str]], i: int) -> str | None:
+    """The one identifier kind the last sentence of the line above line i (or above a
+    blank line there) names, with no negative cue beside it, or None."""
+    k = i - 1
+    if k > 0 and not lines[k][1].strip():
+        k -= 1
+    if k < 0:
+        return None
+    found = _cues(_last_sentence(lines[k][1].rstrip()))
+    ids = set(found)
+    if len(ids) != 1 or not ids <= ID_KINDS:
+        return None
+    return ids.pop()
 
 
 # a note in brackets after a presented number ("A: 310411404 (Aleksandra)"), which the

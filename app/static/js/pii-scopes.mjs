@@ -350,24 +350,50 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         items.push([off + m[0].length - 1, m[2] + pyStrip(m[3]), line.slice(m[0].length - 1)]);
         j++;
       }
-      if (items.length >= 2) {
-        const labelled = items.map(([o, label, value]) => [o, cues(label), value]);
-        const kinds = new Set();
-        for (const [, found] of labelled) for (const k of found) if (ID_KINDS.has(k)) kinds.add(k);
-        if (kinds.size === 1) {
-          const [kind] = kinds;
-          for (const [off, found] of labelled) if (!found.length && !forced.has(off)) forced.set(off, kind);
-        } else if (!kinds.size && labelled.some(([, , v]) => shapedSsn(v)) && !namedOtherwise(ls, i, true)) {
-          // no label names a kind, but a sibling is written as an SSN (a valid one, not
-          // the example 123-45-6789), and no heading names something else: bare nine
-          // digits beside it are SSNs too ("Lucas - 412083317" / "Mia: 523-10-4428")
-          for (const [off, found, value] of labelled) {
-            if (!found.length && !forced.has(off) && BARE_ITEM_RE.test(value)) forced.set(off, "ssn");
-          }
-        }
-      }
+      if (items.length >= 2) siblingsKind(ls, i, items, forced);
       i = Math.max(j, i + 1);
     }
+  }
+
+  // The kind the siblings' labels name; else, if none names one, SSN beside a sibling
+  // written as one; else the one kind the sentence just above names ("They both have
+  // ITINs." / "Father: 971701562") (_siblings_kind).
+  function siblingsKind(ls, i, items, forced) {
+    const labelled = items.map(([o, label, value]) => [o, cues(label), value]);
+    const kinds = new Set();
+    for (const [, found] of labelled) for (const k of found) if (ID_KINDS.has(k)) kinds.add(k);
+    if (kinds.size === 1) {
+      const [kind] = kinds;
+      for (const [off, found] of labelled) if (!found.length && !forced.has(off)) forced.set(off, kind);
+      return;
+    }
+    if (kinds.size) return;
+    let kind;
+    if (labelled.some(([, , v]) => shapedSsn(v))) {
+      // no label names a kind, but a sibling is written as an SSN (a valid one, not the
+      // example 123-45-6789), and no heading names something else: bare nine digits
+      // beside it are SSNs too ("Lucas - 412083317" / "Mia: 523-10-4428")
+      if (namedOtherwise(ls, i, true)) return;
+      kind = "ssn";
+    } else {
+      kind = kindAbove(ls, i);
+    }
+    if (kind === null) return;
+    for (const [off, found, value] of labelled) {
+      if (!found.length && !forced.has(off) && BARE_ITEM_RE.test(value)) forced.set(off, kind);
+    }
+  }
+
+  // The one identifier kind the last sentence of the line above line i (or above a blank
+  // line there) names, with no negative cue beside it, or null (_kind_above).
+  function kindAbove(ls, i) {
+    let k = i - 1;
+    if (k > 0 && !pyStrip(ls[k][1])) k--;
+    if (k < 0) return null;
+    const ids = new Set(cues(lastSentence(pyRstrip(ls[k][1]))));
+    if (ids.size !== 1) return null;
+    const [kind] = ids;
+    return ID_KINDS.has(kind) ? kind : null;
   }
 
   // Runs of two or more lines split alike into cells (scopes.roster_name): a roster of
