@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 75
+    assert len(INDEPENDENT) == 82
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -83,6 +83,8 @@ _FLOORS = {
     "independent-69": (0.95, 0.95, 0.011),  # one in 92: a call's reference number
     "independent-70": (0.93, 0.93, 0.01),  # a random July, unseen: 0.934 at first
     "independent-75": (0.89, 0.91, 0.01),  # phone writing, half voice: 0.897 at first
+    "independent-77": (0.95, 0.95, 0.011),  # one in 93: an "account no." in EIN shape
+    "independent-78": (0.88, 0.88, 0.01),  # voice (70%), unseen: 0.878 at first
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -90,6 +92,9 @@ _FLOORS = {
 # cases, 55% clean). Its own precision and false-alarm floors keep them from growing.
 _PRECISION_FLOORS = {
     "independent-74": (0.98, 0.018),
+    # the hardest cases again (56% clean): six numbers said to be something else in ways
+    # not read yet (README)
+    "independent-81": (0.93, 0.052),
 }
 
 
