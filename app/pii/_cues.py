@@ -14,6 +14,7 @@ from ._rules import (
     ARROW_LABEL_GAP_RE,
     CARRY_GAP_RE,
     CARRY_MAX_GAP,
+    CORRECTION_GAP_RE,
     CUE_CONTRAST_GAP_RE,
     CUE_KINDS,
     CUE_LIST_GAP_RE,
@@ -642,7 +643,12 @@ class _Chunk:
                 # 721556219 my SSN by mistake. That's actually my credit union member number")
                 if kind in ID_KINDS and self._taken_back():
                     kind = "neg"
-        elif soft or (kind in _NEG_KINDS and last and _labelled_at(self.text.low, self.ce)):
+        elif (
+            soft
+            or (kind in _NEG_KINDS and last and _labelled_at(self.text.low, self.ce))
+            # "SSN: 044980050 oops no that's the routing number": withdrawn at once
+            or (last and _corrected_at(self.text.low, self.ce))
+        ):
             # (and a negative cue before yields to an identifier's label right after the
             # number: "my account 675548978 — federal ID")
             # a cue before a soft sentence end (or a carried one) yields to the number's
@@ -721,6 +727,16 @@ def _labelled_at(low: str, end: int) -> bool:
     123582401919 = acct", "... 64-9072450 is the EIN")?"""
     gap = LABEL_AFTER_GAP_RE.match(low, end)  # it matches the empty gap too
     m = CUE_RE.match(low, gap.end() if gap else end)
+    return m is not None and m.lastindex != _VOID
+
+
+def _corrected_at(low: str, end: int) -> bool:
+    """Is the number ending at end corrected at once by a cue of its own ("... 044980050
+    oops no that's the routing number")?"""
+    gap = CORRECTION_GAP_RE.match(low, end)
+    if gap is None:
+        return False
+    m = CUE_RE.match(low, gap.end())
     return m is not None and m.lastindex != _VOID
 
 

@@ -360,6 +360,7 @@ RESTART_MIN_DIGITS: int = RULES["restart"]["min_digits"]
 RESTART_MAX_GAP: int = RULES["restart"]["max_gap"]
 # both gaps take label_arrow ("<-", "=", "=>" ...) for {arrow}
 LABEL_AFTER_GAP_RE = re.compile(RULES["label_after_gap"].replace("{arrow}", RULES["label_arrow"]))
+CORRECTION_GAP_RE = re.compile(RULES["correction_gap"])
 ARROW_LABEL_GAP_RE = re.compile(RULES["arrow_label_gap"].replace("{arrow}", RULES["label_arrow"]))
 PLURAL_CUE_RE = re.compile(RULES["plural_cue"], re.ASCII)
 WEAK_CUES_AFTER = frozenset(RULES["weak_cues_after"])

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DIGITS_ONLY_RE = /^[0-9]+$/;
@@ -502,7 +502,12 @@ export class Chunk {
         // SSN by mistake. That's actually my credit union member number")
         if (ID_KINDS.has(kind) && this.takenBack()) kind = "neg";
       }
-    } else if (soft || (NEG_KINDS.includes(kind) && last && labelledAt(this.text.low, this.ce))) {
+    } else if (
+      soft ||
+      (NEG_KINDS.includes(kind) && last && labelledAt(this.text.low, this.ce)) ||
+      // "SSN: 044980050 oops no that's the routing number": withdrawn at once
+      (last && correctedAt(this.text.low, this.ce))
+    ) {
       // a cue before a soft sentence end (or a carried one) yields to the number's
       // own cue after it in the same sentence ("... and 345678912. Call me" keeps it),
       // and a negative cue before to an identifier's label right after the number ("my
@@ -548,6 +553,16 @@ export function labelledAt(low, end) {
   LABEL_AFTER_GAP_RE.lastIndex = end;
   LABEL_AFTER_GAP_RE.exec(low); // it matches the empty gap too
   CUE_AT_RE.lastIndex = LABEL_AFTER_GAP_RE.lastIndex;
+  const m = CUE_AT_RE.exec(low);
+  return m !== null && m[VOID] === undefined;
+}
+
+// Is the number ending at end corrected at once by a cue of its own ("... 044980050 oops
+// no that's the routing number")? (_corrected_at)
+export function correctedAt(low, end) {
+  CORRECTION_GAP_RE.lastIndex = end;
+  if (CORRECTION_GAP_RE.exec(low) === null) return false;
+  CUE_AT_RE.lastIndex = CORRECTION_GAP_RE.lastIndex;
   const m = CUE_AT_RE.exec(low);
   return m !== null && m[VOID] === undefined;
 }
