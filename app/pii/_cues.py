@@ -567,10 +567,13 @@ class _Chunk:
                     and ARROW_LABEL_GAP_RE.fullmatch(norm, ce, m.start()) is None
                     and nx - m.end() <= CUE_WINDOW
                     and _next_cue(norm, m.end(), nx) is None
-                    and SENTENCE_END_RE.search(self.text.norm, m.end(), nx) is None
                     and (
-                        SENTENCE_SOFT_RE.search(self.text.norm, m.end(), nx + 1) is None
-                        # a label line over its number: "FEIN?\n4778... \nCT reg #?\n8570..."
+                        (
+                            SENTENCE_END_RE.search(self.text.norm, m.end(), nx) is None
+                            and SENTENCE_SOFT_RE.search(self.text.norm, m.end(), nx + 1) is None
+                        )
+                        # a label line over its number: "FEIN?\n4778... \nCT reg #?\n8570...",
+                        # "Agent: And the account?\nCaller: 467177012"
                         or LABEL_LINE_END_RE.fullmatch(norm, m.end(), nx) is not None
                     )
                     # only a number that could be an identifier (or a placeholder) takes

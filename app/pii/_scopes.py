@@ -76,6 +76,8 @@ if not _S["list_heading"].endswith("[ \\t]*$"):
 _HEADING_REACH: int = _parser.parse(_S["list_heading"][: -len("[ \\t]*$")]).getwidth()[1]
 _SUBJECT_RE = re.compile(_S["subject"], re.IGNORECASE)
 _PRESENT_RE = re.compile(_S["presenting_line"])
+_SPEAKER_RE = re.compile(_S["speaker_turn"])
+_NOT_SPEAKERS = frozenset(_S["speaker_not"])
 _PRESENT_SENTENCE_RE = re.compile(_S["presenting_sentence"])
 _SENTENCE_BOUNDARY_RE = re.compile(_S["sentence_boundary"])
 _CHECK_LINE_RE = re.compile(_S["check_line"])
@@ -332,7 +334,34 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
         topic = _topic(text, lines)
         if topic != (None, None):
             _topic_scope(text, zeroed, lines, topic, fallback, notes, one_line)
+    _answered_turns(lines, fallback, notes)
     return forced, fallback, notes
+
+
+def _answered_turns(
+    lines: list[tuple[int, str]], fallback: dict[int, str], notes: dict[int, str]
+) -> None:
+    """In a call transcript, a turn that presents a number and names no kind takes the
+    one identifier kind the other speaker's turn just above it names ("AGENT: sure can
+    I get your social" / "CUSTOMER: 259523155"); scopes.speaker_turn."""
+    prev: tuple[str, set[str]] | None = None  # the last turn: its speaker and kinds
+    for off, line in lines:
+        if not line.strip():
+            continue
+        m = _SPEAKER_RE.match(line)
+        if m is None or m.group(1).lower() in _NOT_SPEAKERS:
+            prev = None
+            continue
+        speaker, rest = m.group(1).lower(), line[m.end() :]
+        found = _cues(rest)
+        p = _PRESENT_RE.fullmatch(line)
+        if p is not None and not found and prev is not None and prev[0] != speaker:
+            ids = prev[1]
+            if len(ids) == 1:
+                at = off + p.start(1)
+                fallback[at] = next(iter(ids))
+                notes[at] = "it answers the turn above, which asks for this kind of number"
+        prev = speaker, {k for k in found if k in ID_KINDS}
 
 
 def _topic_scope(

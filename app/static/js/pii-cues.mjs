@@ -424,9 +424,10 @@ export class Chunk {
           !ARROW_LABEL_GAP_RE.test(low.slice(ce, r.start)) &&
           nx - r.end <= CUE_WINDOW &&
           nextCue(low, r.end, nx) === null &&
-          !sentenceEndIn(SENTENCE_END_RE, this.text.norm, r.end, nx) &&
-          // (a label line over its number: "FEIN?\n4778... \nCT reg #?\n8570...")
-          (!sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, r.end, nx + 1) || LABEL_LINE_END_RE.test(low.slice(r.end, nx))) &&
+          // (a label line over its number: "FEIN?\n4778... \nCT reg #?\n8570...", "Agent: And
+          // the account?\nCaller: 467177012")
+          ((!sentenceEndIn(SENTENCE_END_RE, this.text.norm, r.end, nx) && !sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, r.end, nx + 1)) ||
+            LABEL_LINE_END_RE.test(low.slice(r.end, nx))) &&
           // only a number that could be an identifier (or a placeholder) takes the
           // cue: "... is my SSN my payment was $1,250.00" keeps the SSN
           couldBind(this.text.norm, nx, this.nxe) &&

@@ -358,7 +358,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     let letters = 0;
     for (let i = 0; i < token.length; i++) if (token[i] !== fixed[i]) letters++;
     if (letters < 1 || letters > R.ocr_max_letters) return token;
-    if (!R.ocr_lengths.includes(token.length - token.split("-").length + 1)) return token;
+    if (!R.ocr_lengths.includes(token.length - token.split("-").length - token.split(" ").length + 2)) return token;
     if (OCR_PAIR_RE.test(token)) return token;
     // and an identifier's cue ends in the CUE_WINDOW characters before it
     const lo = Math.max(0, at - CUE_WINDOW - MAX_CUE);

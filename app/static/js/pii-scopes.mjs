@@ -45,6 +45,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const HEADING_RE = new RegExp(S.list_heading, "i");
   const SUBJECT_RE = new RegExp("^(?:" + S.subject + ")$", "i");
   const PRESENT_RE = new RegExp("^(?:" + S.presenting_line + ")$");
+  const SPEAKER_RE = new RegExp("^(?:" + S.speaker_turn + ")");
+  const NOT_SPEAKERS = new Set(S.speaker_not);
   const PRESENT_SENTENCE_RE = new RegExp("^(?:" + S.presenting_sentence + ")$");
   const SENTENCE_BOUNDARY_RE = new RegExp(S.sentence_boundary, "g");
   // The line's last sentence, if it presents a number: a few words and the number, which
@@ -635,7 +637,29 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       // case, as cues are: "THE CORRECT ONE IS ...", a message in capitals)
       if (!oneLine) for (const m of low(text).matchAll(ANAPHOR_RE)) put(m.index + m[0].length - 1);
     }
+    answeredTurns(ls, fallback);
     return [forced, fallback];
+  }
+
+  // In a call transcript, a turn that presents a number and names no kind takes the one
+  // identifier kind the other speaker's turn just above it names ("AGENT: sure can I get
+  // your social" / "CUSTOMER: 259523155") (_answered_turns).
+  function answeredTurns(ls, fallback) {
+    let prev = null; // the last turn: its speaker and kinds
+    for (const [off, line] of ls) {
+      if (!pyStrip(line)) continue;
+      const m = SPEAKER_RE.exec(line);
+      if (m === null || NOT_SPEAKERS.has(m[1].toLowerCase())) {
+        prev = null;
+        continue;
+      }
+      const speaker = m[1].toLowerCase();
+      const found = cues(line.slice(m[0].length));
+      if (PRESENT_RE.test(line) && !found.length && prev !== null && prev[0] !== speaker && prev[1].size === 1) {
+        fallback.set(off + line.search(/[0-9]/), [...prev[1]][0]);
+      }
+      prev = [speaker, new Set(found.filter((k) => ID_KINDS.has(k)))];
+    }
   }
 }
 
