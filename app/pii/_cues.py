@@ -54,6 +54,7 @@ def _cue_kind(m) -> str:
 
 _NEG_KINDS = ("neg", "neg_bare")
 _NO_CUE_OR_NEG = (None, *_NEG_KINDS)
+_PERSON_KINDS = ("ssn", "itin", "taxid")
 # a negation word anywhere in a gap (DENIAL_NEGATION_RE matches where a cue starts)
 _NEGATED_RE = re.compile("(?<![a-z])" + DENIAL_NEGATION_RE.pattern)
 _VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
@@ -422,6 +423,16 @@ class _Chunk:
         it ("306782193 is not my Social Security number")? (For a number that gave no
         finding: the same digits elsewhere give none either.)"""
         return self.introduced_by_neg() or self.denied_after()
+
+    def introduced_as_fein_only(self) -> bool:
+        """Is the number directly introduced by an EIN cue, with no SSN, ITIN or tax ID
+        cue just before that ("our federal ID is ", not "Member's SSN or FEIN: ")?"""
+        if self.cue_before() != "fein" or not self.introduced_by_id() or not self.before_span:
+            return False
+        s = self.before_span[0]
+        return not any(
+            _cue_kind(m) in _PERSON_KINDS for m in CUE_RE.finditer(self.text.low, max(0, s - 16), s)
+        )
 
     def introduced_by_id(self) -> bool:
         """Is the number directly introduced by its own identifier cue ("my social is ",

@@ -268,7 +268,10 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         return _classify([d], [], ctx, first, last) if seps.count(seps[0]) == len(seps) else None
     kind = None
     if lens == (3, 2, 4):
-        kind = _ssn_or_itin(d)
+        # (an EIN its writer's software prints 3-2-4 keeps its own label: "our federal
+        # ID is 611-14-5348"), directly introduced by it
+        fein = first is True and _fein_ok(d) and ctx.introduced_as_fein_only()
+        kind = "fein" if fein else _ssn_or_itin(d)
     elif lens == (2, 7):
         if _fein_ok(d):
             if seps[0] == "-":

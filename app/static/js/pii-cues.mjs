@@ -13,6 +13,7 @@ export const NEG_KINDS = ["neg", "neg_bare"];
 const SSN_WRITTEN = "123-45-6789".length;
 const SSN_WRITTEN_RE = /^[0-9]{3}-[0-9]{2}-[0-9]{4}$/;
 const RELABEL_RE = new RegExp(DENIAL_RELABEL_RE.source, "g");
+const PERSON_KINDS = new Set(["ssn", "itin", "taxid"]);
 // a negation word anywhere in a gap (DENIAL_NEGATION_RE matches where a cue starts)
 const NEGATED_RE = new RegExp("(?<![a-z])(?:" + RULES.denial.negation + ")");
 export const VOID = CUE_KINDS.indexOf("void") + 1; // group of the phrases that bind to nothing
@@ -308,6 +309,16 @@ export class Chunk {
   // Is the cue before directly before the number, but for introducing words?
   introduced() {
     return INTRO_RE.test(this.text.low.slice(this.beforeEnd, this.cs));
+  }
+  // Is the number directly introduced by an EIN cue, with no SSN, ITIN or tax ID cue just
+  // before that ("our federal ID is ", not "Member's SSN or FEIN: ")? (introduced_as_fein_only)
+  introducedAsFeinOnly() {
+    if (this.cueBefore() !== "fein" || !this.introducedById() || !this.beforeSpan) return false;
+    const s = this.beforeSpan[0];
+    for (const r of findIter(CUE_RE, this.text.low, Math.max(0, s - 16), s)) {
+      if (PERSON_KINDS.has(cueKind(r.m))) return false;
+    }
+    return true;
   }
   // Is the number directly introduced by its own identifier cue ("my social is ", "SSN #")?
   introducedById() {

@@ -42,7 +42,9 @@ export function classify(parts, seps, ctx, first, last) {
   }
   let kind = null;
   if (shape === "3,2,4") {
-    kind = ssnOrItin(d);
+    // (an EIN its writer's software prints 3-2-4 keeps its own label: "our federal ID is
+    // 611-14-5348"), directly introduced by it
+    kind = first === true && feinOk(d) && ctx.introducedAsFeinOnly() ? "fein" : ssnOrItin(d);
   } else if (shape === "2,7") {
     if (feinOk(d)) {
       if (seps[0] === "-") kind = "fein";
