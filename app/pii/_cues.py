@@ -38,6 +38,7 @@ from ._rules import (
     PLURAL_CUE_RE,
     RESTART_MAX_GAP,
     RESTART_MIN_DIGITS,
+    RULES,
     SENTENCE_END_RE,
     SENTENCE_SOFT_RE,
     WEAK_CUES_AFTER,
@@ -55,6 +56,8 @@ def _cue_kind(m) -> str:
 _NEG_KINDS = ("neg", "neg_bare")
 _NO_CUE_OR_NEG = (None, *_NEG_KINDS)
 _PERSON_KINDS = ("ssn", "itin", "taxid")
+_LIST_JOIN_RE = re.compile(", |,\n| / ")
+_SHARED_MIN: int = RULES["cue_list_min_digits"]  # a house number takes no cue
 # a negation word anywhere in a gap (DENIAL_NEGATION_RE matches where a cue starts)
 _NEGATED_RE = re.compile("(?<![a-z])" + DENIAL_NEGATION_RE.pattern)
 _VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
@@ -378,7 +381,10 @@ class _Chunk:
         norm, nx = self.text.norm, self.nx
         own = norm[self.cs : self.ce]
         if ", " in own or ",\n" in own or " / " in own:
-            return True  # "234567891, 123456780" is one chunk
+            # "234567891, 123456780" is one chunk (not "447-15-9089, 412 Maple Hill Rd":
+            # a house number is no number a cue is shared out to)
+            rest = _LIST_JOIN_RE.split(own)[1:]
+            return any(sum(c.isdigit() for c in p) >= _SHARED_MIN for p in rest)
         return nx < len(norm) and self._joined(self.ce, nx)
 
     def carry(self) -> str | None:

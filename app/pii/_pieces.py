@@ -603,8 +603,12 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     return (kind, cs, ce, d, ("before", ctx.before_span, ctx.before))
 
 
-# the label of a next field typed on to a number: letters, then its value or a colon
-_LABEL_GLUED_RE = re.compile("[A-Za-z]{2,12}(?=[0-9:#])")
+# the label of a next field typed on to a number: letters, then its value or a colon;
+# or a word with a small letter typed on to it, a space lost ("ssn#369337823pls call"; not
+# a code's capitals, "412083317ABC")
+_LABEL_GLUED_RE = re.compile(
+    "[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])"
+)
 
 
 def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
@@ -673,8 +677,9 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         and not _labelled_at(ctx.text.low, ce)
     ):
         # "SSN#833783716DOB5/13/1997": a form's fields pasted with their spaces lost, the
-        # next field's label typed on to the number its own cue introduces (a label that
-        # is a cue itself may be this number's, written after it: no)
+        # next field's label (or the next word: "ssn#369337823pls") typed on to the
+        # number its own cue introduces (a label that is a cue itself may be this
+        # number's, written after it: no)
         right_taint = False
     ng = len(texts)
     tainted = left_taint or right_taint or phone_or_money

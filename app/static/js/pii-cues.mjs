@@ -273,8 +273,11 @@ export class Chunk {
   joinedNext() {
     const norm = this.text.norm;
     const own = norm.slice(this.cs, this.ce);
-    // "234567891, 123456780" is one chunk
-    if (own.includes(", ") || own.includes(",\n") || own.includes(" / ")) return true;
+    if (own.includes(", ") || own.includes(",\n") || own.includes(" / ")) {
+      // "234567891, 123456780" is one chunk (not "447-15-9089, 412 Maple Hill Rd": a house
+      // number is no number a cue is shared out to)
+      return own.split(/, |,\n| \/ /).slice(1).some((p) => p.replace(/[^0-9]/g, "").length >= RULES.cue_list_min_digits);
+    }
     return this.nx < norm.length && this.joined(this.ce, this.nx);
   }
   // The cue kind a number joined on after this one takes (none from a date or an

@@ -95,8 +95,10 @@ export function classify(parts, seps, ctx, first, last) {
   return kind;
 }
 
-// the label of a next field typed on to a number: letters, then its value or a colon
-const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])/y;
+// the label of a next field typed on to a number: letters, then its value or a colon; or a
+// word with a small letter typed on to it, a space lost ("ssn#369337823pls call"; not a
+// code's capitals, "412083317ABC")
+const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])/y;
 
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
 const CT_DIGITS = CT.base_max - 2 + CT.location_length;
