@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 82
+    assert len(INDEPENDENT) == 89
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -85,6 +85,7 @@ _FLOORS = {
     "independent-75": (0.89, 0.91, 0.01),  # phone writing, half voice: 0.897 at first
     "independent-77": (0.95, 0.95, 0.011),  # one in 93: an "account no." in EIN shape
     "independent-78": (0.88, 0.88, 0.01),  # voice (70%), unseen: 0.878 at first
+    "independent-85": (0.95, 0.95, 0.011),  # one in 98: a payer's TIN on our own 1099-G
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -95,6 +96,8 @@ _PRECISION_FLOORS = {
     # the hardest cases again (56% clean): six numbers said to be something else in ways
     # not read yet (README)
     "independent-81": (0.93, 0.052),
+    # and again (87): look-alikes said to be something else, the department's own numbers
+    "independent-87": (0.96, 0.028),
 }
 
 
