@@ -78,6 +78,7 @@ _SUBJECT_RE = re.compile(_S["subject"], re.IGNORECASE)
 _PRESENT_RE = re.compile(_S["presenting_line"])
 _SPEAKER_RE = re.compile(_S["speaker_turn"])
 _NOT_SPEAKERS = frozenset(_S["speaker_not"])
+_PERSON_NUMBER_RE = re.compile(_S["person_number"])
 _PRESENT_SENTENCE_RE = re.compile(_S["presenting_sentence"])
 _SENTENCE_BOUNDARY_RE = re.compile(_S["sentence_boundary"])
 _CHECK_LINE_RE = re.compile(_S["check_line"])
@@ -335,7 +336,25 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
         if topic != (None, None):
             _topic_scope(text, zeroed, lines, topic, fallback, notes, one_line)
     _answered_turns(lines, fallback, notes)
+    _person_numbers(lines, fallback, notes)
     return forced, fallback, notes
+
+
+def _person_numbers(
+    lines: list[tuple[int, str]], fallback: dict[int, str], notes: dict[int, str]
+) -> None:
+    """A line of only a bare nine-digit number right under a line of only a person's
+    name ("Sharon Kowalski" / "361476201") takes the SSN cue (scopes.person_number)."""
+    for k in range(1, len(lines)):
+        off, line = lines[k]
+        number = line.strip()
+        if _PERSON_NUMBER_RE.fullmatch(number) is None:
+            continue
+        name = lines[k - 1][1].strip()
+        if _ROSTER_NAME_RE.fullmatch(name) is not None and not _cues(name):
+            at = off + line.index(number)
+            fallback.setdefault(at, "ssn")
+            notes.setdefault(at, "it stands alone on the line under a person's name")
 
 
 def _answered_turns(

@@ -47,6 +47,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const PRESENT_RE = new RegExp("^(?:" + S.presenting_line + ")$");
   const SPEAKER_RE = new RegExp("^(?:" + S.speaker_turn + ")");
   const NOT_SPEAKERS = new Set(S.speaker_not);
+  const PERSON_NUMBER_RE = new RegExp("^(?:" + S.person_number + ")$");
   const PRESENT_SENTENCE_RE = new RegExp("^(?:" + S.presenting_sentence + ")$");
   const SENTENCE_BOUNDARY_RE = new RegExp(S.sentence_boundary, "g");
   // The line's last sentence, if it presents a number: a few words and the number, which
@@ -638,7 +639,23 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       if (!oneLine) for (const m of low(text).matchAll(ANAPHOR_RE)) put(m.index + m[0].length - 1);
     }
     answeredTurns(ls, fallback);
+    personNumbers(ls, fallback);
     return [forced, fallback];
+  }
+
+  // A line of only a bare nine-digit number right under a line of only a person's name
+  // ("Sharon Kowalski" / "361476201") takes the SSN cue (_person_numbers).
+  function personNumbers(ls, fallback) {
+    for (let k = 1; k < ls.length; k++) {
+      const [off, line] = ls[k];
+      const number = pyStrip(line);
+      if (!PERSON_NUMBER_RE.test(number)) continue;
+      const name = pyStrip(ls[k - 1][1]);
+      if (ROSTER_NAME_RE.test(name) && !cues(name).length) {
+        const at = off + line.indexOf(number);
+        if (!fallback.has(at)) fallback.set(at, "ssn");
+      }
+    }
   }
 
   // In a call transcript, a turn that presents a number and names no kind takes the one
