@@ -79,6 +79,7 @@ _PRESENT_RE = re.compile(_S["presenting_line"])
 _SPEAKER_RE = re.compile(_S["speaker_turn"])
 _NOT_SPEAKERS = frozenset(_S["speaker_not"])
 _PERSON_NUMBER_RE = re.compile(_S["person_number"])
+_RELATION_LABEL_RE = re.compile(_S["relation_label"], re.IGNORECASE)
 _PRESENT_SENTENCE_RE = re.compile(_S["presenting_sentence"])
 _SENTENCE_BOUNDARY_RE = re.compile(_S["sentence_boundary"])
 _CHECK_LINE_RE = re.compile(_S["check_line"])
@@ -686,6 +687,12 @@ def _siblings_kind(
         if _named_otherwise(lines, i, heading=True):
             return
         kind, note = "ssn", "a list whose other items are written as this kind"
+    elif all(
+        _RELATION_LABEL_RE.fullmatch(_bare_label(label)) for _o, label, _v in items
+    ) and not _named_otherwise(lines, i):
+        # "me: 485379386" / "my husband: 991765388": people's numbers (not under a line
+        # that names them otherwise: "We paid for two orders.")
+        kind, note = "ssn", "a list of people's numbers, labelled by relation"
     else:
         kind = _kind_above(lines, i)
         note = "a list under a sentence that names this kind of number"
@@ -695,6 +702,11 @@ def _siblings_kind(
         if not found and off not in forced and _BARE_ITEM_RE.match(value):
             forced[off] = kind
             notes[off] = note
+
+
+def _bare_label(label: str) -> str:
+    """A sibling item's label without its bullet, separator and spaces ("- my wife:")."""
+    return label.strip(" \t-*•·:=,|–—")
 
 
 def _kind_above(lines: list[tuple[int, str]], i: int) -> str | None:

@@ -48,6 +48,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const SPEAKER_RE = new RegExp("^(?:" + S.speaker_turn + ")");
   const NOT_SPEAKERS = new Set(S.speaker_not);
   const PERSON_NUMBER_RE = new RegExp("^(?:" + S.person_number + ")$");
+  const RELATION_LABEL_RE = new RegExp("^(?:" + S.relation_label + ")$", "i");
+  // a sibling item's label without its bullet, separator and spaces (_bare_label)
+  const bareLabel = (label) => label.replace(/^[ \t\-*•·:=,|–—]+|[ \t\-*•·:=,|–—]+$/g, "");
   const PRESENT_SENTENCE_RE = new RegExp("^(?:" + S.presenting_sentence + ")$");
   const SENTENCE_BOUNDARY_RE = new RegExp(S.sentence_boundary, "g");
   // The line's last sentence, if it presents a number: a few words and the number, which
@@ -377,6 +380,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       // example 123-45-6789), and no heading names something else: bare nine digits
       // beside it are SSNs too ("Lucas - 412083317" / "Mia: 523-10-4428")
       if (namedOtherwise(ls, i, true)) return;
+      kind = "ssn";
+    } else if (items.every(([, label]) => RELATION_LABEL_RE.test(bareLabel(label))) && !namedOtherwise(ls, i)) {
+      // "me: 485379386" / "my husband: 991765388": people's numbers (not under a line that
+      // names them otherwise: "We paid for two orders.")
       kind = "ssn";
     } else {
       kind = kindAbove(ls, i);
