@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 89
+    assert len(INDEPENDENT) == 96
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -86,6 +86,8 @@ _FLOORS = {
     "independent-77": (0.95, 0.95, 0.011),  # one in 93: an "account no." in EIN shape
     "independent-78": (0.88, 0.88, 0.01),  # voice (70%), unseen: 0.878 at first
     "independent-85": (0.95, 0.95, 0.011),  # one in 98: a payer's TIN on our own 1099-G
+    "independent-94": (0.88, 0.88, 0.011),  # voice again, unseen: 0.867 at first
+    "independent-95": (0.95, 0.95, 0.012),  # one in 88: Polish "N to numer szkody"
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -98,6 +100,9 @@ _PRECISION_FLOORS = {
     "independent-81": (0.93, 0.052),
     # and again (87): look-alikes said to be something else, the department's own numbers
     "independent-87": (0.96, 0.028),
+    # and again (93, 56% clean): a payer's TIN on the department's 1099-G, other countries'
+    # IDs named by nationality, labels withdrawn in a later message (README)
+    "independent-93": (0.89, 0.113),
 }
 
 
