@@ -510,8 +510,13 @@ class _Chunk:
         low, pos = self.text.low, self.after_end
         # (the writer explains: twice the window, "... in the FEIN field on the exemption
         # form but that's our vendor's invoice number")
-        cue = _next_cue(low, pos, min(len(low), pos + 2 * CUE_WINDOW + MAX_CUE))
-        if cue is None or cue.start() - pos > 2 * CUE_WINDOW or _cue_kind(cue) not in _NEG_KINDS:
+        # (the first negative one: a place named on the way is no relabelling, "... into
+        # the FEIN box on the registration, but that's actually our client ID")
+        end = min(len(low), pos + 2 * CUE_WINDOW + MAX_CUE)
+        cue = _next_cue(low, pos, end)
+        while cue is not None and _cue_kind(cue) not in _NEG_KINDS:
+            cue = _next_cue(low, cue.end(), end)
+        if cue is None or cue.start() - pos > 2 * CUE_WINDOW:
             return False
         s = cue.start()
         if DENIAL_COPULA_RE.search(low, pos, s) is None or _NEGATED_RE.search(low, pos, s):

@@ -280,6 +280,8 @@ _H_TOKENS = frozenset(w.encode() for w in _HOMOPHONES)
 _E_TOKENS = frozenset(map(_gate_token, _R["english_digit_words"]))
 _H_BESIDE_DIGIT = tuple(
     x for w in _HOMOPHONES for x in (b"0 " + w.encode() + b" ", b" " + w.encode() + b" 0")
+) + tuple(  # "won" or "ate" after a digit, then any mark ("8 won: "): "|" in these bytes
+    b"0 " + w.encode() + b"|" for w in sorted(_H_AFTER_ITEM)
 )
 
 

@@ -301,6 +301,7 @@ spoken_runs = st.lists(st.tuples(_SPOKEN_ITEMS, _SPOKEN_SEPARATORS), max_size=16
 @example("her social was for zero six three won ate oh seven won")
 @example("8 too 6 3 0 0 for 2 0")
 @example("five, uh, six dashto seven")
+@example("8 won: ")  # found by Hypothesis on 3 December: the gate wanted a space after it
 def test_fillers_and_homophones_are_the_patterns(text):
     """Python finds the shared patterns' fillers and homophones (rewrites.filler,
     rewrites.homophone: the JavaScript twin searches with them) its own way: homophone

@@ -361,8 +361,12 @@ export class Chunk {
     const pos = this.afterEnd;
     // (the writer explains: twice the window, "... in the FEIN field on the exemption form
     // but that's our vendor's invoice number")
-    const cue = nextCue(low, pos, Math.min(low.length, pos + 2 * CUE_WINDOW + MAX_CUE));
-    if (cue === null || cue.start - pos > 2 * CUE_WINDOW || !NEG_KINDS.includes(cueKind(cue.m))) return false;
+    // (the first negative one: a place named on the way is no relabelling, "... into the
+    // FEIN box on the registration, but that's actually our client ID")
+    const end = Math.min(low.length, pos + 2 * CUE_WINDOW + MAX_CUE);
+    let cue = nextCue(low, pos, end);
+    while (cue !== null && !NEG_KINDS.includes(cueKind(cue.m))) cue = nextCue(low, cue.end, end);
+    if (cue === null || cue.start - pos > 2 * CUE_WINDOW) return false;
     const gap = low.slice(pos, cue.start);
     if (!DENIAL_COPULA_RE.test(gap) || NEGATED_RE.test(gap)) return false;
     if (DENIAL_BREAK_RE.test(gap) && !DENIAL_NEXT_CLAUSE_RE.test(gap)) return false;
