@@ -473,7 +473,8 @@ class _Chunk:
         isn't my SSN") or one it is said to be ("... on the letter is our case number")?
         A negated cue, or one the number is said to be, also reaches into the next
         clause when that starts with a pronoun for the number ("... number 116-66-5813.
-        This is not my social", "... 514-62-3309. That's the claim number")."""
+        This is not my social", "... 514-62-3309. That's the claim number"). An
+        identifier cue after it may be taken back too (_taken_back)."""
         if self.cue_before() not in _NO_CUE_OR_NEG:
             return False
         after = self.cue_after()
@@ -747,22 +748,25 @@ def _line_label(low: str, ce: int, start: int, end: int, nx: int) -> bool:
     return br >= 0 and not rest[:br].strip(" \t.:;,)")
 
 
+def _cue_across(gap_re: re.Pattern, low: str, end: int) -> bool:
+    """Does a cue (not a void phrase) start right after a gap gap_re matches at end?"""
+    gap = gap_re.match(low, end)
+    if gap is None:
+        return False
+    m = CUE_RE.match(low, gap.end())
+    return m is not None and m.lastindex != _VOID
+
+
 def _labelled_at(low: str, end: int) -> bool:
     """Is the number ending at end followed at once by a cue of its own ("... routing
-    123582401919 = acct", "... 64-9072450 is the EIN")?"""
-    gap = LABEL_AFTER_GAP_RE.match(low, end)  # it matches the empty gap too
-    m = CUE_RE.match(low, gap.end() if gap else end)
-    return m is not None and m.lastindex != _VOID
+    123582401919 = acct", "... 64-9072450 is the EIN")? (The gap may be empty.)"""
+    return _cue_across(LABEL_AFTER_GAP_RE, low, end)
 
 
 def _corrected_at(low: str, end: int) -> bool:
     """Is the number ending at end corrected at once by a cue of its own ("... 044980050
     oops no that's the routing number")?"""
-    gap = CORRECTION_GAP_RE.match(low, end)
-    if gap is None:
-        return False
-    m = CUE_RE.match(low, gap.end())
-    return m is not None and m.lastindex != _VOID
+    return _cue_across(CORRECTION_GAP_RE, low, end)
 
 
 def _between_marks(norm: str, cs: int, ce: int) -> bool:

@@ -539,17 +539,22 @@ def _roster_rows(
         i = j
 
 
+def _line_above(lines: list[tuple[int, str]], i: int) -> str | None:
+    """The line just above line i, or above a blank line there; None above the first."""
+    k = i - 1
+    if k > 0 and not lines[k][1].strip():
+        k -= 1
+    return lines[k][1] if k >= 0 else None
+
+
 def _named_otherwise(lines: list[tuple[int, str]], i: int, heading: bool = False) -> bool:
     """Does the line just above line i (or above a blank line there) name something other
     than an identifier ("the columns are last name, first name, confirmation number")?
     heading: only a line that ends with a colon ("Invoices:"), in its last sentence ("…
     to claim everyone right. Our info:" names nothing), counts."""
-    k = i - 1
-    if k > 0 and not lines[k][1].strip():
-        k -= 1
-    if k < 0:
+    line = _line_above(lines, i)
+    if line is None:
         return False
-    line = lines[k][1]
     if heading:
         if not line.rstrip().endswith(":"):
             return False
@@ -712,12 +717,10 @@ def _bare_label(label: str) -> str:
 def _kind_above(lines: list[tuple[int, str]], i: int) -> str | None:
     """The one identifier kind the last sentence of the line above line i (or above a
     blank line there) names, with no negative cue beside it, or None."""
-    k = i - 1
-    if k > 0 and not lines[k][1].strip():
-        k -= 1
-    if k < 0:
+    line = _line_above(lines, i)
+    if line is None:
         return None
-    found = _cues(_last_sentence(lines[k][1].rstrip()))
+    found = _cues(_last_sentence(line.rstrip()))
     ids = set(found)
     if len(ids) != 1 or not ids <= ID_KINDS:
         return None

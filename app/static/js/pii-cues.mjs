@@ -569,19 +569,21 @@ function lineLabel(low, ce, start, end, nx) {
 // Is the number ending at end followed at once by a cue of its own ("... routing
 // 123582401919 = acct", "... 64-9072450 is the EIN")?
 export function labelledAt(low, end) {
-  LABEL_AFTER_GAP_RE.lastIndex = end;
-  LABEL_AFTER_GAP_RE.exec(low); // it matches the empty gap too
-  CUE_AT_RE.lastIndex = LABEL_AFTER_GAP_RE.lastIndex;
-  const m = CUE_AT_RE.exec(low);
-  return m !== null && m[VOID] === undefined;
+  return cueAcross(LABEL_AFTER_GAP_RE, low, end); // the gap may be empty
 }
 
 // Is the number ending at end corrected at once by a cue of its own ("... 044980050 oops
 // no that's the routing number")? (_corrected_at)
 export function correctedAt(low, end) {
-  CORRECTION_GAP_RE.lastIndex = end;
-  if (CORRECTION_GAP_RE.exec(low) === null) return false;
-  CUE_AT_RE.lastIndex = CORRECTION_GAP_RE.lastIndex;
+  return cueAcross(CORRECTION_GAP_RE, low, end);
+}
+
+// Does a cue (not a void phrase) start right after a gap the sticky gapRe matches at end?
+// (_cue_across)
+function cueAcross(gapRe, low, end) {
+  gapRe.lastIndex = end;
+  if (gapRe.exec(low) === null) return false;
+  CUE_AT_RE.lastIndex = gapRe.lastIndex;
   const m = CUE_AT_RE.exec(low);
   return m !== null && m[VOID] === undefined;
 }

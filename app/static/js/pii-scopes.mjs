@@ -397,10 +397,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // The one identifier kind the last sentence of the line above line i (or above a blank
   // line there) names, with no negative cue beside it, or null (_kind_above).
   function kindAbove(ls, i) {
-    let k = i - 1;
-    if (k > 0 && !pyStrip(ls[k][1])) k--;
-    if (k < 0) return null;
-    const ids = new Set(cues(lastSentence(pyRstrip(ls[k][1]))));
+    const line = lineAbove(ls, i);
+    if (line === null) return null;
+    const ids = new Set(cues(lastSentence(pyRstrip(line))));
     if (ids.size !== 1) return null;
     const [kind] = ids;
     return ID_KINDS.has(kind) ? kind : null;
@@ -423,13 +422,19 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
 
   // Does the line just above line i (or above a blank line there) name something other
   // than an identifier (_named_otherwise)?
+  // The line just above line i, or above a blank line there; null above the first
+  // (_line_above).
+  function lineAbove(ls, i) {
+    let k = i - 1;
+    if (k > 0 && !pyStrip(ls[k][1])) k--;
+    return k >= 0 ? ls[k][1] : null;
+  }
+
   // heading: only a line that ends with a colon ("Invoices:"), in its last sentence ("...
   // to claim everyone right. Our info:" names nothing), counts (_named_otherwise)
   function namedOtherwise(ls, i, heading = false) {
-    let k = i - 1;
-    if (k > 0 && !pyStrip(ls[k][1])) k--;
-    if (k < 0) return false;
-    let line = ls[k][1];
+    let line = lineAbove(ls, i);
+    if (line === null) return false;
     if (heading) {
       if (!pyStrip(line).endsWith(":")) return false;
       line = lastSentence(line);
