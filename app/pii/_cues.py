@@ -12,6 +12,8 @@ from ._normalise import latin_lower
 from ._rules import (
     ANSWER_AFTER_CUE_RE,
     ARROW_LABEL_GAP_RE,
+    BUSINESS_NAME_RE,
+    BUSINESS_REACH,
     CARRY_GAP_RE,
     CARRY_MAX_GAP,
     CORRECTION_GAP_RE,
@@ -138,6 +140,10 @@ class _Text:
         # per chunk, so not searched again in a long text)
         self.lines = "\n" in original
         self._referred: bool | None = None  # has_reference(original), on first use
+
+    def original_at(self, s: int) -> str:
+        """The character of the original text at norm index s."""
+        return self.original[s if self.starts is None else self.starts[s]]
 
     def note(self, s: int) -> str | None:
         """The words for the scope that governs a piece starting at norm index s."""
@@ -440,6 +446,13 @@ class _Chunk:
             _cue_kind(m) in _PERSON_KINDS for m in CUE_RE.finditer(self.text.low, max(0, s - 16), s)
         )
 
+    def business_line(self) -> bool:
+        """Does the number's line name a business before it ("Northwind Electric LLC
+        049153005")?"""
+        low, at = self.text.low, self.at
+        lo = max(low.rfind("\n", 0, at) + 1, at - BUSINESS_REACH)
+        return BUSINESS_NAME_RE.search(low, lo, at) is not None
+
     def introduced_by_id(self) -> bool:
         """Is the number directly introduced by its own identifier cue ("my social is ",
         "SSN #")?"""
@@ -581,6 +594,9 @@ class _Chunk:
                 m is not None
                 and m.start() - ce <= CUE_WINDOW
                 and PARAGRAPH_RE.search(norm, ce, m.start()) is None
+                # "> FEIN?\n371127297\n> CT Tax Registration Number (if any)?": a question
+                # below asks for what comes under it
+                and not _question_below(norm, ce, m.start(), m.end())
             ):
                 # the cue belongs to the next number instead if it is that number's
                 # nearest cue before it ("... is my SSN. ZIP 06106" keeps SSN here)
@@ -738,6 +754,16 @@ def _fragment_start(norm: str, pe: int) -> int:
 _DIGIT_RE = re.compile("[0-9]")
 
 
+def _question_below(low: str, ce: int, start: int, end: int) -> bool:
+    """Is the cue low[start:end] on a line below the number ending at ce, a line with no
+    digit that ends in "?" or ":" (a question or a label for what comes under it)?"""
+    if "\n" not in low[ce:start]:
+        return False
+    br = low.find("\n", end)
+    line = low[low.rfind("\n", 0, start) + 1 : len(low) if br < 0 else br].rstrip(" \t")
+    return line.endswith(("?", ":")) and _ASCII_DIGIT_RE.search(line) is None
+
+
 def _line_label(low: str, ce: int, start: int, end: int, nx: int) -> bool:
     """Is the cue low[start:end] the label of the number ending at ce: right after it,
     and ending their line, with the next number on a later line?"""
@@ -746,6 +772,9 @@ def _line_label(low: str, ce: int, start: int, end: int, nx: int) -> bool:
     rest = low[end:nx]
     br = rest.find("\n")
     return br >= 0 and not rest[:br].strip(" \t.:;,)")
+
+
+_ASCII_DIGIT_RE = re.compile("[0-9]")
 
 
 def _cue_across(gap_re: re.Pattern, low: str, end: int) -> bool:

@@ -40,6 +40,7 @@ from ._rules import (
     CT_MIN_GROUP,
     CT_NO_CUE_LOC,
     CT_PHONE_GUARD,
+    CT_PLACEHOLDER_BASES,
     CT_SEPARATORS,
     CT_ZIP_PLUS4,
     CT_ZIP_PREFIX,
@@ -51,6 +52,8 @@ from ._rules import (
     GLUE_TAIL,
     HINT_RE,
     MIN_DIGITS,
+    PROSE_DASHES,
+    SSN_BAD_AREA_FIRST,
 )
 from ._scopes import ID_KINDS
 
@@ -243,6 +246,14 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         if n == 9:
             cue = ctx.cue(first, last)
             if cue == "ssn" or cue == "itin" or cue == "taxid":
+                # a business's tax ID or TIN (an ITIN cue's number that is no ITIN was
+                # a "TIN"): "Northwind Electric LLC 049153005" under a "TIN" column
+                if (
+                    (cue == "taxid" or (cue == "itin" and d[0] != SSN_BAD_AREA_FIRST))
+                    and _fein_ok(d)
+                    and ctx.business_line()
+                ):
+                    return "fein"
                 kind = _ssn_or_itin(d)
                 if kind is None and cue == "taxid" and _fein_ok(d):
                     return "fein"
@@ -254,6 +265,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             return None
         if CT_BASE_MIN + CT_LOC <= n <= CT_BASE_MAX + CT_LOC:
             if CT_PHONE_GUARD and _phone_like(d) and d[-CT_LOC] != "0":
+                return None
+            if d[:-CT_LOC] in CT_PLACEHOLDER_BASES:
                 return None
             return "ct_tax_reg" if _ct_cued(ctx, first, last, d, n == sum(_CT_SHAPE)) else None
         if CARD_MIN <= n <= CARD_MAX and _card_ok(d):
@@ -285,6 +298,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         and CT_BASE_MIN <= n - CT_LOC <= CT_BASE_MAX
         and min(lens[:-1]) >= CT_MIN_GROUP
     ):
+        if d[:-CT_LOC] in CT_PLACEHOLDER_BASES:
+            return None  # the instructions' example, 1234567-000
         if not all(s in CT_SEPARATORS for s in seps):
             # a dot or slash before the location code of a base in one group, only with
             # a CT cue ("Conn. ID 1853106.000"; not an IP address, 133.86.175.226)
@@ -654,7 +669,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     left_taint = _is_word(c1) or (c1 in _GLUE_PUNCT and cs >= 2 and _is_word(norm[cs - 2]))
     c1 = norm[ce] if ce < len(norm) else " "
     right_taint = _is_word(c1) or (
-        c1 in _GLUE_PUNCT and ce + 1 < len(norm) and _is_word(norm[ce + 1])
+        c1 in _GLUE_PUNCT
+        and ce + 1 < len(norm)
+        and _is_word(norm[ce + 1])
+        # "...-4440—is printed": an em dash is a sentence's punctuation
+        and not (c1 == "-" and text.original_at(ce) in PROSE_DASHES)
     )
     if left_taint and norm[cs - 1] in _GLUE_PUNCT and ctx.cue_before() is not None:
         # "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token

@@ -535,11 +535,19 @@ def _after_hundred(chars: list[str], src: list, h: int, digit: str, span) -> boo
 def _dash_groups(chars: list[str], src: list) -> tuple[list[str], list]:
     """A run's characters without its spaces when it has a dash: the dashes mark the
     groups, and a comma or pause between digits is a pause inside one ("eight, eight,
-    eight - three, two - nine, two, six, nine")."""
-    if "-" not in chars or " " not in chars:
+    eight - three, two - nine, two, six, nine"); and when a pause follows every digit
+    ("nueve, cero, dos, nueve, ..."): such pauses mark no groups either."""
+    if " " not in chars:
+        return chars, src
+    if "-" not in chars and not _one_digit_groups(chars):
         return chars, src
     keep = [i for i, c in enumerate(chars) if c != " "]
     return [chars[i] for i in keep], [src[i] for i in keep]
+
+
+def _one_digit_groups(chars: list[str]) -> bool:
+    """Is every group of the run one digit, a pause between each two?"""
+    return all((c == " ") == (i % 2 == 1) for i, c in enumerate(chars))
 
 
 def _run_edits(low: str, matches, min_digits: int, max_digits: int, min_strong: int):

@@ -304,7 +304,8 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             mode = ", "  # a header and rows all written with ", " between cells
         cols = _header(named, mode) if mode is not None else None
         if mode is not None and cols is not None:
-            i = _table_rows(lines, first, mode, cols, forced, notes)
+            starts = [off for off, _cell in _cells(named, mode)] if mode == "  " else None
+            i = _table_rows(lines, first, mode, cols, forced, notes, starts)
             continue
         stripped = line.rstrip()
         if _HEADING_RE.search(stripped, max(0, len(stripped) - _HEADING_REACH)) is not None:
@@ -477,8 +478,13 @@ def _table_rows(
     cols: list[tuple[str, str]],
     forced: dict[int, str],
     notes: dict[int, str],
+    starts: list[int] | None = None,
 ) -> int:
     """Under a header row: each cell that starts with a digit takes its column's kind.
+    A space-aligned row with fewer or more cells than its header (a fixed-width export
+    puts one space between "863100270 DUBOIS MICHELLE") is read by position instead
+    (starts: where each header cell starts): a word that starts with a digit exactly
+    under the start of a header cell takes that column's kind.
     Returns the index of the first line after the table."""
     n = len(lines)
     while j < n:
@@ -489,10 +495,20 @@ def _table_rows(
         cells = _cells(row, mode) if _row_mode(row, mode, len(cols)) else []
         if len(cells) < 2:
             break
-        for k, (coff, cell) in enumerate(cells[: len(cols)]):
-            if cell[:1].isdecimal():
-                forced[roff + coff] = cols[k][0]
-                notes[roff + coff] = f'the table column "{cols[k][1]}"'
+        if starts is not None and len(cells) != len(cols):
+            for k, at in enumerate(starts):
+                if (
+                    at < len(row)
+                    and row[at : at + 1].isdecimal()
+                    and (at == 0 or row[at - 1] == " ")
+                ):
+                    forced[roff + at] = cols[k][0]
+                    notes[roff + at] = f'the table column "{cols[k][1]}"'
+        else:
+            for k, (coff, cell) in enumerate(cells[: len(cols)]):
+                if cell[:1].isdecimal():
+                    forced[roff + coff] = cols[k][0]
+                    notes[roff + coff] = f'the table column "{cols[k][1]}"'
         j += 1
     return j
 

@@ -18,7 +18,7 @@ SAMPLES = [
     "My SSN is 412-08-4399 thanks",
     "ITIN 912-70-1234 please",
     "Our FEIN is 06-1234567.",
-    "CT tax registration number 1234567-001",
+    "CT tax registration number 4821537-001",
     "Card 4111 1111 1111 1111 was charged",
     "Routing number 011000015 for the refund",
     "Mi número de seguro social es 412-08-4399 y mi ITIN 912-70-1234",

@@ -28,7 +28,7 @@ test("finding fields, masking and wording match the Python package", () => {
   assert.equal(describe(f), "a Social Security number ending in 1121");
   assert.equal(describe(scan("ITIN 912-70-1234")[0]), "an Individual Taxpayer Identification Number ending in 1234");
   assert.equal(mask("card", "378282246310005"), "**** ****** *0005");
-  assert.equal(mask("ct_tax_reg", "1234567000"), "******7-000");
+  assert.equal(mask("ct_tax_reg", "4821537000"), "******7-000");
 });
 
 // The same table as EVERY_KIND in test_pii_rules.py: what the live hint says of each kind.
@@ -36,7 +36,7 @@ const EVERY_KIND = {
   ssn: ["SSN 234-56-7891", "a Social Security number ending in 7891"],
   itin: ["ITIN 912-70-1234", "an Individual Taxpayer Identification Number ending in 1234"],
   fein: ["EIN 12-3456780", "a Federal Employer Identification Number ending in 6780"],
-  ct_tax_reg: ["CT tax registration number 1234567-000", "a Connecticut Tax Registration Number ending in 7000"],
+  ct_tax_reg: ["CT tax registration number 4821537-000", "a Connecticut Tax Registration Number ending in 7000"],
   card: ["card 4111 1111 1111 1111", "a payment card number ending in 1111"],
   routing: ["routing number 021000021", "a bank routing number ending in 0021"],
 };

@@ -16,7 +16,7 @@ NUMBERS = [
     "912701234",
     "12-3456780",
     "123456780",
-    "1234567-000",
+    "4821537-000",
     "12345678 000",
     "1234 5678-000",
     "123456789000",
@@ -200,7 +200,7 @@ digit_runs = st.lists(
 # a cue carried along numbers joined by "; " to one beyond the letters' reach
 @example("SSN " + "; ".join(f"23456789{i}" for i in range(1, 10)) + "; 345 678 912")
 @example("6011 1111 1111 1117234-56-7891")  # a card glued to an SSN
-@example("12.1234567-009")  # a segment cut at a "." between two groups of 2+ digits
+@example("12.4821537-009")  # a segment cut at a "." between two groups of 2+ digits
 @example("68.1379464. 9505997-009")  # and at ". "
 def test_chunk_precheck_never_changes_a_finding(text):
     # the reference: no chunk is sure to be out of every cue's reach, so none is passed

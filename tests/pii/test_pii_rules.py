@@ -58,7 +58,7 @@ def test_offsets_index_the_original_text():
         ("itin", "912701234", "***-**-1234"),
         ("fein", "123456789", "**-***6789"),
         ("routing", "021000021", "*****0021"),
-        ("ct_tax_reg", "1234567000", "******7-000"),
+        ("ct_tax_reg", "4821537000", "******7-000"),
         ("card", "4111111111111111", "**** **** **** 1111"),
         ("card", "378282246310005", "**** ****** *0005"),
         ("card", "4222222222222", "**** **** *222 2"),
@@ -83,7 +83,7 @@ EVERY_KIND = {
     "itin": ("ITIN 912-70-1234", "an Individual Taxpayer Identification Number ending in 1234"),
     "fein": ("EIN 12-3456780", "a Federal Employer Identification Number ending in 6780"),
     "ct_tax_reg": (
-        "CT tax registration number 1234567-000",
+        "CT tax registration number 4821537-000",
         "a Connecticut Tax Registration Number ending in 7000",
     ),
     "card": ("card 4111 1111 1111 1111", "a payment card number ending in 1111"),

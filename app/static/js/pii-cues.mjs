@@ -13,6 +13,7 @@ export const NEG_KINDS = ["neg", "neg_bare"];
 const SSN_WRITTEN = "123-45-6789".length;
 const SSN_WRITTEN_RE = /^[0-9]{3}-[0-9]{2}-[0-9]{4}$/;
 const RELABEL_RE = new RegExp(DENIAL_RELABEL_RE.source, "g");
+const BUSINESS_NAME_RE = new RegExp(RULES.business_name, "g");
 const PERSON_KINDS = new Set(["ssn", "itin", "taxid"]);
 // a negation word anywhere in a gap (DENIAL_NEGATION_RE matches where a cue starts)
 const NEGATED_RE = new RegExp("(?<![a-z])(?:" + RULES.denial.negation + ")");
@@ -27,6 +28,15 @@ export function nextCue(low, pos, endpos) {
 export function cueKind(m) {
   for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return CUE_KINDS[i - 1];
   return null;
+}
+
+// Is the cue low[start:end] on a line below the number ending at ce, a line with no digit
+// that ends in "?" or ":" (a question or a label for what comes under it)?
+function questionBelow(low, ce, start, end) {
+  if (!low.slice(ce, start).includes("\n")) return false;
+  const br = low.indexOf("\n", end);
+  const line = low.slice(low.lastIndexOf("\n", start - 1) + 1, br < 0 ? low.length : br).replace(/[ \t]+$/, "");
+  return (line.endsWith("?") || line.endsWith(":")) && !/[0-9]/.test(line);
 }
 
 // Python's pattern.finditer(s, pos, endpos) sees the text as ending at endpos but lets
@@ -102,6 +112,10 @@ export class Text {
     if (!forced.size && !fallback.size) return [null, null];
     const o = this.starts === null ? s : this.starts[s];
     return [forced.get(o) ?? null, fallback.get(o) ?? null];
+  }
+  // The character of the original text at norm index s.
+  originalAt(s) {
+    return this.original[this.starts === null ? s : this.starts[s]];
   }
   get lowLines() {
     if (this._low === null) {
@@ -323,6 +337,13 @@ export class Chunk {
     }
     return true;
   }
+  // Does the number's line name a business before it ("Northwind Electric LLC 049153005")?
+  businessLine() {
+    const low = this.text.low;
+    const at = this.at;
+    const lo = Math.max(low.lastIndexOf("\n", at - 1) + 1, at - RULES.business_reach);
+    return findIter(BUSINESS_NAME_RE, low, lo, at).next().done === false;
+  }
   // Is the number directly introduced by its own identifier cue ("my social is ", "SSN #")?
   introducedById() {
     return ID_KINDS.has(this.cueBefore()) && !this.carried && this.introduced();
@@ -434,7 +455,14 @@ export class Chunk {
       const r = nextCue(low, ce, Math.min(nx, ce + CUE_WINDOW + MAX_CUE));
       let kind = null;
       // a cue after the number does not reach back over a paragraph break
-      if (r !== null && r.start - ce <= CUE_WINDOW && !PARAGRAPH_RE.test(low.slice(ce, r.start))) {
+      if (
+        r !== null &&
+        r.start - ce <= CUE_WINDOW &&
+        !PARAGRAPH_RE.test(low.slice(ce, r.start)) &&
+        // "> FEIN?\n371127297\n> CT Tax Registration Number (if any)?": a question below
+        // asks for what comes under it
+        !questionBelow(low, ce, r.start, r.end)
+      ) {
         // the cue belongs to the next number instead if it is that number's nearest cue
         const boundForward =
           nx < low.length &&

@@ -1,7 +1,7 @@
 // The twin of app/pii/_pieces.py: digit chunks cut into identifier-shaped pieces.
 
 import { RULES } from "./pii-rules.mjs";
-import { CARD, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS } from "./pii-const.mjs";
+import { CARD, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, SSN_BAD_AREA_FIRST } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
 import { findIter, labelledAt } from "./pii-cues.mjs";
@@ -15,6 +15,9 @@ export function classify(parts, seps, ctx, first, last) {
     if (n === 9) {
       const cue = ctx.cue(first, last);
       if (cue === "ssn" || cue === "itin" || cue === "taxid") {
+        // a business's tax ID or TIN (an ITIN cue's number that is no ITIN was a "TIN"):
+        // "Northwind Electric LLC 049153005" under a "TIN" column
+        if ((cue === "taxid" || (cue === "itin" && d[0] !== SSN_BAD_AREA_FIRST)) && feinOk(d) && ctx.businessLine()) return "fein";
         const kind = ssnOrItin(d);
         if (kind === null && cue === "taxid" && feinOk(d)) return "fein";
         return kind;
@@ -25,6 +28,7 @@ export function classify(parts, seps, ctx, first, last) {
     }
     if (CT.base_min + CT.location_length <= n && n <= CT.base_max + CT.location_length) {
       if (CT.phone_guard && phoneLike(d) && d[n - CT.location_length] !== "0") return null;
+      if (CT.placeholder_bases.includes(d.slice(0, n - CT.location_length))) return null;
       return ctCued(ctx, first, last, d, n === CT_DIGITS) ? "ct_tax_reg" : null;
     }
     if (CARD.min_length <= n && n <= CARD.max_length && cardOk(d)) {
@@ -60,6 +64,8 @@ export function classify(parts, seps, ctx, first, last) {
     n - CT.location_length <= CT.base_max &&
     Math.min(...lens.slice(0, -1)) >= CT.min_group
   ) {
+    // the instructions' example, 1234567-000
+    if (CT.placeholder_bases.includes(d.slice(0, n - CT.location_length))) return null;
     if (!seps.every((s) => CT.separators.includes(s))) {
       // a dot or slash before the location code of a base in one group, only with a CT
       // cue ("Conn. ID 1853106.000"; not an IP address, 133.86.175.226)
@@ -98,6 +104,7 @@ export function classify(parts, seps, ctx, first, last) {
 // the label of a next field typed on to a number: letters, then its value or a colon; or a
 // word with a small letter typed on to it, a space lost ("ssn#369337823pls call"; not a
 // code's capitals, "412083317ABC")
+const PROSE_DASHES = new Set(RULES.prose_dashes);
 const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])/y;
 
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
@@ -329,7 +336,12 @@ export function scanChunk(text, cs, ce, ctx, out) {
   let leftTaint = isWord(c1) || (GLUE_PUNCT.includes(c1) && cs >= 2 && isWord(norm[cs - 2]));
   c1 = ce < norm.length ? norm[ce] : " ";
   let rightTaint =
-    isWord(c1) || (GLUE_PUNCT.includes(c1) && ce + 1 < norm.length && isWord(norm[ce + 1]));
+    isWord(c1) ||
+    (GLUE_PUNCT.includes(c1) &&
+      ce + 1 < norm.length &&
+      isWord(norm[ce + 1]) &&
+      // "...-4440—is printed": an em dash is a sentence's punctuation
+      !(c1 === "-" && PROSE_DASHES.has(ctx.text.originalAt(ce))));
   if (leftTaint && GLUE_PUNCT.includes(norm[cs - 1]) && ctx.cueBefore() !== null) {
     // "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
     leftTaint = ctx.beforeEnd !== cs - 1;

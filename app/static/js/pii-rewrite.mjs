@@ -252,8 +252,9 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       times = 1;
     }
     if (times !== 1) return null;
-    if (chars.includes("-") && chars.includes(" ")) {
-      // dashes mark the groups: a comma or pause between them is a pause inside one
+    if (chars.includes(" ") && (chars.includes("-") || chars.every((c, i) => (c === " ") === (i % 2 === 1)))) {
+      // dashes mark the groups: a comma or pause between them is a pause inside one; and
+      // a pause after every digit ("nueve, cero, dos, nueve, ...") marks no groups either
       const keep = [...chars.keys()].filter((i) => chars[i] !== " ");
       return [keep.map((i) => chars[i]), keep.map((i) => src[i]), digits, strong, words];
     }

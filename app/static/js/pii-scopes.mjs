@@ -565,6 +565,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       }
       const cols = md !== null ? header(named, md) : null;
       if (cols !== null) {
+        // a space-aligned row with fewer or more cells than its header (a fixed-width
+        // export) is read by position: a word starting with a digit exactly under the
+        // start of a header cell takes that column's kind
+        const starts = md === "  " ? cells(named, md).map(([off]) => off) : null;
         let j = first;
         while (j < n) {
           const [roff, row] = ls[j];
@@ -574,9 +578,15 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
           }
           const cs = rowMode(row, md, cols.length) ? cells(row, md) : [];
           if (cs.length < 2) break;
-          cs.slice(0, cols.length).forEach(([coff, cell], k) => {
-            if (ND.test(cell.slice(0, 1))) forced.set(roff + coff, cols[k]);
-          });
+          if (starts !== null && cs.length !== cols.length) {
+            starts.forEach((at, k) => {
+              if (at < row.length && ND.test(row[at]) && (at === 0 || row[at - 1] === " ")) forced.set(roff + at, cols[k]);
+            });
+          } else {
+            cs.slice(0, cols.length).forEach(([coff, cell], k) => {
+              if (ND.test(cell.slice(0, 1))) forced.set(roff + coff, cols[k]);
+            });
+          }
           j++;
         }
         i = j;
