@@ -29,6 +29,7 @@ from ._rules import (
     DENIAL_NEXT_CLAUSE_RE,
     DENIAL_OWNER_RE,
     DENIAL_RELABEL_RE,
+    HINT_RE,
     INTRO_RE,
     LABEL_AFTER_GAP_RE,
     LABEL_LINE_END_RE,
@@ -328,6 +329,9 @@ class _Chunk:
         p = self.prev
         return (
             p is not None
+            # (a number with no identifier's shape in it takes no cue: "[2/11/24, 7:45:55
+            # PM] Anna: yes routing 619680950 account ...")
+            and HINT_RE.search(self.text.norm, p.cs, p.ce) is not None
             and p.cue_before() is None
             and p.cue_after() is not None
             and p.after_start == start

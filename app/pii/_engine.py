@@ -24,11 +24,18 @@ from __future__ import annotations
 
 from ._cues import _Chunk, _Text, digits_of
 from ._normalise import normalise
-from ._pieces import _scan_chunk
+from ._pieces import _BASE_DIGITS, _scan_chunk, ct_base
 from ._rewrite import rewrite
 from ._rules import (
     MAX_CHUNK,
     MIN_DIGITS,
+    PAYER_AGENCY_RE,
+    PAYER_AGENCY_REACH,
+    PAYER_FORM_AFTER,
+    PAYER_FORM_BEFORE,
+    PAYER_FORM_RE,
+    PAYER_REACH,
+    PAYER_WORD,
     PLACEHOLDER_RE,
     SENTENCE_END_RE,
     TIGHT_RE,
@@ -106,24 +113,22 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
     norm, starts = normalise(text)
     norm, starts, ends, low = rewrite(norm, starts, None)
     raw: list = []
-    text_ctx = None
     size = len(norm)
     spans = claim_spans(norm)
     if "[" in norm:
         placeholders = [m.span() for m in PLACEHOLDER_RE.finditer(norm)]
         if placeholders:
             spans = sorted(spans + placeholders)
+    text_ctx = _Text(norm, starts, text, low)
     last = len(spans) - 1
     prev = None
     chunks: list[tuple[int, int]] = []
     denied: set[str] = set()
     for i, (cs, ce) in enumerate(spans):
+        pe = spans[i - 1][1] if i else 0
+        nx, nxe = spans[i + 1] if i < last else (size, size)
         # chunks of 9+ characters; placeholders ("[... removed]") only separate numbers
         if MIN_DIGITS <= ce - cs <= MAX_CHUNK and norm[cs] != "[":
-            pe = spans[i - 1][1] if i else 0
-            nx, nxe = spans[i + 1] if i < last else (size, size)
-            if text_ctx is None:
-                text_ctx = _Text(norm, starts, text, low)
             prev = _Chunk(text_ctx, cs, ce, pe, nx, nxe, prev)
             before = len(raw)
             _scan_chunk(text_ctx, cs, ce, prev, out=raw)
@@ -131,20 +136,52 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
                 denied.add(digits_of(norm, cs, ce))
             chunks.append((cs, ce))
         else:
+            if ce - cs == _BASE_DIGITS and norm[cs:ce].isdigit():
+                # a CT number's base alone, under its own label
+                f = ct_base(_Chunk(text_ctx, cs, ce, pe, nx, nxe, None))
+                if f is not None:
+                    raw.append(f)
             prev = None
-    if raw:  # (one chunk may hold it twice: "298-92-0116. 298920116")
-        raw = _repeats(norm, chunks, raw)
-    if denied:
-        # a number the writer denies ("No, 306782193 is not my Social Security number")
-        # is none wherever it stands, a quoted question's "The SSN you provided
-        # (306782193)" included
-        raw = [r for r in raw if r[3] not in denied]
+    if raw:
+        raw = _settled(text_ctx, chunks, raw, denied)
     found = _findings(text, raw, starts, ends)
     if explain is not None:
         explain.extend(
             (f, _reason(r[4], r[0], text_ctx, r[1])) for f, r in zip(found, raw, strict=True)
         )
     return found
+
+
+def _settled(text_ctx: _Text, chunks: list[tuple[int, int]], raw: list, denied: set[str]):
+    """The raw findings with the same number again in another form added, and without
+    the numbers the writer denies or a 1099-G's payer's."""
+    # (one chunk may hold it twice: "298-92-0116. 298920116")
+    raw = _repeats(text_ctx.norm, chunks, raw)
+    if denied:
+        # a number the writer denies ("No, 306782193 is not my Social Security number")
+        # is none wherever it stands, a quoted question's "The SSN you provided
+        # (306782193)" included
+        raw = [r for r in raw if r[3] not in denied]
+    low = text_ctx.low
+    return [r for r in raw if r[0] != "fein" or not _department_payer(low, r[1], r[2])]
+
+
+def _department_payer(low: str, s: int, e: int) -> bool:
+    """Is the EIN at low[s:e] the payer's on a Form 1099-G, a government agency's ("the
+    1099-G you sent lists the payer's federal ID as 23-7430452")? rules: department_payer."""
+    lo, hi = max(0, s - PAYER_FORM_BEFORE), min(len(low), e + PAYER_FORM_AFTER)
+    if PAYER_FORM_RE.search(low, lo, hi) is None:
+        return False
+    lo, hi = max(0, s - PAYER_AGENCY_REACH), min(len(low), e + PAYER_AGENCY_REACH)
+    if PAYER_AGENCY_RE.search(low, lo, hi) is None:
+        return False  # a pasted form's "PAYER'S TIN", whoever's it is
+    before = low[max(0, s - PAYER_REACH) : s]
+    i = before.rfind(PAYER_WORD)
+    if i >= 0 and not any("0" <= c <= "9" for c in before[i:]):
+        return True
+    after = low[e : e + PAYER_REACH]
+    j = after.find(PAYER_WORD)
+    return j >= 0 and not any("0" <= c <= "9" for c in after[:j])
 
 
 def _findings(text: str, raw: list, starts, ends) -> list[Finding]:

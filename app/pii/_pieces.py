@@ -32,6 +32,8 @@ from ._rules import (
     CT_ACCOUNT_COLUMN_RE,
     CT_ACCOUNT_COLUMN_REACH,
     CT_ACCOUNT_LABEL_RE,
+    CT_BASE_ALONE_NOT_AFTER_RE,
+    CT_BASE_ALONE_WEAK_RE,
     CT_BASE_MAX,
     CT_BASE_MIN,
     CT_CUED_SEPARATORS,
@@ -508,6 +510,43 @@ def _unwrapped(texts: list[str], raw_seps: list[str], cs: int, ce: int, ctx):
 
 
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+_BASE_DIGITS = CT_BASE_MAX - 2  # the seven digits of a CT number's base
+_BASE_LEFT = frozenset("-/.,$+")  # joined on before: part of a longer number or an amount
+
+
+def ct_base(ctx: _Chunk):
+    """A CT number's seven-digit base alone, glued to nothing and directly introduced by
+    its own CT label ("My registration number is 4517238", "CT reg # 6144674"; not one
+    of base_alone_weak: "DRS 4517238", "permit 2210047"): (kind, start, end, digits,
+    why), or None."""
+    norm, cs, ce = ctx.text.norm, ctx.cs, ctx.ce
+    if _glued(norm, cs, ce) or (cs > 0 and norm[cs - 1] in _BASE_LEFT):
+        return None
+    if ce < len(norm) and (
+        norm[ce] in _GLUE_PUNCT
+        or (norm[ce] in ".," and ce + 1 < len(norm) and "0" <= norm[ce + 1] <= "9")
+    ):
+        return None
+    ctx.look_at(cs)
+    if ctx.cue_before() != "ct" or not ctx.introduced_by_id() or ctx.before_span is None:
+        # or the value of an XML element or JSON field that names a CT number
+        # ("<CTTaxRegistrationNum>6021513", '"ct_reg": "6021513"')
+        if cs == 0 or ctx.text.original_at(cs - 1) not in '>"':
+            return None
+        forced = ctx.text.scoped(cs, ctx)[0]
+        if forced != "ct":
+            return None
+        return ("ct_tax_reg", cs, ce, norm[cs:ce], ("scope", cs, forced))
+    s, e = ctx.before_span
+    low = ctx.text.low
+    if CT_BASE_ALONE_WEAK_RE.fullmatch(low, s, e) is not None:
+        return None
+    # the Labor Department's employer registration number, a vehicle's ...
+    if CT_BASE_ALONE_NOT_AFTER_RE.search(low, max(0, s - 40), s) is not None:
+        return None
+    return ("ct_tax_reg", cs, ce, norm[cs:ce], ("before", ctx.before_span, ctx.before))
 
 
 def _glued(norm: str, cs: int, ce: int) -> bool:

@@ -86,6 +86,9 @@ _CHECK_LINE_RE = re.compile(_S["check_line"])
 _BACK_RE = re.compile(_S["back_reference"])
 _MASKED_RE = re.compile(_S["masked_last_four"])
 _CAMEL_RE = re.compile("(?<=[a-z])(?=[A-Z])")
+_FIELD_RE = re.compile(_S["field"])
+# a field's name: also "CTTax" apart, and a digit before a capital ("W2Employer")
+_FIELD_CAMEL_RE = re.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _QUOTED_RE = re.compile('"[^"\n]*"')
 # the words that place a number in a back reference
 _BACK_PLACES = {
@@ -240,7 +243,7 @@ def _cells(line: str, mode: str) -> list[tuple[int, str]]:
 
 def _mode(line: str) -> str | None:
     line = _unquoted(line)
-    if "\t" in line:
+    if "\t" in line.rstrip(" \t\r"):  # (a tab left at the end of a CSV row splits nothing)
         return "\t"
     if line.count("|") >= 2:
         return "|"
@@ -277,7 +280,7 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
             named = True
         else:
             kind = "none"
-        kinds.append((kind, cell))
+        kinds.append((kind, cell.strip('"')))  # (the words of a CSV's quoted cell)
     return kinds if named else None
 
 
@@ -319,6 +322,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     # the text's bytes with every digit made "0", one byte a character: byte searches
     # find where digits stand for _sibling_items and _anaphor_numbers
     zeroed = text.encode("latin-1", "replace").translate(DIGITS_TO_ZERO)
+    _fields(text, forced, notes)
     _sibling_items(lines, zeroed, forced, notes)
     _roster_rows(lines, forced, notes)
     _back_references(text, forced, notes)
@@ -340,6 +344,23 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     _answered_turns(lines, fallback, notes)
     _person_numbers(lines, fallback, notes)
     return forced, fallback, notes
+
+
+def _fields(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:
+    """An XML element or JSON field whose name names an identifier ("<PrimarySSN>",
+    '"taxpayerSSN": '): its value, starting with a digit, takes that kind."""
+    if "<" not in text and '"' not in text:
+        return
+    for m in _FIELD_RE.finditer(text):
+        name = m.group(1) or m.group(2)
+        at = m.end()
+        if at in forced:
+            continue
+        found = _cues(_FIELD_CAMEL_RE.sub(" ", name).replace("_", " "), header=True)
+        kind = found[-1] if found else None
+        if kind in ID_KINDS:
+            forced[at] = kind
+            notes[at] = f'the field "{name}"'
 
 
 def _person_numbers(
@@ -375,7 +396,7 @@ def _answered_turns(
             continue
         speaker, rest = m.group(1).lower(), line[m.end() :]
         found = _cues(rest)
-        p = _PRESENT_RE.fullmatch(line)
+        p = _PRESENT_RE.fullmatch(line, m.end())  # (after a chat's time stamp and name)
         if p is not None and not found and prev is not None and prev[0] != speaker:
             ids = prev[1]
             if len(ids) == 1:
@@ -506,9 +527,12 @@ def _table_rows(
                     notes[roff + at] = f'the table column "{cols[k][1]}"'
         else:
             for k, (coff, cell) in enumerate(cells[: len(cols)]):
-                if cell[:1].isdecimal():
-                    forced[roff + coff] = cols[k][0]
-                    notes[roff + coff] = f'the table column "{cols[k][1]}"'
+                # (a CSV's quotes, and a spreadsheet's formula around a number kept as
+                # text: "605689632", "=""605689632""")
+                q = len(cell) - len(cell.lstrip('"='))
+                if cell[q : q + 1].isdecimal():
+                    forced[roff + coff + q] = cols[k][0]
+                    notes[roff + coff + q] = f'the table column "{cols[k][1]}"'
         j += 1
     return j
 
@@ -860,24 +884,44 @@ def _back_references(text: str, forced: dict[int, str], notes: dict[int, str]) -
                 notes[o] = f'the sentence "{text[m.start() : cue.end()]}", which names it'
 
 
+def _anaphor_at(text: str, o: int) -> bool:
+    """Does an anaphor present the number at o ("the correct one is N", wherever it
+    stands)? It ends in "is", "es", "be" or "it's" and spaces or a colon before N (read
+    in lower case, as _topic_scope reads it: "THE CORRECT ONE IS N")."""
+    j = o
+    while j > 0 and text[j - 1] in " :":
+        j -= 1
+    if not (j < o and j > 0 and text[j - 1].lower() in _ANAPHOR_ENDS):
+        return False
+    lo = max(0, o - 60)
+    base = max(0, lo - 1)  # the lookbehind's character before lo
+    low = latin_lower(text[base : o + 1])
+    return any(base + a.start(1) == o for a in _ANAPHOR_RE.finditer(low, lo - base))
+
+
+def _field_value(text: str, start: int, o: int) -> bool:
+    """Does the number at o, on the line starting at start, start the value of an XML
+    element or JSON field ("<PrimarySSN>N", '"ssn": "N')?"""
+    if o == 0 or text[o - 1] not in '>" \t:':
+        return False
+    return any(f.end() == o for f in _FIELD_RE.finditer(text, start, o + 1))
+
+
+def _presenting_turn(line: str, off: int) -> bool:
+    """Is the line a speaker's turn (after a chat's time stamp and name) presenting a
+    number?"""
+    sp = _SPEAKER_RE.match(line, off)
+    return sp is not None and _PRESENT_RE.fullmatch(line, sp.end()) is not None
+
+
 def could_be_scoped(text: str, o: int) -> bool:
     """Could scopes() give the number starting at original offset o a kind? Only on a
     line that could be a table row (it holds a cell separator), a list item whose value
     starts at o, or a line presenting the number alone. A quick test that spares most
     texts reading their scopes; the answer of scopes() itself is unchanged."""
-    j = o
-    while j > 0 and text[j - 1] in " :":
-        j -= 1
-    # an anaphor ends in "is", "es", "be" or "it's" and spaces or a colon before N
-    # (read in lower case, as _topic_scope reads it: "THE CORRECT ONE IS N")
-    if j < o and j > 0 and text[j - 1].lower() in _ANAPHOR_ENDS:
-        lo = max(0, o - 60)
-        base = max(0, lo - 1)  # the lookbehind's character before lo
-        low = latin_lower(text[base : o + 1])
-        for a in _ANAPHOR_RE.finditer(low, lo - base):
-            if base + a.start(1) == o:  # "the correct one is N", wherever it stands
-                return True
     start = text.rfind("\n", 0, o) + 1
+    if _anaphor_at(text, o) or _field_value(text, start, o):
+        return True
     end = text.find("\n", o)
     line = text[start : end if end >= 0 else len(text)]
     if line.endswith("\r"):
@@ -899,7 +943,7 @@ def could_be_scoped(text: str, o: int) -> bool:
     # a presented number ends its line
     if not _ends_in_number(line):
         return False
-    if _PRESENT_RE.fullmatch(line, off) is not None:
+    if _PRESENT_RE.fullmatch(line, off) is not None or _presenting_turn(line, off):
         return True
     m = _presenting_sentence(line[off:])
     return m is not None and start + off + m.start(1) == o

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ._rules import (
+    CT_BASE_MAX,
     CT_LOC,
     KIND_LABELS,
     MASKS,
@@ -40,6 +41,8 @@ def mask(kind: str, digits: str) -> str:
     n = len(digits)
     hidden = "*" * (n - 4) + last4
     if kind == "ct_tax_reg":
+        if n <= CT_BASE_MAX:  # a base alone, with no location code
+            return hidden
         return hidden[: n - CT_LOC] + "-" + hidden[n - CT_LOC :]
     layout: tuple[int, ...]
     if n == 15:

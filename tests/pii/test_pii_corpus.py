@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 101
+    assert len(INDEPENDENT) == 115
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -76,8 +76,11 @@ _FLOORS = {
     # voicemail transcripts: spaced digits with pauses, fillers and restarts (README)
     "independent-52": (0.94, 0.93, 0.011),
     "independent-55": (0.95, 0.95, 0.01),
+    # one in 92: "withholding account number is N I think", a base alone (README)
+    "independent-56": (0.95, 0.95, 0.011),
     "independent-58": (0.89, 0.89, 0.01),  # voice again, unseen: 0.825 at first
-    "independent-60": (0.94, 0.95, 0.01),  # older writers, 60% voice: 0.927 at first
+    # older writers, 60% voice: 0.927 at first; one in 95: a base alone, "Registration # N"
+    "independent-60": (0.94, 0.95, 0.011),
     # phone typing and voice, unseen: 0.876 at first
     "independent-64": (0.93, 0.95, 0.0101),
     "independent-69": (0.95, 0.95, 0.011),  # one in 92: a call's reference number
@@ -89,6 +92,13 @@ _FLOORS = {
     "independent-94": (0.88, 0.88, 0.011),  # voice again, unseen: 0.867 at first
     "independent-95": (0.95, 0.95, 0.012),  # one in 88: Polish "N to numer szkody"
     "independent-101": (0.94, 0.94, 0.01),  # phone writing, half voice: 0.940 at first
+    "independent-104": (0.90, 0.88, 0.012),  # voice (65%), unseen: 0.889 at first
+    "independent-105": (0.94, 0.94, 0.01),  # the hardest honest cases: 0.931 at first
+    "independent-107": (0.94, 0.94, 0.01),  # e-mail conversations: 0.938 at first
+    "independent-108": (0.91, 0.95, 0.01),  # structured pastes: 0.899 at first
+    "independent-112": (0.95, 0.95, 0.011),  # one in 92: a relative's number said to be
+    "independent-114": (0.94, 0.95, 0.012),  # pasted documents, OCR: 0.889 at first
+    "independent-115": (0.95, 0.95, 0.012),  # one in 91
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -96,6 +106,9 @@ _FLOORS = {
 # cases, 55% clean). Its own precision and false-alarm floors keep them from growing.
 _PRECISION_FLOORS = {
     "independent-74": (0.98, 0.018),
+    # a CT number's base alone its writer called incomplete ("I can't find the rest of
+    # it"), and the same base quoted above its full number (README)
+    "independent-66": (0.98, 0.011),
     # the hardest cases again (56% clean): six numbers said to be something else in ways
     # not read yet (README)
     "independent-81": (0.93, 0.052),
@@ -104,6 +117,10 @@ _PRECISION_FLOORS = {
     # and again (93, 56% clean): a payer's TIN on the department's 1099-G, other countries'
     # IDs named by nationality, labels withdrawn in a later message (README)
     "independent-93": (0.89, 0.113),
+    # (105, 56% clean): "my last message said 'SSN N' but that's the case number"
+    "independent-105": (0.98, 0.01),
+    # and in ten languages (111, 57% clean): look-alikes said to be something else
+    "independent-111": (0.95, 0.037),
 }
 
 

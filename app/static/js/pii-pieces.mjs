@@ -245,6 +245,34 @@ function unwrapped(texts, rawSeps, cs, ce, ctx) {
   return kind === null ? null : [kind, cs, ce, texts.join("")];
 }
 
+export const BASE_DIGITS = CT.base_max - 2; // the seven digits of a CT number's base
+const BASE_LEFT = "-/.,$+"; // joined on before: part of a longer number or an amount
+const BASE_ALONE_WEAK_RE = new RegExp("^(?:" + CT.base_alone_weak + ")$");
+const BASE_NOT_AFTER_RE = new RegExp(CT.base_alone_not_after, "g");
+
+// A CT number's seven-digit base alone, glued to nothing and directly introduced by its
+// own CT label ("My registration number is 4517238"; not one of base_alone_weak: "DRS
+// 4517238"): [kind, start, end, digits], or null (_pieces.ct_base).
+export function ctBase(ctx) {
+  const norm = ctx.text.norm;
+  const { cs, ce } = ctx;
+  if (glued(norm, cs, ce) || (cs > 0 && BASE_LEFT.includes(norm[cs - 1]))) return null;
+  if (ce < norm.length && (GLUE_PUNCT.includes(norm[ce]) || ((norm[ce] === "." || norm[ce] === ",") && ce + 1 < norm.length && norm[ce + 1] >= "0" && norm[ce + 1] <= "9"))) return null;
+  ctx.at = cs;
+  if (ctx.cueBefore() !== "ct" || !ctx.introducedById() || ctx.beforeSpan === null) {
+    // or the value of an XML element or JSON field that names a CT number
+    // ("<CTTaxRegistrationNum>6021513", '"ct_reg": "6021513"')
+    if (cs === 0 || !'>"'.includes(ctx.text.originalAt(cs - 1))) return null;
+    return ctx.text.scoped(cs, ctx)[0] === "ct" ? ["ct_tax_reg", cs, ce, norm.slice(cs, ce)] : null;
+  }
+  const [s, e] = ctx.beforeSpan;
+  const low = ctx.text.low;
+  if (BASE_ALONE_WEAK_RE.test(low.slice(s, e))) return null;
+  // the Labor Department's employer registration number, a vehicle's ...
+  if (!findIter(BASE_NOT_AFTER_RE, low, Math.max(0, s - 40), s).next().done) return null;
+  return ["ct_tax_reg", cs, ce, norm.slice(cs, ce)];
+}
+
 // Is a letter, digit or underscore glued on to the chunk norm[cs:ce]?
 function glued(norm, cs, ce) {
   return (cs > 0 && isWord(norm[cs - 1])) || (ce < norm.length && isWord(norm[ce]));

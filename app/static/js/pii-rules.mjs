@@ -1021,6 +1021,9 @@ export const RULES = {
   "placeholder_bases": [
    "1234567"
   ],
+  "base_alone_weak": "(?:permits?(?: ?(?:number|no|#))?|sales (?:and use |& ?use )?tax|registered .*|state|connecticut|conn\\.?|drs|ct|myconnect|withholding|os-?114)",
+  "base_alone_not_after": "(?<![a-z])(?:employer|dol|labou?r|unemployment|ui|vehicle|car|auto|voter|business|sots|secretary of (?:the )?state)(?: (?:tax|ui|unemployment|id))?[ ]*(?![\\s\\S])",
+  "_base_alone": "A 7-digit base alone, glued to nothing, is a CT number when its own CT label introduces it directly (\"My registration number is 4517238\", \"CT reg # 6144674\", \"State ID 2551220\"), unless that label is one of base_alone_weak (matched whole against the lower-cased cue: a permit of any kind, a tax's or the state's name, the department, its portal), or when the 40 characters before that label end in base_alone_not_after (the Labor Department's 7-digit employer registration number, a vehicle's, a voter's or the Secretary of the State's business registration): most writers who give only the base still give the number the policy asks them not to send. It is masked without a location code.",
   "_placeholder_bases": "A base that is a form's example (the instructions' 1234567-000) is no CT number with any location code, cue or none.",
   "no_cue_location_prefix": "00",
   "_no_cue": "A 7-digit base, a hyphen or one space, and a location code starting with no_cue_location_prefix (1234567-000 ... -009, 1234567 003) is a CT number with no cue, unless an order, case or other 'neg' cue introduces it. (Every 7-digit run, one space and 00x in the ten thousand corpus messages of December 2026 was one.)",
@@ -1345,6 +1348,16 @@ export const RULES = {
   ]
  ],
  "_cue_layouts": "Nine digits grouped in these other ways (voice grouping 410 343 092, an EIN read aloud 61 554 0982, a routing number written 0110-0013-8, an EIN typed 764-157082, speech recognition's 6814-29413), with one separator throughout, are read like nine bare digits: they count only with a cue.",
+ "department_payer": {
+  "form": "1099[ -]?g(?![a-z0-9])",
+  "form_before": 400,
+  "form_after": 100,
+  "payer": "payer",
+  "payer_reach": 60,
+  "agency": "(?<![a-z])(?:you|your|yours|department|drs|state of connecticut|the state)(?![a-z])",
+  "agency_reach": 120
+ },
+ "_department_payer": "The payer of a Form 1099-G is a government agency (the department itself, for a refund; the Labor Department, for unemployment), never the writer: an EIN with the word payer within payer_reach characters before or after it, no digit between, in a text that names a 1099-G within form_before characters before it (or form_after after it), is the agency's number when the writer says whose it is within agency_reach characters of it (you, your, the department, the state) (\"the 1099-G you sent me lists the payer's federal ID as 23-7430452\"). Matched in the lower-cased text. On a 1099-NEC the same words name a client's EIN, which is kept; so is a 1099-G's payer TIN in a pasted form that says nothing of whose it is.",
  "prose_dashes": "—―",
  "_prose_dashes": "An em dash or horizontal bar right after a number, before a word, is the punctuation of a sentence, not a hyphen joining a longer token: \"My SSN—621–48–4440—is printed on a letter\". (Every dash reads as a hyphen otherwise; a hyphen or en dash before a word still glues it on: \"21-6004127-S\".)",
  "business_name": "(?<![a-z])(?:llc|l\\.l\\.c|inc|incorporated|corp|corporation|company|ltd|llp|pllc|p\\.?c|lp|dba|trust)(?![a-z])",
@@ -1357,6 +1370,8 @@ export const RULES = {
  ],
  "_micr_marks": "A bare nine-digit number between two of the same transit mark (the check line ⑆011000138⑆, typed |:011000138|:) is a routing number.",
  "scopes": {
+  "field": "(?:<([A-Za-z][A-Za-z0-9_.:-]{0,60})(?:[ \\t][^<>\\n]{0,200})?>|\"([A-Za-z_][A-Za-z0-9_ -]{0,60})\"[ \\t]*:[ \\t]*\"?)[ \\t]*(?=[0-9])",
+  "_field": "An XML element or a JSON field whose name, its words taken apart (\"PrimarySSN\", \"CTTaxRegistrationNum\", \"taxpayer_ssn\"), names an identifier, and whose value starts with a digit: the value takes that kind (software's e-file records and API errors, pasted).",
   "_comment": "Scopes wider than a sentence (app/pii/_scopes.py): table columns, lists under a heading, and the message's topic. Regexes are matched at the start of a line (quote_prefix, list_item, subject) or against the whole line (rule_line, presenting_line).",
   "quote_prefix": "(?:[ \\t]*>)+[ \\t]?",
   "quote_header": "[ \\t]*(?:-{2,}[ \\t]*(?:original message|forwarded message|mensaje original|mensaje reenviado|mensagem original|mensagem encaminhada|wiadomość oryginalna|oryginalna wiadomość|wiadomość przekazana)[ \\t]*-{2,}|_{10,}|(?:on|el|em|w dniu|le) [^\\n]{1,120}(?:wrote|escribi[oó]|escreveu|napisał\\(a\\)|napisał|a écrit)[ \\t]*:)[ \\t]*\\r?",
@@ -1380,7 +1395,7 @@ export const RULES = {
   "_quote_header": "A line that starts a quoted message without quote prefixes (Outlook's '-----Original Message-----' or rule, Gmail's 'On ... wrote:', in the five languages): the lines after it are quoted lines for the topic. Matched against the line lower-cased.",
   "aligned_gap": " {2,}",
   "rule_line": "[ \\t|:+-]*-{3}[ \\t|:+-]*",
-  "speaker_turn": "[ \\t]*([A-Z][A-Za-z.'’-]*(?:[ ][A-Z0-9][A-Za-z0-9.'’-]*){0,2})[ \\t]*:[ \\t]*",
+  "speaker_turn": "[ \\t]*(?:\\[[0-9][0-9/.,: APMapm-]{2,30}\\][ \\t]*)?([A-ZÀ-Þ][A-Za-zÀ-ɏ.'’-]*(?:[ ][A-ZÀ-Þ0-9][A-Za-zÀ-ɏ0-9.'’-]*){0,2})[ \\t]*:[ \\t]*",
   "speaker_not": [
    "from",
    "to",
@@ -1401,7 +1416,7 @@ export const RULES = {
   "_person_number": "A line holding only a bare nine-digit number right under a line that is only a person's name (roster_name, two to four capitalised words, no cue: 'Sharon Kowalski' / '361476201' / 'where is my refund') is that person's number: it takes the SSN cue unless it has one of its own.",
   "relation_label": "(?:(?:my|his|her|our|their|the)[ \\t]+)?(?:me|myself|self|i|husband|wife|spouse|son|daughter|child|kid|mom|mother|dad|father|brother|sister|partner|grandson|granddaughter|grandmother|grandfather|boyfriend|girlfriend|stepson|stepdaughter)(?:['’]s)?(?:[ \\t]+[A-Z][a-z]+)?",
   "_relation_label": "Sibling items whose labels are all a relation or 'me' ('me: 485379386' / 'my husband: 991765388'), where no label names a kind and none is written 3-2-4, are people's numbers: bare nine digits take the SSN cue (an ITIN by its digits).",
-  "_speaker_turn": "A call transcript's turns start with the speaker's name and a colon ('AGENT:', 'Caller:', 'Me:', 'Speaker 2:'). A turn that presents a number and names no kind (the whole line a presenting_line) answers the turn just above it, another speaker's (a blank line may stand between): when that turn names one identifier kind ('AGENT: sure can I get your social' / 'CUSTOMER: 259523155'), the number takes it, unless it has a cue of its own.",
+  "_speaker_turn": "A call transcript's turns start with the speaker's name and a colon ('AGENT:', 'Caller:', 'Me:', 'Speaker 2:', 'Ewa Kowalczyk:'; a chat export's time stamp may stand before it: '[2/11/24, 7:43:19 PM] Anna:'). A turn that presents a number and names no kind (the whole line a presenting_line) answers the turn just above it, another speaker's (a blank line may stand between): when that turn names one identifier kind ('AGENT: sure can I get your social' / 'CUSTOMER: 259523155'), the number takes it, unless it has a cue of its own.",
   "list_item": "[ \\t]*((?:[-*•·]|#?[0-9]{1,2}[.)]?(?=[ \\t]))[ \\t]*)?([^:=0-9\\t\\n]{0,60}?)[ \\t]*(:|=|,|\\||[ \\t]?[-–—]|\\t|(?=[ \\t])|^)[ \\t]*([0-9])",
   "subject": "(?:(?:re|fwd?|subject|asunto|assunto|temat)[ \\t]*:.*|[^.,!?:\\n]{3,70})",
   "presenting_line": "[^0-9A-Za-z]*(?:[A-Za-z'’]+[^0-9A-Za-z]+){0,4}([0-9](?:[0-9]|[-. ][0-9]){8,13})(?: *\\([A-Za-z'’ ]{1,30}\\))?[ .!)]*",
@@ -1455,14 +1470,16 @@ export const RULES = {
   "o_for_zero_max_run": 3,
   "o_for_zero_min_digits": 5,
   "_o_for_zero": "A token of digits with the letter o or O typed among them for a zero, as phones and hurried typists write it ('3313o12oo5', '59-4842O98'): a whole token of digits and o's (glued to no other letter or digit) with at least o_for_zero_min_digits digits, no more o's than digits and no run of more than o_for_zero_max_run o's reads each o as 0 (one character for one: every offset stays). Not a word ('Go2', 'No5' are glued to letters) nor a short token ('1o1', '$1,9OO'). Applied after the letter spacing is closed up, before digit words.",
-  "ocr_digits": "(?<![A-Za-z0-9-])(?:[0-9OolISB]*[0-9][0-9OolISB]*(?: [0-9OolISB]*[0-9][0-9OolISB]*)+|[0-9OolISB]+(?:-[0-9OolISB]+)*)(?![A-Za-z0-9-])",
+  "ocr_digits": "(?<![A-Za-z0-9-])(?:[0-9OolISBZb]*[0-9][0-9OolISBZb]*(?: [0-9OolISBZb]*[0-9][0-9OolISBZb]*)+|[0-9OolISBZb]+(?:-[0-9OolISBZb]+)*)(?![A-Za-z0-9-])",
   "ocr_letters": {
    "O": "0",
    "o": "0",
    "l": "1",
    "I": "1",
    "S": "5",
-   "B": "8"
+   "B": "8",
+   "Z": "2",
+   "b": "6"
   },
   "ocr_max_letters": 2,
   "ocr_lengths": [

@@ -19,6 +19,7 @@ export const ID_KINDS = new Set(["ssn", "itin", "fein", "taxid", "ct", "routing"
 
 export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const S = RULES.scopes;
+  const FIELD_RE = new RegExp(S.field, "g");
   const QUOTE_RE = new RegExp("^(?:" + S.quote_prefix + ")");
   const NUMBER_AT_RE = /[0-9](?:[0-9]|[-. ][0-9])*/y;
   const QUOTE_HEADER_RE = new RegExp("^(?:" + S.quote_header + ")$"); // on a lower-cased line
@@ -291,7 +292,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
 
   function mode(original) {
     const line = unquoted(original);
-    if (line.includes("\t")) return "\t";
+    if (line.replace(/[ \t\r]+$/, "").includes("\t")) return "\t"; // (a tab left at the end of a CSV row splits nothing)
     if (line.split("|").length - 1 >= 2) return "|";
     if (line.split(",").length - 1 >= 2 && !line.includes(", ")) return ",";
     ALIGNED_RE.lastIndex = 0;
@@ -543,6 +544,22 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // of cue it takes ("none" for a column that names no identifier).
   return { scopes, hasReference };
 
+  // An XML element or JSON field whose name names an identifier ("<PrimarySSN>",
+  // '"taxpayerSSN": '): its value, starting with a digit, takes that kind (_fields).
+  function fields(text, forced) {
+    FIELD_RE.lastIndex = 0;
+    let m;
+    while ((m = FIELD_RE.exec(text)) !== null) {
+      const name = m[1] ?? m[2];
+      const at = m.index + m[0].length;
+      if (forced.has(at)) continue;
+      // a field's name: also "CTTax" apart, and a digit before a capital ("W2Employer")
+      const found = cues(name.replace(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g, " ").replace(/_/g, " "), false, true);
+      const kind = found.length ? found[found.length - 1] : null;
+      if (ID_KINDS.has(kind)) forced.set(at, kind);
+    }
+  }
+
   function scopes(text) {
     const forced = new Map();
     const fallback = new Map();
@@ -584,7 +601,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
             });
           } else {
             cs.slice(0, cols.length).forEach(([coff, cell], k) => {
-              if (ND.test(cell.slice(0, 1))) forced.set(roff + coff, cols[k]);
+              // (a CSV's quotes, and a spreadsheet's formula around a number kept as text:
+              // "605689632", "=""605689632""")
+              const q = cell.length - cell.replace(/^["=]+/, "").length;
+              if (ND.test(cell.slice(q, q + 1))) forced.set(roff + coff + q, cols[k]);
             });
           }
           j++;
@@ -614,6 +634,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       }
       i++;
     }
+    if (text.includes("<") || text.includes('"')) fields(text, forced);
     siblingItems(ls, forced);
     rosterRows(ls, forced);
     backReferences(text, forced);
@@ -693,9 +714,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         continue;
       }
       const speaker = m[1].toLowerCase();
-      const found = cues(line.slice(m[0].length));
-      if (PRESENT_RE.test(line) && !found.length && prev !== null && prev[0] !== speaker && prev[1].size === 1) {
-        fallback.set(off + line.search(/[0-9]/), [...prev[1]][0]);
+      const rest = line.slice(m[0].length); // (after a chat's time stamp and name)
+      const found = cues(rest);
+      if (PRESENT_RE.test(rest) && !found.length && prev !== null && prev[0] !== speaker && prev[1].size === 1) {
+        fallback.set(off + m[0].length + rest.search(/[0-9]/), [...prev[1]][0]);
       }
       prev = [speaker, new Set(found.filter((k) => ID_KINDS.has(k)))];
     }

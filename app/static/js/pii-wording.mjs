@@ -12,6 +12,7 @@ export function mask(kind, digits) {
   const n = digits.length;
   const hidden = "*".repeat(n - 4) + last4;
   if (kind === "ct_tax_reg") {
+    if (n <= CT.base_max) return hidden; // a base alone, with no location code
     const loc = CT.location_length;
     return hidden.slice(0, n - loc) + "-" + hidden.slice(n - loc);
   }

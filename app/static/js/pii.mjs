@@ -15,7 +15,7 @@ import { CLAIM_RE, KIND_LABELS, MAX_CHUNK, MIN_DIGITS, TIGHT_RE } from "./pii-co
 import { normalise } from "./pii-normalise.mjs";
 import { mask } from "./pii-wording.mjs";
 import { Chunk, Text, findIter, latinLower } from "./pii-cues.mjs";
-import { scanChunk } from "./pii-pieces.mjs";
+import { BASE_DIGITS, ctBase, scanChunk } from "./pii-pieces.mjs";
 
 export { RULES };
 export { KIND_LABELS, KINDS } from "./pii-const.mjs";
@@ -51,6 +51,23 @@ export function repeats(norm, chunks, raw) {
   return out;
 }
 
+// Is the EIN at low[s, e) the payer's on a Form 1099-G, a government agency's ("the 1099-G
+// you sent lists the payer's federal ID as 23-7430452")? rules: department_payer.
+const PAYER = RULES.department_payer;
+const PAYER_FORM_RE = new RegExp(PAYER.form, "g");
+const PAYER_AGENCY_RE = new RegExp(PAYER.agency, "g");
+function departmentPayer(low, s, e) {
+  if (findIter(PAYER_FORM_RE, low, Math.max(0, s - PAYER.form_before), Math.min(low.length, e + PAYER.form_after)).next().done) return false;
+  // a pasted form's "PAYER'S TIN", whoever's it is, stays
+  if (findIter(PAYER_AGENCY_RE, low, Math.max(0, s - PAYER.agency_reach), Math.min(low.length, e + PAYER.agency_reach)).next().done) return false;
+  const before = low.slice(Math.max(0, s - PAYER.payer_reach), s);
+  const i = before.lastIndexOf(PAYER.payer);
+  if (i >= 0 && !/[0-9]/.test(before.slice(i))) return true;
+  const after = low.slice(e, e + PAYER.payer_reach);
+  const j = after.indexOf(PAYER.payer);
+  return j >= 0 && !/[0-9]/.test(after.slice(0, j));
+}
+
 /** Find tax identifiers in `text`: findings in text order, never overlapping, with
  * offsets as JavaScript string indices into the original text. */
 export function scan(text) {
@@ -81,6 +98,13 @@ export function scan(text) {
       if (raw.length === found && prev.denied()) denied.add(norm.slice(cs, ce).replace(/[^0-9]/g, ""));
       chunks.push([cs, ce]);
     } else {
+      if (ce - cs === BASE_DIGITS && !placeholder && /^[0-9]+$/.test(norm.slice(cs, ce))) {
+        // a CT number's base alone, under its own label
+        const nx = i + 1 < claims.length ? claims[i + 1][0] : size;
+        const nxe = i + 1 < claims.length ? claims[i + 1][1] : size;
+        const f = ctBase(new Chunk(ctx, cs, ce, pe, nx, nxe, null));
+        if (f !== null) raw.push(f);
+      }
       prev = null;
     }
     pe = ce;
@@ -88,6 +112,10 @@ export function scan(text) {
   let all = raw.length ? repeats(norm, chunks, raw) : raw;
   // a number the writer denies is none wherever it stands (_engine.scan)
   if (denied.size) all = all.filter((r) => !denied.has(r[3]));
+  if (all.length) {
+    const low = ctx.low;
+    all = all.filter((r) => r[0] !== "fein" || !departmentPayer(low, r[1], r[2]));
+  }
   return all.map(([kind, s, e, digits]) => {
     const start = starts === null ? s : starts[s];
     let end = ends === null ? e : ends[e - 1];
