@@ -140,7 +140,7 @@ _UNITS = {
     "digit-space alternating": "12 34 56 78 9 ",
     "3-2-4 chains": "234-56-7891-234.56/7891 ",
     "cue words repeated": "SSN social security ITIN tax ID EIN routing CT reg # confirmation ",
-    "cues and bare numbers": "SSN 234567891 EIN 123456780 routing 021000021 CT reg 1234567000 ",
+    "cues and bare numbers": "SSN 234567891 EIN 123456780 routing 021000021 CT reg 4821537000 ",
     "letter-spaced digits": "S S N 1 2 3 - 4 5 - 6 7 8 9 0 1 2 ",
     "digit words": "four one two, zero eight, three three one seven oh double nine cinco ",
     "digits and digit words": "412 08 three three one 7 cinco-8 ",

@@ -29,6 +29,8 @@ from ._rules import (
     CARD_MAX,
     CARD_MIN,
     CARD_SEPARATORS,
+    CARD_WORDS_RE,
+    CARD_WORDS_REACH,
     CT_ACCOUNT_COLUMN_RE,
     CT_ACCOUNT_COLUMN_REACH,
     CT_ACCOUNT_LABEL_RE,
@@ -584,6 +586,41 @@ def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     return (kind, cs, ce, "".join(texts), ("before", ctx.before_span, ctx.before))
 
 
+_CARD_GROUPS = 4  # a card grouped another way has at most this many groups
+
+
+def _card_grouped(text: _Text, texts: list[str], raw_seps: list[str], cs: int, ce: int):
+    """A card number grouped another way ("visa 4135 11941092 1454", "card 48604064
+    44814420"): one separator, a space or a hyphen, throughout, valid for its brand, and a
+    card word (card.words) in the card.words_reach characters before it. None if not."""
+    sep = raw_seps[0]
+    if sep not in (" ", "-"):
+        return None
+    # the first groups, one separator between them (an expiry date may follow: "... 1454
+    # 08/26")
+    d, end, k = texts[0], cs + len(texts[0]), 1
+    while k < len(texts) and k < _CARD_GROUPS and raw_seps[k - 1] == sep and len(d) < CARD_MIN:
+        d += texts[k]
+        end += len(sep) + len(texts[k])
+        k += 1
+    if k < 2 or not (CARD_MIN <= len(d) <= CARD_MAX and _card_ok(d)):
+        return None
+    if end < ce and raw_seps[k - 1] != sep:
+        return None  # joined on to more digits by another mark: part of another number
+    words = _card_word_before(text, cs)
+    if words is None:
+        return None
+    return ("card", cs, end, d, ("card word", words.start(), words.end(), None))
+
+
+def _card_word_before(text: _Text, cs: int) -> re.Match | None:
+    """The last card word (card.words) in the card.words_reach characters before cs."""
+    last = None
+    for m in CARD_WORDS_RE.finditer(text.low, max(0, cs - CARD_WORDS_REACH), cs):
+        last = m
+    return last
+
+
 _COMMA_SEPS = (",", ", ")
 _THOUSANDS = (1, 3, 3, 3)
 _VOICE_GROUPS = 6  # at most this many groups of digits read aloud as one number
@@ -692,7 +729,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             return
         # a chunk no cue can reach holds only identifiers that need none, and most runs
         # of digits and separators have no piece shaped like one: one search decides
-        if text.unscoped() and ctx.uncued() and not _cue_free_piece(bare):
+        if (
+            text.unscoped()
+            and ctx.uncued()
+            and not _cue_free_piece(bare)
+            and not _card_word_before(text, cs)
+        ):
             return
         texts = DIGITS_RE.findall(bare)
         if sum(map(len, texts)) < MIN_DIGITS:
@@ -751,6 +793,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     raw_seps = _NON_DIGITS_RE.findall(bare)  # a chunk starts and ends with a digit
     seps = list(map(_SEPS.__getitem__, raw_seps))
     amount = _amount_groups(texts, raw_seps) if "." in bare else None
+    if not tainted and amount is None and ng >= 2:
+        f = _card_grouped(ctx.text, texts, raw_seps, cs, ce)  # "visa 4135 11941092 1454"
+        if f is not None:
+            out.append(f)
+            return
     if (
         not tainted
         and ng <= _MAX_PIECE_GROUPS

@@ -273,6 +273,31 @@ export function ctBase(ctx) {
   return ["ct_tax_reg", cs, ce, norm.slice(cs, ce)];
 }
 
+const CARD_GROUPS = 4; // a card grouped another way has at most this many groups
+const CARD_WORDS_RE = new RegExp(CARD.words, "g");
+
+// A card number grouped another way ("visa 4135 11941092 1454", "card 48604064 44814420"):
+// one separator, a space or a hyphen, throughout, valid for its brand, and a card word
+// (card.words) in the card.words_reach characters before it (_card_grouped).
+function cardGrouped(text, texts, rawSeps, cs, ce) {
+  const sep = rawSeps[0];
+  if (sep !== " " && sep !== "-") return null;
+  // the first groups, one separator between them (an expiry date may follow: "... 1454
+  // 08/26")
+  let d = texts[0];
+  let end = cs + texts[0].length;
+  let k = 1;
+  while (k < texts.length && k < CARD_GROUPS && rawSeps[k - 1] === sep && d.length < CARD.min_length) {
+    d += texts[k];
+    end += sep.length + texts[k].length;
+    k++;
+  }
+  if (k < 2 || !(CARD.min_length <= d.length && d.length <= CARD.max_length && cardOk(d))) return null;
+  if (end < ce && rawSeps[k - 1] !== sep) return null; // joined on to more digits by another mark
+  if (findIter(CARD_WORDS_RE, text.low, Math.max(0, cs - CARD.words_reach), cs).next().done) return null;
+  return ["card", cs, end, d];
+}
+
 // Is a letter, digit or underscore glued on to the chunk norm[cs:ce]?
 function glued(norm, cs, ce) {
   return (cs > 0 && isWord(norm[cs - 1])) || (ce < norm.length && isWord(norm[ce]));
@@ -400,6 +425,13 @@ export function scanChunk(text, cs, ce, ctx, out) {
   for (let i = 0; i < ng - 1; i++) rawSeps.push(norm.slice(gs[i][1], gs[i + 1][0]));
   const seps = rawSeps.map(sepChar);
   const amount = amountGroups(texts, rawSeps);
+  if (!tainted && amount === null && ng >= 2) {
+    const f = cardGrouped(ctx.text, texts, rawSeps, cs, ce); // "visa 4135 11941092 1454"
+    if (f !== null) {
+      out.push(f);
+      return;
+    }
+  }
   if (!tainted && ng <= MAX_PIECE_GROUPS && amount === null) {
     ctx.at = cs;
     const kind = classify(texts, seps, ctx, true, true);
