@@ -768,6 +768,10 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         # "ssn418-02-9264", "my ssn is846320748": the number's own cue typed on to it
         # (not "CT", which prefixes other numbers: "confirmation CT0240064950")
         left_taint = False
+    elif left_taint and norm[cs - 1] in _ASCII_LETTERS:
+        # "visa4051400308274374": a card word typed on to a card number
+        words = _card_word_before(text, cs)
+        left_taint = words is None or words.end() != cs
     if (
         right_taint
         and not left_taint

@@ -298,6 +298,13 @@ function cardGrouped(text, texts, rawSeps, cs, ce) {
   return ["card", cs, end, d];
 }
 
+// Does the last card word in the card.words_reach characters before cs end at cs?
+function cardWordEndsAt(text, cs) {
+  let last = null;
+  for (const r of findIter(CARD_WORDS_RE, text.low, Math.max(0, cs - CARD.words_reach), cs)) last = r;
+  return last !== null && last.end === cs;
+}
+
 // Is a letter, digit or underscore glued on to the chunk norm[cs:ce]?
 function glued(norm, cs, ce) {
   return (cs > 0 && isWord(norm[cs - 1])) || (ce < norm.length && isWord(norm[ce]));
@@ -402,6 +409,9 @@ export function scanChunk(text, cs, ce, ctx, out) {
     // "ssn418-02-9264", "my ssn is846320748": the number's own cue typed on to it (not
     // "CT", which prefixes other numbers: "confirmation CT0240064950")
     leftTaint = false;
+  } else if (leftTaint && /[A-Za-z]/.test(norm[cs - 1])) {
+    // "visa4051400308274374": a card word typed on to a card number
+    leftTaint = !cardWordEndsAt(ctx.text, cs);
   }
   LABEL_GLUED_RE.lastIndex = ce;
   if (rightTaint && !leftTaint && LABEL_GLUED_RE.test(norm) && ctx.introducedById() && ctx.cueBefore() !== "ct" && !labelledAt(ctx.text.low, ce)) {
