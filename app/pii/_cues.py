@@ -348,7 +348,14 @@ class _Chunk:
         switched two digits. The correct one is 635543686")?"""
         norm, end = self.text.norm, cue.end()
         if near and SENTENCE_END_RE.search(norm, end, cs) is None:
-            return True
+            # (a negative cue does not reach over a blank line from prose: "... I gave this
+            # to the lady on the phone but she said to put it in writing\n\n712079172";
+            # a question's or a label's does: "> What is the confirmation number?\n\nN")
+            return (
+                _cue_kind(cue) in ID_KINDS
+                or PARAGRAPH_RE.search(norm, end, cs) is None
+                or _ends_label_line(norm, end)
+            )
         if _cue_kind(cue) not in ID_KINDS:
             return False  # "... for my closed account. The new one is ...": no answer
         m = ANSWER_AFTER_CUE_RE.search(self.text.low, end, cs)
@@ -756,6 +763,12 @@ def _fragment_start(norm: str, pe: int) -> int:
 
 
 _DIGIT_RE = re.compile("[0-9]")
+
+
+def _ends_label_line(norm: str, end: int) -> bool:
+    """Does the line holding norm[end - 1] end in "?" or ":" (a question or a label)?"""
+    br = norm.find("\n", end)
+    return norm[end : len(norm) if br < 0 else br].rstrip(" \t").endswith(("?", ":"))
 
 
 def _question_below(low: str, ce: int, start: int, end: int) -> bool:

@@ -36,6 +36,7 @@ from re import _parser  # type: ignore[attr-defined]
 from ._checks import _ssn_or_itin
 from ._normalise import latin_lower
 from ._rules import (
+    BUSINESS_NAME_RE,
     CUE_KINDS,
     CUE_RE,
     CUE_WINDOW,
@@ -67,6 +68,7 @@ _LABEL_DASH_RE = re.compile(_S["label_dash"])
 _ROSTER_NAME_RE = re.compile(_S["roster_name"])
 _ROSTER_WORD_RE = re.compile(_S["roster_word"])
 _NINE_DIGITS_RE = re.compile("[0-9]{9}")
+_ROSTER_ID_RE = re.compile("[0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4}")
 _HEADING_RE = re.compile(_S["list_heading"], re.IGNORECASE)
 # A heading's mark ends its line: in a line without trailing spaces a match starts at
 # most this many characters before the end, where the search starts (Python only: sre
@@ -610,15 +612,21 @@ def _roster(
     if any(len(cells) != width for cells in table):
         return
     for col in range(width):
-        if all(
-            _NINE_DIGITS_RE.fullmatch(cells[col][1]) is not None and _has_name(cells, col)
+        # nine digits in every row (some may be written as SSNs: "Pham, Kevin\t296804077"
+        # among "Dominguez, Ana\t331-22-8854" rows), beside a name
+        if not all(
+            _ROSTER_ID_RE.fullmatch(cells[col][1]) is not None and _has_name(cells, col)
             for cells in table
         ):
-            for (off, _line), cells in zip(rows, table, strict=True):
-                at = off + cells[col][0]
-                if at not in forced:
-                    forced[at] = "ssn"
-                    notes[at] = "a roster: rows of a person's name and nine digits"
+            continue
+        # a roster of businesses ("ACME FIRE PROTECTION LLC,397893934") lists EINs
+        firms = sum(any(BUSINESS_NAME_RE.search(_low(c)) for _o, c in cells) for cells in table)
+        kind = "fein" if firms == len(table) else "ssn" if not firms else "taxid"
+        for (off, _line), cells in zip(rows, table, strict=True):
+            at = off + cells[col][0]
+            if at not in forced and _NINE_DIGITS_RE.fullmatch(cells[col][1]) is not None:
+                forced[at] = kind
+                notes[at] = "a roster: rows of a name and nine digits"
 
 
 def _has_name(cells: list[tuple[int, str]], col: int) -> bool:

@@ -30,6 +30,13 @@ export function cueKind(m) {
   return null;
 }
 
+// Does the line holding norm[end - 1] end in "?" or ":" (a question or a label)?
+function endsLabelLine(norm, end) {
+  const br = norm.indexOf("\n", end);
+  const rest = norm.slice(end, br < 0 ? norm.length : br).replace(/[ \t]+$/, "");
+  return rest.endsWith("?") || rest.endsWith(":");
+}
+
 // Is the cue low[start:end] on a line below the number ending at ce, a line with no digit
 // that ends in "?" or ":" (a question or a label for what comes under it)?
 function questionBelow(low, ce, start, end) {
@@ -170,7 +177,12 @@ export class Chunk {
   reaches(cue, cs, near) {
     const norm = this.text.norm;
     const end = cue.end;
-    if (near && !sentenceEndIn(SENTENCE_END_RE, norm, end, cs)) return true;
+    if (near && !sentenceEndIn(SENTENCE_END_RE, norm, end, cs)) {
+      // (a negative cue does not reach over a blank line from prose: "... I gave this to
+      // the lady on the phone but she said to put it in writing\n\n712079172"; a
+      // question's or a label's does: "> What is the confirmation number?\n\nN")
+      return ID_KINDS.has(cueKind(cue.m)) || !PARAGRAPH_RE.test(norm.slice(end, cs)) || endsLabelLine(norm, end);
+    }
     // "... for my closed account. The new one is ...": only an identifier cue is answered
     if (!ID_KINDS.has(cueKind(cue.m))) return false;
     const m = ANSWER_AFTER_CUE_RE.exec(this.text.low.slice(end, cs));

@@ -20,6 +20,7 @@ export const ID_KINDS = new Set(["ssn", "itin", "fein", "taxid", "ct", "routing"
 export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const S = RULES.scopes;
   const FIELD_RE = new RegExp(S.field, "g");
+  const BUSINESS_RE = new RegExp(RULES.business_name);
   const QUOTE_RE = new RegExp("^(?:" + S.quote_prefix + ")");
   const NUMBER_AT_RE = /[0-9](?:[0-9]|[-. ][0-9])*/y;
   const QUOTE_HEADER_RE = new RegExp("^(?:" + S.quote_header + ")$"); // on a lower-cased line
@@ -448,10 +449,15 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     const width = table[0].length;
     if (table.some((cs) => cs.length !== width)) return;
     for (let col = 0; col < width; col++) {
-      if (!table.every((cs) => /^[0-9]{9}$/.test(cs[col][1]) && hasName(cs, col))) continue;
+      // nine digits in every row (some may be written as SSNs: "Pham, Kevin\t296804077"
+      // among "Dominguez, Ana\t331-22-8854" rows), beside a name
+      if (!table.every((cs) => /^(?:[0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4})$/.test(cs[col][1]) && hasName(cs, col))) continue;
+      // a roster of businesses ("ACME FIRE PROTECTION LLC,397893934") lists EINs
+      const firms = table.filter((cs) => cs.some(([, c]) => BUSINESS_RE.test(low(c)))).length;
+      const kind = firms === table.length ? "fein" : firms === 0 ? "ssn" : "taxid";
       rows.forEach(([off], r) => {
         const at = off + table[r][col][0];
-        if (!forced.has(at)) forced.set(at, "ssn");
+        if (!forced.has(at) && /^[0-9]{9}$/.test(table[r][col][1])) forced.set(at, kind);
       });
     }
   }
