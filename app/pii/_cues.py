@@ -25,6 +25,7 @@ from ._rules import (
     CUE_WINDOW,
     DENIAL_BREAK_RE,
     DENIAL_COPULA_RE,
+    DENIAL_CORRECTED_RE,
     DENIAL_NEGATION_RE,
     DENIAL_NEXT_CLAUSE_RE,
     DENIAL_OWNER_RE,
@@ -587,6 +588,14 @@ class _Chunk:
             return cue
         return None
 
+    def _corrected_to(self, pos: int):
+        """The identifier cue a correction names the number by, within twice the window
+        after the negative cue that ends at pos and before the next number ("... my case
+        number. I was wrong — that's actually my social security number"), or None."""
+        low = self.text.low
+        m = DENIAL_CORRECTED_RE.search(low, pos, min(self.nx, pos + 2 * CUE_WINDOW))
+        return None if m is None else self._instead(m.end())
+
     def _relabel_cue(self, pos: int):
         """The identifier cue the sentence goes on to name the number by, after a negated
         cue that ends at pos ("... 666376661, is NOT my social, it's my business EIN"), or
@@ -645,6 +654,12 @@ class _Chunk:
                     if kind == "neg" and DENIAL_NEGATION_RE.match(norm, m.start()) is not None:
                         # "... is NOT my social, it's my business EIN": what it is instead
                         instead = self._relabel_cue(m.end())
+                        if instead is not None:
+                            m, kind = instead, _cue_kind(instead)
+                    elif kind == "neg" or kind == "neg_bare":
+                        # "I called 831493631 my case number. I was wrong — that's
+                        # actually my social security number": what it is after all
+                        instead = self._corrected_to(m.end())
                         if instead is not None:
                             m, kind = instead, _cue_kind(instead)
                     self.after_start = m.start()

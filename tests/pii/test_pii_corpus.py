@@ -117,8 +117,6 @@ _PRECISION_FLOORS = {
     # and again (93, 56% clean): a payer's TIN on the department's 1099-G, other countries'
     # IDs named by nationality, labels withdrawn in a later message (README)
     "independent-93": (0.89, 0.113),
-    # (105, 56% clean): "my last message said 'SSN N' but that's the case number"
-    "independent-105": (0.98, 0.01),
     # and in ten languages (111, 57% clean): look-alikes said to be something else
     "independent-111": (0.95, 0.037),
 }

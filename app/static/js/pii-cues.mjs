@@ -13,6 +13,7 @@ export const NEG_KINDS = ["neg", "neg_bare"];
 const SSN_WRITTEN = "123-45-6789".length;
 const SSN_WRITTEN_RE = /^[0-9]{3}-[0-9]{2}-[0-9]{4}$/;
 const RELABEL_RE = new RegExp(DENIAL_RELABEL_RE.source, "g");
+const DENIAL_CORRECTED_RE = new RegExp(RULES.denial.corrected, "g");
 const BUSINESS_NAME_RE = new RegExp(RULES.business_name, "g");
 const PERSON_KINDS = new Set(["ssn", "itin", "taxid"]);
 // a negation word anywhere in a gap (DENIAL_NEGATION_RE matches where a cue starts)
@@ -440,6 +441,12 @@ export class Chunk {
     const end = this.relabelEnd(pos);
     return end < 0 ? null : this.instead(end);
   }
+  // The identifier cue a correction names the number by, within twice the window after
+  // the negative cue that ends at pos and before the next number (_corrected_to).
+  correctedTo(pos) {
+    const r = findIter(DENIAL_CORRECTED_RE, this.text.low, pos, Math.min(this.nx, pos + 2 * CUE_WINDOW)).next();
+    return r.done ? null : this.instead(r.value.end);
+  }
   // The identifier cue of an abandoned start of this number just before it: digits,
   // too few for an identifier, that begin this number's, in the same paragraph, with
   // that cue before them and no other digit between (_restarted).
@@ -505,6 +512,14 @@ export class Chunk {
           if (kind === "neg" && DENIAL_NEGATION_RE.test(low.slice(r.start, r.start + 40))) {
             // "... is NOT my social, it's my business EIN": what it is instead
             const instead = this.relabelCue(r.end);
+            if (instead !== null) {
+              cue = instead;
+              kind = cueKind(instead.m);
+            }
+          } else if (kind === "neg" || kind === "neg_bare") {
+            // "I called 831493631 my case number. I was wrong — that's actually my social
+            // security number": what it is after all
+            const instead = this.correctedTo(r.end);
             if (instead !== null) {
               cue = instead;
               kind = cueKind(instead.m);
