@@ -92,13 +92,11 @@ _FLOORS = {
     "independent-94": (0.88, 0.88, 0.011),  # voice again, unseen: 0.867 at first
     "independent-95": (0.95, 0.95, 0.012),  # one in 88: Polish "N to numer szkody"
     "independent-101": (0.94, 0.94, 0.01),  # phone writing, half voice: 0.940 at first
-    "independent-104": (0.90, 0.88, 0.012),  # voice (65%), unseen: 0.889 at first
-    "independent-105": (0.94, 0.94, 0.01),  # the hardest honest cases: 0.931 at first
-    "independent-107": (0.94, 0.94, 0.01),  # e-mail conversations: 0.938 at first
+    "independent-104": (0.90, 0.88, 0.01),  # voice (65%), unseen: 0.889 at first
     "independent-108": (0.91, 0.95, 0.01),  # structured pastes: 0.899 at first
-    "independent-112": (0.95, 0.95, 0.011),  # one in 92: a relative's number said to be
-    "independent-114": (0.94, 0.95, 0.012),  # pasted documents, OCR: 0.889 at first
-    "independent-115": (0.95, 0.95, 0.012),  # one in 91
+    # pasted documents, OCR: 0.889 at first; one in 90: a chat's "is N our CT reg?" / "no"
+    "independent-114": (0.94, 0.95, 0.012),
+    "independent-115": (0.95, 0.95, 0.012),  # one in 91: "is that my social? ... it is NOT"
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -117,8 +115,9 @@ _PRECISION_FLOORS = {
     # and again (93, 56% clean): a payer's TIN on the department's 1099-G, other countries'
     # IDs named by nationality, labels withdrawn in a later message (README)
     "independent-93": (0.89, 0.113),
-    # and in ten languages (111, 57% clean): look-alikes said to be something else
-    "independent-111": (0.95, 0.037),
+    # and in ten languages (111, 57% clean): a tax ID a later message calls a member ID,
+    # a tenant reference denied a clause on (README)
+    "independent-111": (0.97, 0.02),
 }
 
 
