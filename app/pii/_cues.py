@@ -499,7 +499,12 @@ class _Chunk:
         A negated cue, or one the number is said to be, also reaches into the next
         clause when that starts with a pronoun for the number ("... number 116-66-5813.
         This is not my social", "... 514-62-3309. That's the claim number"). An
-        identifier cue after it may be taken back too (_taken_back)."""
+        identifier cue after it may be taken back too (_taken_back). A number its own
+        cue introduces is denied only when withdrawn at once ("Our federal EIN is
+        94-1878582\nCorrection — I just realized that's the policy number")."""
+        fix = _cue_after_gap(CORRECTION_GAP_RE, self.text.low, self.ce)
+        if fix is not None and _cue_kind(fix) in _NEG_KINDS:
+            return True
         if self.cue_before() not in _NO_CUE_OR_NEG:
             return False
         after = self.cue_after()
@@ -681,6 +686,16 @@ class _Chunk:
             self.after = kind
         return self.after  # type: ignore[return-value]
 
+    def _withdrawn_to(self, kind: str | None, unlabelled: bool) -> str | None:
+        """The kind of the cue a number with no label after it (unlabelled) is withdrawn
+        to at once past a blank line ("... is 572649574\n\nsorry!! that's my employee ID
+        from work"), else kind."""
+        fix = _cue_after_gap(CORRECTION_GAP_RE, self.text.low, self.ce) if unlabelled else None
+        if fix is None:
+            return kind
+        self.why = ("after", fix.start(), fix.end())
+        return _cue_kind(fix)
+
     def cue(self, first: bool | str, last: bool) -> str | None:
         """The number's own cue kind: the nearest bound cue before it, else after it;
         the two kinds of negative cue are one here. first is "listed" for a piece after
@@ -722,6 +737,7 @@ class _Chunk:
             # a cue before a soft sentence end (or a carried one) yields to the number's
             # own cue after it in the same sentence ("... and 345678912. Call me" keeps it)
             after = self.cue_after()
+            kind = self._withdrawn_to(kind, after is None and last)
             if (
                 after is not None
                 # a carried negative cue stays: "Invoices 123456789 and 234567891 were
@@ -811,11 +827,16 @@ _ASCII_DIGIT_RE = re.compile("[0-9]")
 
 def _cue_across(gap_re: re.Pattern, low: str, end: int) -> bool:
     """Does a cue (not a void phrase) start right after a gap gap_re matches at end?"""
+    return _cue_after_gap(gap_re, low, end) is not None
+
+
+def _cue_after_gap(gap_re: re.Pattern, low: str, end: int) -> re.Match | None:
+    """The cue (not a void phrase) right after a gap gap_re matches at end, or None."""
     gap = gap_re.match(low, end)
     if gap is None:
-        return False
+        return None
     m = CUE_RE.match(low, gap.end())
-    return m is not None and m.lastindex != _VOID
+    return m if m is not None and m.lastindex != _VOID else None
 
 
 def _labelled_at(low: str, end: int) -> bool:

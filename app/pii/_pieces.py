@@ -304,6 +304,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     ):
         if d[:-CT_LOC] in CT_PLACEHOLDER_BASES:
             return None  # the instructions' example, 1234567-000
+        if len(lens) == 2 and ctx.text.original_at(ctx.at + lens[0]) == "\t":
+            return None  # two cells of a row ("2758310<TAB>001<TAB>12,480.00")
         if not all(s in CT_SEPARATORS for s in seps):
             # a dot or slash before the location code of a base in one group, only with
             # a CT cue ("Conn. ID 1853106.000"; not an IP address, 133.86.175.226)
@@ -320,7 +322,7 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         # space and a location code 000-009
         if (
             lens == _CT_SHAPE
-            and (seps[0] == "-" or _one_space(ctx.text.norm, ctx.at + _CT_SHAPE[0]))
+            and (seps[0] == "-" or _one_space(ctx.text, ctx.at + _CT_SHAPE[0]))
             and d[-CT_LOC:].startswith(CT_NO_CUE_LOC)
         ):
             kind = "ct_tax_reg"
@@ -369,9 +371,11 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
     return CT_ACCOUNT_COLUMN_RE.search(("\n" if lo == 0 else "") + low[lo:at]) is not None
 
 
-def _one_space(norm: str, i: int) -> bool:
-    """Is the separator at norm[i] a single space ("1234567 003"; not a line break)?"""
-    return norm[i] == " " and norm[i + 1] != " "
+def _one_space(text: _Text, i: int) -> bool:
+    """Is the separator at norm[i] a single space ("1234567 003"; not a line break, nor
+    a tab between two cells of a row: "2758310<TAB>001<TAB>12,480.00")?"""
+    norm = text.norm
+    return norm[i] == " " and norm[i + 1] != " " and text.original_at(i) != "\t"
 
 
 def _glue_cuts(size: int, prev: int, nxt: int, punct_before: bool, punct_after: bool, cued: bool):

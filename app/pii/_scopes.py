@@ -68,7 +68,9 @@ _LABEL_DASH_RE = re.compile(_S["label_dash"])
 _ROSTER_NAME_RE = re.compile(_S["roster_name"])
 _ROSTER_WORD_RE = re.compile(_S["roster_word"])
 _NINE_DIGITS_RE = re.compile("[0-9]{9}")
-_ROSTER_ID_RE = re.compile("[0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4}")
+_GLUED_DASHES = frozenset("-–—")
+_ROSTER_ID_RE = re.compile("[0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{2}-[0-9]{7}")
+_SSN_WRITTEN, _FEIN_WRITTEN = 11, 10  # the lengths of 123-45-6789 and 12-3456789
 _HEADING_RE = re.compile(_S["list_heading"], re.IGNORECASE)
 # A heading's mark ends its line: in a line without trailing spaces a match starts at
 # most this many characters before the end, where the search starts (Python only: sre
@@ -354,11 +356,13 @@ def _fields(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:
     if "<" not in text and '"' not in text:
         return
     for m in _FIELD_RE.finditer(text):
-        name = m.group(1) or m.group(2)
+        name = m.group(1) or m.group(3)
         at = m.end()
         if at in forced:
             continue
-        found = _cues(_FIELD_CAMEL_RE.sub(" ", name).replace("_", " "), header=True)
+        # the name's words, then its attributes' ('<TaxpayerID type="FEIN">': the last wins)
+        words = _FIELD_CAMEL_RE.sub(" ", name).replace("_", " ") + " " + (m.group(2) or "")
+        found = _cues(words, header=True)
         kind = found[-1] if found else None
         if kind in ID_KINDS:
             forced[at] = kind
@@ -619,9 +623,17 @@ def _roster(
             for cells in table
         ):
             continue
-        # a roster of businesses ("ACME FIRE PROTECTION LLC,397893934") lists EINs
+        # the kind its written numbers show ("BluePeak IT Consulting,732987131" among
+        # "Ridgefield Tree Service,60-1455774"), else a roster of businesses ("ACME FIRE
+        # PROTECTION LLC,397893934") lists EINs, one of people SSNs
+        written = {len(cells[col][1]) for cells in table if "-" in cells[col][1]}
         firms = sum(any(BUSINESS_NAME_RE.search(_low(c)) for _o, c in cells) for cells in table)
-        kind = "fein" if firms == len(table) else "ssn" if not firms else "taxid"
+        if written == {_FEIN_WRITTEN}:
+            kind = "fein"
+        elif written == {_SSN_WRITTEN}:
+            kind = "ssn"
+        else:
+            kind = "fein" if firms == len(table) else "ssn" if not firms else "taxid"
         for (off, _line), cells in zip(rows, table, strict=True):
             at = off + cells[col][0]
             if at not in forced and _NINE_DIGITS_RE.fullmatch(cells[col][1]) is not None:
@@ -673,6 +685,8 @@ def _sibling_item(m: re.Match, line: str, after_item: bool) -> bool:
     label = m.group(2)
     if len(label) > _MAX_LABEL:
         return False
+    if m.group(3) in _GLUED_DASHES and m.end(3) == m.start(4) and label[-1:].isalnum():
+        return False  # a code, not a label and its value ("the CT-1096 wants totals")
     if m.group(1) or m.group(3).strip() or m.group(3) == "\t" or _LABEL_DASH_RE.search(label):
         return True
     return (
@@ -807,10 +821,20 @@ def _presenting_sentence(line: str) -> re.Match | None:
 
 
 def has_reference(text: str) -> bool:
-    """Does text hold a back reference or a masked number (scopes() then reads even a
-    text of one line)? One search each: sre skips from one "th" to the next (quicker
-    than testing for each place word first, as the JavaScript twin does)."""
-    return _BACK_RE.search(_back_low(text)) is not None or _masked(text)
+    """Does text hold a back reference, a masked number or a field named for an
+    identifier (scopes() then reads even a text of one line: '<TaxpayerID>N</TaxpayerID>
+    <BankRouting>M</BankRouting>')? One search each: sre skips from one "th" to the next
+    (quicker than testing for each place word first, as the JavaScript twin does)."""
+    return _BACK_RE.search(_back_low(text)) is not None or _masked(text) or _id_field(text)
+
+
+def _id_field(text: str) -> bool:
+    """Does text hold an XML element or JSON field whose name names an identifier?"""
+    if "<" not in text and '"' not in text:
+        return False
+    found: dict[int, str] = {}
+    _fields(text, found, {})
+    return bool(found)
 
 
 def _masked(text: str) -> bool:

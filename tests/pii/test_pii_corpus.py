@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 115
+    assert len(INDEPENDENT) == 122
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -97,6 +97,10 @@ _FLOORS = {
     # pasted documents, OCR: 0.889 at first; one in 90: a chat's "is N our CT reg?" / "no"
     "independent-114": (0.94, 0.95, 0.012),
     "independent-115": (0.95, 0.95, 0.012),  # one in 91: "is that my social? ... it is NOT"
+    "independent-116": (0.95, 0.95, 0.011),  # one in 92: a licence number "Mine is" after
+    "independent-118": (0.82, 0.81, 0.01),  # voice (60%, English and Spanish): 0.825 at first
+    "independent-120": (0.95, 0.94, 0.01),  # languages: digit words in vi, ko, ru (README)
+    "independent-122": (0.95, 0.95, 0.012),  # one in 88: purchase orders shaped as CT numbers
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -118,6 +122,9 @@ _PRECISION_FLOORS = {
     # and in ten languages (111, 57% clean): a tax ID a later message calls a member ID,
     # a tenant reference denied a clause on (README)
     "independent-111": (0.97, 0.02),
+    # the hardest cases in English (119, 57% clean): a number a folder calls "tax reg" that
+    # was a job number, a tenant reference, denied a clause or two on
+    "independent-119": (0.98, 0.018),
 }
 
 

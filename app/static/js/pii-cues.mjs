@@ -368,6 +368,10 @@ export class Chunk {
   // cue after it in its clause: a negated identifier cue ("412-08-3317 isn't my SSN")
   // or one it is said to be ("... on the letter is our case number")?
   deniedAfter() {
+    // withdrawn at once, even under its own cue ("Our federal EIN is 94-1878582\nCorrection
+    // — I just realized that's the policy number")
+    const fix = cueAfterGap(CORRECTION_GAP_RE, this.text.low, this.ce);
+    if (fix !== null && NEG_KINDS.includes(cueKind(fix.m))) return true;
     const before = this.cueBefore();
     if (before !== null && !NEG_KINDS.includes(before)) return false;
     const after = this.cueAfter();
@@ -590,6 +594,15 @@ export class Chunk {
       // and a negative cue before to an identifier's label right after the number ("my
       // account 675548978 — federal ID")
       const after = this.cueAfter();
+      if (after === null && last) {
+        // withdrawn at once past a blank line ("... is 572649574\n\nsorry!! that's my
+        // employee ID from work")
+        const fix = cueAfterGap(CORRECTION_GAP_RE, this.text.low, this.ce);
+        if (fix !== null) {
+          kind = cueKind(fix.m);
+          this.from = [fix.start, fix.end];
+        }
+      }
       if (
         after !== null &&
         // a carried negative cue stays: "Invoices 123456789 and 234567891 were paid,
@@ -639,11 +652,18 @@ export function correctedAt(low, end) {
 // Does a cue (not a void phrase) start right after a gap the sticky gapRe matches at end?
 // (_cue_across)
 function cueAcross(gapRe, low, end) {
+  return cueAfterGap(gapRe, low, end) !== null;
+}
+
+// The cue (not a void phrase) right after a gap the sticky gapRe matches at end, as
+// { start, end, m }, or null (_cue_after_gap).
+function cueAfterGap(gapRe, low, end) {
   gapRe.lastIndex = end;
-  if (gapRe.exec(low) === null) return false;
-  CUE_AT_RE.lastIndex = gapRe.lastIndex;
+  if (gapRe.exec(low) === null) return null;
+  const start = gapRe.lastIndex;
+  CUE_AT_RE.lastIndex = start;
   const m = CUE_AT_RE.exec(low);
-  return m !== null && m[VOID] === undefined;
+  return m !== null && m[VOID] === undefined ? { start, end: start + m[0].length, m } : null;
 }
 
 // Is norm[cs:ce] set between two of the same MICR transit mark (a check line)?

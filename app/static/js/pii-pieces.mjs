@@ -66,6 +66,8 @@ export function classify(parts, seps, ctx, first, last) {
   ) {
     // the instructions' example, 1234567-000
     if (CT.placeholder_bases.includes(d.slice(0, n - CT.location_length))) return null;
+    // two cells of a row ("2758310<TAB>001<TAB>12,480.00")
+    if (lens.length === 2 && ctx.text.originalAt(ctx.at + lens[0]) === "\t") return null;
     if (!seps.every((s) => CT.separators.includes(s))) {
       // a dot or slash before the location code of a base in one group, only with a CT
       // cue ("Conn. ID 1853106.000"; not an IP address, 133.86.175.226)
@@ -81,7 +83,7 @@ export function classify(parts, seps, ctx, first, last) {
     // space and a location code 000-009
     if (
       shape === CT_SHAPE &&
-      (seps[0] === "-" || oneSpace(ctx.text.norm, ctx.at + CT.base_max - 2)) &&
+      (seps[0] === "-" || oneSpace(ctx.text, ctx.at + CT.base_max - 2)) &&
       d.slice(n - CT.location_length).startsWith(CT.no_cue_location_prefix)
     ) {
       kind = "ct_tax_reg";
@@ -134,8 +136,8 @@ function ctCued(ctx, first, last, d, shaped) {
 }
 
 // Is the separator at norm[i] a single space ("1234567 003"; not a line break)?
-function oneSpace(norm, i) {
-  return norm[i] === " " && norm[i + 1] !== " ";
+function oneSpace(text, i) {
+  return text.norm[i] === " " && text.norm[i + 1] !== " " && text.originalAt(i) !== "\t";
 }
 
 // Where a digit run of `size` digits may be cut between two glued identifiers, in order

@@ -143,7 +143,12 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     const l = low(text);
     BACK_RE.lastIndex = 0;
     if (BACK_WORDS.some((w) => l.includes(w)) && BACK_RE.test(l)) return true;
-    return masked(text);
+    if (masked(text)) return true;
+    // a field named for an identifier ("<TaxpayerID>N</TaxpayerID><BankRouting>M")
+    if (!text.includes("<") && !text.includes('"')) return false;
+    const found = new Map();
+    fields(text, found);
+    return found.size > 0;
   }
 
   // a number masked but for its last four digits, after two mask characters in a row
@@ -334,6 +339,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   function siblingItem(m, line, afterItem) {
     const label = m[2];
     if (label.length > S.max_label) return false;
+    // a code, not a label and its value ("the CT-1096 wants totals")
+    const v = m[0].length - 1; // where the value starts
+    if (["-", "–", "—"].includes(m[3]) && line[v - 1] === m[3] && /[\p{L}\p{N}]$/u.test(label)) return false;
     if (m[1] || pyStrip(m[3]) || m[3] === "\t" || LABEL_DASH_RE.test(label)) return true;
     const words = label.split(/\s+/).filter(Boolean).length;
     return afterItem && words > 0 && words <= 3 && BARE_ITEM_RE.test(line.slice(m[0].length - 1));
@@ -451,10 +459,15 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     for (let col = 0; col < width; col++) {
       // nine digits in every row (some may be written as SSNs: "Pham, Kevin\t296804077"
       // among "Dominguez, Ana\t331-22-8854" rows), beside a name
-      if (!table.every((cs) => /^(?:[0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4})$/.test(cs[col][1]) && hasName(cs, col))) continue;
-      // a roster of businesses ("ACME FIRE PROTECTION LLC,397893934") lists EINs
+      if (!table.every((cs) => /^(?:[0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{2}-[0-9]{7})$/.test(cs[col][1]) && hasName(cs, col))) continue;
+      // the kind its written numbers show ("BluePeak IT Consulting,732987131" among
+      // "Ridgefield Tree Service,60-1455774"), else a roster of businesses ("ACME FIRE
+      // PROTECTION LLC,397893934") lists EINs, one of people SSNs
+      const written = new Set(table.filter((cs) => cs[col][1].includes("-")).map((cs) => cs[col][1].length));
       const firms = table.filter((cs) => cs.some(([, c]) => BUSINESS_RE.test(low(c)))).length;
-      const kind = firms === table.length ? "fein" : firms === 0 ? "ssn" : "taxid";
+      let kind = firms === table.length ? "fein" : firms === 0 ? "ssn" : "taxid";
+      if (written.size === 1 && written.has(10)) kind = "fein";
+      else if (written.size === 1 && written.has(11)) kind = "ssn";
       rows.forEach(([off], r) => {
         const at = off + table[r][col][0];
         if (!forced.has(at) && /^[0-9]{9}$/.test(table[r][col][1])) forced.set(at, kind);
@@ -556,11 +569,13 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     FIELD_RE.lastIndex = 0;
     let m;
     while ((m = FIELD_RE.exec(text)) !== null) {
-      const name = m[1] ?? m[2];
+      const name = m[1] ?? m[3];
       const at = m.index + m[0].length;
       if (forced.has(at)) continue;
-      // a field's name: also "CTTax" apart, and a digit before a capital ("W2Employer")
-      const found = cues(name.replace(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g, " ").replace(/_/g, " "), false, true);
+      // a field's name ("CTTax" apart too, and a digit before a capital: "W2Employer"),
+      // then its attributes' words ('<TaxpayerID type="FEIN">': the last cue wins)
+      const words = name.replace(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g, " ").replace(/_/g, " ") + " " + (m[2] ?? "");
+      const found = cues(words, false, true);
       const kind = found.length ? found[found.length - 1] : null;
       if (ID_KINDS.has(kind)) forced.set(at, kind);
     }
