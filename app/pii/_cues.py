@@ -353,7 +353,8 @@ class _Chunk:
             # to the lady on the phone but she said to put it in writing\n\n712079172";
             # a question's or a label's does: "> What is the confirmation number?\n\nN")
             return (
-                _cue_kind(cue) in ID_KINDS
+                norm.find("\n", end, cs) < 0
+                or _cue_kind(cue) in ID_KINDS
                 or PARAGRAPH_RE.search(norm, end, cs) is None
                 or _ends_label_line(norm, end)
             )

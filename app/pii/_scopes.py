@@ -247,7 +247,7 @@ def _cells(line: str, mode: str) -> list[tuple[int, str]]:
 
 def _mode(line: str) -> str | None:
     line = _unquoted(line)
-    if "\t" in line.rstrip(" \t\r"):  # (a tab left at the end of a CSV row splits nothing)
+    if "\t" in line and "\t" in line.rstrip(" \t\r"):  # (a tab ending a CSV row splits nothing)
         return "\t"
     if line.count("|") >= 2:
         return "|"
