@@ -810,7 +810,7 @@ def _question_below(low: str, ce: int, start: int, end: int) -> bool:
         return False
     br = low.find("\n", end)
     line = low[low.rfind("\n", 0, start) + 1 : len(low) if br < 0 else br].rstrip(" \t")
-    return line.endswith(("?", ":")) and _ASCII_DIGIT_RE.search(line) is None
+    return line.endswith(("?", ":")) and _DIGIT_RE.search(line) is None
 
 
 def _line_label(low: str, ce: int, start: int, end: int, nx: int) -> bool:
@@ -821,9 +821,6 @@ def _line_label(low: str, ce: int, start: int, end: int, nx: int) -> bool:
     rest = low[end:nx]
     br = rest.find("\n")
     return br >= 0 and not rest[:br].strip(" \t.:;,)")
-
-
-_ASCII_DIGIT_RE = re.compile("[0-9]")
 
 
 def _cue_across(gap_re: re.Pattern, low: str, end: int) -> bool:

@@ -222,7 +222,6 @@ def _reason(why: tuple | None, kind: str, text: _Text | None, at: int) -> str:
         if why and why[0] == "card word" and text is not None:
             word = text.norm[why[1] : why[2]]
             return f'its length, prefix and check digit, and the card word "{word}" before it'
-
         return _SHAPES.get(kind, "its shape alone")
     norm = text.norm
     if why[0] == "before" and why[1] is not None:

@@ -35,6 +35,7 @@ from ._rules import (
     CT_ACCOUNT_COLUMN_REACH,
     CT_ACCOUNT_LABEL_RE,
     CT_BASE_ALONE_NOT_AFTER_RE,
+    CT_BASE_ALONE_REACH,
     CT_BASE_ALONE_WEAK_RE,
     CT_BASE_MAX,
     CT_BASE_MIN,
@@ -244,8 +245,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     The cue is looked up (ctx.cue) only once the digits could be an identifier."""
     d = "".join(parts)
     n = len(d)
-    if d.count(d[0]) == n:
-        return None
+    if d.count(d[0]) == n or d[:-CT_LOC] in CT_PLACEHOLDER_BASES:
+        return None  # (the instructions' example CT number, 1234567-000, is none either)
     if len(parts) == 1:
         if n == 9:
             cue = ctx.cue(first, last)
@@ -269,8 +270,6 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             return None
         if CT_BASE_MIN + CT_LOC <= n <= CT_BASE_MAX + CT_LOC:
             if CT_PHONE_GUARD and _phone_like(d) and d[-CT_LOC] != "0":
-                return None
-            if d[:-CT_LOC] in CT_PLACEHOLDER_BASES:
                 return None
             return "ct_tax_reg" if _ct_cued(ctx, first, last, d, n == sum(_CT_SHAPE)) else None
         if CARD_MIN <= n <= CARD_MAX and _card_ok(d):
@@ -302,8 +301,6 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         and CT_BASE_MIN <= n - CT_LOC <= CT_BASE_MAX
         and min(lens[:-1]) >= CT_MIN_GROUP
     ):
-        if d[:-CT_LOC] in CT_PLACEHOLDER_BASES:
-            return None  # the instructions' example, 1234567-000
         if len(lens) == 2 and ctx.text.original_at(ctx.at + lens[0]) == "\t":
             return None  # two cells of a row ("2758310<TAB>001<TAB>12,480.00")
         if not all(s in CT_SEPARATORS for s in seps):
@@ -322,7 +319,7 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         # space and a location code 000-009
         if (
             lens == _CT_SHAPE
-            and (seps[0] == "-" or _one_space(ctx.text, ctx.at + _CT_SHAPE[0]))
+            and (seps[0] == "-" or _one_space(ctx.text.norm, ctx.at + _CT_SHAPE[0]))
             and d[-CT_LOC:].startswith(CT_NO_CUE_LOC)
         ):
             kind = "ct_tax_reg"
@@ -371,11 +368,10 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
     return CT_ACCOUNT_COLUMN_RE.search(("\n" if lo == 0 else "") + low[lo:at]) is not None
 
 
-def _one_space(text: _Text, i: int) -> bool:
-    """Is the separator at norm[i] a single space ("1234567 003"; not a line break, nor
-    a tab between two cells of a row: "2758310<TAB>001<TAB>12,480.00")?"""
-    norm = text.norm
-    return norm[i] == " " and norm[i + 1] != " " and text.original_at(i) != "\t"
+def _one_space(norm: str, i: int) -> bool:
+    """Is the separator at norm[i] a single space ("1234567 003"; not a line break; a
+    tab, two cells of a row, was ruled out before)?"""
+    return norm[i] == " " and norm[i + 1] != " "
 
 
 def _glue_cuts(size: int, prev: int, nxt: int, punct_before: bool, punct_after: bool, cued: bool):
@@ -550,7 +546,7 @@ def ct_base(ctx: _Chunk):
     if CT_BASE_ALONE_WEAK_RE.fullmatch(low, s, e) is not None:
         return None
     # the Labor Department's employer registration number, a vehicle's ...
-    if CT_BASE_ALONE_NOT_AFTER_RE.search(low, max(0, s - 40), s) is not None:
+    if CT_BASE_ALONE_NOT_AFTER_RE.search(low, max(0, s - CT_BASE_ALONE_REACH), s) is not None:
         return None
     return ("ct_tax_reg", cs, ce, norm[cs:ce], ("before", ctx.before_span, ctx.before))
 

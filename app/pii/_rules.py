@@ -422,6 +422,7 @@ CT_PHONE_GUARD: bool = _ct["phone_guard"]
 CT_PLACEHOLDER_BASES = frozenset(_ct["placeholder_bases"])
 CT_BASE_ALONE_WEAK_RE = re.compile(_ct["base_alone_weak"])
 CT_BASE_ALONE_NOT_AFTER_RE = re.compile(_ct["base_alone_not_after"])
+CT_BASE_ALONE_REACH: int = _ct["base_alone_reach"]
 CT_SEPARATORS = frozenset(_ct["separators"])
 CT_CUED_SEPARATORS = frozenset(_ct["cued_separators"])
 CT_ZIP_PLUS4: tuple[int, ...] = tuple(_ct["zip_plus4"])

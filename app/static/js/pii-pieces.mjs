@@ -10,7 +10,8 @@ import { ID_KINDS } from "./pii-scopes.mjs";
 export function classify(parts, seps, ctx, first, last) {
   const d = parts.join("");
   const n = d.length;
-  if (allSame(d)) return null;
+  // (the instructions' example CT number, 1234567-000, is none either)
+  if (allSame(d) || CT.placeholder_bases.includes(d.slice(0, n - CT.location_length))) return null;
   if (parts.length === 1) {
     if (n === 9) {
       const cue = ctx.cue(first, last);
@@ -28,7 +29,6 @@ export function classify(parts, seps, ctx, first, last) {
     }
     if (CT.base_min + CT.location_length <= n && n <= CT.base_max + CT.location_length) {
       if (CT.phone_guard && phoneLike(d) && d[n - CT.location_length] !== "0") return null;
-      if (CT.placeholder_bases.includes(d.slice(0, n - CT.location_length))) return null;
       return ctCued(ctx, first, last, d, n === CT_DIGITS) ? "ct_tax_reg" : null;
     }
     if (CARD.min_length <= n && n <= CARD.max_length && cardOk(d)) {
@@ -64,8 +64,6 @@ export function classify(parts, seps, ctx, first, last) {
     n - CT.location_length <= CT.base_max &&
     Math.min(...lens.slice(0, -1)) >= CT.min_group
   ) {
-    // the instructions' example, 1234567-000
-    if (CT.placeholder_bases.includes(d.slice(0, n - CT.location_length))) return null;
     // two cells of a row ("2758310<TAB>001<TAB>12,480.00")
     if (lens.length === 2 && ctx.text.originalAt(ctx.at + lens[0]) === "\t") return null;
     if (!seps.every((s) => CT.separators.includes(s))) {
@@ -83,7 +81,7 @@ export function classify(parts, seps, ctx, first, last) {
     // space and a location code 000-009
     if (
       shape === CT_SHAPE &&
-      (seps[0] === "-" || oneSpace(ctx.text, ctx.at + CT.base_max - 2)) &&
+      (seps[0] === "-" || oneSpace(ctx.text.norm, ctx.at + CT.base_max - 2)) &&
       d.slice(n - CT.location_length).startsWith(CT.no_cue_location_prefix)
     ) {
       kind = "ct_tax_reg";
@@ -135,9 +133,10 @@ function ctCued(ctx, first, last, d, shaped) {
   return ACCOUNT_COLUMN_RE.test((lo === 0 ? "\n" : "") + low.slice(lo, at));
 }
 
-// Is the separator at norm[i] a single space ("1234567 003"; not a line break)?
-function oneSpace(text, i) {
-  return text.norm[i] === " " && text.norm[i + 1] !== " " && text.originalAt(i) !== "\t";
+// Is the separator at norm[i] a single space ("1234567 003"; not a line break; a tab, two
+// cells of a row, was ruled out before)?
+function oneSpace(norm, i) {
+  return norm[i] === " " && norm[i + 1] !== " ";
 }
 
 // Where a digit run of `size` digits may be cut between two glued identifiers, in order
@@ -271,7 +270,7 @@ export function ctBase(ctx) {
   const low = ctx.text.low;
   if (BASE_ALONE_WEAK_RE.test(low.slice(s, e))) return null;
   // the Labor Department's employer registration number, a vehicle's ...
-  if (!findIter(BASE_NOT_AFTER_RE, low, Math.max(0, s - 40), s).next().done) return null;
+  if (!findIter(BASE_NOT_AFTER_RE, low, Math.max(0, s - CT.base_alone_reach), s).next().done) return null;
   return ["ct_tax_reg", cs, ce, norm.slice(cs, ce)];
 }
 
@@ -296,15 +295,16 @@ function cardGrouped(text, texts, rawSeps, cs, ce) {
   }
   if (k < 2 || !(CARD.min_length <= d.length && d.length <= CARD.max_length && cardOk(d))) return null;
   if (end < ce && rawSeps[k - 1] !== sep) return null; // joined on to more digits by another mark
-  if (findIter(CARD_WORDS_RE, text.low, Math.max(0, cs - CARD.words_reach), cs).next().done) return null;
+  if (cardWordBefore(text, cs) === null) return null;
   return ["card", cs, end, d];
 }
 
-// Does the last card word in the card.words_reach characters before cs end at cs?
-function cardWordEndsAt(text, cs) {
+// The last card word (card.words) in the card.words_reach characters before cs, or null
+// (_card_word_before).
+function cardWordBefore(text, cs) {
   let last = null;
   for (const r of findIter(CARD_WORDS_RE, text.low, Math.max(0, cs - CARD.words_reach), cs)) last = r;
-  return last !== null && last.end === cs;
+  return last;
 }
 
 // Is a letter, digit or underscore glued on to the chunk norm[cs:ce]?
@@ -413,7 +413,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
     leftTaint = false;
   } else if (leftTaint && /[A-Za-z]/.test(norm[cs - 1])) {
     // "visa4051400308274374": a card word typed on to a card number
-    leftTaint = !cardWordEndsAt(ctx.text, cs);
+    leftTaint = cardWordBefore(ctx.text, cs)?.end !== cs;
   }
   LABEL_GLUED_RE.lastIndex = ce;
   if (rightTaint && !leftTaint && LABEL_GLUED_RE.test(norm) && ctx.introducedById() && ctx.cueBefore() !== "ct" && !labelledAt(ctx.text.low, ce)) {

@@ -89,9 +89,9 @@ export function scan(text) {
   const denied = new Set();
   for (let i = 0; i < claims.length; i++) {
     const [cs, ce, placeholder] = claims[i];
+    const nx = i + 1 < claims.length ? claims[i + 1][0] : size;
+    const nxe = i + 1 < claims.length ? claims[i + 1][1] : size;
     if (MIN_DIGITS <= ce - cs && ce - cs <= MAX_CHUNK && !placeholder) {
-      const nx = i + 1 < claims.length ? claims[i + 1][0] : size;
-      const nxe = i + 1 < claims.length ? claims[i + 1][1] : size;
       prev = new Chunk(ctx, cs, ce, pe, nx, nxe, prev);
       const found = raw.length;
       scanChunk(ctx, cs, ce, prev, raw);
@@ -100,8 +100,6 @@ export function scan(text) {
     } else {
       if (ce - cs === BASE_DIGITS && !placeholder && /^[0-9]+$/.test(norm.slice(cs, ce))) {
         // a CT number's base alone, under its own label
-        const nx = i + 1 < claims.length ? claims[i + 1][0] : size;
-        const nxe = i + 1 < claims.length ? claims[i + 1][1] : size;
         const f = ctBase(new Chunk(ctx, cs, ce, pe, nx, nxe, null));
         if (f !== null) raw.push(f);
       }
