@@ -471,6 +471,11 @@ class _Chunk:
         "SSN #")?"""
         return self.cue_before() in ID_KINDS and not self.carried and self._introduced()
 
+    def labelled_by_id(self) -> bool:
+        """Is the number followed at once by its own identifier cue ("... 361 0 4 11 84
+        that's my social", "4880848 12 is my social")?"""
+        return _labelled_at(self.text.low, self.ce) and self.cue_after() in ID_KINDS
+
     def named_only(self) -> bool:
         """Is the cue the last cue() answer came from, before or after the number, one
         that only names the state, the department, its portal or a tax
@@ -741,9 +746,15 @@ class _Chunk:
             kind = self._withdrawn_to(kind, after is None and last)
             if (
                 after is not None
-                # a carried negative cue stays: "Invoices 123456789 and 234567891 were
-                # paid, my SSN is on file"
-                and not (carried and kind in _NEG_KINDS and after not in _NEG_KINDS)
+                # a carried negative cue stays ("Invoices 123456789 and 234567891 were
+                # paid, my SSN is on file"), unless the number's label follows at once
+                # ("la cuenta 902202782493 y el 311672509 que es el número de ruta")
+                and not (
+                    carried
+                    and kind in _NEG_KINDS
+                    and after not in _NEG_KINDS
+                    and not _labelled_at(self.text.low, self.ce)
+                )
                 and SENTENCE_END_RE.search(self.text.norm, self.ce, self.after_start) is None
             ):
                 kind = after

@@ -674,8 +674,9 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     however grouped, as voice typing writes a number read in bursts ("SSN 41420 163 9",
     "my social is 47 96 31 77 4", "Employer ID 66 32 562 72", "routing number is 2 49 7
     16 4 56", "sales and use tax number is 3 72 75 79 0 01"), directly after its own
-    identifier cue: read as bare digits with that cue (ten are a CT number's base and
-    location code, under a CT cue). None if not."""
+    identifier cue or directly before one ("361 0 4 11 84 that's my social"): read as
+    bare digits with that cue (ten are a CT number's base and location code, under a CT
+    cue). None if not."""
     if len(bare) > _VOICE_DIGITS[-1] + _VOICE_GROUPS - 1:
         return None  # more digits, or more spaces than groups can have
     texts = DIGITS_RE.findall(bare)
@@ -686,12 +687,13 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     if len(d) not in _VOICE_DIGITS or len(bare) != len(d) + len(texts) - 1 or _glued(norm, cs, ce):
         return None
     ctx.look_at(cs)
-    if not ctx.introduced_by_id():
+    introduced = ctx.introduced_by_id()
+    if not introduced and not ctx.labelled_by_id():
         return None
     kind = _classify([d], [], ctx, True, True)
     if kind is None:
         return None
-    return (kind, cs, ce, d, ("before", ctx.before_span, ctx.before))
+    return (kind, cs, ce, d, ("before", ctx.before_span, ctx.before) if introduced else ctx.why)
 
 
 # the label of a next field typed on to a number: letters, then its value or a colon;

@@ -33,6 +33,16 @@ _WORDS: dict[str, str] = dict(_R["digit_words"])
 _DASH_WORDS = frozenset(_R["digit_word_dashes"])
 if not all(w in _R["digit_word_run"] for w in _DASH_WORDS):
     raise ValueError("rewrites.digit_word_run must take each of digit_word_dashes as a separator")
+# Spanish "y" and Portuguese "e" between a tens or hundreds word and the word after it
+# ("setenta y uno", "novecentos e trinta"): the run's separator J
+_JOINERS = frozenset(_R["digit_word_joiners"])
+_JOINER_SRC = "|".join(sorted(_JOINERS, key=len, reverse=True))
+# punctuation said as a word between groups ("... six comma five oh comma ..."): a pause
+_PAUSE_WORDS = frozenset(_R["digit_word_pauses"])
+if not all(w in _R["digit_word_run"] for w in _PAUSE_WORDS):
+    raise ValueError("rewrites.digit_word_run must take each of digit_word_pauses as a separator")
+# a run of hyphenated bursts ("four-oh-eight four-four four-nine-five-six")
+_CHAINED_RE = re.compile(_R["digit_word_chained"])
 
 
 def _trie(words) -> str:
@@ -75,7 +85,7 @@ def _run_source() -> str:
     for c in sorted(tree):
         branches.append(c + "(?<![a-z]" + c + ")" + _trie(tree[c]))
     first = "(?:" + "|".join(branches) + ")"
-    return first + src[len(lead) :].replace("W", _WORD_SRC)
+    return first + src[len(lead) :].replace("J", _JOINER_SRC).replace("W", _WORD_SRC)
 
 
 DIGIT_RUN_SRC = _run_source()
@@ -87,6 +97,15 @@ MIXED_RUN_RE = re.compile(MIXED_RUN_SRC)
 _ENGLISH_SRC = _trie(_R["english_digit_words"])
 FILLER_SRC = _R["filler"].replace("E", _ENGLISH_SRC).replace("F", "|".join(_R["filler_words"]))
 _FILLER_RE = re.compile(FILLER_SRC)
+# the same between Spanish digit words, with the Spanish fillers ("eh", "este")
+FILLER_ES_SRC = (
+    _R["filler"]
+    .replace("E", _trie(_R["spanish_digit_words"]))
+    .replace("F", "|".join(_R["filler_words_es"]))
+)
+_FILLER_ES_RE = re.compile(FILLER_ES_SRC)
+if not set(_R["spanish_digit_words"]) <= set(_WORDS) or set(_R["filler_words_es"]) & set(_WORDS):
+    raise ValueError("rewrites.spanish_digit_words must be digit words, filler_words_es none")
 # A homophone of a digit ("for", "to", "won") inside a spoken number becomes the digit:
 # rewrites.homophone, with the English digit words (E) and the homophones (H, the longest
 # first) filled in; the JavaScript twin searches with it. Its every match is a whole-word
@@ -188,9 +207,12 @@ _DASH_BYTES = tuple(sorted(w.encode("ascii") for w in _DASH_WORDS))
 
 
 def _separator_letters() -> str:
-    """The letters a run's separators can hold besides its spoken dashes: none."""
+    """The letters a run's separators can hold besides its spoken dashes, pauses and
+    joiners (J): none."""
     rest = _R["digit_word_run"]
-    for part in ("(?<![a-z])", "(?![a-z])", "(?:W)", *sorted(_DASH_WORDS, key=len, reverse=True)):
+    words = sorted(_DASH_WORDS | _PAUSE_WORDS, key=len, reverse=True)
+    parts = ("(?<![a-z])", "(?![a-z])", "(?:W)", "(?:J)", *words)
+    for part in parts:
         rest = rest.replace(part, "")
     return "".join(re.findall("[A-Za-z]", rest))
 
@@ -434,10 +456,11 @@ class _Run:
 
     def joined(self, item: str, word: bool, sep: str, span: tuple[int, int]) -> bool:
         """Did the item take a place the word before it left open ("forty nine",
-        "forty-nine", "forty 9"; "two hundred thirty")?"""
+        "forty-nine", "forty 9", "setenta y uno"; "two hundred thirty", "novecientos
+        doce")?"""
         tens, self.tens = self.tens, -1
         hund, self.hund = self.hund, -1
-        if sep not in ("", "-"):
+        if sep not in ("", "-") and not (sep in _JOINERS and (tens >= 0 or hund >= 0)):
             return False
         digit = _WORDS.get(item, item)
         if tens >= 0 and digit in _UNITS:
@@ -464,6 +487,15 @@ class _Run:
             self.chars.extend("00")
             self.src.extend([(start, end)] * 2)
             self.n += 2
+            return True
+        if word and value[0] == "c":  # a hundreds word ("novecientos"): digit, two 0s
+            if self.times != 1:
+                return False
+            self.hund = len(self.chars) + 1
+            self.chars.extend((value[1], "0", "0"))
+            self.src.extend([(start, end)] * 3)
+            self.n += 3
+            self.strong += item not in _MIXED_WEAK
             return True
         if word and value[0] == "x":  # "double", "triple"
             if self.times != 1:
@@ -496,8 +528,10 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
     words), or None for a run that reads as no number (a "double" before a group or
     another "double", a "hundred" after no digit, or more than limit digits). Words in
     one group join; a comma, full stop or pause between groups becomes a space, a dash
-    (or a spoken one) stays; in a run with a dash, the dashes alone part the groups."""
+    (or a spoken one) stays; in a run with a dash, the dashes alone part the groups; in
+    a run of hyphenated bursts (digit_word_chained) a hyphen joins and a space parts."""
     run = _Run()
+    chained = "-" in low[s:e] and _CHAINED_RE.fullmatch(low, s, e) is not None
     pos = s
     for w in _ITEM_RE.finditer(low, s, e):
         item = w.group()
@@ -505,6 +539,8 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
             continue  # part of the separator before the next item
         before, pos = pos, w.end()  # the separator is low[before:w.start()]
         sep = low[before : w.start()].strip(" \n")
+        if chained:
+            sep = "" if sep == "-" else " " if before > s else sep
         word = not "0" <= item[0] <= "9"
         run.words += word
         if run.joined(item, word, sep, w.span()):
@@ -660,7 +696,7 @@ def _ocr_digits(m: re.Match) -> str:
 
 # What _gate_counts says of the words besides: a filler, a homophone, an English digit word.
 _FILLER, _HOMOPHONE, _ENGLISH = 1, 2, 4
-_FILLER_TOKENS = frozenset(w.encode() for w in _R["filler_words"])
+_FILLER_TOKENS = frozenset(w.encode() for w in _R["filler_words"] + _R["filler_words_es"])
 
 
 def _gate_counts(words: bytes) -> tuple[int, int, bool, int]:
@@ -800,7 +836,9 @@ def _digit_by_homophone(norm: str) -> bool:
 
 def _fillers(low: str) -> list[Edit]:
     """Each filler between two items of a spoken number, with the pause before it: gone."""
-    return [(m.start(1), m.end(1), "", []) for m in _FILLER_RE.finditer(low)]
+    edits: list[Edit] = [(m.start(1), m.end(1), "", []) for m in _FILLER_RE.finditer(low)]
+    spanish: list[Edit] = [(m.start(1), m.end(1), "", []) for m in _FILLER_ES_RE.finditer(low)]
+    return sorted(edits + spanish) if spanish else edits
 
 
 def _look_alikes(norm: str, o_runs: bool, hint: bytes | None) -> str:

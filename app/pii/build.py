@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from . import _rules
-from ._rewrite import DIGIT_RUN_SRC, FILLER_SRC, HOMOPHONE_SRC, MIXED_RUN_SRC
+from ._rewrite import DIGIT_RUN_SRC, FILLER_ES_SRC, FILLER_SRC, HOMOPHONE_SRC, MIXED_RUN_SRC
 
 MODULE_PATH = _rules.RULES_PATH.with_suffix(".mjs")
 
@@ -39,6 +39,7 @@ def sources() -> dict[str, object]:
         "digit_word_run": DIGIT_RUN_SRC,
         "digit_word_mixed_run": MIXED_RUN_SRC,
         "filler": FILLER_SRC,
+        "filler_es": FILLER_ES_SRC,
         "homophone": HOMOPHONE_SRC,
     }
 

@@ -364,6 +364,11 @@ export class Chunk {
   introducedById() {
     return ID_KINDS.has(this.cueBefore()) && !this.carried && this.introduced();
   }
+  // Is the number followed at once by its own identifier cue ("... 361 0 4 11 84 that's
+  // my social")? (labelled_by_id)
+  labelledById() {
+    return labelledAt(this.text.low, this.ce) && ID_KINDS.has(this.cueAfter());
+  }
   // Is the number, with no identifier cue of its own before it, denied by a negative
   // cue after it in its clause: a negated identifier cue ("412-08-3317 isn't my SSN")
   // or one it is said to be ("... on the letter is our case number")?
@@ -605,9 +610,10 @@ export class Chunk {
       }
       if (
         after !== null &&
-        // a carried negative cue stays: "Invoices 123456789 and 234567891 were paid,
-        // my SSN is on file"
-        !(carried && NEG_KINDS.includes(kind) && !NEG_KINDS.includes(after)) &&
+        // a carried negative cue stays ("Invoices 123456789 and 234567891 were paid,
+        // my SSN is on file"), unless the number's label follows at once ("la cuenta
+        // 902202782493 y el 311672509 que es el número de ruta")
+        !(carried && NEG_KINDS.includes(kind) && !NEG_KINDS.includes(after) && !labelledAt(this.text.low, this.ce)) &&
         !sentenceEndIn(SENTENCE_END_RE, this.text.norm, this.ce, this.afterStart)
       ) {
         kind = after;

@@ -14,6 +14,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const R = RULES.rewrites;
   const WORDS = R.digit_words;
   const DASH_WORDS = new Set(R.digit_word_dashes);
+  const JOINERS = new Set(R.digit_word_joiners); // "setenta y uno", "novecentos e trinta"
+  const CHAINED_RE = new RegExp(`^(?:${R.digit_word_chained})$`); // "four-oh-eight four-four ..."
   const QUOTE_JOIN_RE = new RegExp(R.quote_join, "g");
   const LETTER_SPACED_RE = new RegExp(R.letter_spaced, "g");
   const NUMERAL_DASH_RE = new RegExp(R.numeral_dash, "g");
@@ -108,16 +110,20 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
 
   // A filler ("uh", "um") between two items of a spoken number goes, with the pause
   // before it: group 1, at the end of the match (the rest is a lookahead).
-  const FILLER_RE = new RegExp(SOURCES.filler, "g");
-  const FILLER_GATE_RE = new RegExp(`(?<![a-z])(?:${R.filler_words.join("|")})(?![a-z])`, "i");
+  // (and the Spanish fillers between Spanish digit words: filler_es)
+  const FILLER_RES = [new RegExp(SOURCES.filler, "g"), new RegExp(SOURCES.filler_es, "g")];
+  const FILLER_GATE_RE = new RegExp(`(?<![a-z])(?:${[...R.filler_words, ...R.filler_words_es].join("|")})(?![a-z])`, "i");
   function fillers(norm) {
     const out = [];
     if (!FILLER_GATE_RE.test(norm)) return out;
-    for (const m of all(FILLER_RE, lower(norm))) {
-      const e = m.index + m[0].length;
-      out.push([e - m[1].length, e, "", []]);
+    const low = lower(norm);
+    for (const re of FILLER_RES) {
+      for (const m of all(re, low)) {
+        const e = m.index + m[0].length;
+        out.push([e - m[1].length, e, "", []]);
+      }
     }
-    return out;
+    return out.sort((a, b) => a[0] - b[0]);
   }
 
   // A homophone of a digit ("for", "to", "won") inside a spoken number becomes that
@@ -155,12 +161,15 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     let pos = s;
     let tens = -1; // where the digit of a tens word stands, waiting for a unit word
     let hund = -1; // where the two 0s of "hundred" stand, for the tens and units after it
+    // a run of hyphenated bursts: a hyphen joins, a space parts
+    const chained = low.slice(s, e).includes("-") && CHAINED_RE.test(low.slice(s, e));
     for (const w of all(ITEM_RE, low.slice(s, e))) {
       const item = w[0];
       if (DASH_WORDS.has(item)) continue; // part of the separator before the next item
       const ws = s + w.index;
       const we = ws + item.length;
-      const sep = low.slice(pos, ws).replace(/^[ \n]+|[ \n]+$/g, "");
+      let sep = low.slice(pos, ws).replace(/^[ \n]+|[ \n]+$/g, "");
+      if (chained) sep = sep === "-" ? "" : pos > s ? " " : sep;
       const digit = WORDS[item] ?? item;
       const word = !(item[0] >= "0" && item[0] <= "9");
       if (word) words++;
@@ -168,8 +177,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const h = hund;
       tens = -1;
       hund = -1;
-      if (sep === "" || sep === "-") {
-        // "forty nine", "forty-nine": 49; else "forty" is 40
+      if (sep === "" || sep === "-" || (JOINERS.has(sep) && (at > 0 || h >= 0))) {
+        // "forty nine", "forty-nine", "setenta y uno": 49, 71; else "forty" is 40
         let joined = false;
         if (at > 0 && UNITS.has(digit)) {
           chars[at] = digit;
@@ -220,6 +229,16 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
           src.push([i, i + 1]);
         }
         digits += item.length;
+        continue;
+      }
+      if (digit[0] === "c") {
+        // a hundreds word ("novecientos"): its digit and two 0s, for the tens and units after it
+        if (times !== 1) return null;
+        hund = chars.length + 1;
+        chars.push(digit[1], "0", "0");
+        src.push([ws, we], [ws, we], [ws, we]);
+        digits += 3;
+        if (!MIXED_WEAK.has(item)) strong++;
         continue;
       }
       if (digit[0] === "x") {
