@@ -30,6 +30,7 @@ from ._rules import (
     DENIAL_NEXT_CLAUSE_RE,
     DENIAL_OWNER_RE,
     DENIAL_RELABEL_RE,
+    DENIAL_TAKEN_BACK_LEAD_RE,
     HINT_RE,
     INTRO_RE,
     LABEL_AFTER_GAP_RE,
@@ -45,6 +46,7 @@ from ._rules import (
     RULES,
     SENTENCE_END_RE,
     SENTENCE_SOFT_RE,
+    WEAK_CUE_QUALIFIES_RE,
     WEAK_CUES_AFTER,
 )
 from ._scopes import ID_KINDS, could_be_scoped, has_reference, scopes
@@ -543,7 +545,9 @@ class _Chunk:
         the number, says it is ("... by accident — that's our workers comp policy
         number", "... by mistake. That's actually my credit union member number")? Not
         when that is negated ("... but it's not my policy number"), nor when the
-        negative cue labels a number of its own ("That's the case number 2024-0877")."""
+        negative cue labels a number of its own ("That's the case number 2024-0877"). A
+        clause denying the cue at once is passed over ("... was my SSN — it isn't,
+        that's my driver's license number")."""
         low, pos = self.text.low, self.after_end
         # (the writer explains: twice the window, "... in the FEIN field on the exemption
         # form but that's our vendor's invoice number")
@@ -556,6 +560,9 @@ class _Chunk:
         if cue is None or cue.start() - pos > 2 * CUE_WINDOW:
             return False
         s = cue.start()
+        lead = DENIAL_TAKEN_BACK_LEAD_RE.match(low, pos, s)
+        if lead is not None:
+            pos = lead.end()
         if DENIAL_COPULA_RE.search(low, pos, s) is None or _NEGATED_RE.search(low, pos, s):
             return False
         if (
@@ -618,7 +625,7 @@ class _Chunk:
         if self.after is False:
             norm, ce, nx = self.text.low, self.ce, self.nx
             # a cue starting within the window ends within the window plus MAX_CUE
-            m = _next_cue(norm, ce, min(nx, ce + CUE_WINDOW + MAX_CUE))
+            m = _weak_qualifier(norm, _next_cue(norm, ce, min(nx, ce + CUE_WINDOW + MAX_CUE)), nx)
             kind = None
             # a cue after the number does not reach back over a paragraph break
             if (
@@ -846,6 +853,21 @@ def _cue_after_gap(gap_re: re.Pattern, low: str, end: int) -> re.Match | None:
         return None
     m = CUE_RE.match(low, gap.end())
     return m if m is not None and m.lastindex != _VOID else None
+
+
+def _weak_qualifier(low: str, m: re.Match | None, nx: int) -> re.Match | None:
+    """The cue m, or the negative cue after it that m, a name only (weak_cues_after),
+    qualifies ("... is our myconneCT logon confirmation")."""
+    if m is None or m.group() not in WEAK_CUES_AFTER:
+        return m
+    n = _next_cue(low, m.end(), min(nx, m.end() + CUE_WINDOW))
+    if (
+        n is not None
+        and _cue_kind(n) in _NEG_KINDS
+        and WEAK_CUE_QUALIFIES_RE.fullmatch(low, m.end(), n.start()) is not None
+    ):
+        return n
+    return m
 
 
 def _labelled_at(low: str, end: int) -> bool:

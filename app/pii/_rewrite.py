@@ -381,7 +381,7 @@ def _kind(c: str) -> int:
     return 0
 
 
-_LS_SEP_RE = re.compile("[,.]? {1,2}")
+_LS_SEP_RE = re.compile("[,.]? {1,3}")
 
 
 def _spaced_join(before: str, after: str) -> bool:
@@ -407,7 +407,7 @@ def _letter_spaced(norm: str) -> list[Edit]:
             continue
         seps = [(x.start(), x.end()) for x in _LS_SEP_RE.finditer(run)]
         if all(run[a : a + 2] == "  " for a, _ in seps):
-            continue  # single characters two spaces apart: a table's cells, not a copy
+            continue  # single characters two or more spaces apart: a table's cells
         # a comma after every digit that another follows is dictation's pause after each
         # digit ("9, 8, 6, 8, 3"): those go whole; a comma or full stop among spaced
         # digits ends a group ("9 6 9, 7 0, 3 0 8 3"): it goes, a space stays
@@ -421,8 +421,8 @@ def _letter_spaced(norm: str) -> list[Edit]:
                     out.append(
                         (s + a, s + (b if whole else b - 1 if b - a == 3 else a + 1), "", [])
                     )
-            elif b - a == 2:  # two spaces part two groups: one stays
-                out.append((s + a, s + a + 1, "", []))
+            elif b - a >= 2:  # two or three spaces part two groups: one stays
+                out.append((s + a, s + b - 1, "", []))
             elif _spaced_join(before, after):  # the space between two tokens of a kind goes
                 out.append((s + a, s + b, "", []))
     return out

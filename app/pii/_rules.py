@@ -67,10 +67,12 @@ IDENTIFIER_CUE_KINDS: tuple[str, ...] = ("ssn", "itin", "fein", "taxid", "ct", "
 
 def negated_cue_patterns(lang: str) -> list[str]:
     """A language's negated identifier cues: each of its 'negation' phrases ("não é meu",
-    "nie jest mój", "不是我的") followed by any of its identifier cues."""
+    "nie jest mój", "不是我的") followed by any of its identifier cues, or by an English
+    one it borrows ("n'est pas notre EIN")."""
     lexicon = RULES["cue_lexicons"][lang]
     negations = lexicon.get("negation", ())
     cues = [p for kind in IDENTIFIER_CUE_KINDS for p in lexicon.get(kind, ())]
+    cues += RULES["negation_borrowed_cues"]
     if not negations or not cues:
         return []
     return ["(?:" + "|".join(negations) + ")(?:" + "|".join(cues) + ")"]
@@ -349,6 +351,7 @@ DENIAL_NEXT_CLAUSE_RE = re.compile(RULES["denial"]["next_clause"])
 DENIAL_RELABEL_RE = re.compile(RULES["denial"]["relabel"])
 DENIAL_CORRECTED_RE = re.compile(RULES["denial"]["corrected"])
 DENIAL_OWNER_RE = re.compile(RULES["denial"]["owner"])
+DENIAL_TAKEN_BACK_LEAD_RE = re.compile(RULES["denial"]["taken_back_lead"])
 SENTENCE_END_RE = re.compile(RULES["sentence_end"], re.ASCII)
 ANSWER_AFTER_CUE_RE = re.compile(RULES["answer_after_cue"])
 LABEL_LINE_END_RE = re.compile(RULES["label_line_end"])
@@ -365,6 +368,7 @@ CORRECTION_GAP_RE = re.compile(RULES["correction_gap"])
 ARROW_LABEL_GAP_RE = re.compile(RULES["arrow_label_gap"].replace("{arrow}", RULES["label_arrow"]))
 PLURAL_CUE_RE = re.compile(RULES["plural_cue"], re.ASCII)
 WEAK_CUES_AFTER = frozenset(RULES["weak_cues_after"])
+WEAK_CUE_QUALIFIES_RE = re.compile(RULES["weak_cue_qualifies"])
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Latin letters A-Z and U+00C0-U+024F, and Cyrillic U+0400-U+04FF, whose lower case is
 # one character: the only lower-casing both twins share (cue patterns use no other

@@ -60,6 +60,8 @@ _ALIGNED_RE = re.compile(_S["aligned_gap"])
 if _S["aligned_gap"] != " {2,}":
     raise ValueError("scopes.aligned_gap changed: update _ALIGNED_GAP")
 _ALIGNED_GAP = "  "
+# a thousands separator ("32,660.48"), no cell break in a space-aligned row
+_THOUSANDS_COMMA_RE = re.compile("(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 _RULE_LINE_RE = re.compile(_S["rule_line"])
 _ITEM_RE = re.compile(_S["list_item"])
 _SHAPED_ITEM_RE = re.compile(_S["shaped_item"])
@@ -251,11 +253,15 @@ def _mode(line: str) -> str | None:
         return "\t"
     if line.count("|") >= 2:
         return "|"
-    if line.count(",") >= 2 and ", " not in line:
+    aligned = _ALIGNED_GAP in line.strip()
+    # (not a space-aligned row of amounts: "RUSSO H   348290833   32,660.48   1,480.46")
+    if (
+        line.count(",") >= 2
+        and ", " not in line
+        and (not aligned or _THOUSANDS_COMMA_RE.sub("", line).count(",") >= 2)
+    ):
         return ","
-    if _ALIGNED_GAP in line.strip():
-        return "  "
-    return None
+    return "  " if aligned else None
 
 
 def _row_mode(row: str, mode: str, width: int) -> bool:
@@ -288,6 +294,27 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
     return kinds if named else None
 
 
+def _head_mode(line: str, below: str | None) -> tuple[str | None, str]:
+    """How a table under line splits its cells, and the header line to read (line, or
+    the column names a sentence of it lists), given the line its rows start on."""
+    mode = _mode(line)
+    commas = _unquoted(line).count(", ") if mode is None else 0
+    if commas < 2 or below is None:
+        return mode, line
+    if _mode(below) == ",":
+        # "Last name, first name, SSN, wages:" over rows of bare CSV, or "... upload.
+        # Columns are last name, first name, SSN:"
+        m = _COLUMN_LIST_RE.search(latin_lower(line))
+        return ",", line if m is None else m.group(1)
+    if _row_mode(below, ", ", commas + 1):
+        return ", ", line  # a header and rows all written with ", " between cells
+    if _mode(below) == "\t":
+        m = _COLUMN_LIST_RE.search(latin_lower(line))
+        if m is not None:  # "Columns are: line, last name, social, ..." over TSV rows
+            return "\t", m.group(1).replace(", ", "\t")
+    return mode, line
+
+
 def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     forced: dict[int, str] = {}
     fallback: dict[int, str] = {}
@@ -297,18 +324,9 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     i = 0
     while i < n:
         line = lines[i][1]
-        mode = _mode(line)
         # a header or heading may stand one blank line above its rows or items
         first = i + 2 if i + 2 < n and not lines[i + 1][1].strip() else i + 1
-        named = line
-        commas = _unquoted(line).count(", ") if mode is None else 0
-        if commas >= 2 and first < n and _mode(lines[first][1]) == ",":
-            mode = ","  # "Last name, first name, SSN, wages:" over rows of bare CSV
-            m = _COLUMN_LIST_RE.search(latin_lower(line))
-            if m is not None:  # "... upload. Columns are last name, first name, SSN:"
-                named = m.group(1)
-        elif commas >= 2 and first < n and _row_mode(lines[first][1], ", ", commas + 1):
-            mode = ", "  # a header and rows all written with ", " between cells
+        mode, named = _head_mode(line, lines[first][1] if first < n else None)
         cols = _header(named, mode) if mode is not None else None
         if mode is not None and cols is not None:
             starts = [off for off, _cell in _cells(named, mode)] if mode == "  " else None
@@ -533,9 +551,9 @@ def _table_rows(
                     notes[roff + at] = f'the table column "{cols[k][1]}"'
         else:
             for k, (coff, cell) in enumerate(cells[: len(cols)]):
-                # (a CSV's quotes, and a spreadsheet's formula around a number kept as
-                # text: "605689632", "=""605689632""")
-                q = len(cell) - len(cell.lstrip('"='))
+                # (a CSV's quotes, and a spreadsheet's formula or apostrophe that keeps
+                # a number as text: "605689632", "=""605689632""", '605689632)
+                q = len(cell) - len(cell.lstrip("\"='"))
                 if cell[q : q + 1].isdecimal():
                     forced[roff + coff + q] = cols[k][0]
                     notes[roff + coff + q] = f'the table column "{cols[k][1]}"'
@@ -972,6 +990,9 @@ def could_be_scoped(text: str, o: int) -> bool:
         m = _ITEM_RE.match(line[off:])  # "^" in the pattern means the line's start
         if m is not None and start + off + m.start(4) == o:
             return True
+    # a check's bottom line ("|: 219104535 |: 7806013696 ||' 4209")
+    if _CHECK_LINE_RE.fullmatch(line, off) is not None:
+        return True
     # a presented number ends its line
     if not _ends_in_number(line):
         return False

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DIGITS_ONLY_RE = /^[0-9]+$/;
@@ -413,7 +413,11 @@ export class Chunk {
     let cue = nextCue(low, pos, end);
     while (cue !== null && !NEG_KINDS.includes(cueKind(cue.m))) cue = nextCue(low, cue.end, end);
     if (cue === null || cue.start - pos > 2 * CUE_WINDOW) return false;
-    const gap = low.slice(pos, cue.start);
+    let gap = low.slice(pos, cue.start);
+    // a clause denying the cue at once is passed over ("... was my SSN — it isn't,
+    // that's my driver's license number")
+    const lead = DENIAL_TAKEN_BACK_LEAD_RE.exec(gap);
+    if (lead !== null) gap = gap.slice(lead[0].length);
     if (!DENIAL_COPULA_RE.test(gap) || NEGATED_RE.test(gap)) return false;
     if (DENIAL_BREAK_RE.test(gap) && !DENIAL_NEXT_CLAUSE_RE.test(gap)) return false;
     return this.nx >= low.length || DENIAL_BREAK_RE.test(low.slice(cue.end, this.nx));
@@ -483,7 +487,7 @@ export class Chunk {
     if (this.after === false) {
       const low = this.text.low;
       const { ce, nx } = this;
-      const r = nextCue(low, ce, Math.min(nx, ce + CUE_WINDOW + MAX_CUE));
+      const r = weakQualifier(low, nextCue(low, ce, Math.min(nx, ce + CUE_WINDOW + MAX_CUE)), nx);
       let kind = null;
       // a cue after the number does not reach back over a paragraph break
       if (
@@ -645,6 +649,15 @@ function lineLabel(low, ce, start, end, nx) {
 
 // Is the number ending at end followed at once by a cue of its own ("... routing
 // 123582401919 = acct", "... 64-9072450 is the EIN")?
+// The cue r, or the negative cue after it that r, a name only (weak_cues_after),
+// qualifies ("... is our myconneCT logon confirmation") (_weak_qualifier).
+function weakQualifier(low, r, nx) {
+  if (r === null || !WEAK_AFTER.has(r.m[0])) return r;
+  const n = nextCue(low, r.end, Math.min(nx, r.end + CUE_WINDOW));
+  if (n !== null && NEG_KINDS.includes(cueKind(n.m)) && WEAK_CUE_QUALIFIES_RE.test(low.slice(r.end, n.start))) return n;
+  return r;
+}
+
 export function labelledAt(low, end) {
   return cueAcross(LABEL_AFTER_GAP_RE, low, end); // the gap may be empty
 }

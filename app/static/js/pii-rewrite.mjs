@@ -80,8 +80,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       let digits = 0;
       for (const c of run) if (c >= "0" && c <= "9") digits++;
       if (run.length > R.letter_spaced_max || digits < R.letter_spaced_min_digits) continue;
-      const seps = [...run.matchAll(/[,.]? {1,2}/g)].map((x) => [x.index, x.index + x[0].length]);
-      // single characters two spaces apart: a table's cells, not a copy
+      const seps = [...run.matchAll(/[,.]? {1,3}/g)].map((x) => [x.index, x.index + x[0].length]);
+      // single characters two or more spaces apart: a table's cells, not a copy
       if (seps.every(([a]) => run.slice(a, a + 2) === "  ")) continue;
       // a comma after every digit that another follows is dictation's pause after each
       // digit ("9, 8, 6, 8, 3"): those go whole; a comma among spaced digits ends a group
@@ -97,8 +97,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
             const whole = joined && run[a] === ",";
             out.push([s + a, s + (whole ? b : b - a === 3 ? b - 1 : a + 1), "", []]);
           }
-        } else if (b - a === 2) {
-          out.push([s + a, s + a + 1, "", []]); // two spaces part two groups: one stays
+        } else if (b - a >= 2) {
+          out.push([s + a, s + b - 1, "", []]); // two or three spaces part two groups: one stays
         } else if (spacedJoin(before, after)) {
           out.push([s + a, s + b, "", []]); // the space between two tokens of a kind goes
         }

@@ -300,10 +300,13 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     const line = unquoted(original);
     if (line.replace(/[ \t\r]+$/, "").includes("\t")) return "\t"; // (a tab left at the end of a CSV row splits nothing)
     if (line.split("|").length - 1 >= 2) return "|";
-    if (line.split(",").length - 1 >= 2 && !line.includes(", ")) return ",";
     ALIGNED_RE.lastIndex = 0;
-    if (ALIGNED_RE.test(pyStrip(line))) return "  ";
-    return null;
+    const aligned = ALIGNED_RE.test(pyStrip(line));
+    if (line.split(",").length - 1 >= 2 && !line.includes(", ")) {
+      // (a space-aligned row of amounts: "RUSSO H   348290833   32,660.48   1,480.46")
+      if (!aligned || line.replace(/(?<=[0-9]),(?=[0-9]{3}(?![0-9]))/g, "").split(",").length - 1 >= 2) return ",";
+    }
+    return aligned ? "  " : null;
   }
 
   // Is row a row of a table split by md, width cells wide? A row of ", " cells has as
@@ -600,6 +603,13 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         if (m !== null) named = m[1]; // "... upload. Columns are last name, first name, SSN:"
       } else if (commas >= 2 && first < n && rowMode(ls[first][1], ", ", commas + 1)) {
         md = ", "; // a header and rows all written with ", " between cells
+      } else if (commas >= 2 && first < n && mode(ls[first][1]) === "\t") {
+        const m = COLUMN_LIST_RE.exec(low(line));
+        if (m !== null) {
+          // "Columns are: line, last name, social, ..." over TSV rows
+          md = "\t";
+          named = m[1].replaceAll(", ", "\t");
+        }
       }
       const cols = md !== null ? header(named, md) : null;
       if (cols !== null) {
@@ -623,8 +633,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
           } else {
             cs.slice(0, cols.length).forEach(([coff, cell], k) => {
               // (a CSV's quotes, and a spreadsheet's formula around a number kept as text:
-              // "605689632", "=""605689632""")
-              const q = cell.length - cell.replace(/^["=]+/, "").length;
+              // "605689632", "=""605689632""", '605689632: an apostrophe keeps it as text)
+              const q = cell.length - cell.replace(/^["=']+/, "").length;
               if (ND.test(cell.slice(q, q + 1))) forced.set(roff + coff + q, cols[k]);
             });
           }
