@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 122
+    assert len(INDEPENDENT) == 129
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -125,6 +125,12 @@ _PRECISION_FLOORS = {
     # the hardest cases in English (119, 57% clean): a number a folder calls "tax reg" that
     # was a job number, a tenant reference, denied a clause or two on
     "independent-119": (0.98, 0.018),
+    # the hardest cases again (125, 54% clean): a ticket number in brackets after it, an
+    # EIN a later paragraph calls the case number "above", a label after "not my social!)"
+    "independent-125": (0.96, 0.033),
+    # writing for others (126): a notice number denied two clauses on, a letter control
+    # number "the accountant says" it is
+    "independent-126": (0.98, 0.021),
 }
 
 
