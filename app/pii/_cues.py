@@ -23,6 +23,7 @@ from ._rules import (
     CUE_RE,
     CUE_START_RE,
     CUE_WINDOW,
+    DENIAL_BRACKET_RE,
     DENIAL_BREAK_RE,
     DENIAL_COPULA_RE,
     DENIAL_CORRECTED_RE,
@@ -438,10 +439,25 @@ class _Chunk:
         """Is the number directly introduced by a 'neg' cue ("Order #", "case no. "), and
         not labelled an identifier right after ("My sin number is 103 43 6154 sorry I
         mean my social")?"""
+        kind = self.cue_before()
+        by_neg = kind == "neg" and self._introduced()
+        return (by_neg or (kind == "neg_bare" and self._neg_over_bare())) and not (
+            _labelled_at(self.text.low, self.ce) and self.cue_after() in ID_KINDS
+        )
+
+    def _neg_over_bare(self) -> bool:
+        """Does a 'neg' cue introduce the number over the bare negative name nearest it
+        ("claim number (from DOL) is 109-21-9218")?"""
+        if self.before_span is None:
+            return False
+        low, s = self.text.low, self.before_span[0]
+        last = None
+        for m in CUE_RE.finditer(low, max(0, s - MAX_CUE), s):
+            last = m
         return (
-            self.cue_before() == "neg"
-            and self._introduced()
-            and not (_labelled_at(self.text.low, self.ce) and self.cue_after() in ID_KINDS)
+            last is not None
+            and _cue_kind(last) == "neg"
+            and INTRO_RE.fullmatch(low, last.end(), self.cs) is not None
         )
 
     def denied(self) -> bool:
@@ -535,6 +551,8 @@ class _Chunk:
         denied = (
             DENIAL_NEGATION_RE.match(low, cue) is not None
             or DENIAL_COPULA_RE.search(low, ce, cue) is not None
+            # "670-60-4372 (ticket #)"
+            or DENIAL_BRACKET_RE.fullmatch(low, ce, cue) is not None
         )
         return denied and not self._relabelled(self.after_end)
 

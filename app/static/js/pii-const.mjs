@@ -110,6 +110,7 @@ export const DENIAL_NEXT_CLAUSE_RE = new RegExp("^(?:" + RULES.denial.next_claus
 export const DENIAL_RELABEL_RE = new RegExp(RULES.denial.relabel);
 export const DENIAL_OWNER_RE = new RegExp("^(?:" + RULES.denial.owner + ")");
 export const WEAK_CUE_QUALIFIES_RE = new RegExp("^(?:" + RULES.weak_cue_qualifies + ")$");
+export const DENIAL_BRACKET_RE = new RegExp("^(?:" + RULES.denial.bracket_label + ")$");
 export const DENIAL_TAKEN_BACK_LEAD_RE = new RegExp("^(?:" + RULES.denial.taken_back_lead + ")");
 export const SENTENCE_END_RE = new RegExp(RULES.sentence_end, "g");
 export const ANSWER_AFTER_CUE_RE = new RegExp(RULES.answer_after_cue);

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BRACKET_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DIGITS_ONLY_RE = /^[0-9]+$/;
@@ -337,7 +337,18 @@ export class Chunk {
   // ... and not labelled an identifier right after ("My sin number is 103 43 6154 sorry
   // I mean my social")
   introducedByNeg() {
-    return this.cueBefore() === "neg" && this.introduced() && !(labelledAt(this.text.low, this.ce) && ID_KINDS.has(this.cueAfter()));
+    const kind = this.cueBefore();
+    return ((kind === "neg" && this.introduced()) || (kind === "neg_bare" && this.negOverBare())) && !(labelledAt(this.text.low, this.ce) && ID_KINDS.has(this.cueAfter()));
+  }
+  // Does a 'neg' cue introduce the number over the bare negative name nearest it ("claim
+  // number (from DOL) is 109-21-9218")? (_neg_over_bare)
+  negOverBare() {
+    if (!this.beforeSpan) return false;
+    const low = this.text.low;
+    const s = this.beforeSpan[0];
+    let last = null;
+    for (const r of findIter(CUE_RE, low, Math.max(0, s - MAX_CUE), s)) last = r;
+    return last !== null && cueKind(last.m) === "neg" && INTRO_RE.test(low.slice(last.end, this.cs));
   }
   // Is the cue before directly before the number, but for introducing words?
   introduced() {
@@ -394,7 +405,8 @@ export class Chunk {
     }
     const denied =
       DENIAL_NEGATION_RE.test(this.text.low.slice(this.afterStart, this.afterStart + 40)) ||
-      DENIAL_COPULA_RE.test(gap);
+      DENIAL_COPULA_RE.test(gap) ||
+      DENIAL_BRACKET_RE.test(gap); // "670-60-4372 (ticket #)"
     return denied && !this.relabelled(this.afterEnd);
   }
   // Is the number, put under the identifier cue after it ("I wrote 51-3253576 in the EIN

@@ -914,6 +914,8 @@ export const RULES = {
   "_corrected": "A number labelled something else after it ('I called 831493631 my case number', '... 392374784 our \"account number\"') and then corrected, within twice the cue window and before the next number, to an identifier ('I was wrong — that's actually my social security number', '... says that's really the company's federal EIN') takes that identifier's cue.",
   "owner": "[ \\n]+(?:(?:my|our|his|her|their)[ \\n]+(?:(?:ex|late|step)[ -]?)?(?:husband|wife|spouse|son|daughter|child|kid|mom|mother|dad|father|brother|sister|partner|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|aunt|uncle|nephew|niece|cousin)['’]s(?:[ \\n]+(?:company|business|firm|store|shop|restaurant|llc|corporation|farm|church))?|his|hers|theirs)(?=[ ]*(?:[.,;:!?)\\n]|$))",
   "_owner": "A denial that goes on to say whose number it is ('412-08-3317 is NOT my SSN, it's my husband's') denies the owner, not the kind: right after 'relabel' and ending its clause ('... it's his old account number' is a denial), it keeps the number.",
+  "bracket_label": "[ ]*[(\\[][ ]*",
+  "_bracket_label": "A negative cue in brackets right after the number says what it is ('Subject: 670-60-4372 (ticket #)'): a denial, as one the number is said to be.",
   "taken_back_lead": "[ \\n]*[,;:.—–-]*[ \\n]*(?:no[,.!]*[ \\n]+)?(?:it|that|this)(?:['’]s[ \\n]+not|[ \\n]+(?:is|was)[ \\n]+not|[ \\n]+(?:isn['’]t|wasn['’]t))[ \\n]*[,;:.!—–-]+",
   "_taken_back_lead": "A number put under an identifier cue after it is taken back by a clause that denies that cue at once and then says what the number is ('... that 196604028 was my SSN — it isn't, that's my driver's license number'): the denying clause is passed over, and the next one is read as the first."
  },
