@@ -27,6 +27,7 @@ from ._rules import (
     DENIAL_BREAK_RE,
     DENIAL_COPULA_RE,
     DENIAL_CORRECTED_RE,
+    DENIAL_MISTAKE_RE,
     DENIAL_NEGATION_RE,
     DENIAL_NEXT_CLAUSE_RE,
     DENIAL_OWNER_RE,
@@ -441,8 +442,12 @@ class _Chunk:
         mean my social")?"""
         kind = self.cue_before()
         by_neg = kind == "neg" and self._introduced()
-        return (by_neg or (kind == "neg_bare" and self._neg_over_bare())) and not (
-            _labelled_at(self.text.low, self.ce) and self.cue_after() in ID_KINDS
+        return (
+            (by_neg or (kind == "neg_bare" and self._neg_over_bare()))
+            and not (_labelled_at(self.text.low, self.ce) and self.cue_after() in ID_KINDS)
+            # "My member number is 878-31-0067 - oh wait, sorry, I'm reading off my
+            # social security card"
+            and self._corrected_to(self.ce, mistake=True) is None
         )
 
     def _neg_over_bare(self) -> bool:
@@ -624,13 +629,28 @@ class _Chunk:
             return cue
         return None
 
-    def _corrected_to(self, pos: int):
+    def _corrected_to(self, pos: int, mistake: bool = False):
         """The identifier cue a correction names the number by, within twice the window
         after the negative cue that ends at pos and before the next number ("... my case
-        number. I was wrong — that's actually my social security number"), or None."""
+        number. I was wrong — that's actually my social security number"), or None. With
+        mistake, only a correction that names the mistake ("I mixed up my papers, that
+        is my social security number")."""
         low = self.text.low
-        m = DENIAL_CORRECTED_RE.search(low, pos, min(self.nx, pos + 2 * CUE_WINDOW))
+        pattern = DENIAL_MISTAKE_RE if mistake else DENIAL_CORRECTED_RE
+        m = pattern.search(low, pos, min(self.nx, pos + 2 * CUE_WINDOW))
         return None if m is None else self._instead(m.end())
+
+    def _mistaken_kind(self, kind: str | None, last: bool) -> str | None:
+        """A negative kind the writer takes back at once, naming the mistake ("'case
+        number 587-07-7072' - I mixed up my papers, that is my social security number"):
+        the identifier's kind; else kind."""
+        if kind not in _NEG_KINDS or not last:
+            return kind
+        instead = self._corrected_to(self.ce, mistake=True)
+        if instead is None:
+            return kind
+        self.why = ("after", instead.start(), instead.end())
+        return _cue_kind(instead)
 
     def _relabel_cue(self, pos: int):
         """The identifier cue the sentence goes on to name the number by, after a negated
@@ -790,6 +810,7 @@ class _Chunk:
                 return "ssn"
             self.why = ("topic", self.at, fallback)
             return fallback
+        kind = self._mistaken_kind(kind, last)
         kind = "neg" if kind == "neg_bare" else kind
         self.why = (*self.why, kind) if self.why else None
         return kind

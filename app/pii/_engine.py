@@ -120,13 +120,13 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
         if placeholders:
             spans = sorted(spans + placeholders)
     text_ctx = _Text(norm, starts, text, low)
-    last = len(spans) - 1
+    nexts = _next_numbers(norm, spans, size)
     prev = None
     chunks: list[tuple[int, int]] = []
     denied: set[str] = set()
     for i, (cs, ce) in enumerate(spans):
         pe = spans[i - 1][1] if i else 0
-        nx, nxe = spans[i + 1] if i < last else (size, size)
+        nx, nxe = nexts[i]
         # chunks of 9+ characters; placeholders ("[... removed]") only separate numbers
         if MIN_DIGITS <= ce - cs <= MAX_CHUNK and norm[cs] != "[":
             prev = _Chunk(text_ctx, cs, ce, pe, nx, nxe, prev)
@@ -150,6 +150,38 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
             (f, _reason(r[4], r[0], text_ctx, r[1])) for f, r in zip(found, raw, strict=True)
         )
     return found
+
+
+_FORM_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _form_code(norm: str, s: int, e: int) -> bool:
+    """Is norm[s:e] the number of a form's name, three or four digits with letters
+    hyphened on ("1099-G", "1040-ES", "CT-1040"; not a mask's "xxx-xx-6789")? A cue
+    reaches over it."""
+    if not 3 <= e - s <= 4 or not norm[s:e].isdigit():
+        return False
+    if s >= 2 and norm[s - 1] == "-" and norm[s - 2] in _FORM_LETTERS:
+        return norm[s - 2] not in "xX"
+    return (
+        e + 1 < len(norm)
+        and norm[e] == "-"
+        and norm[e + 1] in _FORM_LETTERS
+        and not norm[e + 2 : e + 3].isdigit()
+    )
+
+
+def _next_numbers(norm: str, spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """For each span, the next one that is not a form's name (_form_code), or (size,
+    size): the number a cue after it may belong to instead ("823-60-9787 written on my
+    1099-G is not my social security number")."""
+    out = [(size, size)] * len(spans)
+    nxt = (size, size)
+    for i in range(len(spans) - 1, -1, -1):
+        out[i] = nxt
+        if not _form_code(norm, *spans[i]):
+            nxt = spans[i]
+    return out
 
 
 def _settled(text_ctx: _Text, chunks: list[tuple[int, int]], raw: list, denied: set[str]):

@@ -36,7 +36,7 @@ if not all(w in _R["digit_word_run"] for w in _DASH_WORDS):
 # Spanish "y" and Portuguese "e" between a tens or hundreds word and the word after it
 # ("setenta y uno", "novecentos e trinta"): the run's separator J
 _JOINERS = frozenset(_R["digit_word_joiners"])
-_JOINER_SRC = "|".join(sorted(_JOINERS, key=len, reverse=True))
+_JOINER_SRC = "|".join(sorted(_JOINERS, key=lambda w: (-len(w), w)))
 # punctuation said as a word between groups ("... six comma five oh comma ..."): a pause
 _PAUSE_WORDS = frozenset(_R["digit_word_pauses"])
 if not all(w in _R["digit_word_run"] for w in _PAUSE_WORDS):

@@ -349,7 +349,10 @@ DENIAL_COPULA_RE = re.compile(RULES["denial"]["copula"])
 DENIAL_BREAK_RE = re.compile(RULES["denial"]["clause_break"])
 DENIAL_NEXT_CLAUSE_RE = re.compile(RULES["denial"]["next_clause"])
 DENIAL_RELABEL_RE = re.compile(RULES["denial"]["relabel"])
-DENIAL_CORRECTED_RE = re.compile(RULES["denial"]["corrected"])
+DENIAL_CORRECTED_RE = re.compile(
+    RULES["denial"]["corrected"] + "|" + RULES["denial"]["corrected_mistake"]
+)
+DENIAL_MISTAKE_RE = re.compile(RULES["denial"]["corrected_mistake"])
 DENIAL_OWNER_RE = re.compile(RULES["denial"]["owner"])
 DENIAL_TAKEN_BACK_LEAD_RE = re.compile(RULES["denial"]["taken_back_lead"])
 DENIAL_BRACKET_RE = re.compile(RULES["denial"]["bracket_label"])

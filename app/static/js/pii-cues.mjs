@@ -13,7 +13,8 @@ export const NEG_KINDS = ["neg", "neg_bare"];
 const SSN_WRITTEN = "123-45-6789".length;
 const SSN_WRITTEN_RE = /^[0-9]{3}-[0-9]{2}-[0-9]{4}$/;
 const RELABEL_RE = new RegExp(DENIAL_RELABEL_RE.source, "g");
-const DENIAL_CORRECTED_RE = new RegExp(RULES.denial.corrected, "g");
+const DENIAL_CORRECTED_RE = new RegExp(RULES.denial.corrected + "|" + RULES.denial.corrected_mistake, "g");
+const DENIAL_MISTAKE_RE = new RegExp(RULES.denial.corrected_mistake, "g");
 const BUSINESS_NAME_RE = new RegExp(RULES.business_name, "g");
 const PERSON_KINDS = new Set(["ssn", "itin", "taxid"]);
 // a negation word anywhere in a gap (DENIAL_NEGATION_RE matches where a cue starts)
@@ -338,7 +339,13 @@ export class Chunk {
   // I mean my social")
   introducedByNeg() {
     const kind = this.cueBefore();
-    return ((kind === "neg" && this.introduced()) || (kind === "neg_bare" && this.negOverBare())) && !(labelledAt(this.text.low, this.ce) && ID_KINDS.has(this.cueAfter()));
+    return (
+      ((kind === "neg" && this.introduced()) || (kind === "neg_bare" && this.negOverBare())) &&
+      !(labelledAt(this.text.low, this.ce) && ID_KINDS.has(this.cueAfter())) &&
+      // "My member number is 878-31-0067 - oh wait, sorry, I'm reading off my social
+      // security card"
+      this.correctedTo(this.ce, true) === null
+    );
   }
   // Does a 'neg' cue introduce the number over the bare negative name nearest it ("claim
   // number (from DOL) is 109-21-9218")? (_neg_over_bare)
@@ -468,8 +475,8 @@ export class Chunk {
   }
   // The identifier cue a correction names the number by, within twice the window after
   // the negative cue that ends at pos and before the next number (_corrected_to).
-  correctedTo(pos) {
-    const r = findIter(DENIAL_CORRECTED_RE, this.text.low, pos, Math.min(this.nx, pos + 2 * CUE_WINDOW)).next();
+  correctedTo(pos, mistake = false) {
+    const r = findIter(mistake ? DENIAL_MISTAKE_RE : DENIAL_CORRECTED_RE, this.text.low, pos, Math.min(this.nx, pos + 2 * CUE_WINDOW)).next();
     return r.done ? null : this.instead(r.value.end);
   }
   // The identifier cue of an abandoned start of this number just before it: digits,
@@ -639,6 +646,15 @@ export class Chunk {
     if (kind === null) {
       if (fallback === null && first === true && last && this.siblingSsn()) return "ssn";
       return fallback;
+    }
+    if (NEG_KINDS.includes(kind) && last) {
+      // "'case number 587-07-7072' - I mixed up my papers, that is my social security
+      // number": what it is after all
+      const instead = this.correctedTo(this.ce, true);
+      if (instead !== null) {
+        kind = cueKind(instead.m);
+        this.from = [instead.start, instead.end];
+      }
     }
     return kind === "neg_bare" ? "neg" : kind;
   }

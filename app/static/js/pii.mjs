@@ -87,10 +87,16 @@ export function scan(text) {
   let prev = null;
   const chunks = [];
   const denied = new Set();
+  // for each claim, the next that is not a form's name ("1099-G"): a cue reaches over it
+  const nexts = new Array(claims.length);
+  let next = [size, size];
+  for (let i = claims.length - 1; i >= 0; i--) {
+    nexts[i] = next;
+    if (!formCode(norm, claims[i][0], claims[i][1])) next = claims[i];
+  }
   for (let i = 0; i < claims.length; i++) {
     const [cs, ce, placeholder] = claims[i];
-    const nx = i + 1 < claims.length ? claims[i + 1][0] : size;
-    const nxe = i + 1 < claims.length ? claims[i + 1][1] : size;
+    const [nx, nxe] = nexts[i];
     if (MIN_DIGITS <= ce - cs && ce - cs <= MAX_CHUNK && !placeholder) {
       prev = new Chunk(ctx, cs, ce, pe, nx, nxe, prev);
       const found = raw.length;
@@ -128,4 +134,14 @@ export function scan(text) {
       label: KIND_LABELS[kind],
     });
   });
+}
+
+// Is norm.slice(s, e) the number of a form's name, three or four digits with letters
+// hyphened on ("1099-G", "1040-ES", "CT-1040"; not a mask's "xxx-xx-6789")? A cue
+// reaches over it (_form_code).
+function formCode(norm, s, e) {
+  if (e - s < 3 || e - s > 4 || !/^[0-9]+$/.test(norm.slice(s, e))) return false;
+  const letter = (c) => c !== undefined && /[A-Za-z]/.test(c);
+  if (s >= 2 && norm[s - 1] === "-" && letter(norm[s - 2])) return norm[s - 2] !== "x" && norm[s - 2] !== "X";
+  return e + 1 < norm.length && norm[e] === "-" && letter(norm[e + 1]) && !/[0-9]/.test(norm[e + 2] ?? "");
 }
