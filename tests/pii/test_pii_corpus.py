@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 129
+    assert len(INDEPENDENT) == 136
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -101,6 +101,9 @@ _FLOORS = {
     "independent-118": (0.82, 0.81, 0.01),  # voice (60%, English and Spanish): 0.825 at first
     "independent-120": (0.95, 0.94, 0.01),  # languages: digit words in vi, ko, ru (README)
     "independent-122": (0.95, 0.95, 0.012),  # one in 88: purchase orders shaped as CT numbers
+    # voice (70%): numbers split across turns and captions, homophones (README)
+    "independent-131": (0.89, 0.88, 0.01),
+    "independent-135": (0.90, 0.93, 0.01),  # phone writing, half voice: 0.893 at first
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -125,12 +128,18 @@ _PRECISION_FLOORS = {
     # the hardest cases in English (119, 57% clean): a number a folder calls "tax reg" that
     # was a job number, a tenant reference, denied a clause or two on
     "independent-119": (0.98, 0.018),
-    # the hardest cases again (125, 54% clean): a ticket number in brackets after it, an
-    # EIN a later paragraph calls the case number "above", a label after "not my social!)"
-    "independent-125": (0.96, 0.033),
+    # the hardest cases again (125, 54% clean): an EIN a later paragraph calls the case
+    # number "above", a label after "not my social!)", a quoted 'reference number' (README)
+    "independent-125": (0.97, 0.025),
     # writing for others (126): a notice number denied two clauses on, a letter control
     # number "the accountant says" it is
     "independent-126": (0.98, 0.021),
+    # the hardest cases in English again (132, 55% clean): denials a paragraph or a
+    # message later, a number "at the top of this email" said to be a request number
+    "independent-132": (0.94, 0.049),
+    # pasted text (136): parcel IDs in SSN shape under a "parcel_id" column, a DMV
+    # registration certificate's number, an XML attribute's tinType="EIN"
+    "independent-136": (0.95, 0.041),
 }
 
 
