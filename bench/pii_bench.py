@@ -145,6 +145,7 @@ _UNITS = {
     "digit words": "four one two, zero eight, three three one seven oh double nine cinco ",
     "digits and digit words": "412 08 three three one 7 cinco-8 ",
     "spoken tens and hundreds": "novecientos treinta y cinco, setenta y uno y e veintiuno diez, ",
+    "transcript turns": "Caller: three nine seven\nRep: mm-hmm\nCaller: 4 5\nRep: ok\n",
     "quote prefixes in numbers": "SSN 412 08\n> > 3317 12-\n> 3456789\n",
     "table rows": "Name\tSSN\tRefund\nAna\t412083317\t1182\n| a | SSN | b |\n| 1 | 2 | 3 |\n",
     "list items": "SSNs for everyone:\nhusband: 301-72-1188\nson - 412083317\n#1 Li, 523104428\n",
@@ -193,6 +194,7 @@ ADVERSARIAL_KINDS = [
     "digits and digit words",
     "digit words, then numerals",
     "spoken tens and hundreds",
+    "transcript turns",
 ]
 # Input that is nothing but real identifiers (tens of thousands per MB): the time is
 # proportional to the findings returned; shown to prove it stays linear.

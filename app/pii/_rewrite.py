@@ -350,6 +350,61 @@ Edit = tuple[int, int, str, list[tuple[int, int]]]
 if _R["quote_join"] != "(?<=[0-9-]) ?\n(?: *>)+ *(?=-?[0-9])":
     raise ValueError("rewrites.quote_join changed: rewrite _QUOTE_BREAK_RE to match")
 _QUOTE_BREAK_RE = re.compile("\n(?: *>)+ *(?=-?[0-9])")
+# a number split over two turns of one speaker (turn_join), the short reply B filled in
+TURN_JOIN_SRC = _R["turn_join"].replace("B", "|".join(_R["turn_join_backchannel"]))
+_TURN_JOIN_RE = re.compile(TURN_JOIN_SRC)
+# the speaker's name at a line's start, a time stamp perhaps before it (as in turn_join)
+_TURN_SPEAKER_RE = re.compile(
+    "[ \t]*(?:\\[?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\\]?[ \t]+)?([^\n:]{1,40}):"
+)
+_TURN_TAIL = " ,.…"
+# a letter of a digit word (the lower-cased copy's Latin letters)
+_WORD_LETTER_RE = re.compile("[a-zà-öø-ÿ\u0100-\u024f]")
+
+
+def _turn_joins(norm: str) -> list[Edit]:
+    """Each number split over two turns of one speaker: the break, the other's short
+    reply and the name again become a pause between its groups (turn_join)."""
+    low = latin_lower(norm)
+    out: list[Edit] = []
+    for m in _TURN_JOIN_RE.finditer(low):
+        s, e = m.span()
+        start = low.rfind("\n", 0, s) + 1
+        prev = _TURN_SPEAKER_RE.match(low, start, s)
+        who = m.group(2).strip()
+        if prev is None or prev.group(1).strip() != who:
+            continue
+        if m.group(1) is not None and m.group(1).strip() == who:
+            continue
+        if _digit_item_before(low, prev.end(), s) and _digit_item_at(low, e):
+            # a pause between digit words, a space between numerals (their groups)
+            gap = " " if "0" <= low[s - 1] <= "9" else ", "
+            out.append((s, e, gap, [(s, e)] * len(gap)))
+    return out
+
+
+def _digit_item_before(low: str, lo: int, end: int) -> bool:
+    """Does low[lo:end] end, but for spaces and pauses, with a digit or a digit word?"""
+    while end > lo and low[end - 1] in _TURN_TAIL:
+        end -= 1
+    if end > lo and "0" <= low[end - 1] <= "9":
+        return True
+    start = end
+    while start > lo and _WORD_LETTER_RE.match(low, start - 1):
+        start -= 1
+    return low[start:end] in _WORDS
+
+
+def _digit_item_at(low: str, at: int) -> bool:
+    """Does low go on at `at` with a digit or a digit word?"""
+    if at < len(low) and "0" <= low[at] <= "9":
+        return True
+    end = at
+    while end < len(low) and _WORD_LETTER_RE.match(low, end):
+        end += 1
+    return low[at:end] in _WORDS
+
+
 _DIGIT_OR_DASH = frozenset("0123456789-")
 
 
@@ -859,6 +914,10 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     needed here (made on first use by _cues._Text)."""
     if ">" in norm:
         edits = _quote_joins(norm)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+    if ":" in norm and "\n" in norm:
+        edits = _turn_joins(norm)
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
     norm, starts, ends, words, hint, counts = _close_up(norm, starts, ends)

@@ -18,7 +18,14 @@ import sys
 from pathlib import Path
 
 from . import _rules
-from ._rewrite import DIGIT_RUN_SRC, FILLER_ES_SRC, FILLER_SRC, HOMOPHONE_SRC, MIXED_RUN_SRC
+from ._rewrite import (
+    DIGIT_RUN_SRC,
+    FILLER_ES_SRC,
+    FILLER_SRC,
+    HOMOPHONE_SRC,
+    MIXED_RUN_SRC,
+    TURN_JOIN_SRC,
+)
 
 MODULE_PATH = _rules.RULES_PATH.with_suffix(".mjs")
 
@@ -40,6 +47,7 @@ def sources() -> dict[str, object]:
         "digit_word_mixed_run": MIXED_RUN_SRC,
         "filler": FILLER_SRC,
         "filler_es": FILLER_ES_SRC,
+        "turn_join": TURN_JOIN_SRC,
         "homophone": HOMOPHONE_SRC,
     }
 

@@ -48,6 +48,47 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return out;
   }
 
+  // A number split over two turns of one speaker (turn_join): the break, the other's
+  // short reply and the name again become a pause between its groups (_turn_joins).
+  const TURN_JOIN_RE = new RegExp(SOURCES.turn_join, "g");
+  const TURN_SPEAKER_RE = /^[ \t]*(?:\[?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]?[ \t]+)?([^\n:]{1,40}):/;
+  const TURN_TAIL = " ,.…";
+  function turnJoins(norm) {
+    const out = [];
+    if (!norm.includes(":")) return out;
+    const low = lower(norm);
+    for (const m of all(TURN_JOIN_RE, low)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      const start = low.lastIndexOf("\n", s - 1) + 1;
+      const prev = TURN_SPEAKER_RE.exec(low.slice(start, s));
+      const who = m[2].trim();
+      if (prev === null || prev[1].trim() !== who) continue;
+      if (m[1] !== undefined && m[1].trim() === who) continue;
+      if (digitItemBefore(low, start + prev[0].length, s) && digitItemAt(low, e)) {
+        // a pause between digit words, a space between numerals (their groups)
+        const gap = isDigit(low[s - 1]) ? " " : ", ";
+        out.push([s, e, gap, Array(gap.length).fill([s, e])]);
+      }
+    }
+    return out;
+  }
+  // a letter of a digit word (the lower-cased copy's Latin letters)
+  const isLetter = (c) => c !== undefined && /[a-zà-öø-ÿ\u0100-\u024f]/.test(c);
+  function digitItemBefore(low, lo, end) {
+    while (end > lo && TURN_TAIL.includes(low[end - 1])) end--;
+    if (end > lo && isDigit(low[end - 1])) return true;
+    let start = end;
+    while (start > lo && isLetter(low[start - 1])) start--;
+    return Object.hasOwn(WORDS, low.slice(start, end));
+  }
+  function digitItemAt(low, at) {
+    if (at < low.length && isDigit(low[at])) return true;
+    let end = at;
+    while (end < low.length && isLetter(low[end])) end++;
+    return Object.hasOwn(WORDS, low.slice(at, end));
+  }
+
   function numeralDashes(norm) {
     if (!R.numeral_dash_hints.some((h) => norm.includes(h))) return [];
     const out = [];
@@ -394,6 +435,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   return function rewrite(norm, starts, ends) {
     for (const [step, hint] of [
       [quoteJoins, ">"],
+      [turnJoins, "\n"],
       [numeralDashes, " "],
       ["spoken", null],
       [letterSpaced, " "],
