@@ -17,6 +17,7 @@ from ._rules import (
     CARRY_GAP_RE,
     CARRY_MAX_GAP,
     CORRECTION_GAP_RE,
+    CT_PLACEHOLDER_BASES,
     CUE_CONTRAST_GAP_RE,
     CUE_KINDS,
     CUE_LIST_GAP_RE,
@@ -54,6 +55,7 @@ from ._rules import (
 from ._scopes import ID_KINDS, could_be_scoped, has_reference, scopes
 
 _SSN_WRITTEN = len("123-45-6789")
+_CT_WRITTEN = len("1234567-000")
 _LEFT_OUT = "+$\u20ac\u00a3\u00a5"  # phone country code or currency before a chunk
 
 
@@ -427,10 +429,24 @@ class _Chunk:
         Security number, next ("Me: 568107376. Wife: 583-32-3754") or just before it
         ("Husband 850-45-3747, wife 241376297")? Such a list holds one kind of number,
         and the bare one is that kind too."""
+        return self._sibling(_written_ssn)
+
+    def _sibling_ct(self) -> bool:
+        """The same for a number written as a CT number ("Enfield (9554330-000) and New
+        London (2056241000)")."""
+        return self._sibling(_written_ct)
+
+    def _sibling_kind(self) -> str | None:
+        """The kind, ssn or ct, of a number with no cue whose sibling is written as one."""
+        if self._sibling_ssn():
+            return "ssn"
+        return "ct" if self._sibling_ct() else None
+
+    def _sibling(self, written) -> bool:
         norm, p = self.text.norm, self.prev
-        if _written_ssn(norm, self.nx, self.nxe) and self._joined(self.ce, self.nx):
+        if written(norm, self.nx, self.nxe) and self._joined(self.ce, self.nx):
             return True
-        return p is not None and _written_ssn(norm, p.cs, p.ce) and self._joined(p.ce, self.cs)
+        return p is not None and written(norm, p.cs, p.ce) and self._joined(p.ce, self.cs)
 
     def _introduced(self) -> bool:
         """Is the cue before directly before the number, but for introducing words?"""
@@ -805,9 +821,10 @@ class _Chunk:
                 kind = after
                 self.why = ("after", self.after_start, self.after_end)
         if kind is None:
-            if fallback is None and first is True and last and self._sibling_ssn():
-                self.why = ("sibling", "ssn")
-                return "ssn"
+            sibling = self._sibling_kind() if fallback is None and first is True and last else None
+            if sibling is not None:
+                self.why = ("sibling", sibling)
+                return sibling
             self.why = ("topic", self.at, fallback)
             return fallback
         kind = self._mistaken_kind(kind, last)
@@ -827,6 +844,15 @@ def _written_ssn(norm: str, s: int, e: int) -> bool:
         return False
     digits = norm[s : s + 3] + norm[s + 4 : s + 6] + norm[s + 7 : e]
     return digits.isdigit() and _ssn_or_itin(digits) == "ssn"
+
+
+def _written_ct(norm: str, s: int, e: int) -> bool:
+    """Is norm[s:e] written as a CT number, a 7-digit base, a hyphen and a location code
+    00x (1234567-000), not the instructions' example?"""
+    if e - s != _CT_WRITTEN or norm[s + 7] != "-" or not norm.startswith("00", s + 8):
+        return False
+    base = norm[s : s + 7]
+    return (base + norm[e - 1]).isdigit() and base not in CT_PLACEHOLDER_BASES
 
 
 def digits_of(norm: str, s: int, e: int) -> str:

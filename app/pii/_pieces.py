@@ -34,7 +34,9 @@ from ._rules import (
     CT_ACCOUNT_COLUMN_RE,
     CT_ACCOUNT_COLUMN_REACH,
     CT_ACCOUNT_LABEL_RE,
+    CT_BASE_ALONE_NEAR_REACH,
     CT_BASE_ALONE_NOT_AFTER_RE,
+    CT_BASE_ALONE_NOT_NEAR_RE,
     CT_BASE_ALONE_REACH,
     CT_BASE_ALONE_WEAK_RE,
     CT_BASE_MAX,
@@ -547,6 +549,9 @@ def ct_base(ctx: _Chunk):
         return None
     # the Labor Department's employer registration number, a vehicle's ...
     if CT_BASE_ALONE_NOT_AFTER_RE.search(low, max(0, s - CT_BASE_ALONE_REACH), s) is not None:
+        return None
+    # ... and a vehicle's registration certificate pasted above it
+    if CT_BASE_ALONE_NOT_NEAR_RE.search(low, max(0, s - CT_BASE_ALONE_NEAR_REACH), s) is not None:
         return None
     return ("ct_tax_reg", cs, ce, norm[cs:ce], ("before", ctx.before_span, ctx.before))
 

@@ -530,8 +530,8 @@ class _Run:
     def add(self, item: str, word: bool, sep: str, before: int, start: int, end: int) -> bool:
         """Read the item (after its separator, low[before:start]); False: no number."""
         if sep:  # the separator before this item
-            # (a spoken dash may have a comma before it: "nine, location oh oh three")
-            dash = sep == "-" or sep.lstrip(", ") in _DASH_WORDS
+            # (a spoken dash may have a comma before or after it: "nine, location oh oh three")
+            dash = sep == "-" or sep.strip(", ") in _DASH_WORDS
             self.chars.append("-" if dash else " ")
             self.src.append((before, start))
         value = _WORDS.get(item, item)

@@ -324,10 +324,18 @@ export class Chunk {
   // Security number, next ("Me: 568107376. Wife: 583-32-3754") or just before it
   // ("Husband 850-45-3747, wife 241376297")?
   siblingSsn() {
+    return this.sibling(writtenSsn);
+  }
+  // The same for a number written as a CT number ("Enfield (9554330-000) and New London
+  // (2056241000)") (_sibling_ct).
+  siblingCt() {
+    return this.sibling(writtenCt);
+  }
+  sibling(written) {
     const norm = this.text.norm;
     const p = this.prev;
-    if (writtenSsn(norm, this.nx, this.nxe) && this.joined(this.ce, this.nx)) return true;
-    return p !== null && writtenSsn(norm, p.cs, p.ce) && this.joined(p.ce, this.cs);
+    if (written(norm, this.nx, this.nxe) && this.joined(this.ce, this.nx)) return true;
+    return p !== null && written(norm, p.cs, p.ce) && this.joined(p.ce, this.cs);
   }
   // Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?
   // Does the writer deny the number, with no identifier cue of its own before it
@@ -644,7 +652,10 @@ export class Chunk {
       }
     }
     if (kind === null) {
-      if (fallback === null && first === true && last && this.siblingSsn()) return "ssn";
+      if (fallback === null && first === true && last) {
+        if (this.siblingSsn()) return "ssn";
+        if (this.siblingCt()) return "ct";
+      }
       return fallback;
     }
     if (NEG_KINDS.includes(kind) && last) {
@@ -661,6 +672,14 @@ export class Chunk {
 }
 
 // Is norm.slice(s, e) written as a Social Security number (123-45-6789) and valid as one?
+// Is norm.slice(s, e) written as a CT number, a 7-digit base, a hyphen and a location
+// code 00x (1234567-000), not the instructions' example? (_written_ct)
+function writtenCt(norm, s, e) {
+  if (e - s !== 11 || norm[s + 7] !== "-" || !norm.startsWith("00", s + 8)) return false;
+  const base = norm.slice(s, s + 7);
+  return /^[0-9]{8}$/.test(base + norm[e - 1]) && !RULES.ct_tax_reg.placeholder_bases.includes(base);
+}
+
 function writtenSsn(norm, s, e) {
   if (e - s !== SSN_WRITTEN || !SSN_WRITTEN_RE.test(norm.slice(s, e))) return false;
   return ssnOrItin(norm.slice(s, s + 3) + norm.slice(s + 4, s + 6) + norm.slice(s + 7, e)) === "ssn";

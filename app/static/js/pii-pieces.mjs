@@ -250,6 +250,7 @@ export const BASE_DIGITS = CT.base_max - 2; // the seven digits of a CT number's
 const BASE_LEFT = "-/.,$+"; // joined on before: part of a longer number or an amount
 const BASE_ALONE_WEAK_RE = new RegExp("^(?:" + CT.base_alone_weak + ")$");
 const BASE_NOT_AFTER_RE = new RegExp(CT.base_alone_not_after, "g");
+const BASE_NOT_NEAR_RE = new RegExp(CT.base_alone_not_near, "g");
 
 // A CT number's seven-digit base alone, glued to nothing and directly introduced by its
 // own CT label ("My registration number is 4517238"; not one of base_alone_weak: "DRS
@@ -271,6 +272,8 @@ export function ctBase(ctx) {
   if (BASE_ALONE_WEAK_RE.test(low.slice(s, e))) return null;
   // the Labor Department's employer registration number, a vehicle's ...
   if (!findIter(BASE_NOT_AFTER_RE, low, Math.max(0, s - CT.base_alone_reach), s).next().done) return null;
+  // ... and a vehicle's registration certificate pasted above it
+  if (!findIter(BASE_NOT_NEAR_RE, low, Math.max(0, s - CT.base_alone_near_reach), s).next().done) return null;
   return ["ct_tax_reg", cs, ce, norm.slice(cs, ce)];
 }
 

@@ -237,8 +237,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         }
       }
       if (sep) {
-        // (a spoken dash may have a comma before it: "nine, location oh oh three")
-        chars.push(sep === "-" || DASH_WORDS.has(sep.replace(/^[, ]+/, "")) ? "-" : " ");
+        // (a spoken dash may have a comma before or after it: "nine, location oh oh three")
+        chars.push(sep === "-" || DASH_WORDS.has(sep.replace(/^[, ]+|[, ]+$/g, "")) ? "-" : " ");
         src.push([pos, ws]);
       }
       pos = we;
