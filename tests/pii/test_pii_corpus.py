@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 136
+    assert len(INDEPENDENT) == 143
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -104,6 +104,12 @@ _FLOORS = {
     # voice (70%): numbers split across caption cues, homophones (README)
     "independent-131": (0.92, 0.91, 0.01),
     "independent-135": (0.90, 0.93, 0.01),  # phone writing, half voice: 0.893 at first
+    # a random August: bare CT numbers after "ours:" or "Store acct", an "Account ID"
+    # column of a portal's TSV (README)
+    "independent-137": (0.94, 0.95, 0.01),
+    # voice (71%): Korean-style pairs, homophone chains, a dash read as its own turn;
+    # two numbers read back as case numbers in SSN shape (README)
+    "independent-138": (0.90, 0.91, 0.021),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -140,6 +146,11 @@ _PRECISION_FLOORS = {
     # pasted text (136): parcel IDs in SSN shape under a "parcel_id" column, a DMV
     # registration certificate's number, an XML attribute's tinType="EIN"
     "independent-136": (0.95, 0.041),
+    "independent-138": (0.97, 0.021),
+    # the hardest cases in ten languages (139, 55% clean): denials a sentence later in
+    # Portuguese, a quoted question answered "No, that's not it either", an ITIN shape
+    # the writer says they never had
+    "independent-139": (0.95, 0.044),
 }
 
 
