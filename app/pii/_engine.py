@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from ._cues import _Chunk, _Text, digits_of
 from ._normalise import normalise
-from ._pieces import _BASE_DIGITS, _scan_chunk, ct_base
+from ._pieces import _ASCII_LETTERS, _BASE_DIGITS, _scan_chunk, ct_base
 from ._rewrite import rewrite
 from ._rules import (
     MAX_CHUNK,
@@ -152,21 +152,18 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
     return found
 
 
-_FORM_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-
-
 def _form_code(norm: str, s: int, e: int) -> bool:
     """Is norm[s:e] the number of a form's name, three or four digits with letters
     hyphened on ("1099-G", "1040-ES", "CT-1040"; not a mask's "xxx-xx-6789")? A cue
     reaches over it."""
     if not 3 <= e - s <= 4 or not norm[s:e].isdigit():
         return False
-    if s >= 2 and norm[s - 1] == "-" and norm[s - 2] in _FORM_LETTERS:
+    if s >= 2 and norm[s - 1] == "-" and norm[s - 2] in _ASCII_LETTERS:
         return norm[s - 2] not in "xX"
     return (
         e + 1 < len(norm)
         and norm[e] == "-"
-        and norm[e + 1] in _FORM_LETTERS
+        and norm[e + 1] in _ASCII_LETTERS
         and not norm[e + 2 : e + 3].isdigit()
     )
 

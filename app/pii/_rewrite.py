@@ -350,13 +350,16 @@ Edit = tuple[int, int, str, list[tuple[int, int]]]
 if _R["quote_join"] != "(?<=[0-9-]) ?\n(?: *>)+ *(?=-?[0-9])":
     raise ValueError("rewrites.quote_join changed: rewrite _QUOTE_BREAK_RE to match")
 _QUOTE_BREAK_RE = re.compile("\n(?: *>)+ *(?=-?[0-9])")
-# a number split over two turns of one speaker (turn_join), the short reply B filled in
-TURN_JOIN_SRC = _R["turn_join"].replace("B", "|".join(_R["turn_join_backchannel"]))
-_TURN_JOIN_RE = re.compile(TURN_JOIN_SRC)
-# the speaker's name at a line's start, a time stamp perhaps before it (as in turn_join)
-_TURN_SPEAKER_RE = re.compile(
-    "[ \t]*(?:\\[?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\\]?[ \t]+)?([^\n:]{1,40}):"
+# a number split over two turns of one speaker (turn_join), the speaker (S) and the short
+# reply (B) filled in
+TURN_JOIN_SRC = (
+    _R["turn_join"]
+    .replace("B", "|".join(_R["turn_join_backchannel"]))
+    .replace("S", _R["turn_speaker"])
 )
+_TURN_JOIN_RE = re.compile(TURN_JOIN_SRC)
+# the speaker's name at a line's start, a time stamp perhaps before it
+_TURN_SPEAKER_RE = re.compile("[ \t]*" + _R["turn_speaker"])
 _TURN_TAIL = " ,.…"
 # a letter of a digit word (the lower-cased copy's Latin letters)
 _WORD_LETTER_RE = re.compile("[a-zà-öø-ÿ\u0100-\u024f]")

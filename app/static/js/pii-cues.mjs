@@ -11,6 +11,7 @@ export const { scopes, hasReference } = makeScopes(RULES, CueRegExp, CUE_KINDS, 
 
 export const NEG_KINDS = ["neg", "neg_bare"];
 const SSN_WRITTEN = "123-45-6789".length;
+const CT_WRITTEN = "1234567-000".length;
 const SSN_WRITTEN_RE = /^[0-9]{3}-[0-9]{2}-[0-9]{4}$/;
 const RELABEL_RE = new RegExp(DENIAL_RELABEL_RE.source, "g");
 const DENIAL_CORRECTED_RE = new RegExp(RULES.denial.corrected + "|" + RULES.denial.corrected_mistake, "g");
@@ -658,28 +659,30 @@ export class Chunk {
       }
       return fallback;
     }
-    if (NEG_KINDS.includes(kind) && last) {
-      // "'case number 587-07-7072' - I mixed up my papers, that is my social security
-      // number": what it is after all
-      const instead = this.correctedTo(this.ce, true);
-      if (instead !== null) {
-        kind = cueKind(instead.m);
-        this.from = [instead.start, instead.end];
-      }
-    }
+    kind = this.mistakenKind(kind, last);
     return kind === "neg_bare" ? "neg" : kind;
+  }
+  // A negative kind the writer takes back at once, naming the mistake ("'case number
+  // 587-07-7072' - I mixed up my papers, that is my social security number"): the
+  // identifier's kind; else kind (_mistaken_kind).
+  mistakenKind(kind, last) {
+    if (!NEG_KINDS.includes(kind) || !last) return kind;
+    const instead = this.correctedTo(this.ce, true);
+    if (instead === null) return kind;
+    this.from = [instead.start, instead.end];
+    return cueKind(instead.m);
   }
 }
 
-// Is norm.slice(s, e) written as a Social Security number (123-45-6789) and valid as one?
 // Is norm.slice(s, e) written as a CT number, a 7-digit base, a hyphen and a location
 // code 00x (1234567-000), not the instructions' example? (_written_ct)
 function writtenCt(norm, s, e) {
-  if (e - s !== 11 || norm[s + 7] !== "-" || !norm.startsWith("00", s + 8)) return false;
+  if (e - s !== CT_WRITTEN || norm[s + 7] !== "-" || !norm.startsWith("00", s + 8)) return false;
   const base = norm.slice(s, s + 7);
   return /^[0-9]{8}$/.test(base + norm[e - 1]) && !RULES.ct_tax_reg.placeholder_bases.includes(base);
 }
 
+// Is norm.slice(s, e) written as a Social Security number (123-45-6789) and valid as one?
 function writtenSsn(norm, s, e) {
   if (e - s !== SSN_WRITTEN || !SSN_WRITTEN_RE.test(norm.slice(s, e))) return false;
   return ssnOrItin(norm.slice(s, s + 3) + norm.slice(s + 4, s + 6) + norm.slice(s + 7, e)) === "ssn";
@@ -694,8 +697,6 @@ function lineLabel(low, ce, start, end, nx) {
   return br >= 0 && /^[ \t.:;,)]*$/.test(rest.slice(0, br));
 }
 
-// Is the number ending at end followed at once by a cue of its own ("... routing
-// 123582401919 = acct", "... 64-9072450 is the EIN")?
 // The cue r, or the negative cue after it that r, a name only (weak_cues_after),
 // qualifies ("... is our myconneCT logon confirmation") (_weak_qualifier).
 function weakQualifier(low, r, nx) {
@@ -705,6 +706,8 @@ function weakQualifier(low, r, nx) {
   return r;
 }
 
+// Is the number ending at end followed at once by a cue of its own ("... routing
+// 123582401919 = acct", "... 64-9072450 is the EIN")?
 export function labelledAt(low, end) {
   return cueAcross(LABEL_AFTER_GAP_RE, low, end); // the gap may be empty
 }

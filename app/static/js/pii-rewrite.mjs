@@ -51,7 +51,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // A number split over two turns of one speaker (turn_join): the break, the other's
   // short reply and the name again become a pause between its groups (_turn_joins).
   const TURN_JOIN_RE = new RegExp(SOURCES.turn_join, "g");
-  const TURN_SPEAKER_RE = /^[ \t]*(?:\[?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]?[ \t]+)?([^\n:]{1,40}):/;
+  const TURN_SPEAKER_RE = new RegExp(`^[ \\t]*${R.turn_speaker}`);
   const TURN_TAIL = " ,.…";
   function turnJoins(norm) {
     const out = [];
