@@ -15,6 +15,7 @@ from ._rules import (
     BUSINESS_NAME_RE,
     BUSINESS_REACH,
     CARRY_GAP_RE,
+    CARRY_OWNER_RE,
     CARRY_MAX_GAP,
     CORRECTION_GAP_RE,
     CT_PLACEHOLDER_BASES,
@@ -509,6 +510,15 @@ class _Chunk:
         """Is the number directly introduced by its own identifier cue ("my social is ",
         "SSN #")?"""
         return self.cue_before() in ID_KINDS and not self.carried and self._introduced()
+
+    def carried_to_owner(self) -> bool:
+        """Does the number take an identifier cue carried from the number before over a
+        gap that names another owner ("your social as 011 49 12 03 and Marion's as ")?"""
+        return (
+            self.cue_before() in ID_KINDS
+            and self.carried
+            and CARRY_OWNER_RE.search(self.text.low, self.pe, self.cs) is not None
+        )
 
     def labelled_by_id(self) -> bool:
         """Is the number followed at once by its own identifier cue ("... 361 0 4 11 84

@@ -679,7 +679,9 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     however grouped, as voice typing writes a number read in bursts ("SSN 41420 163 9",
     "my social is 47 96 31 77 4", "Employer ID 66 32 562 72", "routing number is 2 49 7
     16 4 56", "sales and use tax number is 3 72 75 79 0 01"), directly after its own
-    identifier cue or directly before one ("361 0 4 11 84 that's my social"): read as
+    identifier cue, after one carried to another owner's number ("your social as 011 49 12
+    03 and Marion's as 397 57 05 64") or directly before one ("361 0 4 11 84 that's my
+    social"): read as
     bare digits with that cue (ten are a CT number's base and location code, under a CT
     cue). None if not."""
     if len(bare) > _VOICE_DIGITS[-1] + _VOICE_GROUPS - 1:
@@ -693,7 +695,7 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
         return None
     ctx.look_at(cs)
     introduced = ctx.introduced_by_id()
-    if not introduced and not ctx.labelled_by_id():
+    if not introduced and not ctx.carried_to_owner() and not ctx.labelled_by_id():
         return None
     kind = _classify([d], [], ctx, True, True)
     if kind is None:

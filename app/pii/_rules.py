@@ -364,6 +364,7 @@ CARRY_GAP_RE = re.compile(RULES["carry_gap"], re.ASCII)
 CUE_LIST_GAP_RE = re.compile(RULES["cue_list_gap"], re.ASCII)
 CUE_CONTRAST_GAP_RE = re.compile(RULES["cue_contrast_gap"], re.ASCII)
 CARRY_MAX_GAP: int = RULES["carry_max_gap"]
+CARRY_OWNER_RE = re.compile(RULES["carry_owner"])
 RESTART_MIN_DIGITS: int = RULES["restart"]["min_digits"]
 RESTART_MAX_GAP: int = RULES["restart"]["max_gap"]
 # both gaps take label_arrow ("<-", "=", "=>" ...) for {arrow}

@@ -120,6 +120,7 @@ export const CARRY_GAP_RE = new RegExp("^(?:" + RULES.carry_gap + ")$");
 export const CUE_LIST_GAP_RE = new RegExp("^(?:" + RULES.cue_list_gap + ")$");
 export const CUE_CONTRAST_GAP_RE = new RegExp("^(?:" + RULES.cue_contrast_gap + ")$");
 export const CARRY_MAX_GAP = RULES.carry_max_gap;
+export const CARRY_OWNER_RE = new RegExp(RULES.carry_owner);
 export const RESTART = RULES.restart;
 export const PLURAL_CUE_RE = new RegExp(RULES.plural_cue);
 // Python's pattern.search(s, pos, endpos) lets lookbehinds (at most 8 characters in

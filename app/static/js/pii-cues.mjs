@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BRACKET_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BRACKET_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DIGITS_ONLY_RE = /^[0-9]+$/;
@@ -390,6 +390,11 @@ export class Chunk {
   // Is the number directly introduced by its own identifier cue ("my social is ", "SSN #")?
   introducedById() {
     return ID_KINDS.has(this.cueBefore()) && !this.carried && this.introduced();
+  }
+  // Does the number take an identifier cue carried from the number before over a gap that
+  // names another owner ("your social as 011 49 12 03 and Marion's as ")? (carried_to_owner)
+  carriedToOwner() {
+    return ID_KINDS.has(this.cueBefore()) && this.carried && CARRY_OWNER_RE.test(this.text.low.slice(this.pe, this.cs));
   }
   // Is the number followed at once by its own identifier cue ("... 361 0 4 11 84 that's
   // my social")? (labelled_by_id)

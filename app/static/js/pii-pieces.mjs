@@ -364,7 +364,7 @@ function voiceGrouped(norm, bare, cs, ce, ctx) {
   // the groups and one space between each, nothing else
   if (!VOICE_DIGITS.includes(d.length) || bare.length !== d.length + texts.length - 1 || glued(norm, cs, ce)) return null;
   ctx.at = cs;
-  if (!ctx.introducedById() && !ctx.labelledById()) return null;
+  if (!ctx.introducedById() && !ctx.carriedToOwner() && !ctx.labelledById()) return null;
   const kind = classify([d], [], ctx, true, true);
   return kind === null ? null : [kind, cs, ce, d];
 }

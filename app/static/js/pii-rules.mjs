@@ -898,6 +898,8 @@ export const RULES = {
  "arrow_label_gap": "[ ]*(?:{arrow}|\\(|\\[)[ ]*",
  "_arrow_label_gap": "A cue right after a number across an arrow, an equals sign or an opening bracket ('126469884   <- bank routing', '021000021 = routing', '021000021 (routing)') labels that number: it is not bound forward to the next one.",
  "carry_max_gap": 40,
+ "carry_owner": "['’]s(?![a-z])|(?<![a-z])(?:mine|hers|his|theirs|ours|yours)(?![a-z])",
+ "_carry_owner": "A carry gap that names another owner (a possessive or an owning pronoun: ' and Marion's as ', '. Mine is '). A number read in voice bursts ('397 57 05 64') takes a carried cue only over such a gap, as over its own cue at once: a bare ', ' or ' and ' between two such numbers may as well start a phone number.",
  "restart": {
   "min_digits": 3,
   "max_gap": 80
