@@ -15,8 +15,8 @@ from ._rules import (
     BUSINESS_NAME_RE,
     BUSINESS_REACH,
     CARRY_GAP_RE,
-    CARRY_OWNER_RE,
     CARRY_MAX_GAP,
+    CARRY_OWNER_RE,
     CORRECTION_GAP_RE,
     CT_PLACEHOLDER_BASES,
     CUE_CONTRAST_GAP_RE,
@@ -609,6 +609,8 @@ class _Chunk:
         if cue is None or cue.start() - pos > 2 * CUE_WINDOW:
             return False
         s = cue.start()
+        if self._denied_outright(cue):
+            return True
         lead = DENIAL_TAKEN_BACK_LEAD_RE.match(low, pos, s)
         if lead is not None:
             pos = lead.end()
@@ -620,6 +622,26 @@ class _Chunk:
         ):
             return False
         return self.nx >= len(low) or DENIAL_BREAK_RE.search(low, cue.end(), self.nx) is not None
+
+    def _denied_outright(self, cue) -> bool:
+        """Is the negative cue after the identifier cue after the number that same cue
+        negated, in its clause or in the next one starting with a pronoun for the number
+        ("654-64-6722 but she kept calling it my social. It is NOT my social security
+        number, it's the claim number"), and not handed to another owner?"""
+        low, pos, s = self.text.low, self.after_end, cue.start()
+        neg = DENIAL_NEGATION_RE.match(low, s)
+        if neg is None:
+            return False
+        inner = _next_cue(low, neg.end(), cue.end())
+        return (
+            inner is not None
+            and _cue_kind(inner) == self.after
+            and (
+                DENIAL_BREAK_RE.search(low, pos, s) is None
+                or DENIAL_NEXT_CLAUSE_RE.fullmatch(low, pos, s) is not None
+            )
+            and not self._relabelled(cue.end())
+        )
 
     def _relabelled(self, pos: int) -> bool:
         """Does the sentence go on to say what the number is instead, an identifier
@@ -726,6 +748,9 @@ class _Chunk:
                     # a line's label after its value ("629563951 social" over
                     # "06-15-1958 DOB") is the value's
                     and not _line_label(norm, ce, m.start(), m.end(), nx)
+                    # a negated cue denying this number stays its own ("555-71-1567 is
+                    # not my SSN, mine ends in 5919")
+                    and not _denies_back(norm, ce, m)
                 )
                 # a cue that is only a name ("Connecticut") stays in the number's sentence
                 if not bound_forward and not (
@@ -962,6 +987,22 @@ def _between_marks(norm: str, cs: int, ce: int) -> bool:
     if ce >= len(norm) or norm[ce] not in _MICR_FIRST:
         return False
     return any(norm.startswith(m, ce) and norm.endswith(m, 0, cs) for m in MICR_MARKS)
+
+
+def _denies_back(low: str, ce: int, m) -> bool:
+    """Is the cue m, after a number ending at ce, a negated identifier cue that denies
+    that number, in its clause or in the next one starting with a pronoun for it
+    ("555-71-1567 is not my SSN, mine ends in 5919", "... 555-71-1567. That is NOT my
+    social security number, mine ends in 5919")?"""
+    s = m.start()
+    return (
+        _cue_kind(m) == "neg"
+        and DENIAL_NEGATION_RE.match(low, s) is not None
+        and (
+            DENIAL_BREAK_RE.search(low, ce, s) is None
+            or DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, s) is not None
+        )
+    )
 
 
 def _could_bind(norm: str, s: int, e: int) -> bool:

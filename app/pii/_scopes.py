@@ -773,7 +773,8 @@ def _siblings_kind(
             return
         kind, note = "ssn", "a list whose other items are written as this kind"
     elif all(
-        _RELATION_LABEL_RE.fullmatch(_bare_label(label)) for _o, label, _v in items
+        not found and _RELATION_LABEL_RE.fullmatch(_bare_label(label))
+        for (_o, label, _v), (_o2, found, _v2) in zip(items, labelled, strict=True)
     ) and not _named_otherwise(lines, i):
         # "me: 485379386" / "my husband: 991765388": people's numbers (not under a line
         # that names them otherwise: "We paid for two orders.")

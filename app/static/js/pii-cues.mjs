@@ -446,6 +446,7 @@ export class Chunk {
     let cue = nextCue(low, pos, end);
     while (cue !== null && !NEG_KINDS.includes(cueKind(cue.m))) cue = nextCue(low, cue.end, end);
     if (cue === null || cue.start - pos > 2 * CUE_WINDOW) return false;
+    if (this.deniedOutright(cue)) return true;
     let gap = low.slice(pos, cue.start);
     // a clause denying the cue at once is passed over ("... was my SSN — it isn't,
     // that's my driver's license number")
@@ -454,6 +455,23 @@ export class Chunk {
     if (!DENIAL_COPULA_RE.test(gap) || NEGATED_RE.test(gap)) return false;
     if (DENIAL_BREAK_RE.test(gap) && !DENIAL_NEXT_CLAUSE_RE.test(gap)) return false;
     return this.nx >= low.length || DENIAL_BREAK_RE.test(low.slice(cue.end, this.nx));
+  }
+  // Is the negative cue after the identifier cue after the number that same cue negated,
+  // in its clause or in the next one starting with a pronoun for the number ("654-64-6722
+  // but she kept calling it my social. It is NOT my social security number, it's the
+  // claim number"), and not handed to another owner (_denied_outright)?
+  deniedOutright(cue) {
+    const low = this.text.low;
+    const neg = DENIAL_NEGATION_RE.exec(low.slice(cue.start, cue.start + 40));
+    if (neg === null) return false;
+    const inner = nextCue(low, cue.start + neg[0].length, cue.end);
+    const gap = low.slice(this.afterEnd, cue.start);
+    return (
+      inner !== null &&
+      cueKind(inner.m) === this.after &&
+      (!DENIAL_BREAK_RE.test(gap) || DENIAL_NEXT_CLAUSE_RE.test(gap)) &&
+      !this.relabelled(cue.end)
+    );
   }
   // Does the sentence go on to say what the number is instead, an identifier ("... is
   // NOT a social security number, it's my ITIN")?
@@ -550,7 +568,10 @@ export class Chunk {
           !labelledAt(low, this.nxe) &&
           // a line's label after its value ("629563951 social" over "06-15-1958 DOB")
           // is the value's
-          !lineLabel(low, ce, r.start, r.end, nx);
+          !lineLabel(low, ce, r.start, r.end, nx) &&
+          // a negated cue denying this number stays its own ("555-71-1567 is not my SSN,
+          // mine ends in 5919")
+          !deniesBack(low, ce, r);
         // a cue that is only a name ("Connecticut") stays in the number's sentence
         if (!boundForward && !(WEAK_AFTER.has(r.m[0]) && sentenceEndIn(SENTENCE_END_RE, this.text.norm, ce, r.start))) {
           let cue = r;
@@ -746,6 +767,18 @@ export function betweenMarks(norm, cs, ce) {
     if (cs >= m.length && norm.startsWith(m, ce) && norm.startsWith(m, cs - m.length)) return true;
   }
   return false;
+}
+
+// Is the cue r, after a number ending at ce, a negated identifier cue that denies that
+// number, in its clause or in the next one starting with a pronoun for it ("555-71-1567
+// is not my SSN, mine ends in 5919")? (_denies_back)
+function deniesBack(low, ce, r) {
+  const gap = low.slice(ce, r.start);
+  return (
+    cueKind(r.m) === "neg" &&
+    DENIAL_NEGATION_RE.test(low.slice(r.start, r.start + 40)) &&
+    (!DENIAL_BREAK_RE.test(gap) || DENIAL_NEXT_CLAUSE_RE.test(gap))
+  );
 }
 
 // Could the claim norm[s:e] take a cue? Not an amount or a date: fewer than

@@ -394,7 +394,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       // beside it are SSNs too ("Lucas - 412083317" / "Mia: 523-10-4428")
       if (namedOtherwise(ls, i, true)) return;
       kind = "ssn";
-    } else if (items.every(([, label]) => RELATION_LABEL_RE.test(bareLabel(label))) && !namedOtherwise(ls, i)) {
+    } else if (items.every(([, label], n) => !labelled[n][1].length && RELATION_LABEL_RE.test(bareLabel(label))) && !namedOtherwise(ls, i)) {
       // "me: 485379386" / "my husband: 991765388": people's numbers (not under a line that
       // names them otherwise: "We paid for two orders.")
       kind = "ssn";
