@@ -295,7 +295,14 @@ class _Chunk:
         """The cue of the number before, carried to this one with no cue of its own."""
         if self.prev is not None:
             # "SSN 234567891 and my wife's is 345678912": the previous number's cue
-            return self.prev.carry() if self._joined(self.pe, self.cs) else None
+            if not self._joined(self.pe, self.cs):
+                return None
+            kind = self.prev.carry()
+            if kind is None and CARRY_OWNER_RE.search(self.text.low, self.pe, self.cs):
+                # "Mine is 481340047 and Luis's is 488808839", the first under the
+                # message's topic: another owner's number of the same kind
+                kind = self.prev.scope_kind()
+            return kind
         # "my social is 6 9 1 0 1, wait no let me start over, 6 9 1 0 1 9 5 6 5"
         return self._restarted()
 
@@ -413,6 +420,13 @@ class _Chunk:
             return any(sum(c.isdigit() for c in p) >= _SHARED_MIN for p in rest)
         return nx < len(norm) and self._joined(self.ce, nx)
 
+    def scope_kind(self) -> str | None:
+        """The identifier kind the scopes give the number (a table column, a list, the
+        message's topic), or None."""
+        forced, fallback = self.text.scoped(self.cs, self)
+        kind = forced or fallback
+        return kind if kind in ID_KINDS else None
+
     def carry(self) -> str | None:
         """The cue kind a number joined on after this one takes (none from a date or
         an amount: fewer than MIN_DIGITS digits)."""
@@ -500,10 +514,11 @@ class _Chunk:
         )
 
     def business_line(self) -> bool:
-        """Does the number's line name a business before it ("Northwind Electric LLC
-        049153005")?"""
+        """Does the number's line name a business before it, after any number before it
+        ("Northwind Electric LLC 049153005"; a CSV's rows may have been joined by then:
+        not the row before's "Lube LLC",EIN,061896205,Y')?"""
         low, at = self.text.low, self.at
-        lo = max(low.rfind("\n", 0, at) + 1, at - BUSINESS_REACH)
+        lo = max(low.rfind("\n", 0, at) + 1, at - BUSINESS_REACH, min(self.pe, at))
         return BUSINESS_NAME_RE.search(low, lo, at) is not None
 
     def introduced_by_id(self) -> bool:

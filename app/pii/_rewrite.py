@@ -892,10 +892,32 @@ def _digit_by_homophone(norm: str) -> bool:
     return any(h in t for h in _H_BESIDE_DIGIT)
 
 
+_PAUSES = ",.…"
+
+
+def _filler_edit(low: str, s: int, e: int) -> Edit:
+    """The filler low[s:e] (a pause perhaps before it) goes with that pause when another
+    follows it ("five, um, nine": one pause stays); else the pause before it stays
+    ("zero four five, umm nine nine": the groups stay apart)."""
+    p = -1
+    i = s
+    while i < e and low[i] in " ,.…":
+        if low[i] in _PAUSES:
+            p = i + 1
+        i += 1
+    j = e
+    while j < len(low) and low[j] == " ":
+        j += 1
+    if p > 0 and not (j < len(low) and low[j] in _PAUSES):
+        s = p
+    return (s, e, "", [])
+
+
 def _fillers(low: str) -> list[Edit]:
-    """Each filler between two items of a spoken number, with the pause before it: gone."""
-    edits: list[Edit] = [(m.start(1), m.end(1), "", []) for m in _FILLER_RE.finditer(low)]
-    spanish: list[Edit] = [(m.start(1), m.end(1), "", []) for m in _FILLER_ES_RE.finditer(low)]
+    """Each filler between two items of a spoken number, with the pause before it when
+    another pause follows: gone."""
+    edits = [_filler_edit(low, m.start(1), m.end(1)) for m in _FILLER_RE.finditer(low)]
+    spanish = [_filler_edit(low, m.start(1), m.end(1)) for m in _FILLER_ES_RE.finditer(low)]
     return sorted(edits + spanish) if spanish else edits
 
 

@@ -241,8 +241,11 @@ export class Chunk {
           this.beforeSpan = [prior.start, prior.end];
         }
       } else if (last === null && this.prev !== null && this.joined(this.pe, cs)) {
-        // "SSN 234567891 and my wife's is 345678912": the previous number's cue
-        const kind = this.prev.carry();
+        // "SSN 234567891 and my wife's is 345678912": the previous number's cue; or,
+        // over a gap naming another owner, the kind the scopes gave it ("Mine is
+        // 481340047 and Luis's is 488808839", the first under the message's topic)
+        let kind = this.prev.carry();
+        if (kind === null && CARRY_OWNER_RE.test(low.slice(this.pe, cs))) kind = this.prev.scopeKind();
         if (kind !== null) {
           this.before = kind;
           this.beforeEnd = this.pe;
@@ -314,6 +317,13 @@ export class Chunk {
   }
   // The cue kind a number joined on after this one takes (none from a date or an
   // amount: fewer than MIN_DIGITS digits).
+  // The identifier kind the scopes give the number (a table column, a list, the
+  // message's topic), or null (scope_kind).
+  scopeKind() {
+    const [forced, fallback] = this.text.scoped(this.cs, this);
+    const kind = forced ?? fallback;
+    return ID_KINDS.has(kind) ? kind : null;
+  }
   carry() {
     let n = 0;
     for (let i = this.cs; i < this.ce; i++) if (this.text.norm[i] >= "0" && this.text.norm[i] <= "9") n++;
@@ -384,7 +394,8 @@ export class Chunk {
   businessLine() {
     const low = this.text.low;
     const at = this.at;
-    const lo = Math.max(low.lastIndexOf("\n", at - 1) + 1, at - RULES.business_reach);
+    // (after any number before it: a CSV's rows may have been joined by then)
+    const lo = Math.max(low.lastIndexOf("\n", at - 1) + 1, at - RULES.business_reach, Math.min(this.pe, at));
     return findIter(BUSINESS_NAME_RE, low, lo, at).next().done === false;
   }
   // Is the number directly introduced by its own identifier cue ("my social is ", "SSN #")?

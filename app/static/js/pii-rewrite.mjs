@@ -150,10 +150,22 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const isDigit = (c) => c >= "0" && c <= "9";
 
   // A filler ("uh", "um") between two items of a spoken number goes, with the pause
-  // before it: group 1, at the end of the match (the rest is a lookahead).
+  // before it when another pause follows: group 1, at the end of the match (the rest is
+  // a lookahead).
   // (and the Spanish fillers between Spanish digit words: filler_es)
   const FILLER_RES = [new RegExp(SOURCES.filler, "g"), new RegExp(SOURCES.filler_es, "g")];
   const FILLER_GATE_RE = new RegExp(`(?<![a-z])(?:${[...R.filler_words, ...R.filler_words_es].join("|")})(?![a-z])`, "i");
+  // The filler low[s:e] (a pause perhaps before it) goes with that pause when another
+  // follows it ("five, um, nine"); else the pause before it stays ("zero four five, umm
+  // nine nine": the groups stay apart) (_filler_edit).
+  function fillerEdit(low, s, e) {
+    let p = -1;
+    for (let i = s; i < e && " ,.…".includes(low[i]); i++) if (",.…".includes(low[i])) p = i + 1;
+    let j = e;
+    while (j < low.length && low[j] === " ") j++;
+    if (p > 0 && !(j < low.length && ",.…".includes(low[j]))) s = p;
+    return [s, e, "", []];
+  }
   function fillers(norm) {
     const out = [];
     if (!FILLER_GATE_RE.test(norm)) return out;
@@ -161,7 +173,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const re of FILLER_RES) {
       for (const m of all(re, low)) {
         const e = m.index + m[0].length;
-        out.push([e - m[1].length, e, "", []]);
+        out.push(fillerEdit(low, e - m[1].length, e));
       }
     }
     return out.sort((a, b) => a[0] - b[0]);
