@@ -933,10 +933,36 @@ def _look_alikes(norm: str, o_runs: bool, hint: bytes | None) -> str:
     return norm
 
 
+# a group of a spoken number said wrong and at once said again ("056 725, I'm sorry, 722
+# 277"): the wrong group and the correction go
+_CORRECTION_RE = re.compile(_R["spoken_correction"], re.IGNORECASE)
+_GROUP_BEFORE_RE = re.compile(r"[0-9],? \Z")
+
+
+def _corrections(norm: str) -> list[Edit]:
+    """Each group of a spoken number said again at once, with its correction: gone."""
+    edits: list[Edit] = []
+    for m in _CORRECTION_RE.finditer(norm):
+        s = m.start()
+        if len(m.group(2)) >= len(m.group(1)) and _GROUP_BEFORE_RE.search(norm, max(0, s - 3), s):
+            edits.append((s, m.end(), "", []))
+    return edits
+
+
 def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     """Apply the rewrites in turn; returns (norm, starts, ends, low) like normalise(),
     with low the lower-cased copy of norm the cue search uses, or None when it was not
     needed here (made on first use by _cues._Text)."""
+    norm, starts, ends, low = _rewrite(norm, starts, ends)
+    edits = _corrections(norm)
+    if edits:
+        norm, starts, ends = _apply(norm, starts, ends, edits)
+        low = None
+    return norm, starts, ends, low
+
+
+def _rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
+    """The rewrites before corrections (rewrite())."""
     if ">" in norm:
         edits = _quote_joins(norm)
         if edits:

@@ -444,6 +444,20 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return token;
   }
 
+  // A group of a spoken number said wrong and at once said again ("056 725, I'm sorry,
+  // 722 277"): the wrong group and the correction go (_corrections).
+  const CORRECTION_RE = new RegExp(R.spoken_correction, "gi");
+  function corrections(norm) {
+    const out = [];
+    for (const m of all(CORRECTION_RE, norm)) {
+      const s = m.index;
+      if (m[2].length >= m[1].length && /[0-9],? $/.test(norm.slice(Math.max(0, s - 3), s))) {
+        out.push([s, s + m[0].length, "", []]);
+      }
+    }
+    return out;
+  }
+
   return function rewrite(norm, starts, ends) {
     for (const [step, hint] of [
       [quoteJoins, ">"],
@@ -454,6 +468,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       ["o", null],
       [digitWords, null],
       [mixedDigitWords, null],
+      [corrections, null],
     ]) {
       if (step === "spoken") {
         // fillers out, then homophones made digits (twice: "won ate"), before letter

@@ -1689,6 +1689,8 @@ export const RULES = {
    "eh",
    "este"
   ],
+  "spoken_correction": "(?<![0-9])([0-9]{1,4}) *,? +(?:(?:i['’]?m |im )?sorry|no,? wait|wait,? no|wait|no|oops|i mean|perd[oó]n|disculpe?|desculp[ae]|przepraszam)[,.!:;]* +(?=([0-9]+))",
+  "_spoken_correction": "A group of a spoken number said wrong and at once said again after a word of correction ('0 5 6, 7 2 5, I'm sorry, 7 2 2, 2 7 7', 'cinco ocho cero ocho, perdón, cinco ocho ocho ocho'): read last, once digit words are digits, case aside. The wrong group (group 1, after a group of the same number, a space or a comma and a space between) goes with the correction, when what follows (group 2) has at least as many digits.",
   "_filler_words_es": "Spanish fillers of speech ('eh', 'este'): the filler pattern applies to them too, between two items of a spoken number that are Spanish digit words (spanish_digit_words) or digit groups ('cuatro dos cuatro, eh, cero cuatro, ...', 'dos siete nueve este, nueve tres ...'). Not between Portuguese words, where 'em' is a word; none of these is a digit word of any language.",
   "homophone": "(?:(?<![a-z0-9])(?:E|[0-9]{1,3}) |(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:) )(H)(?= (?:(?:H) )?(?:E|[0-9]{1,3})(?![a-z0-9]))|(?<![a-z0-9])(?:E|[0-9]{1,3}) (won|ate)(?![a-z0-9])",
   "homophones": {
