@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 143
+    assert len(INDEPENDENT) == 150
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -110,6 +110,15 @@ _FLOORS = {
     # voice (71%): Korean-style pairs, homophone chains, a dash read as its own turn;
     # two numbers read back as case numbers in SSN shape (README)
     "independent-138": (0.90, 0.91, 0.021),
+    # voice (73%): numbers split across caption cues and turns, pairs read with "oh",
+    # mixed words and numerals around a spoken dash (README)
+    "independent-145": (0.89, 0.89, 0.01),
+    # e-mail and chat exports: quoted-printable soft breaks, "fed N" in a text (README)
+    "independent-147": (0.94, 0.94, 0.01),
+    # structured text: EFW2 and FIRE fixed-width records, an "AcctID" column (README)
+    "independent-148": (0.93, 0.95, 0.023),
+    # languages: Korean, Russian and Arabic digit words, French compound numbers (README)
+    "independent-150": (0.94, 0.93, 0.033),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -151,6 +160,19 @@ _PRECISION_FLOORS = {
     # Portuguese, a quoted question answered "No, that's not it either", an ITIN shape
     # the writer says they never had
     "independent-139": (0.95, 0.044),
+    # the hardest cases (146, 54% clean): an SSN-shaped student ID the writer's son
+    # labelled "SSN", denials in Portuguese and Italian a clause on, a quoted question
+    # answered "No, that's not it", the networks' test card 4111 1111 1111 1111
+    "independent-146": (0.95, 0.044),
+    # pasted tables (148): a preamble saying a column is "our internal client number,
+    # NOT anyone's social security number"
+    "independent-148": (0.97, 0.023),
+    # writing for others (149): wrong SSNs a W-2c corrects, "(that is not hers)", an ITIN
+    # the writer says is no longer valid
+    "independent-149": (0.97, 0.022),
+    # languages (150): a Korean denial after the number (아니라), a Chinese and a Polish
+    # denial after the form's own label
+    "independent-150": (0.97, 0.033),
 }
 
 
