@@ -576,7 +576,7 @@ class _Chunk:
         if fix is not None and _cue_kind(fix) in _NEG_KINDS:
             return True
         if self.cue_before() not in _NO_CUE_OR_NEG:
-            return False
+            return self._own_cue_denied()
         after = self.cue_after()
         if after in ID_KINDS:
             return self._taken_back()
@@ -637,6 +637,26 @@ class _Chunk:
         ):
             return False
         return self.nx >= len(low) or DENIAL_BREAK_RE.search(low, cue.end(), self.nx) is not None
+
+    def _own_cue_denied(self) -> bool:
+        """Is the number its own identifier cue introduces denied in the next clause,
+        which starts with a pronoun for it, by that same cue negated ("The notice lists
+        an SSN of 871-11-2206 — that is NOT my social security number"), and not handed
+        to another owner?"""
+        low, ce = self.text.low, self.ce
+        cue = _next_cue(low, ce, min(len(low), ce + CUE_WINDOW + MAX_CUE))
+        if cue is None or cue.start() - ce > CUE_WINDOW:
+            return False
+        s = cue.start()
+        neg = DENIAL_NEGATION_RE.match(low, s)
+        if neg is None or DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, s) is None:
+            return False
+        inner = _next_cue(low, neg.end(), cue.end())
+        return (
+            inner is not None
+            and _cue_kind(inner) == self.cue_before()
+            and not self._relabelled(cue.end())
+        )
 
     def _denied_outright(self, cue) -> bool:
         """Is the negative cue after the identifier cue after the number that same cue

@@ -939,9 +939,15 @@ _CORRECTION_RE = re.compile(_R["spoken_correction"], re.IGNORECASE)
 _GROUP_BEFORE_RE = re.compile(r"[0-9],? \Z")
 
 
+_CORRECTION_GATE: tuple[str, ...] = tuple(_R["spoken_correction_gate"])
+
+
 def _corrections(norm: str) -> list[Edit]:
     """Each group of a spoken number said again at once, with its correction: gone."""
     edits: list[Edit] = []
+    low = norm.lower()
+    if not any(piece in low for piece in _CORRECTION_GATE):
+        return edits
     for m in _CORRECTION_RE.finditer(norm):
         s = m.start()
         if len(m.group(2)) >= len(m.group(1)) and _GROUP_BEFORE_RE.search(norm, max(0, s - 3), s):

@@ -421,7 +421,7 @@ export class Chunk {
     const fix = cueAfterGap(CORRECTION_GAP_RE, this.text.low, this.ce);
     if (fix !== null && NEG_KINDS.includes(cueKind(fix.m))) return true;
     const before = this.cueBefore();
-    if (before !== null && !NEG_KINDS.includes(before)) return false;
+    if (before !== null && !NEG_KINDS.includes(before)) return this.ownCueDenied();
     const after = this.cueAfter();
     if (ID_KINDS.has(after)) return this.takenBack();
     if (!NEG_KINDS.includes(after)) return false;
@@ -466,6 +466,20 @@ export class Chunk {
     if (!DENIAL_COPULA_RE.test(gap) || NEGATED_RE.test(gap)) return false;
     if (DENIAL_BREAK_RE.test(gap) && !DENIAL_NEXT_CLAUSE_RE.test(gap)) return false;
     return this.nx >= low.length || DENIAL_BREAK_RE.test(low.slice(cue.end, this.nx));
+  }
+  // Is the number its own identifier cue introduces denied in the next clause, which
+  // starts with a pronoun for it, by that same cue negated ("The notice lists an SSN of
+  // 871-11-2206 — that is NOT my social security number"), and not handed to another
+  // owner (_own_cue_denied)?
+  ownCueDenied() {
+    const low = this.text.low;
+    const ce = this.ce;
+    const cue = nextCue(low, ce, Math.min(low.length, ce + CUE_WINDOW + MAX_CUE));
+    if (cue === null || cue.start - ce > CUE_WINDOW) return false;
+    const neg = DENIAL_NEGATION_RE.exec(low.slice(cue.start, cue.start + 40));
+    if (neg === null || !DENIAL_NEXT_CLAUSE_RE.test(low.slice(ce, cue.start))) return false;
+    const inner = nextCue(low, cue.start + neg[0].length, cue.end);
+    return inner !== null && cueKind(inner.m) === this.cueBefore() && !this.relabelled(cue.end);
   }
   // Is the negative cue after the identifier cue after the number that same cue negated,
   // in its clause or in the next one starting with a pronoun for the number ("654-64-6722

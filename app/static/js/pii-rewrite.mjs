@@ -447,8 +447,11 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // A group of a spoken number said wrong and at once said again ("056 725, I'm sorry,
   // 722 277"): the wrong group and the correction go (_corrections).
   const CORRECTION_RE = new RegExp(R.spoken_correction, "gi");
+  const CORRECTION_GATE = R.spoken_correction_gate;
   function corrections(norm) {
     const out = [];
+    const low = norm.toLowerCase();
+    if (!CORRECTION_GATE.some((piece) => low.includes(piece))) return out;
     for (const m of all(CORRECTION_RE, norm)) {
       const s = m.index;
       if (m[2].length >= m[1].length && /[0-9],? $/.test(norm.slice(Math.max(0, s - 3), s))) {
