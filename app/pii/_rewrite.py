@@ -411,6 +411,14 @@ def _digit_item_at(low: str, at: int) -> bool:
 _DIGIT_OR_DASH = frozenset("0123456789-")
 
 
+_SOFT_BREAK_RE = re.compile(_R["soft_break"])
+
+
+def _soft_breaks(norm: str) -> list[Edit]:
+    """Each quoted-printable soft line break inside a number: gone."""
+    return [(m.start(), m.end(), "", []) for m in _SOFT_BREAK_RE.finditer(norm)]
+
+
 def _quote_joins(norm: str) -> list[Edit]:
     out: list[Edit] = []
     for m in _QUOTE_BREAK_RE.finditer(norm):
@@ -969,6 +977,10 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
 
 def _rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     """The rewrites before corrections (rewrite())."""
+    if "=" in norm:
+        edits = _soft_breaks(norm)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
     if ">" in norm:
         edits = _quote_joins(norm)
         if edits:

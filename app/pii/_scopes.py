@@ -85,6 +85,15 @@ _PRESENT_RE = re.compile(_S["presenting_line"])
 _SPEAKER_RE = re.compile(_S["speaker_turn"])
 _NOT_SPEAKERS = frozenset(_S["speaker_not"])
 _PERSON_NUMBER_RE = re.compile(_S["person_number"])
+# a turn that is nothing but a number read out in words: the words a spoken number is
+# made of (digit words, spoken dashes, fillers, homophones), lower-cased
+_W = RULES["rewrites"]
+_SPOKEN_WORDS = frozenset(
+    (*_W["digit_words"], *_W["digit_word_dashes"], *_W["filler_words"], *_W["homophones"])
+)
+_SPOKEN_MIN_WORDS: int = _S["spoken_turn_min_words"]
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_SPOKEN_GAPS = frozenset(" \t,.;!?…-–—")
 _RELATION_LABEL_RE = re.compile(_S["relation_label"], re.IGNORECASE)
 _PRESENT_SENTENCE_RE = re.compile(_S["presenting_sentence"])
 _SENTENCE_BOUNDARY_RE = re.compile(_S["sentence_boundary"])
@@ -421,10 +430,11 @@ def _answered_turns(
         speaker, rest = m.group(1).lower(), line[m.end() :]
         found = _cues(rest)
         p = _PRESENT_RE.fullmatch(line, m.end())  # (after a chat's time stamp and name)
-        if p is not None and not found and prev is not None and prev[0] != speaker:
+        # (or a number read out in words)
+        at = off + (p.start(1) if p is not None else _spoken_turn_at(line, m.end()))
+        if at >= off and not found and prev is not None and prev[0] != speaker:
             ids = prev[1]
             if len(ids) == 1:
-                at = off + p.start(1)
                 fallback[at] = next(iter(ids))
                 notes[at] = "it answers the turn above, which asks for this kind of number"
         prev = speaker, {k for k in found if k in ID_KINDS}
@@ -958,6 +968,22 @@ def _field_value(text: str, start: int, o: int) -> bool:
     return any(f.end() == o for f in _FIELD_RE.finditer(text, start, o + 1))
 
 
+def _spoken_turn_at(line: str, pos: int) -> int:
+    """Where the rest of a turn from pos starts when it is nothing but a number read out
+    in words ("Me: zero seven three four zero zero two three nine."): at least
+    spoken_turn_min_words of _SPOKEN_WORDS, with only spaces and pauses between; -1 if
+    not."""
+    rest = line[pos:]
+    words = _LETTERS_RE.findall(rest)
+    if len(words) < _SPOKEN_MIN_WORDS or not all(w.lower() in _SPOKEN_WORDS for w in words):
+        return -1
+    gaps = _LETTERS_RE.sub("", rest)
+    if not all(c in _SPOKEN_GAPS for c in gaps):
+        return -1  # (a digit among the words, or other signs)
+    first = _LETTERS_RE.search(rest)
+    return -1 if first is None else pos + first.start()
+
+
 def _presenting_turn(line: str, off: int) -> bool:
     """Is the line a speaker's turn (after a chat's time stamp and name) presenting a
     number?"""
@@ -993,6 +1019,10 @@ def could_be_scoped(text: str, o: int) -> bool:
             return True
     # a check's bottom line ("|: 219104535 |: 7806013696 ||' 4209")
     if _CHECK_LINE_RE.fullmatch(line, off) is not None:
+        return True
+    # a turn that is a number read out in words ("Me: zero seven three ...")
+    sp = _SPEAKER_RE.match(line, off)
+    if sp is not None and _spoken_turn_at(line, sp.end()) == o - start:
         return True
     # a presented number ends its line
     if not _ends_in_number(line):

@@ -40,6 +40,14 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     while ((m = re.exec(s)) !== null) yield m;
   }
 
+  // A quoted-printable soft line break inside a number goes (soft_break; _soft_breaks).
+  const SOFT_BREAK_RE = new RegExp(R.soft_break, "g");
+  function softBreaks(norm) {
+    const out = [];
+    for (const m of all(SOFT_BREAK_RE, norm)) out.push([m.index, m.index + m[0].length, "", []]);
+    return out;
+  }
+
   function quoteJoins(norm) {
     const out = [];
     for (const m of all(QUOTE_JOIN_RE, norm)) {
@@ -463,6 +471,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
 
   return function rewrite(norm, starts, ends) {
     for (const [step, hint] of [
+      [softBreaks, "="],
       [quoteJoins, ">"],
       [turnJoins, "\n"],
       [numeralDashes, " "],

@@ -19,6 +19,10 @@ export const ID_KINDS = new Set(["ssn", "itin", "fein", "taxid", "ct", "routing"
 
 export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const S = RULES.scopes;
+  // the words a spoken number is made of (digit words, spoken dashes, fillers,
+  // homophones), lower-cased (_SPOKEN_WORDS)
+  const W = RULES.rewrites;
+  const SPOKEN_WORDS = new Set([...Object.keys(W.digit_words), ...W.digit_word_dashes, ...W.filler_words, ...Object.keys(W.homophones)]);
   const FIELD_RE = new RegExp(S.field, "g");
   const BUSINESS_RE = new RegExp(RULES.business_name);
   const QUOTE_RE = new RegExp("^(?:" + S.quote_prefix + ")");
@@ -732,6 +736,15 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     }
   }
 
+  // Where the rest of a turn starts when it is nothing but a number read out in words ("Me:
+  // zero seven three four zero zero two three nine."): at least spoken_turn_min_words of
+  // the spoken words, with only spaces and pauses between; -1 if not (_spoken_turn_at).
+  function spokenTurnAt(rest) {
+    const words = rest.match(/\p{L}+/gu) ?? [];
+    if (words.length < S.spoken_turn_min_words || !words.every((w) => SPOKEN_WORDS.has(w.toLowerCase()))) return -1;
+    for (const c of rest.replace(/\p{L}+/gu, "")) if (!" \t,.;!?…-–—".includes(c)) return -1;
+    return rest.search(/\p{L}/u);
+  }
   // In a call transcript, a turn that presents a number and names no kind takes the one
   // identifier kind the other speaker's turn just above it names ("AGENT: sure can I get
   // your social" / "CUSTOMER: 259523155") (_answered_turns).
@@ -747,8 +760,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       const speaker = m[1].toLowerCase();
       const rest = line.slice(m[0].length); // (after a chat's time stamp and name)
       const found = cues(rest);
-      if (PRESENT_RE.test(rest) && !found.length && prev !== null && prev[0] !== speaker && prev[1].size === 1) {
-        fallback.set(off + m[0].length + rest.search(/[0-9]/), [...prev[1]][0]);
+      // (or a number read out in words)
+      const at = PRESENT_RE.test(rest) ? rest.search(/[0-9]/) : spokenTurnAt(rest);
+      if (at >= 0 && !found.length && prev !== null && prev[0] !== speaker && prev[1].size === 1) {
+        fallback.set(off + m[0].length + at, [...prev[1]][0]);
       }
       prev = [speaker, new Set(found.filter((k) => ID_KINDS.has(k)))];
     }
