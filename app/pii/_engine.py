@@ -248,6 +248,8 @@ def _reason(why: tuple | None, kind: str, text: _Text | None, at: int) -> str:
     if why is None or text is None or kind not in _CUE_GIVES.get(why[-1] or "", ()):
         if why and why[0] == "repeat":
             return "the same digits as an identifier found elsewhere in the message"
+        if why and why[0] == "efw2":
+            return f"its place in the {why[1]} record of an EFW2 W-2 file"
         if why and why[0] == "card word" and text is not None:
             word = text.norm[why[1] : why[2]]
             return f'its length, prefix and check digit, and the card word "{word}" before it'

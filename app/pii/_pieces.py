@@ -53,6 +53,7 @@ from ._rules import (
     CT_ZIP_PREFIX,
     CUE_LAYOUTS,
     DIGITS_RE,
+    EFW2_RECORDS,
     FEIN_PREFIXES,
     GLUE_LEAD,
     GLUE_MIN_RUN,
@@ -711,9 +712,31 @@ _LABEL_GLUED_RE = re.compile(
 )
 
 
+def _efw2_field(norm: str, cs: int, ce: int):
+    """The identifier of an EFW2 record whose line the chunk starting at cs starts, right
+    after the record's identifier ("RW104050388MARIA": rules efw2_records), or None."""
+    if cs > 2 and norm[cs - 3] != "\n":
+        return None
+    field = EFW2_RECORDS.get(norm[cs - 2 : cs])
+    if field is None:
+        return None
+    s = cs - 2 + field[0]
+    e = s + 9
+    d = norm[s:e]
+    if e > ce or not (d.isascii() and d.isdigit()) or (e < len(norm) and "0" <= norm[e] <= "9"):
+        return None
+    kind = _ssn_or_itin(d) if field[1] == "ssn" else "fein" if _fein_ok(d) else None
+    return None if kind is None else (kind, s, e, d, ("efw2", norm[cs - 2 : cs]))
+
+
 def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     """Append (kind, norm_start, norm_end, digits) for the identifiers in one chunk."""
     norm = text.norm
+    if cs >= 2 and norm[cs - 2] == "R":
+        f = _efw2_field(norm, cs, ce)  # a W-2 file's record
+        if f is not None:
+            out.append(f)
+            return
     bare = norm[cs:ce]
     if bare.isdigit():
         texts = [bare]

@@ -28,6 +28,9 @@ MIN_DIGITS: int = RULES["min_digits"]
 MAX_CHUNK: int = RULES["max_chunk_length"]
 
 KIND_LABELS: dict[str, str] = dict(RULES["labels"])
+EFW2_RECORDS: dict[str, tuple[int, str]] = {
+    record: (column, kind) for record, (column, kind) in RULES["efw2_records"].items()
+}
 KINDS: tuple[str, ...] = tuple(KIND_LABELS)
 REMOVED_TEMPLATE: str = RULES["removed_template"]
 # Each language's words for findings; English is the labels and template above.

@@ -369,8 +369,30 @@ function voiceGrouped(norm, bare, cs, ce, ctx) {
   return kind === null ? null : [kind, cs, ce, d];
 }
 
+// The identifier of an EFW2 record whose line the chunk starting at cs starts, right
+// after the record's identifier ("RW104050388MARIA": rules efw2_records), or null
+// (_efw2_field).
+function efw2Field(norm, cs, ce) {
+  if (cs > 2 && norm[cs - 3] !== "\n") return null;
+  const field = RULES.efw2_records[norm.slice(cs - 2, cs)];
+  if (field === undefined) return null;
+  const s = cs - 2 + field[0];
+  const e = s + 9;
+  const d = norm.slice(s, e);
+  if (e > ce || !/^[0-9]{9}$/.test(d) || (e < norm.length && norm[e] >= "0" && norm[e] <= "9")) return null;
+  const kind = field[1] === "ssn" ? ssnOrItin(d) : feinOk(d) ? "fein" : null;
+  return kind === null ? null : [kind, s, e, d];
+}
+
 export function scanChunk(text, cs, ce, ctx, out) {
   const norm = text.norm;
+  if (cs >= 2 && norm[cs - 2] === "R") {
+    const f = efw2Field(norm, cs, ce); // a W-2 file's record
+    if (f !== null) {
+      out.push(f);
+      return;
+    }
+  }
   const bare = norm.slice(cs, ce);
   let gs;
   if (/^[0-9]+$/.test(bare)) gs = [[cs, ce]];

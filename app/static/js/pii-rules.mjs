@@ -1119,6 +1119,25 @@ export const RULES = {
   "_account_column": "The same number as the first cell of a row under a header row (just above it, or above the table's earlier rows, at most eight, each starting with a digit) that starts with that bare 'Account' label and two spaces or more (myconneCT's account summary pasted as a space-aligned table: 'Account ID          Tax Type ...' over '2800249001          Sales and Use Tax ...'). Matched in the lower-cased text against the last account_column_reach characters before the number, a line break put before them when they start the text; quote prefixes may stand before the header and each row. (A tab is one space by then: a tab-separated paste is read as a table only under a header that names an identifier.)",
   "_zip_prefix": "Nor with a group of five digits starting zip_prefix cut off by a space or line break: that is a Connecticut ZIP code ('Hartford, CT 06171' then a phone on the next line)."
  },
+ "efw2_records": {
+  "RA": [
+   2,
+   "fein"
+  ],
+  "RE": [
+   7,
+   "fein"
+  ],
+  "RW": [
+   2,
+   "ssn"
+  ],
+  "RS": [
+   9,
+   "ssn"
+  ]
+ },
+ "_efw2_records": "A W-2 file in the SSA's EFW2 layout (which the department's W-2 upload takes), pasted: a line that starts with a record's identifier holds an identifier of nine digits at a fixed column (counted from 0), glued to the letters and digits around it: the submitter's EIN in the RA record ('RA449502551'), the employer's EIN in the RE record after the tax year and the agent indicator ('RE2023 061662513'), the employee's SSN in the RW record ('RW104050388MARIA') and in the RS (state) record after the state and taxing entity codes.",
  "card": {
   "min_length": 13,
   "max_length": 19,
