@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 150
+    assert len(INDEPENDENT) == 157
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -115,10 +115,20 @@ _FLOORS = {
     "independent-145": (0.89, 0.89, 0.01),
     # e-mail and chat exports: quoted-printable soft breaks, "fed N" in a text (README)
     "independent-147": (0.94, 0.94, 0.01),
-    # structured text: EFW2 and FIRE fixed-width records, an "AcctID" column (README)
-    "independent-148": (0.93, 0.95, 0.023),
+    # structured text: FIRE fixed-width records, an "AcctID" column (README)
+    "independent-148": (0.95, 0.95, 0.023),
     # languages: Korean, Russian and Arabic digit words, French compound numbers (README)
     "independent-150": (0.94, 0.93, 0.033),
+    # voice (74%): pairs and hundreds with "and", "and then" between groups, a card split
+    # across turns, a number a caption wrote as an amount ("$879,544,851") (README)
+    "independent-152": (0.90, 0.90, 0.012),
+    "independent-153": (0.93, 0.93, 0.061),
+    # e-mail and chat exports: numbers hard-wrapped inside a word-wrapped line, a 3-3-3
+    # routing number in a Teams message (README)
+    "independent-154": (0.93, 0.93, 0.01),
+    # structured text: NACHA and FIRE records, rows with no header or cue (README)
+    "independent-155": (0.95, 0.94, 0.022),
+    "independent-156": (0.95, 0.95, 0.012),  # one in 90: an old account number
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -173,6 +183,14 @@ _PRECISION_FLOORS = {
     # languages (150): a Korean denial after the number (아니라), a Chinese and a Polish
     # denial after the form's own label
     "independent-150": (0.97, 0.033),
+    # the hardest cases (153, 55% clean): an employee ID "in the same format as a social",
+    # a Jamaican TRN, a quoted "is this our EIN?" answered "No - that's ... UPS", a benefits
+    # plan number "not my social" a sentence on, denials in Spanish and Portuguese
+    "independent-153": (0.92, 0.061),
+    "independent-155": (0.98, 0.022),
+    # languages (157): a Korean denial after the number (아닙니다), a Haitian Creole denial
+    # after a relative clause, a Polish IBAN's digits read as a card
+    "independent-157": (0.97, 0.034),
 }
 
 
