@@ -515,8 +515,8 @@ class _Chunk:
 
     def business_line(self) -> bool:
         """Does the number's line name a business before it, after any number before it
-        ("Northwind Electric LLC 049153005"; a CSV's rows may have been joined by then:
-        not the row before's "Lube LLC",EIN,061896205,Y')?"""
+        ("Northwind Electric LLC 049153005"; not a business on the row before: a CSV's
+        rows may have been joined into one line by then)?"""
         low, at = self.text.low, self.at
         lo = max(low.rfind("\n", 0, at) + 1, at - BUSINESS_REACH, min(self.pe, at))
         return BUSINESS_NAME_RE.search(low, lo, at) is not None
@@ -571,7 +571,8 @@ class _Chunk:
         This is not my social", "... 514-62-3309. That's the claim number"). An
         identifier cue after it may be taken back too (_taken_back). A number its own
         cue introduces is denied only when withdrawn at once ("Our federal EIN is
-        94-1878582\nCorrection — I just realized that's the policy number")."""
+        94-1878582\nCorrection — I just realized that's the policy number"), or when the
+        next clause negates that same cue (_own_cue_denied)."""
         fix = _cue_after_gap(CORRECTION_GAP_RE, self.text.low, self.ce)
         if fix is not None and _cue_kind(fix) in _NEG_KINDS:
             return True
@@ -647,14 +648,9 @@ class _Chunk:
         cue = _next_cue(low, ce, min(len(low), ce + CUE_WINDOW + MAX_CUE))
         if cue is None or cue.start() - ce > CUE_WINDOW:
             return False
-        s = cue.start()
-        neg = DENIAL_NEGATION_RE.match(low, s)
-        if neg is None or DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, s) is None:
-            return False
-        inner = _next_cue(low, neg.end(), cue.end())
         return (
-            inner is not None
-            and _cue_kind(inner) == self.cue_before()
+            DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, cue.start()) is not None
+            and _negated_kind(low, cue) == self.cue_before()
             and not self._relabelled(cue.end())
         )
 
@@ -664,13 +660,8 @@ class _Chunk:
         ("654-64-6722 but she kept calling it my social. It is NOT my social security
         number, it's the claim number"), and not handed to another owner?"""
         low, pos, s = self.text.low, self.after_end, cue.start()
-        neg = DENIAL_NEGATION_RE.match(low, s)
-        if neg is None:
-            return False
-        inner = _next_cue(low, neg.end(), cue.end())
         return (
-            inner is not None
-            and _cue_kind(inner) == self.after
+            _negated_kind(low, cue) == self.after
             and (
                 DENIAL_BREAK_RE.search(low, pos, s) is None
                 or DENIAL_NEXT_CLAUSE_RE.fullmatch(low, pos, s) is not None
@@ -1022,6 +1013,16 @@ def _between_marks(norm: str, cs: int, ce: int) -> bool:
     if ce >= len(norm) or norm[ce] not in _MICR_FIRST:
         return False
     return any(norm.startswith(m, ce) and norm.endswith(m, 0, cs) for m in MICR_MARKS)
+
+
+def _negated_kind(low: str, cue) -> str | None:
+    """The kind of the cue a negated cue negates ("not my social security number":
+    ssn), or None if the cue is not negated."""
+    neg = DENIAL_NEGATION_RE.match(low, cue.start())
+    if neg is None:
+        return None
+    inner = _next_cue(low, neg.end(), cue.end())
+    return None if inner is None else _cue_kind(inner)
 
 
 def _denies_back(low: str, ce: int, m) -> bool:

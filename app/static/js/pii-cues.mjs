@@ -476,10 +476,7 @@ export class Chunk {
     const ce = this.ce;
     const cue = nextCue(low, ce, Math.min(low.length, ce + CUE_WINDOW + MAX_CUE));
     if (cue === null || cue.start - ce > CUE_WINDOW) return false;
-    const neg = DENIAL_NEGATION_RE.exec(low.slice(cue.start, cue.start + 40));
-    if (neg === null || !DENIAL_NEXT_CLAUSE_RE.test(low.slice(ce, cue.start))) return false;
-    const inner = nextCue(low, cue.start + neg[0].length, cue.end);
-    return inner !== null && cueKind(inner.m) === this.cueBefore() && !this.relabelled(cue.end);
+    return DENIAL_NEXT_CLAUSE_RE.test(low.slice(ce, cue.start)) && negatedKind(low, cue) === this.cueBefore() && !this.relabelled(cue.end);
   }
   // Is the negative cue after the identifier cue after the number that same cue negated,
   // in its clause or in the next one starting with a pronoun for the number ("654-64-6722
@@ -487,13 +484,9 @@ export class Chunk {
   // claim number"), and not handed to another owner (_denied_outright)?
   deniedOutright(cue) {
     const low = this.text.low;
-    const neg = DENIAL_NEGATION_RE.exec(low.slice(cue.start, cue.start + 40));
-    if (neg === null) return false;
-    const inner = nextCue(low, cue.start + neg[0].length, cue.end);
     const gap = low.slice(this.afterEnd, cue.start);
     return (
-      inner !== null &&
-      cueKind(inner.m) === this.after &&
+      negatedKind(low, cue) === this.after &&
       (!DENIAL_BREAK_RE.test(gap) || DENIAL_NEXT_CLAUSE_RE.test(gap)) &&
       !this.relabelled(cue.end)
     );
@@ -792,6 +785,15 @@ export function betweenMarks(norm, cs, ce) {
     if (cs >= m.length && norm.startsWith(m, ce) && norm.startsWith(m, cs - m.length)) return true;
   }
   return false;
+}
+
+// The kind of the cue a negated cue negates ("not my social security number": ssn), or
+// null if the cue is not negated (_negated_kind).
+function negatedKind(low, cue) {
+  const neg = DENIAL_NEGATION_RE.exec(low.slice(cue.start, cue.start + 40));
+  if (neg === null) return null;
+  const inner = nextCue(low, cue.start + neg[0].length, cue.end);
+  return inner === null ? null : cueKind(inner.m);
 }
 
 // Is the cue r, after a number ending at ce, a negated identifier cue that denies that
