@@ -659,13 +659,10 @@ class _Chunk:
         negated, in its clause or in the next one starting with a pronoun for the number
         ("654-64-6722 but she kept calling it my social. It is NOT my social security
         number, it's the claim number"), and not handed to another owner?"""
-        low, pos, s = self.text.low, self.after_end, cue.start()
+        low = self.text.low
         return (
             _negated_kind(low, cue) == self.after
-            and (
-                DENIAL_BREAK_RE.search(low, pos, s) is None
-                or DENIAL_NEXT_CLAUSE_RE.fullmatch(low, pos, s) is not None
-            )
+            and _denial_gap(low, self.after_end, cue.start())
             and not self._relabelled(cue.end())
         )
 
@@ -1034,10 +1031,16 @@ def _denies_back(low: str, ce: int, m) -> bool:
     return (
         _cue_kind(m) == "neg"
         and DENIAL_NEGATION_RE.match(low, s) is not None
-        and (
-            DENIAL_BREAK_RE.search(low, ce, s) is None
-            or DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, s) is not None
-        )
+        and _denial_gap(low, ce, s)
+    )
+
+
+def _denial_gap(low: str, s: int, e: int) -> bool:
+    """Can a denial reach over low[s:e]: no clause break, or the next clause starting
+    with a pronoun for the number?"""
+    return (
+        DENIAL_BREAK_RE.search(low, s, e) is None
+        or DENIAL_NEXT_CLAUSE_RE.fullmatch(low, s, e) is not None
     )
 
 

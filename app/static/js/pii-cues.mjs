@@ -484,12 +484,7 @@ export class Chunk {
   // claim number"), and not handed to another owner (_denied_outright)?
   deniedOutright(cue) {
     const low = this.text.low;
-    const gap = low.slice(this.afterEnd, cue.start);
-    return (
-      negatedKind(low, cue) === this.after &&
-      (!DENIAL_BREAK_RE.test(gap) || DENIAL_NEXT_CLAUSE_RE.test(gap)) &&
-      !this.relabelled(cue.end)
-    );
+    return negatedKind(low, cue) === this.after && denialGap(low.slice(this.afterEnd, cue.start)) && !this.relabelled(cue.end);
   }
   // Does the sentence go on to say what the number is instead, an identifier ("... is
   // NOT a social security number, it's my ITIN")?
@@ -800,12 +795,13 @@ function negatedKind(low, cue) {
 // number, in its clause or in the next one starting with a pronoun for it ("555-71-1567
 // is not my SSN, mine ends in 5919")? (_denies_back)
 function deniesBack(low, ce, r) {
-  const gap = low.slice(ce, r.start);
-  return (
-    cueKind(r.m) === "neg" &&
-    DENIAL_NEGATION_RE.test(low.slice(r.start, r.start + 40)) &&
-    (!DENIAL_BREAK_RE.test(gap) || DENIAL_NEXT_CLAUSE_RE.test(gap))
-  );
+  return cueKind(r.m) === "neg" && DENIAL_NEGATION_RE.test(low.slice(r.start, r.start + 40)) && denialGap(low.slice(ce, r.start));
+}
+
+// Can a denial reach over the gap: no clause break, or the next clause starting with a
+// pronoun for the number (_denial_gap)?
+function denialGap(gap) {
+  return !DENIAL_BREAK_RE.test(gap) || DENIAL_NEXT_CLAUSE_RE.test(gap);
 }
 
 // Could the claim norm[s:e] take a cue? Not an amount or a date: fewer than
