@@ -34,6 +34,8 @@ from ._rules import (
     DENIAL_NEXT_CLAUSE_RE,
     DENIAL_OWNER_RE,
     DENIAL_RELABEL_RE,
+    DENIAL_RELATIVE_RE,
+    DENIAL_RELATIVE_REACH,
     DENIAL_TAKEN_BACK_LEAD_RE,
     HINT_RE,
     INTRO_RE,
@@ -581,6 +583,8 @@ class _Chunk:
         after = self.cue_after()
         if after in ID_KINDS:
             return self._taken_back()
+        if self._relative_denied():
+            return True
         if after not in _NEG_KINDS:
             return False
         low, ce, cue = self.text.low, self.ce, self.after_start
@@ -602,6 +606,32 @@ class _Chunk:
             or DENIAL_BRACKET_RE.fullmatch(low, ce, cue) is not None
         )
         return denied and not self._relabelled(self.after_end)
+
+    def _relative_denied(self) -> bool:
+        """Is the number denied after a relative clause that follows it ("The number
+        512-33-8081 I gave to your agent on the phone is my insurance claim number",
+        "номер 266-67-5858, который я указал ..., — это НЕ мой SSN"): the gap to a negative
+        cue after it within DENIAL_RELATIVE_REACH, before any identifier cue, is such a
+        clause, and that cue is negated or said to be, and not relabelled? (A negative cue
+        passed on the way names a place: "... I gave to your agent on the phone is ...".)"""
+        low, ce = self.text.low, self.ce
+        if DENIAL_RELATIVE_RE.match(low, ce) is None:
+            return False
+        end = min(self.nx, len(low), ce + DENIAL_RELATIVE_REACH + MAX_CUE)
+        cue = _next_cue(low, ce, end)
+        while (
+            cue is not None
+            and cue.start() - ce <= DENIAL_RELATIVE_REACH
+            and _cue_kind(cue) in _NEG_KINDS
+        ):
+            s = cue.start()
+            if DENIAL_RELATIVE_RE.fullmatch(low, ce, s) is not None and (
+                DENIAL_NEGATION_RE.match(low, s) is not None
+                or DENIAL_COPULA_RE.search(low, ce, s) is not None
+            ):
+                return not self._relabelled(cue.end())
+            cue = _next_cue(low, cue.end(), end)
+        return False
 
     def _taken_back(self) -> bool:
         """Is the number, put under the identifier cue after it ("I wrote 51-3253576 in

@@ -95,8 +95,17 @@ MIXED_RUN_RE = re.compile(MIXED_RUN_SRC)
 # a filler ("uh", "um") between two items of a spoken number, with the English digit words
 # (an alternation like _WORD_SRC) and the fillers filled in
 _ENGLISH_SRC = _trie(_R["english_digit_words"])
-FILLER_SRC = _R["filler"].replace("E", _ENGLISH_SRC).replace("F", "|".join(_R["filler_words"]))
+# ("then" too, which becomes a pause where none stands beside it: _filler_edit)
+_FILLER_PAUSES = tuple(_R["filler_pauses"])
+FILLER_SRC = (
+    _R["filler"]
+    .replace("E", _ENGLISH_SRC)
+    .replace("F", "|".join((*_FILLER_PAUSES, *_R["filler_words"])))
+)
 _FILLER_RE = re.compile(FILLER_SRC)
+# zeros said by their count ("and then three zeros"): that many 0s
+_ZEROS_RE = re.compile(_R["counted_zeros"])
+_ZEROS_TOKENS = frozenset((b"zeros", b"zeroes", b"ohs"))
 # the same between Spanish digit words, with the Spanish fillers ("eh", "este")
 FILLER_ES_SRC = (
     _R["filler"]
@@ -761,8 +770,12 @@ def _ocr_digits(m: re.Match) -> str:
 
 
 # What _gate_counts says of the words besides: a filler, a homophone, an English digit word.
-_FILLER, _HOMOPHONE, _ENGLISH = 1, 2, 4
-_FILLER_TOKENS = frozenset(w.encode() for w in _R["filler_words"] + _R["filler_words_es"])
+_FILLER, _HOMOPHONE, _ENGLISH, _ZEROS = 1, 2, 4, 8
+_FILLER_TOKENS = frozenset(
+    w.encode()
+    for words in (*_FILLER_PAUSES, *_R["filler_words"], *_R["filler_words_es"])
+    for w in words.split()
+)
 
 
 def _gate_counts(words: bytes) -> tuple[int, int, bool, int]:
@@ -781,6 +794,8 @@ def _gate_counts(words: bytes) -> tuple[int, int, bool, int]:
         distinct = set(block)
         if not _FILLER_TOKENS.isdisjoint(distinct):
             spoken |= _FILLER
+        if not _ZEROS_TOKENS.isdisjoint(distinct):
+            spoken |= _ZEROS
         if not _H_TOKENS.isdisjoint(distinct):
             spoken |= _HOMOPHONE
         # most texts have no digit word at all (a run of o's counts as one here: more
@@ -816,7 +831,7 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
             words = _gate_words(raw)[0]
     first = _gate_counts(words)
     counts: tuple[int, int, bool, int] | None = first
-    if first[3] & (_FILLER | _HOMOPHONE):
+    if first[3] & (_FILLER | _HOMOPHONE | _ZEROS):
         norm, starts, ends, changed = _spoken(norm, starts, ends, first[3])
         if changed is not None:
             raw, words, counts = _utf8(norm), changed, None
@@ -873,6 +888,12 @@ def _spoken(norm: str, starts, ends, spoken: int):
     _gate_counts's."""
     low = None
     edited = False
+    if spoken & _ZEROS:
+        low = latin_lower(norm)
+        edits = _counted_zeros(low)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+            low, edited = None, True
     if spoken & _FILLER:
         low = latin_lower(norm)
         edits = _fillers(low)
@@ -906,7 +927,9 @@ _PAUSES = ",.…"
 def _filler_edit(low: str, s: int, e: int) -> Edit:
     """The filler low[s:e] (a pause perhaps before it) goes with that pause when another
     follows it ("five, um, nine": one pause stays); else the pause before it stays
-    ("zero four five, umm nine nine": the groups stay apart)."""
+    ("zero four five, umm nine nine": the groups stay apart). A filler pause ("then")
+    with no pause on either side becomes one ("... five seven and then one seven ...":
+    a comma)."""
     p = -1
     i = s
     while i < e and low[i] in " ,.…":
@@ -916,9 +939,21 @@ def _filler_edit(low: str, s: int, e: int) -> Edit:
     j = e
     while j < len(low) and low[j] == " ":
         j += 1
-    if p > 0 and not (j < len(low) and low[j] in _PAUSES):
+    after = j < len(low) and low[j] in _PAUSES
+    if p > 0 and not after:
         s = p
+    elif p < 0 and not after and low.endswith(_FILLER_PAUSES, s, e):
+        return (s, e, ",", [(s, e)])
     return (s, e, "", [])
+
+
+def _counted_zeros(low: str) -> list[Edit]:
+    """Each run of zeros said by its count ("three zeros"), as that many 0s."""
+    out: list[Edit] = []
+    for m in _ZEROS_RE.finditer(low):
+        n = 2 if m.group(1) else 3
+        out.append((m.start(), m.end(), "0" * n, [m.span()] * n))
+    return out
 
 
 def _fillers(low: str) -> list[Edit]:

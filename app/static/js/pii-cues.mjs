@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BRACKET_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BRACKET_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DIGITS_ONLY_RE = /^[0-9]+$/;
@@ -424,6 +424,7 @@ export class Chunk {
     if (before !== null && !NEG_KINDS.includes(before)) return this.ownCueDenied();
     const after = this.cueAfter();
     if (ID_KINDS.has(after)) return this.takenBack();
+    if (this.relativeDenied()) return true;
     if (!NEG_KINDS.includes(after)) return false;
     const gap = this.text.low.slice(this.ce, this.afterStart);
     if (DENIAL_BREAK_RE.test(gap)) {
@@ -446,6 +447,29 @@ export class Chunk {
   // next one starting with a pronoun for the number, says it is ("... by mistake. That's
   // actually my credit union member number")? Not when that is negated, nor when the
   // negative cue labels a number of its own (_taken_back).
+  // Is the number denied after a relative clause that follows it ("The number 512-33-8081
+  // I gave to your agent on the phone is my insurance claim number"): the gap to a
+  // negative cue after it within DENIAL_RELATIVE_REACH, before any identifier cue, is such
+  // a clause, and that cue is negated or said to be, and not relabelled (_relative_denied)?
+  // (A negative cue passed on the way names a place: "... on the phone is ...".)
+  relativeDenied() {
+    const low = this.text.low;
+    const ce = this.ce;
+    if (!DENIAL_RELATIVE_RE.test(low.slice(ce, ce + DENIAL_RELATIVE_REACH + MAX_CUE))) return false;
+    const end = Math.min(this.nx, low.length, ce + DENIAL_RELATIVE_REACH + MAX_CUE);
+    let cue = nextCue(low, ce, end);
+    while (cue !== null && cue.start - ce <= DENIAL_RELATIVE_REACH && NEG_KINDS.includes(cueKind(cue.m))) {
+      const gap = low.slice(ce, cue.start);
+      if (
+        DENIAL_RELATIVE_FULL_RE.test(gap) &&
+        (DENIAL_NEGATION_RE.test(low.slice(cue.start, cue.start + 40)) || DENIAL_COPULA_RE.test(gap))
+      ) {
+        return !this.relabelled(cue.end);
+      }
+      cue = nextCue(low, cue.end, end);
+    }
+    return false;
+  }
   takenBack() {
     const low = this.text.low;
     const pos = this.afterEnd;

@@ -162,17 +162,33 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // a lookahead).
   // (and the Spanish fillers between Spanish digit words: filler_es)
   const FILLER_RES = [new RegExp(SOURCES.filler, "g"), new RegExp(SOURCES.filler_es, "g")];
-  const FILLER_GATE_RE = new RegExp(`(?<![a-z])(?:${[...R.filler_words, ...R.filler_words_es].join("|")})(?![a-z])`, "i");
+  const FILLER_GATE_RE = new RegExp(`(?<![a-z])(?:${[...R.filler_pauses, ...R.filler_words, ...R.filler_words_es].join("|")})(?![a-z])`, "i");
   // The filler low[s:e] (a pause perhaps before it) goes with that pause when another
   // follows it ("five, um, nine"); else the pause before it stays ("zero four five, umm
-  // nine nine": the groups stay apart) (_filler_edit).
+  // nine nine": the groups stay apart). A filler pause ("then") with no pause on either
+  // side becomes one (a comma) (_filler_edit).
   function fillerEdit(low, s, e) {
     let p = -1;
     for (let i = s; i < e && " ,.…".includes(low[i]); i++) if (",.…".includes(low[i])) p = i + 1;
     let j = e;
     while (j < low.length && low[j] === " ") j++;
-    if (p > 0 && !(j < low.length && ",.…".includes(low[j]))) s = p;
+    const after = j < low.length && ",.…".includes(low[j]);
+    if (p > 0 && !after) s = p;
+    else if (p < 0 && !after && R.filler_pauses.some((w) => low.endsWith(w, e))) return [s, e, ",", [[s, e]]];
     return [s, e, "", []];
+  }
+  // Zeros said by their count ("and then three zeros") become that many 0s (_counted_zeros).
+  const ZEROS_RE = new RegExp(R.counted_zeros, "g");
+  const ZEROS_GATE_RE = /(?<![a-z])(?:zeros|zeroes|ohs)(?![a-z])/i;
+  function countedZeros(norm) {
+    const out = [];
+    if (!ZEROS_GATE_RE.test(norm)) return out;
+    for (const m of all(ZEROS_RE, lower(norm))) {
+      const n = m[1] ? 2 : 3;
+      const e = m.index + m[0].length;
+      out.push([m.index, e, "0".repeat(n), Array(n).fill([m.index, e])]);
+    }
+    return out;
   }
   function fillers(norm) {
     const out = [];
@@ -485,7 +501,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (step === "spoken") {
         // fillers out, then homophones made digits (twice: "won ate"), before letter
         // spacing closes up around them (_spoken)
-        for (const f of [fillers, homophones, homophones]) {
+        for (const f of [countedZeros, fillers, homophones, homophones]) {
           const edits = f(norm);
           if (edits.length) [norm, starts, ends] = apply(norm, starts, ends, edits);
           else if (f === homophones) break;
