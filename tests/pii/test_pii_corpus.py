@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 157
+    assert len(INDEPENDENT) == 164
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -129,6 +129,18 @@ _FLOORS = {
     # structured text: NACHA and FIRE records, rows with no header or cue (README)
     "independent-155": (0.95, 0.94, 0.022),
     "independent-156": (0.95, 0.95, 0.012),  # one in 90: an old account number
+    # voice (159): a number handed to another owner ("Mine is N. No wait, that's his."),
+    # "two thousand five", a dictated number split by a line break or a quote prefix
+    "independent-159": (0.94, 0.94, 0.01),
+    # e-mail and chat (161): an answer above a Yahoo quote, a routing number answering a
+    # text two lines up, a Spanish denial in the turn after the number (README)
+    "independent-161": (0.95, 0.95, 0.012),
+    # structured text (162): a CSV "ssn" column among other columns, "Company ID" cells,
+    # a JSON field "employerFEIN", an "ACCT:" in a fixed-width report header (README)
+    "independent-162": (0.94, 0.95, 0.01),
+    # languages (164): digit words in Russian, Ukrainian, Arabic, Korean, Hindi, Gujarati
+    # and Tagalog, Chinese 拐 for seven (README)
+    "independent-164": (0.92, 0.91, 0.024),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -191,6 +203,14 @@ _PRECISION_FLOORS = {
     # languages (157): a Korean denial after the number (아닙니다), a Haitian Creole denial
     # after a relative clause, a Polish IBAN's digits read as a card
     "independent-157": (0.97, 0.034),
+    # the hardest cases (160, 54% clean): an electric company's account number in SSN
+    # shape "as if it's a tax ID", a town's property tax account number
+    "independent-160": (0.97, 0.021),
+    # writing for others (163): the department's own bank account for an ACH credit, a
+    # Polish denial of a number the letter "from DRS" shows
+    "independent-163": (0.99, 0.023),
+    # languages (164): Korean and Hindi denials after the number (아니라, नहीं है)
+    "independent-164": (0.98, 0.024),
 }
 
 
