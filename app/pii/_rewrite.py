@@ -423,6 +423,93 @@ _DIGIT_OR_DASH = frozenset("0123456789-")
 _SOFT_BREAK_RE = re.compile(_R["soft_break"])
 
 
+# Digit words of other scripts (script_digit_words: Cyrillic, Arabic, Devanagari ...) and
+# Korean digit syllables glued into groups (korean_digits): their own runs and gate.
+_SCRIPT_WORDS: dict[str, str] = dict(_R["script_digit_words"])
+_KOREAN: dict[str, str] = dict(_R["korean_digits"])
+# what a script digit word may stand beside: a space, ASCII or CJK punctuation, a dash
+_EDGE = " \\t\\n\\r!-/:-@\\[-`{-~«»“”„‘’،؛؟۔।॥、，。：（）—–…"
+_PAUSE_MARKS = frozenset(" \t,،、，.…")
+
+
+def _script_sources() -> tuple[str, str, str, str]:
+    """The patterns of a run of script digit words and of its items (a word or a gap),
+    and the same for Korean groups of digit syllables."""
+    words = "|".join(re.escape(w) for w in sorted(_SCRIPT_WORDS, key=lambda w: (-len(w), w)))
+    dashes = "|".join(re.escape(w) for w in _R["script_digit_dashes"])
+    gap = "(?:[ \\t]*(?:[,،、，]|[-–—]+|\\.{1,3}|…|" + dashes + ")[ \\t]*|[ \\t]+)"
+    more = str(_R["script_digit_min_words"] - 1)
+    run = (
+        "(?<![^" + _EDGE + "])(?:" + words + ")(?:" + gap + "(?:" + words + ")){" + more + ",}"
+        "(?![^" + _EDGE + "])"
+    )
+    syllables = "[" + "".join(_KOREAN) + "]"
+    kdashes = "|".join(re.escape(w) for w in _R["korean_digit_dashes"])
+    kgap = "(?:[ \\t]*(?:,|[-–—]+|" + kdashes + ")[ \\t]*|[ \\t]+)"
+    korean = "(?<![가-힣])" + syllables + "+(?:" + kgap + syllables + "+)*(?![가-힣])"
+    return run, "(" + words + ")|" + gap, korean, "(" + syllables + "+)|" + kgap
+
+
+SCRIPT_RUN_SRC, SCRIPT_ITEM_SRC, KOREAN_RUN_SRC, KOREAN_ITEM_SRC = _script_sources()
+_SCRIPT_RUN_RE = re.compile(SCRIPT_RUN_SRC)
+_SCRIPT_ITEM_RE = re.compile(SCRIPT_ITEM_SRC)
+_KOREAN_RUN_RE = re.compile(KOREAN_RUN_SRC)
+_KOREAN_ITEM_RE = re.compile(KOREAN_ITEM_SRC)
+_SCRIPT_GATE_RE = re.compile(_R["script_digit_gate"])
+_KOREAN_MIN: int = _R["korean_digit_min"]
+# Greek and Cyrillic capitals lower-cased one character for one (the places stay)
+_SCRIPT_LOWER = {
+    c: ord(ch.lower())
+    for c in range(0x370, 0x500)
+    for ch in [chr(c)]
+    if len(ch.lower()) == 1 and ch.lower() != ch
+}
+
+
+def _gap_edit(norm: str, s: int, e: int) -> Edit | None:
+    """A gap between two items of a run of script digit words or Korean groups: a pause
+    (marks and spaces only) becomes " ", a dash (a mark or a spoken dash) "-", a space
+    alone nothing (None: the caller decides)."""
+    gap = norm[s:e].strip(" \t")
+    if not gap:
+        return None
+    if all(c in _PAUSE_MARKS for c in gap):
+        return (s, e, " ", [(s, e)])
+    return (s, e, "-", [(s, e)])
+
+
+def _script_digits(norm: str) -> list[Edit]:
+    """Each run of digit words of another script, and each run of Korean digit groups
+    (korean_digit_min digits, a group of three syllables or more), as digits."""
+    out: list[Edit] = []
+    low = norm.translate(_SCRIPT_LOWER)
+    for m in _SCRIPT_RUN_RE.finditer(low):
+        for item in _SCRIPT_ITEM_RE.finditer(low, m.start(), m.end()):
+            s, e = item.span()
+            if item.group(1) is not None:
+                out.append((s, e, _SCRIPT_WORDS[item.group(1)], [(s, e)]))
+            else:
+                edit = _gap_edit(low, s, e)
+                out.append(edit if edit is not None else (s, e, "", []))
+    for m in _KOREAN_RUN_RE.finditer(norm):
+        items = list(_KOREAN_ITEM_RE.finditer(norm, m.start(), m.end()))
+        groups = [len(i.group(1)) for i in items if i.group(1) is not None]
+        if sum(groups) < _KOREAN_MIN or max(groups) < 3:
+            continue
+        for item in items:
+            s, e = item.span()
+            if item.group(1) is not None:
+                digits = "".join(_KOREAN[c] for c in item.group(1))
+                out.append((s, e, digits, [(i, i + 1) for i in range(s, e)]))
+            else:
+                edit = _gap_edit(norm, s, e)
+                if edit is None and e - s > 1:
+                    edit = (s, e, " ", [(s, e)])
+                if edit is not None:
+                    out.append(edit)
+    return sorted(out)
+
+
 def _soft_breaks(norm: str) -> list[Edit]:
     """Each quoted-printable soft line break inside a number: gone."""
     return [(m.start(), m.end(), "", []) for m in _SOFT_BREAK_RE.finditer(norm)]
@@ -1010,8 +1097,9 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     return norm, starts, ends, low
 
 
-def _rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
-    """The rewrites before corrections (rewrite())."""
+def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
+    """The first rewrites, each where its mark is in the text: soft line breaks, quote
+    prefixes and transcript turns inside a number, and other scripts' digit words."""
     if "=" in norm:
         edits = _soft_breaks(norm)
         if edits:
@@ -1024,6 +1112,16 @@ def _rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
         edits = _turn_joins(norm)
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
+    if _SCRIPT_GATE_RE.search(norm) is not None:
+        edits = _script_digits(norm)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+    return norm, starts, ends
+
+
+def _rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
+    """The rewrites before corrections (rewrite())."""
+    norm, starts, ends = _joins(norm, starts, ends)
     norm, starts, ends, words, hint, counts = _close_up(norm, starts, ends)
     digit, strong, o_runs, _ = counts or _gate_counts(words)
     norm = _look_alikes(norm, o_runs, hint)

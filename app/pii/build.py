@@ -23,7 +23,11 @@ from ._rewrite import (
     FILLER_ES_SRC,
     FILLER_SRC,
     HOMOPHONE_SRC,
+    KOREAN_ITEM_SRC,
+    KOREAN_RUN_SRC,
     MIXED_RUN_SRC,
+    SCRIPT_ITEM_SRC,
+    SCRIPT_RUN_SRC,
     TURN_JOIN_SRC,
 )
 
@@ -49,6 +53,10 @@ def sources() -> dict[str, object]:
         "filler_es": FILLER_ES_SRC,
         "turn_join": TURN_JOIN_SRC,
         "homophone": HOMOPHONE_SRC,
+        "script_digit_run": SCRIPT_RUN_SRC,
+        "script_digit_item": SCRIPT_ITEM_SRC,
+        "korean_digit_run": KOREAN_RUN_SRC,
+        "korean_digit_item": KOREAN_ITEM_SRC,
     }
 
 

@@ -117,7 +117,7 @@ _FLOORS = {
     "independent-147": (0.94, 0.94, 0.01),
     # structured text: FIRE fixed-width records, an "AcctID" column (README)
     "independent-148": (0.95, 0.95, 0.023),
-    # languages: Korean, Russian and Arabic digit words, French compound numbers (README)
+    # languages: Russian tens and hundreds, French compound numbers (README)
     "independent-150": (0.94, 0.93, 0.033),
     # voice (74%): pairs and hundreds with "and", "and then" between groups, a card split
     # across turns, a number a caption wrote as an amount ("$879,544,851") (README)
@@ -138,9 +138,6 @@ _FLOORS = {
     # structured text (162): a CSV "ssn" column among other columns, "Company ID" cells,
     # a JSON field "employerFEIN", an "ACCT:" in a fixed-width report header (README)
     "independent-162": (0.94, 0.95, 0.01),
-    # languages (164): digit words in Russian, Ukrainian, Arabic, Korean, Hindi, Gujarati
-    # and Tagalog, Chinese 拐 for seven (README)
-    "independent-164": (0.92, 0.91, 0.024),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number

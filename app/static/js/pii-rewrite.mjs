@@ -485,11 +485,66 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return out;
   }
 
+  // Digit words of other scripts ("один два четыре — один пять — ...") and Korean digit
+  // syllables glued into groups ("칠오팔 다시 삼팔 다시 육사칠삼") become digits
+  // (_script_digits).
+  const SCRIPT_RUN_RE = new RegExp(SOURCES.script_digit_run, "g");
+  const SCRIPT_ITEM_RE = new RegExp(SOURCES.script_digit_item, "g");
+  const KOREAN_RUN_RE = new RegExp(SOURCES.korean_digit_run, "g");
+  const KOREAN_ITEM_RE = new RegExp(SOURCES.korean_digit_item, "g");
+  const SCRIPT_GATE_RE = new RegExp(R.script_digit_gate);
+  const scriptLower = (s) =>
+    s.replace(/[\u0370-\u04ff]/g, (c) => {
+      const l = c.toLowerCase();
+      return l.length === 1 ? l : c;
+    });
+  // a gap between two items: a pause (marks and spaces only) " ", a dash (a mark or a
+  // spoken dash) "-", a space alone null (_gap_edit)
+  const PAUSE_MARKS = " \t,،、，.…";
+  function gapEdit(text, s, e) {
+    const gap = text.slice(s, e).replace(/^[ \t]+|[ \t]+$/g, "");
+    if (!gap) return null;
+    if ([...gap].every((c) => PAUSE_MARKS.includes(c))) return [s, e, " ", [[s, e]]];
+    return [s, e, "-", [[s, e]]];
+  }
+  function* items(re, text, s, e) {
+    const part = text.slice(s, e);
+    for (const m of all(re, part)) yield { s: s + m.index, e: s + m.index + m[0].length, word: m[1] };
+  }
+  function scriptDigits(norm) {
+    const out = [];
+    if (!SCRIPT_GATE_RE.test(norm)) return out;
+    const low = scriptLower(norm);
+    for (const m of all(SCRIPT_RUN_RE, low)) {
+      for (const it of items(SCRIPT_ITEM_RE, low, m.index, m.index + m[0].length)) {
+        if (it.word !== undefined) out.push([it.s, it.e, R.script_digit_words[it.word], [[it.s, it.e]]]);
+        else out.push(gapEdit(low, it.s, it.e) ?? [it.s, it.e, "", []]);
+      }
+    }
+    for (const m of all(KOREAN_RUN_RE, norm)) {
+      const its = [...items(KOREAN_ITEM_RE, norm, m.index, m.index + m[0].length)];
+      const groups = its.filter((it) => it.word !== undefined).map((it) => it.word.length);
+      if (groups.reduce((a, b) => a + b, 0) < R.korean_digit_min || Math.max(...groups) < 3) continue;
+      for (const it of its) {
+        if (it.word !== undefined) {
+          const src = [];
+          for (let i = it.s; i < it.e; i++) src.push([i, i + 1]);
+          out.push([it.s, it.e, [...it.word].map((c) => R.korean_digits[c]).join(""), src]);
+        } else {
+          const edit = gapEdit(norm, it.s, it.e) ?? (it.e - it.s > 1 ? [it.s, it.e, " ", [[it.s, it.e]]] : null);
+          if (edit !== null) out.push(edit);
+        }
+      }
+    }
+    return out.sort((a, b) => a[0] - b[0]);
+  }
+
   return function rewrite(norm, starts, ends) {
     for (const [step, hint] of [
       [softBreaks, "="],
       [quoteJoins, ">"],
       [turnJoins, "\n"],
+      [scriptDigits, null],
       [numeralDashes, " "],
       ["spoken", null],
       [letterSpaced, " "],
