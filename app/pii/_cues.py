@@ -30,6 +30,7 @@ from ._rules import (
     DENIAL_COPULA_RE,
     DENIAL_CORRECTED_RE,
     DENIAL_MISTAKE_RE,
+    DENIAL_NEGATION_AFTER_RE,
     DENIAL_NEGATION_RE,
     DENIAL_NEXT_CLAUSE_RE,
     DENIAL_OWNER_RE,
@@ -582,7 +583,7 @@ class _Chunk:
             return self._own_cue_denied()
         after = self.cue_after()
         if after in ID_KINDS:
-            return self._taken_back()
+            return self._negated_after() or self._taken_back()
         if self._relative_denied():
             return True
         if after not in _NEG_KINDS:
@@ -606,6 +607,17 @@ class _Chunk:
             or DENIAL_BRACKET_RE.fullmatch(low, ce, cue) is not None
         )
         return denied and not self._relabelled(self.after_end)
+
+    def _negated_after(self) -> bool:
+        """Is the identifier cue after the number, in its clause, negated after it, as
+        Korean, Hindi, Japanese and Turkish do ("711-04-2551 은 제 사회보장번호가 아니라
+        …", "… मेरा सोशल सिक्योरिटी नंबर नहीं है"), and not relabelled?"""
+        low = self.text.low
+        return (
+            DENIAL_NEGATION_AFTER_RE.match(low, self.after_end) is not None
+            and DENIAL_BREAK_RE.search(low, self.ce, self.after_start) is None
+            and not self._relabelled(self.after_end)
+        )
 
     def _relative_denied(self) -> bool:
         """Is the number denied after a relative clause that follows it ("The number

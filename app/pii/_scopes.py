@@ -324,6 +324,16 @@ def _head_mode(line: str, below: str | None) -> tuple[str | None, str]:
     return mode, line
 
 
+def _table_at(lines: list[tuple[int, str]], k: int) -> bool:
+    """Does a table whose header row names its columns start at line k?"""
+    n = len(lines)
+    if k >= n:
+        return False
+    below = k + 2 if k + 2 < n and not lines[k + 1][1].strip() else k + 1
+    mode, named = _head_mode(lines[k][1], lines[below][1] if below < n else None)
+    return mode is not None and _header(named, mode) is not None
+
+
 def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     forced: dict[int, str] = {}
     fallback: dict[int, str] = {}
@@ -342,7 +352,11 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             i = _table_rows(lines, first, mode, cols, forced, notes, starts)
             continue
         stripped = line.rstrip()
-        if _HEADING_RE.search(stripped, max(0, len(stripped) - _HEADING_REACH)) is not None:
+        # (not over a table whose header names its columns: "... for CT purposes:" over
+        # "first_name,last_name,type,ssn")
+        if _HEADING_RE.search(
+            stripped, max(0, len(stripped) - _HEADING_REACH)
+        ) is not None and not _table_at(lines, first):
             found = _cues(_last_sentence(stripped))
             kind = found[-1] if found else None
             if kind in ID_KINDS:

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BRACKET_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BRACKET_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DIGITS_ONLY_RE = /^[0-9]+$/;
@@ -423,7 +423,7 @@ export class Chunk {
     const before = this.cueBefore();
     if (before !== null && !NEG_KINDS.includes(before)) return this.ownCueDenied();
     const after = this.cueAfter();
-    if (ID_KINDS.has(after)) return this.takenBack();
+    if (ID_KINDS.has(after)) return this.negatedAfter() || this.takenBack();
     if (this.relativeDenied()) return true;
     if (!NEG_KINDS.includes(after)) return false;
     const gap = this.text.low.slice(this.ce, this.afterStart);
@@ -452,6 +452,17 @@ export class Chunk {
   // negative cue after it within DENIAL_RELATIVE_REACH, before any identifier cue, is such
   // a clause, and that cue is negated or said to be, and not relabelled (_relative_denied)?
   // (A negative cue passed on the way names a place: "... on the phone is ...".)
+  // Is the identifier cue after the number, in its clause, negated after it, as Korean,
+  // Hindi, Japanese and Turkish do ("711-04-2551 은 제 사회보장번호가 아니라 …"), and not
+  // relabelled (_negated_after)?
+  negatedAfter() {
+    const low = this.text.low;
+    return (
+      DENIAL_NEGATION_AFTER_RE.test(low.slice(this.afterEnd, this.afterEnd + 40)) &&
+      !DENIAL_BREAK_RE.test(low.slice(this.ce, this.afterStart)) &&
+      !this.relabelled(this.afterEnd)
+    );
+  }
   relativeDenied() {
     const low = this.text.low;
     const ce = this.ce;

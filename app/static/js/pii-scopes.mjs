@@ -588,6 +588,41 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     }
   }
 
+  // The line a header or heading at line i stands over: the next, or the one after a
+  // blank line (_first_below).
+  function firstBelow(ls, i) {
+    return i + 2 < ls.length && pyStrip(ls[i + 1][1]) === "" ? i + 2 : i + 1;
+  }
+  // How a table under line splits its cells, and the header line to read (line, or the
+  // column names a sentence of it lists), given the line its rows start on (_head_mode).
+  function headMode(line, below) {
+    let md = mode(line);
+    let named = line;
+    const commas = md === null ? unquoted(line).split(", ").length - 1 : 0;
+    if (commas >= 2 && below !== null && mode(below) === ",") {
+      md = ","; // "Last name, first name, SSN, wages:" over rows of bare CSV
+      const m = COLUMN_LIST_RE.exec(low(line));
+      if (m !== null) named = m[1]; // "... upload. Columns are last name, first name, SSN:"
+    } else if (commas >= 2 && below !== null && rowMode(below, ", ", commas + 1)) {
+      md = ", "; // a header and rows all written with ", " between cells
+    } else if (commas >= 2 && below !== null && mode(below) === "\t") {
+      const m = COLUMN_LIST_RE.exec(low(line));
+      if (m !== null) {
+        // "Columns are: line, last name, social, ..." over TSV rows
+        md = "\t";
+        named = m[1].replaceAll(", ", "\t");
+      }
+    }
+    return [md, named];
+  }
+  // Does a table whose header row names its columns start at line k (_table_at)?
+  function tableAt(ls, k) {
+    if (k >= ls.length) return false;
+    const below = firstBelow(ls, k);
+    const [md, named] = headMode(ls[k][1], below < ls.length ? ls[below][1] : null);
+    return md !== null && header(named, md) !== null;
+  }
+
   function scopes(text) {
     const forced = new Map();
     const fallback = new Map();
@@ -596,25 +631,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     let i = 0;
     while (i < n) {
       const line = ls[i][1];
-      let md = mode(line);
       // a header or heading may stand one blank line above its rows or items
-      const first = i + 2 < n && pyStrip(ls[i + 1][1]) === "" ? i + 2 : i + 1;
-      let named = line;
-      const commas = md === null ? unquoted(line).split(", ").length - 1 : 0;
-      if (commas >= 2 && first < n && mode(ls[first][1]) === ",") {
-        md = ","; // "Last name, first name, SSN, wages:" over rows of bare CSV
-        const m = COLUMN_LIST_RE.exec(low(line));
-        if (m !== null) named = m[1]; // "... upload. Columns are last name, first name, SSN:"
-      } else if (commas >= 2 && first < n && rowMode(ls[first][1], ", ", commas + 1)) {
-        md = ", "; // a header and rows all written with ", " between cells
-      } else if (commas >= 2 && first < n && mode(ls[first][1]) === "\t") {
-        const m = COLUMN_LIST_RE.exec(low(line));
-        if (m !== null) {
-          // "Columns are: line, last name, social, ..." over TSV rows
-          md = "\t";
-          named = m[1].replaceAll(", ", "\t");
-        }
-      }
+      const first = firstBelow(ls, i);
+      const [md, named] = headMode(line, first < n ? ls[first][1] : null);
       const cols = md !== null ? header(named, md) : null;
       if (cols !== null) {
         // a space-aligned row with fewer or more cells than its header (a fixed-width
@@ -648,7 +667,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         continue;
       }
       const stripped = pyRstrip(line);
-      if (HEADING_RE.test(stripped)) {
+      // (not over a table whose header names its columns: "... for CT purposes:" over
+      // "first_name,last_name,type,ssn")
+      if (HEADING_RE.test(stripped) && !tableAt(ls, first)) {
         const found = cues(lastSentence(stripped));
         const kind = found.length ? found[found.length - 1] : null;
         if (ID_KINDS.has(kind)) {
