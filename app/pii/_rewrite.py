@@ -457,10 +457,10 @@ _KOREAN_RUN_RE = re.compile(KOREAN_RUN_SRC)
 _KOREAN_ITEM_RE = re.compile(KOREAN_ITEM_SRC)
 _SCRIPT_GATE_RE = re.compile(_R["script_digit_gate"])
 _KOREAN_MIN: int = _R["korean_digit_min"]
-# Greek and Cyrillic capitals lower-cased one character for one (the places stay)
+# Latin, Greek and Cyrillic capitals lower-cased one character for one (the places stay)
 _SCRIPT_LOWER = {
     c: ord(ch.lower())
-    for c in range(0x370, 0x500)
+    for c in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x370, 0x500))
     for ch in [chr(c)]
     if len(ch.lower()) == 1 and ch.lower() != ch
 }
@@ -494,7 +494,9 @@ def _script_digits(norm: str) -> list[Edit]:
     for m in _KOREAN_RUN_RE.finditer(norm):
         items = list(_KOREAN_ITEM_RE.finditer(norm, m.start(), m.end()))
         groups = [len(i.group(1)) for i in items if i.group(1) is not None]
-        if sum(groups) < _KOREAN_MIN or max(groups) < 3:
+        # (or every syllable alone, read one by one: "공 이 이, 구 칠, 오 이 팔 오")
+        single = max(groups) == 1
+        if sum(groups) < _KOREAN_MIN or not (single or max(groups) >= 3):
             continue
         for item in items:
             s, e = item.span()
@@ -503,7 +505,9 @@ def _script_digits(norm: str) -> list[Edit]:
                 out.append((s, e, digits, [(i, i + 1) for i in range(s, e)]))
             else:
                 edit = _gap_edit(norm, s, e)
-                if edit is None and e - s > 1:
+                if edit is None and single:
+                    edit = (s, e, "", [])  # a space joins syllables read one by one
+                elif edit is None and e - s > 1:
                     edit = (s, e, " ", [(s, e)])
                 if edit is not None:
                     out.append(edit)
@@ -642,13 +646,16 @@ class _Run:
             self.chars.append("-" if dash else " ")
             self.src.append((before, start))
         value = _WORDS.get(item, item)
-        if word and value == "h":  # "hundred", after a digit of its group
+        if word and value in ("h", "k"):  # "hundred", "thousand", after a digit of its group
             if sep or self.times != 1 or not self.chars or not "0" <= self.chars[-1] <= "9":
                 return False
-            self.hund = len(self.chars)
-            self.chars.extend("00")
-            self.src.extend([(start, end)] * 2)
-            self.n += 2
+            zeros = 2 if value == "h" else 3
+            # the tens and units after it take the last two 0s ("two thousand five" 2005)
+            self.hund = len(self.chars) + zeros - 2
+            self.chars.extend("0" * zeros)
+            self.src.extend([(start, end)] * zeros)
+            self.n += zeros
+            self.strong += item not in _MIXED_WEAK  # "thousand" (not "hundred")
             return True
         if word and value[0] == "c":  # a hundreds word ("novecientos"): digit, two 0s
             if self.times != 1:

@@ -278,13 +278,18 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         src.push([pos, ws]);
       }
       pos = we;
-      if (word && digit === "h") {
-        // "hundred", after a digit of its group: two 0s
+      if (word && (digit === "h" || digit === "k")) {
+        // "hundred", "thousand", after a digit of its group: two or three 0s, the last two
+        // for the tens and units after it ("two thousand five" 2005)
         if (sep || times !== 1 || !chars.length || !(chars[chars.length - 1] >= "0" && chars[chars.length - 1] <= "9")) return null;
-        hund = chars.length;
-        chars.push("0", "0");
-        src.push([ws, we], [ws, we]);
-        digits += 2;
+        const zeros = digit === "h" ? 2 : 3;
+        hund = chars.length + zeros - 2;
+        for (let z = 0; z < zeros; z++) {
+          chars.push("0");
+          src.push([ws, we]);
+        }
+        digits += zeros;
+        if (!MIXED_WEAK.has(item)) strong++; // "thousand" (not "hundred")
         continue;
       }
       if (item[0] >= "0" && item[0] <= "9") {
@@ -494,7 +499,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const KOREAN_ITEM_RE = new RegExp(SOURCES.korean_digit_item, "g");
   const SCRIPT_GATE_RE = new RegExp(R.script_digit_gate);
   const scriptLower = (s) =>
-    s.replace(/[\u0370-\u04ff]/g, (c) => {
+    s.replace(/[A-Z\u00c0-\u024f\u0370-\u04ff]/g, (c) => {
       const l = c.toLowerCase();
       return l.length === 1 ? l : c;
     });
@@ -524,14 +529,17 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const m of all(KOREAN_RUN_RE, norm)) {
       const its = [...items(KOREAN_ITEM_RE, norm, m.index, m.index + m[0].length)];
       const groups = its.filter((it) => it.word !== undefined).map((it) => it.word.length);
-      if (groups.reduce((a, b) => a + b, 0) < R.korean_digit_min || Math.max(...groups) < 3) continue;
+      // (or every syllable alone, read one by one: "공 이 이, 구 칠, 오 이 팔 오")
+      const single = Math.max(...groups) === 1;
+      if (groups.reduce((a, b) => a + b, 0) < R.korean_digit_min || !(single || Math.max(...groups) >= 3)) continue;
       for (const it of its) {
         if (it.word !== undefined) {
           const src = [];
           for (let i = it.s; i < it.e; i++) src.push([i, i + 1]);
           out.push([it.s, it.e, [...it.word].map((c) => R.korean_digits[c]).join(""), src]);
         } else {
-          const edit = gapEdit(norm, it.s, it.e) ?? (it.e - it.s > 1 ? [it.s, it.e, " ", [[it.s, it.e]]] : null);
+          // a space joins syllables read one by one
+          const edit = gapEdit(norm, it.s, it.e) ?? (single ? [it.s, it.e, "", []] : it.e - it.s > 1 ? [it.s, it.e, " ", [[it.s, it.e]]] : null);
           if (edit !== null) out.push(edit);
         }
       }
