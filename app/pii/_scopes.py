@@ -98,6 +98,7 @@ _RELATION_LABEL_RE = re.compile(_S["relation_label"], re.IGNORECASE)
 _PRESENT_SENTENCE_RE = re.compile(_S["presenting_sentence"])
 _SENTENCE_BOUNDARY_RE = re.compile(_S["sentence_boundary"])
 _CHECK_LINE_RE = re.compile(_S["check_line"])
+_TXP_RE = re.compile(_S["txp_addenda"])
 _BACK_RE = re.compile(_S["back_reference"])
 _MASKED_RE = re.compile(_S["masked_last_four"])
 _CAMEL_RE = re.compile("(?<=[a-z])(?=[A-Z])")
@@ -379,6 +380,12 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             notes[off + m.start(1)] = (
                 "it starts a line holding only a check's numbers (routing, account, check)"
             )
+    if "TXP*" in text:
+        for m in _TXP_RE.finditer(text):
+            at = m.start(1)
+            if at not in forced:
+                forced[at] = "ct" if len(m.group(1)) == 10 else "fein"
+                notes[at] = "it is the taxpayer ID of an ACH tax payment's TXP record"
     one_line = len(lines) == 1
     # a text of one line takes its opening sentence as the topic only when that sentence
     # holds no number ("My SSN is 412-08-3317. The refund was 412083318" is no topic)
@@ -1033,6 +1040,9 @@ def could_be_scoped(text: str, o: int) -> bool:
             return True
     # a check's bottom line ("|: 219104535 |: 7806013696 ||' 4209")
     if _CHECK_LINE_RE.fullmatch(line, off) is not None:
+        return True
+    # the taxpayer ID of an ACH tax payment's TXP record
+    if text.startswith("TXP*", o - 4):
         return True
     # a turn that is a number read out in words ("Me: zero seven three ...")
     sp = _SPEAKER_RE.match(line, off)

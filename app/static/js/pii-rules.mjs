@@ -1597,6 +1597,8 @@ export const RULES = {
   "presenting_sentence": "(?:[A-Za-z'’]+[^0-9A-Za-z]+){1,4}([0-9](?:[0-9]|[-. ][0-9]){8,13})(?: *\\([A-Za-z'’ ]{1,30}\\))?[ .!)]*",
   "sentence_boundary": "[.!?][\"')\\]]*[ \\t]+",
   "_presenting_sentence": "The last sentence of a line (after its last sentence_boundary) presents a number the same way when it holds at most four words and then the number, which ends the line: '... I called twice. Here is the number: 838090189'. Like a presenting line, it takes the topic only if the sentence has no cue of its own. Both may end in a note in brackets after the number ('A: 310411404 (Aleksandra)').",
+  "txp_addenda": "(?<![A-Za-z])TXP\\*([0-9]{9,10})\\*",
+  "_txp_addenda": "The taxpayer ID of an ACH tax payment's TXP addenda record ('ADDENDA: TXP*8700075000*04100*240331*T*...', the banking convention for tax payments): ten digits are a CT registration number, nine an EIN (they must still pass those checks).",
   "check_line": "[ \\t]*(?:(?:\\|:|⑆|:)[ \\t]*)?([0-9]{9})[ \\t]*(?:\\|:|⑆|:)?[ \\t]+(?:(?:\\|\\|'|⑈|\\|:|⑆|:)[ \\t]*)?[0-9]{5,17}[ \\t]*(?:\\|\\|'|⑈|\\|:|⑆|:)?(?:[ \\t]+(?:(?:\\|\\|'|⑈|\\|:|⑆|:)[ \\t]*)?[0-9]{1,6})?[ \\t]*",
   "_check_line": "A line holding only a check's bottom numbers typed out without the transit marks ('221417058 0091734452 2231': nine digits, the account number and perhaps the check number; or typed with its marks spaced off: '|: 219104535 |: 7806013696 ||' 4209'): its nine digits take the routing cue (the number must still pass the routing checks).",
   "column_list": "(?<![a-z])(?:columns?|fields?)(?: (?:are|is))?(?: (?:in )?(?:this|that|the following) order)?(?: (?:are|is))?[ \\t]*:?[ \\t]+([^(.;!?]*)",

@@ -68,6 +68,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     return start >= 0 && PRESENT_SENTENCE_RE.test(line.slice(start)) ? start : -1;
   }
   const CHECK_LINE_RE = new RegExp("^(?:" + S.check_line + ")$");
+  const TXP_RE = new RegExp(S.txp_addenda, "g");
   // a header cell holds no number: five digits in it, joined or not, make it a data row
   const HEADER_MAX_DIGITS = 4;
   const digitCount = (cell) => cell.replace(/[^0-9]/g, "").length;
@@ -700,6 +701,13 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       if (CHECK_LINE_RE.test(line)) {
         const at = off + line.search(/[0-9]/);
         if (!forced.has(at)) forced.set(at, "routing");
+      }
+    }
+    // the taxpayer ID of an ACH tax payment's TXP record (_txp_addenda)
+    if (text.includes("TXP*")) {
+      for (const m of text.matchAll(TXP_RE)) {
+        const at = m.index + m[0].indexOf(m[1]);
+        if (!forced.has(at)) forced.set(at, m[1].length === 10 ? "ct" : "fein");
       }
     }
     // a text of one line takes its opening sentence as the topic only when that sentence
