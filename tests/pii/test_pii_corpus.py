@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 164
+    assert len(INDEPENDENT) == 171
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -138,6 +138,16 @@ _FLOORS = {
     # structured text (162): a CSV "ssn" column among other columns, "Company ID" cells,
     # a JSON field "employerFEIN", an "ACCT:" in a fixed-width report header (README)
     "independent-162": (0.94, 0.95, 0.01),
+    # voice (166): a number split across caption cues, one an engine grouped like a phone
+    # number ("293-849-028"), pairs in a meeting transcript, "Mine is" answering "And the
+    # spouse?" a turn above (README)
+    "independent-166": (0.95, 0.95, 0.012),
+    # the hardest cases (167, 55% clean): see its precision floor
+    "independent-167": (0.95, 0.94, 0.11),
+    # structured text (169): the department's own ACH "Company ID" read as a CT number
+    "independent-169": (0.95, 0.95, 0.012),
+    # writing for others (170): a brokerage account number in SSN shape (README)
+    "independent-170": (0.95, 0.95, 0.011),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -206,8 +216,14 @@ _PRECISION_FLOORS = {
     # writing for others (163): the department's own bank account for an ACH credit, a
     # Polish denial of a number the letter "from DRS" shows
     "independent-163": (0.99, 0.023),
-    # languages (164): Korean and Hindi denials after the number (아니라, नहीं है)
-    "independent-164": (0.98, 0.024),
+    # the hardest cases (167, 55% clean): numbers said to be something else a sentence
+    # later, in a quoted question answered above it, or before them ("This is NOT my
+    # social security number, it's the number from the yellow sticker ...: N"), a
+    # 16-digit confirmation number "like a card" (README)
+    "independent-167": (0.89, 0.11),
+    # e-mail and chat (168): a claim number "CT-24-0093315", a Portuguese denial after the
+    # number ("... é o meu Seguro Social, mas não é") (README)
+    "independent-168": (0.98, 0.023),
 }
 
 
