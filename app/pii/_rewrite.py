@@ -428,8 +428,8 @@ _SOFT_BREAK_RE = re.compile(_R["soft_break"])
 _SCRIPT_WORDS: dict[str, str] = dict(_R["script_digit_words"])
 _KOREAN: dict[str, str] = dict(_R["korean_digits"])
 # what a script digit word may stand beside: a space, ASCII or CJK punctuation, a dash
-_EDGE = " \\t\\n\\r!-/:-@\\[-`{-~«»“”„‘’،؛؟۔।॥、，。：（）—–…"
-_PAUSE_MARKS = frozenset(" \t,،、，.…")
+_EDGE = " \\t\\n\\r!-/:-@\\[-`{-~«»“”„‘’،؛؟۔।॥።፣፤፥፦、，。：（）—–…"
+_PAUSE_MARKS = frozenset(" \t,،、，.…፣")
 
 
 def _script_sources() -> tuple[str, str, str, str]:
@@ -437,7 +437,7 @@ def _script_sources() -> tuple[str, str, str, str]:
     and the same for Korean groups of digit syllables."""
     words = "|".join(re.escape(w) for w in sorted(_SCRIPT_WORDS, key=lambda w: (-len(w), w)))
     dashes = "|".join(re.escape(w) for w in _R["script_digit_dashes"])
-    gap = "(?:[ \\t]*(?:[,،、，]|[-–—]+|\\.{1,3}|…|" + dashes + ")[ \\t]*|[ \\t]+)"
+    gap = "(?:[ \\t]*(?:[,،、，፣]|[-–—]+|\\.{1,3}|…|" + dashes + ")[ \\t]*|[ \\t]+)"
     more = str(_R["script_digit_min_words"] - 1)
     run = (
         "(?<![^" + _EDGE + "])(?:" + words + ")(?:" + gap + "(?:" + words + ")){" + more + ",}"

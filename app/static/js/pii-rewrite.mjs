@@ -505,7 +505,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     });
   // a gap between two items: a pause (marks and spaces only) " ", a dash (a mark or a
   // spoken dash) "-", a space alone null (_gap_edit)
-  const PAUSE_MARKS = " \t,،、，.…";
+  const PAUSE_MARKS = " \t,،、，.…፣";
   function gapEdit(text, s, e) {
     const gap = text.slice(s, e).replace(/^[ \t]+|[ \t]+$/g, "");
     if (!gap) return null;
