@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 171
+    assert len(INDEPENDENT) == 178
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -148,6 +148,14 @@ _FLOORS = {
     "independent-169": (0.95, 0.95, 0.012),
     # writing for others (170): a brokerage account number in SSN shape (README)
     "independent-170": (0.95, 0.95, 0.011),
+    # voice (173): "no wait that's mine, hers is ...", ellipses between numeral groups
+    # ("987... 82... 1980"), a group an engine wrote as a time ("294 54 05:18"),
+    # Portuguese card digits (README)
+    "independent-173": (0.92, 0.94, 0.01),
+    # the hardest cases (174, 54% clean): see its precision floor
+    "independent-174": (0.95, 0.95, 0.133),
+    # writing for others (177): one clean message in 91
+    "independent-177": (0.95, 0.95, 0.012),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -224,6 +232,10 @@ _PRECISION_FLOORS = {
     # e-mail and chat (168): a claim number "CT-24-0093315", a Portuguese denial after the
     # number ("... é o meu Seguro Social, mas não é") (README)
     "independent-168": (0.98, 0.023),
+    # the hardest cases again (174): numbers said to be something else a paragraph later,
+    # Polish "N to numer sprawy" (the twins test a copula on the gap alone), a lottery
+    # serial, a loan servicer "account" (README)
+    "independent-174": (0.86, 0.133),
 }
 
 
