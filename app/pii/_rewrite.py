@@ -421,6 +421,7 @@ _DIGIT_OR_DASH = frozenset("0123456789-")
 
 
 _SOFT_BREAK_RE = re.compile(_R["soft_break"])
+_NUMERAL_PAUSE_RE = re.compile(_R["numeral_pause"])
 
 
 # Digit words of other scripts (script_digit_words: Cyrillic, Arabic, Devanagari ...) and
@@ -1106,7 +1107,8 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
 
 def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
     """The first rewrites, each where its mark is in the text: soft line breaks, quote
-    prefixes and transcript turns inside a number, and other scripts' digit words."""
+    prefixes and transcript turns inside a number, a dictation's ellipsis between
+    numerals, and other scripts' digit words."""
     if "=" in norm:
         edits = _soft_breaks(norm)
         if edits:
@@ -1117,6 +1119,10 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
             norm, starts, ends = _apply(norm, starts, ends, edits)
     if ":" in norm and "\n" in norm:
         edits = _turn_joins(norm)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+    if ".." in norm or "…" in norm:  # a dictation's pause between numerals: "987... 82"
+        edits = [(m.start(), m.end(), "", []) for m in _NUMERAL_PAUSE_RE.finditer(norm)]
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
     if _SCRIPT_GATE_RE.search(norm) is not None:

@@ -42,6 +42,15 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
 
   // A quoted-printable soft line break inside a number goes (soft_break; _soft_breaks).
   const SOFT_BREAK_RE = new RegExp(R.soft_break, "g");
+  // A dictation's pause written as an ellipsis between numerals ("987... 82... 1980")
+  // goes, its space staying (numeral_pause; _joins).
+  const NUMERAL_PAUSE_RE = new RegExp(R.numeral_pause, "g");
+  function numeralPauses(norm) {
+    const out = [];
+    if (!norm.includes("..") && !norm.includes("…")) return out;
+    for (const m of all(NUMERAL_PAUSE_RE, norm)) out.push([m.index, m.index + m[0].length, "", []]);
+    return out;
+  }
   function softBreaks(norm) {
     const out = [];
     for (const m of all(SOFT_BREAK_RE, norm)) out.push([m.index, m.index + m[0].length, "", []]);
@@ -552,6 +561,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       [softBreaks, "="],
       [quoteJoins, ">"],
       [turnJoins, "\n"],
+      [numeralPauses, null],
       [scriptDigits, null],
       [numeralDashes, " "],
       ["spoken", null],
