@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 178
+    assert len(INDEPENDENT) == 185
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -156,6 +156,16 @@ _FLOORS = {
     "independent-174": (0.95, 0.95, 0.133),
     # writing for others (177): one clean message in 91
     "independent-177": (0.95, 0.95, 0.012),
+    # voice (180): numbers a transcript wrote as amounts, times, dates or phone numbers
+    # ("$752,136,658", "4,390,232,558,219,860", "7:52 98 8966", "(596) 243-2000") (README)
+    "independent-180": (0.89, 0.87, 0.01),
+    # the hardest cases (181, 54% clean): see its precision floor
+    "independent-181": (0.95, 0.95, 0.23),
+    # structured text (183): a semicolon CSV, a BAI2 record, a W-9's boxed EIN (README)
+    "independent-183": (0.95, 0.95, 0.023),
+    # languages (185, 36 of them): denials and digit words in Hebrew, Dutch, Czech,
+    # Tamil, Telugu, Indonesian, Yoruba and Twi (README)
+    "independent-185": (0.95, 0.94, 0.1),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -236,6 +246,14 @@ _PRECISION_FLOORS = {
     # Polish "N to numer sprawy" (the twins test a copula on the gap alone), a lottery
     # serial, a loan servicer "account" (README)
     "independent-174": (0.86, 0.133),
+    # and again (181): a quoted question ("> Is N your Social Security Number?") answered
+    # "No." outside the quote, numbers said to be something else a paragraph later or in
+    # a list headed "none of them are SSNs", a ticket or inquiry number said so after
+    # the number (README)
+    "independent-181": (0.80, 0.23),
+    # languages (185): denials after a relative clause in eight languages the cue
+    # lexicons do not have
+    "independent-185": (0.93, 0.1),
 }
 
 
