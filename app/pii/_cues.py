@@ -610,8 +610,8 @@ class _Chunk:
 
     def _negated_after(self) -> bool:
         """Is the identifier cue after the number, in its clause, negated after it, as
-        Korean, Hindi, Japanese and Turkish do ("711-04-2551 은 제 사회보장번호가 아니라
-        …", "… मेरा सोशल सिक्योरिटी नंबर नहीं है"), and not relabelled?"""
+        Korean, Hindi, Nepali, Bengali, Urdu, Japanese and Turkish do ("711-04-2551 은 제
+        사회보장번호가 아니라 …", "… मेरा सोशल सिक्योरिटी नंबर नहीं है"), and not relabelled?"""
         low = self.text.low
         return (
             DENIAL_NEGATION_AFTER_RE.match(low, self.after_end) is not None

@@ -453,7 +453,7 @@ export class Chunk {
   // a clause, and that cue is negated or said to be, and not relabelled (_relative_denied)?
   // (A negative cue passed on the way names a place: "... on the phone is ...".)
   // Is the identifier cue after the number, in its clause, negated after it, as Korean,
-  // Hindi, Japanese and Turkish do ("711-04-2551 은 제 사회보장번호가 아니라 …"), and not
+  // Hindi, Nepali, Bengali, Urdu, Japanese and Turkish do ("711-04-2551 은 제 사회보장번호가 아니라 …"), and not
   // relabelled (_negated_after)?
   negatedAfter() {
     const low = this.text.low;
