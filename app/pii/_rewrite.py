@@ -866,10 +866,11 @@ def _ocr_digits(m: re.Match) -> str:
 
 # What _gate_counts says of the words besides: a filler, a homophone, an English digit word.
 _FILLER, _HOMOPHONE, _ENGLISH, _ZEROS = 1, 2, 4, 8
+# (a filler pause by its last word: "then" of "and then"; "and" alone would let nearly
+# every English text through)
 _FILLER_TOKENS = frozenset(
-    w.encode()
+    words.split()[-1].encode()
     for words in (*_FILLER_PAUSES, *_R["filler_words"], *_R["filler_words_es"])
-    for w in words.split()
 )
 
 
