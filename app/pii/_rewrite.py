@@ -977,25 +977,20 @@ def _homophones(low: str) -> list[Edit]:
 
 
 def _spoken(norm: str, starts, ends, spoken: int):
-    """Fillers out of spoken numbers, then their homophones of digits made digits ("for
-    zero six three won ate …"; a second pass for those beside the first: "won ate"),
-    before letter spacing closes up around them ("8 too 6 3 0 0 for 2 0"): (norm,
-    starts, ends, the gate's words or None when nothing changed). spoken:
-    _gate_counts's."""
+    """Zeros said by their count made 0s, fillers out of spoken numbers, then their
+    homophones of digits made digits ("for zero six three won ate …"; a second pass for
+    those beside the first: "won ate"), before letter spacing closes up around them ("8
+    too 6 3 0 0 for 2 0"): (norm, starts, ends, the gate's words or None when nothing
+    changed). spoken: _gate_counts's."""
     low = None
     edited = False
-    if spoken & _ZEROS:
-        low = latin_lower(norm)
-        edits = _counted_zeros(low)
-        if edits:
-            norm, starts, ends = _apply(norm, starts, ends, edits)
-            low, edited = None, True
-    if spoken & _FILLER:
-        low = latin_lower(norm)
-        edits = _fillers(low)
-        if edits:
-            norm, starts, ends = _apply(norm, starts, ends, edits)
-            low, edited = None, True
+    for bit, find in ((_ZEROS, _counted_zeros), (_FILLER, _fillers)):
+        if spoken & bit:
+            low = low or latin_lower(norm)
+            edits = find(low)
+            if edits:
+                norm, starts, ends = _apply(norm, starts, ends, edits)
+                low, edited = None, True
     if spoken & _HOMOPHONE and (spoken & _ENGLISH or _digit_by_homophone(norm)):
         for _ in range(2):  # the second pass: "won" made 1 is the item before "ate"
             edits = _homophones(low or latin_lower(norm))

@@ -325,12 +325,18 @@ def _head_mode(line: str, below: str | None) -> tuple[str | None, str]:
     return mode, line
 
 
+def _first_below(lines: list[tuple[int, str]], i: int) -> int:
+    """The line a header or heading at line i stands over: the next, or the one after a
+    blank line."""
+    return i + 2 if i + 2 < len(lines) and not lines[i + 1][1].strip() else i + 1
+
+
 def _table_at(lines: list[tuple[int, str]], k: int) -> bool:
     """Does a table whose header row names its columns start at line k?"""
     n = len(lines)
     if k >= n:
         return False
-    below = k + 2 if k + 2 < n and not lines[k + 1][1].strip() else k + 1
+    below = _first_below(lines, k)
     mode, named = _head_mode(lines[k][1], lines[below][1] if below < n else None)
     return mode is not None and _header(named, mode) is not None
 
@@ -345,7 +351,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     while i < n:
         line = lines[i][1]
         # a header or heading may stand one blank line above its rows or items
-        first = i + 2 if i + 2 < n and not lines[i + 1][1].strip() else i + 1
+        first = _first_below(lines, i)
         mode, named = _head_mode(line, lines[first][1] if first < n else None)
         cols = _header(named, mode) if mode is not None else None
         if mode is not None and cols is not None:
