@@ -41,7 +41,7 @@ from ._rules import (
     TIGHT_RE,
     claim_spans,
 )
-from ._wording import Finding, mask
+from ._wording import Finding, mask, removal_label
 
 # what a tight group's digits are joined by (rules.tight_group), taken out of it
 _TIGHT_SEPARATORS = str.maketrans("", "", "-./ ,")
@@ -110,6 +110,74 @@ def scan(text: str, explain: list | None = None) -> list[Finding]:
     with offsets into the original string (code points)."""
     if not isinstance(text, str):
         raise TypeError("scan() expects a str")
+    found = _scan_once(text, explain)
+    if found and any(_glued(text, f) for f in found):
+        found = _uncovered(text, found, explain)
+    return found
+
+
+# how far from a finding another digit makes its removal worth a second look
+_GLUE_REACH = 2
+
+
+def _glued(text: str, f: Finding) -> bool:
+    """Does a digit stand within _GLUE_REACH of the finding ("234-56-7891.234567891")?"""
+    return any(c.isdecimal() for c in text[max(0, f.start - _GLUE_REACH) : f.start]) or any(
+        c.isdecimal() for c in text[f.end : f.end + _GLUE_REACH]
+    )
+
+
+def _uncovered(text: str, found: list[Finding], explain: list | None) -> list[Finding]:
+    """found, with the numbers its removal uncovers added.
+
+    A number glued to one that was found can read as part of it ("SSN\n234-56-7891.
+    234567891": a decimal tail) and stands alone only once the first is removed. What
+    remove() would leave is scanned again, and each new finding is mapped back to the
+    text, until no more appear: so a text with its findings removed holds none (the
+    contact form's promise when a visitor chooses "Remove the numbers"). Each round finds
+    digits outside every finding so far, so the rounds end."""
+    while True:
+        out: list[str] = []
+        shifts: list[tuple[int, int, int]] = []  # (start in out, end in out, shift)
+        pos = shift = 0
+        for f in found:
+            out.append(text[pos : f.start])
+            label = removal_label(f.kind)
+            at = f.start - shift
+            out.append(label)
+            shift += f.end - f.start - len(label)
+            shifts.append((at, at + len(label), shift))
+            pos = f.end
+        out.append(text[pos:])
+        rest = "".join(out)
+        more_explained: list | None = [] if explain is not None else None
+        more = _scan_once(rest, more_explained)
+        added = []
+        for i, m in enumerate(more):
+            shift = 0
+            inside = False
+            for ls, le, after in shifts:
+                if m.end <= ls:
+                    break
+                if m.start < le:
+                    inside = True  # over a label: not a number of the text
+                    break
+                shift = after
+            if inside:
+                continue
+            g = Finding(m.kind, m.start + shift, m.end + shift, m.masked, m.last4)
+            added.append(g)
+            if explain is not None and more_explained is not None:
+                explain.append((g, more_explained[i][1] + ", once the number beside it is removed"))
+        if not added:
+            if explain is not None:
+                explain.sort(key=lambda pair: pair[0].start)
+            return found
+        found = sorted(found + added, key=lambda f: f.start)
+
+
+def _scan_once(text: str, explain: list | None) -> list[Finding]:
+    """scan(text) without a second look at what removing its findings uncovers."""
     norm, starts = normalise(text)
     norm, starts, ends, low = rewrite(norm, starts, None)
     raw: list = []

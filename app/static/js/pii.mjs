@@ -13,7 +13,7 @@ import { RULES, SOURCES } from "./pii-rules.mjs";
 import { makeRewrite } from "./pii-rewrite.mjs";
 import { CLAIM_RE, KIND_LABELS, MAX_CHUNK, MIN_DIGITS, TIGHT_RE } from "./pii-const.mjs";
 import { normalise } from "./pii-normalise.mjs";
-import { mask } from "./pii-wording.mjs";
+import { mask, removalLabel } from "./pii-wording.mjs";
 import { Chunk, Text, findIter, latinLower } from "./pii-cues.mjs";
 import { BASE_DIGITS, ctBase, scanChunk } from "./pii-pieces.mjs";
 
@@ -72,6 +72,62 @@ function departmentPayer(low, s, e) {
  * offsets as JavaScript string indices into the original text. */
 export function scan(text) {
   if (typeof text !== "string") throw new TypeError("scan() expects a string");
+  const found = scanOnce(text);
+  return found.some((f) => glued(text, f)) ? uncovered(text, found) : found;
+}
+
+// how far (in code points) from a finding another digit makes its removal worth a
+// second look (_engine._GLUE_REACH)
+const GLUE_REACH = 2;
+const DECIMAL_RE = /\p{Nd}/u;
+
+// Does a digit stand within GLUE_REACH code points of the finding ("234-56-7891.234567891")?
+function glued(text, f) {
+  const before = Array.from(text.slice(Math.max(0, f.start - 2 * GLUE_REACH), f.start));
+  const after = Array.from(text.slice(f.end, f.end + 2 * GLUE_REACH));
+  return before.slice(-GLUE_REACH).concat(after.slice(0, GLUE_REACH)).some((c) => DECIMAL_RE.test(c));
+}
+
+// found, with the numbers its removal uncovers added (_engine._uncovered): what
+// remove() would leave is scanned again and each new finding mapped back to the text,
+// until no more appear, so a text with its findings removed holds none.
+function uncovered(text, found) {
+  for (;;) {
+    const out = [];
+    const shifts = []; // [start in out, end in out, shift after]
+    let pos = 0;
+    let shift = 0;
+    for (const f of found) {
+      out.push(text.slice(pos, f.start));
+      const label = removalLabel(f.kind);
+      const at = f.start - shift;
+      out.push(label);
+      shift += f.end - f.start - label.length;
+      shifts.push([at, at + label.length, shift]);
+      pos = f.end;
+    }
+    out.push(text.slice(pos));
+    const added = [];
+    for (const m of scanOnce(out.join(""))) {
+      let by = 0;
+      let inside = false;
+      for (const [ls, le, after] of shifts) {
+        if (m.end <= ls) break;
+        if (m.start < le) {
+          inside = true; // over a label: not a number of the text
+          break;
+        }
+        by = after;
+      }
+      if (!inside) added.push(Object.freeze({ ...m, start: m.start + by, end: m.end + by }));
+    }
+    if (added.length === 0) return found;
+    found = found.concat(added).sort((a, b) => a.start - b.start);
+  }
+}
+
+// scan(text) without a second look at what removing its findings uncovers
+function scanOnce(text) {
   const first = normalise(text);
   const { norm, starts, ends } = rewrite(first.norm, first.starts, first.ends);
   const raw = [];
