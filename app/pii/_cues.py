@@ -253,7 +253,8 @@ class _Chunk:
         if self.before is False:
             norm, cs = self.text.low, self.cs
             last = prior = None
-            letter = CUE_START_RE.search(norm, max(self.pe, cs - CUE_WINDOW - MAX_CUE), cs)
+            floor = max(self._cue_floor(), cs - CUE_WINDOW - MAX_CUE)
+            letter = CUE_START_RE.search(norm, floor, cs)
             for m in CUE_RE.finditer(norm, letter.start(), cs) if letter else ():
                 if m.lastindex != _VOID:
                     last, prior = m, last
@@ -293,6 +294,24 @@ class _Chunk:
                     self.before, self.before_end, self.soft = kind, self.pe, True
                     self.carried = True
         return self.before  # type: ignore[return-value]
+
+    def _cue_floor(self) -> int:
+        """Where the cues before the number may start: after the number before it, or,
+        when that is a bare year, before the year ("My SSN for the 2022 return is
+        235946168": a year is never an identifier, and takes no cue from it), but after
+        any other digit."""
+        norm, pe = self.text.norm, self.pe
+        ys = pe - 4
+        year = norm[ys:pe] if ys >= 0 else ""
+        if _YEAR_RE.fullmatch(year) is None or (
+            ys > 0 and (_DIGIT_RE.match(norm, ys - 1) is not None or norm[ys - 1] in _YEAR_GLUE)
+        ):
+            return pe
+        lo = max(0, self.cs - CUE_WINDOW - MAX_CUE)
+        for i in range(ys - 1, lo - 1, -1):
+            if "0" <= norm[i] <= "9":
+                return i + 1
+        return lo
 
     def _carried_kind(self) -> str | None:
         """The cue of the number before, carried to this one with no cue of its own."""
@@ -978,6 +997,9 @@ def _fragment_start(norm: str, pe: int) -> int:
 
 
 _DIGIT_RE = re.compile("[0-9]")
+# what joins a year to a date or a longer number before it ("03/06/2022", "1-2022")
+_YEAR_GLUE = "/-.,:'"
+_YEAR_RE = re.compile("(?:19|20)[0-9]{2}")
 
 
 def _ends_label_line(norm: str, end: int) -> bool:

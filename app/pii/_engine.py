@@ -27,6 +27,9 @@ from ._normalise import normalise
 from ._pieces import _ASCII_LETTERS, _BASE_DIGITS, _scan_chunk, ct_base
 from ._rewrite import rewrite
 from ._rules import (
+    INSTITUTION_BETWEEN_RE,
+    INSTITUTION_OWNER_RE,
+    INSTITUTION_REACH,
     MAX_CHUNK,
     MIN_DIGITS,
     PAYER_AGENCY_RE,
@@ -260,7 +263,12 @@ def _settled(text_ctx: _Text, chunks: list[tuple[int, int]], raw: list, denied: 
         # (306782193)" included
         raw = [r for r in raw if r[3] not in denied]
     low = text_ctx.low
-    return [r for r in raw if r[0] != "fein" or not _department_payer(low, r[1], r[2])]
+    return [
+        r
+        for r in raw
+        if r[0] != "fein"
+        or not (_department_payer(low, r[1], r[2]) or _institution_ein(low, r[1], r[2]))
+    ]
 
 
 def _department_payer(low: str, s: int, e: int) -> bool:
@@ -279,6 +287,21 @@ def _department_payer(low: str, s: int, e: int) -> bool:
     after = low[e : e + PAYER_REACH]
     j = after.find(PAYER_WORD)
     return j >= 0 and not any("0" <= c <= "9" for c in after[:j])
+
+
+def _institution_ein(low: str, s: int, e: int) -> bool:
+    """Is the EIN at low[s:e] an institution's, a bank's or a lender's, by the writer's
+    words ("the bank's EIN, 16-0743209", "lender EIN 94-2871665", "41-7720319 <- that's
+    the credit union's number")? The owner named within INSTITUTION_REACH before it (the
+    last) or after it (the first), with no other number or the writer's own word
+    between. rules: institution_ein."""
+    last = None
+    for m in INSTITUTION_OWNER_RE.finditer(low, max(0, s - INSTITUTION_REACH), s):
+        last = m
+    if last is not None and INSTITUTION_BETWEEN_RE.search(low, last.end(), s) is None:
+        return True
+    first = INSTITUTION_OWNER_RE.search(low, e, min(len(low), e + INSTITUTION_REACH))
+    return first is not None and INSTITUTION_BETWEEN_RE.search(low, e, first.start()) is None
 
 
 def _findings(text: str, raw: list, starts, ends) -> list[Finding]:

@@ -51,6 +51,9 @@ function questionBelow(low, ce, start, end) {
 
 // Python's pattern.finditer(s, pos, endpos) sees the text as ending at endpos but lets
 // lookbehind see before pos; a slice that starts one character early does the same.
+// what joins a year to a date or a longer number before it ("03/06/2022", "1-2022")
+const YEAR_GLUE = "/-.,:'";
+
 export function* findIter(re, s, pos, endpos) {
   const base = pos > 0 ? pos - 1 : 0;
   const sub = s.slice(base, endpos);
@@ -191,6 +194,34 @@ export class Chunk {
     const m = ANSWER_AFTER_CUE_RE.exec(this.text.low.slice(end, cs));
     return m !== null && !sentenceEndIn(SENTENCE_END_RE, norm, end, end + m.index);
   }
+  // Where the cues before the number may start: after the number before it, or, when
+  // that is a bare year, before the year ("My SSN for the 2022 return is 235946168"),
+  // but after any other digit (_Chunk._cue_floor).
+  cueFloor() {
+    const norm = this.text.norm;
+    const pe = this.pe;
+    const ys = pe - 4;
+    const year = ys >= 0 ? norm.slice(ys, pe) : "";
+    if (
+      ys < 0 ||
+      !/^[0-9]{4}$/.test(year) ||
+      year < "1900" ||
+      year > "2099" ||
+      (ys > 0 && (/[0-9]/.test(norm[ys - 1]) || YEAR_GLUE.includes(norm[ys - 1])))
+    ) {
+      return pe;
+    }
+    const lo = Math.max(0, this.cs - CUE_WINDOW - MAX_CUE);
+    let floor = lo;
+    for (let i = ys - 1; i >= lo; i--) {
+      if (norm[i] >= "0" && norm[i] <= "9") {
+        floor = i + 1;
+        break;
+      }
+    }
+    return floor;
+  }
+
   cueBefore() {
     if (this.before === false && betweenMarks(this.text.norm, this.cs, this.ce)) {
       this.before = "routing";
@@ -202,7 +233,7 @@ export class Chunk {
       const cs = this.cs;
       let last = null;
       let prior = null;
-      for (const r of findIter(CUE_RE, low, Math.max(this.pe, cs - CUE_WINDOW - MAX_CUE, 0), cs)) {
+      for (const r of findIter(CUE_RE, low, Math.max(this.cueFloor(), cs - CUE_WINDOW - MAX_CUE, 0), cs)) {
         if (r.m[VOID] === undefined) {
           prior = last;
           last = r;

@@ -68,6 +68,21 @@ function departmentPayer(low, s, e) {
   return j >= 0 && !/[0-9]/.test(after.slice(0, j));
 }
 
+const INSTITUTION = RULES.institution_ein;
+const INSTITUTION_OWNER_RE = new RegExp(INSTITUTION.owner, "g");
+const INSTITUTION_BETWEEN_RE = new RegExp(INSTITUTION.between, "g");
+
+// Is the EIN at low.slice(s, e) an institution's, a bank's or a lender's, by the
+// writer's words (_engine._institution_ein)? The owner named within reach before it
+// (the last) or after it (the first), no other number or the writer's own word between.
+function institutionEin(low, s, e) {
+  let last = null;
+  for (const r of findIter(INSTITUTION_OWNER_RE, low, Math.max(0, s - INSTITUTION.reach), s)) last = r;
+  if (last !== null && findIter(INSTITUTION_BETWEEN_RE, low, last.end, s).next().done) return true;
+  const first = findIter(INSTITUTION_OWNER_RE, low, e, Math.min(low.length, e + INSTITUTION.reach)).next();
+  return !first.done && findIter(INSTITUTION_BETWEEN_RE, low, e, first.value.start).next().done;
+}
+
 /** Find tax identifiers in `text`: findings in text order, never overlapping, with
  * offsets as JavaScript string indices into the original text. */
 export function scan(text) {
@@ -174,7 +189,7 @@ function scanOnce(text) {
   if (denied.size) all = all.filter((r) => !denied.has(r[3]));
   if (all.length) {
     const low = ctx.low;
-    all = all.filter((r) => r[0] !== "fein" || !departmentPayer(low, r[1], r[2]));
+    all = all.filter((r) => r[0] !== "fein" || !(departmentPayer(low, r[1], r[2]) || institutionEin(low, r[1], r[2])));
   }
   return all.map(([kind, s, e, digits]) => {
     const start = starts === null ? s : starts[s];
