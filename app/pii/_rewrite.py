@@ -249,6 +249,13 @@ _DIGIT_WORD_BYTES = frozenset(map(_gate_token, _WORDS))
 # more letters, so the count passes over the one-letter fragments of other words ("año"
 # gives "a" and "o").
 _MIXED_WEAK = frozenset(_R["digit_word_mixed_weak"])
+# A weak digit word after a full stop at a run's end starts the next sentence ("... zero
+# zero one. Do I file ...", Albanian "... katër shtatë. Dua të di ..."): not the number's.
+if not all(w.isalpha() for w in _MIXED_WEAK):
+    raise ValueError("rewrites.digit_word_mixed_weak must be words")
+_TRAILING_WEAK_RE = re.compile(
+    "(?:\\.{1,3}|…)[ \n]*(?:" + "|".join(sorted(_MIXED_WEAK, key=lambda w: (-len(w), w))) + ")\\Z"
+)
 _MIXED_STRONG = frozenset(_gate_token(w) for w in _WORDS if w not in _MIXED_WEAK)
 if min(map(len, _MIXED_STRONG)) < 2:
     raise ValueError("rewrites.digit_word_mixed_weak must hold the digit words of one a-z letter")
@@ -762,6 +769,9 @@ def _run_edits(low: str, matches, min_digits: int, max_digits: int, min_strong: 
     out: list[Edit] = []
     for m in matches:
         s, e = m.span()
+        trail = _TRAILING_WEAK_RE.search(low, s, e)
+        if trail is not None:
+            e = trail.start()  # "... zero zero one. Do I file ...": "Do" starts a sentence
         # too long, or more numerals than a number holds (C loops, before the walk)
         if e - s > _DW_MAX or len(_NUMERALS_RE.findall(low, s, e)) > max_digits:
             continue

@@ -24,6 +24,10 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const MIXED_RUN_RE = new RegExp(SOURCES.digit_word_mixed_run, "g");
   const [MIXED_MIN, MIXED_MAX] = R.digit_word_mixed_digits;
   const MIXED_WEAK = new Set(R.digit_word_mixed_weak);
+  // a weak digit word after a full stop at a run's end (_rewrite._TRAILING_WEAK_RE)
+  const TRAILING_WEAK_RE = new RegExp(
+    "(?:\\.{1,3}|…)[ \n]*(?:" + [...MIXED_WEAK].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).join("|") + ")$",
+  );
   const UNITS = new Set("123456789"); // what a unit word after a tens word reads as
   // the words of a run one by one, as its pattern reads them: a spoken dash, or a digit
   // word that ends where a separator or a spoken dash starts ("fourdashfive" is four,
@@ -401,7 +405,10 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     const out = [];
     for (const m of all(re, low)) {
       const s = m.index;
-      const e = s + m[0].length;
+      let e = s + m[0].length;
+      // "... zero zero one. Do I file ...": a weak word after a full stop starts a sentence
+      const trail = TRAILING_WEAK_RE.exec(low.slice(s, e));
+      if (trail !== null) e = s + trail.index;
       const run = e - s <= R.digit_word_max_chars ? readRun(low, s, e) : null;
       if (run !== null && run[2] >= minDigits && run[2] <= maxDigits && strongEnough(run[3], run[4], minStrong)) {
         out.push([s, e, run[0].join(""), run[1]]);
