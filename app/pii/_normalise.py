@@ -62,9 +62,21 @@ _NON_ASCII_RE = re.compile("[^\x00-\x7f]")
 _MAX_REPLACED = 16
 
 
+# A Japanese input method types a dash between digits as the long-vowel mark ("２３５ー
+# ４９ー１７０６"): between two digits (after they are made ASCII) it is a dash.
+_KANA_DASH_RE = re.compile("(?<=[0-9])\u30fc(?=[0-9])")
+
+
 def normalise(text: str) -> tuple[str, list[int] | None]:
     """Return (normalised copy, starts) where starts[i] is the original index of the
     character that produced normalised character i; None means the identity map."""
+    norm, starts = _normalise(text)
+    if "\u30fc" in norm:
+        norm = _KANA_DASH_RE.sub("-", norm)  # one character for one: starts stay
+    return norm, starts
+
+
+def _normalise(text: str) -> tuple[str, list[int] | None]:
     if text.isascii():
         # four substring tests are much cheaper than a regex search on short texts
         if "\t" in text or "\r" in text or "\v" in text or "\f" in text:

@@ -72,7 +72,11 @@ export function normalise(text) {
     parts.push(out);
     i += width;
   }
-  return { norm: parts.join(""), starts, ends };
+  let norm = parts.join("");
+  // a Japanese input method's long-vowel mark between two digits is a dash (_normalise)
+  if (norm.includes("\u30fc")) norm = norm.replace(KANA_DASH_RE, "-");
+  return { norm, starts, ends };
 }
+const KANA_DASH_RE = /(?<=[0-9])\u30fc(?=[0-9])/g;
 // eslint-disable-next-line no-control-regex
 const NON_ASCII_RE = /[^\x00-\x7f]/g;
