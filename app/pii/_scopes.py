@@ -48,6 +48,9 @@ from ._rules import (
 
 _S = RULES["scopes"]
 _QUOTE_RE = re.compile(_S["quote_prefix"])
+_ASCII_LETTER_RE = re.compile("[A-Za-z][A-Za-z]")  # a letter each side of a hard wrap
+# a hard wrap between two letters, with the quote prefix after it: a space for the topic
+_WRAP_RE = re.compile("(?<=[A-Za-z])\n(?:[ \t]*>)*[ \t]?(?=[A-Za-z])")
 _QUOTE_HEADER_RE = re.compile(_S["quote_header"])  # matched against a lower-cased line
 _COLUMN_LIST_RE = re.compile(_S["column_list"])  # so is this
 _HEADER_MONEY_RE = re.compile(_S["header_money"])
@@ -1081,13 +1084,20 @@ def _topic(text: str, lines: list[tuple[int, str]]) -> tuple[str | None, str | N
         pos += len(line) + 1
         if _QUOTE_RE.match(line):
             kinds.update(k for k in _cues(line, True) if k in ID_KINDS)
+            # a cue a hard wrap split between two quoted lines ("> ... I need your
+            # social\n> security number ..."): read across the wrap, as one line
+            nxt = _QUOTE_RE.match(parts[i + 1]) if i + 1 < len(parts) else None
+            if nxt is not None and _ASCII_LETTER_RE.match(line[-1:] + parts[i + 1][nxt.end() :]):
+                joined = line + " " + parts[i + 1][nxt.end() :]
+                kinds.update(k for k in _cues(joined, True) if k in ID_KINDS)
         elif (
             headers
             and line.rstrip().endswith(_QUOTE_HEADER_ENDS)
             and _QUOTE_HEADER_RE.fullmatch(latin_lower(line))
         ) or _outlook_header(parts, i):
             # a header that starts a quote without prefixes: all the rest is quoted
-            kinds.update(k for k in _cues(text[pos:], True) if k in ID_KINDS)
+            rest = _WRAP_RE.sub(" ", text[pos:]) if "\n" in text[pos:] else text[pos:]
+            kinds.update(k for k in _cues(rest, True) if k in ID_KINDS)
             break
     return _topic_kinds(kinds)
 

@@ -26,6 +26,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const FIELD_RE = new RegExp(S.field, "g");
   const BUSINESS_RE = new RegExp(RULES.business_name);
   const QUOTE_RE = new RegExp("^(?:" + S.quote_prefix + ")");
+  // a hard wrap between two letters, with the quote prefix after it (_scopes._WRAP_RE)
+  const WRAP_RE = /(?<=[A-Za-z])\n(?:[ \t]*>)*[ \t]?(?=[A-Za-z])/g;
   const NUMBER_AT_RE = /[0-9](?:[0-9]|[-. ][0-9])*/y;
   const QUOTE_HEADER_RE = new RegExp("^(?:" + S.quote_header + ")$"); // on a lower-cased line
   const COLUMN_LIST_RE = new RegExp(S.column_list); // so is this
@@ -535,11 +537,19 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     for (let i = 0; i < parts.length; i++) {
       const line = parts[i];
       pos += line.length + 1;
-      if (QUOTE_RE.test(line)) add(line);
-      else if ((":-_".includes(pyRstrip(line).slice(-1) || "?") && QUOTE_HEADER_RE.test(low(line))) || outlookHeader(parts, i)) {
+      if (QUOTE_RE.test(line)) {
+        add(line);
+        // a cue a hard wrap split between two quoted lines: read across the wrap (_topic)
+        const nxt = i + 1 < parts.length ? QUOTE_RE.exec(parts[i + 1]) : null;
+        if (nxt !== null) {
+          const body = parts[i + 1].slice(nxt[0].length);
+          if (/^[A-Za-z][A-Za-z]/.test(line.slice(-1) + body)) add(line + " " + body);
+        }
+      } else if ((":-_".includes(pyRstrip(line).slice(-1) || "?") && QUOTE_HEADER_RE.test(low(line))) || outlookHeader(parts, i)) {
         // a header that starts a quote without prefixes (its last character is one of
         // ":-_"): all the rest is quoted
-        add(text.slice(pos));
+        const rest = text.slice(pos);
+        add(rest.includes("\n") ? rest.replace(WRAP_RE, " ") : rest);
         break;
       }
     }
