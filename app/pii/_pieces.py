@@ -577,6 +577,16 @@ def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     # ten digits in thousands ("1,019,440,000": voice typing writes a long number so) are
     # read as ten bare digits: a CT number under a CT cue
     thousands = lens == _THOUSANDS and raw_seps[0] == ","
+    if raw_seps[0] == "," and len(lens) > len(_THOUSANDS) and _in_thousands(lens):
+        # a card number voice typing wrote as an amount ("Card number
+        # 4,492,057,609,743,908"), with a card word before it
+        d = "".join(texts)
+        if not (CARD_MIN <= len(d) <= CARD_MAX and _card_ok(d)) or _glued(norm, cs, ce):
+            return None
+        words = _card_word_before(ctx.text, cs)
+        if words is None:
+            return None
+        return ("card", cs, ce, d, ("card word", words.start(), words.end(), None))
     if lens != (3, 2, 4) and lens not in CUE_LAYOUTS and not thousands:
         return None
     if _glued(norm, cs, ce):
@@ -593,6 +603,11 @@ def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
 
 
 _CARD_GROUPS = 4  # a card grouped another way has at most this many groups
+
+
+def _in_thousands(lens: tuple[int, ...]) -> bool:
+    """Are the group lengths a number's written in thousands (1 to 3 digits, then 3s)?"""
+    return 1 <= lens[0] <= 3 and all(n == 3 for n in lens[1:])
 
 
 def _card_grouped(text: _Text, texts: list[str], raw_seps: list[str], cs: int, ce: int):
@@ -746,8 +761,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             if commas:
                 # nine digits in three or four groups: two or three commas (or ten in
                 # thousands: three)
-                nine = 2 <= commas <= 3 and len(bare) - commas - bare.count(" ") in (9, 10)
-                f = _comma_grouped(norm, bare, cs, ce, ctx) if nine else None
+                digits = len(bare) - commas - bare.count(" ")
+                nine = 2 <= commas <= 3 and digits in (9, 10)
+                # or a card's digits in thousands ("4,492,057,609,743,908")
+                card = commas >= 4 and CARD_MIN <= digits <= CARD_MAX
+                f = _comma_grouped(norm, bare, cs, ce, ctx) if nine or card else None
             elif bare.count("\n") == 1 and not _glued(norm, cs, ce):
                 f = _unwrapped(DIGITS_RE.findall(bare), _NON_DIGITS_RE.findall(bare), cs, ce, ctx)
             elif " " in bare:

@@ -325,6 +325,14 @@ function commaGrouped(norm, bare, cs, ce, ctx) {
   const shape = texts.map((t) => t.length).join(",");
   // ten digits in thousands ("1,019,440,000") are read as ten bare digits
   const thousands = shape === "1,3,3,3" && rawSeps[0] === ",";
+  if (rawSeps[0] === "," && texts.length > 4 && inThousands(texts)) {
+    // a card number voice typing wrote as an amount ("Card number 4,492,057,609,743,908"),
+    // with a card word before it
+    const d = texts.join("");
+    if (!(CARD.min_length <= d.length && d.length <= CARD.max_length && cardOk(d)) || glued(norm, cs, ce)) return null;
+    if (cardWordBefore(ctx.text, cs) === null) return null;
+    return ["card", cs, ce, d];
+  }
   if (shape !== "3,2,4" && !CUE_LAYOUTS.has(shape) && !thousands) return null;
   if (glued(norm, cs, ce)) return null;
   ctx.at = cs;
@@ -335,6 +343,11 @@ function commaGrouped(norm, bare, cs, ce, ctx) {
 }
 
 const COMMA_SEPS = [",", ", "];
+
+// Are the groups a number's written in thousands (1 to 3 digits, then 3s)? (_in_thousands)
+function inThousands(texts) {
+  return texts[0].length >= 1 && texts[0].length <= 3 && texts.slice(1).every((t) => t.length === 3);
+}
 const VOICE_GROUPS = 6; // at most this many groups of digits read aloud as one number
 // nine digits, or ten: a CT number's base and location code read aloud ("3 72 75 79 0 01")
 const VOICE_DIGITS = [MIN_DIGITS, MIN_DIGITS + 1];
