@@ -334,17 +334,24 @@ _SHAPES = {
 }
 
 
+def _uncued_reason(why: tuple | None, kind: str, text: _Text | None) -> str:
+    """Why a finding no cue gave was found: its place in a record, or its shape."""
+    if why and why[0] == "repeat":
+        return "the same digits as an identifier found elsewhere in the message"
+    if why and why[0] == "efw2":
+        return f"its place in the {why[1]} record of an EFW2 W-2 file"
+    if why and why[0] == "nacha":
+        return "its place in an ACH file's entry detail (6) record"
+    if why and why[0] == "card word" and text is not None:
+        word = text.norm[why[1] : why[2]]
+        return f'its length, prefix and check digit, and the card word "{word}" before it'
+    return _SHAPES.get(kind, "its shape alone")
+
+
 def _reason(why: tuple | None, kind: str, text: _Text | None, at: int) -> str:
     """Why a finding was found, in words (cue words are quoted; numbers never are)."""
     if why is None or text is None or kind not in _CUE_GIVES.get(why[-1] or "", ()):
-        if why and why[0] == "repeat":
-            return "the same digits as an identifier found elsewhere in the message"
-        if why and why[0] == "efw2":
-            return f"its place in the {why[1]} record of an EFW2 W-2 file"
-        if why and why[0] == "card word" and text is not None:
-            word = text.norm[why[1] : why[2]]
-            return f'its length, prefix and check digit, and the card word "{word}" before it'
-        return _SHAPES.get(kind, "its shape alone")
+        return _uncued_reason(why, kind, text)
     norm = text.norm
     if why[0] == "before" and why[1] is not None:
         s, e = why[1]

@@ -60,6 +60,7 @@ from ._rules import (
     GLUE_TAIL,
     HINT_RE,
     MIN_DIGITS,
+    NACHA_ENTRY_CODES,
     PROSE_DASHES,
     SSN_BAD_AREA_FIRST,
 )
@@ -744,11 +745,41 @@ def _efw2_field(norm: str, cs: int, ce: int):
     return None if kind is None else (kind, s, e, d, ("efw2", norm[cs - 2 : cs]))
 
 
+def _nacha_entry(norm: str, cs: int, ce: int):
+    """The routing number of an ACH file's entry detail record whose line the chunk
+    starting at cs starts ("627017944023551200…": rules nacha_entry_codes), or None."""
+    if (cs > 0 and norm[cs - 1] != "\n") or ce - cs < _NACHA_MIN:
+        return None
+    head = norm[cs : cs + _NACHA_MIN]
+    if not (head.isascii() and head.isdigit()) or head[1:3] not in NACHA_ENTRY_CODES:
+        return None
+    d = head[3:]
+    if not _routing_ok(d):
+        return None
+    # the account number glued on (longer than any card), or the amount field after it
+    run = _DIGIT_RUN_RE.match(norm, cs)
+    if run is None:
+        return None
+    if run.end() - cs <= CARD_MAX and _NACHA_AMOUNT_RE.match(norm, run.end()) is None:
+        return None
+    return ("routing", cs + 3, cs + _NACHA_MIN, d, ("nacha", "6"))
+
+
+_NACHA_MIN = 12  # the record type, the transaction code and the nine routing digits
+_DIGIT_RUN_RE = re.compile("[0-9]+")
+_NACHA_AMOUNT_RE = re.compile(" +[0-9]{10}(?![0-9])")  # the entry's amount, in cents
+
+
 def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     """Append (kind, norm_start, norm_end, digits) for the identifiers in one chunk."""
     norm = text.norm
     if cs >= 2 and norm[cs - 2] == "R":
         f = _efw2_field(norm, cs, ce)  # a W-2 file's record
+        if f is not None:
+            out.append(f)
+            return
+    if norm[cs] == "6":
+        f = _nacha_entry(norm, cs, ce)  # an ACH file's entry detail record
         if f is not None:
             out.append(f)
             return

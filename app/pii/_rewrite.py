@@ -253,6 +253,13 @@ _MIXED_WEAK = frozenset(_R["digit_word_mixed_weak"])
 # zero one. Do I file ...", Albanian "... katër shtatë. Dua të di ..."): not the number's.
 if not all(w.isalpha() for w in _MIXED_WEAK):
     raise ValueError("rewrites.digit_word_mixed_weak must be words")
+# "um" after an English digit word at a run's end is a filler, not Portuguese one (not
+# after "zero", a Portuguese word too: "... zero um")
+_TRAILING_UM_RE = re.compile(
+    "(?<![a-z])(?:"
+    + "|".join(sorted(set(_R["english_digit_words"]) - {"zero"}, key=lambda w: (-len(w), w)))
+    + ")([ ,]+um)\\Z"
+)
 _TRAILING_WEAK_RE = re.compile(
     "(?:\\.{1,3}|…)[ \n]*(?:" + "|".join(sorted(_MIXED_WEAK, key=lambda w: (-len(w), w))) + ")\\Z"
 )
@@ -772,6 +779,9 @@ def _run_edits(low: str, matches, min_digits: int, max_digits: int, min_strong: 
         trail = _TRAILING_WEAK_RE.search(low, s, e)
         if trail is not None:
             e = trail.start()  # "... zero zero one. Do I file ...": "Do" starts a sentence
+        trail = _TRAILING_UM_RE.search(low, s, e)
+        if trail is not None:
+            e = trail.start(1)  # "... seven six eight um you can call me back"
         # too long, or more numerals than a number holds (C loops, before the walk)
         if e - s > _DW_MAX or len(_NUMERALS_RE.findall(low, s, e)) > max_digits:
             continue

@@ -465,6 +465,7 @@ GLUE_LEAD: tuple[int, ...] = tuple(RULES["glue"]["lead_lengths"])
 GLUE_TAIL: tuple[int, ...] = tuple(RULES["glue"]["tail_lengths"])
 
 MASKS: dict[str, str] = dict(RULES["masks"])
+NACHA_ENTRY_CODES = frozenset(RULES["nacha_entry_codes"])
 
 CUE_LAYOUTS = frozenset(tuple(x) for x in RULES["cue_layouts"])
 CT_NO_CUE_LOC: str = _ct["no_cue_location_prefix"]

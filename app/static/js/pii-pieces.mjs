@@ -397,10 +397,36 @@ function efw2Field(norm, cs, ce) {
   return kind === null ? null : [kind, s, e, d];
 }
 
+// The routing number of an ACH file's entry detail record whose line the chunk starting
+// at cs starts ("627017944023551200…": rules nacha_entry_codes), or null (_nacha_entry).
+const NACHA_MIN = 12; // the record type, the transaction code and the nine routing digits
+const NACHA_ENTRY_CODES = new Set(RULES.nacha_entry_codes);
+const NACHA_AMOUNT_RE = / +[0-9]{10}(?![0-9])/y; // the entry's amount, in cents
+function nachaEntry(norm, cs, ce) {
+  if ((cs > 0 && norm[cs - 1] !== "\n") || ce - cs < NACHA_MIN) return null;
+  const head = norm.slice(cs, cs + NACHA_MIN);
+  if (!/^[0-9]+$/.test(head) || !NACHA_ENTRY_CODES.has(head.slice(1, 3))) return null;
+  const d = head.slice(3);
+  if (!routingOk(d)) return null;
+  // the account number glued on (longer than any card), or the amount field after it
+  let end = cs;
+  while (end < norm.length && norm[end] >= "0" && norm[end] <= "9") end++;
+  NACHA_AMOUNT_RE.lastIndex = end;
+  if (end - cs <= CARD.max_length && !NACHA_AMOUNT_RE.test(norm)) return null;
+  return ["routing", cs + 3, cs + NACHA_MIN, d];
+}
+
 export function scanChunk(text, cs, ce, ctx, out) {
   const norm = text.norm;
   if (cs >= 2 && norm[cs - 2] === "R") {
     const f = efw2Field(norm, cs, ce); // a W-2 file's record
+    if (f !== null) {
+      out.push(f);
+      return;
+    }
+  }
+  if (norm[cs] === "6") {
+    const f = nachaEntry(norm, cs, ce); // an ACH file's entry detail record
     if (f !== null) {
       out.push(f);
       return;

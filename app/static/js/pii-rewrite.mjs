@@ -24,6 +24,12 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const MIXED_RUN_RE = new RegExp(SOURCES.digit_word_mixed_run, "g");
   const [MIXED_MIN, MIXED_MAX] = R.digit_word_mixed_digits;
   const MIXED_WEAK = new Set(R.digit_word_mixed_weak);
+  // "um" after an English digit word at a run's end (_rewrite._TRAILING_UM_RE)
+  const TRAILING_UM_RE = new RegExp(
+    "(?<![a-z])(?:" +
+      R.english_digit_words.filter((w) => w !== "zero").sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).join("|") +
+      ")([ ,]+um)$",
+  );
   // a weak digit word after a full stop at a run's end (_rewrite._TRAILING_WEAK_RE)
   const TRAILING_WEAK_RE = new RegExp(
     "(?:\\.{1,3}|…)[ \n]*(?:" + [...MIXED_WEAK].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).join("|") + ")$",
@@ -409,6 +415,9 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       // "... zero zero one. Do I file ...": a weak word after a full stop starts a sentence
       const trail = TRAILING_WEAK_RE.exec(low.slice(s, e));
       if (trail !== null) e = s + trail.index;
+      // "... seven six eight um you can call me back": a filler, not Portuguese one
+      const um = TRAILING_UM_RE.exec(low.slice(s, e));
+      if (um !== null) e = s + um.index + um[0].length - um[1].length;
       const run = e - s <= R.digit_word_max_chars ? readRun(low, s, e) : null;
       if (run !== null && run[2] >= minDigits && run[2] <= maxDigits && strongEnough(run[3], run[4], minStrong)) {
         out.push([s, e, run[0].join(""), run[1]]);

@@ -1373,6 +1373,28 @@ export const RULES = {
   "_account_column": "The same number as the first cell of a row under a header row (just above it, or above the table's earlier rows, at most eight, each starting with a digit) that starts with that bare 'Account' label and two spaces or more (myconneCT's account summary pasted as a space-aligned table: 'Account ID          Tax Type ...' over '2800249001          Sales and Use Tax ...'). Matched in the lower-cased text against the last account_column_reach characters before the number, a line break put before them when they start the text; quote prefixes may stand before the header and each row. (A tab is one space by then: a tab-separated paste is read as a table only under a header that names an identifier.)",
   "_zip_prefix": "Nor with a group of five digits starting zip_prefix cut off by a space or line break: that is a Connecticut ZIP code ('Hartford, CT 06171' then a phone on the next line)."
  },
+ "nacha_entry_codes": [
+  "22",
+  "23",
+  "24",
+  "27",
+  "28",
+  "29",
+  "32",
+  "33",
+  "34",
+  "37",
+  "38",
+  "39",
+  "42",
+  "43",
+  "47",
+  "48",
+  "52",
+  "53",
+  "55"
+ ],
+ "_nacha_entry_codes": "An ACH file's entry detail record (NACHA's '6' record), pasted: a line that starts with 6 and a transaction code of these (22 checking credit, 27 checking debit, 32 and 37 savings …) holds the receiving bank's routing number (eight digits and the check digit) right after, glued to the account number ('627017944023551200…'). Those nine digits, valid as a routing number, are one.",
  "efw2_records": {
   "RA": [
    2,
@@ -1715,7 +1737,7 @@ export const RULES = {
  },
  "_department_payer": "The payer of a Form 1099-G is a government agency (the department itself, for a refund; the Labor Department, for unemployment), never the writer: an EIN with the word payer within payer_reach characters before or after it, no digit between, in a text that names a 1099-G within form_before characters before it (or form_after after it), is the agency's number when the writer says whose it is within agency_reach characters of it (you, your, the department, the state) (\"the 1099-G you sent me lists the payer's federal ID as 23-7430452\"). Matched in the lower-cased text. On a 1099-NEC the same words name a client's EIN, which is kept; so is a 1099-G's payer TIN in a pasted form that says nothing of whose it is.",
  "institution_ein": {
-  "owner": "(?<![a-z])(?:the|our|my|their|his|her|your|that|this) (?:[a-z]+ )?(?:bank|credit union|lender|mortgage (?:company|servicer|lender)|loan servicer|payroll (?:provider|company|service|processor|firm)|brokerage|insurer|insurance company|plan administrator|custodian)(?:(?:'|’)s|s(?:'|’))(?: (?:own )?(?:ein|fein|tin|federal (?:tax )?id|tax id|employer id|number|id)(?![a-z])| ?[(,.])|(?<![a-z])(?:bank|credit union|lender|mortgage (?:company|servicer|lender)|loan servicer|payroll (?:provider|company|service|processor|firm)|brokerage|insurer|insurance company|plan administrator|custodian) (?:ein|fein|tin|federal (?:tax )?id|tax id|employer id)(?![a-z])",
+  "owner": "(?<![a-z])(?:the|our|my|their|his|her|your|that|this) (?:[a-z]+ )?(?:bank|credit union|lender|mortgage (?:company|servicer|lender)|loan servicer|payroll (?:provider|company|service|processor|firm)|brokerage|insurer|insurance company|plan administrator|custodian|state of connecticut|state|department|agency)(?:(?:'|’)s|s(?:'|’))(?: (?:own )?(?:ein|fein|tin|federal (?:tax )?id|tax id|employer id|number|id)(?![a-z])| ?[(,.):])|(?<![a-z])(?:bank|credit union|lender|mortgage (?:company|servicer|lender)|loan servicer|payroll (?:provider|company|service|processor|firm)|brokerage|insurer|insurance company|plan administrator|custodian) (?:ein|fein|tin|federal (?:tax )?id|tax id|employer id)(?![a-z])",
   "reach": 60,
   "between": "[0-9]{5}|(?<![a-z])(?:my|our|mine|ours|me|we)(?![a-z])"
  },
