@@ -127,7 +127,7 @@ _HOMOPHONES: dict[str, str] = _R["homophones"]
 _H_ALT = "|".join(sorted(_HOMOPHONES, key=len, reverse=True))
 _ITEM_SRC = "(?:E|[0-9]{1,3})"
 if _R["homophone"] != (
-    "(?:(?<![a-z0-9])" + _ITEM_SRC + " |(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:) )"
+    "(?:(?<![a-z0-9])" + _ITEM_SRC + ",? |(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:|#) )"
     "(H)(?= (?:(?:H) )?" + _ITEM_SRC + "(?![a-z0-9]))"
     "|(?<![a-z0-9])" + _ITEM_SRC + " (won|ate)(?![a-z0-9])"
 ):
@@ -140,9 +140,9 @@ _H_FIND_RE = re.compile(
 # (perhaps after another homophone: "6 9 to for 1 9 4 5 2", read in two passes)
 _H_NEXT_RE = re.compile(" (?:(?:" + _H_ALT + ") )?(?:" + _ENGLISH_SRC + "|[0-9]{1,3})(?![a-z0-9])")
 _H_ITEM_BEFORE_RE = re.compile(
-    " (?:" + _trie([w[::-1] for w in _R["english_digit_words"]]) + "|[0-9]{1,3})(?![a-z0-9])"
+    " ,?(?:" + _trie([w[::-1] for w in _R["english_digit_words"]]) + "|[0-9]{1,3})(?![a-z0-9])"
 )
-_H_COPULA_BEFORE_RE = re.compile(" (?:(?:si|saw|s'ti|sti|era)(?![a-z0-9])|:)")
+_H_COPULA_BEFORE_RE = re.compile(" (?:(?:si|saw|s'ti|sti|era)(?![a-z0-9])|:|#)")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _MIXED_MIN, _MIXED_MAX = _R["digit_word_mixed_digits"]
 _NUMERALS_RE = re.compile("[0-9]")
