@@ -129,7 +129,7 @@ _ITEM_SRC = "(?:E|[0-9]{1,3})"
 if _R["homophone"] != (
     "(?:(?<![a-z0-9])" + _ITEM_SRC + ",? |(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:|#) )"
     "(H)(?= (?:(?:H) )?" + _ITEM_SRC + "(?![a-z0-9]))"
-    "|(?<![a-z0-9])" + _ITEM_SRC + " (won|ate)(?![a-z0-9])"
+    "|(?<![a-z0-9])" + _ITEM_SRC + ",? (won|ate)(?![a-z0-9])"
 ):
     raise ValueError("rewrites.homophone changed: update the homophone tests in _rewrite.py")
 HOMOPHONE_SRC = _R["homophone"].replace("E", _ENGLISH_SRC).replace("H", _H_ALT)
@@ -323,10 +323,15 @@ _PAIR_BEHIND_RE = re.compile(_pair_source(True))
 # (_digit_by_homophone): an over-estimate, every homophone replaced passes.
 _H_TOKENS = frozenset(w.encode() for w in _HOMOPHONES)
 _E_TOKENS = frozenset(map(_gate_token, _R["english_digit_words"]))
+# (a comma after the digit is a space in these bytes: "8, won" is "0  won")
 _H_BESIDE_DIGIT = tuple(
-    x for w in _HOMOPHONES for x in (b"0 " + w.encode() + b" ", b" " + w.encode() + b" 0")
+    x
+    for w in _HOMOPHONES
+    for x in (b"0 " + w.encode() + b" ", b"0  " + w.encode() + b" ", b" " + w.encode() + b" 0")
 ) + tuple(  # "won" or "ate" after a digit, then any mark ("8 won: "): "|" in these bytes
-    b"0 " + w.encode() + b"|" for w in sorted(_H_AFTER_ITEM)
+    x
+    for w in sorted(_H_AFTER_ITEM)
+    for x in (b"0 " + w.encode() + b"|", b"0  " + w.encode() + b"|")
 )
 
 

@@ -306,6 +306,10 @@ spoken_runs = st.lists(st.tuples(_SPOKEN_ITEMS, _SPOKEN_SEPARATORS), max_size=16
 @example("five, uh, six dashto seven")
 @example("8 won: ")  # found by Hypothesis on 3 December: the gate wanted a space after it
 @example("zero four five, umm nine nine")  # the pause before the filler stays
+# found by Hypothesis on 3 December: an item before a homophone may have a comma after it
+# in the shared pattern's every alternative, as in _homophones' own look-behind
+@example("five, won ")
+@example("8, won ")  # and the gate lets a digit and a comma before it through
 def test_fillers_and_homophones_are_the_patterns(text):
     """Python finds the shared patterns' fillers and homophones (rewrites.filler,
     rewrites.homophone: the JavaScript twin searches with them) its own way: homophone
