@@ -56,7 +56,7 @@ from ._rules import (
     WEAK_CUE_QUALIFIES_RE,
     WEAK_CUES_AFTER,
 )
-from ._scopes import ID_KINDS, could_be_scoped, has_reference, scopes
+from ._scopes import DENIED_LIST_RE, ID_KINDS, could_be_scoped, has_reference, scopes
 
 _SSN_WRITTEN = len("123-45-6789")
 _CT_WRITTEN = len("1234567-000")
@@ -121,6 +121,7 @@ class _Text:
 
     __slots__ = (
         "_cue_norm",
+        "_denies",
         "_low",
         "_referred",
         "_scopes",
@@ -152,6 +153,15 @@ class _Text:
         # per chunk, so not searched again in a long text)
         self.lines = "\n" in original
         self._referred: bool | None = None  # has_reference(original), on first use
+        self._denies: bool | None = None  # may_deny(), on first use
+
+    def may_deny(self) -> bool:
+        """Could a list heading deny its items (scopes.denied_list)? One search of the
+        lower-cased text, so that a number its shape alone makes an identifier reads the
+        scopes only where one could."""
+        if self._denies is None:
+            self._denies = self.lines and DENIED_LIST_RE.search(self.low_lines) is not None
+        return self._denies
 
     def original_at(self, s: int) -> str:
         """The character of the original text at norm index s."""

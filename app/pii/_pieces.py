@@ -64,7 +64,7 @@ from ._rules import (
     PROSE_DASHES,
     SSN_BAD_AREA_FIRST,
 )
-from ._scopes import ID_KINDS
+from ._scopes import DENIED, ID_KINDS
 
 if TYPE_CHECKING:
     from ._cues import _Chunk, _Text
@@ -337,7 +337,10 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     ):
         kind = "card"
     if kind is not None and (
-        (first is True and ctx.introduced_by_neg()) or (last and ctx.denied_after())
+        (first is True and ctx.introduced_by_neg())
+        or (last and ctx.denied_after())
+        # an item of a list its heading denies ("these are NOT social security numbers:")
+        or (ctx.text.may_deny() and ctx.text.scoped(ctx.at, ctx)[0] == DENIED)
     ):
         return None
     return kind
@@ -778,8 +781,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         if f is not None:
             out.append(f)
             return
-    if norm[cs] == "6":
-        f = _nacha_entry(norm, cs, ce)  # an ACH file's entry detail record
+    # an ACH file's entry detail record, perhaps on the line after the record before it
+    # (whose last digits a line break joins on: "...0000001\n62722680774...")
+    at = cs if norm[cs] == "6" else norm.find("\n6", cs, ce) + 1
+    if at > 0 or norm[cs] == "6":
+        f = _nacha_entry(norm, at, ce)
         if f is not None:
             out.append(f)
             return

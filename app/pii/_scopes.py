@@ -77,6 +77,9 @@ _GLUED_DASHES = frozenset("-–—")
 _ROSTER_ID_RE = re.compile("[0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{2}-[0-9]{7}")
 _SSN_WRITTEN, _FEIN_WRITTEN = 11, 10  # the lengths of 123-45-6789 and 12-3456789
 _HEADING_RE = re.compile(_S["list_heading"], re.IGNORECASE)
+DENIED_LIST_RE = re.compile(_S["denied_list"])
+# the kind a denied list's items take: none, and their shape alone makes none of them one
+DENIED = "denied"
 # A heading's mark ends its line: in a line without trailing spaces a match starts at
 # most this many characters before the end, where the search starts (Python only: sre
 # would try the pattern at every character of the line)
@@ -367,11 +370,9 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
         if _HEADING_RE.search(
             stripped, max(0, len(stripped) - _HEADING_REACH)
         ) is not None and not _table_at(lines, first):
-            found = _cues(_last_sentence(stripped))
-            kind = found[-1] if found else None
-            if kind in ID_KINDS:
-                note = f'the list under "{stripped.strip()}"'
-                i = _list_items(lines, first, kind, forced, notes, note)
+            after = _heading_list(lines, first, stripped, forced, notes)
+            if after is not None:
+                i = after
                 continue
         i += 1
     # the text's bytes with every digit made "0", one byte a character: byte searches
@@ -597,6 +598,57 @@ def _table_rows(
                 if cell[q : q + 1].isdecimal():
                     forced[roff + coff + q] = cols[k][0]
                     notes[roff + coff + q] = f'the table column "{cols[k][1]}"'
+        j += 1
+    return j
+
+
+def _denied_list(heading: str) -> bool:
+    """Does a list heading say its items are not identifiers ("these are NOT social
+    security numbers, they're the notice numbers ...:"), naming none it does not deny?"""
+    low = _low(heading)
+    m = DENIED_LIST_RE.search(low)
+    if m is None:
+        return False
+    if m.group().startswith(("none", "neither")):
+        return True
+    return not any(k in ID_KINDS for k in _cues(heading, True))
+
+
+def _heading_list(
+    lines: list[tuple[int, str]],
+    first: int,
+    heading: str,
+    forced: dict[int, str],
+    notes: dict[int, str],
+) -> int | None:
+    """The items under a list heading: denied ("these are NOT social security numbers:"),
+    or of the one kind its last sentence names ("SSNs for everyone on the return:").
+    Returns the index of the first line after the list, or None for no such list."""
+    note = f'the list under "{heading.strip()}"'
+    last = _last_sentence(heading)
+    if _denied_list(last):
+        return _denied_items(lines, first, forced, notes, note)
+    found = _cues(last)
+    kind = found[-1] if found else None
+    if kind in ID_KINDS:
+        return _list_items(lines, first, kind, forced, notes, note)
+    return None
+
+
+def _denied_items(
+    lines: list[tuple[int, str]], j: int, forced: dict[int, str], notes: dict[int, str], note: str
+) -> int:
+    """Under a denied list's heading: each item with no label of its own ("- 562-18-0394",
+    "2) 230-51-7795", a bare number) is DENIED, whatever follows its value. Returns the
+    index of the first line after the list."""
+    n = len(lines)
+    while j < n:
+        roff, row = lines[j]
+        m = _ITEM_RE.match(row)
+        if m is None or m.group(2).strip():
+            break
+        forced[roff + m.start(4)] = DENIED
+        notes[roff + m.start(4)] = note
         j += 1
     return j
 

@@ -6,6 +6,7 @@ import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
 import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BRACKET_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
+const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
 const DIGITS_ONLY_RE = /^[0-9]+$/;
 export const { scopes, hasReference } = makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower);
 
@@ -94,6 +95,13 @@ export class Text {
     this.scopes = null;
     this.lines = original.includes("\n"); // a text of one line has no table or list
     this._referred = null; // hasReference(original), on first use
+    this._denies = null; // mayDeny(), on first use
+  }
+  // Could a list heading deny its items (scopes.denied_list)? One search of the
+  // lower-cased text (_Text.may_deny).
+  mayDeny() {
+    if (this._denies === null) this._denies = this.lines && DENIED_LIST_RE.test(this.lowLines);
+    return this._denies;
   }
   // Does the text refer to one of its numbers from elsewhere (a back reference, "the
   // first one is the routing", or a mask, XXX-XX-7488)? Scopes are then read even for a

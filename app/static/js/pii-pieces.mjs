@@ -5,7 +5,7 @@ import { CARD, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CU
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
 import { findIter, labelledAt } from "./pii-cues.mjs";
-import { ID_KINDS } from "./pii-scopes.mjs";
+import { DENIED, ID_KINDS } from "./pii-scopes.mjs";
 
 export function classify(parts, seps, ctx, first, last) {
   const d = parts.join("");
@@ -95,7 +95,13 @@ export function classify(parts, seps, ctx, first, last) {
   ) {
     kind = "card";
   }
-  if (kind !== null && ((first === true && ctx.introducedByNeg()) || (last && ctx.deniedAfter()))) {
+  // (and an item of a list its heading denies: "these are NOT social security numbers:")
+  if (
+    kind !== null &&
+    ((first === true && ctx.introducedByNeg()) ||
+      (last && ctx.deniedAfter()) ||
+      (ctx.text.mayDeny() && ctx.text.scoped(ctx.at, ctx)[0] === DENIED))
+  ) {
     return null;
   }
   return kind;
@@ -425,8 +431,11 @@ export function scanChunk(text, cs, ce, ctx, out) {
       return;
     }
   }
-  if (norm[cs] === "6") {
-    const f = nachaEntry(norm, cs, ce); // an ACH file's entry detail record
+  // an ACH file's entry detail record, perhaps on the line after the record before it
+  // (whose last digits a line break joins on: "...0000001\n62722680774...")
+  const at = norm[cs] === "6" ? cs : norm.slice(cs, ce).indexOf("\n6") + cs + 1;
+  if (at > cs || norm[cs] === "6") {
+    const f = nachaEntry(norm, at, ce);
     if (f !== null) {
       out.push(f);
       return;

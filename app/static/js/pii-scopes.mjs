@@ -16,6 +16,8 @@ import { ssnOrItin } from "./pii-checks.mjs";
 const ND = /^\p{Nd}/u;
 // cue kinds that name an identifier (the others are "void", "neg" and "neg_bare")
 export const ID_KINDS = new Set(["ssn", "itin", "fein", "taxid", "ct", "routing"]);
+// the kind a denied list's items take (_scopes.DENIED)
+export const DENIED = "denied";
 
 export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const S = RULES.scopes;
@@ -523,6 +525,16 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     return m ? words.slice(0, m.index) : words;
   }
 
+  // Does a list heading say its items are not identifiers, naming none it does not
+  // deny? (_denied_list)
+  const DENIED_LIST_RE = new RegExp(S.denied_list);
+  function deniedList(heading) {
+    const m = DENIED_LIST_RE.exec(low(heading));
+    if (m === null) return false;
+    if (m[0].startsWith("none") || m[0].startsWith("neither")) return true;
+    return !cues(heading, true).some((k) => ID_KINDS.has(k));
+  }
+
   function topicOf(text, ls) {
     const kinds = new Set();
     const firstLine = ls.find(([, line]) => pyStrip(line));
@@ -680,6 +692,19 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       const stripped = pyRstrip(line);
       // (not over a table whose header names its columns: "... for CT purposes:" over
       // "first_name,last_name,type,ssn")
+      if (HEADING_RE.test(stripped) && !tableAt(ls, first) && deniedList(lastSentence(stripped))) {
+        // each item with no label of its own is denied, whatever follows it (_denied_items)
+        let j = first;
+        while (j < n) {
+          const [roff, row] = ls[j];
+          const m = ITEM_RE.exec(row);
+          if (m === null || pyStrip(m[2] ?? "")) break;
+          forced.set(roff + m[0].length - 1, DENIED);
+          j++;
+        }
+        i = j;
+        continue;
+      }
       if (HEADING_RE.test(stripped) && !tableAt(ls, first)) {
         const found = cues(lastSentence(stripped));
         const kind = found.length ? found[found.length - 1] : null;
