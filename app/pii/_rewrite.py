@@ -448,7 +448,7 @@ _NUMERAL_PAUSE_RE = re.compile(_R["numeral_pause"])
 _SCRIPT_WORDS: dict[str, str] = dict(_R["script_digit_words"])
 _KOREAN: dict[str, str] = dict(_R["korean_digits"])
 # what a script digit word may stand beside: a space, ASCII or CJK punctuation, a dash
-_EDGE = " \\t\\n\\r!-/:-@\\[-`{-~«»“”„‘’،؛؟۔।॥።፣፤፥፦、，。：（）—–…។៖։"
+_EDGE = " \\t\\n\\r!-/:-@\\[-`{-~«»“”„‘’،؛؟۔।॥።፣፤፥፦、，。：（）—–…។៖։။၊"
 _PAUSE_MARKS = frozenset(" \t,،、，.…፣")
 
 
