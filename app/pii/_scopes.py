@@ -1089,8 +1089,13 @@ def could_be_scoped(text: str, o: int) -> bool:
     off = q.end() if q else 0
     if _mode(line[off:]) is not None:  # a table row has its header's cell separator
         return True
-    # a cell of a row written with ", " between cells starts the line or follows ", "
-    if (o == start + off or text.startswith(", ", o - 2)) and line.count(", ") >= 2:
+    # a cell of a row written with ", " between cells starts the line or follows ", ",
+    # perhaps after a quote ("VALUES (4471, 'Bella Napoli Pizzeria LLC', '443614341', …")
+    if (
+        o == start + off
+        or text.startswith(", ", o - 2)
+        or (text[o - 1 : o] in ("'", '"') and text.startswith(", ", o - 3))
+    ) and line.count(", ") >= 2:
         return True
     # an item's bullet, label and separator hold at most _ITEM_MAX_INK characters
     # other than spaces and tabs before its value
