@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 185
+    assert len(INDEPENDENT) == 206
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -166,6 +166,43 @@ _FLOORS = {
     # languages (185, 36 of them): denials and digit words in Hebrew, Dutch, Czech,
     # Tamil, Telugu, Indonesian, Yoruba and Twi (README)
     "independent-185": (0.95, 0.94, 0.1),
+    # voice (187): a number a recogniser wrote as an amount or a time ("$419.62 7730",
+    # "3:12 45 6089"), a CT number as a phone number, card digits in pairs (README)
+    "independent-187": (0.94, 0.93, 0.01),
+    # the hardest cases (188, 60% clean): see its precision floor
+    "independent-188": (0.91, 0.90, 0.033),
+    # structured text (190): a parcel_id column of 3-2-4 parcel numbers, a pasted
+    # scan line, an ACH "ID:" field with the EIN prefixed (README)
+    "independent-190": (0.95, 0.95, 0.022),
+    # languages (192): a Cambodian and a Greek ID, an Arabic "this is the bank's number"
+    "independent-192": (0.95, 0.95, 0.011),
+    # voice (194): numbers written as times, amounts and phone numbers, homophones after
+    # "#", "[inaudible]" inside a number (README)
+    "independent-194": (0.92, 0.92, 0.01),
+    # the hardest cases (195, 58% clean): see its precision floor
+    "independent-195": (0.95, 0.95, 0.025),
+    # structured text (197): the agency's own ACH "CO ID", a bank's EIN said so later
+    "independent-197": (0.95, 0.95, 0.011),
+    # a random June (200): one in 90, a 1099-INT's payer EIN "(that's Citizens Bank's,
+    # right?)", the owner after a question
+    "independent-200": (0.95, 0.95, 0.012),
+    # voice (201): numbers a recogniser wrote as times or amounts ("2:19 38 4406",
+    # "$3.18 09 5527"), "2nd" for two, restarts and "wait no that's not hers, hers is"
+    # (README); one in 90, a licence number in SSN shape
+    "independent-201": (0.88, 0.90, 0.012),
+    # the hardest cases (202, 60% clean): see its precision floor
+    "independent-202": (0.95, 0.95, 0.034),
+    # e-mail and chat (203): numbers split over two chat messages; one in 90, a quoted
+    # Spanish question answered "No, ese NO es mi seguro social" outside the quote
+    "independent-203": (0.95, 0.95, 0.012),
+    # structured text (204): file formats whose fields are glued (NACHA file and batch
+    # headers, FIRE B records, an RS record's other columns, BAI2, positive pay), a
+    # headerless pipe export, a CSV "card" column (README)
+    "independent-204": (0.86, 0.93, 0.023),
+    # writing for others (205): one in 89, a bank's EIN the writer names after a dash
+    "independent-205": (0.95, 0.95, 0.012),
+    # languages (206, about 50): see its precision floor
+    "independent-206": (0.95, 0.95, 0.054),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -254,6 +291,29 @@ _PRECISION_FLOORS = {
     # languages (185): denials after a relative clause in eight languages the cue
     # lexicons do not have
     "independent-185": (0.93, 0.1),
+    # the hardest cases (188): a quoted "Is this my social security number?" about an
+    # envelope number, a Spanish denial a paragraph later, "the number on the sticker",
+    # a number "I put in the first message (N)" said to be a PeopleSoft ID (README)
+    "independent-188": (0.94, 0.033),
+    # structured text (190): 3-2-4 parcel numbers under a "parcel_id" header, an ACH
+    # return's DFI account read as a CT number
+    "independent-190": (0.98, 0.022),
+    # the hardest cases (195): a pasted 1099-INT's payer EIN (clean to its author, an
+    # identifier to realistic.jsonl's), a
+    # Canadian SIN ("my SIN is", which older sets use for an autocorrected SSN), a number
+    # typed into a "Reference No." field denied a paragraph later (README)
+    "independent-195": (0.96, 0.025),
+    # the hardest cases (202): an employee number in a field labelled SSN, a number "at
+    # the top of your notice, not mine personally", a wrong card number taken back
+    # ("should be X, not Y"), a number a PS calls confusing (README)
+    "independent-202": (0.94, 0.034),
+    # structured text (204): a confirmation number "3-2-4 looking like a social", 3-2-4
+    # parcel IDs in a Markdown table
+    "independent-204": (0.98, 0.023),
+    # languages (206): denials in Finnish, Hausa and Quechua (the cue negated by their
+    # grammar in ways the lexicons do not read), a South African ID that passes the
+    # card check, a Danish "det er bankens nummer" (README)
+    "independent-206": (0.95, 0.054),
 }
 
 
