@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import settings
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
 from werkzeug.serving import make_server
@@ -17,6 +18,14 @@ from tests.support.desk import Desk
 from tests.support.visitor import Visitor
 
 REPO = Path(__file__).resolve().parent.parent
+
+# CI draws the property tests' examples from one fixed seed (derandomize): a landing is
+# judged on what it changed, not on what a new random draw happens to find. Every
+# other run draws anew, and a failure it finds becomes an @example of its test (as
+# test_pii_properties.py's are), so CI keeps it for good.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 # How each transaction began, checked statement by statement (every test, both
