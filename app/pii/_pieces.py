@@ -611,7 +611,7 @@ _CARD_GROUPS = 4  # a card grouped another way has at most this many groups
 
 def _in_thousands(lens: tuple[int, ...]) -> bool:
     """Are the group lengths a number's written in thousands (1 to 3 digits, then 3s)?"""
-    return 1 <= lens[0] <= 3 and all(n == 3 for n in lens[1:])
+    return lens[0] <= 3 and all(n == 3 for n in lens[1:])
 
 
 def _card_grouped(text: _Text, texts: list[str], raw_seps: list[str], cs: int, ce: int):
@@ -760,7 +760,7 @@ def _nacha_entry(norm: str, cs: int, ce: int):
     if not _routing_ok(d):
         return None
     # the account number glued on (longer than any card), or the amount field after it
-    run = _DIGIT_RUN_RE.match(norm, cs)
+    run = DIGITS_RE.match(norm, cs)  # (head is digits: the run is at least that)
     if run is None:
         return None
     if run.end() - cs <= CARD_MAX and _NACHA_AMOUNT_RE.match(norm, run.end()) is None:
@@ -769,7 +769,6 @@ def _nacha_entry(norm: str, cs: int, ce: int):
 
 
 _NACHA_MIN = 12  # the record type, the transaction code and the nine routing digits
-_DIGIT_RUN_RE = re.compile("[0-9]+")
 _NACHA_AMOUNT_RE = re.compile(" +[0-9]{10}(?![0-9])")  # the entry's amount, in cents
 
 

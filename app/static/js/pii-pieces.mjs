@@ -352,7 +352,7 @@ const COMMA_SEPS = [",", ", "];
 
 // Are the groups a number's written in thousands (1 to 3 digits, then 3s)? (_in_thousands)
 function inThousands(texts) {
-  return texts[0].length >= 1 && texts[0].length <= 3 && texts.slice(1).every((t) => t.length === 3);
+  return texts[0].length <= 3 && texts.slice(1).every((t) => t.length === 3);
 }
 const VOICE_GROUPS = 6; // at most this many groups of digits read aloud as one number
 // nine digits, or ten: a CT number's base and location code read aloud ("3 72 75 79 0 01")
