@@ -11,6 +11,8 @@
   "SSN : 899-75-4451": the space between two digits (or dashes) or two letters goes.
 - digit_words: "zero nine five, two two, three three nine eight" and "cinco ocho
   ocho - ocho tres - ..." (voice dictation) become "095 22 3398" and "588-83-...".
+- transcribed: "3:12 45 6089", "$3.18 09 5527", "(254) 781-3002" (a voice recogniser's
+  time, sum or phone number just after an identifier's cue) become "3 12 45 6089" ….
 - digit_word_mixed_run: "229 97 three eight five one", "575-seven eight-5335" (voice
   typing that writes some digits as numerals) become "229973851" and "575-78-5335".
 
@@ -396,8 +398,10 @@ _WORD_LETTER_RE = re.compile("[a-zà-öø-ÿ\u0100-\u024f]")
 def _turn_joins(norm: str) -> list[Edit]:
     """Each number split over two turns of one speaker: the break, the other's short
     reply and the name again become a pause between its groups (turn_join)."""
-    low = latin_lower(norm)
     out: list[Edit] = []
+    if ":" not in norm or "\n" not in norm:
+        return out
+    low = latin_lower(norm)
     for m in _TURN_JOIN_RE.finditer(low):
         s, e = m.span()
         start = low.rfind("\n", 0, s) + 1
@@ -502,6 +506,8 @@ def _script_digits(norm: str) -> list[Edit]:
     """Each run of digit words of another script, and each run of Korean digit groups
     (korean_digit_min digits, a group of three syllables or more), as digits."""
     out: list[Edit] = []
+    if _SCRIPT_GATE_RE.search(norm) is None:
+        return out
     low = norm.translate(_SCRIPT_LOWER)
     for m in _SCRIPT_RUN_RE.finditer(low):
         for item in _SCRIPT_ITEM_RE.finditer(low, m.start(), m.end()):
@@ -536,11 +542,15 @@ def _script_digits(norm: str) -> list[Edit]:
 
 def _soft_breaks(norm: str) -> list[Edit]:
     """Each quoted-printable soft line break inside a number: gone."""
+    if "=" not in norm:
+        return []
     return [(m.start(), m.end(), "", []) for m in _SOFT_BREAK_RE.finditer(norm)]
 
 
 def _quote_joins(norm: str) -> list[Edit]:
     out: list[Edit] = []
+    if ">" not in norm:
+        return out
     for m in _QUOTE_BREAK_RE.finditer(norm):
         s, e = m.span()
         if s >= 2 and norm[s - 1] == " " and norm[s - 2] in _DIGIT_OR_DASH:
@@ -877,16 +887,49 @@ def _ocr_digits(m: re.Match) -> str:
         or _OCR_PAIR_RE.search(token) is not None
     ):
         return token
-    at = m.start()
+    return fixed if _cue_before(m.string, m.start()) else token
+
+
+def _cue_before(text: str, at: int) -> bool:
+    """Whether an identifier's cue ends in the CUE_WINDOW characters before text[at]."""
     lo = max(0, at - CUE_WINDOW - MAX_CUE)
-    for cue in CUE_RE.finditer(latin_lower(m.string[lo:at])):
+    for cue in CUE_RE.finditer(latin_lower(text[lo:at])):
         if (
             cue.lastindex
             and CUE_KINDS[cue.lastindex - 1] in ID_KINDS
             and lo + cue.end() >= at - CUE_WINDOW
         ):
-            return fixed
-    return token
+            return True
+    return False
+
+
+# a number a voice recogniser wrote as a time, a sum, a phone number or a date ("3:12 45
+# 6089", "$3.18 09 5527", "(254) 781-3002", "6/06/51 0724") just after an identifier's cue
+_TRANSCRIBED_RE = re.compile(_R["transcribed"])
+_TRANSCRIBED_GATE_RE = re.compile(_R["transcribed_gate"])
+_TRANSCRIBED_LENGTHS = frozenset(_R["transcribed_lengths"])
+_NOT_DIGITS_RE = re.compile("[^0-9]+")
+
+
+def _transcribed(norm: str) -> list[Edit]:
+    """Each such number: its digits in groups parted by single spaces, a "$" or "(" before
+    its first digit part of that digit."""
+    edits: list[Edit] = []
+    if _TRANSCRIBED_GATE_RE.search(norm) is None:
+        return edits
+    for m in _TRANSCRIBED_RE.finditer(norm):
+        s = m.start()
+        gaps = list(_NOT_DIGITS_RE.finditer(m.group()))
+        digits = len(m.group()) - sum(g.end() - g.start() for g in gaps)
+        if digits not in _TRANSCRIBED_LENGTHS or not _cue_before(norm, s):
+            continue
+        for g in gaps:
+            a, b = s + g.start(), s + g.end()
+            if a == s:
+                edits.append((a, b + 1, norm[b], [(a, b + 1)]))
+            else:
+                edits.append((a, b, " ", [(a, b)]))
+    return edits
 
 
 # What _gate_counts says of the words besides: a filler, a homophone, an English digit word.
@@ -1126,30 +1169,25 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     return norm, starts, ends, low
 
 
+def _numeral_pauses(norm: str) -> list[Edit]:
+    """A dictation's pause between numerals ("987... 82"): gone."""
+    if ".." not in norm and "…" not in norm:
+        return []
+    return [(m.start(), m.end(), "", []) for m in _NUMERAL_PAUSE_RE.finditer(norm)]
+
+
 def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
     """The first rewrites, each where its mark is in the text: soft line breaks, quote
     prefixes and transcript turns inside a number, a dictation's ellipsis between
-    numerals, and other scripts' digit words."""
-    if "=" in norm:
-        edits = _soft_breaks(norm)
+    numerals, other scripts' digit words and numbers a recogniser wrote as a time, a sum,
+    a phone number or a date."""
+    for step in (_soft_breaks, _quote_joins, _turn_joins, _numeral_pauses, _script_digits):
+        edits = step(norm)
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
-    if ">" in norm:
-        edits = _quote_joins(norm)
-        if edits:
-            norm, starts, ends = _apply(norm, starts, ends, edits)
-    if ":" in norm and "\n" in norm:
-        edits = _turn_joins(norm)
-        if edits:
-            norm, starts, ends = _apply(norm, starts, ends, edits)
-    if ".." in norm or "…" in norm:  # a dictation's pause between numerals: "987... 82"
-        edits = [(m.start(), m.end(), "", []) for m in _NUMERAL_PAUSE_RE.finditer(norm)]
-        if edits:
-            norm, starts, ends = _apply(norm, starts, ends, edits)
-    if _SCRIPT_GATE_RE.search(norm) is not None:
-        edits = _script_digits(norm)
-        if edits:
-            norm, starts, ends = _apply(norm, starts, ends, edits)
+    edits = _transcribed(norm)
+    if edits:
+        norm, starts, ends = _apply(norm, starts, ends, edits)
     return norm, starts, ends
 
 

@@ -479,7 +479,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const OCR_GATE_RE = new RegExp(`[0-9][${OCR_LETTERS}]|[${OCR_LETTERS}][0-9]`);
   const OCR_PAIR_RE = new RegExp(`[${OCR_LETTERS}]{2}`);
   const OCR_ANY_RE = new RegExp(`[${OCR_LETTERS}]`, "g");
-  const OCR_CUE_RE = new CueRegExp("g");
+  const CUE_BEFORE_RE = new CueRegExp("g");
   function ocrDigits(token, at, whole) {
     const fixed = token.replace(OCR_ANY_RE, (c) => R.ocr_letters[c]);
     let letters = 0;
@@ -487,15 +487,42 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     if (letters < 1 || letters > R.ocr_max_letters) return token;
     if (!R.ocr_lengths.includes(token.length - token.split("-").length - token.split(" ").length + 2)) return token;
     if (OCR_PAIR_RE.test(token)) return token;
-    // and an identifier's cue ends in the CUE_WINDOW characters before it
+    return cueBefore(whole, at) ? fixed : token;
+  }
+  // whether an identifier's cue ends in the CUE_WINDOW characters before text[at]
+  function cueBefore(text, at) {
     const lo = Math.max(0, at - CUE_WINDOW - MAX_CUE);
-    const window = lower(whole.slice(lo, at));
-    OCR_CUE_RE.lastIndex = 0;
+    const window = lower(text.slice(lo, at));
+    CUE_BEFORE_RE.lastIndex = 0;
     let cue;
-    while ((cue = OCR_CUE_RE.exec(window)) !== null) {
-      if (ID_KINDS.has(cueKind(cue)) && lo + cue.index + cue[0].length >= at - CUE_WINDOW) return fixed;
+    while ((cue = CUE_BEFORE_RE.exec(window)) !== null) {
+      if (ID_KINDS.has(cueKind(cue)) && lo + cue.index + cue[0].length >= at - CUE_WINDOW) return true;
     }
-    return token;
+    return false;
+  }
+
+  // A number a voice recogniser wrote as a time, a sum, a phone number or a date ("3:12
+  // 45 6089", "$3.18 09 5527", "(254) 781-3002") just after an identifier's cue: its
+  // digits in groups parted by single spaces, a "$" or "(" before its first digit part
+  // of that digit (_transcribed).
+  const TRANSCRIBED_RE = new RegExp(R.transcribed, "g");
+  const TRANSCRIBED_GATE_RE = new RegExp(R.transcribed_gate);
+  function transcribed(norm) {
+    const out = [];
+    if (!TRANSCRIBED_GATE_RE.test(norm)) return out;
+    for (const m of all(TRANSCRIBED_RE, norm)) {
+      const s = m.index;
+      const gaps = [...m[0].matchAll(/[^0-9]+/g)];
+      const digits = m[0].length - gaps.reduce((n, g) => n + g[0].length, 0);
+      if (!R.transcribed_lengths.includes(digits) || !cueBefore(norm, s)) continue;
+      for (const g of gaps) {
+        const a = s + g.index;
+        const b = a + g[0].length;
+        if (a === s) out.push([a, b + 1, norm[b], [[a, b + 1]]]);
+        else out.push([a, b, " ", [[a, b]]]);
+      }
+    }
+    return out;
   }
 
   // A group of a spoken number said wrong and at once said again ("056 725, I'm sorry,
@@ -579,6 +606,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       [turnJoins, "\n"],
       [numeralPauses, null],
       [scriptDigits, null],
+      [transcribed, null],
       [numeralDashes, " "],
       ["spoken", null],
       [letterSpaced, " "],
