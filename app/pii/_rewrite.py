@@ -903,11 +903,14 @@ def _cue_before(text: str, at: int) -> bool:
     return False
 
 
-# a number a voice recogniser wrote as a time, a sum, a phone number or a date ("3:12 45
-# 6089", "$3.18 09 5527", "(254) 781-3002", "6/06/51 0724") just after an identifier's cue
+# a number a voice recogniser wrote as a time, a sum, a phone number, a date or with a
+# keypad's stars ("3:12 45 6089", "$3.18 09 5527", "(254) 781-3002", "6/06/51 0724",
+# "896*79*4500") just after an identifier's cue
 _TRANSCRIBED_RE = re.compile(_R["transcribed"])
 _TRANSCRIBED_GATE_RE = re.compile(_R["transcribed_gate"])
 _TRANSCRIBED_LENGTHS = frozenset(_R["transcribed_lengths"])
+_TRANSCRIBED_MARKS_RE = re.compile("[" + re.escape(_R["transcribed_marks"]) + "]")
+_TRANSCRIBED_CLOCK_RE = re.compile(_R["transcribed_clock"])  # a time stamp's seconds
 _NOT_DIGITS_RE = re.compile("[^0-9]+")
 
 
@@ -918,15 +921,22 @@ def _transcribed(norm: str) -> list[Edit]:
     if _TRANSCRIBED_GATE_RE.search(norm) is None:
         return edits
     for m in _TRANSCRIBED_RE.finditer(norm):
+        token = m.group()
+        if _TRANSCRIBED_MARKS_RE.search(token) is None or _TRANSCRIBED_CLOCK_RE.search(token):
+            continue  # an ordinary number (the claims read it), or a time stamp
         s = m.start()
-        gaps = list(_NOT_DIGITS_RE.finditer(m.group()))
-        digits = len(m.group()) - sum(g.end() - g.start() for g in gaps)
-        if digits not in _TRANSCRIBED_LENGTHS or not _cue_before(norm, s):
+        gaps = list(_NOT_DIGITS_RE.finditer(token))
+        digits = len(token) - sum(g.end() - g.start() for g in gaps)
+        # (a card has no cue: its own checks decide, once its colon has gone)
+        card = digits > 10  # a card's colon stands inside a group of four: "60:11 9497 …"
+        if digits not in _TRANSCRIBED_LENGTHS or not (card or _cue_before(norm, s)):
             continue
         for g in gaps:
             a, b = s + g.start(), s + g.end()
             if a == s:
                 edits.append((a, b + 1, norm[b], [(a, b + 1)]))
+            elif card and g.group() == ":":
+                edits.append((a, b, "", []))
             else:
                 edits.append((a, b, " ", [(a, b)]))
     return edits

@@ -507,18 +507,24 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // of that digit (_transcribed).
   const TRANSCRIBED_RE = new RegExp(R.transcribed, "g");
   const TRANSCRIBED_GATE_RE = new RegExp(R.transcribed_gate);
+  const TRANSCRIBED_CLOCK_RE = new RegExp(R.transcribed_clock); // a time stamp's seconds
   function transcribed(norm) {
     const out = [];
     if (!TRANSCRIBED_GATE_RE.test(norm)) return out;
     for (const m of all(TRANSCRIBED_RE, norm)) {
+      // an ordinary number (the claims read it), or a time stamp
+      if (![...R.transcribed_marks].some((c) => m[0].includes(c)) || TRANSCRIBED_CLOCK_RE.test(m[0])) continue;
       const s = m.index;
       const gaps = [...m[0].matchAll(/[^0-9]+/g)];
       const digits = m[0].length - gaps.reduce((n, g) => n + g[0].length, 0);
-      if (!R.transcribed_lengths.includes(digits) || !cueBefore(norm, s)) continue;
+      // (a card has no cue: its own checks decide, once its colon has gone)
+      const card = digits > 10; // a card's colon stands inside a group of four: "60:11 9497 …"
+      if (!R.transcribed_lengths.includes(digits) || !(card || cueBefore(norm, s))) continue;
       for (const g of gaps) {
         const a = s + g.index;
         const b = a + g[0].length;
         if (a === s) out.push([a, b + 1, norm[b], [[a, b + 1]]]);
+        else if (card && g[0] === ":") out.push([a, b, "", []]);
         else out.push([a, b, " ", [[a, b]]]);
       }
     }

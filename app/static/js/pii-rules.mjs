@@ -2009,13 +2009,17 @@ export const RULES = {
    9,
    10
   ],
-  "transcribed": "(?<![A-Za-z0-9$.,:/-])(?:\\$[0-9]{1,3}(?:[.,][0-9]{2,3}){1,3}|\\([0-9]{3}\\) ?[0-9]{3}|[0-9]{1,2}:[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})(?:(?: {1,2}|-)[0-9]{1,4}){0,4}(?![A-Za-z0-9]|[.,:/-][0-9])",
-  "transcribed_gate": "[$(:/][0-9]",
+  "transcribed": "(?<![A-Za-z0-9$.,:/*\\[(-])(?:\\$|\\([0-9]{3}\\) ?(?=[0-9]))?[0-9]{1,4}(?:(?: ?[:/*]|[.,-]| {1,2}\\$?)[0-9]{1,4}){1,5}(?![A-Za-z0-9\\]]|[.,:/*-][0-9])",
+  "transcribed_gate": "[$(:/*][0-9]",
+  "transcribed_marks": "$(:/*",
+  "transcribed_clock": "[0-9]:[0-9]{2}[:.][0-9]",
   "transcribed_lengths": [
    9,
-   10
+   10,
+   15,
+   16
   ],
-  "_transcribed": "A number a voice recogniser wrote as something else: a time ('3:12 45 6089', '10:43 6 87 61'), a sum ('$3.18 09 5527', '$744,706,107'), a phone number ('(254) 781-3002') or a date ('6/06/51 0724'), with up to four more groups after it, glued to no other letter or digit, whose digits number one of transcribed_lengths, becomes its digits in groups parted by single spaces ('3 12 45 6089'; a '$' or '(' before the first digit goes with it) when an identifier's cue ends in the cue window before it, as for ocr_digits. Never by the shape alone: a time, a sum, a phone number and a date are what they look like. Applied after script_digit_words, to a text where transcribed_gate occurs.",
+  "_transcribed": "A number a voice recogniser wrote as something else: a time ('3:12 45 6089', '10:43 6 87 61', '5:98 51 17:48'), a sum ('$3.18 09 5527', '$744,706,107', '$1.69 09 $17.85'), a phone number ('(254) 781-3002'), a date ('6/06/51 0724') or a phone keypad's stars ('896*79*4500'): a token of up to six groups of digits, glued to no other letter or digit nor inside brackets, with one of transcribed_marks in it and no clock's seconds (transcribed_clock: a chat's or a transcript's time stamp, '20:31:40', '00:00:27.129'), whose digits number one of transcribed_lengths (an identifier's nine or ten, a card's fifteen or sixteen: 'Discover card 60:11 9497 1883 4403'), becomes its digits in groups parted by single spaces ('3 12 45 6089'; a '$' or '(' before the first digit goes with it) when an identifier's cue ends in the cue window before it, as for ocr_digits; a card's, which has no cue, loses its colons ('6011 9497 1883 4403') and its own checks decide. Never by the shape alone: a time, a sum, a phone number and a date are what they look like. Applied after script_digit_words, to a text where transcribed_gate occurs.",
   "_ocr_digits": "A number read by a phone's scanner or OCR with a digit taken for a look-alike letter ('l21-46-0279', '66-9S49516', '942-B7-4306', '8592065-0O9'): a token of digits and the letters of ocr_letters, in groups joined by single hyphens (or by single spaces, each group with a digit: voice typing's 'O13 95 2437', '516 O6 4100') and glued to no other letter, digit or hyphen, whose digits and letters number one of ocr_lengths (an identifier's nine or ten), with one to ocr_max_letters such letters, no two side by side, reads each letter as its digit (one character for one: every offset stays). Not a word, a code with its letters together ('SB-1234567') nor another length. Applied after o_for_zero, and only to a text where such a letter touches a digit.",
   "numeral_dash": "(?<=[0-9]),? (?:dash|hyphen|guion|Dash|Hyphen|Guion|DASH|HYPHEN|GUION|(?:(?<=(?<![0-9])[0-9]{7} )|(?<=(?<![0-9])[0-9]{7}, ))(?:location|Location|LOCATION)(?: code| Code| CODE)?:?(?= [0-9]{3}(?![0-9]))) (?=[0-9])",
   "numeral_dash_hints": [
