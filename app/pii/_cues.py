@@ -30,6 +30,7 @@ from ._rules import (
     DENIAL_COPULA_RE,
     DENIAL_CORRECTED_RE,
     DENIAL_MISTAKE_RE,
+    DENIAL_NEGATION_AFTER_LEAD_RE,
     DENIAL_NEGATION_AFTER_RE,
     DENIAL_NEGATION_RE,
     DENIAL_NEXT_CLAUSE_RE,
@@ -569,8 +570,13 @@ class _Chunk:
 
     def labelled_by_id(self) -> bool:
         """Is the number followed at once by its own identifier cue ("... 361 0 4 11 84
-        that's my social", "4880848 12 is my social")?"""
-        return _labelled_at(self.text.low, self.ce) and self.cue_after() in ID_KINDS
+        that's my social", "4880848 12 is my social"), and not negated after it ("444 78
+        8081 सोसल सेक्युरिटी नम्बर होइन")?"""
+        return (
+            _labelled_at(self.text.low, self.ce)
+            and self.cue_after() in ID_KINDS
+            and not self._negated_after()
+        )
 
     def named_only(self) -> bool:
         """Is the cue the last cue() answer came from, before or after the number, one
@@ -640,13 +646,18 @@ class _Chunk:
     def _negated_after(self) -> bool:
         """Is the identifier cue after the number, in its clause, negated after it, as
         Korean, Hindi, Nepali, Bengali, Urdu, Japanese and Turkish do ("711-04-2551 은 제
-        사회보장번호가 아니라 …", "… मेरा सोशल सिक्योरिटी नंबर नहीं है"), and not relabelled?"""
+        사회보장번호가 아니라 …", "… मेरा सोशल सिक्योरिटी नंबर नहीं है"), and not relabelled?
+        The cue may stand in the next clause when that starts with a pronoun for the
+        number ("…, o benim sosyal güvenlik numaram değil")."""
         low = self.text.low
+        if DENIAL_NEGATION_AFTER_RE.match(low, self.after_end) is None:
+            return False
+        brk = DENIAL_BREAK_RE.search(low, self.ce, self.after_start)
         return (
-            DENIAL_NEGATION_AFTER_RE.match(low, self.after_end) is not None
-            and DENIAL_BREAK_RE.search(low, self.ce, self.after_start) is None
-            and not self._relabelled(self.after_end)
-        )
+            brk is None
+            or DENIAL_NEGATION_AFTER_LEAD_RE.fullmatch(low, brk.start(), self.after_start)
+            is not None
+        ) and not self._relabelled(self.after_end)
 
     def _relative_denied(self) -> bool:
         """Is the number denied after a relative clause that follows it ("The number
@@ -920,7 +931,8 @@ class _Chunk:
                     self.why = ("after", self.after_start, self.after_end)
                 # put under that label, then said to be something else ("I called
                 # 721556219 my SSN by mistake. That's actually my credit union member number")
-                if kind in ID_KINDS and self._taken_back():
+                # or negated after it ("331608967 लिखा था वह मेरा सोशल सिक्योरिटी नंबर नहीं है")
+                if kind in ID_KINDS and (self._taken_back() or self._negated_after()):
                     kind = "neg"
         elif (
             soft

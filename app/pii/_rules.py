@@ -361,6 +361,7 @@ DENIAL_TAKEN_BACK_LEAD_RE = re.compile(RULES["denial"]["taken_back_lead"])
 DENIAL_BRACKET_RE = re.compile(RULES["denial"]["bracket_label"])
 DENIAL_RELATIVE_RE = re.compile(RULES["denial"]["relative"])
 DENIAL_NEGATION_AFTER_RE = re.compile(RULES["denial"]["negation_after"])
+DENIAL_NEGATION_AFTER_LEAD_RE = re.compile(RULES["denial"]["negation_after_lead"])
 DENIAL_RELATIVE_REACH: int = RULES["denial"]["relative_reach"]
 SENTENCE_END_RE = re.compile(RULES["sentence_end"], re.ASCII)
 ANSWER_AFTER_CUE_RE = re.compile(RULES["answer_after_cue"])

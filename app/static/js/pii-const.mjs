@@ -105,6 +105,7 @@ export const HINT_RE = new RegExp(SOURCES.hint);
 export const INTRO_RE = new RegExp("^(?:" + RULES.introducer + ")$");
 export const DENIAL_NEGATION_RE = new RegExp("^(?:" + RULES.denial.negation + ")");
 export const DENIAL_NEGATION_AFTER_RE = new RegExp("^(?:" + RULES.denial.negation_after + ")");
+export const DENIAL_NEGATION_AFTER_LEAD_RE = new RegExp("^(?:" + RULES.denial.negation_after_lead + ")$");
 export const DENIAL_RELATIVE_RE = new RegExp("^(?:" + RULES.denial.relative + ")");
 export const DENIAL_RELATIVE_FULL_RE = new RegExp("^(?:" + RULES.denial.relative + ")$");
 export const DENIAL_RELATIVE_REACH = RULES.denial.relative_reach;

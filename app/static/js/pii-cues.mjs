@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BRACKET_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BRACKET_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
@@ -449,7 +449,8 @@ export class Chunk {
   // Is the number followed at once by its own identifier cue ("... 361 0 4 11 84 that's
   // my social")? (labelled_by_id)
   labelledById() {
-    return labelledAt(this.text.low, this.ce) && ID_KINDS.has(this.cueAfter());
+    // (and not negated after it: "444 78 8081 सोसल सेक्युरिटी नम्बर होइन")
+    return labelledAt(this.text.low, this.ce) && ID_KINDS.has(this.cueAfter()) && !this.negatedAfter();
   }
   // Is the number, with no identifier cue of its own before it, denied by a negative
   // cue after it in its clause: a negated identifier cue ("412-08-3317 isn't my SSN")
@@ -493,14 +494,14 @@ export class Chunk {
   // (A negative cue passed on the way names a place: "... on the phone is ...".)
   // Is the identifier cue after the number, in its clause, negated after it, as Korean,
   // Hindi, Nepali, Bengali, Urdu, Japanese and Turkish do ("711-04-2551 은 제 사회보장번호가 아니라 …"), and not
-  // relabelled (_negated_after)?
+  // relabelled (_negated_after)? The cue may stand in the next clause when that starts
+  // with a pronoun for the number ("…, o benim sosyal güvenlik numaram değil").
   negatedAfter() {
     const low = this.text.low;
-    return (
-      DENIAL_NEGATION_AFTER_RE.test(low.slice(this.afterEnd, this.afterEnd + 40)) &&
-      !DENIAL_BREAK_RE.test(low.slice(this.ce, this.afterStart)) &&
-      !this.relabelled(this.afterEnd)
-    );
+    if (!DENIAL_NEGATION_AFTER_RE.test(low.slice(this.afterEnd, this.afterEnd + 40))) return false;
+    const gap = low.slice(this.ce, this.afterStart);
+    const brk = gap.search(DENIAL_BREAK_RE);
+    return (brk < 0 || DENIAL_NEGATION_AFTER_LEAD_RE.test(gap.slice(brk))) && !this.relabelled(this.afterEnd);
   }
   relativeDenied() {
     const low = this.text.low;
@@ -731,7 +732,8 @@ export class Chunk {
         if (kind !== null) this.from = [this.afterStart, this.afterEnd];
         // put under that label, then said to be something else ("I called 721556219 my
         // SSN by mistake. That's actually my credit union member number")
-        if (ID_KINDS.has(kind) && this.takenBack()) kind = "neg";
+        // or negated after it ("331608967 लिखा था वह मेरा सोशल सिक्योरिटी नंबर नहीं है")
+        if (ID_KINDS.has(kind) && (this.takenBack() || this.negatedAfter())) kind = "neg";
       }
     } else if (
       soft ||
