@@ -591,15 +591,23 @@ def _table_rows(
                     forced[roff + at] = cols[k][0]
                     notes[roff + at] = f'the table column "{cols[k][1]}"'
         else:
+            keyed = _keyed_row(cells[0][1])
             for k, (coff, cell) in enumerate(cells[: len(cols)]):
                 # (a CSV's quotes, and a spreadsheet's formula or apostrophe that keeps
                 # a number as text: "605689632", "=""605689632""", '605689632)
                 q = len(cell) - len(cell.lstrip("\"='"))
-                if cell[q : q + 1].isdecimal():
+                if cell[q : q + 1].isdecimal() and not (keyed and cols[k][0] == "none"):
                     forced[roff + coff + q] = cols[k][0]
                     notes[roff + coff + q] = f'the table column "{cols[k][1]}"'
         j += 1
     return j
+
+
+def _keyed_row(label: str) -> bool:
+    """Does a row's first cell label it as an identifier ("Routing no.      247968921"
+    under "Bank name        Chase": label and value, aligned), so that a column named
+    otherwise does not claim its number?"""
+    return not label[:1].isdecimal() and any(k in ID_KINDS for k in _cues(label))
 
 
 def _denied_list(heading: str) -> bool:

@@ -677,11 +677,16 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
               if (at < row.length && ND.test(row[at]) && (at === 0 || row[at - 1] === " ")) forced.set(roff + at, cols[k]);
             });
           } else {
+            // a row its first cell labels as an identifier ("Routing no.      247968921"
+            // under "Bank name        Chase": label and value, aligned): a column named
+            // otherwise does not claim its number (_keyed_row)
+            const label = cs[0][1];
+            const keyed = !ND.test(label.slice(0, 1)) && cues(label).some((k) => ID_KINDS.has(k));
             cs.slice(0, cols.length).forEach(([coff, cell], k) => {
               // (a CSV's quotes, and a spreadsheet's formula around a number kept as text:
               // "605689632", "=""605689632""", '605689632: an apostrophe keeps it as text)
               const q = cell.length - cell.replace(/^["=']+/, "").length;
-              if (ND.test(cell.slice(q, q + 1))) forced.set(roff + coff + q, cols[k]);
+              if (ND.test(cell.slice(q, q + 1)) && !(keyed && cols[k] === "none")) forced.set(roff + coff + q, cols[k]);
             });
           }
           j++;
