@@ -1179,6 +1179,26 @@ def rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     return norm, starts, ends, low
 
 
+# a number a time-stamped transcript splits over two of its lines ("[0:09] my social
+# security number is 628\n[0:13] 61 0496")
+_STAMP_JOIN_RE = re.compile(_R["stamp_join"])
+_STAMP_LINE_RE = re.compile(_R["stamp_line"])
+
+
+def _stamp_joins(norm: str) -> list[Edit]:
+    """Each line break and time stamp inside such a number: a pause, when the line it
+    starts on begins with a stamp in the same brackets."""
+    out: list[Edit] = []
+    if "\n[" not in norm and "\n(" not in norm:
+        return out
+    for m in _STAMP_JOIN_RE.finditer(norm):
+        s = m.start()
+        line = _STAMP_LINE_RE.match(norm, norm.rfind("\n", 0, s) + 1)
+        if line is not None and line.group().lstrip(" ")[0] == m.group(1):
+            out.append((s, m.end(), " ", [m.span()]))
+    return out
+
+
 def _numeral_pauses(norm: str) -> list[Edit]:
     """A dictation's pause between numerals ("987... 82"): gone."""
     if ".." not in norm and "…" not in norm:
@@ -1191,7 +1211,8 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
     prefixes and transcript turns inside a number, a dictation's ellipsis between
     numerals, other scripts' digit words and numbers a recogniser wrote as a time, a sum,
     a phone number or a date."""
-    for step in (_soft_breaks, _quote_joins, _turn_joins, _numeral_pauses, _script_digits):
+    steps = (_soft_breaks, _quote_joins, _stamp_joins, _turn_joins, _numeral_pauses, _script_digits)
+    for step in steps:
         edits = step(norm)
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)

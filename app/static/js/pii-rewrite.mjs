@@ -501,6 +501,23 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return false;
   }
 
+  // A number a time-stamped transcript splits over two of its lines ("[0:09] my social
+  // security number is 628\n[0:13] 61 0496"): the break and the stamp are a pause, when
+  // the line it starts on begins with a stamp in the same brackets (_stamp_joins).
+  const STAMP_JOIN_RE = new RegExp(R.stamp_join, "g");
+  const STAMP_LINE_RE = new RegExp(R.stamp_line, "y");
+  function stampJoins(norm) {
+    const out = [];
+    if (!norm.includes("\n[") && !norm.includes("\n(")) return out;
+    for (const m of all(STAMP_JOIN_RE, norm)) {
+      const s = m.index;
+      STAMP_LINE_RE.lastIndex = norm.lastIndexOf("\n", s - 1) + 1;
+      const line = STAMP_LINE_RE.exec(norm);
+      if (line !== null && line[0].replace(/^ +/, "")[0] === m[1]) out.push([s, s + m[0].length, " ", [[s, s + m[0].length]]]);
+    }
+    return out;
+  }
+
   // A number a voice recogniser wrote as a time, a sum, a phone number or a date ("3:12
   // 45 6089", "$3.18 09 5527", "(254) 781-3002") just after an identifier's cue: its
   // digits in groups parted by single spaces, a "$" or "(" before its first digit part
@@ -609,6 +626,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const [step, hint] of [
       [softBreaks, "="],
       [quoteJoins, ">"],
+      [stampJoins, null],
       [turnJoins, "\n"],
       [numeralPauses, null],
       [scriptDigits, null],
