@@ -57,7 +57,14 @@ from ._rules import (
     WEAK_CUE_QUALIFIES_RE,
     WEAK_CUES_AFTER,
 )
-from ._scopes import DENIED_LIST_RE, ID_KINDS, could_be_scoped, has_reference, scopes
+from ._scopes import (
+    DENIED_LIST_RE,
+    ID_KINDS,
+    NEGATIVE_COLUMN_RE,
+    could_be_scoped,
+    has_reference,
+    scopes,
+)
 
 _SSN_WRITTEN = len("123-45-6789")
 _CT_WRITTEN = len("1234567-000")
@@ -157,11 +164,14 @@ class _Text:
         self._denies: bool | None = None  # may_deny(), on first use
 
     def may_deny(self) -> bool:
-        """Could a list heading deny its items (scopes.denied_list)? One search of the
-        lower-cased text, so that a number its shape alone makes an identifier reads the
-        scopes only where one could."""
+        """Could a list heading deny its items (scopes.denied_list), or a table column
+        its cells (scopes.negative_column)? Searches of the lower-cased text, so that a
+        number its shape alone makes an identifier reads the scopes only where one could."""
         if self._denies is None:
-            self._denies = self.lines and DENIED_LIST_RE.search(self.low_lines) is not None
+            self._denies = self.lines and (
+                DENIED_LIST_RE.search(self.low_lines) is not None
+                or NEGATIVE_COLUMN_RE.search(self.low_lines) is not None
+            )
         return self._denies
 
     def original_at(self, s: int) -> str:

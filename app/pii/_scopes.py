@@ -158,6 +158,12 @@ if not (
     raise ValueError("scopes.presenting_* changed: update the test before them in could_be_scoped")
 _DIGITS = frozenset("0123456789")
 _MAX_HEADER_CELL: int = _S["max_header_cell"]
+# a header cell naming a column as a document's number ("claim_no", "parcel_id"); searched
+# for anywhere, a quick test that such a column could be there (_cues._Text.may_deny)
+_NEGATIVE_COLUMN_RE = re.compile(_S["negative_column"])
+NEGATIVE_COLUMN_RE = _NEGATIVE_COLUMN_RE
+# the kind of a column a header of such columns leaves to the other rules
+SKIP = "skip"
 _MAX_LABEL: int = _S["max_label"]
 # cue kinds that name an identifier (the others are "void", "neg" and "neg_bare")
 ID_KINDS = frozenset(("ssn", "itin", "fein", "taxid", "ct", "routing"))
@@ -290,12 +296,15 @@ def _row_mode(row: str, mode: str, width: int) -> bool:
 
 
 def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
-    """The kind each column of a header row names, or None if the line is no header."""
+    """The kind each column of a header row names, or None if the line is no header. A
+    header that names no identifier but names a column as a document's number
+    (negative_column) heads its table too: that column DENIED, the others SKIP."""
     cells = _cells(line, mode)
     if len(cells) < 2:
         return None
     kinds: list[tuple[str, str]] = []
     named = False
+    negative = []
     for _off, cell in cells:
         if len(cell) > _MAX_HEADER_CELL or len(_DIGIT_RE.findall(cell)) > _HEADER_MAX_DIGITS:
             return None
@@ -306,8 +315,16 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
             named = True
         else:
             kind = "none"
+        negative.append(_NEGATIVE_COLUMN_RE.fullmatch(latin_lower(cell.strip('" '))) is not None)
         kinds.append((kind, cell.strip('"')))  # (the words of a CSV's quoted cell)
-    return kinds if named else None
+    if not any(negative):
+        return kinds if named else None
+    # (such a column's cells are denied, as a denied list's items are: even a number its
+    # shape alone would make an identifier)
+    return [
+        (DENIED if neg else k if named else SKIP, name)
+        for (k, name), neg in zip(kinds, negative, strict=True)
+    ]
 
 
 def _head_mode(line: str, below: str | None) -> tuple[str | None, str]:
@@ -584,7 +601,8 @@ def _table_rows(
         if starts is not None and len(cells) != len(cols):
             for k, at in enumerate(starts):
                 if (
-                    at < len(row)
+                    cols[k][0] != SKIP
+                    and at < len(row)
                     and row[at : at + 1].isdecimal()
                     and (at == 0 or row[at - 1] == " ")
                 ):
@@ -596,7 +614,9 @@ def _table_rows(
                 # (a CSV's quotes, and a spreadsheet's formula or apostrophe that keeps
                 # a number as text: "605689632", "=""605689632""", '605689632)
                 q = len(cell) - len(cell.lstrip("\"='"))
-                if cell[q : q + 1].isdecimal() and not (keyed and cols[k][0] == "none"):
+                if cols[k][0] == SKIP or (keyed and cols[k][0] == "none"):
+                    continue
+                if cell[q : q + 1].isdecimal():
                     forced[roff + coff + q] = cols[k][0]
                     notes[roff + coff + q] = f'the table column "{cols[k][1]}"'
         j += 1

@@ -1982,6 +1982,8 @@ export const RULES = {
   "_column_list": "Columns named in a sentence above rows of bare CSV or of tab-separated cells ('... upload. Columns are last name, first name, SSN, CT wages:', 'Columns are: line, last name, social, hourly rate.'): the names after it (group 1, matched in the lower-cased line, up to a bracket or a sentence end) are the header. In any header a cell where a word of topic_ignore stands with a word of money (header_money: 'CT wages', 'State tax withheld') names no identifier.",
   "header_money": "(?<![a-z])(?:wages?|withh[eo]ld(?:ing)?|income|amounts?|totals?|paid|due|refunds?|balance|payments?|credits?|gross|net)(?![a-z])(?! (?:ids?|numbers?|nos?|num|nbr|#|acct|account|reg))",
   "max_header_cell": 40,
+  "negative_column": "(?:(?:vendor|supplier|customer|insurance|purchase|sales|work|service)[ _-]?)?(?:invoice|inv|claim|order|po|ticket|case|confirmation|conf|docket|policy|parcel|tracking|receipt|transaction|txn|permit|licen[cs]e|incident|map[ _-]?block[ _-]?lot)(?:[ _-]?(?:no\\.?|num|nbr|number|id|#))?",
+  "_negative_column": "A header row that names no identifier but names one of its columns as a document's number ('invoice_no,claim_no,date,amount', 'parcel_id', 'Claim #'; its whole cell, lower-cased, quotes and spaces aside) still heads a table: the cells of that column are claimed as nothing ('837-83-8137' under claim_no is no SSN); its other columns are left to the rest of the rules. Not an account, member or reference number: 'Account' heads routing, card and CT numbers as often as bank accounts, and a 'Reference' field is where a card number pasted by mistake ends up.",
   "max_label": 60,
   "label_dash": "[ \\t][-–—][ \\t]",
   "min_opening_words": 5,

@@ -36,6 +36,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const HEADER_MONEY_RE = new RegExp(S.header_money);
   const ALIGNED_RE = new RegExp(S.aligned_gap, "g");
   const RULE_LINE_RE = new RegExp("^(?:" + S.rule_line + ")$");
+  const NEGATIVE_COLUMN_RE = new RegExp("^(?:" + S.negative_column + ")$");
+  const SKIP = "skip";
   const ITEM_RE = new RegExp("^(?:" + S.list_item + ")");
   const SHAPED_ITEM_RE = new RegExp("^(?:" + S.shaped_item + ")");
   const BARE_ITEM_RE = new RegExp("^(?:" + S.bare_item + ")");
@@ -330,6 +332,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     if (cs.length < 2) return null;
     const kinds = [];
     let named = false;
+    const negative = [];
     for (const [, cell] of cs) {
       if (cell.length > S.max_header_cell || digitCount(cell) > HEADER_MAX_DIGITS) return null;
       // an export's "StateRegNo", "fed_tax_id": its words apart
@@ -337,9 +340,14 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       let kind = found.length ? found[found.length - 1] : "none";
       if (ID_KINDS.has(kind)) named = true;
       else kind = "none";
+      negative.push(NEGATIVE_COLUMN_RE.test(low(pyStripChars(cell, '" '))));
       kinds.push(kind);
     }
-    return named ? kinds : null;
+    if (!negative.some((x) => x)) return named ? kinds : null;
+    // a column named as a document's number ("claim_no") denies its cells, as a denied
+    // list does its items; under a header that names no identifier, the other columns
+    // are left to the other rules (SKIP)
+    return kinds.map((k, i) => (negative[i] ? DENIED : named ? k : SKIP));
   }
 
   // In a run of two or more "label: value" lines whose labels name one kind of
@@ -674,7 +682,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
           if (cs.length < 2) break;
           if (starts !== null && cs.length !== cols.length) {
             starts.forEach((at, k) => {
-              if (at < row.length && ND.test(row[at]) && (at === 0 || row[at - 1] === " ")) forced.set(roff + at, cols[k]);
+              if (cols[k] !== SKIP && at < row.length && ND.test(row[at]) && (at === 0 || row[at - 1] === " ")) forced.set(roff + at, cols[k]);
             });
           } else {
             // a row its first cell labels as an identifier ("Routing no.      247968921"
@@ -686,7 +694,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
               // (a CSV's quotes, and a spreadsheet's formula around a number kept as text:
               // "605689632", "=""605689632""", '605689632: an apostrophe keeps it as text)
               const q = cell.length - cell.replace(/^["=']+/, "").length;
-              if (ND.test(cell.slice(q, q + 1)) && !(keyed && cols[k] === "none")) forced.set(roff + coff + q, cols[k]);
+              if (cols[k] === SKIP || (keyed && cols[k] === "none")) return;
+              if (ND.test(cell.slice(q, q + 1))) forced.set(roff + coff + q, cols[k]);
             });
           }
           j++;
@@ -862,4 +871,12 @@ function pyRstrip(s) {
 }
 function pyStrip(s) {
   return pyRstrip(pyLstrip(s));
+}
+// Python's str.strip(chars): those characters off both ends
+function pyStripChars(s, chars) {
+  let a = 0;
+  let b = s.length;
+  while (a < b && chars.includes(s[a])) a++;
+  while (b > a && chars.includes(s[b - 1])) b--;
+  return s.slice(a, b);
 }
