@@ -164,6 +164,8 @@ _NEGATIVE_COLUMN_RE = re.compile(_S["negative_column"])
 NEGATIVE_COLUMN_RE = _NEGATIVE_COLUMN_RE
 # the kind of a column a header of such columns leaves to the other rules
 SKIP = "skip"
+# a line holding only a number, under a one-cell header
+_COLUMN_VALUE_RE = re.compile(_S["column_value"])
 _MAX_LABEL: int = _S["max_label"]
 # cue kinds that name an identifier (the others are "void", "neg" and "neg_bare")
 ID_KINDS = frozenset(("ssn", "itin", "fein", "taxid", "ct", "routing"))
@@ -364,11 +366,11 @@ def _table_at(lines: list[tuple[int, str]], k: int) -> bool:
     return mode is not None and _header(named, mode) is not None
 
 
-def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
-    forced: dict[int, str] = {}
-    fallback: dict[int, str] = {}
-    notes: dict[int, str] = {}
-    lines = _lines(text)
+def _structures(
+    lines: list[tuple[int, str]], forced: dict[int, str], notes: dict[int, str]
+) -> None:
+    """Tables under their header rows, columns under a one-cell header, and lists under
+    their headings."""
     n = len(lines)
     i = 0
     while i < n:
@@ -381,6 +383,10 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             starts = [off for off, _cell in _cells(named, mode)] if mode == "  " else None
             i = _table_rows(lines, first, mode, cols, forced, notes, starts)
             continue
+        after = _column_rows(lines, i, forced, notes)
+        if after is not None:
+            i = after
+            continue
         stripped = line.rstrip()
         # (not over a table whose header names its columns: "... for CT purposes:" over
         # "first_name,last_name,type,ssn")
@@ -392,6 +398,14 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
                 i = after
                 continue
         i += 1
+
+
+def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    forced: dict[int, str] = {}
+    fallback: dict[int, str] = {}
+    notes: dict[int, str] = {}
+    lines = _lines(text)
+    _structures(lines, forced, notes)
     # the text's bytes with every digit made "0", one byte a character: byte searches
     # find where digits stand for _sibling_items and _anaphor_numbers
     zeroed = text.encode("latin-1", "replace").translate(DIGITS_TO_ZERO)
@@ -619,6 +633,35 @@ def _table_rows(
                 if cell[q : q + 1].isdecimal():
                     forced[roff + coff + q] = cols[k][0]
                     notes[roff + coff + q] = f'the table column "{cols[k][1]}"'
+        j += 1
+    return j
+
+
+def _column_rows(
+    lines: list[tuple[int, str]], i: int, forced: dict[int, str], notes: dict[int, str]
+) -> int | None:
+    """Under a one-cell header (a line that is only an identifier's name: "SSN") two or
+    more lines holding only a number, a column copied out of a spreadsheet: each takes
+    the header's kind. Returns the index of the first line after them, or None."""
+    n = len(lines)
+    if i + 2 >= n or _COLUMN_VALUE_RE.fullmatch(lines[i + 1][1]) is None:
+        return None
+    head = lines[i][1].strip()
+    if not head or len(head) > _MAX_HEADER_CELL or _DIGIT_RE.search(head) is not None:
+        return None
+    low = _low(head)
+    cue = CUE_RE.match(low)  # (the first cue at its start, as the JavaScript twin reads it)
+    whole = cue is not None and cue.end() == len(low) and cue.lastindex
+    kind = CUE_KINDS[cue.lastindex - 1] if whole and cue is not None and cue.lastindex else None
+    if kind not in ID_KINDS or _COLUMN_VALUE_RE.fullmatch(lines[i + 2][1]) is None:
+        return None
+    j = i + 1
+    while j < n and _COLUMN_VALUE_RE.fullmatch(lines[j][1]) is not None:
+        off, row = lines[j]
+        at = off + len(row) - len(row.lstrip(" \t"))
+        if at not in forced:
+            forced[at] = kind
+            notes[at] = f'the column under "{head}"'
         j += 1
     return j
 

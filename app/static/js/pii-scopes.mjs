@@ -37,6 +37,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const ALIGNED_RE = new RegExp(S.aligned_gap, "g");
   const RULE_LINE_RE = new RegExp("^(?:" + S.rule_line + ")$");
   const NEGATIVE_COLUMN_RE = new RegExp("^(?:" + S.negative_column + ")$");
+  // a line holding only a number, under a one-cell header (columnRows)
+  const COLUMN_VALUE_RE = new RegExp("^(?:" + S.column_value + ")$");
+  const CUE_AT_START = new CueRegExp("y");
   const SKIP = "skip";
   const ITEM_RE = new RegExp("^(?:" + S.list_item + ")");
   const SHAPED_ITEM_RE = new RegExp("^(?:" + S.shaped_item + ")");
@@ -654,6 +657,32 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     return md !== null && header(named, md) !== null;
   }
 
+  // Under a one-cell header (a line that is only an identifier's name: "SSN") two or
+  // more lines holding only a number, a column copied out of a spreadsheet: each takes
+  // the header's kind (_column_rows). The index of the first line after them, or null.
+  function columnRows(ls, i, forced) {
+    const n = ls.length;
+    if (i + 2 >= n || !COLUMN_VALUE_RE.test(ls[i + 1][1])) return null;
+    const head = pyStrip(ls[i][1]);
+    if (!head || head.length > S.max_header_cell || /[0-9]/.test(head)) return null;
+    const l = low(head);
+    CUE_AT_START.lastIndex = 0;
+    const cue = CUE_AT_START.exec(l);
+    if (cue === null || cue[0].length !== l.length) return null;
+    let k = 1;
+    while (k < cue.length && cue[k] === undefined) k++;
+    const kind = k < cue.length ? CUE_KINDS[k - 1] : null;
+    if (!ID_KINDS.has(kind) || !COLUMN_VALUE_RE.test(ls[i + 2][1])) return null;
+    let j = i + 1;
+    while (j < n && COLUMN_VALUE_RE.test(ls[j][1])) {
+      const [off, row] = ls[j];
+      const at = off + row.length - row.replace(/^[ \t]+/, "").length;
+      if (!forced.has(at)) forced.set(at, kind);
+      j++;
+    }
+    return j;
+  }
+
   function scopes(text) {
     const forced = new Map();
     const fallback = new Map();
@@ -701,6 +730,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
           j++;
         }
         i = j;
+        continue;
+      }
+      const after = columnRows(ls, i, forced);
+      if (after !== null) {
+        i = after;
         continue;
       }
       const stripped = pyRstrip(line);
