@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 206
+    assert len(INDEPENDENT) == 220
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -203,6 +203,31 @@ _FLOORS = {
     "independent-205": (0.95, 0.95, 0.012),
     # languages (206, about 50): see its precision floor
     "independent-206": (0.95, 0.95, 0.054),
+    # e-mail and chat (210): one in 88, a Teams message asking "the N on the DRS letter,
+    # is that your SSN?" (a question, not a label)
+    "independent-210": (0.95, 0.95, 0.012),
+    # structured text (211): one in 88, "Permit: 171-30-1388 — this is my liquor permit
+    # number from DCP, NOT an ITIN"; headerless TSV rows, a fixed-width "IND2023…" record
+    # and a NACHA entry missed (README)
+    "independent-211": (0.95, 0.95, 0.012),
+    # voice (215): restarts ("316 28 9926, no, sorry, 316 289926"), tens after units
+    # ("six five four eighteen seventeen oh three"), "one hundred eleven seventy two …", a
+    # homophone before a comma ("seven to,"), one strong digit word among numerals ("692 6
+    # six 1989"), a turn of a chat transcript; one in 90, a number "my daughter said …
+    # looks like a social security number" (README)
+    "independent-215": (0.90, 0.93, 0.012),
+    # the hardest cases (216, 51% clean): see its precision floor
+    "independent-216": (0.95, 0.94, 0.064),
+    # e-mail and chat (217): one in 90, a chat answer "807-69-5660?" denied in a later
+    # paragraph
+    "independent-217": (0.95, 0.95, 0.012),
+    # small businesses (219): one in 91, a policy number with a letter prefix ("WC
+    # 321-64-3619")
+    "independent-219": (0.95, 0.95, 0.012),
+    # languages (220, twenty-one): Yoruba with its tone marks, Igbo, Hmong and Irish
+    # digit words, Slovenian digit words joined by hyphens, a cue given a paragraph
+    # earlier; one in 91, an Irish denial before the number ("Ní hé N m'uimhir SSN")
+    "independent-220": (0.93, 0.92, 0.012),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -314,6 +339,16 @@ _PRECISION_FLOORS = {
     # grammar in ways the lexicons do not read), a South African ID that passes the
     # card check, a Danish "det er bankens nummer" (README)
     "independent-206": (0.95, 0.054),
+    # the hardest cases (209): "Your letter lists our 'FEIN' as N. We don't have an FEIN
+    # — that's the vendor number" (the denial is of having one)
+    "independent-209": (0.98, 0.01),
+    # the hardest cases (216): a German denial whose cue is itself a negative name
+    # ("ist nicht unsere Steuernummer (EIN), sondern die Rechnungsnummer"), a quoted
+    # number "you see in the attachment name", a routing number corrected a sentence on
+    # to an account number, "a typo for our case number N2" (the case number has its
+    # own), "went to account N at Chase — that is my old checking account", and "is that
+    # my social?? because it's not" (README)
+    "independent-216": (0.94, 0.064),
 }
 
 
