@@ -342,10 +342,10 @@ _PRECISION_FLOORS = {
     # the hardest cases (209): "Your letter lists our 'FEIN' as N. We don't have an FEIN
     # — that's the vendor number" (the denial is of having one)
     "independent-209": (0.98, 0.01),
-    # the hardest cases (216): a quoted number "you see in the attachment name", a routing number corrected a sentence on
-    # to an account number, "a typo for our case number N2" (the case number has its
-    # own), "went to account N at Chase — that is my old checking account", and "is that
-    # my social?? because it's not" (README)
+    # the hardest cases (216): a quoted number "you see in the attachment name", a
+    # routing number corrected a sentence on to an account number, "a typo for our case
+    # number N2" (the case number has its own), "went to account N at Chase — that is my
+    # old checking account", and "is that my social?? because it's not" (README)
     "independent-216": (0.94, 0.064),
 }
 
