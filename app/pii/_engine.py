@@ -185,7 +185,7 @@ def _scan_once(text: str, explain: list | None) -> list[Finding]:
     norm, starts, ends, low = rewrite(norm, starts, None)
     raw: list = []
     size = len(norm)
-    spans = claim_spans(norm)
+    spans = _lines_of_long(norm, claim_spans(norm))
     if "[" in norm:
         placeholders = [m.span() for m in PLACEHOLDER_RE.finditer(norm)]
         if placeholders:
@@ -237,6 +237,30 @@ def _form_code(norm: str, s: int, e: int) -> bool:
         and norm[e + 1] in _ASCII_LETTERS
         and not norm[e + 2 : e + 3].isdigit()
     )
+
+
+def _lines_of_long(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, each longer than MAX_CHUNK that holds a line break cut into its lines
+    (a CSV pasted row under row is one claim, the line break joining them: read whole it
+    would be too long to read at all), each line from its first digit to its last."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if e - s <= MAX_CHUNK or norm.find("\n", s, e) < 0:
+            out.append((s, e))
+            continue
+        a = s
+        while a < e:
+            b = norm.find("\n", a, e)
+            b = e if b < 0 else b
+            lo, hi = a, b
+            while lo < hi and not "0" <= norm[lo] <= "9":
+                lo += 1
+            while hi > lo and not "0" <= norm[hi - 1] <= "9":
+                hi -= 1
+            if hi > lo:
+                out.append((lo, hi))
+            a = b + 1
+    return out
 
 
 def _next_numbers(norm: str, spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:

@@ -152,7 +152,25 @@ function scanOnce(text) {
   const claims = [];
   let m;
   while ((m = CLAIM_RE.exec(norm)) !== null) {
-    claims.push([m.index, m.index + m[0].length, m[1] !== undefined]);
+    const s = m.index;
+    const e = s + m[0].length;
+    if (e - s <= MAX_CHUNK || norm.indexOf("\n", s) < 0 || norm.indexOf("\n", s) >= e) {
+      claims.push([s, e, m[1] !== undefined]);
+      continue;
+    }
+    // longer than a chunk may be, with a line break: its lines, each from its first
+    // digit to its last (a CSV pasted row under row; _lines_of_long)
+    let a = s;
+    while (a < e) {
+      let b = norm.indexOf("\n", a);
+      if (b < 0 || b > e) b = e;
+      let lo = a;
+      let hi = b;
+      while (lo < hi && !(norm[lo] >= "0" && norm[lo] <= "9")) lo++;
+      while (hi > lo && !(norm[hi - 1] >= "0" && norm[hi - 1] <= "9")) hi--;
+      if (hi > lo) claims.push([lo, hi, false]);
+      a = b + 1;
+    }
   }
   let pe = 0;
   let prev = null;
