@@ -150,6 +150,8 @@ _UNITS = {
     "table rows": "Name\tSSN\tRefund\nAna\t412083317\t1182\n| a | SSN | b |\n| 1 | 2 | 3 |\n",
     "list items": "SSNs for everyone:\nhusband: 301-72-1188\nson - 412083317\n#1 Li, 523104428\n",
     "unicode digits and dashes": "SSN ２３４－５６－７８９１\u00a0٢٣٤\u2013٥٦\u200b ",
+    # a pasted CSV whose rows start and end with digits: one claim, read line by line
+    "csv rows": "0611,2023-06-11,4924669741543190,42.80,083119\n",
 }
 _TOKENS = ["SSN", "EIN", "tax ID", "CT", "order #", "call", "-", ".", "/", " ", "\n", "$", "+1"]
 _TOKENS += ["234", "56", "7891", "4111", "1234567", "000", "12", "9", "ZIP", "x"]
@@ -204,6 +206,7 @@ DENSE_KINDS = [
     "table rows",
     "list items",
     "unicode digits and dashes",
+    "csv rows",
 ]
 
 
