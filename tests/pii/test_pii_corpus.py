@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 220
+    assert len(INDEPENDENT) == 227
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -228,6 +228,21 @@ _FLOORS = {
     # digit words, Slovenian digit words joined by hyphens, a cue given a paragraph
     # earlier; one in 91, an Irish denial before the number ("Ní hé N m'uimhir SSN")
     "independent-220": (0.93, 0.92, 0.012),
+    # voice (222): a card read in odd groups ("5522 2854 9929 91 59", "655 885 856 549
+    # 124 2"), an SSN written as a ZIP+4 ("78938-0879"), a homophone after "number,",
+    # numbers answering an agent's question a turn earlier, the accented "guión" (README)
+    "independent-222": (0.88, 0.89, 0.01),
+    # the hardest cases (223, 55% clean): see its precision floor
+    "independent-223": (0.95, 0.94, 0.028),
+    # e-mail and chat (224): answers below a quoted question, a myconneCT "Account ID"
+    # column that is not the first, "Account is N" for a CT number; one in 90, the second
+    # of two invoice numbers joined by "and" (README)
+    "independent-224": (0.93, 0.93, 0.012),
+    # structured text (225): see its precision floor
+    "independent-225": (0.94, 0.92, 0.012),
+    # writing for others (226): one in 90, "a number in the top corner … my brother
+    # thinks that's Dad's social security number"
+    "independent-226": (0.95, 0.95, 0.012),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -347,6 +362,15 @@ _PRECISION_FLOORS = {
     # number N2" (the case number has its own), "went to account N at Chase — that is my
     # old checking account", and "is that my social?? because it's not" (README)
     "independent-216": (0.94, 0.064),
+    # the hardest cases (223): a number typed into a "CT Registration" box then said to be
+    # an invoice number, "my SSN was N — that is wrong, that's my old savings account",
+    # "My accountant thinks it's my SSN, but it isn't", an "ITIN" to disregard (README)
+    "independent-223": (0.95, 0.028),
+    # structured text (225): a 1099 XML's <PayerTIN> read as an SSN, not an EIN; one in
+    # 95, "My wife thought it was my social"; a TSV column of CT numbers with no header,
+    # a CT number whose location code sits in the next tab cell, an OFX <BANKID>, a
+    # fixed-width record (README)
+    "independent-225": (0.98, 0.012),
 }
 
 
