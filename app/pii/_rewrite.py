@@ -11,6 +11,8 @@
   "SSN : 899-75-4451": the space between two digits (or dashes) or two letters goes.
 - digit_words: "zero nine five, two two, three three nine eight" and "cinco ocho
   ocho - ocho tres - ..." (voice dictation) become "095 22 3398" and "588-83-...".
+- stamp_join: "628\n[0:13] 61 0496" (a number a time-stamped transcript splits over two
+  lines) becomes "628 61 0496".
 - transcribed: "3:12 45 6089", "$3.18 09 5527", "(254) 781-3002" (a voice recogniser's
   time, sum or phone number just after an identifier's cue) become "3 12 45 6089" ….
 - digit_word_mixed_run: "229 97 three eight five one", "575-seven eight-5335" (voice
@@ -916,7 +918,8 @@ _NOT_DIGITS_RE = re.compile("[^0-9]+")
 
 def _transcribed(norm: str) -> list[Edit]:
     """Each such number: its digits in groups parted by single spaces, a "$" or "(" before
-    its first digit part of that digit."""
+    its first digit part of that digit; a card's (fifteen or sixteen digits, which needs
+    no cue) with its colons gone, so that its groups of four are whole again."""
     edits: list[Edit] = []
     if _TRANSCRIBED_GATE_RE.search(norm) is None:
         return edits
@@ -1208,7 +1211,7 @@ def _numeral_pauses(norm: str) -> list[Edit]:
 
 def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
     """The first rewrites, each where its mark is in the text: soft line breaks, quote
-    prefixes and transcript turns inside a number, a dictation's ellipsis between
+    prefixes, time stamps and transcript turns inside a number, a dictation's ellipsis between
     numerals, other scripts' digit words and numbers a recogniser wrote as a time, a sum,
     a phone number or a date."""
     steps = (_soft_breaks, _quote_joins, _stamp_joins, _turn_joins, _numeral_pauses, _script_digits)

@@ -160,8 +160,7 @@ _DIGITS = frozenset("0123456789")
 _MAX_HEADER_CELL: int = _S["max_header_cell"]
 # a header cell naming a column as a document's number ("claim_no", "parcel_id"); searched
 # for anywhere, a quick test that such a column could be there (_cues._Text.may_deny)
-_NEGATIVE_COLUMN_RE = re.compile(_S["negative_column"])
-NEGATIVE_COLUMN_RE = _NEGATIVE_COLUMN_RE
+NEGATIVE_COLUMN_RE = re.compile(_S["negative_column"])
 # the kind of a column a header of such columns leaves to the other rules
 SKIP = "skip"
 # a line holding only a number, under a one-cell header
@@ -306,7 +305,7 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
         return None
     kinds: list[tuple[str, str]] = []
     named = False
-    negative = []
+    negative: list[bool] = []
     for _off, cell in cells:
         if len(cell) > _MAX_HEADER_CELL or len(_DIGIT_RE.findall(cell)) > _HEADER_MAX_DIGITS:
             return None
@@ -317,7 +316,7 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
             named = True
         else:
             kind = "none"
-        negative.append(_NEGATIVE_COLUMN_RE.fullmatch(latin_lower(cell.strip('" '))) is not None)
+        negative.append(NEGATIVE_COLUMN_RE.fullmatch(latin_lower(cell.strip('" '))) is not None)
         kinds.append((kind, cell.strip('"')))  # (the words of a CSV's quoted cell)
     if not any(negative):
         return kinds if named else None
@@ -651,8 +650,9 @@ def _column_rows(
         return None
     low = _low(head)
     cue = CUE_RE.match(low)  # (the first cue at its start, as the JavaScript twin reads it)
-    whole = cue is not None and cue.end() == len(low) and cue.lastindex
-    kind = CUE_KINDS[cue.lastindex - 1] if whole and cue is not None and cue.lastindex else None
+    kind = None
+    if cue is not None and cue.end() == len(low) and cue.lastindex:
+        kind = CUE_KINDS[cue.lastindex - 1]
     if kind not in ID_KINDS or _COLUMN_VALUE_RE.fullmatch(lines[i + 2][1]) is None:
         return None
     j = i + 1
