@@ -60,7 +60,7 @@ from ._rules import (
 from ._scopes import (
     DENIED_LIST_RE,
     ID_KINDS,
-    NEGATIVE_COLUMN_RE,
+    NEGATIVE_COLUMN_GATE_RE,
     could_be_scoped,
     has_reference,
     scopes,
@@ -170,7 +170,7 @@ class _Text:
         if self._denies is None:
             self._denies = self.lines and (
                 DENIED_LIST_RE.search(self.low_lines) is not None
-                or NEGATIVE_COLUMN_RE.search(self.low_lines) is not None
+                or NEGATIVE_COLUMN_GATE_RE.search(self.low_lines) is not None
             )
         return self._denies
 

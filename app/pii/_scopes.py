@@ -158,9 +158,11 @@ if not (
     raise ValueError("scopes.presenting_* changed: update the test before them in could_be_scoped")
 _DIGITS = frozenset("0123456789")
 _MAX_HEADER_CELL: int = _S["max_header_cell"]
-# a header cell naming a column as a document's number ("claim_no", "parcel_id"); searched
-# for anywhere, a quick test that such a column could be there (_cues._Text.may_deny)
-NEGATIVE_COLUMN_RE = re.compile(_S["negative_column"])
+# a header cell naming a column as a document's number ("claim_no", "parcel_id"), and the
+# quick test that such a cell could be in a text (_cues._Text.may_deny): the same words as
+# whole words, so that "po" in "report" does not make every text read its scopes
+_NEGATIVE_COLUMN_RE = re.compile(_S["negative_column"])
+NEGATIVE_COLUMN_GATE_RE = re.compile("(?<![a-z0-9])(?:" + _S["negative_column"] + ")(?![a-z])")
 # the kind of a column a header of such columns leaves to the other rules
 SKIP = "skip"
 # a line holding only a number, under a one-cell header
@@ -316,7 +318,7 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
             named = True
         else:
             kind = "none"
-        negative.append(NEGATIVE_COLUMN_RE.fullmatch(latin_lower(cell.strip('" '))) is not None)
+        negative.append(_NEGATIVE_COLUMN_RE.fullmatch(latin_lower(cell.strip('" '))) is not None)
         kinds.append((kind, cell.strip('"')))  # (the words of a CSV's quoted cell)
     if not any(negative):
         return kinds if named else None

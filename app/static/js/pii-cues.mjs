@@ -7,7 +7,8 @@ import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
-const NEGATIVE_COLUMN_RE = new RegExp(RULES.scopes.negative_column);
+// a header cell naming a column as a document's number, as whole words (_scopes.NEGATIVE_COLUMN_GATE_RE)
+const NEGATIVE_COLUMN_GATE_RE = new RegExp("(?<![a-z0-9])(?:" + RULES.scopes.negative_column + ")(?![a-z])");
 const DIGITS_ONLY_RE = /^[0-9]+$/;
 export const { scopes, hasReference } = makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower);
 
@@ -101,7 +102,7 @@ export class Text {
   // Could a list heading deny its items (scopes.denied_list), or a table column its
   // cells (scopes.negative_column)? Searches of the lower-cased text (_Text.may_deny).
   mayDeny() {
-    if (this._denies === null) this._denies = this.lines && (DENIED_LIST_RE.test(this.lowLines) || NEGATIVE_COLUMN_RE.test(this.lowLines));
+    if (this._denies === null) this._denies = this.lines && (DENIED_LIST_RE.test(this.lowLines) || NEGATIVE_COLUMN_GATE_RE.test(this.lowLines));
     return this._denies;
   }
   // Does the text refer to one of its numbers from elsewhere (a back reference, "the
