@@ -38,8 +38,14 @@ def _itin_ok(d: str) -> bool:
     return d[0] == "9" and d[3:5] in ITIN_GROUPS
 
 
+def _all_same(d: str) -> bool:
+    """One digit throughout (999-99-9999, 99-9999999): a form's or a test file's
+    placeholder, never an issued number of any kind."""
+    return d.count(d[0]) == len(d)
+
+
 def _ssn_or_itin(d: str) -> str | None:
-    if d in SSN_ADVERTISING:  # 987-65-4320..4329 would otherwise pass as ITINs
+    if d in SSN_ADVERTISING or _all_same(d):  # 987-65-4320..4329 would pass as ITINs
         return None
     if d[0] == SSN_BAD_AREA_FIRST:
         return "itin" if _itin_ok(d) else None
@@ -49,11 +55,16 @@ def _ssn_or_itin(d: str) -> str | None:
 def _fein_ok(d: str) -> bool:
     # (a serial of seven zeros is a form's placeholder, never an issued number; the
     # advertising numbers are examples in any grouping: "12-3456789" is the IRS's)
-    return d[:2] in FEIN_PREFIXES and d[2:] != "0000000" and d not in SSN_ADVERTISING
+    return (
+        d[:2] in FEIN_PREFIXES
+        and d[2:] != "0000000"
+        and d not in SSN_ADVERTISING
+        and not _all_same(d)
+    )
 
 
 def _routing_ok(d: str) -> bool:
-    if d[:2] not in ROUTING_PREFIXES:
+    if d[:2] not in ROUTING_PREFIXES or _all_same(d):
         return False
     return sum(int(c) * w for c, w in zip(d, ROUTING_WEIGHTS, strict=True)) % 10 == 0
 

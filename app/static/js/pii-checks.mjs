@@ -17,7 +17,9 @@ export function itinOk(d) {
 }
 
 export function ssnOrItin(d) {
-  if (SSN_ADVERTISING.has(d)) return null; // 987-65-4320..4329 would otherwise pass as ITINs
+  // (987-65-4320..4329 would otherwise pass as ITINs; one digit throughout, 999-99-9999,
+  // is a form's or a test file's placeholder, never an issued number of any kind)
+  if (SSN_ADVERTISING.has(d) || allSame(d)) return null;
   if (d[0] === SSN_BAD_AREA_FIRST) return itinOk(d) ? "itin" : null;
   return ssnOk(d) ? "ssn" : null;
 }
@@ -25,11 +27,13 @@ export function ssnOrItin(d) {
 export function feinOk(d) {
   // (a serial of seven zeros is a form's placeholder, never an issued number)
   // (the advertising numbers are examples in any grouping: "12-3456789" is the IRS's)
-  return FEIN_PREFIXES.has(d.slice(0, 2)) && d.slice(2) !== "0000000" && !SSN_ADVERTISING.has(d);
+  return (
+    FEIN_PREFIXES.has(d.slice(0, 2)) && d.slice(2) !== "0000000" && !SSN_ADVERTISING.has(d) && !allSame(d)
+  );
 }
 
 export function routingOk(d) {
-  if (!ROUTING_PREFIXES.has(d.slice(0, 2))) return false;
+  if (!ROUTING_PREFIXES.has(d.slice(0, 2)) || allSame(d)) return false;
   let total = 0;
   for (let i = 0; i < 9; i++) total += (d.charCodeAt(i) - 48) * ROUTING_WEIGHTS[i];
   return total % 10 === 0;
