@@ -461,7 +461,12 @@ class _Chunk:
             # a house number is no number a cue is shared out to)
             rest = _LIST_JOIN_RE.split(own)[1:]
             return any(sum(c.isdigit() for c in p) >= _SHARED_MIN for p in rest)
-        return nx < len(norm) and self._joined(self.ce, nx)
+        # (nor is a date: "unemployment, ssn 606954463, dob 5/9/92" keeps its SSN cue)
+        return (
+            nx < len(norm)
+            and self._joined(self.ce, nx)
+            and sum(c.isdigit() for c in norm[nx : self.nxe]) >= _SHARED_MIN
+        )
 
     def scope_kind(self) -> str | None:
         """The identifier kind the scopes give the number (a table column, a list, the

@@ -354,7 +354,12 @@ export class Chunk {
       // number is no number a cue is shared out to)
       return own.split(/, |,\n| \/ /).slice(1).some((p) => p.replace(/[^0-9]/g, "").length >= RULES.cue_list_min_digits);
     }
-    return this.nx < norm.length && this.joined(this.ce, this.nx);
+    // (nor is a date: "unemployment, ssn 606954463, dob 5/9/92" keeps its SSN cue)
+    return (
+      this.nx < norm.length &&
+      this.joined(this.ce, this.nx) &&
+      norm.slice(this.nx, this.nxe).replace(/[^0-9]/g, "").length >= RULES.cue_list_min_digits
+    );
   }
   // The cue kind a number joined on after this one takes (none from a date or an
   // amount: fewer than MIN_DIGITS digits).
