@@ -17,6 +17,7 @@ from ._checks import (
     MULTI_SHAPES,
     _card_ok,
     _fein_ok,
+    _itin_ok,
     _phone_like,
     _routing_ok,
     _shape_possible,
@@ -258,7 +259,12 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
                 # a business's tax ID or TIN (an ITIN cue's number that is no ITIN was
                 # a "TIN"): "Northwind Electric LLC 049153005" under a "TIN" column
                 if (
-                    (cue == "taxid" or (cue == "itin" and d[0] != SSN_BAD_AREA_FIRST))
+                    # (a 9 first is an ITIN's only when the rest is one: "North Shore
+                    # Plumbing Inc,991206791")
+                    (
+                        cue == "taxid"
+                        or (cue == "itin" and not (d[0] == SSN_BAD_AREA_FIRST and _itin_ok(d)))
+                    )
                     and _fein_ok(d)
                     and ctx.business_line()
                 ):

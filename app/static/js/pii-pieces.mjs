@@ -3,7 +3,7 @@
 import { RULES } from "./pii-rules.mjs";
 import { CARD, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, SSN_BAD_AREA_FIRST } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
-import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
+import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, itinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
 import { findIter, labelledAt } from "./pii-cues.mjs";
 import { DENIED, ID_KINDS } from "./pii-scopes.mjs";
 
@@ -18,7 +18,8 @@ export function classify(parts, seps, ctx, first, last) {
       if (cue === "ssn" || cue === "itin" || cue === "taxid") {
         // a business's tax ID or TIN (an ITIN cue's number that is no ITIN was a "TIN"):
         // "Northwind Electric LLC 049153005" under a "TIN" column
-        if ((cue === "taxid" || (cue === "itin" && d[0] !== SSN_BAD_AREA_FIRST)) && feinOk(d) && ctx.businessLine()) return "fein";
+        // (a 9 first is an ITIN's only when the rest is one: "North Shore Plumbing Inc,991206791")
+        if ((cue === "taxid" || (cue === "itin" && !(d[0] === SSN_BAD_AREA_FIRST && itinOk(d)))) && feinOk(d) && ctx.businessLine()) return "fein";
         const kind = ssnOrItin(d);
         if (kind === null && cue === "taxid" && feinOk(d)) return "fein";
         return kind;
