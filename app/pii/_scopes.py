@@ -172,6 +172,7 @@ _MAX_LABEL: int = _S["max_label"]
 ID_KINDS = frozenset(("ssn", "itin", "fein", "taxid", "ct", "routing"))
 _VOID = CUE_KINDS.index("void") + 1
 _TOPIC_IGNORE = frozenset(_S["topic_ignore"])
+_TOPIC_OWNER_RE = re.compile(_S["topic_owner"])
 _TOPIC_NEGATION_RE = re.compile(_S["topic_negation"])
 _CLAUSE_BREAKS = ",;:!?.\n"
 
@@ -190,13 +191,20 @@ def _cues(s: str, topic: bool = False, header: bool = False) -> list[str]:
         group = m.lastindex
         if group is None or group == _VOID:
             continue
-        if topic and (m.group() in _TOPIC_IGNORE or _negated(low, m.start())):
+        if topic and (_ignored(low, m) or _negated(low, m.start())):
             continue
         if header and m.group() in _TOPIC_IGNORE and _HEADER_MONEY_RE.search(low):
             continue
         k = CUE_KINDS[group - 1]
         out.append("neg" if k == "neg_bare" else k)
     return out
+
+
+def _ignored(low: str, m: re.Match) -> bool:
+    """Is the cue m a word too common to set the topic, with no owner just before it
+    ("your social" sets it: scopes.topic_owner)?"""
+    s = m.start()
+    return m.group() in _TOPIC_IGNORE and _TOPIC_OWNER_RE.search(low[max(0, s - 8) : s]) is None
 
 
 def _negated(low: str, start: int) -> bool:

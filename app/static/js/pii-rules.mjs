@@ -2053,7 +2053,8 @@ export const RULES = {
    "business",
    "state"
   ],
-  "_topic_ignore": "Cue words too common in addresses and signatures to set a message's topic.",
+  "_topic_ignore": "Cue words too common in addresses and signatures to set a message's topic, unless topic_owner stands just before them (\"the state site wants your social\" is about an SSN).",
+  "topic_owner": "(?<![a-z])(?:your|my|his|her|their|our|ur) $",
   "list_heading": "(?::|[ \\t](?:below|as follows|the following|following|abajo|siguientes|abaixo|seguintes|poni[zż]ej|anba a))[ \\t]*$",
   "_list_item": "Groups: 1 the bullet or number, 2 the label, 3 the separator, 4 the value's first digit. Under a heading any such line is an item; among siblings only one with a bullet or a separator (':', '=', ',', a dash) is, not a line of prose. A sibling's label may hold the dash itself, between a relation and a name (label_dash: 'wife - Lorraine 149515838'). A label is at most max_label characters ('my sister Theresa Kowalczyk Brandt (daughter): …').",
   "shaped_item": "[0-9]{3}-[0-9]{2}-[0-9]{4}[ \\t]*(?:\\r?$|[,;(])",

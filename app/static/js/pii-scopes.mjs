@@ -84,6 +84,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const CUE_RE = new CueRegExp("g");
   const VOID = CUE_KINDS.indexOf("void") + 1;
   const TOPIC_IGNORE = new Set(S.topic_ignore);
+  const TOPIC_OWNER_RE = new RegExp(S.topic_owner);
+  // Is the cue m a word too common to set the topic, with no owner just before it ("your
+  // social" sets it: scopes.topic_owner)? (_ignored)
+  const ignored = (l, m) => TOPIC_IGNORE.has(m[0]) && !TOPIC_OWNER_RE.test(l.slice(Math.max(0, m.index - 8), m.index));
   const TOPIC_NEGATION_RE = new RegExp(S.topic_negation, "g");
   const CLAUSE_BREAKS = ",;:!?.\n";
   // Does a negation come before l[start] in its clause (at most cue_window characters
@@ -115,7 +119,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     let m;
     while ((m = CUE_RE.exec(l)) !== null) {
       if (m[VOID] !== undefined) continue;
-      if (topic && (TOPIC_IGNORE.has(m[0]) || negated(l, m.index))) continue;
+      if (topic && (ignored(l, m) || negated(l, m.index))) continue;
       if (header && TOPIC_IGNORE.has(m[0]) && HEADER_MONEY_RE.test(l)) continue;
       let i = 1;
       while (m[i] === undefined) i++;
