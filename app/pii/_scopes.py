@@ -145,6 +145,8 @@ _ANAPHOR_ENDS = "se"
 if _S["anaphor"] != (
     "(?<![A-Za-z])(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|"
     "actual|proper) (?:one|number)|(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?(?:number|one)|"
+    "(?:[Tt]he|[Oo]ur|[Mm]y) (?:new )?(?:company|business|corporation|corp|llc|church|store|"
+    "shop|firm|restaurant|entity)['’]?s (?:new )?(?:number|one)|"
     "[Tt]he number|[Hh]is|"
     "[Hh]ers|[Tt]heirs|[Mm]ine|[Ss]u n[uú]mero|[Ii]t) (?:is|should be|would be|es)|[Ii]t['’]?s|"
     "[Mm]ine['’]s)[ :]+([0-9])"

@@ -1342,9 +1342,10 @@ export const RULES = {
   "myconnect",
   "withholding",
   "os-114",
-  "os114"
+  "os114",
+  "account"
  ],
- "_weak_cues_after": "CT cues that are only a name (of the state, the department, its portal or a tax) bind to a number before them only within its sentence: '... è 07643520567. Vogliamo vendere online in Connecticut' names no number. Such a name that only qualifies a negative cue after it, a word or two on with nothing else between ('6488061-000 is our myconneCT logon confirmation'), gives way to that cue (weak_cue_qualifies).",
+ "_weak_cues_after": "CT cues that are only a name (of the state, the department, its portal or a tax) bind to a number before them only within its sentence: '... è 07643520567. Vogliamo vendere online in Connecticut' names no number. Such a name that only qualifies a negative cue after it, a word or two on with nothing else between ('6488061-000 is our myconneCT logon confirmation'), gives way to that cue (weak_cue_qualifies). A bare 'account' is one too: 'The corporation's number is 354860034. Can the old account just be closed' names no account number.",
  "weak_cue_qualifies": "[ ]+(?:[a-z]+[ ]+){0,2}",
  "cue_typo_words": [
   "social",
@@ -2067,8 +2068,8 @@ export const RULES = {
   "_back_reference": "A later sentence that names a number by its place and says what it is, with an identifier cue and no number of its own after it: 'the first one is the routing', 'the account number above is our Connecticut tax registration number', 'the number below is my EIN:'. first/1st/top, second/2nd, third/3rd and last/bottom count the numbers of nine or more digits in the sentence before the reference (or in its own sentence before it, when it does not start one), which must hold at least two; above is the nearest such number before it, below the nearest after it. Matched in the lower-cased text; it starts with the literal 'th' (its lookbehind after it) so that Python's engine can skip to each 'th' at once.",
   "masked_last_four": "[Xx*•](?<![A-Za-z0-9*•][Xx*•])(?:([Xx*•]{2}[- ]?[Xx*•]{2}[- ]?)|([Xx*•][- ]?[Xx*•]{3}))([0-9]{4})(?![0-9])",
   "_masked_last_four": "A number masked but for its last four digits, as a Social Security number (XXX-XX-7488, ***-**-7488: group 1) or an EIN (XX-XXX7488: group 2), names the kind of a number of nine digits elsewhere in the message that ends in the same four ('... filed under SSN XXX-XX-7488' quoted, 'whole thing is 631947488' in the reply). Read on the original text (the pattern starts with a mask character, so that Python's engine skips to one at once, and looks behind it for a letter or digit), and only in a text with two of the same mask character in a row (XX, xx, **, ••; a quick test both twins make first).",
-  "anaphor": "(?<![A-Za-z])(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|actual|proper) (?:one|number)|(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?(?:number|one)|[Tt]he number|[Hh]is|[Hh]ers|[Tt]heirs|[Mm]ine|[Ss]u n[uú]mero|[Ii]t) (?:is|should be|would be|es)|[Ii]t['’]?s|[Mm]ine['’]s)[ :]+([0-9])",
-  "_anaphor": "'The correct one is N', 'the new one is N', 'her number is N', 'his is N', 'mine is N', 'It is N', 'it's N' or 'its N' (after a sentence that named it): the anaphor refers back to the message's identifier topic (subject line, opening sentence, quoted question), which N takes when it has no cue of its own, wherever it stands."
+  "anaphor": "(?<![A-Za-z])(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|actual|proper) (?:one|number)|(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?(?:number|one)|(?:[Tt]he|[Oo]ur|[Mm]y) (?:new )?(?:company|business|corporation|corp|llc|church|store|shop|firm|restaurant|entity)['’]?s (?:new )?(?:number|one)|[Tt]he number|[Hh]is|[Hh]ers|[Tt]heirs|[Mm]ine|[Ss]u n[uú]mero|[Ii]t) (?:is|should be|would be|es)|[Ii]t['’]?s|[Mm]ine['’]s)[ :]+([0-9])",
+  "_anaphor": "'The correct one is N', 'the new one is N', 'her number is N', 'the corporation's number is N', 'his is N', 'mine is N', 'It is N', 'it's N' or 'its N' (after a sentence that named it): the anaphor refers back to the message's identifier topic (subject line, opening sentence, quoted question), which N takes when it has no cue of its own, wherever it stands."
  },
  "paragraph_break": "\n[ ]*\n",
  "_paragraph_break": "A cue after a number does not bind to it across a blank line.",
