@@ -150,6 +150,7 @@ _H_COPULA_BEFORE_RE = re.compile(" (?:(?:si|saw|s'ti|sti|era)(?![a-z0-9])|:|#)")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _MIXED_MIN, _MIXED_MAX = _R["digit_word_mixed_digits"]
 _NUMERALS_RE = re.compile("[0-9]")
+_THREE_DIGITS_RE = re.compile("[0-9]{3}")
 _UNITS = frozenset("123456789")  # what a unit word after a tens word reads as
 QUOTE_JOIN_RE = re.compile(_R["quote_join"])
 LETTER_SPACED_RE = re.compile(_R["letter_spaced"])
@@ -893,13 +894,17 @@ def _ocr_digits(m: re.Match) -> str:
 
 
 def _cue_before(text: str, at: int) -> bool:
-    """Whether an identifier's cue ends in the CUE_WINDOW characters before text[at]."""
+    """Whether an identifier's cue ends in the CUE_WINDOW characters before text[at],
+    with no other number between, which the cue labels instead ("CT Sales Tax Reg.
+    5579087-000 | S1-0398122"; a time stamp's or a misread letter's digits are none)."""
     lo = max(0, at - CUE_WINDOW - MAX_CUE)
-    for cue in CUE_RE.finditer(latin_lower(text[lo:at])):
+    window = latin_lower(text[lo:at])
+    for cue in CUE_RE.finditer(window):
         if (
             cue.lastindex
             and CUE_KINDS[cue.lastindex - 1] in ID_KINDS
             and lo + cue.end() >= at - CUE_WINDOW
+            and _THREE_DIGITS_RE.search(window, cue.end()) is None
         ):
             return True
     return False

@@ -496,7 +496,10 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     CUE_BEFORE_RE.lastIndex = 0;
     let cue;
     while ((cue = CUE_BEFORE_RE.exec(window)) !== null) {
-      if (ID_KINDS.has(cueKind(cue)) && lo + cue.index + cue[0].length >= at - CUE_WINDOW) return true;
+      // (not over another number, which the cue labels instead: "CT Sales Tax Reg.
+      // 5579087-000 | S1-0398122"; a time stamp's or a misread letter's digits are none)
+      const end = cue.index + cue[0].length;
+      if (ID_KINDS.has(cueKind(cue)) && lo + end >= at - CUE_WINDOW && !/[0-9]{3}/.test(window.slice(end))) return true;
     }
     return false;
   }
