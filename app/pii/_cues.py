@@ -918,11 +918,19 @@ class _Chunk:
         self.why = ("after", fix.start(), fix.end())
         return _cue_kind(fix)
 
+    def _scoped(self) -> tuple[str | None, str | None]:
+        """The kind a scope gives the number, forced or as a fallback. A check line's
+        transit field is a routing number whatever a scope says ("DRS cashed it
+        twice:\n\n:687943975: 5500128441#", cue_before)."""
+        if self.at == self.cs and _between_marks(self.text.norm, self.cs, self.ce):
+            return None, None
+        return self.text.scoped(self.at, self)
+
     def cue(self, first: bool | str, last: bool) -> str | None:
         """The number's own cue kind: the nearest bound cue before it, else after it;
         the two kinds of negative cue are one here. first is "listed" for a piece after
         ", " inside the chunk: it takes the chunk's cue softly, like a joined number."""
-        forced, fallback = self.text.scoped(self.at, self)
+        forced, fallback = self._scoped()
         if forced is not None:
             self.why = ("scope", self.at, forced)
             return forced

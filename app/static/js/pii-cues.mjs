@@ -719,7 +719,10 @@ export class Chunk {
   // softly, like a joined number.
   cue(first, last) {
     this.from = null;
-    const [forced, fallback] = this.text.scoped(this.at, this);
+    // (a check line's transit field is a routing number whatever a scope says: "DRS
+    // cashed it twice:\n\n:687943975: 5500128441#", cueBefore)
+    const micr = this.at === this.cs && betweenMarks(this.text.norm, this.cs, this.ce);
+    const [forced, fallback] = micr ? [null, null] : this.text.scoped(this.at, this);
     if (forced !== null) return forced;
     let soft = false;
     let kind = null;
