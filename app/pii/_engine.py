@@ -27,6 +27,7 @@ from ._normalise import normalise
 from ._pieces import _ASCII_LETTERS, _BASE_DIGITS, _scan_chunk, ct_base
 from ._rewrite import rewrite
 from ._rules import (
+    CT_NO_CUE_LOC,
     INSTITUTION_BETWEEN_RE,
     INSTITUTION_OWNER_RE,
     INSTITUTION_REACH,
@@ -55,13 +56,47 @@ def _tight_digits(norm: str, cs: int, ce: int) -> list[str]:
     return "\n".join(TIGHT_RE.findall(norm, cs, ce)).translate(_TIGHT_SEPARATORS).split("\n")
 
 
+def _sibling(digits: str, bases: set[str]) -> bool:
+    """Is digits another location's number of a CT registration found in the message: a
+    found CT number's 7-digit base and a location code starting 00 ("Downtown is
+    5531087 000 and the Hamden store 5531087001")?"""
+    return (
+        len(digits) == _BASE_DIGITS + 3
+        and digits[:_BASE_DIGITS] in bases
+        and digits[_BASE_DIGITS:].startswith(CT_NO_CUE_LOC)
+    )
+
+
+def _known(digits: str, kinds: dict[str, str], bases: set[str]) -> tuple[str, str] | None:
+    """The kind of a tight group's digits by the identifiers found (kinds: their digits;
+    bases: the found CT numbers' bases), and why: the same number again, or another
+    location of a found CT registration."""
+    kind = kinds.get(digits)
+    if kind is not None:
+        return kind, "repeat"
+    return ("ct_tax_reg", "location") if _sibling(digits, bases) else None
+
+
+def _any_known(groups: list[str], kinds: dict[str, str], bases: set[str]) -> bool:
+    """Are any of the tight groups' digits a found identifier's, or another location of
+    a found CT registration's?"""
+    if not kinds.keys().isdisjoint(groups):
+        return True
+    return bool(bases) and any(_sibling(d, bases) for d in groups)
+
+
 def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
     """The same number again in another form ("412-08-3317, i.e. 412083317"): a tight
     digit group (digits joined by single punctuation) elsewhere whose digits are a
-    found identifier's is that identifier too. One sweep: chunks and raw are in order."""
+    found identifier's is that identifier too, and one that is another location of a
+    found CT registration (_sibling) is a CT number. One sweep: chunks and raw are in
+    order."""
     kinds: dict[str, str] = {}
+    bases: set[str] = set()
     for kind, _s, _e, digits, _why in raw:
         kinds.setdefault(digits, kind)
+        if kind == "ct_tax_reg" and len(digits) == _BASE_DIGITS + 3:
+            bases.add(digits[:_BASE_DIGITS])
     shortest = min(map(len, kinds))  # a group shorter than that holds fewer digits
     out: list = []
     j = 0
@@ -73,7 +108,7 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
         # no finding in the chunk: its tight groups' digits at once, and most chunks hold
         # no found number (none shorter than the shortest found number)
         if (k == n or raw[k][1] >= ce) and (
-            ce - cs < shortest or kinds.keys().isdisjoint(_tight_digits(norm, cs, ce))
+            ce - cs < shortest or not _any_known(_tight_digits(norm, cs, ce), kinds, bases)
         ):
             continue
         for m in TIGHT_RE.finditer(norm, cs, ce):
@@ -81,9 +116,10 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
             if e - s < shortest:
                 continue
             digits = m.group().translate(_TIGHT_SEPARATORS)
-            kind = kinds.get(digits)
-            if kind is None:
+            known = _known(digits, kinds, bases)
+            if known is None:
                 continue
+            kind, why = known
             while j < n and raw[j][2] <= s:
                 out.append(raw[j])
                 j += 1
@@ -91,7 +127,7 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
                 continue  # overlaps a finding
             if out and out[-1][2] > s:
                 continue
-            out.append((kind, s, e, digits, ("repeat",)))
+            out.append((kind, s, e, digits, (why,)))
     out.extend(raw[j:])
     return out
 
@@ -362,6 +398,8 @@ def _uncued_reason(why: tuple | None, kind: str, text: _Text | None) -> str:
     """Why a finding no cue gave was found: its place in a record, or its shape."""
     if why and why[0] == "repeat":
         return "the same digits as an identifier found elsewhere in the message"
+    if why and why[0] == "location":
+        return "another location code of a CT registration found elsewhere in the message"
     if why and why[0] == "efw2":
         return f"its place in the {why[1]} record of an EFW2 W-2 file"
     if why and why[0] == "nacha":

@@ -24,11 +24,27 @@ export { normalise } from "./pii-normalise.mjs";
 
 const rewrite = makeRewrite(RULES, SOURCES, latinLower);
 
+// Is digits another location's number of a CT registration found in the message: a
+// found CT number's 7-digit base and a location code starting 00 ("Downtown is
+// 5531087 000 and the Hamden store 5531087001")? (_engine._sibling)
+function sibling(digits, bases) {
+  return (
+    digits.length === BASE_DIGITS + 3 &&
+    bases.has(digits.slice(0, BASE_DIGITS)) &&
+    digits.slice(BASE_DIGITS).startsWith(RULES.ct_tax_reg.no_cue_location_prefix)
+  );
+}
+
 // The same number again in another form ("412-08-3317, i.e. 412083317"): a tight
-// digit group elsewhere whose digits are a found identifier's is that identifier too.
+// digit group elsewhere whose digits are a found identifier's is that identifier too,
+// and one that is another location of a found CT registration is a CT number.
 export function repeats(norm, chunks, raw) {
   const kinds = new Map();
-  for (const [kind, , , digits] of raw) if (!kinds.has(digits)) kinds.set(digits, kind);
+  const bases = new Set();
+  for (const [kind, , , digits] of raw) {
+    if (!kinds.has(digits)) kinds.set(digits, kind);
+    if (kind === "ct_tax_reg" && digits.length === BASE_DIGITS + 3) bases.add(digits.slice(0, BASE_DIGITS));
+  }
   let shortest = Infinity; // a group shorter than that holds fewer digits
   for (const digits of kinds.keys()) shortest = Math.min(shortest, digits.length);
   const out = [];
@@ -39,7 +55,8 @@ export function repeats(norm, chunks, raw) {
       const { start: s, end: e } = r;
       if (e - s < shortest) continue;
       const digits = r.m[0].replace(/[-./ ,]/g, "");
-      const kind = kinds.get(digits);
+      let kind = kinds.get(digits);
+      if (kind === undefined && sibling(digits, bases)) kind = "ct_tax_reg";
       if (kind === undefined) continue;
       while (j < n && raw[j][2] <= s) out.push(raw[j++]);
       if (j < n && raw[j][1] < e) continue; // overlaps a finding
