@@ -435,7 +435,9 @@ def _sep_char(s: str) -> str:
         return ""
     if t == "/" and s[0] in " \n" and s[-1] in " \n":  # "021000021 / 123456789"
         return ""
-    if t and "\n" in s and s.index("\n") < s.index(t):  # "...3317\n- 523104428": a bullet
+    # "...3317\n- 523104428": a bullet (a space after its mark; not a hard wrap's "Ours
+    # is 91\n-4567210")
+    if t and s[-1] in " \n" and "\n" in s and s.index("\n") < s.index(t):
         return ""
     return t
 

@@ -510,7 +510,9 @@ def _answered_turns(
             if len(ids) == 1:
                 fallback[at] = next(iter(ids))
                 notes[at] = "it answers the turn above, which asks for this kind of number"
-        prev = speaker, {k for k in found if k in ID_KINDS}
+        # (the kinds it asks for, without the names of the state or the department:
+        # "mandame el numero de tu itin para la forma de connecticut" asks for an ITIN)
+        prev = speaker, {k for k in _cues(rest, topic=True) if k in ID_KINDS}
 
 
 def _topic_scope(

@@ -182,7 +182,9 @@ export function sepChar(s) {
   if (t === ",") return ""; // "1,234,567" is an amount, "...,569305166,2012" a CSV row
   if (t === "." && spaceAfter) return "";
   if (t === "/" && spaceAfter && (s[0] === " " || s[0] === "\n")) return ""; // "021000021 / 123456789"
-  if (t && s.includes("\n") && s.indexOf("\n") < s.indexOf(t)) return ""; // "...3317\n- 523104428": a bullet
+  // "...3317\n- 523104428": a bullet (a space after its mark; not a hard wrap's
+  // "Ours is 91\n-4567210")
+  if (t && spaceAfter && s.includes("\n") && s.indexOf("\n") < s.indexOf(t)) return "";
   return t;
 }
 

@@ -881,7 +881,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       if (at >= 0 && !found.length && prev !== null && prev[0] !== speaker && prev[1].size === 1) {
         fallback.set(off + m[0].length + at, [...prev[1]][0]);
       }
-      prev = [speaker, new Set(found.filter((k) => ID_KINDS.has(k)))];
+      // (the kinds it asks for, without the names of the state or the department: "mandame
+      // el numero de tu itin para la forma de connecticut" asks for an ITIN)
+      prev = [speaker, new Set(cues(rest, true).filter((k) => ID_KINDS.has(k)))];
     }
   }
 }
