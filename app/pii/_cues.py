@@ -276,7 +276,11 @@ class _Chunk:
             last = prior = None
             floor = max(self._cue_floor(), cs - CUE_WINDOW - MAX_CUE)
             letter = CUE_START_RE.search(norm, floor, cs)
-            for m in CUE_RE.finditer(norm, letter.start(), cs) if letter else ():
+            # (read on to the number's end: a cue may look ahead at the number's shape,
+            # "sin(?= 184 876 915)", but only one that ends before it counts)
+            for m in CUE_RE.finditer(norm, letter.start(), self.ce + 1) if letter else ():
+                if m.end() > cs:
+                    break
                 if m.lastindex != _VOID:
                     last, prior = m, last
             self.before = None

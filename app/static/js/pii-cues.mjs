@@ -243,7 +243,10 @@ export class Chunk {
       const cs = this.cs;
       let last = null;
       let prior = null;
-      for (const r of findIter(CUE_RE, low, Math.max(this.cueFloor(), cs - CUE_WINDOW - MAX_CUE, 0), cs)) {
+      // (read on to the number's end: a cue may look ahead at the number's shape,
+      // "sin(?= 184 876 915)", but only one that ends before it counts)
+      for (const r of findIter(CUE_RE, low, Math.max(this.cueFloor(), cs - CUE_WINDOW - MAX_CUE, 0), this.ce + 1)) {
+        if (r.end > cs) break;
         if (r.m[VOID] === undefined) {
           prior = last;
           last = r;
