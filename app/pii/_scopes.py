@@ -33,7 +33,7 @@ from bisect import bisect_left
 # the stdlib's own regex parser: how long a heading's mark can be (_HEADING_REACH)
 from re import _parser  # type: ignore[attr-defined]
 
-from ._checks import _ssn_or_itin
+from ._checks import _fein_ok, _ssn_or_itin
 from ._normalise import latin_lower
 from ._rules import (
     BUSINESS_NAME_RE,
@@ -69,6 +69,7 @@ _RULE_LINE_RE = re.compile(_S["rule_line"])
 _ITEM_RE = re.compile(_S["list_item"])
 _SHAPED_ITEM_RE = re.compile(_S["shaped_item"])
 _BARE_ITEM_RE = re.compile(_S["bare_item"])
+_SHAPED_FEIN_ITEM_RE = re.compile(_S["shaped_fein_item"])
 _LABEL_DASH_RE = re.compile(_S["label_dash"])
 _ROSTER_NAME_RE = re.compile(_S["roster_name"])
 _ROSTER_WORD_RE = re.compile(_S["roster_word"])
@@ -872,6 +873,11 @@ def _shaped_ssn(value: str) -> bool:
     )
 
 
+def _shaped_fein(value: str) -> bool:
+    """Is the value written as a valid EIN (shaped_fein_item, 2-7)?"""
+    return _SHAPED_FEIN_ITEM_RE.match(value) is not None and _fein_ok(value[:2] + value[3:10])
+
+
 def _sibling_item(m: re.Match, line: str, after_item: bool) -> bool:
     """Is the line _ITEM_RE matched (m) an item among siblings, not a line of prose? It
     has a bullet, a "-"/":"/"=" or a tab between label and value, or a dash in its label
@@ -942,13 +948,14 @@ def _siblings_kind(
     if kinds:
         return
     kind: str | None
-    if any(_shaped_ssn(v) for _o, _f, v in labelled):
+    shaped = _shaped_kind([v for _o, _f, v in labelled])
+    if shaped is not None:
         # no label names a kind, but a sibling is written as an SSN (a valid one, not
-        # the example 123-45-6789), and no heading names something else: bare nine
-        # digits beside it are SSNs too ("Lucas - 412083317" / "Mia: 523-10-4428")
+        # the example 123-45-6789) or an EIN, and no heading names something else: bare
+        # nine digits beside it are that too ("Lucas - 412083317" / "Mia: 523-10-4428")
         if _named_otherwise(lines, i, heading=True):
             return
-        kind, note = "ssn", "a list whose other items are written as this kind"
+        kind, note = shaped, "a list whose other items are written as this kind"
     elif all(
         not found and _RELATION_LABEL_RE.fullmatch(_bare_label(label))
         for (_o, label, _v), (_o2, found, _v2) in zip(items, labelled, strict=True)
@@ -961,10 +968,23 @@ def _siblings_kind(
         note = "a list under a sentence that names this kind of number"
     if kind is None:
         return
-    for off, found, value in labelled:
+    for (off, found, value), (_o, label, _v) in zip(labelled, items, strict=True):
         if not found and off not in forced and _BARE_ITEM_RE.match(value):
+            # (a person's number is no EIN: "Mine: 270313312" / "His business: 88-…")
+            if kind == "fein" and _RELATION_LABEL_RE.fullmatch(_bare_label(label)):
+                continue
             forced[off] = kind
             notes[off] = note
+
+
+def _shaped_kind(values: list[str]) -> str | None:
+    """The one kind, ssn or fein, that sibling values are written as (3-2-4 or 2-7), or
+    None if none is or both are."""
+    ssn = any(_shaped_ssn(v) for v in values)
+    fein = any(_shaped_fein(v) for v in values)
+    if ssn == fein:
+        return None
+    return "ssn" if ssn else "fein"
 
 
 def _bare_label(label: str) -> str:

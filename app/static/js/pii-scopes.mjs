@@ -11,7 +11,7 @@
 //   name, taken by a number presented on a line of its own with no cue of its own (in
 //   a text of one line, only bare digits a later sentence presents after a colon).
 
-import { ssnOrItin } from "./pii-checks.mjs";
+import { feinOk, ssnOrItin } from "./pii-checks.mjs";
 
 const ND = /^\p{Nd}/u;
 // cue kinds that name an identifier (the others are "void", "neg" and "neg_bare")
@@ -43,6 +43,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const SKIP = "skip";
   const ITEM_RE = new RegExp("^(?:" + S.list_item + ")");
   const SHAPED_ITEM_RE = new RegExp("^(?:" + S.shaped_item + ")");
+  const SHAPED_FEIN_ITEM_RE = new RegExp("^(?:" + S.shaped_fein_item + ")");
   const BARE_ITEM_RE = new RegExp("^(?:" + S.bare_item + ")");
   const LABEL_DASH_RE = new RegExp(S.label_dash);
   const ROSTER_NAME_RE = new RegExp("^(?:" + S.roster_name + ")$");
@@ -375,6 +376,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   }
 
   // Is the value written as a valid SSN (shaped_item, 3-2-4)?
+  // Is the value written as a valid EIN (shaped_fein_item, 2-7)? (_shaped_fein)
+  function shapedFein(value) {
+    return SHAPED_FEIN_ITEM_RE.test(value) && feinOk(value.slice(0, 2) + value.slice(3, 10));
+  }
+
   function shapedSsn(value) {
     return SHAPED_ITEM_RE.test(value) && ssnOrItin(value.slice(0, 3) + value.slice(4, 6) + value.slice(7, 11)) === "ssn";
   }
@@ -412,12 +418,13 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     }
     if (kinds.size) return;
     let kind;
-    if (labelled.some(([, , v]) => shapedSsn(v))) {
+    const shaped = shapedKind(labelled.map(([, , v]) => v));
+    if (shaped !== null) {
       // no label names a kind, but a sibling is written as an SSN (a valid one, not the
-      // example 123-45-6789), and no heading names something else: bare nine digits
-      // beside it are SSNs too ("Lucas - 412083317" / "Mia: 523-10-4428")
+      // example 123-45-6789) or an EIN, and no heading names something else: bare nine
+      // digits beside it are that too ("Lucas - 412083317" / "Mia: 523-10-4428")
       if (namedOtherwise(ls, i, true)) return;
-      kind = "ssn";
+      kind = shaped;
     } else if (items.every(([, label], n) => !labelled[n][1].length && RELATION_LABEL_RE.test(bareLabel(label))) && !namedOtherwise(ls, i)) {
       // "me: 485379386" / "my husband: 991765388": people's numbers (not under a line that
       // names them otherwise: "We paid for two orders.")
@@ -426,9 +433,21 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       kind = kindAbove(ls, i);
     }
     if (kind === null) return;
-    for (const [off, found, value] of labelled) {
-      if (!found.length && !forced.has(off) && BARE_ITEM_RE.test(value)) forced.set(off, kind);
-    }
+    labelled.forEach(([off, found, value], n) => {
+      if (found.length || forced.has(off) || !BARE_ITEM_RE.test(value)) return;
+      // (a person's number is no EIN: "Mine: 270313312" / "His business: 88-…")
+      if (kind === "fein" && RELATION_LABEL_RE.test(bareLabel(items[n][1]))) return;
+      forced.set(off, kind);
+    });
+  }
+
+  // The one kind, ssn or fein, that sibling values are written as (3-2-4 or 2-7), or
+  // null if none is or both are (_shaped_kind).
+  function shapedKind(values) {
+    const ssn = values.some(shapedSsn);
+    const fein = values.some(shapedFein);
+    if (ssn === fein) return null;
+    return ssn ? "ssn" : "fein";
   }
 
   // The one identifier kind the last sentence of the line above line i (or above a blank
