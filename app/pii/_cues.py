@@ -597,6 +597,11 @@ class _Chunk:
             and not self._negated_after()
         )
 
+    def by_scope_only(self) -> bool:
+        """Did the last cue() answer come from a scope's fallback alone (the message's
+        topic, a line of its own), no cue of the number's own?"""
+        return bool(self.why) and self.why[0] == "topic"
+
     def named_only(self) -> bool:
         """Is the cue the last cue() answer came from, before or after the number, one
         that only names the state, the department, its portal or a tax

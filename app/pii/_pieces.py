@@ -366,7 +366,12 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
     cue = ctx.cue(first, last)
     located = d[-CT_LOC:].startswith(CT_NO_CUE_LOC)
     if cue == "ct":
-        return located or not ctx.named_only()
+        # (a scope's fallback alone makes a phone-shaped number a CT number only with a
+        # location code 00x: "... Small Business Accounting\n9594530036" signs a letter
+        # about sales tax)
+        if located:
+            return True
+        return not ctx.named_only() and not (ctx.by_scope_only() and _phone_like(d))
     if not shaped or not located:
         return False
     if cue == "taxid":

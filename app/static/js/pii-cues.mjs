@@ -180,6 +180,7 @@ export class Chunk {
     this.carried = false; // the cue before is the previous number's
     this.before = false;
     this.beforeSpan = null; // where the cue before is
+    this.byScopeOnly = false; // the last cue() answer is a scope's fallback alone
     this.from = null; // where the cue of the last cue() answer is, before or after
     this.after = false;
     this.soft = false;
@@ -722,6 +723,7 @@ export class Chunk {
   // softly, like a joined number.
   cue(first, last) {
     this.from = null;
+    this.byScopeOnly = false;
     // (a check line's transit field is a routing number whatever a scope says: "DRS
     // cashed it twice:\n\n:687943975: 5500128441#", cueBefore)
     const micr = this.at === this.cs && betweenMarks(this.text.norm, this.cs, this.ce);
@@ -785,6 +787,7 @@ export class Chunk {
         if (this.siblingSsn()) return "ssn";
         if (this.siblingCt()) return "ct";
       }
+      this.byScopeOnly = fallback !== null;
       return fallback;
     }
     kind = this.mistakenKind(kind, last);

@@ -127,8 +127,10 @@ const ACCOUNT_COLUMN_RE = new RegExp(CT.account_column);
 function ctCued(ctx, first, last, d, shaped) {
   const cue = ctx.cue(first, last);
   const located = d.slice(d.length - CT.location_length).startsWith(CT.no_cue_location_prefix);
-  // a CT cue that only names the state, the department or a tax needs a location code 00x
-  if (cue === "ct") return located || !ctx.namedOnly();
+  // a CT cue that only names the state, the department or a tax needs a location code
+  // 00x, and so does a phone-shaped number a scope's fallback alone makes one ("... Small
+  // Business Accounting\n9594530036" signs a letter about sales tax)
+  if (cue === "ct") return located || (!ctx.namedOnly() && !(ctx.byScopeOnly && phoneLike(d)));
   if (!shaped || !located) return false;
   if (cue === "taxid") return true;
   if (cue !== "neg") return false;
