@@ -75,7 +75,10 @@ _ROSTER_NAME_RE = re.compile(_S["roster_name"])
 _ROSTER_WORD_RE = re.compile(_S["roster_word"])
 _NINE_DIGITS_RE = re.compile("[0-9]{9}")
 _GLUED_DASHES = frozenset("-–—")
-_ROSTER_ID_RE = re.compile("[0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{2}-[0-9]{7}")
+# (or masked: "XXX-XX-5665" among "862527500" rows is an SSN's column)
+_ROSTER_ID_RE = re.compile(
+    "[0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{2}-[0-9]{7}|[Xx*•]{3}-[Xx*•]{2}-[0-9]{4}"
+)
 _SSN_WRITTEN, _FEIN_WRITTEN = 11, 10  # the lengths of 123-45-6789 and 12-3456789
 _HEADING_RE = re.compile(_S["list_heading"], re.IGNORECASE)
 DENIED_LIST_RE = re.compile(_S["denied_list"])
@@ -813,7 +816,7 @@ def _roster(
         return
     for col in range(width):
         # nine digits in every row (some may be written as SSNs: "Pham, Kevin\t296804077"
-        # among "Dominguez, Ana\t331-22-8854" rows), beside a name
+        # among "Dominguez, Ana\t331-22-8854" rows, or masked), beside a name
         if not all(
             _ROSTER_ID_RE.fullmatch(cells[col][1]) is not None and _has_name(cells, col)
             for cells in table

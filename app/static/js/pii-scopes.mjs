@@ -504,8 +504,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     if (table.some((cs) => cs.length !== width)) return;
     for (let col = 0; col < width; col++) {
       // nine digits in every row (some may be written as SSNs: "Pham, Kevin\t296804077"
-      // among "Dominguez, Ana\t331-22-8854" rows), beside a name
-      if (!table.every((cs) => /^(?:[0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{2}-[0-9]{7})$/.test(cs[col][1]) && hasName(cs, col))) continue;
+      // among "Dominguez, Ana\t331-22-8854" rows, or masked: "XXX-XX-5665"), beside a name
+      if (!table.every((cs) => /^(?:[0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{2}-[0-9]{7}|[Xx*•]{3}-[Xx*•]{2}-[0-9]{4})$/.test(cs[col][1]) && hasName(cs, col))) continue;
       // the kind its written numbers show ("BluePeak IT Consulting,732987131" among
       // "Ridgefield Tree Service,60-1455774"), else a roster of businesses ("ACME FIRE
       // PROTECTION LLC,397893934") lists EINs, one of people SSNs
