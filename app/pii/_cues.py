@@ -600,7 +600,8 @@ class _Chunk:
     def by_scope_only(self) -> bool:
         """Did the last cue() answer come from a scope's fallback alone (the message's
         topic, a line of its own), no cue of the number's own?"""
-        return bool(self.why) and self.why[0] == "topic"
+        why = self.why
+        return why is not None and why[0] == "topic"
 
     def named_only(self) -> bool:
         """Is the cue the last cue() answer came from, before or after the number, one
