@@ -842,9 +842,10 @@ def _roster(
 
 def _has_name(cells: list[tuple[int, str]], col: int) -> bool:
     """Does a cell other than col hold a person's name (or two side by side, one word
-    each: "HARTLEY,JAMES")?"""
+    each: "HARTLEY,JAMES"), a CSV's quotes aside ('"Keisha Nguyen",573-49-5187')?"""
     word = False
-    for k, (_off, cell) in enumerate(cells):
+    for k, (_off, quoted) in enumerate(cells):
+        cell = quoted.strip('"')
         if k == col or _cues(cell):
             word = False
             continue

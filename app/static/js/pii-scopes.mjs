@@ -526,7 +526,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   function hasName(cs, col) {
     let word = false;
     for (let k = 0; k < cs.length; k++) {
-      const cell = cs[k][1];
+      const cell = cs[k][1].replace(/^"+|"+$/g, ""); // (a CSV's quotes aside)
       if (k === col || cues(cell).length) {
         word = false;
         continue;
