@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from ._normalise import latin_lower
-from ._rules import CUE_KINDS, CUE_RE, CUE_WINDOW, LATIN_LOWER, MAX_CUE, RULES
+from ._rules import CUE_KINDS, CUE_RE, CUE_WINDOW, LATIN_LOWER, MAX_CUE, MICR_MARKS, RULES
 from ._scopes import ID_KINDS
 
 _R = RULES["rewrites"]
@@ -890,7 +890,14 @@ def _ocr_digits(m: re.Match) -> str:
         or _OCR_PAIR_RE.search(token) is not None
     ):
         return token
-    return fixed if _cue_before(m.string, m.start()) else token
+    return fixed if _cue_before(m.string, m.start()) or _marked(m) else token
+
+
+def _marked(m: re.Match) -> bool:
+    """Is the token set between two of the same MICR transit mark, a check line's
+    routing field ("|:056l10041|: 811878S89611"): the marks are its cue."""
+    text, s, e = m.string, m.start(), m.end()
+    return any(text.startswith(k, e) and text.endswith(k, 0, s) for k in MICR_MARKS)
 
 
 def _cue_before(text: str, at: int) -> bool:

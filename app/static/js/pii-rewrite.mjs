@@ -487,7 +487,12 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     if (letters < 1 || letters > R.ocr_max_letters) return token;
     if (!R.ocr_lengths.includes(token.length - token.split("-").length - token.split(" ").length + 2)) return token;
     if (OCR_PAIR_RE.test(token)) return token;
-    return cueBefore(whole, at) ? fixed : token;
+    return cueBefore(whole, at) || marked(whole, at, at + token.length) ? fixed : token;
+  }
+  // is text[s, e) set between two of the same MICR transit mark, a check line's routing
+  // field ("|:056l10041|: 811878S89611"): the marks are its cue (_marked)
+  function marked(text, s, e) {
+    return RULES.micr_marks.some((k) => text.startsWith(k, e) && text.slice(0, s).endsWith(k));
   }
   // whether an identifier's cue ends in the CUE_WINDOW characters before text[at]
   function cueBefore(text, at) {
