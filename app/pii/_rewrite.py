@@ -675,7 +675,7 @@ class _Run:
         """Read the item (after its separator, low[before:start]); False: no number."""
         if sep:  # the separator before this item
             # (a spoken dash may have a comma before or after it: "nine, location oh oh three")
-            dash = sep == "-" or sep.strip(", ") in _DASH_WORDS
+            dash = sep == "-" or _dash_sep(sep)
             self.chars.append("-" if dash else " ")
             self.src.append((before, start))
         value = _WORDS.get(item, item)
@@ -724,6 +724,13 @@ class _Run:
         return True
 
 
+def _dash_sep(sep: str) -> bool:
+    """Is a separator between two items of a run (stripped of spaces and line breaks) a
+    dash other than a hyphen: a double one ("--") or a spoken one, perhaps with a comma
+    ("nine, location oh oh three")?"""
+    return sep == "--" or sep.strip(", ") in _DASH_WORDS
+
+
 def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, int, int, int] | None:
     """The digits of the run low[s:e] of digit words (and digit groups, in a mixed run):
     (characters, their source spans, digits, words outside digit_word_mixed_weak, digit
@@ -741,7 +748,7 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
             continue  # part of the separator before the next item
         before, pos = pos, w.end()  # the separator is low[before:w.start()]
         sep = low[before : w.start()].strip(" \n")
-        if chained:
+        if chained and not _dash_sep(sep):
             sep = "" if sep == "-" else " " if before > s else sep
         word = not "0" <= item[0] <= "9"
         run.words += word

@@ -14,6 +14,9 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const R = RULES.rewrites;
   const WORDS = R.digit_words;
   const DASH_WORDS = new Set(R.digit_word_dashes);
+  // a separator between two items of a run (stripped) that is a dash other than a hyphen:
+  // a double one ("--") or a spoken one, perhaps with a comma (_dash_sep)
+  const dashSep = (sep) => sep === "--" || DASH_WORDS.has(sep.replace(/^[, ]+|[, ]+$/g, ""));
   const JOINERS = new Set(R.digit_word_joiners); // "setenta y uno", "novecentos e trinta"
   const CHAINED_RE = new RegExp(`^(?:${R.digit_word_chained})$`); // "four-oh-eight four-four ..."
   const QUOTE_JOIN_RE = new RegExp(R.quote_join, "g");
@@ -265,7 +268,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const ws = s + w.index;
       const we = ws + item.length;
       let sep = low.slice(pos, ws).replace(/^[ \n]+|[ \n]+$/g, "");
-      if (chained) sep = sep === "-" ? "" : pos > s ? " " : sep;
+      if (chained && !dashSep(sep)) sep = sep === "-" ? "" : pos > s ? " " : sep;
       const digit = WORDS[item] ?? item;
       const word = !(item[0] >= "0" && item[0] <= "9");
       if (word) words++;
@@ -293,7 +296,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       }
       if (sep) {
         // (a spoken dash may have a comma before or after it: "nine, location oh oh three")
-        chars.push(sep === "-" || DASH_WORDS.has(sep.replace(/^[, ]+|[, ]+$/g, "")) ? "-" : " ");
+        chars.push(sep === "-" || dashSep(sep) ? "-" : " ");
         src.push([pos, ws]);
       }
       pos = we;
