@@ -781,7 +781,8 @@ def _dash_groups(chars: list[str], src: list) -> tuple[list[str], list]:
     """A run's characters without its spaces when it has a dash: the dashes mark the
     groups, and a comma or pause between digits is a pause inside one ("eight, eight,
     eight - three, two - nine, two, six, nine"); and when a pause follows every digit
-    ("nueve, cero, dos, nueve, ..."): such pauses mark no groups either."""
+    ("nueve, cero, dos, nueve, ...", "…, three, double five"): such pauses mark no
+    groups either."""
     if " " not in chars:
         return chars, src
     if "-" not in chars and not _one_digit_groups(chars):
@@ -791,8 +792,9 @@ def _dash_groups(chars: list[str], src: list) -> tuple[list[str], list]:
 
 
 def _one_digit_groups(chars: list[str]) -> bool:
-    """Is every group of the run one digit, a pause between each two?"""
-    return all((c == " ") == (i % 2 == 1) for i, c in enumerate(chars))
+    """Is every group of the run one digit (or one said twice or three times: "oh, one,
+    …, three, double five"), a pause between each two?"""
+    return all(0 < len(g) <= 3 and g == g[0] * len(g) for g in "".join(chars).split(" "))
 
 
 def _run_edits(low: str, matches, min_digits: int, max_digits: int, min_strong: int):

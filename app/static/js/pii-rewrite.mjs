@@ -375,13 +375,20 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       times = 1;
     }
     if (times !== 1) return null;
-    if (chars.includes(" ") && (chars.includes("-") || chars.every((c, i) => (c === " ") === (i % 2 === 1)))) {
+    if (chars.includes(" ") && (chars.includes("-") || oneDigitGroups(chars))) {
       // dashes mark the groups: a comma or pause between them is a pause inside one; and
-      // a pause after every digit ("nueve, cero, dos, nueve, ...") marks no groups either
+      // a pause after every digit ("nueve, cero, dos, nueve, ...", "…, three, double
+      // five") marks no groups either
       const keep = [...chars.keys()].filter((i) => chars[i] !== " ");
       return [keep.map((i) => chars[i]), keep.map((i) => src[i]), digits, strong, words];
     }
     return [chars, src, digits, strong, words];
+  }
+
+  // Is every group of the run one digit (or one said twice or three times), a pause
+  // between each two? (_one_digit_groups)
+  function oneDigitGroups(chars) {
+    return chars.join("").split(" ").every((g) => g.length > 0 && g.length <= 3 && g === g[0].repeat(g.length));
   }
 
   // The word after "hundred" (its two 0s at chars[h], chars[h + 1]) takes their places if
