@@ -217,7 +217,9 @@ def _min_run_words() -> int:
 # bytes are all 128 or more, so they separate words here as they do in the pattern (a
 # digit word with such letters is counted by its first a-z letters: _gate_token).
 _RUN_WORDS = _min_run_words()
-_DASH_BYTES = tuple(sorted(w.encode("ascii") for w in _DASH_WORDS))
+# (a spoken dash with letters outside a-z, "traço", "myślnik", is parted by them into
+# tokens that are no digit words: the gates count no fewer words for it)
+_DASH_BYTES = tuple(sorted(w.encode("ascii") for w in _DASH_WORDS if w.isascii()))
 
 
 def _separator_letters() -> str:
