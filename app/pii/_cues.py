@@ -34,6 +34,8 @@ from ._rules import (
     DENIAL_NEGATION_AFTER_RE,
     DENIAL_NEGATION_RE,
     DENIAL_NEXT_CLAUSE_RE,
+    DENIAL_OWN_COPULA_OWNER_RE,
+    DENIAL_OWN_COPULA_RE,
     DENIAL_OWNER_RE,
     DENIAL_RELABEL_RE,
     DENIAL_RELATIVE_RE,
@@ -304,11 +306,14 @@ class _Chunk:
                 # "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
                 # (not a cue the number before took as its own, after it: "302-08-7630 is
                 # my social, notice number 306129269, phone ...")
+                # (nor when the next number has a cue of its own: "da minha conta,
+                # roteamento 652637070, conta 8748291386")
                 if (
                     prior is not None
                     and CUE_LIST_GAP_RE.fullmatch(norm, prior.end(), last.start()) is not None
                     and self._joined_next()
                     and not self._taken_by_prev(prior.start())
+                    and not self._next_cued()
                 ):
                     self.carry_kind = self.before
                     self.before = _cue_kind(prior)
@@ -455,6 +460,13 @@ class _Chunk:
 
     def _joined(self, s: int, e: int) -> bool:
         return e - s <= CARRY_MAX_GAP and CARRY_GAP_RE.fullmatch(self.text.low, s, e) is not None
+
+    def _next_cued(self) -> bool:
+        """Does the next number, in a chunk of its own, have a cue between this number
+        and it?"""
+        return (
+            self.nx < len(self.text.low) and _next_cue(self.text.low, self.ce, self.nx) is not None
+        )
 
     def _joined_next(self) -> bool:
         """Is another number joined on after this one ("234567891 and 12345678")?"""
@@ -756,7 +768,15 @@ class _Chunk:
         if cue is None or cue.start() - ce > CUE_WINDOW:
             return False
         return (
-            DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, cue.start()) is not None
+            (
+                DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, cue.start()) is not None
+                # or in its own clause: "The FEIN your notice lists (34-8991286) is not
+                # our FEIN"
+                or (
+                    DENIAL_OWN_COPULA_RE.fullmatch(low, ce, cue.start()) is not None
+                    and DENIAL_OWN_COPULA_OWNER_RE.search(cue.group()) is None
+                )
+            )
             and _negated_kind(low, cue) == self.cue_before()
             and not self._relabelled(cue.end())
         )

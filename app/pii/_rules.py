@@ -351,6 +351,8 @@ DENIAL_NEGATION_RE = re.compile(RULES["denial"]["negation"])
 DENIAL_COPULA_RE = re.compile(RULES["denial"]["copula"])
 DENIAL_BREAK_RE = re.compile(RULES["denial"]["clause_break"])
 DENIAL_NEXT_CLAUSE_RE = re.compile(RULES["denial"]["next_clause"])
+DENIAL_OWN_COPULA_RE = re.compile(RULES["denial"]["own_copula"])
+DENIAL_OWN_COPULA_OWNER_RE = re.compile(RULES["denial"]["own_copula_owner"])
 DENIAL_RELABEL_RE = re.compile(RULES["denial"]["relabel"])
 DENIAL_CORRECTED_RE = re.compile(
     RULES["denial"]["corrected"] + "|" + RULES["denial"]["corrected_mistake"]

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BRACKET_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BRACKET_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
@@ -274,12 +274,14 @@ export class Chunk {
         }
         // "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
         // (not a cue the number before took as its own, after it: "302-08-7630 is my
-        // social, notice number 306129269, phone ...")
+        // social, notice number 306129269, phone ..."; nor when the next number has a cue
+        // of its own: "da minha conta, roteamento 652637070, conta 8748291386")
         if (
           prior !== null &&
           CUE_LIST_GAP_RE.test(low.slice(prior.end, last.start)) &&
           this.joinedNext() &&
-          !this.takenByPrev(prior.start)
+          !this.takenByPrev(prior.start) &&
+          !(this.nx < low.length && nextCue(low, this.ce, this.nx) !== null)
         ) {
           this.carryKind = this.before;
           this.before = cueKind(prior.m);
@@ -562,7 +564,10 @@ export class Chunk {
     const ce = this.ce;
     const cue = nextCue(low, ce, Math.min(low.length, ce + CUE_WINDOW + MAX_CUE));
     if (cue === null || cue.start - ce > CUE_WINDOW) return false;
-    return DENIAL_NEXT_CLAUSE_RE.test(low.slice(ce, cue.start)) && negatedKind(low, cue) === this.cueBefore() && !this.relabelled(cue.end);
+    // (or in its own clause: "The FEIN your notice lists (34-8991286) is not our FEIN")
+    const gap = low.slice(ce, cue.start);
+    const own = DENIAL_OWN_COPULA_RE.test(gap) && !DENIAL_OWN_COPULA_OWNER_RE.test(cue.m[0]);
+    return (DENIAL_NEXT_CLAUSE_RE.test(gap) || own) && negatedKind(low, cue) === this.cueBefore() && !this.relabelled(cue.end);
   }
   // Is the negative cue after the identifier cue after the number that same cue negated,
   // in its clause or in the next one starting with a pronoun for the number ("654-64-6722
