@@ -536,13 +536,31 @@ class _Chunk:
         not labelled an identifier right after ("My sin number is 103 43 6154 sorry I
         mean my social")?"""
         kind = self.cue_before()
-        by_neg = kind == "neg" and self._introduced()
+        # (or carried on from a number its negative cue introduced: "file refs
+        # 018-56-3271 and 136-58-4869")
+        by_neg = kind == "neg" and (
+            self._introduced()
+            or (
+                self.carried
+                and self.prev is not None
+                and CUE_LIST_GAP_RE.fullmatch(self.text.low, self.pe, self.cs) is not None
+                and self.prev.introduced_by_neg()
+                and self.prev.plural_before()
+            )
+        )
         return (
             (by_neg or (kind == "neg_bare" and self._neg_over_bare()))
             and not (_labelled_at(self.text.low, self.ce) and self.cue_after() in ID_KINDS)
             # "My member number is 878-31-0067 - oh wait, sorry, I'm reading off my
             # social security card"
             and self._corrected_to(self.ce, mistake=True) is None
+        )
+
+    def plural_before(self) -> bool:
+        """Is the cue before the number plural ("file refs", "claim numbers")?"""
+        span = self.before_span
+        return span is not None and (
+            PLURAL_CUE_RE.search(self.text.low[span[0] : span[1] + 9]) is not None
         )
 
     def _neg_over_bare(self) -> bool:

@@ -410,13 +410,22 @@ export class Chunk {
   // I mean my social")
   introducedByNeg() {
     const kind = this.cueBefore();
+    // (or carried on from a number its negative cue introduced: "file refs 018-56-3271 and
+    // 136-58-4869")
+    const p = this.prev;
+    const carried = this.carried && p !== null && CUE_LIST_GAP_RE.test(this.text.low.slice(this.pe, this.cs)) && p.introducedByNeg() && p.pluralBefore();
     return (
-      ((kind === "neg" && this.introduced()) || (kind === "neg_bare" && this.negOverBare())) &&
+      ((kind === "neg" && (this.introduced() || carried)) || (kind === "neg_bare" && this.negOverBare())) &&
       !(labelledAt(this.text.low, this.ce) && ID_KINDS.has(this.cueAfter())) &&
       // "My member number is 878-31-0067 - oh wait, sorry, I'm reading off my social
       // security card"
       this.correctedTo(this.ce, true) === null
     );
+  }
+  // Is the cue before the number plural ("file refs", "claim numbers")? (plural_before)
+  pluralBefore() {
+    const span = this.beforeSpan;
+    return span !== null && PLURAL_CUE_RE.test(this.text.low.slice(span[0], span[1] + 9));
   }
   // Does a 'neg' cue introduce the number over the bare negative name nearest it ("claim
   // number (from DOL) is 109-21-9218")? (_neg_over_bare)

@@ -1413,7 +1413,7 @@ export const RULES = {
  "cue_list_gap": "[ \\n]*(?:,|&|/|\\+|and|or|and/or)[ \\n]*(?:(?:my|our|the|his|her|their|your) )?",
  "cue_contrast_gap": "[ ,;:(-]*(?:(?:numbers?|num|no|#)[ ,;:(-]*)?(?:(?:and|but|y|pero|e|mas|ale|men) )?",
  "_cue_contrast_gap": "An identifier cue, then this gap, then a negated identifier cue of another kind just before the number ('it's an ITIN not a social 931-99-8699', 'my EIN (not my SSN): ...'): the negation sets the two apart, and the first cue is the number's.",
- "plural_cue": "(?<![a-z])(?:numbers|nos|ssns|eins|feins|tins|itins|ids|n[uú]meros|numery|numer[oó]w|nimewo yo)(?:[^a-z]|$)",
+ "plural_cue": "(?<![a-z])(?:numbers|nos|ssns|eins|feins|tins|itins|ids|refs|n[uú]meros|numery|numer[oó]w|nimewo yo)(?:[^a-z]|$)",
  "_plural_cue": "A cue whose words end like this is plural ('(social security numbers)'): after a coordinated list of numbers in one sentence ('Mine is N and my wife's is M (social security numbers)') it covers every number of the list, not only the nearest.",
  "label_arrow": "<-+|<=+|←|=+>?",
  "_label_arrow": "The arrows that point a label at the number before it; label_after_gap and arrow_label_gap take them for {arrow}.",
