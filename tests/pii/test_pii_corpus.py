@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 227
+    assert len(INDEPENDENT) == 241
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -243,6 +243,17 @@ _FLOORS = {
     # writing for others (226): one in 90, "a number in the top corner … my brother
     # thinks that's Dad's social security number"
     "independent-226": (0.95, 0.95, 0.012),
+    # structured text (232): rows with no header or cue (a CSV of EINs and CT numbers,
+    # a CT-W4's SSN under its label line), a W-2 copy's "PAYER'S TIN RECIPIENT'S TIN"
+    # over two numbers, an SSN read out with digit words between dashes (README)
+    "independent-232": (0.94, 0.95, 0.01),
+    # voice (236, older writers): read-backs, numbers in pairs and hundreds, a card read
+    # in words and numerals, STT regrouping ("017995, 960"); see its precision floor
+    "independent-236": (0.91, 0.95, 0.03),
+    # pasted documents (239): a phone scan's W-2 with two misread letters side by side
+    # ("5ll-S2-3122"), a check line read as "C655449113A", headerless rows; one in 98,
+    # "I gave 739419911 — that's NOT my SSN" (README)
+    "independent-239": (0.92, 0.93, 0.011),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -371,6 +382,13 @@ _PRECISION_FLOORS = {
     # a CT number whose location code sits in the next tab cell, an OFX <BANKID>, a
     # fixed-width record (README)
     "independent-225": (0.98, 0.012),
+    # voice (236): a CT number "somebody sent me … and said it's my registration, but I
+    # never registered", a "state number 8489918? Not sure what that one is" (README)
+    "independent-236": (0.97, 0.03),
+    # writing for others (240): wrong SSNs in a correction table, "my husband thinks it's
+    # his social security number but it's not", a scam letter's "account number" in SSN
+    # shape, an "EIN" on a letter to a wife who has no business (README)
+    "independent-240": (0.96, 0.04),
 }
 
 
