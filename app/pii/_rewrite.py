@@ -740,19 +740,24 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
     another "double", a "hundred" after no digit, or more than limit digits). Words in
     one group join; a comma, full stop or pause between groups becomes a space, a dash
     (or a spoken one) stays; in a run with a dash, the dashes alone part the groups; in
-    a run of hyphenated bursts (digit_word_chained) a hyphen joins and a space parts."""
+    a run of hyphenated bursts (digit_word_chained) a hyphen joins and a space parts, and
+    elsewhere a hyphen glued between two words joins them too ("oh-three-five-one")."""
     run = _Run()
     chained = "-" in low[s:e] and _CHAINED_RE.fullmatch(low, s, e) is not None
     pos = s
+    last_word = False  # the item before was a word
     for w in _ITEM_RE.finditer(low, s, e):
         item = w.group()
         if item in _DASH_WORDS:
             continue  # part of the separator before the next item
         before, pos = pos, w.end()  # the separator is low[before:w.start()]
         sep = low[before : w.start()].strip(" \n")
+        word = not "0" <= item[0] <= "9"
         if chained and not _dash_sep(sep):
             sep = "" if sep == "-" else " " if before > s else sep
-        word = not "0" <= item[0] <= "9"
+        elif word and last_word and w.start() - before == 1 and sep == "-":
+            sep = ""  # a burst's hyphen between two words ("... oh one... oh-three-five-one")
+        last_word = word
         run.words += word
         if run.joined(item, word, sep, w.span()):
             continue

@@ -810,7 +810,8 @@ def _named_otherwise(lines: list[tuple[int, str]], i: int, heading: bool = False
 def _roster(
     rows: list[tuple[int, str]], mode: str, forced: dict[int, str], notes: dict[int, str]
 ) -> None:
-    table = [_cells(line, mode) for _off, line in rows]
+    # (a CSV's quotes aside: '"682321741"')
+    table = [[_bare_cell(c) for c in _cells(line, mode)] for _off, line in rows]
     width = len(table[0])
     if any(len(cells) != width for cells in table):
         return
@@ -838,6 +839,14 @@ def _roster(
             if at not in forced and _NINE_DIGITS_RE.fullmatch(cells[col][1]) is not None:
                 forced[at] = kind
                 notes[at] = "a roster: rows of a name and nine digits"
+
+
+def _bare_cell(cell: tuple[int, str]) -> tuple[int, str]:
+    """A cell without the double quotes a CSV put around it: its offset and text."""
+    off, text = cell
+    if len(text) >= 2 and text[0] == '"' and text[-1] == '"':
+        return off + 1, text[1:-1]
+    return cell
 
 
 def _has_name(cells: list[tuple[int, str]], col: int) -> bool:

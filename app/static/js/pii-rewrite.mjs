@@ -262,15 +262,19 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     let hund = -1; // where the two 0s of "hundred" stand, for the tens and units after it
     // a run of hyphenated bursts: a hyphen joins, a space parts
     const chained = low.slice(s, e).includes("-") && CHAINED_RE.test(low.slice(s, e));
+    let lastWord = false; // the item before was a word
     for (const w of all(ITEM_RE, low.slice(s, e))) {
       const item = w[0];
       if (DASH_WORDS.has(item)) continue; // part of the separator before the next item
       const ws = s + w.index;
       const we = ws + item.length;
       let sep = low.slice(pos, ws).replace(/^[ \n]+|[ \n]+$/g, "");
-      if (chained && !dashSep(sep)) sep = sep === "-" ? "" : pos > s ? " " : sep;
       const digit = WORDS[item] ?? item;
       const word = !(item[0] >= "0" && item[0] <= "9");
+      if (chained && !dashSep(sep)) sep = sep === "-" ? "" : pos > s ? " " : sep;
+      // a burst's hyphen between two words ("... oh one... oh-three-five-one")
+      else if (word && lastWord && ws - pos === 1 && sep === "-") sep = "";
+      lastWord = word;
       if (word) words++;
       const at = tens + 1;
       const h = hund;

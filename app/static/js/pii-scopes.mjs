@@ -498,8 +498,14 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     return cues(line).some((kind) => kind === "neg" || kind === "neg_bare");
   }
 
+  // a cell without the double quotes a CSV put around it: its offset and text (_bare_cell)
+  function bareCell([off, text]) {
+    return text.length >= 2 && text[0] === '"' && text[text.length - 1] === '"' ? [off + 1, text.slice(1, -1)] : [off, text];
+  }
+
   function roster(rows, md, forced) {
-    const table = rows.map(([, line]) => cells(line, md));
+    // (a CSV's quotes aside: '"682321741"')
+    const table = rows.map(([, line]) => cells(line, md).map(bareCell));
     const width = table[0].length;
     if (table.some((cs) => cs.length !== width)) return;
     for (let col = 0; col < width; col++) {
