@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 241
+    assert len(INDEPENDENT) == 248
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -254,6 +254,13 @@ _FLOORS = {
     # ("5ll-S2-3122"), a check line read as "C655449113A", headerless rows; one in 98,
     # "I gave 739419911 — that's NOT my SSN" (README)
     "independent-239": (0.92, 0.93, 0.011),
+    # voice (243, tradespeople and young writers): homophones inside hyphenated bursts
+    # ("five-oh-to", "988-ate-six-five"), numerals in odd groups ("3125-22611", "006 - 24
+    # - 24 - 79"), tens among numerals ("899 fifty two 2529"): 0.700 at first (README)
+    "independent-243": (0.74, 0.75, 0.01),
+    # the hardest cases (244): one in 99, "the number at the top right of the letter, N
+    # -- is that supposed to be my SSN? It's not mine"
+    "independent-244": (0.95, 0.95, 0.011),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -389,6 +396,10 @@ _PRECISION_FLOORS = {
     # his social security number but it's not", a scam letter's "account number" in SSN
     # shape, an "EIN" on a letter to a wife who has no business (README)
     "independent-240": (0.96, 0.04),
+    # small businesses (248): "my wife thought it was my social security number … but
+    # it's not mine", an EIN "I thought was my business EIN, but it's actually my
+    # landlord's" (README)
+    "independent-248": (0.98, 0.021),
 }
 
 
