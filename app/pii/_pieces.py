@@ -358,7 +358,8 @@ _CT_SHAPE = (CT_BASE_MAX - 2, CT_LOC)  # a 7-digit base and its location code
 def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -> bool:
     """Does the number's cue make d a CT number? A CT cue does, but one that only names
     the state, the department or a tax only if d ends in a location code starting 00
-    ("CT DRS TAXPYMT 1734878178" on a bank statement is a payment's reference); for a
+    ("CT DRS TAXPYMT 1734878178" on a bank statement is a payment's reference), and so
+    does a scope's fallback alone for a number shaped like a phone number; for a
     7-digit base and a location code (shaped) starting 00, so does a cue that does not
     name one alone: "tax number" / "tax ID" (a CT number is a tax number too), or a bare
     "Account" label introducing it (myconneCT's name for a registration: "Account ID:

@@ -946,9 +946,10 @@ def _siblings_kind(
     notes: dict[int, str],
 ) -> None:
     """Give the items of a sibling run that starts at line i (_sibling_items) the kind
-    their siblings' labels name; else, if none names one, SSN beside a sibling written
-    as one; else the one kind the sentence just above names ("They both have ITINs." /
-    "Father: 971701562" / "Mother: 992955617")."""
+    their siblings' labels name; else, if none names one, SSN or EIN beside a sibling
+    written as one (an EIN not under a person's label); else the one kind the sentence
+    just above names ("They both have ITINs." / "Father: 971701562" / "Mother:
+    992955617")."""
     labelled = [(o, _cues(label), value) for o, label, value in items]
     kinds = {k for _o, found, _v in labelled for k in found if k in ID_KINDS}
     if len(kinds) == 1:

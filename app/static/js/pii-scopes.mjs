@@ -404,9 +404,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     }
   }
 
-  // The kind the siblings' labels name; else, if none names one, SSN beside a sibling
-  // written as one; else the one kind the sentence just above names ("They both have
-  // ITINs." / "Father: 971701562") (_siblings_kind).
+  // The kind the siblings' labels name; else, if none names one, SSN or EIN beside a
+  // sibling written as one (an EIN not under a person's label); else the one kind the
+  // sentence just above names ("They both have ITINs." / "Father: 971701562")
+  // (_siblings_kind).
   function siblingsKind(ls, i, items, forced) {
     const labelled = items.map(([o, label, value]) => [o, cues(label), value]);
     const kinds = new Set();
