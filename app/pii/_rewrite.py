@@ -128,6 +128,9 @@ if not set(_R["spanish_digit_words"]) <= set(_WORDS) or set(_R["filler_words_es"
 # starts, and the item after it anchored where it ends (the same homophones; the shared
 # pattern starts with a lookbehind, which sre would try at every character of a text).
 _HOMOPHONES: dict[str, str] = _R["homophones"]
+_HOMOPHONE_WORDS: dict[str, str] = _R["homophone_words"]  # beside a digit word
+if set(_HOMOPHONE_WORDS) != set(_HOMOPHONES):
+    raise ValueError("rewrites.homophone_words must name the homophones' digits")
 _H_ALT = "|".join(sorted(_HOMOPHONES, key=len, reverse=True))
 _ITEM_SRC = "(?:E|[0-9]{1,3})"
 if _R["homophone"] != (
@@ -147,7 +150,8 @@ _H_ITEM_BEFORE_RE = re.compile(
     " ,?(?:" + _trie([w[::-1] for w in _R["english_digit_words"]]) + "|[0-9]{1,3})(?![a-z0-9])"
 )
 _H_COPULA_BEFORE_RE = re.compile(" (?:(?:si|saw|s'ti|sti|era)(?![a-z0-9])|:|#)")
-_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ALNUM = _LETTERS | frozenset("0123456789")
 _MIXED_MIN, _MIXED_MAX = _R["digit_word_mixed_digits"]
 _NUMERALS_RE = re.compile("[0-9]")
 _THREE_DIGITS_RE = re.compile("[0-9]{3}")
@@ -1067,21 +1071,27 @@ def _homophones(low: str) -> list[Edit]:
         word = m.group()
         if e < size and low[e] in _ALNUM:
             continue  # part of a longer word ("tomato", "forty")
-        if _H_NEXT_RE.match(low, e) is not None:  # an item after it
+        after = _H_NEXT_RE.match(low, e)
+        if after is not None:  # an item after it
             rev = rev or low[::-1]
             at = size - s  # where the text before it starts, reversed
-            if (
-                _H_ITEM_BEFORE_RE.match(rev, at) is None
-                and _H_COPULA_BEFORE_RE.match(rev, at) is None
-            ):
+            before = _H_ITEM_BEFORE_RE.match(rev, at)
+            if before is None and _H_COPULA_BEFORE_RE.match(rev, at) is None:
                 continue
         elif word in _H_AFTER_ITEM:  # "won", "ate" after an item
             rev = rev or low[::-1]
-            if _H_ITEM_BEFORE_RE.match(rev, size - s) is None:
+            before = _H_ITEM_BEFORE_RE.match(rev, size - s)
+            if before is None:
                 continue
         else:
             continue
-        out.append((s, e, _HOMOPHONES[word], [(s, e)]))
+        # beside a digit word and no group of digits, the digit's word: one run of words
+        # ("six ate five"); between a word and a group, the digit ("seven for 1,500")
+        b = 0 if before is None else 1 + (rev[before.end() - 1] in _LETTERS)
+        a = 0 if after is None else 1 + (low[after.end() - 1] in _LETTERS)
+        wordy = 2 in (a, b) and 1 not in (a, b)
+        digit = (_HOMOPHONE_WORDS if wordy else _HOMOPHONES)[word]
+        out.append((s, e, digit, [(s, e)] * len(digit)))  # each character: the word
     return out
 
 

@@ -229,13 +229,33 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // digit: group 1 or 2, at the end of the match (the rest is a lookahead).
   const HOMOPHONE_RE = new RegExp(SOURCES.homophone, "g");
   const HOMOPHONE_GATE_RE = new RegExp(`(?<![a-z])(?:${Object.keys(R.homophones).join("|")})(?![a-z])`, "i");
+  // Beside an English digit word (the item before it, or the item after it and perhaps
+  // one homophone), the digit's word (homophone_words): "six ate five" one run of words.
+  const H_ALT = Object.keys(R.homophones).sort((a, b) => b.length - a.length).join("|");
+  const H_ITEM_AFTER_RE = new RegExp(
+    ` (?:(?:${H_ALT}) )?(?:${R.english_digit_words.join("|")}|[0-9]{1,3})(?![a-z0-9])`,
+    "y",
+  );
+  const COPULAS = new Set(["is", "was", "it's", "its", "are"]);
+  function itemAfter(low, e) {
+    H_ITEM_AFTER_RE.lastIndex = e;
+    return H_ITEM_AFTER_RE.exec(low)?.[0] ?? "";
+  }
   function homophones(norm) {
     const out = [];
     if (!HOMOPHONE_GATE_RE.test(norm)) return out;
-    for (const m of all(HOMOPHONE_RE, lower(norm))) {
+    const low = lower(norm);
+    for (const m of all(HOMOPHONE_RE, low)) {
       const g = m[1] ?? m[2];
       const e = m.index + m[0].length;
-      out.push([e - g.length, e, R.homophones[g], [[e - g.length, e]]]);
+      // beside a digit word and no group of digits (0 none, 1 a group, 2 a word)
+      const before = m[0].slice(0, m[0].length - g.length).replace(/[ ,]+$/, "");
+      const after = m[1] === undefined ? "" : itemAfter(low, e);
+      const b = /^[0-9]/.test(before) ? 1 : /^[a-z]/.test(before) && !COPULAS.has(before) ? 2 : 0;
+      const a = after === "" ? 0 : /[a-z]$/.test(after) ? 2 : 1;
+      const wordy = (a === 2 || b === 2) && a !== 1 && b !== 1;
+      const digit = (wordy ? R.homophone_words : R.homophones)[g];
+      out.push([e - g.length, e, digit, Array.from(digit, () => [e - g.length, e])]);
     }
     return out;
   }

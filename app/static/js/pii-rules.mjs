@@ -2339,7 +2339,15 @@ export const RULES = {
    "for": "4",
    "ate": "8"
   },
-  "_homophone": "Voice typing writes a digit as a word that sounds like it (homophones: 'won', 'to', 'too', 'tree' as a Caribbean speaker's three is written, 'for', 'ate'). Such a word becomes its digit where it stands, a space on either side, between two items of a spoken number, each an English digit word (english_digit_words) or a group of at most three digits ('8 too 6 3 0 0 for 2 0', 'three for nine nine'); at the start of one, after 'is', 'was', 'it's', 'are', a colon or '#' ('Social Security # to one nine, one one, for ate seven three': an item before may have a comma after it) ('her social was for zero six three won ate oh seven won'); and, for 'won' and 'ate' (no common word comes after a digit), after one. The item after it may follow another homophone ('6 9 to for 1 9 4 5 2': 'to' first, then 'for' in the second pass). A second pass reads those beside the first ('won ate'), and a PDF's letter spacing is then closed up again around the new digits.",
+  "homophone_words": {
+   "won": "one",
+   "to": "two",
+   "too": "two",
+   "tree": "three",
+   "for": "four",
+   "ate": "eight"
+  },
+  "_homophone": "Voice typing writes a digit as a word that sounds like it (homophones: 'won', 'to', 'too', 'tree' as a Caribbean speaker's three is written, 'for', 'ate'). Such a word becomes its digit where it stands, a space on either side, between two items of a spoken number, each an English digit word (english_digit_words) or a group of at most three digits ('8 too 6 3 0 0 for 2 0', 'three for nine nine'); at the start of one, after 'is', 'was', 'it's', 'are', a colon or '#' ('Social Security # to one nine, one one, for ate seven three': an item before may have a comma after it) ('her social was for zero six three won ate oh seven won'); and, for 'won' and 'ate' (no common word comes after a digit), after one. The item after it may follow another homophone ('6 9 to for 1 9 4 5 2': 'to' first, then 'for' in the second pass). A second pass reads those beside the first ('won ate'), and a PDF's letter spacing is then closed up again around the new digits. Beside an English digit word (the item before it, or the item after it and perhaps one homophone) it becomes that digit's word instead (homophone_words): 'SSN six ate five oh nine' is then one run of digit words, read whole, where a digit among the words would have been left for the mixed runs, which need more digit words than one.",
   "digit_word_mixed_digits": [
    9,
    16
