@@ -23,7 +23,7 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
 MESSAGE = (
     "Hello, I filed my return in March.\n"
-    "My SSN is 219-56-7788 and I paid with card 4111 1111 1111 1111.\n"
+    "My SSN is 219-56-7788 and I paid with card 4929 3817 5208 1111.\n"
     "When will my refund arrive?"
 )
 

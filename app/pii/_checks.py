@@ -8,6 +8,7 @@ from ._rules import (
     CARD_BRANDS,
     CARD_LAYOUTS,
     CARD_MAX,
+    CARD_TEST_NUMBERS,
     CT_BASE_MAX,
     CT_BASE_MIN,
     CT_LOC,
@@ -82,6 +83,8 @@ def _luhn_ok(d: str) -> bool:
 
 
 def _card_ok(d: str) -> bool:
+    if d in CARD_TEST_NUMBERS:  # published test numbers: never issued
+        return False
     n = len(d)
     for _name, ranges, lengths in CARD_BRANDS:
         if n not in lengths:

@@ -461,6 +461,7 @@ CARD_BRANDS: tuple[tuple[str, tuple[tuple[str, str], ...], frozenset[int]], ...]
 CARD_LAYOUTS = frozenset(tuple(x) for x in _card["layouts"])
 CARD_SEPARATORS = frozenset(_card["separators"])
 CARD_WORDS_RE = re.compile(_card["words"])
+CARD_TEST_NUMBERS = frozenset(_card["test_numbers"])
 CARD_WORDS_REACH: int = _card["words_reach"]
 
 GLUE_MIN_RUN: int = RULES["glue"]["min_run"]

@@ -126,7 +126,7 @@ def test_pasting_is_checked_too(live_server, page):
         area.value = text;
         area.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true}));
     }""",
-        f"card 4111 1111 1111 1111 and {SSN}",
+        f"card 4929 3817 5208 1111 and {SSN}",
     )
     expect(page.locator("#message-findings")).to_contain_text(
         "a payment card number ending in 1111 and a Social Security number ending in 7788",

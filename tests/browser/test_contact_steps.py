@@ -14,7 +14,7 @@ from app.models import Submission
 pytestmark = pytest.mark.browser
 
 SSN = "219-56-7788"
-CARD = "4111 1111 1111 1111"
+CARD = "4929 3817 5208 1111"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
 REFERENCE = re.compile(r"DRS-[A-Z0-9]{4}-[A-Z0-9]{4}")
 

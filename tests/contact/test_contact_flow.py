@@ -198,7 +198,7 @@ def test_no_site_notices_inside_the_flow(client, visitor):
 
 
 def test_remove_the_numbers_and_send(app, visitor):
-    check = visitor.send(follow=True, message=f"SSN {SSN}\nand my card 4111 1111 1111 1111 thanks")
+    check = visitor.send(follow=True, message=f"SSN {SSN}\nand my card 4929 3817 5208 1111 thanks")
     response = visitor.resubmit(check, follow=True, action="remove")
     assert landed(response) == "/contact/sent"
     [submission] = stored(app)
@@ -243,7 +243,7 @@ def test_send_as_written_keeps_the_text_and_flags_it(app, visitor):
 
 
 def test_two_findings_one_dismissed_then_removed(app, visitor):
-    check = visitor.send(follow=True, message=f"SSN {SSN} and card 4111 1111 1111 1111")
+    check = visitor.send(follow=True, message=f"SSN {SSN} and card 4929 3817 5208 1111")
     page = page_of(check)
     boxes = page.select("input[name=not_tax_number]")
     labels = [normalise(page.find("label", attrs={"for": b["id"]}).get_text(" ")) for b in boxes]
@@ -255,7 +255,7 @@ def test_two_findings_one_dismissed_then_removed(app, visitor):
     sent = visitor.resubmit(check, follow=True, not_tax_number=boxes[1]["value"], action="remove")
     assert landed(sent) == "/contact/sent"
     [submission] = stored(app)
-    assert submission.message == "SSN [Social Security number removed] and card 4111 1111 1111 1111"
+    assert submission.message == "SSN [Social Security number removed] and card 4929 3817 5208 1111"
     assert submission.kinds == ["ssn"]
     c = counters(app)
     assert c[("not_a_tax_number", "card")] == 1
@@ -266,7 +266,7 @@ def test_two_findings_one_dismissed_then_removed(app, visitor):
 
 
 def test_two_findings_both_dismissed_then_edit_says_so_in_the_plural(app, visitor):
-    message = f"SSN {SSN} and card 4111 1111 1111 1111"
+    message = f"SSN {SSN} and card 4929 3817 5208 1111"
     check = visitor.send(follow=True, message=message)
     marks = [b["value"] for b in page_of(check).select("input[name=not_tax_number]")]
     form = visitor.resubmit(check, follow=True, not_tax_number=marks, action="edit")
@@ -601,7 +601,7 @@ def test_a_change_in_another_window_is_shown_before_anything_is_sent(app, client
         response=fresh,
         email="pat@example.com",
         topic="general",
-        message="Second window 4111 1111 1111 1111",
+        message="Second window 4929 3817 5208 1111",
     )
     assert landed(other) == "/contact/check"
     response = visitor.resubmit(first, follow=True, action="as_written")

@@ -13,7 +13,7 @@ from app.pii import scan
 
 FIELDS = {
     "name": "Pat Doe",
-    "message": "My SSN is 301-72-1188 and my card is 4111 1111 1111 1111. Please help.",
+    "message": "My SSN is 301-72-1188 and my card is 4929 3817 5208 1111. Please help.",
 }
 
 
@@ -77,7 +77,7 @@ def test_numbers_ticked_not_a_tax_number_are_counted_apart_and_left_as_typed():
     outcome = on_choice(FIELDS, findings, {card.fingerprint}, "remove", "en")
     assert outcome.next == STORE
     assert outcome.left_alone == (card,)
-    assert "4111 1111 1111 1111" in outcome.fields["message"]
+    assert "4929 3817 5208 1111" in outcome.fields["message"]
     assert "301-72-1188" not in outcome.fields["message"]
     assert outcome.counts == (("not_a_tax_number", ("card",)), ("removed", ("ssn",)))
 

@@ -72,7 +72,7 @@ READ_DRAFT = "SELECT contact_drafts.content FROM"
 
 
 def test_a_send_with_a_choice_adds_one_counter_statement(app, client, visitor):
-    visitor.send(message=f"SSN {SSN} and again {SSN}, card 4111 1111 1111 1111")
+    visitor.send(message=f"SSN {SSN} and again {SSN}, card 4929 3817 5208 1111")
     check = client.get("/contact/check")
     with Statements(app) as seen:
         response = visitor.resubmit(check, action="as_written")

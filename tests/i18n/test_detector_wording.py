@@ -19,7 +19,7 @@ SAMPLES = [
     "ITIN 912-70-1234 please",
     "Our FEIN is 06-1234567.",
     "CT tax registration number 4821537-001",
-    "Card 4111 1111 1111 1111 was charged",
+    "Card 4929 3817 5208 1111 was charged",
     "Routing number 011000015 for the refund",
     "Mi número de seguro social es 412-08-4399 y mi ITIN 912-70-1234",
 ]

@@ -37,7 +37,7 @@ const EVERY_KIND = {
   itin: ["ITIN 912-70-1234", "an Individual Taxpayer Identification Number ending in 1234"],
   fein: ["EIN 12-3456780", "a Federal Employer Identification Number ending in 6780"],
   ct_tax_reg: ["CT tax registration number 4821537-000", "a Connecticut Tax Registration Number ending in 7000"],
-  card: ["card 4111 1111 1111 1111", "a payment card number ending in 1111"],
+  card: ["card 4929 3817 5208 1111", "a payment card number ending in 1111"],
   routing: ["routing number 021000021", "a bank routing number ending in 0021"],
 };
 
@@ -62,7 +62,7 @@ test("offsets are JavaScript string indices", () => {
 });
 
 test("remove leaves labels and nothing to find", () => {
-  const text = "SSN 234-56-7891, card 4111 1111 1111 1111, routing 021000021.";
+  const text = "SSN 234-56-7891, card 4929 3817 5208 1111, routing 021000021.";
   const out = remove(text, scan(text));
   assert.equal(
     out,

@@ -59,7 +59,7 @@ def test_offsets_index_the_original_text():
         ("fein", "123456789", "**-***6789"),
         ("routing", "021000021", "*****0021"),
         ("ct_tax_reg", "4821537000", "******7-000"),
-        ("card", "4111111111111111", "**** **** **** 1111"),
+        ("card", "4929381752081111", "**** **** **** 1111"),
         ("card", "378282246310005", "**** ****** *0005"),
         ("card", "4222222222222", "**** **** *222 2"),
     ],
@@ -86,7 +86,7 @@ EVERY_KIND = {
         "CT tax registration number 4821537-000",
         "a Connecticut Tax Registration Number ending in 7000",
     ),
-    "card": ("card 4111 1111 1111 1111", "a payment card number ending in 1111"),
+    "card": ("card 4929 3817 5208 1111", "a payment card number ending in 1111"),
     "routing": ("routing number 021000021", "a bank routing number ending in 0021"),
 }
 
@@ -103,7 +103,7 @@ def test_every_kind_is_named_in_plain_words_without_digits():
 
 
 def test_remove_replaces_every_finding_with_a_label():
-    text = "SSN 234-56-7891, card 4111 1111 1111 1111, routing 021000021."
+    text = "SSN 234-56-7891, card 4929 3817 5208 1111, routing 021000021."
     out = remove(text, scan(text))
     assert out == (
         "SSN [Social Security number removed], card [payment card number removed], "

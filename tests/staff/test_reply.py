@@ -117,7 +117,7 @@ def test_identifiers_in_a_reply_warn_first(app, desk, client):
 def test_a_reply_can_have_its_numbers_removed_and_be_sent(app, desk, client):
     ref = submission(app)
     desk.sign_in_as()
-    body = f"Your SSN {SSN} and card 4111 1111 1111 1111 are on file."
+    body = f"Your SSN {SSN} and card 4929 3817 5208 1111 are on file."
     check = page_of(client.get(desk.post(f"/staff/messages/{ref}/reply", {"body": body}).location))
     token = check.find("input", attrs={"name": "csrf_token"})["value"]
     carried = check.find("input", attrs={"name": "body"})["value"]

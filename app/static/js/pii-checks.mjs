@@ -52,7 +52,10 @@ export function luhnOk(d) {
   return total % 10 === 0;
 }
 
+const CARD_TEST_NUMBERS = new Set(CARD.test_numbers); // published test numbers: never issued
+
 export function cardOk(d) {
+  if (CARD_TEST_NUMBERS.has(d)) return false;
   for (const brand of CARD.brands) {
     if (!brand.lengths.includes(d.length)) continue;
     for (const [lo, hi] of brand.ranges) {
