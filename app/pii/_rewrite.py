@@ -1240,6 +1240,91 @@ def _stamp_joins(norm: str) -> list[Edit]:
     return out
 
 
+# a number a transcript splits at a header line: a caption's timing, a recorder's speaker
+# and time, or a time stamp at each line's start (header_join)
+_HEADER_T = _R["header_time"]
+_HEADER_LINE_RE = re.compile(_R["header_line"].replace("<T>", _HEADER_T))
+_HEADER_BARE_RE = re.compile(_R["header_bare"].replace("<T>", _HEADER_T))
+_HEADER_SPEAKER_RE = re.compile(_R["header_speaker"])
+_HEADER_FIND_RE = re.compile("[0-9]:[0-9]{2}")
+_BLANK = " \t\n"
+
+
+def _header_joins(norm: str) -> list[Edit]:
+    """Each number split at a transcript's header line: the break, the header and the
+    speaker's name become a pause between its parts, when both are one speaker's."""
+    out: list[Edit] = []
+    if "\n" not in norm or ":" not in norm:
+        return out
+    low = latin_lower(norm)
+    done = -1  # each line is looked at once (a line of many times)
+    for m in _HEADER_FIND_RE.finditer(low):
+        if m.start() < done:
+            continue
+        ls = low.rfind("\n", 0, m.start()) + 1
+        done = low.find("\n", m.start())
+        done = len(low) if done < 0 else done
+        if ls == 0:  # no line before
+            continue
+        edit = _header_join(low, ls)
+        if edit is not None and (not out or out[-1][1] <= edit[0]):
+            out.append(edit)
+    return out
+
+
+def _line_before(low: str, at: int) -> tuple[int, int]:
+    """The start and end (spaces off) of the last line before `at` that is not blank."""
+    end = at
+    while end > 0 and low[end - 1] in _BLANK:
+        end -= 1
+    return low.rfind("\n", 0, end) + 1, end
+
+
+def _same_speaker(low: str, a: int, b: int) -> tuple[int, int] | None:
+    """Where the words of the lines at a and b start, after a "Name:" at either; None
+    unless both name the same speaker or neither does."""
+    sa, sb = _HEADER_SPEAKER_RE.match(low, a), _HEADER_SPEAKER_RE.match(low, b)
+    if (sa is None) != (sb is None):
+        return None
+    if sa is None or sb is None:
+        return a, b
+    if sa.group(1).strip() != sb.group(1).strip():
+        return None
+    return sa.end(), sb.end()
+
+
+def _header_join(low: str, ls: int) -> Edit | None:
+    """The pause that joins a number around the header at line start ls, if any."""
+    ps, pe = _line_before(low, ls)
+    h = _HEADER_LINE_RE.match(low, ls)
+    if h is not None:  # a header line: the number goes on after it
+        c = h.end()
+        while c < len(low) and low[c] in _BLANK:
+            c += 1
+        name = h.group(1) or h.group(2)
+        if name is not None:  # a recorder's: the header before names the same speaker
+            qs, _ = _line_before(low, ps)
+            prev = _HEADER_LINE_RE.match(low, qs)
+            if prev is None or prev.end() != low.find("\n", qs):
+                return None
+            if (prev.group(1) or prev.group(2) or "").strip() != name.strip():
+                return None
+        words = _same_speaker(low, ps, c)
+        if words is None:
+            return None
+        lo, c = words
+    else:  # a time stamp at the start of this line and of the one before
+        b = _HEADER_BARE_RE.match(low, ls)
+        first = _HEADER_BARE_RE.match(low, ps)
+        if b is None or first is None or pe != ls - 1:
+            return None
+        lo, c = first.end(), b.end()
+    if pe <= lo or not (_digit_item_before(low, lo, pe) and _digit_item_at(low, c)):
+        return None
+    gap = " " if "0" <= low[pe - 1] <= "9" or low[pe - 1] in _TURN_TAIL else ", "
+    return (pe, c, gap, [(pe, c)] * len(gap))
+
+
 def _numeral_pauses(norm: str) -> list[Edit]:
     """A dictation's pause between numerals ("987... 82"): gone."""
     if ".." not in norm and "…" not in norm:
@@ -1252,7 +1337,15 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
     prefixes, time stamps and transcript turns inside a number, a dictation's ellipsis between
     numerals, other scripts' digit words and numbers a recogniser wrote as a time, a sum,
     a phone number or a date."""
-    steps = (_soft_breaks, _quote_joins, _stamp_joins, _turn_joins, _numeral_pauses, _script_digits)
+    steps = (
+        _soft_breaks,
+        _quote_joins,
+        _stamp_joins,
+        _header_joins,
+        _turn_joins,
+        _numeral_pauses,
+        _script_digits,
+    )
     for step in steps:
         edits = step(norm)
         if edits:

@@ -560,6 +560,81 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return out;
   }
 
+  // A number a transcript splits at a header line: a caption's timing, a recorder's
+  // speaker and time, or a time stamp at each line's start (_header_joins).
+  const HEADER_T = R.header_time;
+  const HEADER_LINE_RE = new RegExp(R.header_line.replaceAll("<T>", HEADER_T), "y");
+  const HEADER_BARE_RE = new RegExp(R.header_bare.replaceAll("<T>", HEADER_T), "y");
+  const HEADER_SPEAKER_RE = new RegExp(R.header_speaker, "y");
+  const HEADER_FIND_RE = /[0-9]:[0-9]{2}/g;
+  const BLANK = " \t\n";
+  const sticky = (re, s, at) => {
+    re.lastIndex = at;
+    return re.exec(s);
+  };
+  function headerJoins(norm) {
+    const out = [];
+    if (!norm.includes(":")) return out;
+    const low = lower(norm);
+    let done = -1; // each line is looked at once (a line of many times)
+    for (const m of all(HEADER_FIND_RE, low)) {
+      if (m.index < done) continue;
+      const ls = low.lastIndexOf("\n", m.index - 1) + 1;
+      done = low.indexOf("\n", m.index);
+      if (done < 0) done = low.length;
+      if (ls === 0) continue; // no line before
+      const edit = headerJoin(low, ls);
+      if (edit !== null && (out.length === 0 || out[out.length - 1][1] <= edit[0])) out.push(edit);
+    }
+    return out;
+  }
+  // the start and end (spaces off) of the last line before `at` that is not blank
+  function lineBefore(low, at) {
+    let end = at;
+    while (end > 0 && BLANK.includes(low[end - 1])) end--;
+    return [low.lastIndexOf("\n", end - 1) + 1, end];
+  }
+  // where the words of the lines at a and b start, after a "Name:" at either; null
+  // unless both name the same speaker or neither does
+  function sameSpeaker(low, a, b) {
+    const sa = sticky(HEADER_SPEAKER_RE, low, a);
+    const sb = sticky(HEADER_SPEAKER_RE, low, b);
+    if ((sa === null) !== (sb === null)) return null;
+    if (sa === null) return [a, b];
+    if (sa[1].trim() !== sb[1].trim()) return null;
+    return [a + sa[0].length, b + sb[0].length];
+  }
+  function headerJoin(low, ls) {
+    const [ps, pe] = lineBefore(low, ls);
+    const h = sticky(HEADER_LINE_RE, low, ls);
+    let lo;
+    let c;
+    if (h !== null) {
+      c = ls + h[0].length;
+      while (c < low.length && BLANK.includes(low[c])) c++;
+      const name = h[1] ?? h[2];
+      if (name !== undefined) {
+        // a recorder's: the header before names the same speaker
+        const [qs] = lineBefore(low, ps);
+        const prev = sticky(HEADER_LINE_RE, low, qs);
+        if (prev === null || qs + prev[0].length !== low.indexOf("\n", qs)) return null;
+        if ((prev[1] ?? prev[2] ?? "").trim() !== name.trim()) return null;
+      }
+      const words = sameSpeaker(low, ps, c);
+      if (words === null) return null;
+      [lo, c] = words;
+    } else {
+      // a time stamp at the start of this line and of the one before
+      const b = sticky(HEADER_BARE_RE, low, ls);
+      const first = sticky(HEADER_BARE_RE, low, ps);
+      if (b === null || first === null || pe !== ls - 1) return null;
+      [lo, c] = [ps + first[0].length, ls + b[0].length];
+    }
+    if (pe <= lo || !(digitItemBefore(low, lo, pe) && digitItemAt(low, c))) return null;
+    const gap = isDigit(low[pe - 1]) || TURN_TAIL.includes(low[pe - 1]) ? " " : ", ";
+    return [pe, c, gap, Array(gap.length).fill([pe, c])];
+  }
+
   // A number a voice recogniser wrote as a time, a sum, a phone number or a date ("3:12
   // 45 6089", "$3.18 09 5527", "(254) 781-3002") just after an identifier's cue: its
   // digits in groups parted by single spaces, a "$" or "(" before its first digit part
@@ -670,6 +745,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       [softBreaks, "="],
       [quoteJoins, ">"],
       [stampJoins, null],
+      [headerJoins, "\n"],
       [turnJoins, "\n"],
       [numeralPauses, null],
       [scriptDigits, null],

@@ -2182,6 +2182,11 @@ export const RULES = {
    9,
    10
   ],
+  "header_time": "(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-9]{2}(?:[.,][0-9]{1,3})?",
+  "header_line": "[ \\t]*(?:<T>[ \\t]*-->[ \\t]*<T>[^\\n]*|\\[([^\\]\\n]{1,40})\\][ \\t]+<T>|([^\\n:\\[\\].,!?]{0,39}[^\\n:\\[\\].,!? \\t])[ \\t]+<T>)[ \\t]*(?=\\n)",
+  "header_bare": "[ \\t]*<T>[ \\t]+(?=[^ \\t\\n])",
+  "header_speaker": "[ \\t]*([^\\n:]{1,40}):[ \\t]*",
+  "_header_join": "A number a transcript splits at a header line: a caption's timing line ('00:04:11.520 --> 00:04:14.040', the speaker then before a colon on the next line), a recorder's speaker and time ('Speaker 1  0:58', '[Sam Patel] 14:03:19'; header_line, header_time for <T>), or a time stamp at the start of each line ('0:17 my social is 003 62\n0:23 7397'; header_bare). When the line before the header (blank lines may stand between) ends with a digit or a digit word, and the line after it goes on with one after the speaker's name if any (header_speaker), the break, the header and the name become a pause, and the number is read whole: if it is one speaker's. The header before the first part names the same speaker (recorders), the first part's line names the same speaker (captions), or starts with a time stamp too (stamped lines).",
   "stamp_join": "(?<=[0-9])[ ]*\\n[ ]*([\\[(])(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-9]{2}(?:[.,][0-9]{1,3})?[\\])][ ]*(?=[0-9])",
   "stamp_line": "[ ]*[\\[(](?:[0-9]{1,2}:)?[0-9]{1,2}:[0-9]{2}(?:[.,][0-9]{1,3})?[\\])]",
   "_stamp_join": "A number a time-stamped transcript splits over two of its lines ('[0:09] my social security number is 628\n[0:13] 61 0496'): the line break and the next line's stamp, between two digits, are a pause, when the line the number starts on begins with a stamp in the same brackets (stamp_line).",
