@@ -1095,6 +1095,43 @@ def _homophones(low: str) -> list[Edit]:
     return out
 
 
+# numerals and homophones alone after a copula (homophone_chain)
+_H_CHAIN_RE = re.compile(_R["homophone_chain"].replace("<H>", _H_ALT))
+_H_CHAIN_DIGITS = frozenset(_R["homophone_chain_digits"])
+_H_CHAIN_ITEM_RE = re.compile("[a-z]+|[0-9]+")
+
+
+def _homophone_chains(low: str) -> list[Edit]:
+    """Each run of numerals and homophones after a copula, up to its longest start with
+    two homophones and an identifier's digits, closed up with its homophones as digits."""
+    out: list[Edit] = []
+    for m in _H_CHAIN_RE.finditer(low):
+        items = list(_H_CHAIN_ITEM_RE.finditer(low, m.start(1), m.end(1)))
+        digits = homophones = 0
+        best = -1
+        for i, item in enumerate(items):
+            word = item.group() in _HOMOPHONES
+            digits += 1 if word else len(item.group())
+            homophones += word
+            if homophones >= 2 and homophones <= i and digits in _H_CHAIN_DIGITS:
+                best = i
+        if best < 0:
+            continue
+        # closed up whole: its groups were a recogniser's, not the writer's
+        chars: list[str] = []
+        src: list[tuple[int, int]] = []
+        for item in items[: best + 1]:
+            s, e = item.span()
+            if item.group() in _HOMOPHONES:
+                chars.append(_HOMOPHONES[item.group()])
+                src.append((s, e))
+            else:
+                chars.append(item.group())
+                src.extend((i, i + 1) for i in range(s, e))
+        out.append((items[0].start(), items[best].end(), "".join(chars), src))
+    return out
+
+
 def _spoken(norm: str, starts, ends, spoken: int):
     """Zeros said by their count made 0s, fillers out of spoken numbers, then their
     homophones of digits made digits ("for zero six three won ate …"; a second pass for
@@ -1111,6 +1148,10 @@ def _spoken(norm: str, starts, ends, spoken: int):
                 norm, starts, ends = _apply(norm, starts, ends, edits)
                 low, edited = None, True
     if spoken & _HOMOPHONE and (spoken & _ENGLISH or _digit_by_homophone(norm)):
+        edits = _homophone_chains(low or latin_lower(norm))
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+            low, edited = None, True
         for _ in range(2):  # the second pass: "won" made 1 is the item before "ate"
             edits = _homophones(low or latin_lower(norm))
             if not edits:

@@ -237,6 +237,45 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     "y",
   );
   const COPULAS = new Set(["is", "was", "it's", "its", "are"]);
+  // numerals and homophones alone after a copula (homophone_chain): the run up to its
+  // longest start with two homophones and an identifier's digits, closed up
+  const H_CHAIN_RE = new RegExp(R.homophone_chain.replaceAll("<H>", H_ALT), "g");
+  const H_CHAIN_DIGITS = new Set(R.homophone_chain_digits);
+  function homophoneChains(norm) {
+    const out = [];
+    if (!HOMOPHONE_GATE_RE.test(norm)) return out;
+    const low = lower(norm);
+    for (const m of all(H_CHAIN_RE, low)) {
+      const at = m.index + m[0].length - m[1].length;
+      const items = [...m[1].matchAll(/[a-z]+|[0-9]+/g)];
+      let digits = 0;
+      let homs = 0;
+      let best = -1;
+      items.forEach((item, i) => {
+        const word = Object.hasOwn(R.homophones, item[0]);
+        digits += word ? 1 : item[0].length;
+        homs += word ? 1 : 0;
+        if (homs >= 2 && homs <= i && H_CHAIN_DIGITS.has(digits)) best = i; // and a group
+      });
+      if (best < 0) continue;
+      let chars = "";
+      const src = [];
+      for (const item of items.slice(0, best + 1)) {
+        const s = at + item.index;
+        const e = s + item[0].length;
+        if (Object.hasOwn(R.homophones, item[0])) {
+          chars += R.homophones[item[0]];
+          src.push([s, e]);
+        } else {
+          chars += item[0];
+          for (let i = s; i < e; i++) src.push([i, i + 1]);
+        }
+      }
+      const last = items[best];
+      out.push([at + items[0].index, at + last.index + last[0].length, chars, src]);
+    }
+    return out;
+  }
   function itemAfter(low, e) {
     H_ITEM_AFTER_RE.lastIndex = e;
     return H_ITEM_AFTER_RE.exec(low)?.[0] ?? "";
@@ -761,7 +800,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (step === "spoken") {
         // fillers out, then homophones made digits (twice: "won ate"), before letter
         // spacing closes up around them (_spoken)
-        for (const f of [countedZeros, fillers, homophones, homophones]) {
+        for (const f of [countedZeros, fillers, homophoneChains, homophones, homophones]) {
           const edits = f(norm);
           if (edits.length) [norm, starts, ends] = apply(norm, starts, ends, edits);
           else if (f === homophones) break;
