@@ -25,6 +25,7 @@ from ._rules import (
     CUE_RE,
     CUE_START_RE,
     CUE_WINDOW,
+    DENIAL_ANSWER_NO_RE,
     DENIAL_BRACKET_RE,
     DENIAL_BREAK_RE,
     DENIAL_COPULA_RE,
@@ -37,6 +38,7 @@ from ._rules import (
     DENIAL_OWN_COPULA_OWNER_RE,
     DENIAL_OWN_COPULA_RE,
     DENIAL_OWNER_RE,
+    DENIAL_QUESTION_LINE_RE,
     DENIAL_RELABEL_RE,
     DENIAL_RELATIVE_RE,
     DENIAL_RELATIVE_REACH,
@@ -248,6 +250,22 @@ class _Text:
             low = self.low_lines
             self._wrapped = _cue_lines(low) if "\n" in low else low
         return self._wrapped
+
+
+def _answered_no(low: str, cs: int, ce: int) -> bool:
+    """Is the number asked about on its line ("Me: is this my social?? 722999496") and
+    the question answered "no" on the next line that is not blank ("Marek: no thats
+    your license number")?"""
+    if "?" not in low:
+        return False
+    start = low.rfind("\n", 0, cs) + 1
+    end = low.find("\n", ce)
+    if end < 0 or DENIAL_QUESTION_LINE_RE.match(low, start, end) is None:
+        return False
+    nxt = end
+    while nxt < len(low) and low[nxt] in " \t\n":
+        nxt += 1
+    return DENIAL_ANSWER_NO_RE.match(low, low.rfind("\n", 0, nxt) + 1) is not None
 
 
 class _Chunk:
@@ -669,6 +687,8 @@ class _Chunk:
         fix = _cue_after_gap(CORRECTION_GAP_RE, self.text.low, self.ce)
         if fix is not None and _cue_kind(fix) in _NEG_KINDS:
             return True
+        if _answered_no(self.text.low, self.cs, self.ce):  # "is this my social?? N" / "no"
+            return True
         if self.cue_before() not in _NO_CUE_OR_NEG:
             return self._own_cue_denied()
         after = self.cue_after()
@@ -856,11 +876,29 @@ class _Chunk:
         m = pattern.search(low, pos, min(self.nx, pos + 2 * CUE_WINDOW))
         return None if m is None else self._instead(m.end())
 
+    def _own_cue_after(self, first: bool | str) -> str | None:
+        """cue_after(), but not from the next sentence for the tail of a longer run of
+        groups ("Steuer-ID 47 036 892 816. Eine amerikanische SSN habe ich nicht")."""
+        kind = self.cue_after()
+        if (
+            kind is not None
+            and first is False
+            and SENTENCE_END_RE.search(self.text.norm, self.ce, self.after_start) is not None
+        ):
+            return None
+        return kind
+
     def _mistaken_kind(self, kind: str | None, last: bool) -> str | None:
         """A negative kind the writer takes back at once, naming the mistake ("'case
         number 587-07-7072' - I mixed up my papers, that is my social security number"):
-        the identifier's kind; else kind."""
-        if kind not in _NEG_KINDS or not last:
+        the identifier's kind; an identifier's kind asked about and answered "no" on the
+        next line: a negative one; else kind."""
+        if not last:
+            return kind
+        if kind in ID_KINDS:
+            # asked about and answered "no": "Me: is this my social?? 722999496\nMarek: no"
+            return "neg" if _answered_no(self.text.low, self.cs, self.ce) else kind
+        if kind not in _NEG_KINDS:
             return kind
         instead = self._corrected_to(self.ce, mistake=True)
         if instead is None:
@@ -997,7 +1035,7 @@ class _Chunk:
             self.why = None
         if kind is None:
             if last:
-                kind = self.cue_after()
+                kind = self._own_cue_after(first)
                 if kind is not None:
                     self.why = ("after", self.after_start, self.after_end)
                 # put under that label, then said to be something else ("I called

@@ -354,6 +354,8 @@ DENIAL_NEXT_CLAUSE_RE = re.compile(RULES["denial"]["next_clause"])
 DENIAL_OWN_COPULA_RE = re.compile(RULES["denial"]["own_copula"])
 DENIAL_OWN_COPULA_OWNER_RE = re.compile(RULES["denial"]["own_copula_owner"])
 DENIAL_RELABEL_RE = re.compile(RULES["denial"]["relabel"])
+DENIAL_QUESTION_LINE_RE = re.compile(RULES["denial"]["question_line"])
+DENIAL_ANSWER_NO_RE = re.compile(RULES["denial"]["answer_no"])
 DENIAL_CORRECTED_RE = re.compile(
     RULES["denial"]["corrected"] + "|" + RULES["denial"]["corrected_mistake"]
 )

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_BRACKET_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_BRACKET_RE, DENIAL_QUESTION_LINE_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
@@ -165,6 +165,22 @@ export class Text {
     }
     return this._wrapped;
   }
+}
+
+// Is the number asked about on its line ("Me: is this my social?? 722999496") and the
+// question answered "no" on the next line that is not blank ("Marek: no thats your
+// license number")? (_answered_no)
+function answeredNo(low, cs, ce) {
+  if (!low.includes("?")) return false;
+  const start = low.lastIndexOf("\n", cs - 1) + 1;
+  const end = low.indexOf("\n", ce);
+  if (end < 0) return false;
+  DENIAL_QUESTION_LINE_RE.lastIndex = start;
+  if (!DENIAL_QUESTION_LINE_RE.test(low.slice(0, end))) return false;
+  let nxt = end;
+  while (nxt < low.length && " \t\n".includes(low[nxt])) nxt++;
+  DENIAL_ANSWER_NO_RE.lastIndex = low.lastIndexOf("\n", nxt - 1) + 1;
+  return DENIAL_ANSWER_NO_RE.test(low);
 }
 
 export class Chunk {
@@ -482,6 +498,7 @@ export class Chunk {
     // — I just realized that's the policy number")
     const fix = cueAfterGap(CORRECTION_GAP_RE, this.text.low, this.ce);
     if (fix !== null && NEG_KINDS.includes(cueKind(fix.m))) return true;
+    if (answeredNo(this.text.low, this.cs, this.ce)) return true; // "is this my social?? N" / "no"
     const before = this.cueBefore();
     if (before !== null && !NEG_KINDS.includes(before)) return this.ownCueDenied();
     const after = this.cueAfter();
@@ -758,6 +775,9 @@ export class Chunk {
     if (kind === null) {
       if (last) {
         kind = this.cueAfter();
+        // the tail of a longer run of groups ("Steuer-ID 47 036 892 816. Eine
+        // amerikanische SSN habe ich nicht") takes no cue from the next sentence
+        if (kind !== null && first === false && sentenceEndIn(SENTENCE_END_RE, this.text.norm, this.ce, this.afterStart)) kind = null;
         if (kind !== null) this.from = [this.afterStart, this.afterEnd];
         // put under that label, then said to be something else ("I called 721556219 my
         // SSN by mistake. That's actually my credit union member number")
@@ -811,7 +831,10 @@ export class Chunk {
   // 587-07-7072' - I mixed up my papers, that is my social security number"): the
   // identifier's kind; else kind (_mistaken_kind).
   mistakenKind(kind, last) {
-    if (!NEG_KINDS.includes(kind) || !last) return kind;
+    if (!last) return kind;
+    // asked about and answered "no": "Me: is this my social?? 722999496\nMarek: no"
+    if (ID_KINDS.has(kind)) return answeredNo(this.text.low, this.cs, this.ce) ? "neg" : kind;
+    if (!NEG_KINDS.includes(kind)) return kind;
     const instead = this.correctedTo(this.ce, true);
     if (instead === null) return kind;
     this.from = [instead.start, instead.end];
