@@ -551,7 +551,7 @@ def _topic_scope(
             continue
         m = None if one_line else _PRESENT_RE.fullmatch(line)
         if m is not None and not _cues(line):
-            put(  # the line's first digit
+            put(  # the number (group 1; a chat's time stamp may come first)
                 off + m.start(1),
                 "it stands on a line of its own, and the subject line, opening sentence"
                 " or quoted question names this kind of number",

@@ -843,9 +843,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         // both ways of presenting a number end the line with it
         if (!/[0-9](?: *\([A-Za-z'’ ]{1,30}\))?[ .!)]*$/.test(line)) continue;
         const m = oneLine ? null : PRESENT_RE.exec(line);
-        // the number is the line's first digit: nothing before it holds one
+        // the number is group 1, the line's last (a chat's time stamp may come first)
         if (m !== null && !cues(line).length) {
-          put(off + line.search(/[0-9]/));
+          put(off + line.lastIndexOf(m[1]));
           continue;
         }
         const start = presentingSentence(line);
