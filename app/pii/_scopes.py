@@ -152,7 +152,8 @@ if _S["anaphor"] != (
     "(?:[Tt]he|[Oo]ur|[Mm]y) (?:new )?(?:company|business|corporation|corp|llc|church|store|"
     "shop|firm|restaurant|entity)['’]?s (?:new )?(?:number|one)|"
     "[Tt]he number|[Hh]is|"
-    "[Hh]ers|[Tt]heirs|[Mm]ine|[Ss]u n[uú]mero|[Ii]t) (?:is|should be|would be|es)|[Ii]t['’]?s|"
+    "[Hh]ers|[Tt]heirs|[Mm]ine|(?:[Mm]y|[Oo]ur) own|[Ss]u n[uú]mero|[Ii]t) "
+    "(?:is|should be|would be|es)|[Ii]t['’]?s|"
     "[Mm]ine['’]s)[ :]+([0-9])"
 ):
     raise ValueError("scopes.anaphor changed: update _ANAPHOR_ENDS")
