@@ -12,6 +12,8 @@ from ._normalise import latin_lower
 from ._rules import (
     ANSWER_AFTER_CUE_RE,
     ARROW_LABEL_GAP_RE,
+    ASIDE_RE,
+    ASIDE_REACH,
     BUSINESS_NAME_RE,
     BUSINESS_REACH,
     CARRY_GAP_RE,
@@ -303,6 +305,7 @@ class _Chunk:
                     break
                 if m.lastindex != _VOID:
                     last, prior = m, last
+            aside = last is None and (last := self._aside_cue(cs)) is not None
             self.before = None
             if (
                 last is not None
@@ -312,7 +315,9 @@ class _Chunk:
                 and SENTENCE_END_RE.search(self.text.norm, last.end(), cs) is None
             ):
                 pass  # "412083317 SSN 021000021 routing": SSN is the number's before
-            elif last is not None and self._reaches(last, cs, cs - last.end() <= CUE_WINDOW):
+            elif last is not None and self._reaches(
+                last, cs, aside or cs - last.end() <= CUE_WINDOW
+            ):
                 self.before = _cue_kind(last)
                 self.before_end = last.end()
                 self.before_span = last.span()
@@ -342,6 +347,22 @@ class _Chunk:
                     self.before, self.before_end, self.soft = kind, self.pe, True
                     self.carried = True
         return self.before  # type: ignore[return-value]
+
+    def _aside_cue(self, cs: int):
+        """The cue a relative clause between commas parts from the number, which follows
+        'is' at once ("Our federal employer identification number, which I think ...,
+        is 625008071"): the cue that ends where the clause's comma starts, or None."""
+        norm = self.text.low
+        lo = max(self._cue_floor(), cs - ASIDE_REACH)
+        m = ASIDE_RE.search(norm, lo, cs)
+        if m is None:
+            return None
+        at = m.start()
+        found = None
+        for c in CUE_RE.finditer(norm, max(lo, at - MAX_CUE), at):
+            if c.end() == at and c.lastindex != _VOID:
+                found = c
+        return found
 
     def _cue_floor(self) -> int:
         """Where the cues before the number may start: after the number before it, or,

@@ -23,6 +23,8 @@ with RULES_PATH.open(encoding="utf-8") as _fh:
 FLAGS = re.ASCII | re.IGNORECASE
 
 CUE_WINDOW: int = RULES["cue_window"]
+ASIDE_RE = re.compile(RULES["aside"])
+ASIDE_REACH: int = RULES["aside_reach"]
 MAX_CUE: int = RULES["max_cue_length"]
 MIN_DIGITS: int = RULES["min_digits"]
 MAX_CHUNK: int = RULES["max_chunk_length"]

@@ -5,6 +5,8 @@ import { RULES, SOURCES } from "./pii-rules.mjs";
 
 export const CUE_WINDOW = RULES.cue_window;
 export const MAX_CUE = RULES.max_cue_length;
+export const ASIDE_RE = new RegExp(RULES.aside);
+export const ASIDE_REACH = RULES.aside_reach;
 export const MIN_DIGITS = RULES.min_digits;
 export const MAX_CHUNK = RULES.max_chunk_length;
 export const MAX_PIECE_GROUPS = 6;

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_BRACKET_RE, DENIAL_QUESTION_LINE_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_BRACKET_RE, DENIAL_QUESTION_LINE_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
@@ -249,6 +249,22 @@ export class Chunk {
     return floor;
   }
 
+  // The cue a relative clause between commas parts from the number, which follows "is"
+  // at once ("Our federal employer identification number, which I think ..., is
+  // 625008071"): the cue that ends where the clause's comma starts, or null (_aside_cue).
+  asideCue(cs) {
+    const low = this.text.low;
+    const lo = Math.max(this.cueFloor(), cs - ASIDE_REACH, 0);
+    const m = ASIDE_RE.exec(low.slice(lo, cs));
+    if (m === null) return null;
+    const at = lo + m.index;
+    let found = null;
+    for (const r of findIter(CUE_RE, low, Math.max(lo, at - MAX_CUE), at)) {
+      if (r.end === at && r.m[VOID] === undefined) found = r;
+    }
+    return found;
+  }
+
   cueBefore() {
     if (this.before === false && betweenMarks(this.text.norm, this.cs, this.ce)) {
       this.before = "routing";
@@ -269,6 +285,8 @@ export class Chunk {
           last = r;
         }
       }
+      // (or one a relative clause between commas parts from it: "..., which ..., is N")
+      const aside = last === null && (last = this.asideCue(cs)) !== null;
       this.before = null;
       if (
         last !== null &&
@@ -278,7 +296,7 @@ export class Chunk {
         !sentenceEndIn(SENTENCE_END_RE, this.text.norm, last.end, cs)
       ) {
         // "412083317 SSN 021000021 routing": SSN is the number's before
-      } else if (last !== null && this.reaches(last, cs, cs - last.end <= CUE_WINDOW)) {
+      } else if (last !== null && this.reaches(last, cs, aside || cs - last.end <= CUE_WINDOW)) {
         this.before = cueKind(last.m);
         this.beforeEnd = last.end;
         this.beforeSpan = [last.start, last.end];

@@ -3,6 +3,9 @@
 export const RULES = {
  "_comment": "Rule data for the tax-identifier detector. Read by app/pii (Python) and app/static/js/pii.mjs (browser). Regex sources must use only syntax both engines read the same way: ASCII classes, (?:...) groups, bounded quantifiers, fixed-width lookbehind. Matching is ASCII case-insensitive.",
  "cue_window": 50,
+ "aside": ",[ ]+(?:which|that|who)[ ][^,;:!?.\\n]{1,160},[ ]+(?:is|was|should be|would be)[ ]*:?[ ]*$",
+ "aside_reach": 200,
+ "_aside": "A cue may stand further from its number than cue_window when a relative clause between commas parts them and the number follows 'is' at once: 'Our federal employer identification number, which I think your system has wrong because the letter was addressed to the previous owner, is 625008071.' The clause (aside, searched in the aside_reach characters before the number) starts with 'which', 'that' or 'who' and holds no other comma nor sentence mark; the cue ends where its comma starts.",
  "_cue_window": "A cue binds to the first number after it within cue_window characters unless another cue or a sentence end comes between; otherwise to the last number before it within the window.",
  "max_cue_length": 48,
  "min_digits": 9,
