@@ -305,7 +305,11 @@ class _Chunk:
                     break
                 if m.lastindex != _VOID:
                     last, prior = m, last
-            aside = last is None and (last := self._aside_cue(cs)) is not None
+            # (or one a relative clause between commas parts from it, over the cues in
+            # that clause: "My SSN, which I gave the agent on the phone, is N")
+            far = self._aside_cue(cs)
+            aside = far is not None and (last is None or last.start() >= far.start())
+            last = far if aside else last
             self.before = None
             if (
                 last is not None

@@ -285,8 +285,11 @@ export class Chunk {
           last = r;
         }
       }
-      // (or one a relative clause between commas parts from it: "..., which ..., is N")
-      const aside = last === null && (last = this.asideCue(cs)) !== null;
+      // (or one a relative clause between commas parts from it, over the cues in that
+      // clause: "My SSN, which I gave the agent on the phone, is N")
+      const far = this.asideCue(cs);
+      const aside = far !== null && (last === null || last.start >= far.start);
+      if (aside) last = far;
       this.before = null;
       if (
         last !== null &&
