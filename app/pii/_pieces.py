@@ -660,6 +660,13 @@ def _card_word_before(text: _Text, cs: int) -> re.Match | None:
     return last
 
 
+def _card_word_end(text: _Text, cs: int) -> int:
+    """Where the last card word before cs ends (0 if there is none)."""
+    m = _card_word_before(text, cs)
+    return 0 if m is None else m.end()
+
+
+_CARD_WORD_GAP_RE = re.compile("[ ]?[#:]?[ ]?")  # a card word's gap to its number
 _COMMA_SEPS = (",", ", ")
 _THOUSANDS = (1, 3, 3, 3)
 _VOICE_GROUPS = 6  # at most this many groups of digits read aloud as one number
@@ -739,9 +746,12 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
 
 # the label of a next field typed on to a number: letters, then its value or a colon;
 # or a word with a small letter typed on to it, a space lost ("ssn#369337823pls call"; not
-# a code's capitals, "412083317ABC")
+# a code's capitals, "412083317ABC"), or a business's suffix or a field's short name in
+# capitals ("EIN62-9821261LLC", "...DOB"); or a slash and the next field ("ein812087764/ct
+# reg 2142311001")
 _LABEL_GLUED_RE = re.compile(
     "[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])"
+    "|(?:LLC|INC|CORP|LTD|DBA|DOB|EXP|TEL|PH|FAX)(?![A-Za-z0-9_])|/[A-Za-z]{2,12}(?![A-Za-z0-9_])"
 )
 
 
@@ -876,8 +886,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         right_taint
         and not left_taint
         and _LABEL_GLUED_RE.match(norm, ce) is not None
-        and ctx.introduced_by_id()
-        and ctx.cue_before() != "ct"
+        and (
+            (ctx.introduced_by_id() and ctx.cue_before() != "ct")
+            # "card#3488-964685-99925exp0828": a card word introduces it
+            or _CARD_WORD_GAP_RE.fullmatch(norm, _card_word_end(text, cs), cs) is not None
+        )
         and not _labelled_at(ctx.text.low, ce)
     ):
         # "SSN#833783716DOB5/13/1997": a form's fields pasted with their spaces lost, the

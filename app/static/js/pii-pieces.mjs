@@ -112,7 +112,7 @@ export function classify(parts, seps, ctx, first, last) {
 // word with a small letter typed on to it, a space lost ("ssn#369337823pls call"; not a
 // code's capitals, "412083317ABC")
 const PROSE_DASHES = new Set(RULES.prose_dashes);
-const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])/y;
+const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])|(?:LLC|INC|CORP|LTD|DBA|DOB|EXP|TEL|PH|FAX)(?![A-Za-z0-9_])|\/[A-Za-z]{2,12}(?![A-Za-z0-9_])/y;
 
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
 const CT_DIGITS = CT.base_max - 2 + CT.location_length;
@@ -494,7 +494,10 @@ export function scanChunk(text, cs, ce, ctx, out) {
     leftTaint = cardWordBefore(ctx.text, cs)?.end !== cs;
   }
   LABEL_GLUED_RE.lastIndex = ce;
-  if (rightTaint && !leftTaint && LABEL_GLUED_RE.test(norm) && ctx.introducedById() && ctx.cueBefore() !== "ct" && !labelledAt(ctx.text.low, ce)) {
+  // ("card#3488-964685-99925exp0828": a card word may introduce it)
+  const cardWordEnd = cardWordBefore(ctx.text, cs)?.end ?? 0;
+  const byCardWord = /^ ?[#:]? ?$/.test(norm.slice(cardWordEnd, cs));
+  if (rightTaint && !leftTaint && LABEL_GLUED_RE.test(norm) && ((ctx.introducedById() && ctx.cueBefore() !== "ct") || byCardWord) && !labelledAt(ctx.text.low, ce)) {
     // "SSN#833783716DOB5/13/1997": a form's fields pasted with their spaces lost, the
     // next field's label typed on to the number its own cue introduces (a label that is
     // a cue itself may be this number's, written after it: no)
