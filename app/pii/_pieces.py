@@ -491,6 +491,9 @@ def _amount_groups(texts: list[str], raw_seps: list[str]) -> list[bool] | None:
 # what the groups around it are joined by: nothing (the break is inside a group), or
 # the dash glued on to the next group's digits ("674-63\n-9688")
 _WRAPS = {"\n": None, " \n": None, "\n-": "-", " \n-": "-"}
+# the dashed shapes that need no cue (an SSN or ITIN, an EIN, a CT number with a location
+# code 00x: _classify checks), whole again once unwrapped
+_DASHED_ALONE = frozenset(((3, 2, 4), (2, 7), (CT_BASE_MAX - 2, CT_LOC)))
 
 
 def _unwrapped(texts: list[str], raw_seps: list[str], cs: int, ce: int, ctx):
@@ -523,9 +526,12 @@ def _unwrapped(texts: list[str], raw_seps: list[str], cs: int, ce: int, ctx):
         else tuple(map(len, texts)) in _WHOLE_SHAPES
     ):
         return None
-    # an identifier cue of its own, before it or else after it (scopes are not read)
+    # an identifier cue of its own, before it or else after it (scopes are not read);
+    # or, joined, a dashed shape that needs none ("... on file for Coastal Marine
+    # Fabrication Corp is 2248\n> 423-000")
+    dashed = all(x == "-" for x in seps) and tuple(map(len, texts)) in _DASHED_ALONE
     before = ctx.cue_before()
-    if (before if before is not None else ctx.cue_after()) not in ID_KINDS:
+    if not dashed and (before if before is not None else ctx.cue_after()) not in ID_KINDS:
         return None
     ctx.look_at(cs)
     kind = _classify(texts, seps, ctx, True, True)

@@ -230,6 +230,10 @@ function amountGroups(texts, rawSeps) {
 const WRAPS = new Map([["\n", null], [" \n", null], ["\n-", "-"], [" \n-", "-"]]);
 
 // The whole chunk as one identifier typed before a hard wrap split it (_unwrapped).
+// the dashed shapes that need no cue (an SSN or ITIN, an EIN, a CT number with a location
+// code 00x: classify checks), whole again once unwrapped (_DASHED_ALONE)
+const DASHED_ALONE = new Set(["3,2,4", "2,7", `${CT.base_max - 2},${CT.location_length}`]);
+
 function unwrapped(texts, rawSeps, cs, ce, ctx) {
   let at = -1;
   for (let i = 0; i < rawSeps.length; i++) {
@@ -249,9 +253,12 @@ function unwrapped(texts, rawSeps, cs, ce, ctx) {
   } else seps = [...seps.slice(0, at), sep, ...seps.slice(at + 1)];
   if (texts.length > MAX_PIECE_GROUPS) return null;
   if (texts.length === 1 && !shapePossible([texts[0].length])) return null;
-  // an identifier cue of its own, before it or else after it (scopes are not read)
+  // an identifier cue of its own, before it or else after it (scopes are not read); or,
+  // joined, a dashed shape that needs none ("... Corp is 2248\n> 423-000")
+  const shape = texts.map((t) => t.length).join(",");
+  const dashed = seps.every((x) => x === "-") && DASHED_ALONE.has(shape);
   const before = ctx.cueBefore();
-  if (!ID_KINDS.has(before !== null ? before : ctx.cueAfter())) return null;
+  if (!dashed && !ID_KINDS.has(before !== null ? before : ctx.cueAfter())) return null;
   ctx.at = cs;
   const kind = classify(texts, seps, ctx, true, true);
   return kind === null ? null : [kind, cs, ce, texts.join("")];
