@@ -902,13 +902,22 @@ class _Chunk:
         return None if m is None else self._instead(m.end())
 
     def _own_cue_after(self, first: bool | str) -> str | None:
-        """cue_after(), but not from the next sentence for the tail of a longer run of
-        groups ("Steuer-ID 47 036 892 816. Eine amerikanische SSN habe ich nicht")."""
+        """cue_after(), but for the tail of a longer run of groups only a cue that labels
+        it at once, in its own sentence ("Steuer-ID 47 036 892 816. Eine amerikanische SSN
+        habe ich nicht")."""
         kind = self.cue_after()
+        norm, at = self.text.norm, self.at
         if (
             kind is not None
             and first is False
-            and SENTENCE_END_RE.search(self.text.norm, self.ce, self.after_start) is not None
+            and norm[at - 1 : at] == " "  # a space joins it to the digits before
+            and "0" <= norm[at - 2 : at - 1] <= "9"
+            and (
+                SENTENCE_END_RE.search(self.text.norm, self.ce, self.after_start) is not None
+                # nor, in its own sentence, one that does not label it at once ("Steuer-ID
+                # from Germany is 86 095 742 719 — I don't need a US ITIN")
+                or not _labelled_at(self.text.low, self.ce)
+            )
         ):
             return None
         return kind

@@ -796,9 +796,19 @@ export class Chunk {
     if (kind === null) {
       if (last) {
         kind = this.cueAfter();
-        // the tail of a longer run of groups ("Steuer-ID 47 036 892 816. Eine
-        // amerikanische SSN habe ich nicht") takes no cue from the next sentence
-        if (kind !== null && first === false && sentenceEndIn(SENTENCE_END_RE, this.text.norm, this.ce, this.afterStart)) kind = null;
+        // the tail of a longer run of groups, a space after digits before it, takes only
+        // a cue that labels it at once in its own sentence ("Steuer-ID 47 036 892 816.
+        // Eine amerikanische SSN habe ich nicht", "... is 86 095 742 719 — I don't need a
+        // US ITIN") (_own_cue_after)
+        const norm = this.text.norm;
+        if (
+          kind !== null &&
+          first === false &&
+          norm[this.at - 1] === " " &&
+          norm[this.at - 2] >= "0" && norm[this.at - 2] <= "9" &&
+          (sentenceEndIn(SENTENCE_END_RE, norm, this.ce, this.afterStart) || !labelledAt(this.text.low, this.ce))
+        )
+          kind = null;
         if (kind !== null) this.from = [this.afterStart, this.afterEnd];
         // put under that label, then said to be something else ("I called 721556219 my
         // SSN by mistake. That's actually my credit union member number")
