@@ -549,6 +549,33 @@ def _script_digits(norm: str) -> list[Edit]:
     return sorted(out)
 
 
+# a number typed into a form's boxes ("0 8 5 | 9 1 | 9 3 0 8", "3 | 1 | 2 | ...")
+_BOXED_RE = re.compile(_R["boxed_digits"])
+
+
+def _boxed_digits(norm: str) -> list[Edit]:
+    """Each gap of a number typed into boxes: spaces gone, a bar between groups a dash
+    (between single digits, gone too)."""
+    out: list[Edit] = []
+    if "|" not in norm:
+        return out
+    for m in _BOXED_RE.finditer(norm):
+        s, e = m.span()
+        single = all(len(cell.replace(" ", "")) == 1 for cell in m.group().split("|"))
+        i = s
+        while i < e:
+            if norm[i] in "0123456789":
+                i += 1
+                continue
+            j = i
+            while j < e and norm[j] not in "0123456789":
+                j += 1
+            bar = "|" in norm[i:j] and not single
+            out.append((i, j, "-" if bar else "", [(i, j)] if bar else []))
+            i = j
+    return out
+
+
 def _soft_breaks(norm: str) -> list[Edit]:
     """Each quoted-printable soft line break inside a number: gone."""
     if "=" not in norm:
@@ -1379,6 +1406,7 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
     numerals, other scripts' digit words and numbers a recogniser wrote as a time, a sum,
     a phone number or a date."""
     steps = (
+        _boxed_digits,
         _soft_breaks,
         _quote_joins,
         _stamp_joins,

@@ -64,6 +64,31 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const m of all(NUMERAL_PAUSE_RE, norm)) out.push([m.index, m.index + m[0].length, "", []]);
     return out;
   }
+  // A number typed into a form's boxes ("0 8 5 | 9 1 | 9 3 0 8"): spaces gone, a bar
+  // between groups a dash, between single digits gone too (_boxed_digits).
+  const BOXED_RE = new RegExp(R.boxed_digits, "g");
+  function boxedDigits(norm) {
+    const out = [];
+    for (const m of all(BOXED_RE, norm)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      const single = m[0].split("|").every((cell) => cell.replaceAll(" ", "").length === 1);
+      let i = s;
+      while (i < e) {
+        if (isDigit(norm[i])) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j < e && !isDigit(norm[j])) j++;
+        const bar = norm.slice(i, j).includes("|") && !single;
+        out.push([i, j, bar ? "-" : "", bar ? [[i, j]] : []]);
+        i = j;
+      }
+    }
+    return out;
+  }
+
   function softBreaks(norm) {
     const out = [];
     for (const m of all(SOFT_BREAK_RE, norm)) out.push([m.index, m.index + m[0].length, "", []]);
@@ -781,6 +806,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
 
   return function rewrite(norm, starts, ends) {
     for (const [step, hint] of [
+      [boxedDigits, "|"],
       [softBreaks, "="],
       [quoteJoins, ">"],
       [stampJoins, null],
