@@ -933,7 +933,7 @@ def _ocr_digits(m: re.Match) -> str:
     letters = sum(map(str.__ne__, token, fixed))
     if (
         not 1 <= letters <= _OCR_MAX
-        or len(token) - token.count("-") - token.count(" ") not in _OCR_LENGTHS
+        or len(token) - token.count("-") - token.count(" ") - token.count("\n") not in _OCR_LENGTHS
         or _OCR_PAIR_RE.search(token) is not None
     ):
         return token

@@ -583,7 +583,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     let letters = 0;
     for (let i = 0; i < token.length; i++) if (token[i] !== fixed[i]) letters++;
     if (letters < 1 || letters > R.ocr_max_letters) return token;
-    if (!R.ocr_lengths.includes(token.length - token.split("-").length - token.split(" ").length + 2)) return token;
+    if (!R.ocr_lengths.includes(token.length - token.split("-").length - token.split(" ").length - token.split("\n").length + 3)) return token;
     if (OCR_PAIR_RE.test(token)) return token;
     return cueBefore(whole, at) || marked(whole, at, at + token.length) ? fixed : token;
   }
