@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 255
+    assert len(INDEPENDENT) == 262
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -261,6 +261,7 @@ _FLOORS = {
     # the hardest cases (244): one in 99, "the number at the top right of the letter, N
     # -- is that supposed to be my SSN? It's not mine"
     "independent-244": (0.95, 0.95, 0.011),
+    "independent-257": (0.95, 0.95, 0.011),  # one in 98: an account number in SSN groups
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
