@@ -134,9 +134,9 @@ if set(_HOMOPHONE_WORDS) != set(_HOMOPHONES):
 _H_ALT = "|".join(sorted(_HOMOPHONES, key=len, reverse=True))
 _ITEM_SRC = "(?:E|[0-9]{1,3})"
 if _R["homophone"] != (
-    "(?:(?<![a-z0-9])" + _ITEM_SRC + ",? |(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:|#) )"
-    "(H)(?= (?:(?:H) )?" + _ITEM_SRC + "(?![a-z0-9]))"
-    "|(?<![a-z0-9])" + _ITEM_SRC + ",? (won|ate)(?![a-z0-9])"
+    "(?:(?<![a-z0-9])" + _ITEM_SRC + "(?:,? |-)|(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:|#) )"
+    "(H)(?=[ -](?:(?:H)[ -])?" + _ITEM_SRC + "(?![a-z0-9]))"
+    "|(?<![a-z0-9])" + _ITEM_SRC + "(?:,? |-)(won|ate)(?![a-z0-9])"
 ):
     raise ValueError("rewrites.homophone changed: update the homophone tests in _rewrite.py")
 HOMOPHONE_SRC = _R["homophone"].replace("E", _ENGLISH_SRC).replace("H", _H_ALT)
@@ -145,9 +145,14 @@ _H_FIND_RE = re.compile(
     "(?:" + "|".join(w[0] + "(?<![a-z]" + w[0] + ")" + w[1:] for w in _H_ALT.split("|")) + ")"
 )
 # (perhaps after another homophone: "6 9 to for 1 9 4 5 2", read in two passes)
-_H_NEXT_RE = re.compile(" (?:(?:" + _H_ALT + ") )?(?:" + _ENGLISH_SRC + "|[0-9]{1,3})(?![a-z0-9])")
+# (a hyphen may stand for the space: "five-oh-to", voice typing's bursts)
+_H_NEXT_RE = re.compile(
+    "[ -](?:(?:" + _H_ALT + ")[ -])?(?:" + _ENGLISH_SRC + "|[0-9]{1,3})(?![a-z0-9])"
+)
 _H_ITEM_BEFORE_RE = re.compile(
-    " ,?(?:" + _trie([w[::-1] for w in _R["english_digit_words"]]) + "|[0-9]{1,3})(?![a-z0-9])"
+    "(?: ,?|-)(?:"
+    + _trie([w[::-1] for w in _R["english_digit_words"]])
+    + "|[0-9]{1,3})(?![a-z0-9])"
 )
 _H_COPULA_BEFORE_RE = re.compile(" (?:(?:si|saw|s'ti|sti|era)(?![a-z0-9])|:|#)")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")

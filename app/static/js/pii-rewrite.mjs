@@ -258,7 +258,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // one homophone), the digit's word (homophone_words): "six ate five" one run of words.
   const H_ALT = Object.keys(R.homophones).sort((a, b) => b.length - a.length).join("|");
   const H_ITEM_AFTER_RE = new RegExp(
-    ` (?:(?:${H_ALT}) )?(?:${R.english_digit_words.join("|")}|[0-9]{1,3})(?![a-z0-9])`,
+    `[ -](?:(?:${H_ALT})[ -])?(?:${R.english_digit_words.join("|")}|[0-9]{1,3})(?![a-z0-9])`,
     "y",
   );
   const COPULAS = new Set(["is", "was", "it's", "its", "are"]);
@@ -313,7 +313,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const g = m[1] ?? m[2];
       const e = m.index + m[0].length;
       // beside a digit word and no group of digits (0 none, 1 a group, 2 a word)
-      const before = m[0].slice(0, m[0].length - g.length).replace(/[ ,]+$/, "");
+      const before = m[0].slice(0, m[0].length - g.length).replace(/[ ,-]+$/, "");
       const after = m[1] === undefined ? "" : itemAfter(low, e);
       const b = /^[0-9]/.test(before) ? 1 : /^[a-z]/.test(before) && !COPULAS.has(before) ? 2 : 0;
       const a = after === "" ? 0 : /[a-z]$/.test(after) ? 2 : 1;
