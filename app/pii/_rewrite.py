@@ -133,10 +133,11 @@ if set(_HOMOPHONE_WORDS) != set(_HOMOPHONES):
     raise ValueError("rewrites.homophone_words must name the homophones' digits")
 _H_ALT = "|".join(sorted(_HOMOPHONES, key=len, reverse=True))
 _ITEM_SRC = "(?:E|[0-9]{1,3})"
+_BEFORE_SRC = "(?:E|[0-9]{1,3}|dash)"  # an item, or a spoken dash, before a homophone
 if _R["homophone"] != (
-    "(?:(?<![a-z0-9])" + _ITEM_SRC + "(?:,? |-)|(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:|#) )"
+    "(?:(?<![a-z0-9])" + _BEFORE_SRC + "(?:,? |-)|(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:|#) )"
     "(H)(?=[ -](?:(?:H)[ -])?" + _ITEM_SRC + "(?![a-z0-9]))"
-    "|(?<![a-z0-9])" + _ITEM_SRC + "(?:,? |-)(won|ate)(?![a-z0-9])"
+    "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:,? |-)(won|ate)(?![a-z0-9])"
 ):
     raise ValueError("rewrites.homophone changed: update the homophone tests in _rewrite.py")
 HOMOPHONE_SRC = _R["homophone"].replace("E", _ENGLISH_SRC).replace("H", _H_ALT)
@@ -152,7 +153,7 @@ _H_NEXT_RE = re.compile(
 _H_ITEM_BEFORE_RE = re.compile(
     "(?: ,?|-)(?:"
     + _trie([w[::-1] for w in _R["english_digit_words"]])
-    + "|[0-9]{1,3})(?![a-z0-9])"
+    + "|[0-9]{1,3}|hsad)(?![a-z0-9])"
 )
 _H_COPULA_BEFORE_RE = re.compile(" (?:(?:si|saw|s'ti|sti|era)(?![a-z0-9])|:|#)")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
