@@ -491,6 +491,9 @@ def _person_numbers(
             notes.setdefault(at, "it stands alone on the line under a person's name")
 
 
+_SHORT_QUESTION = 5  # words: a turn this short and ending in "?" asks for what it names
+
+
 def _answered_turns(
     lines: list[tuple[int, str]], fallback: dict[int, str], notes: dict[int, str]
 ) -> None:
@@ -516,8 +519,10 @@ def _answered_turns(
                 fallback[at] = next(iter(ids))
                 notes[at] = "it answers the turn above, which asks for this kind of number"
         # (the kinds it asks for, without the names of the state or the department:
-        # "mandame el numero de tu itin para la forma de connecticut" asks for an ITIN)
-        prev = speaker, {k for k in _cues(rest, topic=True) if k in ID_KINDS}
+        # "mandame el numero de tu itin para la forma de connecticut" asks for an ITIN;
+        # a short question asks with any cue word, "Social?", "And the social?")
+        short = rest.rstrip().endswith("?") and len(rest.split()) <= _SHORT_QUESTION
+        prev = speaker, {k for k in _cues(rest, topic=not short) if k in ID_KINDS}
 
 
 def _topic_scope(

@@ -908,8 +908,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         fallback.set(off + m[0].length + at, [...prev[1]][0]);
       }
       // (the kinds it asks for, without the names of the state or the department: "mandame
-      // el numero de tu itin para la forma de connecticut" asks for an ITIN)
-      prev = [speaker, new Set(cues(rest, true).filter((k) => ID_KINDS.has(k)))];
+      // el numero de tu itin para la forma de connecticut" asks for an ITIN; a short
+      // question asks with any cue word, "Social?", "And the social?")
+      const asked = pyStrip(rest);
+      const short = pyRstrip(rest).endsWith("?") && (asked ? asked.split(/\s+/).length : 0) <= SHORT_QUESTION;
+      prev = [speaker, new Set(cues(rest, !short).filter((k) => ID_KINDS.has(k)))];
     }
   }
 }
@@ -925,6 +928,7 @@ function pySpace(c) {
     c === 0x1680
   );
 }
+const SHORT_QUESTION = 5; // words: a turn this short and ending in "?" asks for what it names (_SHORT_QUESTION)
 function pyLstrip(s) {
   let i = 0;
   while (i < s.length && pySpace(s.charCodeAt(i))) i++;
