@@ -1129,7 +1129,12 @@ def _homophones(low: str) -> list[Edit]:
 
 
 # numerals and homophones alone after a copula (homophone_chain)
-_H_CHAIN_RE = re.compile(_R["homophone_chain"].replace("<H>", _H_ALT))
+_H_CHAIN_WORDS: dict[str, str] = _R["homophone_chain_words"]
+_H_CHAIN_RE = re.compile(
+    _R["homophone_chain"]
+    .replace("<H>", _H_ALT)
+    .replace("<W>", "|".join(sorted(_H_CHAIN_WORDS, key=len, reverse=True)))
+)
 _H_CHAIN_DIGITS = frozenset(_R["homophone_chain_digits"])
 _H_CHAIN_ITEM_RE = re.compile("[a-z]+|[0-9]+")
 
@@ -1142,11 +1147,13 @@ def _homophone_chains(low: str) -> list[Edit]:
         items = list(_H_CHAIN_ITEM_RE.finditer(low, m.start(1), m.end(1)))
         digits = homophones = 0
         best = -1
+        groups = 0
         for i, item in enumerate(items):
-            word = item.group() in _HOMOPHONES
-            digits += 1 if word else len(item.group())
-            homophones += word
-            if homophones >= 2 and homophones <= i and digits in _H_CHAIN_DIGITS:
+            word = item.group()
+            homophones += word in _HOMOPHONES
+            groups += word[0] in "0123456789"
+            digits += len(word) if word[0] in "0123456789" else 1
+            if homophones >= 2 and groups and digits in _H_CHAIN_DIGITS:
                 best = i
         if best < 0:
             continue
@@ -1155,8 +1162,9 @@ def _homophone_chains(low: str) -> list[Edit]:
         src: list[tuple[int, int]] = []
         for item in items[: best + 1]:
             s, e = item.span()
-            if item.group() in _HOMOPHONES:
-                chars.append(_HOMOPHONES[item.group()])
+            word = item.group()
+            if word[0] not in "0123456789":
+                chars.append(_HOMOPHONES.get(word) or _H_CHAIN_WORDS[word])
                 src.append((s, e))
             else:
                 chars.append(item.group())

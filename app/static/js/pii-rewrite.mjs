@@ -264,7 +264,11 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const COPULAS = new Set(["is", "was", "it's", "its", "are"]);
   // numerals and homophones alone after a copula (homophone_chain): the run up to its
   // longest start with two homophones and an identifier's digits, closed up
-  const H_CHAIN_RE = new RegExp(R.homophone_chain.replaceAll("<H>", H_ALT), "g");
+  const H_CHAIN_WORDS = R.homophone_chain_words;
+  const H_CHAIN_RE = new RegExp(
+    R.homophone_chain.replaceAll("<H>", H_ALT).replaceAll("<W>", Object.keys(H_CHAIN_WORDS).sort((a, b) => b.length - a.length).join("|")),
+    "g",
+  );
   const H_CHAIN_DIGITS = new Set(R.homophone_chain_digits);
   function homophoneChains(norm) {
     const out = [];
@@ -276,11 +280,13 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       let digits = 0;
       let homs = 0;
       let best = -1;
+      let groups = 0;
       items.forEach((item, i) => {
-        const word = Object.hasOwn(R.homophones, item[0]);
-        digits += word ? 1 : item[0].length;
-        homs += word ? 1 : 0;
-        if (homs >= 2 && homs <= i && H_CHAIN_DIGITS.has(digits)) best = i; // and a group
+        const numeral = isDigit(item[0][0]);
+        homs += Object.hasOwn(R.homophones, item[0]) ? 1 : 0;
+        groups += numeral ? 1 : 0;
+        digits += numeral ? item[0].length : 1;
+        if (homs >= 2 && groups > 0 && H_CHAIN_DIGITS.has(digits)) best = i;
       });
       if (best < 0) continue;
       let chars = "";
@@ -288,8 +294,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       for (const item of items.slice(0, best + 1)) {
         const s = at + item.index;
         const e = s + item[0].length;
-        if (Object.hasOwn(R.homophones, item[0])) {
-          chars += R.homophones[item[0]];
+        if (!isDigit(item[0][0])) {
+          chars += Object.hasOwn(R.homophones, item[0]) ? R.homophones[item[0]] : H_CHAIN_WORDS[item[0]];
           src.push([s, e]);
         } else {
           chars += item[0];

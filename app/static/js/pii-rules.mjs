@@ -2378,14 +2378,27 @@ export const RULES = {
    "for": "4",
    "ate": "8"
   },
-  "homophone_chain": "(?:(?<![a-z0-9])(?:is|was|it's|its|are|be)|[:#]) ((?:<H>|[0-9]{1,4})(?: (?:<H>|[0-9]{1,4})){2,18})(?![a-z0-9])",
+  "homophone_chain": "(?:(?<![a-z0-9])(?:is|was|it's|its|are|be)|[:#]) ((?:<H>|<W>|[0-9]{1,4})(?: (?:<H>|<W>|[0-9]{1,4})){2,18})(?![a-z0-9])",
+  "homophone_chain_words": {
+   "zero": "0",
+   "oh": "0",
+   "one": "1",
+   "two": "2",
+   "three": "3",
+   "four": "4",
+   "five": "5",
+   "six": "6",
+   "seven": "7",
+   "eight": "8",
+   "nine": "9"
+  },
   "homophone_chain_digits": [
    9,
    10,
    15,
    16
   ],
-  "_homophone_chain": "A number voice typing wrote as numerals and homophones alone, no digit word among them ('her social is for 75 to 6 70 ate 5', 'my social is won to won 6 ate 31 ate for'), where most homophones have no item on both sides to read them by: after 'is', 'was', 'it's', 'are', 'be', a colon or '#', a run of homophones and groups of at most four digits, one space between (homophone_chain, <H> the homophones), with at least two homophones and a group, read up to its longest start whose digits (one a homophone) number one of homophone_chain_digits, is closed up into one number, each of those homophones made its digit: its groups were the recogniser's, not the writer's.",
+  "_homophone_chain": "A number voice typing wrote as numerals and homophones alone, no digit word among them ('her social is for 75 to 6 70 ate 5', 'my social is won to won 6 ate 31 ate for'), where most homophones have no item on both sides to read them by: after 'is', 'was', 'it's', 'are', 'be', a colon or '#', a run of homophones, English words of one digit (homophone_chain_words, <W>) and groups of at most four digits, one space between (homophone_chain, <H> the homophones), with at least two homophones and a group ('her social is for won five 50 for five ate to'), read up to its longest start whose digits (one a homophone) number one of homophone_chain_digits, is closed up into one number, each of those homophones made its digit: its groups were the recogniser's, not the writer's.",
   "homophone_words": {
    "won": "one",
    "to": "two",
