@@ -32,6 +32,7 @@ from ._rules import (
     CARD_SEPARATORS,
     CARD_WORDS_RE,
     CARD_WORDS_REACH,
+    CT_ACCOUNT_AFTER_ROUTING_RE,
     CT_ACCOUNT_COLUMN_RE,
     CT_ACCOUNT_COLUMN_REACH,
     CT_ACCOUNT_LABEL_RE,
@@ -381,7 +382,10 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
         return False
     at, low = ctx.at, ctx.text.low_lines
     if CT_ACCOUNT_LABEL_RE.search(low[max(0, at - 40) : at]) is not None:
-        return True
+        # (not a bank account under its routing number: "Routing: N\nAccount: M")
+        ls = low.rfind("\n", 0, at)
+        above = low[low.rfind("\n", 0, max(ls, 0)) + 1 : max(ls, 0)]
+        return ls < 0 or CT_ACCOUNT_AFTER_ROUTING_RE.search(above) is None
     # or the first cell of a row under an "Account ID" column (a pasted account summary)
     lo = max(0, at - CT_ACCOUNT_COLUMN_REACH)
     return CT_ACCOUNT_COLUMN_RE.search(("\n" if lo == 0 else "") + low[lo:at]) is not None

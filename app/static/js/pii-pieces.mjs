@@ -117,6 +117,7 @@ const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
 const CT_DIGITS = CT.base_max - 2 + CT.location_length;
 const ACCOUNT_LABEL_RE = new RegExp(CT.account_label);
+const ACCOUNT_AFTER_ROUTING_RE = new RegExp(CT.account_after_routing);
 const ACCOUNT_COLUMN_RE = new RegExp(CT.account_column);
 
 // Does the number's cue make d a CT number? A CT cue does, but one that only names the
@@ -136,7 +137,12 @@ function ctCued(ctx, first, last, d, shaped) {
   if (cue !== "neg") return false;
   const at = ctx.at;
   const low = ctx.text.lowLines;
-  if (ACCOUNT_LABEL_RE.test(low.slice(Math.max(0, at - 40), at))) return true;
+  if (ACCOUNT_LABEL_RE.test(low.slice(Math.max(0, at - 40), at))) {
+    // (not a bank account under its routing number: "Routing: N\nAccount: M")
+    const ls = low.lastIndexOf("\n", at - 1);
+    const above = low.slice(low.lastIndexOf("\n", Math.max(ls, 0) - 1) + 1, Math.max(ls, 0));
+    return ls < 0 || !ACCOUNT_AFTER_ROUTING_RE.test(above);
+  }
   // or the first cell of a row under an "Account ID" column (a pasted account summary)
   const lo = Math.max(0, at - CT.account_column_reach);
   return ACCOUNT_COLUMN_RE.test((lo === 0 ? "\n" : "") + low.slice(lo, at));

@@ -1618,6 +1618,8 @@ export const RULES = {
   "_zip_plus4": "A CT number never starts with a hyphenated 5-4 pair: that is a ZIP+4 ('CT 06106-4021' then a phone on the next line).",
   "zip_prefix": "06",
   "account_label": "(?:^|[\\n.!?{\"])(?:[ \\t]*>)*[ \\t]*(?:(?:subject|re|fwd?|fw|aw|asunto|assunto|temat):[ \\t]*)*(?:account|acct)\\.?(?: ?(?:id|number|no|num|#))?[ :#=\\t\"']*(?![\\s\\S])",
+  "account_after_routing": "(?<![a-z])(?:routing|aba|rtn|transit)(?![a-z])",
+  "_account_after_routing": "An 'Account:' label on the line under one that names a routing number ('Routing: 110558293' / 'Account: 1006759004') labels the bank account of that routing number, not a registration (account_label).",
   "_account_label": "A 7-digit base and a location code starting no_cue_location_prefix, bare or joined by a separator (4998692000, 2383238/000), that a bare 'Account' label introduces at the start of a line (a subject line's 'Subject:' or 'Re:' may stand before it), a sentence or a JSON field (the last 40 characters before it end in it: 'Account ID:   1838068000', 'How do we enroll? Account 4998692000', '\"account\":\"4782357005\"') is a CT number: the department's portal calls the registration an account. Not a 'bank', 'checking' or 'savings' account, nor ', account N' going on from a routing number. Matched in the lower-cased text; a quote prefix ('> ') may stand before the label.",
   "account_column": "\\n(?:[ \\t]*>)*[ \\t]*(?:account|acct)\\.?(?: ?(?:id|number|no|num|#))?(?: {2,}|[ \\t]*[,;|][ \\t]*)[^\\n]*\\n(?:(?:[ \\t]*>)*[ \\t]*[0-9][^\\n]*\\n){0,8}(?:[ \\t]*>)*[ \\t]*(?![\\s\\S])",
   "account_column_reach": 800,
