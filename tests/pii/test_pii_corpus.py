@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 262
+    assert len(INDEPENDENT) == 269
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -262,6 +262,10 @@ _FLOORS = {
     # -- is that supposed to be my SSN? It's not mine"
     "independent-244": (0.95, 0.95, 0.011),
     "independent-257": (0.95, 0.95, 0.011),  # one in 98: an account number in SSN groups
+    # voice (264): chunks across turns with the caller's own filler turn, an Amex a phone
+    # formatted as a phone number, a card half in words (README); 0.918 at first
+    "independent-264": (0.92, 0.94, 0.01),
+    "independent-269": (0.95, 0.95, 0.011),  # one in 99: "it is NOT our EIN" after a licence
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
