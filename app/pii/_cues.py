@@ -258,16 +258,21 @@ def _answered_no(low: str, cs: int, ce: int) -> bool:
     """Is the number asked about on its line ("Me: is this my social?? 722999496") and
     the question answered "no" on the next line that is not blank ("Marek: no thats
     your license number")?"""
-    if "?" not in low:
+    # (a chat line is short: looked for within _CHAT_LINE of the number, so that a long
+    # text costs no scan to its ends for each number)
+    start = low.rfind("\n", max(0, cs - _CHAT_LINE), cs)
+    end = low.find("\n", ce, ce + _CHAT_LINE)
+    if (start < 0 and cs > _CHAT_LINE) or end < 0 or low.find("?", start + 1, end) < 0:
         return False
-    start = low.rfind("\n", 0, cs) + 1
-    end = low.find("\n", ce)
-    if end < 0 or DENIAL_QUESTION_LINE_RE.match(low, start, end) is None:
+    if DENIAL_QUESTION_LINE_RE.match(low, start + 1, end) is None:
         return False
     nxt = end
-    while nxt < len(low) and low[nxt] in " \t\n":
+    while nxt < len(low) and low[nxt] in " \t\n" and nxt - end < _CHAT_LINE:
         nxt += 1
     return DENIAL_ANSWER_NO_RE.match(low, low.rfind("\n", 0, nxt) + 1) is not None
+
+
+_CHAT_LINE = 200  # characters: the reach of a chat line from its number
 
 
 class _Chunk:

@@ -383,12 +383,19 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
     at, low = ctx.at, ctx.text.low_lines
     if CT_ACCOUNT_LABEL_RE.search(low[max(0, at - 40) : at]) is not None:
         # (not a bank account under its routing number: "Routing: N\nAccount: M")
-        ls = low.rfind("\n", 0, at)
-        above = low[low.rfind("\n", 0, max(ls, 0)) + 1 : max(ls, 0)]
-        return ls < 0 or CT_ACCOUNT_AFTER_ROUTING_RE.search(above) is None
+        # (the line above looked at within _ABOVE characters: a long line is no form's)
+        ls = low.rfind("\n", max(0, at - _ABOVE), at)
+        if ls < 0:
+            return True
+        lo = max(0, ls - _ABOVE)
+        above = low[low.rfind("\n", lo, ls) + 1 or lo : ls]
+        return CT_ACCOUNT_AFTER_ROUTING_RE.search(above) is None
     # or the first cell of a row under an "Account ID" column (a pasted account summary)
     lo = max(0, at - CT_ACCOUNT_COLUMN_REACH)
     return CT_ACCOUNT_COLUMN_RE.search(("\n" if lo == 0 else "") + low[lo:at]) is not None
+
+
+_ABOVE = 200  # characters: how far back the line above a label is looked for
 
 
 def _one_space(norm: str, i: int) -> bool:

@@ -170,15 +170,21 @@ export class Text {
 // Is the number asked about on its line ("Me: is this my social?? 722999496") and the
 // question answered "no" on the next line that is not blank ("Marek: no thats your
 // license number")? (_answered_no)
+const CHAT_LINE = 200; // characters: the reach of a chat line from its number (_CHAT_LINE)
 function answeredNo(low, cs, ce) {
-  if (!low.includes("?")) return false;
-  const start = low.lastIndexOf("\n", cs - 1) + 1;
-  const end = low.indexOf("\n", ce);
-  if (end < 0) return false;
-  DENIAL_QUESTION_LINE_RE.lastIndex = start;
-  if (!DENIAL_QUESTION_LINE_RE.test(low.slice(0, end))) return false;
+  // (a chat line is short: looked for within CHAT_LINE of the number, so that a long text
+  // costs no scan to its ends for each number)
+  const before = low.slice(Math.max(0, cs - CHAT_LINE), cs).lastIndexOf("\n");
+  const start = before < 0 ? -1 : Math.max(0, cs - CHAT_LINE) + before;
+  const after = low.slice(ce, ce + CHAT_LINE).indexOf("\n");
+  const end = after < 0 ? -1 : ce + after;
+  if ((start < 0 && cs > CHAT_LINE) || end < 0) return false;
+  const line = low.slice(start + 1, end);
+  if (!line.includes("?")) return false;
+  DENIAL_QUESTION_LINE_RE.lastIndex = 0;
+  if (!DENIAL_QUESTION_LINE_RE.test(line)) return false;
   let nxt = end;
-  while (nxt < low.length && " \t\n".includes(low[nxt])) nxt++;
+  while (nxt < low.length && " \t\n".includes(low[nxt]) && nxt - end < CHAT_LINE) nxt++;
   DENIAL_ANSWER_NO_RE.lastIndex = low.lastIndexOf("\n", nxt - 1) + 1;
   return DENIAL_ANSWER_NO_RE.test(low);
 }

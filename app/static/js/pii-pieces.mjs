@@ -118,6 +118,7 @@ const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit b
 const CT_DIGITS = CT.base_max - 2 + CT.location_length;
 const ACCOUNT_LABEL_RE = new RegExp(CT.account_label);
 const ACCOUNT_AFTER_ROUTING_RE = new RegExp(CT.account_after_routing);
+const ABOVE = 200; // characters: how far back the line above a label is looked for (_ABOVE)
 const ACCOUNT_COLUMN_RE = new RegExp(CT.account_column);
 
 // Does the number's cue make d a CT number? A CT cue does, but one that only names the
@@ -139,8 +140,13 @@ function ctCued(ctx, first, last, d, shaped) {
   const low = ctx.text.lowLines;
   if (ACCOUNT_LABEL_RE.test(low.slice(Math.max(0, at - 40), at))) {
     // (not a bank account under its routing number: "Routing: N\nAccount: M")
-    const ls = low.lastIndexOf("\n", at - 1);
-    const above = low.slice(low.lastIndexOf("\n", Math.max(ls, 0) - 1) + 1, Math.max(ls, 0));
+    // (the line above looked at within ABOVE characters: a long line is no form's)
+    const lo = Math.max(0, at - ABOVE);
+    const k = low.slice(lo, at).lastIndexOf("\n");
+    const ls = k < 0 ? -1 : lo + k;
+    const lo2 = Math.max(0, ls - ABOVE);
+    const k2 = ls < 0 ? -1 : low.slice(lo2, ls).lastIndexOf("\n");
+    const above = ls < 0 ? "" : low.slice(k2 < 0 ? lo2 : lo2 + k2 + 1, ls);
     return ls < 0 || !ACCOUNT_AFTER_ROUTING_RE.test(above);
   }
   // or the first cell of a row under an "Account ID" column (a pasted account summary)
