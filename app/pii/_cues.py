@@ -362,6 +362,9 @@ class _Chunk:
         'is' at once ("Our federal employer identification number, which I think ...,
         is 625008071"): the cue that ends where the clause's comma starts, or None."""
         norm = self.text.low
+        # (most numbers follow no "is": the clause is looked for only before one)
+        if not norm[max(0, cs - 12) : cs].rstrip(" :").endswith(("is", "was", "be")):
+            return None
         lo = max(self._cue_floor(), cs - ASIDE_REACH)
         m = ASIDE_RE.search(norm, lo, cs)
         if m is None:

@@ -1338,16 +1338,19 @@ def _header_joins(norm: str) -> list[Edit]:
     out: list[Edit] = []
     if "\n" not in norm or ":" not in norm:
         return out
-    low = latin_lower(norm)
+    low = ""  # lower-cased once a line is a header (most texts have none)
     done = -1  # each line is looked at once (a line of many times)
-    for m in _HEADER_FIND_RE.finditer(low):
+    for m in _HEADER_FIND_RE.finditer(norm):
         if m.start() < done:
             continue
-        ls = low.rfind("\n", 0, m.start()) + 1
-        done = low.find("\n", m.start())
-        done = len(low) if done < 0 else done
+        ls = norm.rfind("\n", 0, m.start()) + 1
+        done = norm.find("\n", m.start())
+        done = len(norm) if done < 0 else done
         if ls == 0:  # no line before
             continue
+        if _HEADER_LINE_RE.match(norm, ls) is None and _HEADER_BARE_RE.match(norm, ls) is None:
+            continue
+        low = low or latin_lower(norm)
         edit = _header_join(low, ls)
         if edit is not None and (not out or out[-1][1] <= edit[0]):
             out.append(edit)

@@ -260,6 +260,9 @@ export class Chunk {
   // 625008071"): the cue that ends where the clause's comma starts, or null (_aside_cue).
   asideCue(cs) {
     const low = this.text.low;
+    // (most numbers follow no "is": the clause is looked for only before one)
+    const tail = low.slice(Math.max(0, cs - 12), cs).replace(/[ :]+$/, "");
+    if (!tail.endsWith("is") && !tail.endsWith("was") && !tail.endsWith("be")) return null;
     const lo = Math.max(this.cueFloor(), cs - ASIDE_REACH, 0);
     const m = ASIDE_RE.exec(low.slice(lo, cs));
     if (m === null) return null;

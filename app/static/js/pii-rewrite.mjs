@@ -645,14 +645,16 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   function headerJoins(norm) {
     const out = [];
     if (!norm.includes(":")) return out;
-    const low = lower(norm);
+    let low = ""; // lower-cased once a line is a header (most texts have none)
     let done = -1; // each line is looked at once (a line of many times)
-    for (const m of all(HEADER_FIND_RE, low)) {
+    for (const m of all(HEADER_FIND_RE, norm)) {
       if (m.index < done) continue;
-      const ls = low.lastIndexOf("\n", m.index - 1) + 1;
-      done = low.indexOf("\n", m.index);
-      if (done < 0) done = low.length;
+      const ls = norm.lastIndexOf("\n", m.index - 1) + 1;
+      done = norm.indexOf("\n", m.index);
+      if (done < 0) done = norm.length;
       if (ls === 0) continue; // no line before
+      if (sticky(HEADER_LINE_RE, norm, ls) === null && sticky(HEADER_BARE_RE, norm, ls) === null) continue;
+      low = low || lower(norm);
       const edit = headerJoin(low, ls);
       if (edit !== null && (out.length === 0 || out[out.length - 1][1] <= edit[0])) out.push(edit);
     }
