@@ -341,14 +341,23 @@ _PAIR_BEHIND_RE = re.compile(_pair_source(True))
 _H_TOKENS = frozenset(w.encode() for w in _HOMOPHONES)
 _E_TOKENS = frozenset(map(_gate_token, _R["english_digit_words"]))
 # (a comma after the digit is a space in these bytes: "8, won" is "0  won")
-_H_BESIDE_DIGIT = tuple(
-    x
-    for w in _HOMOPHONES
-    for x in (b"0 " + w.encode() + b" ", b"0  " + w.encode() + b" ", b" " + w.encode() + b" 0")
-) + tuple(  # "won" or "ate" after a digit, then any mark ("8 won: "): "|" in these bytes
-    x
-    for w in sorted(_H_AFTER_ITEM)
-    for x in (b"0 " + w.encode() + b"|", b"0  " + w.encode() + b"|")
+_H_BESIDE_DIGIT = (
+    tuple(
+        x
+        for w in _HOMOPHONES
+        for x in (b"0 " + w.encode() + b" ", b"0  " + w.encode() + b" ", b" " + w.encode() + b" 0")
+    )
+    + tuple(  # "won" or "ate" after a digit, then any mark ("8 won: "): "|" in these bytes
+        x
+        for w in sorted(_H_AFTER_ITEM)
+        for x in (b"0 " + w.encode() + b"|", b"0  " + w.encode() + b"|")
+    )
+    + tuple(  # after a spoken dash, an item too ("144 dash ate eight ..."): any mark after
+        b"dash" + gap + w.encode() + end
+        for w in _HOMOPHONES
+        for gap in (b" ", b"  ")
+        for end in (b" ", b"|")
+    )
 )
 
 
@@ -1205,8 +1214,9 @@ def _spoken(norm: str, starts, ends, spoken: int):
 
 
 def _digit_by_homophone(norm: str) -> bool:
-    """With no English digit word, could a homophone stand beside a digit, a space
-    between? (Then it could stand between digits: "8 too 6 3 0 0".) Looked for in the
+    """With no English digit word, could a homophone stand beside a digit or after a
+    spoken dash, a space between? (Then it could stand between digits: "8 too 6 3 0 0".)
+    Looked for in the
     text's bytes made as for _mixed_pairs (digits "0", letters lower-cased), a space put
     at both ends: substring tests, C loops."""
     t = b" " + _utf8(norm).translate(_PAIR_BYTES) + b" "
