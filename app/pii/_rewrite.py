@@ -128,9 +128,12 @@ if not set(_R["spanish_digit_words"]) <= set(_WORDS) or set(_R["filler_words_es"
 # starts, and the item after it anchored where it ends (the same homophones; the shared
 # pattern starts with a lookbehind, which sre would try at every character of a text).
 _HOMOPHONES: dict[str, str] = _R["homophones"]
-_HOMOPHONE_WORDS: dict[str, str] = _R["homophone_words"]  # beside a digit word
-if set(_HOMOPHONE_WORDS) != set(_HOMOPHONES):
-    raise ValueError("rewrites.homophone_words must name the homophones' digits")
+# beside a digit word, a homophone becomes its digit's word: the first one-digit English
+# word of homophone_chain_words for that digit ("ate" -> "eight")
+_DIGIT_WORD: dict[str, str] = {}
+for _w, _d in _R["homophone_chain_words"].items():
+    _DIGIT_WORD.setdefault(_d, _w)
+_HOMOPHONE_WORDS: dict[str, str] = {h: _DIGIT_WORD[d] for h, d in _HOMOPHONES.items()}
 _H_ALT = "|".join(sorted(_HOMOPHONES, key=len, reverse=True))
 _ITEM_SRC = "(?:E|[0-9]{1,3})"
 _BEFORE_SRC = "(?:E|[0-9]{1,3}|dash)"  # an item, or a spoken dash, before a homophone

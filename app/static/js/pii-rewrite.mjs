@@ -255,7 +255,11 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const HOMOPHONE_RE = new RegExp(SOURCES.homophone, "g");
   const HOMOPHONE_GATE_RE = new RegExp(`(?<![a-z])(?:${Object.keys(R.homophones).join("|")})(?![a-z])`, "i");
   // Beside an English digit word (the item before it, or the item after it and perhaps
-  // one homophone), the digit's word (homophone_words): "six ate five" one run of words.
+  // one homophone), the digit's word (its first in homophone_chain_words, "ate" -> "eight"):
+  // "six ate five" one run of words (_HOMOPHONE_WORDS).
+  const DIGIT_WORD = {};
+  for (const [w, d] of Object.entries(R.homophone_chain_words)) DIGIT_WORD[d] ??= w;
+  const HOMOPHONE_WORDS = Object.fromEntries(Object.entries(R.homophones).map(([h, d]) => [h, DIGIT_WORD[d]]));
   const H_ALT = Object.keys(R.homophones).sort((a, b) => b.length - a.length).join("|");
   const H_ITEM_AFTER_RE = new RegExp(
     `[ -](?:(?:${H_ALT})[ -])?(?:${R.english_digit_words.join("|")}|[0-9]{1,3})(?![a-z0-9])`,
@@ -324,7 +328,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const b = /^[0-9]/.test(before) ? 1 : /^[a-z]/.test(before) && !COPULAS.has(before) ? 2 : 0;
       const a = after === "" ? 0 : /[a-z]$/.test(after) ? 2 : 1;
       const wordy = (a === 2 || b === 2) && a !== 1 && b !== 1;
-      const digit = (wordy ? R.homophone_words : R.homophones)[g];
+      const digit = (wordy ? HOMOPHONE_WORDS : R.homophones)[g];
       out.push([e - g.length, e, digit, Array.from(digit, () => [e - g.length, e])]);
     }
     return out;
