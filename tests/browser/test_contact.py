@@ -74,6 +74,26 @@ def test_what_is_typed_while_the_detector_loads_is_checked_once_it_is_here(live_
     assert len(announced) == 1, announced
 
 
+def test_the_idle_warm_up_shows_announces_and_sends_nothing(live_server, page):
+    """While the page is idle the form scans made-up messages (contact.mjs warmUp), so
+    that the first check as the visitor types does not wait for V8 to compile the
+    patterns: none of that reaches the page, the screen reader or the network."""
+    page.goto(live_server.url + "/contact")
+    watch_status(page)
+    page.wait_for_load_state("networkidle")
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.wait_for_timeout(1500)  # the four idle steps
+    expect(page.locator("#message-findings")).to_be_hidden()
+    assert page.input_value("#message") == ""
+    assert page.evaluate("window.__announced") == []
+    assert requests == []
+    page.locator("#message").press_sequentially(f"My number is {SSN}")
+    expect(page.locator("#message-findings")).to_contain_text(
+        "a Social Security number ending in 7788", timeout=1000
+    )
+
+
 def test_the_form_works_when_the_detector_cannot_load(live_server, page):
     page.route("**/js/pii.mjs", lambda route: route.abort())
     page.goto(live_server.url + "/contact")

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { KIND_LABELS, KINDS, describe, mask, remove, scan } from "../../app/static/js/pii.mjs";
+import { KIND_LABELS, KINDS, WARM_UP_TEXTS, describe, mask, remove, scan } from "../../app/static/js/pii.mjs";
 
 const CASES = JSON.parse(readFileSync(new URL("./cases.json", import.meta.url), "utf8"));
 
@@ -69,6 +69,20 @@ test("remove leaves labels and nothing to find", () => {
     "SSN [Social Security number removed], card [payment card number removed], routing [bank routing number removed].",
   );
   assert.deepEqual(scan(out), []);
+});
+
+// The contact form scans these while the page is idle so that V8 has compiled the
+// patterns before the first real check: each must reach the findings it was written for,
+// or it no longer runs the paths a visitor's message would.
+test("the warm-up messages run the cue, table, list, quote and spoken paths", () => {
+  const kinds = new Set();
+  for (const text of WARM_UP_TEXTS) {
+    const found = scan(text);
+    assert.ok(found.length >= 2, text);
+    found.forEach((f) => kinds.add(f.kind));
+  }
+  assert.deepEqual([...kinds].sort(), ["card", "fein", "routing", "ssn"]);
+  assert.ok(scan(WARM_UP_TEXTS[3]).some((f) => /[a-z]/.test(WARM_UP_TEXTS[3].slice(f.start, f.end))), "spoken digits");
 });
 
 test("never throws on odd input", () => {

@@ -45,7 +45,7 @@ async function setUpMessageHint(form, words) {
   } catch {
     return; // not loaded (offline, blocked): the server still checks when they send
   }
-  const { scan, describe, remove } = detector;
+  const { scan, describe, remove, WARM_UP_TEXTS } = detector;
 
   // Numbers the visitor told us are not tax numbers (kind and masked form, from the
   // server): the hint leaves them alone, as the server's check does.
@@ -109,6 +109,23 @@ async function setUpMessageHint(form, words) {
   // The server may have listed findings (after "Go back and edit"): keep them in step.
   show(findingsIn(served));
   if (textarea.value !== served) check();
+  warmUp(scan, WARM_UP_TEXTS);
+}
+
+// The detector's patterns are compiled on their first use, which would make the first
+// checks while the visitor types stall: scan made-up messages (never anything typed), one
+// each time the page is idle, and nothing is shown or announced.
+function warmUp(scan, texts) {
+  const whenIdle = window.requestIdleCallback
+    ? (step) => window.requestIdleCallback(step, { timeout: 5000 })
+    : (step) => setTimeout(step, 200); // Safari
+  let i = 0;
+  const step = () => {
+    if (i >= texts.length) return;
+    scan(texts[i++]);
+    whenIdle(step);
+  };
+  whenIdle(step);
 }
 
 // USWDS counts characters only when the text changes: a form that comes back filled

@@ -100,6 +100,25 @@ function institutionEin(low, s, e) {
   return !first.done && findIter(INSTITUTION_BETWEEN_RE, low, e, first.value.start).next().done;
 }
 
+// Made-up messages that run most of the detector's patterns: cue words before and after
+// numbers in several languages, a subject line, a table, a CSV row, a list, a quoted
+// reply, a denial, a correction, a transcript and spoken digits. V8 compiles a pattern
+// on its first use, and the cue alternation's parts take tens of milliseconds each, so
+// the first checks of a page would stall for a few hundred milliseconds; the contact
+// form scans these while the page is idle instead (bench/README.md has the figures).
+export const WARM_UP_TEXTS = Object.freeze([
+  "Subject: my SSN and EIN\nHello, my social security number is 219-56-7788 and our EIN is " +
+    "06-1234567. The routing number is 011000138, account 12345678.",
+  "Name | SSN | Account\nAna | 219567788 | 4471\nBob | not given | 5520\n\nName,SSN,Year\n" +
+    "Ana,219567788,2023",
+  "SSNs for everyone on the return:\n- husband: 219-56-7788\n- son - 219567788\n> On Mon, Ana " +
+    "wrote:\n> my ssn is 219 56\n> 7788\nThat is not my social security number, it is the " +
+    "notice number 310457712, sorry I mean 310457713.",
+  "Caller: my social is two one nine, five six, seven seven eight eight.\nOperator: Social?\n" +
+    "[00:13] Speaker 1: card 4929 3817 5208 1111 exp 08/28, tax registration 1234567-000, " +
+    "número de seguro social 219 56 7788, numer rozliczeniowy 011000138",
+]);
+
 /** Find tax identifiers in `text`: findings in text order, never overlapping, with
  * offsets as JavaScript string indices into the original text. */
 export function scan(text) {
