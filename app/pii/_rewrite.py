@@ -438,11 +438,25 @@ def _turn_joins(norm: str) -> list[Edit]:
             continue
         if m.group(1) is not None and m.group(1).strip() == who:
             continue
-        if _digit_item_before(low, prev.end(), s) and _digit_item_at(low, e):
+        if _dashed_parts(low, prev.end(), s, e):
+            # one group ends or the next starts with its dash ("217-33" / "-2002"): the
+            # break and the name go, and the number reads as written
+            out.append((s, e, "", []))
+        elif _digit_item_before(low, prev.end(), s) and _digit_item_at(low, e):
             # a pause between digit words, a space between numerals (their groups)
             gap = " " if "0" <= low[s - 1] <= "9" else ", "
             out.append((s, e, gap, [(s, e)] * len(gap)))
     return out
+
+
+def _dashed_parts(low: str, lo: int, s: int, e: int) -> bool:
+    """Does low[lo:s] end with a digit and a dash and low go on at e with a digit, or
+    low[lo:s] end with a digit and low go on at e with a dash and a digit?"""
+    if e >= len(low) or s - 1 <= lo:
+        return False
+    if low[s - 1] == "-":
+        return "0" <= low[s - 2] <= "9" and "0" <= low[e] <= "9"
+    return "0" <= low[s - 1] <= "9" and low[e] == "-" and "0" <= low[e + 1 : e + 2] <= "9"
 
 
 def _digit_item_before(low: str, lo: int, end: int) -> bool:

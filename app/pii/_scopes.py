@@ -27,6 +27,7 @@ The JavaScript twin (app/static/js/pii-scopes.mjs) follows it line by line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 
@@ -103,6 +104,7 @@ _SPOKEN_WORDS = frozenset(
 )
 _SPOKEN_MIN_WORDS: int = _S["spoken_turn_min_words"]
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+_SPOKEN_LEAD = frozenset(_S["spoken_turn_lead"])
 _SPOKEN_GAPS = frozenset(" \t,.;!?…-–—")
 _RELATION_LABEL_RE = re.compile(_S["relation_label"], re.IGNORECASE)
 _PRESENT_SENTENCE_RE = re.compile(_S["presenting_sentence"])
@@ -180,6 +182,7 @@ ID_KINDS = frozenset(("ssn", "itin", "fein", "taxid", "ct", "routing"))
 _VOID = CUE_KINDS.index("void") + 1
 _TOPIC_IGNORE = frozenset(_S["topic_ignore"])
 _TOPIC_OWNER_RE = re.compile(_S["topic_owner"])
+_TOPIC_STATE_NOUN_RE = re.compile(_S["topic_state_noun"])
 _TOPIC_NEGATION_RE = re.compile(_S["topic_negation"])
 _CLAUSE_BREAKS = ",;:!?.\n"
 
@@ -209,9 +212,13 @@ def _cues(s: str, topic: bool = False, header: bool = False) -> list[str]:
 
 def _ignored(low: str, m: re.Match) -> bool:
     """Is the cue m a word too common to set the topic, with no owner just before it
-    ("your social" sets it: scopes.topic_owner)?"""
+    ("your social" sets it: scopes.topic_owner) or naming the state's taxes ("your ct
+    taxes": scopes.topic_state_noun)?"""
     s = m.start()
-    return m.group() in _TOPIC_IGNORE and _TOPIC_OWNER_RE.search(low[max(0, s - 8) : s]) is None
+    return m.group() in _TOPIC_IGNORE and (
+        _TOPIC_OWNER_RE.search(low[max(0, s - 8) : s]) is None
+        or _TOPIC_STATE_NOUN_RE.match(low, m.end()) is not None
+    )
 
 
 def _negated(low: str, start: int) -> bool:
@@ -492,29 +499,34 @@ def _person_numbers(
 
 
 _SHORT_QUESTION = 5  # words: a turn this short and ending in "?" asks for what it names
+_ANSWER_TURNS = _S["answer_turns"]
 
 
 def _answered_turns(
     lines: list[tuple[int, str]], fallback: dict[int, str], notes: dict[int, str]
 ) -> None:
     """In a call transcript, a turn that presents a number and names no kind takes the
-    one identifier kind the other speaker's turn just above it names ("AGENT: sure can
-    I get your social" / "CUSTOMER: 259523155"); scopes.speaker_turn."""
-    prev: tuple[str, set[str]] | None = None  # the last turn: its speaker and kinds
+    one identifier kind the other speaker's turn above it names ("AGENT: sure can I get
+    your social" / "CUSTOMER: 259523155"); scopes.speaker_turn. Turns that name no cue
+    and hold no digit may stand between (scopes.answer_turns: "Dad: why" / "Me: it asks
+    for it to log in" / "Dad: 3 5 0 4 9 5 0 1 2")."""
+    # the last turn that named a cue: its speaker, the identifier kinds it asks for, and
+    # the turns since
+    asked: tuple[str, set[str], int] | None = None
     for off, line in lines:
         if not line.strip():
             continue
         m = _SPEAKER_RE.match(line)
         if m is None or m.group(1).lower() in _NOT_SPEAKERS:
-            prev = None
+            asked = None
             continue
         speaker, rest = m.group(1).lower(), line[m.end() :]
         found = _cues(rest)
         p = _PRESENT_RE.fullmatch(line, m.end())  # (after a chat's time stamp and name)
         # (or a number read out in words)
         at = off + (p.start(1) if p is not None else _spoken_turn_at(line, m.end()))
-        if at >= off and not found and prev is not None and prev[0] != speaker:
-            ids = prev[1]
+        if at >= off and not found and asked is not None and asked[0] != speaker:
+            ids = asked[1]
             if len(ids) == 1:
                 fallback[at] = next(iter(ids))
                 notes[at] = "it answers the turn above, which asks for this kind of number"
@@ -522,7 +534,11 @@ def _answered_turns(
         # "mandame el numero de tu itin para la forma de connecticut" asks for an ITIN;
         # a short question asks with any cue word, "Social?", "And the social?")
         short = rest.rstrip().endswith("?") and len(rest.split()) <= _SHORT_QUESTION
-        prev = speaker, {k for k in _cues(rest, topic=not short) if k in ID_KINDS}
+        ids = {k for k in _cues(rest, topic=not short) if k in ID_KINDS}
+        if found or ids or at >= off or _DIGIT_RE.search(rest) is not None:
+            asked = (speaker, ids, 0)
+        elif asked is not None:
+            asked = (asked[0], asked[1], asked[2] + 1) if asked[2] + 1 < _ANSWER_TURNS else None
 
 
 def _topic_scope(
@@ -1182,13 +1198,16 @@ def _spoken_turn_at(line: str, pos: int) -> int:
     not."""
     rest = line[pos:]
     words = _LETTERS_RE.findall(rest)
+    # (a word of answer may open it: "No, seven one, five one ...", "okay, nine nine ...")
+    lead = 1 if words and words[0].lower() in _SPOKEN_LEAD else 0
+    words = words[lead:]
     if len(words) < _SPOKEN_MIN_WORDS or not all(w.lower() in _SPOKEN_WORDS for w in words):
         return -1
     gaps = _LETTERS_RE.sub("", rest)
     if not all(c in _SPOKEN_GAPS for c in gaps):
         return -1  # (a digit among the words, or other signs)
-    first = _LETTERS_RE.search(rest)
-    return -1 if first is None else pos + first.start()
+    first = list(itertools.islice(_LETTERS_RE.finditer(rest), lead + 1))
+    return pos + first[-1].start()
 
 
 def _presenting_turn(line: str, off: int) -> bool:

@@ -112,7 +112,7 @@ export function classify(parts, seps, ctx, first, last) {
 // word with a small letter typed on to it, a space lost ("ssn#369337823pls call"; not a
 // code's capitals, "412083317ABC")
 const PROSE_DASHES = new Set(RULES.prose_dashes);
-const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])|(?:LLC|INC|CORP|LTD|DBA|DOB|EXP|TEL|PH|FAX)(?![A-Za-z0-9_])|\/[A-Za-z]{2,12}(?![A-Za-z0-9_])/y;
+const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])|(?:LLC|INC|CORP|LTD|DBA|DOB|EXP|TEL|PH|FAX)(?![A-Za-z0-9_])|\/[A-Za-z]{2,12}(?![A-Za-z0-9_])|[A-Z]{2,12}(?=(?: [A-Z]{1,12}){1,3} ?:)/y;
 
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
 const CT_DIGITS = CT.base_max - 2 + CT.location_length;

@@ -120,13 +120,24 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const who = m[2].trim();
       if (prev === null || prev[1].trim() !== who) continue;
       if (m[1] !== undefined && m[1].trim() === who) continue;
-      if (digitItemBefore(low, start + prev[0].length, s) && digitItemAt(low, e)) {
+      if (dashedParts(low, start + prev[0].length, s, e)) {
+        // one group ends or the next starts with its dash ("217-33" / "-2002"): the
+        // break and the name go, and the number reads as written
+        out.push([s, e, "", []]);
+      } else if (digitItemBefore(low, start + prev[0].length, s) && digitItemAt(low, e)) {
         // a pause between digit words, a space between numerals (their groups)
         const gap = isDigit(low[s - 1]) ? " " : ", ";
         out.push([s, e, gap, Array(gap.length).fill([s, e])]);
       }
     }
     return out;
+  }
+  // Does low[lo:s] end with a digit and a dash and low go on at e with a digit, or
+  // low[lo:s] end with a digit and low go on at e with a dash and a digit? (_dashed_parts)
+  function dashedParts(low, lo, s, e) {
+    if (e >= low.length || s - 1 <= lo) return false;
+    if (low[s - 1] === "-") return isDigit(low[s - 2]) && isDigit(low[e]);
+    return isDigit(low[s - 1]) && low[e] === "-" && isDigit(low[e + 1]);
   }
   // a letter of a digit word (the lower-cased copy's Latin letters)
   const isLetter = (c) => c !== undefined && /[a-zà-öø-ÿ\u0100-\u024f]/.test(c);

@@ -88,7 +88,14 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const TOPIC_OWNER_RE = new RegExp(S.topic_owner);
   // Is the cue m a word too common to set the topic, with no owner just before it ("your
   // social" sets it: scopes.topic_owner)? (_ignored)
-  const ignored = (l, m) => TOPIC_IGNORE.has(m[0]) && !TOPIC_OWNER_RE.test(l.slice(Math.max(0, m.index - 8), m.index));
+  const TOPIC_STATE_NOUN_RE = new RegExp(S.topic_state_noun, "y");
+  const SPOKEN_LEAD = new Set(S.spoken_turn_lead); // (spokenTurnAt)
+  const ignored = (l, m) => {
+    if (!TOPIC_IGNORE.has(m[0])) return false;
+    if (!TOPIC_OWNER_RE.test(l.slice(Math.max(0, m.index - 8), m.index))) return true;
+    TOPIC_STATE_NOUN_RE.lastIndex = m.index + m[0].length;
+    return TOPIC_STATE_NOUN_RE.test(l);
+  };
   const TOPIC_NEGATION_RE = new RegExp(S.topic_negation, "g");
   const CLAUSE_BREAKS = ",;:!?.\n";
   // Does a negation come before l[start] in its clause (at most cue_window characters
@@ -882,21 +889,26 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // zero seven three four zero zero two three nine."): at least spoken_turn_min_words of
   // the spoken words, with only spaces and pauses between; -1 if not (_spoken_turn_at).
   function spokenTurnAt(rest) {
-    const words = rest.match(/\p{L}+/gu) ?? [];
+    const all = [...rest.matchAll(/\p{L}+/gu)];
+    // (a word of answer may open it: "No, seven one, five one ...", "okay, nine nine ...")
+    const lead = all.length && SPOKEN_LEAD.has(all[0][0].toLowerCase()) ? 1 : 0;
+    const words = all.slice(lead).map((w) => w[0]);
     if (words.length < S.spoken_turn_min_words || !words.every((w) => SPOKEN_WORDS.has(w.toLowerCase()))) return -1;
     for (const c of rest.replace(/\p{L}+/gu, "")) if (!" \t,.;!?…-–—".includes(c)) return -1;
-    return rest.search(/\p{L}/u);
+    return all[lead].index;
   }
   // In a call transcript, a turn that presents a number and names no kind takes the one
   // identifier kind the other speaker's turn just above it names ("AGENT: sure can I get
   // your social" / "CUSTOMER: 259523155") (_answered_turns).
   function answeredTurns(ls, fallback) {
-    let prev = null; // the last turn: its speaker and kinds
+    // the last turn that named a cue: its speaker, the identifier kinds it asks for, and
+    // the turns since (scopes.answer_turns)
+    let asked = null;
     for (const [off, line] of ls) {
       if (!pyStrip(line)) continue;
       const m = SPEAKER_RE.exec(line);
       if (m === null || NOT_SPEAKERS.has(m[1].toLowerCase())) {
-        prev = null;
+        asked = null;
         continue;
       }
       const speaker = m[1].toLowerCase();
@@ -904,15 +916,17 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       const found = cues(rest);
       // (or a number read out in words)
       const at = PRESENT_RE.test(rest) ? rest.search(/[0-9]/) : spokenTurnAt(rest);
-      if (at >= 0 && !found.length && prev !== null && prev[0] !== speaker && prev[1].size === 1) {
-        fallback.set(off + m[0].length + at, [...prev[1]][0]);
+      if (at >= 0 && !found.length && asked !== null && asked[0] !== speaker && asked[1].size === 1) {
+        fallback.set(off + m[0].length + at, [...asked[1]][0]);
       }
       // (the kinds it asks for, without the names of the state or the department: "mandame
       // el numero de tu itin para la forma de connecticut" asks for an ITIN; a short
       // question asks with any cue word, "Social?", "And the social?")
-      const asked = pyStrip(rest);
-      const short = pyRstrip(rest).endsWith("?") && (asked ? asked.split(/\s+/).length : 0) <= SHORT_QUESTION;
-      prev = [speaker, new Set(cues(rest, !short).filter((k) => ID_KINDS.has(k)))];
+      const words = pyStrip(rest);
+      const short = pyRstrip(rest).endsWith("?") && (words ? words.split(/\s+/).length : 0) <= SHORT_QUESTION;
+      const ids = new Set(cues(rest, !short).filter((k) => ID_KINDS.has(k)));
+      if (found.length || ids.size || at >= 0 || /[0-9]/.test(rest)) asked = [speaker, ids, 0];
+      else if (asked !== null) asked = asked[2] + 1 < S.answer_turns ? [asked[0], asked[1], asked[2] + 1] : null;
     }
   }
 }
