@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 269
+    assert len(INDEPENDENT) == 276
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -266,12 +266,21 @@ _FLOORS = {
     # formatted as a phone number, a card half in words (README); 0.918 at first
     "independent-264": (0.92, 0.94, 0.01),
     "independent-269": (0.95, 0.95, 0.011),  # one in 99: "it is NOT our EIN" after a licence
+    # voice (271): numbers split across turns with the other speaker's echo or a hold
+    # between, corrections inside a dictation, homophones closing a number (README)
+    "independent-271": (0.83, 0.85, 0.01),
+    # structured text (274): one in 99, a 10-digit receipts figure on a worksheet
+    "independent-274": (0.95, 0.95, 0.0102),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
 # "printed at the top of your notice is NOT my Social Security number" (74, the hardest
 # cases, 55% clean). Its own precision and false-alarm floors keep them from growing.
 _PRECISION_FLOORS = {
+    # the hardest cases (272): an account number in SSN shape its writer says in brackets
+    # is not a social security number, an SSN-shaped number on a letter denied in the next
+    # sentence, a police incident number in EIN shape (README)
+    "independent-272": (0.97, 0.029),
     "independent-74": (0.98, 0.018),
     # a CT number's base alone its writer called incomplete ("I can't find the rest of
     # it"), and the same base quoted above its full number (README)
