@@ -867,9 +867,14 @@ def _one_digit_groups(chars: list[str]) -> bool:
     return all(0 < len(g) <= 3 and g == g[0] * len(g) for g in "".join(chars).split(" "))
 
 
-def _run_edits(low: str, matches, min_digits: int, max_digits: int, min_strong: int):
+def _run_edits(
+    low: str, matches, min_digits: int, max_digits: int, min_strong: int, mixed_next=False
+):
     """An edit for each run (a match in low) that reads as a number: min_digits to
-    max_digits digits, and min_strong digit words outside digit_word_mixed_weak."""
+    max_digits digits, and min_strong digit words outside digit_word_mixed_weak. With
+    mixed_next, a run of fewer digits than a mixed run needs that a numeral stands beside
+    (a space, a comma or a hyphen between) is left whole for the mixed pass ("six four
+    three oh oh oh six 4 seven": closed up first, the mixed pass would see one word)."""
     out: list[Edit] = []
     for m in matches:
         s, e = m.span()
@@ -884,8 +889,23 @@ def _run_edits(low: str, matches, min_digits: int, max_digits: int, min_strong: 
             continue
         run = _read_run(low, s, e, max_digits)
         if run is not None and run[2] >= min_digits and _strong_enough(run[3], run[4], min_strong):
+            if mixed_next and run[2] < _MIXED_MIN and _beside_numeral(low, s, e):
+                continue
             out.append((s, e, "".join(run[0]), run[1]))
     return out
+
+
+_NUMERAL_AFTER_RE = re.compile("(?:[ ]|,[ ]?|-)[0-9]")
+_NUMERAL_BEFORE_RE = re.compile("[0-9](?:[ ]|,[ ]?|-)$")
+
+
+def _beside_numeral(low: str, s: int, e: int) -> bool:
+    """Does a numeral stand just after low[s:e] or just before it, a space, a comma or a
+    hyphen between?"""
+    return (
+        _NUMERAL_AFTER_RE.match(low, e) is not None
+        or _NUMERAL_BEFORE_RE.search(low[max(0, s - 3) : s]) is not None
+    )
 
 
 def _strong_enough(strong: int, words: int, min_strong: int) -> bool:
@@ -897,7 +917,7 @@ def _strong_enough(strong: int, words: int, min_strong: int) -> bool:
 
 def _digit_words(low: str) -> list[Edit]:
     """Runs of digit words ("zero nine five, two two, three three nine eight")."""
-    return _run_edits(low, DIGIT_RUN_RE.finditer(low), _DW_MIN, _DW_MAX, 0)
+    return _run_edits(low, DIGIT_RUN_RE.finditer(low), _DW_MIN, _DW_MAX, 0, mixed_next=True)
 
 
 def _utf8(norm: str) -> bytes:

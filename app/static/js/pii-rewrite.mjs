@@ -525,7 +525,9 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
 
   // An edit for each of re's runs in the lower-cased norm that reads as a number:
   // minDigits to maxDigits digits, and minStrong digit words outside the weak ones.
-  function runEdits(re, norm, minDigits, maxDigits, minStrong) {
+  // (mixedNext: a run of fewer digits than a mixed run needs, a numeral beside it, is left
+  // whole for the mixed pass: "six four three oh oh oh six 4 seven"; _run_edits)
+  function runEdits(re, norm, minDigits, maxDigits, minStrong, mixedNext = false) {
     const low = lower(norm);
     const out = [];
     for (const m of all(re, low)) {
@@ -539,14 +541,23 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (um !== null) e = s + um.index + um[0].length - um[1].length;
       const run = e - s <= R.digit_word_max_chars ? readRun(low, s, e) : null;
       if (run !== null && run[2] >= minDigits && run[2] <= maxDigits && strongEnough(run[3], run[4], minStrong)) {
+        if (mixedNext && run[2] < MIXED_MIN && besideNumeral(low, s, e)) continue;
         out.push([s, e, run[0].join(""), run[1]]);
       }
     }
     return out;
   }
+  // Does a numeral stand just after low[s:e] or just before it, a space, a comma or a
+  // hyphen between? (_beside_numeral)
+  const NUMERAL_AFTER_RE = /(?:[ ]|,[ ]?|-)[0-9]/y;
+  const NUMERAL_BEFORE_RE = /[0-9](?:[ ]|,[ ]?|-)$/;
+  function besideNumeral(low, s, e) {
+    NUMERAL_AFTER_RE.lastIndex = e;
+    return NUMERAL_AFTER_RE.test(low) || NUMERAL_BEFORE_RE.test(low.slice(Math.max(0, s - 3), s));
+  }
 
   const digitWords = (norm) =>
-    runEdits(DIGIT_RUN_RE, norm, R.digit_word_min_digits, R.digit_word_max_chars, 0);
+    runEdits(DIGIT_RUN_RE, norm, R.digit_word_min_digits, R.digit_word_max_chars, 0, true);
   // Runs of digit words and digit groups ("229 97 three eight five one"), read like a run
   // of digit words, that hold two digit words other than the weak ones and a number's digits.
   const mixedDigitWords = (norm) => runEdits(MIXED_RUN_RE, norm, MIXED_MIN, MIXED_MAX, 2);
