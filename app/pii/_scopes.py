@@ -27,7 +27,6 @@ The JavaScript twin (app/static/js/pii-scopes.mjs) follows it line by line.
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_left
 
@@ -105,6 +104,12 @@ _SPOKEN_WORDS = frozenset(
 _SPOKEN_MIN_WORDS: int = _S["spoken_turn_min_words"]
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _SPOKEN_LEAD = frozenset(_S["spoken_turn_lead"])
+_SPOKEN_TAIL = frozenset(_S["spoken_turn_tail"])
+_SPOKEN_COPULA_RE = re.compile(_S["spoken_turn_copula"])
+_SPOKEN_COPULA_WORDS: int = _S["spoken_turn_copula_words"]
+# a transcript's header line, a speaker's name and a time alone on a line, the turn's
+# words on the lines below ("Speaker 2  0:20", "报税员 10:32"; rewrites.header_line)
+_HEADER_TURN_RE = re.compile(_W["header_line"].replace("<T>", _W["header_time"]))
 _SPOKEN_GAPS = frozenset(" \t,.;!?…-–—")
 _RELATION_LABEL_RE = re.compile(_S["relation_label"], re.IGNORECASE)
 _PRESENT_SENTENCE_RE = re.compile(_S["presenting_sentence"])
@@ -509,22 +514,33 @@ def _answered_turns(
     one identifier kind the other speaker's turn above it names ("AGENT: sure can I get
     your social" / "CUSTOMER: 259523155"); scopes.speaker_turn. Turns that name no cue
     and hold no digit may stand between (scopes.answer_turns: "Dad: why" / "Me: it asks
-    for it to log in" / "Dad: 3 5 0 4 9 5 0 1 2")."""
+    for it to log in" / "Dad: 3 5 0 4 9 5 0 1 2"). A transcript whose header lines name
+    the speaker above the words ("Speaker 1  0:18" / "Can I have your social?") has its
+    turns read the same way."""
     # the last turn that named a cue: its speaker, the identifier kinds it asks for, and
     # the turns since
     asked: tuple[str, set[str], int] | None = None
+    header: str | None = None  # the speaker a header line above names
     for off, line in lines:
         if not line.strip():
             continue
+        h = _HEADER_TURN_RE.match(line + "\n")
+        if h is not None and (h.group(1) or h.group(2)):
+            header = (h.group(1) or h.group(2)).strip().lower()
+            continue
         m = _SPEAKER_RE.match(line)
-        if m is None or m.group(1).lower() in _NOT_SPEAKERS:
+        if m is not None and m.group(1).lower() not in _NOT_SPEAKERS:
+            speaker, pos = m.group(1).lower(), m.end()
+        elif m is None and header is not None:
+            speaker, pos = header, 0
+        else:
             asked = None
             continue
-        speaker, rest = m.group(1).lower(), line[m.end() :]
+        rest = line[pos:]
         found = _cues(rest)
-        p = _PRESENT_RE.fullmatch(line, m.end())  # (after a chat's time stamp and name)
+        p = _PRESENT_RE.fullmatch(line, pos)  # (after a chat's time stamp and name)
         # (or a number read out in words)
-        at = off + (p.start(1) if p is not None else _spoken_turn_at(line, m.end()))
+        at = off + (p.start(1) if p is not None else _spoken_turn_at(line, pos))
         if at >= off and not found and asked is not None and asked[0] != speaker:
             ids = asked[1]
             if len(ids) == 1:
@@ -1192,22 +1208,33 @@ def _field_value(text: str, start: int, o: int) -> bool:
 
 
 def _spoken_turn_at(line: str, pos: int) -> int:
-    """Where the rest of a turn from pos starts when it is nothing but a number read out
-    in words ("Me: zero seven three four zero zero two three nine."): at least
-    spoken_turn_min_words of _SPOKEN_WORDS, with only spaces and pauses between; -1 if
-    not."""
+    """Where a number read out in words starts in the rest of a turn from pos, when the
+    turn is nothing but that number ("Me: zero seven three four zero zero two three
+    nine."): at least spoken_turn_min_words of _SPOKEN_WORDS, with only spaces and pauses
+    between; -1 if not. A word of answer may open the turn ("No, seven one, five one
+    ...": spoken_turn_lead), or a few words ending in an answer's copula ("yes gram it's
+    five eight three ...": spoken_turn_copula), and one word may close it ("... nine three
+    right": spoken_turn_tail)."""
     rest = line[pos:]
-    words = _LETTERS_RE.findall(rest)
-    # (a word of answer may open it: "No, seven one, five one ...", "okay, nine nine ...")
-    lead = 1 if words and words[0].lower() in _SPOKEN_LEAD else 0
-    words = words[lead:]
-    if len(words) < _SPOKEN_MIN_WORDS or not all(w.lower() in _SPOKEN_WORDS for w in words):
+    words = list(_LETTERS_RE.finditer(rest))
+    end = len(words)
+    if end and words[-1].group().lower() in _SPOKEN_TAIL:
+        end -= 1
+    k = end
+    while k > 0 and words[k - 1].group().lower() in _SPOKEN_WORDS:
+        k -= 1
+    if end - k < _SPOKEN_MIN_WORDS:
         return -1
-    gaps = _LETTERS_RE.sub("", rest)
-    if not all(c in _SPOKEN_GAPS for c in gaps):
+    start = words[k].start()
+    if not all(c in _SPOKEN_GAPS for c in _LETTERS_RE.sub("", rest[start:])):
         return -1  # (a digit among the words, or other signs)
-    first = list(itertools.islice(_LETTERS_RE.finditer(rest), lead + 1))
-    return pos + first[-1].start()
+    before = rest[:start]
+    if k == 0 or (k == 1 and words[0].group().lower() in _SPOKEN_LEAD):
+        if not all(c in _SPOKEN_GAPS for c in _LETTERS_RE.sub("", before)):
+            return -1
+    elif k > _SPOKEN_COPULA_WORDS or _SPOKEN_COPULA_RE.search(before) is None:
+        return -1
+    return pos + start
 
 
 def _presenting_turn(line: str, off: int) -> bool:
@@ -1254,9 +1281,10 @@ def could_be_scoped(text: str, o: int) -> bool:
     # the taxpayer ID of an ACH tax payment's TXP record
     if text.startswith("TXP*", o - 4):
         return True
-    # a turn that is a number read out in words ("Me: zero seven three ...")
+    # a turn that is a number read out in words ("Me: zero seven three ..."), or a whole
+    # line so, under a transcript's header line ("Speaker 2  0:20")
     sp = _SPEAKER_RE.match(line, off)
-    if sp is not None and _spoken_turn_at(line, sp.end()) == o - start:
+    if _spoken_turn_at(line, off if sp is None else sp.end()) == o - start:
         return True
     # a presented number ends its line
     if not _ends_in_number(line):

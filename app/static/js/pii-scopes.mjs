@@ -90,6 +90,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // social" sets it: scopes.topic_owner)? (_ignored)
   const TOPIC_STATE_NOUN_RE = new RegExp(S.topic_state_noun, "y");
   const SPOKEN_LEAD = new Set(S.spoken_turn_lead); // (spokenTurnAt)
+  const SPOKEN_TAIL = new Set(S.spoken_turn_tail);
+  const SPOKEN_COPULA_RE = new RegExp(S.spoken_turn_copula);
+  // a transcript's header line, a speaker's name and a time alone on a line, the turn's
+  // words on the lines below (_HEADER_TURN_RE)
+  const HEADER_TURN_RE = new RegExp("^(?:" + W.header_line.replaceAll("<T>", W.header_time) + ")");
   const ignored = (l, m) => {
     if (!TOPIC_IGNORE.has(m[0])) return false;
     if (!TOPIC_OWNER_RE.test(l.slice(Math.max(0, m.index - 8), m.index))) return true;
@@ -885,17 +890,29 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     }
   }
 
-  // Where the rest of a turn starts when it is nothing but a number read out in words ("Me:
-  // zero seven three four zero zero two three nine."): at least spoken_turn_min_words of
-  // the spoken words, with only spaces and pauses between; -1 if not (_spoken_turn_at).
+  // Where a number read out in words starts in the rest of a turn that is nothing but that
+  // number ("Me: zero seven three four zero zero two three nine."): at least
+  // spoken_turn_min_words of the spoken words, with only spaces and pauses between; a word
+  // of answer, or a few words ending in an answer's copula, may open it, and one of
+  // spoken_turn_tail close it ("yes gram it's five eight ... three right"); -1 if not
+  // (_spoken_turn_at).
   function spokenTurnAt(rest) {
-    const all = [...rest.matchAll(/\p{L}+/gu)];
-    // (a word of answer may open it: "No, seven one, five one ...", "okay, nine nine ...")
-    const lead = all.length && SPOKEN_LEAD.has(all[0][0].toLowerCase()) ? 1 : 0;
-    const words = all.slice(lead).map((w) => w[0]);
-    if (words.length < S.spoken_turn_min_words || !words.every((w) => SPOKEN_WORDS.has(w.toLowerCase()))) return -1;
-    for (const c of rest.replace(/\p{L}+/gu, "")) if (!" \t,.;!?…-–—".includes(c)) return -1;
-    return all[lead].index;
+    const words = [...rest.matchAll(/\p{L}+/gu)];
+    let end = words.length;
+    if (end && SPOKEN_TAIL.has(words[end - 1][0].toLowerCase())) end--;
+    let k = end;
+    while (k > 0 && SPOKEN_WORDS.has(words[k - 1][0].toLowerCase())) k--;
+    if (end - k < S.spoken_turn_min_words) return -1;
+    const start = words[k].index;
+    const gapsOnly = (part) => [...part.replace(/\p{L}+/gu, "")].every((c) => " \t,.;!?…-–—".includes(c));
+    if (!gapsOnly(rest.slice(start))) return -1; // (a digit among the words, or other signs)
+    const before = rest.slice(0, start);
+    if (k === 0 || (k === 1 && SPOKEN_LEAD.has(words[0][0].toLowerCase()))) {
+      if (!gapsOnly(before)) return -1;
+    } else if (k > S.spoken_turn_copula_words || !SPOKEN_COPULA_RE.test(before)) {
+      return -1;
+    }
+    return start;
   }
   // In a call transcript, a turn that presents a number and names no kind takes the one
   // identifier kind the other speaker's turn just above it names ("AGENT: sure can I get
@@ -904,20 +921,33 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     // the last turn that named a cue: its speaker, the identifier kinds it asks for, and
     // the turns since (scopes.answer_turns)
     let asked = null;
+    let header = null; // the speaker a header line above names
     for (const [off, line] of ls) {
       if (!pyStrip(line)) continue;
+      const h = HEADER_TURN_RE.exec(line + "\n");
+      if (h !== null && (h[1] || h[2])) {
+        header = pyStrip(h[1] || h[2]).toLowerCase();
+        continue;
+      }
       const m = SPEAKER_RE.exec(line);
-      if (m === null || NOT_SPEAKERS.has(m[1].toLowerCase())) {
+      let speaker;
+      let pos;
+      if (m !== null && !NOT_SPEAKERS.has(m[1].toLowerCase())) {
+        speaker = m[1].toLowerCase();
+        pos = m[0].length;
+      } else if (m === null && header !== null) {
+        speaker = header;
+        pos = 0;
+      } else {
         asked = null;
         continue;
       }
-      const speaker = m[1].toLowerCase();
-      const rest = line.slice(m[0].length); // (after a chat's time stamp and name)
+      const rest = line.slice(pos); // (after a chat's time stamp and name)
       const found = cues(rest);
       // (or a number read out in words)
       const at = PRESENT_RE.test(rest) ? rest.search(/[0-9]/) : spokenTurnAt(rest);
       if (at >= 0 && !found.length && asked !== null && asked[0] !== speaker && asked[1].size === 1) {
-        fallback.set(off + m[0].length + at, [...asked[1]][0]);
+        fallback.set(off + pos + at, [...asked[1]][0]);
       }
       // (the kinds it asks for, without the names of the state or the department: "mandame
       // el numero de tu itin para la forma de connecticut" asks for an ITIN; a short
