@@ -239,7 +239,9 @@ def _scan_once(text: str, explain: list | None) -> list[Finding]:
             prev = _Chunk(text_ctx, cs, ce, pe, nx, nxe, prev)
             before = len(raw)
             _scan_chunk(text_ctx, cs, ce, prev, out=raw)
-            if len(raw) == before and prev.denied():
+            # (a code that holds the number and a letter, an SSA claim number
+            # "873-42-6965A", is denied as itself: the number alone is not)
+            if len(raw) == before and not _letter_at(norm, ce) and prev.denied():
                 denied.add(digits_of(norm, cs, ce))
             chunks.append((cs, ce))
         else:
@@ -310,6 +312,11 @@ def _next_numbers(norm: str, spans: list[tuple[int, int]], size: int) -> list[tu
         if not _form_code(norm, *spans[i]):
             nxt = spans[i]
     return out
+
+
+def _letter_at(norm: str, i: int) -> bool:
+    """Is norm[i] an ASCII letter?"""
+    return i < len(norm) and ("a" <= norm[i] <= "z" or "A" <= norm[i] <= "Z")
 
 
 def _settled(text_ctx: _Text, chunks: list[tuple[int, int]], raw: list, denied: set[str]):

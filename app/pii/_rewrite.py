@@ -602,7 +602,8 @@ def _boxed_digits(norm: str) -> list[Edit]:
             j = i
             while j < e and norm[j] not in "0123456789":
                 j += 1
-            bar = "|" in norm[i:j] and not single
+            # (a box's dash stays a dash: "|3|9|-|7|6|...")
+            bar = "-" in norm[i:j] or ("|" in norm[i:j] and not single)
             out.append((i, j, "-" if bar else "", [(i, j)] if bar else []))
             i = j
     return out

@@ -81,7 +81,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         }
         let j = i;
         while (j < e && !isDigit(norm[j])) j++;
-        const bar = norm.slice(i, j).includes("|") && !single;
+        // (a box's dash stays a dash: "|3|9|-|7|6|...")
+        const bar = norm.slice(i, j).includes("-") || (norm.slice(i, j).includes("|") && !single);
         out.push([i, j, bar ? "-" : "", bar ? [[i, j]] : []]);
         i = j;
       }

@@ -226,7 +226,9 @@ function scanOnce(text) {
       prev = new Chunk(ctx, cs, ce, pe, nx, nxe, prev);
       const found = raw.length;
       scanChunk(ctx, cs, ce, prev, raw);
-      if (raw.length === found && prev.denied()) denied.add(norm.slice(cs, ce).replace(/[^0-9]/g, ""));
+      // (a code that holds the number and a letter, an SSA claim number "873-42-6965A", is
+      // denied as itself: the number alone is not)
+      if (raw.length === found && !/[A-Za-z]/.test(norm[ce] ?? "") && prev.denied()) denied.add(norm.slice(cs, ce).replace(/[^0-9]/g, ""));
       chunks.push([cs, ce]);
     } else {
       if (ce - cs === BASE_DIGITS && !placeholder && /^[0-9]+$/.test(norm.slice(cs, ce))) {
