@@ -767,6 +767,14 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
 # capitals ("EIN62-9821261LLC", "...DOB"); or a slash and the next field ("ein812087764/ct
 # reg 2142311001"); or a pasted form's next field name in capitals, up to its colon
 # ("SSN:469172933FECHA DE NAC:03/14/1979")
+def _ct_cue_spelled(ctx: _Chunk) -> bool:
+    """Is the CT cue before the chunk more than the two letters "ct"?"""
+    span = ctx.before_span
+    return span is not None and span[1] - span[0] > 2
+
+
+# a label typed on to a number and its own value after it, the next field
+_GLUED_FIELD_RE = re.compile("[a-z]{2,12}[ ]?[#:]?[ ]?[0-9]")
 _LABEL_GLUED_RE = re.compile(
     "[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])"
     "|(?:LLC|INC|CORP|LTD|DBA|DOB|EXP|TEL|PH|FAX)(?![A-Za-z0-9_])|/[A-Za-z]{2,12}(?![A-Za-z0-9_])"
@@ -892,10 +900,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         left_taint
         and norm[cs - 1] in _ASCII_LETTERS
         and ctx.introduced_by_id()
-        and ctx.cue_before() != "ct"
+        and (ctx.cue_before() != "ct" or _ct_cue_spelled(ctx))
     ):
         # "ssn418-02-9264", "my ssn is846320748": the number's own cue typed on to it
-        # (not "CT", which prefixes other numbers: "confirmation CT0240064950")
+        # (not "CT", which prefixes other numbers: "confirmation CT0240064950"; a CT cue
+        # longer than that may: "ctreg7541578003")
         left_taint = False
     elif left_taint and norm[cs - 1] in _ASCII_LETTERS:
         # "visa4051400308274374": a card word typed on to a card number
@@ -910,7 +919,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             # "card#3488-964685-99925exp0828": a card word introduces it
             or _CARD_WORD_GAP_RE.fullmatch(norm, _card_word_end(text, cs), cs) is not None
         )
-        and not _labelled_at(ctx.text.low, ce)
+        and (
+            not _labelled_at(ctx.text.low, ce)
+            # (unless its own value follows it: "ein273364050ctreg7541578003")
+            or _GLUED_FIELD_RE.match(ctx.text.low, ce) is not None
+        )
     ):
         # "SSN#833783716DOB5/13/1997": a form's fields pasted with their spaces lost, the
         # next field's label (or the next word: "ssn#369337823pls") typed on to the

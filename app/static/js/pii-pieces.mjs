@@ -112,6 +112,8 @@ export function classify(parts, seps, ctx, first, last) {
 // word with a small letter typed on to it, a space lost ("ssn#369337823pls call"; not a
 // code's capitals, "412083317ABC")
 const PROSE_DASHES = new Set(RULES.prose_dashes);
+// a label typed on to a number and its own value after it, the next field (_GLUED_FIELD_RE)
+const GLUED_FIELD_RE = /[a-z]{2,12}[ ]?[#:]?[ ]?[0-9]/y;
 const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])|(?:LLC|INC|CORP|LTD|DBA|DOB|EXP|TEL|PH|FAX)(?![A-Za-z0-9_])|\/[A-Za-z]{2,12}(?![A-Za-z0-9_])|[A-Z]{2,12}(?=(?: [A-Z]{1,12}){1,3} ?:)/y;
 
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
@@ -504,9 +506,15 @@ export function scanChunk(text, cs, ce, ctx, out) {
   if (leftTaint && GLUE_PUNCT.includes(norm[cs - 1]) && ctx.cueBefore() !== null) {
     // "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
     leftTaint = ctx.beforeEnd !== cs - 1;
-  } else if (leftTaint && /[A-Za-z]/.test(norm[cs - 1]) && ctx.introducedById() && ctx.cueBefore() !== "ct") {
+  } else if (
+    leftTaint &&
+    /[A-Za-z]/.test(norm[cs - 1]) &&
+    ctx.introducedById() &&
+    (ctx.cueBefore() !== "ct" || (ctx.beforeSpan !== null && ctx.beforeSpan[1] - ctx.beforeSpan[0] > 2))
+  ) {
     // "ssn418-02-9264", "my ssn is846320748": the number's own cue typed on to it (not
-    // "CT", which prefixes other numbers: "confirmation CT0240064950")
+    // "CT", which prefixes other numbers: "confirmation CT0240064950"; a CT cue longer
+    // than that may: "ctreg7541578003")
     leftTaint = false;
   } else if (leftTaint && /[A-Za-z]/.test(norm[cs - 1])) {
     // "visa4051400308274374": a card word typed on to a card number
@@ -516,7 +524,11 @@ export function scanChunk(text, cs, ce, ctx, out) {
   // ("card#3488-964685-99925exp0828": a card word may introduce it)
   const cardWordEnd = cardWordBefore(ctx.text, cs)?.end ?? 0;
   const byCardWord = /^ ?[#:]? ?$/.test(norm.slice(cardWordEnd, cs));
-  if (rightTaint && !leftTaint && LABEL_GLUED_RE.test(norm) && ((ctx.introducedById() && ctx.cueBefore() !== "ct") || byCardWord) && !labelledAt(ctx.text.low, ce)) {
+  // (a label that is a cue may be the next field's, its own value after it:
+  // "ein273364050ctreg7541578003")
+  GLUED_FIELD_RE.lastIndex = ce;
+  const nextField = GLUED_FIELD_RE.test(ctx.text.low);
+  if (rightTaint && !leftTaint && LABEL_GLUED_RE.test(norm) && ((ctx.introducedById() && ctx.cueBefore() !== "ct") || byCardWord) && (!labelledAt(ctx.text.low, ce) || nextField)) {
     // "SSN#833783716DOB5/13/1997": a form's fields pasted with their spaces lost, the
     // next field's label typed on to the number its own cue introduces (a label that is
     // a cue itself may be this number's, written after it: no)
