@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 276
+    assert len(INDEPENDENT) == 283
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -271,6 +271,14 @@ _FLOORS = {
     "independent-271": (0.83, 0.85, 0.01),
     # structured text (274): one in 99, a 10-digit receipts figure on a worksheet
     "independent-274": (0.95, 0.95, 0.0102),
+    # voice (278): homophones closing a number ("five one oh for i need"), a number
+    # restarted or corrected inside a dictation (README)
+    "independent-278": (0.87, 0.91, 0.01),
+    # conversations (280): numbered answers to a quoted numbered list, iMessage's date
+    # and name lines, an Otter answer of words and numerals (README)
+    "independent-280": (0.88, 0.91, 0.01),
+    # structured text (281): one in 99, a 12-digit membership number in a "Number" column
+    "independent-281": (0.95, 0.95, 0.0102),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -278,9 +286,18 @@ _FLOORS = {
 # cases, 55% clean). Its own precision and false-alarm floors keep them from growing.
 _PRECISION_FLOORS = {
     # the hardest cases (272): an account number in SSN shape its writer says in brackets
-    # is not a social security number, an SSN-shaped number on a letter denied in the next
-    # sentence, a police incident number in EIN shape (README)
-    "independent-272": (0.97, 0.029),
+    # is not a social security number (README)
+    "independent-272": (0.98, 0.01),
+    # the hardest cases again (279, 50% clean): numbers relabelled in a later message or
+    # above a quoted one, "Neither of those is my SSN", a hedge ("I don't think it's our
+    # EIN") (README)
+    "independent-279": (0.93, 0.071),
+    # writing for others (282): "that is NOT his social security number — it's his
+    # patient account number" after a quoted "SSN: N"
+    "independent-282": (0.98, 0.01),
+    # languages (283): a Ukrainian ID card number in SSN shape, a Portuguese IBAN's
+    # digits read as a card
+    "independent-283": (0.98, 0.019),
     "independent-74": (0.98, 0.018),
     # a CT number's base alone its writer called incomplete ("I can't find the rest of
     # it"), and the same base quoted above its full number (README)
