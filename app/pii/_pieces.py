@@ -915,7 +915,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         and not left_taint
         and _LABEL_GLUED_RE.match(norm, ce) is not None
         and (
-            (ctx.introduced_by_id() and ctx.cue_before() != "ct")
+            (ctx.introduced_by_id() and (ctx.cue_before() != "ct" or _ct_cue_spelled(ctx)))
             # "card#3488-964685-99925exp0828": a card word introduces it
             or _CARD_WORD_GAP_RE.fullmatch(norm, _card_word_end(text, cs), cs) is not None
         )

@@ -112,6 +112,12 @@ export function classify(parts, seps, ctx, first, last) {
 // word with a small letter typed on to it, a space lost ("ssn#369337823pls call"; not a
 // code's capitals, "412083317ABC")
 const PROSE_DASHES = new Set(RULES.prose_dashes);
+// Is the CT cue before the chunk more than the two letters "ct"? (_ct_cue_spelled; after
+// ctx.cueBefore(), which finds the cue)
+function ctCueSpelled(ctx) {
+  return ctx.beforeSpan !== null && ctx.beforeSpan[1] - ctx.beforeSpan[0] > 2;
+}
+
 // a label typed on to a number and its own value after it, the next field (_GLUED_FIELD_RE)
 const GLUED_FIELD_RE = /[a-z]{2,12}[ ]?[#:]?[ ]?[0-9]/y;
 const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])|(?:LLC|INC|CORP|LTD|DBA|DOB|EXP|TEL|PH|FAX)(?![A-Za-z0-9_])|\/[A-Za-z]{2,12}(?![A-Za-z0-9_])|[A-Z]{2,12}(?=(?: [A-Z]{1,12}){1,3} ?:)/y;
@@ -510,7 +516,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
     leftTaint &&
     /[A-Za-z]/.test(norm[cs - 1]) &&
     ctx.introducedById() &&
-    (ctx.cueBefore() !== "ct" || (ctx.beforeSpan !== null && ctx.beforeSpan[1] - ctx.beforeSpan[0] > 2))
+    (ctx.cueBefore() !== "ct" || ctCueSpelled(ctx))
   ) {
     // "ssn418-02-9264", "my ssn is846320748": the number's own cue typed on to it (not
     // "CT", which prefixes other numbers: "confirmation CT0240064950"; a CT cue longer
@@ -528,7 +534,13 @@ export function scanChunk(text, cs, ce, ctx, out) {
   // "ein273364050ctreg7541578003")
   GLUED_FIELD_RE.lastIndex = ce;
   const nextField = GLUED_FIELD_RE.test(ctx.text.low);
-  if (rightTaint && !leftTaint && LABEL_GLUED_RE.test(norm) && ((ctx.introducedById() && ctx.cueBefore() !== "ct") || byCardWord) && (!labelledAt(ctx.text.low, ce) || nextField)) {
+  if (
+    rightTaint &&
+    !leftTaint &&
+    LABEL_GLUED_RE.test(norm) &&
+    ((ctx.introducedById() && (ctx.cueBefore() !== "ct" || ctCueSpelled(ctx))) || byCardWord) &&
+    (!labelledAt(ctx.text.low, ce) || nextField)
+  ) {
     // "SSN#833783716DOB5/13/1997": a form's fields pasted with their spaces lost, the
     // next field's label typed on to the number its own cue introduces (a label that is
     // a cue itself may be this number's, written after it: no)
