@@ -991,8 +991,9 @@ class _Chunk:
                     # the cue: "... is my SSN my payment was $1,250.00" keeps the SSN
                     and _could_bind(self.text.norm, nx, self.nxe)
                     # a number labelled after keeps the cue before it for the one before
-                    # ("245797602 routing 123582401919 = acct")
-                    and not _labelled_at(norm, self.nxe)
+                    # ("245797602 routing 123582401919 = acct"; not by a label with its
+                    # own number after it: "... routing 309437772 acct 14200162900")
+                    and not _labelled_only(norm, self.nxe)
                     # a line's label after its value ("629563951 social" over
                     # "06-15-1958 DOB") is the value's
                     and not _line_label(norm, ce, m.start(), m.end(), nx)
@@ -1234,6 +1235,16 @@ def _labelled_at(low: str, end: int) -> bool:
     """Is the number ending at end followed at once by a cue of its own ("... routing
     123582401919 = acct", "... 64-9072450 is the EIN")? (The gap may be empty.)"""
     return _cue_across(LABEL_AFTER_GAP_RE, low, end)
+
+
+_OWN_NUMBER_RE = re.compile("[ ]?[#:=.]?[ ]?[0-9]")
+
+
+def _labelled_only(low: str, end: int) -> bool:
+    """Is the number ending at end followed at once by a cue of its own that has no
+    number of its own after it ("123582401919 = acct", not "309437772 acct 1420016")?"""
+    cue = _cue_after_gap(LABEL_AFTER_GAP_RE, low, end)
+    return cue is not None and _OWN_NUMBER_RE.match(low, cue.end()) is None
 
 
 def _corrected_at(low: str, end: int) -> bool:

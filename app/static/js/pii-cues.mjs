@@ -724,8 +724,9 @@ export class Chunk {
           // cue: "... is my SSN my payment was $1,250.00" keeps the SSN
           couldBind(this.text.norm, nx, this.nxe) &&
           // a number labelled after keeps the cue before it for the one before
-          // ("245797602 routing 123582401919 = acct")
-          !labelledAt(low, this.nxe) &&
+          // ("245797602 routing 123582401919 = acct"; not by a label with its own number
+          // after it: "... routing 309437772 acct 14200162900")
+          !labelledOnly(low, this.nxe) &&
           // a line's label after its value ("629563951 social" over "06-15-1958 DOB")
           // is the value's
           !lineLabel(low, ce, r.start, r.end, nx) &&
@@ -918,6 +919,16 @@ function weakQualifier(low, r, nx) {
 // 123582401919 = acct", "... 64-9072450 is the EIN")?
 export function labelledAt(low, end) {
   return cueAcross(LABEL_AFTER_GAP_RE, low, end); // the gap may be empty
+}
+
+// Is the number ending at end followed at once by a cue of its own that has no number
+// of its own after it ("123582401919 = acct", not "309437772 acct 1420016")? (_labelled_only)
+const OWN_NUMBER_RE = /[ ]?[#:=.]?[ ]?[0-9]/y;
+function labelledOnly(low, end) {
+  const cue = cueAfterGap(LABEL_AFTER_GAP_RE, low, end);
+  if (cue === null) return false;
+  OWN_NUMBER_RE.lastIndex = cue.end;
+  return !OWN_NUMBER_RE.test(low);
 }
 
 // Is the number ending at end corrected at once by a cue of its own ("... 044980050 oops
