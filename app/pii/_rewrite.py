@@ -1362,11 +1362,21 @@ def _stamp_joins(norm: str) -> list[Edit]:
     out: list[Edit] = []
     if "\n[" not in norm and "\n(" not in norm:
         return out
+    low = None
     for m in _STAMP_JOIN_RE.finditer(norm):
-        s = m.start()
-        line = _STAMP_LINE_RE.match(norm, norm.rfind("\n", 0, s) + 1)
-        if line is not None and line.group().lstrip(" ")[0] == m.group(1):
-            out.append((s, m.end(), " ", [m.span()]))
+        s, e = m.span()
+        start = norm.rfind("\n", 0, s) + 1
+        line = _STAMP_LINE_RE.match(norm, start)
+        if line is None or line.group().lstrip(" ")[0] != m.group(1):
+            continue
+        numeral = "0" <= norm[s - 1] <= "9"
+        if not (numeral and "0" <= norm[e] <= "9"):
+            # a number read out in words: a digit or a digit word on either side
+            low = low or latin_lower(norm)
+            if not (_digit_item_before(low, line.end(), s) and _digit_item_at(low, e)):
+                continue
+        gap = " " if numeral else ", "  # (a pause between words)
+        out.append((s, e, gap, [m.span()] * len(gap)))
     return out
 
 

@@ -648,11 +648,21 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   function stampJoins(norm) {
     const out = [];
     if (!norm.includes("\n[") && !norm.includes("\n(")) return out;
+    let low = null;
     for (const m of all(STAMP_JOIN_RE, norm)) {
       const s = m.index;
+      const e = s + m[0].length;
       STAMP_LINE_RE.lastIndex = norm.lastIndexOf("\n", s - 1) + 1;
       const line = STAMP_LINE_RE.exec(norm);
-      if (line !== null && line[0].replace(/^ +/, "")[0] === m[1]) out.push([s, s + m[0].length, " ", [[s, s + m[0].length]]]);
+      if (line === null || line[0].replace(/^ +/, "")[0] !== m[1]) continue;
+      const numeral = isDigit(norm[s - 1]);
+      if (!(numeral && isDigit(norm[e]))) {
+        // a number read out in words: a digit or a digit word on either side
+        low = low ?? lower(norm);
+        if (!(digitItemBefore(low, STAMP_LINE_RE.lastIndex, s) && digitItemAt(low, e))) continue;
+      }
+      const gap = numeral ? " " : ", "; // (a pause between words)
+      out.push([s, e, gap, Array(gap.length).fill([s, e])]);
     }
     return out;
   }
