@@ -221,7 +221,7 @@ def _ignored(low: str, m: re.Match) -> bool:
     taxes": scopes.topic_state_noun)?"""
     s = m.start()
     return m.group() in _TOPIC_IGNORE and (
-        _TOPIC_OWNER_RE.search(low[max(0, s - 8) : s]) is None
+        _TOPIC_OWNER_RE.search(low[max(0, s - 12) : s]) is None
         or _TOPIC_STATE_NOUN_RE.match(low, m.end()) is not None
     )
 

@@ -97,7 +97,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const HEADER_TURN_RE = new RegExp("^(?:" + W.header_line.replaceAll("<T>", W.header_time) + ")");
   const ignored = (l, m) => {
     if (!TOPIC_IGNORE.has(m[0])) return false;
-    if (!TOPIC_OWNER_RE.test(l.slice(Math.max(0, m.index - 8), m.index))) return true;
+    if (!TOPIC_OWNER_RE.test(l.slice(Math.max(0, m.index - 12), m.index))) return true;
     TOPIC_STATE_NOUN_RE.lastIndex = m.index + m[0].length;
     return TOPIC_STATE_NOUN_RE.test(l);
   };
