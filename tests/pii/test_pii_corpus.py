@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 283
+    assert len(INDEPENDENT) == 290
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -279,6 +279,14 @@ _FLOORS = {
     "independent-280": (0.88, 0.91, 0.01),
     # structured text (281): one in 99, a 12-digit membership number in a "Number" column
     "independent-281": (0.95, 0.95, 0.0102),
+    # voice (285, older callers): "the first three are ... the middle two ... the last
+    # four", numbers corrected mid-way, a number said over two voicemails (README)
+    "independent-285": (0.86, 0.86, 0.01),
+    # the hardest cases (286): no cue at all, corrections and denials paragraphs away
+    "independent-286": (0.92, 0.91, 0.01),
+    # conversations (287): answers above a quoted numbered question list, an SMS
+    # backup's XML, a correction in a later message; one in 99 (README)
+    "independent-287": (0.91, 0.94, 0.0102),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -298,6 +306,9 @@ _PRECISION_FLOORS = {
     # languages (283): a Ukrainian ID card number in SSN shape, a Portuguese IBAN's
     # digits read as a card
     "independent-283": (0.98, 0.019),
+    # the hardest cases again (286): a phone number missing a digit in SSN shape, a CT
+    # number disowned as the previous tenant's, a case number explained paragraphs later
+    "independent-286": (0.96, 0.041),
     "independent-74": (0.98, 0.018),
     # a CT number's base alone its writer called incomplete ("I can't find the rest of
     # it"), and the same base quoted above its full number (README)
