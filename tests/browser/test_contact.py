@@ -83,7 +83,7 @@ def test_the_idle_warm_up_shows_announces_and_sends_nothing(live_server, page):
     page.wait_for_load_state("networkidle")
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    page.wait_for_timeout(1500)  # the four idle steps
+    page.wait_for_timeout(1500)  # the idle steps, one message each
     expect(page.locator("#message-findings")).to_be_hidden()
     assert page.input_value("#message") == ""
     assert page.evaluate("window.__announced") == []

@@ -101,8 +101,8 @@ function institutionEin(low, s, e) {
 }
 
 // Made-up messages that run most of the detector's patterns: cue words before and after
-// numbers in several languages, a subject line, a table, a CSV row, a list, a quoted
-// reply, a denial, a correction, a transcript and spoken digits. V8 compiles a pattern
+// numbers in several languages and scripts, a subject line, a table, a CSV row, a list,
+// a quoted reply, a denial, a correction, a transcript and spoken digits. V8 compiles a pattern
 // on its first use, and the cue alternation's parts take tens of milliseconds each, so
 // the first checks of a page would stall for a few hundred milliseconds; the contact
 // form scans these while the page is idle instead (bench/README.md has the figures).
@@ -117,6 +117,10 @@ export const WARM_UP_TEXTS = Object.freeze([
   "Caller: my social is two one nine, five six, seven seven eight eight.\nOperator: Social?\n" +
     "[00:13] Speaker 1: card 4929 3817 5208 1111 exp 08/28, tax registration 1234567-000, " +
     "número de seguro social 219 56 7788, numer rozliczeniowy 011000138",
+  // other scripts' cue words and digits (their patterns are large to compile)
+  "您好，我的社会安全号码是 219-56-7788，本店康州稅務登記號碼 6611329000。내 사회보장번호는 219 56 " +
+    "7788 입니다. Мой номер социального страхования 219-56-7788, ИНН не нужен. رقم الضمان " +
+    "الاجتماعي ٢١٩٥٦٧٧٨٨",
 ]);
 
 /** Find tax identifiers in `text`: findings in text order, never overlapping, with
