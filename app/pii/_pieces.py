@@ -761,12 +761,6 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     return (kind, cs, ce, d, ("before", ctx.before_span, ctx.before) if introduced else ctx.why)
 
 
-# the label of a next field typed on to a number: letters, then its value or a colon;
-# or a word with a small letter typed on to it, a space lost ("ssn#369337823pls call"; not
-# a code's capitals, "412083317ABC"), or a business's suffix or a field's short name in
-# capitals ("EIN62-9821261LLC", "...DOB"); or a slash and the next field ("ein812087764/ct
-# reg 2142311001"); or a pasted form's next field name in capitals, up to its colon
-# ("SSN:469172933FECHA DE NAC:03/14/1979")
 def _ct_cue_spelled(ctx: _Chunk) -> bool:
     """Is the CT cue before the chunk more than the two letters "ct"?"""
     span = ctx.before_span
@@ -775,6 +769,12 @@ def _ct_cue_spelled(ctx: _Chunk) -> bool:
 
 # a label typed on to a number and its own value after it, the next field
 _GLUED_FIELD_RE = re.compile("[a-z]{2,12}[ ]?[#:]?[ ]?[0-9]")
+# the label of a next field typed on to a number: letters, then its value or a colon;
+# or a word with a small letter typed on to it, a space lost ("ssn#369337823pls call"; not
+# a code's capitals, "412083317ABC"), or a business's suffix or a field's short name in
+# capitals ("EIN62-9821261LLC", "...DOB"); or a slash and the next field ("ein812087764/ct
+# reg 2142311001"); or a pasted form's next field name in capitals, up to its colon
+# ("SSN:469172933FECHA DE NAC:03/14/1979")
 _LABEL_GLUED_RE = re.compile(
     "[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])"
     "|(?:LLC|INC|CORP|LTD|DBA|DOB|EXP|TEL|PH|FAX)(?![A-Za-z0-9_])|/[A-Za-z]{2,12}(?![A-Za-z0-9_])"

@@ -108,9 +108,6 @@ export function classify(parts, seps, ctx, first, last) {
   return kind;
 }
 
-// the label of a next field typed on to a number: letters, then its value or a colon; or a
-// word with a small letter typed on to it, a space lost ("ssn#369337823pls call"; not a
-// code's capitals, "412083317ABC")
 const PROSE_DASHES = new Set(RULES.prose_dashes);
 // Is the CT cue before the chunk more than the two letters "ct"? (_ct_cue_spelled; after
 // ctx.cueBefore(), which finds the cue)
@@ -120,6 +117,12 @@ function ctCueSpelled(ctx) {
 
 // a label typed on to a number and its own value after it, the next field (_GLUED_FIELD_RE)
 const GLUED_FIELD_RE = /[a-z]{2,12}[ ]?[#:]?[ ]?[0-9]/y;
+// the label of a next field typed on to a number: letters, then its value or a colon; or a
+// word with a small letter typed on to it, a space lost ("ssn#369337823pls call"; not a
+// code's capitals, "412083317ABC"), or a business's suffix or a field's short name in
+// capitals ("EIN62-9821261LLC", "...DOB"); or a slash and the next field
+// ("ein812087764/ct reg 2142311001"); or a pasted form's next field name in capitals, up to
+// its colon ("SSN:469172933FECHA DE NAC:03/14/1979") (_LABEL_GLUED_RE)
 const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])|(?:LLC|INC|CORP|LTD|DBA|DOB|EXP|TEL|PH|FAX)(?![A-Za-z0-9_])|\/[A-Za-z]{2,12}(?![A-Za-z0-9_])|[A-Z]{2,12}(?=(?: [A-Z]{1,12}){1,3} ?:)/y;
 
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
