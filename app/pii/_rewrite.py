@@ -28,7 +28,16 @@ from __future__ import annotations
 import re
 
 from ._normalise import latin_lower
-from ._rules import CUE_KINDS, CUE_RE, CUE_WINDOW, LATIN_LOWER, MAX_CUE, MICR_MARKS, RULES
+from ._rules import (
+    CUE_KINDS,
+    CUE_RE,
+    CUE_WINDOW,
+    HEADER_LINE_RE,
+    LATIN_LOWER,
+    MAX_CUE,
+    MICR_MARKS,
+    RULES,
+)
 from ._scopes import ID_KINDS
 
 _R = RULES["rewrites"]
@@ -1383,7 +1392,7 @@ def _stamp_joins(norm: str) -> list[Edit]:
 # a number a transcript splits at a header line: a caption's timing, a recorder's speaker
 # and time, or a time stamp at each line's start (header_join)
 _HEADER_T = _R["header_time"]
-_HEADER_LINE_RE = re.compile(_R["header_line"].replace("<T>", _HEADER_T))
+_HEADER_LINE_RE = HEADER_LINE_RE
 _HEADER_BARE_RE = re.compile(_R["header_bare"].replace("<T>", _HEADER_T))
 _HEADER_SPEAKER_RE = re.compile(_R["header_speaker"])
 _HEADER_FIND_RE = re.compile("[0-9]:[0-9]{2}")

@@ -496,3 +496,9 @@ INSTITUTION_BETWEEN_RE = re.compile(_institution["between"])
 BUSINESS_REACH: int = RULES["business_reach"]
 PARAGRAPH_RE = re.compile(RULES["paragraph_break"])
 TIGHT_RE = re.compile(RULES["tight_group"])
+# a transcript's header line: a caption's timing, or a speaker's name and a time alone on a
+# line (rewrites.header_line, header_time for <T>): _rewrite joins a number over it,
+# _scopes reads the turn below it as that speaker's
+HEADER_LINE_RE = re.compile(
+    RULES["rewrites"]["header_line"].replace("<T>", RULES["rewrites"]["header_time"])
+)

@@ -41,6 +41,7 @@ from ._rules import (
     CUE_RE,
     CUE_WINDOW,
     DIGITS_TO_ZERO,
+    HEADER_LINE_RE,
     MIN_DIGITS,
     RULES,
     SENTENCE_END_RE,
@@ -107,9 +108,6 @@ _SPOKEN_LEAD = frozenset(_S["spoken_turn_lead"])
 _SPOKEN_TAIL = frozenset(_S["spoken_turn_tail"])
 _SPOKEN_COPULA_RE = re.compile(_S["spoken_turn_copula"])
 _SPOKEN_COPULA_WORDS: int = _S["spoken_turn_copula_words"]
-# a transcript's header line, a speaker's name and a time alone on a line, the turn's
-# words on the lines below ("Speaker 2  0:20", "报税员 10:32"; rewrites.header_line)
-_HEADER_TURN_RE = re.compile(_W["header_line"].replace("<T>", _W["header_time"]))
 _SPOKEN_GAPS = frozenset(" \t,.;!?…-–—")
 _RELATION_LABEL_RE = re.compile(_S["relation_label"], re.IGNORECASE)
 _PRESENT_SENTENCE_RE = re.compile(_S["presenting_sentence"])
@@ -187,6 +185,7 @@ ID_KINDS = frozenset(("ssn", "itin", "fein", "taxid", "ct", "routing"))
 _VOID = CUE_KINDS.index("void") + 1
 _TOPIC_IGNORE = frozenset(_S["topic_ignore"])
 _TOPIC_OWNER_RE = re.compile(_S["topic_owner"])
+_TOPIC_OWNER_REACH: int = _S["topic_owner_reach"]
 _TOPIC_STATE_NOUN_RE = re.compile(_S["topic_state_noun"])
 _TOPIC_NEGATION_RE = re.compile(_S["topic_negation"])
 _CLAUSE_BREAKS = ",;:!?.\n"
@@ -221,7 +220,7 @@ def _ignored(low: str, m: re.Match) -> bool:
     taxes": scopes.topic_state_noun)?"""
     s = m.start()
     return m.group() in _TOPIC_IGNORE and (
-        _TOPIC_OWNER_RE.search(low[max(0, s - 12) : s]) is None
+        _TOPIC_OWNER_RE.search(low[max(0, s - _TOPIC_OWNER_REACH) : s]) is None
         or _TOPIC_STATE_NOUN_RE.match(low, m.end()) is not None
     )
 
@@ -503,7 +502,7 @@ def _person_numbers(
             notes.setdefault(at, "it stands alone on the line under a person's name")
 
 
-_SHORT_QUESTION = 5  # words: a turn this short and ending in "?" asks for what it names
+_SHORT_QUESTION: int = _S["short_question_words"]
 _ANSWER_TURNS = _S["answer_turns"]
 
 
@@ -524,7 +523,8 @@ def _answered_turns(
     for off, line in lines:
         if not line.strip():
             continue
-        h = _HEADER_TURN_RE.match(line + "\n")
+        # (a header line, the speaker's name and a time: "Speaker 2  0:20", "报税员 10:32")
+        h = HEADER_LINE_RE.match(line + "\n")
         if h is not None and (h.group(1) or h.group(2)):
             header = (h.group(1) or h.group(2)).strip().lower()
             continue

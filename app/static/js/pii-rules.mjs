@@ -2122,6 +2122,8 @@ export const RULES = {
   "list_item": "[ \\t]*((?:[-*•·]|#?[0-9]{1,2}[.)]?(?=[ \\t]))[ \\t]*)?([^:=0-9\\t\\n]{0,60}?)[ \\t]*(:|=|,|\\||[ \\t]?[-–—]|\\t|(?=[ \\t])|^)[ \\t]*([0-9])",
   "subject": "(?:(?:re|fwd?|subject|asunto|assunto|temat)[ \\t]*:.*|[^.,!?:\\n]{3,70})",
   "spoken_turn_min_words": 5,
+  "short_question_words": 5,
+  "_short_question_words": "A turn this short (in words) that ends in '?' asks for what any cue word of it names ('Operator: Social?', 'And the social?'), not only a cue that could set a topic.",
   "spoken_turn_lead": [
    "no",
    "yes",
@@ -2192,7 +2194,8 @@ export const RULES = {
   ],
   "topic_state_noun": " (?:state )?(?:tax(?:es)?|tax returns?|returns?|refunds?|website|site|portal)(?![a-z])",
   "_topic_state_noun": "After one of topic_ignore, even with an owner before it, these words make it the state's or the department's name, not a cue: 'doing your ct taxes on the website', 'my connecticut refund', 'your drs portal'.",
-  "_topic_ignore": "Cue words too common in addresses and signatures to set a message's topic, unless topic_owner stands just before them, in the 12 characters before the word (\"the state site wants your social\" is about an SSN; so is \"do you have dads social?\", a relative's possessive with its apostrophe left out).",
+  "_topic_ignore": "Cue words too common in addresses and signatures to set a message's topic, unless topic_owner stands just before them, in the topic_owner_reach characters before the word (\"the state site wants your social\" is about an SSN; so is \"do you have dads social?\", a relative's possessive with its apostrophe left out).",
+  "topic_owner_reach": 12,
   "topic_owner": "(?<![a-z])(?:your|my|his|her|their|our|ur|[a-z]+['’]s|(?:dad|mom|wife|husband|son|daughter|father|mother|kid|child|spouse|parent)s) $",
   "list_heading": "(?::|[ \\t](?:below|as follows|the following|following|abajo|siguientes|abaixo|seguintes|poni[zż]ej|anba a))[ \\t]*$",
   "_list_item": "Groups: 1 the bullet or number, 2 the label, 3 the separator, 4 the value's first digit. Under a heading any such line is an item; among siblings only one with a bullet or a separator (':', '=', ',', a dash) is, not a line of prose. A sibling's label may hold the dash itself, between a relation and a name (label_dash: 'wife - Lorraine 149515838'). A label is at most max_label characters ('my sister Theresa Kowalczyk Brandt (daughter): …').",

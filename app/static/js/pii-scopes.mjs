@@ -93,11 +93,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const SPOKEN_TAIL = new Set(S.spoken_turn_tail);
   const SPOKEN_COPULA_RE = new RegExp(S.spoken_turn_copula);
   // a transcript's header line, a speaker's name and a time alone on a line, the turn's
-  // words on the lines below (_HEADER_TURN_RE)
+  // words on the lines below (_rules.HEADER_LINE_RE)
   const HEADER_TURN_RE = new RegExp("^(?:" + W.header_line.replaceAll("<T>", W.header_time) + ")");
   const ignored = (l, m) => {
     if (!TOPIC_IGNORE.has(m[0])) return false;
-    if (!TOPIC_OWNER_RE.test(l.slice(Math.max(0, m.index - 12), m.index))) return true;
+    if (!TOPIC_OWNER_RE.test(l.slice(Math.max(0, m.index - S.topic_owner_reach), m.index))) return true;
     TOPIC_STATE_NOUN_RE.lastIndex = m.index + m[0].length;
     return TOPIC_STATE_NOUN_RE.test(l);
   };
@@ -953,7 +953,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       // el numero de tu itin para la forma de connecticut" asks for an ITIN; a short
       // question asks with any cue word, "Social?", "And the social?")
       const words = pyStrip(rest);
-      const short = pyRstrip(rest).endsWith("?") && (words ? words.split(/\s+/).length : 0) <= SHORT_QUESTION;
+      const short = pyRstrip(rest).endsWith("?") && (words ? words.split(/\s+/).length : 0) <= S.short_question_words;
       const ids = new Set(cues(rest, !short).filter((k) => ID_KINDS.has(k)));
       if (found.length || ids.size || at >= 0 || /[0-9]/.test(rest)) asked = [speaker, ids, 0];
       else if (asked !== null) asked = asked[2] + 1 < S.answer_turns ? [asked[0], asked[1], asked[2] + 1] : null;
@@ -972,7 +972,6 @@ function pySpace(c) {
     c === 0x1680
   );
 }
-const SHORT_QUESTION = 5; // words: a turn this short and ending in "?" asks for what it names (_SHORT_QUESTION)
 function pyLstrip(s) {
   let i = 0;
   while (i < s.length && pySpace(s.charCodeAt(i))) i++;
