@@ -329,7 +329,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
 
   function mode(original) {
     const line = unquoted(original);
-    if (line.replace(/[ \t\r]+$/, "").includes("\t")) return "\t"; // (a tab left at the end of a CSV row splits nothing)
+    // (a tab left at the end of a CSV row splits nothing; most lines hold no tab at all,
+    // and the regex that strips the end is dear on the long runs of spaces of aligned rows)
+    if (line.includes("\t") && line.replace(/[ \t\r]+$/, "").includes("\t")) return "\t";
     if (line.split("|").length - 1 >= 2) return "|";
     ALIGNED_RE.lastIndex = 0;
     const aligned = ALIGNED_RE.test(pyStrip(line));
