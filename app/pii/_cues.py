@@ -378,9 +378,9 @@ class _Chunk:
 
     def _cue_floor(self) -> int:
         """Where the cues before the number may start: after the number before it, or,
-        when that is a bare year, before the year ("My SSN for the 2022 return is
-        235946168": a year is never an identifier, and takes no cue from it), but after
-        any other digit."""
+        when that is a bare year or form number, before it ("My SSN for the 2022 return
+        is 235946168", 'company EIN for my 1099 "414776373"': neither is ever an
+        identifier, and takes no cue from it), but after any other digit."""
         norm, pe = self.text.norm, self.pe
         ys = pe - 4
         year = norm[ys:pe] if ys >= 0 else ""
@@ -885,13 +885,15 @@ class _Chunk:
 
     def _instead(self, pos: int):
         """The identifier cue a relabelling that ends at pos names ("it's my business
-        EIN"), or None."""
+        EIN"), or None. Not a name alone ("... is NOT our EIN, it's the DRS reference
+        number for the audit": weak_cues_after)."""
         low = self.text.low
         cue = _next_cue(low, pos, min(len(low), pos + CUE_WINDOW + MAX_CUE))
         if (
             cue is not None
             and cue.start() - pos <= CUE_WINDOW
             and _cue_kind(cue) in ID_KINDS
+            and cue.group() not in WEAK_CUES_AFTER
             # (one character more: a sentence end is seen by the capital after it)
             and SENTENCE_END_RE.search(self.text.norm, pos, cue.start() + 1) is None
         ):
@@ -1173,7 +1175,8 @@ def _fragment_start(norm: str, pe: int) -> int:
 _DIGIT_RE = re.compile("[0-9]")
 # what joins a year to a date or a longer number before it ("03/06/2022", "1-2022")
 _YEAR_GLUE = "/-.,:'"
-_YEAR_RE = re.compile("(?:19|20)[0-9]{2}")
+# a year, or the number of a federal form a cue may stand before ("EIN for my 1099")
+_YEAR_RE = re.compile("(?:19|20)[0-9]{2}|10(?:40|65|98|99)|1120")
 
 
 def _ends_label_line(norm: str, end: int) -> bool:

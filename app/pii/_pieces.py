@@ -33,6 +33,8 @@ from ._rules import (
     CARD_WORDS_RE,
     CARD_WORDS_REACH,
     CT_ACCOUNT_AFTER_ROUTING_RE,
+    CT_ACCOUNT_CELL_RE,
+    CT_ACCOUNT_CELL_ROWS,
     CT_ACCOUNT_COLUMN_RE,
     CT_ACCOUNT_COLUMN_REACH,
     CT_ACCOUNT_LABEL_RE,
@@ -378,9 +380,11 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
         return False
     if cue == "taxid":
         return True
+    at, low = ctx.at, ctx.text.low_lines
+    if cue is None:  # (the header's label is no cue of a row below it)
+        return _under_account_cell(low, at)
     if cue != "neg":
         return False
-    at, low = ctx.at, ctx.text.low_lines
     if CT_ACCOUNT_LABEL_RE.search(low[max(0, at - 40) : at]) is not None:
         # (not a bank account under its routing number: "Routing: N\nAccount: M")
         # (the line above looked at within _ABOVE characters: a long line is no form's)
@@ -392,7 +396,40 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
         return CT_ACCOUNT_AFTER_ROUTING_RE.search(above) is None
     # or the first cell of a row under an "Account ID" column (a pasted account summary)
     lo = max(0, at - CT_ACCOUNT_COLUMN_REACH)
-    return CT_ACCOUNT_COLUMN_RE.search(("\n" if lo == 0 else "") + low[lo:at]) is not None
+    if CT_ACCOUNT_COLUMN_RE.search(("\n" if lo == 0 else "") + low[lo:at]) is not None:
+        return True
+    return _under_account_cell(low, at)
+
+
+_SEPARATORS = ",;|"
+
+
+def _under_account_cell(low: str, at: int) -> bool:
+    """Does the number at `at` stand in an "Account ID" column of any place in a table
+    (ct.account_cell): under a space-aligned header cell that starts where it does, or
+    after as many CSV, semicolon or pipe separators as that header cell?"""
+    ls = low.rfind("\n", 0, at) + 1
+    row = low[ls:at]
+    col = at - ls
+    aligned = col == 0 or row.endswith("  ")
+    seps = [row.count(c) for c in _SEPARATORS]
+    end = ls - 1
+    for _ in range(CT_ACCOUNT_CELL_ROWS + 1):
+        if end < 0:
+            return False
+        hs = low.rfind("\n", 0, end) + 1
+        line = low[hs:end]
+        if not line.strip(" \t"):
+            return False
+        for m in CT_ACCOUNT_CELL_RE.finditer(line):
+            before = line[: m.start()]
+            if any(seps):
+                if [before.count(c) for c in _SEPARATORS] == seps:
+                    return True
+            elif aligned and m.start() == col and (col == 0 or before.endswith("  ")):
+                return True
+        end = hs - 1
+    return False
 
 
 _ABOVE = 200  # characters: how far back the line above a label is looked for
@@ -637,7 +674,9 @@ def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     return (kind, cs, ce, "".join(texts), ("before", ctx.before_span, ctx.before))
 
 
-_CARD_GROUPS = 4  # a card grouped another way has at most this many groups
+# a card grouped another way has at most this many groups (voice typing reads its first
+# four digits in pairs: "60 11 7946 3909 5225")
+_CARD_GROUPS = 5
 
 
 def _in_thousands(lens: tuple[int, ...]) -> bool:

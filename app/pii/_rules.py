@@ -455,6 +455,8 @@ CT_ACCOUNT_LABEL_RE = re.compile(_ct["account_label"])
 CT_ACCOUNT_AFTER_ROUTING_RE = re.compile(_ct["account_after_routing"])
 CT_ACCOUNT_COLUMN_RE = re.compile(_ct["account_column"])
 CT_ACCOUNT_COLUMN_REACH: int = _ct["account_column_reach"]
+CT_ACCOUNT_CELL_RE = re.compile(_ct["account_cell"])
+CT_ACCOUNT_CELL_ROWS: int = _ct["account_cell_rows"]
 
 _card = RULES["card"]
 CARD_MIN: int = _card["min_length"]

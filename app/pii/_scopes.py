@@ -344,7 +344,12 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
             named = True
         else:
             kind = "none"
-        negative.append(_NEGATIVE_COLUMN_RE.fullmatch(latin_lower(cell.strip('" '))) is not None)
+        # (a cell that names an identifier is no document's column: "Permit #" heads CT
+        # sales tax permits, the registration numbers)
+        negative.append(
+            kind == "none"
+            and _NEGATIVE_COLUMN_RE.fullmatch(latin_lower(cell.strip('" '))) is not None
+        )
         kinds.append((kind, cell.strip('"')))  # (the words of a CSV's quoted cell)
     if not any(negative):
         return kinds if named else None

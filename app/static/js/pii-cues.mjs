@@ -228,8 +228,8 @@ export class Chunk {
     return m !== null && !sentenceEndIn(SENTENCE_END_RE, norm, end, end + m.index);
   }
   // Where the cues before the number may start: after the number before it, or, when
-  // that is a bare year, before the year ("My SSN for the 2022 return is 235946168"),
-  // but after any other digit (_Chunk._cue_floor).
+  // that is a bare year or form number, before it ("My SSN for the 2022 return is
+  // 235946168", 'EIN for my 1099 "414776373"'), but after any other digit (_Chunk._cue_floor).
   cueFloor() {
     const norm = this.text.norm;
     const pe = this.pe;
@@ -237,9 +237,8 @@ export class Chunk {
     const year = ys >= 0 ? norm.slice(ys, pe) : "";
     if (
       ys < 0 ||
-      !/^[0-9]{4}$/.test(year) ||
-      year < "1900" ||
-      year > "2099" ||
+      // a year, or the number of a federal form ("EIN for my 1099") (_YEAR_RE)
+      !/^(?:(?:19|20)[0-9]{2}|10(?:40|65|98|99)|1120)$/.test(year) ||
       (ys > 0 && (/[0-9]/.test(norm[ys - 1]) || YEAR_GLUE.includes(norm[ys - 1])))
     ) {
       return pe;
@@ -654,7 +653,8 @@ export class Chunk {
     const low = this.text.low;
     const cue = nextCue(low, pos, Math.min(low.length, pos + CUE_WINDOW + MAX_CUE));
     // (one character more: a sentence end is seen by the capital after it)
-    if (cue !== null && cue.start - pos <= CUE_WINDOW && ID_KINDS.has(cueKind(cue.m)) && !sentenceEndIn(SENTENCE_END_RE, this.text.norm, pos, cue.start + 1)) {
+    // (not a name alone: "... is NOT our EIN, it's the DRS reference number": WEAK_AFTER)
+    if (cue !== null && cue.start - pos <= CUE_WINDOW && ID_KINDS.has(cueKind(cue.m)) && !WEAK_AFTER.has(cue.m[0]) && !sentenceEndIn(SENTENCE_END_RE, this.text.norm, pos, cue.start + 1)) {
       return cue;
     }
     return null;

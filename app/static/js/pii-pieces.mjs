@@ -146,9 +146,10 @@ function ctCued(ctx, first, last, d, shaped) {
   if (cue === "ct") return located || (!ctx.namedOnly() && !(ctx.byScopeOnly && phoneLike(d)));
   if (!shaped || !located) return false;
   if (cue === "taxid") return true;
-  if (cue !== "neg") return false;
   const at = ctx.at;
   const low = ctx.text.lowLines;
+  if (cue === null) return underAccountCell(low, at); // (the header's label is no cue of a row below it)
+  if (cue !== "neg") return false;
   if (ACCOUNT_LABEL_RE.test(low.slice(Math.max(0, at - 40), at))) {
     // (not a bank account under its routing number: "Routing: N\nAccount: M")
     // (the line above looked at within ABOVE characters: a long line is no form's)
@@ -162,7 +163,44 @@ function ctCued(ctx, first, last, d, shaped) {
   }
   // or the first cell of a row under an "Account ID" column (a pasted account summary)
   const lo = Math.max(0, at - CT.account_column_reach);
-  return ACCOUNT_COLUMN_RE.test((lo === 0 ? "\n" : "") + low.slice(lo, at));
+  if (ACCOUNT_COLUMN_RE.test((lo === 0 ? "\n" : "") + low.slice(lo, at))) return true;
+  return underAccountCell(low, at);
+}
+
+const ACCOUNT_CELL_RE = new RegExp(CT.account_cell, "g");
+const TABLE_SEPARATORS = [",", ";", "|"];
+const countOf = (s, c) => s.split(c).length - 1;
+
+// Does the number at `at` stand in an "Account ID" column of any place in a table
+// (ct.account_cell): under a space-aligned header cell that starts where it does, or
+// after as many CSV, semicolon or pipe separators as that header cell? (_under_account_cell)
+function underAccountCell(low, at) {
+  const ls = at > 0 ? low.lastIndexOf("\n", at - 1) + 1 : 0;
+  const row = low.slice(ls, at);
+  const col = at - ls;
+  const aligned = col === 0 || row.endsWith("  ");
+  const seps = TABLE_SEPARATORS.map((c) => countOf(row, c));
+  const separated = seps.some((n) => n > 0);
+  let end = ls - 1;
+  for (let r = 0; r <= CT.account_cell_rows; r++) {
+    if (end < 0) return false;
+    const hs = end > 0 ? low.lastIndexOf("\n", end - 1) + 1 : 0;
+    const line = low.slice(hs, end);
+    if (/^[ \t]*$/.test(line)) return false;
+    ACCOUNT_CELL_RE.lastIndex = 0;
+    let m;
+    while ((m = ACCOUNT_CELL_RE.exec(line)) !== null) {
+      const before = line.slice(0, m.index);
+      if (separated) {
+        if (TABLE_SEPARATORS.every((c, i) => countOf(before, c) === seps[i])) return true;
+      } else if (aligned && m.index === col && (col === 0 || before.endsWith("  "))) {
+        return true;
+      }
+      if (m[0].length === 0) ACCOUNT_CELL_RE.lastIndex++;
+    }
+    end = hs - 1;
+  }
+  return false;
 }
 
 // Is the separator at norm[i] a single space ("1234567 003"; not a line break; a tab, two
@@ -318,7 +356,9 @@ export function ctBase(ctx) {
   return ["ct_tax_reg", cs, ce, norm.slice(cs, ce)];
 }
 
-const CARD_GROUPS = 4; // a card grouped another way has at most this many groups
+// a card grouped another way has at most this many groups (voice typing reads its first
+// four digits in pairs: "60 11 7946 3909 5225")
+const CARD_GROUPS = 5;
 const CARD_WORDS_RE = new RegExp(CARD.words, "g");
 
 // A card number grouped another way ("visa 4135 11941092 1454", "card 48604064 44814420"):

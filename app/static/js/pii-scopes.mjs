@@ -362,7 +362,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       let kind = found.length ? found[found.length - 1] : "none";
       if (ID_KINDS.has(kind)) named = true;
       else kind = "none";
-      negative.push(NEGATIVE_COLUMN_RE.test(low(pyStripChars(cell, '" '))));
+      // (a cell that names an identifier is no document's column: "Permit #" heads CT
+      // sales tax permits, the registration numbers)
+      negative.push(kind === "none" && NEGATIVE_COLUMN_RE.test(low(pyStripChars(cell, '" '))));
       kinds.push(kind);
     }
     if (!negative.some((x) => x)) return named ? kinds : null;
