@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 290
+    assert len(INDEPENDENT) == 304
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -287,6 +287,14 @@ _FLOORS = {
     # conversations (287): answers above a quoted numbered question list, an SMS
     # backup's XML, a correction in a later message; one in 99 (README)
     "independent-287": (0.91, 0.94, 0.0102),
+    # structured pastes (295): EFW2 RS records with the SSN glued to the name, an Excel
+    # paste whose tabs became single spaces, an asterisk-bordered DOS table, CSV rows
+    # of CT numbers with no header; one in 99 (README)
+    "independent-295": (0.93, 0.95, 0.0102),
+    # writing for others (296): one in 99, a number "on the client's letter" asked about
+    "independent-296": (0.95, 0.95, 0.0102),
+    # conversations (301): one in 99, "no no its some letter number" in the next turn
+    "independent-301": (0.95, 0.95, 0.0102),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -442,6 +450,15 @@ _PRECISION_FLOORS = {
     # it's not mine", an EIN "I thought was my business EIN, but it's actually my
     # landlord's" (README)
     "independent-248": (0.98, 0.021),
+    # the hardest cases (293): "if my SSN were, say, N (made-up example, not mine)", "my
+    # federal ID N, which is just my social" (README)
+    "independent-293": (0.97, 0.0102),
+    # conversations (294): Unix time stamps of a Slack export beside a CT cue, a denial
+    # in the next chat turn (README)
+    "independent-294": (0.96, 0.0102),
+    # the hardest cases again (300): "the agent said it's just the notice tracking
+    # number" two clauses on, a bank's "acct no" under the CT account label (README)
+    "independent-300": (0.98, 0.02),
 }
 
 
