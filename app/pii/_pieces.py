@@ -401,7 +401,7 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
     return _under_account_cell(low, at)
 
 
-_SEPARATORS = ",;|"
+_TABLE_SEPARATORS = ",;|"  # what parts the cells of a CSV, semicolon or pipe table
 
 
 def _under_account_cell(low: str, at: int) -> bool:
@@ -412,7 +412,7 @@ def _under_account_cell(low: str, at: int) -> bool:
     row = low[ls:at]
     col = at - ls
     aligned = col == 0 or row.endswith("  ")
-    seps = [row.count(c) for c in _SEPARATORS]
+    seps = [row.count(c) for c in _TABLE_SEPARATORS]
     end = ls - 1
     for _ in range(CT_ACCOUNT_CELL_ROWS + 1):
         if end < 0:
@@ -424,7 +424,7 @@ def _under_account_cell(low: str, at: int) -> bool:
         for m in CT_ACCOUNT_CELL_RE.finditer(line):
             before = line[: m.start()]
             if any(seps):
-                if [before.count(c) for c in _SEPARATORS] == seps:
+                if [before.count(c) for c in _TABLE_SEPARATORS] == seps:
                     return True
             elif aligned and m.start() == col and (col == 0 or before.endswith("  ")):
                 return True

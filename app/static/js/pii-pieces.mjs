@@ -168,7 +168,7 @@ function ctCued(ctx, first, last, d, shaped) {
 }
 
 const ACCOUNT_CELL_RE = new RegExp(CT.account_cell, "g");
-const TABLE_SEPARATORS = [",", ";", "|"];
+const TABLE_SEPARATORS = [",", ";", "|"]; // what parts the cells of a CSV, semicolon or pipe table
 const countOf = (s, c) => s.split(c).length - 1;
 
 // Does the number at `at` stand in an "Account ID" column of any place in a table
@@ -196,7 +196,6 @@ function underAccountCell(low, at) {
       } else if (aligned && m.index === col && (col === 0 || before.endsWith("  "))) {
         return true;
       }
-      if (m[0].length === 0) ACCOUNT_CELL_RE.lastIndex++;
     }
     end = hs - 1;
   }
