@@ -35,8 +35,6 @@ from ._rules import (
     CT_ACCOUNT_AFTER_ROUTING_RE,
     CT_ACCOUNT_CELL_RE,
     CT_ACCOUNT_CELL_ROWS,
-    CT_ACCOUNT_COLUMN_RE,
-    CT_ACCOUNT_COLUMN_REACH,
     CT_ACCOUNT_LABEL_RE,
     CT_BASE_ALONE_NEAR_REACH,
     CT_BASE_ALONE_NOT_AFTER_RE,
@@ -366,7 +364,7 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
     7-digit base and a location code (shaped) starting 00, so does a cue that does not
     name one alone: "tax number" / "tax ID" (a CT number is a tax number too), or a bare
     "Account" label introducing it (myconneCT's name for a registration: "Account ID:
-    1838068000") or heading its column."""
+    1838068000") or heading its column in a table (_under_account_cell)."""
     cue = ctx.cue(first, last)
     located = d[-CT_LOC:].startswith(CT_NO_CUE_LOC)
     if cue == "ct":
@@ -394,24 +392,24 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
         lo = max(0, ls - _ABOVE)
         above = low[low.rfind("\n", lo, ls) + 1 or lo : ls]
         return CT_ACCOUNT_AFTER_ROUTING_RE.search(above) is None
-    # or the first cell of a row under an "Account ID" column (a pasted account summary)
-    lo = max(0, at - CT_ACCOUNT_COLUMN_REACH)
-    if CT_ACCOUNT_COLUMN_RE.search(("\n" if lo == 0 else "") + low[lo:at]) is not None:
-        return True
+    # or in an "Account ID" column (a pasted account summary)
     return _under_account_cell(low, at)
 
 
 _TABLE_SEPARATORS = ",;|"  # what parts the cells of a CSV, semicolon or pipe table
+_INDENT_RE = re.compile("[ \t>]*")  # an indent, or an e-mail's quote prefix
 
 
 def _under_account_cell(low: str, at: int) -> bool:
-    """Does the number at `at` stand in an "Account ID" column of any place in a table
-    (ct.account_cell): under a space-aligned header cell that starts where it does, or
-    after as many CSV, semicolon or pipe separators as that header cell?"""
+    """Does the number at `at` stand in an "Account ID" column of a table
+    (ct.account_cell): first in its row under the header's first cell, or under a
+    space-aligned header cell that starts where it does, or after as many CSV,
+    semicolon or pipe separators as that header cell?"""
     ls = low.rfind("\n", 0, at) + 1
     row = low[ls:at]
     col = at - ls
-    aligned = col == 0 or row.endswith("  ")
+    first = _INDENT_RE.fullmatch(row) is not None
+    aligned = row.endswith("  ")
     seps = [row.count(c) for c in _TABLE_SEPARATORS]
     end = ls - 1
     for _ in range(CT_ACCOUNT_CELL_ROWS + 1):
@@ -423,10 +421,13 @@ def _under_account_cell(low: str, at: int) -> bool:
             return False
         for m in CT_ACCOUNT_CELL_RE.finditer(line):
             before = line[: m.start()]
-            if any(seps):
+            if first:
+                if _INDENT_RE.fullmatch(before) is not None:
+                    return True
+            elif any(seps):
                 if [before.count(c) for c in _TABLE_SEPARATORS] == seps:
                     return True
-            elif aligned and m.start() == col and (col == 0 or before.endswith("  ")):
+            elif aligned and m.start() == col and before.endswith("  "):
                 return True
         end = hs - 1
     return False

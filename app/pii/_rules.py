@@ -453,8 +453,6 @@ CT_ZIP_PLUS4: tuple[int, ...] = tuple(_ct["zip_plus4"])
 CT_ZIP_PREFIX: str = _ct["zip_prefix"]
 CT_ACCOUNT_LABEL_RE = re.compile(_ct["account_label"])
 CT_ACCOUNT_AFTER_ROUTING_RE = re.compile(_ct["account_after_routing"])
-CT_ACCOUNT_COLUMN_RE = re.compile(_ct["account_column"])
-CT_ACCOUNT_COLUMN_REACH: int = _ct["account_column_reach"]
 CT_ACCOUNT_CELL_RE = re.compile(_ct["account_cell"])
 CT_ACCOUNT_CELL_ROWS: int = _ct["account_cell_rows"]
 

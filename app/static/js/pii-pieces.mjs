@@ -130,7 +130,6 @@ const CT_DIGITS = CT.base_max - 2 + CT.location_length;
 const ACCOUNT_LABEL_RE = new RegExp(CT.account_label);
 const ACCOUNT_AFTER_ROUTING_RE = new RegExp(CT.account_after_routing);
 const ABOVE = 200; // characters: how far back the line above a label is looked for (_ABOVE)
-const ACCOUNT_COLUMN_RE = new RegExp(CT.account_column);
 
 // Does the number's cue make d a CT number? A CT cue does, but one that only names the
 // state, the department or a tax only if d ends in a location code 00x; for a 7-digit
@@ -161,9 +160,7 @@ function ctCued(ctx, first, last, d, shaped) {
     const above = ls < 0 ? "" : low.slice(k2 < 0 ? lo2 : lo2 + k2 + 1, ls);
     return ls < 0 || !ACCOUNT_AFTER_ROUTING_RE.test(above);
   }
-  // or the first cell of a row under an "Account ID" column (a pasted account summary)
-  const lo = Math.max(0, at - CT.account_column_reach);
-  if (ACCOUNT_COLUMN_RE.test((lo === 0 ? "\n" : "") + low.slice(lo, at))) return true;
+  // or in an "Account ID" column (a pasted account summary)
   return underAccountCell(low, at);
 }
 
@@ -171,14 +168,18 @@ const ACCOUNT_CELL_RE = new RegExp(CT.account_cell, "g");
 const TABLE_SEPARATORS = [",", ";", "|"]; // what parts the cells of a CSV, semicolon or pipe table
 const countOf = (s, c) => s.split(c).length - 1;
 
-// Does the number at `at` stand in an "Account ID" column of any place in a table
-// (ct.account_cell): under a space-aligned header cell that starts where it does, or
-// after as many CSV, semicolon or pipe separators as that header cell? (_under_account_cell)
+const INDENT_RE = /^[ \t>]*$/; // an indent, or an e-mail's quote prefix (_INDENT_RE)
+
+// Does the number at `at` stand in an "Account ID" column of a table (ct.account_cell):
+// first in its row under the header's first cell, or under a space-aligned header cell
+// that starts where it does, or after as many CSV, semicolon or pipe separators as that
+// header cell? (_under_account_cell)
 function underAccountCell(low, at) {
   const ls = at > 0 ? low.lastIndexOf("\n", at - 1) + 1 : 0;
   const row = low.slice(ls, at);
   const col = at - ls;
-  const aligned = col === 0 || row.endsWith("  ");
+  const first = INDENT_RE.test(row);
+  const aligned = row.endsWith("  ");
   const seps = TABLE_SEPARATORS.map((c) => countOf(row, c));
   const separated = seps.some((n) => n > 0);
   let end = ls - 1;
@@ -191,9 +192,11 @@ function underAccountCell(low, at) {
     let m;
     while ((m = ACCOUNT_CELL_RE.exec(line)) !== null) {
       const before = line.slice(0, m.index);
-      if (separated) {
+      if (first) {
+        if (INDENT_RE.test(before)) return true;
+      } else if (separated) {
         if (TABLE_SEPARATORS.every((c, i) => countOf(before, c) === seps[i])) return true;
-      } else if (aligned && m.index === col && (col === 0 || before.endsWith("  "))) {
+      } else if (aligned && m.index === col && before.endsWith("  ")) {
         return true;
       }
     }
