@@ -85,6 +85,9 @@ _NEG_KINDS = ("neg", "neg_bare")
 _NO_CUE_OR_NEG = (None, *_NEG_KINDS)
 _PERSON_KINDS = ("ssn", "itin", "taxid")
 _LIST_JOIN_RE = re.compile(", |,\n| / ")
+# two plain runs, each as long as an identifier, with one space or slash between:
+# "routing and account: 232067468 498058767", "Acct/Routing 498058767/232067468"
+_PAIR_RE = re.compile(f"[0-9]{{{MIN_DIGITS},}}(?: ?/ ?| )[0-9]{{{RULES['cue_list_min_digits']},}}")
 _SHARED_MIN: int = RULES["cue_list_min_digits"]  # a house number takes no cue
 # a negation word anywhere in a gap (DENIAL_NEGATION_RE matches where a cue starts)
 _NEGATED_RE = re.compile("(?<![a-z])" + DENIAL_NEGATION_RE.pattern)
@@ -523,6 +526,8 @@ class _Chunk:
         """Is another number joined on after this one ("234567891 and 12345678")?"""
         norm, nx = self.text.norm, self.nx
         own = norm[self.cs : self.ce]
+        if _PAIR_RE.fullmatch(own) is not None:
+            return True
         if ", " in own or ",\n" in own or " / " in own:
             # "234567891, 123456780" is one chunk (not "447-15-9089, 412 Maple Hill Rd":
             # a house number is no number a cue is shared out to)

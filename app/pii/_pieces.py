@@ -64,6 +64,7 @@ from ._rules import (
     MIN_DIGITS,
     NACHA_ENTRY_CODES,
     PROSE_DASHES,
+    RULES,
     SSN_BAD_AREA_FIRST,
 )
 from ._scopes import DENIED, ID_KINDS
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
 
 _MAX_PIECE_GROUPS = 6
 _DOT_CUT_MIN = 2
+_SLASH_CUT_MIN: int = RULES["cue_list_min_digits"]
 _GLUE_PUNCT = "-/"
 # _shape_possible by group lengths: a few hundred distinct tuples ever occur, so the
 # answers are kept (bounded: group lengths are at most CARD_MAX and groups at most 6)
@@ -676,8 +678,10 @@ def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
 
 
 # a card grouped another way has at most this many groups (voice typing reads its first
-# four digits in pairs: "60 11 7946 3909 5225")
+# four digits in pairs: "60 11 7946 3909 5225"), unless every group is a pair
 _CARD_GROUPS = 5
+_CARD_PAIRS_DIGITS = 16
+_PAIRS_RE = re.compile("[0-9]{2}(?: [0-9]{2}){6,}")
 
 
 def _in_thousands(lens: tuple[int, ...]) -> bool:
@@ -695,7 +699,18 @@ def _card_grouped(text: _Text, texts: list[str], raw_seps: list[str], cs: int, c
     # the first groups, one separator between them (an expiry date may follow: "... 1454
     # 08/26")
     d, end, k = texts[0], cs + len(texts[0]), 1
-    while k < len(texts) and k < _CARD_GROUPS and raw_seps[k - 1] == sep and len(d) < CARD_MIN:
+    # (or eight pairs, a card's sixteen digits read two at a time: "fifty three, thirty
+    # nine, forty nine, ...")
+    pairs = len(texts[0]) == 2
+    while (
+        k < len(texts)
+        and raw_seps[k - 1] == sep
+        and (
+            (k < _CARD_GROUPS and len(d) < CARD_MIN)
+            or (pairs and len(texts[k]) == 2 and len(d) < _CARD_PAIRS_DIGITS)
+        )
+    ):
+        pairs = pairs and len(texts[k]) == 2
         d += texts[k]
         end += len(sep) + len(texts[k])
         k += 1
@@ -822,21 +837,34 @@ _LABEL_GLUED_RE = re.compile(
 )
 
 
+# how far before a chunk its EFW2 record's line may start: right before it, or at the
+# column of a record's field when only the codes and blanks of the record stand between
+# ("RS09     253709072Sarah": the state code and a blank taxing entity code)
+_EFW2_BACKS = (2, *sorted({column for column, _kind in EFW2_RECORDS.values() if column > 2}))
+
+
 def _efw2_field(norm: str, cs: int, ce: int):
     """The identifier of an EFW2 record whose line the chunk starting at cs starts, right
-    after the record's identifier ("RW104050388MARIA": rules efw2_records), or None."""
-    if cs > 2 and norm[cs - 3] != "\n":
-        return None
-    field = EFW2_RECORDS.get(norm[cs - 2 : cs])
-    if field is None:
-        return None
-    s = cs - 2 + field[0]
-    e = s + 9
-    d = norm[s:e]
-    if e > ce or not (d.isascii() and d.isdigit()) or (e < len(norm) and "0" <= norm[e] <= "9"):
-        return None
-    kind = _ssn_or_itin(d) if field[1] == "ssn" else "fein" if _fein_ok(d) else None
-    return None if kind is None else (kind, s, e, d, ("efw2", norm[cs - 2 : cs]))
+    after the record's identifier ("RW104050388MARIA": rules efw2_records) or at the
+    field's own column after the record's codes and blanks ("RS09     253709072"), or
+    None."""
+    for back in _EFW2_BACKS:
+        ls = cs - back
+        if ls < 0 or norm[ls] != "R" or (ls > 0 and norm[ls - 1] != "\n"):
+            continue
+        field = EFW2_RECORDS.get(norm[ls : ls + 2])
+        if field is None or (
+            back > 2 and (field[0] != back or norm[ls + 2 : cs].strip("0123456789 "))
+        ):
+            continue
+        s = ls + field[0]
+        e = s + 9
+        d = norm[s:e]
+        if e > ce or not (d.isascii() and d.isdigit()) or (e < len(norm) and "0" <= norm[e] <= "9"):
+            return None
+        kind = _ssn_or_itin(d) if field[1] == "ssn" else "fein" if _fein_ok(d) else None
+        return None if kind is None else (kind, s, e, d, ("efw2", norm[ls : ls + 2]))
+    return None
 
 
 def _nacha_entry(norm: str, cs: int, ce: int):
@@ -863,10 +891,21 @@ _NACHA_MIN = 12  # the record type, the transaction code and the nine routing di
 _NACHA_AMOUNT_RE = re.compile(" +[0-9]{10}(?![0-9])")  # the entry's amount, in cents
 
 
+def _listed_after(sep: str, ctx: _Chunk) -> bool:
+    """Is a piece after the separator sep listed after the one before it, to take the
+    chunk's cue softly: after ", " or a slash, or after a space when the cue before is
+    one of a pair shared out in order ("routing and account: 232067468 498058767")?"""
+    return (
+        "," in sep
+        or "/" in sep
+        or (sep == " " and ctx.cue_before() is not None and ctx.carry_kind is not None)
+    )
+
+
 def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     """Append (kind, norm_start, norm_end, digits) for the identifiers in one chunk."""
     norm = text.norm
-    if cs >= 2 and norm[cs - 2] == "R":
+    if cs >= 2:
         f = _efw2_field(norm, cs, ce)  # a W-2 file's record
         if f is not None:
             out.append(f)
@@ -897,6 +936,10 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
                 f = _unwrapped(DIGITS_RE.findall(bare), _NON_DIGITS_RE.findall(bare), cs, ce, ctx)
             elif " " in bare:
                 f = _voice_grouped(norm, bare, cs, ce, ctx)
+                if f is None and _PAIRS_RE.fullmatch(bare) is not None:
+                    # a card read two digits at a time ("... 53 39 49 33 66 62 48 39")
+                    pairs = bare.split(" ")
+                    f = _card_grouped(text, pairs, [" "] * (len(pairs) - 1), cs, ce)
             elif _layout_marks(bare):
                 f = _layout_grouped(norm, bare, cs, ce, ctx)
             else:
@@ -1006,6 +1049,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             return
     if not tainted and amount is None and "\n" in bare:
         f = _unwrapped(texts, raw_seps, cs, ce, ctx)
+        if f is None and raw_seps.count("\n") == 1:
+            # a card grouped another way, a hard wrap for one space ("Card number is
+            # 51395288\n52764185")
+            spaced = [" " if r == "\n" else r for r in raw_seps]
+            f = _card_grouped(ctx.text, texts, spaced, cs, ce)
         if f is not None:
             out.append(f)
             return
@@ -1018,9 +1066,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     hard_cut = 0
     for i, sp in enumerate(seps):
         dot = raw_seps[i] == "." and len(texts[i]) >= _DOT_CUT_MIN <= len(texts[i + 1])
+        # a slash between two runs each as long as most of an identifier joins two
+        # numbers ("Acct/Routing 498058767/232067468"), never parts of one
+        slash = raw_seps[i] == "/" and len(texts[i]) >= _SLASH_CUT_MIN <= len(texts[i + 1])
         # punctuation with spaces around it may be a clause dash ("SSN 592-04-0849 -
         # 2023 - expected $612"): a cut, though a piece may span it ("234 - 56 - 7891")
-        if sp == "" or dot or (raw_seps[i][0] in " \n" and raw_seps[i][-1] in " \n"):
+        if sp == "" or dot or slash or (raw_seps[i][0] in " \n" and raw_seps[i][-1] in " \n"):
             seg_first.append(i + 1)
             if (dot or any(c in raw_seps[i] for c in ",.\n")) and not hard_cut:
                 hard_cut = len(seg_first) - 1
@@ -1126,7 +1177,8 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             # after ", " and a segment that could be an identifier itself: a list
             first = a == 0 or (
                 "listed"
-                if "," in raw_seps[g0 - 1] and pre[g0] - pre[seg_first[a - 1]] >= MIN_DIGITS
+                if _listed_after(raw_seps[g0 - 1], ctx)
+                and pre[g0] - pre[seg_first[a - 1]] >= MIN_DIGITS
                 else False
             )
             f = piece(g0, 0, g1, None, first, b == nseg - 1)

@@ -149,11 +149,11 @@ _BEFORE_SRC = "(?:E|[0-9]{1,3}|dash)"  # an item, or a spoken dash, before a hom
 if _R["homophone"] != (
     "(?:(?<![a-z0-9])" + _BEFORE_SRC + "(?:,? |-)|(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:|#) )"
     "(H)(?=[ -](?:(?:H)[ -])?" + _ITEM_SRC + "(?![a-z0-9]))"
-    "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:,? |-)(won|ate)(?![a-z0-9])"
+    "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:,? |-)(won|ate|tree|too)(?![a-z0-9])"
 ):
     raise ValueError("rewrites.homophone changed: update the homophone tests in _rewrite.py")
 HOMOPHONE_SRC = _R["homophone"].replace("E", _ENGLISH_SRC).replace("H", _H_ALT)
-_H_AFTER_ITEM = frozenset(("won", "ate"))  # the second alternative's homophones
+_H_AFTER_ITEM = frozenset(("won", "ate", "tree", "too"))  # the second alternative's homophones
 _H_FIND_RE = re.compile(
     "(?:" + "|".join(w[0] + "(?<![a-z]" + w[0] + ")" + w[1:] for w in _H_ALT.split("|")) + ")"
 )
@@ -727,6 +727,8 @@ class _Run:
         self.words = 0  # digit words
         self.tens = -1  # where the 0 of a tens word stands, for a unit word after it
         self.hund = -1  # where the two 0s of "hundred" stand, for the tens and units after it
+        self.thou = -1  # where the three 0s of "thousand" start, for a unit and "hundred"
+        self.unit = -1  # the same, once a unit took the last 0, for "hundred" after it
 
     def joined(self, item: str, word: bool, sep: str, span: tuple[int, int]) -> bool:
         """Did the item take a place the word before it left open ("forty nine",
@@ -734,15 +736,28 @@ class _Run:
         doce")?"""
         tens, self.tens = self.tens, -1
         hund, self.hund = self.hund, -1
+        thou, self.thou = self.thou, -1
+        unit, self.unit = self.unit, -1
         if sep not in ("", "-") and not (sep in _JOINERS and (tens >= 0 or hund >= 0)):
             return False
         digit = _WORDS.get(item, item)
+        if unit >= 0 and word and digit == "h" and sep == "":
+            # "eight thousand four hundred eighty three": the unit after "thousand" is
+            # its hundreds digit, and the tens and units take the last two 0s (8483)
+            chars, src = self.chars, self.src
+            chars[unit], src[unit] = chars[unit + 2], src[unit + 2]
+            chars[unit + 2] = "0"
+            src[unit + 1] = src[unit + 2] = span
+            self.hund = unit + 1
+            return True
         if tens >= 0 and digit in _UNITS:
             self.chars[tens], self.src[tens] = digit, span
         elif not (hund >= 0 and word and _after_hundred(self.chars, self.src, hund, digit, span)):
             return False
         elif digit[0] == "t":
             self.tens = hund + 1  # "two hundred thirty five"
+        elif thou >= 0 and digit in _UNITS:
+            self.unit = thou  # "two thousand five", perhaps "... five hundred" next
         self.strong += word and item not in _MIXED_WEAK
         return True
 
@@ -760,6 +775,7 @@ class _Run:
             zeros = 2 if value == "h" else 3
             # the tens and units after it take the last two 0s ("two thousand five" 2005)
             self.hund = len(self.chars) + zeros - 2
+            self.thou = len(self.chars) if value == "k" else -1
             self.chars.extend("0" * zeros)
             self.src.extend([(start, end)] * zeros)
             self.n += zeros

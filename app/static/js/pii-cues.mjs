@@ -52,6 +52,10 @@ function questionBelow(low, ce, start, end) {
   return (line.endsWith("?") || line.endsWith(":")) && !/[0-9]/.test(line);
 }
 
+// Two plain runs, each as long as an identifier, with one space or slash between:
+// "routing and account: 232067468 498058767", "Acct/Routing 498058767/232067468" (_PAIR_RE).
+const PAIR_RE = new RegExp(`^[0-9]{${MIN_DIGITS},}(?: ?/ ?| )[0-9]{${RULES.cue_list_min_digits},}$`);
+
 // Python's pattern.finditer(s, pos, endpos) sees the text as ending at endpos but lets
 // lookbehind see before pos; a slice that starts one character early does the same.
 // what joins a year to a date or a longer number before it ("03/06/2022", "1-2022")
@@ -400,6 +404,7 @@ export class Chunk {
   joinedNext() {
     const norm = this.text.norm;
     const own = norm.slice(this.cs, this.ce);
+    if (PAIR_RE.test(own)) return true;
     if (own.includes(", ") || own.includes(",\n") || own.includes(" / ")) {
       // "234567891, 123456780" is one chunk (not "447-15-9089, 412 Maple Hill Rd": a house
       // number is no number a cue is shared out to)

@@ -361,8 +361,12 @@ export function ctBase(ctx) {
 // a card grouped another way has at most this many groups (voice typing reads its first
 // four digits in pairs: "60 11 7946 3909 5225")
 const CARD_GROUPS = 5;
+const CARD_PAIRS_DIGITS = 16;
+const PAIRS_RE = /^[0-9]{2}(?: [0-9]{2}){6,}$/;
 const CARD_WORDS_RE = new RegExp(CARD.words, "g");
 
+// A card grouped another way has at most CARD_GROUPS groups (voice typing reads its first
+// four digits in pairs: "60 11 7946 3909 5225"), unless every group is a pair.
 // A card number grouped another way ("visa 4135 11941092 1454", "card 48604064 44814420"):
 // one separator, a space or a hyphen, throughout, valid for its brand, and a card word
 // (card.words) in the card.words_reach characters before it (_card_grouped).
@@ -374,7 +378,15 @@ function cardGrouped(text, texts, rawSeps, cs, ce) {
   let d = texts[0];
   let end = cs + texts[0].length;
   let k = 1;
-  while (k < texts.length && k < CARD_GROUPS && rawSeps[k - 1] === sep && d.length < CARD.min_length) {
+  // (or eight pairs, a card's sixteen digits read two at a time: "fifty three, thirty
+  // nine, forty nine, ...")
+  let pairs = texts[0].length === 2;
+  while (
+    k < texts.length &&
+    rawSeps[k - 1] === sep &&
+    ((k < CARD_GROUPS && d.length < CARD.min_length) || (pairs && texts[k].length === 2 && d.length < CARD_PAIRS_DIGITS))
+  ) {
+    pairs = pairs && texts[k].length === 2;
     d += texts[k];
     end += sep.length + texts[k].length;
     k++;
@@ -465,19 +477,38 @@ function voiceGrouped(norm, bare, cs, ce, ctx) {
   return kind === null ? null : [kind, cs, ce, d];
 }
 
+// Is a piece after the separator sep listed after the one before it, to take the
+// chunk's cue softly: after ", " or a slash, or after a space when the cue before is one
+// of a pair shared out in order ("routing and account: 232067468 498058767")
+// (_listed_after)?
+const SLASH_CUT_MIN = RULES.cue_list_min_digits;
+function listedAfter(sep, ctx) {
+  return sep.includes(",") || sep.includes("/") || (sep === " " && ctx.cueBefore() !== null && ctx.carryKind !== null);
+}
+
+// How far before a chunk its EFW2 record's line may start: right before it, or at the
+// column of a record's field when only the codes and blanks of the record stand between
+// ("RS09     253709072Sarah": the state code and a blank taxing entity code).
+const EFW2_BACKS = [2, ...[...new Set(Object.values(RULES.efw2_records).map(([column]) => column).filter((c) => c > 2))].sort((x, y) => x - y)];
+
 // The identifier of an EFW2 record whose line the chunk starting at cs starts, right
-// after the record's identifier ("RW104050388MARIA": rules efw2_records), or null
-// (_efw2_field).
+// after the record's identifier ("RW104050388MARIA": rules efw2_records) or at the
+// field's own column after the record's codes and blanks ("RS09     253709072"), or
+// null (_efw2_field).
 function efw2Field(norm, cs, ce) {
-  if (cs > 2 && norm[cs - 3] !== "\n") return null;
-  const field = RULES.efw2_records[norm.slice(cs - 2, cs)];
-  if (field === undefined) return null;
-  const s = cs - 2 + field[0];
-  const e = s + 9;
-  const d = norm.slice(s, e);
-  if (e > ce || !/^[0-9]{9}$/.test(d) || (e < norm.length && norm[e] >= "0" && norm[e] <= "9")) return null;
-  const kind = field[1] === "ssn" ? ssnOrItin(d) : feinOk(d) ? "fein" : null;
-  return kind === null ? null : [kind, s, e, d];
+  for (const back of EFW2_BACKS) {
+    const ls = cs - back;
+    if (ls < 0 || norm[ls] !== "R" || (ls > 0 && norm[ls - 1] !== "\n")) continue;
+    const field = RULES.efw2_records[norm.slice(ls, ls + 2)];
+    if (field === undefined || (back > 2 && (field[0] !== back || !/^[0-9 ]*$/.test(norm.slice(ls + 2, cs))))) continue;
+    const s = ls + field[0];
+    const e = s + 9;
+    const d = norm.slice(s, e);
+    if (e > ce || !/^[0-9]{9}$/.test(d) || (e < norm.length && norm[e] >= "0" && norm[e] <= "9")) return null;
+    const kind = field[1] === "ssn" ? ssnOrItin(d) : feinOk(d) ? "fein" : null;
+    return kind === null ? null : [kind, s, e, d];
+  }
+  return null;
 }
 
 // The routing number of an ACH file's entry detail record whose line the chunk starting
@@ -501,7 +532,7 @@ function nachaEntry(norm, cs, ce) {
 
 export function scanChunk(text, cs, ce, ctx, out) {
   const norm = text.norm;
-  if (cs >= 2 && norm[cs - 2] === "R") {
+  if (cs >= 2) {
     const f = efw2Field(norm, cs, ce); // a W-2 file's record
     if (f !== null) {
       out.push(f);
@@ -527,8 +558,14 @@ export function scanChunk(text, cs, ce, ctx, out) {
       if (bare.includes(",")) f = commaGrouped(norm, bare, cs, ce, ctx);
       else if (bare.includes("\n")) {
         f = glued(norm, cs, ce) ? null : unwrapped(bare.match(/[0-9]+/g), bare.match(/[^0-9]+/g), cs, ce, ctx);
-      } else if (bare.includes(" ")) f = voiceGrouped(norm, bare, cs, ce, ctx);
-      else f = layoutGrouped(norm, bare, cs, ce, ctx);
+      } else if (bare.includes(" ")) {
+        f = voiceGrouped(norm, bare, cs, ce, ctx);
+        if (f === null && PAIRS_RE.test(bare)) {
+          // a card read two digits at a time ("... 53 39 49 33 66 62 48 39")
+          const pairs = bare.split(" ");
+          f = cardGrouped(text, pairs, pairs.slice(1).map(() => " "), cs, ce);
+        }
+      } else f = layoutGrouped(norm, bare, cs, ce, ctx);
       if (f !== null) out.push(f);
       return;
     }
@@ -629,7 +666,12 @@ export function scanChunk(text, cs, ce, ctx, out) {
     }
   }
   if (!tainted && amount === null && bare.includes("\n")) {
-    const f = unwrapped(texts, rawSeps, cs, ce, ctx);
+    let f = unwrapped(texts, rawSeps, cs, ce, ctx);
+    if (f === null && rawSeps.filter((r) => r === "\n").length === 1) {
+      // a card grouped another way, a hard wrap for one space ("Card number is
+      // 51395288\n52764185")
+      f = cardGrouped(ctx.text, texts, rawSeps.map((r) => (r === "\n" ? " " : r)), cs, ce);
+    }
     if (f !== null) {
       out.push(f);
       return;
@@ -643,8 +685,12 @@ export function scanChunk(text, cs, ce, ctx, out) {
       rawSeps[i] === "." && texts[i].length >= DOT_CUT_MIN && DOT_CUT_MIN <= texts[i + 1].length;
     // punctuation with spaces around it may be a clause dash ("SSN 592-04-0849 - 2023 -
     // expected $612"): a cut, though a piece may span it ("234 - 56 - 7891")
+    // a slash between two runs each as long as most of an identifier joins two numbers
+    // ("Acct/Routing 498058767/232067468"), never parts of one
+    const slash =
+      rawSeps[i] === "/" && texts[i].length >= SLASH_CUT_MIN && SLASH_CUT_MIN <= texts[i + 1].length;
     const spaced = " \n".includes(rawSeps[i][0]) && " \n".includes(rawSeps[i][rawSeps[i].length - 1]);
-    if (seps[i] === "" || dot || spaced) {
+    if (seps[i] === "" || dot || slash || spaced) {
       segFirst.push(i + 1);
       if ((dot || /[,.\n]/.test(rawSeps[i])) && !hardCut) {
         hardCut = segFirst.length - 1;
@@ -724,7 +770,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
       if (n < MIN_DIGITS) continue;
       // after ", " and a segment that could be an identifier itself: a list
       let listed = false;
-      if (a > 0 && rawSeps[g0 - 1].includes(",")) {
+      if (a > 0 && listedAfter(rawSeps[g0 - 1], ctx)) {
         let n = 0;
         for (let g = segFirst[a - 1]; g < g0; g++) n += glen[g];
         if (n >= MIN_DIGITS) listed = "listed";

@@ -366,6 +366,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     let pos = s;
     let tens = -1; // where the digit of a tens word stands, waiting for a unit word
     let hund = -1; // where the two 0s of "hundred" stand, for the tens and units after it
+    let thou = -1; // where the three 0s of "thousand" start, for a unit and "hundred"
+    let unit = -1; // the same, once a unit took the last 0, for "hundred" after it
     // a run of hyphenated bursts: a hyphen joins, a space parts
     const chained = low.slice(s, e).includes("-") && CHAINED_RE.test(low.slice(s, e));
     let lastWord = false; // the item before was a word
@@ -384,11 +386,27 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (word) words++;
       const at = tens + 1;
       const h = hund;
+      const k = thou;
+      const u = unit;
       tens = -1;
       hund = -1;
+      thou = -1;
+      unit = -1;
       if (sep === "" || sep === "-" || (JOINERS.has(sep) && (at > 0 || h >= 0))) {
         // "forty nine", "forty-nine", "setenta y uno": 49, 71; else "forty" is 40
         let joined = false;
+        if (u >= 0 && word && digit === "h" && sep === "") {
+          // "eight thousand four hundred eighty three": the unit after "thousand" is its
+          // hundreds digit, and the tens and units take the last two 0s (8483)
+          chars[u] = chars[u + 2];
+          src[u] = src[u + 2];
+          chars[u + 2] = "0";
+          src[u + 1] = [ws, we];
+          src[u + 2] = [ws, we];
+          hund = u + 1;
+          pos = we;
+          continue;
+        }
         if (at > 0 && UNITS.has(digit)) {
           chars[at] = digit;
           src[at] = [ws, we];
@@ -396,6 +414,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         } else if (h >= 0 && word && afterHundred(chars, src, h, digit, [ws, we])) {
           // "two hundred thirty", "six hundred four"; "two hundred thirty five"
           if (digit[0] === "t") tens = h;
+          else if (k >= 0 && UNITS.has(digit)) unit = k; // "two thousand five", perhaps "... five hundred" next
           joined = true;
         }
         if (joined) {
@@ -416,6 +435,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         if (sep || times !== 1 || !chars.length || !(chars[chars.length - 1] >= "0" && chars[chars.length - 1] <= "9")) return null;
         const zeros = digit === "h" ? 2 : 3;
         hund = chars.length + zeros - 2;
+        thou = digit === "k" ? chars.length : -1;
         for (let z = 0; z < zeros; z++) {
           chars.push("0");
           src.push([ws, we]);
