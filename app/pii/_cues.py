@@ -28,6 +28,7 @@ from ._rules import (
     CUE_START_RE,
     CUE_WINDOW,
     DENIAL_ANSWER_NO_RE,
+    DENIAL_ANSWER_OWNER_RE,
     DENIAL_BRACKET_RE,
     DENIAL_BREAK_RE,
     DENIAL_COPULA_RE,
@@ -272,7 +273,12 @@ def _answered_no(low: str, cs: int, ce: int) -> bool:
     nxt = end
     while nxt < len(low) and low[nxt] in " \t\n" and nxt - end < _CHAT_LINE:
         nxt += 1
-    return DENIAL_ANSWER_NO_RE.match(low, low.rfind("\n", 0, nxt) + 1) is not None
+    m = DENIAL_ANSWER_NO_RE.match(low, low.rfind("\n", 0, nxt) + 1)
+    if m is None:
+        return False
+    # (not a "no" that gives it another owner: "no that's the other one, thats mine")
+    stop = low.find("\n", m.end())
+    return DENIAL_ANSWER_OWNER_RE.search(low, m.end(), stop if stop >= 0 else len(low)) is None
 
 
 _CHAT_LINE = 200  # characters: the reach of a chat line from its number

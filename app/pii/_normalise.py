@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ._rules import CJK_DIGITS, DASHES, LATIN_LOWER, LINE_BREAKS, SPACES, ZERO_WIDTH
+from ._rules import (
+    CJK_DIGITS,
+    DASHES,
+    LATIN_LOWER,
+    LINE_BREAKS,
+    SPACES,
+    ZERO_WIDTH,
+    ZERO_WIDTH_SHAPES,
+)
 
 _ASCII_TABLE = {ord(c): " " for c in SPACES if ord(c) < 128}
 _ASCII_TABLE.update({ord(c): "\n" for c in LINE_BREAKS if ord(c) < 128 and c != "\n"})
@@ -67,9 +75,26 @@ _MAX_REPLACED = 16
 _KANA_DASH_RE = re.compile("(?<=[0-9])\u30fc(?=[0-9])")
 
 
+# digit groups parted by one zero-width character each ("338\u200b23\u200b2810")
+_ZW_CLASS = "[" + "".join(sorted(ZERO_WIDTH)) + "]"
+_ZW_GROUPS_RE = re.compile(f"(?<![0-9])[0-9]+(?:{_ZW_CLASS}[0-9]+)+(?![0-9])")
+_ZW_RE = re.compile(_ZW_CLASS)
+
+
+def _zero_width_dash(m: re.Match) -> str:
+    """The groups with a dash for each zero-width character that parts an identifier's
+    shape (chars.zero_width_shapes), else as they are."""
+    run = m.group()
+    shape = tuple(len(g) for g in _ZW_RE.split(run))
+    return _ZW_RE.sub("-", run) if shape in ZERO_WIDTH_SHAPES else run
+
+
 def normalise(text: str) -> tuple[str, list[int] | None]:
     """Return (normalised copy, starts) where starts[i] is the original index of the
     character that produced normalised character i; None means the identity map."""
+    if not text.isascii() and _ZW_RE.search(text) is not None:
+        # (one character for one: the offsets are the original's)
+        text = _ZW_GROUPS_RE.sub(_zero_width_dash, text)
     norm, starts = _normalise(text)
     if "\u30fc" in norm:
         norm = _KANA_DASH_RE.sub("-", norm)  # one character for one: starts stay

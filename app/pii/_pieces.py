@@ -689,7 +689,7 @@ def _in_thousands(lens: tuple[int, ...]) -> bool:
     return lens[0] <= 3 and all(n == 3 for n in lens[1:])
 
 
-def _card_grouped(text: _Text, texts: list[str], raw_seps: list[str], cs: int, ce: int):
+def _card_grouped(ctx: _Chunk, texts: list[str], raw_seps: list[str], cs: int, ce: int):
     """A card number grouped another way ("visa 4135 11941092 1454", "card 48604064
     44814420"): one separator, a space or a hyphen, throughout, valid for its brand, and a
     card word (card.words) in the card.words_reach characters before it. None if not."""
@@ -718,10 +718,17 @@ def _card_grouped(text: _Text, texts: list[str], raw_seps: list[str], cs: int, c
         return None
     if end < ce and raw_seps[k - 1] != sep:
         return None  # joined on to more digits by another mark: part of another number
-    words = _card_word_before(text, cs)
-    if words is None:
+    words = _card_word_before(ctx.text, cs)
+    if words is None or _neg_after_card_word(ctx, words.end()):
         return None
     return ("card", cs, end, d, ("card word", words.start(), words.end(), None))
+
+
+def _neg_after_card_word(ctx: _Chunk, end: int) -> bool:
+    """Does a negative cue that starts after the card word ending at end introduce the
+    number ("... my debit card and got an error, order reference 8162 8223 2975 4794"),
+    not one that reaches over the card word ("the transaction with card N")?"""
+    return ctx.introduced_by_neg() and ctx.before_span is not None and ctx.before_span[0] >= end
 
 
 def _card_word_before(text: _Text, cs: int) -> re.Match | None:
@@ -939,7 +946,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
                 if f is None and _PAIRS_RE.fullmatch(bare) is not None:
                     # a card read two digits at a time ("... 53 39 49 33 66 62 48 39")
                     pairs = bare.split(" ")
-                    f = _card_grouped(text, pairs, [" "] * (len(pairs) - 1), cs, ce)
+                    f = _card_grouped(ctx, pairs, [" "] * (len(pairs) - 1), cs, ce)
             elif _layout_marks(bare):
                 f = _layout_grouped(norm, bare, cs, ce, ctx)
             else:
@@ -1026,7 +1033,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     seps = list(map(_SEPS.__getitem__, raw_seps))
     amount = _amount_groups(texts, raw_seps) if "." in bare else None
     if not tainted and amount is None and ng >= 2:
-        f = _card_grouped(ctx.text, texts, raw_seps, cs, ce)  # "visa 4135 11941092 1454"
+        f = _card_grouped(ctx, texts, raw_seps, cs, ce)  # "visa 4135 11941092 1454"
         if f is not None:
             out.append(f)
             return
@@ -1053,7 +1060,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             # a card grouped another way, a hard wrap for one space ("Card number is
             # 51395288\n52764185")
             spaced = [" " if r == "\n" else r for r in raw_seps]
-            f = _card_grouped(ctx.text, texts, spaced, cs, ce)
+            f = _card_grouped(ctx, texts, spaced, cs, ce)
         if f is not None:
             out.append(f)
             return

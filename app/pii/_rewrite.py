@@ -292,6 +292,10 @@ _TRAILING_UM_RE = re.compile(
 _TRAILING_WEAK_RE = re.compile(
     "(?:\\.{1,3}|…)[ \n]*(?:" + "|".join(sorted(_MIXED_WEAK, key=lambda w: (-len(w), w))) + ")\\Z"
 )
+# "oh" alone after a pause or a dash at a run's end, a word after it: an interjection,
+# not a zero ("... four eight six five — oh shoot, my son said not to do that")
+_TRAILING_OH_RE = re.compile("[ ]*(?:-|,|\\.{1,3}|…)[ ]*oh\\Z")
+_WORD_AFTER_RE = re.compile(" [a-z]")
 _MIXED_STRONG = frozenset(_gate_token(w) for w in _WORDS if w not in _MIXED_WEAK)
 if min(map(len, _MIXED_STRONG)) < 2:
     raise ValueError("rewrites.digit_word_mixed_weak must hold the digit words of one a-z letter")
@@ -910,6 +914,9 @@ def _run_edits(
         trail = _TRAILING_UM_RE.search(low, s, e)
         if trail is not None:
             e = trail.start(1)  # "... seven six eight um you can call me back"
+        trail = _TRAILING_OH_RE.search(low, s, e)
+        if trail is not None and _WORD_AFTER_RE.match(low, e) is not None:
+            e = trail.start()  # "... eight six five — oh shoot"
         # too long, or more numerals than a number holds (C loops, before the walk)
         if e - s > _DW_MAX or len(_NUMERALS_RE.findall(low, s, e)) > max_digits:
             continue

@@ -52,6 +52,7 @@ def removed_template(language: str = "en") -> str:
 
 _chars = RULES["chars"]
 ZERO_WIDTH = frozenset(_chars["zero_width"])
+ZERO_WIDTH_SHAPES = frozenset(tuple(shape) for shape in _chars["zero_width_shapes"])
 DASHES = frozenset(_chars["dashes"])
 SPACES = frozenset(_chars["spaces"])
 LINE_BREAKS = frozenset(_chars["line_breaks"])
@@ -358,6 +359,7 @@ DENIAL_OWN_COPULA_OWNER_RE = re.compile(RULES["denial"]["own_copula_owner"])
 DENIAL_RELABEL_RE = re.compile(RULES["denial"]["relabel"])
 DENIAL_QUESTION_LINE_RE = re.compile(RULES["denial"]["question_line"])
 DENIAL_ANSWER_NO_RE = re.compile(RULES["denial"]["answer_no"])
+DENIAL_ANSWER_OWNER_RE = re.compile(RULES["denial"]["answer_owner"])
 DENIAL_CORRECTED_RE = re.compile(
     RULES["denial"]["corrected"] + "|" + RULES["denial"]["corrected_mistake"]
 )

@@ -73,6 +73,10 @@ _BARE_ITEM_RE = re.compile(_S["bare_item"])
 _SHAPED_FEIN_ITEM_RE = re.compile(_S["shaped_fein_item"])
 _LABEL_DASH_RE = re.compile(_S["label_dash"])
 _ROSTER_NAME_RE = re.compile(_S["roster_name"])
+# a roster's row with one space between the name and its number ("Smith J 795554036")
+_SPACED_ROW_RE = re.compile(
+    "[ \t]*(" + _S["roster_name"] + ") ([0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4})[ \t]*"
+)
 _ROSTER_WORD_RE = re.compile(_S["roster_word"])
 _NINE_DIGITS_RE = re.compile("[0-9]{9}")
 _GLUED_DASHES = frozenset("-–—")
@@ -194,18 +198,18 @@ _CLAUSE_BREAKS = ",;:!?.\n"
 _low = latin_lower
 
 
-def _cues(s: str, topic: bool = False, header: bool = False) -> list[str]:
+def _cues(s: str, topic: bool = False, header: bool = False, negated: bool = False) -> list[str]:
     """Kinds of the cues in s, in order ("neg" for both negative kinds); for the topic,
     without the words common in addresses and signatures, nor a cue negated in its
-    clause ("... registration number (not your federal EIN)"); for a header cell, without
-    those words beside a word of money ("CT wages")."""
+    clause ("... registration number (not your federal EIN)") unless negated is set; for
+    a header cell, without those words beside a word of money ("CT wages")."""
     out = []
     low = _low(s)
     for m in CUE_RE.finditer(low):
         group = m.lastindex
         if group is None or group == _VOID:
             continue
-        if topic and (_ignored(low, m) or _negated(low, m.start())):
+        if topic and (_ignored(low, m) or (not negated and _negated(low, m.start()))):
             continue
         if header and m.group() in _TOPIC_IGNORE and _HEADER_MONEY_RE.search(low):
             continue
@@ -329,7 +333,8 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
     header that names no identifier but names a column as a document's number
     (negative_column) heads its table too: that column DENIED, the others SKIP."""
     cells = _cells(line, mode)
-    if len(cells) < 2:
+    if len(cells) < 2 or (mode == "  " and len(cells) == 2 and cells[0][1].endswith(":")):
+        # (two cells, the first a label: a key-value line, "Station:   Route 6 Fuel")
         return None
     kinds: list[tuple[str, str]] = []
     named = False
@@ -553,9 +558,11 @@ def _answered_turns(
                 notes[at] = "it answers the turn above, which asks for this kind of number"
         # (the kinds it asks for, without the names of the state or the department:
         # "mandame el numero de tu itin para la forma de connecticut" asks for an ITIN;
-        # a short question asks with any cue word, "Social?", "And the social?")
+        # a short question asks with any cue word, "Social?", "And the social?"; a turn
+        # that asks not to send one names it too: "Please don't share your full SSN in
+        # chat." / "ok its N")
         short = rest.rstrip().endswith("?") and len(rest.split()) <= _SHORT_QUESTION
-        ids = {k for k in _cues(rest, topic=not short) if k in ID_KINDS}
+        ids = {k for k in _cues(rest, topic=not short, negated=True) if k in ID_KINDS}
         if found or ids or at >= off or _DIGIT_RE.search(rest) is not None:
             asked = (speaker, ids, 0)
         elif asked is not None:
@@ -812,18 +819,34 @@ def _list_items(
 def _roster_rows(
     lines: list[tuple[int, str]], forced: dict[int, str], notes: dict[int, str]
 ) -> None:
-    """Runs of two or more lines split alike into cells (scopes.roster_name): a roster of
-    people with no header, whose bare nine-digit column takes the SSN cue, unless the
-    line above names its columns otherwise."""
+    """Runs of two or more lines split alike into cells (scopes.roster_name), or each a
+    name, one space and nine digits ("Smith J 795554036"): a roster of people with no
+    header, whose bare nine-digit column takes the SSN cue, unless the line above names
+    its columns otherwise."""
     n = len(lines)
     i = 0
     while i < n:
         mode = _mode(lines[i][1])
         j = i + 1
+        if mode is None:
+            rows = []
+            for _off, line in lines[i:]:
+                m = _SPACED_ROW_RE.fullmatch(line)
+                if m is None:
+                    break
+                rows.append([(m.start(1), m.group(1)), (m.start(2), m.group(2))])
+            j = i + max(1, len(rows))
+            if len(rows) >= 2 and not _named_otherwise(lines, i):
+                _roster(lines[i:j], rows, forced, notes)
         while mode is not None and j < n and _mode(lines[j][1]) == mode:
             j += 1
         if mode is not None and j - i >= 2 and not _named_otherwise(lines, i):
-            _roster(lines[i:j], mode, forced, notes)
+            _roster(
+                lines[i:j],
+                [[_bare_cell(c) for c in _cells(line, mode)] for _o, line in lines[i:j]],
+                forced,
+                notes,
+            )
         i = j
 
 
@@ -851,10 +874,13 @@ def _named_otherwise(lines: list[tuple[int, str]], i: int, heading: bool = False
 
 
 def _roster(
-    rows: list[tuple[int, str]], mode: str, forced: dict[int, str], notes: dict[int, str]
+    rows: list[tuple[int, str]],
+    table: list[list[tuple[int, str]]],
+    forced: dict[int, str],
+    notes: dict[int, str],
 ) -> None:
-    # (a CSV's quotes aside: '"682321741"')
-    table = [[_bare_cell(c) for c in _cells(line, mode)] for _off, line in rows]
+    """The rows' cells (table: their offsets in the line and texts, a CSV's quotes aside:
+    '"682321741"') as a roster, if they are one."""
     width = len(table[0])
     if any(len(cells) != width for cells in table):
         return

@@ -119,6 +119,7 @@ export const DENIAL_OWN_COPULA_OWNER_RE = new RegExp(RULES.denial.own_copula_own
 export const DENIAL_RELABEL_RE = new RegExp(RULES.denial.relabel);
 export const DENIAL_QUESTION_LINE_RE = new RegExp(RULES.denial.question_line, "y");
 export const DENIAL_ANSWER_NO_RE = new RegExp(RULES.denial.answer_no, "y");
+export const DENIAL_ANSWER_OWNER_RE = new RegExp(RULES.denial.answer_owner);
 export const DENIAL_OWNER_RE = new RegExp("^(?:" + RULES.denial.owner + ")");
 export const WEAK_CUE_QUALIFIES_RE = new RegExp("^(?:" + RULES.weak_cue_qualifies + ")$");
 export const DENIAL_BRACKET_RE = new RegExp("^(?:" + RULES.denial.bracket_label + ")$");

@@ -1,6 +1,19 @@
 // The twin of app/pii/_normalise.py: a normalised copy of the text and its maps back.
 
 import { CJK_DIGITS, DASHES, LINE_BREAKS, SPACES, ZERO_WIDTH } from "./pii-const.mjs";
+import { RULES } from "./pii-rules.mjs";
+
+// Digit groups parted by one zero-width character each ("338\u200b23\u200b2810"): a
+// dash for each such character when the groups are an identifier's shape
+// (chars.zero_width_shapes), one character for one (_zero_width_dash).
+const ZW_CLASS = `[${[...ZERO_WIDTH].sort().join("")}]`;
+const ZW_GROUPS_RE = new RegExp(`(?<![0-9])[0-9]+(?:${ZW_CLASS}[0-9]+)+(?![0-9])`, "g");
+const ZW_RE = new RegExp(ZW_CLASS, "g");
+const ZW_SHAPES = new Set(RULES.chars.zero_width_shapes.map((shape) => shape.join(",")));
+function zeroWidthDash(run) {
+  const shape = run.split(ZW_RE).map((g) => g.length).join(",");
+  return ZW_SHAPES.has(shape) ? run.replace(ZW_RE, "-") : run;
+}
 
 export const ND = /\p{Nd}/u;
 export const WORD = /[\p{L}\p{N}_]/u;
@@ -41,6 +54,12 @@ export function mapChar(ch) {
 /** Normalised copy plus maps from its indices to original [start, end) indices
  * (null maps mean the identity). Same rules as app/pii/_normalise.py. */
 export function normalise(text) {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) {
+    return { norm: text.replace(/[\t\r]/g, " ").replace(/[\v\f]/g, "\n"), starts: null, ends: null };
+  }
+  ZW_RE.lastIndex = 0;
+  if (ZW_RE.test(text)) text = text.replace(ZW_GROUPS_RE, zeroWidthDash); // one for one: the offsets stay
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(text)) {
     return { norm: text.replace(/[\t\r]/g, " ").replace(/[\v\f]/g, "\n"), starts: null, ends: null };

@@ -370,7 +370,7 @@ const CARD_WORDS_RE = new RegExp(CARD.words, "g");
 // A card number grouped another way ("visa 4135 11941092 1454", "card 48604064 44814420"):
 // one separator, a space or a hyphen, throughout, valid for its brand, and a card word
 // (card.words) in the card.words_reach characters before it (_card_grouped).
-function cardGrouped(text, texts, rawSeps, cs, ce) {
+function cardGrouped(ctx, texts, rawSeps, cs, ce) {
   const sep = rawSeps[0];
   if (sep !== " " && sep !== "-") return null;
   // the first groups, one separator between them (an expiry date may follow: "... 1454
@@ -393,8 +393,16 @@ function cardGrouped(text, texts, rawSeps, cs, ce) {
   }
   if (k < 2 || !(CARD.min_length <= d.length && d.length <= CARD.max_length && cardOk(d))) return null;
   if (end < ce && rawSeps[k - 1] !== sep) return null; // joined on to more digits by another mark
-  if (cardWordBefore(text, cs) === null) return null;
+  const words = cardWordBefore(ctx.text, cs);
+  if (words === null || negAfterCardWord(ctx, words.end)) return null;
   return ["card", cs, end, d];
+}
+
+// Does a negative cue that starts after the card word ending at end introduce the number
+// ("... my debit card and got an error, order reference 8162 8223 2975 4794"), not one
+// that reaches over the card word ("the transaction with card N")? (_neg_after_card_word)
+function negAfterCardWord(ctx, end) {
+  return ctx.introducedByNeg() && ctx.beforeSpan !== null && ctx.beforeSpan[0] >= end;
 }
 
 // The last card word (card.words) in the card.words_reach characters before cs, or null
@@ -563,7 +571,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
         if (f === null && PAIRS_RE.test(bare)) {
           // a card read two digits at a time ("... 53 39 49 33 66 62 48 39")
           const pairs = bare.split(" ");
-          f = cardGrouped(text, pairs, pairs.slice(1).map(() => " "), cs, ce);
+          f = cardGrouped(ctx, pairs, pairs.slice(1).map(() => " "), cs, ce);
         }
       } else f = layoutGrouped(norm, bare, cs, ce, ctx);
       if (f !== null) out.push(f);
@@ -644,7 +652,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
   const seps = rawSeps.map(sepChar);
   const amount = amountGroups(texts, rawSeps);
   if (!tainted && amount === null && ng >= 2) {
-    const f = cardGrouped(ctx.text, texts, rawSeps, cs, ce); // "visa 4135 11941092 1454"
+    const f = cardGrouped(ctx, texts, rawSeps, cs, ce); // "visa 4135 11941092 1454"
     if (f !== null) {
       out.push(f);
       return;
@@ -670,7 +678,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
     if (f === null && rawSeps.filter((r) => r === "\n").length === 1) {
       // a card grouped another way, a hard wrap for one space ("Card number is
       // 51395288\n52764185")
-      f = cardGrouped(ctx.text, texts, rawSeps.map((r) => (r === "\n" ? " " : r)), cs, ce);
+      f = cardGrouped(ctx, texts, rawSeps.map((r) => (r === "\n" ? " " : r)), cs, ce);
     }
     if (f !== null) {
       out.push(f);

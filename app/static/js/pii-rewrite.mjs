@@ -37,6 +37,10 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const TRAILING_WEAK_RE = new RegExp(
     "(?:\\.{1,3}|…)[ \n]*(?:" + [...MIXED_WEAK].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).join("|") + ")$",
   );
+  // "oh" alone after a pause or a dash at a run's end, a word after it: an interjection,
+  // not a zero ("... four eight six five — oh shoot"; _rewrite._TRAILING_OH_RE)
+  const TRAILING_OH_RE = /[ ]*(?:-|,|\.{1,3}|…)[ ]*oh$/;
+  const WORD_AFTER_RE = /^ [a-z]/;
   const UNITS = new Set("123456789"); // what a unit word after a tens word reads as
   // the words of a run one by one, as its pattern reads them: a spoken dash, or a digit
   // word that ends where a separator or a spoken dash starts ("fourdashfive" is four,
@@ -560,6 +564,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       // "... seven six eight um you can call me back": a filler, not Portuguese one
       const um = TRAILING_UM_RE.exec(low.slice(s, e));
       if (um !== null) e = s + um.index + um[0].length - um[1].length;
+      const oh = TRAILING_OH_RE.exec(low.slice(s, e));
+      if (oh !== null && WORD_AFTER_RE.test(low.slice(e, e + 2))) e = s + oh.index; // "... eight six five — oh shoot"
       const run = e - s <= R.digit_word_max_chars ? readRun(low, s, e) : null;
       if (run !== null && run[2] >= minDigits && run[2] <= maxDigits && strongEnough(run[3], run[4], minStrong)) {
         if (mixedNext && run[2] < MIXED_MIN && besideNumeral(low, s, e)) continue;

@@ -47,6 +47,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const BARE_ITEM_RE = new RegExp("^(?:" + S.bare_item + ")");
   const LABEL_DASH_RE = new RegExp(S.label_dash);
   const ROSTER_NAME_RE = new RegExp("^(?:" + S.roster_name + ")$");
+  // a roster's row with one space between the name and its number ("Smith J 795554036")
+  const SPACED_ROW_RE = new RegExp("^[ \\t]*(" + S.roster_name + ") ([0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4})[ \\t]*$", "d");
   const ROSTER_WORD_RE = new RegExp("^(?:" + S.roster_word + ")$");
   const ANAPHOR_RE = new RegExp(S.anaphor, "g");
   const SENTENCE_END_G = new RegExp(RULES.sentence_end, "g");
@@ -124,15 +126,15 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
 
   // Kinds of the cues in s, in order ("neg" for both negative kinds); for the topic,
   // without the words common in addresses and signatures, nor a cue negated in its
-  // clause ("... registration number (not your federal EIN)").
-  function cues(s, topic = false, header = false) {
+  // clause ("... registration number (not your federal EIN)") unless keepNegated is set.
+  function cues(s, topic = false, header = false, keepNegated = false) {
     const out = [];
     const l = low(s);
     CUE_RE.lastIndex = 0;
     let m;
     while ((m = CUE_RE.exec(l)) !== null) {
       if (m[VOID] !== undefined) continue;
-      if (topic && (ignored(l, m) || negated(l, m.index))) continue;
+      if (topic && (ignored(l, m) || (!keepNegated && negated(l, m.index)))) continue;
       if (header && TOPIC_IGNORE.has(m[0]) && HEADER_MONEY_RE.test(l)) continue;
       let i = 1;
       while (m[i] === undefined) i++;
@@ -351,7 +353,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
 
   function header(line, md) {
     const cs = cells(line, md);
-    if (cs.length < 2) return null;
+    // (two cells, the first a label: a key-value line, "Station:   Route 6 Fuel")
+    if (cs.length < 2 || (md === "  " && cs.length === 2 && cs[0][1].endsWith(":"))) return null;
     const kinds = [];
     let named = false;
     const negative = [];
@@ -487,8 +490,28 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     while (i < n) {
       const md = mode(ls[i][1]);
       let j = i + 1;
+      if (md === null) {
+        // or each a name, one space and nine digits ("Smith J 795554036")
+        const rows = [];
+        for (let k = i; k < n; k++) {
+          const m = SPACED_ROW_RE.exec(ls[k][1]);
+          if (m === null) break;
+          rows.push([
+            [m.indices[1][0], m[1]],
+            [m.indices[2][0], m[2]],
+          ]);
+        }
+        j = i + Math.max(1, rows.length);
+        if (rows.length >= 2 && !namedOtherwise(ls, i)) roster(ls.slice(i, j), rows, forced);
+      }
       while (md !== null && j < n && mode(ls[j][1]) === md) j++;
-      if (md !== null && j - i >= 2 && !namedOtherwise(ls, i)) roster(ls.slice(i, j), md, forced);
+      if (md !== null && j - i >= 2 && !namedOtherwise(ls, i)) {
+        roster(
+          ls.slice(i, j),
+          ls.slice(i, j).map(([, line]) => cells(line, md).map(bareCell)),
+          forced,
+        );
+      }
       i = j;
     }
   }
@@ -520,9 +543,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     return text.length >= 2 && text[0] === '"' && text[text.length - 1] === '"' ? [off + 1, text.slice(1, -1)] : [off, text];
   }
 
-  function roster(rows, md, forced) {
-    // (a CSV's quotes aside: '"682321741"')
-    const table = rows.map(([, line]) => cells(line, md).map(bareCell));
+  // The rows' cells (table: their offsets in the line and texts, a CSV's quotes aside:
+  // '"682321741"') as a roster, if they are one (_roster).
+  function roster(rows, table, forced) {
     const width = table[0].length;
     if (table.some((cs) => cs.length !== width)) return;
     for (let col = 0; col < width; col++) {
@@ -958,7 +981,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       // question asks with any cue word, "Social?", "And the social?")
       const words = pyStrip(rest);
       const short = pyRstrip(rest).endsWith("?") && (words ? words.split(/\s+/).length : 0) <= S.short_question_words;
-      const ids = new Set(cues(rest, !short).filter((k) => ID_KINDS.has(k)));
+      // (a turn that asks not to send one names it too: "Please don't share your full SSN
+      // in chat." / "ok its N")
+      const ids = new Set(cues(rest, !short, false, true).filter((k) => ID_KINDS.has(k)));
       if (found.length || ids.size || at >= 0 || /[0-9]/.test(rest)) asked = [speaker, ids, 0];
       else if (asked !== null) asked = asked[2] + 1 < S.answer_turns ? [asked[0], asked[1], asked[2] + 1] : null;
     }
