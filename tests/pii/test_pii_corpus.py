@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 304
+    assert len(INDEPENDENT) == 318
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -295,6 +295,9 @@ _FLOORS = {
     "independent-296": (0.95, 0.95, 0.0102),
     # conversations (301): one in 99, "no no its some letter number" in the next turn
     "independent-301": (0.95, 0.95, 0.0102),
+    # the hardest cases (314): one in 98, a UPS tracking number whose digits hold a 3-2-4
+    # ("1Z 88W 427 03 4418 2051", README)
+    "independent-314": (0.95, 0.95, 0.0103),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -459,6 +462,10 @@ _PRECISION_FLOORS = {
     # the hardest cases again (300): "the agent said it's just the notice tracking
     # number" two clauses on, a bank's "acct no" under the CT account label (README)
     "independent-300": (0.98, 0.02),
+    # voice (313): a letter ID read out after "L, then", a Medicaid ID given in the next
+    # sentence ("It's oh one two, ..."), a claim number's twin "the one on the 1099-G"
+    # (README)
+    "independent-313": (0.97, 0.031),
 }
 
 
