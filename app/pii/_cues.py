@@ -61,6 +61,8 @@ from ._rules import (
     RULES,
     SENTENCE_END_RE,
     SENTENCE_SOFT_RE,
+    TURN_BACK_RE,
+    TURN_SPEAKER_RE,
     WEAK_CUE_QUALIFIES_RE,
     WEAK_CUES_AFTER,
 )
@@ -982,6 +984,9 @@ class _Chunk:
                 # "> FEIN?\n371127297\n> CT Tax Registration Number (if any)?": a question
                 # below asks for what comes under it
                 and not _question_below(norm, ce, m.start(), m.end())
+                # nor into another speaker's turn ("Me: 624328100" / "Hubby: and you used
+                # your itin right")
+                and not _turn_apart(self.text.low_lines, ce, m.start())
             ):
                 # the cue belongs to the next number instead if it is that number's
                 # nearest cue before it ("... is my SSN. ZIP 06106" keeps SSN here)
@@ -1204,6 +1209,25 @@ def _question_below(low: str, ce: int, start: int, end: int) -> bool:
     br = low.find("\n", end)
     line = low[low.rfind("\n", 0, start) + 1 : len(low) if br < 0 else br].rstrip(" \t")
     return line.endswith(("?", ":")) and _DIGIT_RE.search(line) is None
+
+
+def _turn_apart(low: str, ce: int, start: int) -> bool:
+    """Is the number ending at ce on a turn of one speaker ("Me: 624328100") and the
+    cue starting at start on a later line, another speaker's turn? (low: the copy with
+    its line breaks)"""
+    if low.find("\n", ce, start) < 0:
+        return False
+    own = TURN_SPEAKER_RE.match(low, low.rfind("\n", 0, ce) + 1, ce)
+    if own is None:
+        return False
+    other = TURN_SPEAKER_RE.match(low, low.rfind("\n", 0, start) + 1, start)
+    return (
+        other is not None
+        and other.group(1).strip() != own.group(1).strip()
+        # (unless that turn speaks of the number: "And that's your sales and use tax
+        # permit?")
+        and TURN_BACK_RE.match(low, other.end(), start) is None
+    )
 
 
 def _line_label(low: str, ce: int, start: int, end: int, nx: int) -> bool:

@@ -346,7 +346,15 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     ):
         kind = "card"
     if kind is not None and (
-        (first is True and ctx.introduced_by_neg())
+        # (not by a word of the cell before, under a header that names this column's
+        # identifier: "name,role,tin" over "Jamal Whitaker,Managing Member,134-38-2583";
+        # and a number listed after the first, written alike: "Lot # 221-09-4418,
+        # 221-09-4419")
+        (
+            (first is True or (first == "listed" and _written_like_first(ctx, parts, seps)))
+            and ctx.introduced_by_neg()
+            and ctx.text.scoped(ctx.at, ctx)[0] not in ID_KINDS
+        )
         or (last and ctx.denied_after())
         # an item of a list its heading denies ("these are NOT social security numbers:")
         or (ctx.text.may_deny() and ctx.text.scoped(ctx.at, ctx)[0] == DENIED)
@@ -356,6 +364,17 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
 
 
 _CT_SHAPE = (CT_BASE_MAX - 2, CT_LOC)  # a 7-digit base and its location code
+_ANY_DIGIT_RE = re.compile("[0-9]")
+
+
+def _written_like_first(ctx: _Chunk, parts: list[str], seps: list[str]) -> bool:
+    """Is the piece (its groups and separators) written as the chunk's first number,
+    before its first comma, is: the same groups with the same marks between?"""
+    norm = ctx.text.norm
+    comma = norm.find(",", ctx.cs, ctx.ce)
+    head = norm[ctx.cs : comma] if comma > 0 else ""
+    mine = parts[0] + "".join(s + p for s, p in zip(seps, parts[1:], strict=True))
+    return _ANY_DIGIT_RE.sub("0", head) == _ANY_DIGIT_RE.sub("0", mine)
 
 
 def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -> bool:

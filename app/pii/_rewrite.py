@@ -462,6 +462,59 @@ def _turn_joins(norm: str) -> list[Edit]:
     return out
 
 
+_WORD_CORRECTION_RE = re.compile(
+    _R["word_correction"].replace("D", "|".join(_R["word_correction_digits"]))
+)
+
+
+def _word_corrections(norm: str) -> list[Edit]:
+    """Each group of a spoken number said wrong in digit words and at once again after a
+    word of correction: gone with the correction (word_correction)."""
+    out: list[Edit] = []
+    low = latin_lower(norm)
+    if not any(piece in low for piece in _CORRECTION_GATE):
+        return out
+    for m in _WORD_CORRECTION_RE.finditer(low):
+        s = m.start(1)
+        if m.group(2).count(" ") >= m.group(1).count(" ") and _digit_item_before(
+            low, max(0, s - _PART_REACH), s
+        ):
+            out.append((s, m.end(), "", []))
+    return out
+
+
+_PART_JOIN_RE = re.compile(_R["part_join"])
+_PART_FIRST_RE = re.compile(_R["part_first"])
+_PART_REACH: int = _R["part_reach"]
+
+
+def _part_joins(norm: str) -> list[Edit]:
+    """Each number read in named parts ("the first five are ... and the last four are
+    ..."): the words that name a part after the first become a pause (part_join)."""
+    out: list[Edit] = []
+    if "first" not in norm.lower():
+        return out
+    low = latin_lower(norm)
+    named = -1  # where the last first part's name taken out ends
+    for m in _PART_JOIN_RE.finditer(low):
+        s, e = m.span()
+        first = None
+        for f in _PART_FIRST_RE.finditer(low, max(0, s - _PART_REACH), s):
+            first = f
+        if first is None or not (
+            _digit_item_before(low, first.end(), s) and _digit_item_at(low, e)
+        ):
+            continue
+        if first.end() > named and _digit_item_at(low, first.end()):
+            # the first part's name goes too: the number then follows its cue ("My
+            # social, the first five are ...")
+            out.append((first.start(), first.end(), "", []))
+            named = first.end()
+        gap = " " if "0" <= low[s - 1] <= "9" else ", "
+        out.append((s, e, gap, [(s, e)] * len(gap)))
+    return out
+
+
 def _dashed_parts(low: str, lo: int, s: int, e: int) -> bool:
     """Does low[lo:s] end with a digit and a dash and low go on at e with a digit, or
     low[lo:s] end with a digit and low go on at e with a dash and a digit?"""
@@ -1519,6 +1572,8 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
         _stamp_joins,
         _header_joins,
         _turn_joins,
+        _part_joins,
+        _word_corrections,
         _numeral_pauses,
         _script_digits,
     )

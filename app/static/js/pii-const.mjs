@@ -127,6 +127,9 @@ export const DENIAL_TAKEN_BACK_LEAD_RE = new RegExp("^(?:" + RULES.denial.taken_
 export const SENTENCE_END_RE = new RegExp(RULES.sentence_end, "g");
 export const ANSWER_AFTER_CUE_RE = new RegExp(RULES.answer_after_cue);
 export const LABEL_LINE_END_RE = new RegExp("^(?:" + RULES.label_line_end + ")$");
+// the speaker's name at a line's start, a time stamp perhaps before it (rewrites.turn_speaker)
+export const TURN_SPEAKER_RE = new RegExp("^[ \\t]*" + RULES.rewrites.turn_speaker);
+export const TURN_BACK_RE = new RegExp("^(?:" + RULES.turn_back + ")");
 export const SENTENCE_SOFT_RE = new RegExp(RULES.sentence_end_soft, "g");
 export const CARRY_GAP_RE = new RegExp("^(?:" + RULES.carry_gap + ")$");
 export const CUE_LIST_GAP_RE = new RegExp("^(?:" + RULES.cue_list_gap + ")$");

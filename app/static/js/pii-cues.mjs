@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_QUESTION_LINE_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_QUESTION_LINE_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
@@ -716,7 +716,9 @@ export class Chunk {
         !PARAGRAPH_RE.test(low.slice(ce, r.start)) &&
         // "> FEIN?\n371127297\n> CT Tax Registration Number (if any)?": a question below
         // asks for what comes under it
-        !questionBelow(low, ce, r.start, r.end)
+        !questionBelow(low, ce, r.start, r.end) &&
+        // nor into another speaker's turn ("Me: 624328100" / "Hubby: and you used your itin")
+        !turnApart(this.text.lowLines, ce, r.start)
       ) {
         // the cue belongs to the next number instead if it is that number's nearest cue
         const boundForward =
@@ -905,6 +907,20 @@ function writtenSsn(norm, s, e) {
   if (e - s !== SSN_WRITTEN || !SSN_WRITTEN_RE.test(norm.slice(s, e))) return false;
   return ssnOrItin(norm.slice(s, s + 3) + norm.slice(s + 4, s + 6) + norm.slice(s + 7, e)) === "ssn";
 }
+
+// Is the number ending at ce on a turn of one speaker ("Me: 624328100") and the cue
+// starting at start on a later line, another speaker's turn (_turn_apart)? (low: the copy
+// with its line breaks)
+function turnApart(low, ce, start) {
+  if (low.indexOf("\n", ce) < 0 || low.indexOf("\n", ce) >= start) return false;
+  const own = TURN_SPEAKER_RE.exec(low.slice(low.lastIndexOf("\n", ce - 1) + 1, ce));
+  if (own === null) return false;
+  const ls = low.lastIndexOf("\n", start - 1) + 1;
+  const other = TURN_SPEAKER_RE.exec(low.slice(ls, start));
+  // (unless that turn speaks of the number: "And that's your sales and use tax permit?")
+  return other !== null && other[1].trim() !== own[1].trim() && !TURN_BACK_RE.test(low.slice(ls + other.index + other[0].length, start));
+}
+
 
 // Is the cue low[start:end] the label of the number ending at ce: right after it, and
 // ending their line, with the next number on a later line (_line_label)?

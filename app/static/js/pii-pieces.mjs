@@ -7,6 +7,17 @@ import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, all
 import { findIter, labelledAt } from "./pii-cues.mjs";
 import { DENIED, ID_KINDS } from "./pii-scopes.mjs";
 
+// Is the piece (its groups and separators) written as the chunk's first number, before
+// its first comma, is: the same groups with the same marks between (_written_like_first)?
+function writtenLikeFirst(ctx, parts, seps) {
+  const norm = ctx.text.norm;
+  const comma = norm.slice(ctx.cs, ctx.ce).indexOf(",");
+  const head = comma > 0 ? norm.slice(ctx.cs, ctx.cs + comma) : "";
+  let mine = parts[0];
+  for (let i = 1; i < parts.length; i++) mine += seps[i - 1] + parts[i];
+  return head.replace(/[0-9]/g, "0") === mine.replace(/[0-9]/g, "0");
+}
+
 export function classify(parts, seps, ctx, first, last) {
   const d = parts.join("");
   const n = d.length;
@@ -96,10 +107,15 @@ export function classify(parts, seps, ctx, first, last) {
   ) {
     kind = "card";
   }
-  // (and an item of a list its heading denies: "these are NOT social security numbers:")
+  // (and an item of a list its heading denies: "these are NOT social security numbers:";
+  // not by a word of the cell before, under a header that names this column's
+  // identifier: "name,role,tin" over "Jamal Whitaker,Managing Member,134-38-2583"; and a
+  // number listed after the first, written alike: "Lot # 221-09-4418, 221-09-4419")
   if (
     kind !== null &&
-    ((first === true && ctx.introducedByNeg()) ||
+    (((first === true || (first === "listed" && writtenLikeFirst(ctx, parts, seps))) &&
+      ctx.introducedByNeg() &&
+      !ID_KINDS.has(ctx.text.scoped(ctx.at, ctx)[0])) ||
       (last && ctx.deniedAfter()) ||
       (ctx.text.mayDeny() && ctx.text.scoped(ctx.at, ctx)[0] === DENIED))
   ) {

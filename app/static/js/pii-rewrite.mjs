@@ -137,6 +137,53 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     }
     return out;
   }
+  // A group of a spoken number said wrong in digit words and at once again after a word of
+  // correction: gone with the correction (word_correction; _word_corrections).
+  const WORD_CORRECTION_RE = new RegExp(R.word_correction.replaceAll("D", R.word_correction_digits.join("|")), "g");
+  function wordCorrections(norm) {
+    const out = [];
+    const low = lower(norm);
+    if (!R.spoken_correction_gate.some((piece) => low.includes(piece))) return out;
+    for (const m of all(WORD_CORRECTION_RE, low)) {
+      const s = m.index;
+      const count = (g) => g.split(" ").length - 1;
+      if (count(m[2]) >= count(m[1]) && digitItemBefore(low, Math.max(0, s - R.part_reach), s)) out.push([s, m.index + m[0].length, "", []]);
+    }
+    return out;
+  }
+
+  // A number read in named parts ("the first five are ... and the last four are ..."): the
+  // words that name a part after the first become a pause (part_join; _part_joins).
+  const PART_JOIN_RE = new RegExp(R.part_join, "g");
+  const PART_FIRST_RE = new RegExp(R.part_first, "g");
+  function partJoins(norm) {
+    const out = [];
+    if (!norm.toLowerCase().includes("first")) return out;
+    const low = lower(norm);
+    let named = -1; // where the last first part's name taken out ends
+    for (const m of all(PART_JOIN_RE, low)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      const lo = Math.max(0, s - R.part_reach);
+      let first = null;
+      // (from one character before lo, which the pattern's lookbehind may read, as
+      // Python's search from lo does)
+      const base = lo > 0 ? lo - 1 : 0;
+      for (const f of all(PART_FIRST_RE, low.slice(base, s))) {
+        if (base + f.index >= lo) first = [base + f.index, base + f.index + f[0].length];
+      }
+      if (first === null || !(digitItemBefore(low, first[1], s) && digitItemAt(low, e))) continue;
+      if (first[1] > named && digitItemAt(low, first[1])) {
+        // the first part's name goes too: the number then follows its cue ("My social,
+        // the first five are ...")
+        out.push([first[0], first[1], "", []]);
+        named = first[1];
+      }
+      const gap = isDigit(low[s - 1]) ? " " : ", ";
+      out.push([s, e, gap, Array(gap.length).fill([s, e])]);
+    }
+    return out;
+  }
   // Does low[lo:s] end with a digit and a dash and low go on at e with a digit, or
   // low[lo:s] end with a digit and low go on at e with a dash and a digit? (_dashed_parts)
   function dashedParts(low, lo, s, e) {
@@ -883,6 +930,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       [stampJoins, null],
       [headerJoins, "\n"],
       [turnJoins, "\n"],
+      [partJoins, null],
+      [wordCorrections, null],
       [numeralPauses, null],
       [scriptDigits, null],
       [transcribed, null],
