@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 318
+    assert len(INDEPENDENT) == 325
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -298,6 +298,9 @@ _FLOORS = {
     # the hardest cases (314): one in 98, a UPS tracking number whose digits hold a 3-2-4
     # ("1Z 88W 427 03 4418 2051", README)
     "independent-314": (0.95, 0.95, 0.0103),
+    # conversations (322): one in 98, a card vendor's confirmation number given in
+    # answer to "What confirmation number did the card vendor give you?" (README)
+    "independent-322": (0.95, 0.95, 0.0103),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -466,6 +469,9 @@ _PRECISION_FLOORS = {
     # sentence ("It's oh one two, ..."), a claim number's twin "the one on the 1099-G"
     # (README)
     "independent-313": (0.97, 0.031),
+    # structured pastes (323): a general ledger's account codes in 3-2-4 groups under
+    # "Account" (README)
+    "independent-323": (0.98, 0.01),
 }
 
 
