@@ -51,6 +51,9 @@ from ._rules import (
     LABEL_AFTER_GAP_RE,
     LABEL_LINE_END_RE,
     MAX_CUE,
+    MICR_LETTERS,
+    MICR_LETTERS_CONTEXT_RE,
+    MICR_LETTERS_REACH,
     MICR_MARKS,
     MIN_DIGITS,
     PARAGRAPH_RE,
@@ -88,10 +91,10 @@ _NEG_KINDS = ("neg", "neg_bare")
 _NO_CUE_OR_NEG = (None, *_NEG_KINDS)
 _PERSON_KINDS = ("ssn", "itin", "taxid")
 _LIST_JOIN_RE = re.compile(", |,\n| / ")
-# two plain runs, each as long as an identifier, with one space or slash between:
-# "routing and account: 232067468 498058767", "Acct/Routing 498058767/232067468"
-_PAIR_RE = re.compile(f"[0-9]{{{MIN_DIGITS},}}(?: ?/ ?| )[0-9]{{{RULES['cue_list_min_digits']},}}")
 _SHARED_MIN: int = RULES["cue_list_min_digits"]  # a house number takes no cue
+# two plain runs, each long enough to take a cue, with one space or slash between:
+# "routing and account: 232067468 498058767", "Acct/Routing 498058767/232067468"
+_PAIR_RE = re.compile(f"[0-9]{{{_SHARED_MIN},}}(?: ?/ ?| )[0-9]{{{_SHARED_MIN},}}")
 # a negation word anywhere in a gap (DENIAL_NEGATION_RE matches where a cue starts)
 _NEGATED_RE = re.compile("(?<![a-z])" + DENIAL_NEGATION_RE.pattern)
 _VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
@@ -351,8 +354,10 @@ class _Chunk:
                 # my social, notice number 306129269, phone ...")
                 # (nor when the next number has a cue of its own: "da minha conta,
                 # roteamento 652637070, conta 8748291386")
+                # (not a name only before it: "Connecticut DRS, confirmation numbers N and M")
                 if (
                     prior is not None
+                    and prior.group() not in WEAK_CUES_AFTER
                     and CUE_LIST_GAP_RE.fullmatch(norm, prior.end(), last.start()) is not None
                     and self._joined_next()
                     and not self._taken_by_prev(prior.start())
@@ -1146,7 +1151,9 @@ class _Chunk:
 
 # the characters a transit mark starts with: a chunk followed by none of them (most
 # are) is on no check line, known at one set test
-_MICR_FIRST = frozenset(m[0] for m in MICR_MARKS)
+_MICR_FIRST = frozenset(m[0] for m in MICR_MARKS) | frozenset(MICR_LETTERS)
+_ABA_DIGITS = 9  # a routing number's
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def _written_ssn(norm: str, s: int, e: int) -> bool:
@@ -1295,7 +1302,20 @@ def _between_marks(norm: str, cs: int, ce: int) -> bool:
     """Is norm[cs:ce] set between two of the same MICR transit mark (a check line)?"""
     if ce >= len(norm) or norm[ce] not in _MICR_FIRST:
         return False
-    return any(norm.startswith(m, ce) and norm.endswith(m, 0, cs) for m in MICR_MARKS)
+    if any(norm.startswith(m, ce) and norm.endswith(m, 0, cs) for m in MICR_MARKS):
+        return True
+    # (or nine digits glued between two of one symbol's letter: "A232769261A")
+    c = norm[ce]
+    return (
+        c in MICR_LETTERS
+        and ce - cs == _ABA_DIGITS
+        and cs >= 1
+        and norm[cs - 1] == c
+        and (cs < 2 or norm[cs - 2] not in _ASCII_ALNUM)
+        and (ce + 1 >= len(norm) or norm[ce + 1] not in _ASCII_ALNUM)
+        # (on a check named just before: not "Part no. A068414243A")
+        and MICR_LETTERS_CONTEXT_RE.search(norm[max(0, cs - MICR_LETTERS_REACH) : cs]) is not None
+    )
 
 
 def _negated_kind(low: str, cue) -> str | None:

@@ -23,7 +23,7 @@ from ._checks import (
     _shape_possible,
     _ssn_or_itin,
 )
-from ._cues import _LEFT_OUT, _labelled_at
+from ._cues import _LEFT_OUT, _between_marks, _labelled_at
 from ._rules import (
     CARD_BRANDS,
     CARD_LAYOUTS,
@@ -710,8 +710,10 @@ def _in_thousands(lens: tuple[int, ...]) -> bool:
 
 def _card_grouped(ctx: _Chunk, texts: list[str], raw_seps: list[str], cs: int, ce: int):
     """A card number grouped another way ("visa 4135 11941092 1454", "card 48604064
-    44814420"): one separator, a space or a hyphen, throughout, valid for its brand, and a
-    card word (card.words) in the card.words_reach characters before it. None if not."""
+    44814420", eight pairs read aloud): one separator, a space or a hyphen, throughout,
+    valid for its brand, and a card word (card.words) in the card.words_reach characters
+    before the chunk ctx, with no negative cue after it that introduces the number. None
+    if not."""
     sep = raw_seps[0]
     if sep not in (" ", "-"):
         return None
@@ -917,14 +919,16 @@ _NACHA_MIN = 12  # the record type, the transaction code and the nine routing di
 _NACHA_AMOUNT_RE = re.compile(" +[0-9]{10}(?![0-9])")  # the entry's amount, in cents
 
 
-def _listed_after(sep: str, ctx: _Chunk) -> bool:
-    """Is a piece after the separator sep listed after the one before it, to take the
-    chunk's cue softly: after ", " or a slash, or after a space when the cue before is
-    one of a pair shared out in order ("routing and account: 232067468 498058767")?"""
-    return (
-        "," in sep
-        or "/" in sep
-        or (sep == " " and ctx.cue_before() is not None and ctx.carry_kind is not None)
+def _listed_after(sep: str, ctx: _Chunk, before: int) -> bool:
+    """Is a piece after the separator sep, and a segment of `before` digits, listed
+    after that segment, to take the chunk's cue softly: after ", " and a segment that
+    could be an identifier itself, or after a slash, or a space when the cue before is
+    one of a pair shared out in order ("routing and account: 232067468 498058767"), and
+    a segment long enough to take a cue?"""
+    if "," in sep:
+        return before >= MIN_DIGITS
+    return before >= _SLASH_CUT_MIN and (
+        "/" in sep or (sep == " " and ctx.cue_before() is not None and ctx.carry_kind is not None)
     )
 
 
@@ -1002,7 +1006,9 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         # "...-4440—is printed": an em dash is a sentence's punctuation
         and not (c1 == "-" and text.original_at(ce) in PROSE_DASHES)
     )
-    if left_taint and norm[cs - 1] in _GLUE_PUNCT and ctx.cue_before() is not None:
+    if (left_taint or right_taint) and _between_marks(norm, cs, ce):
+        left_taint = right_taint = False  # a check line's "A232769261A"
+    elif left_taint and norm[cs - 1] in _GLUE_PUNCT and ctx.cue_before() is not None:
         # "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
         left_taint = ctx.before_end != cs - 1
     elif (
@@ -1200,11 +1206,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
                 break
             if n < MIN_DIGITS:
                 continue
-            # after ", " and a segment that could be an identifier itself: a list
+            # after ", " and a segment that could be an identifier itself: a list (or
+            # a pair's second number after one long enough to take a cue: "Acct/Routing
+            # 12345678/068414243")
             first = a == 0 or (
                 "listed"
-                if _listed_after(raw_seps[g0 - 1], ctx)
-                and pre[g0] - pre[seg_first[a - 1]] >= MIN_DIGITS
+                if _listed_after(raw_seps[g0 - 1], ctx, pre[g0] - pre[seg_first[a - 1]])
                 else False
             )
             f = piece(g0, 0, g1, None, first, b == nseg - 1)

@@ -36,6 +36,7 @@ from ._rules import (
     LATIN_LOWER,
     MAX_CUE,
     MICR_MARKS,
+    MIN_DIGITS,
     RULES,
 )
 from ._scopes import ID_KINDS
@@ -480,6 +481,44 @@ def _word_corrections(norm: str) -> list[Edit]:
             low, max(0, s - _PART_REACH), s
         ):
             out.append((s, m.end(), "", []))
+    return out
+
+
+_DIGIT_WORD_ALT = "|".join(_R["word_correction_digits"])
+_RESTART_CUT_RE = re.compile(_R["restart_cut"].replace("D", _DIGIT_WORD_ALT))
+_ASIDE_JOIN_RE = re.compile(_R["aside_join"].replace("D", _DIGIT_WORD_ALT))
+
+
+def _restarts(norm: str) -> list[Edit]:
+    """Each spoken number begun, broken off and begun again at once: the start and the
+    words that restart it go (restart_cut)."""
+    low = latin_lower(norm)
+    if "again" not in low and "over" not in low and "from the" not in low and "one more" not in low:
+        return []
+    return [
+        (m.start(), m.end(), "", [])
+        for m in _RESTART_CUT_RE.finditer(low)
+        if _spoken_digits(m.group(1)) < MIN_DIGITS
+    ]
+
+
+def _spoken_digits(run: str) -> int:
+    """How many digits a run of numerals and one-digit words holds."""
+    return sum(len(t) if t[0].isdigit() else 1 for t in _RUN_TOKEN_RE.findall(run))
+
+
+_RUN_TOKEN_RE = re.compile("[0-9]+|[a-z]+")
+
+
+def _asides(norm: str) -> list[Edit]:
+    """Each pause to look or to listen inside a spoken number: a pause (aside_join)."""
+    low = latin_lower(norm)
+    out: list[Edit] = []
+    for m in _ASIDE_JOIN_RE.finditer(low):
+        s, e = m.span()
+        if _digit_item_before(low, max(0, s - _PART_REACH), s) and _digit_item_at(low, e):
+            gap = " " if "0" <= low[s - 1] <= "9" and "0" <= low[e] <= "9" else ", "
+            out.append((s, e, gap, [(s, e)] * len(gap)))
     return out
 
 
@@ -1574,6 +1613,8 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
         _turn_joins,
         _part_joins,
         _word_corrections,
+        _restarts,
+        _asides,
         _numeral_pauses,
         _script_digits,
     )

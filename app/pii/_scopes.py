@@ -70,6 +70,8 @@ _RULE_LINE_RE = re.compile(_S["rule_line"])
 _ITEM_RE = re.compile(_S["list_item"])
 _SHAPED_ITEM_RE = re.compile(_S["shaped_item"])
 _BARE_ITEM_RE = re.compile(_S["bare_item"])
+_SHAPED_CT_ITEM_RE = re.compile(_S["shaped_ct_item"])
+_BARE_CT_ITEM_RE = re.compile(_S["bare_ct_item"])
 _SHAPED_FEIN_ITEM_RE = re.compile(_S["shaped_fein_item"])
 _LABEL_DASH_RE = re.compile(_S["label_dash"])
 _ROSTER_NAME_RE = re.compile(_S["roster_name"])
@@ -308,6 +310,8 @@ def _mode(line: str) -> str | None:
         return "\t"
     if line.count("|") >= 2:
         return "|"
+    if line.count(";") >= 2:  # a CSV in a European locale: "name;tin;amount"
+        return ";"
     aligned = _ALIGNED_GAP in line.strip()
     # (not a space-aligned row of amounts: "RUSSO H   348290833   32,660.48   1,480.46")
     if (
@@ -419,6 +423,9 @@ def _structures(
         if mode is not None and cols is not None:
             starts = [off for off, _cell in _cells(named, mode)] if mode == "  " else None
             i = _table_rows(lines, first, mode, cols, forced, notes, starts)
+            continue
+        if _label_row(lines[i], forced, notes):
+            i += 1
             continue
         after = _column_rows(lines, i, forced, notes)
         if after is not None:
@@ -704,6 +711,41 @@ def _table_rows(
     return j
 
 
+def _head_kind(head: str) -> str | None:
+    """The identifier kind of a cue that is the whole of head ("SSN", "Routing"), or
+    None."""
+    low = _low(head)
+    cue = CUE_RE.match(low)  # (the first cue at its start, as the JavaScript twin reads it)
+    if cue is not None and cue.end() == len(low) and cue.lastindex:
+        kind = CUE_KINDS[cue.lastindex - 1]
+        return kind if kind in ID_KINDS else None
+    return None
+
+
+def _label_row(row: tuple[int, str], forced: dict[int, str], notes: dict[int, str]) -> bool:
+    """A space-aligned or tab-split row whose first cell names an identifier and whose
+    two or more other cells are numbers ("Routing   078006667   320344323" under
+    "Entered   Correct"): each number takes that kind. True if the row is one."""
+    roff, line = row
+    mode = _mode(line)
+    if mode != "  " and mode != "\t":
+        return False
+    cells = _cells(line, mode)
+    if len(cells) < 3 or not all(_COLUMN_VALUE_RE.fullmatch(c) for _o, c in cells[1:]):
+        return False
+    head = cells[0][1]
+    if not head or len(head) > _MAX_HEADER_CELL or _DIGIT_RE.search(head) is not None:
+        return False
+    kind = _head_kind(head)
+    if kind is None:
+        return False
+    for off, _cell in cells[1:]:
+        if roff + off not in forced:
+            forced[roff + off] = kind
+            notes[roff + off] = f'the row labelled "{head}"'
+    return True
+
+
 def _column_rows(
     lines: list[tuple[int, str]], i: int, forced: dict[int, str], notes: dict[int, str]
 ) -> int | None:
@@ -716,12 +758,8 @@ def _column_rows(
     head = lines[i][1].strip()
     if not head or len(head) > _MAX_HEADER_CELL or _DIGIT_RE.search(head) is not None:
         return None
-    low = _low(head)
-    cue = CUE_RE.match(low)  # (the first cue at its start, as the JavaScript twin reads it)
-    kind = None
-    if cue is not None and cue.end() == len(low) and cue.lastindex:
-        kind = CUE_KINDS[cue.lastindex - 1]
-    if kind not in ID_KINDS or _COLUMN_VALUE_RE.fullmatch(lines[i + 2][1]) is None:
+    kind = _head_kind(head)
+    if kind is None or _COLUMN_VALUE_RE.fullmatch(lines[i + 2][1]) is None:
         return None
     j = i + 1
     while j < n and _COLUMN_VALUE_RE.fullmatch(lines[j][1]) is not None:
@@ -837,7 +875,7 @@ def _roster_rows(
                 rows.append([(m.start(1), m.group(1)), (m.start(2), m.group(2))])
             j = i + max(1, len(rows))
             if len(rows) >= 2 and not _named_otherwise(lines, i):
-                _roster(lines[i:j], rows, forced, notes)
+                _roster(lines[i:j], rows, forced, notes, _above_kinds(lines, i))
         while mode is not None and j < n and _mode(lines[j][1]) == mode:
             j += 1
         if mode is not None and j - i >= 2 and not _named_otherwise(lines, i):
@@ -846,6 +884,7 @@ def _roster_rows(
                 [[_bare_cell(c) for c in _cells(line, mode)] for _o, line in lines[i:j]],
                 forced,
                 notes,
+                _above_kinds(lines, i),
             )
         i = j
 
@@ -878,9 +917,10 @@ def _roster(
     table: list[list[tuple[int, str]]],
     forced: dict[int, str],
     notes: dict[int, str],
+    above: set[str],
 ) -> None:
     """The rows' cells (table: their offsets in the line and texts, a CSV's quotes aside:
-    '"682321741"') as a roster, if they are one."""
+    '"682321741"') as a roster, if they are one; above: the kinds the line above names."""
     width = len(table[0])
     if any(len(cells) != width for cells in table):
         return
@@ -892,22 +932,51 @@ def _roster(
             for cells in table
         ):
             continue
-        # the kind its written numbers show ("BluePeak IT Consulting,732987131" among
-        # "Ridgefield Tree Service,60-1455774"), else a roster of businesses ("ACME FIRE
-        # PROTECTION LLC,397893934") lists EINs, one of people SSNs
-        written = {len(cells[col][1]) for cells in table if "-" in cells[col][1]}
-        firms = sum(any(BUSINESS_NAME_RE.search(_low(c)) for _o, c in cells) for cells in table)
-        if written == {_FEIN_WRITTEN}:
-            kind = "fein"
-        elif written == {_SSN_WRITTEN}:
-            kind = "ssn"
-        else:
-            kind = "fein" if firms == len(table) else "ssn" if not firms else "taxid"
+        kind = _roster_kind(table, col, above)
         for (off, _line), cells in zip(rows, table, strict=True):
             at = off + cells[col][0]
             if at not in forced and _NINE_DIGITS_RE.fullmatch(cells[col][1]) is not None:
                 forced[at] = kind
                 notes[at] = "a roster: rows of a name and nine digits"
+    if "ct" in above:
+        # (and a column of CT numbers, ten digits ending in a location code 00x, under a
+        # line that names them: 'error "FEIN/registration mismatch":')
+        for col in range(width):
+            if all(_CT_CELL_RE.fullmatch(cells[col][1]) for cells in table):
+                for (off, _line), cells in zip(rows, table, strict=True):
+                    at = off + cells[col][0]
+                    if at not in forced:
+                        forced[at] = "ct"
+                        notes[at] = "a roster under a line that names CT numbers"
+
+
+_CT_CELL_RE = re.compile("[0-9]{7}00[0-9]")
+
+
+def _above_kinds(lines: list[tuple[int, str]], i: int) -> set[str]:
+    """The kinds the last sentence of the line above line i names."""
+    above = _line_above(lines, i)
+    return set(_cues(_last_sentence(above))) if above is not None else set()
+
+
+def _roster_kind(table: list[list[tuple[int, str]]], col: int, above: set[str]) -> str:
+    """The kind of a roster's column of nine digits: the kind its written numbers show
+    ("BluePeak IT Consulting,732987131" among "Ridgefield Tree Service,60-1455774"), else
+    the one kind of person or business number the line above names, else a roster of
+    businesses ("ACME FIRE PROTECTION LLC,397893934") lists EINs, one of people SSNs."""
+    written = {len(cells[col][1]) for cells in table if "-" in cells[col][1]}
+    if written == {_FEIN_WRITTEN}:
+        return "fein"
+    if written == {_SSN_WRITTEN}:
+        return "ssn"
+    named = above & _ROSTER_KINDS
+    if len(named) == 1:
+        return next(iter(named))
+    firms = sum(any(BUSINESS_NAME_RE.search(_low(c)) for _o, c in cells) for cells in table)
+    return "fein" if firms == len(table) else "ssn" if not firms else "taxid"
+
+
+_ROSTER_KINDS = frozenset(("ssn", "itin", "fein"))
 
 
 def _bare_cell(cell: tuple[int, str]) -> tuple[int, str]:
@@ -1051,8 +1120,9 @@ def _siblings_kind(
         note = "a list under a sentence that names this kind of number"
     if kind is None:
         return
+    bare = _BARE_CT_ITEM_RE if kind == "ct" else _BARE_ITEM_RE
     for (off, found, value), (_o, label, _v) in zip(labelled, items, strict=True):
-        if not found and off not in forced and _BARE_ITEM_RE.match(value):
+        if not found and off not in forced and bare.match(value):
             # (a person's number is no EIN: "Mine: 270313312" / "His business: 88-…")
             if kind == "fein" and _RELATION_LABEL_RE.fullmatch(_bare_label(label)):
                 continue
@@ -1062,12 +1132,14 @@ def _siblings_kind(
 
 def _shaped_kind(values: list[str]) -> str | None:
     """The one kind, ssn or fein, that sibling values are written as (3-2-4 or 2-7), or
-    None if none is or both are."""
+    None if none is or both are; else ct if one is written as a CT number (7-3)."""
     ssn = any(_shaped_ssn(v) for v in values)
     fein = any(_shaped_fein(v) for v in values)
-    if ssn == fein:
-        return None
-    return "ssn" if ssn else "fein"
+    if ssn != fein:
+        return "ssn" if ssn else "fein"
+    if not ssn and any(_SHAPED_CT_ITEM_RE.match(v) for v in values):
+        return "ct"
+    return None
 
 
 def _bare_label(label: str) -> str:

@@ -52,9 +52,9 @@ function questionBelow(low, ce, start, end) {
   return (line.endsWith("?") || line.endsWith(":")) && !/[0-9]/.test(line);
 }
 
-// Two plain runs, each as long as an identifier, with one space or slash between:
+// Two plain runs, each long enough to take a cue, with one space or slash between:
 // "routing and account: 232067468 498058767", "Acct/Routing 498058767/232067468" (_PAIR_RE).
-const PAIR_RE = new RegExp(`^[0-9]{${MIN_DIGITS},}(?: ?/ ?| )[0-9]{${RULES.cue_list_min_digits},}$`);
+const PAIR_RE = new RegExp(`^[0-9]{${RULES.cue_list_min_digits},}(?: ?/ ?| )[0-9]{${RULES.cue_list_min_digits},}$`);
 
 // Python's pattern.finditer(s, pos, endpos) sees the text as ending at endpos but lets
 // lookbehind see before pos; a slice that starts one character early does the same.
@@ -329,8 +329,10 @@ export class Chunk {
         // (not a cue the number before took as its own, after it: "302-08-7630 is my
         // social, notice number 306129269, phone ..."; nor when the next number has a cue
         // of its own: "da minha conta, roteamento 652637070, conta 8748291386")
+        // (not a name only before it: "Connecticut DRS, confirmation numbers N and M")
         if (
           prior !== null &&
+          !WEAK_AFTER.has(prior.m[0]) &&
           CUE_LIST_GAP_RE.test(low.slice(prior.end, last.start)) &&
           this.joinedNext() &&
           !this.takenByPrev(prior.start) &&
@@ -984,8 +986,23 @@ export function betweenMarks(norm, cs, ce) {
   for (const m of MICR_MARKS) {
     if (cs >= m.length && norm.startsWith(m, ce) && norm.startsWith(m, cs - m.length)) return true;
   }
-  return false;
+  // (or nine digits glued between two of one symbol's letter: "A232769261A")
+  const c = norm[ce];
+  const alnum = (x) => x !== undefined && /[A-Za-z0-9]/.test(x);
+  return (
+    c !== undefined &&
+    RULES.micr_letters.includes(c) &&
+    ce - cs === ABA_DIGITS &&
+    cs >= 1 &&
+    norm[cs - 1] === c &&
+    !(cs >= 2 && alnum(norm[cs - 2])) &&
+    !alnum(norm[ce + 1]) &&
+    // (on a check named just before: not "Part no. A068414243A")
+    MICR_LETTERS_CONTEXT_RE.test(norm.slice(Math.max(0, cs - RULES.micr_letters_reach), cs))
+  );
 }
+const MICR_LETTERS_CONTEXT_RE = new RegExp(RULES.micr_letters_context, "i");
+const ABA_DIGITS = 9; // a routing number's
 
 // The kind of the cue a negated cue negates ("not my social security number": ssn), or
 // null if the cue is not negated (_negated_kind).

@@ -4,7 +4,7 @@ import { RULES } from "./pii-rules.mjs";
 import { CARD, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, SSN_BAD_AREA_FIRST } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, itinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
-import { findIter, labelledAt } from "./pii-cues.mjs";
+import { betweenMarks, findIter, labelledAt } from "./pii-cues.mjs";
 import { DENIED, ID_KINDS } from "./pii-scopes.mjs";
 
 // Is the piece (its groups and separators) written as the chunk's first number, before
@@ -383,9 +383,10 @@ const CARD_WORDS_RE = new RegExp(CARD.words, "g");
 
 // A card grouped another way has at most CARD_GROUPS groups (voice typing reads its first
 // four digits in pairs: "60 11 7946 3909 5225"), unless every group is a pair.
-// A card number grouped another way ("visa 4135 11941092 1454", "card 48604064 44814420"):
-// one separator, a space or a hyphen, throughout, valid for its brand, and a card word
-// (card.words) in the card.words_reach characters before it (_card_grouped).
+// A card number grouped another way ("visa 4135 11941092 1454", "card 48604064 44814420",
+// eight pairs read aloud): one separator, a space or a hyphen, throughout, valid for its
+// brand, and a card word (card.words) in the card.words_reach characters before the chunk
+// ctx, with no negative cue after it that introduces the number (_card_grouped).
 function cardGrouped(ctx, texts, rawSeps, cs, ce) {
   const sep = rawSeps[0];
   if (sep !== " " && sep !== "-") return null;
@@ -501,13 +502,15 @@ function voiceGrouped(norm, bare, cs, ce, ctx) {
   return kind === null ? null : [kind, cs, ce, d];
 }
 
-// Is a piece after the separator sep listed after the one before it, to take the
-// chunk's cue softly: after ", " or a slash, or after a space when the cue before is one
-// of a pair shared out in order ("routing and account: 232067468 498058767")
-// (_listed_after)?
+// Is a piece after the separator sep, and a segment of `before` digits, listed after that
+// segment, to take the chunk's cue softly: after ", " and a segment that could be an
+// identifier itself, or after a slash, or a space when the cue before is one of a pair
+// shared out in order ("routing and account: 232067468 498058767"), and a segment long
+// enough to take a cue (_listed_after)?
 const SLASH_CUT_MIN = RULES.cue_list_min_digits;
-function listedAfter(sep, ctx) {
-  return sep.includes(",") || sep.includes("/") || (sep === " " && ctx.cueBefore() !== null && ctx.carryKind !== null);
+function listedAfter(sep, ctx, before) {
+  if (sep.includes(",")) return before >= MIN_DIGITS;
+  return before >= SLASH_CUT_MIN && (sep.includes("/") || (sep === " " && ctx.cueBefore() !== null && ctx.carryKind !== null));
 }
 
 // How far before a chunk its EFW2 record's line may start: right before it, or at the
@@ -615,7 +618,9 @@ export function scanChunk(text, cs, ce, ctx, out) {
       isWord(norm[ce + 1]) &&
       // "...-4440—is printed": an em dash is a sentence's punctuation
       !(c1 === "-" && PROSE_DASHES.has(ctx.text.originalAt(ce))));
-  if (leftTaint && GLUE_PUNCT.includes(norm[cs - 1]) && ctx.cueBefore() !== null) {
+  if ((leftTaint || rightTaint) && betweenMarks(norm, cs, ce)) {
+    leftTaint = rightTaint = false; // a check line's "A232769261A"
+  } else if (leftTaint && GLUE_PUNCT.includes(norm[cs - 1]) && ctx.cueBefore() !== null) {
     // "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
     leftTaint = ctx.beforeEnd !== cs - 1;
   } else if (
@@ -792,12 +797,14 @@ export function scanChunk(text, cs, ce, ctx, out) {
       n += segDigits[b];
       if (n > CARD.max_length) break;
       if (n < MIN_DIGITS) continue;
-      // after ", " and a segment that could be an identifier itself: a list
+      // after ", " and a segment that could be an identifier itself: a list (or a pair's
+      // second number after one long enough to take a cue: "Acct/Routing
+      // 12345678/068414243")
       let listed = false;
-      if (a > 0 && listedAfter(rawSeps[g0 - 1], ctx)) {
+      if (a > 0) {
         let n = 0;
         for (let g = segFirst[a - 1]; g < g0; g++) n += glen[g];
-        if (n >= MIN_DIGITS) listed = "listed";
+        if (listedAfter(rawSeps[g0 - 1], ctx, n)) listed = "listed";
       }
       const first = a === 0 || listed;
       const f = piece(g0, 0, g1, null, first, b === nseg - 1);

@@ -152,6 +152,31 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return out;
   }
 
+  // A spoken number begun, broken off and begun again at once: the start and the words
+  // that restart it go (restart_cut; _restarts).
+  const RESTART_CUT_RE = new RegExp(R.restart_cut.replaceAll("D", R.word_correction_digits.join("|")), "g");
+  function restarts(norm) {
+    const low = lower(norm);
+    if (!["again", "over", "from the", "one more"].some((w) => low.includes(w))) return [];
+    const digits = (run) => (run.match(/[0-9]+|[a-z]+/g) ?? []).reduce((n, t) => n + (isDigit(t[0]) ? t.length : 1), 0);
+    return [...all(RESTART_CUT_RE, low)].filter((m) => digits(m[1]) < RULES.min_digits).map((m) => [m.index, m.index + m[0].length, "", []]);
+  }
+  // A pause to look or to listen inside a spoken number: a pause (aside_join; _asides).
+  const ASIDE_JOIN_RE = new RegExp(R.aside_join.replaceAll("D", R.word_correction_digits.join("|")), "g");
+  function asides(norm) {
+    const low = lower(norm);
+    const out = [];
+    for (const m of all(ASIDE_JOIN_RE, low)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (digitItemBefore(low, Math.max(0, s - R.part_reach), s) && digitItemAt(low, e)) {
+        const gap = isDigit(low[s - 1]) && isDigit(low[e]) ? " " : ", ";
+        out.push([s, e, gap, Array(gap.length).fill([s, e])]);
+      }
+    }
+    return out;
+  }
+
   // A number read in named parts ("the first five are ... and the last four are ..."): the
   // words that name a part after the first become a pause (part_join; _part_joins).
   const PART_JOIN_RE = new RegExp(R.part_join, "g");
@@ -932,6 +957,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       [turnJoins, "\n"],
       [partJoins, null],
       [wordCorrections, null],
+      [restarts, null],
+      [asides, null],
       [numeralPauses, null],
       [scriptDigits, null],
       [transcribed, null],

@@ -45,6 +45,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const SHAPED_ITEM_RE = new RegExp("^(?:" + S.shaped_item + ")");
   const SHAPED_FEIN_ITEM_RE = new RegExp("^(?:" + S.shaped_fein_item + ")");
   const BARE_ITEM_RE = new RegExp("^(?:" + S.bare_item + ")");
+  const SHAPED_CT_ITEM_RE = new RegExp("^(?:" + S.shaped_ct_item + ")");
+  const BARE_CT_ITEM_RE = new RegExp("^(?:" + S.bare_ct_item + ")");
   const LABEL_DASH_RE = new RegExp(S.label_dash);
   const ROSTER_NAME_RE = new RegExp("^(?:" + S.roster_name + ")$");
   // a roster's row with one space between the name and its number ("Smith J 795554036")
@@ -299,7 +301,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         i = line.indexOf(", ", start);
       }
       bounds.push([start, line.length]);
-    } else if (mode === "\t" || mode === "," || mode === "|") {
+    } else if (mode === "\t" || mode === "," || mode === "|" || mode === ";") {
       let start = 0;
       for (let i = 0; i < line.length; i++) {
         if (line[i] === mode) {
@@ -335,6 +337,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     // and the regex that strips the end is dear on the long runs of spaces of aligned rows)
     if (line.includes("\t") && line.replace(/[ \t\r]+$/, "").includes("\t")) return "\t";
     if (line.split("|").length - 1 >= 2) return "|";
+    if (line.split(";").length - 1 >= 2) return ";"; // a CSV in a European locale: "name;tin;amount"
     ALIGNED_RE.lastIndex = 0;
     const aligned = ALIGNED_RE.test(pyStrip(line));
     if (line.split(",").length - 1 >= 2 && !line.includes(", ")) {
@@ -453,8 +456,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       kind = kindAbove(ls, i);
     }
     if (kind === null) return;
+    const bare = kind === "ct" ? BARE_CT_ITEM_RE : BARE_ITEM_RE;
     labelled.forEach(([off, found, value], n) => {
-      if (found.length || forced.has(off) || !BARE_ITEM_RE.test(value)) return;
+      if (found.length || forced.has(off) || !bare.test(value)) return;
       // (a person's number is no EIN: "Mine: 270313312" / "His business: 88-…")
       if (kind === "fein" && RELATION_LABEL_RE.test(bareLabel(items[n][1]))) return;
       forced.set(off, kind);
@@ -462,12 +466,14 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   }
 
   // The one kind, ssn or fein, that sibling values are written as (3-2-4 or 2-7), or
-  // null if none is or both are (_shaped_kind).
+  // null if none is or both are; else ct if one is written as a CT number (7-3)
+  // (_shaped_kind).
   function shapedKind(values) {
     const ssn = values.some(shapedSsn);
     const fein = values.some(shapedFein);
-    if (ssn === fein) return null;
-    return ssn ? "ssn" : "fein";
+    if (ssn !== fein) return ssn ? "ssn" : "fein";
+    if (!ssn && values.some((v) => SHAPED_CT_ITEM_RE.test(v))) return "ct";
+    return null;
   }
 
   // The one identifier kind the last sentence of the line above line i (or above a blank
@@ -502,7 +508,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
           ]);
         }
         j = i + Math.max(1, rows.length);
-        if (rows.length >= 2 && !namedOtherwise(ls, i)) roster(ls.slice(i, j), rows, forced);
+        if (rows.length >= 2 && !namedOtherwise(ls, i)) roster(ls.slice(i, j), rows, forced, aboveKinds(ls, i));
       }
       while (md !== null && j < n && mode(ls[j][1]) === md) j++;
       if (md !== null && j - i >= 2 && !namedOtherwise(ls, i)) {
@@ -510,6 +516,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
           ls.slice(i, j),
           ls.slice(i, j).map(([, line]) => cells(line, md).map(bareCell)),
           forced,
+          aboveKinds(ls, i),
         );
       }
       i = j;
@@ -543,9 +550,16 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     return text.length >= 2 && text[0] === '"' && text[text.length - 1] === '"' ? [off + 1, text.slice(1, -1)] : [off, text];
   }
 
+  // The kinds the last sentence of the line above line i names (_above_kinds).
+  function aboveKinds(ls, i) {
+    const above = lineAbove(ls, i);
+    return new Set(above === null ? [] : cues(lastSentence(above)));
+  }
+
   // The rows' cells (table: their offsets in the line and texts, a CSV's quotes aside:
-  // '"682321741"') as a roster, if they are one (_roster).
-  function roster(rows, table, forced) {
+  // '"682321741"') as a roster, if they are one; above: the kinds the line above names
+  // (_roster).
+  function roster(rows, table, forced, above) {
     const width = table[0].length;
     if (table.some((cs) => cs.length !== width)) return;
     for (let col = 0; col < width; col++) {
@@ -555,16 +569,38 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       // the kind its written numbers show ("BluePeak IT Consulting,732987131" among
       // "Ridgefield Tree Service,60-1455774"), else a roster of businesses ("ACME FIRE
       // PROTECTION LLC,397893934") lists EINs, one of people SSNs
-      const written = new Set(table.filter((cs) => cs[col][1].includes("-")).map((cs) => cs[col][1].length));
-      const firms = table.filter((cs) => cs.some(([, c]) => BUSINESS_RE.test(low(c)))).length;
-      let kind = firms === table.length ? "fein" : firms === 0 ? "ssn" : "taxid";
-      if (written.size === 1 && written.has(10)) kind = "fein";
-      else if (written.size === 1 && written.has(11)) kind = "ssn";
+      const kind = rosterKind(table, col, above);
       rows.forEach(([off], r) => {
         const at = off + table[r][col][0];
         if (!forced.has(at) && /^[0-9]{9}$/.test(table[r][col][1])) forced.set(at, kind);
       });
     }
+    if (above.has("ct")) {
+      // (and a column of CT numbers, ten digits ending in a location code 00x, under a
+      // line that names them: 'error "FEIN/registration mismatch":')
+      for (let col = 0; col < width; col++) {
+        if (!table.every((cs) => /^[0-9]{7}00[0-9]$/.test(cs[col][1]))) continue;
+        rows.forEach(([off], r) => {
+          const at = off + table[r][col][0];
+          if (!forced.has(at)) forced.set(at, "ct");
+        });
+      }
+    }
+  }
+
+  // The kind of a roster's column of nine digits: the kind its written numbers show
+  // ("BluePeak IT Consulting,732987131" among "Ridgefield Tree Service,60-1455774"), else
+  // the one kind of person or business number the line above names, else a roster of
+  // businesses ("ACME FIRE PROTECTION LLC,397893934") lists EINs, one of people SSNs
+  // (_roster_kind).
+  function rosterKind(table, col, above) {
+    const written = new Set(table.filter((cs) => cs[col][1].includes("-")).map((cs) => cs[col][1].length));
+    if (written.size === 1 && written.has(10)) return "fein";
+    if (written.size === 1 && written.has(11)) return "ssn";
+    const named = ["ssn", "itin", "fein"].filter((k) => above.has(k));
+    if (named.length === 1) return named[0];
+    const firms = table.filter((cs) => cs.some(([, c]) => BUSINESS_RE.test(low(c)))).length;
+    return firms === table.length ? "fein" : firms === 0 ? "ssn" : "taxid";
   }
 
   // Does a cell other than col hold a person's name (or two side by side, one word
@@ -729,11 +765,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // Under a one-cell header (a line that is only an identifier's name: "SSN") two or
   // more lines holding only a number, a column copied out of a spreadsheet: each takes
   // the header's kind (_column_rows). The index of the first line after them, or null.
-  function columnRows(ls, i, forced) {
-    const n = ls.length;
-    if (i + 2 >= n || !COLUMN_VALUE_RE.test(ls[i + 1][1])) return null;
-    const head = pyStrip(ls[i][1]);
-    if (!head || head.length > S.max_header_cell || /[0-9]/.test(head)) return null;
+  // The identifier kind of a cue that is the whole of head ("SSN", "Routing"), or null
+  // (_head_kind).
+  function headKind(head) {
     const l = low(head);
     CUE_AT_START.lastIndex = 0;
     const cue = CUE_AT_START.exec(l);
@@ -741,7 +775,32 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     let k = 1;
     while (k < cue.length && cue[k] === undefined) k++;
     const kind = k < cue.length ? CUE_KINDS[k - 1] : null;
-    if (!ID_KINDS.has(kind) || !COLUMN_VALUE_RE.test(ls[i + 2][1])) return null;
+    return ID_KINDS.has(kind) ? kind : null;
+  }
+
+  // A space-aligned or tab-split row whose first cell names an identifier and whose two or
+  // more other cells are numbers ("Routing   078006667   320344323" under "Entered
+  // Correct"): each number takes that kind; true if the row is one (_label_row).
+  function labelRow([roff, line], forced) {
+    const md = mode(line);
+    if (md !== "  " && md !== "\t") return false;
+    const cs = cells(line, md);
+    if (cs.length < 3 || !cs.slice(1).every(([, c]) => COLUMN_VALUE_RE.test(c))) return false;
+    const head = cs[0][1];
+    if (!head || head.length > S.max_header_cell || /[0-9]/.test(head)) return false;
+    const kind = headKind(head);
+    if (kind === null) return false;
+    for (const [off] of cs.slice(1)) if (!forced.has(roff + off)) forced.set(roff + off, kind);
+    return true;
+  }
+
+  function columnRows(ls, i, forced) {
+    const n = ls.length;
+    if (i + 2 >= n || !COLUMN_VALUE_RE.test(ls[i + 1][1])) return null;
+    const head = pyStrip(ls[i][1]);
+    if (!head || head.length > S.max_header_cell || /[0-9]/.test(head)) return null;
+    const kind = headKind(head);
+    if (kind === null || !COLUMN_VALUE_RE.test(ls[i + 2][1])) return null;
     let j = i + 1;
     while (j < n && COLUMN_VALUE_RE.test(ls[j][1])) {
       const [off, row] = ls[j];
@@ -799,6 +858,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
           j++;
         }
         i = j;
+        continue;
+      }
+      if (labelRow(ls[i], forced)) {
+        i++;
         continue;
       }
       const after = columnRows(ls, i, forced);
