@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 325
+    assert len(INDEPENDENT) == 332
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -301,6 +301,12 @@ _FLOORS = {
     # conversations (322): one in 98, a card vendor's confirmation number given in
     # answer to "What confirmation number did the card vendor give you?" (README)
     "independent-322": (0.95, 0.95, 0.0103),
+    # conversations (329): one in 99, a W-2's box d control number that "looks like a
+    # Social Security number" (README)
+    "independent-329": (0.95, 0.95, 0.0102),
+    # structured pastes (330): bill-pay records' "account number at payee", a file name,
+    # rows with no header or cue (README)
+    "independent-330": (0.95, 0.94, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -472,6 +478,9 @@ _PRECISION_FLOORS = {
     # structured pastes (323): a general ledger's account codes in 3-2-4 groups under
     # "Account" (README)
     "independent-323": (0.98, 0.01),
+    # structured pastes (330): a bank export's "Reference" numbers that pass the routing
+    # check beside "ACH DEBIT" (README)
+    "independent-330": (0.98, 0.01),
 }
 
 
