@@ -493,7 +493,7 @@ def _restarts(norm: str) -> list[Edit]:
     """Each spoken number begun, broken off and begun again at once: the start and the
     words that restart it go (restart_cut)."""
     low = latin_lower(norm)
-    if "again" not in low and "over" not in low and "from the" not in low and "one more" not in low:
+    if not any(piece in low for piece in _R["restart_gate"]):
         return []
     return [
         (m.start(), m.end(), "", [])
@@ -514,6 +514,8 @@ def _asides(norm: str) -> list[Edit]:
     """Each pause to look or to listen inside a spoken number: a pause (aside_join)."""
     low = latin_lower(norm)
     out: list[Edit] = []
+    if not any(piece in low for piece in _R["aside_gate"]):
+        return out
     for m in _ASIDE_JOIN_RE.finditer(low):
         s, e = m.span()
         if _digit_item_before(low, max(0, s - _PART_REACH), s) and _digit_item_at(low, e):

@@ -157,7 +157,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const RESTART_CUT_RE = new RegExp(R.restart_cut.replaceAll("D", R.word_correction_digits.join("|")), "g");
   function restarts(norm) {
     const low = lower(norm);
-    if (!["again", "over", "from the", "one more"].some((w) => low.includes(w))) return [];
+    if (!R.restart_gate.some((w) => low.includes(w))) return [];
     const digits = (run) => (run.match(/[0-9]+|[a-z]+/g) ?? []).reduce((n, t) => n + (isDigit(t[0]) ? t.length : 1), 0);
     return [...all(RESTART_CUT_RE, low)].filter((m) => digits(m[1]) < RULES.min_digits).map((m) => [m.index, m.index + m[0].length, "", []]);
   }
@@ -166,6 +166,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   function asides(norm) {
     const low = lower(norm);
     const out = [];
+    if (!R.aside_gate.some((piece) => low.includes(piece))) return out;
     for (const m of all(ASIDE_JOIN_RE, low)) {
       const s = m.index;
       const e = s + m[0].length;
@@ -422,9 +423,17 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return out;
   }
 
+  // (the last copy is kept: the rewrites that find nothing leave the text as it is, and
+  // the next one asks for the same copy)
+  let lowerOf = null;
+  let lowerCopy = null;
   function lower(norm) {
-    // eslint-disable-next-line no-control-regex
-    return /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z\u00c0-\u024f\u0400-\u04ff]/g, latinLower);
+    if (norm !== lowerOf) {
+      // eslint-disable-next-line no-control-regex
+      lowerCopy = /^[\x00-\x7f]*$/.test(norm) ? norm.toLowerCase() : norm.replace(/[A-Z\u00c0-\u024f\u0400-\u04ff]/g, latinLower);
+      lowerOf = norm;
+    }
+    return lowerCopy;
   }
 
   // The digits of the run low[s:e] of digit words (and digit groups, in a mixed run):
