@@ -89,12 +89,25 @@ def _zero_width_dash(m: re.Match) -> str:
     return _ZW_RE.sub("-", run) if shape in ZERO_WIDTH_SHAPES else run
 
 
+# digit groups parted by one underscore each, no letter or digit touching them
+# ("709_43_0311"): a dash for each when the groups are an identifier's shape
+_UNDERSCORE_GROUPS_RE = re.compile("(?<![0-9A-Za-z])[0-9]+(?:_[0-9]+)+(?![0-9A-Za-z])")
+
+
+def _underscore_dash(m: re.Match) -> str:
+    run = m.group()
+    shape = tuple(len(g) for g in run.split("_"))
+    return run.replace("_", "-") if shape in ZERO_WIDTH_SHAPES else run
+
+
 def normalise(text: str) -> tuple[str, list[int] | None]:
     """Return (normalised copy, starts) where starts[i] is the original index of the
     character that produced normalised character i; None means the identity map."""
+    # (one character for one in both: the offsets are the original's)
     if not text.isascii() and _ZW_RE.search(text) is not None:
-        # (one character for one: the offsets are the original's)
         text = _ZW_GROUPS_RE.sub(_zero_width_dash, text)
+    if "_" in text:
+        text = _UNDERSCORE_GROUPS_RE.sub(_underscore_dash, text)
     norm, starts = _normalise(text)
     if "\u30fc" in norm:
         norm = _KANA_DASH_RE.sub("-", norm)  # one character for one: starts stay

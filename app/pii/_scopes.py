@@ -190,6 +190,11 @@ _MAX_LABEL: int = _S["max_label"]
 ID_KINDS = frozenset(("ssn", "itin", "fein", "taxid", "ct", "routing"))
 _VOID = CUE_KINDS.index("void") + 1
 _TOPIC_IGNORE = frozenset(_S["topic_ignore"])
+_HEADER_NAME_WORDS = 3
+# a word that makes a header cell a number's name ("CT Withholding #", "ct Withholding Id")
+_HEADER_ID_WORD_RE = re.compile(
+    "#|(?<![a-z])(?:ids?|nos?|num|nbr|numbers?|acct|account|reg)(?![a-z])"
+)
 _TOPIC_OWNER_RE = re.compile(_S["topic_owner"])
 _TOPIC_OWNER_REACH: int = _S["topic_owner_reach"]
 _TOPIC_STATE_NOUN_RE = re.compile(_S["topic_state_noun"])
@@ -204,7 +209,8 @@ def _cues(s: str, topic: bool = False, header: bool = False, negated: bool = Fal
     """Kinds of the cues in s, in order ("neg" for both negative kinds); for the topic,
     without the words common in addresses and signatures, nor a cue negated in its
     clause ("... registration number (not your federal EIN)") unless negated is set; for
-    a header cell, without those words beside a word of money ("CT wages")."""
+    a header cell, without those words beside a word of money ("CT wages") or in a cell
+    of three words or more with no word for a number ("CT DEPT OF REVENUE SVCS")."""
     out = []
     low = _low(s)
     for m in CUE_RE.finditer(low):
@@ -213,7 +219,16 @@ def _cues(s: str, topic: bool = False, header: bool = False, negated: bool = Fal
             continue
         if topic and (_ignored(low, m) or (not negated and _negated(low, m.start()))):
             continue
-        if header and m.group() in _TOPIC_IGNORE and _HEADER_MONEY_RE.search(low):
+        # (nor, in a header cell of three words or more, a name only: "CT DEPT OF REVENUE
+        # SVCS" is a payee, no column's name)
+        if (
+            header
+            and m.group() in _TOPIC_IGNORE
+            and (
+                _HEADER_MONEY_RE.search(low)
+                or (len(low.split()) >= _HEADER_NAME_WORDS and not _HEADER_ID_WORD_RE.search(low))
+            )
+        ):
             continue
         k = CUE_KINDS[group - 1]
         out.append("neg" if k == "neg_bare" else k)

@@ -53,7 +53,16 @@ export function mapChar(ch) {
 
 /** Normalised copy plus maps from its indices to original [start, end) indices
  * (null maps mean the identity). Same rules as app/pii/_normalise.py. */
+// Digit groups parted by one underscore each, no letter or digit touching them
+// ("709_43_0311"): a dash for each when the groups are an identifier's shape
+// (_underscore_dash).
+const UNDERSCORE_GROUPS_RE = /(?<![0-9A-Za-z])[0-9]+(?:_[0-9]+)+(?![0-9A-Za-z])/g;
+function underscoreDash(run) {
+  return ZW_SHAPES.has(run.split("_").map((g) => g.length).join(",")) ? run.replaceAll("_", "-") : run;
+}
+
 export function normalise(text) {
+  if (text.includes("_")) text = text.replace(UNDERSCORE_GROUPS_RE, underscoreDash); // one for one: the offsets stay
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(text)) {
     return { norm: text.replace(/[\t\r]/g, " ").replace(/[\v\f]/g, "\n"), starts: null, ends: null };

@@ -129,6 +129,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // Kinds of the cues in s, in order ("neg" for both negative kinds); for the topic,
   // without the words common in addresses and signatures, nor a cue negated in its
   // clause ("... registration number (not your federal EIN)") unless keepNegated is set.
+  // a word that makes a header cell a number's name ("CT Withholding #", "ct Withholding Id")
+  const HEADER_ID_WORD_RE = /#|(?<![a-z])(?:ids?|nos?|num|nbr|numbers?|acct|account|reg)(?![a-z])/;
   function cues(s, topic = false, header = false, keepNegated = false) {
     const out = [];
     const l = low(s);
@@ -137,7 +139,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     while ((m = CUE_RE.exec(l)) !== null) {
       if (m[VOID] !== undefined) continue;
       if (topic && (ignored(l, m) || (!keepNegated && negated(l, m.index)))) continue;
-      if (header && TOPIC_IGNORE.has(m[0]) && HEADER_MONEY_RE.test(l)) continue;
+      // (nor, in a header cell of three words or more with no word for a number, a name
+      // only: "CT DEPT OF REVENUE SVCS" is a payee, no column's name)
+      if (header && TOPIC_IGNORE.has(m[0]) && (HEADER_MONEY_RE.test(l) || (l.split(/\s+/).filter(Boolean).length >= 3 && !HEADER_ID_WORD_RE.test(l)))) continue;
       let i = 1;
       while (m[i] === undefined) i++;
       const k = CUE_KINDS[i - 1];
