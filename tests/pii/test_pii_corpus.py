@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 332
+    assert len(INDEPENDENT) == 339
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -307,6 +307,13 @@ _FLOORS = {
     # structured pastes (330): bill-pay records' "account number at payee", a file name,
     # rows with no header or cue (README)
     "independent-330": (0.95, 0.94, 0.01),
+    # voice (334): Polish and Spanish numbers read in tens and hundreds, words a
+    # recogniser glued ("twothirtyone, thirtythree"), a child shouted at mid-number
+    # (README); one in 99, a confirmation number read out in SSN groups
+    "independent-334": (0.86, 0.86, 0.0102),
+    # conversations (336): answers with words after the number, a bot's warning after it,
+    # "mine N hers M" under a quoted question (README)
+    "independent-336": (0.93, 0.94, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -481,6 +488,14 @@ _PRECISION_FLOORS = {
     # structured pastes (330): a bank export's "Reference" numbers that pass the routing
     # check beside "ACH DEBIT" (README)
     "independent-330": (0.98, 0.01),
+    # the hardest cases (335): a parcel ID "Mine is N" a sentence on, a UPS "routing code"
+    # (README)
+    # voice (334): one in 99, a confirmation number read out in SSN groups (README)
+    "independent-334": (0.98, 0.0102),
+    "independent-335": (0.98, 0.018),
+    # languages (339): a Tanzanian TIN, Spanish and Portuguese case and protocol numbers
+    # in SSN groups (README)
+    "independent-339": (0.98, 0.019),
 }
 
 
