@@ -50,7 +50,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const LABEL_DASH_RE = new RegExp(S.label_dash);
   const ROSTER_NAME_RE = new RegExp("^(?:" + S.roster_name + ")$");
   // a roster's row with one space between the name and its number ("Smith J 795554036")
-  const SPACED_ROW_RE = new RegExp("^[ \\t]*(" + S.roster_name + ") ([0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4})[ \\t]*$", "d");
+  const SPACED_ROW_RE = new RegExp("^([ \\t]*)(" + S.roster_name + ") ([0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4})[ \\t]*$");
   const ROSTER_WORD_RE = new RegExp("^(?:" + S.roster_word + ")$");
   const ANAPHOR_RE = new RegExp(S.anaphor, "g");
   const SENTENCE_END_G = new RegExp(RULES.sentence_end, "g");
@@ -506,9 +506,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         for (let k = i; k < n; k++) {
           const m = SPACED_ROW_RE.exec(ls[k][1]);
           if (m === null) break;
+          // (the name after the indent, the number after the name and one space)
+          const at = m[1].length;
           rows.push([
-            [m.indices[1][0], m[1]],
-            [m.indices[2][0], m[2]],
+            [at, m[2]],
+            [at + m[2].length + 1, m[3]],
           ]);
         }
         j = i + Math.max(1, rows.length);
