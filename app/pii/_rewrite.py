@@ -295,7 +295,7 @@ _TRAILING_WEAK_RE = re.compile(
 )
 # "oh" alone after a pause or a dash at a run's end, a word after it: an interjection,
 # not a zero ("... four eight six five — oh shoot, my son said not to do that")
-_TRAILING_OH_RE = re.compile("[ ]*(?:-|,|\\.{1,3}|…)[ ]*oh\\Z")
+_TRAILING_OH_RE = re.compile(_R["trailing_oh"] + "\\Z")
 _WORD_AFTER_RE = re.compile(" [a-z]")
 _MIXED_STRONG = frozenset(_gate_token(w) for w in _WORDS if w not in _MIXED_WEAK)
 if min(map(len, _MIXED_STRONG)) < 2:
@@ -436,13 +436,29 @@ _TURN_TAIL = " ,.…"
 _WORD_LETTER_RE = re.compile("[a-zà-öø-ÿ\u0100-\u024f]")
 
 
+# the last text _joins' steps lower-cased, and its copy: a step that finds nothing leaves
+# the text as it is, and the next one asks for the same copy
+_LAST_LOW: tuple[str, str] = ("", "")
+
+
+def _lower(norm: str) -> str:
+    """latin_lower(norm), kept for the next step."""
+    global _LAST_LOW
+    last = _LAST_LOW
+    if last[0] is norm:
+        return last[1]
+    low = latin_lower(norm)
+    _LAST_LOW = (norm, low)
+    return low
+
+
 def _turn_joins(norm: str) -> list[Edit]:
     """Each number split over two turns of one speaker: the break, the other's short
     reply and the name again become a pause between its groups (turn_join)."""
     out: list[Edit] = []
     if ":" not in norm or "\n" not in norm:
         return out
-    low = latin_lower(norm)
+    low = _lower(norm)
     for m in _TURN_JOIN_RE.finditer(low):
         s, e = m.span()
         start = low.rfind("\n", 0, s) + 1
@@ -463,16 +479,17 @@ def _turn_joins(norm: str) -> list[Edit]:
     return out
 
 
-_WORD_CORRECTION_RE = re.compile(
-    _R["word_correction"].replace("D", "|".join(_R["word_correction_digits"]))
-)
+# the one-digit English words (the keys of homophone_chain_words) for D in the patterns of
+# word_correction, restart_cut and aside_join
+_DIGIT_WORD_ALT = "|".join(_R["homophone_chain_words"])
+_WORD_CORRECTION_RE = re.compile(_R["word_correction"].replace("D", _DIGIT_WORD_ALT))
 
 
 def _word_corrections(norm: str) -> list[Edit]:
     """Each group of a spoken number said wrong in digit words and at once again after a
     word of correction: gone with the correction (word_correction)."""
     out: list[Edit] = []
-    low = latin_lower(norm)
+    low = _lower(norm)
     if not any(piece in low for piece in _CORRECTION_GATE):
         return out
     for m in _WORD_CORRECTION_RE.finditer(low):
@@ -484,7 +501,6 @@ def _word_corrections(norm: str) -> list[Edit]:
     return out
 
 
-_DIGIT_WORD_ALT = "|".join(_R["word_correction_digits"])
 _RESTART_CUT_RE = re.compile(_R["restart_cut"].replace("D", _DIGIT_WORD_ALT))
 _ASIDE_JOIN_RE = re.compile(_R["aside_join"].replace("D", _DIGIT_WORD_ALT))
 
@@ -492,7 +508,7 @@ _ASIDE_JOIN_RE = re.compile(_R["aside_join"].replace("D", _DIGIT_WORD_ALT))
 def _restarts(norm: str) -> list[Edit]:
     """Each spoken number begun, broken off and begun again at once: the start and the
     words that restart it go (restart_cut)."""
-    low = latin_lower(norm)
+    low = _lower(norm)
     if not any(piece in low for piece in _R["restart_gate"]):
         return []
     return [
@@ -512,7 +528,7 @@ _RUN_TOKEN_RE = re.compile("[0-9]+|[a-z]+")
 
 def _asides(norm: str) -> list[Edit]:
     """Each pause to look or to listen inside a spoken number: a pause (aside_join)."""
-    low = latin_lower(norm)
+    low = _lower(norm)
     out: list[Edit] = []
     if not any(piece in low for piece in _R["aside_gate"]):
         return out
@@ -535,7 +551,7 @@ def _part_joins(norm: str) -> list[Edit]:
     out: list[Edit] = []
     if "first" not in norm.lower():
         return out
-    low = latin_lower(norm)
+    low = _lower(norm)
     named = -1  # where the last first part's name taken out ends
     for m in _PART_JOIN_RE.finditer(low):
         s, e = m.span()

@@ -76,9 +76,7 @@ _SHAPED_FEIN_ITEM_RE = re.compile(_S["shaped_fein_item"])
 _LABEL_DASH_RE = re.compile(_S["label_dash"])
 _ROSTER_NAME_RE = re.compile(_S["roster_name"])
 # a roster's row with one space between the name and its number ("Smith J 795554036")
-_SPACED_ROW_RE = re.compile(
-    "[ \t]*(" + _S["roster_name"] + ") ([0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4})[ \t]*"
-)
+_SPACED_ROW_RE = re.compile(_S["spaced_row"].replace("NAME", _S["roster_name"]))
 _ROSTER_WORD_RE = re.compile(_S["roster_word"])
 _NINE_DIGITS_RE = re.compile("[0-9]{9}")
 _GLUED_DASHES = frozenset("-–—")
@@ -192,9 +190,7 @@ _VOID = CUE_KINDS.index("void") + 1
 _TOPIC_IGNORE = frozenset(_S["topic_ignore"])
 _HEADER_NAME_WORDS = 3
 # a word that makes a header cell a number's name ("CT Withholding #", "ct Withholding Id")
-_HEADER_ID_WORD_RE = re.compile(
-    "#|(?<![a-z])(?:ids?|nos?|num|nbr|numbers?|acct|account|reg)(?![a-z])"
-)
+_HEADER_ID_WORD_RE = re.compile(_S["header_id_word"])
 _TOPIC_OWNER_RE = re.compile(_S["topic_owner"])
 _TOPIC_OWNER_REACH: int = _S["topic_owner_reach"]
 _TOPIC_STATE_NOUN_RE = re.compile(_S["topic_state_noun"])
@@ -887,7 +883,7 @@ def _roster_rows(
                 m = _SPACED_ROW_RE.fullmatch(line)
                 if m is None:
                     break
-                rows.append([(m.start(1), m.group(1)), (m.start(2), m.group(2))])
+                rows.append([(m.start(2), m.group(2)), (m.start(3), m.group(3))])
             j = i + max(1, len(rows))
             if len(rows) >= 2 and not _named_otherwise(lines, i):
                 _roster(lines[i:j], rows, forced, notes, _above_kinds(lines, i))
@@ -965,7 +961,7 @@ def _roster(
                         notes[at] = "a roster under a line that names CT numbers"
 
 
-_CT_CELL_RE = re.compile("[0-9]{7}00[0-9]")
+_CT_CELL_RE = re.compile(_S["ct_cell"])
 
 
 def _above_kinds(lines: list[tuple[int, str]], i: int) -> set[str]:

@@ -39,7 +39,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   );
   // "oh" alone after a pause or a dash at a run's end, a word after it: an interjection,
   // not a zero ("... four eight six five — oh shoot"; _rewrite._TRAILING_OH_RE)
-  const TRAILING_OH_RE = /[ ]*(?:-|,|\.{1,3}|…)[ ]*oh$/;
+  const TRAILING_OH_RE = new RegExp(R.trailing_oh + "$");
   const WORD_AFTER_RE = /^ [a-z]/;
   const UNITS = new Set("123456789"); // what a unit word after a tens word reads as
   // the words of a run one by one, as its pattern reads them: a spoken dash, or a digit
@@ -139,7 +139,10 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   }
   // A group of a spoken number said wrong in digit words and at once again after a word of
   // correction: gone with the correction (word_correction; _word_corrections).
-  const WORD_CORRECTION_RE = new RegExp(R.word_correction.replaceAll("D", R.word_correction_digits.join("|")), "g");
+  // the one-digit English words (the keys of homophone_chain_words) for D in the patterns
+  // of word_correction, restart_cut and aside_join
+  const DIGIT_WORD_ALT = Object.keys(R.homophone_chain_words).join("|");
+  const WORD_CORRECTION_RE = new RegExp(R.word_correction.replaceAll("D", DIGIT_WORD_ALT), "g");
   function wordCorrections(norm) {
     const out = [];
     const low = lower(norm);
@@ -154,7 +157,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
 
   // A spoken number begun, broken off and begun again at once: the start and the words
   // that restart it go (restart_cut; _restarts).
-  const RESTART_CUT_RE = new RegExp(R.restart_cut.replaceAll("D", R.word_correction_digits.join("|")), "g");
+  const RESTART_CUT_RE = new RegExp(R.restart_cut.replaceAll("D", DIGIT_WORD_ALT), "g");
   function restarts(norm) {
     const low = lower(norm);
     if (!R.restart_gate.some((w) => low.includes(w))) return [];
@@ -162,7 +165,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return [...all(RESTART_CUT_RE, low)].filter((m) => digits(m[1]) < RULES.min_digits).map((m) => [m.index, m.index + m[0].length, "", []]);
   }
   // A pause to look or to listen inside a spoken number: a pause (aside_join; _asides).
-  const ASIDE_JOIN_RE = new RegExp(R.aside_join.replaceAll("D", R.word_correction_digits.join("|")), "g");
+  const ASIDE_JOIN_RE = new RegExp(R.aside_join.replaceAll("D", DIGIT_WORD_ALT), "g");
   function asides(norm) {
     const low = lower(norm);
     const out = [];

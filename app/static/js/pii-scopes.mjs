@@ -50,7 +50,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const LABEL_DASH_RE = new RegExp(S.label_dash);
   const ROSTER_NAME_RE = new RegExp("^(?:" + S.roster_name + ")$");
   // a roster's row with one space between the name and its number ("Smith J 795554036")
-  const SPACED_ROW_RE = new RegExp("^([ \\t]*)(" + S.roster_name + ") ([0-9]{9}|[0-9]{3}-[0-9]{2}-[0-9]{4})[ \\t]*$");
+  const SPACED_ROW_RE = new RegExp("^(?:" + S.spaced_row.replace("NAME", S.roster_name) + ")$");
   const ROSTER_WORD_RE = new RegExp("^(?:" + S.roster_word + ")$");
   const ANAPHOR_RE = new RegExp(S.anaphor, "g");
   const SENTENCE_END_G = new RegExp(RULES.sentence_end, "g");
@@ -130,7 +130,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // without the words common in addresses and signatures, nor a cue negated in its
   // clause ("... registration number (not your federal EIN)") unless keepNegated is set.
   // a word that makes a header cell a number's name ("CT Withholding #", "ct Withholding Id")
-  const HEADER_ID_WORD_RE = /#|(?<![a-z])(?:ids?|nos?|num|nbr|numbers?|acct|account|reg)(?![a-z])/;
+  const HEADER_ID_WORD_RE = new RegExp(S.header_id_word);
   function cues(s, topic = false, header = false, keepNegated = false) {
     const out = [];
     const l = low(s);
@@ -557,6 +557,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   }
 
   // The kinds the last sentence of the line above line i names (_above_kinds).
+  const CT_CELL_RE = new RegExp("^(?:" + S.ct_cell + ")$");
   function aboveKinds(ls, i) {
     const above = lineAbove(ls, i);
     return new Set(above === null ? [] : cues(lastSentence(above)));
@@ -585,7 +586,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       // (and a column of CT numbers, ten digits ending in a location code 00x, under a
       // line that names them: 'error "FEIN/registration mismatch":')
       for (let col = 0; col < width; col++) {
-        if (!table.every((cs) => /^[0-9]{7}00[0-9]$/.test(cs[col][1]))) continue;
+        if (!table.every((cs) => CT_CELL_RE.test(cs[col][1]))) continue;
         rows.forEach(([off], r) => {
           const at = off + table[r][col][0];
           if (!forced.has(at)) forced.set(at, "ct");
