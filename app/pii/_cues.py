@@ -92,9 +92,12 @@ _NO_CUE_OR_NEG = (None, *_NEG_KINDS)
 _PERSON_KINDS = ("ssn", "itin", "taxid")
 _LIST_JOIN_RE = re.compile(", |,\n| / ")
 _SHARED_MIN: int = RULES["cue_list_min_digits"]  # a house number takes no cue
-# two plain runs, each long enough to take a cue, with one space or slash between:
-# "routing and account: 232067468 498058767", "Acct/Routing 498058767/232067468"
-_PAIR_RE = re.compile(f"[0-9]{{{_SHARED_MIN},}}(?: ?/ ?| )[0-9]{{{_SHARED_MIN},}}")
+# two numbers, each long enough to take a cue, with one space or slash between (the
+# second perhaps grouped by dashes or dots): "routing and account: 232067468 498058767",
+# "Acct/Routing 498058767/232067468", "EIN/phone: 135368685/860-555-0107"
+_PAIR_RE = re.compile(
+    f"[0-9]{{{_SHARED_MIN},}}(?: ?/ ?| )[0-9](?:[-.]?[0-9]){{{_SHARED_MIN - 1},}}"
+)
 # a negation word anywhere in a gap (DENIAL_NEGATION_RE matches where a cue starts)
 _NEGATED_RE = re.compile("(?<![a-z])" + DENIAL_NEGATION_RE.pattern)
 _VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
@@ -1227,14 +1230,13 @@ def _turn_apart(low: str, ce: int, start: int) -> bool:
     own = TURN_SPEAKER_RE.match(low, low.rfind("\n", 0, ce) + 1, ce)
     if own is None:
         return False
-    other = TURN_SPEAKER_RE.match(low, low.rfind("\n", 0, start) + 1, start)
-    return (
-        other is not None
-        and other.group(1).strip() != own.group(1).strip()
-        # (unless that turn speaks of the number: "And that's your sales and use tax
-        # permit?")
-        and TURN_BACK_RE.match(low, other.end(), start) is None
-    )
+    other = TURN_SPEAKER_RE.match(low, low.rfind("\n", 0, start) + 1)
+    if other is None or other.group(1).strip() == own.group(1).strip():
+        return False
+    # a cue in that speaker's name ("00:57  Agent (DRS): Thank you.") is apart, one in
+    # the turn too, unless that turn speaks of the number ("And that's your sales and
+    # use tax permit?")
+    return start < other.end() or TURN_BACK_RE.match(low, other.end(), start) is None
 
 
 def _line_label(low: str, ce: int, start: int, end: int, nx: int) -> bool:

@@ -277,12 +277,27 @@ def _form_code(norm: str, s: int, e: int) -> bool:
     )
 
 
+def _before_clock(norm: str, s: int, e: int) -> int:
+    """Where the span s:e ends when the next line's clock is not taken in: before the
+    line break when the span's last line is the hour of a time stamp (a transcript's
+    "...ITIN, 938 56 6 0 3 1.\n14:22:31 Agent"), else e."""
+    b = norm.rfind("\n", s, e)
+    if b < 0 or e - b > 3 or not norm[b + 1 : e].isdigit() or not norm[e + 1 : e + 2].isdigit():
+        return e
+    while b > s and not "0" <= norm[b - 1] <= "9":
+        b -= 1
+    return b
+
+
 def _lines_of_long(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans, each longer than MAX_CHUNK that holds a line break cut into its lines
     (a CSV pasted row under row is one claim, the line break joining them: read whole it
-    would be too long to read at all), each line from its first digit to its last."""
+    would be too long to read at all), each line from its first digit to its last; and
+    none taking in the hour of a time stamp on the next line (_before_clock)."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
+        if norm.startswith(":", e):
+            e = _before_clock(norm, s, e)
         if e - s <= MAX_CHUNK or norm.find("\n", s, e) < 0:
             out.append((s, e))
             continue

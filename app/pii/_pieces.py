@@ -867,8 +867,24 @@ _LABEL_GLUED_RE = re.compile(
 
 # how far before a chunk its EFW2 record's line may start: right before it, or at the
 # column of a record's field when only the codes and blanks of the record stand between
-# ("RS09     253709072Sarah": the state code and a blank taxing entity code)
-_EFW2_BACKS = (2, *sorted({column for column, _kind in EFW2_RECORDS.values() if column > 2}))
+# ("RS09     253709072Sarah": the state code and a blank taxing entity code), or a column
+# next to it (a paste that lost or gained a blank: _efw2_start)
+_EFW2_BACKS = (
+    2,
+    *sorted({c + d for c, _kind in EFW2_RECORDS.values() if c > 2 for d in (-1, 0, 1)}),
+)
+
+
+def _efw2_start(norm: str, s: int) -> int:
+    """Where the field of column s starts: there, or a column before or after it where a
+    digit follows a blank, as a paste that lost or gained a blank before it leaves it
+    ("RS09    359271650MICHAEL")."""
+    if "0" <= norm[s : s + 1] <= "9" and not "0" <= norm[s - 1 : s] <= "9":
+        return s
+    for at in (s - 1, s + 1):
+        if norm[at - 1 : at] == " " and "0" <= norm[at : at + 1] <= "9":
+            return at
+    return s
 
 
 def _efw2_field(norm: str, cs: int, ce: int):
@@ -882,10 +898,10 @@ def _efw2_field(norm: str, cs: int, ce: int):
             continue
         field = EFW2_RECORDS.get(norm[ls : ls + 2])
         if field is None or (
-            back > 2 and (field[0] != back or norm[ls + 2 : cs].strip("0123456789 "))
+            back > 2 and (abs(field[0] - back) > 1 or norm[ls + 2 : cs].strip("0123456789 "))
         ):
             continue
-        s = ls + field[0]
+        s = _efw2_start(norm, ls + field[0])
         e = s + 9
         d = norm[s:e]
         if e > ce or not (d.isascii() and d.isdigit()) or (e < len(norm) and "0" <= norm[e] <= "9"):
@@ -916,7 +932,15 @@ def _nacha_entry(norm: str, cs: int, ce: int):
 
 
 _NACHA_MIN = 12  # the record type, the transaction code and the nine routing digits
+# the last two letters of a plural cue word (not "ss": "business", "address")
+_PLURAL_ENDS = frozenset(c + "s" for c in "abcdefghijklmnopqrtuvwxyz")
 _NACHA_AMOUNT_RE = re.compile(" +[0-9]{10}(?![0-9])")  # the entry's amount, in cents
+
+
+def _plural(ctx: _Chunk) -> bool:
+    """Is the cue before the chunk a plural ("EINs", "socials", "routing numbers")?"""
+    span = ctx.before_span
+    return span is not None and ctx.text.low[span[1] - 2 : span[1]] in _PLURAL_ENDS
 
 
 def _listed_after(sep: str, ctx: _Chunk, before: int) -> bool:
@@ -924,9 +948,12 @@ def _listed_after(sep: str, ctx: _Chunk, before: int) -> bool:
     after that segment, to take the chunk's cue softly: after ", " and a segment that
     could be an identifier itself, or after a slash, or a space when the cue before is
     one of a pair shared out in order ("routing and account: 232067468 498058767"), and
-    a segment long enough to take a cue?"""
+    a segment long enough to take a cue? (Or a space after a whole identifier when the cue
+    is plural: "Employer EINs are 046947128 151435671", a spoken "and" gone.)"""
     if "," in sep:
         return before >= MIN_DIGITS
+    if sep == " " and before >= MIN_DIGITS and ctx.cue_before() is not None and _plural(ctx):
+        return True
     return before >= _SLASH_CUT_MIN and (
         "/" in sep or (sep == " " and ctx.cue_before() is not None and ctx.carry_kind is not None)
     )
@@ -1098,9 +1125,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     hard_cut = 0
     for i, sp in enumerate(seps):
         dot = raw_seps[i] == "." and len(texts[i]) >= _DOT_CUT_MIN <= len(texts[i + 1])
-        # a slash between two runs each as long as most of an identifier joins two
-        # numbers ("Acct/Routing 498058767/232067468"), never parts of one
-        slash = raw_seps[i] == "/" and len(texts[i]) >= _SLASH_CUT_MIN <= len(texts[i + 1])
+        # a slash between two runs each as long as most of an identifier, or after or
+        # before a whole one, joins two numbers ("Acct/Routing 498058767/232067468",
+        # "EIN/phone: 135368685/860-555-0107"), never parts of one
+        a, b = len(texts[i]), len(texts[i + 1])
+        slash = raw_seps[i] == "/" and (min(a, b) >= _SLASH_CUT_MIN or max(a, b) >= MIN_DIGITS)
         # punctuation with spaces around it may be a clause dash ("SSN 592-04-0849 -
         # 2023 - expected $612"): a cut, though a piece may span it ("234 - 56 - 7891")
         if sp == "" or dot or slash or (raw_seps[i][0] in " \n" and raw_seps[i][-1] in " \n"):

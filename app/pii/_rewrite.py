@@ -150,11 +150,12 @@ _BEFORE_SRC = "(?:E|[0-9]{1,3}|dash)"  # an item, or a spoken dash, before a hom
 if _R["homophone"] != (
     "(?:(?<![a-z0-9])" + _BEFORE_SRC + "(?:,? |-)|(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:|#) )"
     "(H)(?=[ -](?:(?:H)[ -])?" + _ITEM_SRC + "(?![a-z0-9]))"
-    "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:,? |-)(won|ate|tree|too)(?![a-z0-9])"
+    "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:,? |-)(won|ate|tree|too|nein)(?![a-z0-9])"
 ):
     raise ValueError("rewrites.homophone changed: update the homophone tests in _rewrite.py")
 HOMOPHONE_SRC = _R["homophone"].replace("E", _ENGLISH_SRC).replace("H", _H_ALT)
-_H_AFTER_ITEM = frozenset(("won", "ate", "tree", "too"))  # the second alternative's homophones
+# the second alternative's homophones
+_H_AFTER_ITEM = frozenset(("won", "ate", "tree", "too", "nein"))
 _H_FIND_RE = re.compile(
     "(?:" + "|".join(w[0] + "(?<![a-z]" + w[0] + ")" + w[1:] for w in _H_ALT.split("|")) + ")"
 )
@@ -175,6 +176,9 @@ _MIXED_MIN, _MIXED_MAX = _R["digit_word_mixed_digits"]
 _NUMERALS_RE = re.compile("[0-9]")
 _THREE_DIGITS_RE = re.compile("[0-9]{3}")
 _UNITS = frozenset("123456789")  # what a unit word after a tens word reads as
+_H_PASSES = 4  # homophones in a row read one after another ("won tree ate fore")
+_FRENCH_TWENTY = frozenset(("vingt", "vingts"))  # "quatre-vingt(s)": 80
+_FRENCH_SIXTY = "soixante"  # 60, and with a teen after it 70 to 79
 QUOTE_JOIN_RE = re.compile(_R["quote_join"])
 LETTER_SPACED_RE = re.compile(_R["letter_spaced"])
 # The numeral dash starts with a lookbehind, so sre would try it at every character; in
@@ -485,6 +489,11 @@ _DIGIT_WORD_ALT = "|".join(_R["homophone_chain_words"])
 _WORD_CORRECTION_RE = re.compile(_R["word_correction"].replace("D", _DIGIT_WORD_ALT))
 
 
+_DASH_BEFORE_RE = re.compile("(?<![a-z])(?:dash|hyphen|-) *$")
+_DASH_REACH = len("hyphen ")
+_PAUSE_ENDS = (",", ".", "…")
+
+
 def _word_corrections(norm: str) -> list[Edit]:
     """Each group of a spoken number said wrong in digit words and at once again after a
     word of correction: gone with the correction (word_correction)."""
@@ -493,9 +502,19 @@ def _word_corrections(norm: str) -> list[Edit]:
     if not any(piece in low for piece in _CORRECTION_GATE):
         return out
     for m in _WORD_CORRECTION_RE.finditer(low):
-        s = m.start(1)
-        if m.group(2).count(" ") >= m.group(1).count(" ") and _digit_item_before(
-            low, max(0, s - _PART_REACH), s
+        # the words said wrong: as many as said again, the last of those before the word
+        # of correction ("two two four seven one, wait, four seven two")
+        wrong = m.group(1).split(" ")
+        s = m.end(1) - len(" ".join(wrong[-1 - m.group(2).count(" ") :]))
+        # (a spoken dash may stand between them and the groups before: "two two dash")
+        dash = _DASH_BEFORE_RE.search(low, max(0, s - _DASH_REACH), s)
+        # they are a group of their own, after a pause, or the whole group said before a
+        # comma ("six... sorry, six seven one five"; not "one four three nine... sorry,
+        # one four three", the number begun again)
+        paused = dash is not None or low[max(0, s - 3) : s].rstrip(" ")[-1:] in _PAUSE_ENDS
+        whole = s == m.start(1) and low[m.end(1)] not in ".…"
+        if (paused or whole) and _digit_item_before(
+            low, max(0, s - _PART_REACH), dash.start() if dash else s
         ):
             out.append((s, m.end(), "", []))
     return out
@@ -843,6 +862,8 @@ class _Run:
         self.hund = -1  # where the two 0s of "hundred" stand, for the tens and units after it
         self.thou = -1  # where the three 0s of "thousand" start, for a unit and "hundred"
         self.unit = -1  # the same, once a unit took the last 0, for "hundred" after it
+        self.last = -1  # where the digit of a unit word just read stands ("quatre-vingt")
+        self.french = False  # the tens word just read is French 60 or 80, for a teen
 
     def joined(self, item: str, word: bool, sep: str, span: tuple[int, int]) -> bool:
         """Did the item take a place the word before it left open ("forty nine",
@@ -852,9 +873,14 @@ class _Run:
         hund, self.hund = self.hund, -1
         thou, self.thou = self.thou, -1
         unit, self.unit = self.unit, -1
+        last, self.last = self.last, -1
+        french, self.french = self.french, False
         if sep not in ("", "-") and not (sep in _JOINERS and (tens >= 0 or hund >= 0)):
             return False
         digit = _WORDS.get(item, item)
+        if word and _french_tens(self, item, digit, tens if french else -1, last, span):
+            self.strong += item not in _MIXED_WEAK
+            return True
         if unit >= 0 and word and digit == "h" and sep == "":
             # "eight thousand four hundred eighty three": the unit after "thousand" is
             # its hundreds digit, and the tens and units take the last two 0s (8483)
@@ -874,6 +900,15 @@ class _Run:
             self.unit = thou  # "two thousand five", perhaps "... five hundred" next
         self.strong += word and item not in _MIXED_WEAK
         return True
+
+    def _leave_open(self, item: str, value: str, digits: int) -> None:
+        """Note the place a word about to be read leaves open for the next: a tens word
+        its 0 (for a unit word), a unit word its digit (French "quatre-vingt")."""
+        if value[0] == "t":
+            self.tens = len(self.chars) + 1
+            self.french = item == _FRENCH_SIXTY
+        elif digits == 1:
+            self.last = len(self.chars)
 
     def add(self, item: str, word: bool, sep: str, before: int, start: int, end: int) -> bool:
         """Read the item (after its separator, low[before:start]); False: no number."""
@@ -917,8 +952,7 @@ class _Run:
             self.src.extend([(self.rep, end)] * len(digits))
             self.strong += not word or item not in _MIXED_WEAK  # a numeral, "8", is said
         elif word:
-            if value[0] == "t":
-                self.tens = len(self.chars) + 1
+            self._leave_open(item, value, len(digits))
             self.src.extend([(start, end)] * len(digits))
             self.strong += item not in _MIXED_WEAK
         else:
@@ -927,6 +961,35 @@ class _Run:
         self.n += len(digits)
         self.times = 1
         return True
+
+
+def _french_tens(run: _Run, item: str, digit: str, tens: int, last: int, span) -> bool:
+    """Did the word take the places French counting leaves open: "vingt" after "quatre"
+    (80, its 0 for a unit or teen after it), or a teen or "dix" after "soixante" or
+    "quatre-vingt" ("soixante-douze" 72, "quatre-vingt-dix-sept" 97; tens >= 0 only
+    after those: "sixty eleven" is 6011)?"""
+    chars = run.chars
+    if last >= 0 and item in _FRENCH_TWENTY and chars[last] == "4":
+        chars[last] = "8"
+        chars.append("0")
+        run.src.append(span)
+        run.n += 1
+        run.tens = len(chars) - 1
+        run.french = True
+        return True
+    if tens >= 0 and (digit == "t1" or _teen(digit)):
+        chars[tens - 1] = "7" if chars[tens - 1] == "6" else "9"
+        chars[tens] = "0" if digit == "t1" else digit[1]
+        run.src[tens] = span
+        if digit == "t1":
+            run.tens = tens  # "soixante-dix-sept": the unit still to come
+        return True
+    return False
+
+
+def _teen(digit: str) -> bool:
+    """Is a word's value eleven to nineteen?"""
+    return len(digit) == 2 and digit[0] == "1" and digit[1] in _UNITS
 
 
 def _dash_sep(sep: str) -> bool:
@@ -1365,7 +1428,7 @@ def _homophone_chains(low: str) -> list[Edit]:
 def _spoken(norm: str, starts, ends, spoken: int):
     """Zeros said by their count made 0s, fillers out of spoken numbers, then their
     homophones of digits made digits ("for zero six three won ate …"; a second pass for
-    those beside the first: "won ate"), before letter spacing closes up around them ("8
+    those beside the ones before: "won tree ate"), before letter spacing closes up around them ("8
     too 6 3 0 0 for 2 0"): (norm, starts, ends, the gate's words or None when nothing
     changed). spoken: _gate_counts's."""
     low = None
@@ -1382,7 +1445,9 @@ def _spoken(norm: str, starts, ends, spoken: int):
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
             low, edited = None, True
-        for _ in range(2):  # the second pass: "won" made 1 is the item before "ate"
+        # another pass for each homophone after one: "won" made 1 is the item before
+        # "tree", and "tree" made 3 the one before "ate"
+        for _ in range(_H_PASSES):
             edits = _homophones(low or latin_lower(norm))
             if not edits:
                 break

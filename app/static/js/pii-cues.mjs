@@ -52,9 +52,12 @@ function questionBelow(low, ce, start, end) {
   return (line.endsWith("?") || line.endsWith(":")) && !/[0-9]/.test(line);
 }
 
-// Two plain runs, each long enough to take a cue, with one space or slash between:
-// "routing and account: 232067468 498058767", "Acct/Routing 498058767/232067468" (_PAIR_RE).
-const PAIR_RE = new RegExp(`^[0-9]{${RULES.cue_list_min_digits},}(?: ?/ ?| )[0-9]{${RULES.cue_list_min_digits},}$`);
+// Two numbers, each long enough to take a cue, with one space or slash between (the second
+// perhaps grouped by dashes or dots): "routing and account: 232067468 498058767",
+// "Acct/Routing 498058767/232067468", "EIN/phone: 135368685/860-555-0107" (_PAIR_RE).
+const PAIR_RE = new RegExp(
+  `^[0-9]{${RULES.cue_list_min_digits},}(?: ?/ ?| )[0-9](?:[-.]?[0-9]){${RULES.cue_list_min_digits - 1},}$`,
+);
 
 // Python's pattern.finditer(s, pos, endpos) sees the text as ending at endpos but lets
 // lookbehind see before pos; a slice that starts one character early does the same.
@@ -918,9 +921,14 @@ function turnApart(low, ce, start) {
   const own = TURN_SPEAKER_RE.exec(low.slice(low.lastIndexOf("\n", ce - 1) + 1, ce));
   if (own === null) return false;
   const ls = low.lastIndexOf("\n", start - 1) + 1;
-  const other = TURN_SPEAKER_RE.exec(low.slice(ls, start));
-  // (unless that turn speaks of the number: "And that's your sales and use tax permit?")
-  return other !== null && other[1].trim() !== own[1].trim() && !TURN_BACK_RE.test(low.slice(ls + other.index + other[0].length, start));
+  const le = low.indexOf("\n", start);
+  const other = TURN_SPEAKER_RE.exec(low.slice(ls, le < 0 ? low.length : le));
+  if (other === null || other[1].trim() === own[1].trim()) return false;
+  // a cue in that speaker's name ("00:57  Agent (DRS): Thank you.") is apart, one in the
+  // turn too, unless that turn speaks of the number ("And that's your sales and use tax
+  // permit?")
+  const end = ls + other.index + other[0].length;
+  return start < end || !TURN_BACK_RE.test(low.slice(end, start));
 }
 
 

@@ -502,21 +502,44 @@ function voiceGrouped(norm, bare, cs, ce, ctx) {
   return kind === null ? null : [kind, cs, ce, d];
 }
 
+// Is the cue before the chunk a plural ("EINs", "socials", "routing numbers"; not "ss":
+// "business") (_plural)?
+function plural(ctx) {
+  const span = ctx.beforeSpan;
+  return span !== null && /[a-rt-z]s$/.test(ctx.text.low.slice(span[1] - 2, span[1]));
+}
+
 // Is a piece after the separator sep, and a segment of `before` digits, listed after that
 // segment, to take the chunk's cue softly: after ", " and a segment that could be an
 // identifier itself, or after a slash, or a space when the cue before is one of a pair
 // shared out in order ("routing and account: 232067468 498058767"), and a segment long
-// enough to take a cue (_listed_after)?
+// enough to take a cue? (Or a space after a whole identifier when the cue is plural:
+// "Employer EINs are 046947128 151435671", a spoken "and" gone.) (_listed_after)
 const SLASH_CUT_MIN = RULES.cue_list_min_digits;
 function listedAfter(sep, ctx, before) {
   if (sep.includes(",")) return before >= MIN_DIGITS;
+  if (sep === " " && before >= MIN_DIGITS && ctx.cueBefore() !== null && plural(ctx)) return true;
   return before >= SLASH_CUT_MIN && (sep.includes("/") || (sep === " " && ctx.cueBefore() !== null && ctx.carryKind !== null));
 }
 
 // How far before a chunk its EFW2 record's line may start: right before it, or at the
 // column of a record's field when only the codes and blanks of the record stand between
-// ("RS09     253709072Sarah": the state code and a blank taxing entity code).
-const EFW2_BACKS = [2, ...[...new Set(Object.values(RULES.efw2_records).map(([column]) => column).filter((c) => c > 2))].sort((x, y) => x - y)];
+// ("RS09     253709072Sarah": the state code and a blank taxing entity code), or a column
+// next to it (a paste that lost or gained a blank: efw2Start).
+const EFW2_BACKS = [
+  2,
+  ...[...new Set(Object.values(RULES.efw2_records).flatMap(([c]) => (c > 2 ? [c - 1, c, c + 1] : [])))].sort((x, y) => x - y),
+];
+
+// Where the field of column s starts: there, or a column before or after it where a digit
+// follows a blank, as a paste that lost or gained a blank before it leaves it ("RS09
+// 359271650MICHAEL"; _efw2_start).
+const isDigitAt = (norm, i) => i >= 0 && norm[i] >= "0" && norm[i] <= "9";
+function efw2Start(norm, s) {
+  if (isDigitAt(norm, s) && !isDigitAt(norm, s - 1)) return s;
+  for (const at of [s - 1, s + 1]) if (norm[at - 1] === " " && isDigitAt(norm, at)) return at;
+  return s;
+}
 
 // The identifier of an EFW2 record whose line the chunk starting at cs starts, right
 // after the record's identifier ("RW104050388MARIA": rules efw2_records) or at the
@@ -527,8 +550,8 @@ function efw2Field(norm, cs, ce) {
     const ls = cs - back;
     if (ls < 0 || norm[ls] !== "R" || (ls > 0 && norm[ls - 1] !== "\n")) continue;
     const field = RULES.efw2_records[norm.slice(ls, ls + 2)];
-    if (field === undefined || (back > 2 && (field[0] !== back || !/^[0-9 ]*$/.test(norm.slice(ls + 2, cs))))) continue;
-    const s = ls + field[0];
+    if (field === undefined || (back > 2 && (Math.abs(field[0] - back) > 1 || !/^[0-9 ]*$/.test(norm.slice(ls + 2, cs))))) continue;
+    const s = efw2Start(norm, ls + field[0]);
     const e = s + 9;
     const d = norm.slice(s, e);
     if (e > ce || !/^[0-9]{9}$/.test(d) || (e < norm.length && norm[e] >= "0" && norm[e] <= "9")) return null;
@@ -714,10 +737,12 @@ export function scanChunk(text, cs, ce, ctx, out) {
       rawSeps[i] === "." && texts[i].length >= DOT_CUT_MIN && DOT_CUT_MIN <= texts[i + 1].length;
     // punctuation with spaces around it may be a clause dash ("SSN 592-04-0849 - 2023 -
     // expected $612"): a cut, though a piece may span it ("234 - 56 - 7891")
-    // a slash between two runs each as long as most of an identifier joins two numbers
-    // ("Acct/Routing 498058767/232067468"), never parts of one
+    // a slash between two runs each as long as most of an identifier, or after or before
+    // a whole one, joins two numbers ("Acct/Routing 498058767/232067468", "EIN/phone:
+    // 135368685/860-555-0107"), never parts of one
+    const [a, b] = [texts[i].length, texts[i + 1].length];
     const slash =
-      rawSeps[i] === "/" && texts[i].length >= SLASH_CUT_MIN && SLASH_CUT_MIN <= texts[i + 1].length;
+      rawSeps[i] === "/" && (Math.min(a, b) >= SLASH_CUT_MIN || Math.max(a, b) >= MIN_DIGITS);
     const spaced = " \n".includes(rawSeps[i][0]) && " \n".includes(rawSeps[i][rawSeps[i].length - 1]);
     if (seps[i] === "" || dot || slash || spaced) {
       segFirst.push(i + 1);

@@ -143,14 +143,25 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // of word_correction, restart_cut and aside_join
   const DIGIT_WORD_ALT = Object.keys(R.homophone_chain_words).join("|");
   const WORD_CORRECTION_RE = new RegExp(R.word_correction.replaceAll("D", DIGIT_WORD_ALT), "g");
+  const DASH_BEFORE_RE = /(?<![a-z])(?:dash|hyphen|-) *$/;
   function wordCorrections(norm) {
     const out = [];
     const low = lower(norm);
     if (!R.spoken_correction_gate.some((piece) => low.includes(piece))) return out;
     for (const m of all(WORD_CORRECTION_RE, low)) {
-      const s = m.index;
-      const count = (g) => g.split(" ").length - 1;
-      if (count(m[2]) >= count(m[1]) && digitItemBefore(low, Math.max(0, s - R.part_reach), s)) out.push([s, m.index + m[0].length, "", []]);
+      // the words said wrong: as many as said again, the last of those before the word of
+      // correction ("two two four seven one, wait, four seven two")
+      const wrong = m[1].split(" ");
+      const s = m.index + m[1].length - wrong.slice(-1 - (m[2].split(" ").length - 1)).join(" ").length;
+      // (a spoken dash may stand between them and the groups before: "two two dash")
+      const dash = DASH_BEFORE_RE.exec(low.slice(Math.max(0, s - "hyphen ".length), s));
+      const end = dash ? s - dash[0].length : s;
+      // they are a group of their own, after a pause, or the whole group said before a
+      // comma ("six... sorry, six seven one five"; not "one four three nine... sorry, one
+      // four three", the number begun again)
+      const paused = dash !== null || [",", ".", "…"].includes(low.slice(Math.max(0, s - 3), s).replace(/ +$/, "").slice(-1));
+      const whole = s === m.index && !".…".includes(low[m.index + m[1].length]);
+      if ((paused || whole) && digitItemBefore(low, Math.max(0, s - R.part_reach), end)) out.push([s, m.index + m[0].length, "", []]);
     }
     return out;
   }
@@ -443,6 +454,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // [characters, their source spans, digits, words outside digit_word_mixed_weak, digit
   // words], or
   // null for a run that reads as no number. The twin of _read_run in _rewrite.py.
+  const FRENCH_TWENTY = new Set(["vingt", "vingts"]); // "quatre-vingt(s)": 80
+  const isTeen = (digit) => digit.length === 2 && digit[0] === "1" && UNITS.has(digit[1]);
   function readRun(low, s, e) {
     const chars = [];
     const src = [];
@@ -456,6 +469,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     let hund = -1; // where the two 0s of "hundred" stand, for the tens and units after it
     let thou = -1; // where the three 0s of "thousand" start, for a unit and "hundred"
     let unit = -1; // the same, once a unit took the last 0, for "hundred" after it
+    let last = -1; // where the digit of a unit word just read stands ("quatre-vingt")
+    let french = false; // the tens word just read is French 60 or 80, for a teen
     // a run of hyphenated bursts: a hyphen joins, a space parts
     const chained = low.slice(s, e).includes("-") && CHAINED_RE.test(low.slice(s, e));
     let lastWord = false; // the item before was a word
@@ -476,13 +491,36 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const h = hund;
       const k = thou;
       const u = unit;
+      const l = last;
+      const fr = french;
+      french = false;
       tens = -1;
       hund = -1;
       thou = -1;
       unit = -1;
+      last = -1;
       if (sep === "" || sep === "-" || (JOINERS.has(sep) && (at > 0 || h >= 0))) {
         // "forty nine", "forty-nine", "setenta y uno": 49, 71; else "forty" is 40
         let joined = false;
+        if (word && l >= 0 && FRENCH_TWENTY.has(item) && chars[l] === "4") {
+          // French "quatre-vingt": 80, its 0 for a unit or teen after it (_french_tens)
+          chars[l] = "8";
+          chars.push("0");
+          src.push([ws, we]);
+          digits++;
+          tens = chars.length - 2;
+          french = true;
+          joined = true;
+        } else if (word && fr && at > 0 && (digit === "t1" || isTeen(digit))) {
+          // a teen or "dix" after "soixante" or "quatre-vingt" ("soixante-douze" 72,
+          // "quatre-vingt-dix-sept" 97; "soixante-dix-sept": the unit still to come; not
+          // after another tens word: "sixty eleven" is 6011)
+          chars[at - 1] = chars[at - 1] === "6" ? "7" : "9";
+          chars[at] = digit === "t1" ? "0" : digit[1];
+          src[at] = [ws, we];
+          if (digit === "t1") tens = at - 1;
+          joined = true;
+        }
         if (u >= 0 && word && digit === "h" && sep === "") {
           // "eight thousand four hundred eighty three": the unit after "thousand" is its
           // hundreds digit, and the tens and units take the last two 0s (8483)
@@ -495,7 +533,9 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
           pos = we;
           continue;
         }
-        if (at > 0 && UNITS.has(digit)) {
+        if (joined) {
+          // (read above)
+        } else if (at > 0 && UNITS.has(digit)) {
           chars[at] = digit;
           src[at] = [ws, we];
           joined = true;
@@ -575,6 +615,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         // a tens word: its digit, then 0 or the unit after it
         if (times !== 1) return null;
         tens = chars.length;
+        french = item === "soixante";
         chars.push(digit[1], "0");
         src.push([ws, we], [ws, we]);
         digits += 2;
@@ -582,6 +623,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         continue;
       }
       if (times !== 1 && digit.length !== 1) return null;
+      if (times === 1 && digit.length === 1 && word) last = chars.length;
       for (let t = 0; t < times; t++) {
         for (const c of digit) {
           chars.push(c);
@@ -983,9 +1025,9 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       [corrections, null],
     ]) {
       if (step === "spoken") {
-        // fillers out, then homophones made digits (twice: "won ate"), before letter
-        // spacing closes up around them (_spoken)
-        for (const f of [countedZeros, fillers, homophoneChains, homophones, homophones]) {
+        // fillers out, then homophones made digits (a pass for each after another: "won
+        // tree ate"; _H_PASSES), before letter spacing closes up around them (_spoken)
+        for (const f of [countedZeros, fillers, homophoneChains, ...Array(4).fill(homophones)]) {
           const edits = f(norm);
           if (edits.length) [norm, starts, ends] = apply(norm, starts, ends, edits);
           else if (f === homophones) break;

@@ -182,6 +182,16 @@ function uncovered(text, found) {
 }
 
 // scan(text) without a second look at what removing its findings uncovers
+// Where the claim s:e ends when the next line's clock is not taken in: before the line
+// break when the claim's last line is the hour of a time stamp (a transcript's "...ITIN,
+// 938 56 6 0 3 1.\n14:22:31 Agent"), else e (_before_clock).
+function beforeClock(norm, s, e) {
+  let b = norm.lastIndexOf("\n", e - 1);
+  if (b < s || e - b > 3 || !/^[0-9]+$/.test(norm.slice(b + 1, e)) || !/[0-9]/.test(norm[e + 1] ?? "")) return e;
+  while (b > s && !(norm[b - 1] >= "0" && norm[b - 1] <= "9")) b--;
+  return b;
+}
+
 function scanOnce(text) {
   const first = normalise(text);
   const { norm, starts, ends } = rewrite(first.norm, first.starts, first.ends);
@@ -193,7 +203,7 @@ function scanOnce(text) {
   let m;
   while ((m = CLAIM_RE.exec(norm)) !== null) {
     const s = m.index;
-    const e = s + m[0].length;
+    const e = norm[s + m[0].length] === ":" ? beforeClock(norm, s, s + m[0].length) : s + m[0].length;
     if (e - s <= MAX_CHUNK || norm.indexOf("\n", s) < 0 || norm.indexOf("\n", s) >= e) {
       claims.push([s, e, m[1] !== undefined]);
       continue;
