@@ -614,10 +614,9 @@ def _topic_scope(
             notes.setdefault(at, note)
 
     for off, line in lines:
-        # both ways of presenting a number end the line with it
-        if not _ends_in_number(line):
-            continue
-        m = None if one_line else _PRESENT_RE.fullmatch(line)
+        # a line of its own ends with its number; a sentence may end its line with it,
+        # or stand in a series of sentences that present one each after a colon
+        m = None if one_line or not _ends_in_number(line) else _PRESENT_RE.fullmatch(line)
         if m is not None and not _cues(line):
             put(  # the number (group 1; a chat's time stamp may come first)
                 off + m.start(1),
@@ -625,17 +624,13 @@ def _topic_scope(
                 " or quoted question names this kind of number",
             )
             continue
-        m = _presenting_sentence(line)
-        if (
-            m is not None
-            and not _cues(m.string[m.start() : m.end()])
-            and (not one_line or line[: m.start(1)].rstrip().endswith(":"))
-        ):
-            put(  # the sentence's first digit
-                off + m.start(1),
-                "a short sentence ending its line presents it, and the subject line,"
-                " opening sentence or quoted question names this kind of number",
-            )
+        for m in _presenting_sentences(line):
+            if not _cues(m.string[m.start() : m.end()]) and (not one_line or _after_colon(line, m)):
+                put(  # the sentence's first digit
+                    off + m.start(1),
+                    "a short sentence presents it, and the subject line, opening sentence"
+                    " or quoted question names this kind of number",
+                )
     # read in lower case, as cues are ("THE CORRECT ONE IS ...", a message in capitals)
     for at in () if one_line else _anaphor_numbers(latin_lower(text), zeroed):
         put(
@@ -1191,15 +1186,32 @@ def _ends_in_number(line: str) -> bool:
     return m is not None and m.start() > 0 and line[m.start() - 1] in _DIGITS
 
 
-def _presenting_sentence(line: str) -> re.Match | None:
-    """The line's last sentence, if it presents a number: a few words and the number,
-    which ends the line ("... I called twice. Here is the number: 838090189")."""
-    start = -1
-    for b in _SENTENCE_BOUNDARY_RE.finditer(line):
-        start = b.end()
-    if start < 0:
-        return None
-    return _PRESENT_SENTENCE_RE.fullmatch(line, start)
+def _presenting_sentences(line: str) -> list[re.Match]:
+    """The sentences of the line that present a number, each a few words and the number:
+    the last, if the number ends the line ("... I called twice. Here is the number:
+    838090189"), and every other but the first that presents one after a colon beside
+    another that does (a series under the opening sentence: "... with ITINs. The first:
+    N. The second: M. Can I claim them?")."""
+    bounds = list(_SENTENCE_BOUNDARY_RE.finditer(line))
+    if not bounds:
+        return []
+    ends = [b.end() for b in bounds]
+    spans = list(zip(ends, [*ends[1:], len(line)], strict=True))
+    found = [_PRESENT_SENTENCE_RE.fullmatch(line, s, e) for s, e in spans]
+    last = found[-1]
+    colon = [m is not None and _after_colon(line, m) for m in found]
+    out = [last] if last is not None else []
+    # (colon[k] only where found[k] is a match; the last presents beside the one before it)
+    beside = [*colon[:-1], last is not None]
+    for k, m in enumerate(found[:-1]):
+        if colon[k] and ((k > 0 and colon[k - 1]) or beside[k + 1]):
+            out.append(m)  # type: ignore[arg-type]
+    return out
+
+
+def _after_colon(line: str, m: re.Match) -> bool:
+    """Does the sentence m present its number after a colon?"""
+    return line[m.start() : m.start(1)].rstrip().endswith(":")
 
 
 def has_reference(text: str) -> bool:
@@ -1400,13 +1412,12 @@ def could_be_scoped(text: str, o: int) -> bool:
     sp = _SPEAKER_RE.match(line, off)
     if _spoken_turn_at(line, off if sp is None else sp.end()) == o - start:
         return True
-    # a presented number ends its line
-    if not _ends_in_number(line):
-        return False
-    if _PRESENT_RE.fullmatch(line, off) is not None or _presenting_turn(line, off):
+    # a presented number ends its line, or its sentence in a series of them
+    if _ends_in_number(line) and (
+        _PRESENT_RE.fullmatch(line, off) is not None or _presenting_turn(line, off)
+    ):
         return True
-    m = _presenting_sentence(line[off:])
-    return m is not None and start + off + m.start(1) == o
+    return any(start + off + m.start(1) == o for m in _presenting_sentences(line[off:]))
 
 
 def _topic(text: str, lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:

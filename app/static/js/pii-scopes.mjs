@@ -73,13 +73,24 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const bareLabel = (label) => label.replace(/^[ \t\-*•·:=,|–—]+|[ \t\-*•·:=,|–—]+$/g, "");
   const PRESENT_SENTENCE_RE = new RegExp("^(?:" + S.presenting_sentence + ")$");
   const SENTENCE_BOUNDARY_RE = new RegExp(S.sentence_boundary, "g");
-  // The line's last sentence, if it presents a number: a few words and the number, which
-  // ends the line ("... I called twice. Here is the number: 838090189"). Returns where
-  // the sentence starts, or -1.
-  function presentingSentence(line) {
-    let start = -1;
-    for (const b of line.matchAll(SENTENCE_BOUNDARY_RE)) start = b.index + b[0].length;
-    return start >= 0 && PRESENT_SENTENCE_RE.test(line.slice(start)) ? start : -1;
+  // The sentences of the line that present a number, each a few words and the number, as
+  // [start, end]: the last, if the number ends the line ("... I called twice. Here is the
+  // number: 838090189"), and every other but the first that presents one after a colon
+  // beside another that does (a series under the opening sentence: "... with ITINs. The
+  // first: N. The second: M. Can I claim them?") (_presenting_sentences).
+  const afterColon = (sentence) => pyRstrip(sentence.slice(0, sentence.search(/[0-9]/))).endsWith(":");
+  function presentingSentences(line) {
+    const ends = [...line.matchAll(SENTENCE_BOUNDARY_RE)].map((b) => b.index + b[0].length);
+    if (!ends.length) return [];
+    const spans = ends.map((s, k) => [s, k + 1 < ends.length ? ends[k + 1] : line.length]);
+    const found = spans.map(([s, e]) => PRESENT_SENTENCE_RE.test(line.slice(s, e)));
+    const colon = spans.map(([s, e], k) => found[k] && afterColon(line.slice(s, e)));
+    const n = spans.length;
+    const out = found[n - 1] ? [spans[n - 1]] : [];
+    for (let k = 0; k < n - 1; k++) {
+      if (colon[k] && ((k > 0 && colon[k - 1]) || colon[k + 1] || (k + 2 === n && found[n - 1]))) out.push(spans[k]);
+    }
+    return out;
   }
   const CHECK_LINE_RE = new RegExp("^(?:" + S.check_line + ")$");
   const TXP_RE = new RegExp(S.txp_addenda, "g");
@@ -949,19 +960,20 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     };
     if (nine !== null || longer !== null) {
       for (const [off, line] of ls) {
-        // both ways of presenting a number end the line with it
-        if (!/[0-9](?: *\([A-Za-z'’ ]{1,30}\))?[ .!)]*$/.test(line)) continue;
-        const m = oneLine ? null : PRESENT_RE.exec(line);
+        // a line of its own ends with its number; a sentence may end its line with it, or
+        // stand in a series of sentences that present one each after a colon
+        const ends = /[0-9](?: *\([A-Za-z'’ ]{1,30}\))?[ .!)]*$/.test(line);
+        const m = oneLine || !ends ? null : PRESENT_RE.exec(line);
         // the number is group 1, the line's last (a chat's time stamp may come first)
         if (m !== null && !cues(line).length) {
           put(off + line.lastIndexOf(m[1]));
           continue;
         }
-        const start = presentingSentence(line);
-        const sentence = start >= 0 ? line.slice(start) : "";
-        // the number is the sentence's first digit
-        const at = start + sentence.search(/[0-9]/);
-        if (start >= 0 && !cues(sentence).length && (!oneLine || pyRstrip(line.slice(0, at)).endsWith(":"))) put(off + at);
+        for (const [start, end] of presentingSentences(line)) {
+          const sentence = line.slice(start, end);
+          // the number is the sentence's first digit
+          if (!cues(sentence).length && (!oneLine || afterColon(sentence))) put(off + start + sentence.search(/[0-9]/));
+        }
       }
       // "the correct one is N": the anaphor refers back to the topic (read in lower
       // case, as cues are: "THE CORRECT ONE IS ...", a message in capitals)
