@@ -38,6 +38,7 @@ from ._rules import (
     PAYER_FORM_AFTER,
     PAYER_FORM_BEFORE,
     PAYER_FORM_RE,
+    PAYER_OWN_RE,
     PAYER_REACH,
     PAYER_WORD,
     PLACEHOLDER_RE,
@@ -363,6 +364,8 @@ def _department_payer(low: str, s: int, e: int) -> bool:
     if PAYER_AGENCY_RE.search(low, lo, hi) is None:
         return False  # a pasted form's "PAYER'S TIN", whoever's it is
     before = low[max(0, s - PAYER_REACH) : s]
+    if PAYER_OWN_RE.search(before) is not None:
+        return False  # "... shows the wrong payer TIN. Ours is 74-5856793"
     i = before.rfind(PAYER_WORD)
     if i >= 0 and not any("0" <= c <= "9" for c in before[i:]):
         return True

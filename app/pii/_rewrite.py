@@ -149,7 +149,7 @@ _ITEM_SRC = "(?:E|[0-9]{1,3})"
 _BEFORE_SRC = "(?:E|[0-9]{1,3}|dash)"  # an item, or a spoken dash, before a homophone
 if _R["homophone"] != (
     "(?:(?<![a-z0-9])" + _BEFORE_SRC + "(?:,? |-)|(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:|#) )"
-    "(H)(?=[ -](?:(?:H)[ -])?" + _ITEM_SRC + "(?![a-z0-9]))"
+    "(H)(?=,?[ -](?:(?:H)[ -])?" + _ITEM_SRC + "(?![a-z0-9]))"
     "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:,? |-)(won|ate|tree|too|nein)(?![a-z0-9])"
 ):
     raise ValueError("rewrites.homophone changed: update the homophone tests in _rewrite.py")
@@ -160,9 +160,10 @@ _H_FIND_RE = re.compile(
     "(?:" + "|".join(w[0] + "(?<![a-z]" + w[0] + ")" + w[1:] for w in _H_ALT.split("|")) + ")"
 )
 # (perhaps after another homophone: "6 9 to for 1 9 4 5 2", read in two passes)
-# (a hyphen may stand for the space: "five-oh-to", voice typing's bursts)
+# (a hyphen may stand for the space: "five-oh-to", voice typing's bursts; a pause's comma
+# may follow it: "six to, five six five")
 _H_NEXT_RE = re.compile(
-    "[ -](?:(?:" + _H_ALT + ")[ -])?(?:" + _ENGLISH_SRC + "|[0-9]{1,3})(?![a-z0-9])"
+    ",?[ -](?:(?:" + _H_ALT + ")[ -])?(?:" + _ENGLISH_SRC + "|[0-9]{1,3})(?![a-z0-9])"
 )
 _H_ITEM_BEFORE_RE = re.compile(
     "(?: ,?|-)(?:"
@@ -422,9 +423,9 @@ Edit = tuple[int, int, str, list[tuple[int, int]]]
 # Python it is searched from its line break (a leading literal, found with a tight loop)
 # and the digit or dash before the line break (or before one space there) is tested
 # here: the same joins (V8 compiles the shared source).
-if _R["quote_join"] != "(?<=[0-9-]) ?\n(?: *>)+ *(?=-?[0-9])":
+if _R["quote_join"] != "(?<=[0-9-]) ?\n(?: *[>|])+ *(?=-?[0-9])":
     raise ValueError("rewrites.quote_join changed: rewrite _QUOTE_BREAK_RE to match")
-_QUOTE_BREAK_RE = re.compile("\n(?: *>)+ *(?=-?[0-9])")
+_QUOTE_BREAK_RE = re.compile("\n(?: *[>|])+ *(?=-?[0-9])")
 # a number split over two turns of one speaker (turn_join), the speaker (S) and the short
 # reply (B) filled in
 TURN_JOIN_SRC = (
@@ -492,6 +493,24 @@ _WORD_CORRECTION_RE = re.compile(_R["word_correction"].replace("D", _DIGIT_WORD_
 _DASH_BEFORE_RE = re.compile("(?<![a-z])(?:dash|hyphen|-) *$")
 _DASH_REACH = len("hyphen ")
 _PAUSE_ENDS = (",", ".", "…")
+_DIGIT_WORD_SET = frozenset(_R["homophone_chain_words"])
+_RUN_GAP = frozenset(" ,.…")  # what stands between two words of a run
+_RUN_WORD_RE = re.compile("[a-z]+")
+
+
+def _run_start(low: str, s: int) -> int:
+    """Where the run of one-digit words that goes on at s starts: back over such words and
+    the spaces and pauses between them ("two three... one seven")."""
+    while True:
+        j = s
+        while j > 0 and low[j - 1] in _RUN_GAP:
+            j -= 1
+        k = j
+        while k > 0 and "a" <= low[k - 1] <= "z":
+            k -= 1
+        if k == j or j == s or low[k:j] not in _DIGIT_WORD_SET:
+            return s
+        s = k
 
 
 def _word_corrections(norm: str) -> list[Edit]:
@@ -502,6 +521,15 @@ def _word_corrections(norm: str) -> list[Edit]:
     if not any(piece in low for piece in _CORRECTION_GATE):
         return out
     for m in _WORD_CORRECTION_RE.finditer(low):
+        # a number begun again from its first word: all of it before the word of
+        # correction goes ("one four three nine... sorry, one four three, nine seven")
+        # (its first two words again, or the one: "two three... one seven, sorry, two
+        # three... one three"; not "seven one two, ..., no wait, seven seven five five")
+        begun = _run_start(low, m.start(1))
+        again = m.group(2).split(" ")[:2]
+        if _RUN_WORD_RE.findall(low, begun, m.end(1))[: len(again)] == again:
+            out.append((begun, m.end(), "", []))
+            continue
         # the words said wrong: as many as said again, the last of those before the word
         # of correction ("two two four seven one, wait, four seven two")
         wrong = m.group(1).split(" ")
@@ -568,9 +596,9 @@ def _part_joins(norm: str) -> list[Edit]:
     """Each number read in named parts ("the first five are ... and the last four are
     ..."): the words that name a part after the first become a pause (part_join)."""
     out: list[Edit] = []
-    if "first" not in norm.lower():
-        return out
     low = _lower(norm)
+    if not any(word in low for word in _R["part_gate"]):
+        return out
     named = -1  # where the last first part's name taken out ends
     for m in _PART_JOIN_RE.finditer(low):
         s, e = m.span()
@@ -760,7 +788,7 @@ def _soft_breaks(norm: str) -> list[Edit]:
 
 def _quote_joins(norm: str) -> list[Edit]:
     out: list[Edit] = []
-    if ">" not in norm:
+    if ">" not in norm and "|" not in norm:
         return out
     for m in _QUOTE_BREAK_RE.finditer(norm):
         s, e = m.span()
@@ -772,12 +800,25 @@ def _quote_joins(norm: str) -> list[Edit]:
     return out
 
 
+# single digits a recogniser joined with hyphens, one burst of a spoken number ("3-1-0")
+_DIGIT_BURST_RE = re.compile("(?<![0-9-])[0-9](?:-[0-9])+(?![0-9-])")
+
+
 def _numeral_dashes(norm: str) -> list[Edit]:
-    return [
+    """Each spoken dash between numerals (numeral_dash): a hyphen; and the hyphens inside
+    a burst of single digits beside one gone ("3-1-0 dash 4-5 dash 7-7-2-7": 310-45-7727)."""
+    out: list[Edit] = [
         (m.start(), m.end(), "-", [m.span()])
         for m in _NUMERAL_DASH_RE.finditer(norm)
         if m.start() and "0" <= norm[m.start() - 1] <= "9"
     ]
+    if not out or "-" not in norm:
+        return out
+    marks = {s for s, _e, _out, _src in out} | {e for _s, e, _out, _src in out}
+    for b in _DIGIT_BURST_RE.finditer(norm):
+        if b.start() in marks or b.end() in marks:
+            out.extend((i, i + 1, "", []) for i in range(b.start() + 1, b.end(), 2))
+    return sorted(out)
 
 
 def _kind(c: str) -> int:

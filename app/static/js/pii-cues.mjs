@@ -27,9 +27,12 @@ export const VOID = CUE_KINDS.indexOf("void") + 1; // group of the phrases that 
 
 // The first cue in low[pos:endpos] that is not a void phrase.
 export function nextCue(low, pos, endpos) {
-  for (const r of findIter(CUE_RE, low, pos, endpos)) if (r.m[VOID] === undefined) return r;
+  // (a cue after a number may look back at it: "N where's my refund" after a line's N)
+  for (const r of findIter(CUE_RE, low, pos, endpos, CUE_LOOK_BACK)) if (r.m[VOID] === undefined) return r;
   return null;
 }
+
+const CUE_LOOK_BACK = 16; // characters before pos a cue's lookbehind may read (Python: all)
 
 export function cueKind(m) {
   for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return CUE_KINDS[i - 1];
@@ -59,13 +62,14 @@ const PAIR_RE = new RegExp(
   `^[0-9]{${RULES.cue_list_min_digits},}(?: ?/ ?| )[0-9](?:[-.]?[0-9]){${RULES.cue_list_min_digits - 1},}$`,
 );
 
-// Python's pattern.finditer(s, pos, endpos) sees the text as ending at endpos but lets
-// lookbehind see before pos; a slice that starts one character early does the same.
 // what joins a year to a date or a longer number before it ("03/06/2022", "1-2022")
 const YEAR_GLUE = "/-.,:'";
 
-export function* findIter(re, s, pos, endpos) {
-  const base = pos > 0 ? pos - 1 : 0;
+// Python's pattern.finditer(s, pos, endpos) sees the text as ending at endpos but lets
+// lookbehind see before pos; a slice that starts `context` characters early does the same
+// for lookbehinds that long.
+export function* findIter(re, s, pos, endpos, context = 1) {
+  const base = Math.max(0, pos - context);
   const sub = s.slice(base, endpos);
   re.lastIndex = pos - base;
   let m;

@@ -22,6 +22,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const QUOTE_JOIN_RE = new RegExp(R.quote_join, "g");
   const LETTER_SPACED_RE = new RegExp(R.letter_spaced, "g");
   const NUMERAL_DASH_RE = new RegExp(R.numeral_dash, "g");
+  const DIGIT_BURST_RE = /(?<![0-9-])[0-9](?:-[0-9])+(?![0-9-])/g; // "3-1-0"
   const LETTER_HINT_RE = new RegExp(R.letter_spaced_hint);
   const DIGIT_RUN_RE = new RegExp(SOURCES.digit_word_run, "g");
   const MIXED_RUN_RE = new RegExp(SOURCES.digit_word_mixed_run, "g");
@@ -102,6 +103,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
 
   function quoteJoins(norm) {
     const out = [];
+    if (!norm.includes(">") && !norm.includes("|")) return out;
     for (const m of all(QUOTE_JOIN_RE, norm)) {
       out.push([m.index, m.index + m[0].length, "\n", [[m.index, m.index + m[0].length]]]);
     }
@@ -144,11 +146,34 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const DIGIT_WORD_ALT = Object.keys(R.homophone_chain_words).join("|");
   const WORD_CORRECTION_RE = new RegExp(R.word_correction.replaceAll("D", DIGIT_WORD_ALT), "g");
   const DASH_BEFORE_RE = /(?<![a-z])(?:dash|hyphen|-) *$/;
+  // Where the run of one-digit words that goes on at s starts: back over such words and the
+  // spaces and pauses between them ("two three... one seven"; _run_start).
+  function runStart(low, s) {
+    for (;;) {
+      let j = s;
+      while (j > 0 && " ,.…".includes(low[j - 1])) j--;
+      let k = j;
+      while (k > 0 && low[k - 1] >= "a" && low[k - 1] <= "z") k--;
+      if (k === j || j === s || !Object.hasOwn(R.homophone_chain_words, low.slice(k, j))) return s;
+      s = k;
+    }
+  }
   function wordCorrections(norm) {
     const out = [];
     const low = lower(norm);
     if (!R.spoken_correction_gate.some((piece) => low.includes(piece))) return out;
     for (const m of all(WORD_CORRECTION_RE, low)) {
+      // a number begun again from its first word: all of it before the word of correction
+      // goes ("one four three nine... sorry, one four three, nine seven")
+      // (its first two words again, or the one: "two three... one seven, sorry, two three...
+      // one three"; not "seven one two, ..., no wait, seven seven five five")
+      const begun = runStart(low, m.index);
+      const again = m[2].split(" ").slice(0, 2);
+      const said = low.slice(begun, m.index + m[1].length).match(/[a-z]+/g) ?? [];
+      if (again.every((w, i) => said[i] === w)) {
+        out.push([begun, m.index + m[0].length, "", []]);
+        continue;
+      }
       // the words said wrong: as many as said again, the last of those before the word of
       // correction ("two two four seven one, wait, four seven two")
       const wrong = m[1].split(" ");
@@ -198,8 +223,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const PART_FIRST_RE = new RegExp(R.part_first, "g");
   function partJoins(norm) {
     const out = [];
-    if (!norm.toLowerCase().includes("first")) return out;
     const low = lower(norm);
+    if (!R.part_gate.some((word) => low.includes(word))) return out;
     let named = -1; // where the last first part's name taken out ends
     for (const m of all(PART_JOIN_RE, low)) {
       const s = m.index;
@@ -253,7 +278,15 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const m of all(NUMERAL_DASH_RE, norm)) {
       out.push([m.index, m.index + m[0].length, "-", [[m.index, m.index + m[0].length]]]);
     }
-    return out;
+    if (!out.length || !norm.includes("-")) return out;
+    // the hyphens inside a burst of single digits beside a spoken dash go ("3-1-0 dash 4-5
+    // dash 7-7-2-7": 310-45-7727; _numeral_dashes)
+    const marks = new Set(out.flatMap(([s, e]) => [s, e]));
+    for (const b of all(DIGIT_BURST_RE, norm)) {
+      if (!marks.has(b.index) && !marks.has(b.index + b[0].length)) continue;
+      for (let i = b.index + 1; i < b.index + b[0].length; i += 2) out.push([i, i + 1, "", []]);
+    }
+    return out.sort((x, y) => x[0] - y[0]);
   }
 
   function kind(c) {
@@ -365,7 +398,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const HOMOPHONE_WORDS = Object.fromEntries(Object.entries(R.homophones).map(([h, d]) => [h, DIGIT_WORD[d]]));
   const H_ALT = Object.keys(R.homophones).sort((a, b) => b.length - a.length).join("|");
   const H_ITEM_AFTER_RE = new RegExp(
-    `[ -](?:(?:${H_ALT})[ -])?(?:${R.english_digit_words.join("|")}|[0-9]{1,3})(?![a-z0-9])`,
+    `,?[ -](?:(?:${H_ALT})[ -])?(?:${R.english_digit_words.join("|")}|[0-9]{1,3})(?![a-z0-9])`,
     "y",
   );
   const COPULAS = new Set(["is", "was", "it's", "its", "are"]);
@@ -1005,7 +1038,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const [step, hint] of [
       [boxedDigits, "|"],
       [softBreaks, "="],
-      [quoteJoins, ">"],
+      [quoteJoins, null],
       [stampJoins, null],
       [headerJoins, "\n"],
       [turnJoins, "\n"],

@@ -73,11 +73,13 @@ export function repeats(norm, chunks, raw) {
 const PAYER = RULES.department_payer;
 const PAYER_FORM_RE = new RegExp(PAYER.form, "g");
 const PAYER_AGENCY_RE = new RegExp(PAYER.agency, "g");
+const PAYER_OWN_RE = new RegExp(PAYER.own);
 function departmentPayer(low, s, e) {
   if (findIter(PAYER_FORM_RE, low, Math.max(0, s - PAYER.form_before), Math.min(low.length, e + PAYER.form_after)).next().done) return false;
   // a pasted form's "PAYER'S TIN", whoever's it is, stays
   if (findIter(PAYER_AGENCY_RE, low, Math.max(0, s - PAYER.agency_reach), Math.min(low.length, e + PAYER.agency_reach)).next().done) return false;
   const before = low.slice(Math.max(0, s - PAYER.payer_reach), s);
+  if (PAYER_OWN_RE.test(before)) return false; // "... shows the wrong payer TIN. Ours is 74-5856793"
   const i = before.lastIndexOf(PAYER.payer);
   if (i >= 0 && !/[0-9]/.test(before.slice(i))) return true;
   const after = low.slice(e, e + PAYER.payer_reach);
