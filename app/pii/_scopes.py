@@ -97,6 +97,8 @@ if not _S["list_heading"].endswith("[ \\t]*$"):
 _HEADING_REACH: int = _parser.parse(_S["list_heading"][: -len("[ \\t]*$")]).getwidth()[1]
 _SUBJECT_RE = re.compile(_S["subject"], re.IGNORECASE)
 _PRESENT_RE = re.compile(_S["presenting_line"])
+# a turn's answer: a presenting line, perhaps a few words after its number
+_ANSWER_RE = re.compile("(?:" + _S["presenting_line"] + ")(?:" + _S["answer_tail"] + ")?")
 _SPEAKER_RE = re.compile(_S["speaker_turn"])
 _NOT_SPEAKERS = frozenset(_S["speaker_not"])
 _PERSON_NUMBER_RE = re.compile(_S["person_number"])
@@ -566,7 +568,7 @@ def _answered_turns(
             continue
         rest = line[pos:]
         found = _cues(rest)
-        p = _PRESENT_RE.fullmatch(line, pos)  # (after a chat's time stamp and name)
+        p = _ANSWER_RE.fullmatch(line, pos)  # (after a chat's time stamp and name)
         # (or a number read out in words)
         at = off + (p.start(1) if p is not None else _spoken_turn_at(line, pos))
         if at >= off and not found and asked is not None and asked[0] != speaker:
@@ -1411,6 +1413,10 @@ def could_be_scoped(text: str, o: int) -> bool:
     # line so, under a transcript's header line ("Speaker 2  0:20")
     sp = _SPEAKER_RE.match(line, off)
     if _spoken_turn_at(line, off if sp is None else sp.end()) == o - start:
+        return True
+    # a turn that answers with its number, perhaps a few words after it
+    a = None if sp is None else _ANSWER_RE.fullmatch(line, sp.end())
+    if a is not None and start + a.start(1) == o:
         return True
     # a presented number ends its line, or its sentence in a series of them
     if _ends_in_number(line) and (

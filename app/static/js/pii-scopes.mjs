@@ -65,6 +65,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const HEADING_RE = new RegExp(S.list_heading, "i");
   const SUBJECT_RE = new RegExp("^(?:" + S.subject + ")$", "i");
   const PRESENT_RE = new RegExp("^(?:" + S.presenting_line + ")$");
+  // a turn's answer: a presenting line, perhaps a few words after its number (_ANSWER_RE)
+  const ANSWER_RE = new RegExp("^(?:" + S.presenting_line + ")(?:" + S.answer_tail + ")?$");
   const SPEAKER_RE = new RegExp("^(?:" + S.speaker_turn + ")");
   const NOT_SPEAKERS = new Set(S.speaker_not);
   const PERSON_NUMBER_RE = new RegExp("^(?:" + S.person_number + ")$");
@@ -1054,7 +1056,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       const rest = line.slice(pos); // (after a chat's time stamp and name)
       const found = cues(rest);
       // (or a number read out in words)
-      const at = PRESENT_RE.test(rest) ? rest.search(/[0-9]/) : spokenTurnAt(rest);
+      const at = ANSWER_RE.test(rest) ? rest.search(/[0-9]/) : spokenTurnAt(rest);
       if (at >= 0 && !found.length && asked !== null && asked[0] !== speaker && asked[1].size === 1) {
         fallback.set(off + pos + at, [...asked[1]][0]);
       }
