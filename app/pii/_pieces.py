@@ -932,15 +932,7 @@ def _nacha_entry(norm: str, cs: int, ce: int):
 
 
 _NACHA_MIN = 12  # the record type, the transaction code and the nine routing digits
-# the last two letters of a plural cue word (not "ss": "business", "address")
-_PLURAL_ENDS = frozenset(c + "s" for c in "abcdefghijklmnopqrtuvwxyz")
 _NACHA_AMOUNT_RE = re.compile(" +[0-9]{10}(?![0-9])")  # the entry's amount, in cents
-
-
-def _plural(ctx: _Chunk) -> bool:
-    """Is the cue before the chunk a plural ("EINs", "socials", "routing numbers")?"""
-    span = ctx.before_span
-    return span is not None and ctx.text.low[span[1] - 2 : span[1]] in _PLURAL_ENDS
 
 
 def _listed_after(sep: str, ctx: _Chunk, before: int) -> bool:
@@ -952,7 +944,7 @@ def _listed_after(sep: str, ctx: _Chunk, before: int) -> bool:
     is plural: "Employer EINs are 046947128 151435671", a spoken "and" gone.)"""
     if "," in sep:
         return before >= MIN_DIGITS
-    if sep == " " and before >= MIN_DIGITS and ctx.cue_before() is not None and _plural(ctx):
+    if sep == " " and before >= MIN_DIGITS and ctx.cue_before() is not None and ctx.plural_before():
         return True
     return before >= _SLASH_CUT_MIN and (
         "/" in sep or (sep == " " and ctx.cue_before() is not None and ctx.carry_kind is not None)

@@ -177,7 +177,7 @@ _MIXED_MIN, _MIXED_MAX = _R["digit_word_mixed_digits"]
 _NUMERALS_RE = re.compile("[0-9]")
 _THREE_DIGITS_RE = re.compile("[0-9]{3}")
 _UNITS = frozenset("123456789")  # what a unit word after a tens word reads as
-_H_PASSES = 4  # homophones in a row read one after another ("won tree ate fore")
+_H_PASSES: int = _R["homophone_passes"]  # homophones in a row, a pass each
 _FRENCH_TWENTY = frozenset(("vingt", "vingts"))  # "quatre-vingt(s)": 80
 _FRENCH_SIXTY = "soixante"  # 60, and with a teen after it 70 to 79
 QUOTE_JOIN_RE = re.compile(_R["quote_join"])
@@ -1468,10 +1468,10 @@ def _homophone_chains(low: str) -> list[Edit]:
 
 def _spoken(norm: str, starts, ends, spoken: int):
     """Zeros said by their count made 0s, fillers out of spoken numbers, then their
-    homophones of digits made digits ("for zero six three won ate …"; a second pass for
-    those beside the ones before: "won tree ate"), before letter spacing closes up around them ("8
-    too 6 3 0 0 for 2 0"): (norm, starts, ends, the gate's words or None when nothing
-    changed). spoken: _gate_counts's."""
+    homophones of digits made digits ("for zero six three won ate …"; another pass for
+    those beside the ones before: "won tree ate"), before letter spacing closes up
+    around them ("8 too 6 3 0 0 for 2 0"): (norm, starts, ends, the gate's words or None
+    when nothing changed). spoken: _gate_counts's."""
     low = None
     edited = False
     for bit, find in ((_ZEROS, _counted_zeros), (_FILLER, _fillers)):

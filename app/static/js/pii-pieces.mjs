@@ -502,13 +502,6 @@ function voiceGrouped(norm, bare, cs, ce, ctx) {
   return kind === null ? null : [kind, cs, ce, d];
 }
 
-// Is the cue before the chunk a plural ("EINs", "socials", "routing numbers"; not "ss":
-// "business") (_plural)?
-function plural(ctx) {
-  const span = ctx.beforeSpan;
-  return span !== null && /[a-rt-z]s$/.test(ctx.text.low.slice(span[1] - 2, span[1]));
-}
-
 // Is a piece after the separator sep, and a segment of `before` digits, listed after that
 // segment, to take the chunk's cue softly: after ", " and a segment that could be an
 // identifier itself, or after a slash, or a space when the cue before is one of a pair
@@ -518,7 +511,7 @@ function plural(ctx) {
 const SLASH_CUT_MIN = RULES.cue_list_min_digits;
 function listedAfter(sep, ctx, before) {
   if (sep.includes(",")) return before >= MIN_DIGITS;
-  if (sep === " " && before >= MIN_DIGITS && ctx.cueBefore() !== null && plural(ctx)) return true;
+  if (sep === " " && before >= MIN_DIGITS && ctx.cueBefore() !== null && ctx.pluralBefore()) return true;
   return before >= SLASH_CUT_MIN && (sep.includes("/") || (sep === " " && ctx.cueBefore() !== null && ctx.carryKind !== null));
 }
 

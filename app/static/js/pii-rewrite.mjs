@@ -1059,8 +1059,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     ]) {
       if (step === "spoken") {
         // fillers out, then homophones made digits (a pass for each after another: "won
-        // tree ate"; _H_PASSES), before letter spacing closes up around them (_spoken)
-        for (const f of [countedZeros, fillers, homophoneChains, ...Array(4).fill(homophones)]) {
+        // tree ate"; homophone_passes), before letter spacing closes up around them (_spoken)
+        for (const f of [countedZeros, fillers, homophoneChains, ...Array(R.homophone_passes).fill(homophones)]) {
           const edits = f(norm);
           if (edits.length) [norm, starts, ends] = apply(norm, starts, ends, edits);
           else if (f === homophones) break;
