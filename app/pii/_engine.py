@@ -432,6 +432,9 @@ def _uncued_reason(why: tuple | None, kind: str, text: _Text | None) -> str:
     if why and why[0] == "card word" and text is not None:
         word = text.norm[why[1] : why[2]]
         return f'its length, prefix and check digit, and the card word "{word}" before it'
+    if why and why[0] == "card after" and text is not None:
+        word = text.norm[why[1] : why[2]]
+        return f'its length, prefix and check digit, and the card\'s "{word}" after it'
     return _SHAPES.get(kind, "its shape alone")
 
 

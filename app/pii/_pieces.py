@@ -25,6 +25,7 @@ from ._checks import (
 )
 from ._cues import _LEFT_OUT, _between_marks, _labelled_at
 from ._rules import (
+    CARD_AFTER_RE,
     CARD_BRANDS,
     CARD_LAYOUTS,
     CARD_MAX,
@@ -740,7 +741,14 @@ def _card_grouped(ctx: _Chunk, texts: list[str], raw_seps: list[str], cs: int, c
     if end < ce and raw_seps[k - 1] != sep:
         return None  # joined on to more digits by another mark: part of another number
     words = _card_word_before(ctx.text, cs)
-    if words is None or _neg_after_card_word(ctx, words.end()):
+    if words is None:
+        # (or its expiry or code named right after it: "4627 63453768 5894 exp 04/27")
+        after = CARD_AFTER_RE.match(ctx.text.low, end)
+        if after is None or ctx.introduced_by_neg():
+            return None
+        named = after.end() - len(after.group().lstrip(" ,;-"))
+        return ("card", cs, end, d, ("card after", named, after.end(), None))
+    if _neg_after_card_word(ctx, words.end()):
         return None
     return ("card", cs, end, d, ("card word", words.start(), words.end(), None))
 

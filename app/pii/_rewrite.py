@@ -145,11 +145,11 @@ for _w, _d in _R["homophone_chain_words"].items():
     _DIGIT_WORD.setdefault(_d, _w)
 _HOMOPHONE_WORDS: dict[str, str] = {h: _DIGIT_WORD[d] for h, d in _HOMOPHONES.items()}
 _H_ALT = "|".join(sorted(_HOMOPHONES, key=len, reverse=True))
-_ITEM_SRC = "(?:E|[0-9]{1,3})"
+_AFTER_SRC = "(?:E|[0-9]{1,3}|hundred)"  # an item, or "hundred", after a homophone
 _BEFORE_SRC = "(?:E|[0-9]{1,3}|dash)"  # an item, or a spoken dash, before a homophone
 if _R["homophone"] != (
     "(?:(?<![a-z0-9])" + _BEFORE_SRC + "(?:,? |-)|(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:|#) )"
-    "(H)(?=,?[ -](?:(?:H)[ -])?" + _ITEM_SRC + "(?![a-z0-9]))"
+    "(H)(?=,?[ -](?:(?:H)[ -])?" + _AFTER_SRC + "(?![a-z0-9]))"
     "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:,? |-)(won|ate|tree|too|nein)(?![a-z0-9])"
 ):
     raise ValueError("rewrites.homophone changed: update the homophone tests in _rewrite.py")
@@ -163,7 +163,7 @@ _H_FIND_RE = re.compile(
 # (a hyphen may stand for the space: "five-oh-to", voice typing's bursts; a pause's comma
 # may follow it: "six to, five six five")
 _H_NEXT_RE = re.compile(
-    ",?[ -](?:(?:" + _H_ALT + ")[ -])?(?:" + _ENGLISH_SRC + "|[0-9]{1,3})(?![a-z0-9])"
+    ",?[ -](?:(?:" + _H_ALT + ")[ -])?(?:" + _ENGLISH_SRC + "|[0-9]{1,3}|hundred)(?![a-z0-9])"
 )
 _H_ITEM_BEFORE_RE = re.compile(
     "(?: ,?|-)(?:"
@@ -196,10 +196,10 @@ def _spaced_source() -> str:
     sre tries the pattern only at spaces and line breaks instead of at every character
     (the same runs; V8 compiles the shared source)."""
     src = _R["letter_spaced"]
-    lead = "(?<![^ \n])"
+    lead = "(?<![^ \n\\[])"
     if not src.startswith(lead):
         raise ValueError("rewrites.letter_spaced must start with " + lead)
-    return "[ \n](" + src[len(lead) :] + ")"
+    return "[ \n\\[](" + src[len(lead) :] + ")"
 
 
 _LETTER_SPACED_PY_RE = re.compile(_spaced_source())
@@ -530,8 +530,14 @@ def _word_corrections(norm: str) -> list[Edit]:
         if _RUN_WORD_RE.findall(low, begun, m.end(1))[: len(again)] == again:
             out.append((begun, m.end(), "", []))
             continue
-        # the words said wrong: as many as said again, the last of those before the word
-        # of correction ("two two four seven one, wait, four seven two")
+        # the words said wrong: from where the first two said again were last said ("...
+        # three two five three no I mean two five two nine"), else as many as said again,
+        # the last of those before the word of correction ("two two four seven one,
+        # wait, four seven two")
+        again_at = (" " + m.group(1)).rfind(" " + " ".join(again) + " ") if len(again) == 2 else -1
+        if again_at >= 0:
+            out.append((m.start(1) + again_at, m.end(), "", []))
+            continue
         wrong = m.group(1).split(" ")
         s = m.end(1) - len(" ".join(wrong[-1 - m.group(2).count(" ") :]))
         # (a spoken dash may stand between them and the groups before: "two two dash")
@@ -1716,6 +1722,23 @@ def _header_join(low: str, ls: int) -> Edit | None:
     return (pe, c, gap, [(pe, c)] * len(gap))
 
 
+_BRACKET_PAUSE_RE = re.compile(_R["bracket_pause"])
+
+
+def _bracket_pauses(norm: str) -> list[Edit]:
+    """Each time stamp or sound tag in brackets between two items of a spoken number:
+    a pause (bracket_pause)."""
+    if "[" not in norm:
+        return []
+    low = _lower(norm)
+    return [
+        (m.start(), m.end(), " ", [m.span()])
+        for m in _BRACKET_PAUSE_RE.finditer(low)
+        if _digit_item_before(low, max(0, m.start() - _PART_REACH), m.start())
+        and _digit_item_at(low, m.end())
+    ]
+
+
 def _numeral_pauses(norm: str) -> list[Edit]:
     """A dictation's pause between numerals ("987... 82"): gone."""
     if ".." not in norm and "…" not in norm:
@@ -1739,6 +1762,7 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
         _word_corrections,
         _restarts,
         _asides,
+        _bracket_pauses,
         _numeral_pauses,
         _script_digits,
     )

@@ -473,6 +473,7 @@ CARD_SEPARATORS = frozenset(_card["separators"])
 CARD_WORDS_RE = re.compile(_card["words"])
 CARD_TEST_NUMBERS = frozenset(_card["test_numbers"])
 CARD_WORDS_REACH: int = _card["words_reach"]
+CARD_AFTER_RE = re.compile(_card["after"])
 
 GLUE_MIN_RUN: int = RULES["glue"]["min_run"]
 GLUE_LEAD: tuple[int, ...] = tuple(RULES["glue"]["lead_lengths"])

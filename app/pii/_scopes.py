@@ -493,6 +493,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             _topic_scope(text, zeroed, lines, topic, fallback, notes, one_line)
     _answered_turns(lines, fallback, notes)
     _person_numbers(lines, fallback, notes)
+    _label_lines(lines, fallback, notes)
     return forced, fallback, notes
 
 
@@ -530,6 +531,32 @@ def _person_numbers(
             at = off + line.index(number)
             fallback.setdefault(at, "ssn")
             notes.setdefault(at, "it stands alone on the line under a person's name")
+
+
+def _label_lines(
+    lines: list[tuple[int, str]], fallback: dict[int, str], notes: dict[int, str]
+) -> None:
+    """A line that presents a number (a few words and the number: "GRACE L OYELOWO
+    306625954", a form's row copied out of a PDF) right under a line of no digit that
+    ends with an identifier's name ("Your first name MI Last name Your Social Security
+    Number") takes that kind."""
+    for k in range(1, len(lines)):
+        off, line = lines[k]
+        m = _PRESENT_RE.fullmatch(line)
+        if m is None:
+            continue
+        label = _low(lines[k - 1][1]).rstrip(" \t:")
+        if not label or _DIGIT_RE.search(label) is not None:
+            continue
+        last = None
+        for c in CUE_RE.finditer(label):
+            last = c
+        if last is None or last.end() != len(label) or last.lastindex in (None, _VOID):
+            continue
+        kind = CUE_KINDS[last.lastindex - 1]
+        if kind in ID_KINDS:
+            fallback.setdefault(off + m.start(1), kind)
+            notes.setdefault(off + m.start(1), f'the line above ends with "{last.group()}"')
 
 
 _SHORT_QUESTION: int = _S["short_question_words"]

@@ -380,6 +380,7 @@ const CARD_GROUPS = 5;
 const CARD_PAIRS_DIGITS = 16;
 const PAIRS_RE = /^[0-9]{2}(?: [0-9]{2}){6,}$/;
 const CARD_WORDS_RE = new RegExp(CARD.words, "g");
+const CARD_AFTER_RE = new RegExp(CARD.after, "y");
 
 // A card grouped another way has at most CARD_GROUPS groups (voice typing reads its first
 // four digits in pairs: "60 11 7946 3909 5225"), unless every group is a pair.
@@ -411,7 +412,12 @@ function cardGrouped(ctx, texts, rawSeps, cs, ce) {
   if (k < 2 || !(CARD.min_length <= d.length && d.length <= CARD.max_length && cardOk(d))) return null;
   if (end < ce && rawSeps[k - 1] !== sep) return null; // joined on to more digits by another mark
   const words = cardWordBefore(ctx.text, cs);
-  if (words === null || negAfterCardWord(ctx, words.end)) return null;
+  if (words === null) {
+    // (or its expiry or code named right after it: "4627 63453768 5894 exp 04/27")
+    CARD_AFTER_RE.lastIndex = end;
+    return CARD_AFTER_RE.test(ctx.text.low) && !ctx.introducedByNeg() ? ["card", cs, end, d] : null;
+  }
+  if (negAfterCardWord(ctx, words.end)) return null;
   return ["card", cs, end, d];
 }
 

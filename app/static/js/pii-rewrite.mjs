@@ -63,6 +63,19 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // A dictation's pause written as an ellipsis between numerals ("987... 82... 1980")
   // goes, its space staying (numeral_pause; _joins).
   const NUMERAL_PAUSE_RE = new RegExp(R.numeral_pause, "g");
+  // A time stamp or sound tag in brackets between two items of a spoken number: a pause
+  // (bracket_pause; _bracket_pauses).
+  const BRACKET_PAUSE_RE = new RegExp(R.bracket_pause, "g");
+  function bracketPauses(norm) {
+    const low = lower(norm);
+    const out = [];
+    for (const m of all(BRACKET_PAUSE_RE, low)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (digitItemBefore(low, Math.max(0, s - R.part_reach), s) && digitItemAt(low, e)) out.push([s, e, " ", [[s, e]]]);
+    }
+    return out;
+  }
   function numeralPauses(norm) {
     const out = [];
     if (!norm.includes("..") && !norm.includes("…")) return out;
@@ -174,8 +187,15 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         out.push([begun, m.index + m[0].length, "", []]);
         continue;
       }
-      // the words said wrong: as many as said again, the last of those before the word of
-      // correction ("two two four seven one, wait, four seven two")
+      // the words said wrong: from where the first two said again were last said ("...
+      // three two five three no I mean two five two nine"), else as many as said again,
+      // the last of those before the word of correction ("two two four seven one, wait,
+      // four seven two")
+      const againAt = again.length === 2 ? (" " + m[1]).lastIndexOf(" " + again.join(" ") + " ") : -1;
+      if (againAt >= 0) {
+        out.push([m.index + againAt, m.index + m[0].length, "", []]);
+        continue;
+      }
       const wrong = m[1].split(" ");
       const s = m.index + m[1].length - wrong.slice(-1 - (m[2].split(" ").length - 1)).join(" ").length;
       // (a spoken dash may stand between them and the groups before: "two two dash")
@@ -398,7 +418,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const HOMOPHONE_WORDS = Object.fromEntries(Object.entries(R.homophones).map(([h, d]) => [h, DIGIT_WORD[d]]));
   const H_ALT = Object.keys(R.homophones).sort((a, b) => b.length - a.length).join("|");
   const H_ITEM_AFTER_RE = new RegExp(
-    `,?[ -](?:(?:${H_ALT})[ -])?(?:${R.english_digit_words.join("|")}|[0-9]{1,3})(?![a-z0-9])`,
+    `,?[ -](?:(?:${H_ALT})[ -])?(?:${R.english_digit_words.join("|")}|[0-9]{1,3}|hundred)(?![a-z0-9])`,
     "y",
   );
   const COPULAS = new Set(["is", "was", "it's", "its", "are"]);
@@ -1046,6 +1066,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       [wordCorrections, null],
       [restarts, null],
       [asides, null],
+      [bracketPauses, "["],
       [numeralPauses, null],
       [scriptDigits, null],
       [transcribed, null],

@@ -983,7 +983,32 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     }
     answeredTurns(ls, fallback);
     personNumbers(ls, fallback);
+    labelLines(ls, fallback);
     return [forced, fallback];
+  }
+
+  // A line that presents a number (a few words and the number: "GRACE L OYELOWO 306625954",
+  // a form's row copied out of a PDF) right under a line of no digit that ends with an
+  // identifier's name ("Your first name MI Last name Your Social Security Number") takes
+  // that kind (_label_lines).
+  function labelLines(ls, fallback) {
+    for (let k = 1; k < ls.length; k++) {
+      const [off, line] = ls[k];
+      const m = PRESENT_RE.exec(line);
+      if (m === null) continue;
+      const label = low(ls[k - 1][1]).replace(/[ \t:]+$/, "");
+      if (!label || /[0-9]/.test(label)) continue;
+      let last = null;
+      CUE_RE.lastIndex = 0;
+      let c;
+      while ((c = CUE_RE.exec(label)) !== null) last = c;
+      if (last === null || last.index + last[0].length !== label.length || last[VOID] !== undefined) continue;
+      let i = 1;
+      while (last[i] === undefined) i++;
+      const kind = CUE_KINDS[i - 1];
+      const at = off + line.lastIndexOf(m[1]);
+      if (ID_KINDS.has(kind) && !fallback.has(at)) fallback.set(at, kind);
+    }
   }
 
   // A line of only a bare nine-digit number right under a line of only a person's name
