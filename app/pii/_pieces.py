@@ -213,8 +213,9 @@ def _cue_free_source() -> str:
         step = n - (lengths[i - 1] if i else 0)
         body = d(step) + "(?:" + by_first[n] + "|" + body + ")"
     # a segment starts at the chunk's start or after a separator that can cut one:
-    # with a space, line break or comma in it, or a "." (_sep_char, the dot cut)
-    return "[ \\n,.](?<![^0-9][ \\n,.])[^0-9]*(" + body + ")"
+    # with a space, line break or comma in it, or a "." or "/" (_sep_char, the dot and
+    # slash cuts)
+    return "[ \\n,./](?<![^0-9][ \\n,./])[^0-9]*(" + body + ")"
 
 
 _CUE_FREE_RE = re.compile(_cue_free_source(), re.ASCII)
@@ -919,6 +920,27 @@ def _efw2_field(norm: str, cs: int, ce: int):
     return None
 
 
+_NACHA_HEADER_RE = re.compile(RULES["nacha_batch_header"])
+_NACHA_SEC_RE = re.compile(RULES["nacha_sec_code"])
+
+
+def _nacha_batch(norm: str, cs: int, ce: int):
+    """The EIN in an ACH file's batch header record whose line the chunk cs:ce ends its
+    company ID in, right before the entry class code ("5200HUDSON RIVER HVAC ...
+    1765119033CCD...": rules nacha_batch_header), or None."""
+    ls = norm.rfind("\n", 0, cs) + 1
+    if norm[ls : ls + 1] != "5" or _NACHA_HEADER_RE.fullmatch(norm, ls, cs) is None:
+        return None
+    if _NACHA_SEC_RE.match(norm, ce) is None:
+        return None
+    d = norm[cs:ce]
+    if len(d) == 10 and d[0] == "1":
+        cs, d = cs + 1, d[1:]
+    if len(d) != 9 or not d.isdigit() or not _fein_ok(d):
+        return None
+    return ("fein", cs, ce, d, ("nacha batch", None))
+
+
 def _nacha_entry(norm: str, cs: int, ce: int):
     """The routing number of an ACH file's entry detail record whose line the chunk
     starting at cs starts ("627017944023551200…": rules nacha_entry_codes), or None."""
@@ -964,6 +986,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     norm = text.norm
     if cs >= 2:
         f = _efw2_field(norm, cs, ce)  # a W-2 file's record
+        if f is not None:
+            out.append(f)
+            return
+    # an ACH file's batch header record's company ID
+    if "A" <= norm[ce : ce + 1] <= "Z" or norm[ce : ce + 1] == " ":
+        f = _nacha_batch(norm, cs, ce)
         if f is not None:
             out.append(f)
             return

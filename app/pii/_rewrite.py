@@ -148,9 +148,10 @@ _H_ALT = "|".join(sorted(_HOMOPHONES, key=len, reverse=True))
 _AFTER_SRC = "(?:E|[0-9]{1,3}|hundred)"  # an item, or "hundred", after a homophone
 _BEFORE_SRC = "(?:E|[0-9]{1,3}|dash)"  # an item, or a spoken dash, before a homophone
 if _R["homophone"] != (
-    "(?:(?<![a-z0-9])" + _BEFORE_SRC + "(?:,? |-)|(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:|#) )"
+    "(?:(?<![a-z0-9])" + _BEFORE_SRC + "(?:[,.]? |-)|(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:|#) "
+    "|(?<![a-z0-9])(?:social|security|ssn|itin|ein) (?!to(?![a-z])))"
     "(H)(?=,?[ -](?:(?:H)[ -])?" + _AFTER_SRC + "(?![a-z0-9]))"
-    "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:,? |-)(won|ate|tree|too|nein)(?![a-z0-9])"
+    "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:[,.]? |-)(won|ate|tree|too|nein)(?![a-z0-9])"
 ):
     raise ValueError("rewrites.homophone changed: update the homophone tests in _rewrite.py")
 HOMOPHONE_SRC = _R["homophone"].replace("E", _ENGLISH_SRC).replace("H", _H_ALT)
@@ -166,11 +167,14 @@ _H_NEXT_RE = re.compile(
     ",?[ -](?:(?:" + _H_ALT + ")[ -])?(?:" + _ENGLISH_SRC + "|[0-9]{1,3}|hundred)(?![a-z0-9])"
 )
 _H_ITEM_BEFORE_RE = re.compile(
-    "(?: ,?|-)(?:"
+    "(?: [,.]?|-)(?:"
     + _trie([w[::-1] for w in _R["english_digit_words"]])
     + "|[0-9]{1,3}|hsad)(?![a-z0-9])"
 )
-_H_COPULA_BEFORE_RE = re.compile(" (?:(?:si|saw|s'ti|sti|era)(?![a-z0-9])|:|#)")
+# (or a cue word, but not before "to", the Polish "is": "social security number to zero")
+_H_COPULA_BEFORE_RE = re.compile(
+    " (?:(?:si|saw|s'ti|sti|era)(?![a-z0-9])|:|#|(laicos|ytiruces|nss|niti|nie)(?![a-z0-9]))"
+)
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ALNUM = _LETTERS | frozenset("0123456789")
 _MIXED_MIN, _MIXED_MAX = _R["digit_word_mixed_digits"]
@@ -1232,8 +1236,20 @@ def _ocr_digits(m: re.Match) -> str:
     """The token with each look-alike letter its digit, if it reads as an identifier's
     digits with one or two of them misread and an identifier's cue ends in the
     CUE_WINDOW characters before it (a misread number is never found by its shape
-    alone: "S2-1234567" with no cue is a part number, not an EIN)."""
+    alone: "S2-1234567" with no cue is a part number, not an EIN); or, when the token
+    goes on over a line break and is none so, its first line so ("O3l-58-7264" over
+    "16 State wages ...")."""
     token = m.group()
+    fixed = _ocr_token(m, token)
+    if fixed is token and "\n" in token:
+        head = token[: token.index("\n")]
+        return _ocr_token(m, head) + token[len(head) :]
+    return fixed
+
+
+def _ocr_token(m: re.Match, token: str) -> str:
+    """token (the match m or the start of it) read with its look-alike letters as digits
+    (_ocr_digits), or token itself."""
     fixed = token.translate(_OCR_DIGITS)
     letters = sum(map(str.__ne__, token, fixed))
     if (
@@ -1242,13 +1258,15 @@ def _ocr_digits(m: re.Match) -> str:
         or _OCR_PAIR_RE.search(token) is not None
     ):
         return token
-    return fixed if _cue_before(m.string, m.start()) or _marked(m) else token
+    return fixed if _cue_before(m.string, m.start()) or _marked(m, len(token)) else token
 
 
-def _marked(m: re.Match) -> bool:
-    """Is the token set between two of the same MICR transit mark, a check line's
-    routing field ("|:056l10041|: 811878S89611"): the marks are its cue."""
-    text, s, e = m.string, m.start(), m.end()
+def _marked(m: re.Match, size: int) -> bool:
+    """Is the token (the first size characters of m) set between two of the same MICR
+    transit mark, a check line's routing field ("|:056l10041|: 811878S89611"): the
+    marks are its cue."""
+    text, s = m.string, m.start()
+    e = s + size
     return any(text.startswith(k, e) and text.endswith(k, 0, s) for k in MICR_MARKS)
 
 
@@ -1408,8 +1426,10 @@ def _homophones(low: str) -> list[Edit]:
             rev = rev or low[::-1]
             at = size - s  # where the text before it starts, reversed
             before = _H_ITEM_BEFORE_RE.match(rev, at)
-            if before is None and _H_COPULA_BEFORE_RE.match(rev, at) is None:
-                continue
+            if before is None:
+                copula = _H_COPULA_BEFORE_RE.match(rev, at)
+                if copula is None or (copula.group(1) and word == "to"):
+                    continue
         elif word in _H_AFTER_ITEM:  # "won", "ate" after an item
             rev = rev or low[::-1]
             before = _H_ITEM_BEFORE_RE.match(rev, size - s)

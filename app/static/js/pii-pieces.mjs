@@ -560,6 +560,24 @@ function efw2Field(norm, cs, ce) {
   return null;
 }
 
+// The EIN in an ACH file's batch header record whose line the chunk cs:ce ends its company
+// ID in, right before the entry class code ("5200HUDSON RIVER HVAC ... 1765119033CCD...":
+// rules nacha_batch_header), or null (_nacha_batch).
+const NACHA_HEADER_RE = new RegExp(`^(?:${RULES.nacha_batch_header})$`);
+const NACHA_SEC_RE = new RegExp(RULES.nacha_sec_code, "y");
+function nachaBatch(norm, cs, ce) {
+  const ls = norm.lastIndexOf("\n", cs - 1) + 1;
+  if (norm[ls] !== "5" || !NACHA_HEADER_RE.test(norm.slice(ls, cs))) return null;
+  NACHA_SEC_RE.lastIndex = ce;
+  if (!NACHA_SEC_RE.test(norm)) return null;
+  let d = norm.slice(cs, ce);
+  if (d.length === 10 && d[0] === "1") {
+    cs += 1;
+    d = d.slice(1);
+  }
+  return d.length === 9 && /^[0-9]+$/.test(d) && feinOk(d) ? ["fein", cs, ce, d] : null;
+}
+
 // The routing number of an ACH file's entry detail record whose line the chunk starting
 // at cs starts ("627017944023551200…": rules nacha_entry_codes), or null (_nacha_entry).
 const NACHA_MIN = 12; // the record type, the transaction code and the nine routing digits
@@ -583,6 +601,14 @@ export function scanChunk(text, cs, ce, ctx, out) {
   const norm = text.norm;
   if (cs >= 2) {
     const f = efw2Field(norm, cs, ce); // a W-2 file's record
+    if (f !== null) {
+      out.push(f);
+      return;
+    }
+  }
+  // an ACH file's batch header record's company ID
+  if ((norm[ce] >= "A" && norm[ce] <= "Z") || norm[ce] === " ") {
+    const f = nachaBatch(norm, cs, ce);
     if (f !== null) {
       out.push(f);
       return;

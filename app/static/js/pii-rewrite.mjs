@@ -421,7 +421,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     `,?[ -](?:(?:${H_ALT})[ -])?(?:${R.english_digit_words.join("|")}|[0-9]{1,3}|hundred)(?![a-z0-9])`,
     "y",
   );
-  const COPULAS = new Set(["is", "was", "it's", "its", "are"]);
+  const COPULAS = new Set(["is", "was", "it's", "its", "are", "social", "security", "ssn", "itin", "ein"]);
   // numerals and homophones alone after a copula (homophone_chain): the run up to its
   // longest start with two homophones and an identifier's digits, closed up
   const H_CHAIN_WORDS = R.homophone_chain_words;
@@ -479,7 +479,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const g = m[1] ?? m[2];
       const e = m.index + m[0].length;
       // beside a digit word and no group of digits (0 none, 1 a group, 2 a word)
-      const before = m[0].slice(0, m[0].length - g.length).replace(/[ ,-]+$/, "");
+      const before = m[0].slice(0, m[0].length - g.length).replace(/[ ,.-]+$/, "");
       const after = m[1] === undefined ? "" : itemAfter(low, e);
       const b = /^[0-9]/.test(before) ? 1 : /^[a-z]/.test(before) && !COPULAS.has(before) ? 2 : 0;
       const a = after === "" ? 0 : /[a-z]$/.test(after) ? 2 : 1;
@@ -816,7 +816,18 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const OCR_PAIR_RE = new RegExp(`[${OCR_LETTERS}]{2}`);
   const OCR_ANY_RE = new RegExp(`[${OCR_LETTERS}]`, "g");
   const CUE_BEFORE_RE = new CueRegExp("g");
+  // The token with each look-alike letter its digit, if it reads as an identifier's
+  // digits with one or two of them misread and a cue before it; or, when the token goes on
+  // over a line break and is none so, its first line so (_ocr_digits).
   function ocrDigits(token, at, whole) {
+    const fixed = ocrToken(token, at, whole);
+    if (fixed === token && token.includes("\n")) {
+      const head = token.slice(0, token.indexOf("\n"));
+      return ocrToken(head, at, whole) + token.slice(head.length);
+    }
+    return fixed;
+  }
+  function ocrToken(token, at, whole) {
     const fixed = token.replace(OCR_ANY_RE, (c) => R.ocr_letters[c]);
     let letters = 0;
     for (let i = 0; i < token.length; i++) if (token[i] !== fixed[i]) letters++;
