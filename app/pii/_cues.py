@@ -1015,7 +1015,9 @@ class _Chunk:
                     )
                     # only a number that could be an identifier (or a placeholder) takes
                     # the cue: "... is my SSN my payment was $1,250.00" keeps the SSN
-                    and _could_bind(self.text.norm, nx, self.nxe)
+                    # (nor, an identifier's cue, a year before its noun: "N is my itin, I
+                    # need my 2022 CT-1040")
+                    and _could_bind(self.text.norm, nx, self.nxe, _cue_kind(m) in ID_KINDS)
                     # a number labelled after keeps the cue before it for the one before
                     # ("245797602 routing 123582401919 = acct"; not by a label with its
                     # own number after it: "... routing 309437772 acct 14200162900")
@@ -1155,6 +1157,7 @@ class _Chunk:
 # the characters a transit mark starts with: a chunk followed by none of them (most
 # are) is on no check line, known at one set test
 _MICR_FIRST = frozenset(m[0] for m in MICR_MARKS) | frozenset(MICR_LETTERS)
+_SPACED_MARK = " " + MICR_MARKS[0]  # the transit symbol, set a space off its number
 _ABA_DIGITS = 9  # a routing number's
 _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
@@ -1302,6 +1305,8 @@ def _corrected_at(low: str, end: int) -> bool:
 
 def _between_marks(norm: str, cs: int, ce: int) -> bool:
     """Is norm[cs:ce] set between two of the same MICR transit mark (a check line)?"""
+    if norm.startswith(_SPACED_MARK, ce) and norm.endswith(_SPACED_MARK[::-1], 0, cs):
+        return True  # the transit symbol a space off on both sides ("⑆ 247168844 ⑆")
     if ce >= len(norm) or norm[ce] not in _MICR_FIRST:
         return False
     if any(norm.startswith(m, ce) and norm.endswith(m, 0, cs) for m in MICR_MARKS):
@@ -1352,10 +1357,14 @@ def _denial_gap(low: str, s: int, e: int) -> bool:
     )
 
 
-def _could_bind(norm: str, s: int, e: int) -> bool:
+_YEAR_BEFORE_WORD_RE = re.compile("(?:19[5-9][0-9]|20[0-4][0-9]) [A-Za-z]")
+
+
+def _could_bind(norm: str, s: int, e: int, identifier: bool = False) -> bool:
     """Could the claim norm[s:e] take a cue? Not an amount or a date: fewer than
-    MIN_DIGITS digits and a currency sign before it or a "/", "," or "." inside it.
-    A short plain number still does ("SSN ending 1234", "xxx-xx-1234")."""
+    MIN_DIGITS digits and a currency sign before it or a "/", "," or "." inside it; nor,
+    for an identifier's cue, a year before a word. A short plain number still does
+    ("SSN ending 1234", "xxx-xx-1234")."""
     if norm[s] == "[":
         return True
     n = 0
@@ -1367,6 +1376,8 @@ def _could_bind(norm: str, s: int, e: int) -> bool:
             punct = True
     if n >= MIN_DIGITS:
         return True
+    if identifier and e - s == 4 and _YEAR_BEFORE_WORD_RE.match(norm, s) is not None:
+        return False  # a year before its noun ("my 2022 CT-1040", "the 2023 return")
     j = s - 1
     while j >= 0 and j >= s - 2 and norm[j] == " ":
         j -= 1

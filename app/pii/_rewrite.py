@@ -150,7 +150,7 @@ _BEFORE_SRC = "(?:E|[0-9]{1,3}|dash)"  # an item, or a spoken dash, before a hom
 if _R["homophone"] != (
     "(?:(?<![a-z0-9])" + _BEFORE_SRC + "(?:[,.]? |-)|(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:|#) "
     "|(?<![a-z0-9])(?:social|security|ssn|itin|ein) (?!to(?![a-z])))"
-    "(H)(?=,?[ -](?:(?:H)[ -])?" + _AFTER_SRC + "(?![a-z0-9]))"
+    "(H)(?=,?[ -](?:(?:H),?[ -])?" + _AFTER_SRC + "(?![a-z0-9]))"
     "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:[,.]? |-)(won|ate|tree|too|nein)(?![a-z0-9])"
 ):
     raise ValueError("rewrites.homophone changed: update the homophone tests in _rewrite.py")
@@ -164,7 +164,7 @@ _H_FIND_RE = re.compile(
 # (a hyphen may stand for the space: "five-oh-to", voice typing's bursts; a pause's comma
 # may follow it: "six to, five six five")
 _H_NEXT_RE = re.compile(
-    ",?[ -](?:(?:" + _H_ALT + ")[ -])?(?:" + _ENGLISH_SRC + "|[0-9]{1,3}|hundred)(?![a-z0-9])"
+    ",?[ -](?:(?:" + _H_ALT + "),?[ -])?(?:" + _ENGLISH_SRC + "|[0-9]{1,3}|hundred)(?![a-z0-9])"
 )
 _H_ITEM_BEFORE_RE = re.compile(
     "(?: [,.]?|-)(?:"
@@ -1742,6 +1742,48 @@ def _header_join(low: str, ls: int) -> Edit | None:
     return (pe, c, gap, [(pe, c)] * len(gap))
 
 
+# (a homophone may be one of the words: "700 three too 3781")
+_SANDWICH_WORDS: dict[str, str] = {**_R["homophones"], **_R["homophone_chain_words"]}
+_SANDWICH_RE = re.compile(
+    _R["numeral_sandwich"].replace("D", "|".join(sorted(_SANDWICH_WORDS, key=len, reverse=True)))
+)
+_SANDWICH_HINT_RE = re.compile("[0-9]{3} [a-z]")
+_SANDWICH_TENS_RE = re.compile(_R["numeral_sandwich_tens"])
+_SANDWICH_SPLIT_RE = re.compile(" y | e |[- ]")
+
+
+def _numeral_sandwiches(norm: str) -> list[Edit]:
+    """Each middle group of a 3-2-4 number said in two one-digit words between numerals
+    ("803 nine one 5224"): its digits (numeral_sandwich)."""
+    low = _lower(norm)
+    if _SANDWICH_HINT_RE.search(low) is None:
+        return []
+    out: list[Edit] = []
+    for m in _SANDWICH_RE.finditer(low):
+        a, b = m.group(1), m.group(2)
+        digits = _SANDWICH_WORDS[a] + _SANDWICH_WORDS[b]
+        out.append((m.start(1), m.end(2), digits, [m.span(1), m.span(2)]))
+    if out:
+        return out
+    for m in _SANDWICH_TENS_RE.finditer(low):
+        two = _two_digits(_SANDWICH_SPLIT_RE.split(m.group(1)))
+        if two is not None:
+            out.append((m.start(1), m.end(1), two, [m.span(1)] * 2))
+    return out
+
+
+def _two_digits(words: list[str]) -> str | None:
+    """The two digits a teen, or a tens word and perhaps a unit word, read as ("thirteen"
+    13, "treinta", "cuatro" 34), or None."""
+    first = _WORDS.get(words[0], "")
+    if len(words) == 1:
+        if first[:1] == "t":
+            return first[1] + "0"
+        return first if len(first) == 2 and first.isdigit() else None
+    unit = _WORDS.get(words[1], "")
+    return first[1] + unit if first[:1] == "t" and unit in _UNITS else None
+
+
 _BRACKET_PAUSE_RE = re.compile(_R["bracket_pause"])
 
 
@@ -1783,6 +1825,7 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
         _restarts,
         _asides,
         _bracket_pauses,
+        _numeral_sandwiches,
         _numeral_pauses,
         _script_digits,
     )

@@ -25,14 +25,14 @@ const PERSON_KINDS = new Set(["ssn", "itin", "taxid"]);
 const NEGATED_RE = new RegExp("(?<![a-z])(?:" + RULES.denial.negation + ")");
 export const VOID = CUE_KINDS.indexOf("void") + 1; // group of the phrases that bind to nothing
 
+const CUE_LOOK_BACK = 16; // characters before pos a cue's lookbehind may read (Python: all)
+
 // The first cue in low[pos:endpos] that is not a void phrase.
 export function nextCue(low, pos, endpos) {
   // (a cue after a number may look back at it: "N where's my refund" after a line's N)
   for (const r of findIter(CUE_RE, low, pos, endpos, CUE_LOOK_BACK)) if (r.m[VOID] === undefined) return r;
   return null;
 }
-
-const CUE_LOOK_BACK = 16; // characters before pos a cue's lookbehind may read (Python: all)
 
 export function cueKind(m) {
   for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return CUE_KINDS[i - 1];
@@ -741,8 +741,9 @@ export class Chunk {
           ((!sentenceEndIn(SENTENCE_END_RE, this.text.norm, r.end, nx) && !sentenceEndIn(SENTENCE_SOFT_RE, this.text.norm, r.end, nx + 1)) ||
             LABEL_LINE_END_RE.test(low.slice(r.end, nx))) &&
           // only a number that could be an identifier (or a placeholder) takes the
-          // cue: "... is my SSN my payment was $1,250.00" keeps the SSN
-          couldBind(this.text.norm, nx, this.nxe) &&
+          // cue: "... is my SSN my payment was $1,250.00" keeps the SSN (nor, an
+          // identifier's cue, a year before its noun: "N is my itin, I need my 2022 CT-1040")
+          couldBind(this.text.norm, nx, this.nxe, ID_KINDS.has(cueKind(r.m))) &&
           // a number labelled after keeps the cue before it for the one before
           // ("245797602 routing 123582401919 = acct"; not by a label with its own number
           // after it: "... routing 309437772 acct 14200162900")
@@ -995,6 +996,9 @@ function cueAfterGap(gapRe, low, end) {
 
 // Is norm[cs:ce] set between two of the same MICR transit mark (a check line)?
 export function betweenMarks(norm, cs, ce) {
+  // the transit symbol a space off on both sides ("⑆ 247168844 ⑆"; _between_marks)
+  const spaced = " " + MICR_MARKS[0];
+  if (norm.startsWith(spaced, ce) && cs >= 2 && norm.slice(cs - 2, cs) === MICR_MARKS[0] + " ") return true;
   for (const m of MICR_MARKS) {
     if (cs >= m.length && norm.startsWith(m, ce) && norm.startsWith(m, cs - m.length)) return true;
   }
@@ -1041,7 +1045,7 @@ function denialGap(gap) {
 // Could the claim norm[s:e] take a cue? Not an amount or a date: fewer than
 // MIN_DIGITS digits and a currency sign before it or a "/", "," or "." inside it.
 // A short plain number still does ("SSN ending 1234", "xxx-xx-1234").
-export function couldBind(norm, s, e) {
+export function couldBind(norm, s, e, identifier = false) {
   if (norm[s] === "[") return true;
   let n = 0;
   let punct = false;
@@ -1051,6 +1055,8 @@ export function couldBind(norm, s, e) {
     else if (c === "/" || c === "," || c === ".") punct = true;
   }
   if (n >= MIN_DIGITS) return true;
+  // a year before its noun ("my 2022 CT-1040", "the 2023 return"; _could_bind)
+  if (identifier && e - s === 4 && /^(?:19[5-9][0-9]|20[0-4][0-9]) [A-Za-z]/.test(norm.slice(s, s + 6))) return false;
   let j = s - 1;
   while (j >= 0 && j >= s - 2 && norm[j] === " ") j--;
   return !(punct || (j >= 0 && LEFT_OUT.includes(norm[j]) && norm[j] !== "+"));

@@ -157,6 +157,44 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // the one-digit English words (the keys of homophone_chain_words) for D in the patterns
   // of word_correction, restart_cut and aside_join
   const DIGIT_WORD_ALT = Object.keys(R.homophone_chain_words).join("|");
+  // The middle group of a 3-2-4 number said in two one-digit words between numerals ("803
+  // nine one 5224"): its digits (numeral_sandwich; _numeral_sandwiches).
+  // (a homophone may be one of the words: "700 three too 3781")
+  const SANDWICH_WORDS = { ...R.homophones, ...R.homophone_chain_words };
+  const SANDWICH_ALT = Object.keys(SANDWICH_WORDS).sort((x, y) => y.length - x.length).join("|");
+  const SANDWICH_RE = new RegExp(R.numeral_sandwich.replaceAll("D", SANDWICH_ALT), "g");
+  function numeralSandwiches(norm) {
+    const low = lower(norm);
+    if (!/[0-9]{3} [a-z]/.test(low)) return [];
+    const out = [];
+    for (const m of all(SANDWICH_RE, low)) {
+      const s1 = m.index + m[0].indexOf(" ") + 1;
+      const e1 = s1 + m[1].length;
+      const s2 = e1 + 1;
+      const e2 = s2 + m[2].length;
+      out.push([s1, e2, SANDWICH_WORDS[m[1]] + SANDWICH_WORDS[m[2]], [[s1, e1], [s2, e2]]]);
+    }
+    if (out.length) return out;
+    for (const m of all(SANDWICH_TENS_RE, low)) {
+      const digits = twoDigits(m[1].split(/ y | e |[- ]/));
+      const s1 = m.index + m[0].indexOf(" ") + 1;
+      const e1 = s1 + m[1].length;
+      if (digits !== null) out.push([s1, e1, digits, [[s1, e1], [s1, e1]]]);
+    }
+    return out;
+  }
+  const SANDWICH_TENS_RE = new RegExp(R.numeral_sandwich_tens, "g");
+  // The two digits a teen, or a tens word and perhaps a unit word, read as ("thirteen" 13,
+  // "treinta", "cuatro" 34), or null (_two_digits).
+  function twoDigits(words) {
+    const first = WORDS[words[0]] ?? "";
+    if (words.length === 1) {
+      if (first[0] === "t") return first[1] + "0";
+      return first.length === 2 && /^[0-9]+$/.test(first) ? first : null;
+    }
+    const unit = WORDS[words[1]] ?? "";
+    return first[0] === "t" && UNITS.has(unit) ? first[1] + unit : null;
+  }
   const WORD_CORRECTION_RE = new RegExp(R.word_correction.replaceAll("D", DIGIT_WORD_ALT), "g");
   const DASH_BEFORE_RE = /(?<![a-z])(?:dash|hyphen|-) *$/;
   // Where the run of one-digit words that goes on at s starts: back over such words and the
@@ -418,7 +456,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const HOMOPHONE_WORDS = Object.fromEntries(Object.entries(R.homophones).map(([h, d]) => [h, DIGIT_WORD[d]]));
   const H_ALT = Object.keys(R.homophones).sort((a, b) => b.length - a.length).join("|");
   const H_ITEM_AFTER_RE = new RegExp(
-    `,?[ -](?:(?:${H_ALT})[ -])?(?:${R.english_digit_words.join("|")}|[0-9]{1,3}|hundred)(?![a-z0-9])`,
+    `,?[ -](?:(?:${H_ALT}),?[ -])?(?:${R.english_digit_words.join("|")}|[0-9]{1,3}|hundred)(?![a-z0-9])`,
     "y",
   );
   const COPULAS = new Set(["is", "was", "it's", "its", "are", "social", "security", "ssn", "itin", "ein"]);
@@ -1078,6 +1116,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       [restarts, null],
       [asides, null],
       [bracketPauses, "["],
+      [numeralSandwiches, " "],
       [numeralPauses, null],
       [scriptDigits, null],
       [transcribed, null],
