@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 367
+    assert len(INDEPENDENT) == 374
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -502,6 +502,12 @@ _PRECISION_FLOORS = {
     # languages (339): a Tanzanian TIN, Spanish and Portuguese case and protocol numbers
     # in SSN groups (README)
     "independent-339": (0.98, 0.019),
+    # the hardest cases (370): one in 98, a number "were my return confirmation number,
+    # not my social" under its own SSN cue (README)
+    "independent-370": (0.99, 0.0103),
+    # structured pastes (372): one in 99, a utility's 11-digit account beside "Southern
+    # CT Gas" (README)
+    "independent-372": (0.99, 0.0102),
     # conversations (350): one in 98, a town's property-tax "account 311-04-1187" in SSN
     # shape (README)
     "independent-350": (0.99, 0.0103),
