@@ -1825,7 +1825,6 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
         _restarts,
         _asides,
         _bracket_pauses,
-        _numeral_sandwiches,
         _numeral_pauses,
         _script_digits,
     )
@@ -1847,6 +1846,9 @@ def _rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     norm = _look_alikes(norm, o_runs, hint)
     if not digit:
         return norm, starts, ends, None
+    edits = _numeral_sandwiches(norm)  # (only where a digit word is: "803 nine one 5224")
+    if edits:
+        norm, starts, ends = _apply(norm, starts, ends, edits)
     low = None
     if digit >= _RUN_WORDS:
         low = latin_lower(norm)
