@@ -371,7 +371,13 @@ _H_BESIDE_DIGIT = (
     tuple(
         x
         for w in _HOMOPHONES
-        for x in (b"0 " + w.encode() + b" ", b"0  " + w.encode() + b" ", b" " + w.encode() + b" 0")
+        # (a pause's comma or full stop is a space here: "six to, five" is " to  0")
+        for x in (
+            b"0 " + w.encode() + b" ",
+            b"0  " + w.encode() + b" ",
+            b" " + w.encode() + b" 0",
+            b" " + w.encode() + b"  0",
+        )
     )
     + tuple(  # "won" or "ate" after a digit, then any mark ("8 won: "): "|" in these bytes
         x

@@ -314,6 +314,9 @@ spoken_runs = st.lists(st.tuples(_SPOKEN_ITEMS, _SPOKEN_SEPARATORS), max_size=16
 # before a homophone, and the gate did not yet let "dash won" through
 @example("cinco dash won ")
 @example("(dash ate)")
+# found by Hypothesis on 5 December: a homophone may have a pause's comma after it ("six
+# to, five"), and the gate did not yet let " to, 8" through
+@example("is to, 8 ")
 def test_fillers_and_homophones_are_the_patterns(text):
     """Python finds the shared patterns' fillers and homophones (rewrites.filler,
     rewrites.homophone: the JavaScript twin searches with them) its own way: homophone
