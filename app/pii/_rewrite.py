@@ -503,7 +503,6 @@ _WORD_CORRECTION_RE = re.compile(_R["word_correction"].replace("D", _DIGIT_WORD_
 _DASH_BEFORE_RE = re.compile("(?<![a-z])(?:dash|hyphen|-) *$")
 _DASH_REACH = len("hyphen ")
 _PAUSE_ENDS = (",", ".", "…")
-_DIGIT_WORD_SET = frozenset(_R["homophone_chain_words"])
 _RUN_GAP = frozenset(" ,.…")  # what stands between two words of a run
 _RUN_WORD_RE = re.compile("[a-z]+")
 
@@ -518,7 +517,7 @@ def _run_start(low: str, s: int) -> int:
         k = j
         while k > 0 and "a" <= low[k - 1] <= "z":
             k -= 1
-        if k == j or j == s or low[k:j] not in _DIGIT_WORD_SET:
+        if k == j or j == s or low[k:j] not in _R["homophone_chain_words"]:
             return s
         s = k
 
