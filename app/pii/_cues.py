@@ -1138,6 +1138,14 @@ class _Chunk:
                     and not _labelled_at(self.text.low, self.ce)
                 )
                 and SENTENCE_END_RE.search(self.text.norm, self.ce, self.after_start) is None
+                # a bare negative name further on in the sentence is not the number's
+                # label ("... and mine is 489558233 and we got two letters saying
+                # different amounts")
+                and not (
+                    after == "neg_bare"
+                    and kind in ID_KINDS
+                    and not _labelled_at(self.text.low, self.ce)
+                )
             ):
                 kind = after
                 self.why = ("after", self.after_start, self.after_end)

@@ -295,6 +295,11 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         return None
     lens = tuple(map(len, parts))
     if lens in CUE_LAYOUTS:
+        # (not a ZIP+4, "Hartford 06106-4021", nor a ZIP and a year, "06511. 2023")
+        if lens == CT_ZIP_PLUS4 and (
+            seps[0] not in _ZIP_LAYOUT_SEPS or d.startswith(CT_ZIP_PREFIX)
+        ):
+            return None
         # nine digits grouped another way, one separator throughout: like nine bare digits
         return _classify([d], [], ctx, first, last) if seps.count(seps[0]) == len(seps) else None
     kind = None
@@ -366,6 +371,7 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
 
 
 _CT_SHAPE = (CT_BASE_MAX - 2, CT_LOC)  # a 7-digit base and its location code
+_ZIP_LAYOUT_SEPS = ("-", "")  # how a spoken 5-4 number is written: a dash or a space
 _ANY_DIGIT_RE = re.compile("[0-9]")
 
 

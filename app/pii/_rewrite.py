@@ -306,6 +306,12 @@ _TRAILING_WEAK_RE = re.compile(
 # not a zero ("... four eight six five — oh shoot, my son said not to do that")
 _TRAILING_OH_RE = re.compile(_R["trailing_oh"] + "\\Z")
 _WORD_AFTER_RE = re.compile(" [a-z]")
+# a digit word at a run's end that counts the digits after it ("... five four digit code")
+_TRAILING_COUNT_RE = re.compile(_R["trailing_count"] + "\\Z")
+_COUNT_AFTER_RE = re.compile(_R["count_after"])
+# a word of another language after English digit words ("... four three do i get")
+_TRAILING_FOREIGN_RE = re.compile(_R["trailing_foreign"] + "\\Z")
+_ENGLISH_RUN_WORDS = frozenset(_R["english_digit_words"]) | frozenset(_R["english_run_words"])
 _MIXED_STRONG = frozenset(_gate_token(w) for w in _WORDS if w not in _MIXED_WEAK)
 if min(map(len, _MIXED_STRONG)) < 2:
     raise ValueError("rewrites.digit_word_mixed_weak must hold the digit words of one a-z letter")
@@ -505,6 +511,8 @@ _DASH_REACH = len("hyphen ")
 _PAUSE_ENDS = (",", ".", "…")
 _RUN_GAP = frozenset(" ,.…")  # what stands between two words of a run
 _RUN_WORD_RE = re.compile("[a-z]+")
+_CHAIN_WORDS = frozenset(_R["homophone_chain_words"])
+_CORRECTED_DIGITS: int = _R["corrected_digits"]
 
 
 def _run_start(low: str, s: int) -> int:
@@ -517,9 +525,24 @@ def _run_start(low: str, s: int) -> int:
         k = j
         while k > 0 and "a" <= low[k - 1] <= "z":
             k -= 1
-        if k == j or j == s or low[k:j] not in _R["homophone_chain_words"]:
+        if k == j or j == s or low[k:j] not in _CHAIN_WORDS:
             return s
         s = k
+
+
+def _run_words(low: str, at: int) -> int:
+    """How many one-digit words the run that starts at `at` holds, pauses between them."""
+    n, count = len(low), 0
+    while True:
+        k = at
+        while k < n and "a" <= low[k] <= "z":
+            k += 1
+        if k == at or low[at:k] not in _CHAIN_WORDS:
+            return count
+        count += 1
+        at = k
+        while at < n and low[at] in _RUN_GAP:
+            at += 1
 
 
 def _word_corrections(norm: str) -> list[Edit]:
@@ -548,6 +571,17 @@ def _word_corrections(norm: str) -> list[Edit]:
             out.append((m.start(1) + again_at, m.end(), "", []))
             continue
         wrong = m.group(1).split(" ")
+        # (or as many as make the number nine digits, fewer than were said again: the
+        # speaker put right the last digits and went on, "oh three six four two six no
+        # sorry five nine one four")
+        extra = (
+            len(_RUN_WORD_RE.findall(low, begun, m.end(1)))
+            + _run_words(low, m.end())
+            - _CORRECTED_DIGITS
+        )
+        if 0 < extra <= m.group(2).count(" "):
+            out.append((m.end(1) - len(" ".join(wrong[-extra:])), m.end(), "", []))
+            continue
         s = m.end(1) - len(" ".join(wrong[-1 - m.group(2).count(" ") :]))
         # (a spoken dash may stand between them and the groups before: "two two dash")
         dash = _DASH_BEFORE_RE.search(low, max(0, s - _DASH_REACH), s)
@@ -778,7 +812,9 @@ def _boxed_digits(norm: str) -> list[Edit]:
         return out
     for m in _BOXED_RE.finditer(norm):
         s, e = m.span()
-        single = all(len(cell.replace(" ", "")) == 1 for cell in m.group().split("|"))
+        # (an empty box parts groups like a dash's: "| 5 | 6 | 2 | | 1 | 0 | | 0 | ...")
+        cells = [cell.replace(" ", "") for cell in m.group().split("|")]
+        single = all(len(cell) == 1 for cell in cells if cell)
         i = s
         while i < e:
             if norm[i] in "0123456789":
@@ -788,7 +824,8 @@ def _boxed_digits(norm: str) -> list[Edit]:
             while j < e and norm[j] not in "0123456789":
                 j += 1
             # (a box's dash stays a dash: "|3|9|-|7|6|...")
-            bar = "-" in norm[i:j] or ("|" in norm[i:j] and not single)
+            gap = norm[i:j]
+            bar = "-" in gap or gap.count("|") > 1 or ("|" in gap and not single)
             out.append((i, j, "-" if bar else "", [(i, j)] if bar else []))
             i = j
     return out
@@ -1146,6 +1183,16 @@ def _run_edits(
         trail = _TRAILING_OH_RE.search(low, s, e)
         if trail is not None and _WORD_AFTER_RE.match(low, e) is not None:
             e = trail.start()  # "... eight six five — oh shoot"
+        trail = _TRAILING_FOREIGN_RE.search(low, s, e)
+        if (
+            trail is not None
+            and trail.group(1) not in _ENGLISH_RUN_WORDS
+            and _ENGLISH_RUN_WORDS.issuperset(_RUN_WORD_RE.findall(low, s, trail.start(1)))
+        ):
+            e = trail.start() + 1  # "... seven four three do i get money back"
+        trail = _TRAILING_COUNT_RE.search(low, s, e)
+        if trail is not None and _COUNT_AFTER_RE.match(low, e) is not None:
+            e = trail.start()  # "... six five four digit code on the front"
         # too long, or more numerals than a number holds (C loops, before the walk)
         if e - s > _DW_MAX or len(_NUMERALS_RE.findall(low, s, e)) > max_digits:
             continue

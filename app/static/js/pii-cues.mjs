@@ -872,7 +872,10 @@ export class Chunk {
         // my SSN is on file"), unless the number's label follows at once ("la cuenta
         // 902202782493 y el 311672509 que es el número de ruta")
         !(carried && NEG_KINDS.includes(kind) && !NEG_KINDS.includes(after) && !labelledAt(this.text.low, this.ce)) &&
-        !sentenceEndIn(SENTENCE_END_RE, this.text.norm, this.ce, this.afterStart)
+        !sentenceEndIn(SENTENCE_END_RE, this.text.norm, this.ce, this.afterStart) &&
+        // a bare negative name further on in the sentence is not the number's label ("...
+        // and mine is 489558233 and we got two letters saying different amounts")
+        !(after === "neg_bare" && ID_KINDS.has(kind) && !labelledAt(this.text.low, this.ce))
       ) {
         kind = after;
         this.from = [this.afterStart, this.afterEnd];

@@ -53,6 +53,8 @@ export function classify(parts, seps, ctx, first, last) {
   const lens = parts.map((p) => p.length);
   const shape = lens.join(",");
   if (CUE_LAYOUTS.has(shape)) {
+    // a ZIP+4 ("Hartford 06106-4021"), or a ZIP and a year ("06511. 2023"): no 5-4 number
+    if (shape === ZIP_SHAPE && (!ZIP_LAYOUT_SEPS.has(seps[0]) || d.startsWith(CT.zip_prefix))) return null;
     // nine digits grouped another way, one separator throughout: like nine bare digits
     return seps.every((x) => x === seps[0]) ? classify([d], [], ctx, first, last) : null;
   }
@@ -143,6 +145,8 @@ const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z
 
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
 const CT_DIGITS = CT.base_max - 2 + CT.location_length;
+const ZIP_SHAPE = CT.zip_plus4.join(","); // a 5-4 layout is a ZIP+4 written as a number
+const ZIP_LAYOUT_SEPS = new Set(["-", ""]); // how a spoken 5-4 number is written (_ZIP_LAYOUT_SEPS)
 const ACCOUNT_LABEL_RE = new RegExp(CT.account_label);
 const ACCOUNT_AFTER_ROUTING_RE = new RegExp(CT.account_after_routing);
 const ABOVE = 200; // characters: how far back the line above a label is looked for (_ABOVE)

@@ -42,6 +42,14 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // not a zero ("... four eight six five — oh shoot"; _rewrite._TRAILING_OH_RE)
   const TRAILING_OH_RE = new RegExp(R.trailing_oh + "$");
   const WORD_AFTER_RE = /^ [a-z]/;
+  // a digit word at a run's end that counts the digits after it ("... five four digit
+  // code"; _rewrite._TRAILING_COUNT_RE)
+  const TRAILING_COUNT_RE = new RegExp(R.trailing_count + "$");
+  // a word of another language after English digit words ("... four three do i get";
+  // _rewrite._TRAILING_FOREIGN_RE)
+  const TRAILING_FOREIGN_RE = new RegExp(R.trailing_foreign + "$");
+  const ENGLISH_RUN_WORDS = new Set([...R.english_digit_words, ...R.english_run_words]);
+  const COUNT_AFTER_RE = new RegExp(R.count_after, "y");
   const UNITS = new Set("123456789"); // what a unit word after a tens word reads as
   // the words of a run one by one, as its pattern reads them: a spoken dash, or a digit
   // word that ends where a separator or a spoken dash starts ("fourdashfive" is four,
@@ -90,7 +98,9 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const m of all(BOXED_RE, norm)) {
       const s = m.index;
       const e = s + m[0].length;
-      const single = m[0].split("|").every((cell) => cell.replaceAll(" ", "").length === 1);
+      // (an empty box parts groups like a dash's: "| 5 | 6 | 2 | | 1 | 0 | | 0 | ...")
+      const cells = m[0].split("|").map((cell) => cell.replaceAll(" ", ""));
+      const single = cells.every((cell) => cell.length === 1 || cell.length === 0);
       let i = s;
       while (i < e) {
         if (isDigit(norm[i])) {
@@ -100,7 +110,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         let j = i;
         while (j < e && !isDigit(norm[j])) j++;
         // (a box's dash stays a dash: "|3|9|-|7|6|...")
-        const bar = norm.slice(i, j).includes("-") || (norm.slice(i, j).includes("|") && !single);
+        const gap = norm.slice(i, j);
+        const bar = gap.includes("-") || gap.split("|").length > 2 || (gap.includes("|") && !single);
         out.push([i, j, bar ? "-" : "", bar ? [[i, j]] : []]);
         i = j;
       }
@@ -209,6 +220,19 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       s = k;
     }
   }
+  // How many one-digit words the run that starts at `at` holds, pauses between them
+  // (_run_words).
+  function runWords(low, at) {
+    let count = 0;
+    for (;;) {
+      let k = at;
+      while (k < low.length && low[k] >= "a" && low[k] <= "z") k++;
+      if (k === at || !Object.hasOwn(R.homophone_chain_words, low.slice(at, k))) return count;
+      count++;
+      at = k;
+      while (at < low.length && " ,.…".includes(low[at])) at++;
+    }
+  }
   function wordCorrections(norm) {
     const out = [];
     const low = lower(norm);
@@ -235,6 +259,14 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         continue;
       }
       const wrong = m[1].split(" ");
+      // (or as many as make the number nine digits, fewer than were said again: the speaker
+      // put right the last digits and went on, "oh three six four two six no sorry five
+      // nine one four")
+      const extra = said.length + runWords(low, m.index + m[0].length) - R.corrected_digits;
+      if (extra > 0 && extra < m[2].split(" ").length) {
+        out.push([m.index + m[1].length - wrong.slice(-extra).join(" ").length, m.index + m[0].length, "", []]);
+        continue;
+      }
       const s = m.index + m[1].length - wrong.slice(-1 - (m[2].split(" ").length - 1)).join(" ").length;
       // (a spoken dash may stand between them and the groups before: "two two dash")
       const dash = DASH_BEFORE_RE.exec(low.slice(Math.max(0, s - "hyphen ".length), s));
@@ -783,6 +815,17 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (um !== null) e = s + um.index + um[0].length - um[1].length;
       const oh = TRAILING_OH_RE.exec(low.slice(s, e));
       if (oh !== null && WORD_AFTER_RE.test(low.slice(e, e + 2))) e = s + oh.index; // "... eight six five — oh shoot"
+      const foreign = TRAILING_FOREIGN_RE.exec(low.slice(s, e));
+      if (
+        foreign !== null &&
+        !ENGLISH_RUN_WORDS.has(foreign[1]) &&
+        (low.slice(s, s + foreign.index + 1).match(/[a-z]+/g) ?? []).every((w) => ENGLISH_RUN_WORDS.has(w))
+      ) {
+        e = s + foreign.index + 1; // "... seven four three do i get money back"
+      }
+      const count = TRAILING_COUNT_RE.exec(low.slice(s, e));
+      COUNT_AFTER_RE.lastIndex = e;
+      if (count !== null && COUNT_AFTER_RE.test(low)) e = s + count.index; // "... five four digit code"
       const run = e - s <= R.digit_word_max_chars ? readRun(low, s, e) : null;
       if (run !== null && run[2] >= minDigits && run[2] <= maxDigits && strongEnough(run[3], run[4], minStrong)) {
         if (mixedNext && run[2] < MIXED_MIN && besideNumeral(low, s, e)) continue;
