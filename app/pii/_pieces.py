@@ -947,6 +947,24 @@ def _nacha_batch(norm: str, cs: int, ce: int):
     return ("fein", cs, ce, d, ("nacha batch", None))
 
 
+_NACHA_FILE: str = RULES["nacha_file_header"]
+_ABA = 9  # a routing number's digits
+
+
+def _nacha_file(norm: str, cs: int):
+    """The routing number of an ACH file's file header record whose line the chunk
+    starting at cs starts ("101 310071363 3171471122...": rules nacha_file_header, then
+    the immediate destination), or None."""
+    if (cs > 0 and norm[cs - 1] != "\n") or not norm.startswith(_NACHA_FILE, cs):
+        return None
+    s = cs + len(_NACHA_FILE)
+    d = norm[s : s + _ABA]
+    glued = "0" <= norm[s + _ABA : s + _ABA + 1] <= "9"
+    if not (d.isascii() and d.isdigit() and len(d) == _ABA) or glued:
+        return None
+    return ("routing", s, s + _ABA, d, ("nacha file", None)) if _routing_ok(d) else None
+
+
 def _nacha_entry(norm: str, cs: int, ce: int):
     """The routing number of an ACH file's entry detail record whose line the chunk
     starting at cs starts ("627017944023551200…": rules nacha_entry_codes), or None."""
@@ -992,6 +1010,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     norm = text.norm
     if cs >= 2:
         f = _efw2_field(norm, cs, ce)  # a W-2 file's record
+        if f is not None:
+            out.append(f)
+            return
+    # an ACH file's file header record's immediate destination
+    if norm[cs] == "1":
+        f = _nacha_file(norm, cs)
         if f is not None:
             out.append(f)
             return

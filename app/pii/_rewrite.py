@@ -311,6 +311,9 @@ _TRAILING_COUNT_RE = re.compile(_R["trailing_count"] + "\\Z")
 _COUNT_AFTER_RE = re.compile(_R["count_after"])
 # a word of another language after English digit words ("... four three do i get")
 _TRAILING_FOREIGN_RE = re.compile(_R["trailing_foreign"] + "\\Z")
+# "one" after a determiner, at a run's start ("this one four zero zero four ...")
+_PRONOUN_ONE_RE = re.compile(_R["pronoun_one"].replace("$", "\\Z"))
+_PRONOUN_REACH = len("another one")
 _ENGLISH_RUN_WORDS = frozenset(_R["english_digit_words"]) | frozenset(_R["english_run_words"])
 _MIXED_STRONG = frozenset(_gate_token(w) for w in _WORDS if w not in _MIXED_WEAK)
 if min(map(len, _MIXED_STRONG)) < 2:
@@ -1183,6 +1186,13 @@ def _run_edits(
         trail = _TRAILING_OH_RE.search(low, s, e)
         if trail is not None and _WORD_AFTER_RE.match(low, e) is not None:
             e = trail.start()  # "... eight six five — oh shoot"
+        if (
+            low.startswith("one", s)
+            and _PRONOUN_ONE_RE.search(low, max(0, s - _PRONOUN_REACH), s) is not None
+        ):
+            s += len("one")  # "I meant to use this one four zero zero four ..."
+            while s < e and low[s] in " ,-":
+                s += 1
         trail = _TRAILING_FOREIGN_RE.search(low, s, e)
         if (
             trail is not None
@@ -1282,6 +1292,8 @@ _OCR_DIGITS = str.maketrans(_R["ocr_letters"])
 _OCR_MAX: int = _R["ocr_max_letters"]
 _OCR_LENGTHS = frozenset(_R["ocr_lengths"])
 _OCR_PAIR_RE = re.compile("[" + "".join(_R["ocr_letters"]) + "]{2}")
+_OCR_LAID_OUT_RE = re.compile(_R["ocr_laid_out"])
+_OCR_LAID_OUT_MAX: int = _R["ocr_laid_out_max_letters"]
 
 
 def _ocr_digits(m: re.Match) -> str:
@@ -1304,10 +1316,12 @@ def _ocr_token(m: re.Match, token: str) -> str:
     (_ocr_digits), or token itself."""
     fixed = token.translate(_OCR_DIGITS)
     letters = sum(map(str.__ne__, token, fixed))
+    # (an identifier's layout may hold more of them, side by side too: "l3-Ol28l87")
+    laid_out = _OCR_LAID_OUT_RE.fullmatch(token) is not None
     if (
-        not 1 <= letters <= _OCR_MAX
+        not 1 <= letters <= (_OCR_LAID_OUT_MAX if laid_out else _OCR_MAX)
         or len(token) - token.count("-") - token.count(" ") - token.count("\n") not in _OCR_LENGTHS
-        or _OCR_PAIR_RE.search(token) is not None
+        or (not laid_out and _OCR_PAIR_RE.search(token) is not None)
     ):
         return token
     return fixed if _cue_before(m.string, m.start()) or _marked(m, len(token)) else token

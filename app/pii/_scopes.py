@@ -43,6 +43,7 @@ from ._rules import (
     DIGITS_TO_ZERO,
     HEADER_LINE_RE,
     MIN_DIGITS,
+    PLURAL_CUE_RE,
     RULES,
     SENTENCE_END_RE,
 )
@@ -155,7 +156,8 @@ _ITEM = (
 if _S["list_item"] != _ITEM.replace("LABEL", str(_S["max_label"])):
     raise ValueError("scopes.list_item changed: update _ITEM_MAX_INK")
 _ITEM_MAX_INK = len("#12.") + _S["max_label"] + len(":")
-# every anaphor ends in "is", "es", "be", "it's" or "mine's", then spaces or a colon, then N
+# every anaphor ends in "is", "was", "es", "be", "it's" or "mine's", then spaces or a colon,
+# then N
 _ANAPHOR_ENDS = "se"
 if _S["anaphor"] != (
     "(?<![A-Za-z])(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|"
@@ -164,7 +166,7 @@ if _S["anaphor"] != (
     "shop|firm|restaurant|entity)['’]?s (?:new )?(?:number|one)|"
     "[Tt]he number|[Hh]is|"
     "[Hh]ers|[Tt]heirs|[Mm]ine|(?:[Mm]y|[Oo]ur) own|[Ss]u n[uú]mero|[Ii]t) "
-    "(?:is|should be|would be|es)|[Ii]t['’]?s|"
+    "(?:is|was|should be|would be|es)|[Ii]t['’]?s|"
     "[Mm]ine['’]s)[ :]+([0-9])"
 ):
     raise ValueError("scopes.anaphor changed: update _ANAPHOR_ENDS")
@@ -291,6 +293,9 @@ def _unquoted(line: str) -> str:
     return _QUOTED_RE.sub(lambda m: '"' + "x" * (len(m.group()) - 2) + '"', line)
 
 
+_ROW_LABEL_HEAD: int = _S["row_label_head"]  # a header's blank first cell heads row labels
+
+
 def _cells(line: str, mode: str) -> list[tuple[int, str]]:
     """(offset in line, stripped text) of each cell when the line is split by mode
     (", " is a CSV pasted with a space after each comma: "Petrov, 646617143"); a
@@ -305,7 +310,9 @@ def _cells(line: str, mode: str) -> list[tuple[int, str]]:
     else:
         bounds = _split(plain, mode)
         if mode == "|":
-            if line[: bounds[0][1]].strip() == "":
+            # (a blank first cell as wide as a column of row labels is one: "          |
+            # Routing | Account" over "On return | 255966180 | 7838545277")
+            if line[: bounds[0][1]].strip() == "" and bounds[0][1] < _ROW_LABEL_HEAD:
                 bounds = bounds[1:]
             if bounds and line[bounds[-1][0] :].strip() == "":
                 bounds = bounds[:-1]
@@ -573,9 +580,9 @@ def _answered_turns(
     for it to log in" / "Dad: 3 5 0 4 9 5 0 1 2"). A transcript whose header lines name
     the speaker above the words ("Speaker 1  0:18" / "Can I have your social?") has its
     turns read the same way."""
-    # the last turn that named a cue: its speaker, the identifier kinds it asks for, and
-    # the turns since
-    asked: tuple[str, set[str], int] | None = None
+    # the last turn that named a cue: its speaker, the identifier kinds it asks for, the
+    # turns since, and whether it asks for several numbers
+    asked: tuple[str, set[str], int, bool] | None = None
     header: str | None = None  # the speaker a header line above names
     for off, line in lines:
         if not line.strip():
@@ -598,11 +605,16 @@ def _answered_turns(
         p = _ANSWER_RE.fullmatch(line, pos)  # (after a chat's time stamp and name)
         # (or a number read out in words)
         at = off + (p.start(1) if p is not None else _spoken_turn_at(line, pos))
-        if at >= off and not found and asked is not None and asked[0] != speaker:
+        answer = at >= off and not found and asked is not None and asked[0] != speaker
+        if answer and asked is not None:
             ids = asked[1]
             if len(ids) == 1:
                 fallback[at] = next(iter(ids))
                 notes[at] = "it answers the turn above, which asks for this kind of number"
+            if asked[3]:
+                # (a question for several numbers stays open for the answers after:
+                # "everybody's socials" / "mine N" / "my wife M" / "baby P")
+                continue
         # (the kinds it asks for, without the names of the state or the department:
         # "mandame el numero de tu itin para la forma de connecticut" asks for an ITIN;
         # a short question asks with any cue word, "Social?", "And the social?"; a turn
@@ -611,9 +623,13 @@ def _answered_turns(
         short = rest.rstrip().endswith("?") and len(rest.split()) <= _SHORT_QUESTION
         ids = {k for k in _cues(rest, topic=not short, negated=True) if k in ID_KINDS}
         if found or ids or at >= off or _DIGIT_RE.search(rest) is not None:
-            asked = (speaker, ids, 0)
+            asked = (speaker, ids, 0, bool(ids) and PLURAL_CUE_RE.search(_low(rest)) is not None)
         elif asked is not None:
-            asked = (asked[0], asked[1], asked[2] + 1) if asked[2] + 1 < _ANSWER_TURNS else None
+            asked = (
+                (asked[0], asked[1], asked[2] + 1, asked[3])
+                if asked[2] + 1 < _ANSWER_TURNS
+                else None
+            )
 
 
 def _topic_scope(

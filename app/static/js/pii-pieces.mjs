@@ -582,6 +582,18 @@ function nachaBatch(norm, cs, ce) {
   return d.length === 9 && /^[0-9]+$/.test(d) && feinOk(d) ? ["fein", cs, ce, d] : null;
 }
 
+// The routing number of an ACH file's file header record whose line the chunk starting at
+// cs starts ("101 310071363 3171471122...": rules nacha_file_header, then the immediate
+// destination), or null (_nacha_file).
+function nachaFile(norm, cs) {
+  const head = RULES.nacha_file_header;
+  if ((cs > 0 && norm[cs - 1] !== "\n") || !norm.startsWith(head, cs)) return null;
+  const s = cs + head.length;
+  const d = norm.slice(s, s + 9);
+  if (!/^[0-9]{9}$/.test(d) || (norm[s + 9] >= "0" && norm[s + 9] <= "9")) return null;
+  return routingOk(d) ? ["routing", s, s + 9, d] : null;
+}
+
 // The routing number of an ACH file's entry detail record whose line the chunk starting
 // at cs starts ("627017944023551200…": rules nacha_entry_codes), or null (_nacha_entry).
 const NACHA_MIN = 12; // the record type, the transaction code and the nine routing digits
@@ -605,6 +617,14 @@ export function scanChunk(text, cs, ce, ctx, out) {
   const norm = text.norm;
   if (cs >= 2) {
     const f = efw2Field(norm, cs, ce); // a W-2 file's record
+    if (f !== null) {
+      out.push(f);
+      return;
+    }
+  }
+  // an ACH file's file header record's immediate destination
+  if (norm[cs] === "1") {
+    const f = nachaFile(norm, cs);
     if (f !== null) {
       out.push(f);
       return;

@@ -49,6 +49,9 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // _rewrite._TRAILING_FOREIGN_RE)
   const TRAILING_FOREIGN_RE = new RegExp(R.trailing_foreign + "$");
   const ENGLISH_RUN_WORDS = new Set([...R.english_digit_words, ...R.english_run_words]);
+  // "one" after a determiner, at a run's start ("this one four zero zero four ...";
+  // _rewrite._PRONOUN_ONE_RE)
+  const PRONOUN_ONE_RE = new RegExp(R.pronoun_one);
   const COUNT_AFTER_RE = new RegExp(R.count_after, "y");
   const UNITS = new Set("123456789"); // what a unit word after a tens word reads as
   // the words of a run one by one, as its pattern reads them: a spoken dash, or a digit
@@ -805,7 +808,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     const low = lower(norm);
     const out = [];
     for (const m of all(re, low)) {
-      const s = m.index;
+      let s = m.index;
       let e = s + m[0].length;
       // "... zero zero one. Do I file ...": a weak word after a full stop starts a sentence
       const trail = TRAILING_WEAK_RE.exec(low.slice(s, e));
@@ -815,6 +818,10 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (um !== null) e = s + um.index + um[0].length - um[1].length;
       const oh = TRAILING_OH_RE.exec(low.slice(s, e));
       if (oh !== null && WORD_AFTER_RE.test(low.slice(e, e + 2))) e = s + oh.index; // "... eight six five — oh shoot"
+      if (low.startsWith("one", s) && PRONOUN_ONE_RE.test(low.slice(Math.max(0, s - "another one".length), s))) {
+        s += "one".length; // "I meant to use this one four zero zero four ..."
+        while (s < e && " ,-".includes(low[s])) s++;
+      }
       const foreign = TRAILING_FOREIGN_RE.exec(low.slice(s, e));
       if (
         foreign !== null &&
@@ -895,6 +902,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const OCR_LETTERS = Object.keys(R.ocr_letters).join("");
   const OCR_GATE_RE = new RegExp(`[0-9][${OCR_LETTERS}]|[${OCR_LETTERS}][0-9]`);
   const OCR_PAIR_RE = new RegExp(`[${OCR_LETTERS}]{2}`);
+  const OCR_LAID_OUT_RE = new RegExp(`^(?:${R.ocr_laid_out})$`);
   const OCR_ANY_RE = new RegExp(`[${OCR_LETTERS}]`, "g");
   const CUE_BEFORE_RE = new CueRegExp("g");
   // The token with each look-alike letter its digit, if it reads as an identifier's
@@ -912,9 +920,11 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     const fixed = token.replace(OCR_ANY_RE, (c) => R.ocr_letters[c]);
     let letters = 0;
     for (let i = 0; i < token.length; i++) if (token[i] !== fixed[i]) letters++;
-    if (letters < 1 || letters > R.ocr_max_letters) return token;
+    // (an identifier's layout may hold more of them, side by side too: "l3-Ol28l87")
+    const laidOut = OCR_LAID_OUT_RE.test(token);
+    if (letters < 1 || letters > (laidOut ? R.ocr_laid_out_max_letters : R.ocr_max_letters)) return token;
     if (!R.ocr_lengths.includes(token.length - token.split("-").length - token.split(" ").length - token.split("\n").length + 3)) return token;
-    if (OCR_PAIR_RE.test(token)) return token;
+    if (!laidOut && OCR_PAIR_RE.test(token)) return token;
     return cueBefore(whole, at) || marked(whole, at, at + token.length) ? fixed : token;
   }
   // is text[s, e) set between two of the same MICR transit mark, a check line's routing

@@ -21,6 +21,7 @@ export const DENIED = "denied";
 
 export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const S = RULES.scopes;
+  const PLURAL_RE = new RegExp(RULES.plural_cue); // a question for several numbers
   // the words a spoken number is made of (digit words, spoken dashes, fillers,
   // homophones), lower-cased (_SPOKEN_WORDS)
   const W = RULES.rewrites;
@@ -328,7 +329,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       }
       bounds.push([start, line.length]);
       if (mode === "|") {
-        if (line.slice(0, bounds[0][1]).trim() === "") bounds = bounds.slice(1);
+        // (a blank first cell as wide as a column of row labels is one: "          |
+        // Routing | Account" over "On return | 255966180 | 7838545277"; _ROW_LABEL_HEAD)
+        if (line.slice(0, bounds[0][1]).trim() === "" && bounds[0][1] < S.row_label_head) bounds = bounds.slice(1);
         if (bounds.length && line.slice(bounds[bounds.length - 1][0]).trim() === "") bounds = bounds.slice(0, -1);
       }
     } else {
@@ -1054,8 +1057,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // identifier kind the other speaker's turn just above it names ("AGENT: sure can I get
   // your social" / "CUSTOMER: 259523155") (_answered_turns).
   function answeredTurns(ls, fallback) {
-    // the last turn that named a cue: its speaker, the identifier kinds it asks for, and
-    // the turns since (scopes.answer_turns)
+    // the last turn that named a cue: its speaker, the identifier kinds it asks for, the
+    // turns since (scopes.answer_turns), and whether it asks for several numbers
     let asked = null;
     let header = null; // the speaker a header line above names
     for (const [off, line] of ls) {
@@ -1082,9 +1085,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       const found = cues(rest);
       // (or a number read out in words)
       const at = ANSWER_RE.test(rest) ? rest.search(/[0-9]/) : spokenTurnAt(rest);
-      if (at >= 0 && !found.length && asked !== null && asked[0] !== speaker && asked[1].size === 1) {
-        fallback.set(off + pos + at, [...asked[1]][0]);
-      }
+      const answer = at >= 0 && !found.length && asked !== null && asked[0] !== speaker;
+      if (answer && asked[1].size === 1) fallback.set(off + pos + at, [...asked[1]][0]);
+      // (a question for several numbers stays open for the answers after: "everybody's
+      // socials" / "mine N" / "my wife M" / "baby P")
+      if (answer && asked[3]) continue;
       // (the kinds it asks for, without the names of the state or the department: "mandame
       // el numero de tu itin para la forma de connecticut" asks for an ITIN; a short
       // question asks with any cue word, "Social?", "And the social?")
@@ -1093,8 +1098,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       // (a turn that asks not to send one names it too: "Please don't share your full SSN
       // in chat." / "ok its N")
       const ids = new Set(cues(rest, !short, false, true).filter((k) => ID_KINDS.has(k)));
-      if (found.length || ids.size || at >= 0 || /[0-9]/.test(rest)) asked = [speaker, ids, 0];
-      else if (asked !== null) asked = asked[2] + 1 < S.answer_turns ? [asked[0], asked[1], asked[2] + 1] : null;
+      if (found.length || ids.size || at >= 0 || /[0-9]/.test(rest)) asked = [speaker, ids, 0, ids.size > 0 && PLURAL_RE.test(low(rest))];
+      else if (asked !== null) asked = asked[2] + 1 < S.answer_turns ? [asked[0], asked[1], asked[2] + 1, asked[3]] : null;
     }
   }
 }
