@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 374
+    assert len(INDEPENDENT) == 388
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -320,6 +320,9 @@ _FLOORS = {
     # voice, busy people (362): homophone runs with no numeral, numerals mixed with weak
     # digit words, "my number is" with no kind named (README); 0.914 at first
     "independent-362": (0.92, 0.93, 0.01),
+    # structured pastes (379): one in 99, a 1099-G from the department whose "Account
+    # number" the writer does not call a registration (README)
+    "independent-379": (0.95, 0.95, 0.0102),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
