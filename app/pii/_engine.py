@@ -429,6 +429,8 @@ def _uncued_reason(why: tuple | None, kind: str, text: _Text | None) -> str:
         return f"its place in the {why[1]} record of an EFW2 W-2 file"
     if why and why[0] == "nacha":
         return "its place in an ACH file's entry detail (6) record"
+    if why and why[0] == "fire b":
+        return "its place in the payee (B) record of an IRS information return file"
     if why and why[0] == "nacha file":
         return "its place in an ACH file's file header (1) record, the immediate destination"
     if why and why[0] == "nacha batch":

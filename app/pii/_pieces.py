@@ -656,6 +656,9 @@ def ct_base(ctx: _Chunk):
     # ... and a vehicle's registration certificate pasted above it
     if CT_BASE_ALONE_NOT_NEAR_RE.search(low, max(0, s - CT_BASE_ALONE_NEAR_REACH), s) is not None:
         return None
+    # (nor one withdrawn at once: "for reg 0013121 — sorry that's my invoice number")
+    if ctx.denied_after():
+        return None
     return ("ct_tax_reg", cs, ce, norm[cs:ce], ("before", ctx.before_span, ctx.before))
 
 
@@ -926,6 +929,24 @@ def _efw2_field(norm: str, cs: int, ce: int):
     return None
 
 
+_FIRE_B_RE = re.compile(RULES["fire_b_record"])
+
+
+def _fire_b(norm: str, cs: int, ce: int):
+    """The payee's TIN of an IRS FIRE B record whose line the chunk cs:ce holds it on, after
+    the record's year, name control and type of TIN ("B2023 HOLL2097983996000...": rules
+    fire_b_record), or None."""
+    ls = norm.rfind("\n", 0, cs) + 1
+    m = _FIRE_B_RE.match(norm, ls) if norm[ls : ls + 1] == "B" else None
+    if m is None or not cs <= m.start(2) < m.end(2) <= ce:
+        return None
+    d = m.group(2)
+    person = _ssn_or_itin(d)
+    business = "fein" if _fein_ok(d) else None
+    kind = (business or person) if m.group(1) == "1" else (person or business)
+    return None if kind is None else (kind, m.start(2), m.end(2), d, ("fire b", None))
+
+
 _NACHA_HEADER_RE = re.compile(RULES["nacha_batch_header"])
 _NACHA_SEC_RE = re.compile(RULES["nacha_sec_code"])
 
@@ -1010,6 +1031,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     norm = text.norm
     if cs >= 2:
         f = _efw2_field(norm, cs, ce)  # a W-2 file's record
+        if f is not None:
+            out.append(f)
+            return
+    # an IRS information return file's payee (B) record
+    if norm[norm.rfind("\n", 0, cs) + 1] == "B":
+        f = _fire_b(norm, cs, ce)
         if f is not None:
             out.append(f)
             return

@@ -533,16 +533,17 @@ def _run_start(low: str, s: int) -> int:
         s = k
 
 
-def _run_words(low: str, at: int) -> int:
-    """How many one-digit words the run that starts at `at` holds, pauses between them."""
-    n, count = len(low), 0
+def _run_words(low: str, at: int) -> list[str]:
+    """The one-digit words of the run that starts at `at`, pauses between them."""
+    n = len(low)
+    words: list[str] = []
     while True:
         k = at
         while k < n and "a" <= low[k] <= "z":
             k += 1
         if k == at or low[at:k] not in _CHAIN_WORDS:
-            return count
-        count += 1
+            return words
+        words.append(low[at:k])
         at = k
         while at < n and low[at] in _RUN_GAP:
             at += 1
@@ -579,7 +580,7 @@ def _word_corrections(norm: str) -> list[Edit]:
         # sorry five nine one four")
         extra = (
             len(_RUN_WORD_RE.findall(low, begun, m.end(1)))
-            + _run_words(low, m.end())
+            + len(_run_words(low, m.end()))
             - _CORRECTED_DIGITS
         )
         if 0 < extra <= m.group(2).count(" "):
@@ -602,6 +603,28 @@ def _word_corrections(norm: str) -> list[Edit]:
 
 _RESTART_CUT_RE = re.compile(_R["restart_cut"].replace("D", _DIGIT_WORD_ALT))
 _ASIDE_JOIN_RE = re.compile(_R["aside_join"].replace("D", _DIGIT_WORD_ALT))
+
+
+_STUTTER_RE = re.compile(_R["stutter"].replace("D", _DIGIT_WORD_ALT))
+_ZERO_WORDS = frozenset(w for w, d in _R["homophone_chain_words"].items() if d == "0")
+
+
+def _stutters(norm: str) -> list[Edit]:
+    """Each digit word said again at once over an ellipsis in a number one digit too long
+    for it: the first saying and the pause go (stutter: "four one nine... nine seven")."""
+    low = _lower(norm)
+    if "..." not in low and "…" not in low:
+        return []
+    out: list[Edit] = []
+    for m in _STUTTER_RE.finditer(low):
+        again = m.end() - len(m.group(1))
+        said = len(_RUN_WORD_RE.findall(low, _run_start(low, m.start(1)), m.end(1)))
+        after = _run_words(low, again)
+        # (not a CT number's "... one oh... oh oh one": ten digits and a location code)
+        located = len(after) >= 3 and after[-3] in _ZERO_WORDS and after[-2] in _ZERO_WORDS
+        if said + len(after) == _CORRECTED_DIGITS + 1 and not located:
+            out.append((m.start(1), again, "", []))
+    return out
 
 
 def _restarts(norm: str) -> list[Edit]:
@@ -1888,6 +1911,7 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
         _turn_joins,
         _part_joins,
         _word_corrections,
+        _stutters,
         _restarts,
         _asides,
         _bracket_pauses,

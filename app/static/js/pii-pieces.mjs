@@ -375,6 +375,8 @@ export function ctBase(ctx) {
   if (!findIter(BASE_NOT_AFTER_RE, low, Math.max(0, s - CT.base_alone_reach), s).next().done) return null;
   // ... and a vehicle's registration certificate pasted above it
   if (!findIter(BASE_NOT_NEAR_RE, low, Math.max(0, s - CT.base_alone_near_reach), s).next().done) return null;
+  // (nor one withdrawn at once: "for reg 0013121 — sorry that's my invoice number")
+  if (ctx.deniedAfter()) return null;
   return ["ct_tax_reg", cs, ce, norm.slice(cs, ce)];
 }
 
@@ -564,6 +566,26 @@ function efw2Field(norm, cs, ce) {
   return null;
 }
 
+// The payee's TIN of an IRS FIRE B record whose line the chunk cs:ce holds it on, after the
+// record's year, name control and type of TIN ("B2023 HOLL2097983996000...": rules
+// fire_b_record), or null (_fire_b).
+const FIRE_B_RE = new RegExp(RULES.fire_b_record, "y");
+function fireB(norm, cs, ce) {
+  const ls = norm.lastIndexOf("\n", cs - 1) + 1;
+  if (norm[ls] !== "B") return null;
+  FIRE_B_RE.lastIndex = ls;
+  const m = FIRE_B_RE.exec(norm);
+  if (m === null) return null;
+  const e = ls + m[0].length;
+  const s = e - 9;
+  if (!(cs <= s && e <= ce)) return null;
+  const d = m[2];
+  const person = ssnOrItin(d);
+  const business = feinOk(d) ? "fein" : null;
+  const kind = m[1] === "1" ? business ?? person : person ?? business;
+  return kind === null ? null : [kind, s, e, d];
+}
+
 // The EIN in an ACH file's batch header record whose line the chunk cs:ce ends its company
 // ID in, right before the entry class code ("5200HUDSON RIVER HVAC ... 1765119033CCD...":
 // rules nacha_batch_header), or null (_nacha_batch).
@@ -617,6 +639,14 @@ export function scanChunk(text, cs, ce, ctx, out) {
   const norm = text.norm;
   if (cs >= 2) {
     const f = efw2Field(norm, cs, ce); // a W-2 file's record
+    if (f !== null) {
+      out.push(f);
+      return;
+    }
+  }
+  // an IRS information return file's payee (B) record
+  if (norm[norm.lastIndexOf("\n", cs - 1) + 1] === "B") {
+    const f = fireB(norm, cs, ce);
     if (f !== null) {
       out.push(f);
       return;

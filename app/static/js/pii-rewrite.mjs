@@ -223,15 +223,14 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       s = k;
     }
   }
-  // How many one-digit words the run that starts at `at` holds, pauses between them
-  // (_run_words).
+  // The one-digit words of the run that starts at `at`, pauses between them (_run_words).
   function runWords(low, at) {
-    let count = 0;
+    const words = [];
     for (;;) {
       let k = at;
       while (k < low.length && low[k] >= "a" && low[k] <= "z") k++;
-      if (k === at || !Object.hasOwn(R.homophone_chain_words, low.slice(at, k))) return count;
-      count++;
+      if (k === at || !Object.hasOwn(R.homophone_chain_words, low.slice(at, k))) return words;
+      words.push(low.slice(at, k));
       at = k;
       while (at < low.length && " ,.…".includes(low[at])) at++;
     }
@@ -265,7 +264,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       // (or as many as make the number nine digits, fewer than were said again: the speaker
       // put right the last digits and went on, "oh three six four two six no sorry five
       // nine one four")
-      const extra = said.length + runWords(low, m.index + m[0].length) - R.corrected_digits;
+      const extra = said.length + runWords(low, m.index + m[0].length).length - R.corrected_digits;
       if (extra > 0 && extra < m[2].split(" ").length) {
         out.push([m.index + m[1].length - wrong.slice(-extra).join(" ").length, m.index + m[0].length, "", []]);
         continue;
@@ -287,6 +286,23 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // A spoken number begun, broken off and begun again at once: the start and the words
   // that restart it go (restart_cut; _restarts).
   const RESTART_CUT_RE = new RegExp(R.restart_cut.replaceAll("D", DIGIT_WORD_ALT), "g");
+  // Each digit word said again at once over an ellipsis in a number one digit too long for
+  // it: the first saying and the pause go (stutter: "four one nine... nine seven"; _stutters).
+  const STUTTER_RE = new RegExp(R.stutter.replaceAll("D", DIGIT_WORD_ALT), "g");
+  function stutters(norm) {
+    const low = lower(norm);
+    if (!low.includes("...") && !low.includes("…")) return [];
+    const out = [];
+    for (const m of all(STUTTER_RE, low)) {
+      const again = m.index + m[0].length - m[1].length;
+      const said = (low.slice(runStart(low, m.index), m.index + m[1].length).match(/[a-z]+/g) ?? []).length;
+      const after = runWords(low, again);
+      // (not a CT number's "... one oh... oh oh one": ten digits and a location code)
+      const located = after.length >= 3 && R.homophone_chain_words[after.at(-3)] === "0" && R.homophone_chain_words[after.at(-2)] === "0";
+      if (said + after.length === R.corrected_digits + 1 && !located) out.push([m.index, again, "", []]);
+    }
+    return out;
+  }
   function restarts(norm) {
     const low = lower(norm);
     if (!R.restart_gate.some((w) => low.includes(w))) return [];
@@ -1166,6 +1182,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       [turnJoins, "\n"],
       [partJoins, null],
       [wordCorrections, null],
+      [stutters, null],
       [restarts, null],
       [asides, null],
       [bracketPauses, "["],
