@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 388
+    assert len(INDEPENDENT) == 395
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -323,6 +323,10 @@ _FLOORS = {
     # structured pastes (379): one in 99, a 1099-G from the department whose "Account
     # number" the writer does not call a registration (README)
     "independent-379": (0.95, 0.95, 0.0102),
+    # voice (390): stutters over a dash, numbers broken by an agent or a child, words and
+    # numerals mixed with tens ("sixty-two, 841 , 2641"), Spanish "o sea" (README); 0.891
+    # at first
+    "independent-390": (0.91, 0.92, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -514,6 +518,11 @@ _PRECISION_FLOORS = {
     # conversations (350): one in 98, a town's property-tax "account 311-04-1187" in SSN
     # shape (README)
     "independent-350": (0.99, 0.0103),
+    # the hardest cases (391): five in 101, numbers taken back in words the rules do not
+    # read yet ("which looks like a social security number but it isn't", "is actually my
+    # Medicaid client ID", a quoted "my ssn is N" then "That was my savings account
+    # number") and a 16-digit order number after "DRS payment vendor" (README)
+    "independent-391": (0.96, 0.05),
 }
 
 
