@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 395
+    assert len(INDEPENDENT) == 402
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -327,6 +327,13 @@ _FLOORS = {
     # numerals mixed with tens ("sixty-two, 841 , 2641"), Spanish "o sea" (README); 0.891
     # at first
     "independent-390": (0.91, 0.92, 0.01),
+    # voice (397): Spanish tens and hundreds ("ochocientos noventa y tres ochenta y cinco"),
+    # "sorry, again:" restarts mid-group, numbers broken by "uh hold on I messed up.
+    # Okay", homophones inside hyphenated bursts (README); 0.807 at first
+    "independent-397": (0.83, 0.86, 0.01),
+    # writing for others (401): one in 99, a number "printed next to 'Notice No.'" that the
+    # next sentences say is not the SSN (README)
+    "independent-401": (0.95, 0.95, 0.0102),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -523,6 +530,10 @@ _PRECISION_FLOORS = {
     # Medicaid client ID", a quoted "my ssn is N" then "That was my savings account
     # number") and a 16-digit order number after "DRS payment vendor" (README)
     "independent-391": (0.96, 0.05),
+    # the hardest cases (398): a number typed under "SSN" then said to be the LLC's EIN, a
+    # correction ("is actually my account number"), a signature's CT-shaped number, and
+    # the same ITIN written twice but labelled once (README)
+    "independent-398": (0.97, 0.01),
 }
 
 
