@@ -23,7 +23,7 @@ from ._checks import (
     _shape_possible,
     _ssn_or_itin,
 )
-from ._cues import _LEFT_OUT, _between_marks, _labelled_at
+from ._cues import _ABA_DIGITS, _LEFT_OUT, _between_marks, _labelled_at
 from ._rules import (
     CARD_AFTER_RE,
     CARD_BRANDS,
@@ -52,6 +52,7 @@ from ._rules import (
     CT_PHONE_GUARD,
     CT_PLACEHOLDER_BASES,
     CT_SEPARATORS,
+    CT_ZIP_LAYOUT_SEPS,
     CT_ZIP_PLUS4,
     CT_ZIP_PREFIX,
     CUE_LAYOUTS,
@@ -297,7 +298,7 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     if lens in CUE_LAYOUTS:
         # (not a ZIP+4, "Hartford 06106-4021", nor a ZIP and a year, "06511. 2023")
         if lens == CT_ZIP_PLUS4 and (
-            seps[0] not in _ZIP_LAYOUT_SEPS or d.startswith(CT_ZIP_PREFIX)
+            seps[0] not in CT_ZIP_LAYOUT_SEPS or d.startswith(CT_ZIP_PREFIX)
         ):
             return None
         # nine digits grouped another way, one separator throughout: like nine bare digits
@@ -371,7 +372,6 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
 
 
 _CT_SHAPE = (CT_BASE_MAX - 2, CT_LOC)  # a 7-digit base and its location code
-_ZIP_LAYOUT_SEPS = ("-", "")  # how a spoken 5-4 number is written: a dash or a space
 _ANY_DIGIT_RE = re.compile("[0-9]")
 
 
@@ -932,12 +932,11 @@ def _efw2_field(norm: str, cs: int, ce: int):
 _FIRE_B_RE = re.compile(RULES["fire_b_record"])
 
 
-def _fire_b(norm: str, cs: int, ce: int):
-    """The payee's TIN of an IRS FIRE B record whose line the chunk cs:ce holds it on, after
-    the record's year, name control and type of TIN ("B2023 HOLL2097983996000...": rules
-    fire_b_record), or None."""
-    ls = norm.rfind("\n", 0, cs) + 1
-    m = _FIRE_B_RE.match(norm, ls) if norm[ls : ls + 1] == "B" else None
+def _fire_b(norm: str, ls: int, cs: int, ce: int):
+    """The payee's TIN of an IRS FIRE B record, the line starting at ls, that the chunk
+    cs:ce holds, after the record's year, name control and type of TIN ("B2023
+    HOLL2097983996000...": rules fire_b_record), or None."""
+    m = _FIRE_B_RE.match(norm, ls)
     if m is None or not cs <= m.start(2) < m.end(2) <= ce:
         return None
     d = m.group(2)
@@ -969,7 +968,6 @@ def _nacha_batch(norm: str, cs: int, ce: int):
 
 
 _NACHA_FILE: str = RULES["nacha_file_header"]
-_ABA = 9  # a routing number's digits
 
 
 def _nacha_file(norm: str, cs: int):
@@ -979,11 +977,11 @@ def _nacha_file(norm: str, cs: int):
     if (cs > 0 and norm[cs - 1] != "\n") or not norm.startswith(_NACHA_FILE, cs):
         return None
     s = cs + len(_NACHA_FILE)
-    d = norm[s : s + _ABA]
-    glued = "0" <= norm[s + _ABA : s + _ABA + 1] <= "9"
-    if not (d.isascii() and d.isdigit() and len(d) == _ABA) or glued:
+    d = norm[s : s + _ABA_DIGITS]
+    glued = "0" <= norm[s + _ABA_DIGITS : s + _ABA_DIGITS + 1] <= "9"
+    if not (d.isascii() and d.isdigit() and len(d) == _ABA_DIGITS) or glued:
         return None
-    return ("routing", s, s + _ABA, d, ("nacha file", None)) if _routing_ok(d) else None
+    return ("routing", s, s + _ABA_DIGITS, d, ("nacha file", None)) if _routing_ok(d) else None
 
 
 def _nacha_entry(norm: str, cs: int, ce: int):
@@ -1035,8 +1033,9 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             out.append(f)
             return
     # an IRS information return file's payee (B) record
-    if norm[norm.rfind("\n", 0, cs) + 1] == "B":
-        f = _fire_b(norm, cs, ce)
+    ls = norm.rfind("\n", 0, cs) + 1
+    if norm[ls] == "B":
+        f = _fire_b(norm, ls, cs, ce)
         if f is not None:
             out.append(f)
             return

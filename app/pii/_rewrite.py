@@ -563,7 +563,8 @@ def _word_corrections(norm: str) -> list[Edit]:
         # three... one three"; not "seven one two, ..., no wait, seven seven five five")
         begun = _run_start(low, m.start(1))
         again = m.group(2).split(" ")[:2]
-        if _RUN_WORD_RE.findall(low, begun, m.end(1))[: len(again)] == again:
+        said = _RUN_WORD_RE.findall(low, begun, m.end(1))
+        if said[: len(again)] == again:
             out.append((begun, m.end(), "", []))
             continue
         # the words said wrong: from where the first two said again were last said ("...
@@ -578,11 +579,7 @@ def _word_corrections(norm: str) -> list[Edit]:
         # (or as many as make the number nine digits, fewer than were said again: the
         # speaker put right the last digits and went on, "oh three six four two six no
         # sorry five nine one four")
-        extra = (
-            len(_RUN_WORD_RE.findall(low, begun, m.end(1)))
-            + len(_run_words(low, m.end()))
-            - _CORRECTED_DIGITS
-        )
+        extra = len(said) + len(_run_words(low, m.end())) - _CORRECTED_DIGITS
         if 0 < extra <= m.group(2).count(" "):
             out.append((m.end(1) - len(" ".join(wrong[-extra:])), m.end(), "", []))
             continue

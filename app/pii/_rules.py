@@ -456,6 +456,7 @@ CT_SEPARATORS = frozenset(_ct["separators"])
 CT_CUED_SEPARATORS = frozenset(_ct["cued_separators"])
 CT_ZIP_PLUS4: tuple[int, ...] = tuple(_ct["zip_plus4"])
 CT_ZIP_PREFIX: str = _ct["zip_prefix"]
+CT_ZIP_LAYOUT_SEPS: tuple[str, ...] = tuple(_ct["zip_layout_separators"])
 CT_ACCOUNT_LABEL_RE = re.compile(_ct["account_label"])
 CT_ACCOUNT_AFTER_ROUTING_RE = re.compile(_ct["account_after_routing"])
 CT_ACCOUNT_CELL_RE = re.compile(_ct["account_cell"])

@@ -146,7 +146,7 @@ const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
 const CT_DIGITS = CT.base_max - 2 + CT.location_length;
 const ZIP_SHAPE = CT.zip_plus4.join(","); // a 5-4 layout is a ZIP+4 written as a number
-const ZIP_LAYOUT_SEPS = new Set(["-", ""]); // how a spoken 5-4 number is written (_ZIP_LAYOUT_SEPS)
+const ZIP_LAYOUT_SEPS = new Set(CT.zip_layout_separators); // how a spoken 5-4 number is written
 const ACCOUNT_LABEL_RE = new RegExp(CT.account_label);
 const ACCOUNT_AFTER_ROUTING_RE = new RegExp(CT.account_after_routing);
 const ABOVE = 200; // characters: how far back the line above a label is looked for (_ABOVE)
@@ -566,13 +566,11 @@ function efw2Field(norm, cs, ce) {
   return null;
 }
 
-// The payee's TIN of an IRS FIRE B record whose line the chunk cs:ce holds it on, after the
-// record's year, name control and type of TIN ("B2023 HOLL2097983996000...": rules
-// fire_b_record), or null (_fire_b).
+// The payee's TIN of an IRS FIRE B record, the line starting at ls, that the chunk cs:ce
+// holds, after the record's year, name control and type of TIN ("B2023
+// HOLL2097983996000...": rules fire_b_record), or null (_fire_b).
 const FIRE_B_RE = new RegExp(RULES.fire_b_record, "y");
-function fireB(norm, cs, ce) {
-  const ls = norm.lastIndexOf("\n", cs - 1) + 1;
-  if (norm[ls] !== "B") return null;
+function fireB(norm, ls, cs, ce) {
   FIRE_B_RE.lastIndex = ls;
   const m = FIRE_B_RE.exec(norm);
   if (m === null) return null;
@@ -645,8 +643,9 @@ export function scanChunk(text, cs, ce, ctx, out) {
     }
   }
   // an IRS information return file's payee (B) record
-  if (norm[norm.lastIndexOf("\n", cs - 1) + 1] === "B") {
-    const f = fireB(norm, cs, ce);
+  const ls = norm.lastIndexOf("\n", cs - 1) + 1;
+  if (norm[ls] === "B") {
+    const f = fireB(norm, ls, cs, ce);
     if (f !== null) {
       out.push(f);
       return;

@@ -1724,6 +1724,11 @@ export const RULES = {
    4
   ],
   "_zip_plus4": "A CT number never starts with a hyphenated 5-4 pair: that is a ZIP+4 ('CT 06106-4021' then a phone on the next line).",
+  "zip_layout_separators": [
+   "-",
+   ""
+  ],
+  "_zip_layout_separators": "A 5-4 number (a cue layout, 'eight six four one oh guion ...') counts only with one of these between its groups (a dash, or a space: the stripped separator is empty), not a full stop ('06511. 2023' is a ZIP and a year), and never starting as a Connecticut ZIP code does (a ZIP+4).",
   "zip_prefix": "06",
   "account_label": "(?:^|[\\n.!?{\"])(?:[ \\t]*>)*[ \\t]*(?:(?:subject|re|fwd?|fw|aw|asunto|assunto|temat):[ \\t]*)*(?:account|acct)\\.?(?: ?(?:id|number|no|num|#))?[ :#=\\t\"']*(?![\\s\\S])",
   "account_after_routing": "(?<![a-z])(?:routing|aba|rtn|transit)(?![a-z])",
