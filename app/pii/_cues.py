@@ -59,6 +59,7 @@ from ._rules import (
     PARAGRAPH_RE,
     PLACEHOLDER_RE,
     PLURAL_CUE_RE,
+    RESTART_CORRECTED_RE,
     RESTART_MAX_GAP,
     RESTART_MIN_DIGITS,
     RULES,
@@ -439,7 +440,15 @@ class _Chunk:
         if fs < 0:
             return None
         start, own = digits_of(norm, fs, pe), digits_of(norm, cs, self.ce)
-        if not (RESTART_MIN_DIGITS <= len(start) < MIN_DIGITS and own.startswith(start)):
+        if not (RESTART_MIN_DIGITS <= len(start) < MIN_DIGITS):
+            return None
+        # (or all but its last digit, said wrong and corrected: "2 9 1 3 0 no sorry 2 9
+        # 1 3 7 2 2 8 1")
+        if not own.startswith(start) and not (
+            len(start) > RESTART_MIN_DIGITS
+            and own.startswith(start[:-1])
+            and RESTART_CORRECTED_RE.search(low, pe, cs) is not None
+        ):
             return None
         last = None
         for m in CUE_RE.finditer(low, max(0, fs - CUE_WINDOW - MAX_CUE), fs):

@@ -148,8 +148,10 @@ _H_ALT = "|".join(sorted(_HOMOPHONES, key=len, reverse=True))
 _AFTER_SRC = "(?:E|[0-9]{1,3}|hundred)"  # an item, or "hundred", after a homophone
 _BEFORE_SRC = "(?:E|[0-9]{1,3}|dash)"  # an item, or a spoken dash, before a homophone
 if _R["homophone"] != (
-    "(?:(?<![a-z0-9])" + _BEFORE_SRC + "(?:[,.]? |-)|(?:(?<![a-z0-9])(?:is|was|it's|its|are)|:|#) "
-    "|(?<![a-z0-9])(?:social|security|ssn|itin|ein) (?!to(?![a-z])))"
+    "(?:(?<![a-z0-9])"
+    + _BEFORE_SRC
+    + "(?:[,.]? |-)|(?:(?<![a-z0-9])(?:is|was|it's|its|are|be)|:|#) "
+    "|(?<![a-z0-9])(?:social|security|ssn|itin|ein|routing) (?!to(?![a-z])))"
     "(H)(?=,?[ -](?:(?:H),?[ -])?" + _AFTER_SRC + "(?![a-z0-9]))"
     "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:[,.]? |-)(won|ate|tree|too|nein)(?![a-z0-9])"
 ):
@@ -171,9 +173,11 @@ _H_ITEM_BEFORE_RE = re.compile(
     + _trie([w[::-1] for w in _R["english_digit_words"]])
     + "|[0-9]{1,3}|hsad)(?![a-z0-9])"
 )
-# (or a cue word, but not before "to", the Polish "is": "social security number to zero")
+# (after a copula, "should be too two ...", or a cue word, but not before "to", the Polish
+# "is": "social security number to zero")
 _H_COPULA_BEFORE_RE = re.compile(
-    " (?:(?:si|saw|s'ti|sti|era)(?![a-z0-9])|:|#|(laicos|ytiruces|nss|niti|nie)(?![a-z0-9]))"
+    " (?:(?:si|saw|s'ti|sti|era|eb)(?![a-z0-9])|:|#"
+    "|(laicos|ytiruces|nss|niti|nie|gnituor)(?![a-z0-9]))"
 )
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ALNUM = _LETTERS | frozenset("0123456789")
@@ -936,8 +940,10 @@ def _letter_spaced(norm: str) -> list[Edit]:
         # digits ends a group ("9 6 9, 7 0, 3 0 8 3"): it goes, a space stays
         digit_commas = [run[a] == "," for a, b in seps if _digit(run[a - 1]) and _digit(run[b])]
         joined = bool(digit_commas) and all(digit_commas)
+        zero = False  # the o before this space was joined to a digit: a 0, not a letter
         for a, b in seps:
             before, after = run[a - 1], run[b]
+            was_zero, zero = zero, False
             if run[a] in ",.":  # a full stop ends a group, as a comma among spaced digits
                 if _digit(before) and _digit(after):
                     whole = joined and run[a] == ","
@@ -946,8 +952,11 @@ def _letter_spaced(norm: str) -> list[Edit]:
                     )
             elif b - a >= 2:  # two or three spaces part two groups: one stays
                 out.append((s + a, s + b - 1, "", []))
-            elif _spaced_join(before, after):  # the space between two tokens of a kind goes
+            elif _spaced_join(before, after) and (not was_zero or after in "oO" or _digit(after)):
+                # the space between two tokens of a kind goes (not between an o read as
+                # a 0 and a letter: "4 1 2 1 7 7 2 4 O I'm calling")
                 out.append((s + a, s + b, "", []))
+                zero = after in "oO" and (was_zero or _digit(before))
     return out
 
 

@@ -385,6 +385,7 @@ CARRY_MAX_GAP: int = RULES["carry_max_gap"]
 CARRY_OWNER_RE = re.compile(RULES["carry_owner"])
 RESTART_MIN_DIGITS: int = RULES["restart"]["min_digits"]
 RESTART_MAX_GAP: int = RULES["restart"]["max_gap"]
+RESTART_CORRECTED_RE = re.compile(RULES["restart"]["corrected"])
 # both gaps take label_arrow ("<-", "=", "=>" ...) for {arrow}
 LABEL_AFTER_GAP_RE = re.compile(RULES["label_after_gap"].replace("{arrow}", RULES["label_arrow"]))
 CORRECTION_GAP_RE = re.compile(RULES["correction_gap"])

@@ -137,6 +137,7 @@ export const CUE_CONTRAST_GAP_RE = new RegExp("^(?:" + RULES.cue_contrast_gap + 
 export const CARRY_MAX_GAP = RULES.carry_max_gap;
 export const CARRY_OWNER_RE = new RegExp(RULES.carry_owner);
 export const RESTART = RULES.restart;
+export const RESTART_CORRECTED_RE = new RegExp(RULES.restart.corrected);
 export const PLURAL_CUE_RE = new RegExp(RULES.plural_cue);
 // Python's pattern.search(s, pos, endpos) lets lookbehinds (at most 8 characters in
 // these two patterns) see before pos: search a slice that starts 8 characters early.

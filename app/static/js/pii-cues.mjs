@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_QUESTION_LINE_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_QUESTION_LINE_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
@@ -703,7 +703,15 @@ export class Chunk {
     if (fs === reach && fs > 0 && "0123456789 -.".includes(norm[fs - 1])) return null;
     const start = norm.slice(fs, pe).replace(/[^0-9]/g, "");
     const own = norm.slice(cs, this.ce).replace(/[^0-9]/g, "");
-    if (!(RESTART.min_digits <= start.length && start.length < MIN_DIGITS && own.startsWith(start))) return null;
+    if (!(RESTART.min_digits <= start.length && start.length < MIN_DIGITS)) return null;
+    // (or all but its last digit, said wrong and corrected: "2 9 1 3 0 no sorry 2 9 1 3
+    // 7 2 2 8 1")
+    if (
+      !own.startsWith(start) &&
+      !(start.length > RESTART.min_digits && own.startsWith(start.slice(0, -1)) && RESTART_CORRECTED_RE.test(low.slice(pe, cs)))
+    ) {
+      return null;
+    }
     let last = null;
     for (const r of findIter(CUE_RE, low, Math.max(0, fs - CUE_WINDOW - MAX_CUE), fs)) {
       if (r.m[VOID] === undefined) last = r;

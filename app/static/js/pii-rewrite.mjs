@@ -429,9 +429,12 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       // ("9 6 9, 7 0, 3 0 8 3"): the comma goes, a space stays
       const commas = seps.filter(([a, b]) => isDigit(run[a - 1]) && isDigit(run[b])).map(([a]) => run[a] === ",");
       const joined = commas.length > 0 && commas.every(Boolean);
+      let zero = false; // the o before this space was joined to a digit: a 0, not a letter
       for (const [a, b] of seps) {
         const before = run[a - 1];
         const after = run[b];
+        const wasZero = zero;
+        zero = false;
         if (run[a] === "," || run[a] === ".") {
           // a full stop ends a group, as a comma among spaced digits does
           if (isDigit(before) && isDigit(after)) {
@@ -440,8 +443,11 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
           }
         } else if (b - a >= 2) {
           out.push([s + a, s + b - 1, "", []]); // two or three spaces part two groups: one stays
-        } else if (spacedJoin(before, after)) {
-          out.push([s + a, s + b, "", []]); // the space between two tokens of a kind goes
+        } else if (spacedJoin(before, after) && (!wasZero || after === "o" || after === "O" || isDigit(after))) {
+          // the space between two tokens of a kind goes (not between an o read as a 0 and
+          // a letter: "4 1 2 1 7 7 2 4 O I'm calling")
+          out.push([s + a, s + b, "", []]);
+          zero = (after === "o" || after === "O") && (wasZero || isDigit(before));
         }
       }
     }
