@@ -250,6 +250,9 @@ def _cue_free_piece(bare: str) -> bool:
     return False
 
 
+_EIN_PREFIX = 2  # an EIN's first group, before its hyphen
+
+
 def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str, last: bool):
     """Kind of a piece made of digit groups `parts` joined by `seps` (each separator
     stripped of whitespace: "" for a space or line break, else "-", ".", "/" or ",").
@@ -301,8 +304,13 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             seps[0] not in CT_ZIP_LAYOUT_SEPS or d.startswith(CT_ZIP_PREFIX)
         ):
             return None
-        # nine digits grouped another way, one separator throughout: like nine bare digits
-        return _classify([d], [], ctx, first, last) if seps.count(seps[0]) == len(seps) else None
+        # nine digits grouped another way, one separator throughout (or an EIN's hyphen
+        # after its prefix, then spaces, a fax's copy: "our EIN is 61-280 8939"): like
+        # nine bare digits
+        alike = seps.count(seps[0]) == len(seps) or (
+            lens[0] == _EIN_PREFIX and seps[0] == "-" and seps.count("") == len(seps) - 1
+        )
+        return _classify([d], [], ctx, first, last) if alike else None
     kind = None
     if lens == (3, 2, 4):
         # (an EIN its writer's software prints 3-2-4 keeps its own label: "our federal

@@ -900,6 +900,34 @@ def _numeral_dashes(norm: str) -> list[Edit]:
     return sorted(out)
 
 
+# a number read back digit by digit in hyphenated groups ("0-2-8, 5-4, 0-2-1-1")
+_BURST_GROUPS_RE = re.compile(_R["burst_groups"])
+_BURST_GROUP_DIGITS = frozenset(_R["burst_group_digits"])
+
+
+def _burst_groups(norm: str) -> list[Edit]:
+    """Each number read back in hyphenated bursts of single digits, as many digits as an
+    identifier's: the hyphens inside a burst go, the comma or space between two becomes
+    a hyphen (028-54-0211)."""
+    out: list[Edit] = []
+    for m in _BURST_GROUPS_RE.finditer(norm):
+        s, e = m.span()
+        if sum(1 for c in m.group() if "0" <= c <= "9") not in _BURST_GROUP_DIGITS:
+            continue
+        i = s
+        while i < e:
+            if norm[i] == "-":
+                out.append((i, i + 1, "", []))
+                i += 1
+            elif norm[i] in ", ":
+                j = i + 1 if norm[i + 1] == " " else i
+                out.append((i, j + 1, "-", [(i, j + 1)]))
+                i = j + 1
+            else:
+                i += 1
+    return out
+
+
 def _kind(c: str) -> int:
     if "0" <= c <= "9" or c == "-":
         return 1
@@ -1483,6 +1511,12 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
             norm, starts, ends = _apply(norm, starts, ends, edits)
             raw = _utf8(norm)
             words = _gate_words(raw)[0]
+    if "-" in norm:  # a readback in hyphenated bursts: "0-2-8, 5-4, 0-2-1-1"
+        edits = _burst_groups(norm)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+            raw = _utf8(norm)
+            words = _gate_words(raw)[0]
     first = _gate_counts(words)
     counts: tuple[int, int, bool, int] | None = first
     if first[3] & (_FILLER | _HOMOPHONE | _ZEROS):
@@ -1551,6 +1585,8 @@ _H_CHAIN_RE = re.compile(
 )
 _H_CHAIN_DIGITS = frozenset(_R["homophone_chain_digits"])
 _H_CHAIN_ITEM_RE = re.compile("[a-z]+|[0-9]+")
+_H_RANGE_WORDS = frozenset(("to", "too"))  # "one to five", "two to one"
+_H_CHAIN_END_RE = re.compile(_R["homophone_chain_end"])  # "... six for the bakery"
 
 
 def _homophone_chains(low: str) -> list[Edit]:
@@ -1559,24 +1595,37 @@ def _homophone_chains(low: str) -> list[Edit]:
     out: list[Edit] = []
     for m in _H_CHAIN_RE.finditer(low):
         items = list(_H_CHAIN_ITEM_RE.finditer(low, m.start(1), m.end(1)))
-        digits = homophones = 0
+        digits = homophones = others = 0
         best = -1
         groups = 0
         for i, item in enumerate(items):
             word = item.group()
             homophones += word in _HOMOPHONES
+            others += word in _HOMOPHONES and word not in _H_RANGE_WORDS
             groups += word[0] in "0123456789"
             digits += len(word) if word[0] in "0123456789" else 1
-            if homophones >= 2 and groups and digits in _H_CHAIN_DIGITS:
+            # two homophones beside a group of numerals, or three among words alone, one
+            # of them no "to" ("is to for to, three five, ..."; not "was one to one,
+            # two to one, ...", odds or a range)
+            if (
+                homophones >= 2
+                and (groups or (homophones >= 3 and others))
+                and digits in _H_CHAIN_DIGITS
+                and not (word in _HOMOPHONES and _H_CHAIN_END_RE.match(low, item.end()))
+            ):
                 best = i
         if best < 0:
             continue
-        # closed up whole: its groups were a recogniser's, not the writer's
+        # closed up whole: its groups were a recogniser's, not the writer's (but for a
+        # pause's comma, a space: "six one too, 48, one seven ate nine")
         chars: list[str] = []
         src: list[tuple[int, int]] = []
-        for item in items[: best + 1]:
+        for k, item in enumerate(items[: best + 1]):
             s, e = item.span()
             word = item.group()
+            if k and low[s - 2] == ",":
+                chars.append(" ")
+                src.append((s - 2, s))
             if word[0] not in "0123456789":
                 chars.append(_HOMOPHONES.get(word) or _H_CHAIN_WORDS[word])
                 src.append((s, e))

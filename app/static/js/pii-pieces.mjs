@@ -55,8 +55,10 @@ export function classify(parts, seps, ctx, first, last) {
   if (CUE_LAYOUTS.has(shape)) {
     // a ZIP+4 ("Hartford 06106-4021"), or a ZIP and a year ("06511. 2023"): no 5-4 number
     if (shape === ZIP_SHAPE && (!ZIP_LAYOUT_SEPS.has(seps[0]) || d.startsWith(CT.zip_prefix))) return null;
-    // nine digits grouped another way, one separator throughout: like nine bare digits
-    return seps.every((x) => x === seps[0]) ? classify([d], [], ctx, first, last) : null;
+    // nine digits grouped another way, one separator throughout (or an EIN's hyphen after
+    // its prefix, then spaces, a fax's copy: "our EIN is 61-280 8939"): like nine bare digits
+    const alike = seps.every((x) => x === seps[0]) || (parts[0].length === 2 && seps[0] === "-" && seps.slice(1).every((x) => x === ""));
+    return alike ? classify([d], [], ctx, first, last) : null;
   }
   let kind = null;
   if (shape === "3,2,4") {

@@ -398,6 +398,30 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return out.sort((x, y) => x[0] - y[0]);
   }
 
+  // Each number read back in hyphenated bursts of single digits, as many digits as an
+  // identifier's ("0-2-8, 5-4, 0-2-1-1"): the hyphens inside a burst go, the comma or
+  // space between two becomes a hyphen, 028-54-0211 (_burst_groups).
+  const BURST_GROUPS_RE = new RegExp(R.burst_groups, "g");
+  const BURST_GROUP_DIGITS = new Set(R.burst_group_digits);
+  function burstGroups(norm) {
+    const out = [];
+    for (const m of all(BURST_GROUPS_RE, norm)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (!BURST_GROUP_DIGITS.has(m[0].replace(/[^0-9]/g, "").length)) continue;
+      for (let i = s; i < e; i++) {
+        if (norm[i] === "-") {
+          out.push([i, i + 1, "", []]);
+        } else if (norm[i] === "," || norm[i] === " ") {
+          const j = norm[i + 1] === " " ? i + 1 : i;
+          out.push([i, j + 1, "-", [[i, j + 1]]]);
+          i = j;
+        }
+      }
+    }
+    return out;
+  }
+
   function kind(c) {
     if ((c >= "0" && c <= "9") || c === "-") return 1;
     if (/[A-Za-z]/.test(c)) return 2;
@@ -525,6 +549,12 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     "g",
   );
   const H_CHAIN_DIGITS = new Set(R.homophone_chain_digits);
+  // a homophone an article or determiner follows is the word ("... six for the bakery")
+  const H_CHAIN_END_RE = new RegExp(R.homophone_chain_end, "y");
+  function chainEnd(low, at) {
+    H_CHAIN_END_RE.lastIndex = at;
+    return H_CHAIN_END_RE.test(low);
+  }
   function homophoneChains(norm) {
     const out = [];
     if (!HOMOPHONE_GATE_RE.test(norm)) return out;
@@ -536,19 +566,32 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       let homs = 0;
       let best = -1;
       let groups = 0;
+      let others = 0;
       items.forEach((item, i) => {
         const numeral = isDigit(item[0][0]);
-        homs += Object.hasOwn(R.homophones, item[0]) ? 1 : 0;
+        const hom = Object.hasOwn(R.homophones, item[0]);
+        homs += hom ? 1 : 0;
+        others += hom && item[0] !== "to" && item[0] !== "too" ? 1 : 0;
         groups += numeral ? 1 : 0;
         digits += numeral ? item[0].length : 1;
-        if (homs >= 2 && groups > 0 && H_CHAIN_DIGITS.has(digits)) best = i;
+        // two homophones beside a group of numerals, or three among words alone, one of
+        // them no "to" ("is to for to, three five, ..."; not "was one to one, two to one,
+        // ...", odds or a range)
+        if (homs >= 2 && (groups > 0 || (homs >= 3 && others > 0)) && H_CHAIN_DIGITS.has(digits) && !(hom && chainEnd(low, at + item.index + item[0].length))) {
+          best = i;
+        }
       });
       if (best < 0) continue;
       let chars = "";
       const src = [];
-      for (const item of items.slice(0, best + 1)) {
+      // (but for a pause's comma, a space: "six one too, 48, one seven ate nine")
+      for (const [k, item] of items.slice(0, best + 1).entries()) {
         const s = at + item.index;
         const e = s + item[0].length;
+        if (k > 0 && low[s - 2] === ",") {
+          chars += " ";
+          src.push([s - 2, s]);
+        }
         if (!isDigit(item[0][0])) {
           chars += Object.hasOwn(R.homophones, item[0]) ? R.homophones[item[0]] : H_CHAIN_WORDS[item[0]];
           src.push([s, e]);
@@ -1196,6 +1239,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       [scriptDigits, null],
       [transcribed, null],
       [numeralDashes, " "],
+      [burstGroups, "-"],
       ["spoken", null],
       [letterSpaced, " "],
       ["o", null],
