@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 409
+    assert len(INDEPENDENT) == 416
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -334,6 +334,9 @@ _FLOORS = {
     # writing for others (401): one in 99, a number "printed next to 'Notice No.'" that the
     # next sentences say is not the SSN (README)
     "independent-401": (0.95, 0.95, 0.0102),
+    # the hardest cases (412): one in 99, a town's transaction ID in the CT number's shape
+    # ("The number 2214587-001 on my receipt is the Town of Enfield transaction ID")
+    "independent-412": (0.95, 0.95, 0.0102),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
