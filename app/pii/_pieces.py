@@ -251,6 +251,16 @@ def _cue_free_piece(bare: str) -> bool:
 
 
 _EIN_PREFIX = 2  # an EIN's first group, before its hyphen
+_SSN_GROUPS = (3, 2, 4)
+
+
+def _ssn_written(texts: list[str], raw_seps: list[str], i: int) -> bool:
+    """Do groups i-2..i of a chunk hold a number written as an SSN is (123-45-6789)?"""
+    return (
+        i >= 2
+        and raw_seps[i - 2] == raw_seps[i - 1] == "-"
+        and (len(texts[i - 2]), len(texts[i - 1]), len(texts[i])) == _SSN_GROUPS
+    )
 
 
 def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str, last: bool):
@@ -1219,9 +1229,14 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         dot = raw_seps[i] == "." and len(texts[i]) >= _DOT_CUT_MIN <= len(texts[i + 1])
         # a slash between two runs each as long as most of an identifier, or after or
         # before a whole one, joins two numbers ("Acct/Routing 498058767/232067468",
-        # "EIN/phone: 135368685/860-555-0107"), never parts of one
+        # "EIN/phone: 135368685/860-555-0107"; "ssn:402-90-7174/066-55-9598"), never
+        # parts of one
         a, b = len(texts[i]), len(texts[i + 1])
-        slash = raw_seps[i] == "/" and (min(a, b) >= _SLASH_CUT_MIN or max(a, b) >= MIN_DIGITS)
+        slash = raw_seps[i] == "/" and (
+            min(a, b) >= _SLASH_CUT_MIN
+            or max(a, b) >= MIN_DIGITS
+            or _ssn_written(texts, raw_seps, i)
+        )
         # punctuation with spaces around it may be a clause dash ("SSN 592-04-0849 -
         # 2023 - expected $612"): a cut, though a piece may span it ("234 - 56 - 7891")
         if sp == "" or dot or slash or (raw_seps[i][0] in " \n" and raw_seps[i][-1] in " \n"):

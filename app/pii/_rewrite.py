@@ -1399,7 +1399,9 @@ def _cue_before(text: str, at: int) -> bool:
     5579087-000 | S1-0398122"; a time stamp's or a misread letter's digits are none)."""
     lo = max(0, at - CUE_WINDOW - MAX_CUE)
     window = latin_lower(text[lo:at])
-    for cue in CUE_RE.finditer(window):
+    # (the cue may be misread too: "Federal Emp1oyer ID", "REGISTRATI0N N0.")
+    read = _MIXED_TOKEN_RE.sub(_letters_back, window)
+    for cue in CUE_RE.finditer(read):
         if (
             cue.lastindex
             and CUE_KINDS[cue.lastindex - 1] in ID_KINDS
@@ -1408,6 +1410,23 @@ def _cue_before(text: str, at: int) -> bool:
         ):
             return True
     return False
+
+
+# a word an OCR read with a letter or two as digits ("Emp1oyer", "N0."), and those
+# digits' letters
+_MIXED_TOKEN_RE = re.compile("[a-z0-9]*(?:[a-z][0-9]|[0-9][a-z])[a-z0-9]*")
+_LETTER_DIGITS = "0158"
+_DIGIT_LETTERS = str.maketrans(_LETTER_DIGITS, "olsb")
+
+
+def _letters_back(m: re.Match) -> str:
+    """The word with its look-alike digits read as letters, when it is more letters than
+    digits and each digit looks like one ("n0" no, "emp1oyer" employer; not "w2")."""
+    word = m.group()
+    digits = [c for c in word if "0" <= c <= "9"]
+    if 2 * len(digits) > len(word) or any(c not in _LETTER_DIGITS for c in digits):
+        return word
+    return word.translate(_DIGIT_LETTERS)
 
 
 # a number a voice recogniser wrote as a time, a sum, a phone number, a date or with a

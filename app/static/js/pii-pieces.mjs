@@ -523,6 +523,11 @@ function voiceGrouped(norm, bare, cs, ce, ctx) {
 // enough to take a cue? (Or a space after a whole identifier when the cue is plural:
 // "Employer EINs are 046947128 151435671", a spoken "and" gone.) (_listed_after)
 const SLASH_CUT_MIN = RULES.cue_list_min_digits;
+// Do groups i-2..i of a chunk hold a number written as an SSN is (123-45-6789)?
+// (_ssn_written: "ssn:402-90-7174/066-55-9598" is two numbers)
+function ssnWritten(texts, rawSeps, i) {
+  return i >= 2 && rawSeps[i - 2] === "-" && rawSeps[i - 1] === "-" && texts[i - 2].length === 3 && texts[i - 1].length === 2 && texts[i].length === 4;
+}
 function listedAfter(sep, ctx, before) {
   if (sep.includes(",")) return before >= MIN_DIGITS;
   if (sep === " " && before >= MIN_DIGITS && ctx.cueBefore() !== null && ctx.pluralBefore()) return true;
@@ -822,7 +827,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
     // 135368685/860-555-0107"), never parts of one
     const [a, b] = [texts[i].length, texts[i + 1].length];
     const slash =
-      rawSeps[i] === "/" && (Math.min(a, b) >= SLASH_CUT_MIN || Math.max(a, b) >= MIN_DIGITS);
+      rawSeps[i] === "/" && (Math.min(a, b) >= SLASH_CUT_MIN || Math.max(a, b) >= MIN_DIGITS || ssnWritten(texts, rawSeps, i));
     const spaced = " \n".includes(rawSeps[i][0]) && " \n".includes(rawSeps[i][rawSeps[i].length - 1]);
     if (seps[i] === "" || dot || slash || spaced) {
       segFirst.push(i + 1);

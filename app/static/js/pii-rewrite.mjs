@@ -998,12 +998,24 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return RULES.micr_marks.some((k) => text.startsWith(k, e) && text.slice(0, s).endsWith(k));
   }
   // whether an identifier's cue ends in the CUE_WINDOW characters before text[at]
+  // A word an OCR read with a letter or two as digits ("Emp1oyer", "N0."), with those
+  // digits read as letters when it is more letters than digits and each digit looks like
+  // one ("n0" no, "emp1oyer" employer; not "w2") (_letters_back).
+  const MIXED_TOKEN_RE = /[a-z0-9]*(?:[a-z][0-9]|[0-9][a-z])[a-z0-9]*/g;
+  const DIGIT_LETTERS = { 0: "o", 1: "l", 5: "s", 8: "b" };
+  function lettersBack(word) {
+    const digits = word.replace(/[^0-9]/g, "");
+    if (2 * digits.length > word.length || [...digits].some((c) => !Object.hasOwn(DIGIT_LETTERS, c))) return word;
+    return word.replace(/[0158]/g, (c) => DIGIT_LETTERS[c]);
+  }
   function cueBefore(text, at) {
     const lo = Math.max(0, at - CUE_WINDOW - MAX_CUE);
     const window = lower(text.slice(lo, at));
+    // (the cue may be misread too: "Federal Emp1oyer ID", "REGISTRATI0N N0.")
+    const read = window.replace(MIXED_TOKEN_RE, lettersBack);
     CUE_BEFORE_RE.lastIndex = 0;
     let cue;
-    while ((cue = CUE_BEFORE_RE.exec(window)) !== null) {
+    while ((cue = CUE_BEFORE_RE.exec(read)) !== null) {
       // (not over another number, which the cue labels instead: "CT Sales Tax Reg.
       // 5579087-000 | S1-0398122"; a time stamp's or a misread letter's digits are none)
       const end = cue.index + cue[0].length;
