@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 416
+    assert len(INDEPENDENT) == 423
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -337,6 +337,9 @@ _FLOORS = {
     # the hardest cases (412): one in 99, a town's transaction ID in the CT number's shape
     # ("The number 2214587-001 on my receipt is the Town of Enfield transaction ID")
     "independent-412": (0.95, 0.95, 0.0102),
+    # voice from older callers and Spanish speakers (418): Spanish numbers over several
+    # sentences, parts named one by one, a number and an aside that starts "perdón" (README)
+    "independent-418": (0.88, 0.86, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
