@@ -1101,6 +1101,7 @@ class _Chunk:
             self.why = ("scope", self.at, forced)
             return forced
         carried = first == "listed"
+        corrected = False  # withdrawn at once by a correction (below)
         if first is True:
             kind = self.cue_before()
             soft = kind is not None and last and self.is_soft()
@@ -1127,7 +1128,7 @@ class _Chunk:
             soft
             or (kind in _NEG_KINDS and last and _labelled_at(self.text.low, self.ce))
             # "SSN: 044980050 oops no that's the routing number": withdrawn at once
-            or (last and _corrected_at(self.text.low, self.ce))
+            or (corrected := last and _corrected_at(self.text.low, self.ce))
         ):
             # (and a negative cue before yields to an identifier's label right after the
             # number: "my account 675548978 — federal ID")
@@ -1146,7 +1147,12 @@ class _Chunk:
                     and after not in _NEG_KINDS
                     and not _labelled_at(self.text.low, self.ce)
                 )
-                and SENTENCE_END_RE.search(self.text.norm, self.ce, self.after_start) is None
+                # (a correction may be the next sentence: "Tax ID on the form is N.
+                # Correction - that's actually the business EIN")
+                and (
+                    corrected
+                    or SENTENCE_END_RE.search(self.text.norm, self.ce, self.after_start) is None
+                )
                 # a bare negative name further on in the sentence is not the number's
                 # label ("... and mine is 489558233 and we got two letters saying
                 # different amounts")

@@ -821,6 +821,7 @@ export class Chunk {
     const [forced, fallback] = micr ? [null, null] : this.text.scoped(this.at, this);
     if (forced !== null) return forced;
     let soft = false;
+    let corrected = false;
     let kind = null;
     let carried = first === "listed";
     if (first === true) {
@@ -858,7 +859,7 @@ export class Chunk {
       soft ||
       (NEG_KINDS.includes(kind) && last && labelledAt(this.text.low, this.ce)) ||
       // "SSN: 044980050 oops no that's the routing number": withdrawn at once
-      (last && correctedAt(this.text.low, this.ce))
+      (corrected = last && correctedAt(this.text.low, this.ce))
     ) {
       // a cue before a soft sentence end (or a carried one) yields to the number's
       // own cue after it in the same sentence ("... and 345678912. Call me" keeps it),
@@ -880,7 +881,9 @@ export class Chunk {
         // my SSN is on file"), unless the number's label follows at once ("la cuenta
         // 902202782493 y el 311672509 que es el número de ruta")
         !(carried && NEG_KINDS.includes(kind) && !NEG_KINDS.includes(after) && !labelledAt(this.text.low, this.ce)) &&
-        !sentenceEndIn(SENTENCE_END_RE, this.text.norm, this.ce, this.afterStart) &&
+        // (a correction may be the next sentence: "Tax ID on the form is N. Correction -
+        // that's actually the business EIN")
+        (corrected || !sentenceEndIn(SENTENCE_END_RE, this.text.norm, this.ce, this.afterStart)) &&
         // a bare negative name further on in the sentence is not the number's label ("...
         // and mine is 489558233 and we got two letters saying different amounts")
         !(after === "neg_bare" && ID_KINDS.has(kind) && !labelledAt(this.text.low, this.ce))
