@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 430
+    assert len(INDEPENDENT) == 437
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -340,6 +340,10 @@ _FLOORS = {
     # voice from older callers and Spanish speakers (418): Spanish numbers over several
     # sentences, parts named one by one, a number and an aside that starts "perdón" (README)
     "independent-418": (0.88, 0.86, 0.01),
+    # voicemail from many callers (432) and the hardest cases (433): readbacks named only
+    # later, restarts inside a group, labels given after or in another order (README)
+    "independent-432": (0.93, 0.93, 0.01),
+    "independent-433": (0.93, 0.95, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
