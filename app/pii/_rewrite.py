@@ -1420,8 +1420,8 @@ _DIGIT_LETTERS = str.maketrans(_LETTER_DIGITS, "olsb")
 
 
 def _letters_back(m: re.Match) -> str:
-    """The word with its look-alike digits read as letters, when it is more letters than
-    digits and each digit looks like one ("n0" no, "emp1oyer" employer; not "w2")."""
+    """The word with its look-alike digits read as letters, when it holds no more digits
+    than letters and each digit looks like one ("n0" no, "emp1oyer" employer; not "w2")."""
     word = m.group()
     digits = [c for c in word if "0" <= c <= "9"]
     if 2 * len(digits) > len(word) or any(c not in _LETTER_DIGITS for c in digits):

@@ -999,8 +999,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   }
   // whether an identifier's cue ends in the CUE_WINDOW characters before text[at]
   // A word an OCR read with a letter or two as digits ("Emp1oyer", "N0."), with those
-  // digits read as letters when it is more letters than digits and each digit looks like
-  // one ("n0" no, "emp1oyer" employer; not "w2") (_letters_back).
+  // digits read as letters when it holds no more digits than letters and each digit looks
+  // like one ("n0" no, "emp1oyer" employer; not "w2") (_letters_back).
   const MIXED_TOKEN_RE = /[a-z0-9]*(?:[a-z][0-9]|[0-9][a-z])[a-z0-9]*/g;
   const DIGIT_LETTERS = { 0: "o", 1: "l", 5: "s", 8: "b" };
   function lettersBack(word) {
