@@ -524,10 +524,23 @@ class _Chunk:
         ):
             cs, reach = self.cs, CUE_WINDOW + MAX_CUE
             letter = CUE_START_RE.search(text.low, max(self.pe, cs - reach), self.ce + reach)
-            if letter is None and (self.prev is None or not self._joined(self.pe, cs)):
+            if (
+                letter is None
+                and (self.prev is None or not self._joined(self.pe, cs))
+                # (nor a number written as an SSN or a CT number joined on after it,
+                # whose kind a number with no cue takes: _sibling_kind)
+                and not self._sibling_next()
+            ):
                 self.before = self.after = None
                 return True
         return False
+
+    def _sibling_next(self) -> bool:
+        """Is the next number written as an SSN or a CT number, and joined on to this?"""
+        norm, nx, nxe = self.text.norm, self.nx, self.nxe
+        return (_written_ssn(norm, nx, nxe) or _written_ct(norm, nx, nxe)) and self._joined(
+            self.ce, nx
+        )
 
     def is_soft(self) -> bool:
         """Does a soft sentence end come between the bound cue before and the number?"""
@@ -1199,7 +1212,12 @@ def _written_ct(norm: str, s: int, e: int) -> bool:
     if e - s != _CT_WRITTEN or norm[s + 7] != "-" or not norm.startswith("00", s + 8):
         return False
     base = norm[s : s + 7]
-    return (base + norm[e - 1]).isdigit() and base not in CT_PLACEHOLDER_BASES
+    # (nor a placeholder of one digit: 0000000-000)
+    return (
+        (base + norm[e - 1]).isdigit()
+        and base not in CT_PLACEHOLDER_BASES
+        and base.count(base[0]) != len(base)
+    )
 
 
 def digits_of(norm: str, s: int, e: int) -> str:

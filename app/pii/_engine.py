@@ -460,7 +460,8 @@ def _reason(why: tuple | None, kind: str, text: _Text | None, at: int) -> str:
         s, e = why[1], why[2]
         return f'the cue "{norm[s:e]}" ({why[-1]}) after it, in the same sentence or clause'
     if why[0] == "sibling":
-        return "the number it is listed with, written as a Social Security number"
+        written = "a Social Security number" if why[1] == "ssn" else "a CT registration number"
+        return f"the number it is listed with, written as {written}"
     if why[0] == "carried":
         return f"the cue ({why[-1]}) of the number it is listed with, just before it"
     note = text.note(why[1])

@@ -919,8 +919,8 @@ def _roster_rows(
         j = i + 1
         if mode is None:
             rows = []
-            for _off, line in lines[i:]:
-                m = _SPACED_ROW_RE.fullmatch(line)
+            for k in range(i, n):  # (not a copy of lines[i:] at every line: linear)
+                m = _SPACED_ROW_RE.fullmatch(lines[k][1])
                 if m is None:
                     break
                 rows.append([(m.start(2), m.group(2)), (m.start(3), m.group(3))])

@@ -205,6 +205,10 @@ digit_runs = st.lists(
 @example("6011 8190 9378 1117234-56-7891")  # a card glued to an SSN
 @example("12.4821537-009")  # a segment cut at a "." between two groups of 2+ digits
 @example("68.1379464. 9505997-009")  # and at ". "
+# a number with no cue takes the kind of one written as a CT number joined on after it
+# (which a chunk passed over never asked), but not of a placeholder of one digit
+@example("00000001-000+6120387-000")
+@example("00000001-000+0000000-000")
 def test_chunk_precheck_never_changes_a_finding(text):
     # the reference: no chunk is sure to be out of every cue's reach, so none is passed
     # over (uncued() also answers for cue_before/cue_after: it must not run here)

@@ -919,11 +919,13 @@ export class Chunk {
 }
 
 // Is norm.slice(s, e) written as a CT number, a 7-digit base, a hyphen and a location
-// code 00x (1234567-000), not the instructions' example? (_written_ct)
+// code 00x (1234567-000), not the instructions' example nor a placeholder of one digit?
+// (_written_ct)
 function writtenCt(norm, s, e) {
   if (e - s !== CT_WRITTEN || norm[s + 7] !== "-" || !norm.startsWith("00", s + 8)) return false;
   const base = norm.slice(s, s + 7);
-  return /^[0-9]{8}$/.test(base + norm[e - 1]) && !RULES.ct_tax_reg.placeholder_bases.includes(base);
+  // (nor a placeholder of one digit: 0000000-000)
+  return /^[0-9]{8}$/.test(base + norm[e - 1]) && !RULES.ct_tax_reg.placeholder_bases.includes(base) && !/^(.)\1*$/.test(base);
 }
 
 // Is norm.slice(s, e) written as a Social Security number (123-45-6789) and valid as one?
