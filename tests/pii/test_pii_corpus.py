@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 437
+    assert len(INDEPENDENT) == 441
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -344,6 +344,9 @@ _FLOORS = {
     # later, restarts inside a group, labels given after or in another order (README)
     "independent-432": (0.93, 0.93, 0.01),
     "independent-433": (0.93, 0.95, 0.01),
+    # voice over sentences and call turns (439): numbers split over turns and messages,
+    # parts in separate Spanish and Portuguese sentences (README)
+    "independent-439": (0.93, 0.93, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -548,6 +551,9 @@ _PRECISION_FLOORS = {
     # as an SSN, a NACHA return line's and a BAI2 file's zero-led references in the CT
     # number's shape (README)
     "independent-428": (0.97, 0.01),
+    # the hardest cases (440): a vendor's job number in the EIN's shape, denied after "at
+    # the bottom of the invoice is ...", and an EIN put in the SSN box read as an SSN
+    "independent-440": (0.98, 0.01),
 }
 
 
