@@ -657,7 +657,12 @@ def _asides(norm: str) -> list[Edit]:
         return out
     for m in _ASIDE_JOIN_RE.finditer(low):
         s, e = m.span()
-        if _digit_item_before(low, max(0, s - _PART_REACH), s) and _digit_item_at(low, e):
+        if (
+            _digit_item_before(low, max(0, s - _PART_REACH), s)
+            and _digit_item_at(low, e)
+            # (not after a whole number: "4 1 2 0 8 3 3 7 1 (sorry wrong one) 4 1 2 ...")
+            and _numerals_before(low, s) < MIN_DIGITS
+        ):
             gap = " " if "0" <= low[s - 1] <= "9" and "0" <= low[e] <= "9" else ", "
             out.append((s, e, gap, [(s, e)] * len(gap)))
     return out
@@ -715,6 +720,18 @@ def _digit_item_before(low: str, lo: int, end: int) -> bool:
     while start > lo and _WORD_LETTER_RE.match(low, start - 1):
         start -= 1
     return low[start:end] in _WORDS
+
+
+def _numerals_before(low: str, end: int) -> int:
+    """How many digits the run of numerals, spaces and marks ending at end holds."""
+    n, i = 0, end
+    while i > 0 and low[i - 1] in _NUMERAL_RUN:
+        i -= 1
+        n += "0" <= low[i] <= "9"
+    return n
+
+
+_NUMERAL_RUN = frozenset("0123456789 ,.-")
 
 
 def _digit_item_at(low: str, at: int) -> bool:

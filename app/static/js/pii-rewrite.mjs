@@ -318,7 +318,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const m of all(ASIDE_JOIN_RE, low)) {
       const s = m.index;
       const e = s + m[0].length;
-      if (digitItemBefore(low, Math.max(0, s - R.part_reach), s) && digitItemAt(low, e)) {
+      // (not after a whole number: "4 1 2 0 8 3 3 7 1 (sorry wrong one) 4 1 2 ...")
+      if (digitItemBefore(low, Math.max(0, s - R.part_reach), s) && digitItemAt(low, e) && numeralsBefore(low, s) < RULES.min_digits) {
         const gap = isDigit(low[s - 1]) && isDigit(low[e]) ? " " : ", ";
         out.push([s, e, gap, Array(gap.length).fill([s, e])]);
       }
@@ -373,6 +374,17 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     let start = end;
     while (start > lo && isLetter(low[start - 1])) start--;
     return Object.hasOwn(WORDS, low.slice(start, end));
+  }
+  // How many digits the run of numerals, spaces and marks ending at end holds
+  // (_numerals_before).
+  function numeralsBefore(low, end) {
+    let n = 0;
+    let i = end;
+    while (i > 0 && "0123456789 ,.-".includes(low[i - 1])) {
+      i--;
+      if (isDigit(low[i])) n++;
+    }
+    return n;
   }
   function digitItemAt(low, at) {
     if (at < low.length && isDigit(low[at])) return true;
