@@ -537,10 +537,7 @@ class _Chunk:
 
     def _sibling_next(self) -> bool:
         """Is the next number written as an SSN or a CT number, and joined on to this?"""
-        norm, nx, nxe = self.text.norm, self.nx, self.nxe
-        return (_written_ssn(norm, nx, nxe) or _written_ct(norm, nx, nxe)) and self._joined(
-            self.ce, nx
-        )
+        return self._written_next(_written_ssn) or self._written_next(_written_ct)
 
     def is_soft(self) -> bool:
         """Does a soft sentence end come between the bound cue before and the number?"""
@@ -616,10 +613,15 @@ class _Chunk:
         return "ct" if self._sibling_ct() else None
 
     def _sibling(self, written) -> bool:
-        norm, p = self.text.norm, self.prev
-        if written(norm, self.nx, self.nxe) and self._joined(self.ce, self.nx):
+        p = self.prev
+        if self._written_next(written):
             return True
-        return p is not None and written(norm, p.cs, p.ce) and self._joined(p.ce, self.cs)
+        return p is not None and written(self.text.norm, p.cs, p.ce) and self._joined(p.ce, self.cs)
+
+    def _written_next(self, written) -> bool:
+        """Is the next number written so (written: _written_ssn, _written_ct) and joined
+        on to this one?"""
+        return written(self.text.norm, self.nx, self.nxe) and self._joined(self.ce, self.nx)
 
     def _introduced(self) -> bool:
         """Is the cue before directly before the number, but for introducing words?"""

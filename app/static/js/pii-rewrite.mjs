@@ -561,6 +561,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     "g",
   );
   const H_CHAIN_DIGITS = new Set(R.homophone_chain_digits);
+  const H_RANGE_WORDS = new Set(["to", "too"]); // "one to five", "two to one" (_H_RANGE_WORDS)
   // a homophone an article or determiner follows is the word ("... six for the bakery")
   const H_CHAIN_END_RE = new RegExp(R.homophone_chain_end, "y");
   function chainEnd(low, at) {
@@ -583,7 +584,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         const numeral = isDigit(item[0][0]);
         const hom = Object.hasOwn(R.homophones, item[0]);
         homs += hom ? 1 : 0;
-        others += hom && item[0] !== "to" && item[0] !== "too" ? 1 : 0;
+        others += hom && !H_RANGE_WORDS.has(item[0]) ? 1 : 0;
         groups += numeral ? 1 : 0;
         digits += numeral ? item[0].length : 1;
         // two homophones beside a group of numerals, or three among words alone, one of
