@@ -31,6 +31,9 @@ from ._rules import (
     DENIAL_ANSWER_OWNER_RE,
     DENIAL_BRACKET_RE,
     DENIAL_BREAK_RE,
+    DENIAL_CONTRAST_RE,
+    DENIAL_CONTRAST_SAID_RE,
+    DENIAL_CONTRAST_SHAPES,
     DENIAL_COPULA_RE,
     DENIAL_CORRECTED_RE,
     DENIAL_MISTAKE_RE,
@@ -41,11 +44,13 @@ from ._rules import (
     DENIAL_OWN_COPULA_OWNER_RE,
     DENIAL_OWN_COPULA_RE,
     DENIAL_OWNER_RE,
+    DENIAL_QUESTION_AFTER_RE,
     DENIAL_QUESTION_LINE_RE,
     DENIAL_RELABEL_RE,
     DENIAL_RELATIVE_RE,
     DENIAL_RELATIVE_REACH,
     DENIAL_TAKEN_BACK_LEAD_RE,
+    DIGITS_RE,
     HINT_RE,
     INTRO_RE,
     LABEL_AFTER_GAP_RE,
@@ -268,16 +273,19 @@ class _Text:
 
 
 def _answered_no(low: str, cs: int, ce: int) -> bool:
-    """Is the number asked about on its line ("Me: is this my social?? 722999496") and
-    the question answered "no" on the next line that is not blank ("Marek: no thats
-    your license number")?"""
+    """Is the number asked about on its line ("Me: is this my social?? 722999496", "the
+    letter has 641857001 at the top, is that my social??") and the question answered
+    "no" on the next line that is not blank ("Marek: no thats your license number")?"""
     # (a chat line is short: looked for within _CHAT_LINE of the number, so that a long
     # text costs no scan to its ends for each number)
     start = low.rfind("\n", max(0, cs - _CHAT_LINE), cs)
     end = low.find("\n", ce, ce + _CHAT_LINE)
     if (start < 0 and cs > _CHAT_LINE) or end < 0 or low.find("?", start + 1, end) < 0:
         return False
-    if DENIAL_QUESTION_LINE_RE.match(low, start + 1, end) is None:
+    if (
+        DENIAL_QUESTION_LINE_RE.match(low, start + 1, end) is None
+        and DENIAL_QUESTION_AFTER_RE.match(low, ce, end) is None
+    ):
         return False
     nxt = end
     while nxt < len(low) and low[nxt] in " \t\n" and nxt - end < _CHAT_LINE:
@@ -774,6 +782,10 @@ class _Chunk:
             return self._negated_after() or self._taken_back()
         if self._relative_denied():
             return True
+        # ("... is the IRS document locator, not our EIN": the negated cue after it is
+        # the identifier set against what it is said to be)
+        if after in _NO_CUE_OR_NEG and self._contrast_denied():
+            return True
         if after not in _NEG_KINDS:
             return False
         low, ce, cue = self.text.low, self.ce, self.after_start
@@ -795,6 +807,26 @@ class _Chunk:
             or DENIAL_BRACKET_RE.fullmatch(low, ce, cue) is not None
         )
         return denied and not self._relabelled(self.after_end)
+
+    def _contrast_denied(self) -> bool:
+        """Is the number, with no cue near it, said in its sentence to be something else
+        and then set against an identifier its digit groups could be ("The number
+        46-0098213 on our letter is the IRS document locator something or other, not
+        our EIN"; denial.contrast)?"""
+        low, ce = self.text.low, self.ce
+        end = min(self.nx, len(low), ce + 2 * CUE_WINDOW)
+        m = DENIAL_CONTRAST_RE.search(low, ce, end)
+        if (
+            m is None
+            or DENIAL_CONTRAST_SAID_RE.search(low, ce, m.start()) is None
+            or SENTENCE_END_RE.search(self.text.norm, ce, m.start()) is not None
+        ):
+            return False
+        cue = _next_cue(low, m.end(), m.end() + MAX_CUE)
+        if cue is None or cue.start() != m.end():
+            return False
+        shape = tuple(map(len, DIGITS_RE.findall(self.text.norm, self.cs, ce)))
+        return shape in DENIAL_CONTRAST_SHAPES.get(_cue_kind(cue), ())
 
     def _negated_after(self) -> bool:
         """Is the identifier cue after the number, in its clause, negated after it, as
@@ -1201,8 +1233,9 @@ _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 
 
 def _written_ssn(norm: str, s: int, e: int) -> bool:
-    """Is norm[s:e] written as a Social Security number (123-45-6789) and valid as one?"""
-    if e - s != _SSN_WRITTEN or norm[s + 3] != "-" or norm[s + 6] != "-":
+    """Is norm[s:e] written as a Social Security number (123-45-6789, or with spaces or
+    dots: 123 45 6789) and valid as one?"""
+    if e - s != _SSN_WRITTEN or norm[s + 3] not in "-. " or norm[s + 6] != norm[s + 3]:
         return False
     digits = norm[s : s + 3] + norm[s + 4 : s + 6] + norm[s + 7 : e]
     return digits.isdigit() and _ssn_or_itin(digits) == "ssn"

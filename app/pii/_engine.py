@@ -223,6 +223,8 @@ def _scan_once(text: str, explain: list | None) -> list[Finding]:
     raw: list = []
     size = len(norm)
     spans = _lines_of_long(norm, claim_spans(norm))
+    if "\t" in text:
+        spans = _tab_cut(text, norm, starts, spans)
     if "[" in norm:
         placeholders = [m.span() for m in PLACEHOLDER_RE.finditer(norm)]
         if placeholders:
@@ -288,6 +290,45 @@ def _before_clock(norm: str, s: int, e: int) -> int:
     while b > s and not "0" <= norm[b - 1] <= "9":
         b -= 1
     return b
+
+
+def _tab_cut(
+    text: str, norm: str, starts: list[int] | None, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The spans cut at each tab of the original text, each piece from its first digit
+    to its last, where other separators stand beside the tabs: a tab there parts a row's
+    cells (a spreadsheet's, a TSV export's), not the digit groups of one number
+    ("C4007\t4117 8073 8109 2865" is a client's code and a card number). Groups parted
+    by tabs alone may be one number a cell each ("363\t89\t8270"). The normalised copy
+    has made each tab a space."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        tabs: list[int] = []
+        other = False
+        for i in range(s, e):
+            if _tab_at(text, norm, starts, i):
+                tabs.append(i)
+            elif not "0" <= norm[i] <= "9":
+                other = True
+        if not tabs or not other:
+            out.append((s, e))
+            continue
+        a = s
+        for i in [*tabs, e]:
+            lo, hi = a, i
+            while lo < hi and not "0" <= norm[lo] <= "9":
+                lo += 1
+            while hi > lo and not "0" <= norm[hi - 1] <= "9":
+                hi -= 1
+            if hi > lo:
+                out.append((lo, hi))
+            a = i + 1
+    return out
+
+
+def _tab_at(text: str, norm: str, starts: list[int] | None, i: int) -> bool:
+    """Is norm[i] a tab of the original text?"""
+    return norm[i] == " " and text[i if starts is None else starts[i]] == "\t"
 
 
 def _lines_of_long(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -634,6 +634,29 @@ def _unwrapped(texts: list[str], raw_seps: list[str], cs: int, ce: int, ctx):
     return None if kind is None else (kind, cs, ce, "".join(texts), ctx.why)
 
 
+def _stray_space(texts: list[str], raw_seps: list[str], cs: int, ce: int, ctx):
+    """A dashed identifier with one stray space inside a group, as a scan's OCR leaves
+    it ("ITIN 904-73-73 83", "federal identification number 54-233311 3", "My SSN on
+    the notice is shown as 71 3-63-5870"): the groups either side of the space, joined,
+    make a dashed shape that needs no cue (_DASHED_ALONE), and an identifier cue of its
+    own stands before it. None if not."""
+    if raw_seps.count(" ") != 1:
+        return None
+    at = raw_seps.index(" ")
+    if any(r != "-" for i, r in enumerate(raw_seps) if i != at):
+        return None
+    joined = [*texts[:at], texts[at] + texts[at + 1], *texts[at + 2 :]]
+    if tuple(map(len, joined)) not in _DASHED_ALONE or ctx.cue_before() not in ID_KINDS:
+        return None
+    ctx.look_at(cs)
+    kind = _classify(joined, ["-"] * (len(joined) - 1), ctx, True, True)
+    if kind is None:
+        return None
+    # (found by its shape once joined, and only with its cue: the cue says why)
+    why = ctx.why or ("before", ctx.before_span, ctx.cue_before())
+    return kind, cs, ce, "".join(joined), why
+
+
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -880,6 +903,34 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     return (kind, cs, ce, d, ("before", ctx.before_span, ctx.before) if introduced else ctx.why)
 
 
+def _dash_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
+    """Nine digits in three or four groups joined by single hyphens, however grouped,
+    directly after their own identifier cue or directly before one, as speech
+    recognition writes a number read in bursts ("He has the I-T-I-N number. It is
+    9-95721-195."): read as bare digits with that cue, as _voice_grouped reads spaces.
+    None if not."""
+    texts = DIGITS_RE.findall(bare)
+    n = len(texts)
+    if not 3 <= n <= 4 or len(bare) != _NINE + n - 1 or bare.count("-") != n - 1:
+        return None
+    if _glued(norm, cs, ce):
+        return None
+    ctx.look_at(cs)
+    introduced = ctx.introduced_by_id()
+    # (and not taken back: "my SSN is 2025-118-44, that's not my SSN, that's the case
+    # number")
+    if (not introduced and not ctx.labelled_by_id()) or ctx.denied_after():
+        return None
+    d = "".join(texts)
+    kind = _classify([d], [], ctx, True, True)
+    if kind is None:
+        return None
+    return (kind, cs, ce, d, ("before", ctx.before_span, ctx.before) if introduced else ctx.why)
+
+
+_NINE = 9  # the digits of an SSN, ITIN, EIN or routing number
+
+
 def _ct_cue_spelled(ctx: _Chunk) -> bool:
     """Is the CT cue before the chunk more than the two letters "ct"?"""
     span = ctx.before_span
@@ -1099,10 +1150,14 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
                     # a card read two digits at a time ("... 53 39 49 33 66 62 48 39")
                     pairs = bare.split(" ")
                     f = _card_grouped(ctx, pairs, [" "] * (len(pairs) - 1), cs, ce)
-            elif _layout_marks(bare):
-                f = _layout_grouped(norm, bare, cs, ce, ctx)
+                if f is None:  # a dashed identifier with a stray space: "ITIN 904-73-73 83"
+                    f = _stray_space(
+                        DIGITS_RE.findall(bare), _NON_DIGITS_RE.findall(bare), cs, ce, ctx
+                    )
             else:
-                f = None
+                f = _layout_grouped(norm, bare, cs, ce, ctx) if _layout_marks(bare) else None
+                if f is None:  # "He has the I-T-I-N number. It is 9-95721-195."
+                    f = _dash_grouped(norm, bare, cs, ce, ctx)
             if f is not None:
                 out.append(f)
             return
@@ -1205,6 +1260,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             return
     if not tainted and amount is None and ng <= _VOICE_GROUPS and " " in bare:
         f = _voice_grouped(norm, bare, cs, ce, ctx)  # "Employer ID 66 32 562 72"
+        if f is not None:
+            out.append(f)
+            return
+    if not tainted and amount is None and " " in raw_seps:
+        f = _stray_space(texts, raw_seps, cs, ce, ctx)  # "ITIN 904-73-73 83"
         if f is not None:
             out.append(f)
             return

@@ -29,6 +29,8 @@ import re
 
 from ._normalise import latin_lower
 from ._rules import (
+    CARD_WORDS_RE,
+    CARD_WORDS_REACH,
     CUE_KINDS,
     CUE_RE,
     CUE_WINDOW,
@@ -1368,6 +1370,9 @@ _OCR_LENGTHS = frozenset(_R["ocr_lengths"])
 _OCR_PAIR_RE = re.compile("[" + "".join(_R["ocr_letters"]) + "]{2}")
 _OCR_LAID_OUT_RE = re.compile(_R["ocr_laid_out"])
 _OCR_LAID_OUT_MAX: int = _R["ocr_laid_out_max_letters"]
+_OCR_CARD_RE = re.compile(_R["ocr_card_laid_out"])
+_OCR_HEADER_ROWS: int = _R["ocr_header_rows"]
+_OCR_HEADER_REACH: int = _R["ocr_header_reach"]
 
 
 def _ocr_digits(m: re.Match) -> str:
@@ -1392,13 +1397,42 @@ def _ocr_token(m: re.Match, token: str) -> str:
     letters = sum(map(str.__ne__, token, fixed))
     # (an identifier's layout may hold more of them, side by side too: "l3-Ol28l87")
     laid_out = _OCR_LAID_OUT_RE.fullmatch(token) is not None
-    if (
-        not 1 <= letters <= (_OCR_LAID_OUT_MAX if laid_out else _OCR_MAX)
-        or len(token) - token.count("-") - token.count(" ") - token.count("\n") not in _OCR_LENGTHS
-        or (not laid_out and _OCR_PAIR_RE.search(token) is not None)
+    if not 1 <= letters <= (_OCR_LAID_OUT_MAX if laid_out else _OCR_MAX) or (
+        not laid_out and _OCR_PAIR_RE.search(token) is not None
     ):
         return token
-    return fixed if _cue_before(m.string, m.start()) or _marked(m, len(token)) else token
+    text, at = m.string, m.start()
+    if len(token) - token.count("-") - token.count(" ") - token.count("\n") not in _OCR_LENGTHS:
+        # or a card number's layout, after a card word ("card: 4528 9835 l061 4524")
+        card = _OCR_CARD_RE.fullmatch(token) is not None and not laid_out
+        lo = max(0, at - CARD_WORDS_REACH)
+        return fixed if card and CARD_WORDS_RE.search(latin_lower(text[lo:at])) else token
+    cued = _cue_before(text, at) or _marked(m, len(token)) or _header_above(text, at)
+    return fixed if cued else token
+
+
+def _header_above(text: str, at: int) -> bool:
+    """Is the first line above text[at]'s with no digit, within _OCR_HEADER_ROWS lines
+    and _OCR_HEADER_REACH characters and with no blank line between, a header that
+    names an identifier ("Member   FEIN   CT Reg No." over a row's "5O-5993193")?"""
+    lo = max(0, at - _OCR_HEADER_REACH)
+    end = text.rfind("\n", lo, at)
+    for _ in range(_OCR_HEADER_ROWS):
+        if end < 0:
+            return False
+        start = text.rfind("\n", lo, end) + 1
+        if start == 0 and lo > 0:
+            return False  # (a line longer than the reach)
+        line = text[start:end]
+        if not line.strip(" "):
+            return False
+        if not any("0" <= c <= "9" for c in line):
+            low = latin_lower(line)
+            return any(
+                c.lastindex and CUE_KINDS[c.lastindex - 1] in ID_KINDS for c in CUE_RE.finditer(low)
+            )
+        end = start - 1
+    return False
 
 
 def _marked(m: re.Match, size: int) -> bool:

@@ -358,6 +358,13 @@ DENIAL_OWN_COPULA_RE = re.compile(RULES["denial"]["own_copula"])
 DENIAL_OWN_COPULA_OWNER_RE = re.compile(RULES["denial"]["own_copula_owner"])
 DENIAL_RELABEL_RE = re.compile(RULES["denial"]["relabel"])
 DENIAL_QUESTION_LINE_RE = re.compile(RULES["denial"]["question_line"])
+DENIAL_QUESTION_AFTER_RE = re.compile(RULES["denial"]["question_after"])
+DENIAL_CONTRAST_RE = re.compile(RULES["denial"]["contrast"])
+DENIAL_CONTRAST_SAID_RE = re.compile(RULES["denial"]["contrast_said"])
+DENIAL_CONTRAST_SHAPES: dict[str, frozenset[tuple[int, ...]]] = {
+    kind: frozenset(map(tuple, shapes))
+    for kind, shapes in RULES["denial"]["contrast_shapes"].items()
+}
 DENIAL_ANSWER_NO_RE = re.compile(RULES["denial"]["answer_no"])
 DENIAL_ANSWER_OWNER_RE = re.compile(RULES["denial"]["answer_owner"])
 DENIAL_CORRECTED_RE = re.compile(

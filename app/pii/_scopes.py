@@ -68,6 +68,8 @@ _ALIGNED_GAP = "  "
 # a thousands separator ("32,660.48"), no cell break in a space-aligned row
 _THOUSANDS_COMMA_RE = re.compile("(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 _RULE_LINE_RE = re.compile(_S["rule_line"])
+_ROW_TYPE_RE = re.compile(_S["row_type"])
+_ROW_TYPES = {"ssn": "ssn", "ein": "fein", "fein": "fein", "itin": "itin"}
 _ITEM_RE = re.compile(_S["list_item"])
 _SHAPED_ITEM_RE = re.compile(_S["shaped_item"])
 _BARE_ITEM_RE = re.compile(_S["bare_item"])
@@ -622,7 +624,10 @@ def _answered_turns(
         # chat." / "ok its N")
         short = rest.rstrip().endswith("?") and len(rest.split()) <= _SHORT_QUESTION
         ids = {k for k in _cues(rest, topic=not short, negated=True) if k in ID_KINDS}
-        if found or ids or at >= off or _DIGIT_RE.search(rest) is not None:
+        # (a turn that names only the state or the department asks nothing anew: "Mom:
+        # for the connecticut return!! it asks on the first page")
+        state = not ids and all(k == "ct" for k in found)
+        if (found and not state) or ids or at >= off or _DIGIT_RE.search(rest) is not None:
             asked = (speaker, ids, 0, bool(ids) and PLURAL_CUE_RE.search(_low(rest)) is not None)
         elif asked is not None:
             asked = (
@@ -737,6 +742,7 @@ def _table_rows(
         cells = _cells(row, mode) if _row_mode(row, mode, len(cols)) else []
         if len(cells) < 2:
             break
+        typed = _row_type(row)
         if starts is not None and len(cells) != len(cols):
             for k, at in enumerate(starts):
                 if (
@@ -745,8 +751,7 @@ def _table_rows(
                     and row[at : at + 1].isdecimal()
                     and (at == 0 or row[at - 1] == " ")
                 ):
-                    forced[roff + at] = cols[k][0]
-                    notes[roff + at] = f'the table column "{cols[k][1]}"'
+                    forced[roff + at], notes[roff + at] = _column_kind(cols[k], typed)
         else:
             keyed = _keyed_row(cells[0][1])
             for k, (coff, cell) in enumerate(cells[: len(cols)]):
@@ -756,10 +761,24 @@ def _table_rows(
                 if cols[k][0] == SKIP or (keyed and cols[k][0] == "none"):
                     continue
                 if cell[q : q + 1].isdecimal():
-                    forced[roff + coff + q] = cols[k][0]
-                    notes[roff + coff + q] = f'the table column "{cols[k][1]}"'
+                    forced[roff + coff + q], notes[roff + coff + q] = _column_kind(cols[k], typed)
         j += 1
     return j
+
+
+def _row_type(row: str) -> str | None:
+    """The one kind of tax ID a table's row names in a cell of its own ("SSN", "EIN";
+    scopes.row_type), or None."""
+    found = {_ROW_TYPES[m.group(1)] for m in _ROW_TYPE_RE.finditer(_low(row))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _column_kind(col: tuple[str, str], typed: str | None) -> tuple[str, str]:
+    """The kind a cell of column col takes, and the note saying why: a column that names
+    a tax ID of any kind takes the kind its row names (typed)."""
+    if col[0] == "taxid" and typed is not None:
+        return typed, f'the table column "{col[1]}", in a row that says its kind'
+    return col[0], f'the table column "{col[1]}"'
 
 
 def _head_kind(head: str) -> str | None:

@@ -118,6 +118,12 @@ export const DENIAL_OWN_COPULA_RE = new RegExp("^(?:" + RULES.denial.own_copula 
 export const DENIAL_OWN_COPULA_OWNER_RE = new RegExp(RULES.denial.own_copula_owner);
 export const DENIAL_RELABEL_RE = new RegExp(RULES.denial.relabel);
 export const DENIAL_QUESTION_LINE_RE = new RegExp(RULES.denial.question_line, "y");
+export const DENIAL_QUESTION_AFTER_RE = new RegExp(RULES.denial.question_after, "y");
+export const DENIAL_CONTRAST_RE = new RegExp(RULES.denial.contrast);
+export const DENIAL_CONTRAST_SAID_RE = new RegExp(RULES.denial.contrast_said);
+export const DENIAL_CONTRAST_SHAPES = new Map(
+  Object.entries(RULES.denial.contrast_shapes).map(([kind, shapes]) => [kind, new Set(shapes.map((s) => s.join(",")))]),
+);
 export const DENIAL_ANSWER_NO_RE = new RegExp(RULES.denial.answer_no, "y");
 export const DENIAL_ANSWER_OWNER_RE = new RegExp(RULES.denial.answer_owner);
 export const DENIAL_OWNER_RE = new RegExp("^(?:" + RULES.denial.owner + ")");

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_QUESTION_LINE_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
@@ -15,7 +15,7 @@ export const { scopes, hasReference } = makeScopes(RULES, CueRegExp, CUE_KINDS, 
 export const NEG_KINDS = ["neg", "neg_bare"];
 const SSN_WRITTEN = "123-45-6789".length;
 const CT_WRITTEN = "1234567-000".length;
-const SSN_WRITTEN_RE = /^[0-9]{3}-[0-9]{2}-[0-9]{4}$/;
+const SSN_WRITTEN_RE = /^[0-9]{3}([-. ])[0-9]{2}\1[0-9]{4}$/;
 const RELABEL_RE = new RegExp(DENIAL_RELABEL_RE.source, "g");
 const DENIAL_CORRECTED_RE = new RegExp(RULES.denial.corrected + "|" + RULES.denial.corrected_mistake, "g");
 const DENIAL_MISTAKE_RE = new RegExp(RULES.denial.corrected_mistake, "g");
@@ -193,7 +193,8 @@ function answeredNo(low, cs, ce) {
   const line = low.slice(start + 1, end);
   if (!line.includes("?")) return false;
   DENIAL_QUESTION_LINE_RE.lastIndex = 0;
-  if (!DENIAL_QUESTION_LINE_RE.test(line)) return false;
+  DENIAL_QUESTION_AFTER_RE.lastIndex = 0;
+  if (!DENIAL_QUESTION_LINE_RE.test(line) && !DENIAL_QUESTION_AFTER_RE.test(low.slice(ce, end))) return false;
   let nxt = end;
   while (nxt < low.length && " \t\n".includes(low[nxt]) && nxt - end < CHAT_LINE) nxt++;
   DENIAL_ANSWER_NO_RE.lastIndex = low.lastIndexOf("\n", nxt - 1) + 1;
@@ -551,6 +552,9 @@ export class Chunk {
     const after = this.cueAfter();
     if (ID_KINDS.has(after)) return this.negatedAfter() || this.takenBack();
     if (this.relativeDenied()) return true;
+    // ("... is the IRS document locator, not our EIN": the negated cue after it is the
+    // identifier set against what it is said to be)
+    if ((after === null || NEG_KINDS.includes(after)) && this.contrastDenied()) return true;
     if (!NEG_KINDS.includes(after)) return false;
     const gap = this.text.low.slice(this.ce, this.afterStart);
     if (DENIAL_BREAK_RE.test(gap)) {
@@ -588,6 +592,23 @@ export class Chunk {
     const gap = low.slice(this.ce, this.afterStart);
     const brk = gap.search(DENIAL_BREAK_RE);
     return (brk < 0 || DENIAL_NEGATION_AFTER_LEAD_RE.test(gap.slice(brk))) && !this.relabelled(this.afterEnd);
+  }
+  // Is the number, with no cue near it, said in its sentence to be something else and
+  // then set against an identifier its digit groups could be ("The number 46-0098213 on
+  // our letter is the IRS document locator something or other, not our EIN";
+  // _contrast_denied)?
+  contrastDenied() {
+    const low = this.text.low;
+    const ce = this.ce;
+    const end = Math.min(this.nx, low.length, ce + 2 * CUE_WINDOW);
+    const m = DENIAL_CONTRAST_RE.exec(low.slice(ce, end));
+    if (m === null || !DENIAL_CONTRAST_SAID_RE.test(low.slice(ce, ce + m.index))) return false;
+    if (sentenceEndIn(SENTENCE_END_RE, this.text.norm, ce, ce + m.index)) return false;
+    const at = ce + m.index + m[0].length;
+    const cue = nextCue(low, at, at + MAX_CUE);
+    if (cue === null || cue.start !== at) return false;
+    const shape = (this.text.norm.slice(this.cs, ce).match(/[0-9]+/g) || []).map((g) => g.length).join(",");
+    return DENIAL_CONTRAST_SHAPES.get(cueKind(cue.m))?.has(shape) ?? false;
   }
   relativeDenied() {
     const low = this.text.low;

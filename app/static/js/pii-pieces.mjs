@@ -349,6 +349,21 @@ function unwrapped(texts, rawSeps, cs, ce, ctx) {
   return kind === null ? null : [kind, cs, ce, texts.join("")];
 }
 
+// A dashed identifier with one stray space inside a group, as a scan's OCR leaves it
+// ("ITIN 904-73-73 83"): the groups either side of the space, joined, make a dashed
+// shape that needs no cue, and an identifier cue of its own stands before it
+// (_stray_space). [kind, start, end, digits], or null.
+function straySpace(texts, rawSeps, cs, ce, ctx) {
+  const at = rawSeps.indexOf(" ");
+  if (at < 0 || rawSeps.indexOf(" ", at + 1) >= 0) return null;
+  if (rawSeps.some((r, i) => i !== at && r !== "-")) return null;
+  const joined = [...texts.slice(0, at), texts[at] + texts[at + 1], ...texts.slice(at + 2)];
+  if (!DASHED_ALONE.has(joined.map((t) => t.length).join(",")) || !ID_KINDS.has(ctx.cueBefore())) return null;
+  ctx.at = cs;
+  const kind = classify(joined, joined.slice(1).map(() => "-"), ctx, true, true);
+  return kind === null ? null : [kind, cs, ce, joined.join("")];
+}
+
 export const BASE_DIGITS = CT.base_max - 2; // the seven digits of a CT number's base
 const BASE_LEFT = "-/.,$+"; // joined on before: part of a longer number or an amount
 const BASE_ALONE_WEAK_RE = new RegExp("^(?:" + CT.base_alone_weak + ")$");
@@ -512,6 +527,23 @@ function voiceGrouped(norm, bare, cs, ce, ctx) {
   if (!VOICE_DIGITS.includes(d.length) || bare.length !== d.length + texts.length - 1 || glued(norm, cs, ce)) return null;
   ctx.at = cs;
   if (!ctx.introducedById() && !ctx.carriedToOwner() && !ctx.labelledById()) return null;
+  const kind = classify([d], [], ctx, true, true);
+  return kind === null ? null : [kind, cs, ce, d];
+}
+
+// Nine digits in three or four groups joined by single hyphens, however grouped,
+// directly after their own identifier cue or directly before one, as speech recognition
+// writes a number read in bursts ("He has the I-T-I-N number. It is 9-95721-195."): read
+// as bare digits with that cue (_dash_grouped).
+function dashGrouped(norm, bare, cs, ce, ctx) {
+  const texts = bare.match(/[0-9]+/g);
+  const n = texts.length;
+  if (n < 3 || n > 4 || bare.length !== 9 + n - 1 || bare.split("-").length !== n) return null;
+  if (glued(norm, cs, ce)) return null;
+  ctx.at = cs;
+  // (and not taken back: "my SSN is 2025-118-44, that's not my SSN, that's the case number")
+  if ((!ctx.introducedById() && !ctx.labelledById()) || ctx.deniedAfter()) return null;
+  const d = texts.join("");
   const kind = classify([d], [], ctx, true, true);
   return kind === null ? null : [kind, cs, ce, d];
 }
@@ -700,7 +732,12 @@ export function scanChunk(text, cs, ce, ctx, out) {
           const pairs = bare.split(" ");
           f = cardGrouped(ctx, pairs, pairs.slice(1).map(() => " "), cs, ce);
         }
-      } else f = layoutGrouped(norm, bare, cs, ce, ctx);
+        // a dashed identifier with a stray space: "ITIN 904-73-73 83"
+        if (f === null) f = straySpace(bare.match(/[0-9]+/g), bare.match(/[^0-9]+/g), cs, ce, ctx);
+      } else {
+        f = layoutGrouped(norm, bare, cs, ce, ctx);
+        if (f === null) f = dashGrouped(norm, bare, cs, ce, ctx); // "... It is 9-95721-195."
+      }
       if (f !== null) out.push(f);
       return;
     }
@@ -797,6 +834,13 @@ export function scanChunk(text, cs, ce, ctx, out) {
   }
   if (!tainted && amount === null && ng <= VOICE_GROUPS && bare.includes(" ")) {
     const f = voiceGrouped(norm, bare, cs, ce, ctx); // "Employer ID 66 32 562 72"
+    if (f !== null) {
+      out.push(f);
+      return;
+    }
+  }
+  if (!tainted && amount === null && rawSeps.includes(" ")) {
+    const f = straySpace(texts, rawSeps, cs, ce, ctx); // "ITIN 904-73-73 83"
     if (f !== null) {
       out.push(f);
       return;

@@ -983,6 +983,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const OCR_LAID_OUT_RE = new RegExp(`^(?:${R.ocr_laid_out})$`);
   const OCR_ANY_RE = new RegExp(`[${OCR_LETTERS}]`, "g");
   const CUE_BEFORE_RE = new CueRegExp("g");
+  const OCR_CARD_RE = new RegExp(`^(?:${R.ocr_card_laid_out})$`);
+  const CARD_WORDS_RE = new RegExp(RULES.card.words);
   // The token with each look-alike letter its digit, if it reads as an identifier's
   // digits with one or two of them misread and a cue before it; or, when the token goes on
   // over a line break and is none so, its first line so (_ocr_digits).
@@ -1001,9 +1003,38 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     // (an identifier's layout may hold more of them, side by side too: "l3-Ol28l87")
     const laidOut = OCR_LAID_OUT_RE.test(token);
     if (letters < 1 || letters > (laidOut ? R.ocr_laid_out_max_letters : R.ocr_max_letters)) return token;
-    if (!R.ocr_lengths.includes(token.length - token.split("-").length - token.split(" ").length - token.split("\n").length + 3)) return token;
     if (!laidOut && OCR_PAIR_RE.test(token)) return token;
-    return cueBefore(whole, at) || marked(whole, at, at + token.length) ? fixed : token;
+    if (!R.ocr_lengths.includes(token.length - token.split("-").length - token.split(" ").length - token.split("\n").length + 3)) {
+      // or a card number's layout, after a card word ("card: 4528 9835 l061 4524")
+      const card = !laidOut && OCR_CARD_RE.test(token);
+      return card && CARD_WORDS_RE.test(lower(whole.slice(Math.max(0, at - RULES.card.words_reach), at))) ? fixed : token;
+    }
+    return cueBefore(whole, at) || marked(whole, at, at + token.length) || headerAbove(whole, at) ? fixed : token;
+  }
+  // Is the first line above text[at]'s with no digit, within ocr_header_rows lines and
+  // ocr_header_reach characters and with no blank line between, a header that names an
+  // identifier ("Member   FEIN   CT Reg No." over a row's "5O-5993193")? (_header_above)
+  function headerAbove(text, at) {
+    const lo = Math.max(0, at - R.ocr_header_reach);
+    let end = text.lastIndexOf("\n", at - 1);
+    if (end < lo) end = -1;
+    for (let k = 0; k < R.ocr_header_rows; k++) {
+      if (end < 0) return false;
+      let start = text.lastIndexOf("\n", end - 1);
+      start = start < lo ? 0 : start + 1;
+      if (start === 0 && lo > 0) return false; // (a line longer than the reach)
+      const line = text.slice(start, end);
+      if (/^ *$/.test(line)) return false;
+      if (!/[0-9]/.test(line)) {
+        const low = lower(line);
+        CUE_BEFORE_RE.lastIndex = 0;
+        let cue;
+        while ((cue = CUE_BEFORE_RE.exec(low)) !== null) if (ID_KINDS.has(cueKind(cue))) return true;
+        return false;
+      }
+      end = start - 1;
+    }
+    return false;
   }
   // is text[s, e) set between two of the same MICR transit mark, a check line's routing
   // field ("|:056l10041|: 811878S89611"): the marks are its cue (_marked)

@@ -37,6 +37,15 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const HEADER_MONEY_RE = new RegExp(S.header_money);
   const ALIGNED_RE = new RegExp(S.aligned_gap, "g");
   const RULE_LINE_RE = new RegExp("^(?:" + S.rule_line + ")$");
+  const ROW_TYPE_RE = new RegExp(S.row_type, "g");
+  const ROW_TYPES = { ssn: "ssn", ein: "fein", fein: "fein", itin: "itin" };
+  // The one kind of tax ID a table's row names in a cell of its own (_scopes._row_type).
+  function rowType(row) {
+    const found = new Set([...low(row).matchAll(ROW_TYPE_RE)].map((m) => ROW_TYPES[m[1]]));
+    return found.size === 1 ? [...found][0] : null;
+  }
+  // A column that names a tax ID of any kind takes the kind its row names (_column_kind).
+  const columnKind = (kind, typed) => (kind === "taxid" && typed !== null ? typed : kind);
   const NEGATIVE_COLUMN_RE = new RegExp("^(?:" + S.negative_column + ")$");
   // a line holding only a number, under a one-cell header (columnRows)
   const COLUMN_VALUE_RE = new RegExp("^(?:" + S.column_value + ")$");
@@ -860,9 +869,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
           }
           const cs = rowMode(row, md, cols.length) ? cells(row, md) : [];
           if (cs.length < 2) break;
+          const typed = rowType(row);
           if (starts !== null && cs.length !== cols.length) {
             starts.forEach((at, k) => {
-              if (cols[k] !== SKIP && at < row.length && ND.test(row[at]) && (at === 0 || row[at - 1] === " ")) forced.set(roff + at, cols[k]);
+              if (cols[k] !== SKIP && at < row.length && ND.test(row[at]) && (at === 0 || row[at - 1] === " ")) forced.set(roff + at, columnKind(cols[k], typed));
             });
           } else {
             // a row its first cell labels as an identifier ("Routing no.      247968921"
@@ -875,7 +885,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
               // "605689632", "=""605689632""", '605689632: an apostrophe keeps it as text)
               const q = cell.length - cell.replace(/^["=']+/, "").length;
               if (cols[k] === SKIP || (keyed && cols[k] === "none")) return;
-              if (ND.test(cell.slice(q, q + 1))) forced.set(roff + coff + q, cols[k]);
+              if (ND.test(cell.slice(q, q + 1))) forced.set(roff + coff + q, columnKind(cols[k], typed));
             });
           }
           j++;
@@ -1098,7 +1108,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       // (a turn that asks not to send one names it too: "Please don't share your full SSN
       // in chat." / "ok its N")
       const ids = new Set(cues(rest, !short, false, true).filter((k) => ID_KINDS.has(k)));
-      if (found.length || ids.size || at >= 0 || /[0-9]/.test(rest)) asked = [speaker, ids, 0, ids.size > 0 && PLURAL_RE.test(low(rest))];
+      // (a turn that names only the state or the department asks nothing anew: "Mom: for
+      // the connecticut return!! it asks on the first page")
+      const state = !ids.size && found.every((k) => k === "ct");
+      if ((found.length && !state) || ids.size || at >= 0 || /[0-9]/.test(rest)) asked = [speaker, ids, 0, ids.size > 0 && PLURAL_RE.test(low(rest))];
       else if (asked !== null) asked = asked[2] + 1 < S.answer_turns ? [asked[0], asked[1], asked[2] + 1, asked[3]] : null;
     }
   }

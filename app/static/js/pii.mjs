@@ -194,6 +194,39 @@ function beforeClock(norm, s, e) {
   return b;
 }
 
+// Is norm[i] a tab of the original text?
+const tabAt = (text, norm, starts, i) => norm[i] === " " && text[starts === null ? i : starts[i]] === "\t";
+
+// The claims cut at each tab of the original text, each piece from its first digit to
+// its last, where other separators stand beside the tabs: a tab there parts a row's
+// cells, not the digit groups of one number; groups parted by tabs alone may be one
+// number a cell each (_tab_cut).
+function tabCut(text, norm, starts, claims) {
+  const out = [];
+  for (const [s, e, placeholder] of claims) {
+    const tabs = [];
+    let other = false;
+    for (let i = s; i < e; i++) {
+      if (tabAt(text, norm, starts, i)) tabs.push(i);
+      else if (!(norm[i] >= "0" && norm[i] <= "9")) other = true;
+    }
+    if (placeholder || !tabs.length || !other) {
+      out.push([s, e, placeholder]); // ("[... removed]": no number to cut)
+      continue;
+    }
+    let a = s;
+    for (const i of [...tabs, e]) {
+      let lo = a;
+      let hi = i;
+      while (lo < hi && !(norm[lo] >= "0" && norm[lo] <= "9")) lo++;
+      while (hi > lo && !(norm[hi - 1] >= "0" && norm[hi - 1] <= "9")) hi--;
+      if (hi > lo) out.push([lo, hi, false]);
+      a = i + 1;
+    }
+  }
+  return out;
+}
+
 function scanOnce(text) {
   const first = normalise(text);
   const { norm, starts, ends } = rewrite(first.norm, first.starts, first.ends);
@@ -201,7 +234,7 @@ function scanOnce(text) {
   const ctx = new Text(norm, starts, text);
   const size = norm.length;
   CLAIM_RE.lastIndex = 0;
-  const claims = [];
+  let claims = [];
   let m;
   while ((m = CLAIM_RE.exec(norm)) !== null) {
     const s = m.index;
@@ -224,6 +257,7 @@ function scanOnce(text) {
       a = b + 1;
     }
   }
+  if (text.includes("\t")) claims = tabCut(text, norm, starts, claims);
   let pe = 0;
   let prev = null;
   const chunks = [];
