@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 441
+    assert len(INDEPENDENT) == 448
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -347,6 +347,9 @@ _FLOORS = {
     # voice over sentences and call turns (439): numbers split over turns and messages,
     # parts in separate Spanish and Portuguese sentences (README)
     "independent-439": (0.93, 0.93, 0.01),
+    # voice (442): numbers read over several sentences, corrections inside a number,
+    # "twenty, uh, 1567819" (README)
+    "independent-442": (0.87, 0.86, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -554,6 +557,9 @@ _PRECISION_FLOORS = {
     # the hardest cases (440): a vendor's job number in the EIN's shape, denied after "at
     # the bottom of the invoice is ...", and an EIN put in the SSN box read as an SSN
     "independent-440": (0.98, 0.01),
+    # disputed bills (448): a number denied a sentence or two later ("That was our DRS
+    # account PIN, not the reg number", "I thought was my SSN but it's not"); two in 98
+    "independent-448": (0.96, 0.021),
 }
 
 
