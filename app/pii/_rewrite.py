@@ -664,6 +664,8 @@ def _asides(norm: str) -> list[Edit]:
             and _digit_item_at(low, e)
             # (not after a whole number: "4 1 2 0 8 3 3 7 1 (sorry wrong one) 4 1 2 ...")
             and _numerals_before(low, s) < MIN_DIGITS
+            # (nor before one, the number begun again: "EIN 4739 wait 473815926")
+            and not _whole_numerals_at(low, e)
         ):
             gap = " " if "0" <= low[s - 1] <= "9" and "0" <= low[e] <= "9" else ", "
             out.append((s, e, gap, [(s, e)] * len(gap)))
@@ -685,6 +687,11 @@ def _part_joins(norm: str) -> list[Edit]:
     named = -1  # where the last first part's name taken out ends
     for m in _PART_JOIN_RE.finditer(low):
         s, e = m.span()
+        # (an aside may follow the part's name: "And the last four are, hold on, it is on
+        # the card, one ...")
+        aside = None if _digit_item_at(low, e) else _ASIDE_JOIN_RE.match(low, e)
+        if aside is not None:
+            e = aside.end()
         first = None
         for f in _PART_FIRST_RE.finditer(low, max(0, s - _PART_REACH), s):
             first = f
@@ -734,6 +741,16 @@ def _numerals_before(low: str, end: int) -> int:
 
 
 _NUMERAL_RUN = frozenset("0123456789 ,.-")
+
+
+def _whole_numerals_at(low: str, at: int) -> bool:
+    """Does the run of numerals, spaces and marks starting at `at` hold MIN_DIGITS digits
+    or more (a whole number)? (Counted only that far.)"""
+    n, i = 0, at
+    while i < len(low) and low[i] in _NUMERAL_RUN and n < MIN_DIGITS:
+        n += "0" <= low[i] <= "9"
+        i += 1
+    return n >= MIN_DIGITS
 
 
 def _digit_item_at(low: str, at: int) -> bool:

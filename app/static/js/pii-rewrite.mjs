@@ -311,6 +311,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   }
   // A pause to look or to listen inside a spoken number: a pause (aside_join; _asides).
   const ASIDE_JOIN_RE = new RegExp(R.aside_join.replaceAll("D", DIGIT_WORD_ALT), "g");
+  const ASIDE_AT_RE = new RegExp(R.aside_join.replaceAll("D", DIGIT_WORD_ALT), "y");
   function asides(norm) {
     const low = lower(norm);
     const out = [];
@@ -318,8 +319,9 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const m of all(ASIDE_JOIN_RE, low)) {
       const s = m.index;
       const e = s + m[0].length;
-      // (not after a whole number: "4 1 2 0 8 3 3 7 1 (sorry wrong one) 4 1 2 ...")
-      if (digitItemBefore(low, Math.max(0, s - R.part_reach), s) && digitItemAt(low, e) && numeralsBefore(low, s) < RULES.min_digits) {
+      // (not after a whole number: "4 1 2 0 8 3 3 7 1 (sorry wrong one) 4 1 2 ...", nor before
+      // one, the number begun again: "EIN 4739 wait 473815926")
+      if (digitItemBefore(low, Math.max(0, s - R.part_reach), s) && digitItemAt(low, e) && numeralsBefore(low, s) < RULES.min_digits && !wholeNumeralsAt(low, e)) {
         const gap = isDigit(low[s - 1]) && isDigit(low[e]) ? " " : ", ";
         out.push([s, e, gap, Array(gap.length).fill([s, e])]);
       }
@@ -338,7 +340,14 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     let named = -1; // where the last first part's name taken out ends
     for (const m of all(PART_JOIN_RE, low)) {
       const s = m.index;
-      const e = s + m[0].length;
+      let e = s + m[0].length;
+      // (an aside may follow the part's name: "And the last four are, hold on, it is on the
+      // card, one ...")
+      if (!digitItemAt(low, e)) {
+        ASIDE_AT_RE.lastIndex = e;
+        const aside = ASIDE_AT_RE.exec(low);
+        if (aside !== null) e = aside.index + aside[0].length;
+      }
       const lo = Math.max(0, s - R.part_reach);
       let first = null;
       // (from one character before lo, which the pattern's lookbehind may read, as
@@ -377,6 +386,13 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   }
   // How many digits the run of numerals, spaces and marks ending at end holds
   // (_numerals_before).
+  // Does the run of numerals, spaces and marks starting at `at` hold min_digits digits or
+  // more (a whole number)? Counted only that far (_whole_numerals_at).
+  function wholeNumeralsAt(low, at) {
+    let n = 0;
+    for (let i = at; i < low.length && "0123456789 ,.-".includes(low[i]) && n < RULES.min_digits; i++) if (isDigit(low[i])) n++;
+    return n >= RULES.min_digits;
+  }
   function numeralsBefore(low, end) {
     let n = 0;
     let i = end;
