@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 448
+    assert len(INDEPENDENT) == 455
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -560,6 +560,12 @@ _PRECISION_FLOORS = {
     # disputed bills (448): a number denied a sentence or two later ("That was our DRS
     # account PIN, not the reg number", "I thought was my SSN but it's not"); two in 98
     "independent-448": (0.96, 0.021),
+    # forwarded threads (452): a question in a quoted message answered "No mom, that's not
+    # your social" above it, four times from one template (README)
+    "independent-452": (0.97, 0.041),
+    # the hardest clean messages (454, 61% clean): "That's NY, not Connecticut." after a
+    # 7-3 certificate number; a routing number taken back as an account number (README)
+    "independent-454": (0.97, 0.01),
 }
 
 
