@@ -69,7 +69,7 @@ _ALIGNED_GAP = "  "
 _THOUSANDS_COMMA_RE = re.compile("(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 _RULE_LINE_RE = re.compile(_S["rule_line"])
 _ROW_TYPE_RE = re.compile(_S["row_type"])
-_ROW_TYPES = {"ssn": "ssn", "ein": "fein", "fein": "fein", "itin": "itin"}
+_ROW_TYPES: dict[str, str] = _S["row_types"]
 _ITEM_RE = re.compile(_S["list_item"])
 _SHAPED_ITEM_RE = re.compile(_S["shaped_item"])
 _BARE_ITEM_RE = re.compile(_S["bare_item"])

@@ -2292,7 +2292,13 @@ export const RULES = {
   "_quote_header": "A line that starts a quoted message without quote prefixes (Outlook's '-----Original Message-----' or rule, Gmail's 'On ... wrote:', in the five languages): the lines after it are quoted lines for the topic. Matched against the line lower-cased.",
   "aligned_gap": " {2,}",
   "row_type": "(?<![a-z0-9])(ssn|ein|fein|itin)(?![a-z0-9])",
-  "_row_type": "A table's row may say in a cell of its own which kind its tax ID is (a vendor export's 'TAXIDTYP' column: 'V9261   OMAR NGUYEN   SSN   405304829' under 'VND   NAME   TAXIDTYP   TAXID'): a number in a column that names a tax ID of any kind ('TAXID', 'TIN') takes the one kind its row names so, read in lower case as a whole word (ein and fein are an EIN).",
+  "row_types": {
+   "ssn": "ssn",
+   "ein": "fein",
+   "fein": "fein",
+   "itin": "itin"
+  },
+  "_row_type": "A table's row may say in a cell of its own which kind its tax ID is (a vendor export's 'TAXIDTYP' column: 'V9261   OMAR NGUYEN   SSN   405304829' under 'VND   NAME   TAXIDTYP   TAXID'): a number in a column that names a tax ID of any kind ('TAXID', 'TIN') takes the one kind its row names so, read in lower case as a whole word (row_types: the kind each such word names).",
   "rule_line": "[ \\t|:+-]*-{3}[ \\t|:+-]*",
   "speaker_turn": "[ \\t]*(?:[\\[(][0-9][0-9/.,: APMapm-]{2,30}[\\])][ \\t]*|(?:(?:[A-Z][a-z]{2} [0-9]{1,2}|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}),? )?[0-9]{1,2}:[0-9]{2}(?: ?[AaPp][Mm])? - )?([A-ZÀ-Þ][A-Za-zÀ-ɏ.'’-]*(?:[ ][A-ZÀ-Þ0-9][A-Za-zÀ-ɏ0-9.'’-]*){0,2}|me|you)(?:[ \\t]*[(\\[](?:[0-9][0-9/.,: APMapm-]{2,30}|[A-Za-z][A-Za-z .'’-]{0,20})[)\\]])?[ \\t]*:[ \\t]*",
   "speaker_not": [

@@ -38,10 +38,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const ALIGNED_RE = new RegExp(S.aligned_gap, "g");
   const RULE_LINE_RE = new RegExp("^(?:" + S.rule_line + ")$");
   const ROW_TYPE_RE = new RegExp(S.row_type, "g");
-  const ROW_TYPES = { ssn: "ssn", ein: "fein", fein: "fein", itin: "itin" };
   // The one kind of tax ID a table's row names in a cell of its own (_scopes._row_type).
   function rowType(row) {
-    const found = new Set([...low(row).matchAll(ROW_TYPE_RE)].map((m) => ROW_TYPES[m[1]]));
+    const found = new Set([...low(row).matchAll(ROW_TYPE_RE)].map((m) => S.row_types[m[1]]));
     return found.size === 1 ? [...found][0] : null;
   }
   // A column that names a tax ID of any kind takes the kind its row names (_column_kind).

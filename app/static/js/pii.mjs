@@ -210,8 +210,9 @@ function tabCut(text, norm, starts, claims) {
       if (tabAt(text, norm, starts, i)) tabs.push(i);
       else if (!(norm[i] >= "0" && norm[i] <= "9")) other = true;
     }
+    // (a placeholder, "[... removed]", has no number to cut)
     if (placeholder || !tabs.length || !other) {
-      out.push([s, e, placeholder]); // ("[... removed]": no number to cut)
+      out.push([s, e, placeholder]);
       continue;
     }
     let a = s;
