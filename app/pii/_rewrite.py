@@ -1810,12 +1810,14 @@ def _fillers(low: str) -> list[Edit]:
 
 
 def _look_alikes(norm: str, o_runs: bool, hint: bytes | None) -> str:
-    """Letters typed or read for digits, one character for one (the maps stay)."""
-    if o_runs:  # a word of o's: perhaps "7356276o4", an o typed for a zero
-        # (the hint stays good enough: an o made 0 touches no other letter)
-        norm = _O_FOR_ZERO_RE.sub(_o_for_zero, norm)
+    """Letters typed or read for digits, one character for one (the maps stay). Whether
+    a look-alike letter touches a digit is asked of the text before its o's are made
+    zeros, as the browser twin asks it: "31855O8-OOO" is still read for look-alikes once
+    "31855O8" is "3185508"."""
     if hint is None:
         hint = _utf8(norm).translate(_HINT_BYTES)
+    if o_runs:  # a word of o's: perhaps "7356276o4", an o typed for a zero
+        norm = _O_FOR_ZERO_RE.sub(_o_for_zero, norm)
     if b"0L" in hint or b"L0" in hint:  # a look-alike letter touches a digit
         norm = _OCR_RE.sub(_ocr_digits, norm)
     return norm

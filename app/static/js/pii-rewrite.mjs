@@ -1331,9 +1331,11 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         continue;
       }
       if (step === "o") {
-        // one character for one: the maps stay
+        // one character for one: the maps stay; whether a look-alike letter touches a
+        // digit is asked before the o's are made zeros ("31855O8-OOO": _look_alikes)
+        const lookAlike = OCR_GATE_RE.test(norm);
         if (O_GATE_RE.test(norm)) norm = norm.replace(O_FOR_ZERO_RE, oForZero);
-        if (OCR_GATE_RE.test(norm)) norm = norm.replace(OCR_RE, ocrDigits);
+        if (lookAlike) norm = norm.replace(OCR_RE, ocrDigits);
         continue;
       }
       if (hint !== null && !norm.includes(hint)) continue;
