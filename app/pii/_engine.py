@@ -313,17 +313,23 @@ def _tab_cut(
         if not tabs or not other:
             out.append((s, e))
             continue
-        a = s
-        for i in [*tabs, e]:
-            lo, hi = a, i
-            while lo < hi and not "0" <= norm[lo] <= "9":
-                lo += 1
-            while hi > lo and not "0" <= norm[hi - 1] <= "9":
-                hi -= 1
-            if hi > lo:
-                out.append((lo, hi))
-            a = i + 1
+        _digit_pieces(norm, s, [*tabs, e], out)
     return out
+
+
+def _digit_pieces(norm: str, s: int, cuts: list[int], out: list[tuple[int, int]]) -> None:
+    """Append to out the pieces of norm from s cut at each of cuts (the last one the
+    end; each cut character dropped), each from its first digit to its last."""
+    a = s
+    for i in cuts:
+        lo, hi = a, i
+        while lo < hi and not "0" <= norm[lo] <= "9":
+            lo += 1
+        while hi > lo and not "0" <= norm[hi - 1] <= "9":
+            hi -= 1
+        if hi > lo:
+            out.append((lo, hi))
+        a = i + 1
 
 
 def _tab_at(text: str, norm: str, starts: list[int] | None, i: int) -> bool:
@@ -343,18 +349,12 @@ def _lines_of_long(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
         if e - s <= MAX_CHUNK or norm.find("\n", s, e) < 0:
             out.append((s, e))
             continue
-        a = s
-        while a < e:
-            b = norm.find("\n", a, e)
-            b = e if b < 0 else b
-            lo, hi = a, b
-            while lo < hi and not "0" <= norm[lo] <= "9":
-                lo += 1
-            while hi > lo and not "0" <= norm[hi - 1] <= "9":
-                hi -= 1
-            if hi > lo:
-                out.append((lo, hi))
-            a = b + 1
+        breaks = []
+        b = norm.find("\n", s, e)
+        while b >= 0:
+            breaks.append(b)
+            b = norm.find("\n", b + 1, e)
+        _digit_pieces(norm, s, [*breaks, e], out)
     return out
 
 

@@ -215,17 +215,23 @@ function tabCut(text, norm, starts, claims) {
       out.push([s, e, placeholder]);
       continue;
     }
-    let a = s;
-    for (const i of [...tabs, e]) {
-      let lo = a;
-      let hi = i;
-      while (lo < hi && !(norm[lo] >= "0" && norm[lo] <= "9")) lo++;
-      while (hi > lo && !(norm[hi - 1] >= "0" && norm[hi - 1] <= "9")) hi--;
-      if (hi > lo) out.push([lo, hi, false]);
-      a = i + 1;
-    }
+    digitPieces(norm, s, [...tabs, e], out);
   }
   return out;
+}
+
+// Push to out the pieces of norm from s cut at each of cuts (the last one the end; each
+// cut character dropped), each from its first digit to its last (_digit_pieces).
+function digitPieces(norm, s, cuts, out) {
+  let a = s;
+  for (const i of cuts) {
+    let lo = a;
+    let hi = i;
+    while (lo < hi && !(norm[lo] >= "0" && norm[lo] <= "9")) lo++;
+    while (hi > lo && !(norm[hi - 1] >= "0" && norm[hi - 1] <= "9")) hi--;
+    if (hi > lo) out.push([lo, hi, false]);
+    a = i + 1;
+  }
 }
 
 function scanOnce(text) {
@@ -246,17 +252,9 @@ function scanOnce(text) {
     }
     // longer than a chunk may be, with a line break: its lines, each from its first
     // digit to its last (a CSV pasted row under row; _lines_of_long)
-    let a = s;
-    while (a < e) {
-      let b = norm.indexOf("\n", a);
-      if (b < 0 || b > e) b = e;
-      let lo = a;
-      let hi = b;
-      while (lo < hi && !(norm[lo] >= "0" && norm[lo] <= "9")) lo++;
-      while (hi > lo && !(norm[hi - 1] >= "0" && norm[hi - 1] <= "9")) hi--;
-      if (hi > lo) claims.push([lo, hi, false]);
-      a = b + 1;
-    }
+    const breaks = [];
+    for (let i = norm.indexOf("\n", s); i >= 0 && i < e; i = norm.indexOf("\n", i + 1)) breaks.push(i);
+    digitPieces(norm, s, [...breaks, e], claims);
   }
   if (text.includes("\t")) claims = tabCut(text, norm, starts, claims);
   let pe = 0;
