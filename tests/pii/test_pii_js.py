@@ -3,48 +3,35 @@ parity with the Python package on every dev-corpus message and on seeded random 
 
 import json
 import random
-import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from app.pii import scan
+from tests.pii.twins import NODE, REPO, NodeTwin, python_scan
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent.parent
 DEV = REPO.parent / "shared" / "pii-corpus" / "dev.jsonl"
-NODE = shutil.which("node")
 
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
 
-def _js_scan(texts: list[str]) -> list[list]:
-    stdin = "".join(json.dumps({"text": t}) + "\n" for t in texts)
-    run = subprocess.run(
-        [NODE, str(HERE / "run_js_scan.mjs")],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=REPO,
-        check=False,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stderr
-    lines = run.stdout.splitlines()
-    assert len(lines) == len(texts)
-    return [json.loads(line) for line in lines]
+@pytest.fixture(scope="module")
+def twin() -> Iterator[NodeTwin]:
+    node = NodeTwin()
+    yield node
+    node.close()
 
 
 def _py_scan(text: str) -> list:
-    return [[f.kind, f.start, f.end, f.masked] for f in scan(text)]
+    return [[f.kind, f.start, f.end, f.masked] for f in python_scan(text)]
 
 
-def _assert_parity(texts: list[str]) -> None:
+def _assert_parity(twin: NodeTwin, texts: list[str]) -> None:
     mismatches = [
         (text, py, js)
-        for text, js in zip(texts, _js_scan(texts), strict=True)
+        for text, js in zip(texts, twin.scan(texts), strict=True)
         if (py := _py_scan(text)) != js
     ]
     assert not mismatches, mismatches[:5]
@@ -63,20 +50,20 @@ def test_node_rule_table():
 
 
 @pytest.mark.skipif(not DEV.exists(), reason=f"dev corpus not found at {DEV}")
-def test_parity_on_dev_corpus():
+def test_parity_on_dev_corpus(twin):
     with DEV.open(encoding="utf-8") as fh:
         texts = [json.loads(line)["text"] for line in fh if line.strip()]
-    _assert_parity(texts)
+    _assert_parity(twin, texts)
 
 
 REALISTIC = DEV.parent / "realistic.jsonl"
 
 
 @pytest.mark.skipif(not REALISTIC.exists(), reason=f"corpus not found at {REALISTIC}")
-def test_parity_on_realistic_corpus():
+def test_parity_on_realistic_corpus(twin):
     with REALISTIC.open(encoding="utf-8") as fh:
         texts = [json.loads(line)["text"] for line in fh if line.strip()]
-    _assert_parity(texts)
+    _assert_parity(twin, texts)
 
 
 @pytest.mark.parametrize(
@@ -84,15 +71,15 @@ def test_parity_on_realistic_corpus():
     sorted((Path(__file__).parent / "corpora").glob("independent-*.jsonl")),
     ids=lambda p: p.stem,
 )
-def test_parity_on_independent_corpora(path):
+def test_parity_on_independent_corpora(twin, path):
     with path.open(encoding="utf-8") as fh:
         texts = [json.loads(line)["text"] for line in fh if line.strip()]
-    _assert_parity(texts)
+    _assert_parity(twin, texts)
 
 
-def test_parity_on_rule_table():
+def test_parity_on_rule_table(twin):
     cases = json.loads((HERE / "cases.json").read_text(encoding="utf-8"))
-    _assert_parity([c["text"] for c in cases])
+    _assert_parity(twin, [c["text"] for c in cases])
 
 
 PIECES = [
@@ -226,7 +213,7 @@ PIECES = [
 ]
 
 
-def test_parity_on_seeded_random_text():
+def test_parity_on_seeded_random_text(twin):
     rng = random.Random(20240115)
     texts = []
     for _ in range(3000):
@@ -234,4 +221,4 @@ def test_parity_on_seeded_random_text():
         if rng.random() < 0.3:
             parts.insert(rng.randrange(len(parts) + 1), str(rng.randrange(10**12)))
         texts.append("".join(parts))
-    _assert_parity(texts)
+    _assert_parity(twin, texts)
