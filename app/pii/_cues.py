@@ -28,6 +28,7 @@ from ._rules import (
     CUE_START_RE,
     CUE_WINDOW,
     DENIAL_ANSWER_NO_RE,
+    DENIAL_ANSWER_NOT_RE,
     DENIAL_ANSWER_OWNER_RE,
     DENIAL_BRACKET_RE,
     DENIAL_BREAK_RE,
@@ -46,9 +47,13 @@ from ._rules import (
     DENIAL_OWNER_RE,
     DENIAL_QUESTION_AFTER_RE,
     DENIAL_QUESTION_LINE_RE,
+    DENIAL_QUOTE_REACH,
+    DENIAL_QUOTED_LINE_RE,
     DENIAL_RELABEL_RE,
     DENIAL_RELATIVE_RE,
     DENIAL_RELATIVE_REACH,
+    DENIAL_REPLY_HEADER_RE,
+    DENIAL_REPLY_LINES,
     DENIAL_TAKEN_BACK_LEAD_RE,
     DIGITS_RE,
     HINT_RE,
@@ -270,6 +275,54 @@ class _Text:
             low = self.low_lines
             self._wrapped = _cue_lines(low) if "\n" in low else low
         return self._wrapped
+
+
+def _answered_above(low: str, cs: int, ce: int) -> bool:
+    """Is the number asked about on a quoted line ("> ... from the state, 303292763. Is
+    that my social security number??") and the question answered "no", with a
+    negation, in the reply above the quote ("No mom, that's not your social")?
+    (denial.quoted_line, answer_not, reply_header; low keeps its quote prefixes.)"""
+    start = low.rfind("\n", max(0, cs - _CHAT_LINE), cs)
+    if start < 0:
+        return False  # (the quote's first line opens the text: no reply above it)
+    stop = min(len(low), ce + _CHAT_LINE)
+    end = low.find("\n", ce, stop)
+    if end < 0:
+        if stop < len(low):
+            return False
+        end = stop
+    q = DENIAL_QUOTED_LINE_RE.match(low, start + 1, end)
+    if q is None:
+        return False
+    if (
+        DENIAL_QUESTION_LINE_RE.match(low, q.end(), end) is None
+        and DENIAL_QUESTION_AFTER_RE.match(low, ce, end) is None
+    ):
+        return False
+    lines = low[max(0, start - DENIAL_QUOTE_REACH) : start].split("\n")
+    k = len(lines) - 1
+    while k >= 0 and DENIAL_QUOTED_LINE_RE.match(lines[k]) is not None:
+        k -= 1  # the quote above the number's line
+    read = 0
+    while k >= 0 and read < DENIAL_REPLY_LINES:
+        line = lines[k]
+        k -= 1
+        if (
+            DENIAL_QUOTED_LINE_RE.match(line) is not None
+            or DENIAL_REPLY_HEADER_RE.match(line) is not None
+        ):
+            return False
+        if not line.strip(" \t\r"):
+            continue
+        read += 1
+        m = DENIAL_ANSWER_NO_RE.match(line)
+        if (
+            m is not None
+            and DENIAL_ANSWER_NOT_RE.search(line, m.end()) is not None
+            and DENIAL_ANSWER_OWNER_RE.search(line, m.end()) is None
+        ):
+            return True
+    return False
 
 
 def _answered_no(low: str, cs: int, ce: int) -> bool:
@@ -775,6 +828,9 @@ class _Chunk:
             return True
         if _answered_no(self.text.low, self.cs, self.ce):  # "is this my social?? N" / "no"
             return True
+        # "> ... N. Is that my social security number??" under "No mom, that's not your social"
+        if _answered_above(self.text.low_lines, self.cs, self.ce):
+            return True
         if self.cue_before() not in _NO_CUE_OR_NEG:
             return self._own_cue_denied()
         after = self.cue_after()
@@ -1018,7 +1074,10 @@ class _Chunk:
             return kind
         if kind in ID_KINDS:
             # asked about and answered "no": "Me: is this my social?? 722999496\nMarek: no"
-            return "neg" if _answered_no(self.text.low, self.cs, self.ce) else kind
+            asked = _answered_no(self.text.low, self.cs, self.ce) or _answered_above(
+                self.text.low_lines, self.cs, self.ce
+            )
+            return "neg" if asked else kind
         if kind not in _NEG_KINDS:
             return kind
         instead = self._corrected_to(self.ce, mistake=True)

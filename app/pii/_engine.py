@@ -446,7 +446,7 @@ def _findings(text: str, raw: list, starts, ends) -> list[Finding]:
 _CUE_GIVES = {
     "ssn": ("ssn", "itin"),
     "itin": ("ssn", "itin"),
-    "taxid": ("ssn", "itin", "fein"),
+    "taxid": ("ssn", "itin", "fein", "ct_tax_reg"),  # (a CT number is a tax number too)
     "fein": ("fein",),
     "routing": ("routing",),
     "ct": ("ct_tax_reg",),

@@ -352,7 +352,15 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             return None
         if lens[0] == CT_ZIP_PLUS4[0] and seps[0] == "" and d.startswith(CT_ZIP_PREFIX):
             return None  # "Hartford, CT 06171\n203 615 8846": a ZIP code, then a phone
-        if _ct_cued(ctx, first, last, d, lens == _CT_SHAPE):
+        # (a tax ID's 7-digit base may come in groups of its own: "My tax number is
+        # 576-9004-000"; no nine digits are a tax ID of ten)
+        if _ct_cued(
+            ctx,
+            first,
+            last,
+            d,
+            lens == _CT_SHAPE or (n == sum(_CT_SHAPE) and ctx.cue(first, last) == "taxid"),
+        ):
             return "ct_tax_reg"
         # 1234567-000 or 1234567 000: the shape alone, a 7-digit base, a hyphen or one
         # space and a location code 000-009
@@ -616,6 +624,8 @@ def _unwrapped(texts: list[str], raw_seps: list[str], cs: int, ce: int, ctx):
         seps = [*seps[:at], *seps[at + 1 :]]
     else:
         seps = [*seps[:at], sep, *seps[at + 1 :]]
+    if "/" in seps:
+        return None  # a date the wrap left a number's tail before ("4.71E+15\n2/15/2025")
     if not (
         _shape_possible([len(texts[0])])
         if len(texts) == 1
@@ -760,14 +770,21 @@ def _in_thousands(lens: tuple[int, ...]) -> bool:
     return lens[0] <= 3 and all(n == 3 for n in lens[1:])
 
 
+# a space or a hyphen between a card's groups, or a comma's pause as read aloud ("Son
+# read the Amex: 3473, 781237, 34982")
+_CARD_READ_SEP = ", "
+_CARD_GROUP_SEPS = (" ", "-", _CARD_READ_SEP)
+
+
 def _card_grouped(ctx: _Chunk, texts: list[str], raw_seps: list[str], cs: int, ce: int):
     """A card number grouped another way ("visa 4135 11941092 1454", "card 48604064
-    44814420", eight pairs read aloud): one separator, a space or a hyphen, throughout,
+    44814420", eight pairs read aloud): one separator, a space, a hyphen or (after a
+    card word) a comma and a space, throughout,
     valid for its brand, and a card word (card.words) in the card.words_reach characters
     before the chunk ctx, with no negative cue after it that introduces the number. None
     if not."""
     sep = raw_seps[0]
-    if sep not in (" ", "-"):
+    if sep not in _CARD_GROUP_SEPS:
         return None
     # the first groups, one separator between them (an expiry date may follow: "... 1454
     # 08/26")
@@ -793,9 +810,10 @@ def _card_grouped(ctx: _Chunk, texts: list[str], raw_seps: list[str], cs: int, c
         return None  # joined on to more digits by another mark: part of another number
     words = _card_word_before(ctx.text, cs)
     if words is None:
-        # (or its expiry or code named right after it: "4627 63453768 5894 exp 04/27")
+        # (or its expiry or code named right after it: "4627 63453768 5894 exp 04/27";
+        # groups read aloud with a comma's pause only after a card word)
         after = CARD_AFTER_RE.match(ctx.text.low, end)
-        if after is None or ctx.introduced_by_neg():
+        if after is None or sep == _CARD_READ_SEP or ctx.introduced_by_neg():
             return None
         named = after.end() - len(after.group().lstrip(" ,;-"))
         return ("card", cs, end, d, ("card after", named, after.end(), None))
@@ -1093,6 +1111,10 @@ def _listed_after(sep: str, ctx: _Chunk, before: int) -> bool:
     )
 
 
+# a 7-digit base, a hyphen or a space, a location code 00x: "CT-7996295-002" prefixed
+_CT_PREFIXED_RE = re.compile(f"[0-9]{{{_CT_SHAPE[0]}}}[- ]{CT_NO_CUE_LOC}[0-9]")
+
+
 def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     """Append (kind, norm_start, norm_end, digits) for the identifiers in one chunk."""
     norm = text.norm
@@ -1142,6 +1164,10 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
                 # or a card's digits in thousands ("4,492,057,609,743,908")
                 card = commas >= 4 and CARD_MIN <= digits <= CARD_MAX
                 f = _comma_grouped(norm, bare, cs, ce, ctx) if nine or card else None
+                if f is None and _CARD_READ_SEP in bare and not _glued(norm, cs, ce):
+                    # a card read aloud in its groups ("the Amex: 3473, 781237, 34982")
+                    texts = DIGITS_RE.findall(bare)
+                    f = _card_grouped(ctx, texts, _NON_DIGITS_RE.findall(bare), cs, ce)
             elif bare.count("\n") == 1 and not _glued(norm, cs, ce):
                 f = _unwrapped(DIGITS_RE.findall(bare), _NON_DIGITS_RE.findall(bare), cs, ce, ctx)
             elif " " in bare:
@@ -1192,6 +1218,17 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     )
     if (left_taint or right_taint) and _between_marks(norm, cs, ce):
         left_taint = right_taint = False  # a check line's "A232769261A"
+    elif (
+        left_taint
+        and norm[cs - 1] == "-"
+        and text.low[cs - 3 : cs - 1] == "ct"
+        and (cs == 3 or not _is_word(norm[cs - 4]))
+        and _CT_PREFIXED_RE.fullmatch(bare) is not None
+        and ctx.cue_before() in (None, "ct")
+    ):
+        # "Reg. No. CT-7996295-002": the state's letters typed on to a registration
+        # written whole, as "CT 7996295-002" is (not a form's "CT-1040")
+        left_taint = False
     elif left_taint and norm[cs - 1] in _GLUE_PUNCT and ctx.cue_before() is not None:
         # "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
         left_taint = ctx.before_end != cs - 1

@@ -705,8 +705,19 @@ def _part_joins(norm: str) -> list[Edit]:
             out.append((first.start(), first.end(), "", []))
             named = first.end()
         gap = " " if "0" <= low[s - 1] <= "9" else ", "
+        if gap == " " and (
+            _COMMA_PAUSE_AT_RE.match(low, e, e + _PAUSE_LOOK) is not None
+            or _COMMA_PAUSE_BEFORE_RE.search(low, max(0, s - _PAUSE_LOOK), s) is not None
+        ):
+            gap = ", "  # as the number's other pauses are: "first two are 42, rest is 915, 5489"
         out.append((s, e, gap, [(s, e)] * len(gap)))
     return out
+
+
+# a part whose digits go on after a comma's pause ("915, 5489"), or ended one ("42, 915")
+_COMMA_PAUSE_AT_RE = re.compile("[0-9]+, [0-9]")
+_COMMA_PAUSE_BEFORE_RE = re.compile("[0-9], [0-9]+$")
+_PAUSE_LOOK = 16  # characters looked at before a part's name for the pause before it
 
 
 def _dashed_parts(low: str, lo: int, s: int, e: int) -> bool:

@@ -367,6 +367,11 @@ DENIAL_CONTRAST_SHAPES: dict[str, frozenset[tuple[int, ...]]] = {
 }
 DENIAL_ANSWER_NO_RE = re.compile(RULES["denial"]["answer_no"])
 DENIAL_ANSWER_OWNER_RE = re.compile(RULES["denial"]["answer_owner"])
+DENIAL_QUOTED_LINE_RE = re.compile(RULES["denial"]["quoted_line"])
+DENIAL_ANSWER_NOT_RE = re.compile(RULES["denial"]["answer_not"])
+DENIAL_REPLY_HEADER_RE = re.compile(RULES["denial"]["reply_header"])
+DENIAL_REPLY_LINES: int = RULES["denial"]["reply_lines"]
+DENIAL_QUOTE_REACH: int = RULES["denial"]["quote_reach"]
 DENIAL_CORRECTED_RE = re.compile(
     RULES["denial"]["corrected"] + "|" + RULES["denial"]["corrected_mistake"]
 )

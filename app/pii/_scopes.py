@@ -162,8 +162,9 @@ _ITEM_MAX_INK = len("#12.") + _S["max_label"] + len(":")
 # then N
 _ANAPHOR_ENDS = "se"
 if _S["anaphor"] != (
-    "(?<![A-Za-z])(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|"
-    "actual|proper) (?:one|number)|(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?(?:number|one)|"
+    "(?<![A-Za-z])(?:(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|"
+    "actual|proper)|(?:Correct|New|Right|Updated|Real|Actual|Proper)) (?:one|number)|"
+    "(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?(?:number|one)|"
     "(?:[Tt]he|[Oo]ur|[Mm]y) (?:new )?(?:company|business|corporation|corp|llc|church|store|"
     "shop|firm|restaurant|entity)['’]?s (?:new )?(?:number|one)|"
     "[Tt]he number|[Hh]is|"
@@ -508,11 +509,12 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
 
 def _fields(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:
     """An XML element or JSON field whose name names an identifier ("<PrimarySSN>",
-    '"taxpayerSSN": '): its value, starting with a digit, takes that kind."""
-    if "<" not in text and '"' not in text:
+    '"taxpayerSSN": ', a Python dict's "'reg_no': '"): its value, starting with a digit,
+    takes that kind."""
+    if "<" not in text and '"' not in text and "'" not in text:
         return
     for m in _FIELD_RE.finditer(text):
-        name = m.group(1) or m.group(3)
+        name = m.group(1) or m.group(3) or m.group(4)
         at = m.end()
         if at in forced:
             continue
@@ -1288,7 +1290,7 @@ def has_reference(text: str) -> bool:
 
 def _id_field(text: str) -> bool:
     """Does text hold an XML element or JSON field whose name names an identifier?"""
-    if "<" not in text and '"' not in text:
+    if "<" not in text and '"' not in text and "'" not in text:
         return False
     found: dict[int, str] = {}
     _fields(text, found, {})

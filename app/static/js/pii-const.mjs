@@ -126,6 +126,11 @@ export const DENIAL_CONTRAST_SHAPES = new Map(
 );
 export const DENIAL_ANSWER_NO_RE = new RegExp(RULES.denial.answer_no, "y");
 export const DENIAL_ANSWER_OWNER_RE = new RegExp(RULES.denial.answer_owner);
+export const DENIAL_QUOTED_LINE_RE = new RegExp(RULES.denial.quoted_line, "y");
+export const DENIAL_ANSWER_NOT_RE = new RegExp(RULES.denial.answer_not);
+export const DENIAL_REPLY_HEADER_RE = new RegExp(RULES.denial.reply_header, "y");
+export const DENIAL_REPLY_LINES = RULES.denial.reply_lines;
+export const DENIAL_QUOTE_REACH = RULES.denial.quote_reach;
 export const DENIAL_OWNER_RE = new RegExp("^(?:" + RULES.denial.owner + ")");
 export const WEAK_CUE_QUALIFIES_RE = new RegExp("^(?:" + RULES.weak_cue_qualifies + ")$");
 export const DENIAL_BRACKET_RE = new RegExp("^(?:" + RULES.denial.bracket_label + ")$");

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
@@ -182,6 +182,55 @@ export class Text {
 // question answered "no" on the next line that is not blank ("Marek: no thats your
 // license number")? (_answered_no)
 const CHAT_LINE = 200; // characters: the reach of a chat line from its number (_CHAT_LINE)
+// Is the number asked about on a quoted line ("> ... from the state, 303292763. Is that my
+// social security number??") and the question answered "no", with a negation, in the
+// reply above the quote ("No mom, that's not your social")? low keeps its quote prefixes
+// (_answered_above).
+function answeredAbove(low, cs, ce) {
+  const lo = Math.max(0, cs - CHAT_LINE);
+  const before = low.slice(lo, cs).lastIndexOf("\n");
+  if (before < 0) return false; // (the quote's first line opens the text: no reply above it)
+  const start = lo + before;
+  const stop = Math.min(low.length, ce + CHAT_LINE);
+  const after = low.slice(ce, stop).indexOf("\n");
+  let end = ce + after;
+  if (after < 0) {
+    if (stop < low.length) return false;
+    end = stop;
+  }
+  const line = low.slice(start + 1, end);
+  DENIAL_QUOTED_LINE_RE.lastIndex = 0;
+  if (!DENIAL_QUOTED_LINE_RE.test(line)) return false;
+  DENIAL_QUESTION_LINE_RE.lastIndex = 0;
+  DENIAL_QUESTION_AFTER_RE.lastIndex = 0;
+  if (
+    !DENIAL_QUESTION_LINE_RE.test(line.slice(DENIAL_QUOTED_LINE_RE.lastIndex)) &&
+    !DENIAL_QUESTION_AFTER_RE.test(low.slice(ce, end))
+  ) {
+    return false;
+  }
+  const lines = low.slice(Math.max(0, start - DENIAL_QUOTE_REACH), start).split("\n");
+  const quoted = (l) => {
+    DENIAL_QUOTED_LINE_RE.lastIndex = 0;
+    return DENIAL_QUOTED_LINE_RE.test(l);
+  };
+  let k = lines.length - 1;
+  while (k >= 0 && quoted(lines[k])) k--; // the quote above the number's line
+  let read = 0;
+  while (k >= 0 && read < DENIAL_REPLY_LINES) {
+    const l = lines[k--];
+    DENIAL_REPLY_HEADER_RE.lastIndex = 0;
+    if (quoted(l) || DENIAL_REPLY_HEADER_RE.test(l)) return false;
+    if (/^[ \t\r]*$/.test(l)) continue;
+    read++;
+    DENIAL_ANSWER_NO_RE.lastIndex = 0;
+    if (!DENIAL_ANSWER_NO_RE.test(l)) continue;
+    const rest = l.slice(DENIAL_ANSWER_NO_RE.lastIndex);
+    if (DENIAL_ANSWER_NOT_RE.test(rest) && !DENIAL_ANSWER_OWNER_RE.test(rest)) return true;
+  }
+  return false;
+}
+
 function answeredNo(low, cs, ce) {
   // (a chat line is short: looked for within CHAT_LINE of the number, so that a long text
   // costs no scan to its ends for each number)
@@ -547,6 +596,8 @@ export class Chunk {
     const fix = cueAfterGap(CORRECTION_GAP_RE, this.text.low, this.ce);
     if (fix !== null && NEG_KINDS.includes(cueKind(fix.m))) return true;
     if (answeredNo(this.text.low, this.cs, this.ce)) return true; // "is this my social?? N" / "no"
+    // "> ... N. Is that my social security number??" under "No mom, that's not your social"
+    if (answeredAbove(this.text.lowLines, this.cs, this.ce)) return true;
     const before = this.cueBefore();
     if (before !== null && !NEG_KINDS.includes(before)) return this.ownCueDenied();
     const after = this.cueAfter();
@@ -930,7 +981,10 @@ export class Chunk {
   mistakenKind(kind, last) {
     if (!last) return kind;
     // asked about and answered "no": "Me: is this my social?? 722999496\nMarek: no"
-    if (ID_KINDS.has(kind)) return answeredNo(this.text.low, this.cs, this.ce) ? "neg" : kind;
+    if (ID_KINDS.has(kind)) {
+      const asked = answeredNo(this.text.low, this.cs, this.ce) || answeredAbove(this.text.lowLines, this.cs, this.ce);
+      return asked ? "neg" : kind;
+    }
     if (!NEG_KINDS.includes(kind)) return kind;
     const instead = this.correctedTo(this.ce, true);
     if (instead === null) return kind;

@@ -92,7 +92,10 @@ export function classify(parts, seps, ctx, first, last) {
     if (lens[0] === CT.zip_plus4[0] && lens[1] === CT.zip_plus4[1] && seps[0] === "-") return null;
     // "Hartford, CT 06171\n203 615 8846": a ZIP code, then a phone
     if (lens[0] === CT.zip_plus4[0] && seps[0] === "" && d.startsWith(CT.zip_prefix)) return null;
-    if (ctCued(ctx, first, last, d, shape === CT_SHAPE)) return "ct_tax_reg";
+    // (a tax ID's 7-digit base may come in groups of its own: "My tax number is
+    // 576-9004-000"; no nine digits are a tax ID of ten)
+    const shaped = shape === CT_SHAPE || (n === CT_DIGITS && ctx.cue(first, last) === "taxid");
+    if (ctCued(ctx, first, last, d, shaped)) return "ct_tax_reg";
     // 1234567-000 or 1234567 000: the shape alone, a 7-digit base, a hyphen or one
     // space and a location code 000-009
     if (
@@ -336,6 +339,7 @@ function unwrapped(texts, rawSeps, cs, ce, ctx) {
     texts = [...texts.slice(0, at), texts[at] + texts[at + 1], ...texts.slice(at + 2)];
     seps = [...seps.slice(0, at), ...seps.slice(at + 1)];
   } else seps = [...seps.slice(0, at), sep, ...seps.slice(at + 1)];
+  if (seps.includes("/")) return null; // a date the wrap left a number's tail before ("4.71E+15\n2/15/2025")
   if (texts.length > MAX_PIECE_GROUPS) return null;
   if (texts.length === 1 && !shapePossible([texts[0].length])) return null;
   // an identifier cue of its own, before it or else after it (scopes are not read); or,
@@ -405,15 +409,21 @@ const PAIRS_RE = /^[0-9]{2}(?: [0-9]{2}){6,}$/;
 const CARD_WORDS_RE = new RegExp(CARD.words, "g");
 const CARD_AFTER_RE = new RegExp(CARD.after, "y");
 
+// a space or a hyphen between a card's groups, or a comma's pause as read aloud ("Son read
+// the Amex: 3473, 781237, 34982")
+const CARD_READ_SEP = ", ";
+const CARD_GROUP_SEPS = [" ", "-", CARD_READ_SEP];
+
 // A card grouped another way has at most CARD_GROUPS groups (voice typing reads its first
 // four digits in pairs: "60 11 7946 3909 5225"), unless every group is a pair.
 // A card number grouped another way ("visa 4135 11941092 1454", "card 48604064 44814420",
-// eight pairs read aloud): one separator, a space or a hyphen, throughout, valid for its
-// brand, and a card word (card.words) in the card.words_reach characters before the chunk
-// ctx, with no negative cue after it that introduces the number (_card_grouped).
+// eight pairs read aloud): one separator, a space, a hyphen or (after a card word) a comma
+// and a space, throughout, valid for its brand, and a card word (card.words) in the
+// card.words_reach characters before the chunk ctx, with no negative cue after it that
+// introduces the number (_card_grouped).
 function cardGrouped(ctx, texts, rawSeps, cs, ce) {
   const sep = rawSeps[0];
-  if (sep !== " " && sep !== "-") return null;
+  if (!CARD_GROUP_SEPS.includes(sep)) return null;
   // the first groups, one separator between them (an expiry date may follow: "... 1454
   // 08/26")
   let d = texts[0];
@@ -436,9 +446,12 @@ function cardGrouped(ctx, texts, rawSeps, cs, ce) {
   if (end < ce && rawSeps[k - 1] !== sep) return null; // joined on to more digits by another mark
   const words = cardWordBefore(ctx.text, cs);
   if (words === null) {
-    // (or its expiry or code named right after it: "4627 63453768 5894 exp 04/27")
+    // (or its expiry or code named right after it: "4627 63453768 5894 exp 04/27";
+    // groups read aloud with a comma's pause only after a card word)
     CARD_AFTER_RE.lastIndex = end;
-    return CARD_AFTER_RE.test(ctx.text.low) && !ctx.introducedByNeg() ? ["card", cs, end, d] : null;
+    return CARD_AFTER_RE.test(ctx.text.low) && sep !== CARD_READ_SEP && !ctx.introducedByNeg()
+      ? ["card", cs, end, d]
+      : null;
   }
   if (negAfterCardWord(ctx, words.end)) return null;
   return ["card", cs, end, d];
@@ -672,6 +685,11 @@ function nachaEntry(norm, cs, ce) {
   return ["routing", cs + 3, cs + NACHA_MIN, d];
 }
 
+// a 7-digit base, a hyphen or a space, a location code 00x: "CT-7996295-002" prefixed
+const CT_PREFIXED_RE = new RegExp(
+  `^[0-9]{${CT.base_max - 2}}[- ]${CT.no_cue_location_prefix}[0-9]$`,
+);
+
 export function scanChunk(text, cs, ce, ctx, out) {
   const norm = text.norm;
   if (cs >= 2) {
@@ -722,8 +740,13 @@ export function scanChunk(text, cs, ce, ctx, out) {
   else {
     if (!HINT_RE.test(bare)) {
       let f;
-      if (bare.includes(",")) f = commaGrouped(norm, bare, cs, ce, ctx);
-      else if (bare.includes("\n")) {
+      if (bare.includes(",")) {
+        f = commaGrouped(norm, bare, cs, ce, ctx);
+        if (f === null && bare.includes(CARD_READ_SEP) && !glued(norm, cs, ce)) {
+          // a card read aloud in its groups ("the Amex: 3473, 781237, 34982")
+          f = cardGrouped(ctx, bare.match(/[0-9]+/g), bare.match(/[^0-9]+/g), cs, ce);
+        }
+      } else if (bare.includes("\n")) {
         f = glued(norm, cs, ce) ? null : unwrapped(bare.match(/[0-9]+/g), bare.match(/[^0-9]+/g), cs, ce, ctx);
       } else if (bare.includes(" ")) {
         f = voiceGrouped(norm, bare, cs, ce, ctx);
@@ -765,6 +788,17 @@ export function scanChunk(text, cs, ce, ctx, out) {
       !(c1 === "-" && PROSE_DASHES.has(ctx.text.originalAt(ce))));
   if ((leftTaint || rightTaint) && betweenMarks(norm, cs, ce)) {
     leftTaint = rightTaint = false; // a check line's "A232769261A"
+  } else if (
+    leftTaint &&
+    norm[cs - 1] === "-" &&
+    ctx.text.low.slice(cs - 3, cs - 1) === "ct" &&
+    (cs === 3 || !isWord(norm[cs - 4])) &&
+    CT_PREFIXED_RE.test(bare) &&
+    [null, "ct"].includes(ctx.cueBefore())
+  ) {
+    // "Reg. No. CT-7996295-002": the state's letters typed on to a registration written
+    // whole, as "CT 7996295-002" is (not a form's "CT-1040")
+    leftTaint = false;
   } else if (leftTaint && GLUE_PUNCT.includes(norm[cs - 1]) && ctx.cueBefore() !== null) {
     // "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
     leftTaint = ctx.beforeEnd !== cs - 1;

@@ -363,11 +363,22 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         out.push([first[0], first[1], "", []]);
         named = first[1];
       }
-      const gap = isDigit(low[s - 1]) ? " " : ", ";
+      let gap = isDigit(low[s - 1]) ? " " : ", ";
+      if (
+        gap === " " &&
+        (COMMA_PAUSE_AT_RE.test(low.slice(e, e + PAUSE_LOOK)) ||
+          COMMA_PAUSE_BEFORE_RE.test(low.slice(Math.max(0, s - PAUSE_LOOK), s)))
+      ) {
+        gap = ", "; // as the number's other pauses are: "first two are 42, rest is 915, 5489"
+      }
       out.push([s, e, gap, Array(gap.length).fill([s, e])]);
     }
     return out;
   }
+  // a part whose digits go on after a comma's pause ("915, 5489"), or ended one ("42, 915")
+  const COMMA_PAUSE_AT_RE = /^[0-9]+, [0-9]/;
+  const COMMA_PAUSE_BEFORE_RE = /[0-9], [0-9]+$/;
+  const PAUSE_LOOK = 16; // characters looked at before a part's name for the pause before it
   // Does low[lo:s] end with a digit and a dash and low go on at e with a digit, or
   // low[lo:s] end with a digit and low go on at e with a dash and a digit? (_dashed_parts)
   function dashedParts(low, lo, s, e) {

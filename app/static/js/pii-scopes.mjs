@@ -206,7 +206,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     if (BACK_WORDS.some((w) => l.includes(w)) && BACK_RE.test(l)) return true;
     if (masked(text)) return true;
     // a field named for an identifier ("<TaxpayerID>N</TaxpayerID><BankRouting>M")
-    if (!text.includes("<") && !text.includes('"')) return false;
+    if (!text.includes("<") && !text.includes('"') && !text.includes("'")) return false;
     const found = new Map();
     fields(text, found);
     return found.size > 0;
@@ -741,12 +741,12 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   return { scopes, hasReference };
 
   // An XML element or JSON field whose name names an identifier ("<PrimarySSN>",
-  // '"taxpayerSSN": '): its value, starting with a digit, takes that kind (_fields).
+  // '"taxpayerSSN": ', a Python dict's "'reg_no': '"): its value, starting with a digit, takes that kind (_fields).
   function fields(text, forced) {
     FIELD_RE.lastIndex = 0;
     let m;
     while ((m = FIELD_RE.exec(text)) !== null) {
-      const name = m[1] ?? m[3];
+      const name = m[1] ?? m[3] ?? m[4];
       const at = m.index + m[0].length;
       if (forced.has(at)) continue;
       // a field's name ("CTTax" apart too, and a digit before a capital: "W2Employer"),
@@ -938,7 +938,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       }
       i++;
     }
-    if (text.includes("<") || text.includes('"')) fields(text, forced);
+    if (text.includes("<") || text.includes('"') || text.includes("'")) fields(text, forced);
     siblingItems(ls, forced);
     rosterRows(ls, forced);
     backReferences(text, forced);
