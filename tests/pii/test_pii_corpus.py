@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 455
+    assert len(INDEPENDENT) == 462
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -350,6 +350,14 @@ _FLOORS = {
     # voice (442): numbers read over several sentences, corrections inside a number,
     # "twenty, uh, 1567819" (README)
     "independent-442": (0.87, 0.86, 0.01),
+    # voice (456): numbers over several callers' turns ("Caller: 10" / "Caller: 493" /
+    # "Caller: 2265"), an agent's readback, "848 and 43 and 6139" (README)
+    "independent-456": (0.91, 0.93, 0.01),
+    # pasted structure (458): headers below their rows, a printout's spaced ACH entry, an
+    # EFW2 RS record, a payroll import with no header (README)
+    "independent-458": (0.92, 0.95, 0.01),
+    # one false alarm in 99 (462): a second SKU in the SSN's shape after a parenthesis
+    "independent-462": (0.95, 0.95, 0.0102),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -560,12 +568,15 @@ _PRECISION_FLOORS = {
     # disputed bills (448): a number denied a sentence or two later ("That was our DRS
     # account PIN, not the reg number", "I thought was my SSN but it's not"); two in 98
     "independent-448": (0.96, 0.021),
-    # forwarded threads (452): a question in a quoted message answered "No mom, that's not
-    # your social" above it, four times from one template (README)
-    "independent-452": (0.97, 0.041),
     # the hardest clean messages (454, 61% clean): "That's NY, not Connecticut." after a
     # 7-3 certificate number; a routing number taken back as an account number (README)
     "independent-454": (0.97, 0.01),
+    # the hardest cases (457): "It's not -- that was the reference number" a sentence after
+    # the number; "the number below is NOT our tax registration" over a quote (README)
+    "independent-457": (0.97, 0.021),
+    # conversations (461): "that's the DUNS!! not the EIN" a turn after the number; a
+    # chat's "your W-2 shows N?" answered "no!! that's not my SSN" (README)
+    "independent-461": (0.97, 0.031),
 }
 
 
