@@ -77,6 +77,8 @@ from ._rules import (
     SENTENCE_SOFT_RE,
     TURN_BACK_RE,
     TURN_SPEAKER_RE,
+    WEAK_CUE_BANK_RE,
+    WEAK_CUE_OF_ID_RE,
     WEAK_CUE_QUALIFIES_RE,
     WEAK_CUES_AFTER,
 )
@@ -379,16 +381,9 @@ class _Chunk:
             self.before_span = None
         if self.before is False:
             norm, cs = self.text.low, self.cs
-            last = prior = None
-            floor = max(self._cue_floor(), cs - CUE_WINDOW - MAX_CUE)
-            letter = CUE_START_RE.search(norm, floor, cs)
-            # (read on to the number's end: a cue may look ahead at the number's shape,
-            # "sin(?= 184 876 915)", but only one that ends before it counts)
-            for m in CUE_RE.finditer(norm, letter.start(), self.ce + 1) if letter else ():
-                if m.end() > cs:
-                    break
-                if m.lastindex != _VOID:
-                    last, prior = m, last
+            last, prior = _last_cues(
+                norm, max(self._cue_floor(), cs - CUE_WINDOW - MAX_CUE), cs, self.ce
+            )
             # (or one a relative clause between commas parts from it, over the cues in
             # that clause: "My SSN, which I gave the agent on the phone, is N")
             far = self._aside_cue(cs)
@@ -1399,6 +1394,40 @@ def _cue_after_gap(gap_re: re.Pattern, low: str, end: int) -> re.Match | None:
         return None
     m = CUE_RE.match(low, gap.end())
     return m if m is not None and m.lastindex != _VOID else None
+
+
+def _last_cues(low: str, floor: int, cs: int, ce: int) -> tuple[re.Match | None, re.Match | None]:
+    """The last cue (not a void phrase) from floor to the number at cs-ce, and the one
+    before it; a cue that only qualifies the one before it gives way (_qualifies)."""
+    last = prior = None
+    letter = CUE_START_RE.search(low, floor, cs)
+    # (read on to the number's end: a cue may look ahead at the number's shape,
+    # "sin(?= 184 876 915)", but only one that ends before it counts)
+    for m in CUE_RE.finditer(low, letter.start(), ce + 1) if letter else ():
+        if m.end() > cs:
+            break
+        if m.lastindex != _VOID:
+            last, prior = m, last
+    if _qualifies(low, last, prior):
+        return prior, None
+    return last, prior
+
+
+def _qualifies(low: str, last: re.Match | None, prior: re.Match | None) -> bool:
+    """Does the cue last only qualify the cue prior before it ("routing number for CT is
+    N", "número de cliente del banco es N": the state's name or a bank word, joined by
+    weak_cue_of_id), so that prior is the number's?"""
+    if last is None or prior is None:
+        return False
+    kind = _cue_kind(prior)
+    return (
+        (
+            (last.group() in WEAK_CUES_AFTER and _cue_kind(last) == "ct")
+            or WEAK_CUE_BANK_RE.fullmatch(last.group()) is not None
+        )
+        and (kind in ID_KINDS or kind in _NEG_KINDS)
+        and WEAK_CUE_OF_ID_RE.fullmatch(low, prior.end(), last.start()) is not None
+    )
 
 
 def _weak_qualifier(low: str, m: re.Match | None, nx: int) -> re.Match | None:

@@ -45,6 +45,8 @@ from ._rules import (
     CT_BASE_MAX,
     CT_BASE_MIN,
     CT_CUED_SEPARATORS,
+    CT_GLUED_PREFIX_RE,
+    CT_GLUED_PREFIX_REACH,
     CT_LOC,
     CT_MAX_BASE_GROUPS,
     CT_MIN_GROUP,
@@ -68,6 +70,7 @@ from ._rules import (
     PROSE_DASHES,
     RULES,
     SSN_BAD_AREA_FIRST,
+    WEAK_CUES_AFTER,
 )
 from ._scopes import DENIED, ID_KINDS
 
@@ -748,14 +751,21 @@ def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     if _glued(norm, cs, ce):
         return None
     ctx.look_at(cs)
-    if not ctx.introduced_by_id():
-        return None
+    # (or a transcript's answer to a turn that asked for an identifier: "Agent: What's the
+    # SSN on the account?" / "Mom: Okay honey I have it, it's 497, 65, 2561")
+    introduced = ctx.introduced_by_id()
+    why: tuple | None = None
+    if not introduced:
+        forced, fallback = ctx.text.scoped(cs, ctx)
+        if (forced if forced is not None else fallback) not in ID_KINDS:
+            return None
+        why = ("scope", cs, forced) if forced is not None else ("topic", cs, fallback)
     if thousands:
         texts = ["".join(texts)]
     kind = _classify(texts, ["-"] * (len(texts) - 1), ctx, True, True)
     if kind is None:
         return None
-    return (kind, cs, ce, "".join(texts), ("before", ctx.before_span, ctx.before))
+    return (kind, cs, ce, "".join(texts), why or ("before", ctx.before_span, ctx.before))
 
 
 # a card grouped another way has at most this many groups (voice typing reads its first
@@ -922,14 +932,15 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
 
 
 def _dash_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
-    """Nine digits in three or four groups joined by single hyphens, however grouped,
+    """Nine digits in three or four groups (or nine of one) joined by single hyphens,
     directly after their own identifier cue or directly before one, as speech
     recognition writes a number read in bursts ("He has the I-T-I-N number. It is
     9-95721-195."): read as bare digits with that cue, as _voice_grouped reads spaces.
     None if not."""
     texts = DIGITS_RE.findall(bare)
     n = len(texts)
-    if not 3 <= n <= 4 or len(bare) != _NINE + n - 1 or bare.count("-") != n - 1:
+    # (or nine single digits, each said apart: "routing 2-7-0-9-6-4-5-2-3")
+    if not (3 <= n <= 4 or n == _NINE) or len(bare) != _NINE + n - 1 or bare.count("-") != n - 1:
         return None
     if _glued(norm, cs, ce):
         return None
@@ -950,9 +961,14 @@ _NINE = 9  # the digits of an SSN, ITIN, EIN or routing number
 
 
 def _ct_cue_spelled(ctx: _Chunk) -> bool:
-    """Is the CT cue before the chunk more than the two letters "ct"?"""
+    """Is the CT cue before the chunk more than the two letters "ct", and more than a name
+    of the state or the department ("Bates numbered DRS7773441-001" is no registration)?"""
     span = ctx.before_span
-    return span is not None and span[1] - span[0] > 2
+    return (
+        span is not None
+        and span[1] - span[0] > 2
+        and ctx.text.low[span[0] : span[1]] not in WEAK_CUES_AFTER
+    )
 
 
 # a label typed on to a number and its own value after it, the next field
@@ -1220,14 +1236,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         left_taint = right_taint = False  # a check line's "A232769261A"
     elif (
         left_taint
-        and norm[cs - 1] == "-"
-        and text.low[cs - 3 : cs - 1] == "ct"
-        and (cs == 3 or not _is_word(norm[cs - 4]))
+        and CT_GLUED_PREFIX_RE.search(text.low, max(0, cs - CT_GLUED_PREFIX_REACH), cs) is not None
         and _CT_PREFIXED_RE.fullmatch(bare) is not None
         and ctx.cue_before() in (None, "ct")
     ):
-        # "Reg. No. CT-7996295-002": the state's letters typed on to a registration
-        # written whole, as "CT 7996295-002" is (not a form's "CT-1040")
+        # "Reg. No. CT-7996295-002", "Reg7050341-000": the state's or a registration's
+        # letters typed on to one written whole (not a form's "CT-1040")
         left_taint = False
     elif left_taint and norm[cs - 1] in _GLUE_PUNCT and ctx.cue_before() is not None:
         # "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token

@@ -405,6 +405,8 @@ ARROW_LABEL_GAP_RE = re.compile(RULES["arrow_label_gap"].replace("{arrow}", RULE
 PLURAL_CUE_RE = re.compile(RULES["plural_cue"], re.ASCII)
 WEAK_CUES_AFTER = frozenset(RULES["weak_cues_after"])
 WEAK_CUE_QUALIFIES_RE = re.compile(RULES["weak_cue_qualifies"])
+WEAK_CUE_OF_ID_RE = re.compile(RULES["weak_cue_of_id"])
+WEAK_CUE_BANK_RE = re.compile(RULES["weak_cue_bank"])
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Latin letters A-Z and U+00C0-U+024F, and Cyrillic U+0400-U+04FF, whose lower case is
 # one character: the only lower-casing both twins share (cue patterns use no other
@@ -498,6 +500,8 @@ NACHA_ENTRY_CODES = frozenset(RULES["nacha_entry_codes"])
 
 CUE_LAYOUTS = frozenset(tuple(x) for x in RULES["cue_layouts"])
 CT_NO_CUE_LOC: str = _ct["no_cue_location_prefix"]
+CT_GLUED_PREFIX_RE = re.compile(_ct["glued_prefix"])
+CT_GLUED_PREFIX_REACH: int = _ct["glued_prefix_reach"]
 MICR_MARKS: tuple[str, ...] = tuple(RULES["micr_marks"])
 MICR_LETTERS: str = RULES["micr_letters"]
 MICR_LETTERS_CONTEXT_RE = re.compile(RULES["micr_letters_context"], re.IGNORECASE | re.ASCII)

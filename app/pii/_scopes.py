@@ -103,6 +103,10 @@ _PRESENT_RE = re.compile(_S["presenting_line"])
 # a turn's answer: a presenting line, perhaps a few words after its number
 _ANSWER_RE = re.compile("(?:" + _S["presenting_line"] + ")(?:" + _S["answer_tail"] + ")?")
 _SPEAKER_RE = re.compile(_S["speaker_turn"])
+_PIECE_TURN_RE = re.compile(_S["piece_turn"])
+_PIECE_GAP_TURNS: int = _S["piece_turn_gap"]
+_PIECE_GAP_WORDS: int = _S["piece_turn_gap_words"]
+_TURN_DIGIT_RE = re.compile("[ \t]*[0-9]")
 _NOT_SPEAKERS = frozenset(_S["speaker_not"])
 _PERSON_NUMBER_RE = re.compile(_S["person_number"])
 # a turn that is nothing but a number read out in words: the words a spoken number is
@@ -158,9 +162,10 @@ _ITEM = (
 if _S["list_item"] != _ITEM.replace("LABEL", str(_S["max_label"])):
     raise ValueError("scopes.list_item changed: update _ITEM_MAX_INK")
 _ITEM_MAX_INK = len("#12.") + _S["max_label"] + len(":")
-# every anaphor ends in "is", "was", "es", "be", "it's" or "mine's", then spaces or a colon,
+# every anaphor ends in "is", "was", "es", "be", "it's" or "mine's", or is "correct",
+# "corrected", "correct one" or "correct number" before a colon, then spaces or a colon,
 # then N
-_ANAPHOR_ENDS = "se"
+_ANAPHOR_ENDS = "sedtr"
 if _S["anaphor"] != (
     "(?<![A-Za-z])(?:(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|"
     "actual|proper)|(?:Correct|New|Right|Updated|Real|Actual|Proper)) (?:one|number)|"
@@ -170,7 +175,7 @@ if _S["anaphor"] != (
     "[Tt]he number|[Hh]is|"
     "[Hh]ers|[Tt]heirs|[Mm]ine|(?:[Mm]y|[Oo]ur) own|[Ss]u n[uú]mero|[Ii]t) "
     "(?:is|was|should be|would be|es)|[Ii]t['’]?s|"
-    "[Mm]ine['’]s)[ :]+([0-9])"
+    "[Mm]ine['’]s|[Cc]orrect(?:ed)?(?: (?:one|number))?(?=:))[ :]+([0-9])"
 ):
     raise ValueError("scopes.anaphor changed: update _ANAPHOR_ENDS")
 # how many characters an anaphor takes before its spaces or colon and N
@@ -588,7 +593,7 @@ def _answered_turns(
     # turns since, and whether it asks for several numbers
     asked: tuple[str, set[str], int, bool] | None = None
     header: str | None = None  # the speaker a header line above names
-    for off, line in lines:
+    for i, (off, line) in enumerate(lines):
         if not line.strip():
             continue
         # (a header line, the speaker's name and a time: "Speaker 2  0:20", "报税员 10:32")
@@ -609,6 +614,13 @@ def _answered_turns(
         p = _ANSWER_RE.fullmatch(line, pos)  # (after a chat's time stamp and name)
         # (or a number read out in words)
         at = off + (p.start(1) if p is not None else _spoken_turn_at(line, pos))
+        if (
+            at < off
+            and _PIECE_TURN_RE.fullmatch(line, pos) is not None
+            and _piece_goes_on(lines, i, speaker)
+        ):
+            # (or the first piece of one the same speaker's next turn goes on with)
+            at = off + _DIGIT_RE.search(line, pos).start()  # type: ignore[union-attr]
         answer = at >= off and not found and asked is not None and asked[0] != speaker
         if answer and asked is not None:
             ids = asked[1]
@@ -637,6 +649,37 @@ def _answered_turns(
                 if asked[2] + 1 < _ANSWER_TURNS
                 else None
             )
+
+
+def _turn_answer_at(line: str, end: int) -> int:
+    """Where the number a turn answers with starts, the turn's words starting at end: a
+    presenting turn's (perhaps a few words after it), or its first piece's (scopes.
+    piece_turn; whether the next turns go on with it is not asked); -1 if neither."""
+    a = _ANSWER_RE.fullmatch(line, end)
+    if a is not None:
+        return a.start(1)
+    if _PIECE_TURN_RE.fullmatch(line, end) is None:
+        return -1
+    return _DIGIT_RE.search(line, end).start()  # type: ignore[union-attr]
+
+
+def _piece_goes_on(lines: list[tuple[int, str]], i: int, speaker: str) -> bool:
+    """Does the speaker of lines[i] go on, in their next turn, with a digit, at most
+    _PIECE_GAP_TURNS short turns of another's without a digit between (scopes.piece_turn)?"""
+    gap = 0
+    for _off, line in lines[i + 1 : i + 2 + 2 * _PIECE_GAP_TURNS]:
+        if not line.strip():
+            continue
+        m = _SPEAKER_RE.match(line)
+        if m is None:
+            return False
+        rest = line[m.end() :]
+        if m.group(1).lower() == speaker:
+            return _TURN_DIGIT_RE.match(rest) is not None
+        gap += 1
+        if gap > _PIECE_GAP_TURNS or _DIGIT_RE.search(rest) or len(rest.split()) > _PIECE_GAP_WORDS:
+            return False
+    return False
 
 
 def _topic_scope(
@@ -1478,9 +1521,9 @@ def could_be_scoped(text: str, o: int) -> bool:
     sp = _SPEAKER_RE.match(line, off)
     if _spoken_turn_at(line, off if sp is None else sp.end()) == o - start:
         return True
-    # a turn that answers with its number, perhaps a few words after it
-    a = None if sp is None else _ANSWER_RE.fullmatch(line, sp.end())
-    if a is not None and start + a.start(1) == o:
+    # a turn that answers with its number, perhaps a few words after it, or with the first
+    # piece of it
+    if sp is not None and start + _turn_answer_at(line, sp.end()) == o:
         return True
     # a presented number ends its line, or its sentence in a series of them
     if _ends_in_number(line) and (

@@ -132,10 +132,13 @@ export function classify(parts, seps, ctx, first, last) {
 }
 
 const PROSE_DASHES = new Set(RULES.prose_dashes);
-// Is the CT cue before the chunk more than the two letters "ct"? (_ct_cue_spelled; after
-// ctx.cueBefore(), which finds the cue)
+// Is the CT cue before the chunk more than the two letters "ct", and more than a name of the
+// state or the department ("Bates numbered DRS7773441-001" is no registration)?
+// (_ct_cue_spelled; after ctx.cueBefore(), which finds the cue)
+const WEAK_AFTER = new Set(RULES.weak_cues_after);
 function ctCueSpelled(ctx) {
-  return ctx.beforeSpan !== null && ctx.beforeSpan[1] - ctx.beforeSpan[0] > 2;
+  const span = ctx.beforeSpan;
+  return span !== null && span[1] - span[0] > 2 && !WEAK_AFTER.has(ctx.text.low.slice(span[0], span[1]));
 }
 
 // a label typed on to a number and its own value after it, the next field (_GLUED_FIELD_RE)
@@ -498,7 +501,12 @@ function commaGrouped(norm, bare, cs, ce, ctx) {
   if (shape !== "3,2,4" && !CUE_LAYOUTS.has(shape) && !thousands) return null;
   if (glued(norm, cs, ce)) return null;
   ctx.at = cs;
-  if (!ctx.introducedById()) return null;
+  // (or a transcript's answer to a turn that asked for an identifier: "Agent: What's the SSN
+  // on the account?" / "Mom: Okay honey I have it, it's 497, 65, 2561")
+  if (!ctx.introducedById()) {
+    const [forced, fallback] = ctx.text.scoped(cs, ctx);
+    if (!ID_KINDS.has(forced !== null ? forced : fallback)) return null;
+  }
   if (thousands) texts = [texts.join("")];
   const kind = classify(texts, texts.slice(1).map(() => "-"), ctx, true, true);
   return kind === null ? null : [kind, cs, ce, texts.join("")];
@@ -551,7 +559,8 @@ function voiceGrouped(norm, bare, cs, ce, ctx) {
 function dashGrouped(norm, bare, cs, ce, ctx) {
   const texts = bare.match(/[0-9]+/g);
   const n = texts.length;
-  if (n < 3 || n > 4 || bare.length !== 9 + n - 1 || bare.split("-").length !== n) return null;
+  // (or nine single digits, each said apart: "routing 2-7-0-9-6-4-5-2-3")
+  if (!((n >= 3 && n <= 4) || n === 9) || bare.length !== 9 + n - 1 || bare.split("-").length !== n) return null;
   if (glued(norm, cs, ce)) return null;
   ctx.at = cs;
   // (and not taken back: "my SSN is 2025-118-44, that's not my SSN, that's the case number")
@@ -685,6 +694,7 @@ function nachaEntry(norm, cs, ce) {
   return ["routing", cs + 3, cs + NACHA_MIN, d];
 }
 
+const CT_GLUED_PREFIX_RE = new RegExp(CT.glued_prefix);
 // a 7-digit base, a hyphen or a space, a location code 00x: "CT-7996295-002" prefixed
 const CT_PREFIXED_RE = new RegExp(
   `^[0-9]{${CT.base_max - 2}}[- ]${CT.no_cue_location_prefix}[0-9]$`,
@@ -790,14 +800,12 @@ export function scanChunk(text, cs, ce, ctx, out) {
     leftTaint = rightTaint = false; // a check line's "A232769261A"
   } else if (
     leftTaint &&
-    norm[cs - 1] === "-" &&
-    ctx.text.low.slice(cs - 3, cs - 1) === "ct" &&
-    (cs === 3 || !isWord(norm[cs - 4])) &&
+    CT_GLUED_PREFIX_RE.test(ctx.text.low.slice(Math.max(0, cs - CT.glued_prefix_reach), cs)) &&
     CT_PREFIXED_RE.test(bare) &&
     [null, "ct"].includes(ctx.cueBefore())
   ) {
-    // "Reg. No. CT-7996295-002": the state's letters typed on to a registration written
-    // whole, as "CT 7996295-002" is (not a form's "CT-1040")
+    // "Reg. No. CT-7996295-002", "Reg7050341-000": the state's or a registration's letters
+    // typed on to one written whole (not a form's "CT-1040")
     leftTaint = false;
   } else if (leftTaint && GLUE_PUNCT.includes(norm[cs - 1]) && ctx.cueBefore() !== null) {
     // "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token

@@ -77,6 +77,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // a turn's answer: a presenting line, perhaps a few words after its number (_ANSWER_RE)
   const ANSWER_RE = new RegExp("^(?:" + S.presenting_line + ")(?:" + S.answer_tail + ")?$");
   const SPEAKER_RE = new RegExp("^(?:" + S.speaker_turn + ")");
+  const PIECE_TURN_RE = new RegExp("^(?:" + S.piece_turn + ")$");
   const NOT_SPEAKERS = new Set(S.speaker_not);
   const PERSON_NUMBER_RE = new RegExp("^(?:" + S.person_number + ")$");
   const RELATION_LABEL_RE = new RegExp("^(?:" + S.relation_label + ")$", "i");
@@ -1065,12 +1066,32 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // In a call transcript, a turn that presents a number and names no kind takes the one
   // identifier kind the other speaker's turn just above it names ("AGENT: sure can I get
   // your social" / "CUSTOMER: 259523155") (_answered_turns).
+  // Does the speaker of ls[i] go on, in their next turn, with a digit, at most
+  // scopes.piece_turn_gap short turns of another's without a digit between (_piece_goes_on)?
+  function pieceGoesOn(ls, i, speaker) {
+    let gap = 0;
+    for (const [, line] of ls.slice(i + 1, i + 2 + 2 * S.piece_turn_gap)) {
+      if (!pyStrip(line)) continue;
+      const m = SPEAKER_RE.exec(line);
+      if (m === null) return false;
+      const rest = line.slice(m[0].length);
+      if (m[1].toLowerCase() === speaker) return /^[ \t]*[0-9]/.test(rest);
+      gap++;
+      const words = pyStrip(rest);
+      if (gap > S.piece_turn_gap || /[0-9]/.test(rest) || (words ? words.split(/\s+/).length : 0) > S.piece_turn_gap_words) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   function answeredTurns(ls, fallback) {
     // the last turn that named a cue: its speaker, the identifier kinds it asks for, the
     // turns since (scopes.answer_turns), and whether it asks for several numbers
     let asked = null;
     let header = null; // the speaker a header line above names
-    for (const [off, line] of ls) {
+    for (let i = 0; i < ls.length; i++) {
+      const [off, line] = ls[i];
       if (!pyStrip(line)) continue;
       const h = HEADER_TURN_RE.exec(line + "\n");
       if (h !== null && (h[1] || h[2])) {
@@ -1093,7 +1114,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       const rest = line.slice(pos); // (after a chat's time stamp and name)
       const found = cues(rest);
       // (or a number read out in words)
-      const at = ANSWER_RE.test(rest) ? rest.search(/[0-9]/) : spokenTurnAt(rest);
+      let at = ANSWER_RE.test(rest) ? rest.search(/[0-9]/) : spokenTurnAt(rest);
+      // (or the first piece of one the same speaker's next turn goes on with)
+      if (at < 0 && PIECE_TURN_RE.test(rest) && pieceGoesOn(ls, i, speaker)) {
+        at = rest.search(/[0-9]/);
+      }
       const answer = at >= 0 && !found.length && asked !== null && asked[0] !== speaker;
       if (answer && asked[1].size === 1) fallback.set(off + pos + at, [...asked[1]][0]);
       // (a question for several numbers stays open for the answers after: "everybody's
