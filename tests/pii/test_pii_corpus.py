@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 462
+    assert len(INDEPENDENT) == 469
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -358,6 +358,11 @@ _FLOORS = {
     "independent-458": (0.92, 0.95, 0.01),
     # one false alarm in 99 (462): a second SKU in the SSN's shape after a parenthesis
     "independent-462": (0.95, 0.95, 0.0102),
+    # call-centre transcripts (463): a card over turns with the agent's questions between,
+    # "sixty-three, 550, 45, nine four", numbers said in twos, keypad entries (README)
+    "independent-463": (0.93, 0.93, 0.01),
+    # one false alarm in 99 (466): a number said to be neither SSN nor ITIN two sentences on
+    "independent-466": (0.95, 0.95, 0.0102),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -577,6 +582,12 @@ _PRECISION_FLOORS = {
     # conversations (461): "that's the DUNS!! not the EIN" a turn after the number; a
     # chat's "your W-2 shows N?" answered "no!! that's not my SSN" (README)
     "independent-461": (0.97, 0.031),
+    # the hardest clean messages (464, 60% clean): identifier shapes that are other
+    # numbers beside identifier words, ten of them still read as identifiers (README)
+    "independent-464": (0.88, 0.076),
+    # call-centre transcripts (463): an agent's readback corrected by the caller, "It's
+    # 11-0945040 -- no, sorry, last two are backwards. 11-0945004." (README)
+    "independent-463": (0.98, 0.01),
 }
 
 
