@@ -789,10 +789,9 @@ _CARD_GROUP_SEPS = (" ", "-", _CARD_READ_SEP)
 def _card_grouped(ctx: _Chunk, texts: list[str], raw_seps: list[str], cs: int, ce: int):
     """A card number grouped another way ("visa 4135 11941092 1454", "card 48604064
     44814420", eight pairs read aloud): one separator, a space, a hyphen or (after a
-    card word) a comma and a space, throughout,
-    valid for its brand, and a card word (card.words) in the card.words_reach characters
-    before the chunk ctx, with no negative cue after it that introduces the number. None
-    if not."""
+    card word) a comma and a space, throughout, valid for its brand, and a card word
+    (card.words) in the card.words_reach characters before the chunk ctx, with no
+    negative cue after it that introduces the number. None if not."""
     sep = raw_seps[0]
     if sep not in _CARD_GROUP_SEPS:
         return None

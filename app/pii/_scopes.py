@@ -620,7 +620,7 @@ def _answered_turns(
             and _piece_goes_on(lines, i, speaker)
         ):
             # (or the first piece of one the same speaker's next turn goes on with)
-            at = off + _DIGIT_RE.search(line, pos).start()  # type: ignore[union-attr]
+            at = off + _first_digit(line, pos)
         answer = at >= off and not found and asked is not None and asked[0] != speaker
         if answer and asked is not None:
             ids = asked[1]
@@ -651,16 +651,21 @@ def _answered_turns(
             )
 
 
+def _first_digit(line: str, pos: int) -> int:
+    """Where the first digit of line from pos stands, or -1."""
+    m = _DIGIT_RE.search(line, pos)
+    return -1 if m is None else m.start()
+
+
 def _turn_answer_at(line: str, end: int) -> int:
     """Where the number a turn answers with starts, the turn's words starting at end: a
-    presenting turn's (perhaps a few words after it), or its first piece's (scopes.
-    piece_turn; whether the next turns go on with it is not asked); -1 if neither."""
+    presenting turn's (perhaps a few words after it), or its first piece's
+    (scopes.piece_turn; whether the next turns go on with it is not asked); -1 if
+    neither."""
     a = _ANSWER_RE.fullmatch(line, end)
     if a is not None:
         return a.start(1)
-    if _PIECE_TURN_RE.fullmatch(line, end) is None:
-        return -1
-    return _DIGIT_RE.search(line, end).start()  # type: ignore[union-attr]
+    return -1 if _PIECE_TURN_RE.fullmatch(line, end) is None else _first_digit(line, end)
 
 
 def _piece_goes_on(lines: list[tuple[int, str]], i: int, speaker: str) -> bool:

@@ -742,7 +742,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   return { scopes, hasReference };
 
   // An XML element or JSON field whose name names an identifier ("<PrimarySSN>",
-  // '"taxpayerSSN": ', a Python dict's "'reg_no': '"): its value, starting with a digit, takes that kind (_fields).
+  // '"taxpayerSSN": ', a Python dict's "'reg_no': '"): its value, starting with a digit,
+  // takes that kind (_fields).
   function fields(text, forced) {
     FIELD_RE.lastIndex = 0;
     let m;
