@@ -673,6 +673,7 @@ def _asides(norm: str) -> list[Edit]:
 
 
 _PART_JOIN_RE = re.compile(_R["part_join"])
+_PART_IS = "is "  # what stands for a first part's name taken out
 _PART_FIRST_RE = re.compile(_R["part_first"])
 _PART_REACH: int = _R["part_reach"]
 
@@ -700,9 +701,10 @@ def _part_joins(norm: str) -> list[Edit]:
         ):
             continue
         if first.end() > named and _digit_item_at(low, first.end()):
-            # the first part's name goes too: the number then follows its cue ("My
-            # social, the first five are ...")
-            out.append((first.start(), first.end(), "", []))
+            # the first part's name goes too, an "is" in its place: the number then
+            # follows its cue ("My social, the first five are ...", "It starts with nine.
+            # Then ...": "It is 9 ...")
+            out.append((first.start(), first.end(), _PART_IS, [first.span()] * len(_PART_IS)))
             named = first.end()
         gap = " " if "0" <= low[s - 1] <= "9" else ", "
         if gap == " " and (

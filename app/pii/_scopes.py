@@ -623,10 +623,9 @@ def _answered_turns(
             at = off + _first_digit(line, pos)
         answer = at >= off and not found and asked is not None and asked[0] != speaker
         if answer and asked is not None:
-            ids = asked[1]
-            if len(ids) == 1:
-                fallback[at] = next(iter(ids))
-                notes[at] = "it answers the turn above, which asks for this kind of number"
+            given = _answer_kind(asked[1], p)
+            if given is not None:
+                fallback[at], notes[at] = given
             if asked[3]:
                 # (a question for several numbers stays open for the answers after:
                 # "everybody's socials" / "mine N" / "my wife M" / "baby P")
@@ -649,6 +648,23 @@ def _answered_turns(
                 if asked[2] + 1 < _ANSWER_TURNS
                 else None
             )
+
+
+def _answer_kind(ids: set[str], p: re.Match | None) -> tuple[str, str] | None:
+    """The kind, and why, an answer turn takes from the kinds the turn above asks for: the
+    one it names; of several, a CT registration number's for a number of ten digits
+    ("confirm CT tax reg # and FEIN" / "Me: 7976964007" / "Me: EIN 16-6343224"); None."""
+    if len(ids) == 1:
+        return next(iter(ids)), "it answers the turn above, which asks for this kind of number"
+    if p is not None and "ct" in ids and len(_DIGIT_RE.findall(p.group(1))) == _CT_DIGITS:
+        return "ct", (
+            "it answers the turn above, which asks for a CT registration number among "
+            "others, with ten digits"
+        )
+    return None
+
+
+_CT_DIGITS = 10  # a CT registration number's base and location code
 
 
 def _first_digit(line: str, pos: int) -> int:

@@ -333,6 +333,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // words that name a part after the first become a pause (part_join; _part_joins).
   const PART_JOIN_RE = new RegExp(R.part_join, "g");
   const PART_FIRST_RE = new RegExp(R.part_first, "g");
+  const PART_IS = "is "; // what stands for a first part's name taken out (_PART_IS)
   function partJoins(norm) {
     const out = [];
     const low = lower(norm);
@@ -358,9 +359,10 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       }
       if (first === null || !(digitItemBefore(low, first[1], s) && digitItemAt(low, e))) continue;
       if (first[1] > named && digitItemAt(low, first[1])) {
-        // the first part's name goes too: the number then follows its cue ("My social,
-        // the first five are ...")
-        out.push([first[0], first[1], "", []]);
+        // the first part's name goes too, an "is" in its place: the number then follows its
+        // cue ("My social, the first five are ...", "It starts with nine. Then ...": "It is
+        // 9 ...")
+        out.push([first[0], first[1], PART_IS, Array(PART_IS.length).fill(first)]);
         named = first[1];
       }
       let gap = isDigit(low[s - 1]) ? " " : ", ";

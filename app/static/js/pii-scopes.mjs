@@ -1115,13 +1115,19 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       const rest = line.slice(pos); // (after a chat's time stamp and name)
       const found = cues(rest);
       // (or a number read out in words)
-      let at = ANSWER_RE.test(rest) ? rest.search(/[0-9]/) : spokenTurnAt(rest);
+      const presented = ANSWER_RE.exec(rest);
+      let at = presented !== null ? rest.search(/[0-9]/) : spokenTurnAt(rest);
       // (or the first piece of one the same speaker's next turn goes on with)
       if (at < 0 && PIECE_TURN_RE.test(rest) && pieceGoesOn(ls, i, speaker)) {
         at = rest.search(/[0-9]/);
       }
       const answer = at >= 0 && !found.length && asked !== null && asked[0] !== speaker;
       if (answer && asked[1].size === 1) fallback.set(off + pos + at, [...asked[1]][0]);
+      // (a turn asking for several kinds, answered with ten digits: the CT registration number
+      // among them, "confirm CT tax reg # and FEIN" / "Me: 7976964007" / "Me: EIN 16-6343224")
+      else if (answer && presented !== null && asked[1].has("ct") && presented[1].replace(/[^0-9]/g, "").length === 10) {
+        fallback.set(off + pos + at, "ct");
+      }
       // (a question for several numbers stays open for the answers after: "everybody's
       // socials" / "mine N" / "my wife M" / "baby P")
       if (answer && asked[3]) continue;
