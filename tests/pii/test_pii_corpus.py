@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 469
+    assert len(INDEPENDENT) == 476
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -363,6 +363,9 @@ _FLOORS = {
     "independent-463": (0.93, 0.93, 0.01),
     # one false alarm in 99 (466): a number said to be neither SSN nor ITIN two sentences on
     "independent-466": (0.95, 0.95, 0.0102),
+    # voicemail from older callers (470): corrections inside a number, "sixteen, no, no,
+    # sixty", numbers over two voicemails, hundreds read in groups (README)
+    "independent-470": (0.87, 0.86, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -588,6 +591,15 @@ _PRECISION_FLOORS = {
     # call-centre transcripts (463): an agent's readback corrected by the caller, "It's
     # 11-0945040 -- no, sorry, last two are backwards. 11-0945004." (README)
     "independent-463": (0.98, 0.01),
+    # the hardest cases (471): "Turns out that's our state liquor permit number, not the
+    # EIN", "that's the number from the New York sales tax certificate" (README)
+    "independent-471": (0.96, 0.03),
+    # pasted records (472): a bank statement's "CT DRS TAXPAYMENT 418-22-0019", said below
+    # to be the bank's company ID, three times (README)
+    "independent-472": (0.97, 0.02),
+    # chats (474): '"is 912-74-4402 your ITIN?" Me: "no that's my wife's cell"' on one
+    # line; a phone number missing a digit after "call me at" (README)
+    "independent-474": (0.98, 0.02),
 }
 
 
