@@ -330,6 +330,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         # ID is 611-14-5348"), directly introduced by it
         fein = first is True and _fein_ok(d) and ctx.introduced_as_fein_only()
         kind = "fein" if fein else _ssn_or_itin(d)
+        if kind != "fein" and first is True and _routing_introduced(ctx, d, last):
+            kind = "routing"  # "Routing # 062 13 7319 (Chase)": its own cue's, in an SSN's groups
     elif lens == (2, 7):
         if _fein_ok(d):
             if seps[0] == "-":
@@ -402,6 +404,11 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
 
 _CT_SHAPE = (CT_BASE_MAX - 2, CT_LOC)  # a 7-digit base and its location code
 _ANY_DIGIT_RE = re.compile("[0-9]")
+
+
+def _routing_introduced(ctx: _Chunk, d: str, last: bool) -> bool:
+    """Is d a valid routing number that its own routing cue directly introduces?"""
+    return _routing_ok(d) and ctx.cue(True, last) == "routing" and ctx.introduced_by_id()
 
 
 def _written_like_first(ctx: _Chunk, parts: list[str], seps: list[str]) -> bool:

@@ -781,6 +781,7 @@ _DIGIT_OR_DASH = frozenset("0123456789-")
 
 _SOFT_BREAK_RE = re.compile(_R["soft_break"])
 _NUMERAL_PAUSE_RE = re.compile(_R["numeral_pause"])
+_NUMERAL_PAUSE_HINTS: tuple[str, ...] = tuple(_R["numeral_pause_hints"])
 
 
 # Digit words of other scripts (script_digit_words: Cyrillic, Arabic, Devanagari ...) and
@@ -2048,8 +2049,8 @@ def _bracket_pauses(norm: str) -> list[Edit]:
 
 
 def _numeral_pauses(norm: str) -> list[Edit]:
-    """A dictation's pause between numerals ("987... 82"): gone."""
-    if ".." not in norm and "…" not in norm:
+    """A dictation's pause between numerals ("987... 82", "950 comma 85"): gone."""
+    if not any(hint in norm for hint in _NUMERAL_PAUSE_HINTS):
         return []
     return [(m.start(), m.end(), "", []) for m in _NUMERAL_PAUSE_RE.finditer(norm)]
 

@@ -524,7 +524,7 @@ def _fields(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:
         if at in forced:
             continue
         # the name's words, then its attributes' ('<TaxpayerID type="FEIN">': the last wins)
-        words = _FIELD_CAMEL_RE.sub(" ", name).replace("_", " ") + " " + (m.group(2) or "")
+        words = _FIELD_CAMEL_RE.sub(" ", name + " " + (m.group(2) or "")).replace("_", " ")
         found = _cues(words, header=True)
         kind = found[-1] if found else None
         if kind in ID_KINDS:

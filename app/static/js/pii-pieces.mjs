@@ -65,6 +65,10 @@ export function classify(parts, seps, ctx, first, last) {
     // (an EIN its writer's software prints 3-2-4 keeps its own label: "our federal ID is
     // 611-14-5348"), directly introduced by it
     kind = first === true && feinOk(d) && ctx.introducedAsFeinOnly() ? "fein" : ssnOrItin(d);
+    // "Routing # 062 13 7319 (Chase)": its own cue's, written in an SSN's groups
+    if (kind !== "fein" && first === true && routingOk(d) && ctx.cue(true, last) === "routing" && ctx.introducedById()) {
+      kind = "routing";
+    }
   } else if (shape === "2,7") {
     if (feinOk(d)) {
       if (seps[0] === "-") kind = "fein";

@@ -71,8 +71,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
 
   // A quoted-printable soft line break inside a number goes (soft_break; _soft_breaks).
   const SOFT_BREAK_RE = new RegExp(R.soft_break, "g");
-  // A dictation's pause written as an ellipsis between numerals ("987... 82... 1980")
-  // goes, its space staying (numeral_pause; _joins).
+  // A dictation's pause written as an ellipsis or a word between numerals ("987... 82...
+  // 1980", "950 comma 85") goes, its space staying (numeral_pause; _joins).
   const NUMERAL_PAUSE_RE = new RegExp(R.numeral_pause, "g");
   // A time stamp or sound tag in brackets between two items of a spoken number: a pause
   // (bracket_pause; _bracket_pauses).
@@ -89,7 +89,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   }
   function numeralPauses(norm) {
     const out = [];
-    if (!norm.includes("..") && !norm.includes("…")) return out;
+    if (!R.numeral_pause_hints.some((hint) => norm.includes(hint))) return out;
     for (const m of all(NUMERAL_PAUSE_RE, norm)) out.push([m.index, m.index + m[0].length, "", []]);
     return out;
   }

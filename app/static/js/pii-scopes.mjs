@@ -753,7 +753,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       if (forced.has(at)) continue;
       // a field's name ("CTTax" apart too, and a digit before a capital: "W2Employer"),
       // then its attributes' words ('<TaxpayerID type="FEIN">': the last cue wins)
-      const words = name.replace(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g, " ").replace(/_/g, " ") + " " + (m[2] ?? "");
+      const words = (name + " " + (m[2] ?? "")).replace(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g, " ").replace(/_/g, " ");
       const found = cues(words, false, true);
       const kind = found.length ? found[found.length - 1] : null;
       if (ID_KINDS.has(kind)) forced.set(at, kind);
