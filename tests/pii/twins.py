@@ -3,9 +3,9 @@
 The corpora hold some 100,000 messages, read twice by the suite: once for the
 thresholds (test_pii_corpus.py) and once for parity with the JavaScript twin
 (test_pii_js.py). Python's findings are kept for the session, so the second read costs
-nothing; the twin runs in one Node process for the session, so its start-up (about a
-second of compiling its patterns, more than it spends on a whole set) is paid once, not
-once a set. Both keep the suite inside CI's time as the corpora grow.
+nothing; the twin runs in one Node process for the parity tests' module, so its start-up
+(about a second of compiling its patterns, more than it spends on a whole set) is paid
+once, not once a set. Both keep the suite inside CI's time as the corpora grow.
 """
 
 from __future__ import annotations
