@@ -761,18 +761,16 @@ def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     # (or a transcript's answer to a turn that asked for an identifier: "Agent: What's the
     # SSN on the account?" / "Mom: Okay honey I have it, it's 497, 65, 2561")
     introduced = ctx.introduced_by_id()
-    why: tuple | None = None
-    if not introduced:
-        forced, fallback = ctx.text.scoped(cs, ctx)
-        if (forced if forced is not None else fallback) not in ID_KINDS:
-            return None
-        why = ("scope", cs, forced) if forced is not None else ("topic", cs, fallback)
+    scoped = None if introduced else ctx.scope_kind()
+    if not introduced and scoped is None:
+        return None
     if thousands:
         texts = ["".join(texts)]
     kind = _classify(texts, ["-"] * (len(texts) - 1), ctx, True, True)
     if kind is None:
         return None
-    return (kind, cs, ce, "".join(texts), why or ("before", ctx.before_span, ctx.before))
+    why = ("before", ctx.before_span, ctx.before) if introduced else ("scope", cs, scoped)
+    return (kind, cs, ce, "".join(texts), why)
 
 
 # a card grouped another way has at most this many groups (voice typing reads its first

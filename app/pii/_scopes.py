@@ -37,6 +37,8 @@ from ._checks import _fein_ok, _ssn_or_itin
 from ._normalise import latin_lower
 from ._rules import (
     BUSINESS_NAME_RE,
+    CT_BASE_MIN,
+    CT_LOC,
     CUE_KINDS,
     CUE_RE,
     CUE_WINDOW,
@@ -664,7 +666,7 @@ def _answer_kind(ids: set[str], p: re.Match | None) -> tuple[str, str] | None:
     return None
 
 
-_CT_DIGITS = 10  # a CT registration number's base and location code
+_CT_DIGITS = CT_BASE_MIN + CT_LOC  # a CT registration number's 7-digit base and location
 
 
 def _first_digit(line: str, pos: int) -> int:

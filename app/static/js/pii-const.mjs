@@ -132,6 +132,8 @@ export const DENIAL_REPLY_HEADER_RE = new RegExp(RULES.denial.reply_header, "y")
 export const DENIAL_REPLY_LINES = RULES.denial.reply_lines;
 export const DENIAL_QUOTE_REACH = RULES.denial.quote_reach;
 export const DENIAL_OWNER_RE = new RegExp("^(?:" + RULES.denial.owner + ")");
+// the cues that only name the state, the department, its portal or a tax (WEAK_CUES_AFTER)
+export const WEAK_CUES_AFTER = new Set(RULES.weak_cues_after);
 export const WEAK_CUE_QUALIFIES_RE = new RegExp("^(?:" + RULES.weak_cue_qualifies + ")$");
 export const WEAK_CUE_OF_ID_RE = new RegExp("^(?:" + RULES.weak_cue_of_id + ")$");
 export const WEAK_CUE_BANK_RE = new RegExp("^(?:" + RULES.weak_cue_bank + ")$");

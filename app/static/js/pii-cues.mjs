@@ -3,9 +3,8 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
-const WEAK_AFTER = new Set(RULES.weak_cues_after);
 const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
 // a header cell naming a column as a document's number, as whole words (_scopes.NEGATIVE_COLUMN_GATE_RE)
 const NEGATIVE_COLUMN_GATE_RE = new RegExp("(?<![a-z0-9])(?:" + RULES.scopes.negative_column + ")(?![a-z])");
@@ -363,7 +362,7 @@ export class Chunk {
       if (
         last !== null &&
         prior !== null &&
-        ((WEAK_AFTER.has(last.m[0]) && cueKind(last.m) === "ct") || WEAK_CUE_BANK_RE.test(last.m[0])) &&
+        ((WEAK_CUES_AFTER.has(last.m[0]) && cueKind(last.m) === "ct") || WEAK_CUE_BANK_RE.test(last.m[0])) &&
         (ID_KINDS.has(cueKind(prior.m)) || NEG_KINDS.includes(cueKind(prior.m))) &&
         WEAK_CUE_OF_ID_RE.test(low.slice(prior.end, last.start))
       ) {
@@ -401,7 +400,7 @@ export class Chunk {
         // (not a name only before it: "Connecticut DRS, confirmation numbers N and M")
         if (
           prior !== null &&
-          !WEAK_AFTER.has(prior.m[0]) &&
+          !WEAK_CUES_AFTER.has(prior.m[0]) &&
           CUE_LIST_GAP_RE.test(low.slice(prior.end, last.start)) &&
           this.joinedNext() &&
           !this.takenByPrev(prior.start) &&
@@ -755,8 +754,8 @@ export class Chunk {
     const low = this.text.low;
     const cue = nextCue(low, pos, Math.min(low.length, pos + CUE_WINDOW + MAX_CUE));
     // (one character more: a sentence end is seen by the capital after it)
-    // (not a name alone: "... is NOT our EIN, it's the DRS reference number": WEAK_AFTER)
-    if (cue !== null && cue.start - pos <= CUE_WINDOW && ID_KINDS.has(cueKind(cue.m)) && !WEAK_AFTER.has(cue.m[0]) && !sentenceEndIn(SENTENCE_END_RE, this.text.norm, pos, cue.start + 1)) {
+    // (not a name alone: "... is NOT our EIN, it's the DRS reference number": WEAK_CUES_AFTER)
+    if (cue !== null && cue.start - pos <= CUE_WINDOW && ID_KINDS.has(cueKind(cue.m)) && !WEAK_CUES_AFTER.has(cue.m[0]) && !sentenceEndIn(SENTENCE_END_RE, this.text.norm, pos, cue.start + 1)) {
       return cue;
     }
     return null;
@@ -847,7 +846,7 @@ export class Chunk {
           // mine ends in 5919")
           !deniesBack(low, ce, r);
         // a cue that is only a name ("Connecticut") stays in the number's sentence
-        if (!boundForward && !(WEAK_AFTER.has(r.m[0]) && sentenceEndIn(SENTENCE_END_RE, this.text.norm, ce, r.start))) {
+        if (!boundForward && !(WEAK_CUES_AFTER.has(r.m[0]) && sentenceEndIn(SENTENCE_END_RE, this.text.norm, ce, r.start))) {
           let cue = r;
           kind = cueKind(r.m);
           if (kind === "neg" && DENIAL_NEGATION_RE.test(low.slice(r.start, r.start + 40))) {
@@ -892,7 +891,7 @@ export class Chunk {
   // Is the cue the last cue() answer came from one that only names the state, the
   // department, its portal or a tax (weak_cues_after), not a label?
   namedOnly() {
-    return this.from !== null && WEAK_AFTER.has(this.text.low.slice(this.from[0], this.from[1]));
+    return this.from !== null && WEAK_CUES_AFTER.has(this.text.low.slice(this.from[0], this.from[1]));
   }
   // first is "listed" for a piece after ", " inside the chunk: it takes the chunk's cue
   // softly, like a joined number.
@@ -1052,7 +1051,7 @@ function lineLabel(low, ce, start, end, nx) {
 // The cue r, or the negative cue after it that r, a name only (weak_cues_after),
 // qualifies ("... is our myconneCT logon confirmation") (_weak_qualifier).
 function weakQualifier(low, r, nx) {
-  if (r === null || !WEAK_AFTER.has(r.m[0])) return r;
+  if (r === null || !WEAK_CUES_AFTER.has(r.m[0])) return r;
   const n = nextCue(low, r.end, Math.min(nx, r.end + CUE_WINDOW));
   if (n !== null && NEG_KINDS.includes(cueKind(n.m)) && WEAK_CUE_QUALIFIES_RE.test(low.slice(r.end, n.start))) return n;
   return r;

@@ -1,7 +1,7 @@
 // The twin of app/pii/_pieces.py: digit chunks cut into identifier-shaped pieces.
 
 import { RULES } from "./pii-rules.mjs";
-import { CARD, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, SSN_BAD_AREA_FIRST } from "./pii-const.mjs";
+import { CARD, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, SSN_BAD_AREA_FIRST, WEAK_CUES_AFTER } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, itinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
 import { betweenMarks, findIter, labelledAt } from "./pii-cues.mjs";
@@ -139,10 +139,9 @@ const PROSE_DASHES = new Set(RULES.prose_dashes);
 // Is the CT cue before the chunk more than the two letters "ct", and more than a name of the
 // state or the department ("Bates numbered DRS7773441-001" is no registration)?
 // (_ct_cue_spelled; after ctx.cueBefore(), which finds the cue)
-const WEAK_AFTER = new Set(RULES.weak_cues_after);
 function ctCueSpelled(ctx) {
   const span = ctx.beforeSpan;
-  return span !== null && span[1] - span[0] > 2 && !WEAK_AFTER.has(ctx.text.low.slice(span[0], span[1]));
+  return span !== null && span[1] - span[0] > 2 && !WEAK_CUES_AFTER.has(ctx.text.low.slice(span[0], span[1]));
 }
 
 // a label typed on to a number and its own value after it, the next field (_GLUED_FIELD_RE)
@@ -507,10 +506,7 @@ function commaGrouped(norm, bare, cs, ce, ctx) {
   ctx.at = cs;
   // (or a transcript's answer to a turn that asked for an identifier: "Agent: What's the SSN
   // on the account?" / "Mom: Okay honey I have it, it's 497, 65, 2561")
-  if (!ctx.introducedById()) {
-    const [forced, fallback] = ctx.text.scoped(cs, ctx);
-    if (!ID_KINDS.has(forced !== null ? forced : fallback)) return null;
-  }
+  if (!ctx.introducedById() && ctx.scopeKind() === null) return null;
   if (thousands) texts = [texts.join("")];
   const kind = classify(texts, texts.slice(1).map(() => "-"), ctx, true, true);
   return kind === null ? null : [kind, cs, ce, texts.join("")];

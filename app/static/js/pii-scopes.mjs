@@ -78,6 +78,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const ANSWER_RE = new RegExp("^(?:" + S.presenting_line + ")(?:" + S.answer_tail + ")?$");
   const SPEAKER_RE = new RegExp("^(?:" + S.speaker_turn + ")");
   const PIECE_TURN_RE = new RegExp("^(?:" + S.piece_turn + ")$");
+  // a CT registration number's 7-digit base and location code (_CT_DIGITS)
+  const CT_DIGITS = RULES.ct_tax_reg.base_min + RULES.ct_tax_reg.location_length;
   const NOT_SPEAKERS = new Set(S.speaker_not);
   const PERSON_NUMBER_RE = new RegExp("^(?:" + S.person_number + ")$");
   const RELATION_LABEL_RE = new RegExp("^(?:" + S.relation_label + ")$", "i");
@@ -1064,9 +1066,6 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     }
     return start;
   }
-  // In a call transcript, a turn that presents a number and names no kind takes the one
-  // identifier kind the other speaker's turn just above it names ("AGENT: sure can I get
-  // your social" / "CUSTOMER: 259523155") (_answered_turns).
   // Does the speaker of ls[i] go on, in their next turn, with a digit, at most
   // scopes.piece_turn_gap short turns of another's without a digit between (_piece_goes_on)?
   function pieceGoesOn(ls, i, speaker) {
@@ -1086,6 +1085,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     return false;
   }
 
+  // In a call transcript, a turn that presents a number and names no kind takes the one
+  // identifier kind the other speaker's turn just above it names ("AGENT: sure can I get
+  // your social" / "CUSTOMER: 259523155") (_answered_turns).
   function answeredTurns(ls, fallback) {
     // the last turn that named a cue: its speaker, the identifier kinds it asks for, the
     // turns since (scopes.answer_turns), and whether it asks for several numbers
@@ -1125,7 +1127,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       if (answer && asked[1].size === 1) fallback.set(off + pos + at, [...asked[1]][0]);
       // (a turn asking for several kinds, answered with ten digits: the CT registration number
       // among them, "confirm CT tax reg # and FEIN" / "Me: 7976964007" / "Me: EIN 16-6343224")
-      else if (answer && presented !== null && asked[1].has("ct") && presented[1].replace(/[^0-9]/g, "").length === 10) {
+      else if (answer && presented !== null && asked[1].has("ct") && presented[1].replace(/[^0-9]/g, "").length === CT_DIGITS) {
         fallback.set(off + pos + at, "ct");
       }
       // (a question for several numbers stays open for the answers after: "everybody's
