@@ -44,6 +44,7 @@ from ._rules import (
     DENIAL_NEXT_CLAUSE_RE,
     DENIAL_OWN_COPULA_OWNER_RE,
     DENIAL_OWN_COPULA_RE,
+    DENIAL_OWN_RELABEL_RE,
     DENIAL_OWNER_RE,
     DENIAL_QUESTION_AFTER_RE,
     DENIAL_QUESTION_LINE_RE,
@@ -66,6 +67,7 @@ from ._rules import (
     MICR_LETTERS_REACH,
     MICR_MARKS,
     MIN_DIGITS,
+    PARAGRAPH_CARET_RE,
     PARAGRAPH_RE,
     PLACEHOLDER_RE,
     PLURAL_CUE_RE,
@@ -438,8 +440,9 @@ class _Chunk:
         'is' at once ("Our federal employer identification number, which I think ...,
         is 625008071"): the cue that ends where the clause's comma starts, or None."""
         norm = self.text.low
-        # (most numbers follow no "is": the clause is looked for only before one)
-        if not norm[max(0, cs - 12) : cs].rstrip(" :").endswith(("is", "was", "be")):
+        # (most numbers follow no "is" nor colon: the clause is looked for only after one)
+        tail = norm[max(0, cs - 12) : cs]
+        if not (tail.rstrip(" :").endswith(("is", "was", "be")) or tail.rstrip(" ").endswith(":")):
             return None
         lo = max(self._cue_floor(), cs - ASIDE_REACH)
         m = ASIDE_RE.search(norm, lo, cs)
@@ -463,7 +466,11 @@ class _Chunk:
         if _YEAR_RE.fullmatch(year) is None or (
             ys > 0 and (_DIGIT_RE.match(norm, ys - 1) is not None or norm[ys - 1] in _YEAR_GLUE)
         ):
-            return pe
+            # (nor is a chat's time stamp opening the number's line: "... me pide mi número
+            # de seguro social otra vez\n[14/03/2024, 19:03] Rosa Medina: es 442069511")
+            ys = _chat_stamp_start(norm, self.text.low, pe, self.cs)
+            if ys < 0:
+                return pe
         lo = max(0, self.cs - CUE_WINDOW - MAX_CUE)
         for i in range(ys - 1, lo - 1, -1):
             if "0" <= norm[i] <= "9":
@@ -961,11 +968,17 @@ class _Chunk:
         """Is the number its own identifier cue introduces denied in the next clause,
         which starts with a pronoun for it, by that same cue negated ("The notice lists
         an SSN of 871-11-2206 — that is NOT my social security number"), and not handed
-        to another owner?"""
+        to another owner? Or said in its own clause to be something else after all
+        ("... (091350374) is really my account number": denial.own_relabel)?"""
         low, ce = self.text.low, self.ce
         cue = _next_cue(low, ce, min(len(low), ce + CUE_WINDOW + MAX_CUE))
         if cue is None or cue.start() - ce > CUE_WINDOW:
             return False
+        if (
+            _cue_kind(cue) in _NEG_KINDS
+            and DENIAL_OWN_RELABEL_RE.fullmatch(low, ce, cue.start()) is not None
+        ):
+            return True
         return (
             (
                 DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, cue.start()) is not None
@@ -1094,11 +1107,15 @@ class _Chunk:
             # a cue starting within the window ends within the window plus MAX_CUE
             m = _weak_qualifier(norm, _next_cue(norm, ce, min(nx, ce + CUE_WINDOW + MAX_CUE)), nx)
             kind = None
-            # a cue after the number does not reach back over a paragraph break
+            # a cue after the number does not reach back over a paragraph break (but from
+            # a line pointing up at it: "447939120\n\n^ that's my husband's SSN")
             if (
                 m is not None
                 and m.start() - ce <= CUE_WINDOW
-                and PARAGRAPH_RE.search(norm, ce, m.start()) is None
+                and (
+                    PARAGRAPH_RE.search(norm, ce, m.start()) is None
+                    or PARAGRAPH_CARET_RE.match(norm, ce) is not None
+                )
                 # "> FEIN?\n371127297\n> CT Tax Registration Number (if any)?": a question
                 # below asks for what comes under it
                 and not _question_below(norm, ce, m.start(), m.end())
@@ -1334,6 +1351,28 @@ def _fragment_start(norm: str, pe: int) -> int:
 _DIGIT_RE = re.compile("[0-9]")
 # what joins a year to a date or a longer number before it ("03/06/2022", "1-2022")
 _YEAR_GLUE = "/-.,:'"
+# a chat's time stamp at the start of a line, and what closes it
+_CHAT_STAMP_RE = re.compile(r"[ \t]*[\[(]?[0-9][0-9/.,: ]{2,30}")
+_CHAT_STAMP_END_RE = re.compile(r"(?::[0-9]{2}){0,2}(?: ?[APap]\.?[Mm]\.?)?(?:[\])]| -) ")
+_CHAT_STAMP_MAX = 40  # characters: the longest stamp looked for
+
+
+def _chat_stamp_start(norm: str, low: str, pe: int, cs: int) -> int:
+    """Where the chat time stamp that opens its line and ends at pe starts ("[14/03/2024,
+    19:03] ", "3/14/24, 7:03 PM - "), when the turn answers the one before up to the
+    number at cs ("Rosa Medina: es ": answer_after_cue); or -1."""
+    if _CHAT_STAMP_END_RE.match(norm, pe) is None:
+        return -1
+    br = norm.rfind("\n", max(0, pe - _CHAT_STAMP_MAX), pe)
+    if (
+        br < 0
+        or _CHAT_STAMP_RE.fullmatch(norm, br + 1, pe) is None
+        or ANSWER_AFTER_CUE_RE.match(low, br, cs) is None
+    ):
+        return -1
+    return br + 1
+
+
 # a year, or the number of a federal form a cue may stand before ("EIN for my 1099")
 _YEAR_RE = re.compile("(?:19|20)[0-9]{2}|10(?:40|65|98|99)|1120")
 

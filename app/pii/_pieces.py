@@ -58,6 +58,7 @@ from ._rules import (
     CT_ZIP_PLUS4,
     CT_ZIP_PREFIX,
     CUE_LAYOUTS,
+    DENIAL_ANSWER_NOT_RE,
     DIGITS_RE,
     EFW2_RECORDS,
     FEIN_PREFIXES,
@@ -831,7 +832,14 @@ def _card_grouped(ctx: _Chunk, texts: list[str], raw_seps: list[str], cs: int, c
             return None
         named = after.end() - len(after.group().lstrip(" ,;-"))
         return ("card", cs, end, d, ("card after", named, after.end(), None))
-    if _neg_after_card_word(ctx, words.end()):
+    # (nor when the card word is negated before it and the number said after it to be
+    # something else: "the card number is not 4222 4738 4785 6039, that was the order
+    # number")
+    if _neg_after_card_word(ctx, words.end()) or (
+        end == ce
+        and DENIAL_ANSWER_NOT_RE.search(ctx.text.low, words.end(), cs) is not None
+        and ctx.denied_after()
+    ):
         return None
     return ("card", cs, end, d, ("card word", words.start(), words.end(), None))
 
@@ -1102,17 +1110,24 @@ def _nacha_entry(norm: str, cs: int, ce: int):
     d = head[3:]
     if not _routing_ok(d):
         return None
-    # the account number glued on (longer than any card), or the amount field after it
+    # the account number glued on (longer than any card), or masked ("…4023XXXXXXX4471"),
+    # or the amount field after it
     run = DIGITS_RE.match(norm, cs)  # (head is digits: the run is at least that)
     if run is None:
         return None
-    if run.end() - cs <= CARD_MAX and _NACHA_AMOUNT_RE.match(norm, run.end()) is None:
+    if (
+        run.end() - cs <= CARD_MAX
+        and _NACHA_AMOUNT_RE.match(norm, run.end()) is None
+        and not norm.startswith(_NACHA_MASK, run.end())
+        and not norm.startswith(_NACHA_MASK.lower(), run.end())
+    ):
         return None
     return ("routing", cs + 3, cs + _NACHA_MIN, d, ("nacha", "6"))
 
 
 _NACHA_MIN = 12  # the record type, the transaction code and the nine routing digits
 _NACHA_AMOUNT_RE = re.compile(" +[0-9]{10}(?![0-9])")  # the entry's amount, in cents
+_NACHA_MASK = "XX"  # an account number masked when pasted, glued on
 
 
 def _listed_after(sep: str, ctx: _Chunk, before: int) -> bool:

@@ -1226,6 +1226,8 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
             sep = "" if sep == "-" else " " if before > s else sep
         elif word and last_word and w.start() - before == 1 and sep == "-":
             sep = ""  # a burst's hyphen between two words ("... oh one... oh-three-five-one")
+        elif sep[:1] == "-" and sep[-1:] == "-" and sep[1:-1] in _JOINERS:
+            sep = sep[1:-1]  # a joiner hyphenated in ("trente-et-un")
         last_word = word
         run.words += word
         if run.joined(item, word, sep, w.span()):

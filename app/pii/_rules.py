@@ -355,6 +355,7 @@ DENIAL_COPULA_RE = re.compile(RULES["denial"]["copula"])
 DENIAL_BREAK_RE = re.compile(RULES["denial"]["clause_break"])
 DENIAL_NEXT_CLAUSE_RE = re.compile(RULES["denial"]["next_clause"])
 DENIAL_OWN_COPULA_RE = re.compile(RULES["denial"]["own_copula"])
+DENIAL_OWN_RELABEL_RE = re.compile(RULES["denial"]["own_relabel"])
 DENIAL_OWN_COPULA_OWNER_RE = re.compile(RULES["denial"]["own_copula_owner"])
 DENIAL_RELABEL_RE = re.compile(RULES["denial"]["relabel"])
 DENIAL_QUESTION_LINE_RE = re.compile(RULES["denial"]["question_line"])
@@ -523,6 +524,7 @@ INSTITUTION_REACH: int = _institution["reach"]
 INSTITUTION_BETWEEN_RE = re.compile(_institution["between"])
 BUSINESS_REACH: int = RULES["business_reach"]
 PARAGRAPH_RE = re.compile(RULES["paragraph_break"])
+PARAGRAPH_CARET_RE = re.compile(RULES["paragraph_caret"])
 TIGHT_RE = re.compile(RULES["tight_group"])
 # a transcript's header line: a caption's timing, or a speaker's name and a time alone on a
 # line (rewrites.header_line, header_time for <T>): _rewrite joins a number over it,

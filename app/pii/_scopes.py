@@ -722,11 +722,15 @@ def _topic_scope(
     nine, longer = topic
 
     def put(at: int, note: str) -> None:
-        if nine == longer:
-            kind = nine
-        else:  # a CT number has ten digits or more, the others nine
-            m = _NUMBER_AT_RE.match(text, at)
-            kind = longer if m is not None and sum(c.isdigit() for c in m.group()) > 9 else nine
+        m = _NUMBER_AT_RE.match(text, at)
+        digits = "" if m is None else "".join(c for c in m.group() if "0" <= c <= "9")
+        long = len(digits) > 9
+        # a CT number has ten digits or more, the others nine
+        kind = nine if nine == longer else (longer if long else nine)
+        if kind == "ct" and long and digits[-3:-1] != _CT_NO_CUE_LOCATION:
+            # (with the location code a writer gives with no cue of its own: not a store
+            # card's "CARD #66395316936" under a receipt's "CT SALES TAX")
+            kind = None
         if kind is not None:
             fallback[at] = kind
             notes.setdefault(at, note)
@@ -1593,6 +1597,7 @@ def _topic(text: str, lines: list[tuple[int, str]]) -> tuple[str | None, str | N
 
 
 _NUMBER_AT_RE = re.compile(r"[0-9](?:[0-9]|[-. ][0-9])*")
+_CT_NO_CUE_LOCATION = RULES["ct_tax_reg"]["no_cue_location_prefix"]
 _OUTLOOK_FROM = tuple(_S["outlook_header"][0])
 _OUTLOOK_NEXT = tuple(_S["outlook_header"][1])
 

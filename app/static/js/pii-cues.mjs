@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWN_RELABEL_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
 // a header cell naming a column as a document's number, as whole words (_scopes.NEGATIVE_COLUMN_GATE_RE)
@@ -63,6 +63,24 @@ const PAIR_RE = new RegExp(
 
 // what joins a year to a date or a longer number before it ("03/06/2022", "1-2022")
 const YEAR_GLUE = "/-.,:'";
+// a chat's time stamp at the start of a line, and what closes it (_chat_stamp_start)
+const CHAT_STAMP_RE = /^[ \t]*[[(]?[0-9][0-9/.,: ]{2,30}$/;
+const CHAT_STAMP_END_RE = /(?::[0-9]{2}){0,2}(?: ?[APap]\.?[Mm]\.?)?(?:[\])]| -) /y;
+const CHAT_STAMP_MAX = 40; // characters: the longest stamp looked for
+
+// Where the chat time stamp that opens its line and ends at pe starts ("[14/03/2024,
+// 19:03] ", "3/14/24, 7:03 PM - "), when the turn answers the one before up to the
+// number at cs ("Rosa Medina: es ": answer_after_cue); or -1 (_chat_stamp_start).
+function chatStampStart(norm, low, pe, cs) {
+  CHAT_STAMP_END_RE.lastIndex = pe;
+  if (!CHAT_STAMP_END_RE.test(norm)) return -1;
+  const br = norm.lastIndexOf("\n", pe - 1);
+  if (br < 0 || br < pe - CHAT_STAMP_MAX || !CHAT_STAMP_RE.test(norm.slice(br + 1, pe))) {
+    return -1;
+  }
+  const m = ANSWER_AFTER_CUE_RE.exec(low.slice(br, cs));
+  return m !== null && m.index === 0 ? br + 1 : -1;
+}
 
 // Python's pattern.finditer(s, pos, endpos) sees the text as ending at endpos but lets
 // lookbehind see before pos; a slice that starts `context` characters early does the same
@@ -297,7 +315,7 @@ export class Chunk {
   cueFloor() {
     const norm = this.text.norm;
     const pe = this.pe;
-    const ys = pe - 4;
+    let ys = pe - 4;
     const year = ys >= 0 ? norm.slice(ys, pe) : "";
     if (
       ys < 0 ||
@@ -305,7 +323,10 @@ export class Chunk {
       !/^(?:(?:19|20)[0-9]{2}|10(?:40|65|98|99)|1120)$/.test(year) ||
       (ys > 0 && (/[0-9]/.test(norm[ys - 1]) || YEAR_GLUE.includes(norm[ys - 1])))
     ) {
-      return pe;
+      // (nor is a chat's time stamp opening the number's line: "... me pide mi número de
+      // seguro social otra vez\n[14/03/2024, 19:03] Rosa Medina: es 442069511")
+      ys = chatStampStart(norm, this.text.low, pe, this.cs);
+      if (ys < 0) return pe;
     }
     const lo = Math.max(0, this.cs - CUE_WINDOW - MAX_CUE);
     let floor = lo;
@@ -323,9 +344,11 @@ export class Chunk {
   // 625008071"): the cue that ends where the clause's comma starts, or null (_aside_cue).
   asideCue(cs) {
     const low = this.text.low;
-    // (most numbers follow no "is": the clause is looked for only before one)
-    const tail = low.slice(Math.max(0, cs - 12), cs).replace(/[ :]+$/, "");
-    if (!tail.endsWith("is") && !tail.endsWith("was") && !tail.endsWith("be")) return null;
+    // (most numbers follow no "is" nor colon: the clause is looked for only after one)
+    const raw = low.slice(Math.max(0, cs - 12), cs);
+    const tail = raw.replace(/[ :]+$/, "");
+    const colon = raw.replace(/ +$/, "").endsWith(":");
+    if (!tail.endsWith("is") && !tail.endsWith("was") && !tail.endsWith("be") && !colon) return null;
     const lo = Math.max(this.cueFloor(), cs - ASIDE_REACH, 0);
     const m = ASIDE_RE.exec(low.slice(lo, cs));
     if (m === null) return null;
@@ -720,8 +743,11 @@ export class Chunk {
     const ce = this.ce;
     const cue = nextCue(low, ce, Math.min(low.length, ce + CUE_WINDOW + MAX_CUE));
     if (cue === null || cue.start - ce > CUE_WINDOW) return false;
-    // (or in its own clause: "The FEIN your notice lists (34-8991286) is not our FEIN")
     const gap = low.slice(ce, cue.start);
+    // said in its own clause to be something else after all ("... (091350374) is really
+    // my account number": denial.own_relabel)
+    if (NEG_KINDS.includes(cueKind(cue.m)) && DENIAL_OWN_RELABEL_RE.test(gap)) return true;
+    // (or in its own clause: "The FEIN your notice lists (34-8991286) is not our FEIN")
     const own = DENIAL_OWN_COPULA_RE.test(gap) && !DENIAL_OWN_COPULA_OWNER_RE.test(cue.m[0]);
     return (DENIAL_NEXT_CLAUSE_RE.test(gap) || own) && negatedKind(low, cue) === this.cueBefore() && !this.relabelled(cue.end);
   }
@@ -809,11 +835,13 @@ export class Chunk {
       const { ce, nx } = this;
       const r = weakQualifier(low, nextCue(low, ce, Math.min(nx, ce + CUE_WINDOW + MAX_CUE)), nx);
       let kind = null;
-      // a cue after the number does not reach back over a paragraph break
+      // a cue after the number does not reach back over a paragraph break (but from a
+      // line pointing up at it: "447939120\n\n^ that's my husband's SSN")
+      PARAGRAPH_CARET_RE.lastIndex = ce;
       if (
         r !== null &&
         r.start - ce <= CUE_WINDOW &&
-        !PARAGRAPH_RE.test(low.slice(ce, r.start)) &&
+        (!PARAGRAPH_RE.test(low.slice(ce, r.start)) || PARAGRAPH_CARET_RE.test(low)) &&
         // "> FEIN?\n371127297\n> CT Tax Registration Number (if any)?": a question below
         // asks for what comes under it
         !questionBelow(low, ce, r.start, r.end) &&

@@ -1,7 +1,7 @@
 // The twin of app/pii/_pieces.py: digit chunks cut into identifier-shaped pieces.
 
 import { RULES } from "./pii-rules.mjs";
-import { CARD, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, SSN_BAD_AREA_FIRST, WEAK_CUES_AFTER } from "./pii-const.mjs";
+import { CARD, DENIAL_ANSWER_NOT_RE, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, SSN_BAD_AREA_FIRST, WEAK_CUES_AFTER } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, itinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
 import { betweenMarks, findIter, labelledAt } from "./pii-cues.mjs";
@@ -459,7 +459,11 @@ function cardGrouped(ctx, texts, rawSeps, cs, ce) {
       ? ["card", cs, end, d]
       : null;
   }
-  if (negAfterCardWord(ctx, words.end)) return null;
+  // (nor when the card word is negated before it and the number said after it to be
+  // something else: "the card number is not 4222 4738 4785 6039, that was the order
+  // number")
+  const negated = end === ce && DENIAL_ANSWER_NOT_RE.test(ctx.text.low.slice(words.end, cs));
+  if (negAfterCardWord(ctx, words.end) || (negated && ctx.deniedAfter())) return null;
   return ["card", cs, end, d];
 }
 
@@ -680,17 +684,20 @@ function nachaFile(norm, cs) {
 const NACHA_MIN = 12; // the record type, the transaction code and the nine routing digits
 const NACHA_ENTRY_CODES = new Set(RULES.nacha_entry_codes);
 const NACHA_AMOUNT_RE = / +[0-9]{10}(?![0-9])/y; // the entry's amount, in cents
+const NACHA_MASK = "XX"; // an account number masked when pasted, glued on
 function nachaEntry(norm, cs, ce) {
   if ((cs > 0 && norm[cs - 1] !== "\n") || ce - cs < NACHA_MIN) return null;
   const head = norm.slice(cs, cs + NACHA_MIN);
   if (!/^[0-9]+$/.test(head) || !NACHA_ENTRY_CODES.has(head.slice(1, 3))) return null;
   const d = head.slice(3);
   if (!routingOk(d)) return null;
-  // the account number glued on (longer than any card), or the amount field after it
+  // the account number glued on (longer than any card), or masked ("…4023XXXXXXX4471"),
+  // or the amount field after it
   let end = cs;
   while (end < norm.length && norm[end] >= "0" && norm[end] <= "9") end++;
   NACHA_AMOUNT_RE.lastIndex = end;
-  if (end - cs <= CARD.max_length && !NACHA_AMOUNT_RE.test(norm)) return null;
+  const masked = norm.startsWith(NACHA_MASK, end) || norm.startsWith(NACHA_MASK.toLowerCase(), end);
+  if (end - cs <= CARD.max_length && !NACHA_AMOUNT_RE.test(norm) && !masked) return null;
   return ["routing", cs + 3, cs + NACHA_MIN, d];
 }
 

@@ -718,6 +718,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (chained && !dashSep(sep)) sep = sep === "-" ? "" : pos > s ? " " : sep;
       // a burst's hyphen between two words ("... oh one... oh-three-five-one")
       else if (word && lastWord && ws - pos === 1 && sep === "-") sep = "";
+      // a joiner hyphenated in ("trente-et-un")
+      else if (sep.length > 2 && sep[0] === "-" && sep.at(-1) === "-" && JOINERS.has(sep.slice(1, -1))) sep = sep.slice(1, -1);
       lastWord = word;
       if (word) words++;
       const at = tens + 1;

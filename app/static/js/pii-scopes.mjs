@@ -32,6 +32,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // a hard wrap between two letters, with the quote prefix after it (_scopes._WRAP_RE)
   const WRAP_RE = /(?<=[A-Za-z])\n(?:[ \t]*>)*[ \t]?(?=[A-Za-z])/g;
   const NUMBER_AT_RE = /[0-9](?:[0-9]|[-. ][0-9])*/y;
+  const CT_NO_CUE_LOCATION = RULES.ct_tax_reg.no_cue_location_prefix;
   const QUOTE_HEADER_RE = new RegExp("^(?:" + S.quote_header + ")$"); // on a lower-cased line
   const COLUMN_LIST_RE = new RegExp(S.column_list); // so is this
   const HEADER_MONEY_RE = new RegExp(S.header_money);
@@ -967,12 +968,16 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     const oneLine = ls.length === 1;
     const [nine, longer] = oneLine && /[0-9]/.test(openingSentence(ls)) ? [null, null] : topicOf(text, ls);
     const put = (at) => {
-      let kind = nine;
-      if (nine !== longer) {
-        // a CT number has ten digits or more, the others nine
-        NUMBER_AT_RE.lastIndex = at;
-        const m = NUMBER_AT_RE.exec(text);
-        if (m !== null && m[0].replace(/[^0-9]/g, "").length > 9) kind = longer;
+      NUMBER_AT_RE.lastIndex = at;
+      const m = NUMBER_AT_RE.exec(text);
+      const digits = m === null ? "" : m[0].replace(/[^0-9]/g, "");
+      const long = digits.length > 9;
+      // a CT number has ten digits or more, the others nine
+      let kind = nine !== longer && long ? longer : nine;
+      if (kind === "ct" && long && digits.slice(-3, -1) !== CT_NO_CUE_LOCATION) {
+        // (with the location code a writer gives with no cue of its own: not a store
+        // card's "CARD #66395316936" under a receipt's "CT SALES TAX")
+        kind = null;
       }
       if (kind !== null) fallback.set(at, kind);
     };
