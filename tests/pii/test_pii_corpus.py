@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 483
+    assert len(INDEPENDENT) == 490
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -612,6 +612,13 @@ _PRECISION_FLOORS = {
     # six languages (480): "Se pa sosyal mwen" a sentence after its own cue; Polish "to
     # tak naprawdę numer polisy" (README)
     "independent-480": (0.98, 0.021),
+    # the hardest cases of meaning (485): a CT number a manager "says that's actually the
+    # license number from Consumer Protection"; "The notice number and the letter ID are
+    # 258-11-2437 and L2241827275 respectively" (README)
+    "independent-485": (0.98, 0.021),
+    # hard clean messages (486, 60% clean): "Our permit number is 02-1345595 from the City
+    # of Norwalk building dept, it's not a tax number" (README)
+    "independent-486": (0.98, 0.01),
 }
 
 
