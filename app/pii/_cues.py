@@ -90,6 +90,7 @@ from ._scopes import (
     NEGATIVE_COLUMN_GATE_RE,
     could_be_scoped,
     has_reference,
+    in_order,
     scopes,
 )
 
@@ -197,14 +198,18 @@ class _Text:
         self._denies: bool | None = None  # may_deny(), on first use
 
     def may_deny(self) -> bool:
-        """Could a list heading deny its items (scopes.denied_list), or a table column
-        its cells (scopes.negative_column)? Searches of the lower-cased text, so that a
-        number its shape alone makes an identifier reads the scopes only where one could."""
+        """Could a list heading deny its items (scopes.denied_list), a table column its
+        cells (scopes.negative_column), or a list of kinds its numbers in order
+        (scopes.in_order)? Searches of the lower-cased text, so that a number its shape
+        alone makes an identifier reads the scopes only where one could."""
         if self._denies is None:
-            self._denies = self.lines and (
-                DENIED_LIST_RE.search(self.low_lines) is not None
-                or NEGATIVE_COLUMN_GATE_RE.search(self.low_lines) is not None
-            )
+            self._denies = (
+                self.lines
+                and (
+                    DENIED_LIST_RE.search(self.low_lines) is not None
+                    or NEGATIVE_COLUMN_GATE_RE.search(self.low_lines) is not None
+                )
+            ) or in_order(self.low_lines)
         return self._denies
 
     def original_at(self, s: int) -> str:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 
 # the stdlib's own regex parser: how long a heading's mark can be (_HEADING_REACH)
 from re import _parser  # type: ignore[attr-defined]
@@ -130,6 +131,15 @@ _SENTENCE_BOUNDARY_RE = re.compile(_S["sentence_boundary"])
 _CHECK_LINE_RE = re.compile(_S["check_line"])
 _TXP_RE = re.compile(_S["txp_addenda"])
 _BACK_RE = re.compile(_S["back_reference"])
+# kinds named in a list and numbers listed "respectively" (scopes.in_order)
+_IN_ORDER_RE = re.compile(_S["in_order"])
+_IN_ORDER_HINTS: tuple[str, ...] = tuple(_S["in_order_hints"])
+_IN_ORDER_SEP_RE = re.compile(_S["in_order_separator"])
+# a sentence's end, and a number that may open with a few letters ("L2241827275")
+_IN_ORDER_END_RE = re.compile(r"[.!?](?=[ \t\n])|\n[ \t]*\n")
+_IN_ORDER_ITEM_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{0,3}[0-9](?:[0-9]|[-. ][0-9])*(?![0-9])")
+_ITEM_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_IN_ORDER_BETWEEN_RE = re.compile(r"[ \t\n,;&/]*(?:(?:and|y|e|et|i|und)[ \t\n]+)?")
 _MASKED_RE = re.compile(_S["masked_last_four"])
 _CAMEL_RE = re.compile("(?<=[a-z])(?=[A-Z])")
 _FIELD_RE = re.compile(_S["field"])
@@ -480,6 +490,8 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     notes: dict[int, str] = {}
     lines = _lines(text)
     _structures(lines, forced, notes)
+    # (a list of kinds said to go in order, over the one kind a list's heading names)
+    _in_order_lists(text, forced, notes)
     # the text's bytes with every digit made "0", one byte a character: byte searches
     # find where digits stand for _sibling_items and _anaphor_numbers
     zeroed = text.encode("latin-1", "replace").translate(DIGITS_TO_ZERO)
@@ -516,12 +528,12 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
 
 def _fields(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:
     """An XML element or JSON field whose name names an identifier ("<PrimarySSN>",
-    '"taxpayerSSN": ', a Python dict's "'reg_no': '"): its value, starting with a digit,
-    takes that kind."""
+    '"taxpayerSSN": ', a Python dict's "'reg_no': '", an HTML input's 'name="ownerSsn"
+    value="'): its value, starting with a digit, takes that kind."""
     if "<" not in text and '"' not in text and "'" not in text:
         return
     for m in _FIELD_RE.finditer(text):
-        name = m.group(1) or m.group(3) or m.group(4)
+        name = m.group(1) or m.group(3) or m.group(4) or m.group(5)
         at = m.end()
         if at in forced:
             continue
@@ -1355,7 +1367,66 @@ def has_reference(text: str) -> bool:
     identifier (scopes() then reads even a text of one line: '<TaxpayerID>N</TaxpayerID>
     <BankRouting>M</BankRouting>')? One search each: sre skips from one "th" to the next
     (quicker than testing for each place word first, as the JavaScript twin does)."""
-    return _BACK_RE.search(_back_low(text)) is not None or _masked(text) or _id_field(text)
+    return (
+        _BACK_RE.search(_back_low(text)) is not None
+        or _masked(text)
+        or _id_field(text)
+        or in_order(_low(text))
+    )
+
+
+def in_order(low: str) -> bool:
+    """Does the lower-cased text say its numbers go in the order of a list of kinds
+    ("respectively", "in order": scopes.in_order)? A quick test of a few words."""
+    return any(h in low for h in _IN_ORDER_HINTS) and _IN_ORDER_RE.search(low) is not None
+
+
+def _in_order_lists(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:
+    """Numbers listed in a sentence that says they go in the order of a list of kinds on
+    one side of them ("The notice number and the letter ID are N and M respectively"):
+    each takes its item's kind, DENIED for a negative one, over the kind of a table or
+    a list's heading (scopes.in_order)."""
+    low = _low(text)
+    if not in_order(low):
+        return
+    for m in _IN_ORDER_RE.finditer(low):
+        start = 0
+        for b in _IN_ORDER_END_RE.finditer(low, 0, m.start()):
+            start = b.end()
+        e = _IN_ORDER_END_RE.search(low, m.end())
+        end = e.start() if e is not None else len(low)
+        items = [
+            i
+            for i in _IN_ORDER_ITEM_RE.finditer(text, start, end)
+            if sum(c.isdigit() for c in i.group()) >= MIN_DIGITS
+        ]
+        if len(items) < 2 or any(
+            _IN_ORDER_BETWEEN_RE.fullmatch(low, a.end(), b.start()) is None
+            for a, b in pairwise(items)
+        ):
+            continue
+        kinds = _listed_kinds(low[start : items[0].start()])
+        if len(kinds) != len(items):
+            kinds = _listed_kinds(low[items[-1].end() : end])
+        if len(kinds) != len(items):
+            continue
+        for item, kind in zip(items, kinds, strict=True):
+            # (its first digit: "L2241827275")
+            at = item.start() + len(item.group()) - len(item.group().lstrip(_ITEM_LETTERS))
+            if kind in ID_KINDS or kind == "neg":
+                forced[at] = kind if kind in ID_KINDS else DENIED
+                notes[at] = f'the list of kinds it is given "{m.group()}"'
+
+
+def _listed_kinds(part: str) -> list[str]:
+    """The kind of the first cue of each item of a list of kinds (parts split by
+    scopes.in_order_separator; an item with no cue counts for none)."""
+    out = []
+    for item in _IN_ORDER_SEP_RE.split(part):
+        found = _cues(item)
+        if found:
+            out.append(found[0])
+    return out
 
 
 def _id_field(text: str) -> bool:

@@ -9,7 +9,7 @@ const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
 // a header cell naming a column as a document's number, as whole words (_scopes.NEGATIVE_COLUMN_GATE_RE)
 const NEGATIVE_COLUMN_GATE_RE = new RegExp("(?<![a-z0-9])(?:" + RULES.scopes.negative_column + ")(?![a-z])");
 const DIGITS_ONLY_RE = /^[0-9]+$/;
-export const { scopes, hasReference } = makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower);
+export const { scopes, hasReference, inOrder } = makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower);
 
 export const NEG_KINDS = ["neg", "neg_bare"];
 const SSN_WRITTEN = "123-45-6789".length;
@@ -130,7 +130,9 @@ export class Text {
   // Could a list heading deny its items (scopes.denied_list), or a table column its
   // cells (scopes.negative_column)? Searches of the lower-cased text (_Text.may_deny).
   mayDeny() {
-    if (this._denies === null) this._denies = this.lines && (DENIED_LIST_RE.test(this.lowLines) || NEGATIVE_COLUMN_GATE_RE.test(this.lowLines));
+    if (this._denies === null) {
+      this._denies = (this.lines && (DENIED_LIST_RE.test(this.lowLines) || NEGATIVE_COLUMN_GATE_RE.test(this.lowLines))) || inOrder(this.lowLines);
+    }
     return this._denies;
   }
   // Does the text refer to one of its numbers from elsewhere (a back reference, "the

@@ -203,9 +203,70 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     return lo;
   }
 
+  // Kinds named in a list and numbers listed "respectively" (scopes.in_order).
+  const IN_ORDER_RE = new RegExp(S.in_order, "g");
+  const IN_ORDER_SEP_RE = new RegExp(S.in_order_separator);
+  const IN_ORDER_END_RE = /[.!?](?=[ \t\n])|\n[ \t]*\n/g;
+  const IN_ORDER_ITEM_RE = /(?<![A-Za-z0-9])[A-Za-z]{0,3}[0-9](?:[0-9]|[-. ][0-9])*(?![0-9])/g;
+  const IN_ORDER_BETWEEN_RE = /^[ \t\n,;&/]*(?:(?:and|y|e|et|i|und)[ \t\n]+)?$/;
+  // Does the lower-cased text say its numbers go in the order of a list of kinds
+  // ("respectively", "in order")? A quick test of a few words (in_order).
+  function inOrder(l) {
+    if (!S.in_order_hints.some((h) => l.includes(h))) return false;
+    IN_ORDER_RE.lastIndex = 0;
+    return IN_ORDER_RE.test(l);
+  }
+  // Numbers listed in a sentence that says they go in the order of a list of kinds on
+  // one side of them: each takes its item's kind, DENIED for a negative one, over the
+  // kind of a table or a list's heading (_in_order_lists).
+  function inOrderLists(text, forced) {
+    const l = low(text);
+    if (!inOrder(l)) return;
+    IN_ORDER_RE.lastIndex = 0; // matchAll starts where the last test() left it
+    for (const m of l.matchAll(IN_ORDER_RE)) {
+      let start = 0;
+      IN_ORDER_END_RE.lastIndex = 0;
+      for (const b of l.slice(0, m.index).matchAll(IN_ORDER_END_RE)) start = b.index + b[0].length;
+      IN_ORDER_END_RE.lastIndex = m.index + m[0].length;
+      const e = IN_ORDER_END_RE.exec(l);
+      const end = e !== null ? e.index : l.length;
+      IN_ORDER_ITEM_RE.lastIndex = 0;
+      const items = [...text.slice(0, end).matchAll(IN_ORDER_ITEM_RE)].filter(
+        (i) => i.index >= start && i[0].replace(/[^0-9]/g, "").length >= RULES.min_digits,
+      );
+      if (items.length < 2) continue;
+      let listed = true;
+      for (let k = 1; k < items.length; k++) {
+        if (!IN_ORDER_BETWEEN_RE.test(l.slice(items[k - 1].index + items[k - 1][0].length, items[k].index))) listed = false;
+      }
+      if (!listed) continue;
+      let kinds = listedKinds(l.slice(start, items[0].index));
+      const last = items[items.length - 1];
+      if (kinds.length !== items.length) kinds = listedKinds(l.slice(last.index + last[0].length, end));
+      if (kinds.length !== items.length) continue;
+      items.forEach((item, k) => {
+        const kind = kinds[k];
+        const at = item.index + item[0].length - item[0].replace(/^[A-Za-z]+/, "").length;
+        if (ID_KINDS.has(kind)) forced.set(at, kind);
+        else if (kind === "neg") forced.set(at, DENIED);
+      });
+    }
+  }
+  // The kind of the first cue of each item of a list of kinds (_listed_kinds).
+  function listedKinds(part) {
+    const out = [];
+    for (const item of part.split(IN_ORDER_SEP_RE)) {
+      if (item === undefined) continue;
+      const found = cues(item);
+      if (found.length) out.push(found[0]);
+    }
+    return out;
+  }
+
   // a back reference, or a number masked but for its last four digits
   function hasReference(text) {
     const l = low(text);
+    if (inOrder(l)) return true;
     BACK_RE.lastIndex = 0;
     if (BACK_WORDS.some((w) => l.includes(w)) && BACK_RE.test(l)) return true;
     if (masked(text)) return true;
@@ -742,16 +803,16 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
 
   // [forced, fallback]: Maps from an original offset where a number starts to the kind
   // of cue it takes ("none" for a column that names no identifier).
-  return { scopes, hasReference };
+  return { scopes, hasReference, inOrder };
 
   // An XML element or JSON field whose name names an identifier ("<PrimarySSN>",
-  // '"taxpayerSSN": ', a Python dict's "'reg_no': '"): its value, starting with a digit,
-  // takes that kind (_fields).
+  // '"taxpayerSSN": ', a Python dict's "'reg_no': '", an HTML input's 'name="ownerSsn"
+  // value="'): its value, starting with a digit, takes that kind (_fields).
   function fields(text, forced) {
     FIELD_RE.lastIndex = 0;
     let m;
     while ((m = FIELD_RE.exec(text)) !== null) {
-      const name = m[1] ?? m[3] ?? m[4];
+      const name = m[1] ?? m[3] ?? m[4] ?? m[5];
       const at = m.index + m[0].length;
       if (forced.has(at)) continue;
       // a field's name ("CTTax" apart too, and a digit before a capital: "W2Employer"),
@@ -943,6 +1004,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       }
       i++;
     }
+    // (a list of kinds said to go in order, over the one kind a list's heading names)
+    inOrderLists(text, forced);
     if (text.includes("<") || text.includes('"') || text.includes("'")) fields(text, forced);
     siblingItems(ls, forced);
     rosterRows(ls, forced);
