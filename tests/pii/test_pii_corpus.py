@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 490
+    assert len(INDEPENDENT) == 497
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -372,6 +372,16 @@ _FLOORS = {
     # software pastes (481): EDI, BAI2, positive-pay and ISO 20022 records, a CT-W3's
     # labels on the line above their numbers (README)
     "independent-481": (0.93, 0.95, 0.01),
+    # calls and voicemail (491): Creole and Italian digits with an English readback, a
+    # reading in single digits and ellipses ("one... oh... seven... oh one..."), pinyin
+    # digits; an account number the caller reads in an SSN's groups (README)
+    "independent-491": (0.93, 0.95, 0.0103),
+    # pasted records (493): fixed-width payroll rows and an IRS T record, a CSV whose
+    # columns are named in a sentence above, cell references, a MICR line OCR'd as "c"
+    # (README)
+    "independent-493": (0.94, 0.95, 0.01),
+    # small businesses (497): "a POS batch number printed as 501-22-4418" (README)
+    "independent-497": (0.95, 0.95, 0.0103),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -613,12 +623,20 @@ _PRECISION_FLOORS = {
     # tak naprawdę numer polisy" (README)
     "independent-480": (0.98, 0.021),
     # the hardest cases of meaning (485): a CT number a manager "says that's actually the
-    # license number from Consumer Protection"; "The notice number and the letter ID are
-    # 258-11-2437 and L2241827275 respectively" (README)
-    "independent-485": (0.98, 0.021),
+    # license number from Consumer Protection", one false alarm in 98 (README)
+    "independent-485": (0.99, 0.0103),
     # hard clean messages (486, 60% clean): "Our permit number is 02-1345595 from the City
     # of Norwalk building dept, it's not a tax number" (README)
     "independent-486": (0.98, 0.01),
+    # hard clean messages (492, 60% clean): a letter's "ID: 202-40-1231 / BATCH 7"
+    # (README)
+    "independent-492": (0.98, 0.01),
+    # the hardest cases of meaning (494): "I thought 9285432000 was our registration
+    # number, but ... that number is from our Eversource business account" (README)
+    "independent-494": (0.98, 0.01),
+    # twelve languages (495): a Somali "ma aha SSN-kayga" after the number, a Vietnamese
+    # A-number written in the SSN box, a nail salon's licence "là 45-2201987" (README)
+    "independent-495": (0.97, 0.03),
 }
 
 
