@@ -1278,11 +1278,13 @@ class _Chunk:
                 )
                 # a bare negative name further on in the sentence is not the number's
                 # label ("... and mine is 489558233 and we got two letters saying
-                # different amounts")
+                # different amounts"), unless a correction names it ("011300142 -- no
+                # sorry, that's my account number")
                 and not (
                     after == "neg_bare"
                     and kind in ID_KINDS
                     and not _labelled_at(self.text.low, self.ce)
+                    and not corrected
                 )
             ):
                 kind = after

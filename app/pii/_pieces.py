@@ -1263,8 +1263,14 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         # letters typed on to one written whole (not a form's "CT-1040")
         left_taint = False
     elif left_taint and norm[cs - 1] in _GLUE_PUNCT and ctx.cue_before() is not None:
-        # "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
-        left_taint = ctx.before_end != cs - 1
+        # "SSN-234567891", "EIN/12-3456789", "CT/3782609000": a cue word joined on, not
+        # a longer token (nor a name only before a number no CT number is as long as,
+        # which it prefixes: "notice number DRS-24-0119832")
+        span = ctx.before_span
+        name = span is not None and text.low[span[0] : span[1]] in WEAK_CUES_AFTER
+        n = sum("0" <= c <= "9" for c in bare)
+        ct_long = CT_BASE_MIN + CT_LOC <= n <= CT_BASE_MAX + CT_LOC
+        left_taint = ctx.before_end != cs - 1 or (name and not ct_long)
     elif (
         left_taint
         and norm[cs - 1] in _ASCII_LETTERS

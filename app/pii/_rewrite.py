@@ -2050,6 +2050,25 @@ def _bracket_pauses(norm: str) -> list[Edit]:
     ]
 
 
+_SPACED_OH_RE = re.compile(_R["spaced_oh"])
+
+
+def _spaced_ohs(norm: str) -> list[Edit]:
+    """Each "oh" said for a zero in a run of single spaced numerals ("7 1 8 oh 9 7 9 9
+    4"): a 0 (spaced_oh)."""
+    low = _lower(norm)
+    if "o " not in low and "oh " not in low:
+        return []
+    out: list[Edit] = []
+    for m in _SPACED_OH_RE.finditer(low):
+        pos = m.start()
+        for token in m.group().split(" "):
+            if token[0] == "o":
+                out.append((pos, pos + len(token), "0", [(pos, pos + len(token))]))
+            pos += len(token) + 1
+    return out
+
+
 def _numeral_pauses(norm: str) -> list[Edit]:
     """A dictation's pause between numerals ("987... 82", "950 comma 85"): gone."""
     if not any(hint in norm for hint in _NUMERAL_PAUSE_HINTS):
@@ -2075,6 +2094,7 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
         _restarts,
         _asides,
         _bracket_pauses,
+        _spaced_ohs,
         _numeral_pauses,
         _script_digits,
     )

@@ -998,8 +998,9 @@ export class Chunk {
         // that's actually the business EIN")
         (corrected || !sentenceEndIn(SENTENCE_END_RE, this.text.norm, this.ce, this.afterStart)) &&
         // a bare negative name further on in the sentence is not the number's label ("...
-        // and mine is 489558233 and we got two letters saying different amounts")
-        !(after === "neg_bare" && ID_KINDS.has(kind) && !labelledAt(this.text.low, this.ce))
+        // and mine is 489558233 and we got two letters saying different amounts"), unless
+        // a correction names it ("011300142 -- no sorry, that's my account number")
+        !(after === "neg_bare" && ID_KINDS.has(kind) && !labelledAt(this.text.low, this.ce) && !corrected)
       ) {
         kind = after;
         this.from = [this.afterStart, this.afterEnd];

@@ -815,8 +815,14 @@ export function scanChunk(text, cs, ce, ctx, out) {
     // typed on to one written whole (not a form's "CT-1040")
     leftTaint = false;
   } else if (leftTaint && GLUE_PUNCT.includes(norm[cs - 1]) && ctx.cueBefore() !== null) {
-    // "SSN-234567891", "EIN/12-3456789": a cue word joined on, not a longer token
-    leftTaint = ctx.beforeEnd !== cs - 1;
+    // "SSN-234567891", "EIN/12-3456789", "CT/3782609000": a cue word joined on, not a
+    // longer token (nor a name only before a number no CT number is as long as, which it
+    // prefixes: "notice number DRS-24-0119832")
+    const span = ctx.beforeSpan;
+    const name = span !== null && WEAK_CUES_AFTER.has(ctx.text.low.slice(span[0], span[1]));
+    const n = bare.replace(/[^0-9]/g, "").length;
+    const ctLong = CT.base_min + CT.location_length <= n && n <= CT.base_max + CT.location_length;
+    leftTaint = ctx.beforeEnd !== cs - 1 || (name && !ctLong);
   } else if (
     leftTaint &&
     /[A-Za-z]/.test(norm[cs - 1]) &&

@@ -88,6 +88,21 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     }
     return out;
   }
+  // Each "oh" said for a zero in a run of single spaced numerals: a 0 (spaced_oh; _spaced_ohs).
+  const SPACED_OH_RE = new RegExp(R.spaced_oh, "g");
+  function spacedOhs(norm) {
+    const low = lower(norm);
+    if (!low.includes("o ") && !low.includes("oh ")) return [];
+    const out = [];
+    for (const m of all(SPACED_OH_RE, low)) {
+      let pos = m.index;
+      for (const token of m[0].split(" ")) {
+        if (token[0] === "o") out.push([pos, pos + token.length, "0", [[pos, pos + token.length]]]);
+        pos += token.length + 1;
+      }
+    }
+    return out;
+  }
   function numeralPauses(norm) {
     const out = [];
     if (!R.numeral_pause_hints.some((hint) => norm.includes(hint))) return out;
@@ -1323,6 +1338,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       [restarts, null],
       [asides, null],
       [bracketPauses, null],
+      [spacedOhs, null],
       [numeralPauses, null],
       [scriptDigits, null],
       [transcribed, null],
