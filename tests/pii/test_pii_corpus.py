@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 497
+    assert len(INDEPENDENT) == 504
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -382,6 +382,12 @@ _FLOORS = {
     "independent-493": (0.94, 0.95, 0.01),
     # small businesses (497): "a POS batch number printed as 501-22-4418" (README)
     "independent-497": (0.95, 0.95, 0.0103),
+    # voice typing (498): a number spoken in one-word sentences, "forty, seven" for 47,
+    # restarts among spaced numerals, Portuguese digit words among numerals (README)
+    "independent-498": (0.92, 0.92, 0.01),
+    # nine languages (501): numbers read in tens and hundreds in German compounds,
+    # Italian, Greek, Turkish and Haitian Creole (README)
+    "independent-501": (0.94, 0.93, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -637,6 +643,13 @@ _PRECISION_FLOORS = {
     # twelve languages (495): a Somali "ma aha SSN-kayga" after the number, a Vietnamese
     # A-number written in the SSN box, a nail salon's licence "là 45-2201987" (README)
     "independent-495": (0.97, 0.03),
+    # hard clean messages (499, 60% clean): "The number 06-1188427 ... is our CT Secretary
+    # of State filing number ..., it's not our federal ID" (README)
+    "independent-499": (0.98, 0.01),
+    # the hardest cases of meaning (503): a denial in the next sentence ("That was wrong,
+    # it's not an SSN at all"), "Turns out that was our New York sales tax certificate of
+    # authority number", an Israeli "company number" (README)
+    "independent-503": (0.97, 0.03),
 }
 
 
