@@ -1358,10 +1358,10 @@ def _fragment_start(norm: str, pe: int) -> int:
 _DIGIT_RE = re.compile("[0-9]")
 # what joins a year to a date or a longer number before it ("03/06/2022", "1-2022")
 _YEAR_GLUE = "/-.,:'"
-# a chat's time stamp at the start of a line, and what closes it
-_CHAT_STAMP_RE = re.compile(r"[ \t]*[\[(]?[0-9][0-9/.,: ]{2,30}")
-_CHAT_STAMP_END_RE = re.compile(r"(?::[0-9]{2}){0,2}(?: ?[APap]\.?[Mm]\.?)?(?:[\])]| -) ")
-_CHAT_STAMP_MAX = 40  # characters: the longest stamp looked for
+# a chat's time stamp at the start of a line, what closes it, its longest (rules chat_stamp)
+_CHAT_STAMP_RE = re.compile(RULES["chat_stamp"])
+_CHAT_STAMP_END_RE = re.compile(RULES["chat_stamp_end"])
+_CHAT_STAMP_MAX: int = RULES["chat_stamp_max"]
 
 
 def _chat_stamp_start(norm: str, low: str, pe: int, cs: int) -> int:

@@ -63,10 +63,10 @@ const PAIR_RE = new RegExp(
 
 // what joins a year to a date or a longer number before it ("03/06/2022", "1-2022")
 const YEAR_GLUE = "/-.,:'";
-// a chat's time stamp at the start of a line, and what closes it (_chat_stamp_start)
-const CHAT_STAMP_RE = /^[ \t]*[[(]?[0-9][0-9/.,: ]{2,30}$/;
-const CHAT_STAMP_END_RE = /(?::[0-9]{2}){0,2}(?: ?[APap]\.?[Mm]\.?)?(?:[\])]| -) /y;
-const CHAT_STAMP_MAX = 40; // characters: the longest stamp looked for
+// a chat's time stamp at the start of a line, what closes it, its longest (rules chat_stamp)
+const CHAT_STAMP_RE = new RegExp(`^(?:${RULES.chat_stamp})$`);
+const CHAT_STAMP_END_RE = new RegExp(RULES.chat_stamp_end, "y");
+const CHAT_STAMP_MAX = RULES.chat_stamp_max;
 
 // Where the chat time stamp that opens its line and ends at pe starts ("[14/03/2024,
 // 19:03] ", "3/14/24, 7:03 PM - "), when the turn answers the one before up to the

@@ -206,9 +206,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // Kinds named in a list and numbers listed "respectively" (scopes.in_order).
   const IN_ORDER_RE = new RegExp(S.in_order, "g");
   const IN_ORDER_SEP_RE = new RegExp(S.in_order_separator);
-  const IN_ORDER_END_RE = /[.!?](?=[ \t\n])|\n[ \t]*\n/g;
-  const IN_ORDER_ITEM_RE = /(?<![A-Za-z0-9])[A-Za-z]{0,3}[0-9](?:[0-9]|[-. ][0-9])*(?![0-9])/g;
-  const IN_ORDER_BETWEEN_RE = /^[ \t\n,;&/]*(?:(?:and|y|e|et|i|und)[ \t\n]+)?$/;
+  const IN_ORDER_END_RE = new RegExp(S.in_order_end, "g");
+  const IN_ORDER_ITEM_RE = new RegExp(S.in_order_item, "g");
+  const IN_ORDER_BETWEEN_RE = new RegExp(`^(?:${S.in_order_between})$`);
   // Does the lower-cased text say its numbers go in the order of a list of kinds
   // ("respectively", "in order")? A quick test of a few words (in_order).
   function inOrder(l) {
@@ -256,7 +256,6 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   function listedKinds(part) {
     const out = [];
     for (const item of part.split(IN_ORDER_SEP_RE)) {
-      if (item === undefined) continue;
       const found = cues(item);
       if (found.length) out.push(found[0]);
     }
