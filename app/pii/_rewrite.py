@@ -2038,8 +2038,8 @@ _BRACKET_PAUSE_RE = re.compile(_R["bracket_pause"])
 
 def _bracket_pauses(norm: str) -> list[Edit]:
     """Each time stamp or sound tag in square or angle brackets between two items of a
-    spoken number: a pause (bracket_pause)."""
-    if "[" not in norm and "<" not in norm:
+    spoken number (or a sound's name in parentheses): a pause (bracket_pause)."""
+    if "[" not in norm and "<" not in norm and "(" not in norm:
         return []
     low = _lower(norm)
     return [

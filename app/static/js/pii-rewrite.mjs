@@ -78,7 +78,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // (bracket_pause; _bracket_pauses).
   const BRACKET_PAUSE_RE = new RegExp(R.bracket_pause, "g");
   function bracketPauses(norm) {
-    if (!norm.includes("[") && !norm.includes("<")) return [];
+    if (!norm.includes("[") && !norm.includes("<") && !norm.includes("(")) return [];
     const low = lower(norm);
     const out = [];
     for (const m of all(BRACKET_PAUSE_RE, low)) {
