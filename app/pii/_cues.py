@@ -44,7 +44,6 @@ from ._rules import (
     DENIAL_NEXT_CLAUSE_RE,
     DENIAL_OWN_COPULA_OWNER_RE,
     DENIAL_OWN_COPULA_RE,
-    DENIAL_OWN_RELABEL_RE,
     DENIAL_OWNER_RE,
     DENIAL_QUESTION_AFTER_RE,
     DENIAL_QUESTION_LINE_RE,
@@ -973,17 +972,12 @@ class _Chunk:
         """Is the number its own identifier cue introduces denied in the next clause,
         which starts with a pronoun for it, by that same cue negated ("The notice lists
         an SSN of 871-11-2206 — that is NOT my social security number"), and not handed
-        to another owner? Or said in its own clause to be something else after all
-        ("... (091350374) is really my account number": denial.own_relabel)?"""
+        to another owner? (One said at once to be something else after all, "...
+        (091350374) is really my account number", its cue withdraws: correction_gap.)"""
         low, ce = self.text.low, self.ce
         cue = _next_cue(low, ce, min(len(low), ce + CUE_WINDOW + MAX_CUE))
         if cue is None or cue.start() - ce > CUE_WINDOW:
             return False
-        if (
-            _cue_kind(cue) in _NEG_KINDS
-            and DENIAL_OWN_RELABEL_RE.fullmatch(low, ce, cue.start()) is not None
-        ):
-            return True
         return (
             (
                 DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, cue.start()) is not None

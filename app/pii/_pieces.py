@@ -1118,8 +1118,7 @@ def _nacha_entry(norm: str, cs: int, ce: int):
     if (
         run.end() - cs <= CARD_MAX
         and _NACHA_AMOUNT_RE.match(norm, run.end()) is None
-        and not norm.startswith(_NACHA_MASK, run.end())
-        and not norm.startswith(_NACHA_MASK.lower(), run.end())
+        and norm[run.end() : run.end() + 2] not in _NACHA_MASKS
     ):
         return None
     return ("routing", cs + 3, cs + _NACHA_MIN, d, ("nacha", "6"))
@@ -1127,7 +1126,7 @@ def _nacha_entry(norm: str, cs: int, ce: int):
 
 _NACHA_MIN = 12  # the record type, the transaction code and the nine routing digits
 _NACHA_AMOUNT_RE = re.compile(" +[0-9]{10}(?![0-9])")  # the entry's amount, in cents
-_NACHA_MASK = "XX"  # an account number masked when pasted, glued on
+_NACHA_MASKS = ("XX", "xx")  # an account number masked when pasted, glued on
 
 
 def _listed_after(sep: str, ctx: _Chunk, before: int) -> bool:

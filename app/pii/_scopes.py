@@ -28,6 +28,7 @@ The JavaScript twin (app/static/js/pii-scopes.mjs) follows it line by line.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left
 from itertools import pairwise
 
@@ -134,11 +135,12 @@ _BACK_RE = re.compile(_S["back_reference"])
 # kinds named in a list and numbers listed "respectively" (scopes.in_order)
 _IN_ORDER_RE = re.compile(_S["in_order"])
 _IN_ORDER_HINTS: tuple[str, ...] = tuple(_S["in_order_hints"])
-_IN_ORDER_SEP_RE = re.compile(_S["in_order_separator"])
-_IN_ORDER_BETWEEN_RE = re.compile(_S["in_order_between"])
+_IN_ORDER_JOINERS = "|".join(_S["in_order_joiners"])
+_IN_ORDER_SEP_RE = re.compile(_S["in_order_separator"].replace("J", _IN_ORDER_JOINERS))
+_IN_ORDER_BETWEEN_RE = re.compile(_S["in_order_between"].replace("J", _IN_ORDER_JOINERS))
 # a number that may open with a few letters ("L2241827275"), and a sentence's end
 _IN_ORDER_ITEM_RE = re.compile(_S["in_order_item"])
-_ITEM_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ITEM_LETTERS = string.ascii_letters
 _IN_ORDER_END_RE = re.compile(_S["in_order_end"])
 _MASKED_RE = re.compile(_S["masked_last_four"])
 _CAMEL_RE = re.compile("(?<=[a-z])(?=[A-Z])")

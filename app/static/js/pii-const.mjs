@@ -116,7 +116,6 @@ export const DENIAL_COPULA_RE = new RegExp(RULES.denial.copula);
 export const DENIAL_BREAK_RE = new RegExp(RULES.denial.clause_break);
 export const DENIAL_NEXT_CLAUSE_RE = new RegExp("^(?:" + RULES.denial.next_clause + ")$");
 export const DENIAL_OWN_COPULA_RE = new RegExp("^(?:" + RULES.denial.own_copula + ")$");
-export const DENIAL_OWN_RELABEL_RE = new RegExp("^(?:" + RULES.denial.own_relabel + ")$");
 export const DENIAL_OWN_COPULA_OWNER_RE = new RegExp(RULES.denial.own_copula_owner);
 export const DENIAL_RELABEL_RE = new RegExp(RULES.denial.relabel);
 export const DENIAL_QUESTION_LINE_RE = new RegExp(RULES.denial.question_line, "y");

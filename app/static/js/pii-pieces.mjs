@@ -684,7 +684,7 @@ function nachaFile(norm, cs) {
 const NACHA_MIN = 12; // the record type, the transaction code and the nine routing digits
 const NACHA_ENTRY_CODES = new Set(RULES.nacha_entry_codes);
 const NACHA_AMOUNT_RE = / +[0-9]{10}(?![0-9])/y; // the entry's amount, in cents
-const NACHA_MASK = "XX"; // an account number masked when pasted, glued on
+const NACHA_MASKS = ["XX", "xx"]; // an account number masked when pasted, glued on
 function nachaEntry(norm, cs, ce) {
   if ((cs > 0 && norm[cs - 1] !== "\n") || ce - cs < NACHA_MIN) return null;
   const head = norm.slice(cs, cs + NACHA_MIN);
@@ -696,7 +696,7 @@ function nachaEntry(norm, cs, ce) {
   let end = cs;
   while (end < norm.length && norm[end] >= "0" && norm[end] <= "9") end++;
   NACHA_AMOUNT_RE.lastIndex = end;
-  const masked = norm.startsWith(NACHA_MASK, end) || norm.startsWith(NACHA_MASK.toLowerCase(), end);
+  const masked = NACHA_MASKS.includes(norm.slice(end, end + 2));
   if (end - cs <= CARD.max_length && !NACHA_AMOUNT_RE.test(norm) && !masked) return null;
   return ["routing", cs + 3, cs + NACHA_MIN, d];
 }

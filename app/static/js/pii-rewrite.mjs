@@ -74,8 +74,9 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // A dictation's pause written as an ellipsis or a word between numerals ("987... 82...
   // 1980", "950 comma 85") goes, its space staying (numeral_pause; _joins).
   const NUMERAL_PAUSE_RE = new RegExp(R.numeral_pause, "g");
-  // A time stamp or sound tag in square or angle brackets between two items of a spoken number: a pause
-  // (bracket_pause; _bracket_pauses).
+  // A time stamp or sound tag in square or angle brackets (or a sound's name in
+  // parentheses) between two items of a spoken number: a pause (bracket_pause;
+  // _bracket_pauses).
   const BRACKET_PAUSE_RE = new RegExp(R.bracket_pause, "g");
   function bracketPauses(norm) {
     if (!norm.includes("[") && !norm.includes("<") && !norm.includes("(")) return [];

@@ -205,10 +205,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
 
   // Kinds named in a list and numbers listed "respectively" (scopes.in_order).
   const IN_ORDER_RE = new RegExp(S.in_order, "g");
-  const IN_ORDER_SEP_RE = new RegExp(S.in_order_separator);
+  const IN_ORDER_JOINERS = S.in_order_joiners.join("|");
+  const IN_ORDER_SEP_RE = new RegExp(S.in_order_separator.replace("J", IN_ORDER_JOINERS));
   const IN_ORDER_END_RE = new RegExp(S.in_order_end, "g");
   const IN_ORDER_ITEM_RE = new RegExp(S.in_order_item, "g");
-  const IN_ORDER_BETWEEN_RE = new RegExp(`^(?:${S.in_order_between})$`);
+  const IN_ORDER_BETWEEN_RE = new RegExp(`^(?:${S.in_order_between.replace("J", IN_ORDER_JOINERS)})$`);
   // Does the lower-cased text say its numbers go in the order of a list of kinds
   // ("respectively", "in order")? A quick test of a few words (in_order).
   function inOrder(l) {
