@@ -956,6 +956,10 @@ class _Chunk:
         s = cue.start()
         if self._denied_outright(cue):
             return True
+        # (nor one negated after another kind it is said to be: "... but that is my
+        # company's EIN not my social")
+        if _negated_kind(low, cue) is not None and _other_id_cue(low, pos, s, self.cue_after()):
+            return False
         lead = DENIAL_TAKEN_BACK_LEAD_RE.match(low, pos, s)
         if lead is not None:
             pos = lead.end()
@@ -978,6 +982,8 @@ class _Chunk:
         cue = _next_cue(low, ce, min(len(low), ce + CUE_WINDOW + MAX_CUE))
         if cue is None or cue.start() - ce > CUE_WINDOW:
             return False
+        if _cue_kind(cue) in _NEG_KINDS and _negated_kind(low, cue) is None:
+            return self._said_else_and_negated(cue)
         return (
             (
                 DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, cue.start()) is not None
@@ -992,6 +998,21 @@ class _Chunk:
             and not self._relabelled(cue.end())
         )
 
+    def _said_else_and_negated(self, cue) -> bool:
+        """Does the next clause, which starts with a pronoun for the number, say it is
+        the negative cue and then negate the number's own cue ("... I said my SSN was
+        780745707. Sorry, that was the notice number off the letter, not my SSN")?"""
+        low, ce = self.text.low, self.ce
+        if DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, cue.start()) is None:
+            return False
+        nxt = _next_cue(low, cue.end(), min(len(low), cue.end() + CUE_WINDOW + MAX_CUE))
+        return (
+            nxt is not None
+            and nxt.start() - cue.end() <= CUE_WINDOW
+            and SENTENCE_END_RE.search(self.text.norm, cue.end(), nxt.start()) is None
+            and _negated_kind(low, nxt) == self.cue_before()
+        )
+
     def _denied_outright(self, cue) -> bool:
         """Is the negative cue after the identifier cue after the number that same cue
         negated, in its clause or in the next one starting with a pronoun for the number
@@ -1002,6 +1023,9 @@ class _Chunk:
             _negated_kind(low, cue) == self.after
             and _denial_gap(low, self.after_end, cue.start())
             and not self._relabelled(cue.end())
+            # (not "... but that is my company's EIN not my social": the kind it is said
+            # to be)
+            and not _other_id_cue(low, self.after_end, cue.start(), self.cue_after())
         )
 
     def _relabelled(self, pos: int) -> bool:
@@ -1550,6 +1574,17 @@ def _denies_back(low: str, ce: int, m) -> bool:
         and DENIAL_NEGATION_RE.match(low, s) is not None
         and _denial_gap(low, ce, s)
     )
+
+
+def _other_id_cue(low: str, s: int, e: int, kind: str | None) -> bool:
+    """Does an identifier cue of a kind other than kind stand in low[s:e]?"""
+    cue = _next_cue(low, s, e)
+    while cue is not None:
+        k = _cue_kind(cue)
+        if k in ID_KINDS and k != kind:
+            return True
+        cue = _next_cue(low, cue.end(), e)
+    return False
 
 
 def _denial_gap(low: str, s: int, e: int) -> bool:

@@ -23,7 +23,7 @@ from ._checks import (
     _shape_possible,
     _ssn_or_itin,
 )
-from ._cues import _ABA_DIGITS, _LEFT_OUT, _between_marks, _labelled_at
+from ._cues import _ABA_DIGITS, _LEFT_OUT, _between_marks, _corrected_at, _labelled_at
 from ._rules import (
     CARD_AFTER_RE,
     CARD_BRANDS,
@@ -329,7 +329,14 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     if lens == (3, 2, 4):
         # (an EIN its writer's software prints 3-2-4 keeps its own label: "our federal
         # ID is 611-14-5348"), directly introduced by it
-        fein = first is True and _fein_ok(d) and ctx.introduced_as_fein_only()
+        # (and not corrected at once: "EIN: 376-34-0589 (actually that's my personal
+        # social ...)")
+        fein = (
+            first is True
+            and _fein_ok(d)
+            and ctx.introduced_as_fein_only()
+            and not (last and _corrected_at(ctx.text.low, ctx.ce))
+        )
         kind = "fein" if fein else _ssn_or_itin(d)
         if kind != "fein" and first is True and _routing_introduced(ctx, d, last):
             kind = "routing"  # "Routing # 062 13 7319 (Chase)": its own cue's, in an SSN's groups

@@ -142,6 +142,15 @@ _IN_ORDER_BETWEEN_RE = re.compile(_S["in_order_between"].replace("J", _IN_ORDER_
 _IN_ORDER_ITEM_RE = re.compile(_S["in_order_item"])
 _ITEM_LETTERS = string.ascii_letters
 _IN_ORDER_END_RE = re.compile(_S["in_order_end"])
+# kinds named by the numbers' places in a sentence beside them (scopes.ordinal)
+_ORDINAL_RE = re.compile(_S["ordinal"])
+_ORDINAL_HINTS: tuple[str, ...] = tuple(_S["ordinal_hints"])
+_ORDINAL_PLACES: dict[str, int | None] = _S["ordinal_places"]
+_ORDINAL_END_RE = re.compile(_S["ordinal_end"])
+_ORDINAL_MIN_DIGITS: int = _S["ordinal_min_digits"]
+_ORDINAL_BETWEEN_RE = re.compile(_S["ordinal_between"].replace("J", _IN_ORDER_JOINERS))
+_ORDINAL_BEFORE_RE = re.compile(_S["ordinal_before"])
+_ORDINAL_REACH = 600  # how far back or on the listed numbers are looked for
 _MASKED_RE = re.compile(_S["masked_last_four"])
 _CAMEL_RE = re.compile("(?<=[a-z])(?=[A-Z])")
 _FIELD_RE = re.compile(_S["field"])
@@ -486,14 +495,49 @@ def _structures(
         i += 1
 
 
+_MIN_FOOT_COLUMNS = 3  # a header at a table's foot names three columns or more
+
+
+def _headers_below(
+    lines: list[tuple[int, str]], forced: dict[int, str], notes: dict[int, str]
+) -> None:
+    """Tables whose header row is their last line, a block's last before a blank line or
+    the text's end (a register printed with its header at the foot, under a rule line):
+    the rows above it, read upwards as the rows under a header are read downwards."""
+    n = len(lines)
+    for k in range(1, n):
+        head = lines[k][1]
+        # (a row of column names: no digit, no label's colon, "Bank:   Chase" under
+        # "Account:   316100660648")
+        if (
+            (k + 1 < n and lines[k + 1][1].strip())
+            or not head.strip()
+            or _DIGIT_RE.search(head)
+            or ":" in head
+        ):
+            continue
+        j = k - 1
+        while j > 0 and _RULE_LINE_RE.fullmatch(lines[j][1]):
+            j -= 1
+        if _DIGIT_RE.search(lines[j][1]) is None:
+            continue
+        mode, named = _head_mode(head, lines[j][1])
+        cols = _header(named, mode) if mode is not None else None
+        if mode is not None and cols is not None and len(cols) >= _MIN_FOOT_COLUMNS:
+            starts = [off for off, _cell in _cells(named, mode)] if mode == "  " else None
+            _table_rows(lines[k - 1 :: -1], k - 1 - j, mode, cols, forced, notes, starts)
+
+
 def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     forced: dict[int, str] = {}
     fallback: dict[int, str] = {}
     notes: dict[int, str] = {}
     lines = _lines(text)
+    _headers_below(lines, forced, notes)
     _structures(lines, forced, notes)
     # (a list of kinds said to go in order, over the one kind a list's heading names)
     _in_order_lists(text, forced, notes)
+    _ordinal_lists(text, forced, notes)
     # the text's bytes with every digit made "0", one byte a character: byte searches
     # find where digits stand for _sibling_items and _anaphor_numbers
     zeroed = text.encode("latin-1", "replace").translate(DIGITS_TO_ZERO)
@@ -1379,8 +1423,88 @@ def has_reference(text: str) -> bool:
 
 def in_order(low: str) -> bool:
     """Does the lower-cased text say its numbers go in the order of a list of kinds
-    ("respectively", "in order": scopes.in_order)? A quick test of a few words."""
-    return any(h in low for h in _IN_ORDER_HINTS) and _IN_ORDER_RE.search(low) is not None
+    ("respectively", "in order": scopes.in_order), or name a number's kind by its place
+    ("first is the EIN": scopes.ordinal)? A quick test of a few words."""
+    return (any(h in low for h in _IN_ORDER_HINTS) and _IN_ORDER_RE.search(low) is not None) or (
+        any(h in low for h in _ORDINAL_HINTS) and _ORDINAL_RE.search(low) is not None
+    )
+
+
+def _ordinal_lists(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:
+    """Numbers listed one after another beside a sentence that names each one's kind by
+    its place ("N and M. First is the EIN, second is the CT registration number"):
+    each takes its kind, DENIED for a negative one (scopes.ordinal)."""
+    low = _low(text)
+    if not any(h in low for h in _ORDINAL_HINTS):
+        return
+    m = _ORDINAL_RE.search(low)
+    while m is not None:
+        e = _ORDINAL_END_RE.search(low, m.end())
+        end = e.start() if e is not None else len(low)
+        places = list(_ORDINAL_RE.finditer(low, m.start(), end))
+        kinds = _place_kinds(low, places, end)
+        items = _ordinal_items(text, low, m.start(), e)
+        order = _places(places, len(items)) if kinds is not None else None
+        if order is not None and kinds is not None:
+            for at, kind in zip(order, kinds, strict=True):
+                item = items[at]
+                if kind in ID_KINDS or kind == "neg":
+                    forced[item.start()] = kind if kind in ID_KINDS else DENIED
+                    notes[item.start()] = f'its place, named "{places[0].group()}"'
+        m = _ORDINAL_RE.search(low, end)
+
+
+def _place_kinds(low: str, places: list[re.Match], end: int) -> list[str] | None:
+    """The first cue's kind of each clause a place word opens (to the next one or end),
+    or None when one names none."""
+    kinds = []
+    for m, nxt in zip(places, [*places[1:], None], strict=True):
+        found = _cues(low[m.end() : nxt.start() if nxt is not None else end])
+        if not found:
+            return None
+        kinds.append(found[0])
+    return kinds
+
+
+def _places(places: list[re.Match], n: int) -> list[int] | None:
+    """The place of each place word among n numbers (ordinal_places: -1 the last, None
+    the one after the place before), or None unless they are each of the n once."""
+    out: list[int] = []
+    for m in places:
+        place = _ORDINAL_PLACES[m.group(1)]
+        if place is None:
+            if not out:
+                return None
+            place = out[-1] + 1
+        out.append(n - 1 if place == -1 else place)
+    return out if n >= 2 and sorted(out) == list(range(n)) else None
+
+
+def _ordinal_items(text: str, low: str, s: int, e: re.Match | None) -> list[re.Match]:
+    """The numbers listed right before s (only spaces and punctuation between), or else
+    right after the sentence's end e when that is a colon at a line's end."""
+    items = [
+        i
+        for i in _IN_ORDER_ITEM_RE.finditer(text, max(0, s - _ORDINAL_REACH), s)
+        if sum(c.isdigit() for c in i.group()) >= _ORDINAL_MIN_DIGITS
+    ]
+    if items and _ORDINAL_BEFORE_RE.fullmatch(low, items[-1].end(), s) is not None:
+        k = len(items) - 1
+        while k > 0 and _ORDINAL_BETWEEN_RE.fullmatch(low, items[k - 1].end(), items[k].start()):
+            k -= 1
+        return items[k:]
+    if e is None or not e.group().startswith(":"):
+        return []
+    out: list[re.Match] = []
+    pos = e.end()
+    for i in _IN_ORDER_ITEM_RE.finditer(text, pos, min(len(text), pos + _ORDINAL_REACH)):
+        if sum(c.isdigit() for c in i.group()) < _ORDINAL_MIN_DIGITS:
+            continue
+        if _ORDINAL_BETWEEN_RE.fullmatch(low, pos, i.start()) is None:
+            break
+        out.append(i)
+        pos = i.end()
+    return out
 
 
 def _in_order_lists(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:

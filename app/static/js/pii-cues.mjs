@@ -727,6 +727,9 @@ export class Chunk {
     while (cue !== null && !NEG_KINDS.includes(cueKind(cue.m))) cue = nextCue(low, cue.end, end);
     if (cue === null || cue.start - pos > 2 * CUE_WINDOW) return false;
     if (this.deniedOutright(cue)) return true;
+    // (nor one negated after another kind it is said to be: "... but that is my
+    // company's EIN not my social")
+    if (negatedKind(low, cue) !== null && otherIdCue(low, pos, cue.start, this.after)) return false;
     let gap = low.slice(pos, cue.start);
     // a clause denying the cue at once is passed over ("... was my SSN — it isn't,
     // that's my driver's license number")
@@ -745,10 +748,25 @@ export class Chunk {
     const ce = this.ce;
     const cue = nextCue(low, ce, Math.min(low.length, ce + CUE_WINDOW + MAX_CUE));
     if (cue === null || cue.start - ce > CUE_WINDOW) return false;
+    if (NEG_KINDS.includes(cueKind(cue.m)) && negatedKind(low, cue) === null) return this.saidElseAndNegated(cue);
     const gap = low.slice(ce, cue.start);
     // (or in its own clause: "The FEIN your notice lists (34-8991286) is not our FEIN")
     const own = DENIAL_OWN_COPULA_RE.test(gap) && !DENIAL_OWN_COPULA_OWNER_RE.test(cue.m[0]);
     return (DENIAL_NEXT_CLAUSE_RE.test(gap) || own) && negatedKind(low, cue) === this.cueBefore() && !this.relabelled(cue.end);
+  }
+  // Does the next clause, which starts with a pronoun for the number, say it is the
+  // negative cue and then negate the number's own cue ("... I said my SSN was 780745707.
+  // Sorry, that was the notice number off the letter, not my SSN"; _said_else_and_negated)?
+  saidElseAndNegated(cue) {
+    const low = this.text.low;
+    if (!DENIAL_NEXT_CLAUSE_RE.test(low.slice(this.ce, cue.start))) return false;
+    const nxt = nextCue(low, cue.end, Math.min(low.length, cue.end + CUE_WINDOW + MAX_CUE));
+    return (
+      nxt !== null &&
+      nxt.start - cue.end <= CUE_WINDOW &&
+      !sentenceEndIn(SENTENCE_END_RE, this.text.norm, cue.end, nxt.start) &&
+      negatedKind(low, nxt) === this.cueBefore()
+    );
   }
   // Is the negative cue after the identifier cue after the number that same cue negated,
   // in its clause or in the next one starting with a pronoun for the number ("654-64-6722
@@ -756,7 +774,13 @@ export class Chunk {
   // claim number"), and not handed to another owner (_denied_outright)?
   deniedOutright(cue) {
     const low = this.text.low;
-    return negatedKind(low, cue) === this.after && denialGap(low.slice(this.afterEnd, cue.start)) && !this.relabelled(cue.end);
+    return (
+      negatedKind(low, cue) === this.after &&
+      denialGap(low.slice(this.afterEnd, cue.start)) &&
+      !this.relabelled(cue.end) &&
+      // (not "... but that is my company's EIN not my social": the kind it is said to be)
+      !otherIdCue(low, this.afterEnd, cue.start, this.after)
+    );
   }
   // Does the sentence go on to say what the number is instead, an identifier ("... is
   // NOT a social security number, it's my ITIN")?
@@ -1168,6 +1192,15 @@ function deniesBack(low, ce, r) {
 
 // Can a denial reach over the gap: no clause break, or the next clause starting with a
 // pronoun for the number (_denial_gap)?
+// Does an identifier cue of a kind other than kind stand in low[s:e] (_other_id_cue)?
+function otherIdCue(low, s, e, kind) {
+  for (let cue = nextCue(low, s, e); cue !== null; cue = nextCue(low, cue.end, e)) {
+    const k = cueKind(cue.m);
+    if (ID_KINDS.has(k) && k !== kind) return true;
+  }
+  return false;
+}
+
 function denialGap(gap) {
   return !DENIAL_BREAK_RE.test(gap) || DENIAL_NEXT_CLAUSE_RE.test(gap);
 }

@@ -4,7 +4,7 @@ import { RULES } from "./pii-rules.mjs";
 import { CARD, DENIAL_ANSWER_NOT_RE, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, SSN_BAD_AREA_FIRST, WEAK_CUES_AFTER } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, itinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
-import { betweenMarks, findIter, labelledAt } from "./pii-cues.mjs";
+import { betweenMarks, correctedAt, findIter, labelledAt } from "./pii-cues.mjs";
 import { DENIED, ID_KINDS } from "./pii-scopes.mjs";
 
 // Is the piece (its groups and separators) written as the chunk's first number, before
@@ -64,7 +64,9 @@ export function classify(parts, seps, ctx, first, last) {
   if (shape === "3,2,4") {
     // (an EIN its writer's software prints 3-2-4 keeps its own label: "our federal ID is
     // 611-14-5348"), directly introduced by it
-    kind = first === true && feinOk(d) && ctx.introducedAsFeinOnly() ? "fein" : ssnOrItin(d);
+    // (and not corrected at once: "EIN: 376-34-0589 (actually that's my personal social ...)")
+    const fein = first === true && feinOk(d) && ctx.introducedAsFeinOnly() && !(last && correctedAt(ctx.text.low, ctx.ce));
+    kind = fein ? "fein" : ssnOrItin(d);
     // "Routing # 062 13 7319 (Chase)": its own cue's, written in an SSN's groups
     if (kind !== "fein" && first === true && routingOk(d) && ctx.cue(true, last) === "routing" && ctx.introducedById()) {
       kind = "routing";

@@ -210,12 +210,104 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const IN_ORDER_END_RE = new RegExp(S.in_order_end, "g");
   const IN_ORDER_ITEM_RE = new RegExp(S.in_order_item, "g");
   const IN_ORDER_BETWEEN_RE = new RegExp(`^(?:${S.in_order_between.replace("J", IN_ORDER_JOINERS)})$`);
+  // Kinds named by the numbers' places in a sentence beside them (scopes.ordinal).
+  const ORDINAL_RE = new RegExp(S.ordinal, "g");
+  const ORDINAL_END_RE = new RegExp(S.ordinal_end, "g");
+  const ORDINAL_BETWEEN_RE = new RegExp(`^(?:${S.ordinal_between.replace("J", IN_ORDER_JOINERS)})$`);
+  const ORDINAL_BEFORE_RE = new RegExp(`^(?:${S.ordinal_before})$`);
+  const ORDINAL_REACH = 600; // how far back or on the listed numbers are looked for
   // Does the lower-cased text say its numbers go in the order of a list of kinds
-  // ("respectively", "in order")? A quick test of a few words (in_order).
+  // ("respectively", "in order"), or name a number's kind by its place ("first is the
+  // EIN")? A quick test of a few words (in_order).
   function inOrder(l) {
-    if (!S.in_order_hints.some((h) => l.includes(h))) return false;
-    IN_ORDER_RE.lastIndex = 0;
-    return IN_ORDER_RE.test(l);
+    if (S.in_order_hints.some((h) => l.includes(h))) {
+      IN_ORDER_RE.lastIndex = 0;
+      if (IN_ORDER_RE.test(l)) return true;
+    }
+    if (!S.ordinal_hints.some((h) => l.includes(h))) return false;
+    ORDINAL_RE.lastIndex = 0;
+    return ORDINAL_RE.test(l);
+  }
+  // Numbers listed one after another beside a sentence that names each one's kind by
+  // its place: each takes its kind, DENIED for a negative one (_ordinal_lists).
+  function ordinalLists(text, forced) {
+    const l = low(text);
+    if (!S.ordinal_hints.some((h) => l.includes(h))) return;
+    ORDINAL_RE.lastIndex = 0;
+    let m = ORDINAL_RE.exec(l);
+    while (m !== null) {
+      ORDINAL_END_RE.lastIndex = m.index + m[0].length;
+      const e = ORDINAL_END_RE.exec(l);
+      const end = e !== null ? e.index : l.length;
+      ORDINAL_RE.lastIndex = m.index;
+      const places = [...l.slice(0, end).matchAll(ORDINAL_RE)];
+      const kinds = placeKinds(l, places, end);
+      const items = ordinalItems(text, l, m.index, e);
+      const order = kinds !== null ? placesOf(places, items.length) : null;
+      if (order !== null) {
+        order.forEach((at, k) => {
+          const kind = kinds[k];
+          if (ID_KINDS.has(kind)) forced.set(items[at].index, kind);
+          else if (kind === "neg") forced.set(items[at].index, DENIED);
+        });
+      }
+      ORDINAL_RE.lastIndex = end;
+      m = ORDINAL_RE.exec(l);
+    }
+  }
+  // The first cue's kind of each clause a place word opens, or null when one names
+  // none (_place_kinds).
+  function placeKinds(l, places, end) {
+    const kinds = [];
+    for (let k = 0; k < places.length; k++) {
+      const stop = k + 1 < places.length ? places[k + 1].index : end;
+      const found = cues(l.slice(places[k].index + places[k][0].length, stop));
+      if (!found.length) return null;
+      kinds.push(found[0]);
+    }
+    return kinds;
+  }
+  // The place of each place word among n numbers, or null unless they are each of the
+  // n once (_places).
+  function placesOf(places, n) {
+    const out = [];
+    for (const m of places) {
+      let place = S.ordinal_places[m[1]];
+      if (place === null) {
+        if (!out.length) return null;
+        place = out[out.length - 1] + 1;
+      }
+      out.push(place === -1 ? n - 1 : place);
+    }
+    const sorted = [...out].sort((a, b) => a - b);
+    return n >= 2 && sorted.every((p, k) => p === k) && sorted.length === n ? out : null;
+  }
+  // The numbers listed right before s, or else right after the sentence's end e when
+  // that is a colon at a line's end (_ordinal_items).
+  function ordinalItems(text, l, s, e) {
+    const lo = Math.max(0, s - ORDINAL_REACH);
+    IN_ORDER_ITEM_RE.lastIndex = 0;
+    const items = [...text.slice(0, s).matchAll(IN_ORDER_ITEM_RE)].filter(
+      (i) => i.index >= lo && digitCount(i[0]) >= S.ordinal_min_digits,
+    );
+    const endOf = (i) => i.index + i[0].length;
+    if (items.length && ORDINAL_BEFORE_RE.test(l.slice(endOf(items[items.length - 1]), s))) {
+      let k = items.length - 1;
+      while (k > 0 && ORDINAL_BETWEEN_RE.test(l.slice(endOf(items[k - 1]), items[k].index))) k--;
+      return items.slice(k);
+    }
+    if (e === null || !e[0].startsWith(":")) return [];
+    const out = [];
+    let pos = e.index + e[0].length;
+    IN_ORDER_ITEM_RE.lastIndex = 0;
+    const after = [...text.slice(0, Math.min(text.length, pos + ORDINAL_REACH)).matchAll(IN_ORDER_ITEM_RE)];
+    for (const i of after) {
+      if (i.index < pos || digitCount(i[0]) < S.ordinal_min_digits) continue;
+      if (!ORDINAL_BETWEEN_RE.test(l.slice(pos, i.index))) break;
+      out.push(i);
+      pos = endOf(i);
+    }
+    return out;
   }
   // Numbers listed in a sentence that says they go in the order of a list of kinds on
   // one side of them: each takes its item's kind, DENIED for a negative one, over the
@@ -908,11 +1000,71 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     return j;
   }
 
+  // Under a header row: each cell that starts with a digit takes its column's kind; a
+  // space-aligned row with fewer or more cells than its header (a fixed-width export)
+  // is read by position: a word starting with a digit exactly under the start of a
+  // header cell takes that column's kind. Returns the index of the first line after
+  // the table (_table_rows).
+  function tableRows(ls, first, md, cols, forced, starts) {
+    const n = ls.length;
+    let j = first;
+    while (j < n) {
+      const [roff, row] = ls[j];
+      if (RULE_LINE_RE.test(row)) {
+        j++;
+        continue;
+      }
+      const cs = rowMode(row, md, cols.length) ? cells(row, md) : [];
+      if (cs.length < 2) break;
+      const typed = rowType(row);
+      if (starts !== null && cs.length !== cols.length) {
+        starts.forEach((at, k) => {
+          if (cols[k] !== SKIP && at < row.length && ND.test(row[at]) && (at === 0 || row[at - 1] === " ")) forced.set(roff + at, columnKind(cols[k], typed));
+        });
+      } else {
+        // a row its first cell labels as an identifier ("Routing no.      247968921"
+        // under "Bank name        Chase": label and value, aligned): a column named
+        // otherwise does not claim its number (_keyed_row)
+        const label = cs[0][1];
+        const keyed = !ND.test(label.slice(0, 1)) && cues(label).some((k) => ID_KINDS.has(k));
+        cs.slice(0, cols.length).forEach(([coff, cell], k) => {
+          // (a CSV's quotes, and a spreadsheet's formula around a number kept as text:
+          // "605689632", "=""605689632""", '605689632: an apostrophe keeps it as text)
+          const q = cell.length - cell.replace(/^["=']+/, "").length;
+          if (cols[k] === SKIP || (keyed && cols[k] === "none")) return;
+          if (ND.test(cell.slice(q, q + 1))) forced.set(roff + coff + q, columnKind(cols[k], typed));
+        });
+      }
+      j++;
+    }
+    return j;
+  }
+
+  // Tables whose header row is their last line, a block's last before a blank line or
+  // the text's end: the rows above it, read upwards (_headers_below).
+  function headersBelow(ls, forced) {
+    const n = ls.length;
+    for (let k = 1; k < n; k++) {
+      const head = ls[k][1];
+      // (a row of column names: no digit, no label's colon)
+      if ((k + 1 < n && pyStrip(ls[k + 1][1])) || !pyStrip(head) || /[0-9]/.test(head) || head.includes(":")) continue;
+      let j = k - 1;
+      while (j > 0 && RULE_LINE_RE.test(ls[j][1])) j--;
+      if (!/[0-9]/.test(ls[j][1])) continue;
+      const [md, named] = headMode(head, ls[j][1]);
+      const cols = md !== null ? header(named, md) : null;
+      if (cols === null || cols.length < 3) continue; // a header at a table's foot names three columns or more
+      const starts = md === "  " ? cells(named, md).map(([off]) => off) : null;
+      tableRows(ls.slice(0, k).reverse(), k - 1 - j, md, cols, forced, starts);
+    }
+  }
+
   function scopes(text) {
     const forced = new Map();
     const fallback = new Map();
     const ls = lines(text);
     const n = ls.length;
+    headersBelow(ls, forced);
     let i = 0;
     while (i < n) {
       const line = ls[i][1];
@@ -925,36 +1077,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         // export) is read by position: a word starting with a digit exactly under the
         // start of a header cell takes that column's kind
         const starts = md === "  " ? cells(named, md).map(([off]) => off) : null;
-        let j = first;
-        while (j < n) {
-          const [roff, row] = ls[j];
-          if (RULE_LINE_RE.test(row)) {
-            j++;
-            continue;
-          }
-          const cs = rowMode(row, md, cols.length) ? cells(row, md) : [];
-          if (cs.length < 2) break;
-          const typed = rowType(row);
-          if (starts !== null && cs.length !== cols.length) {
-            starts.forEach((at, k) => {
-              if (cols[k] !== SKIP && at < row.length && ND.test(row[at]) && (at === 0 || row[at - 1] === " ")) forced.set(roff + at, columnKind(cols[k], typed));
-            });
-          } else {
-            // a row its first cell labels as an identifier ("Routing no.      247968921"
-            // under "Bank name        Chase": label and value, aligned): a column named
-            // otherwise does not claim its number (_keyed_row)
-            const label = cs[0][1];
-            const keyed = !ND.test(label.slice(0, 1)) && cues(label).some((k) => ID_KINDS.has(k));
-            cs.slice(0, cols.length).forEach(([coff, cell], k) => {
-              // (a CSV's quotes, and a spreadsheet's formula around a number kept as text:
-              // "605689632", "=""605689632""", '605689632: an apostrophe keeps it as text)
-              const q = cell.length - cell.replace(/^["=']+/, "").length;
-              if (cols[k] === SKIP || (keyed && cols[k] === "none")) return;
-              if (ND.test(cell.slice(q, q + 1))) forced.set(roff + coff + q, columnKind(cols[k], typed));
-            });
-          }
-          j++;
-        }
+        const j = tableRows(ls, first, md, cols, forced, starts);
         i = j;
         continue;
       }
@@ -1006,6 +1129,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     }
     // (a list of kinds said to go in order, over the one kind a list's heading names)
     inOrderLists(text, forced);
+    ordinalLists(text, forced);
     if (text.includes("<") || text.includes('"') || text.includes("'")) fields(text, forced);
     siblingItems(ls, forced);
     rosterRows(ls, forced);
