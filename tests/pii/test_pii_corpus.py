@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 511
+    assert len(INDEPENDENT) == 518
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -388,6 +388,13 @@ _FLOORS = {
     # nine languages (501): numbers read in tens and hundreds in German compounds,
     # Italian, Greek, Turkish and Haitian Creole (README)
     "independent-501": (0.94, 0.93, 0.01),
+    # voicemail (512): a phone number read "two oh three six three oh two, oh oh five"
+    # after "call me at", in a CT number's shape (README)
+    "independent-512": (0.95, 0.95, 0.0103),
+    # structured pastes (515): ACH company and originator IDs, PDF text whose labels
+    # stand in a block above its values, OCR'd MICR lines with "T" for the transit
+    # symbol (README)
+    "independent-515": (0.93, 0.95, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -656,6 +663,10 @@ _PRECISION_FLOORS = {
     # the hardest cases of meaning (509): an NY "employer withholding ID" in an SSN's
     # shape, an Ecuadorian cédula and a Maine account of ten digits ending 00x (README)
     "independent-509": (0.97, 0.021),
+    # the hardest cases of meaning (516): the department's own EIN and routing number
+    # ("the payer's TIN on the 1099-G you sent is N (that's DRS's number)", "your routing
+    # number N"), by design not read (README)
+    "independent-516": (0.95, 0.03),
 }
 
 
