@@ -972,18 +972,31 @@ class _Chunk:
             return False
         return self.nx >= len(low) or DENIAL_BREAK_RE.search(low, cue.end(), self.nx) is not None
 
-    def _own_cue_denied(self) -> bool:
+    def _own_cue_denied(self, across_lines: bool = True) -> bool:
         """Is the number its own identifier cue introduces denied in the next clause,
         which starts with a pronoun for it, by that same cue negated ("The notice lists
         an SSN of 871-11-2206 — that is NOT my social security number"), and not handed
         to another owner? (One said at once to be something else after all, "...
-        (091350374) is really my account number", its cue withdraws: correction_gap.)"""
+        (091350374) is really my account number", its cue withdraws: correction_gap.)
+        Without across_lines, only on the number's own line (a reply below a quoted
+        number, "> my ssn is 219 56 7788\nThat is not my social security number, it is
+        the notice number ...", speaks of another)."""
         low, ce = self.text.low, self.ce
         cue = _next_cue(low, ce, min(len(low), ce + CUE_WINDOW + MAX_CUE))
         if cue is None or cue.start() - ce > CUE_WINDOW:
             return False
+        if not across_lines and "\n" in low[ce : cue.start()]:
+            return False
         if _cue_kind(cue) in _NEG_KINDS and _negated_kind(low, cue) is None:
             return self._said_else_and_negated(cue)
+        # or said in its clause not to be that kind, the negation after the cue, as
+        # Korean and Japanese do ("양식 SSN 칸에 적은 502692659 는 제 SSN이 아니라 ...")
+        if (
+            _cue_kind(cue) == self.cue_before()
+            and DENIAL_NEGATION_AFTER_RE.match(low, cue.end()) is not None
+            and DENIAL_BREAK_RE.search(low, ce, cue.start()) is None
+        ):
+            return not self._relabelled(cue.end())
         return (
             (
                 DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, cue.start()) is not None
@@ -1108,7 +1121,20 @@ class _Chunk:
             asked = _answered_no(self.text.low, self.cs, self.ce) or _answered_above(
                 self.text.low_lines, self.cs, self.ce
             )
-            return "neg" if asked else kind
+            if asked:
+                return "neg"
+            # said in its own clause not to be the kind its cue before it names ("The
+            # FEIN your notice lists (348991286) is not our FEIN")
+            if self.why and self.why[0] == "before" and self._own_cue_denied(across_lines=False):
+                return "neg"
+            # called one kind after it, then corrected to another ("I called 633559836 my
+            # CT registration number. It's actually our federal EIN")
+            if self.cue_before() is None and self.cue_after() == kind:
+                instead = self._corrected_to(self.after_end)
+                if instead is not None and _cue_kind(instead) in ID_KINDS:
+                    self.why = ("after", instead.start(), instead.end())
+                    return _cue_kind(instead)
+            return kind
         if kind not in _NEG_KINDS:
             return kind
         instead = self._corrected_to(self.ce, mistake=True)

@@ -429,6 +429,30 @@ def _written_like_first(ctx: _Chunk, parts: list[str], seps: list[str]) -> bool:
     return _ANY_DIGIT_RE.sub("0", head) == _ANY_DIGIT_RE.sub("0", mine)
 
 
+def _located_sibling(norm: str, at: int, d: str) -> bool:
+    """Does the text hold, elsewhere than at, the same 7-digit base with another location
+    code 00x ("6921973000\n6921973001\n\nthose are our 2 numbers": one business's two
+    locations)?"""
+    base, loc = d[:-CT_LOC], d[-CT_LOC:]
+    i = norm.find(base)
+    while i >= 0:
+        j = i + len(base)
+        j += norm[j : j + 1] in ("-", " ")
+        other = norm[j : j + CT_LOC]
+        if (
+            i != at
+            and not norm[i - 1 : i].isdigit()
+            and other.isdigit()
+            and len(other) == CT_LOC
+            and other.startswith(CT_NO_CUE_LOC)
+            and other != loc
+            and not norm[j + CT_LOC : j + CT_LOC + 1].isdigit()
+        ):
+            return True
+        i = norm.find(base, i + 1)
+    return False
+
+
 def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -> bool:
     """Does the number's cue make d a CT number? A CT cue does, but one that only names
     the state, the department or a tax only if d ends in a location code starting 00
@@ -437,7 +461,9 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
     7-digit base and a location code (shaped) starting 00, so does a cue that does not
     name one alone: "tax number" / "tax ID" (a CT number is a tax number too), or a bare
     "Account" label introducing it (myconneCT's name for a registration: "Account ID:
-    1838068000") or heading its column in a table (_under_account_cell)."""
+    1838068000") or heading its column in a table (_under_account_cell); and with no cue
+    at all, for a base another number of the text shares with another location code
+    (_located_sibling)."""
     cue = ctx.cue(first, last)
     located = d[-CT_LOC:].startswith(CT_NO_CUE_LOC)
     if cue == "ct":
@@ -453,7 +479,7 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
         return True
     at, low = ctx.at, ctx.text.low_lines
     if cue is None:  # (the header's label is no cue of a row below it)
-        return _under_account_cell(low, at)
+        return _under_account_cell(low, at) or _located_sibling(ctx.text.norm, at, d)
     if cue != "neg":
         return False
     if CT_ACCOUNT_LABEL_RE.search(low[max(0, at - 40) : at]) is not None:

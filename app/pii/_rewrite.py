@@ -2076,6 +2076,23 @@ def _numeral_pauses(norm: str) -> list[Edit]:
     return [(m.start(), m.end(), "", []) for m in _NUMERAL_PAUSE_RE.finditer(norm)]
 
 
+_DOTTED_RE = re.compile(_R["dotted_digits"].replace("D", _DIGIT_WORD_ALT))
+
+
+def _dotted_digits(norm: str) -> list[Edit]:
+    """A number dictated one digit a sentence ("SSN 1. 1. 8. 9. 5. 5. 6. 6. 7."): each
+    full stop between its digits a comma (dotted_digits)."""
+    if norm.count(". ") < _R["dotted_digits_min"]:
+        return []
+    low = _lower(norm)
+    return [
+        (i, i + 1, ",", [(i, i + 1)])
+        for m in _DOTTED_RE.finditer(low)
+        for i in range(m.start(), m.end())
+        if low[i] == "."
+    ]
+
+
 def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
     """The first rewrites, each where its mark is in the text: soft line breaks, quote
     prefixes, time stamps and transcript turns inside a number, a dictation's ellipsis between
@@ -2096,6 +2113,7 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
         _bracket_pauses,
         _spaced_ohs,
         _numeral_pauses,
+        _dotted_digits,
         _script_digits,
     )
     for step in steps:

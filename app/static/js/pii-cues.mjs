@@ -743,12 +743,22 @@ export class Chunk {
   // starts with a pronoun for it, by that same cue negated ("The notice lists an SSN of
   // 871-11-2206 — that is NOT my social security number"), and not handed to another
   // owner (_own_cue_denied)?
-  ownCueDenied() {
+  ownCueDenied(acrossLines = true) {
     const low = this.text.low;
     const ce = this.ce;
     const cue = nextCue(low, ce, Math.min(low.length, ce + CUE_WINDOW + MAX_CUE));
     if (cue === null || cue.start - ce > CUE_WINDOW) return false;
+    if (!acrossLines && low.slice(ce, cue.start).includes("\n")) return false;
     if (NEG_KINDS.includes(cueKind(cue.m)) && negatedKind(low, cue) === null) return this.saidElseAndNegated(cue);
+    // or said in its clause not to be that kind, the negation after the cue, as Korean
+    // and Japanese do ("양식 SSN 칸에 적은 502692659 는 제 SSN이 아니라 ...")
+    if (
+      cueKind(cue.m) === this.cueBefore() &&
+      DENIAL_NEGATION_AFTER_RE.test(low.slice(cue.end, cue.end + 40)) &&
+      !DENIAL_BREAK_RE.test(low.slice(ce, cue.start))
+    ) {
+      return !this.relabelled(cue.end);
+    }
     const gap = low.slice(ce, cue.start);
     // (or in its own clause: "The FEIN your notice lists (34-8991286) is not our FEIN")
     const own = DENIAL_OWN_COPULA_RE.test(gap) && !DENIAL_OWN_COPULA_OWNER_RE.test(cue.m[0]);
@@ -1046,7 +1056,20 @@ export class Chunk {
     // asked about and answered "no": "Me: is this my social?? 722999496\nMarek: no"
     if (ID_KINDS.has(kind)) {
       const asked = answeredNo(this.text.low, this.cs, this.ce) || answeredAbove(this.text.lowLines, this.cs, this.ce);
-      return asked ? "neg" : kind;
+      if (asked) return "neg";
+      // said in its own clause not to be the kind its cue before it names ("The FEIN your
+      // notice lists (348991286) is not our FEIN")
+      if (this.from !== null && this.from === this.beforeSpan && this.ownCueDenied(false)) return "neg";
+      // called one kind after it, then corrected to another ("I called 633559836 my CT
+      // registration number. It's actually our federal EIN")
+      if (this.cueBefore() === null && this.cueAfter() === kind) {
+        const instead = this.correctedTo(this.afterEnd);
+        if (instead !== null && ID_KINDS.has(cueKind(instead.m))) {
+          this.from = [instead.start, instead.end];
+          return cueKind(instead.m);
+        }
+      }
+      return kind;
     }
     if (!NEG_KINDS.includes(kind)) return kind;
     const instead = this.correctedTo(this.ce, true);

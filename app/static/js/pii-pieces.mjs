@@ -169,6 +169,32 @@ const ABOVE = 200; // characters: how far back the line above a label is looked 
 // base and a location code (shaped) starting 00, so does "tax number" / "tax ID", or a
 // bare "Account" label introducing it or heading its column (myconneCT's name for a
 // registration) (_ct_cued).
+// Does the text hold, elsewhere than at, the same 7-digit base with another location code
+// 00x ("6921973000\n6921973001": one business's two locations; _located_sibling)?
+function locatedSibling(norm, at, d) {
+  const L = CT.location_length;
+  const base = d.slice(0, d.length - L);
+  const loc = d.slice(d.length - L);
+  const isDigit = (c) => c !== undefined && c >= "0" && c <= "9";
+  for (let i = norm.indexOf(base); i >= 0; i = norm.indexOf(base, i + 1)) {
+    let j = i + base.length;
+    if (norm[j] === "-" || norm[j] === " ") j++;
+    const other = norm.slice(j, j + L);
+    if (
+      i !== at &&
+      !isDigit(norm[i - 1]) &&
+      /^[0-9]+$/.test(other) &&
+      other.length === L &&
+      other.startsWith(CT.no_cue_location_prefix) &&
+      other !== loc &&
+      !isDigit(norm[j + L])
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function ctCued(ctx, first, last, d, shaped) {
   const cue = ctx.cue(first, last);
   const located = d.slice(d.length - CT.location_length).startsWith(CT.no_cue_location_prefix);
@@ -180,7 +206,8 @@ function ctCued(ctx, first, last, d, shaped) {
   if (cue === "taxid") return true;
   const at = ctx.at;
   const low = ctx.text.lowLines;
-  if (cue === null) return underAccountCell(low, at); // (the header's label is no cue of a row below it)
+  // (the header's label is no cue of a row below it)
+  if (cue === null) return underAccountCell(low, at) || locatedSibling(ctx.text.norm, at, d);
   if (cue !== "neg") return false;
   if (ACCOUNT_LABEL_RE.test(low.slice(Math.max(0, at - 40), at))) {
     // (not a bank account under its routing number: "Routing: N\nAccount: M")

@@ -303,6 +303,18 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // A spoken number begun, broken off and begun again at once: the start and the words
   // that restart it go (restart_cut; _restarts).
   const RESTART_CUT_RE = new RegExp(R.restart_cut.replaceAll("D", DIGIT_WORD_ALT), "g");
+  // A number dictated one digit a sentence ("SSN 1. 1. 8. 9. 5. 5. 6. 6. 7."): each full
+  // stop between its digits a comma (dotted_digits; _dotted_digits).
+  const DOTTED_RE = new RegExp(R.dotted_digits.replaceAll("D", DIGIT_WORD_ALT), "g");
+  function dottedDigits(norm) {
+    if (norm.split(". ").length - 1 < R.dotted_digits_min) return [];
+    const low = lower(norm);
+    const out = [];
+    for (const m of all(DOTTED_RE, low)) {
+      for (let i = m.index; i < m.index + m[0].length; i++) if (low[i] === ".") out.push([i, i + 1, ",", [[i, i + 1]]]);
+    }
+    return out;
+  }
   // Each digit word said again at once over an ellipsis in a number one digit too long for
   // it: the first saying and the pause go (stutter: "four one nine... nine seven"; _stutters).
   const STUTTER_RE = new RegExp(R.stutter.replaceAll("D", DIGIT_WORD_ALT), "g");
@@ -1341,6 +1353,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       [bracketPauses, null],
       [spacedOhs, null],
       [numeralPauses, null],
+      [dottedDigits, null],
       [scriptDigits, null],
       [transcribed, null],
       [numeralDashes, " "],
