@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 518
+    assert len(INDEPENDENT) == 525
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -395,6 +395,14 @@ _FLOORS = {
     # stand in a block above its values, OCR'd MICR lines with "T" for the transit
     # symbol (README)
     "independent-515": (0.93, 0.95, 0.01),
+    # eleven languages (521): a Tagalog denial in the next clause, "hindi po yun SSN ko",
+    # after a comma (README)
+    "independent-521": (0.95, 0.95, 0.0102),
+    # scanned documents (522): OCR'd numbers with no cue near them, under a header a page
+    # away, a "|" for a 1, "OwnerSSN=" in a form's export (README)
+    "independent-522": (0.93, 0.94, 0.01),
+    # small businesses (525): "Our workers comp policy number is WC 606-37-9751" (README)
+    "independent-525": (0.95, 0.95, 0.0104),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
