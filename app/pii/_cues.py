@@ -103,6 +103,7 @@ def _cue_kind(m) -> str:
 
 
 _NEG_KINDS = ("neg", "neg_bare")
+_STOP_RE = re.compile("[.!?]")  # a sentence's end, between a cue and its number
 _NO_CUE_OR_NEG = (None, *_NEG_KINDS)
 _PERSON_KINDS = ("ssn", "itin", "taxid")
 _LIST_JOIN_RE = re.compile(", |,\n| / ")
@@ -694,6 +695,19 @@ class _Chunk:
         """Is the cue before directly before the number, but for introducing words?"""
         return INTRO_RE.fullmatch(self.text.low, self.before_end, self.cs) is not None
 
+    def _negated_before_sentence(self) -> bool:
+        """Is the cue before the number a negated identifier cue that ends a sentence
+        before it, and an identifier's cue after it ("That number isn't our CT tax
+        registration number. 05-7575766 is the federal EIN": it says what another number
+        is not)?"""
+        span = self.before_span
+        return (
+            span is not None
+            and DENIAL_NEGATION_RE.match(self.text.low, span[0]) is not None
+            and _STOP_RE.search(self.text.norm, span[1], self.cs) is not None
+            and self.cue_after() in ID_KINDS
+        )
+
     def introduced_by_neg(self) -> bool:
         """Is the number directly introduced by a 'neg' cue ("Order #", "case no. "), and
         not labelled an identifier right after ("My sin number is 103 43 6154 sorry I
@@ -702,7 +716,7 @@ class _Chunk:
         # (or carried on from a number its negative cue introduced: "file refs
         # 018-56-3271 and 136-58-4869")
         by_neg = kind == "neg" and (
-            self._introduced()
+            (self._introduced() and not self._negated_before_sentence())
             or (
                 self.carried
                 and self.prev is not None

@@ -472,7 +472,13 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
         # about sales tax)
         if located:
             return True
-        return not ctx.named_only() and not (ctx.by_scope_only() and _phone_like(d))
+        # (a base longer than seven digits only with a location code 00x: "CT DEPT REVENUE
+        # TAXPAYMENT IND ID:76596772705" is a payment's reference)
+        return (
+            len(d) == sum(_CT_SHAPE)
+            and not ctx.named_only()
+            and not (ctx.by_scope_only() and _phone_like(d))
+        )
     if not shaped or not located:
         return False
     if cue == "taxid":

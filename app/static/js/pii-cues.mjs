@@ -557,6 +557,19 @@ export class Chunk {
   }
   // ... and not labelled an identifier right after ("My sin number is 103 43 6154 sorry
   // I mean my social")
+  // Is the cue before the number a negated identifier cue that ends a sentence before it,
+  // and an identifier's cue after it ("That number isn't our CT tax registration number.
+  // 05-7575766 is the federal EIN"; _negated_before_sentence)?
+  negatedBeforeSentence() {
+    const span = this.beforeSpan;
+    return (
+      span !== null &&
+      span !== undefined &&
+      DENIAL_NEGATION_RE.test(this.text.low.slice(span[0], span[0] + 40)) &&
+      /[.!?]/.test(this.text.norm.slice(span[1], this.cs)) &&
+      ID_KINDS.has(this.cueAfter())
+    );
+  }
   introducedByNeg() {
     const kind = this.cueBefore();
     // (or carried on from a number its negative cue introduced: "file refs 018-56-3271 and
@@ -564,7 +577,8 @@ export class Chunk {
     const p = this.prev;
     const carried = this.carried && p !== null && CUE_LIST_GAP_RE.test(this.text.low.slice(this.pe, this.cs)) && p.introducedByNeg() && p.pluralBefore();
     return (
-      ((kind === "neg" && (this.introduced() || carried)) || (kind === "neg_bare" && this.negOverBare())) &&
+      ((kind === "neg" && ((this.introduced() && !this.negatedBeforeSentence()) || carried)) ||
+        (kind === "neg_bare" && this.negOverBare())) &&
       !(labelledAt(this.text.low, this.ce) && ID_KINDS.has(this.cueAfter())) &&
       // "My member number is 878-31-0067 - oh wait, sorry, I'm reading off my social
       // security card"

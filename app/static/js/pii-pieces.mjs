@@ -201,7 +201,9 @@ function ctCued(ctx, first, last, d, shaped) {
   // a CT cue that only names the state, the department or a tax needs a location code
   // 00x, and so does a phone-shaped number a scope's fallback alone makes one ("... Small
   // Business Accounting\n9594530036" signs a letter about sales tax)
-  if (cue === "ct") return located || (!ctx.namedOnly() && !(ctx.byScopeOnly && phoneLike(d)));
+  // (a base longer than seven digits only with a location code 00x: "CT DEPT REVENUE
+  // TAXPAYMENT IND ID:76596772705" is a payment's reference)
+  if (cue === "ct") return located || (d.length === CT_DIGITS && !ctx.namedOnly() && !(ctx.byScopeOnly && phoneLike(d)));
   if (!shaped || !located) return false;
   if (cue === "taxid") return true;
   const at = ctx.at;
