@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 525
+    assert len(INDEPENDENT) == 532
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -403,6 +403,9 @@ _FLOORS = {
     "independent-522": (0.93, 0.94, 0.01),
     # small businesses (525): "Our workers comp policy number is WC 606-37-9751" (README)
     "independent-525": (0.95, 0.95, 0.0104),
+    # calls read over many turns (526): Slack-style transcripts, noise tags and two
+    # voicemails between parts, restarts inside spoken numbers, pairs and hundreds (README)
+    "independent-526": (0.86, 0.84, 0.0102),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -675,6 +678,18 @@ _PRECISION_FLOORS = {
     # ("the payer's TIN on the 1099-G you sent is N (that's DRS's number)", "your routing
     # number N"), by design not read (README)
     "independent-516": (0.95, 0.03),
+    # hard clean messages (527, 60% clean): a gas account in a CT number's shape, "(it's a
+    # GAS account, not a tax number ...)" after the number (README)
+    "independent-527": (0.98, 0.01),
+    # pasted structure (529): an "account_number" column of ABA-valid account numbers, a
+    # W-2's two labels on one line over their two values (README)
+    "independent-529": (0.97, 0.02),
+    # the hardest cases of meaning (530): "fake test data our developer typed", "... never
+    # mind, it's the IRS notice number", a Canadian "electronic routing number" (README)
+    "independent-530": (0.96, 0.03),
+    # a mid-January week (532): "our internal store/department code", an account number
+    # written in the SSN box "by mistake", a 1099-G's "account number" (README)
+    "independent-532": (0.97, 0.037),
 }
 
 
