@@ -1396,7 +1396,7 @@ def _o_for_zero(m: re.Match) -> str:
 
 # a number read by OCR with a digit taken for a look-alike letter ("l21-46-0279"); the
 # regex runs only where such a letter touches a digit, "0L" or "L0" in the hint bytes
-_OCR_RE = re.compile(_R["ocr_digits"])
+_OCR_RE = re.compile(_R["ocr_digits"].replace("L", "".join(_R["ocr_letters"])))
 _OCR_DIGITS = str.maketrans(_R["ocr_letters"])
 _OCR_MAX: int = _R["ocr_max_letters"]
 _OCR_LENGTHS = frozenset(_R["ocr_lengths"])

@@ -150,7 +150,7 @@ _ORDINAL_END_RE = re.compile(_S["ordinal_end"])
 _ORDINAL_MIN_DIGITS: int = _S["ordinal_min_digits"]
 _ORDINAL_BETWEEN_RE = re.compile(_S["ordinal_between"].replace("J", _IN_ORDER_JOINERS))
 _ORDINAL_BEFORE_RE = re.compile(_S["ordinal_before"])
-_ORDINAL_REACH = 600  # how far back or on the listed numbers are looked for
+_ORDINAL_REACH: int = _S["ordinal_reach"]  # how far back or on the numbers are looked for
 _MASKED_RE = re.compile(_S["masked_last_four"])
 _CAMEL_RE = re.compile("(?<=[a-z])(?=[A-Z])")
 _FIELD_RE = re.compile(_S["field"])
@@ -495,9 +495,6 @@ def _structures(
         i += 1
 
 
-_MIN_FOOT_COLUMNS = 3  # a header at a table's foot names three columns or more
-
-
 def _headers_below(
     lines: list[tuple[int, str]], forced: dict[int, str], notes: dict[int, str]
 ) -> None:
@@ -523,7 +520,7 @@ def _headers_below(
             continue
         mode, named = _head_mode(head, lines[j][1])
         cols = _header(named, mode) if mode is not None else None
-        if mode is not None and cols is not None and len(cols) >= _MIN_FOOT_COLUMNS:
+        if mode is not None and cols is not None and len(cols) >= _S["foot_header_min_columns"]:
             starts = [off for off, _cell in _cells(named, mode)] if mode == "  " else None
             _table_rows(lines[k - 1 :: -1], k - 1 - j, mode, cols, forced, notes, starts)
 
@@ -1423,11 +1420,20 @@ def has_reference(text: str) -> bool:
 
 def in_order(low: str) -> bool:
     """Does the lower-cased text say its numbers go in the order of a list of kinds
-    ("respectively", "in order": scopes.in_order), or name a number's kind by its place
-    ("first is the EIN": scopes.ordinal)? A quick test of a few words."""
+    ("respectively", "in order": scopes.in_order), or name numbers' kinds by their places
+    ("first is the EIN, second is ...": scopes.ordinal, two place words at least)? A
+    quick test of a few words."""
     return (any(h in low for h in _IN_ORDER_HINTS) and _IN_ORDER_RE.search(low) is not None) or (
-        any(h in low for h in _ORDINAL_HINTS) and _ORDINAL_RE.search(low) is not None
+        _ordinal(low)
     )
+
+
+def _ordinal(low: str) -> bool:
+    """Does the lower-cased text hold two place words (scopes.ordinal)?"""
+    if not any(h in low for h in _ORDINAL_HINTS):
+        return False
+    m = _ORDINAL_RE.search(low)
+    return m is not None and _ORDINAL_RE.search(low, m.end()) is not None
 
 
 def _ordinal_lists(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:
@@ -1435,7 +1441,7 @@ def _ordinal_lists(text: str, forced: dict[int, str], notes: dict[int, str]) -> 
     its place ("N and M. First is the EIN, second is the CT registration number"):
     each takes its kind, DENIED for a negative one (scopes.ordinal)."""
     low = _low(text)
-    if not any(h in low for h in _ORDINAL_HINTS):
+    if not _ordinal(low):
         return
     m = _ORDINAL_RE.search(low)
     while m is not None:

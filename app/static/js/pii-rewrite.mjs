@@ -1036,7 +1036,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
 
   // a number read by OCR with a digit taken for a look-alike letter ("l21-46-0279"):
   // each letter its digit, one character for one (_ocr_digits)
-  const OCR_RE = new RegExp(R.ocr_digits, "g");
+  const OCR_RE = new RegExp(R.ocr_digits.replaceAll("L", Object.keys(R.ocr_letters).join("")), "g");
   const OCR_LETTERS = Object.keys(R.ocr_letters).join("");
   const OCR_GATE_RE = new RegExp(`[0-9][${OCR_LETTERS}]|[${OCR_LETTERS}][0-9]`);
   const OCR_PAIR_RE = new RegExp(`[${OCR_LETTERS}]{2}`);

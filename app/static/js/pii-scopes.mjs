@@ -215,24 +215,28 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const ORDINAL_END_RE = new RegExp(S.ordinal_end, "g");
   const ORDINAL_BETWEEN_RE = new RegExp(`^(?:${S.ordinal_between.replace("J", IN_ORDER_JOINERS)})$`);
   const ORDINAL_BEFORE_RE = new RegExp(`^(?:${S.ordinal_before})$`);
-  const ORDINAL_REACH = 600; // how far back or on the listed numbers are looked for
+  const ORDINAL_REACH = S.ordinal_reach; // how far back or on the numbers are looked for
   // Does the lower-cased text say its numbers go in the order of a list of kinds
-  // ("respectively", "in order"), or name a number's kind by its place ("first is the
-  // EIN")? A quick test of a few words (in_order).
+  // ("respectively", "in order"), or name numbers' kinds by their places ("first is the
+  // EIN, second is ...": two place words at least)? A quick test of a few words (in_order).
   function inOrder(l) {
     if (S.in_order_hints.some((h) => l.includes(h))) {
       IN_ORDER_RE.lastIndex = 0;
       if (IN_ORDER_RE.test(l)) return true;
     }
+    return ordinal(l);
+  }
+  // Does the lower-cased text hold two place words (scopes.ordinal; _ordinal)?
+  function ordinal(l) {
     if (!S.ordinal_hints.some((h) => l.includes(h))) return false;
     ORDINAL_RE.lastIndex = 0;
-    return ORDINAL_RE.test(l);
+    return ORDINAL_RE.test(l) && ORDINAL_RE.test(l);
   }
   // Numbers listed one after another beside a sentence that names each one's kind by
   // its place: each takes its kind, DENIED for a negative one (_ordinal_lists).
   function ordinalLists(text, forced) {
     const l = low(text);
-    if (!S.ordinal_hints.some((h) => l.includes(h))) return;
+    if (!ordinal(l)) return;
     ORDINAL_RE.lastIndex = 0;
     let m = ORDINAL_RE.exec(l);
     while (m !== null) {
@@ -282,14 +286,18 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     const sorted = [...out].sort((a, b) => a - b);
     return n >= 2 && sorted.every((p, k) => p === k) && sorted.length === n ? out : null;
   }
+  // The in_order items of text from pos to endpos, only that window searched and the
+  // text cut at endpos (as Python's finditer(text, pos, endpos) reads it).
+  function* itemsIn(text, pos, endpos) {
+    const sub = text.slice(0, endpos);
+    IN_ORDER_ITEM_RE.lastIndex = pos;
+    let m;
+    while ((m = IN_ORDER_ITEM_RE.exec(sub)) !== null) yield m;
+  }
   // The numbers listed right before s, or else right after the sentence's end e when
   // that is a colon at a line's end (_ordinal_items).
   function ordinalItems(text, l, s, e) {
-    const lo = Math.max(0, s - ORDINAL_REACH);
-    IN_ORDER_ITEM_RE.lastIndex = 0;
-    const items = [...text.slice(0, s).matchAll(IN_ORDER_ITEM_RE)].filter(
-      (i) => i.index >= lo && digitCount(i[0]) >= S.ordinal_min_digits,
-    );
+    const items = [...itemsIn(text, Math.max(0, s - ORDINAL_REACH), s)].filter((i) => digitCount(i[0]) >= S.ordinal_min_digits);
     const endOf = (i) => i.index + i[0].length;
     if (items.length && ORDINAL_BEFORE_RE.test(l.slice(endOf(items[items.length - 1]), s))) {
       let k = items.length - 1;
@@ -299,10 +307,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     if (e === null || !e[0].startsWith(":")) return [];
     const out = [];
     let pos = e.index + e[0].length;
-    IN_ORDER_ITEM_RE.lastIndex = 0;
-    const after = [...text.slice(0, Math.min(text.length, pos + ORDINAL_REACH)).matchAll(IN_ORDER_ITEM_RE)];
-    for (const i of after) {
-      if (i.index < pos || digitCount(i[0]) < S.ordinal_min_digits) continue;
+    const stop = Math.min(text.length, pos + ORDINAL_REACH);
+    for (const i of itemsIn(text, pos, stop)) {
+      if (digitCount(i[0]) < S.ordinal_min_digits) continue;
       if (!ORDINAL_BETWEEN_RE.test(l.slice(pos, i.index))) break;
       out.push(i);
       pos = endOf(i);
@@ -1053,7 +1060,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       if (!/[0-9]/.test(ls[j][1])) continue;
       const [md, named] = headMode(head, ls[j][1]);
       const cols = md !== null ? header(named, md) : null;
-      if (cols === null || cols.length < 3) continue; // a header at a table's foot names three columns or more
+      if (cols === null || cols.length < S.foot_header_min_columns) continue;
       const starts = md === "  " ? cells(named, md).map(([off]) => off) : null;
       tableRows(ls.slice(0, k).reverse(), k - 1 - j, md, cols, forced, starts);
     }
