@@ -56,6 +56,7 @@ from ._rules import (
     DENIAL_REPLY_LINES,
     DENIAL_TAKEN_BACK_LEAD_RE,
     DIGITS_RE,
+    HEADER_LINE_LOW_RE,
     HINT_RE,
     INTRO_RE,
     LABEL_AFTER_GAP_RE,
@@ -103,6 +104,12 @@ def _cue_kind(m) -> str:
 
 
 _NEG_KINDS = ("neg", "neg_bare")
+_BARE_ACCOUNT = frozenset(("account", "accounts"))
+_NUMBER_WORD_RE = re.compile(" ?(?:numbers?|nos?|num|#|id)(?![a-z])")
+# what may lead a list's line before its number (a bullet), and stand between one line's
+# number and the next's (a note in brackets)
+_LIST_LEAD_RE = re.compile("[ \t]*(?:[-*•][ \t]*)?")
+_LIST_BELOW_RE = re.compile("(?:[ \t]*\\([^()\n0-9]{1,40}\\))?[ \t]*\n[ \t]*(?:[-*•][ \t]*)?")
 _STOP_RE = re.compile("[.!?]")  # a sentence's end, between a cue and its number
 _NO_CUE_OR_NEG = (None, *_NEG_KINDS)
 _PERSON_KINDS = ("ssn", "itin", "taxid")
@@ -682,9 +689,27 @@ class _Chunk:
 
     def _sibling(self, written) -> bool:
         p = self.prev
-        if self._written_next(written):
+        norm = self.text.norm
+        if self._written_next(written) or (
+            written(norm, self.nx, self.nxe) and self._listed(self.cs, self.ce, self.nx)
+        ):
             return True
-        return p is not None and written(self.text.norm, p.cs, p.ce) and self._joined(p.ce, self.cs)
+        return (
+            p is not None
+            and written(norm, p.cs, p.ce)
+            and (self._joined(p.ce, self.cs) or self._listed(p.cs, p.ce, self.cs))
+        )
+
+    def _listed(self, s: int, e: int, nxt: int) -> bool:
+        """Do the number at norm[s:e] and the next, starting at nxt, each lead their line,
+        one line under the other, perhaps a note in brackets after the first (a list:
+        "693 18 1885  (spouse)" / "606373949  (disabled adult son living with us)")?"""
+        norm = self.text.norm
+        ls = norm.rfind("\n", 0, s) + 1
+        return (
+            _LIST_LEAD_RE.fullmatch(norm, ls, s) is not None
+            and _LIST_BELOW_RE.fullmatch(norm, e, nxt) is not None
+        )
 
     def _written_next(self, written) -> bool:
         """Is the next number written so (written: _written_ssn, _written_ct) and joined
@@ -731,6 +756,18 @@ class _Chunk:
             # "My member number is 878-31-0067 - oh wait, sorry, I'm reading off my
             # social security card"
             and self._corrected_to(self.ce, mistake=True) is None
+        )
+
+    def account_after(self) -> bool:
+        """Is the cue after the number (cue_after()'s) a bare "account" ("... 3732087-006
+        which I now realize is the account for the old store"), the department's
+        portal's word for a CT registration, no bank's, and no account's number?"""
+        low = self.text.low
+        return (
+            self.cue_after() is not None
+            and low[self.after_start : self.after_end] in _BARE_ACCOUNT
+            # (not an account's number: "4924580-000 is my account number")
+            and _NUMBER_WORD_RE.match(low, self.after_end) is None
         )
 
     def plural_before(self) -> bool:
@@ -1458,12 +1495,47 @@ def _question_below(low: str, ce: int, start: int, end: int) -> bool:
     return line.endswith(("?", ":")) and _DIGIT_RE.search(line) is None
 
 
+_HEADER_ABOVE_LINES = 4  # how far above a number its speaker's header line is looked for
+
+
+def _header_name(low: str, ls: int) -> str | None:
+    """The speaker a header line starting at ls names ("okafor, chinedu   9:05 am"), or
+    None if that line is none."""
+    h = HEADER_LINE_LOW_RE.match(low, ls)
+    return None if h is None else (h.group(1) or h.group(2) or "").strip() or None
+
+
+def _header_apart(low: str, ce: int, start: int) -> bool:
+    """In a transcript whose header lines name the speaker above the words ("Lee, Hannah
+    9:05 AM" / "831730795" / "Okafor, Chinedu   9:05 AM" / "and the CT reg?"), does a
+    header line naming another speaker stand between the number ending at ce, under
+    its speaker's header, and the cue starting at start?"""
+    own = None
+    ls = ce
+    for _ in range(_HEADER_ABOVE_LINES):
+        ls = low.rfind("\n", 0, ls - 1) + 1 if ls > 1 else 0
+        own = _header_name(low, ls)
+        if own is not None or ls == 0:
+            break
+    if own is None:
+        return False
+    i = low.find("\n", ce, start)
+    while i >= 0:
+        other = _header_name(low, i + 1)
+        if other is not None and other != own:
+            return True
+        i = low.find("\n", i + 1, start)
+    return False
+
+
 def _turn_apart(low: str, ce: int, start: int) -> bool:
     """Is the number ending at ce on a turn of one speaker ("Me: 624328100") and the
     cue starting at start on a later line, another speaker's turn? (low: the copy with
     its line breaks)"""
     if low.find("\n", ce, start) < 0:
         return False
+    if _header_apart(low, ce, start):
+        return True
     own = TURN_SPEAKER_RE.match(low, low.rfind("\n", 0, ce) + 1, ce)
     if own is None:
         return False

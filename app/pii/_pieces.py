@@ -402,7 +402,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             and ctx.introduced_by_neg()
             and ctx.text.scoped(ctx.at, ctx)[0] not in ID_KINDS
         )
-        or (last and ctx.denied_after())
+        # (a CT number said to be "the account" is one: the portal's word for it)
+        or (last and ctx.denied_after() and not (kind == "ct_tax_reg" and ctx.account_after()))
         # an item of a list its heading denies ("these are NOT social security numbers:")
         or (ctx.text.may_deny() and ctx.text.scoped(ctx.at, ctx)[0] == DENIED)
     ):
@@ -818,6 +819,8 @@ def _comma_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
 _CARD_GROUPS = 5
 _CARD_PAIRS_DIGITS = 16
 _PAIRS_RE = re.compile("[0-9]{2}(?: [0-9]{2}){6,}")
+# the last group of a 19-digit card number grouped in fours (4-4-4-4-3)
+_TAIL_GROUP = 3
 
 
 def _in_thousands(lens: tuple[int, ...]) -> bool:
@@ -1453,6 +1456,18 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             and (g0 == 1 or raw_seps[g0 - 2] == sep)
         )
 
+    def _before_tail(g1: int) -> bool:
+        # a card cut from a 19-digit number grouped 4-4-4-4-3, its last group joined the
+        # same way and no card word before the chunk (a bank account: "账号 6217 8500
+        # 0003 9184 726")
+        return (
+            g1 + 2 == ng
+            and glen[g1 + 1] == _TAIL_GROUP
+            and g1 > 0
+            and raw_seps[g1] == raw_seps[g1 - 1]
+            and _card_word_before(text, cs) is None
+        )
+
     def _mid_spaced(g0: int, g1: int) -> bool:
         # a 3-2-4 cut from the middle of a longer run of groups each joined by one space,
         # with no identifier cue for the chunk ("Tracking 1Z 709 284 97 8971 4170")
@@ -1486,7 +1501,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         s = g_start[g0] + off0
         ctx.look_at(s)
         kind = _classify(parts, seps[g0:g1], ctx, first, last)
-        if kind is None or (kind == "card" and g1 > g0 and not off0 and _in_fours(g0)):
+        if kind is None or (
+            kind == "card"
+            and g1 > g0
+            and not off0
+            and (_in_fours(g0) or (off1 is None and _before_tail(g1)))
+        ):
             return None
         if key == (3, 2, 4) and not off0 and off1 is None and _mid_spaced(g0, g1):
             return None

@@ -148,6 +148,8 @@ for _w, _d in _R["homophone_chain_words"].items():
 _HOMOPHONE_WORDS: dict[str, str] = {h: _DIGIT_WORD[d] for h, d in _HOMOPHONES.items()}
 _H_ALT = "|".join(sorted(_HOMOPHONES, key=len, reverse=True))
 _AFTER_SRC = "(?:E|[0-9]{1,3}|hundred)"  # an item, or "hundred", after a homophone
+# what may follow a "for" that ends a spoken number, as no "for" of prose is followed
+_FOR_END_SRC = "(?=[.,!?;]|(?![\\s\\S])| (?:and|but|so|i|please|thanks|thank)(?![a-z]))"
 _BEFORE_SRC = "(?:E|[0-9]{1,3}|dash)"  # an item, or a spoken dash, before a homophone
 if _R["homophone"] != (
     "(?:(?<![a-z0-9])"
@@ -156,6 +158,7 @@ if _R["homophone"] != (
     "|(?<![a-z0-9])(?:social|security|ssn|itin|ein|routing) (?!to(?![a-z])))"
     "(H)(?=,?[ -](?:(?:H),?[ -])?" + _AFTER_SRC + "(?![a-z0-9]))"
     "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:[,.]? |-)(won|ate|tree|too|nein)(?![a-z0-9])"
+    "|(?<![a-z0-9])E(?:[,.]? |-)(for)" + _FOR_END_SRC
 ):
     raise ValueError("rewrites.homophone changed: update the homophone tests in _rewrite.py")
 HOMOPHONE_SRC = _R["homophone"].replace("E", _ENGLISH_SRC).replace("H", _H_ALT)
@@ -175,6 +178,10 @@ _H_ITEM_BEFORE_RE = re.compile(
     + _trie([w[::-1] for w in _R["english_digit_words"]])
     + "|[0-9]{1,3}|hsad)(?![a-z0-9])"
 )
+_H_WORD_BEFORE_RE = re.compile(
+    "(?: [,.]?|-)(?:" + _trie([w[::-1] for w in _R["english_digit_words"]]) + ")(?![a-z0-9])"
+)
+_H_FOR_END_RE = re.compile(_FOR_END_SRC)
 # (after a copula, "should be too two ...", or a cue word, but not before "to", the Polish
 # "is": "social security number to zero")
 _H_COPULA_BEFORE_RE = re.compile(
@@ -1665,6 +1672,12 @@ def _homophones(low: str) -> list[Edit]:
         elif word in _H_AFTER_ITEM:  # "won", "ate" after an item
             rev = rev or low[::-1]
             before = _H_ITEM_BEFORE_RE.match(rev, size - s)
+            if before is None:
+                continue
+        elif word == "for" and _H_FOR_END_RE.match(low, e) is not None:
+            # "... nine one for and I got": after a digit word, at a run's end
+            rev = rev or low[::-1]
+            before = _H_WORD_BEFORE_RE.match(rev, size - s)
             if before is None:
                 continue
         else:

@@ -531,3 +531,5 @@ TIGHT_RE = re.compile(RULES["tight_group"])
 HEADER_LINE_RE = re.compile(
     RULES["rewrites"]["header_line"].replace("<T>", RULES["rewrites"]["header_time"])
 )
+# the same, read in a lower-cased copy
+HEADER_LINE_LOW_RE = re.compile(HEADER_LINE_RE.pattern, re.IGNORECASE)

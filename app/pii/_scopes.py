@@ -59,6 +59,7 @@ _ASCII_LETTER_RE = re.compile("[A-Za-z][A-Za-z]")  # a letter each side of a har
 _WRAP_RE = re.compile("(?<=[A-Za-z])\n(?:[ \t]*>)*[ \t]?(?=[A-Za-z])")
 _QUOTE_HEADER_RE = re.compile(_S["quote_header"])  # matched against a lower-cased line
 _COLUMN_LIST_RE = re.compile(_S["column_list"])  # so is this
+_SLASHED_MIN = 2  # slashes between the column names a sentence lists
 _HEADER_MONEY_RE = re.compile(_S["header_money"])
 _HEADER_END_RE = re.compile("[-_:][ \t]*\r?(?:\n|$)")  # how every line it matches ends
 _QUOTE_HEADER_ENDS = (":", "-", "_")
@@ -112,6 +113,7 @@ _PIECE_GAP_TURNS: int = _S["piece_turn_gap"]
 _PIECE_GAP_WORDS: int = _S["piece_turn_gap_words"]
 _TURN_DIGIT_RE = re.compile("[ \t]*[0-9]")
 _NOT_SPEAKERS = frozenset(_S["speaker_not"])
+_TIME_RE = re.compile("[0-9]:[0-9]{2}")  # a time stamp's hours and minutes
 _PERSON_NUMBER_RE = re.compile(_S["person_number"])
 # a turn that is nothing but a number read out in words: the words a spoken number is
 # made of (digit words, spoken dashes, fillers, homophones), lower-cased
@@ -242,7 +244,7 @@ def _cues(s: str, topic: bool = False, header: bool = False, negated: bool = Fal
     clause ("... registration number (not your federal EIN)") unless negated is set; for
     a header cell, without those words beside a word of money ("CT wages") or in a cell
     of three words or more with no word for a number ("CT DEPT OF REVENUE SVCS")."""
-    out = []
+    out: list[str] = []
     low = _low(s)
     for m in CUE_RE.finditer(low):
         group = m.lastindex
@@ -262,6 +264,10 @@ def _cues(s: str, topic: bool = False, header: bool = False, negated: bool = Fal
         ):
             continue
         k = CUE_KINDS[group - 1]
+        # (a header cell's bare word after an identifier's name describes that column:
+        # "tin_read_on_call" is still the TIN's)
+        if header and k == "neg_bare" and any(kind in ID_KINDS for kind in out):
+            continue
         out.append("neg" if k == "neg_bare" else k)
     return out
 
@@ -424,6 +430,7 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
 def _head_mode(line: str, below: str | None) -> tuple[str | None, str]:
     """How a table under line splits its cells, and the header line to read (line, or
     the column names a sentence of it lists), given the line its rows start on."""
+    line = _slashed_columns(line)
     mode = _mode(line)
     commas = _unquoted(line).count(", ") if mode is None else 0
     if commas < 2 or below is None:
@@ -440,6 +447,17 @@ def _head_mode(line: str, below: str | None) -> tuple[str | None, str]:
         if m is not None:  # "Columns are: line, last name, social, ..." over TSV rows
             return "\t", m.group(1).replace(", ", "\t")
     return mode, line
+
+
+def _slashed_columns(line: str) -> str:
+    """The line with the column names a sentence of it lists between slashes ("columns
+    are client / FEIN / CT reg / last return filed:") listed between commas instead."""
+    if " / " not in line:
+        return line
+    m = _COLUMN_LIST_RE.search(latin_lower(line))
+    if m is None or m.group(1).count(" / ") < _SLASHED_MIN or ", " in m.group(1):
+        return line
+    return line[: m.start(1)] + line[m.start(1) : m.end(1)].replace(" / ", ", ") + line[m.end(1) :]
 
 
 def _first_below(lines: list[tuple[int, str]], i: int) -> int:
@@ -653,10 +671,9 @@ def _answered_turns(
     for i, (off, line) in enumerate(lines):
         if not line.strip():
             continue
-        # (a header line, the speaker's name and a time: "Speaker 2  0:20", "报税员 10:32")
-        h = HEADER_LINE_RE.match(line + "\n")
-        if h is not None and (h.group(1) or h.group(2)):
-            header = (h.group(1) or h.group(2)).strip().lower()
+        named = _header_speaker(line)
+        if named is not None:
+            header = named
             continue
         m = _SPEAKER_RE.match(line)
         if m is not None and m.group(1).lower() not in _NOT_SPEAKERS:
@@ -705,6 +722,24 @@ def _answered_turns(
                 if asked[2] + 1 < _ANSWER_TURNS
                 else None
             )
+
+
+def _header_speaker(line: str) -> str | None:
+    """The speaker a header line names, above the words (the speaker's name and a time:
+    "Speaker 2  0:20", "报税员 10:32"; or a speaker's label and time with nothing after
+    them: "Speaker 1 (02:41):"), or None."""
+    h = HEADER_LINE_RE.match(line + "\n")
+    if h is not None and (h.group(1) or h.group(2)):
+        return (h.group(1) or h.group(2)).strip().lower()
+    m = _SPEAKER_RE.match(line)
+    if (
+        m is not None
+        and not line[m.end() :].strip()
+        and _TIME_RE.search(line, 0, m.end()) is not None
+        and m.group(1).lower() not in _NOT_SPEAKERS
+    ):
+        return m.group(1).lower()
+    return None
 
 
 def _answer_kind(ids: set[str], p: re.Match | None) -> tuple[str, str] | None:

@@ -12,6 +12,12 @@ const DIGITS_ONLY_RE = /^[0-9]+$/;
 export const { scopes, hasReference, inOrder } = makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower);
 
 export const NEG_KINDS = ["neg", "neg_bare"];
+const BARE_ACCOUNT = new Set(["account", "accounts"]);
+const NUMBER_WORD_RE = /^ ?(?:numbers?|nos?|num|#|id)(?![a-z])/;
+// what may lead a list's line before its number (a bullet), and stand between one line's
+// number and the next's (a note in brackets) (_cues._LIST_LEAD_RE, _LIST_BELOW_RE)
+const LIST_LEAD_RE = /^[ \t]*(?:[-*•][ \t]*)?$/;
+const LIST_BELOW_RE = /^(?:[ \t]*\([^()\n0-9]{1,40}\))?[ \t]*\n[ \t]*(?:[-*•][ \t]*)?$/;
 const SSN_WRITTEN = "123-45-6789".length;
 const CT_WRITTEN = "1234567-000".length;
 const SSN_WRITTEN_RE = /^[0-9]{3}([-. ])[0-9]{2}\1[0-9]{4}$/;
@@ -546,8 +552,15 @@ export class Chunk {
   sibling(written) {
     const norm = this.text.norm;
     const p = this.prev;
-    if (written(norm, this.nx, this.nxe) && this.joined(this.ce, this.nx)) return true;
-    return p !== null && written(norm, p.cs, p.ce) && this.joined(p.ce, this.cs);
+    if (written(norm, this.nx, this.nxe) && (this.joined(this.ce, this.nx) || this.listed(this.cs, this.ce, this.nx))) return true;
+    return p !== null && written(norm, p.cs, p.ce) && (this.joined(p.ce, this.cs) || this.listed(p.cs, p.ce, this.cs));
+  }
+  // Do the number at norm[s:e] and the next, starting at nxt, each lead their line, one
+  // line under the other, perhaps a note in brackets after the first? (_listed)
+  listed(s, e, nxt) {
+    const norm = this.text.norm;
+    const ls = norm.lastIndexOf("\n", s - 1) + 1;
+    return LIST_LEAD_RE.test(norm.slice(ls, s)) && LIST_BELOW_RE.test(norm.slice(e, nxt));
   }
   // Is the number directly introduced by a 'neg' cue ("Order #", "case no. ")?
   // Does the writer deny the number, with no identifier cue of its own before it
@@ -586,6 +599,13 @@ export class Chunk {
     );
   }
   // Is the cue before the number plural ("file refs", "claim numbers")? (plural_before)
+  // Is the cue after the number (cueAfter()'s) a bare "account", the department's portal's
+  // word for a CT registration, no bank's, and no account's number? (account_after)
+  accountAfter() {
+    const low = this.text.low;
+    // (not an account's number: "4924580-000 is my account number")
+    return this.cueAfter() !== null && BARE_ACCOUNT.has(low.slice(this.afterStart, this.afterEnd)) && !NUMBER_WORD_RE.test(low.slice(this.afterEnd, this.afterEnd + 9));
+  }
   pluralBefore() {
     const span = this.beforeSpan;
     return span !== null && PLURAL_CUE_RE.test(this.text.low.slice(span[0], span[1] + 9));
@@ -1112,8 +1132,40 @@ function writtenSsn(norm, s, e) {
 // Is the number ending at ce on a turn of one speaker ("Me: 624328100") and the cue
 // starting at start on a later line, another speaker's turn (_turn_apart)? (low: the copy
 // with its line breaks)
+const HEADER_ABOVE_LINES = 4; // how far above a number its speaker's header line is looked for
+// a header line (_rules.HEADER_LINE_LOW_RE), read in a lower-cased copy
+const HEADER_LINE_LOW_RE = new RegExp(RULES.rewrites.header_line.replaceAll("<T>", RULES.rewrites.header_time), "iy");
+
+// The speaker a header line starting at ls names, or null (_header_name).
+function headerName(low, ls) {
+  HEADER_LINE_LOW_RE.lastIndex = ls;
+  const h = HEADER_LINE_LOW_RE.exec(low);
+  return h === null ? null : (h[1] || h[2] || "").trim() || null;
+}
+
+// Does a header line naming another speaker stand between the number ending at ce, under
+// its speaker's header, and the cue starting at start? (_header_apart)
+function headerApart(low, ce, start) {
+  let own = null;
+  let ls = ce;
+  for (let k = 0; k < HEADER_ABOVE_LINES; k++) {
+    ls = ls > 1 ? low.lastIndexOf("\n", ls - 2) + 1 : 0;
+    own = headerName(low, ls);
+    if (own !== null || ls === 0) break;
+  }
+  if (own === null) return false;
+  let i = low.indexOf("\n", ce);
+  while (i >= 0 && i < start) {
+    const other = headerName(low, i + 1);
+    if (other !== null && other !== own) return true;
+    i = low.indexOf("\n", i + 1);
+  }
+  return false;
+}
+
 function turnApart(low, ce, start) {
   if (low.indexOf("\n", ce) < 0 || low.indexOf("\n", ce) >= start) return false;
+  if (headerApart(low, ce, start)) return true;
   const own = TURN_SPEAKER_RE.exec(low.slice(low.lastIndexOf("\n", ce - 1) + 1, ce));
   if (own === null) return false;
   const ls = low.lastIndexOf("\n", start - 1) + 1;

@@ -129,7 +129,8 @@ export function classify(parts, seps, ctx, first, last) {
     (((first === true || (first === "listed" && writtenLikeFirst(ctx, parts, seps))) &&
       ctx.introducedByNeg() &&
       !ID_KINDS.has(ctx.text.scoped(ctx.at, ctx)[0])) ||
-      (last && ctx.deniedAfter()) ||
+      // (a CT number said to be "the account" is one: the portal's word for it)
+      (last && ctx.deniedAfter() && !(kind === "ct_tax_reg" && ctx.accountAfter())) ||
       (ctx.text.mayDeny() && ctx.text.scoped(ctx.at, ctx)[0] === DENIED))
   ) {
     return null;
@@ -504,6 +505,9 @@ function cardGrouped(ctx, texts, rawSeps, cs, ce) {
 function negAfterCardWord(ctx, end) {
   return ctx.introducedByNeg() && ctx.beforeSpan !== null && ctx.beforeSpan[0] >= end;
 }
+
+// the last group of a 19-digit card number grouped in fours (4-4-4-4-3)
+const TAIL_GROUP = 3;
 
 // The last card word (card.words) in the card.words_reach characters before cs, or null
 // (_card_word_before).
@@ -985,6 +989,14 @@ export function scanChunk(text, cs, ce, ctx, out) {
     const sep = rawSeps[g0];
     return g0 > 0 && glen[g0 - 1] === 4 && rawSeps[g0 - 1] === sep && (g0 === 1 || rawSeps[g0 - 2] === sep);
   };
+  // a card cut from a 19-digit number grouped 4-4-4-4-3, its last group joined the same
+  // way and no card word before the chunk (a bank account: "账号 6217 8500 0003 9184 726")
+  const beforeTail = (g1) =>
+    g1 + 2 === ng &&
+    glen[g1 + 1] === TAIL_GROUP &&
+    g1 > 0 &&
+    rawSeps[g1] === rawSeps[g1 - 1] &&
+    cardWordBefore(text, cs) === null;
   // a 3-2-4 cut from the middle of a longer run of groups each joined by one space, with
   // no identifier cue for the chunk ("Tracking 1Z 709 284 97 8971 4170")
   const midSpaced = (g0, g1) => {
@@ -1008,7 +1020,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
     // a card cut from a longer number grouped in fours: a group of four before it, joined
     // the same way, itself the chunk's first or joined so too ("tracking 9400 2561 3983
     // 5388 1826 89"; not "234-56-7891 4111 1111 ...")
-    if (kind === "card" && g1 > g0 && !off0 && inFours(g0)) return null;
+    if (kind === "card" && g1 > g0 && !off0 && (inFours(g0) || (off1 === null && beforeTail(g1)))) return null;
     if (lens.join(",") === "3,2,4" && !off0 && off1 === null && midSpaced(g0, g1)) return null;
     const e = off1 === null ? gs[g1][1] : gs[g1][0] + off1;
     return [kind, s, e, parts.join("")];

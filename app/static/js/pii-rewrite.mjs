@@ -596,7 +596,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   }
 
   // A homophone of a digit ("for", "to", "won") inside a spoken number becomes that
-  // digit: group 1 or 2, at the end of the match (the rest is a lookahead).
+  // digit: group 1, 2 or 3, at the end of the match (the rest is a lookahead).
   const HOMOPHONE_RE = new RegExp(SOURCES.homophone, "g");
   const HOMOPHONE_GATE_RE = new RegExp(`(?<![a-z])(?:${Object.keys(R.homophones).join("|")})(?![a-z])`, "i");
   // Beside an English digit word (the item before it, or the item after it and perhaps
@@ -685,7 +685,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     if (!HOMOPHONE_GATE_RE.test(norm)) return out;
     const low = lower(norm);
     for (const m of all(HOMOPHONE_RE, low)) {
-      const g = m[1] ?? m[2];
+      const g = m[1] ?? m[2] ?? m[3];
       const e = m.index + m[0].length;
       // beside a digit word and no group of digits (0 none, 1 a group, 2 a word)
       const before = m[0].slice(0, m[0].length - g.length).replace(/[ ,.-]+$/, "");

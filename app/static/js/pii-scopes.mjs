@@ -35,6 +35,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const CT_NO_CUE_LOCATION = RULES.ct_tax_reg.no_cue_location_prefix;
   const QUOTE_HEADER_RE = new RegExp("^(?:" + S.quote_header + ")$"); // on a lower-cased line
   const COLUMN_LIST_RE = new RegExp(S.column_list); // so is this
+  const SLASHED_MIN = 2; // slashes between the column names a sentence lists
   const HEADER_MONEY_RE = new RegExp(S.header_money);
   const ALIGNED_RE = new RegExp(S.aligned_gap, "g");
   const RULE_LINE_RE = new RegExp("^(?:" + S.rule_line + ")$");
@@ -171,6 +172,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       let i = 1;
       while (m[i] === undefined) i++;
       const k = CUE_KINDS[i - 1];
+      // (a header cell's bare word after an identifier's name describes that column:
+      // "tin_read_on_call" is still the TIN's)
+      if (header && k === "neg_bare" && out.some((kind) => ID_KINDS.has(kind))) continue;
       out.push(k === "neg_bare" ? "neg" : k);
     }
     return out;
@@ -930,7 +934,17 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   }
   // How a table under line splits its cells, and the header line to read (line, or the
   // column names a sentence of it lists), given the line its rows start on (_head_mode).
+  // The line with the column names a sentence of it lists between slashes ("columns are
+  // client / FEIN / CT reg / last return filed:") listed between commas (_slashed_columns).
+  function slashedColumns(line) {
+    if (!line.includes(" / ")) return line;
+    const m = COLUMN_LIST_RE.exec(low(line));
+    if (m === null || m[1].split(" / ").length - 1 < SLASHED_MIN || m[1].includes(", ")) return line;
+    const s = m.index + m[0].length - m[1].length;
+    return line.slice(0, s) + line.slice(s, s + m[1].length).replaceAll(" / ", ", ") + line.slice(s + m[1].length);
+  }
   function headMode(line, below) {
+    line = slashedColumns(line);
     let md = mode(line);
     let named = line;
     const commas = md === null ? unquoted(line).split(", ").length - 1 : 0;
@@ -1287,6 +1301,17 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // In a call transcript, a turn that presents a number and names no kind takes the one
   // identifier kind the other speaker's turn just above it names ("AGENT: sure can I get
   // your social" / "CUSTOMER: 259523155") (_answered_turns).
+  // The speaker a header line names, above the words ("Speaker 2  0:20"; or a speaker's
+  // label and time with nothing after them: "Speaker 1 (02:41):"), or null (_header_speaker).
+  function headerSpeaker(line) {
+    const h = HEADER_TURN_RE.exec(line + "\n");
+    if (h !== null && (h[1] || h[2])) return pyStrip(h[1] || h[2]).toLowerCase();
+    const m = SPEAKER_RE.exec(line);
+    if (m !== null && !pyStrip(line.slice(m[0].length)) && /[0-9]:[0-9]{2}/.test(m[0]) && !NOT_SPEAKERS.has(m[1].toLowerCase())) {
+      return m[1].toLowerCase();
+    }
+    return null;
+  }
   function answeredTurns(ls, fallback) {
     // the last turn that named a cue: its speaker, the identifier kinds it asks for, the
     // turns since (scopes.answer_turns), and whether it asks for several numbers
@@ -1295,9 +1320,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     for (let i = 0; i < ls.length; i++) {
       const [off, line] = ls[i];
       if (!pyStrip(line)) continue;
-      const h = HEADER_TURN_RE.exec(line + "\n");
-      if (h !== null && (h[1] || h[2])) {
-        header = pyStrip(h[1] || h[2]).toLowerCase();
+      const named = headerSpeaker(line);
+      if (named !== null) {
+        header = named;
         continue;
       }
       const m = SPEAKER_RE.exec(line);
