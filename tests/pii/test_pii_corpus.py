@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 532
+    assert len(INDEPENDENT) == 539
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -406,6 +406,10 @@ _FLOORS = {
     # calls read over many turns (526): Slack-style transcripts, noise tags and two
     # voicemails between parts, restarts inside spoken numbers, pairs and hundreds (README)
     "independent-526": (0.86, 0.84, 0.0102),
+    # pasted structure (536): an EDI 820 payment's fields, a NACHA batch's company ID, a
+    # payroll register with employee numbers before bare SSNs, an OCR'd "sociaI security
+    # number" over "054-BS-4052" (README)
+    "independent-536": (0.94, 0.95, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -690,6 +694,9 @@ _PRECISION_FLOORS = {
     # a mid-January week (532): "our internal store/department code", an account number
     # written in the SSN box "by mistake", a 1099-G's "account number" (README)
     "independent-532": (0.97, 0.037),
+    # the hardest cases of meaning (537): "Our file at the Appellate Division is N ... Is
+    # that a case number?", a quoted "my SSN is N" taken back a clause later (README)
+    "independent-537": (0.98, 0.02),
 }
 
 
