@@ -105,6 +105,13 @@ def _cue_kind(m) -> str:
 
 _NEG_KINDS = ("neg", "neg_bare")
 _BARE_ACCOUNT = frozenset(("account", "accounts"))
+# an answer's anaphor ("the correct one is N": scopes.anaphor) and how far back, over how
+# many sentence ends, the cue it refers to may stand (_answer_far)
+_ANAPHOR_RE = re.compile(RULES["scopes"]["anaphor"])
+_ANAPHOR_ENDS = "sedtr"  # the last letters of the anaphor's verbs ("is", "be", "it's" ...)
+_ANAPHOR_BACK = 60
+_ANSWER_FAR_REACH = 160
+_ANSWER_FAR_SENTENCES = 2
 _NUMBER_WORD_RE = re.compile(" ?(?:numbers?|nos?|num|#|id)(?![a-z])")
 # what may lead a list's line before its number (a bullet), and stand between one line's
 # number and the next's (a note in brackets)
@@ -440,12 +447,42 @@ class _Chunk:
                     self.carry_kind = self.before
                     self.before = _cue_kind(prior)
                     self.before_span = prior.span()
+            elif (far := self._answer_far(cs)) is not None:
+                self.before = _cue_kind(far)
+                self.before_end = far.end()
+                self.before_span = far.span()
+                self.soft = None
             elif last is None:
                 kind = self._carried_kind()
                 if kind is not None:
                     self.before, self.before_end, self.soft = kind, self.pe, True
                     self.carried = True
         return self.before  # type: ignore[return-value]
+
+    def _answer_far(self, cs: int):
+        """The identifier cue an answer refers back to over one sentence more than
+        _reaches allows, with no other cue between ("I used the wrong routing
+        number on my return. I put my old credit union's number. The correct one is
+        723-785-440"): the last cue within ANSWER_FAR_REACH characters, if the number
+        follows an anaphor ("the correct one is") and at most two sentence ends stand
+        between; or None."""
+        low = self.text.low_lines
+        # (nor a number labelled at once by a cue of its own: "For my ID it's 381064755
+        # (social)")
+        if not _anaphor_before(low, cs) or _labelled_at(self.text.low, self.ce):
+            return None
+        lo = max(self._cue_floor(), cs - _ANSWER_FAR_REACH)
+        last = None
+        for m in CUE_RE.finditer(low, lo, self.ce + 1):
+            if m.end() > cs:
+                break
+            if m.lastindex != _VOID:
+                last = m
+        # (nor the label the number before took after it: "... 315403525 is the routing")
+        if last is None or _cue_kind(last) not in ID_KINDS or self._taken_by_prev(last.start()):
+            return None
+        ends = sum(1 for _ in SENTENCE_END_RE.finditer(self.text.norm, last.end(), cs))
+        return last if ends <= _ANSWER_FAR_SENTENCES else None
 
     def _aside_cue(self, cs: int):
         """The cue a relative clause between commas parts from the number, which follows
@@ -1619,6 +1656,18 @@ def _weak_qualifier(low: str, m: re.Match | None, nx: int) -> re.Match | None:
     ):
         return n
     return m
+
+
+def _anaphor_before(low: str, o: int) -> bool:
+    """Does an anaphor present the number at o ("the correct one is N"; low: the
+    lower-cased copy with its line breaks)? (_scopes._anaphor_at, read in that copy.)"""
+    j = o
+    while j > 0 and low[j - 1] in " :":
+        j -= 1
+    if not (0 < j < o and low[j - 1] in _ANAPHOR_ENDS):
+        return False
+    lo = max(0, o - _ANAPHOR_BACK)
+    return any(a.start(1) == o for a in _ANAPHOR_RE.finditer(low, lo, o + 1))
 
 
 def _labelled_at(low: str, end: int) -> bool:

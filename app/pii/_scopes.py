@@ -1487,11 +1487,11 @@ def _ordinal_lists(text: str, forced: dict[int, str], notes: dict[int, str]) -> 
         items = _ordinal_items(text, low, m.start(), e)
         order = _places(places, len(items)) if kinds is not None else None
         if order is not None and kinds is not None:
-            for at, kind in zip(order, kinds, strict=True):
+            for at, kind, place in zip(order, kinds, places, strict=True):
                 item = items[at]
                 if kind in ID_KINDS or kind == "neg":
                     forced[item.start()] = kind if kind in ID_KINDS else DENIED
-                    notes[item.start()] = f'its place, named "{places[0].group()}"'
+                    notes[item.start()] = f'its place, named "{place.group()}"'
         m = _ORDINAL_RE.search(low, end)
 
 

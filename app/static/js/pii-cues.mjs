@@ -13,6 +13,28 @@ export const { scopes, hasReference, inOrder } = makeScopes(RULES, CueRegExp, CU
 
 export const NEG_KINDS = ["neg", "neg_bare"];
 const BARE_ACCOUNT = new Set(["account", "accounts"]);
+// an answer's anaphor ("the correct one is N": scopes.anaphor) and how far back, over how
+// many sentence ends, the cue it refers to may stand (_cues._answer_far)
+const ANAPHOR_RE = new RegExp(RULES.scopes.anaphor, "g");
+const ANAPHOR_ENDS = "sedtr";
+const ANAPHOR_BACK = 60;
+const ANSWER_FAR_REACH = 160;
+const ANSWER_FAR_SENTENCES = 2;
+
+// Does an anaphor present the number at o ("the correct one is N"; low: the lower-cased
+// copy with its line breaks)? (_anaphor_before)
+function anaphorBefore(low, o) {
+  let j = o;
+  while (j > 0 && (low[j - 1] === " " || low[j - 1] === ":")) j--;
+  if (!(j > 0 && j < o && ANAPHOR_ENDS.includes(low[j - 1]))) return false;
+  ANAPHOR_RE.lastIndex = Math.max(0, o - ANAPHOR_BACK);
+  const head = low.slice(0, o + 1);
+  let a;
+  while ((a = ANAPHOR_RE.exec(head)) !== null) {
+    if (a.index + a[0].length - 1 === o) return true;
+  }
+  return false;
+}
 const NUMBER_WORD_RE = /^ ?(?:numbers?|nos?|num|#|id)(?![a-z])/;
 // what may lead a list's line before its number (a bullet), and stand between one line's
 // number and the next's (a note in brackets) (_cues._LIST_LEAD_RE, _LIST_BELOW_RE)
@@ -350,6 +372,30 @@ export class Chunk {
   // The cue a relative clause between commas parts from the number, which follows "is"
   // at once ("Our federal employer identification number, which I think ..., is
   // 625008071"): the cue that ends where the clause's comma starts, or null (_aside_cue).
+  // The identifier cue an answer refers back to over one sentence more than reaches()
+  // allows, with no other cue between ("I used the wrong routing number on my
+  // return. I put my old credit union's number. The correct one is 723-785-440"), or null
+  // (_answer_far).
+  answerFar(cs) {
+    const low = this.text.lowLines;
+    // (nor a number labelled at once by a cue of its own: "For my ID it's 381064755 (social)")
+    if (!anaphorBefore(low, cs) || labelledAt(this.text.low, this.ce)) return null;
+    const lo = Math.max(this.cueFloor(), cs - ANSWER_FAR_REACH, 0);
+    let last = null;
+    for (const r of findIter(CUE_RE, low, lo, this.ce + 1)) {
+      if (r.end > cs) break;
+      if (r.m[VOID] === undefined) last = r;
+    }
+    // (nor the label the number before took after it: "... 315403525 is the routing")
+    if (last === null || !ID_KINDS.has(cueKind(last.m)) || this.takenByPrev(last.start)) return null;
+    const norm = this.text.norm;
+    const base = last.end > 8 ? last.end - 8 : 0;
+    const seg = norm.slice(base, cs);
+    SENTENCE_END_RE.lastIndex = last.end - base;
+    let ends = 0;
+    while (SENTENCE_END_RE.exec(seg) !== null) ends++;
+    return ends <= ANSWER_FAR_SENTENCES ? last : null;
+  }
   asideCue(cs) {
     const low = this.text.low;
     // (most numbers follow no "is" nor colon: the clause is looked for only after one)
@@ -402,7 +448,7 @@ export class Chunk {
       }
       // (or one a relative clause between commas parts from it, over the cues in that
       // clause: "My SSN, which I gave the agent on the phone, is N")
-      const far = this.asideCue(cs);
+      let far = this.asideCue(cs);
       const aside = far !== null && (last === null || last.start >= far.start);
       if (aside) last = far;
       this.before = null;
@@ -441,6 +487,11 @@ export class Chunk {
           this.before = cueKind(prior.m);
           this.beforeSpan = [prior.start, prior.end];
         }
+      } else if ((far = this.answerFar(cs)) !== null) {
+        this.before = cueKind(far.m);
+        this.beforeEnd = far.end;
+        this.beforeSpan = [far.start, far.end];
+        this.soft = null;
       } else if (last === null && this.prev !== null && this.joined(this.pe, cs)) {
         // "SSN 234567891 and my wife's is 345678912": the previous number's cue; or,
         // over a gap naming another owner, the kind the scopes gave it ("Mine is
