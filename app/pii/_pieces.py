@@ -412,6 +412,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
 
 
 _CT_SHAPE = (CT_BASE_MAX - 2, CT_LOC)  # a 7-digit base and its location code
+# a date (YYYYMMDD) leading a longer number
+_DATE_LEAD_RE = re.compile("(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])")
 _ANY_DIGIT_RE = re.compile("[0-9]")
 
 
@@ -472,7 +474,9 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
         # location code 00x: "... Small Business Accounting\n9594530036" signs a letter
         # about sales tax)
         if located:
-            return True
+            # (but not a base longer than seven digits that starts with a date, a bank
+            # export's transaction ID: "<FITID>202404150001<NAME>CT DRS TAXPAYMNT")
+            return len(d) == sum(_CT_SHAPE) or _DATE_LEAD_RE.match(d) is None
         # (a base longer than seven digits only with a location code 00x: "CT DEPT REVENUE
         # TAXPAYMENT IND ID:76596772705" is a payment's reference)
         return (

@@ -469,6 +469,10 @@ _TURN_JOIN_RE = re.compile(TURN_JOIN_SRC)
 # the speaker's name at a line's start, a time stamp perhaps before it
 _TURN_SPEAKER_RE = re.compile("[ \t]*" + _R["turn_speaker"])
 _TURN_TAIL = " ,.…"
+# a whole dashed identifier ending a turn (a CT number, an SSN, an EIN): no part of another
+_WHOLE_DASHED_RE = re.compile(
+    "(?<![0-9-])(?:[0-9]{7}-[0-9]{3}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{2}-[0-9]{7})[ ,.…]*$"
+)
 # a letter of a digit word (the lower-cased copy's Latin letters)
 _WORD_LETTER_RE = re.compile("[a-zà-öø-ÿ\u0100-\u024f]")
 
@@ -505,6 +509,8 @@ def _turn_joins(norm: str) -> list[Edit]:
             continue
         if m.group(1) is not None and m.group(1).strip() == who:
             continue
+        if _WHOLE_DASHED_RE.search(low, prev.end(), s) is not None:
+            continue  # a whole number ends the turn ("9567912-002" / "-002 is the motel")
         if _dashed_parts(low, prev.end(), s, e):
             # one group ends or the next starts with its dash ("217-33" / "-2002"): the
             # break and the name go, and the number reads as written

@@ -1534,10 +1534,13 @@ def _ordinal_items(text: str, low: str, s: int, e: re.Match | None) -> list[re.M
         while k > 0 and _ORDINAL_BETWEEN_RE.fullmatch(low, items[k - 1].end(), items[k].start()):
             k -= 1
         return items[k:]
-    if e is None or not e.group().startswith(":"):
+    # (after a colon, or a full stop ending its line: "First one is the federal, second
+    # is the Connecticut one.\n\nN\nM")
+    line_end = e is not None and e.group() == "." and text.startswith("\n", e.end())
+    if e is None or not (e.group().startswith(":") or line_end):
         return []
     out: list[re.Match] = []
-    pos = e.end()
+    pos = e.end() + line_end
     for i in _IN_ORDER_ITEM_RE.finditer(text, pos, min(len(text), pos + _ORDINAL_REACH)):
         if sum(c.isdigit() for c in i.group()) < _ORDINAL_MIN_DIGITS:
             continue

@@ -196,6 +196,9 @@ function locatedSibling(norm, at, d) {
   return false;
 }
 
+// a date (YYYYMMDD) leading a longer number
+const DATE_LEAD_RE = /^(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])/;
+
 function ctCued(ctx, first, last, d, shaped) {
   const cue = ctx.cue(first, last);
   const located = d.slice(d.length - CT.location_length).startsWith(CT.no_cue_location_prefix);
@@ -204,7 +207,10 @@ function ctCued(ctx, first, last, d, shaped) {
   // Business Accounting\n9594530036" signs a letter about sales tax)
   // (a base longer than seven digits only with a location code 00x: "CT DEPT REVENUE
   // TAXPAYMENT IND ID:76596772705" is a payment's reference)
-  if (cue === "ct") return located || (d.length === CT_DIGITS && !ctx.namedOnly() && !(ctx.byScopeOnly && phoneLike(d)));
+  // (but not a base longer than seven digits that starts with a date, a bank export's
+  // transaction ID: "<FITID>202404150001<NAME>CT DRS TAXPAYMNT")
+  if (cue === "ct" && located) return d.length === CT_DIGITS || !DATE_LEAD_RE.test(d);
+  if (cue === "ct") return d.length === CT_DIGITS && !ctx.namedOnly() && !(ctx.byScopeOnly && phoneLike(d));
   if (!shaped || !located) return false;
   if (cue === "taxid") return true;
   const at = ctx.at;

@@ -159,6 +159,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const TURN_JOIN_RE = new RegExp(SOURCES.turn_join, "g");
   const TURN_SPEAKER_RE = new RegExp(`^[ \\t]*${R.turn_speaker}`);
   const TURN_TAIL = " ,.…";
+  // a whole dashed identifier ending a turn (a CT number, an SSN, an EIN): no part of another
+  const WHOLE_DASHED_RE = /(?<![0-9-])(?:[0-9]{7}-[0-9]{3}|[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{2}-[0-9]{7})[ ,.…]*$/;
   function turnJoins(norm) {
     const out = [];
     if (!norm.includes(":")) return out;
@@ -171,6 +173,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const who = m[2].trim();
       if (prev === null || prev[1].trim() !== who) continue;
       if (m[1] !== undefined && m[1].trim() === who) continue;
+      // a whole number ends the turn ("9567912-002" / "-002 is the motel")
+      if (WHOLE_DASHED_RE.test(low.slice(start + prev[0].length, s))) continue;
       if (dashedParts(low, start + prev[0].length, s, e)) {
         // one group ends or the next starts with its dash ("217-33" / "-2002"): the
         // break and the name go, and the number reads as written

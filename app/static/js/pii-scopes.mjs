@@ -308,9 +308,12 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       while (k > 0 && ORDINAL_BETWEEN_RE.test(l.slice(endOf(items[k - 1]), items[k].index))) k--;
       return items.slice(k);
     }
-    if (e === null || !e[0].startsWith(":")) return [];
+    // (after a colon, or a full stop ending its line: "First one is the federal, second is
+    // the Connecticut one.\n\nN\nM")
+    const lineEnd = e !== null && e[0] === "." && text[e.index + 1] === "\n";
+    if (e === null || !(e[0].startsWith(":") || lineEnd)) return [];
     const out = [];
-    let pos = e.index + e[0].length;
+    let pos = e.index + e[0].length + (lineEnd ? 1 : 0);
     const stop = Math.min(text.length, pos + ORDINAL_REACH);
     for (const i of itemsIn(text, pos, stop)) {
       if (digitCount(i[0]) < S.ordinal_min_digits) continue;
