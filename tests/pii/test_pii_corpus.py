@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 546
+    assert len(INDEPENDENT) == 553
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -410,6 +410,15 @@ _FLOORS = {
     # payroll register with employee numbers before bare SSNs, an OCR'd "sociaI security
     # number" over "054-BS-4052" (README)
     "independent-536": (0.94, 0.95, 0.01),
+    # call notes and voicemail (547): numbers read in pairs and tens under header lines,
+    # over turns and pauses, a restart with no word of it, "my number" with no cue (README)
+    "independent-547": (0.88, 0.87, 0.01),
+    # the hardest meaning again (551): kinds by length, "That's wrong, that's the federal
+    # one", "I'm not sure if this is my number or my wife's", a bare 7-digit base (README)
+    "independent-551": (0.93, 0.93, 0.021),
+    # chats (552): "is 100442187 my employer's tax id?" / "no that's your employee
+    # number" in the next turn (README)
+    "independent-552": (0.95, 0.95, 0.0103),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -700,6 +709,10 @@ _PRECISION_FLOORS = {
     # the hardest cases of meaning again (544): "the 9-digit one is our EIN", numbers
     # named "in reverse order", "SSN is #2, EIN is #1" over a numbered list (README)
     "independent-544": (0.98, 0.01),
+    # hard clean messages (548): "registration # 491-08-8217... that's the FEMA
+    # registration number" (README)
+    "independent-548": (0.98, 0.01),
+    "independent-551": (0.96, 0.021),
 }
 
 
