@@ -960,6 +960,10 @@ def _layout_marks(bare: str) -> bool:
     return False
 
 
+_SSN_PAIRED = (3, 2, 2, 2)  # an SSN read with its serial in pairs
+_PERSON_IDS = ("ssn", "itin")
+
+
 def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     """Nine digits (or ten) in two to _VOICE_GROUPS groups joined by single spaces,
     however grouped, as voice typing writes a number read in bursts ("SSN 41420 163 9",
@@ -982,7 +986,13 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     ctx.look_at(cs)
     introduced = ctx.introduced_by_id()
     if not introduced and not ctx.carried_to_owner() and not ctx.labelled_by_id():
-        return None
+        # (or a Social Security number read as its area, its group and its serial in two
+        # pairs, "cinco cinco nueve, ochenta, cuarenta, treinta", under any cue or scope
+        # of its kind: no other reading groups it so)
+        if tuple(map(len, texts)) != _SSN_PAIRED:
+            return None
+        kind = _classify([d], [], ctx, True, True)
+        return None if kind not in _PERSON_IDS else (kind, cs, ce, d, ctx.why)
     kind = _classify([d], [], ctx, True, True)
     if kind is None:
         return None

@@ -592,7 +592,14 @@ function voiceGrouped(norm, bare, cs, ce, ctx) {
   // the groups and one space between each, nothing else
   if (!VOICE_DIGITS.includes(d.length) || bare.length !== d.length + texts.length - 1 || glued(norm, cs, ce)) return null;
   ctx.at = cs;
-  if (!ctx.introducedById() && !ctx.carriedToOwner() && !ctx.labelledById()) return null;
+  if (!ctx.introducedById() && !ctx.carriedToOwner() && !ctx.labelledById()) {
+    // (or a Social Security number read as its area, its group and its serial in two pairs,
+    // "cinco cinco nueve, ochenta, cuarenta, treinta", under any cue or scope of its kind:
+    // no other reading groups it so)
+    if (texts.map((t) => t.length).join(",") !== "3,2,2,2") return null;
+    const kind = classify([d], [], ctx, true, true);
+    return kind === "ssn" || kind === "itin" ? [kind, cs, ce, d] : null;
+  }
   const kind = classify([d], [], ctx, true, true);
   return kind === null ? null : [kind, cs, ce, d];
 }
