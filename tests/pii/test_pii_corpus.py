@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 553
+    assert len(INDEPENDENT) == 560
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -419,6 +419,17 @@ _FLOORS = {
     # chats (552): "is 100442187 my employer's tax id?" / "no that's your employee
     # number" in the next turn (README)
     "independent-552": (0.95, 0.95, 0.0103),
+    # calls (554): parts read under "Speaker 2 (00:48):" header lines with "Mm-hmm." turns
+    # between them, cards in pairs (README)
+    "independent-554": (0.89, 0.89, 0.01),
+    # seven languages (556): numbers read in pairs with a French "quatre-vingt-dix" or an
+    # Albanian "tetëdhjetë e një", corrections in Italian (README)
+    "independent-556": (0.94, 0.93, 0.01),
+    # software pastes (557): NACHA and EDI records, bare EINs and routing numbers in
+    # headerless rows (README)
+    "independent-557": (0.92, 0.95, 0.0103),
+    # the hardest meaning (558): kinds by length, a payroll company's EIN, swaps (README)
+    "independent-558": (0.94, 0.95, 0.02),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -713,6 +724,9 @@ _PRECISION_FLOORS = {
     # registration number" (README)
     "independent-548": (0.98, 0.01),
     "independent-551": (0.96, 0.021),
+    # hard clean messages (555): "0051234, 501" and "0083319472" read as CT numbers (README)
+    "independent-555": (0.97, 0.016),
+    "independent-558": (0.98, 0.02),
 }
 
 
