@@ -85,6 +85,8 @@ from ._rules import (
     WEAK_CUES_AFTER,
 )
 from ._scopes import (
+    _ANAPHOR_ENDS,
+    _ANAPHOR_RE,
     DENIED_LIST_RE,
     ID_KINDS,
     NEGATIVE_COLUMN_GATE_RE,
@@ -105,10 +107,9 @@ def _cue_kind(m) -> str:
 
 _NEG_KINDS = ("neg", "neg_bare")
 _BARE_ACCOUNT = frozenset(("account", "accounts"))
-# an answer's anaphor ("the correct one is N": scopes.anaphor) and how far back, over how
-# many sentence ends, the cue it refers to may stand (_answer_far)
-_ANAPHOR_RE = re.compile(RULES["scopes"]["anaphor"])
-_ANAPHOR_ENDS = "sedtr"  # the last letters of the anaphor's verbs ("is", "be", "it's" ...)
+# how far back an answer's anaphor ("the correct one is N": scopes.anaphor, as
+# _scopes._anaphor_at reads it) may start, and how far back, over how many sentence ends,
+# the cue it refers to may stand (_answer_far)
 _ANAPHOR_BACK = 60
 _ANSWER_FAR_REACH = 160
 _ANSWER_FAR_SENTENCES = 2

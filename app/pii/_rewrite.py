@@ -148,7 +148,8 @@ for _w, _d in _R["homophone_chain_words"].items():
 _HOMOPHONE_WORDS: dict[str, str] = {h: _DIGIT_WORD[d] for h, d in _HOMOPHONES.items()}
 _H_ALT = "|".join(sorted(_HOMOPHONES, key=len, reverse=True))
 _AFTER_SRC = "(?:E|[0-9]{1,3}|hundred)"  # an item, or "hundred", after a homophone
-# what may follow a "for" that ends a spoken number, as no "for" of prose is followed
+# what may follow a "for" that ends a spoken number: a stop, the text's end, or a word no
+# "for" of prose has after it ("... nine one for and I got", "... six for I work")
 _FOR_END_SRC = "(?=[.,!?;]|(?![\\s\\S])| (?:and|but|so|i|please|thanks|thank)(?![a-z]))"
 _BEFORE_SRC = "(?:E|[0-9]{1,3}|dash)"  # an item, or a spoken dash, before a homophone
 if _R["homophone"] != (

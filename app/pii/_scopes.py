@@ -663,7 +663,8 @@ def _answered_turns(
     and hold no digit may stand between (scopes.answer_turns: "Dad: why" / "Me: it asks
     for it to log in" / "Dad: 3 5 0 4 9 5 0 1 2"). A transcript whose header lines name
     the speaker above the words ("Speaker 1  0:18" / "Can I have your social?") has its
-    turns read the same way."""
+    turns read the same way, as has one whose speaker's label and time stand alone on
+    their line ("Speaker 1 (02:41):")."""
     # the last turn that named a cue: its speaker, the identifier kinds it asks for, the
     # turns since, and whether it asks for several numbers
     asked: tuple[str, set[str], int, bool] | None = None

@@ -13,7 +13,8 @@ export const { scopes, hasReference, inOrder } = makeScopes(RULES, CueRegExp, CU
 
 export const NEG_KINDS = ["neg", "neg_bare"];
 const BARE_ACCOUNT = new Set(["account", "accounts"]);
-// an answer's anaphor ("the correct one is N": scopes.anaphor) and how far back, over how
+// an answer's anaphor ("the correct one is N": scopes.anaphor; the last letters of its
+// verbs, "is", "be", "it's" ...), how far back it may start, and how far back, over how
 // many sentence ends, the cue it refers to may stand (_cues._answer_far)
 const ANAPHOR_RE = new RegExp(RULES.scopes.anaphor, "g");
 const ANAPHOR_ENDS = "sedtr";
