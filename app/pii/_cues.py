@@ -85,11 +85,10 @@ from ._rules import (
     WEAK_CUES_AFTER,
 )
 from ._scopes import (
-    _ANAPHOR_ENDS,
-    _ANAPHOR_RE,
     DENIED_LIST_RE,
     ID_KINDS,
     NEGATIVE_COLUMN_GATE_RE,
+    _anaphor_at,
     could_be_scoped,
     has_reference,
     in_order,
@@ -107,10 +106,8 @@ def _cue_kind(m) -> str:
 
 _NEG_KINDS = ("neg", "neg_bare")
 _BARE_ACCOUNT = frozenset(("account", "accounts"))
-# how far back an answer's anaphor ("the correct one is N": scopes.anaphor, as
-# _scopes._anaphor_at reads it) may start, and how far back, over how many sentence ends,
-# the cue it refers to may stand (_answer_far)
-_ANAPHOR_BACK = 60
+# how far back, over how many sentence ends, the cue an answer's anaphor ("the correct
+# one is N": _scopes._anaphor_at) refers to may stand (_answer_far)
 _ANSWER_FAR_REACH = 160
 _ANSWER_FAR_SENTENCES = 2
 _NUMBER_WORD_RE = re.compile(" ?(?:numbers?|nos?|num|#|id)(?![a-z])")
@@ -470,7 +467,7 @@ class _Chunk:
         low = self.text.low_lines
         # (nor a number labelled at once by a cue of its own: "For my ID it's 381064755
         # (social)")
-        if not _anaphor_before(low, cs) or _labelled_at(self.text.low, self.ce):
+        if not _anaphor_at(low, cs) or _labelled_at(self.text.low, self.ce):
             return None
         lo = max(self._cue_floor(), cs - _ANSWER_FAR_REACH)
         last = None
@@ -1657,18 +1654,6 @@ def _weak_qualifier(low: str, m: re.Match | None, nx: int) -> re.Match | None:
     ):
         return n
     return m
-
-
-def _anaphor_before(low: str, o: int) -> bool:
-    """Does an anaphor present the number at o ("the correct one is N"; low: the
-    lower-cased copy with its line breaks)? (_scopes._anaphor_at, read in that copy.)"""
-    j = o
-    while j > 0 and low[j - 1] in " :":
-        j -= 1
-    if not (0 < j < o and low[j - 1] in _ANAPHOR_ENDS):
-        return False
-    lo = max(0, o - _ANAPHOR_BACK)
-    return any(a.start(1) == o for a in _ANAPHOR_RE.finditer(low, lo, o + 1))
 
 
 def _labelled_at(low: str, end: int) -> bool:

@@ -31,6 +31,7 @@ from ._normalise import latin_lower
 from ._rules import (
     CARD_WORDS_RE,
     CARD_WORDS_REACH,
+    CLOCK_RE,
     CUE_KINDS,
     CUE_RE,
     CUE_WINDOW,
@@ -1929,7 +1930,7 @@ _HEADER_T = _R["header_time"]
 _HEADER_LINE_RE = HEADER_LINE_RE
 _HEADER_BARE_RE = re.compile(_R["header_bare"].replace("<T>", _HEADER_T))
 _HEADER_SPEAKER_RE = re.compile(_R["header_speaker"])
-_HEADER_FIND_RE = re.compile("[0-9]:[0-9]{2}")
+_HEADER_FIND_RE = CLOCK_RE
 _BLANK = " \t\n"
 
 

@@ -533,3 +533,5 @@ HEADER_LINE_RE = re.compile(
 )
 # the same, read in a lower-cased copy
 HEADER_LINE_LOW_RE = re.compile(HEADER_LINE_RE.pattern, re.IGNORECASE)
+# a clock's hours and minutes, as a transcript's time stamps hold them
+CLOCK_RE = re.compile("[0-9]:[0-9]{2}")

@@ -39,6 +39,7 @@ from ._checks import _fein_ok, _ssn_or_itin
 from ._normalise import latin_lower
 from ._rules import (
     BUSINESS_NAME_RE,
+    CLOCK_RE,
     CT_BASE_MIN,
     CT_LOC,
     CUE_KINDS,
@@ -113,7 +114,6 @@ _PIECE_GAP_TURNS: int = _S["piece_turn_gap"]
 _PIECE_GAP_WORDS: int = _S["piece_turn_gap_words"]
 _TURN_DIGIT_RE = re.compile("[ \t]*[0-9]")
 _NOT_SPEAKERS = frozenset(_S["speaker_not"])
-_TIME_RE = re.compile("[0-9]:[0-9]{2}")  # a time stamp's hours and minutes
 _PERSON_NUMBER_RE = re.compile(_S["person_number"])
 # a turn that is nothing but a number read out in words: the words a spoken number is
 # made of (digit words, spoken dashes, fillers, homophones), lower-cased
@@ -152,7 +152,10 @@ _ORDINAL_END_RE = re.compile(_S["ordinal_end"])
 _ORDINAL_MIN_DIGITS: int = _S["ordinal_min_digits"]
 _ORDINAL_BETWEEN_RE = re.compile(_S["ordinal_between"].replace("J", _IN_ORDER_JOINERS))
 _ORDINAL_BEFORE_RE = re.compile(_S["ordinal_before"])
-_ORDINAL_REACH: int = _S["ordinal_reach"]  # how far back or on the numbers are looked for
+_ORDINAL_REACH: int = _S["ordinal_reach"]
+_FOOT_MIN_COLUMNS: int = _S[
+    "foot_header_min_columns"
+]  # a header at a table's foot  # how far back or on the numbers are looked for
 _MASKED_RE = re.compile(_S["masked_last_four"])
 _CAMEL_RE = re.compile("(?<=[a-z])(?=[A-Z])")
 _FIELD_RE = re.compile(_S["field"])
@@ -538,7 +541,7 @@ def _headers_below(
             continue
         mode, named = _head_mode(head, lines[j][1])
         cols = _header(named, mode) if mode is not None else None
-        if mode is not None and cols is not None and len(cols) >= _S["foot_header_min_columns"]:
+        if mode is not None and cols is not None and len(cols) >= _FOOT_MIN_COLUMNS:
             starts = [off for off, _cell in _cells(named, mode)] if mode == "  " else None
             _table_rows(lines[k - 1 :: -1], k - 1 - j, mode, cols, forced, notes, starts)
 
@@ -736,7 +739,7 @@ def _header_speaker(line: str) -> str | None:
     if (
         m is not None
         and not line[m.end() :].strip()
-        and _TIME_RE.search(line, 0, m.end()) is not None
+        and CLOCK_RE.search(line, 0, m.end()) is not None
         and m.group(1).lower() not in _NOT_SPEAKERS
     ):
         return m.group(1).lower()
@@ -1460,16 +1463,16 @@ def in_order(low: str) -> bool:
     ("first is the EIN, second is ...": scopes.ordinal, two place words at least)? A
     quick test of a few words."""
     return (any(h in low for h in _IN_ORDER_HINTS) and _IN_ORDER_RE.search(low) is not None) or (
-        _ordinal(low)
+        _ordinal(low) is not None
     )
 
 
-def _ordinal(low: str) -> bool:
-    """Does the lower-cased text hold two place words (scopes.ordinal)?"""
+def _ordinal(low: str) -> re.Match | None:
+    """The first place word of the lower-cased text, if it holds two (scopes.ordinal)."""
     if not any(h in low for h in _ORDINAL_HINTS):
-        return False
+        return None
     m = _ORDINAL_RE.search(low)
-    return m is not None and _ORDINAL_RE.search(low, m.end()) is not None
+    return m if m is not None and _ORDINAL_RE.search(low, m.end()) is not None else None
 
 
 def _ordinal_lists(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:
@@ -1477,9 +1480,7 @@ def _ordinal_lists(text: str, forced: dict[int, str], notes: dict[int, str]) -> 
     its place ("N and M. First is the EIN, second is the CT registration number"):
     each takes its kind, DENIED for a negative one (scopes.ordinal)."""
     low = _low(text)
-    if not _ordinal(low):
-        return
-    m = _ORDINAL_RE.search(low)
+    m = _ordinal(low)
     while m is not None:
         e = _ORDINAL_END_RE.search(low, m.end())
         end = e.start() if e is not None else len(low)

@@ -23,7 +23,7 @@ const ANSWER_FAR_REACH = 160;
 const ANSWER_FAR_SENTENCES = 2;
 
 // Does an anaphor present the number at o ("the correct one is N"; low: the lower-cased
-// copy with its line breaks)? (_anaphor_before)
+// copy with its line breaks)? (_scopes._anaphor_at)
 function anaphorBefore(low, o) {
   let j = o;
   while (j > 0 && (low[j - 1] === " " || low[j - 1] === ":")) j--;
