@@ -956,6 +956,15 @@ class _Chunk:
         )
         return denied and not self._relabelled(self.after_end)
 
+    def _digits_could_be(self, kind: str | None) -> bool:
+        """Could the number hold as many digits as an identifier of kind (the lengths of
+        denial.contrast_shapes)? Yes for a kind they do not name."""
+        shapes = DENIAL_CONTRAST_SHAPES.get(kind or "")
+        if shapes is None:
+            return True
+        n = sum(map(len, DIGITS_RE.findall(self.text.norm, self.cs, self.ce)))
+        return any(sum(shape) == n for shape in shapes)
+
     def _contrast_denied(self) -> bool:
         """Is the number, with no cue near it, said in its sentence to be something else
         and then set against an identifier its digit groups could be ("The number
@@ -1302,6 +1311,10 @@ class _Chunk:
                         instead = self._relabel_cue(m.end())
                         if instead is not None:
                             m, kind = instead, _cue_kind(instead)
+                        elif not self._digits_could_be(_negated_kind(norm, m)):
+                            # "1312447-000 is not my Social Security number": it could
+                            # not be one, and is what its own shape says
+                            kind = None
                     elif kind == "neg" or kind == "neg_bare":
                         # "I called 831493631 my case number. I was wrong — that's
                         # actually my social security number": what it is after all

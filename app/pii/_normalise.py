@@ -16,6 +16,7 @@ import unicodedata
 
 from ._rules import (
     CJK_DIGITS,
+    COMMAS,
     DASHES,
     LATIN_LOWER,
     LINE_BREAKS,
@@ -36,6 +37,8 @@ def _map_one(c: str) -> str:
         return "-"
     if c in SPACES:
         return " "
+    if c in COMMAS:
+        return ","
     if c in LINE_BREAKS:
         return "\n"
     if c in ZERO_WIDTH:

@@ -35,7 +35,7 @@ from ._rules import (
     CUE_KINDS,
     CUE_RE,
     CUE_WINDOW,
-    HEADER_LINE_RE,
+    HEADER_LINE_LOW_RE,
     LATIN_LOWER,
     MAX_CUE,
     MICR_MARKS,
@@ -1927,9 +1927,17 @@ def _stamp_joins(norm: str) -> list[Edit]:
 # a number a transcript splits at a header line: a caption's timing, a recorder's speaker
 # and time, or a time stamp at each line's start (header_join)
 _HEADER_T = _R["header_time"]
-_HEADER_LINE_RE = HEADER_LINE_RE
+_HEADER_LINE_RE = HEADER_LINE_LOW_RE
 _HEADER_BARE_RE = re.compile(_R["header_bare"].replace("<T>", _HEADER_T))
 _HEADER_SPEAKER_RE = re.compile(_R["header_speaker"])
+_HEADER_LABEL_RE = re.compile(_R["header_label"].replace("<T>", _HEADER_T))
+_HEADER_ALONE_RE = re.compile(_R["header_alone"].replace("<T>", _HEADER_T))
+_HEADER_NAME_RE = re.compile(_R["header_name"])
+_HEADER_INDEX_RE = re.compile(_R["header_index"])
+_HEADER_REPLY_TURNS: int = _R["header_reply_turns"]
+# the other side's short reply between two parts: backchannel words, one or more
+_REPLY_SRC = "(?:" + "|".join(_R["turn_join_backchannel"]) + ")"
+_HEADER_REPLY_RE = re.compile(_REPLY_SRC + "(?:[ ,.!?…]+" + _REPLY_SRC + ")*[ ,.!?…]*")
 _HEADER_FIND_RE = CLOCK_RE
 _BLANK = " \t\n"
 
@@ -1940,7 +1948,6 @@ def _header_joins(norm: str) -> list[Edit]:
     out: list[Edit] = []
     if "\n" not in norm or ":" not in norm:
         return out
-    low = ""  # lower-cased once a line is a header (most texts have none)
     done = -1  # each line is looked at once (a line of many times)
     for m in _HEADER_FIND_RE.finditer(norm):
         if m.start() < done:
@@ -1950,9 +1957,7 @@ def _header_joins(norm: str) -> list[Edit]:
         done = len(norm) if done < 0 else done
         if ls == 0:  # no line before
             continue
-        if _HEADER_LINE_RE.match(norm, ls) is None and _HEADER_BARE_RE.match(norm, ls) is None:
-            continue
-        low = low or latin_lower(norm)
+        low = _lower(norm)
         edit = _header_join(low, ls)
         if edit is not None and (not out or out[-1][1] <= edit[0]):
             out.append(edit)
@@ -1967,40 +1972,83 @@ def _line_before(low: str, at: int) -> tuple[int, int]:
     return low.rfind("\n", 0, end) + 1, end
 
 
+def _head(low: str, ls: int) -> tuple[str | None, int, int] | None:
+    """The header whose time stands on the line at ls: the speaker it names (None for a
+    caption's timing), where it starts and where its last line ends; or None."""
+    end = low.find("\n", ls)
+    if end < 0:
+        return None
+    h = _HEADER_LINE_RE.match(low, ls)
+    if h is not None:
+        name = h.group(1) or h.group(2)
+        if name is not None:
+            return name.strip(), ls, end
+        qs = low.rfind("\n", 0, ls - 1) + 1 if ls > 0 else ls
+        index = _HEADER_INDEX_RE.match(low, qs) if qs < ls else None
+        if index is not None and index.end() == ls - 1:
+            return None, qs, end  # (a caption's number above its timing)
+        return None, ls, end
+    h = _HEADER_LABEL_RE.match(low, ls)
+    if h is not None:
+        return h.group(1).strip(), ls, end
+    if ls > 0 and _HEADER_ALONE_RE.match(low, ls) is not None:
+        qs = low.rfind("\n", 0, ls - 1) + 1
+        n = _HEADER_NAME_RE.match(low, qs)
+        if n is not None and n.end() == ls - 1:
+            return n.group(1).strip(), qs, end
+    return None
+
+
 def _same_speaker(low: str, a: int, b: int) -> tuple[int, int] | None:
     """Where the words of the lines at a and b start, after a "Name:" at either; None
-    unless both name the same speaker or neither does."""
+    unless both name the same speaker or neither does, or only the first does (a
+    caption's line goes on with the speaker above)."""
     sa, sb = _HEADER_SPEAKER_RE.match(low, a), _HEADER_SPEAKER_RE.match(low, b)
-    if (sa is None) != (sb is None):
-        return None
-    if sa is None or sb is None:
-        return a, b
-    if sa.group(1).strip() != sb.group(1).strip():
+    if sb is None:
+        return (a, b) if sa is None else (sa.end(), b)
+    if sa is None or sa.group(1).strip() != sb.group(1).strip():
         return None
     return sa.end(), sb.end()
 
 
+def _turn_above(low: str, name: str | None, hs: int, c: int) -> tuple[int, int, int] | None:
+    """The turn above the header that starts at hs, when it is the same speaker's as the
+    words at c: where its words start and end, and where the words at c start. The other
+    side's short replies may stand between, each under its own header."""
+    ps, pe = _line_before(low, hs)
+    for _ in range(_HEADER_REPLY_TURNS + 1):
+        qs, _e = _line_before(low, ps)
+        above = _head(low, qs) if qs < ps else None
+        sp = _HEADER_SPEAKER_RE.match(low, ps)
+        if _HEADER_REPLY_RE.fullmatch(low, ps if sp is None else sp.end(), pe) is None:
+            if name is None or (above is not None and above[0] == name):
+                words = _same_speaker(low, ps, c)
+                if words is not None:
+                    return words[0], pe, words[1]
+            return None
+        # (another's short reply, under its own header: the turn above that one)
+        if above is None or (name is not None and above[0] == name):
+            return None
+        sc = _HEADER_SPEAKER_RE.match(low, c)
+        if sp is not None and sc is not None and sp.group(1).strip() == sc.group(1).strip():
+            return None
+        ps, pe = _line_before(low, above[1])
+    return None
+
+
 def _header_join(low: str, ls: int) -> Edit | None:
     """The pause that joins a number around the header at line start ls, if any."""
-    ps, pe = _line_before(low, ls)
-    h = _HEADER_LINE_RE.match(low, ls)
-    if h is not None:  # a header line: the number goes on after it
-        c = h.end()
+    head = _head(low, ls)
+    if head is not None:  # a header: the number goes on after it
+        c = head[2]
         while c < len(low) and low[c] in _BLANK:
             c += 1
-        name = h.group(1) or h.group(2)
-        if name is not None:  # a recorder's: the header before names the same speaker
-            qs, _ = _line_before(low, ps)
-            prev = _HEADER_LINE_RE.match(low, qs)
-            if prev is None or prev.end() != low.find("\n", qs):
-                return None
-            if (prev.group(1) or prev.group(2) or "").strip() != name.strip():
-                return None
-        words = _same_speaker(low, ps, c)
-        if words is None:
+        turn = _turn_above(low, head[0], head[1], c)
+        if turn is None:
             return None
-        lo, c = words
+        lo, pe, c = turn
     else:  # a time stamp at the start of this line and of the one before
+        ps, pe = _line_before(low, ls)
         b = _HEADER_BARE_RE.match(low, ls)
         first = _HEADER_BARE_RE.match(low, ps)
         if b is None or first is None or pe != ls - 1:

@@ -55,6 +55,7 @@ ZERO_WIDTH = frozenset(_chars["zero_width"])
 ZERO_WIDTH_SHAPES = frozenset(tuple(shape) for shape in _chars["zero_width_shapes"])
 DASHES = frozenset(_chars["dashes"])
 SPACES = frozenset(_chars["spaces"])
+COMMAS = frozenset(_chars["commas"])
 LINE_BREAKS = frozenset(_chars["line_breaks"])
 CJK_DIGITS: dict[str, str] = dict(_chars["cjk_digits"])
 

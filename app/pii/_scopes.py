@@ -676,7 +676,8 @@ def _answered_turns(
         if not line.strip():
             continue
         named = _header_speaker(line)
-        if named is not None:
+        if named is not None or _caption_line(lines, i):
+            # (a caption's timing names no one: its speaker is on the caption's lines)
             header = named
             continue
         m = _SPEAKER_RE.match(line)
@@ -726,6 +727,24 @@ def _answered_turns(
                 if asked[2] + 1 < _ANSWER_TURNS
                 else None
             )
+
+
+# a caption's timing line, and the caption's number (SRT) on the line above it
+_CAPTION_RE = re.compile("[ \t]*<T>[ \t]*-->[ \t]*<T>".replace("<T>", _W["header_time"]))
+_CAPTION_INDEX_RE = re.compile("[ \t]*[0-9]{1,5}[ \t]*")
+
+
+def _caption_line(lines: list[tuple[int, str]], i: int) -> bool:
+    """Is line i a caption's timing ("00:00:05,800 --> 00:00:11,400"), or the caption's
+    number on the line above one ("2")?"""
+    line = lines[i][1]
+    if _CAPTION_RE.match(line) is not None:
+        return True
+    return (
+        _CAPTION_INDEX_RE.fullmatch(line) is not None
+        and i + 1 < len(lines)
+        and _CAPTION_RE.match(lines[i + 1][1]) is not None
+    )
 
 
 def _header_speaker(line: str) -> str | None:

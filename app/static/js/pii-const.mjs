@@ -22,6 +22,7 @@ export const ZERO_WIDTH = new Set(RULES.chars.zero_width);
 export const CJK_DIGITS = new Map(Object.entries(RULES.chars.cjk_digits));
 export const DASHES = new Set(RULES.chars.dashes);
 export const SPACES = new Set(RULES.chars.spaces);
+export const COMMAS = new Set(RULES.chars.commas);
 export const LINE_BREAKS = new Set(RULES.chars.line_breaks);
 
 export const CUE_KINDS = Object.keys(RULES.cues).filter((k) => !k.startsWith("_"));

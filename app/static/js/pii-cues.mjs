@@ -770,6 +770,14 @@ export class Chunk {
   // then set against an identifier its digit groups could be ("The number 46-0098213 on
   // our letter is the IRS document locator something or other, not our EIN";
   // _contrast_denied)?
+  // could the number hold as many digits as an identifier of kind (the lengths of
+  // denial.contrast_shapes)? Yes for a kind they do not name (_digits_could_be)
+  digitsCouldBe(kind) {
+    const shapes = DENIAL_CONTRAST_SHAPES.get(kind ?? "");
+    if (shapes === undefined) return true;
+    const n = (this.text.norm.slice(this.cs, this.ce).match(/[0-9]/g) || []).length;
+    return [...shapes].some((s) => s.split(",").reduce((a, b) => a + Number(b), 0) === n);
+  }
   contrastDenied() {
     const low = this.text.low;
     const ce = this.ce;
@@ -1002,6 +1010,10 @@ export class Chunk {
             if (instead !== null) {
               cue = instead;
               kind = cueKind(instead.m);
+            } else if (!this.digitsCouldBe(negatedKind(low, r))) {
+              // "1312447-000 is not my Social Security number": it could not be one, and is
+              // what its own shape says
+              kind = null;
             }
           } else if (kind === "neg" || kind === "neg_bare") {
             // "I called 831493631 my case number. I was wrong — that's actually my social

@@ -1,6 +1,6 @@
 // The twin of app/pii/_normalise.py: a normalised copy of the text and its maps back.
 
-import { CJK_DIGITS, DASHES, LINE_BREAKS, SPACES, ZERO_WIDTH } from "./pii-const.mjs";
+import { CJK_DIGITS, COMMAS, DASHES, LINE_BREAKS, SPACES, ZERO_WIDTH } from "./pii-const.mjs";
 import { RULES } from "./pii-rules.mjs";
 
 // Digit groups parted by one zero-width character each ("338\u200b23\u200b2810"): a
@@ -29,6 +29,7 @@ export function digitValue(cp) {
 export function mapOne(c) {
   if (DASHES.has(c)) return "-";
   if (SPACES.has(c)) return " ";
+  if (COMMAS.has(c)) return ",";
   if (LINE_BREAKS.has(c)) return "\n";
   if (ZERO_WIDTH.has(c)) return "";
   const cp = c.codePointAt(0);

@@ -1162,9 +1162,16 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // A number a transcript splits at a header line: a caption's timing, a recorder's
   // speaker and time, or a time stamp at each line's start (_header_joins).
   const HEADER_T = R.header_time;
-  const HEADER_LINE_RE = new RegExp(R.header_line.replaceAll("<T>", HEADER_T), "y");
+  const HEADER_LINE_RE = new RegExp(R.header_line.replaceAll("<T>", HEADER_T), "iy");
   const HEADER_BARE_RE = new RegExp(R.header_bare.replaceAll("<T>", HEADER_T), "y");
   const HEADER_SPEAKER_RE = new RegExp(R.header_speaker, "y");
+  const HEADER_LABEL_RE = new RegExp(R.header_label.replaceAll("<T>", HEADER_T), "y");
+  const HEADER_ALONE_RE = new RegExp(R.header_alone.replaceAll("<T>", HEADER_T), "y");
+  const HEADER_NAME_RE = new RegExp(R.header_name, "y");
+  const HEADER_INDEX_RE = new RegExp(R.header_index, "y");
+  // the other side's short reply between two parts: backchannel words, one or more
+  const REPLY_SRC = "(?:" + R.turn_join_backchannel.join("|") + ")";
+  const HEADER_REPLY_RE = new RegExp("(?:" + REPLY_SRC + "(?:[ ,.!?…]+" + REPLY_SRC + ")*[ ,.!?…]*)$");
   const HEADER_FIND_RE = /[0-9]:[0-9]{2}/g;
   const BLANK = " \t\n";
   const sticky = (re, s, at) => {
@@ -1174,7 +1181,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   function headerJoins(norm) {
     const out = [];
     if (!norm.includes(":")) return out;
-    let low = ""; // lower-cased once a line is a header (most texts have none)
+    let low = ""; // lower-cased once a line may be a header
     let done = -1; // each line is looked at once (a line of many times)
     for (const m of all(HEADER_FIND_RE, norm)) {
       if (m.index < done) continue;
@@ -1182,7 +1189,6 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       done = norm.indexOf("\n", m.index);
       if (done < 0) done = norm.length;
       if (ls === 0) continue; // no line before
-      if (sticky(HEADER_LINE_RE, norm, ls) === null && sticky(HEADER_BARE_RE, norm, ls) === null) continue;
       low = low || lower(norm);
       const edit = headerJoin(low, ls);
       if (edit !== null && (out.length === 0 || out[out.length - 1][1] <= edit[0])) out.push(edit);
@@ -1195,37 +1201,79 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     while (end > 0 && BLANK.includes(low[end - 1])) end--;
     return [low.lastIndexOf("\n", end - 1) + 1, end];
   }
+  // the header whose time stands on the line at ls: the speaker it names (null for a
+  // caption's timing), where it starts and where its last line ends; or null
+  function head(low, ls) {
+    const end = low.indexOf("\n", ls);
+    if (end < 0) return null;
+    let h = sticky(HEADER_LINE_RE, low, ls);
+    if (h !== null) {
+      const name = h[1] ?? h[2];
+      if (name !== undefined) return [name.trim(), ls, end];
+      const qs = ls > 0 ? low.lastIndexOf("\n", ls - 2) + 1 : ls;
+      const index = qs < ls ? sticky(HEADER_INDEX_RE, low, qs) : null;
+      if (index !== null && qs + index[0].length === ls - 1) return [null, qs, end]; // (a caption's number above its timing)
+      return [null, ls, end];
+    }
+    h = sticky(HEADER_LABEL_RE, low, ls);
+    if (h !== null) return [h[1].trim(), ls, end];
+    if (ls > 0 && sticky(HEADER_ALONE_RE, low, ls) !== null) {
+      const qs = low.lastIndexOf("\n", ls - 2) + 1;
+      const n = sticky(HEADER_NAME_RE, low, qs);
+      if (n !== null && qs + n[0].length === ls - 1) return [n[1].trim(), qs, end];
+    }
+    return null;
+  }
   // where the words of the lines at a and b start, after a "Name:" at either; null
-  // unless both name the same speaker or neither does
+  // unless both name the same speaker or neither does, or only the first does (a
+  // caption's line goes on with the speaker above)
   function sameSpeaker(low, a, b) {
     const sa = sticky(HEADER_SPEAKER_RE, low, a);
     const sb = sticky(HEADER_SPEAKER_RE, low, b);
-    if ((sa === null) !== (sb === null)) return null;
-    if (sa === null) return [a, b];
-    if (sa[1].trim() !== sb[1].trim()) return null;
+    if (sb === null) return sa === null ? [a, b] : [a + sa[0].length, b];
+    if (sa === null || sa[1].trim() !== sb[1].trim()) return null;
     return [a + sa[0].length, b + sb[0].length];
   }
+  // the turn above the header that starts at hs, when it is the same speaker's as the
+  // words at c: where its words start and end, and where the words at c start; the other
+  // side's short replies may stand between, each under its own header
+  function turnAbove(low, name, hs, c) {
+    let [ps, pe] = lineBefore(low, hs);
+    for (let i = 0; i <= R.header_reply_turns; i++) {
+      const [qs] = lineBefore(low, ps);
+      const above = qs < ps ? head(low, qs) : null;
+      const sp = sticky(HEADER_SPEAKER_RE, low, ps);
+      if (!HEADER_REPLY_RE.test(low.slice(sp === null ? ps : ps + sp[0].length, pe))) {
+        if (name === null || (above !== null && above[0] === name)) {
+          const words = sameSpeaker(low, ps, c);
+          if (words !== null) return [words[0], pe, words[1]];
+        }
+        return null;
+      }
+      // (another's short reply, under its own header: the turn above that one)
+      if (above === null || (name !== null && above[0] === name)) return null;
+      const sc = sticky(HEADER_SPEAKER_RE, low, c);
+      if (sp !== null && sc !== null && sp[1].trim() === sc[1].trim()) return null;
+      [ps, pe] = lineBefore(low, above[1]);
+    }
+    return null;
+  }
   function headerJoin(low, ls) {
-    const [ps, pe] = lineBefore(low, ls);
-    const h = sticky(HEADER_LINE_RE, low, ls);
+    const h = head(low, ls);
     let lo;
+    let pe;
     let c;
     if (h !== null) {
-      c = ls + h[0].length;
+      // a header: the number goes on after it
+      c = h[2];
       while (c < low.length && BLANK.includes(low[c])) c++;
-      const name = h[1] ?? h[2];
-      if (name !== undefined) {
-        // a recorder's: the header before names the same speaker
-        const [qs] = lineBefore(low, ps);
-        const prev = sticky(HEADER_LINE_RE, low, qs);
-        if (prev === null || qs + prev[0].length !== low.indexOf("\n", qs)) return null;
-        if ((prev[1] ?? prev[2] ?? "").trim() !== name.trim()) return null;
-      }
-      const words = sameSpeaker(low, ps, c);
-      if (words === null) return null;
-      [lo, c] = words;
+      const turn = turnAbove(low, h[0], h[1], c);
+      if (turn === null) return null;
+      [lo, pe, c] = turn;
     } else {
       // a time stamp at the start of this line and of the one before
+      let ps;
+      [ps, pe] = lineBefore(low, ls);
       const b = sticky(HEADER_BARE_RE, low, ls);
       const first = sticky(HEADER_BARE_RE, low, ps);
       if (b === null || first === null || pe !== ls - 1) return null;

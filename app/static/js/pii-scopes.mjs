@@ -126,6 +126,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // a transcript's header line, a speaker's name and a time alone on a line, the turn's
   // words on the lines below (_rules.HEADER_LINE_RE)
   const HEADER_TURN_RE = new RegExp("^(?:" + W.header_line.replaceAll("<T>", W.header_time) + ")");
+  // a caption's timing line, and the caption's number (SRT) on the line above it
+  const CAPTION_RE = new RegExp("^[ \\t]*<T>[ \\t]*-->[ \\t]*<T>".replaceAll("<T>", W.header_time));
+  const CAPTION_INDEX_RE = /^[ \t]*[0-9]{1,5}[ \t]*$/;
   const ignored = (l, m) => {
     if (!TOPIC_IGNORE.has(m[0])) return false;
     if (!TOPIC_OWNER_RE.test(l.slice(Math.max(0, m.index - S.topic_owner_reach), m.index))) return true;
@@ -1315,6 +1318,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     }
     return null;
   }
+  function captionLine(ls, i) {
+    const line = ls[i][1];
+    if (CAPTION_RE.test(line)) return true;
+    return CAPTION_INDEX_RE.test(line) && i + 1 < ls.length && CAPTION_RE.test(ls[i + 1][1]);
+  }
   function answeredTurns(ls, fallback) {
     // the last turn that named a cue: its speaker, the identifier kinds it asks for, the
     // turns since (scopes.answer_turns), and whether it asks for several numbers
@@ -1324,7 +1332,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       const [off, line] = ls[i];
       if (!pyStrip(line)) continue;
       const named = headerSpeaker(line);
-      if (named !== null) {
+      if (named !== null || captionLine(ls, i)) {
+        // (a caption's timing names no one: its speaker is on the caption's lines)
         header = named;
         continue;
       }
