@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 560
+    assert len(INDEPENDENT) == 567
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -430,6 +430,12 @@ _FLOORS = {
     "independent-557": (0.92, 0.95, 0.0103),
     # the hardest meaning (558): kinds by length, a payroll company's EIN, swaps (README)
     "independent-558": (0.94, 0.95, 0.02),
+    # calls written up (561): SSNs and EINs read in pairs, a correction in a voicemail
+    # (README)
+    "independent-561": (0.93, 0.96, 0.01),
+    # the hardest meaning (567): kinds by length or by "the state one", a routing number
+    # said not to be an account number, an SSN-shaped EIN (README)
+    "independent-567": (0.94, 0.94, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
