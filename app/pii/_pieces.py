@@ -964,6 +964,18 @@ _SSN_PAIRED = (3, 2, 2, 2)  # an SSN read with its serial in pairs
 _PERSON_IDS = ("ssn", "itin")
 
 
+def _paired(lens: tuple[int, ...]) -> bool:
+    """Are these the groups of a number read in pairs ("forty nine, thirty eight, fifty
+    seven, twenty nine, four"; "sixty-three, eighty-one, ninety, seven nine three"): four
+    groups or more, each of two digits but one of one or three?"""
+    return len(lens) >= 4 and sum(n == 2 for n in lens) == len(lens) - 1 and max(lens) <= 3
+
+
+def _stamp_marks(text, cs: int, ce: int) -> bool:
+    """Does the original of norm[cs:ce] hold a date's slash or a time's colon?"""
+    return any(text.original_at(i) in "/:" for i in range(cs, ce))
+
+
 def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     """Nine digits (or ten) in two to _VOICE_GROUPS groups joined by single spaces,
     however grouped, as voice typing writes a number read in bursts ("SSN 41420 163 9",
@@ -989,10 +1001,16 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
         # (or a Social Security number read as its area, its group and its serial in two
         # pairs, "cinco cinco nueve, ochenta, cuarenta, treinta", under any cue or scope
         # of its kind: no other reading groups it so)
-        if tuple(map(len, texts)) != _SSN_PAIRED:
+        lens = tuple(map(len, texts))
+        # (or a number read out in pairs under any cue or scope: "forty nine, thirty
+        # eight, fifty seven, twenty nine, four", "18 16 22 89 0"; not a date and a time,
+        # "04/04/25 8:11")
+        if lens != _SSN_PAIRED and not (_paired(lens) and not _stamp_marks(ctx.text, cs, ce)):
             return None
         kind = _classify([d], [], ctx, True, True)
-        return None if kind not in _PERSON_IDS else (kind, cs, ce, d, ctx.why)
+        if kind is None or (lens == _SSN_PAIRED and kind not in _PERSON_IDS):
+            return None
+        return (kind, cs, ce, d, ctx.why)
     kind = _classify([d], [], ctx, True, True)
     if kind is None:
         return None

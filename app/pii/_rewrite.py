@@ -314,6 +314,8 @@ _TRAILING_UM_RE = re.compile(
     + "|".join(sorted(set(_R["english_digit_words"]) - {"zero"}, key=lambda w: (-len(w), w)))
     + ")([ ,]+um)\\Z"
 )
+# "de" after a Spanish or Portuguese digit word at a run's end, a word after it: "of"
+_TRAILING_DE_RE = re.compile(_R["trailing_de"] + "\\Z")
 _TRAILING_WEAK_RE = re.compile(
     "(?:\\.{1,3}|…)[ \n]*(?:" + "|".join(sorted(_MIXED_WEAK, key=lambda w: (-len(w), w))) + ")\\Z"
 )
@@ -1290,6 +1292,25 @@ def _one_digit_groups(chars: list[str]) -> bool:
     return all(0 < len(g) <= 3 and g == g[0] * len(g) for g in "".join(chars).split(" "))
 
 
+def _trailing_words_cut(low: str, s: int, e: int) -> int:
+    """Where the run low[s:e] ends once the words at its end that are not the number's
+    are left out: a weak digit word after a full stop, "um" after English digit words,
+    "de" after Spanish or Portuguese ones, "oh" after a pause, a word after them."""
+    trail = _TRAILING_WEAK_RE.search(low, s, e)
+    if trail is not None:
+        e = trail.start()  # "... zero zero one. Do I file ...": "Do" starts a sentence
+    trail = _TRAILING_UM_RE.search(low, s, e)
+    if trail is not None:
+        e = trail.start(1)  # "... seven six eight um you can call me back"
+    trail = _TRAILING_DE_RE.search(low, s, e)
+    if trail is not None and _WORD_AFTER_RE.match(low, e) is not None:
+        e = trail.start(1)  # "... nueve siete de mi compañía"
+    trail = _TRAILING_OH_RE.search(low, s, e)
+    if trail is not None and _WORD_AFTER_RE.match(low, e) is not None:
+        e = trail.start()  # "... eight six five — oh shoot"
+    return e
+
+
 def _run_edits(
     low: str, matches, min_digits: int, max_digits: int, min_strong: int, mixed_next=False
 ):
@@ -1301,15 +1322,7 @@ def _run_edits(
     out: list[Edit] = []
     for m in matches:
         s, e = m.span()
-        trail = _TRAILING_WEAK_RE.search(low, s, e)
-        if trail is not None:
-            e = trail.start()  # "... zero zero one. Do I file ...": "Do" starts a sentence
-        trail = _TRAILING_UM_RE.search(low, s, e)
-        if trail is not None:
-            e = trail.start(1)  # "... seven six eight um you can call me back"
-        trail = _TRAILING_OH_RE.search(low, s, e)
-        if trail is not None and _WORD_AFTER_RE.match(low, e) is not None:
-            e = trail.start()  # "... eight six five — oh shoot"
+        e = _trailing_words_cut(low, s, e)
         if (
             low.startswith("one", s)
             and _PRONOUN_ONE_RE.search(low, max(0, s - _PRONOUN_REACH), s) is not None

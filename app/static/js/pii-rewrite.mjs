@@ -34,6 +34,9 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       R.english_digit_words.filter((w) => w !== "zero").sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).join("|") +
       ")([ ,]+um)$",
   );
+  // "de" after a Spanish or Portuguese digit word at a run's end, a word after it: "of"
+  // (_rewrite._TRAILING_DE_RE)
+  const TRAILING_DE_RE = new RegExp(R.trailing_de + "$");
   // a weak digit word after a full stop at a run's end (_rewrite._TRAILING_WEAK_RE)
   const TRAILING_WEAK_RE = new RegExp(
     "(?:\\.{1,3}|…)[ \n]*(?:" + [...MIXED_WEAK].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).join("|") + ")$",
@@ -958,6 +961,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       // "... seven six eight um you can call me back": a filler, not Portuguese one
       const um = TRAILING_UM_RE.exec(low.slice(s, e));
       if (um !== null) e = s + um.index + um[0].length - um[1].length;
+      const de = TRAILING_DE_RE.exec(low.slice(s, e));
+      if (de !== null && WORD_AFTER_RE.test(low.slice(e, e + 2))) e = s + de.index + de[0].length - de[1].length; // "... nueve siete de mi compañía"
       const oh = TRAILING_OH_RE.exec(low.slice(s, e));
       if (oh !== null && WORD_AFTER_RE.test(low.slice(e, e + 2))) e = s + oh.index; // "... eight six five — oh shoot"
       if (low.startsWith("one", s) && PRONOUN_ONE_RE.test(low.slice(Math.max(0, s - "another one".length), s))) {
