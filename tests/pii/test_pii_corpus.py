@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 567
+    assert len(INDEPENDENT) == 574
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -436,6 +436,9 @@ _FLOORS = {
     # the hardest meaning (567): kinds by length or by "the state one", a routing number
     # said not to be an account number, an SSN-shaped EIN (README)
     "independent-567": (0.94, 0.94, 0.01),
+    # voicemails and voice typing (568): a CT number written as a phone number, a
+    # correction after digits and homophones (README)
+    "independent-568": (0.94, 0.96, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -733,6 +736,8 @@ _PRECISION_FLOORS = {
     # hard clean messages (555): "0051234, 501" and "0083319472" read as CT numbers (README)
     "independent-555": (0.97, 0.016),
     "independent-558": (0.98, 0.02),
+    # hard clean messages (573): a vehicle registration's "reg #" (README)
+    "independent-573": (0.98, 0.01),
 }
 
 
