@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 574
+    assert len(INDEPENDENT) == 581
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -439,6 +439,11 @@ _FLOORS = {
     # voicemails and voice typing (568): a CT number written as a phone number, a
     # correction after digits and homophones (README)
     "independent-568": (0.94, 0.96, 0.01),
+    # phone menus and chats (577): "1st try: entered N", "it repeated back N" (README)
+    "independent-577": (0.92, 0.93, 0.01),
+    # payroll and HR (581): one false alarm in 99 clean messages, 1.01%, an employee
+    # number printed in a W-2's SSN box (README)
+    "independent-581": (0.95, 0.95, 0.0102),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
