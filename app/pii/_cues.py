@@ -1147,6 +1147,11 @@ class _Chunk:
             return True  # "... NOT my SSN, it's my husband's": whose, not what
         return self._instead(end) is not None
 
+    def _owner_relabelled(self, pos: int) -> bool:
+        """Does the sentence go on to say whose the number is ("... it's my wife's")?"""
+        end = self._relabel_end(pos)
+        return end >= 0 and DENIAL_OWNER_RE.match(self.text.low, end) is not None
+
     def _relabel_end(self, pos: int) -> int:
         """Where a relabelling ("it's", "es") in the sentence after pos ends, or -1."""
         low = self.text.low
@@ -1311,6 +1316,9 @@ class _Chunk:
                         instead = self._relabel_cue(m.end())
                         if instead is not None:
                             m, kind = instead, _cue_kind(instead)
+                        elif self._owner_relabelled(m.end()):
+                            # "357556313 is not my ssn, it's my wife's": whose, not what
+                            kind = _negated_kind(norm, m) or kind
                         elif not self._digits_could_be(_negated_kind(norm, m)):
                             # "1312447-000 is not my Social Security number": it could
                             # not be one, and is what its own shape says

@@ -895,6 +895,12 @@ export class Chunk {
     return this.instead(end) !== null;
   }
   // Where a relabelling ("it's", "es") in the sentence after pos ends, or -1 (_relabel_end).
+  // does the sentence go on to say whose the number is ("... it's my wife's")
+  // (_owner_relabelled)?
+  ownerRelabelled(pos) {
+    const end = this.relabelEnd(pos);
+    return end >= 0 && DENIAL_OWNER_RE.test(this.text.low.slice(end, end + 80));
+  }
   relabelEnd(pos) {
     const low = this.text.low;
     const found = findIter(RELABEL_RE, low, pos, Math.min(low.length, pos + CUE_WINDOW)).next();
@@ -1010,6 +1016,9 @@ export class Chunk {
             if (instead !== null) {
               cue = instead;
               kind = cueKind(instead.m);
+            } else if (this.ownerRelabelled(r.end)) {
+              // "357556313 is not my ssn, it's my wife's": whose, not what
+              kind = negatedKind(low, r) ?? kind;
             } else if (!this.digitsCouldBe(negatedKind(low, r))) {
               // "1312447-000 is not my Social Security number": it could not be one, and is
               // what its own shape says
