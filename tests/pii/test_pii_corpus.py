@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 581
+    assert len(INDEPENDENT) == 588
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -444,6 +444,13 @@ _FLOORS = {
     # payroll and HR (581): one false alarm in 99 clean messages, 1.01%, an employee
     # number printed in a W-2's SSN box (README)
     "independent-581": (0.95, 0.95, 0.0102),
+    # copied screens (585): bill-pay "Account number:" holding an SSN or EIN (README)
+    "independent-585": (0.94, 0.94, 0.01),
+    # denials and corrections (586): disowned numbers its author labels, which-is-which
+    # questions (README)
+    "independent-586": (0.92, 0.94, 0.01),
+    # speech recognition (587): homophones after a spelled cue, "to" corrected (README)
+    "independent-587": (0.93, 0.94, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
