@@ -2012,6 +2012,24 @@ def _head(low: str, ls: int) -> tuple[str | None, int, int] | None:
     return None
 
 
+def _speaker(m: re.Match) -> str:
+    """The speaker a "Name:" or a caption's voice tag ("<v Marcus>") names."""
+    return (m.group(1) or m.group(2)).strip()
+
+
+_VOICE_END = "</v>"  # a caption's closing voice tag
+
+
+def _words_end(low: str, ps: int, pe: int) -> int:
+    """Where the words of the line low[ps:pe] end, before a caption's closing voice tag
+    ("... it's 017-67-</v>")."""
+    if low.endswith(_VOICE_END, ps, pe):
+        pe -= len(_VOICE_END)
+        while pe > ps and low[pe - 1] in " \t":
+            pe -= 1
+    return pe
+
+
 def _same_speaker(low: str, a: int, b: int) -> tuple[int, int] | None:
     """Where the words of the lines at a and b start, after a "Name:" at either; None
     unless both name the same speaker or neither does, or only the first does (a
@@ -2019,7 +2037,7 @@ def _same_speaker(low: str, a: int, b: int) -> tuple[int, int] | None:
     sa, sb = _HEADER_SPEAKER_RE.match(low, a), _HEADER_SPEAKER_RE.match(low, b)
     if sb is None:
         return (a, b) if sa is None else (sa.end(), b)
-    if sa is None or sa.group(1).strip() != sb.group(1).strip():
+    if sa is None or _speaker(sa) != _speaker(sb):
         return None
     return sa.end(), sb.end()
 
@@ -2030,6 +2048,7 @@ def _turn_above(low: str, name: str | None, hs: int, c: int) -> tuple[int, int, 
     side's short replies may stand between, each under its own header."""
     ps, pe = _line_before(low, hs)
     for _ in range(_HEADER_REPLY_TURNS + 1):
+        pe = _words_end(low, ps, pe)
         qs, _e = _line_before(low, ps)
         above = _head(low, qs) if qs < ps else None
         sp = _HEADER_SPEAKER_RE.match(low, ps)
@@ -2043,7 +2062,7 @@ def _turn_above(low: str, name: str | None, hs: int, c: int) -> tuple[int, int, 
         if above is None or (name is not None and above[0] == name):
             return None
         sc = _HEADER_SPEAKER_RE.match(low, c)
-        if sp is not None and sc is not None and sp.group(1).strip() == sc.group(1).strip():
+        if sp is not None and sc is not None and _speaker(sp) == _speaker(sc):
             return None
         ps, pe = _line_before(low, above[1])
     return None
@@ -2067,10 +2086,27 @@ def _header_join(low: str, ls: int) -> Edit | None:
         if b is None or first is None or pe != ls - 1:
             return None
         lo, c = first.end(), b.end()
-    if pe <= lo or not (_digit_item_before(low, lo, pe) and _digit_item_at(low, c)):
+    # (a part that ends with its dash goes on at once: "it's 017-67-" / "8751.")
+    dashed = pe - lo >= 2 and low[pe - 1] == "-" and "0" <= low[pe - 2] <= "9"
+    if pe <= lo or not (
+        (dashed or _digit_item_before(low, lo, pe))
+        and (_digit_item_at(low, c) or _dash_item_at(low, c))
+    ):
         return None
-    gap = " " if "0" <= low[pe - 1] <= "9" or low[pe - 1] in _TURN_TAIL else ", "
+    pause = "0" <= low[pe - 1] <= "9" or low[pe - 1] in _TURN_TAIL
+    gap = "" if dashed else " " if pause else ", "
     return (pe, c, gap, [(pe, c)] * len(gap))
+
+
+# a turn that goes on with a spoken or written dash, then the digits ("dash zero zero
+# three.", "and then dash 001")
+_DASH_START_RE = re.compile("(?:(?:and )?then )?(?:-|" + _DASH_SRC + ")[ ,]+")
+
+
+def _dash_item_at(low: str, c: int) -> bool:
+    """Does low go on at c with a dash and then a digit or a digit word?"""
+    m = _DASH_START_RE.match(low, c)
+    return m is not None and _digit_item_at(low, m.end())
 
 
 # (a homophone may be one of the words: "700 three too 3781")

@@ -1232,11 +1232,22 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // where the words of the lines at a and b start, after a "Name:" at either; null
   // unless both name the same speaker or neither does, or only the first does (a
   // caption's line goes on with the speaker above)
+  // the speaker a "Name:" or a caption's voice tag ("<v Marcus>") names (_speaker)
+  const speaker = (m) => (m[1] ?? m[2]).trim();
+  // where the words of the line low[ps:pe] end, before a caption's closing voice tag
+  // ("... it's 017-67-</v>"; _words_end)
+  function wordsEnd(low, ps, pe) {
+    if (pe - ps >= 4 && low.slice(pe - 4, pe) === "</v>") {
+      pe -= 4;
+      while (pe > ps && " \t".includes(low[pe - 1])) pe--;
+    }
+    return pe;
+  }
   function sameSpeaker(low, a, b) {
     const sa = sticky(HEADER_SPEAKER_RE, low, a);
     const sb = sticky(HEADER_SPEAKER_RE, low, b);
     if (sb === null) return sa === null ? [a, b] : [a + sa[0].length, b];
-    if (sa === null || sa[1].trim() !== sb[1].trim()) return null;
+    if (sa === null || speaker(sa) !== speaker(sb)) return null;
     return [a + sa[0].length, b + sb[0].length];
   }
   // the turn above the header that starts at hs, when it is the same speaker's as the
@@ -1245,6 +1256,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   function turnAbove(low, name, hs, c) {
     let [ps, pe] = lineBefore(low, hs);
     for (let i = 0; i <= R.header_reply_turns; i++) {
+      pe = wordsEnd(low, ps, pe);
       const [qs] = lineBefore(low, ps);
       const above = qs < ps ? head(low, qs) : null;
       const sp = sticky(HEADER_SPEAKER_RE, low, ps);
@@ -1258,7 +1270,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       // (another's short reply, under its own header: the turn above that one)
       if (above === null || (name !== null && above[0] === name)) return null;
       const sc = sticky(HEADER_SPEAKER_RE, low, c);
-      if (sp !== null && sc !== null && sp[1].trim() === sc[1].trim()) return null;
+      if (sp !== null && sc !== null && speaker(sp) === speaker(sc)) return null;
       [ps, pe] = lineBefore(low, above[1]);
     }
     return null;
@@ -1284,9 +1296,18 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (b === null || first === null || pe !== ls - 1) return null;
       [lo, c] = [ps + first[0].length, ls + b[0].length];
     }
-    if (pe <= lo || !(digitItemBefore(low, lo, pe) && digitItemAt(low, c))) return null;
-    const gap = isDigit(low[pe - 1]) || TURN_TAIL.includes(low[pe - 1]) ? " " : ", ";
+    // (a part that ends with its dash goes on at once: "it's 017-67-" / "8751.")
+    const dashed = pe - lo >= 2 && low[pe - 1] === "-" && isDigit(low[pe - 2]);
+    if (pe <= lo || !((dashed || digitItemBefore(low, lo, pe)) && (digitItemAt(low, c) || dashItemAt(low, c)))) return null;
+    const gap = dashed ? "" : isDigit(low[pe - 1]) || TURN_TAIL.includes(low[pe - 1]) ? " " : ", ";
     return [pe, c, gap, Array(gap.length).fill([pe, c])];
+  }
+  // a turn that goes on with a spoken or written dash, then the digits ("dash zero zero
+  // three.", "and then dash 001"; _dash_item_at)
+  const DASH_START_RE = new RegExp("(?:(?:and )?then )?(?:-|" + DASHES + ")[ ,]+", "y");
+  function dashItemAt(low, c) {
+    const m = sticky(DASH_START_RE, low, c);
+    return m !== null && digitItemAt(low, c + m[0].length);
   }
 
   // A number a voice recogniser wrote as a time, a sum, a phone number or a date ("3:12
