@@ -41,6 +41,7 @@ from ._rules import (
     MICR_MARKS,
     MIN_DIGITS,
     RULES,
+    WEAK_CUES_AFTER,
 )
 from ._scopes import ID_KINDS
 
@@ -1505,10 +1506,12 @@ def _marked(m: re.Match, size: int) -> bool:
     return any(text.startswith(k, e) and text.endswith(k, 0, s) for k in MICR_MARKS)
 
 
-def _cue_before(text: str, at: int) -> bool:
+def _cue_before(text: str, at: int, digits: int = 0) -> bool:
     """Whether an identifier's cue ends in the CUE_WINDOW characters before text[at],
     with no other number between, which the cue labels instead ("CT Sales Tax Reg.
-    5579087-000 | S1-0398122"; a time stamp's or a misread letter's digits are none)."""
+    5579087-000 | S1-0398122"; a time stamp's or a misread letter's digits are none).
+    Given a number's digits, a cue of a kind that holds as many, not a name alone ("Bank
+    shows two debits: CT DRS 01/16 $1,250.00" is a date and a sum)."""
     lo = max(0, at - CUE_WINDOW - MAX_CUE)
     window = latin_lower(text[lo:at])
     # (the cue may be misread too: "Federal Emp1oyer ID", "REGISTRATI0N N0.")
@@ -1517,11 +1520,21 @@ def _cue_before(text: str, at: int) -> bool:
         if (
             cue.lastindex
             and CUE_KINDS[cue.lastindex - 1] in ID_KINDS
+            and (not digits or _cue_fits(cue, digits))
             and lo + cue.end() >= at - CUE_WINDOW
             and _THREE_DIGITS_RE.search(window, cue.end()) is None
         ):
             return True
     return False
+
+
+def _cue_fits(cue: re.Match, digits: int) -> bool:
+    """Is the cue more than a name, of a kind that holds this many digits?"""
+    kind = CUE_KINDS[cue.lastindex - 1]  # type: ignore[operator]
+    return cue.group() not in WEAK_CUES_AFTER and digits == (_CT_DIGITS if kind == "ct" else _NINE)
+
+
+_CT_DIGITS, _NINE = 10, 9  # the digits of a CT number, and of the others
 
 
 # a word an OCR read with a letter or two as digits ("Emp1oyer", "N0."), and those
@@ -1568,7 +1581,7 @@ def _transcribed(norm: str) -> list[Edit]:
         digits = len(token) - sum(g.end() - g.start() for g in gaps)
         # (a card has no cue: its own checks decide, once its colon has gone)
         card = digits > 10  # a card's colon stands inside a group of four: "60:11 9497 …"
-        if digits not in _TRANSCRIBED_LENGTHS or not (card or _cue_before(norm, s)):
+        if digits not in _TRANSCRIBED_LENGTHS or not (card or _cue_before(norm, s, digits)):
             continue
         for g in gaps:
             a, b = s + g.start(), s + g.end()

@@ -6,7 +6,7 @@
 // and digit_word_mixed_run those written partly as numerals ("229 97 three eight five one").
 // Every rewritten character keeps the original [start, end) it came from.
 
-import { CUE_WINDOW, CueRegExp, MAX_CUE } from "./pii-const.mjs";
+import { CUE_WINDOW, CueRegExp, MAX_CUE, WEAK_CUES_AFTER } from "./pii-const.mjs";
 import { cueKind } from "./pii-cues.mjs";
 import { ID_KINDS } from "./pii-scopes.mjs";
 
@@ -1121,7 +1121,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     if (2 * digits.length > word.length || [...digits].some((c) => !Object.hasOwn(DIGIT_LETTERS, c))) return word;
     return word.replace(/[0158]/g, (c) => DIGIT_LETTERS[c]);
   }
-  function cueBefore(text, at) {
+  function cueBefore(text, at, digits = 0) {
     const lo = Math.max(0, at - CUE_WINDOW - MAX_CUE);
     const window = lower(text.slice(lo, at));
     // (the cue may be misread too: "Federal Emp1oyer ID", "REGISTRATI0N N0.")
@@ -1130,9 +1130,12 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     let cue;
     while ((cue = CUE_BEFORE_RE.exec(read)) !== null) {
       // (not over another number, which the cue labels instead: "CT Sales Tax Reg.
-      // 5579087-000 | S1-0398122"; a time stamp's or a misread letter's digits are none)
+      // 5579087-000 | S1-0398122"; a time stamp's or a misread letter's digits are none);
+      // given a number's digits, a cue of a kind that holds as many, not a name alone
+      // ("Bank shows two debits: CT DRS 01/16 $1,250.00" is a date and a sum)
       const end = cue.index + cue[0].length;
-      if (ID_KINDS.has(cueKind(cue)) && lo + end >= at - CUE_WINDOW && !/[0-9]{3}/.test(window.slice(end))) return true;
+      const fits = !digits || (!WEAK_CUES_AFTER.has(cue[0]) && digits === (cueKind(cue) === "ct" ? 10 : 9));
+      if (ID_KINDS.has(cueKind(cue)) && fits && lo + end >= at - CUE_WINDOW && !/[0-9]{3}/.test(window.slice(end))) return true;
     }
     return false;
   }
@@ -1329,7 +1332,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const digits = m[0].length - gaps.reduce((n, g) => n + g[0].length, 0);
       // (a card has no cue: its own checks decide, once its colon has gone)
       const card = digits > 10; // a card's colon stands inside a group of four: "60:11 9497 …"
-      if (!R.transcribed_lengths.includes(digits) || !(card || cueBefore(norm, s))) continue;
+      if (!R.transcribed_lengths.includes(digits) || !(card || cueBefore(norm, s, digits))) continue;
       for (const g of gaps) {
         const a = s + g.index;
         const b = a + g[0].length;
