@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 595
+    assert len(INDEPENDENT) == 602
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -451,6 +451,10 @@ _FLOORS = {
     "independent-586": (0.92, 0.94, 0.01),
     # speech recognition (587): homophones after a spelled cue, "to" corrected (README)
     "independent-587": (0.93, 0.94, 0.01),
+    # someone else's mistake (596): a wrong and a right number side by side (README)
+    "independent-596": (0.94, 0.95, 0.01),
+    # harder voice (599): numbers read twice, hundreds, homophones (README)
+    "independent-599": (0.94, 0.94, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
