@@ -971,7 +971,7 @@ def _paired(lens: tuple[int, ...]) -> bool:
     return len(lens) >= 4 and sum(n == 2 for n in lens) == len(lens) - 1 and max(lens) <= 3
 
 
-def _stamp_marks(text, cs: int, ce: int) -> bool:
+def _stamp_marks(text: _Text, cs: int, ce: int) -> bool:
     """Does the original of norm[cs:ce] hold a date's slash or a time's colon?"""
     return any(text.original_at(i) in "/:" for i in range(cs, ce))
 
@@ -1000,11 +1000,10 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     if not introduced and not ctx.carried_to_owner() and not ctx.labelled_by_id():
         # (or a Social Security number read as its area, its group and its serial in two
         # pairs, "cinco cinco nueve, ochenta, cuarenta, treinta", under any cue or scope
-        # of its kind: no other reading groups it so)
+        # of its kind: no other reading groups it so; or any number read out in pairs
+        # under any cue or scope, "forty nine, thirty eight, fifty seven, twenty nine,
+        # four", "18 16 22 89 0", but not a date and a time, "04/04/25 8:11")
         lens = tuple(map(len, texts))
-        # (or a number read out in pairs under any cue or scope: "forty nine, thirty
-        # eight, fifty seven, twenty nine, four", "18 16 22 89 0"; not a date and a time,
-        # "04/04/25 8:11")
         if lens != _SSN_PAIRED and not (_paired(lens) and not _stamp_marks(ctx.text, cs, ce)):
             return None
         kind = _classify([d], [], ctx, True, True)

@@ -766,18 +766,18 @@ export class Chunk {
     const brk = gap.search(DENIAL_BREAK_RE);
     return (brk < 0 || DENIAL_NEGATION_AFTER_LEAD_RE.test(gap.slice(brk))) && !this.relabelled(this.afterEnd);
   }
-  // Is the number, with no cue near it, said in its sentence to be something else and
-  // then set against an identifier its digit groups could be ("The number 46-0098213 on
-  // our letter is the IRS document locator something or other, not our EIN";
-  // _contrast_denied)?
-  // could the number hold as many digits as an identifier of kind (the lengths of
-  // denial.contrast_shapes)? Yes for a kind they do not name (_digits_could_be)
+  // Could the number hold as many digits as an identifier of kind (the lengths of
+  // denial.contrast_shapes)? Yes for a kind they do not name (_digits_could_be).
   digitsCouldBe(kind) {
     const shapes = DENIAL_CONTRAST_SHAPES.get(kind ?? "");
     if (shapes === undefined) return true;
     const n = (this.text.norm.slice(this.cs, this.ce).match(/[0-9]/g) || []).length;
     return [...shapes].some((s) => s.split(",").reduce((a, b) => a + Number(b), 0) === n);
   }
+  // Is the number, with no cue near it, said in its sentence to be something else and
+  // then set against an identifier its digit groups could be ("The number 46-0098213 on
+  // our letter is the IRS document locator something or other, not our EIN";
+  // _contrast_denied)?
   contrastDenied() {
     const low = this.text.low;
     const ce = this.ce;
@@ -894,13 +894,13 @@ export class Chunk {
     if (DENIAL_OWNER_RE.test(this.text.low.slice(end, end + 80))) return true; // "... it's my husband's": whose, not what
     return this.instead(end) !== null;
   }
-  // Where a relabelling ("it's", "es") in the sentence after pos ends, or -1 (_relabel_end).
-  // does the sentence go on to say whose the number is ("... it's my wife's")
-  // (_owner_relabelled)?
+  // Does the sentence go on to say whose the number is ("... it's my wife's";
+  // _owner_relabelled)?
   ownerRelabelled(pos) {
     const end = this.relabelEnd(pos);
     return end >= 0 && DENIAL_OWNER_RE.test(this.text.low.slice(end, end + 80));
   }
+  // Where a relabelling ("it's", "es") in the sentence after pos ends, or -1 (_relabel_end).
   relabelEnd(pos) {
     const low = this.text.low;
     const found = findIter(RELABEL_RE, low, pos, Math.min(low.length, pos + CUE_WINDOW)).next();

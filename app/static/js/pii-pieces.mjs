@@ -581,19 +581,19 @@ function layoutGrouped(norm, bare, cs, ce, ctx) {
   return kind === null ? null : [kind, cs, ce, texts.join("")];
 }
 
-// Nine digits (or ten) in two to VOICE_GROUPS groups joined by single spaces, however
-// grouped, as voice typing writes a number read in bursts ("SSN 41420 163 9"), directly
-// after its own identifier cue: read as bare digits with that cue (_voice_grouped).
-// are these the groups of a number read in pairs: four groups or more, each of two digits
+// Are these the groups of a number read in pairs: four groups or more, each of two digits
 // but one of one or three (_paired)?
 function paired(lens) {
   return lens.length >= 4 && lens.filter((n) => n === 2).length === lens.length - 1 && Math.max(...lens) <= 3;
 }
-// does the original of norm[cs:ce] hold a date's slash or a time's colon (_stamp_marks)?
+// Does the original of norm[cs:ce] hold a date's slash or a time's colon (_stamp_marks)?
 function stampMarks(text, cs, ce) {
   for (let i = cs; i < ce; i++) if ("/:".includes(text.originalAt(i))) return true;
   return false;
 }
+// Nine digits (or ten) in two to VOICE_GROUPS groups joined by single spaces, however
+// grouped, as voice typing writes a number read in bursts ("SSN 41420 163 9"), directly
+// after its own identifier cue: read as bare digits with that cue (_voice_grouped).
 function voiceGrouped(norm, bare, cs, ce, ctx) {
   if (bare.length > VOICE_DIGITS[1] + VOICE_GROUPS - 1) return null; // more digits, or more spaces than groups can have
   const texts = bare.match(/[0-9]+/g);
@@ -605,12 +605,11 @@ function voiceGrouped(norm, bare, cs, ce, ctx) {
   if (!ctx.introducedById() && !ctx.carriedToOwner() && !ctx.labelledById()) {
     // (or a Social Security number read as its area, its group and its serial in two pairs,
     // "cinco cinco nueve, ochenta, cuarenta, treinta", under any cue or scope of its kind:
-    // no other reading groups it so)
+    // no other reading groups it so; or any number read out in pairs under any cue or
+    // scope, "forty nine, thirty eight, fifty seven, twenty nine, four", "18 16 22 89 0",
+    // but not a date and a time, "04/04/25 8:11")
     const lens = texts.map((t) => t.length);
     const ssnPaired = lens.join(",") === "3,2,2,2";
-    // (or a number read out in pairs under any cue or scope: "forty nine, thirty eight,
-    // fifty seven, twenty nine, four", "18 16 22 89 0"; not a date and a time, "04/04/25
-    // 8:11")
     if (!ssnPaired && !(paired(lens) && !stampMarks(ctx.text, cs, ce))) return null;
     const kind = classify([d], [], ctx, true, true);
     if (kind === null || (ssnPaired && kind !== "ssn" && kind !== "itin")) return null;
