@@ -32,6 +32,8 @@ from ._rules import (
     CARD_WORDS_RE,
     CARD_WORDS_REACH,
     CLOCK_RE,
+    CT_BASE_MIN,
+    CT_LOC,
     CUE_KINDS,
     CUE_RE,
     CUE_WINDOW,
@@ -1534,7 +1536,8 @@ def _cue_fits(cue: re.Match, digits: int) -> bool:
     return cue.group() not in WEAK_CUES_AFTER and digits == (_CT_DIGITS if kind == "ct" else _NINE)
 
 
-_CT_DIGITS, _NINE = 10, 9  # the digits of a CT number, and of the others
+# the digits of a CT number (its 7-digit base and location code), and of the others
+_CT_DIGITS, _NINE = CT_BASE_MIN + CT_LOC, 9
 
 
 # a word an OCR read with a letter or two as digits ("Emp1oyer", "N0."), and those

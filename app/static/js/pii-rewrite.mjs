@@ -1121,6 +1121,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     if (2 * digits.length > word.length || [...digits].some((c) => !Object.hasOwn(DIGIT_LETTERS, c))) return word;
     return word.replace(/[0158]/g, (c) => DIGIT_LETTERS[c]);
   }
+  // the digits of a CT number: its 7-digit base and its location code
+  const CT_DIGITS = RULES.ct_tax_reg.base_min + RULES.ct_tax_reg.location_length;
   function cueBefore(text, at, digits = 0) {
     const lo = Math.max(0, at - CUE_WINDOW - MAX_CUE);
     const window = lower(text.slice(lo, at));
@@ -1134,7 +1136,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       // given a number's digits, a cue of a kind that holds as many, not a name alone
       // ("Bank shows two debits: CT DRS 01/16 $1,250.00" is a date and a sum)
       const end = cue.index + cue[0].length;
-      const fits = !digits || (!WEAK_CUES_AFTER.has(cue[0]) && digits === (cueKind(cue) === "ct" ? 10 : 9));
+      const fits = !digits || (!WEAK_CUES_AFTER.has(cue[0]) && digits === (cueKind(cue) === "ct" ? CT_DIGITS : 9));
       if (ID_KINDS.has(cueKind(cue)) && fits && lo + end >= at - CUE_WINDOW && !/[0-9]{3}/.test(window.slice(end))) return true;
     }
     return false;
