@@ -14,6 +14,8 @@ from ._rules import (
     CT_LOC,
     CT_MAX_BASE_GROUPS,
     CT_MIN_GROUP,
+    CT_NO_CUE_LOC,
+    CT_PLACEHOLDER_BASES,
     CUE_LAYOUTS,
     FEIN_PREFIXES,
     ITIN_GROUPS,
@@ -93,6 +95,41 @@ def _card_ok(d: str) -> bool:
             if lo <= d[: len(lo)] <= hi:
                 return _luhn_ok(d)
     return False
+
+
+# how many digits a mistyped copy of an identifier differs in (_typo_of)
+_SLIPS = 2
+
+
+def _fits(kind: str, d: str) -> bool:
+    """Could the digits d be an identifier of this kind (its length and its checks)?"""
+    if kind in ("ssn", "itin"):
+        return len(d) == 9 and _ssn_or_itin(d) == kind
+    if kind == "fein":
+        return len(d) == 9 and _fein_ok(d)
+    if kind == "routing":
+        return len(d) == 9 and _routing_ok(d)
+    if kind == "card":
+        return _card_ok(d)
+    base = d[:-CT_LOC]
+    return (
+        CT_BASE_MIN <= len(base) <= CT_BASE_MAX
+        and d[-CT_LOC:].startswith(CT_NO_CUE_LOC)
+        and base not in CT_PLACEHOLDER_BASES
+    )
+
+
+def _typo_of(a: str, b: str) -> bool:
+    """Is b what a becomes by a slip: one or two digits changed (one mistyped, two
+    neighbours swapped as in "554171825" for "551471825", or one mistyped and the
+    check digit redone)? Both have the same length."""
+    changed = 0
+    for x, y in zip(a, b, strict=True):
+        if x != y:
+            changed += 1
+            if changed > _SLIPS:
+                return False
+    return changed > 0
 
 
 def _phone_like(d: str) -> bool:

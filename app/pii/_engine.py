@@ -22,6 +22,7 @@ Outline (the JavaScript twin in app/static/js/pii.mjs follows it step by step):
 
 from __future__ import annotations
 
+from ._checks import _fits, _typo_of
 from ._cues import _Chunk, _Text, digits_of
 from ._normalise import normalise
 from ._pieces import _ASCII_LETTERS, _BASE_DIGITS, _scan_chunk, ct_base
@@ -75,7 +76,21 @@ def _known(digits: str, kinds: dict[str, str], bases: set[str]) -> tuple[str, st
     kind = kinds.get(digits)
     if kind is not None:
         return kind, "repeat"
-    return ("ct_tax_reg", "location") if _sibling(digits, bases) else None
+    if _sibling(digits, bases):
+        return "ct_tax_reg", "location"
+    kind = _mistyped(digits, kinds)
+    return (kind, "typo") if kind is not None else None
+
+
+def _mistyped(digits: str, kinds: dict[str, str]) -> str | None:
+    """The kind of the found identifier whose digits these are with one digit changed or
+    two neighbours swapped, if they pass that kind's checks too: the wrong number and
+    the right one side by side ("The payment memo shows 7322536002 instead of our
+    registration number 7362536002")."""
+    for found, kind in kinds.items():
+        if len(found) == len(digits) and _typo_of(found, digits) and _fits(kind, digits):
+            return kind
+    return None
 
 
 def _any_known(groups: list[str], kinds: dict[str, str], bases: set[str]) -> bool:
@@ -83,14 +98,17 @@ def _any_known(groups: list[str], kinds: dict[str, str], bases: set[str]) -> boo
     a found CT registration's?"""
     if not kinds.keys().isdisjoint(groups):
         return True
-    return bool(bases) and any(_sibling(d, bases) for d in groups)
+    if bases and any(_sibling(d, bases) for d in groups):
+        return True
+    return any(_mistyped(d, kinds) for d in groups)
 
 
 def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
     """The same number again in another form ("412-08-3317, i.e. 412083317"): a tight
     digit group (digits joined by single punctuation) elsewhere whose digits are a
-    found identifier's is that identifier too, and one that is another location of a
-    found CT registration (_sibling) is a CT number. One sweep: chunks and raw are in
+    found identifier's is that identifier too, one that is another location of a
+    found CT registration (_sibling) is a CT number, and one that is a found
+    identifier mistyped (_mistyped) is of its kind. One sweep: chunks and raw are in
     order."""
     kinds: dict[str, str] = {}
     bases: set[str] = set()
@@ -456,7 +474,9 @@ _SHAPES = {
     "itin": "its shape alone: three, two and four digits in the ITIN ranges",
     "fein": "its shape alone: two digits, a hyphen and seven, with a valid prefix",
     "card": "its shape alone: a card number's length and prefix and a valid check digit",
-    "ct_tax_reg": "its shape alone: a 7-digit base, a hyphen or a space, a location code 000-009",
+    "ct_tax_reg": (
+        "its shape alone: a 7-digit base, a hyphen, a slash or a space, a location code 000-009"
+    ),
 }
 
 
@@ -464,6 +484,8 @@ def _uncued_reason(why: tuple | None, kind: str, text: _Text | None) -> str:
     """Why a finding no cue gave was found: its place in a record, or its shape."""
     if why and why[0] == "repeat":
         return "the same digits as an identifier found elsewhere in the message"
+    if why and why[0] == "typo":
+        return "an identifier found elsewhere in the message with one digit changed or two swapped"
     if why and why[0] == "location":
         return "another location code of a CT registration found elsewhere in the message"
     if why and why[0] == "efw2":

@@ -51,6 +51,7 @@ from ._rules import (
     CT_MAX_BASE_GROUPS,
     CT_MIN_GROUP,
     CT_NO_CUE_LOC,
+    CT_NO_CUE_SLASH,
     CT_PHONE_GUARD,
     CT_PLACEHOLDER_BASES,
     CT_SEPARATORS,
@@ -60,6 +61,7 @@ from ._rules import (
     CUE_LAYOUTS,
     DENIAL_ANSWER_NOT_RE,
     DIGITS_RE,
+    EFW2_DIGITS_AFTER,
     EFW2_RECORDS,
     FEIN_PREFIXES,
     GLUE_LEAD,
@@ -187,7 +189,7 @@ def _cue_free_source() -> str:
     by_first: dict[int, str] = {
         2: f"(?<={_digits_source(FEIN_PREFIXES)})" + dash + d(7) + end(7),
         3: sep + d(2) + sep + d(4) + end(4),
-        CT_BASE_MAX - 2: f"(?:{dash}| )"
+        CT_BASE_MAX - 2: f"(?:{dash}| |{re.escape(CT_NO_CUE_SLASH)})"
         + re.escape(CT_NO_CUE_LOC)
         + d(CT_LOC - len(CT_NO_CUE_LOC))
         + end(CT_LOC),
@@ -360,14 +362,19 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             # a CT cue ("Conn. ID 1853106.000"; not an IP address, 133.86.175.226)
             if len(seps) != 1 or seps[0] not in CT_CUED_SEPARATORS:
                 return None
-            return "ct_tax_reg" if _ct_cued(ctx, first, last, d, lens == _CT_SHAPE) else None
-        if lens[:2] == CT_ZIP_PLUS4 and seps[0] == "-":  # "CT 06106-4021\n860 ..."
+            if _ct_cued(ctx, first, last, d, lens == _CT_SHAPE):
+                return "ct_tax_reg"
+            # the slash alone, as letters print it: "filed under 2646656/000"
+            if seps[0] != CT_NO_CUE_SLASH or not _ct_shape_alone(lens, d):
+                return None
+            kind = "ct_tax_reg"
+        elif lens[:2] == CT_ZIP_PLUS4 and seps[0] == "-":  # "CT 06106-4021\n860 ..."
             return None
-        if lens[0] == CT_ZIP_PLUS4[0] and seps[0] == "" and d.startswith(CT_ZIP_PREFIX):
+        elif lens[0] == CT_ZIP_PLUS4[0] and seps[0] == "" and d.startswith(CT_ZIP_PREFIX):
             return None  # "Hartford, CT 06171\n203 615 8846": a ZIP code, then a phone
         # (a tax ID's 7-digit base may come in groups of its own: "My tax number is
         # 576-9004-000"; no nine digits are a tax ID of ten)
-        if _ct_cued(
+        elif _ct_cued(
             ctx,
             first,
             last,
@@ -377,10 +384,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             return "ct_tax_reg"
         # 1234567-000 or 1234567 000: the shape alone, a 7-digit base, a hyphen or one
         # space and a location code 000-009
-        if (
-            lens == _CT_SHAPE
-            and (seps[0] == "-" or _one_space(ctx.text.norm, ctx.at + _CT_SHAPE[0]))
-            and d[-CT_LOC:].startswith(CT_NO_CUE_LOC)
+        elif _ct_shape_alone(lens, d) and (
+            seps[0] == "-" or _one_space(ctx.text.norm, ctx.at + _CT_SHAPE[0])
         ):
             kind = "ct_tax_reg"
         else:
@@ -412,6 +417,13 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
 
 
 _CT_SHAPE = (CT_BASE_MAX - 2, CT_LOC)  # a 7-digit base and its location code
+
+
+def _ct_shape_alone(lens: tuple[int, ...], d: str) -> bool:
+    """A CT number by its shape alone: a 7-digit base and a location code 000-009."""
+    return lens == _CT_SHAPE and d[-CT_LOC:].startswith(CT_NO_CUE_LOC)
+
+
 # a date (YYYYMMDD) leading a longer number
 _DATE_LEAD_RE = re.compile("(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])")
 _ANY_DIGIT_RE = re.compile("[0-9]")
@@ -1102,7 +1114,8 @@ def _efw2_field(norm: str, cs: int, ce: int):
         ls = cs - back
         if ls < 0 or norm[ls] != "R" or (ls > 0 and norm[ls - 1] != "\n"):
             continue
-        field = EFW2_RECORDS.get(norm[ls : ls + 2])
+        record = norm[ls : ls + 2]
+        field = EFW2_RECORDS.get(record)
         if field is None or (
             back > 2 and (abs(field[0] - back) > 1 or norm[ls + 2 : cs].strip("0123456789 "))
         ):
@@ -1110,10 +1123,11 @@ def _efw2_field(norm: str, cs: int, ce: int):
         s = _efw2_start(norm, ls + field[0])
         e = s + 9
         d = norm[s:e]
-        if e > ce or not (d.isascii() and d.isdigit()) or (e < len(norm) and "0" <= norm[e] <= "9"):
+        glued = e < len(norm) and "0" <= norm[e] <= "9" and record not in EFW2_DIGITS_AFTER
+        if e > ce or not (d.isascii() and d.isdigit()) or glued:
             return None
         kind = _ssn_or_itin(d) if field[1] == "ssn" else "fein" if _fein_ok(d) else None
-        return None if kind is None else (kind, s, e, d, ("efw2", norm[ls : ls + 2]))
+        return None if kind is None else (kind, s, e, d, ("efw2", record))
     return None
 
 
@@ -1220,6 +1234,20 @@ def _listed_after(sep: str, ctx: _Chunk, before: int) -> bool:
 
 # a 7-digit base, a hyphen or a space, a location code 00x: "CT-7996295-002" prefixed
 _CT_PREFIXED_RE = re.compile(f"[0-9]{{{_CT_SHAPE[0]}}}[- ]{CT_NO_CUE_LOC}[0-9]")
+
+
+def _form_value(ctx: _Chunk, cs: int) -> bool:
+    """Is the chunk at cs glued to a name (a capital, then small letters: "Iyer",
+    "Die") on a line that takes an identifier's kind from the line above, which ends
+    with its name (_scopes._label_lines): a form's values copied out of a PDF under its
+    labels, the spaces between the columns lost?"""
+    norm = ctx.text.norm
+    i = cs
+    while i > 0 and "a" <= norm[i - 1] <= "z":
+        i -= 1
+    if i == cs or i == 0 or not "A" <= norm[i - 1] <= "Z":
+        return False
+    return ctx.text.scoped(cs, ctx)[1] in ID_KINDS
 
 
 def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
@@ -1352,6 +1380,10 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         # "ssn418-02-9264", "my ssn is846320748": the number's own cue typed on to it
         # (not "CT", which prefixes other numbers: "confirmation CT0240064950"; a CT cue
         # longer than that may: "ctreg7541578003")
+        left_taint = False
+    elif left_taint and _form_value(ctx, cs):
+        # "Your Social Security Number" over "TomaszMurphy893 80 1674": a PDF form's row
+        # of values copied under its row of labels, a name run on to the number
         left_taint = False
     elif left_taint and norm[cs - 1] in _ASCII_LETTERS:
         # "visa4051400308274374": a card word typed on to a card number

@@ -2203,6 +2203,55 @@ def _spaced_ohs(norm: str) -> list[Edit]:
     return out
 
 
+_GROUPED_OH_RE = re.compile(_R["grouped_oh"])
+_GROUPED_OH_MIN, _GROUPED_OH_MAX = _R["grouped_oh_digits"]
+_OH_TOKEN_RE = re.compile("(?<![a-z])oh?(?![a-z])")
+_OH_RUN_TOKEN_RE = re.compile("[0-9]|oh?|dash|-")
+
+
+def _grouped_ohs(norm: str) -> list[Edit]:
+    """Each "oh" said for a zero among groups of numerals that hold an identifier's
+    digits with it ("451 oh 1 99 31", "oh 62 47 39 35"): a 0 (grouped_oh). A run with
+    a dash, said or typed, is read as dictation reads it: the dashes part its groups and
+    the spaces go ("77 dash oh 66 oh 286" is 77-0660286)."""
+    low = _lower(norm)
+    if "o " not in low and "oh " not in low:
+        return []
+    out: list[Edit] = []
+    for m in _GROUPED_OH_RE.finditer(low):
+        s, e = m.span()
+        ohs = [t.span() for t in _OH_TOKEN_RE.finditer(low, s, e)]
+        numerals = sum(c.isdigit() for c in low[s:e])
+        if not ohs or not numerals < _GROUPED_OH_MIN <= numerals + len(ohs) <= _GROUPED_OH_MAX:
+            continue
+        if "-" not in m.group() and "dash" not in m.group():
+            out.extend((a, b, "0", [(a, b)]) for a, b in ohs)
+            continue
+        chars: list[str] = []
+        src: list[tuple[int, int]] = []
+        for t in _OH_RUN_TOKEN_RE.finditer(low, s, e):
+            token = t.group()
+            chars.append(token if token.isdigit() else "0" if token[0] == "o" else "-")
+            src.append(t.span())
+        out.append((s, e, "".join(chars), src))
+    return out
+
+
+_KEYPAD_GROUPS_RE = re.compile(_R["keypad_groups"])
+
+
+def _keypad_groups(norm: str) -> list[Edit]:
+    """The star or pound key keyed between an SSN's groups ("764#21#4902"): a hyphen
+    (keypad_groups)."""
+    if "*" not in norm and "#" not in norm:
+        return []
+    out: list[Edit] = []
+    for m in _KEYPAD_GROUPS_RE.finditer(norm):
+        for at in (m.start() + 3, m.start() + 6):
+            out.append((at, at + 1, "-", [(at, at + 1)]))
+    return out
+
+
 def _numeral_pauses(norm: str) -> list[Edit]:
     """A dictation's pause between numerals ("987... 82", "950 comma 85"): gone."""
     if not any(hint in norm for hint in _NUMERAL_PAUSE_HINTS):
@@ -2246,6 +2295,8 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
         _asides,
         _bracket_pauses,
         _spaced_ohs,
+        _grouped_ohs,
+        _keypad_groups,
         _numeral_pauses,
         _dotted_digits,
         _script_digits,

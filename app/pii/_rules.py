@@ -33,6 +33,9 @@ KIND_LABELS: dict[str, str] = dict(RULES["labels"])
 EFW2_RECORDS: dict[str, tuple[int, str]] = {
     record: (column, kind) for record, (column, kind) in RULES["efw2_records"].items()
 }
+EFW2_DIGITS_AFTER = frozenset(RULES["efw2_digits_after"])
+if not EFW2_RECORDS.keys() >= EFW2_DIGITS_AFTER:
+    raise ValueError("efw2_digits_after must name efw2_records")
 KINDS: tuple[str, ...] = tuple(KIND_LABELS)
 REMOVED_TEMPLATE: str = RULES["removed_template"]
 # Each language's words for findings; English is the labels and template above.
@@ -470,6 +473,9 @@ CT_BASE_ALONE_NOT_NEAR_RE = re.compile(_ct["base_alone_not_near"])
 CT_BASE_ALONE_NEAR_REACH: int = _ct["base_alone_near_reach"]
 CT_SEPARATORS = frozenset(_ct["separators"])
 CT_CUED_SEPARATORS = frozenset(_ct["cued_separators"])
+CT_NO_CUE_SLASH: str = _ct["no_cue_slash"]
+if CT_NO_CUE_SLASH not in CT_CUED_SEPARATORS:
+    raise ValueError("ct_tax_reg.no_cue_slash must be one of its cued_separators")
 CT_ZIP_PLUS4: tuple[int, ...] = tuple(_ct["zip_plus4"])
 CT_ZIP_PREFIX: str = _ct["zip_prefix"]
 CT_ZIP_LAYOUT_SEPS: tuple[str, ...] = tuple(_ct["zip_layout_separators"])

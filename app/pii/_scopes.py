@@ -106,6 +106,14 @@ if not _S["list_heading"].endswith("[ \\t]*$"):
 _HEADING_REACH: int = _parser.parse(_S["list_heading"][: -len("[ \\t]*$")]).getwidth()[1]
 _SUBJECT_RE = re.compile(_S["subject"], re.IGNORECASE)
 _PRESENT_RE = re.compile(_S["presenting_line"])
+# the same with a name run on to the number, as a form's row of values copied out of a
+# PDF reads ("TamaraIyer228048210" under "... Last nameSocial Security Number")
+_PRESENT_GLUED_SRC = _S["presenting_line"].replace(
+    "{0,6}([0-9]", "{0,6}(?:[A-Za-z'’]*[a-z])?([0-9]", 1
+)
+if _S["presenting_line"] == _PRESENT_GLUED_SRC:
+    raise ValueError("scopes.presenting_line changed: update _PRESENT_GLUED_SRC")
+_PRESENT_GLUED_RE = re.compile(_PRESENT_GLUED_SRC)
 # a turn's answer: a presenting line, perhaps a few words after its number
 _ANSWER_RE = re.compile("(?:" + _S["presenting_line"] + ")(?:" + _S["answer_tail"] + ")?")
 _SPEAKER_RE = re.compile(_S["speaker_turn"])
@@ -430,6 +438,19 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
     ]
 
 
+def _key_values(line: str, mode: str, below: str | None) -> bool:
+    """Are line and the line under it a label and its value each, aligned by spaces,
+    the label under it an identifier's name ("Bank    Charter Oak FCU" over "Routing
+    290698109"): key-value lines, not a header over a row?"""
+    if mode != "  " or below is None:
+        return False
+    labels = [cell for _off, cell in _cells(below, mode) if cell]
+    if len(labels) != 2 or len([c for _o, c in _cells(line, mode) if c]) != 2:
+        return False
+    label = labels[0]
+    return _DIGIT_RE.search(label) is None and any(k in ID_KINDS for k in _cues(label, header=True))
+
+
 def _head_mode(line: str, below: str | None) -> tuple[str | None, str]:
     """How a table under line splits its cells, and the header line to read (line, or
     the column names a sentence of it lists), given the line its rows start on."""
@@ -475,8 +496,11 @@ def _table_at(lines: list[tuple[int, str]], k: int) -> bool:
     if k >= n:
         return False
     below = _first_below(lines, k)
-    mode, named = _head_mode(lines[k][1], lines[below][1] if below < n else None)
-    return mode is not None and _header(named, mode) is not None
+    row = lines[below][1] if below < n else None
+    mode, named = _head_mode(lines[k][1], row)
+    return (
+        mode is not None and _header(named, mode) is not None and not _key_values(named, mode, row)
+    )
 
 
 def _structures(
@@ -490,9 +514,10 @@ def _structures(
         line = lines[i][1]
         # a header or heading may stand one blank line above its rows or items
         first = _first_below(lines, i)
-        mode, named = _head_mode(line, lines[first][1] if first < n else None)
+        row = lines[first][1] if first < n else None
+        mode, named = _head_mode(line, row)
         cols = _header(named, mode) if mode is not None else None
-        if mode is not None and cols is not None:
+        if mode is not None and cols is not None and not _key_values(named, mode, row):
             starts = [off for off, _cell in _cells(named, mode)] if mode == "  " else None
             i = _table_rows(lines, first, mode, cols, forced, notes, starts)
             continue
@@ -631,15 +656,16 @@ def _label_lines(
     lines: list[tuple[int, str]], fallback: dict[int, str], notes: dict[int, str]
 ) -> None:
     """A line that presents a number (a few words and the number: "GRACE L OYELOWO
-    306625954", a form's row copied out of a PDF) right under a line of no digit that
-    ends with an identifier's name ("Your first name MI Last name Your Social Security
-    Number") takes that kind."""
+    306625954", a form's row copied out of a PDF, its last word perhaps run on to the
+    number) right under a line of no digit that ends with an identifier's name ("Your
+    first name MI Last name Your Social Security Number") takes that kind."""
     for k in range(1, len(lines)):
         off, line = lines[k]
-        m = _PRESENT_RE.fullmatch(line)
+        m = _PRESENT_GLUED_RE.fullmatch(line)
         if m is None:
             continue
-        label = _low(lines[k - 1][1]).rstrip(" \t:")
+        # (its words apart where a PDF copy ran them together: "Last nameSocial Security")
+        label = _low(_CAMEL_RE.sub(" ", lines[k - 1][1])).rstrip(" \t:")
         if not label or _DIGIT_RE.search(label) is not None:
             continue
         last = None
@@ -1816,7 +1842,7 @@ def could_be_scoped(text: str, o: int) -> bool:
         return True
     # a presented number ends its line, or its sentence in a series of them
     if _ends_in_number(line) and (
-        _PRESENT_RE.fullmatch(line, off) is not None or _presenting_turn(line, off)
+        _PRESENT_GLUED_RE.fullmatch(line, off) is not None or _presenting_turn(line, off)
     ):
         return True
     return any(start + off + m.start(1) == o for m in _presenting_sentences(line[off:]))

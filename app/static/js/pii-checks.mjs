@@ -66,6 +66,34 @@ export function cardOk(d) {
   return false;
 }
 
+// Could the digits d be an identifier of this kind (its length and its checks)?
+// (_checks._fits)
+export function fits(kind, d) {
+  if (kind === "ssn" || kind === "itin") return d.length === 9 && ssnOrItin(d) === kind;
+  if (kind === "fein") return d.length === 9 && feinOk(d);
+  if (kind === "routing") return d.length === 9 && routingOk(d);
+  if (kind === "card") return cardOk(d);
+  const base = d.slice(0, d.length - CT.location_length);
+  return (
+    CT.base_min <= base.length &&
+    base.length <= CT.base_max &&
+    d.slice(-CT.location_length).startsWith(CT.no_cue_location_prefix) &&
+    !CT.placeholder_bases.includes(base)
+  );
+}
+
+// Is b what a becomes by a slip: one or two digits changed (one mistyped, two
+// neighbours swapped as in "554171825" for "551471825", or one mistyped and the check
+// digit redone)? Both have the same length. (_checks._typo_of)
+const SLIPS = 2;
+export function typoOf(a, b) {
+  let changed = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && ++changed > SLIPS) return false;
+  }
+  return changed > 0;
+}
+
 export function allSame(d) {
   for (let i = 1; i < d.length; i++) if (d[i] !== d[0]) return false;
   return true;

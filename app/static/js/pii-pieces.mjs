@@ -92,25 +92,25 @@ export function classify(parts, seps, ctx, first, last) {
       // a dot or slash before the location code of a base in one group, only with a CT
       // cue ("Conn. ID 1853106.000"; not an IP address, 133.86.175.226)
       if (seps.length !== 1 || !CT.cued_separators.includes(seps[0])) return null;
-      return ctCued(ctx, first, last, d, shape === CT_SHAPE) ? "ct_tax_reg" : null;
-    }
-    // "CT 06106-4021\n860 ...": a ZIP+4 is never the start of a CT number
-    if (lens[0] === CT.zip_plus4[0] && lens[1] === CT.zip_plus4[1] && seps[0] === "-") return null;
-    // "Hartford, CT 06171\n203 615 8846": a ZIP code, then a phone
-    if (lens[0] === CT.zip_plus4[0] && seps[0] === "" && d.startsWith(CT.zip_prefix)) return null;
-    // (a tax ID's 7-digit base may come in groups of its own: "My tax number is
-    // 576-9004-000"; no nine digits are a tax ID of ten)
-    const shaped = shape === CT_SHAPE || (n === CT_DIGITS && ctx.cue(first, last) === "taxid");
-    if (ctCued(ctx, first, last, d, shaped)) return "ct_tax_reg";
-    // 1234567-000 or 1234567 000: the shape alone, a 7-digit base, a hyphen or one
-    // space and a location code 000-009
-    if (
-      shape === CT_SHAPE &&
-      (seps[0] === "-" || oneSpace(ctx.text.norm, ctx.at + CT.base_max - 2)) &&
-      d.slice(n - CT.location_length).startsWith(CT.no_cue_location_prefix)
-    ) {
+      if (ctCued(ctx, first, last, d, shape === CT_SHAPE)) return "ct_tax_reg";
+      // the slash alone, as letters print it: "filed under 2646656/000"
+      if (seps[0] !== CT.no_cue_slash || !ctShapeAlone(shape, d)) return null;
       kind = "ct_tax_reg";
-    } else return null;
+    } else {
+      // "CT 06106-4021\n860 ...": a ZIP+4 is never the start of a CT number
+      if (lens[0] === CT.zip_plus4[0] && lens[1] === CT.zip_plus4[1] && seps[0] === "-") return null;
+      // "Hartford, CT 06171\n203 615 8846": a ZIP code, then a phone
+      if (lens[0] === CT.zip_plus4[0] && seps[0] === "" && d.startsWith(CT.zip_prefix)) return null;
+      // (a tax ID's 7-digit base may come in groups of its own: "My tax number is
+      // 576-9004-000"; no nine digits are a tax ID of ten)
+      const shaped = shape === CT_SHAPE || (n === CT_DIGITS && ctx.cue(first, last) === "taxid");
+      if (ctCued(ctx, first, last, d, shaped)) return "ct_tax_reg";
+      // 1234567-000 or 1234567 000: the shape alone, a 7-digit base, a hyphen or one
+      // space and a location code 000-009
+      if (ctShapeAlone(shape, d) && (seps[0] === "-" || oneSpace(ctx.text.norm, ctx.at + CT.base_max - 2))) {
+        kind = "ct_tax_reg";
+      } else return null;
+    }
   } else if (
     CARD.min_length <= n &&
     n <= CARD.max_length &&
@@ -158,6 +158,12 @@ const GLUED_FIELD_RE = /[a-z]{2,12}[ ]?[#:]?[ ]?[0-9]/y;
 const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])|(?:LLC|INC|CORP|LTD|DBA|DOB|EXP|TEL|PH|FAX)(?![A-Za-z0-9_])|\/[A-Za-z]{2,12}(?![A-Za-z0-9_])|[A-Z]{2,12}(?=(?: [A-Z]{1,12}){1,3} ?:)/y;
 
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
+
+// A CT number by its shape alone: a 7-digit base and a location code 000-009.
+// (_pieces._ct_shape_alone)
+function ctShapeAlone(shape, d) {
+  return shape === CT_SHAPE && d.slice(d.length - CT.location_length).startsWith(CT.no_cue_location_prefix);
+}
 const CT_DIGITS = CT.base_max - 2 + CT.location_length;
 const ZIP_SHAPE = CT.zip_plus4.join(","); // a 5-4 layout is a ZIP+4 written as a number
 const ZIP_LAYOUT_SEPS = new Set(CT.zip_layout_separators); // how a spoken 5-4 number is written
@@ -682,12 +688,14 @@ function efw2Field(norm, cs, ce) {
   for (const back of EFW2_BACKS) {
     const ls = cs - back;
     if (ls < 0 || norm[ls] !== "R" || (ls > 0 && norm[ls - 1] !== "\n")) continue;
-    const field = RULES.efw2_records[norm.slice(ls, ls + 2)];
+    const record = norm.slice(ls, ls + 2);
+    const field = RULES.efw2_records[record];
     if (field === undefined || (back > 2 && (Math.abs(field[0] - back) > 1 || !/^[0-9 ]*$/.test(norm.slice(ls + 2, cs))))) continue;
     const s = efw2Start(norm, ls + field[0]);
     const e = s + 9;
     const d = norm.slice(s, e);
-    if (e > ce || !/^[0-9]{9}$/.test(d) || (e < norm.length && norm[e] >= "0" && norm[e] <= "9")) return null;
+    const glued = e < norm.length && norm[e] >= "0" && norm[e] <= "9" && !RULES.efw2_digits_after.includes(record);
+    if (e > ce || !/^[0-9]{9}$/.test(d) || glued) return null;
     const kind = field[1] === "ssn" ? ssnOrItin(d) : feinOk(d) ? "fein" : null;
     return kind === null ? null : [kind, s, e, d];
   }
@@ -769,6 +777,18 @@ const CT_GLUED_PREFIX_RE = new RegExp(CT.glued_prefix);
 const CT_PREFIXED_RE = new RegExp(
   `^[0-9]{${CT.base_max - 2}}[- ]${CT.no_cue_location_prefix}[0-9]$`,
 );
+
+// Is the chunk at cs glued to a name (a capital, then small letters: "Iyer", "Die") on a
+// line that takes an identifier's kind from the line above, which ends with its name
+// (labelLines): a form's values copied out of a PDF under its labels, the spaces between
+// the columns lost? (_pieces._form_value)
+function formValue(ctx, cs) {
+  const norm = ctx.text.norm;
+  let i = cs;
+  while (i > 0 && norm[i - 1] >= "a" && norm[i - 1] <= "z") i--;
+  if (i === cs || i === 0 || !(norm[i - 1] >= "A" && norm[i - 1] <= "Z")) return false;
+  return ID_KINDS.has(ctx.text.scoped(cs, ctx)[1]);
+}
 
 export function scanChunk(text, cs, ce, ctx, out) {
   const norm = text.norm;
@@ -895,6 +915,10 @@ export function scanChunk(text, cs, ce, ctx, out) {
     // "ssn418-02-9264", "my ssn is846320748": the number's own cue typed on to it (not
     // "CT", which prefixes other numbers: "confirmation CT0240064950"; a CT cue longer
     // than that may: "ctreg7541578003")
+    leftTaint = false;
+  } else if (leftTaint && formValue(ctx, cs)) {
+    // "Your Social Security Number" over "TomaszMurphy893 80 1674": a PDF form's row of
+    // values copied under its row of labels, a name run on to the number
     leftTaint = false;
   } else if (leftTaint && /[A-Za-z]/.test(norm[cs - 1])) {
     // "visa4051400308274374": a card word typed on to a card number

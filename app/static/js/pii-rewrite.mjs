@@ -107,6 +107,52 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     }
     return out;
   }
+  // Each "oh" said for a zero among groups of numerals that hold an identifier's digits
+  // with it ("451 oh 1 99 31", "oh 62 47 39 35"): a 0 (grouped_oh). A run with a dash,
+  // said or typed, is read as dictation reads it: the dashes part its groups and the
+  // spaces go ("77 dash oh 66 oh 286" is 77-0660286). (_rewrite._grouped_ohs)
+  const GROUPED_OH_RE = new RegExp(R.grouped_oh, "g");
+  const [GROUPED_OH_MIN, GROUPED_OH_MAX] = R.grouped_oh_digits;
+  const OH_TOKEN_RE = /(?<![a-z])oh?(?![a-z])/g;
+  const OH_RUN_TOKEN_RE = /[0-9]|oh?|dash|-/g;
+  function groupedOhs(norm) {
+    const low = lower(norm);
+    if (!low.includes("o ") && !low.includes("oh ")) return [];
+    const out = [];
+    for (const m of all(GROUPED_OH_RE, low)) {
+      const run = m[0];
+      const s = m.index;
+      const ohs = [...run.matchAll(OH_TOKEN_RE)].map((t) => [s + t.index, s + t.index + t[0].length]);
+      let numerals = 0;
+      for (const c of run) if (c >= "0" && c <= "9") numerals++;
+      const digits = numerals + ohs.length;
+      if (!ohs.length || numerals >= GROUPED_OH_MIN || digits < GROUPED_OH_MIN || digits > GROUPED_OH_MAX) continue;
+      if (!run.includes("-") && !run.includes("dash")) {
+        for (const [a, b] of ohs) out.push([a, b, "0", [[a, b]]]);
+        continue;
+      }
+      let chars = "";
+      const src = [];
+      for (const t of run.matchAll(OH_RUN_TOKEN_RE)) {
+        const token = t[0];
+        chars += /^[0-9]$/.test(token) ? token : token[0] === "o" ? "0" : "-";
+        src.push([s + t.index, s + t.index + token.length]);
+      }
+      out.push([s, s + run.length, chars, src]);
+    }
+    return out;
+  }
+  // The star or pound key keyed between an SSN's groups ("764#21#4902"): a hyphen
+  // (keypad_groups; _rewrite._keypad_groups).
+  const KEYPAD_GROUPS_RE = new RegExp(R.keypad_groups, "g");
+  function keypadGroups(norm) {
+    if (!norm.includes("*") && !norm.includes("#")) return [];
+    const out = [];
+    for (const m of all(KEYPAD_GROUPS_RE, norm)) {
+      for (const at of [m.index + 3, m.index + 6]) out.push([at, at + 1, "-", [[at, at + 1]]]);
+    }
+    return out;
+  }
   function numeralPauses(norm) {
     const out = [];
     if (!R.numeral_pause_hints.some((hint) => norm.includes(hint))) return out;
@@ -1435,6 +1481,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       [asides, null],
       [bracketPauses, null],
       [spacedOhs, null],
+      [groupedOhs, null],
+      [keypadGroups, null],
       [numeralPauses, null],
       [dottedDigits, null],
       [scriptDigits, null],

@@ -76,6 +76,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const HEADING_RE = new RegExp(S.list_heading, "i");
   const SUBJECT_RE = new RegExp("^(?:" + S.subject + ")$", "i");
   const PRESENT_RE = new RegExp("^(?:" + S.presenting_line + ")$");
+  // the same with a name run on to the number, as a form's row of values copied out of
+  // a PDF reads ("TamaraIyer228048210" under "... Last nameSocial Security Number")
+  const PRESENT_GLUED_SRC = S.presenting_line.replace("{0,6}([0-9]", "{0,6}(?:[A-Za-z'’]*[a-z])?([0-9]");
+  if (PRESENT_GLUED_SRC === S.presenting_line) throw new Error("scopes.presenting_line changed: update PRESENT_GLUED_SRC");
+  const PRESENT_GLUED_RE = new RegExp("^(?:" + PRESENT_GLUED_SRC + ")$");
   // a turn's answer: a presenting line, perhaps a few words after its number (_ANSWER_RE)
   const ANSWER_RE = new RegExp("^(?:" + S.presenting_line + ")(?:" + S.answer_tail + ")?$");
   const SPEAKER_RE = new RegExp("^(?:" + S.speaker_turn + ")");
@@ -970,12 +975,22 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     }
     return [md, named];
   }
+  // Are line and the line under it a label and its value each, aligned by spaces, the
+  // label under it an identifier's name ("Bank    Charter Oak FCU" over "Routing
+  // 290698109"): key-value lines, not a header over a row? (_key_values)
+  function keyValues(line, md, below) {
+    if (md !== "  " || below === null) return false;
+    const labels = cells(below, md).map(([, c]) => c).filter((c) => c);
+    if (labels.length !== 2 || cells(line, md).filter(([, c]) => c).length !== 2) return false;
+    return !/[0-9]/.test(labels[0]) && cues(labels[0], false, true).some((k) => ID_KINDS.has(k));
+  }
   // Does a table whose header row names its columns start at line k (_table_at)?
   function tableAt(ls, k) {
     if (k >= ls.length) return false;
     const below = firstBelow(ls, k);
-    const [md, named] = headMode(ls[k][1], below < ls.length ? ls[below][1] : null);
-    return md !== null && header(named, md) !== null;
+    const row = below < ls.length ? ls[below][1] : null;
+    const [md, named] = headMode(ls[k][1], row);
+    return md !== null && header(named, md) !== null && !keyValues(named, md, row);
   }
 
   // Under a one-cell header (a line that is only an identifier's name: "SSN") two or
@@ -1097,9 +1112,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       const line = ls[i][1];
       // a header or heading may stand one blank line above its rows or items
       const first = firstBelow(ls, i);
-      const [md, named] = headMode(line, first < n ? ls[first][1] : null);
+      const row = first < n ? ls[first][1] : null;
+      const [md, named] = headMode(line, row);
       const cols = md !== null ? header(named, md) : null;
-      if (cols !== null) {
+      if (cols !== null && !keyValues(named, md, row)) {
         // a space-aligned row with fewer or more cells than its header (a fixed-width
         // export) is read by position: a word starting with a digit exactly under the
         // start of a header cell takes that column's kind
@@ -1229,9 +1245,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   function labelLines(ls, fallback) {
     for (let k = 1; k < ls.length; k++) {
       const [off, line] = ls[k];
-      const m = PRESENT_RE.exec(line);
+      const m = PRESENT_GLUED_RE.exec(line);
       if (m === null) continue;
-      const label = low(ls[k - 1][1]).replace(/[ \t:]+$/, "");
+      // (its words apart where a PDF copy ran them together: "Last nameSocial Security")
+      const label = low(ls[k - 1][1].replace(/(?<=[a-z])(?=[A-Z])/g, " ")).replace(/[ \t:]+$/, "");
       if (!label || /[0-9]/.test(label)) continue;
       let last = null;
       CUE_RE.lastIndex = 0;

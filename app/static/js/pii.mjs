@@ -16,6 +16,7 @@ import { normalise } from "./pii-normalise.mjs";
 import { mask, removalLabel } from "./pii-wording.mjs";
 import { Chunk, Text, findIter, latinLower } from "./pii-cues.mjs";
 import { BASE_DIGITS, ctBase, scanChunk } from "./pii-pieces.mjs";
+import { fits, typoOf } from "./pii-checks.mjs";
 
 export { RULES };
 export { KIND_LABELS, KINDS } from "./pii-const.mjs";
@@ -35,9 +36,21 @@ function sibling(digits, bases) {
   );
 }
 
+// The kind of the found identifier whose digits these are with one digit changed or two
+// neighbours swapped, if they pass that kind's checks too: the wrong number and the
+// right one side by side ("The payment memo shows 7322536002 instead of our
+// registration number 7362536002"). (_engine._mistyped)
+function mistyped(digits, kinds) {
+  for (const [found, kind] of kinds) {
+    if (found.length === digits.length && typoOf(found, digits) && fits(kind, digits)) return kind;
+  }
+  return undefined;
+}
+
 // The same number again in another form ("412-08-3317, i.e. 412083317"): a tight
 // digit group elsewhere whose digits are a found identifier's is that identifier too,
-// and one that is another location of a found CT registration is a CT number.
+// one that is another location of a found CT registration is a CT number, and one
+// that is a found identifier mistyped is of its kind.
 export function repeats(norm, chunks, raw) {
   const kinds = new Map();
   const bases = new Set();
@@ -57,6 +70,7 @@ export function repeats(norm, chunks, raw) {
       const digits = r.m[0].replace(/[-./ ,]/g, "");
       let kind = kinds.get(digits);
       if (kind === undefined && sibling(digits, bases)) kind = "ct_tax_reg";
+      if (kind === undefined) kind = mistyped(digits, kinds);
       if (kind === undefined) continue;
       while (j < n && raw[j][2] <= s) out.push(raw[j++]);
       if (j < n && raw[j][1] < e) continue; // overlaps a finding
