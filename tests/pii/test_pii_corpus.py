@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 602
+    assert len(INDEPENDENT) == 609
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -455,6 +455,15 @@ _FLOORS = {
     "independent-596": (0.94, 0.95, 0.01),
     # harder voice (599): numbers read twice, hundreds, homophones (README)
     "independent-599": (0.94, 0.94, 0.01),
+    # phone menus (604): numbers keyed with no cue in the message, read back in words (README)
+    "independent-604": (0.90, 0.89, 0.01),
+    # voice (605): "877 87 88 forty", homophones, a recogniser's time (README)
+    "independent-605": (0.92, 0.92, 0.01),
+    # CT numbers written every way (607): dotted, 3-4-3, glued with no cue (README)
+    "independent-607": (0.95, 0.94, 0.01),
+    # pastes (609): PDF text whose values run into each other, a CSV's column named in a
+    # sentence (README)
+    "independent-609": (0.90, 0.90, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
