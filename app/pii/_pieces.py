@@ -72,6 +72,7 @@ from ._rules import (
     NACHA_ENTRY_CODES,
     PROSE_DASHES,
     RULES,
+    SENTENCE_END_RE,
     SSN_BAD_AREA_FIRST,
     WEAK_CUES_AFTER,
 )
@@ -1008,7 +1009,10 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     if len(d) not in _VOICE_DIGITS or len(bare) != len(d) + len(texts) - 1 or _glued(norm, cs, ce):
         return None
     ctx.look_at(cs)
-    introduced = ctx.introduced_by_id()
+    # (a date's slash never: "04/04/25 8:11")
+    introduced = ctx.introduced_by_id() or (
+        _clause_cued(ctx, cs) and not any(ctx.text.original_at(i) == "/" for i in range(cs, ce))
+    )
     if not introduced and not ctx.carried_to_owner() and not ctx.labelled_by_id():
         # (or a Social Security number read as its area, its group and its serial in two
         # pairs, "cinco cinco nueve, ochenta, cuarenta, treinta", under any cue or scope
@@ -1026,6 +1030,15 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     if kind is None:
         return None
     return (kind, cs, ce, d, ("before", ctx.before_span, ctx.before) if introduced else ctx.why)
+
+
+def _clause_cued(ctx: _Chunk, cs: int) -> bool:
+    """Is the number's own identifier cue before it in its clause, not carried from
+    another number ("the last four of my social are ..., the whole thing is 675 3 3
+    4528")?"""
+    if ctx.cue_before() not in ID_KINDS or ctx.carried:
+        return False
+    return SENTENCE_END_RE.search(ctx.text.norm, ctx.before_end, cs) is None
 
 
 def _dash_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):

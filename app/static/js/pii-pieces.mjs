@@ -1,7 +1,7 @@
 // The twin of app/pii/_pieces.py: digit chunks cut into identifier-shaped pieces.
 
 import { RULES } from "./pii-rules.mjs";
-import { CARD, DENIAL_ANSWER_NOT_RE, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, SSN_BAD_AREA_FIRST, WEAK_CUES_AFTER } from "./pii-const.mjs";
+import { CARD, DENIAL_ANSWER_NOT_RE, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, SENTENCE_END_RE, SSN_BAD_AREA_FIRST, WEAK_CUES_AFTER, sentenceEndIn } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, itinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
 import { betweenMarks, correctedAt, findIter, labelledAt } from "./pii-cues.mjs";
@@ -600,6 +600,14 @@ function stampMarks(text, cs, ce) {
 // Nine digits (or ten) in two to VOICE_GROUPS groups joined by single spaces, however
 // grouped, as voice typing writes a number read in bursts ("SSN 41420 163 9"), directly
 // after its own identifier cue: read as bare digits with that cue (_voice_grouped).
+// Is the number's own identifier cue before it in its clause, not carried from another
+// number ("the last four of my social are ..., the whole thing is 675 3 3 4528")?
+// (_pieces._clause_cued)
+function clauseCued(ctx, cs) {
+  if (!ID_KINDS.has(ctx.cueBefore()) || ctx.carried) return false;
+  return !sentenceEndIn(SENTENCE_END_RE, ctx.text.norm, ctx.beforeEnd, cs);
+}
+
 function voiceGrouped(norm, bare, cs, ce, ctx) {
   if (bare.length > VOICE_DIGITS[1] + VOICE_GROUPS - 1) return null; // more digits, or more spaces than groups can have
   const texts = bare.match(/[0-9]+/g);
@@ -608,7 +616,13 @@ function voiceGrouped(norm, bare, cs, ce, ctx) {
   // the groups and one space between each, nothing else
   if (!VOICE_DIGITS.includes(d.length) || bare.length !== d.length + texts.length - 1 || glued(norm, cs, ce)) return null;
   ctx.at = cs;
-  if (!ctx.introducedById() && !ctx.carriedToOwner() && !ctx.labelledById()) {
+  // (a date's slash never: "04/04/25 8:11")
+  let introduced = ctx.introducedById();
+  if (!introduced && clauseCued(ctx, cs)) {
+    introduced = true;
+    for (let i = cs; i < ce; i++) if (ctx.text.originalAt(i) === "/") introduced = false;
+  }
+  if (!introduced && !ctx.carriedToOwner() && !ctx.labelledById()) {
     // (or a Social Security number read as its area, its group and its serial in two pairs,
     // "cinco cinco nueve, ochenta, cuarenta, treinta", under any cue or scope of its kind:
     // no other reading groups it so; or any number read out in pairs under any cue or
