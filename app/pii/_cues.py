@@ -1765,13 +1765,24 @@ def _denial_gap(low: str, s: int, e: int) -> bool:
 
 
 _YEAR_BEFORE_WORD_RE = re.compile("(?:19[5-9][0-9]|20[0-4][0-9]) [A-Za-z]")
+_FORM_NUMBERS = frozenset(RULES["form_numbers"])
+_FORM_NUMBER_BEFORE_RE = re.compile(RULES["form_number_before"])
+_FORM_BEFORE_REACH = 6  # "form " and the character before it
+
+
+def _form_number(norm: str, s: int, e: int) -> bool:
+    """Is norm[s:e] a form's number after a determiner or "form" ("i need my 1099")?"""
+    return norm[s:e] in _FORM_NUMBERS and (
+        _FORM_NUMBER_BEFORE_RE.search(norm[max(0, s - _FORM_BEFORE_REACH) : s].lower()) is not None
+    )
 
 
 def _could_bind(norm: str, s: int, e: int, identifier: bool = False) -> bool:
     """Could the claim norm[s:e] take a cue? Not an amount or a date: fewer than
     MIN_DIGITS digits and a currency sign before it or a "/", "," or "." inside it; nor,
-    for an identifier's cue, a year before a word. A short plain number still does
-    ("SSN ending 1234", "xxx-xx-1234")."""
+    for an identifier's cue, a year before a word or a form's number after its
+    determiner ("my 1099"). A short plain number still does ("SSN ending 1234",
+    "xxx-xx-1234")."""
     if norm[s] == "[":
         return True
     n = 0
@@ -1785,6 +1796,8 @@ def _could_bind(norm: str, s: int, e: int, identifier: bool = False) -> bool:
         return True
     if identifier and e - s == 4 and _YEAR_BEFORE_WORD_RE.match(norm, s) is not None:
         return False  # a year before its noun ("my 2022 CT-1040", "the 2023 return")
+    if identifier and _form_number(norm, s, e):
+        return False  # a form's number ("... its my social security number, i need my 1099")
     j = s - 1
     while j >= 0 and j >= s - 2 and norm[j] == " ":
         j -= 1

@@ -1367,9 +1367,12 @@ function denialGap(gap) {
   return !DENIAL_BREAK_RE.test(gap) || DENIAL_NEXT_CLAUSE_RE.test(gap);
 }
 
+const FORM_NUMBERS = new Set(RULES.form_numbers);
+const FORM_NUMBER_BEFORE_RE = new RegExp(RULES.form_number_before);
 // Could the claim norm[s:e] take a cue? Not an amount or a date: fewer than
-// MIN_DIGITS digits and a currency sign before it or a "/", "," or "." inside it.
-// A short plain number still does ("SSN ending 1234", "xxx-xx-1234").
+// MIN_DIGITS digits and a currency sign before it or a "/", "," or "." inside it; nor,
+// for an identifier's cue, a year before a word or a form's number after its
+// determiner ("my 1099"). A short plain number still does ("SSN ending 1234").
 export function couldBind(norm, s, e, identifier = false) {
   if (norm[s] === "[") return true;
   let n = 0;
@@ -1382,6 +1385,8 @@ export function couldBind(norm, s, e, identifier = false) {
   if (n >= MIN_DIGITS) return true;
   // a year before its noun ("my 2022 CT-1040", "the 2023 return"; _could_bind)
   if (identifier && e - s === 4 && /^(?:19[5-9][0-9]|20[0-4][0-9]) [A-Za-z]/.test(norm.slice(s, s + 6))) return false;
+  // a form's number ("... its my social security number, i need my 1099"; _form_number)
+  if (identifier && FORM_NUMBERS.has(norm.slice(s, e)) && FORM_NUMBER_BEFORE_RE.test(norm.slice(Math.max(0, s - 6), s).toLowerCase())) return false;
   let j = s - 1;
   while (j >= 0 && j >= s - 2 && norm[j] === " ") j--;
   return !(punct || (j >= 0 && LEFT_OUT.includes(norm[j]) && norm[j] !== "+"));
