@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 616
+    assert len(INDEPENDENT) == 623
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -467,6 +467,12 @@ _FLOORS = {
     # e-mail threads (614): answers under or over a quoted question, a number only in a
     # quoted subject line (README)
     "independent-614": (0.93, 0.93, 0.01),
+    # voice (617): pairs with fillers, hundreds, a number split over two voicemails (README)
+    "independent-617": (0.92, 0.93, 0.01),
+    # meaning (619): numbers relabelled a paragraph later, which-is-which (README)
+    "independent-619": (0.94, 0.94, 0.01),
+    # chats (622): an answer bubbles under its question, a number over three bubbles
+    "independent-622": (0.95, 0.94, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
