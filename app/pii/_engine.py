@@ -83,9 +83,9 @@ def _known(digits: str, kinds: dict[str, str], bases: set[str]) -> tuple[str, st
 
 
 def _mistyped(digits: str, kinds: dict[str, str]) -> str | None:
-    """The kind of the found identifier whose digits these are with one digit changed or
-    two neighbours swapped, if they pass that kind's checks too: the wrong number and
-    the right one side by side ("The payment memo shows 7322536002 instead of our
+    """The kind of the found identifier whose digits these are with one or two digits
+    changed (_typo_of), if they pass that kind's checks too: the wrong number and the
+    right one side by side ("The payment memo shows 7322536002 instead of our
     registration number 7362536002")."""
     for found, kind in kinds.items():
         if len(found) == len(digits) and _typo_of(found, digits) and _fits(kind, digits):
@@ -485,7 +485,7 @@ def _uncued_reason(why: tuple | None, kind: str, text: _Text | None) -> str:
     if why and why[0] == "repeat":
         return "the same digits as an identifier found elsewhere in the message"
     if why and why[0] == "typo":
-        return "an identifier found elsewhere in the message with one digit changed or two swapped"
+        return "an identifier found elsewhere in the message with one or two digits changed"
     if why and why[0] == "location":
         return "another location code of a CT registration found elsewhere in the message"
     if why and why[0] == "efw2":

@@ -36,10 +36,10 @@ function sibling(digits, bases) {
   );
 }
 
-// The kind of the found identifier whose digits these are with one digit changed or two
-// neighbours swapped, if they pass that kind's checks too: the wrong number and the
-// right one side by side ("The payment memo shows 7322536002 instead of our
-// registration number 7362536002"). (_engine._mistyped)
+// The kind of the found identifier whose digits these are with one or two digits
+// changed (typoOf), if they pass that kind's checks too: the wrong number and the right
+// one side by side ("The payment memo shows 7322536002 instead of our registration
+// number 7362536002"). (_engine._mistyped)
 function mistyped(digits, kinds) {
   for (const [found, kind] of kinds) {
     if (found.length === digits.length && typoOf(found, digits) && fits(kind, digits)) return kind;
