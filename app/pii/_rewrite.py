@@ -2241,14 +2241,15 @@ _KEYPAD_GROUPS_RE = re.compile(_R["keypad_groups"])
 
 
 def _keypad_groups(norm: str) -> list[Edit]:
-    """The star or pound key keyed between an SSN's groups ("764#21#4902"): a hyphen
-    (keypad_groups)."""
+    """The star or pound key keyed between a number's groups ("764#21#4902",
+    "64*3476498"): a hyphen (keypad_groups)."""
     if "*" not in norm and "#" not in norm:
         return []
     out: list[Edit] = []
     for m in _KEYPAD_GROUPS_RE.finditer(norm):
-        for at in (m.start() + 3, m.start() + 6):
-            out.append((at, at + 1, "-", [(at, at + 1)]))
+        for at in range(m.start(), m.end()):
+            if norm[at] in "*#":
+                out.append((at, at + 1, "-", [(at, at + 1)]))
     return out
 
 

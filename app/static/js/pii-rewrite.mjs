@@ -142,14 +142,16 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     }
     return out;
   }
-  // The star or pound key keyed between an SSN's groups ("764#21#4902"): a hyphen
-  // (keypad_groups; _rewrite._keypad_groups).
+  // The star or pound key keyed between a number's groups ("764#21#4902",
+  // "64*3476498"): a hyphen (keypad_groups; _rewrite._keypad_groups).
   const KEYPAD_GROUPS_RE = new RegExp(R.keypad_groups, "g");
   function keypadGroups(norm) {
     if (!norm.includes("*") && !norm.includes("#")) return [];
     const out = [];
     for (const m of all(KEYPAD_GROUPS_RE, norm)) {
-      for (const at of [m.index + 3, m.index + 6]) out.push([at, at + 1, "-", [[at, at + 1]]]);
+      for (let at = m.index; at < m.index + m[0].length; at++) {
+        if (norm[at] === "*" || norm[at] === "#") out.push([at, at + 1, "-", [[at, at + 1]]]);
+      }
     }
     return out;
   }
