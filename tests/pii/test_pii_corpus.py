@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 623
+    assert len(INDEPENDENT) == 630
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -473,12 +473,24 @@ _FLOORS = {
     "independent-619": (0.94, 0.94, 0.01),
     # chats (622): an answer bubbles under its question, a number over three bubbles
     "independent-622": (0.95, 0.94, 0.01),
+    # phone menus (624): numbers keyed with no cue, read back a digit a comma (README)
+    "independent-624": (0.91, 0.91, 0.01),
+    # voice in English and Spanish (625): restarts mid-number, Spanish thousands (README)
+    "independent-625": (0.93, 0.92, 0.01),
+    # PDF and scan copies (626): OCR letters in numbers, EINs glued to box labels (README)
+    "independent-626": (0.92, 0.94, 0.01),
+    # corrections (627): the right number given with no cue ("Use 777470514") (README)
+    "independent-627": (0.94, 0.92, 0.01),
+    # answers apart from their questions (630): numbered answers, bubbles away (README)
+    "independent-630": (0.93, 0.94, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
 # "printed at the top of your notice is NOT my Social Security number" (74, the hardest
 # cases, 55% clean). Its own precision and false-alarm floors keep them from growing.
 _PRECISION_FLOORS = {
+    # languages (628): a card's four groups cut out of a Ukrainian IBAN (README)
+    "independent-628": (0.98, 0.01),
     # the hardest cases (272): an account number in SSN shape its writer says in brackets
     # is not a social security number (README)
     "independent-272": (0.98, 0.01),
