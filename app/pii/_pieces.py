@@ -984,9 +984,10 @@ def _paired(lens: tuple[int, ...]) -> bool:
     return len(lens) >= 4 and sum(n == 2 for n in lens) == len(lens) - 1 and max(lens) <= 3
 
 
-def _stamp_marks(text: _Text, cs: int, ce: int) -> bool:
-    """Does the original of norm[cs:ce] hold a date's slash or a time's colon?"""
-    return any(text.original_at(i) in "/:" for i in range(cs, ce))
+def _stamp_marks(text: _Text, cs: int, ce: int, marks: str = "/:") -> bool:
+    """Does the original of norm[cs:ce] hold a date's slash or a time's colon (or only
+    the marks asked for)?"""
+    return any(text.original_at(i) in marks for i in range(cs, ce))
 
 
 def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
@@ -1011,7 +1012,7 @@ def _voice_grouped(norm: str, bare: str, cs: int, ce: int, ctx: _Chunk):
     ctx.look_at(cs)
     # (a date's slash never: "04/04/25 8:11")
     introduced = ctx.introduced_by_id() or (
-        _clause_cued(ctx, cs) and not any(ctx.text.original_at(i) == "/" for i in range(cs, ce))
+        _clause_cued(ctx, cs) and not _stamp_marks(ctx.text, cs, ce, "/")
     )
     if not introduced and not ctx.carried_to_owner() and not ctx.labelled_by_id():
         # (or a Social Security number read as its area, its group and its serial in two

@@ -2205,7 +2205,7 @@ def _spaced_ohs(norm: str) -> list[Edit]:
 
 _GROUPED_OH_RE = re.compile(_R["grouped_oh"])
 _GROUPED_OH_MIN, _GROUPED_OH_MAX = _R["grouped_oh_digits"]
-_OH_TOKEN_RE = re.compile("(?<![a-z])oh?(?![a-z])")
+# the items of such a run, one by one: a digit, an "oh", a dash said or typed
 _OH_RUN_TOKEN_RE = re.compile("[0-9]|oh?|dash|-")
 
 
@@ -2220,20 +2220,19 @@ def _grouped_ohs(norm: str) -> list[Edit]:
     out: list[Edit] = []
     for m in _GROUPED_OH_RE.finditer(low):
         s, e = m.span()
-        ohs = [t.span() for t in _OH_TOKEN_RE.finditer(low, s, e)]
-        numerals = sum(c.isdigit() for c in low[s:e])
+        tokens = list(_OH_RUN_TOKEN_RE.finditer(low, s, e))
+        ohs = [t.span() for t in tokens if t.group()[0] == "o"]
+        numerals = sum(t.group().isdigit() for t in tokens)
         if not ohs or not numerals < _GROUPED_OH_MIN <= numerals + len(ohs) <= _GROUPED_OH_MAX:
             continue
-        if "-" not in m.group() and "dash" not in m.group():
+        if len(ohs) + numerals == len(tokens):  # no dash: only the "oh"s change
             out.extend((a, b, "0", [(a, b)]) for a, b in ohs)
             continue
-        chars: list[str] = []
-        src: list[tuple[int, int]] = []
-        for t in _OH_RUN_TOKEN_RE.finditer(low, s, e):
-            token = t.group()
-            chars.append(token if token.isdigit() else "0" if token[0] == "o" else "-")
-            src.append(t.span())
-        out.append((s, e, "".join(chars), src))
+        chars = [
+            t.group() if t.group().isdigit() else "0" if t.group()[0] == "o" else "-"
+            for t in tokens
+        ]
+        out.append((s, e, "".join(chars), [t.span() for t in tokens]))
     return out
 
 

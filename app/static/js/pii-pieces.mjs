@@ -593,8 +593,8 @@ function paired(lens) {
   return lens.length >= 4 && lens.filter((n) => n === 2).length === lens.length - 1 && Math.max(...lens) <= 3;
 }
 // Does the original of norm[cs:ce] hold a date's slash or a time's colon (_stamp_marks)?
-function stampMarks(text, cs, ce) {
-  for (let i = cs; i < ce; i++) if ("/:".includes(text.originalAt(i))) return true;
+function stampMarks(text, cs, ce, marks = "/:") {
+  for (let i = cs; i < ce; i++) if (marks.includes(text.originalAt(i))) return true;
   return false;
 }
 // Nine digits (or ten) in two to VOICE_GROUPS groups joined by single spaces, however
@@ -617,11 +617,7 @@ function voiceGrouped(norm, bare, cs, ce, ctx) {
   if (!VOICE_DIGITS.includes(d.length) || bare.length !== d.length + texts.length - 1 || glued(norm, cs, ce)) return null;
   ctx.at = cs;
   // (a date's slash never: "04/04/25 8:11")
-  let introduced = ctx.introducedById();
-  if (!introduced && clauseCued(ctx, cs)) {
-    introduced = true;
-    for (let i = cs; i < ce; i++) if (ctx.text.originalAt(i) === "/") introduced = false;
-  }
+  const introduced = ctx.introducedById() || (clauseCued(ctx, cs) && !stampMarks(ctx.text, cs, ce, "/"));
   if (!introduced && !ctx.carriedToOwner() && !ctx.labelledById()) {
     // (or a Social Security number read as its area, its group and its serial in two pairs,
     // "cinco cinco nueve, ochenta, cuarenta, treinta", under any cue or scope of its kind:

@@ -113,32 +113,26 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // spaces go ("77 dash oh 66 oh 286" is 77-0660286). (_rewrite._grouped_ohs)
   const GROUPED_OH_RE = new RegExp(R.grouped_oh, "g");
   const [GROUPED_OH_MIN, GROUPED_OH_MAX] = R.grouped_oh_digits;
-  const OH_TOKEN_RE = /(?<![a-z])oh?(?![a-z])/g;
+  // the items of such a run, one by one: a digit, an "oh", a dash said or typed
   const OH_RUN_TOKEN_RE = /[0-9]|oh?|dash|-/g;
   function groupedOhs(norm) {
     const low = lower(norm);
     if (!low.includes("o ") && !low.includes("oh ")) return [];
     const out = [];
     for (const m of all(GROUPED_OH_RE, low)) {
-      const run = m[0];
       const s = m.index;
-      const ohs = [...run.matchAll(OH_TOKEN_RE)].map((t) => [s + t.index, s + t.index + t[0].length]);
-      let numerals = 0;
-      for (const c of run) if (c >= "0" && c <= "9") numerals++;
+      const tokens = [...m[0].matchAll(OH_RUN_TOKEN_RE)];
+      const ohs = tokens.filter((t) => t[0][0] === "o").map((t) => [s + t.index, s + t.index + t[0].length]);
+      const numerals = tokens.filter((t) => t[0] >= "0" && t[0] <= "9").length;
       const digits = numerals + ohs.length;
       if (!ohs.length || numerals >= GROUPED_OH_MIN || digits < GROUPED_OH_MIN || digits > GROUPED_OH_MAX) continue;
-      if (!run.includes("-") && !run.includes("dash")) {
+      if (digits === tokens.length) {
+        // no dash: only the "oh"s change
         for (const [a, b] of ohs) out.push([a, b, "0", [[a, b]]]);
         continue;
       }
-      let chars = "";
-      const src = [];
-      for (const t of run.matchAll(OH_RUN_TOKEN_RE)) {
-        const token = t[0];
-        chars += /^[0-9]$/.test(token) ? token : token[0] === "o" ? "0" : "-";
-        src.push([s + t.index, s + t.index + token.length]);
-      }
-      out.push([s, s + run.length, chars, src]);
+      const chars = tokens.map((t) => (t[0] >= "0" && t[0] <= "9" ? t[0] : t[0][0] === "o" ? "0" : "-")).join("");
+      out.push([s, s + m[0].length, chars, tokens.map((t) => [s + t.index, s + t.index + t[0].length])]);
     }
     return out;
   }
