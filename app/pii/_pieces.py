@@ -838,6 +838,7 @@ _CARD_PAIRS_DIGITS = 16
 _PAIRS_RE = re.compile("[0-9]{2}(?: [0-9]{2}){6,}")
 # the last group of a 19-digit card number grouped in fours (4-4-4-4-3)
 _TAIL_GROUP = 3
+_FOUR = 4  # a group of a number grouped in fours
 
 
 def _in_thousands(lens: tuple[int, ...]) -> bool:
@@ -1534,12 +1535,15 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         )
 
     def _before_tail(g1: int) -> bool:
-        # a card cut from a 19-digit number grouped 4-4-4-4-3, its last group joined the
-        # same way and no card word before the chunk (a bank account: "账号 6217 8500
-        # 0003 9184 726")
+        # a card cut from a longer number, its next group joined the same way and no card
+        # word before the chunk: a 19-digit one grouped 4-4-4-4-3 (a bank account: "账号
+        # 6217 8500 0003 9184 726"), or one grouped in fours with a group of four after it
+        # (an IBAN: "UA82 3052 9940 1765 8936 2846 9572 5")
         return (
-            g1 + 2 == ng
-            and glen[g1 + 1] == _TAIL_GROUP
+            g1 + 1 < ng
+            and (
+                glen[g1] == glen[g1 + 1] == _FOUR or (g1 + 2 == ng and glen[g1 + 1] == _TAIL_GROUP)
+            )
             and g1 > 0
             and raw_seps[g1] == raw_seps[g1 - 1]
             and _card_word_before(text, cs) is None

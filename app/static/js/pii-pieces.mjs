@@ -520,6 +520,7 @@ function negAfterCardWord(ctx, end) {
 
 // the last group of a 19-digit card number grouped in fours (4-4-4-4-3)
 const TAIL_GROUP = 3;
+const FOUR = 4; // a group of a number grouped in fours
 
 // The last card word (card.words) in the card.words_reach characters before cs, or null
 // (_card_word_before).
@@ -1051,11 +1052,13 @@ export function scanChunk(text, cs, ce, ctx, out) {
     const sep = rawSeps[g0];
     return g0 > 0 && glen[g0 - 1] === 4 && rawSeps[g0 - 1] === sep && (g0 === 1 || rawSeps[g0 - 2] === sep);
   };
-  // a card cut from a 19-digit number grouped 4-4-4-4-3, its last group joined the same
-  // way and no card word before the chunk (a bank account: "账号 6217 8500 0003 9184 726")
+  // a card cut from a longer number, its next group joined the same way and no card word
+  // before the chunk: a 19-digit one grouped 4-4-4-4-3 (a bank account: "账号 6217 8500
+  // 0003 9184 726"), or one grouped in fours with a group of four after it (an IBAN:
+  // "UA82 3052 9940 1765 8936 2846 9572 5")
   const beforeTail = (g1) =>
-    g1 + 2 === ng &&
-    glen[g1 + 1] === TAIL_GROUP &&
+    g1 + 1 < ng &&
+    ((glen[g1] === FOUR && glen[g1 + 1] === FOUR) || (g1 + 2 === ng && glen[g1 + 1] === TAIL_GROUP)) &&
     g1 > 0 &&
     rawSeps[g1] === rawSeps[g1 - 1] &&
     cardWordBefore(text, cs) === null;
