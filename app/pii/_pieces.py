@@ -758,8 +758,9 @@ def ct_base(ctx: _Chunk):
     ctx.look_at(cs)
     if ctx.cue_before() != "ct" or not ctx.introduced_by_id() or ctx.before_span is None:
         # or the value of an XML element or JSON field that names a CT number
-        # ("<CTTaxRegistrationNum>6021513", '"ct_reg": "6021513"')
-        if cs == 0 or ctx.text.original_at(cs - 1) not in '>"':
+        # ("<CTTaxRegistrationNum>6021513", '"ct_reg": "6021513"'), or a pipe or tab
+        # table's cell under a CT column ("Store|CT Reg #" / "Main St|2653900|yes")
+        if cs == 0 or (ctx.text.original_at(cs - 1) not in '>"' and not _cell(ctx, cs, ce)):
             return None
         forced = ctx.text.scoped(cs, ctx)[0]
         if forced != "ct":
@@ -779,6 +780,23 @@ def ct_base(ctx: _Chunk):
     if ctx.denied_after():
         return None
     return ("ct_tax_reg", cs, ce, norm[cs:ce], ("before", ctx.before_span, ctx.before))
+
+
+def _cell(ctx: _Chunk, cs: int, ce: int) -> bool:
+    """Is norm[cs:ce] a pipe or tab table's whole cell: a pipe or a tab before it and a
+    pipe, a tab, or the line's end after it, but for spaces?"""
+    at, size = ctx.text.original_at, len(ctx.text.norm)
+    i = cs - 1
+    while i > 0 and at(i) == " ":
+        i -= 1
+    j = ce
+    while j < size and at(j) == " ":
+        j += 1
+    return at(i) in _CELL_MARKS and (j == size or at(j) in _CELL_ENDS)
+
+
+_CELL_MARKS = "|\t"
+_CELL_ENDS = "|\t\r\n"
 
 
 def _glued(norm: str, cs: int, ce: int) -> bool:
@@ -838,6 +856,18 @@ _CARD_PAIRS_DIGITS = 16
 _PAIRS_RE = re.compile("[0-9]{2}(?: [0-9]{2}){6,}")
 # the last group of a 19-digit card number grouped in fours (4-4-4-4-3)
 _TAIL_GROUP = 3
+# the longest number of a list item's marker ("12- ")
+_MARKER_MAX = 2
+
+
+def _line_opens(norm: str, at: int) -> bool:
+    """Is at the first character of its line but for spaces?"""
+    i = at
+    while i > 0 and norm[i - 1] in " \t":
+        i -= 1
+    return i == 0 or norm[i - 1] == "\n"
+
+
 _FOUR = 4  # a group of a number grouped in fours
 
 
@@ -1493,8 +1523,15 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             or _ssn_written(texts, raw_seps, i)
         )
         # punctuation with spaces around it may be a clause dash ("SSN 592-04-0849 -
-        # 2023 - expected $612"): a cut, though a piece may span it ("234 - 56 - 7891")
-        if sp == "" or dot or slash or (raw_seps[i][0] in " \n" and raw_seps[i][-1] in " \n"):
+        # 2023 - expected $612"): a cut, though a piece may span it ("234 - 56 - 7891");
+        # so is a list item's number and hyphen opening the line ("2- 921973378 (ITIN)")
+        if (
+            sp == ""
+            or dot
+            or slash
+            or (raw_seps[i][0] in " \n" and raw_seps[i][-1] in " \n")
+            or (i == 0 and a <= _MARKER_MAX and raw_seps[0] == "- " and _line_opens(norm, cs))
+        ):
             seg_first.append(i + 1)
             if (dot or any(c in raw_seps[i] for c in ",.\n")) and not hard_cut:
                 hard_cut = len(seg_first) - 1

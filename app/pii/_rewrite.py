@@ -665,10 +665,15 @@ def _restarts(norm: str) -> list[Edit]:
 
 def _spoken_digits(run: str) -> int:
     """How many digits a run of numerals and one-digit words holds."""
-    return sum(len(t) if t[0].isdigit() else 1 for t in _RUN_TOKEN_RE.findall(run))
+    return sum(
+        len(t) if t[0].isdigit() else 1
+        for t in _RUN_TOKEN_RE.findall(run)
+        if _RESTART_FILLER_RE.fullmatch(t) is None
+    )
 
 
 _RUN_TOKEN_RE = re.compile("[0-9]+|[a-z]+")
+_RESTART_FILLER_RE = re.compile(_R["restart_filler"])
 
 
 def _asides(norm: str) -> list[Edit]:

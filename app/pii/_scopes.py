@@ -106,6 +106,7 @@ if not _S["list_heading"].endswith("[ \\t]*$"):
 _HEADING_REACH: int = _parser.parse(_S["list_heading"][: -len("[ \\t]*$")]).getwidth()[1]
 _SUBJECT_RE = re.compile(_S["subject"], re.IGNORECASE)
 _PRESENT_RE = re.compile(_S["presenting_line"])
+_LEADING_RE = re.compile(_S["leading_line"])
 # the same with a name run on to the number, as a form's row of values copied out of a
 # PDF reads ("TamaraIyer228048210" under "... Last nameSocial Security Number")
 _PRESENT_GLUED_SRC = _S["presenting_line"].replace(
@@ -885,6 +886,16 @@ def _topic_scope(
                 " or quoted question names this kind of number",
             )
             continue
+        # (or opens it, a few words after a dash or comma: "127774206 — sorry, left it
+        # off last time.")
+        m = None if one_line else _LEADING_RE.fullmatch(line)
+        if m is not None and not _cues(line):
+            put(
+                off + m.start(1),
+                "it opens a line of its own, and the subject line, opening sentence"
+                " or quoted question names this kind of number",
+            )
+            continue
         for m in _presenting_sentences(line):
             if not _cues(m.string[m.start() : m.end()]) and (not one_line or _after_colon(line, m)):
                 put(  # the sentence's first digit
@@ -1479,14 +1490,33 @@ def _presenting_sentences(line: str) -> list[re.Match]:
     # (colon[k] only where found[k] is a match; the last presents beside the one before it)
     beside = [*colon[:-1], last is not None]
     for k, m in enumerate(found[:-1]):
-        if colon[k] and ((k > 0 and colon[k - 1]) or beside[k + 1]):
+        if (
+            colon[k]
+            and (
+                (k > 0 and colon[k - 1])
+                or beside[k + 1]
+                # (or one that hands it over with "here", anywhere: "... until I had a valid
+                # one. Here it is — 956869210. Thank you ...")
+                or _here(line[m.start() : m.start(1)])  # type: ignore[union-attr]
+            )
+        ):
             out.append(m)  # type: ignore[arg-type]
     return out
 
 
 def _after_colon(line: str, m: re.Match) -> bool:
-    """Does the sentence m present its number after a colon?"""
-    return line[m.start() : m.start(1)].rstrip().endswith(":")
+    """Does the sentence m present its number after a colon, or hand it over with "here"
+    ("Here it is — 956869210.")?"""
+    before = line[m.start() : m.start(1)]
+    return before.rstrip().endswith(":") or _here(before)
+
+
+def _here(before: str) -> bool:
+    """Does a sentence hand its number over with "here" (scopes.presenting_here)?"""
+    return _PRESENT_HERE_RE.fullmatch(latin_lower(before)) is not None
+
+
+_PRESENT_HERE_RE = re.compile(_S["presenting_here"])
 
 
 def has_reference(text: str) -> bool:

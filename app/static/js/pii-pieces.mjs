@@ -427,6 +427,20 @@ const BASE_NOT_NEAR_RE = new RegExp(CT.base_alone_not_near, "g");
 // A CT number's seven-digit base alone, glued to nothing and directly introduced by its
 // own CT label ("My registration number is 4517238"; not one of base_alone_weak: "DRS
 // 4517238"): [kind, start, end, digits], or null (_pieces.ct_base).
+// Is norm[cs:ce] a pipe or tab table's whole cell: a pipe or a tab before it and a pipe,
+// a tab, or the line's end after it, but for spaces?
+function cell(ctx, cs, ce) {
+  const at = (k) => ctx.text.originalAt(k);
+  const size = ctx.text.norm.length;
+  let i = cs - 1;
+  while (i > 0 && at(i) === " ") i--;
+  let j = ce;
+  while (j < size && at(j) === " ") j++;
+  return CELL_MARKS.includes(at(i)) && (j === size || CELL_ENDS.includes(at(j)));
+}
+const CELL_MARKS = "|\t";
+const CELL_ENDS = "|\t\r\n";
+
 export function ctBase(ctx) {
   const norm = ctx.text.norm;
   const { cs, ce } = ctx;
@@ -435,8 +449,9 @@ export function ctBase(ctx) {
   ctx.at = cs;
   if (ctx.cueBefore() !== "ct" || !ctx.introducedById() || ctx.beforeSpan === null) {
     // or the value of an XML element or JSON field that names a CT number
-    // ("<CTTaxRegistrationNum>6021513", '"ct_reg": "6021513"')
-    if (cs === 0 || !'>"'.includes(ctx.text.originalAt(cs - 1))) return null;
+    // ("<CTTaxRegistrationNum>6021513", '"ct_reg": "6021513"'), or a pipe or tab table's
+    // cell under a CT column ("Store|CT Reg #" / "Main St|2653900|yes")
+    if (cs === 0 || (!'>"'.includes(ctx.text.originalAt(cs - 1)) && !cell(ctx, cs, ce))) return null;
     return ctx.text.scoped(cs, ctx)[0] === "ct" ? ["ct_tax_reg", cs, ce, norm.slice(cs, ce)] : null;
   }
   const [s, e] = ctx.beforeSpan;
@@ -520,6 +535,14 @@ function negAfterCardWord(ctx, end) {
 
 // the last group of a 19-digit card number grouped in fours (4-4-4-4-3)
 const TAIL_GROUP = 3;
+// the longest number of a list item's marker ("12- ")
+const MARKER_MAX = 2;
+// Is at the first character of its line but for spaces? (_line_opens)
+function lineOpens(norm, at) {
+  let i = at;
+  while (i > 0 && (norm[i - 1] === " " || norm[i - 1] === "\t")) i--;
+  return i === 0 || norm[i - 1] === "\n";
+}
 const FOUR = 4; // a group of a number grouped in fours
 
 // The last card word (card.words) in the card.words_reach characters before cs, or null
@@ -852,7 +875,13 @@ export function scanChunk(text, cs, ce, ctx, out) {
     if (!HINT_RE.test(bare)) {
       let f;
       if (bare.includes(",")) {
-        f = commaGrouped(norm, bare, cs, ce, ctx);
+        // nine digits in three or four groups: two or three commas (or ten in thousands:
+        // three); or a card's digits in thousands ("4,492,057,609,743,908")
+        const commas = bare.split(",").length - 1;
+        const digits = bare.length - commas - (bare.split(" ").length - 1);
+        const nine = 2 <= commas && commas <= 3 && (digits === 9 || digits === 10);
+        const card = commas >= 4 && CARD.min_length <= digits && digits <= CARD.max_length;
+        f = nine || card ? commaGrouped(norm, bare, cs, ce, ctx) : null;
         if (f === null && bare.includes(CARD_READ_SEP) && !glued(norm, cs, ce)) {
           // a card read aloud in its groups ("the Amex: 3473, 781237, 34982")
           f = cardGrouped(ctx, bare.match(/[0-9]+/g), bare.match(/[^0-9]+/g), cs, ce);
@@ -1026,7 +1055,9 @@ export function scanChunk(text, cs, ce, ctx, out) {
     const slash =
       rawSeps[i] === "/" && (Math.min(a, b) >= SLASH_CUT_MIN || Math.max(a, b) >= MIN_DIGITS || ssnWritten(texts, rawSeps, i));
     const spaced = " \n".includes(rawSeps[i][0]) && " \n".includes(rawSeps[i][rawSeps[i].length - 1]);
-    if (seps[i] === "" || dot || slash || spaced) {
+    // so is a list item's number and hyphen opening the line ("2- 921973378 (ITIN)")
+    const marker = i === 0 && a <= MARKER_MAX && rawSeps[0] === "- " && lineOpens(norm, cs);
+    if (seps[i] === "" || dot || slash || spaced || marker) {
       segFirst.push(i + 1);
       if ((dot || /[,.\n]/.test(rawSeps[i])) && !hardCut) {
         hardCut = segFirst.length - 1;

@@ -352,6 +352,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // A spoken number begun, broken off and begun again at once: the start and the words
   // that restart it go (restart_cut; _restarts).
   const RESTART_CUT_RE = new RegExp(R.restart_cut.replaceAll("D", DIGIT_WORD_ALT), "g");
+  const RESTART_FILLER_RE = new RegExp("^(?:" + R.restart_filler + ")$");
   // A number dictated one digit a sentence ("SSN 1. 1. 8. 9. 5. 5. 6. 6. 7."): each full
   // stop between its digits a comma (dotted_digits; _dotted_digits).
   const DOTTED_RE = new RegExp(R.dotted_digits.replaceAll("D", DIGIT_WORD_ALT), "g");
@@ -384,7 +385,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   function restarts(norm) {
     const low = lower(norm);
     if (!R.restart_gate.some((w) => low.includes(w))) return [];
-    const digits = (run) => (run.match(/[0-9]+|[a-z]+/g) ?? []).reduce((n, t) => n + (isDigit(t[0]) ? t.length : 1), 0);
+    const digits = (run) =>
+      (run.match(/[0-9]+|[a-z]+/g) ?? []).reduce((n, t) => n + (RESTART_FILLER_RE.test(t) ? 0 : isDigit(t[0]) ? t.length : 1), 0);
     return [...all(RESTART_CUT_RE, low)].filter((m) => digits(m[1]) < RULES.min_digits).map((m) => [m.index, m.index + m[0].length, "", []]);
   }
   // A pause to look or to listen inside a spoken number: a pause (aside_join; _asides).

@@ -76,6 +76,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const HEADING_RE = new RegExp(S.list_heading, "i");
   const SUBJECT_RE = new RegExp("^(?:" + S.subject + ")$", "i");
   const PRESENT_RE = new RegExp("^(?:" + S.presenting_line + ")$");
+  const LEADING_RE = new RegExp("^(?:" + S.leading_line + ")$");
   // the same with a name run on to the number, as a form's row of values copied out of
   // a PDF reads ("TamaraIyer228048210" under "... Last nameSocial Security Number")
   const PRESENT_GLUED_SRC = S.presenting_line.replace("{0,6}([0-9]", "{0,6}(?:[A-Za-z'’]*[a-z])?([0-9]");
@@ -99,7 +100,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // number: 838090189"), and every other but the first that presents one after a colon
   // beside another that does (a series under the opening sentence: "... with ITINs. The
   // first: N. The second: M. Can I claim them?") (_presenting_sentences).
-  const afterColon = (sentence) => pyRstrip(sentence.slice(0, sentence.search(/[0-9]/))).endsWith(":");
+  // Does the sentence present its number after a colon, or hand it over with "here" ("Here
+  // it is — 956869210.", presenting_here)? (_after_colon, _here)
+  const PRESENT_HERE_RE = new RegExp("^(?:" + S.presenting_here + ")$");
+  const here = (sentence) => PRESENT_HERE_RE.test(low(sentence.slice(0, sentence.search(/[0-9]/))));
+  const afterColon = (sentence) => pyRstrip(sentence.slice(0, sentence.search(/[0-9]/))).endsWith(":") || here(sentence);
   function presentingSentences(line) {
     const ends = [...line.matchAll(SENTENCE_BOUNDARY_RE)].map((b) => b.index + b[0].length);
     if (!ends.length) return [];
@@ -109,7 +114,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     const n = spans.length;
     const out = found[n - 1] ? [spans[n - 1]] : [];
     for (let k = 0; k < n - 1; k++) {
-      if (colon[k] && ((k > 0 && colon[k - 1]) || colon[k + 1] || (k + 2 === n && found[n - 1]))) out.push(spans[k]);
+      // (or one that hands it over with "here", anywhere: "... until I had a valid one. Here
+      // it is — 956869210. Thank you ...")
+      const heres = colon[k] && here(line.slice(spans[k][0], spans[k][1]));
+      if (colon[k] && ((k > 0 && colon[k - 1]) || colon[k + 1] || (k + 2 === n && found[n - 1]) || heres)) out.push(spans[k]);
     }
     return out;
   }
@@ -1220,6 +1228,13 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         // the number is group 1, the line's last (a chat's time stamp may come first)
         if (m !== null && !cues(line).length) {
           put(off + line.lastIndexOf(m[1]));
+          continue;
+        }
+        // (or opens it, a few words after a dash or comma: "127774206 — sorry, left it off
+        // last time.")
+        const lead = oneLine ? null : LEADING_RE.exec(line);
+        if (lead !== null && !cues(line).length) {
+          put(off + line.indexOf(lead[1]));
           continue;
         }
         for (const [start, end] of presentingSentences(line)) {
