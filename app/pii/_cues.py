@@ -487,15 +487,22 @@ class _Chunk:
         'is' at once ("Our federal employer identification number, which I think ...,
         is 625008071"): the cue that ends where the clause's comma starts, or None."""
         norm = self.text.low
-        # (most numbers follow no "is" nor colon: the clause is looked for only after one)
+        # (most numbers follow no "is", colon or bracket: the clause is looked for only after
+        # one)
         tail = norm[max(0, cs - 12) : cs]
-        if not (tail.rstrip(" :").endswith(("is", "was", "be")) or tail.rstrip(" ").endswith(":")):
+        if not (
+            tail.rstrip(" :").endswith(("is", "was", "be")) or tail.rstrip(" ").endswith((":", ")"))
+        ):
             return None
         lo = max(self._cue_floor(), cs - ASIDE_REACH)
         m = ASIDE_RE.search(norm, lo, cs)
         if m is None:
             return None
         at = m.start()
+        # (a bracket that names a kind itself says what the cue before it is: "Tax ID
+        # (EIN): N")
+        if norm[at:cs].lstrip(" ").startswith("(") and _next_cue(norm, at, cs) is not None:
+            return None
         found = None
         for c in CUE_RE.finditer(norm, max(lo, at - MAX_CUE), at):
             if c.end() == at and c.lastindex != _VOID:

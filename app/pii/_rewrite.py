@@ -906,6 +906,25 @@ def _script_digits(norm: str) -> list[Edit]:
 _BOXED_RE = re.compile(_R["boxed_digits"])
 
 
+_UNDERSCORE_GAP_RE = re.compile(_R["underscore_gap"])
+_UNDERSCORE_BOXES_RE = re.compile(_R["underscore_boxes"])
+
+
+def _underscores(norm: str) -> list[Edit]:
+    """A form's blanks around or inside a number, and the underscores between its digits
+    one a box: spaces (underscore_gap, underscore_boxes)."""
+    if "_" not in norm:
+        return []
+    out = {
+        m.start(): (m.start(), m.end(), " ", [m.span()]) for m in _UNDERSCORE_GAP_RE.finditer(norm)
+    }
+    for m in _UNDERSCORE_BOXES_RE.finditer(norm):
+        for i in range(m.start(), m.end()):
+            if norm[i] == "_":
+                out.setdefault(i, (i, i + 1, " ", [(i, i + 1)]))
+    return [out[k] for k in sorted(out)]
+
+
 def _boxed_digits(norm: str) -> list[Edit]:
     """Each gap of a number typed into boxes: spaces gone, a bar between groups a dash
     (between single digits, gone too)."""
@@ -2287,6 +2306,7 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
     numerals, other scripts' digit words and numbers a recogniser wrote as a time, a sum,
     a phone number or a date."""
     steps = (
+        _underscores,
         _boxed_digits,
         _soft_breaks,
         _quote_joins,

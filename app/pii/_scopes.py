@@ -613,7 +613,64 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     _answered_turns(lines, fallback, notes)
     _person_numbers(lines, fallback, notes)
     _label_lines(lines, fallback, notes)
+    _keyed_numbers(text, fallback, notes)
     return forced, fallback, notes
+
+
+_KEYED_CONTEXT_RE = re.compile(_S["keyed_context"])
+_KEYED_ENTRY_RE = re.compile(_S["keyed_entry"])
+_KEYED_REACH: int = _S["keyed_reach"]
+_CT_KEYED_DIGITS = 10  # a CT number with its location code
+_NINE_DIGITS = 9  # an SSN or ITIN
+
+
+def _keyed_kind(number: str, named: set[str]) -> str | None:
+    """The kind the phone line gives a number keyed into it: nine digits the kind of nine
+    the text names, if one ("Your IVR asked for our FEIN, I put in N"), or else the SSN's
+    (the digits tell an ITIN); ten with a location code the CT number's."""
+    digits = "".join(c for c in number if "0" <= c <= "9")
+    if len(digits) == _NINE_DIGITS:
+        if len(named) > 1:
+            return None
+        return next(iter(named)) if named else "ssn"
+    if len(digits) == _CT_KEYED_DIGITS and digits[-3:-1] == _CT_NO_CUE_LOCATION:
+        return "ct"
+    return None
+
+
+def _keyed_numbers(text: str, fallback: dict[int, str], notes: dict[int, str]) -> None:
+    """Each number keyed into the department's phone line (scopes.keyed_entry), in a text
+    that speaks of the line's keys, prompts or recording (scopes.keyed_context)."""
+    low = latin_lower(text)
+    if _KEYED_CONTEXT_RE.search(low) is None:
+        return
+    named: set[str] | None = None
+    for m in _KEYED_ENTRY_RE.finditer(low):
+        if named is None:  # the kinds of nine digits the text names (an ITIN is an SSN's)
+            kinds = {"ssn" if k == "itin" else k for k in _cues(text, True)}
+            named = {k for k in kinds if k in ID_KINDS and k != "ct"}
+        kind = _keyed_kind(m.group(1), named)
+        if kind is not None:
+            fallback.setdefault(m.start(1), kind)
+            notes.setdefault(
+                m.start(1), "it was keyed into the phone line, which asks for this kind of number"
+            )
+
+
+# the text whose keyed_context could_be_scoped asked last, and the answer
+_keyed_memo: list = [None, False]
+
+
+def _keyed_at(text: str, o: int) -> bool:
+    """Is the number at original offset o keyed into the phone line (_keyed_numbers)?"""
+    lo = max(0, o - _KEYED_REACH)
+    window = latin_lower(text[lo : o + _KEYED_REACH])
+    if not any(lo + m.start(1) == o for m in _KEYED_ENTRY_RE.finditer(window)):
+        return False
+    if _keyed_memo[0] is not text:
+        _keyed_memo[0] = text
+        _keyed_memo[1] = _KEYED_CONTEXT_RE.search(latin_lower(text)) is not None
+    return bool(_keyed_memo[1])
 
 
 def _fields(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:
@@ -1830,7 +1887,8 @@ def could_be_scoped(text: str, o: int) -> bool:
     starts at o, or a line presenting the number alone. A quick test that spares most
     texts reading their scopes; the answer of scopes() itself is unchanged."""
     start = text.rfind("\n", 0, o) + 1
-    if _anaphor_at(text, o) or _field_value(text, start, o):
+    # (or one keyed into the phone line)
+    if _anaphor_at(text, o) or _field_value(text, start, o) or _keyed_at(text, o):
         return True
     end = text.find("\n", o)
     line = text[start : end if end >= 0 else len(text)]

@@ -399,15 +399,17 @@ export class Chunk {
   }
   asideCue(cs) {
     const low = this.text.low;
-    // (most numbers follow no "is" nor colon: the clause is looked for only after one)
+    // (most numbers follow no "is", colon or bracket: the clause is looked for only after one)
     const raw = low.slice(Math.max(0, cs - 12), cs);
     const tail = raw.replace(/[ :]+$/, "");
-    const colon = raw.replace(/ +$/, "").endsWith(":");
+    const colon = raw.replace(/ +$/, "").endsWith(":") || raw.replace(/ +$/, "").endsWith(")");
     if (!tail.endsWith("is") && !tail.endsWith("was") && !tail.endsWith("be") && !colon) return null;
     const lo = Math.max(this.cueFloor(), cs - ASIDE_REACH, 0);
     const m = ASIDE_RE.exec(low.slice(lo, cs));
     if (m === null) return null;
     const at = lo + m.index;
+    // (a bracket that names a kind itself says what the cue before it is: "Tax ID (EIN): N")
+    if (low.slice(at, cs).replace(/^ +/, "").startsWith("(") && nextCue(low, at, cs) !== null) return null;
     let found = null;
     for (const r of findIter(CUE_RE, low, Math.max(lo, at - MAX_CUE), at)) {
       if (r.end === at && r.m[VOID] === undefined) found = r;

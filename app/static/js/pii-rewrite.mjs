@@ -155,6 +155,23 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const m of all(NUMERAL_PAUSE_RE, norm)) out.push([m.index, m.index + m[0].length, "", []]);
     return out;
   }
+  // A form's blanks around or inside a number, and the underscores between its digits one
+  // a box: spaces (underscore_gap, underscore_boxes; _underscores).
+  const UNDERSCORE_GAP_RE = new RegExp(R.underscore_gap, "g");
+  const UNDERSCORE_BOXES_RE = new RegExp(R.underscore_boxes, "g");
+  function underscores(norm) {
+    const out = new Map();
+    for (const m of all(UNDERSCORE_GAP_RE, norm)) {
+      const e = m.index + m[0].length;
+      out.set(m.index, [m.index, e, " ", [[m.index, e]]]);
+    }
+    for (const m of all(UNDERSCORE_BOXES_RE, norm)) {
+      for (let i = m.index; i < m.index + m[0].length; i++) {
+        if (norm[i] === "_" && !out.has(i)) out.set(i, [i, i + 1, " ", [[i, i + 1]]]);
+      }
+    }
+    return [...out.keys()].sort((a, b) => a - b).map((k) => out.get(k));
+  }
   // A number typed into a form's boxes ("0 8 5 | 9 1 | 9 3 0 8"): spaces gone, a bar
   // between groups a dash, between single digits gone too (_boxed_digits).
   const BOXED_RE = new RegExp(R.boxed_digits, "g");
@@ -1466,6 +1483,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
 
   return function rewrite(norm, starts, ends) {
     for (const [step, hint] of [
+      [underscores, "_"],
       [boxedDigits, "|"],
       [softBreaks, "="],
       [quoteJoins, null],

@@ -77,6 +77,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const SUBJECT_RE = new RegExp("^(?:" + S.subject + ")$", "i");
   const PRESENT_RE = new RegExp("^(?:" + S.presenting_line + ")$");
   const LEADING_RE = new RegExp("^(?:" + S.leading_line + ")$");
+  const KEYED_CONTEXT_RE = new RegExp(S.keyed_context); // (keyedNumbers)
+  const KEYED_ENTRY_RE = new RegExp(S.keyed_entry, "dg");
   // the same with a name run on to the number, as a form's row of values copied out of
   // a PDF reads ("TamaraIyer228048210" under "... Last nameSocial Security Number")
   const PRESENT_GLUED_SRC = S.presenting_line.replace("{0,6}([0-9]", "{0,6}(?:[A-Za-z'’]*[a-z])?([0-9]");
@@ -1250,7 +1252,31 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     answeredTurns(ls, fallback);
     personNumbers(ls, fallback);
     labelLines(ls, fallback);
+    keyedNumbers(text, fallback);
     return [forced, fallback];
+  }
+
+  // Each number keyed into the department's phone line (keyed_entry), in a text that
+  // speaks of the line's keys, prompts or recording (keyed_context): nine digits take the
+  // kind of nine the text names, if one, or else the SSN's; ten with a location code the
+  // CT number's (_keyed_numbers, _keyed_kind).
+  function keyedNumbers(text, fallback) {
+    const l = low(text);
+    if (!KEYED_CONTEXT_RE.test(l)) return;
+    let named = null;
+    for (const m of l.matchAll(KEYED_ENTRY_RE)) {
+      if (named === null) {
+        const kinds = new Set(cues(text, true).map((k) => (k === "itin" ? "ssn" : k)));
+        named = [...kinds].filter((k) => ID_KINDS.has(k) && k !== "ct");
+      }
+      const digits = m[1].replace(/[^0-9]/g, "");
+      let kind = null;
+      if (digits.length === 9) {
+        if (named.length <= 1) kind = named.length ? named[0] : "ssn";
+      } else if (digits.length === 10 && digits.slice(-3, -1) === CT_NO_CUE_LOCATION) kind = "ct";
+      const at = m.indices[1][0];
+      if (kind !== null && !fallback.has(at)) fallback.set(at, kind);
+    }
   }
 
   // A line that presents a number (a few words and the number: "GRACE L OYELOWO 306625954",
