@@ -759,7 +759,9 @@ def ct_base(ctx: _Chunk):
     if ctx.cue_before() != "ct" or not ctx.introduced_by_id() or ctx.before_span is None:
         # or the value of an XML element or JSON field that names a CT number
         # ("<CTTaxRegistrationNum>6021513", '"ct_reg": "6021513"'), or a pipe or tab
-        # table's cell under a CT column ("Store|CT Reg #" / "Main St|2653900|yes")
+        # table's cell under a CT column ("Store|CT Reg #" / "Main St|2653900|yes"), or a
+        # list item's value under a CT heading ("CT tax registration numbers:" / "Pine
+        # Hollow Farm Stand: 7525583")
         if cs == 0 or (ctx.text.original_at(cs - 1) not in '>"' and not _cell(ctx, cs, ce)):
             return None
         forced = ctx.text.scoped(cs, ctx)[0]
@@ -783,8 +785,9 @@ def ct_base(ctx: _Chunk):
 
 
 def _cell(ctx: _Chunk, cs: int, ce: int) -> bool:
-    """Is norm[cs:ce] a pipe or tab table's whole cell: a pipe or a tab before it and a
-    pipe, a tab, or the line's end after it, but for spaces?"""
+    """Is norm[cs:ce] a pipe or tab table's whole cell, or a list item's whole value: a
+    pipe, a tab or a colon before it and a pipe, a tab, or the line's end after it, but
+    for spaces?"""
     at, size = ctx.text.original_at, len(ctx.text.norm)
     i = cs - 1
     while i > 0 and at(i) == " ":
@@ -792,10 +795,19 @@ def _cell(ctx: _Chunk, cs: int, ce: int) -> bool:
     j = ce
     while j < size and at(j) == " ":
         j += 1
+    if at(i) == ":":
+        # (a list item's key is a name, not a label of its own: "USDOT#: 6077803",
+        # "Retiree ID: 8405252" are no CT numbers)
+        norm = ctx.text.norm
+        key = norm[norm.rfind("\n", 0, i) + 1 : i]
+        if _OWN_LABEL_RE.search(ctx.text.low, i - len(key), i) is not None:
+            return False
     return at(i) in _CELL_MARKS and (j == size or at(j) in _CELL_ENDS)
 
 
-_CELL_MARKS = "|\t"
+_CELL_MARKS = "|\t:"
+# a key that labels its value itself
+_OWN_LABEL_RE = re.compile("#|(?<![a-z])(?:id|no|nos|num|nbr|number|code)(?![a-z])")
 _CELL_ENDS = "|\t\r\n"
 
 

@@ -191,6 +191,7 @@ _ANAPHOR_RE = re.compile(_S["anaphor"])
 # a header cell holds no number: five digits in it, joined or not, make it a data row
 # ("097-32-7176   <- ssn (column D)" is a row with a note, not a header)
 _HEADER_MAX_DIGITS = 4
+_HEADER_FORM_RE = re.compile("(?<![0-9])(?:" + "|".join(RULES["form_numbers"]) + ")(?![0-9])")
 _DIGIT_RE = re.compile("[0-9]")
 _ITEM = (
     "[ \\t]*((?:[-*•·]|#?[0-9]{1,2}[.)]?(?=[ \\t]))[ \\t]*)?([^:=0-9\\t\\n]{0,LABEL}?)[ \\t]*"
@@ -413,7 +414,9 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
     named = False
     negative: list[bool] = []
     for _off, cell in cells:
-        if len(cell) > _MAX_HEADER_CELL or len(_DIGIT_RE.findall(cell)) > _HEADER_MAX_DIGITS:
+        # (a form's number is no number of the row's: "NAME;SSN;1099-G BOX 1;CT SAYS")
+        digits = _DIGIT_RE.findall(_HEADER_FORM_RE.sub("", cell))
+        if len(cell) > _MAX_HEADER_CELL or len(digits) > _HEADER_MAX_DIGITS:
             return None
         # an export's "StateRegNo", "fed_tax_id": its words apart
         found = _cues(_CAMEL_RE.sub(" ", cell).replace("_", " "), header=True)

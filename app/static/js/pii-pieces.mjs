@@ -427,8 +427,8 @@ const BASE_NOT_NEAR_RE = new RegExp(CT.base_alone_not_near, "g");
 // A CT number's seven-digit base alone, glued to nothing and directly introduced by its
 // own CT label ("My registration number is 4517238"; not one of base_alone_weak: "DRS
 // 4517238"): [kind, start, end, digits], or null (_pieces.ct_base).
-// Is norm[cs:ce] a pipe or tab table's whole cell: a pipe or a tab before it and a pipe,
-// a tab, or the line's end after it, but for spaces?
+// Is norm[cs:ce] a pipe or tab table's whole cell, or a list item's whole value: a pipe, a
+// tab or a colon before it and a pipe, a tab, or the line's end after it, but for spaces?
 function cell(ctx, cs, ce) {
   const at = (k) => ctx.text.originalAt(k);
   const size = ctx.text.norm.length;
@@ -436,9 +436,18 @@ function cell(ctx, cs, ce) {
   while (i > 0 && at(i) === " ") i--;
   let j = ce;
   while (j < size && at(j) === " ") j++;
+  if (at(i) === ":") {
+    // (a list item's key is a name, not a label of its own: "USDOT#: 6077803", "Retiree
+    // ID: 8405252" are no CT numbers)
+    const norm = ctx.text.norm;
+    const key = ctx.text.low.slice(norm.lastIndexOf("\n", i - 1) + 1, i);
+    if (OWN_LABEL_RE.test(key)) return false;
+  }
   return CELL_MARKS.includes(at(i)) && (j === size || CELL_ENDS.includes(at(j)));
 }
-const CELL_MARKS = "|\t";
+// a key that labels its value itself
+const OWN_LABEL_RE = /#|(?<![a-z])(?:id|no|nos|num|nbr|number|code)(?![a-z])/;
+const CELL_MARKS = "|\t:";
 const CELL_ENDS = "|\t\r\n";
 
 export function ctBase(ctx) {
@@ -450,7 +459,8 @@ export function ctBase(ctx) {
   if (ctx.cueBefore() !== "ct" || !ctx.introducedById() || ctx.beforeSpan === null) {
     // or the value of an XML element or JSON field that names a CT number
     // ("<CTTaxRegistrationNum>6021513", '"ct_reg": "6021513"'), or a pipe or tab table's
-    // cell under a CT column ("Store|CT Reg #" / "Main St|2653900|yes")
+    // cell under a CT column ("Store|CT Reg #" / "Main St|2653900|yes"), or a list item's
+    // value under a CT heading ("CT tax registration numbers:" / "Pine Hollow: 7525583")
     if (cs === 0 || (!'>"'.includes(ctx.text.originalAt(cs - 1)) && !cell(ctx, cs, ce))) return null;
     return ctx.text.scoped(cs, ctx)[0] === "ct" ? ["ct_tax_reg", cs, ce, norm.slice(cs, ce)] : null;
   }

@@ -127,6 +127,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const TXP_RE = new RegExp(S.txp_addenda, "g");
   // a header cell holds no number: five digits in it, joined or not, make it a data row
   const HEADER_MAX_DIGITS = 4;
+  const HEADER_FORM_RE = new RegExp("(?<![0-9])(?:" + RULES.form_numbers.join("|") + ")(?![0-9])", "g");
   const digitCount = (cell) => cell.replace(/[^0-9]/g, "").length;
   const CUE_RE = new CueRegExp("g");
   const VOID = CUE_KINDS.indexOf("void") + 1;
@@ -579,7 +580,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     let named = false;
     const negative = [];
     for (const [, cell] of cs) {
-      if (cell.length > S.max_header_cell || digitCount(cell) > HEADER_MAX_DIGITS) return null;
+      // (a form's number is no number of the row's: "NAME;SSN;1099-G BOX 1;CT SAYS")
+      if (cell.length > S.max_header_cell || digitCount(cell.replace(HEADER_FORM_RE, "")) > HEADER_MAX_DIGITS) return null;
       // an export's "StateRegNo", "fed_tax_id": its words apart
       const found = cues(cell.replace(/(?<=[a-z])(?=[A-Z])/g, " ").replace(/_/g, " "), false, true);
       let kind = found.length ? found[found.length - 1] : "none";
