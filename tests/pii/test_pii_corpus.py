@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 630
+    assert len(INDEPENDENT) == 651
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -483,14 +483,26 @@ _FLOORS = {
     "independent-627": (0.94, 0.92, 0.01),
     # answers apart from their questions (630): numbered answers, bubbles away (README)
     "independent-630": (0.93, 0.94, 0.01),
+    # forms copied out of PDFs (638): values run together, one digit a line (README)
+    "independent-638": (0.92, 0.91, 0.01),
+    # one false alarm in 99 (639): "Resident Acct 220-31-7714", then "Neither of those
+    # is her social" after another number (README)
+    "independent-639": (0.95, 0.95, 0.0102),
+    # the phone line (640): numbers keyed, said or read back with no cue (README)
+    "independent-640": (0.90, 0.90, 0.01),
+    # structured data (642): EDI, BAI2 and ACH records' routing numbers (README)
+    "independent-642": (0.94, 0.95, 0.01),
+    # negation and relabelling (650): ownership denied, kinds named after (README)
+    "independent-650": (0.92, 0.91, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
 # "printed at the top of your notice is NOT my Social Security number" (74, the hardest
 # cases, 55% clean). Its own precision and false-alarm floors keep them from growing.
 _PRECISION_FLOORS = {
-    # languages (628): a card's four groups cut out of a Ukrainian IBAN (README)
-    "independent-628": (0.98, 0.01),
+    # several clients (647): an invoice number shaped like an EIN the writer disowns
+    # with another; wrong numbers in a correction table (README)
+    "independent-647": (0.98, 0.01),
     # the hardest cases (272): an account number in SSN shape its writer says in brackets
     # is not a social security number (README)
     "independent-272": (0.98, 0.01),
