@@ -92,6 +92,7 @@ from ._scopes import (
     could_be_scoped,
     has_reference,
     in_order,
+    keyed_context,
     scopes,
 )
 
@@ -176,6 +177,7 @@ class _Text:
     __slots__ = (
         "_cue_norm",
         "_denies",
+        "_keyed",
         "_low",
         "_referred",
         "_scopes",
@@ -207,6 +209,7 @@ class _Text:
         # per chunk, so not searched again in a long text)
         self.lines = "\n" in original
         self._referred: bool | None = None  # has_reference(original), on first use
+        self._keyed: bool | None = None  # keyed_context(original), on first use
         self._denies: bool | None = None  # may_deny(), on first use
 
     def may_deny(self) -> bool:
@@ -253,7 +256,7 @@ class _Text:
         if self._scopes is None:
             # a number on a line no scope can govern needs none of them read, but for a
             # back reference, which may name any number
-            if not could_be_scoped(self.original, o) and not self.referred():
+            if not could_be_scoped(self.original, o, self.keyed) and not self.referred():
                 return None, None
             self._scopes = scopes(self.original)
         forced, fallback, _notes = self._scopes
@@ -269,6 +272,13 @@ class _Text:
         if self._scopes is None:
             return not self.lines and not self.referred()
         return not self._scopes[0] and not self._scopes[1]
+
+    def keyed(self) -> bool:
+        """Does the text speak of the phone line's keys, prompts or recording
+        (scopes.keyed_context)? Asked of could_be_scoped, searched once."""
+        if self._keyed is None:
+            self._keyed = keyed_context(self.original)
+        return self._keyed
 
     def referred(self) -> bool:
         """Does the text refer to one of its numbers from elsewhere (a back reference, or

@@ -306,6 +306,7 @@ _DIGIT_WORD_BYTES = frozenset(map(_gate_token, _WORDS))
 # more letters, so the count passes over the one-letter fragments of other words ("año"
 # gives "a" and "o").
 _MIXED_WEAK = frozenset(_R["digit_word_mixed_weak"])
+_LONE_THOUSAND = frozenset(_R["lone_thousand"])
 # A weak digit word after a full stop at a run's end starts the next sentence ("... zero
 # zero one. Do I file ...", Albanian "... katër shtatë. Dua të di ..."): not the number's.
 if not all(w.isalpha() for w in _MIXED_WEAK):
@@ -1137,6 +1138,16 @@ class _Run:
             src[unit + 1] = src[unit + 2] = span
             self.hund = unit + 1
             return True
+        if thou >= 0 and word and digit[0] == "c":
+            # "seis mil cuatrocientos noventa y ocho", "dois mil e setecentos": a hundreds
+            # word after "thousand" is its hundreds digit, the tens and units after it take
+            # the last two 0s (6498, 2700)
+            chars, src = self.chars, self.src
+            chars[thou], src[thou] = digit[1], span
+            src[thou + 1] = src[thou + 2] = span
+            self.hund = thou + 1
+            self.strong += item not in _MIXED_WEAK
+            return True
         if tens >= 0 and digit in _UNITS:
             self.chars[tens], self.src[tens] = digit, span
         elif not (hund >= 0 and word and _after_hundred(self.chars, self.src, hund, digit, span)):
@@ -1166,7 +1177,13 @@ class _Run:
             self.src.append((before, start))
         value = _WORDS.get(item, item)
         if word and value in ("h", "k"):  # "hundred", "thousand", after a digit of its group
-            if sep or self.times != 1 or not self.chars or not "0" <= self.chars[-1] <= "9":
+            opens = sep or not self.chars or not "0" <= self.chars[-1] <= "9"
+            if item in _LONE_THOUSAND and opens and self.times == 1:
+                # (Spanish and Portuguese "mil" alone opening a group: 1000)
+                self.chars.append("1")
+                self.src.append((start, end))
+                self.n += 1
+            elif opens or self.times != 1:
                 return False
             zeros = 2 if value == "h" else 3
             # the tens and units after it take the last two 0s ("two thousand five" 2005)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_left
+from collections.abc import Callable
 from itertools import pairwise
 
 # the stdlib's own regex parser: how long a heading's mark can be (_HEADING_REACH)
@@ -449,7 +450,11 @@ def _key_values(line: str, mode: str, below: str | None) -> bool:
     if mode != "  " or below is None:
         return False
     labels = [cell for _off, cell in _cells(below, mode) if cell]
-    if len(labels) != 2 or len([c for _o, c in _cells(line, mode) if c]) != 2:
+    heads = [cell for _off, cell in _cells(line, mode) if cell]
+    # (or a label and its colon over the other, the line above holding boxes: "Direct
+    # deposit:  [X] Checking   [ ] Savings" over "Routing number:  261656879")
+    colons = bool(heads) and heads[0].endswith(":") and labels[:1] != [] and labels[0].endswith(":")
+    if len(labels) != 2 or (len(heads) != 2 and not colons):
         return False
     label = labels[0]
     return _DIGIT_RE.search(label) is None and any(k in ID_KINDS for k in _cues(label, header=True))
@@ -615,7 +620,7 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
             _topic_scope(text, zeroed, lines, topic, fallback, notes, one_line)
     _answered_turns(lines, fallback, notes)
     _person_numbers(lines, fallback, notes)
-    _label_lines(lines, fallback, notes)
+    _label_lines(lines, forced, fallback, notes)
     _keyed_numbers(text, fallback, notes)
     return forced, fallback, notes
 
@@ -644,9 +649,9 @@ def _keyed_kind(number: str, named: set[str]) -> str | None:
 def _keyed_numbers(text: str, fallback: dict[int, str], notes: dict[int, str]) -> None:
     """Each number keyed into the department's phone line (scopes.keyed_entry), in a text
     that speaks of the line's keys, prompts or recording (scopes.keyed_context)."""
-    low = latin_lower(text)
-    if _KEYED_CONTEXT_RE.search(low) is None:
+    if not keyed_context(text):
         return
+    low = latin_lower(text)
     named: set[str] | None = None
     for m in _KEYED_ENTRY_RE.finditer(low):
         if named is None:  # the kinds of nine digits the text names (an ITIN is an SSN's)
@@ -660,20 +665,21 @@ def _keyed_numbers(text: str, fallback: dict[int, str], notes: dict[int, str]) -
             )
 
 
-# the text whose keyed_context could_be_scoped asked last, and the answer
-_keyed_memo: list = [None, False]
+def keyed_context(text: str) -> bool:
+    """Does the text speak of the phone line's keys, prompts or recording
+    (scopes.keyed_context)?"""
+    return _KEYED_CONTEXT_RE.search(latin_lower(text)) is not None
 
 
-def _keyed_at(text: str, o: int) -> bool:
-    """Is the number at original offset o keyed into the phone line (_keyed_numbers)?"""
+def _keyed_at(text: str, o: int, context: Callable[[], bool] | None) -> bool:
+    """Is the number at original offset o keyed into the phone line (_keyed_numbers)?
+    context answers keyed_context(text), cached by the caller, asked only when keying
+    words introduce the number (a text of many numbers is not searched whole for each)."""
     lo = max(0, o - _KEYED_REACH)
     window = latin_lower(text[lo : o + _KEYED_REACH])
     if not any(lo + m.start(1) == o for m in _KEYED_ENTRY_RE.finditer(window)):
         return False
-    if _keyed_memo[0] is not text:
-        _keyed_memo[0] = text
-        _keyed_memo[1] = _KEYED_CONTEXT_RE.search(latin_lower(text)) is not None
-    return bool(_keyed_memo[1])
+    return context() if context is not None else keyed_context(text)
 
 
 def _fields(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:
@@ -714,30 +720,78 @@ def _person_numbers(
 
 
 def _label_lines(
-    lines: list[tuple[int, str]], fallback: dict[int, str], notes: dict[int, str]
+    lines: list[tuple[int, str]],
+    forced: dict[int, str],
+    fallback: dict[int, str],
+    notes: dict[int, str],
 ) -> None:
     """A line that presents a number (a few words and the number: "GRACE L OYELOWO
     306625954", a form's row copied out of a PDF, its last word perhaps run on to the
     number) right under a line of no digit that ends with an identifier's name ("Your
-    first name MI Last name Your Social Security Number") takes that kind."""
-    for k in range(1, len(lines)):
-        off, line = lines[k]
-        m = _PRESENT_GLUED_RE.fullmatch(line)
-        if m is None:
+    first name MI Last name Your Social Security Number") takes that kind. Labels stacked
+    over as many values, as a PDF copy may lay them out ("ABA Routing Number" / "Account
+    Number" over "639152895" / "89287754145"), pair in order, over the cue nearest each
+    value (the last label's); a negative label denies its value."""
+    labels = [_label_cue(line) for _off, line in lines]
+    values = [_PRESENT_GLUED_RE.fullmatch(line) for _off, line in lines]
+    # (stacked values are bare: a key-value line names its own kind, "Routing: N")
+    bare = [
+        m is not None and not _cues(line) for m, (_off, line) in zip(values, lines, strict=True)
+    ]
+    k = 1
+    while k < len(lines):
+        if values[k] is None or labels[k - 1] is None:
+            k += 1
             continue
-        # (its words apart where a PDF copy ran them together: "Last nameSocial Security")
-        label = _low(_CAMEL_RE.sub(" ", lines[k - 1][1])).rstrip(" \t:")
-        if not label or _DIGIT_RE.search(label) is not None:
-            continue
-        last = None
-        for c in CUE_RE.finditer(label):
-            last = c
-        if last is None or last.end() != len(label) or last.lastindex in (None, _VOID):
-            continue
-        kind = CUE_KINDS[last.lastindex - 1]
-        if kind in ID_KINDS:
-            fallback.setdefault(off + m.start(1), kind)
-            notes.setdefault(off + m.start(1), f'the line above ends with "{last.group()}"')
+        # the run of label lines above k and of value lines from k
+        j = k - 1
+        while j > 0 and labels[j - 1] is not None:
+            j -= 1
+        e = k
+        while e < len(lines) and values[e] is not None:
+            e += 1
+        n = min(k - j, e - k)
+        if n > 1 and not all(bare[k : k + n]):
+            n = 1
+        for i in range(n):
+            # (stacked: the i-th value under the i-th of the last n labels; else the one
+            # label right above)
+            cue = labels[k - n + i] if n > 1 else labels[k - 1]
+            m = values[k + i]
+            if cue is None or m is None:
+                continue
+            kind = CUE_KINDS[cue.lastindex - 1]  # type: ignore[operator]
+            at = lines[k + i][0] + m.start(1)
+            if n > 1 and (kind in ID_KINDS or kind in ("neg", "neg_bare")):
+                if at not in forced:
+                    forced[at] = kind if kind in ID_KINDS else DENIED
+                    notes[at] = f'its line among the labels above ends with "{cue.group()}"'
+            elif n == 1 and kind in ID_KINDS:
+                fallback.setdefault(at, kind)
+                notes.setdefault(at, f'the line above ends with "{cue.group()}"')
+        k = e
+
+
+def _label_cue(line: str) -> re.Match | None:
+    """The cue a line of no digit ends with (a label line), or None."""
+    # (its words apart where a PDF copy ran them together: "Last nameSocial Security")
+    label = _low(_CAMEL_RE.sub(" ", line)).rstrip(" \t:")
+    if not label or _DIGIT_RE.search(label) is not None:
+        return None
+    last = None
+    for c in CUE_RE.finditer(label):
+        last = c
+    # (a word for a number may end it after the cue: "Account Number")
+    if (
+        last is None
+        or _LABEL_TAIL_RE.fullmatch(label, last.end()) is None
+        or last.lastindex in (None, _VOID)
+    ):
+        return None
+    return last
+
+
+_LABEL_TAIL_RE = re.compile("(?:" + _S["label_tail"] + ")?")
 
 
 _SHORT_QUESTION: int = _S["short_question_words"]
@@ -1658,6 +1712,9 @@ def _places(places: list[re.Match], n: int) -> list[int] | None:
     return out if n >= 2 and sorted(out) == list(range(n)) else None
 
 
+_ORDINAL_DASHES = ("-", "--", "—", "–")
+
+
 def _ordinal_items(text: str, low: str, s: int, e: re.Match | None) -> list[re.Match]:
     """The numbers listed right before s (only spaces and punctuation between), or else
     right after the sentence's end e when that is a colon at a line's end."""
@@ -1671,10 +1728,12 @@ def _ordinal_items(text: str, low: str, s: int, e: re.Match | None) -> list[re.M
         while k > 0 and _ORDINAL_BETWEEN_RE.fullmatch(low, items[k - 1].end(), items[k].start()):
             k -= 1
         return items[k:]
-    # (after a colon, or a full stop ending its line: "First one is the federal, second
-    # is the Connecticut one.\n\nN\nM")
+    # (after a colon, a dash, or a full stop ending its line: "First one is the federal,
+    # second is the Connecticut one.\n\nN\nM", "the first is routing, the second the
+    # account — N / M")
     line_end = e is not None and e.group() == "." and text.startswith("\n", e.end())
-    if e is None or not (e.group().startswith(":") or line_end):
+    dash = e is not None and e.group().strip(" \t") in _ORDINAL_DASHES
+    if e is None or not (e.group().startswith(":") or line_end or dash):
         return []
     out: list[re.Match] = []
     pos = e.end() + line_end
@@ -1884,14 +1943,15 @@ def _presenting_turn(line: str, off: int) -> bool:
     return sp is not None and _PRESENT_RE.fullmatch(line, sp.end()) is not None
 
 
-def could_be_scoped(text: str, o: int) -> bool:
+def could_be_scoped(text: str, o: int, keyed: Callable[[], bool] | None = None) -> bool:
     """Could scopes() give the number starting at original offset o a kind? Only on a
     line that could be a table row (it holds a cell separator), a list item whose value
     starts at o, or a line presenting the number alone. A quick test that spares most
-    texts reading their scopes; the answer of scopes() itself is unchanged."""
+    texts reading their scopes; the answer of scopes() itself is unchanged. keyed, if
+    given, answers keyed_context(text) (the caller caches it)."""
     start = text.rfind("\n", 0, o) + 1
     # (or one keyed into the phone line)
-    if _anaphor_at(text, o) or _field_value(text, start, o) or _keyed_at(text, o):
+    if _anaphor_at(text, o) or _field_value(text, start, o) or _keyed_at(text, o, keyed):
         return True
     end = text.find("\n", o)
     line = text[start : end if end >= 0 else len(text)]

@@ -28,6 +28,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const MIXED_RUN_RE = new RegExp(SOURCES.digit_word_mixed_run, "g");
   const [MIXED_MIN, MIXED_MAX] = R.digit_word_mixed_digits;
   const MIXED_WEAK = new Set(R.digit_word_mixed_weak);
+  const LONE_THOUSAND = new Set(R.lone_thousand);
   // "um" after an English digit word at a run's end (_rewrite._TRAILING_UM_RE)
   const TRAILING_UM_RE = new RegExp(
     "(?<![a-z])(?:" +
@@ -853,6 +854,19 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
           if (digit === "t1") tens = at - 1;
           joined = true;
         }
+        if (!joined && k >= 0 && word && digit[0] === "c") {
+          // "seis mil cuatrocientos noventa y ocho", "dois mil e setecentos": a hundreds
+          // word after "thousand" is its hundreds digit, the tens and units after it take
+          // the last two 0s (6498, 2700)
+          chars[k] = digit[1];
+          src[k] = [ws, we];
+          src[k + 1] = [ws, we];
+          src[k + 2] = [ws, we];
+          hund = k + 1;
+          pos = we;
+          if (!MIXED_WEAK.has(item)) strong++;
+          continue;
+        }
         if (u >= 0 && word && digit === "h" && sep === "") {
           // "eight thousand four hundred eighty three": the unit after "thousand" is its
           // hundreds digit, and the tens and units take the last two 0s (8483)
@@ -892,7 +906,13 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (word && (digit === "h" || digit === "k")) {
         // "hundred", "thousand", after a digit of its group: two or three 0s, the last two
         // for the tens and units after it ("two thousand five" 2005)
-        if (sep || times !== 1 || !chars.length || !(chars[chars.length - 1] >= "0" && chars[chars.length - 1] <= "9")) return null;
+        const opens = sep || !chars.length || !(chars[chars.length - 1] >= "0" && chars[chars.length - 1] <= "9");
+        if (LONE_THOUSAND.has(item) && opens && times === 1) {
+          // (Spanish and Portuguese "mil" alone opening a group: 1000)
+          chars.push("1");
+          src.push([ws, we]);
+          digits++;
+        } else if (opens || times !== 1) return null;
         const zeros = digit === "h" ? 2 : 3;
         hund = chars.length + zeros - 2;
         thou = digit === "k" ? chars.length : -1;

@@ -77,6 +77,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const SUBJECT_RE = new RegExp("^(?:" + S.subject + ")$", "i");
   const PRESENT_RE = new RegExp("^(?:" + S.presenting_line + ")$");
   const LEADING_RE = new RegExp("^(?:" + S.leading_line + ")$");
+  const LABEL_TAIL_RE = new RegExp("^(?:" + S.label_tail + ")?$"); // (labelCue)
   const KEYED_CONTEXT_RE = new RegExp(S.keyed_context); // (keyedNumbers)
   const KEYED_ENTRY_RE = new RegExp(S.keyed_entry, "dg");
   // the same with a name run on to the number, as a form's row of values copied out of
@@ -327,10 +328,12 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       while (k > 0 && ORDINAL_BETWEEN_RE.test(l.slice(endOf(items[k - 1]), items[k].index))) k--;
       return items.slice(k);
     }
-    // (after a colon, or a full stop ending its line: "First one is the federal, second is
-    // the Connecticut one.\n\nN\nM")
+    // (after a colon, a dash, or a full stop ending its line: "First one is the federal,
+    // second is the Connecticut one.\n\nN\nM", "the first is routing, the second the
+    // account — N / M")
     const lineEnd = e !== null && e[0] === "." && text[e.index + 1] === "\n";
-    if (e === null || !(e[0].startsWith(":") || lineEnd)) return [];
+    const dash = e !== null && ["-", "--", "—", "–"].includes(e[0].trim());
+    if (e === null || !(e[0].startsWith(":") || lineEnd || dash)) return [];
     const out = [];
     let pos = e.index + e[0].length + (lineEnd ? 1 : 0);
     const stop = Math.min(text.length, pos + ORDINAL_REACH);
@@ -993,7 +996,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   function keyValues(line, md, below) {
     if (md !== "  " || below === null) return false;
     const labels = cells(below, md).map(([, c]) => c).filter((c) => c);
-    if (labels.length !== 2 || cells(line, md).filter(([, c]) => c).length !== 2) return false;
+    const heads = cells(line, md).map(([, c]) => c).filter((c) => c);
+    // (or a label and its colon over the other, the line above holding boxes: "Direct
+    // deposit:  [X] Checking   [ ] Savings" over "Routing number:  261656879")
+    const colons = heads.length > 0 && heads[0].endsWith(":") && labels.length > 0 && labels[0].endsWith(":");
+    if (labels.length !== 2 || (heads.length !== 2 && !colons)) return false;
     return !/[0-9]/.test(labels[0]) && cues(labels[0], false, true).some((k) => ID_KINDS.has(k));
   }
   // Does a table whose header row names its columns start at line k (_table_at)?
@@ -1253,7 +1260,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     }
     answeredTurns(ls, fallback);
     personNumbers(ls, fallback);
-    labelLines(ls, fallback);
+    labelLines(ls, forced, fallback);
     keyedNumbers(text, fallback);
     return [forced, fallback];
   }
@@ -1285,25 +1292,54 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // a form's row copied out of a PDF) right under a line of no digit that ends with an
   // identifier's name ("Your first name MI Last name Your Social Security Number") takes
   // that kind (_label_lines).
-  function labelLines(ls, fallback) {
-    for (let k = 1; k < ls.length; k++) {
-      const [off, line] = ls[k];
-      const m = PRESENT_GLUED_RE.exec(line);
-      if (m === null) continue;
-      // (its words apart where a PDF copy ran them together: "Last nameSocial Security")
-      const label = low(ls[k - 1][1].replace(/(?<=[a-z])(?=[A-Z])/g, " ")).replace(/[ \t:]+$/, "");
-      if (!label || /[0-9]/.test(label)) continue;
-      let last = null;
-      CUE_RE.lastIndex = 0;
-      let c;
-      while ((c = CUE_RE.exec(label)) !== null) last = c;
-      if (last === null || last.index + last[0].length !== label.length || last[VOID] !== undefined) continue;
-      let i = 1;
-      while (last[i] === undefined) i++;
-      const kind = CUE_KINDS[i - 1];
-      const at = off + line.lastIndexOf(m[1]);
-      if (ID_KINDS.has(kind) && !fallback.has(at)) fallback.set(at, kind);
+  function labelLines(ls, forced, fallback) {
+    const labels = ls.map(([, line]) => labelCue(line));
+    const values = ls.map(([, line]) => PRESENT_GLUED_RE.exec(line));
+    // (stacked values are bare: a key-value line names its own kind, "Routing: N")
+    const bare = values.map((m, k) => m !== null && !cues(ls[k][1]).length);
+    let k = 1;
+    while (k < ls.length) {
+      if (values[k] === null || labels[k - 1] === null) {
+        k++;
+        continue;
+      }
+      // the run of label lines above k and of value lines from k
+      let j = k - 1;
+      while (j > 0 && labels[j - 1] !== null) j--;
+      let e = k;
+      while (e < ls.length && values[e] !== null) e++;
+      let n = Math.min(k - j, e - k);
+      if (n > 1 && !bare.slice(k, k + n).every(Boolean)) n = 1;
+      for (let i = 0; i < n; i++) {
+        // (stacked: the i-th value under the i-th of the last n labels; else the one label
+        // right above)
+        const cue = n > 1 ? labels[k - n + i] : labels[k - 1];
+        const m = values[k + i];
+        let g = 1;
+        while (cue[g] === undefined) g++;
+        const kind = CUE_KINDS[g - 1];
+        const [off, line] = ls[k + i];
+        const at = off + line.lastIndexOf(m[1]);
+        if (n > 1 && (ID_KINDS.has(kind) || kind === "neg" || kind === "neg_bare")) {
+          if (!forced.has(at)) forced.set(at, ID_KINDS.has(kind) ? kind : DENIED);
+        } else if (n === 1 && ID_KINDS.has(kind) && !fallback.has(at)) fallback.set(at, kind);
+      }
+      k = e;
     }
+  }
+  // The cue a line of no digit ends with (a label line; a word for a number may end it
+  // after the cue: "Account Number"), or null (_label_cue).
+  function labelCue(line) {
+    // (its words apart where a PDF copy ran them together: "Last nameSocial Security")
+    const label = low(line.replace(/(?<=[a-z])(?=[A-Z])/g, " ")).replace(/[ \t:]+$/, "");
+    if (!label || /[0-9]/.test(label)) return null;
+    let last = null;
+    CUE_RE.lastIndex = 0;
+    let c;
+    while ((c = CUE_RE.exec(label)) !== null) last = c;
+    if (last === null || last[VOID] !== undefined) return null;
+    if (!LABEL_TAIL_RE.test(label.slice(last.index + last[0].length))) return null;
+    return last;
   }
 
   // A line of only a bare nine-digit number right under a line of only a person's name
