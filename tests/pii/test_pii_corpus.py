@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 651
+    assert len(INDEPENDENT) == 658
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -494,12 +494,22 @@ _FLOORS = {
     "independent-642": (0.94, 0.95, 0.01),
     # negation and relabelling (650): ownership denied, kinds named after (README)
     "independent-650": (0.92, 0.91, 0.01),
+    # documents pasted from PDFs (652): labels run together with their values (README)
+    "independent-652": (0.92, 0.93, 0.01),
+    # phone calls retold (653): read-backs, numbers said aloud with no cue (README)
+    "independent-653": (0.92, 0.94, 0.01),
+    # Spanish and Portuguese voice (656): fillers, "oi to"; one false alarm in 99 (README)
+    "independent-656": (0.92, 0.91, 0.0102),
+    # one false alarm in 98 (657): an invoice number shaped like an EIN (README)
+    "independent-657": (0.95, 0.95, 0.0103),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
 # "printed at the top of your notice is NOT my Social Security number" (74, the hardest
 # cases, 55% clean). Its own precision and false-alarm floors keep them from growing.
 _PRECISION_FLOORS = {
+    # replies (655): receipt numbers in SSN shape disowned in the plural (README)
+    "independent-655": (0.98, 0.0102),
     # several clients (647): an invoice number shaped like an EIN the writer disowns
     # with another; wrong numbers in a correction table (README)
     "independent-647": (0.98, 0.01),
