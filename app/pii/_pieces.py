@@ -805,10 +805,11 @@ def _cell(ctx: _Chunk, cs: int, ce: int) -> bool:
     return at(i) in _CELL_MARKS and (j == size or at(j) in _CELL_ENDS)
 
 
+# what opens a cell or a list item's value, and what closes it
 _CELL_MARKS = "|\t:"
-# a key that labels its value itself
-_OWN_LABEL_RE = re.compile("#|(?<![a-z])(?:id|no|nos|num|nbr|number|code)(?![a-z])")
 _CELL_ENDS = "|\t\r\n"
+# a list item's key that labels its value itself (ct_tax_reg.base_cell_own_label)
+_OWN_LABEL_RE = re.compile(RULES["ct_tax_reg"]["base_cell_own_label"])
 
 
 def _glued(norm: str, cs: int, ce: int) -> bool:
@@ -868,6 +869,7 @@ _CARD_PAIRS_DIGITS = 16
 _PAIRS_RE = re.compile("[0-9]{2}(?: [0-9]{2}){6,}")
 # the last group of a 19-digit card number grouped in fours (4-4-4-4-3)
 _TAIL_GROUP = 3
+_FOUR = 4  # a group of a number grouped in fours
 # the longest number of a list item's marker ("12- ")
 _MARKER_MAX = 2
 
@@ -878,9 +880,6 @@ def _line_opens(norm: str, at: int) -> bool:
     while i > 0 and norm[i - 1] in " \t":
         i -= 1
     return i == 0 or norm[i - 1] == "\n"
-
-
-_FOUR = 4  # a group of a number grouped in fours
 
 
 def _in_thousands(lens: tuple[int, ...]) -> bool:

@@ -732,44 +732,60 @@ def _label_lines(
     over as many values, as a PDF copy may lay them out ("ABA Routing Number" / "Account
     Number" over "639152895" / "89287754145"), pair in order, over the cue nearest each
     value (the last label's); a negative label denies its value."""
-    labels = [_label_cue(line) for _off, line in lines]
     values = [_PRESENT_GLUED_RE.fullmatch(line) for _off, line in lines]
-    # (stacked values are bare: a key-value line names its own kind, "Routing: N")
-    bare = [
-        m is not None and not _cues(line) for m, (_off, line) in zip(values, lines, strict=True)
-    ]
+    # (a line's cues are read only above a value line)
+    labels: dict[int, re.Match | None] = {}
+
+    def label(i: int) -> re.Match | None:
+        if i not in labels:
+            labels[i] = _label_cue(lines[i][1])
+        return labels[i]
+
     k = 1
     while k < len(lines):
-        if values[k] is None or labels[k - 1] is None:
+        if values[k] is None or label(k - 1) is None:
             k += 1
             continue
         # the run of label lines above k and of value lines from k
         j = k - 1
-        while j > 0 and labels[j - 1] is not None:
+        while j > 0 and label(j - 1) is not None:
             j -= 1
         e = k
         while e < len(lines) and values[e] is not None:
             e += 1
         n = min(k - j, e - k)
-        if n > 1 and not all(bare[k : k + n]):
+        # (stacked values are bare: a key-value line names its own kind, "Routing: N")
+        if n > 1 and any(_cues(line) for _off, line in lines[k : k + n]):
             n = 1
         for i in range(n):
             # (stacked: the i-th value under the i-th of the last n labels; else the one
             # label right above)
-            cue = labels[k - n + i] if n > 1 else labels[k - 1]
+            cue = label(k - n + i) if n > 1 else label(k - 1)
             m = values[k + i]
-            if cue is None or m is None:
-                continue
-            kind = CUE_KINDS[cue.lastindex - 1]  # type: ignore[operator]
-            at = lines[k + i][0] + m.start(1)
-            if n > 1 and (kind in ID_KINDS or kind in ("neg", "neg_bare")):
-                if at not in forced:
-                    forced[at] = kind if kind in ID_KINDS else DENIED
-                    notes[at] = f'its line among the labels above ends with "{cue.group()}"'
-            elif n == 1 and kind in ID_KINDS:
-                fallback.setdefault(at, kind)
-                notes.setdefault(at, f'the line above ends with "{cue.group()}"')
+            if cue is not None and m is not None:
+                _label_value(lines[k + i][0] + m.start(1), cue, n > 1, forced, fallback, notes)
         k = e
+
+
+def _label_value(
+    at: int,
+    cue: re.Match,
+    stacked: bool,
+    forced: dict[int, str],
+    fallback: dict[int, str],
+    notes: dict[int, str],
+) -> None:
+    """Give the value at original offset at its label's kind (_label_lines): a stacked
+    label's over the cue nearest the value (a negative one denies it), the one label
+    right above's as a fallback."""
+    kind = CUE_KINDS[cue.lastindex - 1]  # type: ignore[operator]
+    if stacked and (kind in ID_KINDS or kind in ("neg", "neg_bare")):
+        if at not in forced:
+            forced[at] = kind if kind in ID_KINDS else DENIED
+            notes[at] = f'its line among the labels above ends with "{cue.group()}"'
+    elif not stacked and kind in ID_KINDS:
+        fallback.setdefault(at, kind)
+        notes.setdefault(at, f'the line above ends with "{cue.group()}"')
 
 
 def _label_cue(line: str) -> re.Match | None:

@@ -445,8 +445,8 @@ function cell(ctx, cs, ce) {
   }
   return CELL_MARKS.includes(at(i)) && (j === size || CELL_ENDS.includes(at(j)));
 }
-// a key that labels its value itself
-const OWN_LABEL_RE = /#|(?<![a-z])(?:id|no|nos|num|nbr|number|code)(?![a-z])/;
+// a list item's key that labels its value itself (ct_tax_reg.base_cell_own_label)
+const OWN_LABEL_RE = new RegExp(CT.base_cell_own_label);
 const CELL_MARKS = "|\t:";
 const CELL_ENDS = "|\t\r\n";
 

@@ -1894,6 +1894,8 @@ export const RULES = {
   ],
   "base_alone_weak": "(?:permits?(?: ?(?:number|no|#))?|sales (?:and use |& ?use )?tax|registered .*|state|connecticut|conn\\.?|drs|ct|myconnect|withholding|os-?114)",
   "base_alone_reach": 40,
+  "base_cell_own_label": "#|(?<![a-z])(?:id|no|nos|num|nbr|number|code)(?![a-z])",
+  "_base_cell_own_label": "A 7-digit base alone is a CT number as a pipe or tab table's whole cell under a CT column ('Store|CT Reg #' over 'Main St|2653900|yes'), or as a list item's whole value under a CT heading ('CT tax registration numbers:' over 'Pine Hollow Farm Stand: 7525583'), but not when the item's key labels its value itself (matched in the lower-cased key: 'USDOT#: 6077803', 'Retiree ID: 8405252').",
   "base_alone_not_near": "(?<![a-z])(?:motor vehicles?|dmv|license plate|plate no|certificate of registration|vehicle reg(?:istration)?|secretary of (?:the )?state|sots|business\\.ct\\.gov)(?![a-z])",
   "base_alone_near_reach": 160,
   "base_alone_not_after": "(?<![a-z])(?:employer|dol|dmv|labou?r|unemployment|ui|vehicle|car|car's|auto|boat|voter|business|sots|secretary of (?:the )?state|dcp|consumer protection|liquor|trade name)(?: (?:tax|ui|unemployment|id))?[ ]*(?![\\s\\S])",

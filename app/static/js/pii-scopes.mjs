@@ -1291,29 +1291,34 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // A line that presents a number (a few words and the number: "GRACE L OYELOWO 306625954",
   // a form's row copied out of a PDF) right under a line of no digit that ends with an
   // identifier's name ("Your first name MI Last name Your Social Security Number") takes
-  // that kind (_label_lines).
+  // that kind; labels stacked over as many bare values pair in order, over the cue nearest
+  // each value, a negative label denying its value (_label_lines).
   function labelLines(ls, forced, fallback) {
-    const labels = ls.map(([, line]) => labelCue(line));
     const values = ls.map(([, line]) => PRESENT_GLUED_RE.exec(line));
-    // (stacked values are bare: a key-value line names its own kind, "Routing: N")
-    const bare = values.map((m, k) => m !== null && !cues(ls[k][1]).length);
+    // (a line's cues are read only above a value line)
+    const labels = new Map();
+    const label = (i) => {
+      if (!labels.has(i)) labels.set(i, labelCue(ls[i][1]));
+      return labels.get(i);
+    };
     let k = 1;
     while (k < ls.length) {
-      if (values[k] === null || labels[k - 1] === null) {
+      if (values[k] === null || label(k - 1) === null) {
         k++;
         continue;
       }
       // the run of label lines above k and of value lines from k
       let j = k - 1;
-      while (j > 0 && labels[j - 1] !== null) j--;
+      while (j > 0 && label(j - 1) !== null) j--;
       let e = k;
       while (e < ls.length && values[e] !== null) e++;
       let n = Math.min(k - j, e - k);
-      if (n > 1 && !bare.slice(k, k + n).every(Boolean)) n = 1;
+      // (stacked values are bare: a key-value line names its own kind, "Routing: N")
+      if (n > 1 && ls.slice(k, k + n).some(([, line]) => cues(line).length)) n = 1;
       for (let i = 0; i < n; i++) {
         // (stacked: the i-th value under the i-th of the last n labels; else the one label
         // right above)
-        const cue = n > 1 ? labels[k - n + i] : labels[k - 1];
+        const cue = n > 1 ? label(k - n + i) : label(k - 1);
         const m = values[k + i];
         let g = 1;
         while (cue[g] === undefined) g++;
