@@ -629,7 +629,6 @@ _KEYED_CONTEXT_RE = re.compile(_S["keyed_context"])
 _KEYED_ENTRY_RE = re.compile(_S["keyed_entry"])
 _KEYED_REACH: int = _S["keyed_reach"]
 _CT_KEYED_DIGITS = 10  # a CT number with its location code
-_NINE_DIGITS = 9  # an SSN or ITIN
 
 
 def _keyed_kind(number: str, named: set[str]) -> str | None:
@@ -637,7 +636,7 @@ def _keyed_kind(number: str, named: set[str]) -> str | None:
     the text names, if one ("Your IVR asked for our FEIN, I put in N"), or else the SSN's
     (the digits tell an ITIN); ten with a location code the CT number's."""
     digits = "".join(c for c in number if "0" <= c <= "9")
-    if len(digits) == _NINE_DIGITS:
+    if len(digits) == MIN_DIGITS:  # an SSN's, ITIN's, EIN's or routing number's nine
         if len(named) > 1:
             return None
         return next(iter(named)) if named else "ssn"
@@ -1615,21 +1614,18 @@ def _presenting_sentences(line: str) -> list[re.Match]:
     spans = list(zip(ends, [*ends[1:], len(line)], strict=True))
     found = [_PRESENT_SENTENCE_RE.fullmatch(line, s, e) for s, e in spans]
     last = found[-1]
-    colon = [m is not None and _after_colon(line, m) for m in found]
+    # (each read once: "here" counts as a colon, and presents its sentence anywhere: "...
+    # until I had a valid one. Here it is — 956869210. Thank you ...")
+    here = [m is not None and _here(line[m.start() : m.start(1)]) for m in found]
+    colon = [
+        here[k] or (m is not None and line[m.start() : m.start(1)].rstrip().endswith(":"))
+        for k, m in enumerate(found)
+    ]
     out = [last] if last is not None else []
     # (colon[k] only where found[k] is a match; the last presents beside the one before it)
     beside = [*colon[:-1], last is not None]
     for k, m in enumerate(found[:-1]):
-        if (
-            colon[k]
-            and (
-                (k > 0 and colon[k - 1])
-                or beside[k + 1]
-                # (or one that hands it over with "here", anywhere: "... until I had a valid
-                # one. Here it is — 956869210. Thank you ...")
-                or _here(line[m.start() : m.start(1)])  # type: ignore[union-attr]
-            )
-        ):
+        if colon[k] and ((k > 0 and colon[k - 1]) or beside[k + 1] or here[k]):
             out.append(m)  # type: ignore[arg-type]
     return out
 

@@ -107,20 +107,21 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // it is — 956869210.", presenting_here)? (_after_colon, _here)
   const PRESENT_HERE_RE = new RegExp("^(?:" + S.presenting_here + ")$");
   const here = (sentence) => PRESENT_HERE_RE.test(low(sentence.slice(0, sentence.search(/[0-9]/))));
-  const afterColon = (sentence) => pyRstrip(sentence.slice(0, sentence.search(/[0-9]/))).endsWith(":") || here(sentence);
+  const colonBefore = (sentence) => pyRstrip(sentence.slice(0, sentence.search(/[0-9]/))).endsWith(":");
+  const afterColon = (sentence) => colonBefore(sentence) || here(sentence);
   function presentingSentences(line) {
     const ends = [...line.matchAll(SENTENCE_BOUNDARY_RE)].map((b) => b.index + b[0].length);
     if (!ends.length) return [];
     const spans = ends.map((s, k) => [s, k + 1 < ends.length ? ends[k + 1] : line.length]);
     const found = spans.map(([s, e]) => PRESENT_SENTENCE_RE.test(line.slice(s, e)));
-    const colon = spans.map(([s, e], k) => found[k] && afterColon(line.slice(s, e)));
+    // (each read once: "here" counts as a colon, and presents its sentence anywhere: "...
+    // until I had a valid one. Here it is — 956869210. Thank you ...")
+    const heres = spans.map(([s, e], k) => found[k] && here(line.slice(s, e)));
+    const colon = spans.map(([s, e], k) => heres[k] || (found[k] && colonBefore(line.slice(s, e))));
     const n = spans.length;
     const out = found[n - 1] ? [spans[n - 1]] : [];
     for (let k = 0; k < n - 1; k++) {
-      // (or one that hands it over with "here", anywhere: "... until I had a valid one. Here
-      // it is — 956869210. Thank you ...")
-      const heres = colon[k] && here(line.slice(spans[k][0], spans[k][1]));
-      if (colon[k] && ((k > 0 && colon[k - 1]) || colon[k + 1] || (k + 2 === n && found[n - 1]) || heres)) out.push(spans[k]);
+      if (colon[k] && ((k > 0 && colon[k - 1]) || colon[k + 1] || (k + 2 === n && found[n - 1]) || heres[k])) out.push(spans[k]);
     }
     return out;
   }
@@ -1280,7 +1281,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       }
       const digits = m[1].replace(/[^0-9]/g, "");
       let kind = null;
-      if (digits.length === 9) {
+      if (digits.length === RULES.min_digits) {
         if (named.length <= 1) kind = named.length ? named[0] : "ssn";
       } else if (digits.length === 10 && digits.slice(-3, -1) === CT_NO_CUE_LOCATION) kind = "ct";
       const at = m.indices[1][0];
