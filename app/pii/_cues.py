@@ -20,6 +20,8 @@ from ._rules import (
     CARRY_MAX_GAP,
     CARRY_OWNER_RE,
     CORRECTION_GAP_RE,
+    CT_BASE_MIN,
+    CT_LOC,
     CT_PLACEHOLDER_BASES,
     CUE_CONTRAST_GAP_RE,
     CUE_KINDS,
@@ -130,6 +132,10 @@ _PAIR_RE = re.compile(
 # a negation word anywhere in a gap (DENIAL_NEGATION_RE matches where a cue starts)
 _NEGATED_RE = re.compile("(?<![a-z])" + DENIAL_NEGATION_RE.pattern)
 _VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
+
+
+# a negation right before a cue in a bracket ("(I'm a sole proprietor, no EIN)")
+_BRACKET_NO_RE = re.compile("(?<![a-z])(?:no|not|without|sin|sem)[ ]+(?:an? |my |our )?\\Z")
 
 
 def _next_cue(norm: str, pos: int, end: int):
@@ -511,8 +517,11 @@ class _Chunk:
         at = m.start()
         # (a bracket that names a kind itself says what the cue before it is: "Tax ID
         # (EIN): N")
-        if norm[at:cs].lstrip(" ").startswith("(") and _next_cue(norm, at, cs) is not None:
-            return None
+        # (not one it negates: "My SSN (I'm a sole proprietor, no EIN): N")
+        if norm[at:cs].lstrip(" ").startswith("("):
+            named = _next_cue(norm, at, cs)
+            if named is not None and _BRACKET_NO_RE.search(norm, at, named.start()) is None:
+                return None
         found = None
         for c in CUE_RE.finditer(norm, max(lo, at - MAX_CUE), at):
             if c.end() == at and c.lastindex != _VOID:
@@ -1205,12 +1214,22 @@ class _Chunk:
         m = pattern.search(low, pos, min(self.nx, pos + 2 * CUE_WINDOW))
         return None if m is None else self._instead(m.end())
 
-    def _own_cue_after(self, first: bool | str) -> str | None:
+    def _own_cue_after(self, first: bool | str, fallback: str | None = None) -> str | None:
         """cue_after(), but for the tail of a longer run of groups only a cue that labels
         it at once, in its own sentence ("Steuer-ID 47 036 892 816. Eine amerikanische SSN
-        habe ich nicht")."""
+        habe ich nicht"); and none of another kind in a later sentence when a scope gives
+        the number's ten digits the CT number's kind (fallback: "Keyed 1024073008 then #.
+        Please update the EIN ...", keyed into the phone line)."""
         kind = self.cue_after()
         norm, at = self.text.norm, self.at
+        if (
+            fallback == "ct"
+            and kind in ID_KINDS
+            and kind != "ct"
+            and sum("0" <= c <= "9" for c in norm[at : self.ce]) == CT_BASE_MIN + CT_LOC
+            and SENTENCE_END_RE.search(norm, self.ce, self.after_start) is not None
+        ):
+            return None
         if (
             kind is not None
             and first is False
@@ -1407,7 +1426,7 @@ class _Chunk:
             self.why = None
         if kind is None:
             if last:
-                kind = self._own_cue_after(first)
+                kind = self._own_cue_after(first, fallback)
                 if kind is not None:
                     self.why = ("after", self.after_start, self.after_end)
                 # put under that label, then said to be something else ("I called

@@ -1135,8 +1135,12 @@ _GLUED_FIELD_RE = re.compile("[a-z]{2,12}[ ]?[#:]?[ ]?[0-9]")
 _LABEL_GLUED_RE = re.compile(
     "[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])"
     "|(?:LLC|INC|CORP|LTD|DBA|DOB|EXP|TEL|PH|FAX)(?![A-Za-z0-9_])|/[A-Za-z]{2,12}(?![A-Za-z0-9_])"
-    "|[A-Z]{2,12}(?=(?: [A-Z]{1,12}){1,3} ?:)"
+    "|[A-Z]{2,12}(?=(?: [A-Z]{1,12}){1,3} ?:)|[A-Z]{2,12}['’]S(?![A-Za-z0-9_])"
 )
+# a next field's name in title case or a form's capitals with "'S" typed on to a number
+# ("Number126111371Withholding Code D", "TIN502-57-7651RECIPIENT'S name"): a PDF's
+# columns run together; a cue itself there names the next field, not this number
+_TITLE_GLUED_RE = re.compile("[A-Z][a-z]{2,}|[A-Z]{2,12}['’]S(?![A-Za-z0-9_])")
 
 
 # how far before a chunk its EFW2 record's line may start: right before it, or at the
@@ -1458,6 +1462,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             not _labelled_at(ctx.text.low, ce)
             # (unless its own value follows it: "ein273364050ctreg7541578003")
             or _GLUED_FIELD_RE.match(ctx.text.low, ce) is not None
+            or _TITLE_GLUED_RE.match(norm, ce) is not None
         )
     ):
         # "SSN#833783716DOB5/13/1997": a form's fields pasted with their spaces lost, the

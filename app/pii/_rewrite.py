@@ -110,7 +110,7 @@ def _run_source() -> str:
 
 DIGIT_RUN_SRC = _run_source()
 # digit words and digit groups side by side (voice typing), with the words filled in
-MIXED_RUN_SRC = _R["digit_word_mixed_run"].replace("W", _WORD_SRC)
+MIXED_RUN_SRC = _R["digit_word_mixed_run"].replace("J", _JOINER_SRC).replace("W", _WORD_SRC)
 MIXED_RUN_RE = re.compile(MIXED_RUN_SRC)
 # a filler ("uh", "um") between two items of a spoken number, with the English digit words
 # (an alternation like _WORD_SRC) and the fillers filled in

@@ -539,10 +539,13 @@ def _structures(
             continue
         stripped = line.rstrip()
         # (not over a table whose header names its columns: "... for CT purposes:" over
-        # "first_name,last_name,type,ssn")
-        if _HEADING_RE.search(
-            stripped, max(0, len(stripped) - _HEADING_REACH)
-        ) is not None and not _table_at(lines, first):
+        # "first_name,last_name,type,ssn"; nor a reply's "On ... DRS Taxpayer Services
+        # <...> wrote:" over the quoted lines)
+        if (
+            _HEADING_RE.search(stripped, max(0, len(stripped) - _HEADING_REACH)) is not None
+            and not _table_at(lines, first)
+            and _QUOTE_HEADER_RE.fullmatch(latin_lower(stripped)) is None
+        ):
             after = _heading_list(lines, first, stripped, forced, notes)
             if after is not None:
                 i = after
@@ -657,10 +660,12 @@ def _keyed_numbers(text: str, fallback: dict[int, str], notes: dict[int, str]) -
             kinds = {"ssn" if k == "itin" else k for k in _cues(text, True)}
             named = {k for k in kinds if k in ID_KINDS and k != "ct"}
         kind = _keyed_kind(m.group(1), named)
-        if kind is not None:
-            fallback.setdefault(m.start(1), kind)
-            notes.setdefault(
-                m.start(1), "it was keyed into the phone line, which asks for this kind of number"
+        # ten digits with a location code are a CT number's whatever the topic says (a
+        # topic of nine digits, "... update the EIN", cannot fit them)
+        if kind is not None and (kind == "ct" or m.start(1) not in fallback):
+            fallback[m.start(1)] = kind
+            notes[m.start(1)] = (
+                "it was keyed into the phone line, which asks for this kind of number"
             )
 
 

@@ -56,6 +56,9 @@ export const VOID = CUE_KINDS.indexOf("void") + 1; // group of the phrases that 
 const CUE_LOOK_BACK = 16; // characters before pos a cue's lookbehind may read (Python: all)
 
 // The first cue in low[pos:endpos] that is not a void phrase.
+// a negation right before a cue in a bracket ("(I'm a sole proprietor, no EIN)"; _BRACKET_NO_RE)
+const BRACKET_NO_RE = /(?<![a-z])(?:no|not|without|sin|sem)[ ]+(?:an? |my |our )?$/;
+
 export function nextCue(low, pos, endpos) {
   // (a cue after a number may look back at it: "N where's my refund" after a line's N)
   for (const r of findIter(CUE_RE, low, pos, endpos, CUE_LOOK_BACK)) if (r.m[VOID] === undefined) return r;
@@ -409,7 +412,11 @@ export class Chunk {
     if (m === null) return null;
     const at = lo + m.index;
     // (a bracket that names a kind itself says what the cue before it is: "Tax ID (EIN): N")
-    if (low.slice(at, cs).replace(/^ +/, "").startsWith("(") && nextCue(low, at, cs) !== null) return null;
+    // (not one it negates: "My SSN (I'm a sole proprietor, no EIN): N")
+    if (low.slice(at, cs).replace(/^ +/, "").startsWith("(")) {
+      const named = nextCue(low, at, cs);
+      if (named !== null && !BRACKET_NO_RE.test(low.slice(at, named.start))) return null;
+    }
     let found = null;
     for (const r of findIter(CUE_RE, low, Math.max(lo, at - MAX_CUE), at)) {
       if (r.end === at && r.m[VOID] === undefined) found = r;
@@ -1100,6 +1107,16 @@ export class Chunk {
           norm[this.at - 1] === " " &&
           norm[this.at - 2] >= "0" && norm[this.at - 2] <= "9" &&
           (sentenceEndIn(SENTENCE_END_RE, norm, this.ce, this.afterStart) || !labelledAt(this.text.low, this.ce))
+        )
+          kind = null;
+        // a CT number's ten digits keyed into the phone line keep its kind over a cue of
+        // another kind in a later sentence ("Keyed 1024073008 then #. ... the EIN")
+        if (
+          fallback === "ct" &&
+          ID_KINDS.has(kind) &&
+          kind !== "ct" &&
+          norm.slice(this.at, this.ce).replace(/[^0-9]/g, "").length === RULES.ct_tax_reg.base_min + RULES.ct_tax_reg.location_length &&
+          sentenceEndIn(SENTENCE_END_RE, norm, this.ce, this.afterStart)
         )
           kind = null;
         if (kind !== null) this.from = [this.afterStart, this.afterEnd];

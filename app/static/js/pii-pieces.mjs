@@ -155,7 +155,11 @@ const GLUED_FIELD_RE = /[a-z]{2,12}[ ]?[#:]?[ ]?[0-9]/y;
 // capitals ("EIN62-9821261LLC", "...DOB"); or a slash and the next field
 // ("ein812087764/ct reg 2142311001"); or a pasted form's next field name in capitals, up to
 // its colon ("SSN:469172933FECHA DE NAC:03/14/1979") (_LABEL_GLUED_RE)
-const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])|(?:LLC|INC|CORP|LTD|DBA|DOB|EXP|TEL|PH|FAX)(?![A-Za-z0-9_])|\/[A-Za-z]{2,12}(?![A-Za-z0-9_])|[A-Z]{2,12}(?=(?: [A-Z]{1,12}){1,3} ?:)/y;
+const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z]{2,12}(?![A-Za-z0-9_])|(?:LLC|INC|CORP|LTD|DBA|DOB|EXP|TEL|PH|FAX)(?![A-Za-z0-9_])|\/[A-Za-z]{2,12}(?![A-Za-z0-9_])|[A-Z]{2,12}(?=(?: [A-Z]{1,12}){1,3} ?:)|[A-Z]{2,12}['’]S(?![A-Za-z0-9_])/y;
+// a next field's name in title case or a form's capitals with "'S" typed on to a number
+// ("Number126111371Withholding Code D", "TIN502-57-7651RECIPIENT'S"): a cue itself there
+// names the next field, not this number (_TITLE_GLUED_RE)
+const TITLE_GLUED_RE = /[A-Z][a-z]{2,}|[A-Z]{2,12}['’]S(?![A-Za-z0-9_])/y;
 
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
 
@@ -982,12 +986,14 @@ export function scanChunk(text, cs, ce, ctx, out) {
   // "ein273364050ctreg7541578003")
   GLUED_FIELD_RE.lastIndex = ce;
   const nextField = GLUED_FIELD_RE.test(ctx.text.low);
+  TITLE_GLUED_RE.lastIndex = ce;
+  const titleField = TITLE_GLUED_RE.test(norm);
   if (
     rightTaint &&
     !leftTaint &&
     LABEL_GLUED_RE.test(norm) &&
     ((ctx.introducedById() && (ctx.cueBefore() !== "ct" || ctCueSpelled(ctx))) || byCardWord) &&
-    (!labelledAt(ctx.text.low, ce) || nextField)
+    (!labelledAt(ctx.text.low, ce) || nextField || titleField)
   ) {
     // "SSN#833783716DOB5/13/1997": a form's fields pasted with their spaces lost, the
     // next field's label typed on to the number its own cue introduces (a label that is

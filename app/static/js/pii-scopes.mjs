@@ -1155,8 +1155,9 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       }
       const stripped = pyRstrip(line);
       // (not over a table whose header names its columns: "... for CT purposes:" over
-      // "first_name,last_name,type,ssn")
-      if (HEADING_RE.test(stripped) && !tableAt(ls, first) && deniedList(lastSentence(stripped))) {
+      // "first_name,last_name,type,ssn"; nor a reply's "On ... wrote:" over the quoted lines)
+      const heading = HEADING_RE.test(stripped) && !tableAt(ls, first) && !QUOTE_HEADER_RE.test(low(stripped));
+      if (heading && deniedList(lastSentence(stripped))) {
         // each item with no label of its own is denied, whatever follows it (_denied_items)
         let j = first;
         while (j < n) {
@@ -1169,7 +1170,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         i = j;
         continue;
       }
-      if (HEADING_RE.test(stripped) && !tableAt(ls, first)) {
+      if (heading) {
         const found = cues(lastSentence(stripped));
         const kind = found.length ? found[found.length - 1] : null;
         if (ID_KINDS.has(kind)) {
@@ -1285,7 +1286,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         if (named.length <= 1) kind = named.length ? named[0] : "ssn";
       } else if (digits.length === 10 && digits.slice(-3, -1) === CT_NO_CUE_LOCATION) kind = "ct";
       const at = m.indices[1][0];
-      if (kind !== null && !fallback.has(at)) fallback.set(at, kind);
+      // ten digits with a location code are a CT number's whatever the topic says
+      if (kind !== null && (kind === "ct" || !fallback.has(at))) fallback.set(at, kind);
     }
   }
 
