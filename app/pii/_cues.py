@@ -395,7 +395,7 @@ class _Chunk:
     __slots__ = (
         *("after", "before", "before_end", "carry_kind", "ce", "cs", "nx", "nxe", "pe"),
         *("after_end", "after_start", "at", "before_span", "carried", "prev", "soft"),
-        *("text", "why"),
+        *("aside_end", "text", "why"),
     )
 
     def __init__(self, text: _Text, cs: int, ce: int, pe: int, nx: int, nxe: int, prev) -> None:
@@ -409,6 +409,7 @@ class _Chunk:
         self.at = cs  # where the piece being classified starts (its scopes' key)
         self.why: tuple | None = None  # where the last cue() answer came from (--explain)
         self.before_span: tuple[int, int] | None = None
+        self.aside_end = -1  # where a cue an aside parts from the number ends (_aside_cue)
 
     def cue_before(self) -> str | None:
         if self.before is False and _between_marks(self.text.norm, self.cs, self.ce):
@@ -423,7 +424,9 @@ class _Chunk:
             # that clause: "My SSN, which I gave the agent on the phone, is N")
             far = self._aside_cue(cs)
             aside = far is not None and (last is None or last.start() >= far.start())
-            last = far if aside else last
+            if far is not None and aside:
+                last = far
+                self.aside_end = far.end()
             self.before = None
             if (
                 last is not None
@@ -444,6 +447,10 @@ class _Chunk:
                     # "it's an ITIN not a social 931-99-8699": the ITIN cue is the number's
                     self.before = _cue_kind(prior)
                     self.before_span = prior.span()
+                elif self.before == "neg" and _OWNER_BEFORE_RE.fullmatch(norm, last.end(), cs):
+                    # "not my SSN, my husband's: N": the denial gives another owner, not
+                    # another kind (denial.owner, for a number before it)
+                    self.before = _negated_kind(norm, last) or "neg"
                 # "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
                 # (not a cue the number before took as its own, after it: "302-08-7630 is
                 # my social, notice number 306129269, phone ...")
@@ -507,7 +514,8 @@ class _Chunk:
         # one)
         tail = norm[max(0, cs - 12) : cs]
         if not (
-            tail.rstrip(" :").endswith(("is", "was", "be")) or tail.rstrip(" ").endswith((":", ")"))
+            tail.rstrip(" :").endswith(("is", "was", "be"))
+            or tail.rstrip(" ").endswith((":", ")", " -"))
         ):
             return None
         lo = max(self._cue_floor(), cs - ASIDE_REACH)
@@ -778,8 +786,12 @@ class _Chunk:
         return written(self.text.norm, self.nx, self.nxe) and self._joined(self.ce, self.nx)
 
     def _introduced(self) -> bool:
-        """Is the cue before directly before the number, but for introducing words?"""
-        return INTRO_RE.fullmatch(self.text.low, self.before_end, self.cs) is not None
+        """Is the cue before directly before the number, but for introducing words, or
+        parted from it only by an aside ("My social, the way the agent wanted it: N")?"""
+        return (
+            self.before_end == self.aside_end
+            or INTRO_RE.fullmatch(self.text.low, self.before_end, self.cs) is not None
+        )
 
     def _negated_before_sentence(self) -> bool:
         """Is the cue before the number a negated identifier cue that ends a sentence
@@ -1329,7 +1341,14 @@ class _Chunk:
                     # the cue: "... is my SSN my payment was $1,250.00" keeps the SSN
                     # (nor, an identifier's cue, a year before its noun: "N is my itin, I
                     # need my 2022 CT-1040")
-                    and _could_bind(self.text.norm, nx, self.nxe, _cue_kind(m) in ID_KINDS)
+                    # (nor any cue a copula after this number gives it: "702-33-9184 is my
+                    # OLD confirmation number from the 2022 e-file")
+                    and _could_bind(
+                        self.text.norm,
+                        nx,
+                        self.nxe,
+                        _cue_kind(m) in ID_KINDS or _COPULA_AFTER_RE.match(norm, ce) is not None,
+                    )
                     # a number labelled after keeps the cue before it for the one before
                     # ("245797602 routing 123582401919 = acct"; not by a label with its
                     # own number after it: "... routing 309437772 acct 14200162900")
@@ -1713,6 +1732,12 @@ def _weak_qualifier(low: str, m: re.Match | None, nx: int) -> re.Match | None:
     return m
 
 
+def _labelled_kind(low: str, end: int) -> str | None:
+    """The kind of the number's own cue right after it (_labelled_at), or None."""
+    cue = _cue_after_gap(LABEL_AFTER_GAP_RE, low, end)
+    return None if cue is None else _cue_kind(cue)
+
+
 def _labelled_at(low: str, end: int) -> bool:
     """Is the number ending at end followed at once by a cue of its own ("... routing
     123582401919 = acct", "... 64-9072450 is the EIN")? (The gap may be empty.)"""
@@ -1755,6 +1780,13 @@ def _between_marks(norm: str, cs: int, ce: int) -> bool:
         # (on a check named just before: not "Part no. A068414243A")
         and MICR_LETTERS_CONTEXT_RE.search(norm[max(0, cs - MICR_LETTERS_REACH) : cs]) is not None
     )
+
+
+# a denial's owner, between a negated cue and its number ("not my SSN, my husband's: ")
+_OWNER_BEFORE_RE = re.compile(
+    "[ ]*[,;—–-][ ]*(?:(?:it['’]?s|it is|that['’]?s|that is)[ ]+)?"
+    "(?:my|our|his|her|their|the)[ ]+(?:[a-z]+[ ]+){0,2}[a-z]+['’]s[ ]*[:=-]?[ ]*"
+)
 
 
 def _negated_kind(low: str, cue) -> str | None:
@@ -1800,6 +1832,7 @@ def _denial_gap(low: str, s: int, e: int) -> bool:
     )
 
 
+_COPULA_AFTER_RE = re.compile(" (?:is|was) ")  # right after a number: says what it is
 _YEAR_BEFORE_WORD_RE = re.compile("(?:19[5-9][0-9]|20[0-4][0-9]) [A-Za-z]")
 _FORM_NUMBERS = frozenset(RULES["form_numbers"])
 _FORM_NUMBER_BEFORE_RE = re.compile(RULES["form_number_before"])

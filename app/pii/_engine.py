@@ -69,6 +69,19 @@ def _sibling(digits: str, bases: set[str]) -> bool:
     )
 
 
+def _lone_bases(norm: str, lone: list[tuple[int, int]], raw: list) -> list:
+    """raw with each 7-digit base alone (lone) that is a found CT registration's base
+    added as that registration ("The certificate just says 6136496. So Hamden would be
+    6136496-000")."""
+    bases = {
+        r[3][:_BASE_DIGITS] for r in raw if r[0] == "ct_tax_reg" and len(r[3]) == _BASE_DIGITS + 3
+    }
+    added = [
+        ("ct_tax_reg", cs, ce, norm[cs:ce], ("base",)) for cs, ce in lone if norm[cs:ce] in bases
+    ]
+    return sorted(raw + added, key=lambda r: r[1]) if added else raw
+
+
 def _known(digits: str, kinds: dict[str, str], bases: set[str]) -> tuple[str, str] | None:
     """The kind of a tight group's digits by the identifiers found (kinds: their digits;
     bases: the found CT numbers' bases), and why: the same number again, or another
@@ -252,6 +265,7 @@ def _scan_once(text: str, explain: list | None) -> list[Finding]:
     prev = None
     chunks: list[tuple[int, int]] = []
     denied: set[str] = set()
+    lone: list[tuple[int, int]] = []  # bases alone no label made CT numbers
     for i, (cs, ce) in enumerate(spans):
         pe = spans[i - 1][1] if i else 0
         nx, nxe = nexts[i]
@@ -271,9 +285,13 @@ def _scan_once(text: str, explain: list | None) -> list[Finding]:
                 f = ct_base(_Chunk(text_ctx, cs, ce, pe, nx, nxe, None))
                 if f is not None:
                     raw.append(f)
+                else:
+                    lone.append((cs, ce))
             prev = None
     if raw:
         raw = _settled(text_ctx, chunks, raw, denied)
+        if lone:
+            raw = _lone_bases(norm, lone, raw)
     found = _findings(text, raw, starts, ends)
     if explain is not None:
         explain.extend(
@@ -488,6 +506,8 @@ def _uncued_reason(why: tuple | None, kind: str, text: _Text | None) -> str:
         return "an identifier found elsewhere in the message with one or two digits changed"
     if why and why[0] == "location":
         return "another location code of a CT registration found elsewhere in the message"
+    if why and why[0] == "base":
+        return "the base of a CT registration found elsewhere in the message"
     if why and why[0] == "efw2":
         return f"its place in the {why[1]} record of an EFW2 W-2 file"
     if why and why[0] == "nacha":

@@ -23,7 +23,15 @@ from ._checks import (
     _shape_possible,
     _ssn_or_itin,
 )
-from ._cues import _ABA_DIGITS, _LEFT_OUT, _between_marks, _corrected_at, _labelled_at
+from ._cues import (
+    _ABA_DIGITS,
+    _LEFT_OUT,
+    _between_marks,
+    _corrected_at,
+    _labelled_at,
+    _labelled_kind,
+    _labelled_only,
+)
 from ._rules import (
     CARD_AFTER_RE,
     CARD_BRANDS,
@@ -334,11 +342,20 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         # ID is 611-14-5348"), directly introduced by it
         # (and not corrected at once: "EIN: 376-34-0589 (actually that's my personal
         # social ...)")
+        # (or, with no cue of another kind before it, labelled one at once after it by a
+        # label that is not the next number's: "676-40-0318 - it's an EIN", not "ssn
+        # 870-98-5073 fed id 25-5442309")
         fein = (
             first is True
             and _fein_ok(d)
             and ctx.introduced_as_fein_only()
             and not (last and _corrected_at(ctx.text.low, ctx.ce))
+        ) or (
+            last
+            and _fein_ok(d)
+            and _labelled_kind(ctx.text.low, ctx.ce) == "fein"
+            and _labelled_only(ctx.text.low, ctx.ce)
+            and ctx.cue_before() in (None, "fein")
         )
         kind = "fein" if fein else _ssn_or_itin(d)
         if kind != "fein" and first is True and _routing_introduced(ctx, d, last):
@@ -1296,6 +1313,10 @@ def _listed_after(sep: str, ctx: _Chunk, before: int) -> bool:
 _CT_PREFIXED_RE = re.compile(f"[0-9]{{{_CT_SHAPE[0]}}}[- ]{CT_NO_CUE_LOC}[0-9]")
 
 
+# a phone number's extension right after a number ("860 55 5012 x41", "... ext. 204")
+_PHONE_EXT_RE = re.compile("[ ]?(?:[xX]|[Ee]xt\\.?|[Ee]xtension)[ ]?[0-9]{1,5}(?![0-9])")
+
+
 def _form_value(ctx: _Chunk, cs: int) -> bool:
     """Is the chunk at cs glued to a name (a capital, then small letters: "Iyer",
     "Die") on a line that takes an identifier's kind from the line above, which ends
@@ -1470,6 +1491,10 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         # number its own cue introduces (a label that is a cue itself may be this
         # number's, written after it: no)
         right_taint = False
+    if _PHONE_EXT_RE.match(norm, ce) is not None and not ctx.introduced_by_id():
+        # "860 55 5012 x41": a phone number, its extension after it (not "my SSN is
+        # 234-56-7891 x2 copies")
+        right_taint = True
     ng = len(texts)
     tainted = left_taint or right_taint or phone_or_money
     if ng == 1:

@@ -56,6 +56,10 @@ export const VOID = CUE_KINDS.indexOf("void") + 1; // group of the phrases that 
 const CUE_LOOK_BACK = 16; // characters before pos a cue's lookbehind may read (Python: all)
 
 // The first cue in low[pos:endpos] that is not a void phrase.
+// a denial's owner, between a negated cue and its number ("not my SSN, my husband's: ";
+// _OWNER_BEFORE_RE)
+const OWNER_BEFORE_RE = /^[ ]*[,;—–-][ ]*(?:(?:it['’]?s|it is|that['’]?s|that is)[ ]+)?(?:my|our|his|her|their|the)[ ]+(?:[a-z]+[ ]+){0,2}[a-z]+['’]s[ ]*[:=-]?[ ]*$/;
+
 // a negation right before a cue in a bracket ("(I'm a sole proprietor, no EIN)"; _BRACKET_NO_RE)
 const BRACKET_NO_RE = /(?<![a-z])(?:no|not|without|sin|sem)[ ]+(?:an? |my |our )?$/;
 
@@ -318,6 +322,7 @@ export class Chunk {
     this.carried = false; // the cue before is the previous number's
     this.before = false;
     this.beforeSpan = null; // where the cue before is
+    this.asideEnd = -1; // where a cue an aside parts from the number ends (asideCue)
     this.byScopeOnly = false; // the last cue() answer is a scope's fallback alone
     this.from = null; // where the cue of the last cue() answer is, before or after
     this.after = false;
@@ -405,7 +410,7 @@ export class Chunk {
     // (most numbers follow no "is", colon or bracket: the clause is looked for only after one)
     const raw = low.slice(Math.max(0, cs - 12), cs);
     const tail = raw.replace(/[ :]+$/, "");
-    const colon = raw.replace(/ +$/, "").endsWith(":") || raw.replace(/ +$/, "").endsWith(")");
+    const colon = /(?:[:)]| -)$/.test(raw.replace(/ +$/, ""));
     if (!tail.endsWith("is") && !tail.endsWith("was") && !tail.endsWith("be") && !colon) return null;
     const lo = Math.max(this.cueFloor(), cs - ASIDE_REACH, 0);
     const m = ASIDE_RE.exec(low.slice(lo, cs));
@@ -460,7 +465,10 @@ export class Chunk {
       // clause: "My SSN, which I gave the agent on the phone, is N")
       let far = this.asideCue(cs);
       const aside = far !== null && (last === null || last.start >= far.start);
-      if (aside) last = far;
+      if (aside) {
+        last = far;
+        this.asideEnd = far.end; // (introduced)
+      }
       this.before = null;
       if (
         last !== null &&
@@ -479,6 +487,9 @@ export class Chunk {
           // "it's an ITIN not a social 931-99-8699": the ITIN cue is the number's
           this.before = cueKind(prior.m);
           this.beforeSpan = [prior.start, prior.end];
+        } else if (this.before === "neg" && OWNER_BEFORE_RE.test(low.slice(last.end, cs))) {
+          // "not my SSN, my husband's: N": the denial gives another owner, not another kind
+          this.before = negatedKind(low, last) ?? "neg";
         }
         // "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
         // (not a cue the number before took as its own, after it: "302-08-7630 is my
@@ -682,8 +693,9 @@ export class Chunk {
     return last !== null && cueKind(last.m) === "neg" && INTRO_RE.test(low.slice(last.end, this.cs));
   }
   // Is the cue before directly before the number, but for introducing words?
+  // (or parted from it only by an aside: "My social, the way the agent wanted it: N")
   introduced() {
-    return INTRO_RE.test(this.text.low.slice(this.beforeEnd, this.cs));
+    return this.beforeEnd === this.asideEnd || INTRO_RE.test(this.text.low.slice(this.beforeEnd, this.cs));
   }
   // Is the number directly introduced by an EIN cue, with no SSN, ITIN or tax ID cue just
   // before that ("our federal ID is ", not "Member's SSN or FEIN: ")? (introduced_as_fein_only)
@@ -1004,7 +1016,9 @@ export class Chunk {
           // only a number that could be an identifier (or a placeholder) takes the
           // cue: "... is my SSN my payment was $1,250.00" keeps the SSN (nor, an
           // identifier's cue, a year before its noun: "N is my itin, I need my 2022 CT-1040")
-          couldBind(this.text.norm, nx, this.nxe, ID_KINDS.has(cueKind(r.m))) &&
+          // (nor any cue a copula after this number gives it: "702-33-9184 is my OLD
+          // confirmation number from the 2022 e-file")
+          couldBind(this.text.norm, nx, this.nxe, ID_KINDS.has(cueKind(r.m)) || /^ (?:is|was) /.test(low.slice(ce, ce + 5))) &&
           // a number labelled after keeps the cue before it for the one before
           // ("245797602 routing 123582401919 = acct"; not by a label with its own number
           // after it: "... routing 309437772 acct 14200162900")
@@ -1296,10 +1310,16 @@ export function labelledAt(low, end) {
   return cueAcross(LABEL_AFTER_GAP_RE, low, end); // the gap may be empty
 }
 
+// The kind of the number's own cue right after it, or null (_labelled_kind).
+export function labelledKind(low, end) {
+  const cue = cueAfterGap(LABEL_AFTER_GAP_RE, low, end);
+  return cue === null ? null : cueKind(cue.m);
+}
+
 // Is the number ending at end followed at once by a cue of its own that has no number
 // of its own after it ("123582401919 = acct", not "309437772 acct 1420016")? (_labelled_only)
 const OWN_NUMBER_RE = /[ ]?[#:=.]?[ ]?[0-9]/y;
-function labelledOnly(low, end) {
+export function labelledOnly(low, end) {
   const cue = cueAfterGap(LABEL_AFTER_GAP_RE, low, end);
   if (cue === null) return false;
   OWN_NUMBER_RE.lastIndex = cue.end;

@@ -4,7 +4,7 @@ import { RULES } from "./pii-rules.mjs";
 import { CARD, DENIAL_ANSWER_NOT_RE, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, SENTENCE_END_RE, SSN_BAD_AREA_FIRST, WEAK_CUES_AFTER, sentenceEndIn } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, itinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
-import { betweenMarks, correctedAt, findIter, labelledAt } from "./pii-cues.mjs";
+import { betweenMarks, correctedAt, findIter, labelledAt, labelledKind, labelledOnly } from "./pii-cues.mjs";
 import { DENIED, ID_KINDS } from "./pii-scopes.mjs";
 
 // Is the piece (its groups and separators) written as the chunk's first number, before
@@ -65,7 +65,16 @@ export function classify(parts, seps, ctx, first, last) {
     // (an EIN its writer's software prints 3-2-4 keeps its own label: "our federal ID is
     // 611-14-5348"), directly introduced by it
     // (and not corrected at once: "EIN: 376-34-0589 (actually that's my personal social ...)")
-    const fein = first === true && feinOk(d) && ctx.introducedAsFeinOnly() && !(last && correctedAt(ctx.text.low, ctx.ce));
+    // (or, with no cue of another kind before it, labelled one at once after it by a label
+    // that is not the next number's: "676-40-0318 - it's an EIN", not "ssn 870-98-5073 fed
+    // id 25-5442309")
+    const fein =
+      (first === true && feinOk(d) && ctx.introducedAsFeinOnly() && !(last && correctedAt(ctx.text.low, ctx.ce))) ||
+      (last &&
+        feinOk(d) &&
+        labelledKind(ctx.text.low, ctx.ce) === "fein" &&
+        labelledOnly(ctx.text.low, ctx.ce) &&
+        [null, "fein"].includes(ctx.cueBefore()));
     kind = fein ? "fein" : ssnOrItin(d);
     // "Routing # 062 13 7319 (Chase)": its own cue's, written in an SSN's groups
     if (kind !== "fein" && first === true && routingOk(d) && ctx.cue(true, last) === "routing" && ctx.introducedById()) {
@@ -160,6 +169,9 @@ const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z
 // ("Number126111371Withholding Code D", "TIN502-57-7651RECIPIENT'S"): a cue itself there
 // names the next field, not this number (_TITLE_GLUED_RE)
 const TITLE_GLUED_RE = /[A-Z][a-z]{2,}|[A-Z]{2,12}['’]S(?![A-Za-z0-9_])/y;
+
+// a phone number's extension right after a number ("860 55 5012 x41", "... ext. 204")
+const PHONE_EXT_RE = /[ ]?(?:[xX]|[Ee]xt\.?|[Ee]xtension)[ ]?[0-9]{1,5}(?![0-9])/y;
 
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
 
@@ -1001,6 +1013,9 @@ export function scanChunk(text, cs, ce, ctx, out) {
     rightTaint = false;
   }
   const ng = gs.length;
+  // "860 55 5012 x41": a phone number, its extension after it (_PHONE_EXT_RE)
+  PHONE_EXT_RE.lastIndex = ce;
+  if (PHONE_EXT_RE.test(norm) && !ctx.introducedById()) rightTaint = true;
   const tainted = leftTaint || rightTaint || phoneOrMoney;
   if (ng === 1) {
     if (!tainted) {

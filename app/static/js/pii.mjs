@@ -275,6 +275,7 @@ function scanOnce(text) {
   let prev = null;
   const chunks = [];
   const denied = new Set();
+  const lone = []; // bases alone no label made CT numbers (_engine._lone_bases)
   // for each claim, the next that is not a form's name ("1099-G"): a cue reaches over it
   const nexts = new Array(claims.length);
   let next = [size, size];
@@ -298,6 +299,7 @@ function scanOnce(text) {
         // a CT number's base alone, under its own label
         const f = ctBase(new Chunk(ctx, cs, ce, pe, nx, nxe, null));
         if (f !== null) raw.push(f);
+        else lone.push([cs, ce]);
       }
       prev = null;
     }
@@ -309,6 +311,11 @@ function scanOnce(text) {
   if (all.length) {
     const low = ctx.low;
     all = all.filter((r) => r[0] !== "fein" || !(departmentPayer(low, r[1], r[2]) || institutionEin(low, r[1], r[2])));
+    // a base alone that is a found CT registration's base is that registration ("The
+    // certificate just says 6136496. So Hamden would be 6136496-000")
+    const bases = new Set(all.filter((r) => r[0] === "ct_tax_reg" && r[3].length === BASE_DIGITS + 3).map((r) => r[3].slice(0, BASE_DIGITS)));
+    const added = lone.filter(([cs, ce]) => bases.has(norm.slice(cs, ce))).map(([cs, ce]) => ["ct_tax_reg", cs, ce, norm.slice(cs, ce)]);
+    if (added.length) all = [...all, ...added].sort((a, b) => a[1] - b[1]);
   }
   return all.map(([kind, s, e, digits]) => {
     const start = starts === null ? s : starts[s];
