@@ -138,6 +138,22 @@ _VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
 _BRACKET_NO_RE = re.compile("(?<![a-z])(?:no|not|without|sin|sem)[ ]+(?:an? |my |our )?\\Z")
 
 
+# the kinds a later denial may name for a number found as each kind by its shape
+_LATER_KINDS = {
+    "ssn": ("ssn", "taxid"),
+    "itin": ("itin", "taxid"),
+    "fein": ("fein", "taxid"),
+    "ct_tax_reg": ("ct",),
+}
+_CLAUSE_MARKS = (".", "!", "?", ";", ":", ",", "\n", "—", "–", "(", ")")
+_SENTENCE_MARKS = ".!?\n"
+DENIAL_LATER_REACH: int = RULES["denial"]["later_reach"]
+DENIAL_LATER_REST = 40  # characters after the denial looked at for an owner or a kind
+DENIAL_LATER_LEAD_RE = re.compile(RULES["denial"]["later_lead"])
+DENIAL_LATER_CARD_RE = re.compile(RULES["denial"]["later_card"])
+DENIAL_LATER_OWNER_RE = re.compile(RULES["denial"]["later_owner"])
+
+
 def _next_cue(norm: str, pos: int, end: int):
     """The first cue in norm[pos:end] that is not a void phrase."""
     m = CUE_START_RE.search(norm, pos, end)
@@ -806,6 +822,11 @@ class _Chunk:
             and self.cue_after() in ID_KINDS
         )
 
+    def named_by_neg(self) -> bool:
+        """Is the number directly introduced by a negative cue, bare or not ("Account
+        Number: ")?"""
+        return self.cue_before() in _NEG_KINDS and self._introduced()
+
     def introduced_by_neg(self) -> bool:
         """Is the number directly introduced by a 'neg' cue ("Order #", "case no. "), and
         not labelled an identifier right after ("My sin number is 103 43 6154 sorry I
@@ -942,7 +963,45 @@ class _Chunk:
         self.at = at
         self.why = None
 
-    def denied_after(self) -> bool:
+    def _denied_later(self, kind: str) -> bool:
+        """Is the number, found as kind by its shape, denied that kind in a later clause
+        that refers back to it, before any other number (denial.later: "... 602-77-5340
+        was in the attachment I sent. Please note that number is the court docket, it is
+        not his SSN", "LOL the 568 03 5862 in my earlier message was the garage door code.
+        Not a social.", "... (4382 5194 6790 6169) is actually my library card. ... not my
+        card")? Not when the clause goes on to give it an owner or another kind ("... not my
+        SSN, it's my wife's", "... not an SSN, it's our EIN")."""
+        low, ce = self.text.low, self.ce
+        end = min(self.nx, ce + DENIAL_LATER_REACH)
+        if kind == "card":
+            found = [(m.start(), m.end()) for m in DENIAL_LATER_CARD_RE.finditer(low, ce, end)]
+        else:
+            kinds = _LATER_KINDS.get(kind, ())
+            found = [
+                (m.start(), m.end())
+                for m in CUE_RE.finditer(low, ce, end)
+                if _cue_kind(m) == "neg" and _negated_kind(low, m) in kinds
+            ]
+        for s, e in found:
+            # (in a later clause: one of its own the rules before read; and a bare
+            # negation only where a sentence starts, "Not a social.", not after a comma:
+            # "The address is the problem, not the SSN")
+            b = max(low.rfind(c, ce, s) for c in _CLAUSE_MARKS)
+            lead = low[b + 1 : s]
+            if b < ce or DENIAL_LATER_LEAD_RE.fullmatch(lead) is None:
+                continue
+            if not lead.strip() and low[b] not in _SENTENCE_MARKS:
+                continue
+            rest = low[e : e + DENIAL_LATER_REST]
+            if DENIAL_LATER_OWNER_RE.match(rest) is not None:
+                continue  # "... not my SSN, it's my wife's"
+            named = _next_cue(low, e, min(len(low), e + DENIAL_LATER_REST))
+            if named is not None and _cue_kind(named) in ID_KINDS:
+                continue  # "... not an SSN, it's our EIN"
+            return True
+        return False
+
+    def denied_after(self, kind: str | None = None) -> bool:
         """Is the number, with no identifier cue of its own before it, denied by a
         negative cue after it in its clause: a negated identifier cue ("412-08-3317
         isn't my SSN") or one it is said to be ("... on the letter is our case number")?
@@ -966,6 +1025,8 @@ class _Chunk:
         after = self.cue_after()
         if after in ID_KINDS:
             return self._negated_after() or self._taken_back()
+        if kind is not None and self._denied_later(kind):
+            return True
         if self._relative_denied():
             return True
         # ("... is the IRS document locator, not our EIN": the negated cue after it is

@@ -66,6 +66,7 @@ from ._rules import (
     CT_ZIP_LAYOUT_SEPS,
     CT_ZIP_PLUS4,
     CT_ZIP_PREFIX,
+    CT_ZIP_STATE_RE,
     CUE_LAYOUTS,
     DENIAL_ANSWER_NOT_RE,
     DIGITS_RE,
@@ -83,6 +84,7 @@ from ._rules import (
     SENTENCE_END_RE,
     SSN_BAD_AREA_FIRST,
     WEAK_CUES_AFTER,
+    ZIP_STATE_REACH,
 )
 from ._scopes import DENIED, ID_KINDS
 
@@ -317,7 +319,9 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
                 return None
             return "ct_tax_reg" if _ct_cued(ctx, first, last, d, n == sum(_CT_SHAPE)) else None
         if CARD_MIN <= n <= CARD_MAX and _card_ok(d):
-            denied = (first is True and ctx.introduced_by_neg()) or (last and ctx.denied_after())
+            denied = (first is True and ctx.introduced_by_neg()) or (
+                last and ctx.denied_after("card")
+            )
             return None if denied else "card"
         return None
     if "," in seps:
@@ -326,7 +330,11 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     if lens in CUE_LAYOUTS:
         # (not a ZIP+4, "Hartford 06106-4021", nor a ZIP and a year, "06511. 2023")
         if lens == CT_ZIP_PLUS4 and (
-            seps[0] not in CT_ZIP_LAYOUT_SEPS or d.startswith(CT_ZIP_PREFIX)
+            seps[0] not in CT_ZIP_LAYOUT_SEPS
+            or d.startswith(CT_ZIP_PREFIX)
+            # (another state's: "CINCINNATI OH 45999-0023")
+            or CT_ZIP_STATE_RE.search(ctx.text.norm, max(0, ctx.at - ZIP_STATE_REACH), ctx.at)
+            is not None
         ):
             return None
         # nine digits grouped another way, one separator throughout (or an EIN's hyphen
@@ -426,7 +434,7 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             and ctx.text.scoped(ctx.at, ctx)[0] not in ID_KINDS
         )
         # (a CT number said to be "the account" is one: the portal's word for it)
-        or (last and ctx.denied_after() and not (kind == "ct_tax_reg" and ctx.account_after()))
+        or (last and ctx.denied_after(kind) and not (kind == "ct_tax_reg" and ctx.account_after()))
         # an item of a list its heading denies ("these are NOT social security numbers:")
         or (ctx.text.may_deny() and ctx.text.scoped(ctx.at, ctx)[0] == DENIED)
     ):
@@ -1505,6 +1513,15 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
                 out.append((kind, cs, ce, bare, ctx.why))
         return
     raw_seps = _NON_DIGITS_RE.findall(bare)  # a chunk starts and ends with a digit
+    if (
+        ng >= _FOUR
+        and not tainted
+        and raw_seps.count(" ") == len(raw_seps)
+        and ctx.named_by_neg()
+        # (no card its first groups make: "... with card 4440 0172 9398 0086 2 times")
+        and not any(_card_ok("".join(texts[:k])) for k in range(2, ng + 1))
+    ):
+        return  # "Account Number: 003 882 19 4761": one number its negative cue names
     seps = list(map(_SEPS.__getitem__, raw_seps))
     amount = _amount_groups(texts, raw_seps) if "." in bare else None
     if not tainted and amount is None and ng >= 2:

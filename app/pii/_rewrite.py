@@ -1603,6 +1603,7 @@ def _letters_back(m: re.Match) -> str:
 # "896*79*4500") just after an identifier's cue
 _TRANSCRIBED_RE = re.compile(_R["transcribed"])
 _TRANSCRIBED_GATE_RE = re.compile(_R["transcribed_gate"])
+_TRANSCRIBED_THOUSANDS_RE = re.compile(_R["transcribed_thousands"])
 _TRANSCRIBED_LENGTHS = frozenset(_R["transcribed_lengths"])
 _TRANSCRIBED_MARKS_RE = re.compile("[" + re.escape(_R["transcribed_marks"]) + "]")
 _TRANSCRIBED_CLOCK_RE = re.compile(_R["transcribed_clock"])  # a time stamp's seconds
@@ -1618,7 +1619,10 @@ def _transcribed(norm: str) -> list[Edit]:
         return edits
     for m in _TRANSCRIBED_RE.finditer(norm):
         token = m.group()
-        if _TRANSCRIBED_MARKS_RE.search(token) is None or _TRANSCRIBED_CLOCK_RE.search(token):
+        if (
+            _TRANSCRIBED_MARKS_RE.search(token) is None
+            and _TRANSCRIBED_THOUSANDS_RE.search(token) is None
+        ) or _TRANSCRIBED_CLOCK_RE.search(token):
             continue  # an ordinary number (the claims read it), or a time stamp
         s = m.start()
         gaps = list(_NOT_DIGITS_RE.finditer(token))
@@ -1645,6 +1649,18 @@ _FILLER, _HOMOPHONE, _ENGLISH, _ZEROS = 1, 2, 4, 8
 _FILLER_TOKENS = frozenset(
     words.split()[-1].encode()
     for words in (*_FILLER_PAUSES, *_R["filler_words"], *_R["filler_words_es"])
+)
+
+
+# the fillers whose letters the gate's words cannot hold ("é", "hã"), as UTF-8 in the
+# cases a text may write them: looked for in the text's bytes
+_FILLER_RAW = tuple(
+    {
+        form.encode()
+        for w in (*_R["filler_words"], *_R["filler_words_es"])
+        if not w.isascii()
+        for form in (w, w.upper(), w.capitalize())
+    }
 )
 
 
@@ -1706,6 +1722,8 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
             raw = _utf8(norm)
             words = _gate_words(raw)[0]
     first = _gate_counts(words)
+    if not first[3] & _FILLER and any(f in raw for f in _FILLER_RAW):
+        first = (*first[:3], first[3] | _FILLER)  # "... três, é, um dois ..."
     counts: tuple[int, int, bool, int] | None = first
     if first[3] & (_FILLER | _HOMOPHONE | _ZEROS):
         norm, starts, ends, changed = _spoken(norm, starts, ends, first[3])

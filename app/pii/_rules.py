@@ -478,6 +478,8 @@ if CT_NO_CUE_SLASH not in CT_CUED_SEPARATORS:
     raise ValueError("ct_tax_reg.no_cue_slash must be one of its cued_separators")
 CT_ZIP_PLUS4: tuple[int, ...] = tuple(_ct["zip_plus4"])
 CT_ZIP_PREFIX: str = _ct["zip_prefix"]
+CT_ZIP_STATE_RE = re.compile(_ct["zip_state_before"])
+ZIP_STATE_REACH: int = _ct["zip_state_reach"]
 CT_ZIP_LAYOUT_SEPS: tuple[str, ...] = tuple(_ct["zip_layout_separators"])
 CT_ACCOUNT_LABEL_RE = re.compile(_ct["account_label"])
 CT_ACCOUNT_AFTER_ROUTING_RE = re.compile(_ct["account_after_routing"])

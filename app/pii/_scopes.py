@@ -201,10 +201,10 @@ _ITEM = (
 if _S["list_item"] != _ITEM.replace("LABEL", str(_S["max_label"])):
     raise ValueError("scopes.list_item changed: update _ITEM_MAX_INK")
 _ITEM_MAX_INK = len("#12.") + _S["max_label"] + len(":")
-# every anaphor ends in "is", "was", "es", "be", "it's" or "mine's", or is "correct",
-# "corrected", "correct one" or "correct number" before a colon, then spaces or a colon,
-# then N
-_ANAPHOR_ENDS = "sedtr"
+# every anaphor ends in "is", "was", "es", "é", "be", "it's" or "mine's", or is
+# "correct", "corrected", "correct one" or "correct number" before a colon, then spaces or
+# a colon, then N
+_ANAPHOR_ENDS = "sedtré"
 if _S["anaphor"] != (
     "(?<![A-Za-z])(?:(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|"
     "actual|proper)|(?:Correct|New|Right|Updated|Real|Actual|Proper)) (?:one|number)|"
@@ -213,7 +213,10 @@ if _S["anaphor"] != (
     "shop|firm|restaurant|entity)['’]?s (?:new )?(?:number|one)|"
     "[Tt]he number|[Hh]is|"
     "[Hh]ers|[Tt]heirs|[Mm]ine|(?:[Mm]y|[Oo]ur) own|[Ss]u n[uú]mero|[Ii]t) "
-    "(?:is|was|should be|would be|es)|[Ii]t['’]?s|"
+    "(?:is|was|should be|would be|es)|"
+    "(?:[Ee]l|[Ll]a) (?:m[ií][oa]|suy[oa]|correct[oa]|nuev[oa]|buen[oa]|de (?:mi|su) "
+    "[a-zñáéíóú]+) es|(?:[Oo]|[Aa]) (?:meu|minha|dele|dela|correto|correta|certo|certa|"
+    "novo|nova|(?:do|da) (?:meu|minha) [a-zçãõáéíóú]+) [eé]|[Ii]t['’]?s|"
     "[Mm]ine['’]s|[Cc]orrect(?:ed)?(?: (?:one|number))?(?=:))[ :]+([0-9])"
 ):
     raise ValueError("scopes.anaphor changed: update _ANAPHOR_ENDS")

@@ -17,7 +17,7 @@ const BARE_ACCOUNT = new Set(["account", "accounts"]);
 // verbs, "is", "be", "it's" ...), how far back it may start, and how far back, over how
 // many sentence ends, the cue it refers to may stand (_cues._answer_far)
 const ANAPHOR_RE = new RegExp(RULES.scopes.anaphor, "g");
-const ANAPHOR_ENDS = "sedtr";
+const ANAPHOR_ENDS = "sedtré";
 const ANAPHOR_BACK = 60;
 const ANSWER_FAR_REACH = 160;
 const ANSWER_FAR_SENTENCES = 2;
@@ -59,6 +59,15 @@ const CUE_LOOK_BACK = 16; // characters before pos a cue's lookbehind may read (
 // a denial's owner, between a negated cue and its number ("not my SSN, my husband's: ";
 // _OWNER_BEFORE_RE)
 const OWNER_BEFORE_RE = /^[ ]*[,;—–-][ ]*(?:(?:it['’]?s|it is|that['’]?s|that is)[ ]+)?(?:my|our|his|her|their|the)[ ]+(?:[a-z]+[ ]+){0,2}[a-z]+['’]s[ ]*[:=-]?[ ]*$/;
+
+// a later denial of a number found by its shape (denial.later_*; _denied_later)
+const DENIAL = RULES.denial;
+const LATER_KINDS = { ssn: ["ssn", "taxid"], itin: ["itin", "taxid"], fein: ["fein", "taxid"], ct_tax_reg: ["ct"] };
+const CLAUSE_MARKS = [".", "!", "?", ";", ":", ",", "\n", "—", "–", "(", ")"];
+const LATER_REST = 40; // characters after the denial looked at for an owner or a kind
+const LATER_LEAD_RE = new RegExp("^(?:" + DENIAL.later_lead + ")$");
+const LATER_CARD_RE = new RegExp(DENIAL.later_card, "g");
+const LATER_OWNER_RE = new RegExp("^(?:" + DENIAL.later_owner + ")");
 
 // a negation right before a cue in a bracket ("(I'm a sole proprietor, no EIN)"; _BRACKET_NO_RE)
 const BRACKET_NO_RE = /(?<![a-z])(?:no|not|without|sin|sem)[ ]+(?:an? |my |our )?$/;
@@ -655,6 +664,11 @@ export class Chunk {
       ID_KINDS.has(this.cueAfter())
     );
   }
+  // Is the number directly introduced by a negative cue, bare or not ("Account Number: ")?
+  // (named_by_neg)
+  namedByNeg() {
+    return NEG_KINDS.includes(this.cueBefore()) && this.introduced();
+  }
   introducedByNeg() {
     const kind = this.cueBefore();
     // (or carried on from a number its negative cue introduced: "file refs 018-56-3271 and
@@ -733,7 +747,41 @@ export class Chunk {
   // Is the number, with no identifier cue of its own before it, denied by a negative
   // cue after it in its clause: a negated identifier cue ("412-08-3317 isn't my SSN")
   // or one it is said to be ("... on the letter is our case number")?
-  deniedAfter() {
+  // Is the number, found as kind by its shape, denied that kind in a later clause that
+  // refers back to it, before any other number (denial.later_*; _denied_later)?
+  deniedLater(kind) {
+    const low = this.text.low;
+    const ce = this.ce;
+    const end = Math.min(this.nx, ce + DENIAL.later_reach);
+    let found;
+    if (kind === "card") {
+      found = [...findIter(LATER_CARD_RE, low, ce, end)].map((r) => [r.start, r.end]);
+    } else {
+      const kinds = LATER_KINDS[kind] ?? [];
+      found = [...findIter(CUE_RE, low, ce, end, CUE_LOOK_BACK)]
+        .filter((r) => cueKind(r.m) === "neg" && kinds.includes(negatedKind(low, r)))
+        .map((r) => [r.start, r.end]);
+    }
+    for (const [s, e] of found) {
+      // (in a later clause; a bare negation only where a sentence starts)
+      let b = -1;
+      for (const c of CLAUSE_MARKS) {
+        const i = low.lastIndexOf(c, s - 1);
+        if (i >= ce && i < s) b = Math.max(b, i);
+      }
+      if (b < ce) continue;
+      const lead = low.slice(b + 1, s);
+      if (!LATER_LEAD_RE.test(lead)) continue;
+      if (!lead.trim() && !".!?\n".includes(low[b])) continue;
+      const rest = low.slice(e, e + LATER_REST);
+      if (LATER_OWNER_RE.test(rest)) continue;
+      const next = nextCue(low, e, Math.min(low.length, e + LATER_REST));
+      if (next !== null && ID_KINDS.has(cueKind(next.m))) continue;
+      return true;
+    }
+    return false;
+  }
+  deniedAfter(kind = null) {
     // withdrawn at once, even under its own cue ("Our federal EIN is 94-1878582\nCorrection
     // — I just realized that's the policy number")
     const fix = cueAfterGap(CORRECTION_GAP_RE, this.text.low, this.ce);
@@ -745,6 +793,7 @@ export class Chunk {
     if (before !== null && !NEG_KINDS.includes(before)) return this.ownCueDenied();
     const after = this.cueAfter();
     if (ID_KINDS.has(after)) return this.negatedAfter() || this.takenBack();
+    if (kind !== null && this.deniedLater(kind)) return true;
     if (this.relativeDenied()) return true;
     // ("... is the IRS document locator, not our EIN": the negated cue after it is the
     // identifier set against what it is said to be)

@@ -44,7 +44,7 @@ export function classify(parts, seps, ctx, first, last) {
       return ctCued(ctx, first, last, d, n === CT_DIGITS) ? "ct_tax_reg" : null;
     }
     if (CARD.min_length <= n && n <= CARD.max_length && cardOk(d)) {
-      const denied = (first === true && ctx.introducedByNeg()) || (last && ctx.deniedAfter());
+      const denied = (first === true && ctx.introducedByNeg()) || (last && ctx.deniedAfter("card"));
       return denied ? null : "card";
     }
     return null;
@@ -54,7 +54,14 @@ export function classify(parts, seps, ctx, first, last) {
   const shape = lens.join(",");
   if (CUE_LAYOUTS.has(shape)) {
     // a ZIP+4 ("Hartford 06106-4021"), or a ZIP and a year ("06511. 2023"): no 5-4 number
-    if (shape === ZIP_SHAPE && (!ZIP_LAYOUT_SEPS.has(seps[0]) || d.startsWith(CT.zip_prefix))) return null;
+    // (another state's too: "CINCINNATI OH 45999-0023")
+    if (
+      shape === ZIP_SHAPE &&
+      (!ZIP_LAYOUT_SEPS.has(seps[0]) ||
+        d.startsWith(CT.zip_prefix) ||
+        ZIP_STATE_RE.test(ctx.text.norm.slice(Math.max(0, ctx.at - CT.zip_state_reach), ctx.at)))
+    )
+      return null;
     // nine digits grouped another way, one separator throughout (or an EIN's hyphen after
     // its prefix, then spaces, a fax's copy: "our EIN is 61-280 8939"): like nine bare digits
     const alike = seps.every((x) => x === seps[0]) || (parts[0].length === 2 && seps[0] === "-" && seps.slice(1).every((x) => x === ""));
@@ -139,7 +146,7 @@ export function classify(parts, seps, ctx, first, last) {
       ctx.introducedByNeg() &&
       !ID_KINDS.has(ctx.text.scoped(ctx.at, ctx)[0])) ||
       // (a CT number said to be "the account" is one: the portal's word for it)
-      (last && ctx.deniedAfter() && !(kind === "ct_tax_reg" && ctx.accountAfter())) ||
+      (last && ctx.deniedAfter(kind) && !(kind === "ct_tax_reg" && ctx.accountAfter())) ||
       (ctx.text.mayDeny() && ctx.text.scoped(ctx.at, ctx)[0] === DENIED))
   ) {
     return null;
@@ -183,6 +190,7 @@ function ctShapeAlone(shape, d) {
 const CT_DIGITS = CT.base_max - 2 + CT.location_length;
 const ZIP_SHAPE = CT.zip_plus4.join(","); // a 5-4 layout is a ZIP+4 written as a number
 const ZIP_LAYOUT_SEPS = new Set(CT.zip_layout_separators); // how a spoken 5-4 number is written
+const ZIP_STATE_RE = new RegExp(CT.zip_state_before); // a place and a state before a ZIP+4
 const ACCOUNT_LABEL_RE = new RegExp(CT.account_label);
 const ACCOUNT_AFTER_ROUTING_RE = new RegExp(CT.account_after_routing);
 const ABOVE = 200; // characters: how far back the line above a label is looked for (_ABOVE)
@@ -1028,6 +1036,16 @@ export function scanChunk(text, cs, ce, ctx, out) {
   const texts = gs.map(([s, e]) => norm.slice(s, e));
   const rawSeps = [];
   for (let i = 0; i < ng - 1; i++) rawSeps.push(norm.slice(gs[i][1], gs[i + 1][0]));
+  // "Account Number: 003 882 19 4761": one number its negative cue names
+  // (no card its first groups make: "... with card 4440 0172 9398 0086 2 times")
+  if (
+    ng >= FOUR &&
+    !tainted &&
+    rawSeps.every((sep) => sep === " ") &&
+    ctx.namedByNeg() &&
+    !texts.some((_t, k) => k >= 1 && cardOk(texts.slice(0, k + 1).join("")))
+  )
+    return;
   const seps = rawSeps.map(sepChar);
   const amount = amountGroups(texts, rawSeps);
   if (!tainted && amount === null && ng >= 2) {

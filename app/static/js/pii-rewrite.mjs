@@ -1403,13 +1403,14 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const TRANSCRIBED_RE = new RegExp(R.transcribed, "g");
   const TRANSCRIBED_GATE_RE = new RegExp(R.transcribed_gate);
   const TRANSCRIBED_CLOCK_RE = new RegExp(R.transcribed_clock); // a time stamp's seconds
+  const TRANSCRIBED_THOUSANDS_RE = new RegExp(R.transcribed_thousands); // "203 77 6.405"
   const TRANSCRIBED_MARKS_RE = new RegExp("[" + R.transcribed_marks.replace(/[\\^\]-]/g, "\\$&") + "]");
   function transcribed(norm) {
     const out = [];
     if (!TRANSCRIBED_GATE_RE.test(norm)) return out;
     for (const m of all(TRANSCRIBED_RE, norm)) {
       // an ordinary number (the claims read it), or a time stamp
-      if (!TRANSCRIBED_MARKS_RE.test(m[0]) || TRANSCRIBED_CLOCK_RE.test(m[0])) continue;
+      if ((!TRANSCRIBED_MARKS_RE.test(m[0]) && !TRANSCRIBED_THOUSANDS_RE.test(m[0])) || TRANSCRIBED_CLOCK_RE.test(m[0])) continue;
       const s = m.index;
       const gaps = [...m[0].matchAll(/[^0-9]+/g)];
       const digits = m[0].length - gaps.reduce((n, g) => n + g[0].length, 0);
