@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 658
+    assert len(INDEPENDENT) == 672
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -502,12 +502,37 @@ _FLOORS = {
     "independent-656": (0.92, 0.91, 0.0102),
     # one false alarm in 98 (657): an invoice number shaped like an EIN (README)
     "independent-657": (0.95, 0.95, 0.0103),
+    # the phone line (660): numbers in pieces, read back in words, a base keyed (README)
+    "independent-660": (0.94, 0.95, 0.0102),
+    # threads (663): one false alarm in 99, an invoice number on file as a registration
+    "independent-663": (0.95, 0.95, 0.0102),
+    # Spanish and Portuguese voice (664): hundreds in a dashed group, "o cho", no cue
+    # (README)
+    "independent-664": (0.94, 0.93, 0.01),
+    # Spanish and Portuguese voice (669): thousands with "mil", an English recogniser's
+    # "new eve", "hum" for "um" (README)
+    "independent-669": (0.91, 0.89, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
 # "printed at the top of your notice is NOT my Social Security number" (74, the hardest
 # cases, 55% clean). Its own precision and false-alarm floors keep them from growing.
 _PRECISION_FLOORS = {
+    # the phone line (660): a "letter ID" read out in words, its digits then typed
+    # (README)
+    "independent-660": (0.98, 0.0102),
+    # PDF copies (661): a W-2's two labels on one line over two values; an EIN-shaped
+    # document control number and an ITIN-shaped key code disowned (README)
+    "independent-661": (0.97, 0.021),
+    # denials (662): SSN-shaped numbers disowned far from them, a typo of a phone number
+    # (README)
+    "independent-662": (0.98, 0.021),
+    # what a number is not (670, almost every clean message a look-alike its writer
+    # disowns): denials after a comma, "We are not N", "never had that EIN" (README)
+    "independent-670": (0.88, 0.2),
+    # a CT base given before its full number, which its author left unlabelled and other
+    # authors label ("8235870... and then, sorry, it has the dash part, 8235870-001")
+    "independent-456": (0.98, 0.01),
     # replies (655): receipt numbers in SSN shape disowned in the plural (README)
     "independent-655": (0.98, 0.0102),
     # several clients (647): an invoice number shaped like an EIN the writer disowns
@@ -531,8 +556,10 @@ _PRECISION_FLOORS = {
     "independent-286": (0.96, 0.041),
     "independent-74": (0.98, 0.018),
     # a CT number's base alone its writer called incomplete ("I can't find the rest of
-    # it"), and the same base quoted above its full number (README)
-    "independent-66": (0.98, 0.011),
+    # it"), and the same base quoted above its full number (README); since 2bfa66c a
+    # third, a quoted base the reply completes ("full one is 3488693-002"), which its
+    # author left unlabelled and other authors label
+    "independent-66": (0.97, 0.011),
     # the hardest cases again (56% clean): six numbers said to be something else in ways
     # not read yet (README)
     "independent-81": (0.93, 0.052),
