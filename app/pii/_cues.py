@@ -135,20 +135,17 @@ _VOID = CUE_KINDS.index("void") + 1  # group of the phrases that bind to nothing
 
 
 # a negation right before a cue in a bracket ("(I'm a sole proprietor, no EIN)")
-_BRACKET_NO_RE = re.compile("(?<![a-z])(?:no|not|without|sin|sem)[ ]+(?:an? |my |our )?\\Z")
+_BRACKET_NO_RE = re.compile(RULES["denial"]["bracket_no"] + "\\Z")
 
 
 # the kinds a later denial may name for a number found as each kind by its shape
-_LATER_KINDS = {
-    "ssn": ("ssn", "taxid"),
-    "itin": ("itin", "taxid"),
-    "fein": ("fein", "taxid"),
-    "ct_tax_reg": ("ct",),
+_LATER_KINDS: dict[str, tuple[str, ...]] = {
+    k: tuple(v) for k, v in RULES["denial"]["later_kinds"].items()
 }
 _CLAUSE_MARKS = (".", "!", "?", ";", ":", ",", "\n", "—", "–", "(", ")")
 _SENTENCE_MARKS = ".!?\n"
 DENIAL_LATER_REACH: int = RULES["denial"]["later_reach"]
-DENIAL_LATER_REST = 40  # characters after the denial looked at for an owner or a kind
+DENIAL_LATER_REST: int = RULES["denial"]["later_rest"]
 DENIAL_LATER_LEAD_RE = re.compile(RULES["denial"]["later_lead"])
 DENIAL_LATER_CARD_RE = re.compile(RULES["denial"]["later_card"])
 DENIAL_LATER_OWNER_RE = re.compile(RULES["denial"]["later_owner"])
@@ -1844,10 +1841,7 @@ def _between_marks(norm: str, cs: int, ce: int) -> bool:
 
 
 # a denial's owner, between a negated cue and its number ("not my SSN, my husband's: ")
-_OWNER_BEFORE_RE = re.compile(
-    "[ ]*[,;—–-][ ]*(?:(?:it['’]?s|it is|that['’]?s|that is)[ ]+)?"
-    "(?:my|our|his|her|their|the)[ ]+(?:[a-z]+[ ]+){0,2}[a-z]+['’]s[ ]*[:=-]?[ ]*"
-)
+_OWNER_BEFORE_RE = re.compile(RULES["denial"]["owner_before"])
 
 
 def _negated_kind(low: str, cue) -> str | None:
@@ -1893,7 +1887,7 @@ def _denial_gap(low: str, s: int, e: int) -> bool:
     )
 
 
-_COPULA_AFTER_RE = re.compile(" (?:is|was) ")  # right after a number: says what it is
+_COPULA_AFTER_RE = re.compile(RULES["denial"]["copula_after"])  # right after a number
 _YEAR_BEFORE_WORD_RE = re.compile("(?:19[5-9][0-9]|20[0-4][0-9]) [A-Za-z]")
 _FORM_NUMBERS = frozenset(RULES["form_numbers"])
 _FORM_NUMBER_BEFORE_RE = re.compile(RULES["form_number_before"])

@@ -1165,7 +1165,7 @@ _LABEL_GLUED_RE = re.compile(
 # a next field's name in title case or a form's capitals with "'S" typed on to a number
 # ("Number126111371Withholding Code D", "TIN502-57-7651RECIPIENT'S name"): a PDF's
 # columns run together; a cue itself there names the next field, not this number
-_TITLE_GLUED_RE = re.compile("[A-Z][a-z]{2,}|[A-Z]{2,12}['’]S(?![A-Za-z0-9_])")
+_TITLE_GLUED_RE = re.compile(RULES["glue"]["title_field"])
 
 
 # how far before a chunk its EFW2 record's line may start: right before it, or at the
@@ -1322,7 +1322,7 @@ _CT_PREFIXED_RE = re.compile(f"[0-9]{{{_CT_SHAPE[0]}}}[- ]{CT_NO_CUE_LOC}[0-9]")
 
 
 # a phone number's extension right after a number ("860 55 5012 x41", "... ext. 204")
-_PHONE_EXT_RE = re.compile("[ ]?(?:[xX]|[Ee]xt\\.?|[Ee]xtension)[ ]?[0-9]{1,5}(?![0-9])")
+_PHONE_EXT_RE = re.compile(RULES["glue"]["phone_extension"])
 
 
 def _form_value(ctx: _Chunk, cs: int) -> bool:

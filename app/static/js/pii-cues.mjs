@@ -58,19 +58,26 @@ const CUE_LOOK_BACK = 16; // characters before pos a cue's lookbehind may read (
 // The first cue in low[pos:endpos] that is not a void phrase.
 // a denial's owner, between a negated cue and its number ("not my SSN, my husband's: ";
 // _OWNER_BEFORE_RE)
-const OWNER_BEFORE_RE = /^[ ]*[,;—–-][ ]*(?:(?:it['’]?s|it is|that['’]?s|that is)[ ]+)?(?:my|our|his|her|their|the)[ ]+(?:[a-z]+[ ]+){0,2}[a-z]+['’]s[ ]*[:=-]?[ ]*$/;
+const OWNER_BEFORE_RE = new RegExp("^(?:" + RULES.denial.owner_before + ")$");
+
+// "is" or "was" right after a number at `at` (denial.copula_after; _COPULA_AFTER_RE)
+const COPULA_AFTER_RE = new RegExp(RULES.denial.copula_after, "y");
+function copulaAfter(low, at) {
+  COPULA_AFTER_RE.lastIndex = at;
+  return COPULA_AFTER_RE.test(low);
+}
 
 // a later denial of a number found by its shape (denial.later_*; _denied_later)
 const DENIAL = RULES.denial;
-const LATER_KINDS = { ssn: ["ssn", "taxid"], itin: ["itin", "taxid"], fein: ["fein", "taxid"], ct_tax_reg: ["ct"] };
+const LATER_KINDS = DENIAL.later_kinds;
 const CLAUSE_MARKS = [".", "!", "?", ";", ":", ",", "\n", "—", "–", "(", ")"];
-const LATER_REST = 40; // characters after the denial looked at for an owner or a kind
+const LATER_REST = DENIAL.later_rest; // characters after it looked at for an owner or a kind
 const LATER_LEAD_RE = new RegExp("^(?:" + DENIAL.later_lead + ")$");
 const LATER_CARD_RE = new RegExp(DENIAL.later_card, "g");
 const LATER_OWNER_RE = new RegExp("^(?:" + DENIAL.later_owner + ")");
 
 // a negation right before a cue in a bracket ("(I'm a sole proprietor, no EIN)"; _BRACKET_NO_RE)
-const BRACKET_NO_RE = /(?<![a-z])(?:no|not|without|sin|sem)[ ]+(?:an? |my |our )?$/;
+const BRACKET_NO_RE = new RegExp("(?:" + RULES.denial.bracket_no + ")$");
 
 export function nextCue(low, pos, endpos) {
   // (a cue after a number may look back at it: "N where's my refund" after a line's N)
@@ -1067,7 +1074,7 @@ export class Chunk {
           // identifier's cue, a year before its noun: "N is my itin, I need my 2022 CT-1040")
           // (nor any cue a copula after this number gives it: "702-33-9184 is my OLD
           // confirmation number from the 2022 e-file")
-          couldBind(this.text.norm, nx, this.nxe, ID_KINDS.has(cueKind(r.m)) || /^ (?:is|was) /.test(low.slice(ce, ce + 5))) &&
+          couldBind(this.text.norm, nx, this.nxe, ID_KINDS.has(cueKind(r.m)) || copulaAfter(low, ce)) &&
           // a number labelled after keeps the cue before it for the one before
           // ("245797602 routing 123582401919 = acct"; not by a label with its own number
           // after it: "... routing 309437772 acct 14200162900")

@@ -175,10 +175,10 @@ const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z
 // a next field's name in title case or a form's capitals with "'S" typed on to a number
 // ("Number126111371Withholding Code D", "TIN502-57-7651RECIPIENT'S"): a cue itself there
 // names the next field, not this number (_TITLE_GLUED_RE)
-const TITLE_GLUED_RE = /[A-Z][a-z]{2,}|[A-Z]{2,12}['’]S(?![A-Za-z0-9_])/y;
+const TITLE_GLUED_RE = new RegExp(RULES.glue.title_field, "y");
 
 // a phone number's extension right after a number ("860 55 5012 x41", "... ext. 204")
-const PHONE_EXT_RE = /[ ]?(?:[xX]|[Ee]xt\.?|[Ee]xtension)[ ]?[0-9]{1,5}(?![0-9])/y;
+const PHONE_EXT_RE = new RegExp(RULES.glue.phone_extension, "y");
 
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
 

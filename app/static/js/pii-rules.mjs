@@ -1731,10 +1731,34 @@ export const RULES = {
   "quoted_line": "[ \\t]*(?:>[ \\t]*)+",
   "answer_not": "(?<![a-z])(?:not|isn['’]?t|wasn['’]?t|aren['’]?t)(?![a-z])",
   "later_reach": 300,
+  "later_rest": 40,
+  "later_kinds": {
+   "ssn": [
+    "ssn",
+    "taxid"
+   ],
+   "itin": [
+    "itin",
+    "taxid"
+   ],
+   "fein": [
+    "fein",
+    "taxid"
+   ],
+   "ct_tax_reg": [
+    "ct"
+   ]
+  },
+  "bracket_no": "(?<![a-z])(?:no|not|without|sin|sem)[ ]+(?:an? |my |our )?",
+  "_bracket_no": "A bracket between a cue and its number that names a kind says what the cue is ('Tax ID (EIN): N'), unless a negation comes right before the kind it names ('My SSN (I'm a sole proprietor, no EIN): N'): matched at the bracket's cue.",
+  "owner_before": "[ ]*[,;—–-][ ]*(?:(?:it['’]?s|it is|that['’]?s|that is)[ ]+)?(?:my|our|his|her|their|the)[ ]+(?:[a-z]+[ ]+){0,2}[a-z]+['’]s[ ]*[:=-]?[ ]*",
+  "_owner_before": "A negated identifier cue followed by whose number it is, then the number ('not my SSN, my husband's: N', 'That's not my SSN, it's my husband's: N'), denies the owner, not the kind: the number takes the negated cue's kind (the gap from the cue to the number, matched whole).",
+  "copula_after": " (?:is|was) ",
+  "_copula_after": "'is' or 'was' right after a number says what it is: a cue in that clause is not bound forward to a year after its noun ('702-33-9184 is my OLD confirmation number from the 2022 e-file').",
   "later_lead": "[ ]*(?:(?:and|but|so|please note|note|fyi|also|again|lol)[ ,]+)?(?:(?:that|this|the|your|ese|esse|este|esta)[ ]+(?:[a-z0-9'’-]+[ ]+){0,3}?(?:number|one|id|code|digits?|n[uú]mero)[ ]*|(?:that|this|it|which|ese|eso|esse|isso)(?:['’]s)?[ ]*)?(?:(?:is|was|are)[ ]+)?(?:(?:definitely|actually|really|just|certainly|absolutely|still)[ ]+)?",
   "later_card": "(?<![a-z])(?:not|isn['’]t|is not|no es|não é)[ ]+(?:(?:a|an|my|your|his|her|our)[ ]+)?(?:(?:credit|debit|payment|bank)[ ]+)?card(?![a-z])",
   "later_owner": "[ ,;—–-]*(?:(?:it|that)['’]?s[ ]+|(?:it|that) is[ ]+)?(?:my|our|his|her|their)[ ]+(?:[a-z-]+[ ]+)?[a-z]+['’]s(?![a-z])",
-  "_later": "A number found by its shape alone (no identifier cue of its own) is denied when a later clause, before any other number and within later_reach characters, refers back to it (later_lead: the clause from its start to the negation is at most 'that number', 'this', 'it', 'the code', 'ese número' … and 'is'; or nothing: 'Not a social.') and negates the kind it was found as in a clause of its own, a bare negation only where a sentence starts (not 'The address is the problem, not the SSN'), (an SSN's: SSN or tax ID; an ITIN's: ITIN or tax ID, not 'ITIN, not a social'; an EIN's: EIN or tax ID; a CT number's: the registration; a card's: a card word, later_card): '... 602-77-5340 was in the attachment I sent. Please note that number is the court docket, it is not his SSN', 'LOL the 568 03 5862 in my earlier message was the garage door code. Not a social.', 'that's the DRS confirmation number, NOT my card'. Not when the clause goes on to give it an owner (later_owner: '... not my SSN, it's my wife's') or an identifier cue ('... not an SSN, it's our EIN'), within 40 characters.",
+  "_later": "A number found by its shape alone (no identifier cue of its own) is denied when a later clause, before any other number and within later_reach characters, refers back to it (later_lead: the clause from its start to the negation is at most 'that number', 'this', 'it', 'the code', 'ese número' … and 'is'; or nothing: 'Not a social.') and negates the kind it was found as in a clause of its own, a bare negation only where a sentence starts (not 'The address is the problem, not the SSN'), (an SSN's: SSN or tax ID; an ITIN's: ITIN or tax ID, not 'ITIN, not a social'; an EIN's: EIN or tax ID; a CT number's: the registration; a card's: a card word, later_card): '... 602-77-5340 was in the attachment I sent. Please note that number is the court docket, it is not his SSN', 'LOL the 568 03 5862 in my earlier message was the garage door code. Not a social.', 'that's the DRS confirmation number, NOT my card'. Not when the clause goes on to give it an owner (later_owner: '... not my SSN, it's my wife's') or an identifier cue ('... not an SSN, it's our EIN'), within later_rest characters. later_kinds: the kinds a denial may negate, by the kind the shape gave.",
   "reply_header": "[ \\t]*(?:(?:from|sent|date|to|cc|subject|de|enviado|para|asunto|assunto)[ \\t]*:|-{4,}|_{5,}|(?:-+ ?)?(?:original|forwarded) message)",
   "reply_lines": 12,
   "quote_reach": 1500,
@@ -2304,7 +2328,11 @@ export const RULES = {
    3,
    4,
    7
-  ]
+  ],
+  "title_field": "[A-Z][a-z]{2,}|[A-Z]{2,12}['’]S(?![A-Za-z0-9_])",
+  "_title_field": "A next field's name in title case, or a form's capitals with 'S, typed on to a number its own cue introduces ('Number126111371Withholding Code D', 'TIN502-57-7651RECIPIENT'S name'): a PDF's columns run together; a cue itself there names the next field, not this number (matched right after the number).",
+  "phone_extension": "[ ]?(?:[xX]|[Ee]xt\\.?|[Ee]xtension)[ ]?[0-9]{1,5}(?![0-9])",
+  "_phone_extension": "A phone number's extension right after a number ('860 55 5012 x41', '... ext. 204') makes it a phone number, unless the number's own identifier cue introduces it ('my SSN is 234-56-7891 x2 copies')."
  },
  "masks": {
   "ssn": "***-**-{last4}",
