@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 672
+    assert len(INDEPENDENT) == 679
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -512,6 +512,12 @@ _FLOORS = {
     # Spanish and Portuguese voice (669): thousands with "mil", an English recogniser's
     # "new eve", "hum" for "um" (README)
     "independent-669": (0.91, 0.89, 0.01),
+    # one false alarm in 99 (674): an Aetna claim number "happens to look like a social"
+    "independent-674": (0.95, 0.95, 0.0102),
+    # one in 99 (675): a bank account number dictated "no mi seguro social, es ..."
+    "independent-675": (0.95, 0.95, 0.0102),
+    # one in 97 (679): "Your letter says my ID is N but that is not mine!!"
+    "independent-679": (0.95, 0.95, 0.0104),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
