@@ -215,8 +215,8 @@ if _S["anaphor"] != (
     "[Hh]ers|[Tt]heirs|[Mm]ine|(?:[Mm]y|[Oo]ur) own|[Ss]u n[uú]mero|[Ii]t) "
     "(?:is|was|should be|would be|es)|"
     "(?:[Ee]l|[Ll]a) (?:m[ií][oa]|suy[oa]|correct[oa]|nuev[oa]|buen[oa]|de (?:mi|su) "
-    "[a-zñáéíóú]+) es|(?:[Oo]|[Aa]) (?:meu|minha|dele|dela|correto|correta|certo|certa|"
-    "novo|nova|(?:do|da) (?:meu|minha) [a-zçãõáéíóú]+) [eé]|[Ii]t['’]?s|"
+    "[a-zñáéíóú]{1,12}) es|(?:[Oo]|[Aa]) (?:meu|minha|dele|dela|correto|correta|certo|certa|"
+    "novo|nova|(?:do|da) (?:meu|minha) [a-zçãõáéíóú]{1,12}) [eé]|[Ii]t['’]?s|"
     "[Mm]ine['’]s|[Cc]orrect(?:ed)?(?: (?:one|number))?(?=:))[ :]+([0-9])"
 ):
     raise ValueError("scopes.anaphor changed: update _ANAPHOR_ENDS")
