@@ -142,13 +142,13 @@ _BRACKET_NO_RE = re.compile(RULES["denial"]["bracket_no"] + "\\Z")
 _LATER_KINDS: dict[str, tuple[str, ...]] = {
     k: tuple(v) for k, v in RULES["denial"]["later_kinds"].items()
 }
-_CLAUSE_MARKS = (".", "!", "?", ";", ":", ",", "\n", "—", "–", "(", ")")
-_SENTENCE_MARKS = ".!?\n"
-DENIAL_LATER_REACH: int = RULES["denial"]["later_reach"]
-DENIAL_LATER_REST: int = RULES["denial"]["later_rest"]
-DENIAL_LATER_LEAD_RE = re.compile(RULES["denial"]["later_lead"])
-DENIAL_LATER_CARD_RE = re.compile(RULES["denial"]["later_card"])
-DENIAL_LATER_OWNER_RE = re.compile(RULES["denial"]["later_owner"])
+_CLAUSE_MARKS = tuple(RULES["denial"]["later_clause_marks"])
+_SENTENCE_MARKS = frozenset(RULES["denial"]["later_sentence_marks"])
+_LATER_REACH: int = RULES["denial"]["later_reach"]
+_LATER_REST: int = RULES["denial"]["later_rest"]
+_LATER_LEAD_RE = re.compile(RULES["denial"]["later_lead"])
+_LATER_CARD_RE = re.compile(RULES["denial"]["later_card"])
+_LATER_OWNER_RE = re.compile(RULES["denial"]["later_owner"])
 
 
 def _next_cue(norm: str, pos: int, end: int):
@@ -969,9 +969,9 @@ class _Chunk:
         card")? Not when the clause goes on to give it an owner or another kind ("... not my
         SSN, it's my wife's", "... not an SSN, it's our EIN")."""
         low, ce = self.text.low, self.ce
-        end = min(self.nx, ce + DENIAL_LATER_REACH)
+        end = min(self.nx, ce + _LATER_REACH)
         if kind == "card":
-            found = [(m.start(), m.end()) for m in DENIAL_LATER_CARD_RE.finditer(low, ce, end)]
+            found = [(m.start(), m.end()) for m in _LATER_CARD_RE.finditer(low, ce, end)]
         else:
             kinds = _LATER_KINDS.get(kind, ())
             found = [
@@ -985,14 +985,14 @@ class _Chunk:
             # "The address is the problem, not the SSN")
             b = max(low.rfind(c, ce, s) for c in _CLAUSE_MARKS)
             lead = low[b + 1 : s]
-            if b < ce or DENIAL_LATER_LEAD_RE.fullmatch(lead) is None:
+            if b < ce or _LATER_LEAD_RE.fullmatch(lead) is None:
                 continue
             if not lead.strip() and low[b] not in _SENTENCE_MARKS:
                 continue
-            rest = low[e : e + DENIAL_LATER_REST]
-            if DENIAL_LATER_OWNER_RE.match(rest) is not None:
+            rest = low[e : e + _LATER_REST]
+            if _LATER_OWNER_RE.match(rest) is not None:
                 continue  # "... not my SSN, it's my wife's"
-            named = _next_cue(low, e, min(len(low), e + DENIAL_LATER_REST))
+            named = _next_cue(low, e, min(len(low), e + _LATER_REST))
             if named is not None and _cue_kind(named) in ID_KINDS:
                 continue  # "... not an SSN, it's our EIN"
             return True

@@ -70,7 +70,8 @@ function copulaAfter(low, at) {
 // a later denial of a number found by its shape (denial.later_*; _denied_later)
 const DENIAL = RULES.denial;
 const LATER_KINDS = DENIAL.later_kinds;
-const CLAUSE_MARKS = [".", "!", "?", ";", ":", ",", "\n", "—", "–", "(", ")"];
+const CLAUSE_MARKS = DENIAL.later_clause_marks;
+const SENTENCE_MARKS = new Set(DENIAL.later_sentence_marks);
 const LATER_REST = DENIAL.later_rest; // characters after it looked at for an owner or a kind
 const LATER_LEAD_RE = new RegExp("^(?:" + DENIAL.later_lead + ")$");
 const LATER_CARD_RE = new RegExp(DENIAL.later_card, "g");
@@ -779,7 +780,7 @@ export class Chunk {
       if (b < ce) continue;
       const lead = low.slice(b + 1, s);
       if (!LATER_LEAD_RE.test(lead)) continue;
-      if (!lead.trim() && !".!?\n".includes(low[b])) continue;
+      if (!lead.trim() && !SENTENCE_MARKS.has(low[b])) continue;
       const rest = low.slice(e, e + LATER_REST);
       if (LATER_OWNER_RE.test(rest)) continue;
       const next = nextCue(low, e, Math.min(low.length, e + LATER_REST));

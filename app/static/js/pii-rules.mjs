@@ -1733,6 +1733,26 @@ export const RULES = {
   "answer_not": "(?<![a-z])(?:not|isn['’]?t|wasn['’]?t|aren['’]?t)(?![a-z])",
   "later_reach": 300,
   "later_rest": 40,
+  "later_clause_marks": [
+   ".",
+   "!",
+   "?",
+   ";",
+   ":",
+   ",",
+   "\n",
+   "—",
+   "–",
+   "(",
+   ")"
+  ],
+  "later_sentence_marks": [
+   ".",
+   "!",
+   "?",
+   "\n"
+  ],
+  "_later_clause_marks": "What ends the clause before a later denial (the last of them between the number and the negation starts its lead); after later_sentence_marks alone may a bare negation stand ('Not a social.').",
   "later_kinds": {
    "ssn": [
     "ssn",
