@@ -132,6 +132,16 @@ def _typo_of(a: str, b: str) -> bool:
     return changed > 0
 
 
+def _typo_keys(d: str) -> tuple[str, ...]:
+    """Keys that d shares with every number _typo_of takes it for: d cut into _SLIPS + 1
+    parts, each with its place and d's length. Two numbers of one length that differ in
+    at most _SLIPS digits agree in at least one part, so a found number's slips are
+    looked up by these keys instead of compared with every found number."""
+    n = len(d)
+    cuts = [n * i // (_SLIPS + 1) for i in range(_SLIPS + 2)]
+    return tuple(f"{n}:{i}:{d[cuts[i] : cuts[i + 1]]}" for i in range(_SLIPS + 1))
+
+
 def _phone_like(d: str) -> bool:
     """Ten digits shaped like a North American number: NXX NXX XXXX (N is 2-9), or
     eleven with the country code 1 in front."""

@@ -22,7 +22,7 @@ Outline (the JavaScript twin in app/static/js/pii.mjs follows it step by step):
 
 from __future__ import annotations
 
-from ._checks import _fits, _typo_of
+from ._checks import _fits, _typo_keys, _typo_of
 from ._cues import _Chunk, _Text, digits_of
 from ._normalise import normalise
 from ._pieces import _ASCII_LETTERS, _BASE_DIGITS, _scan_chunk, ct_base
@@ -82,38 +82,59 @@ def _lone_bases(norm: str, lone: list[tuple[int, int]], raw: list) -> list:
     return sorted(raw + added, key=lambda r: r[1]) if added else raw
 
 
-def _known(digits: str, kinds: dict[str, str], bases: set[str]) -> tuple[str, str] | None:
+def _known(
+    digits: str, kinds: dict[str, str], bases: set[str], typos: _Typos
+) -> tuple[str, str] | None:
     """The kind of a tight group's digits by the identifiers found (kinds: their digits;
-    bases: the found CT numbers' bases), and why: the same number again, or another
-    location of a found CT registration."""
+    bases: the found CT numbers' bases; typos: _typo_index(kinds)), and why: the same
+    number again, or another location of a found CT registration."""
     kind = kinds.get(digits)
     if kind is not None:
         return kind, "repeat"
     if _sibling(digits, bases):
         return "ct_tax_reg", "location"
-    kind = _mistyped(digits, kinds)
+    kind = _mistyped(digits, kinds, typos)
     return (kind, "typo") if kind is not None else None
 
 
-def _mistyped(digits: str, kinds: dict[str, str]) -> str | None:
-    """The kind of the found identifier whose digits these are with one or two digits
-    changed (_typo_of), if they pass that kind's checks too: the wrong number and the
-    right one side by side ("The payment memo shows 7322536002 instead of our
-    registration number 7362536002")."""
-    for found, kind in kinds.items():
-        if len(found) == len(digits) and _typo_of(found, digits) and _fits(kind, digits):
-            return kind
-    return None
+# each _typo_keys key of the found numbers: the numbers that have it, with their places
+# in kinds
+_Typos = dict[str, list[tuple[int, str]]]
 
 
-def _any_known(groups: list[str], kinds: dict[str, str], bases: set[str]) -> bool:
+def _typo_index(kinds: dict[str, str]) -> _Typos:
+    """The found identifiers' digits by their _typo_keys, each with its place in kinds."""
+    typos: _Typos = {}
+    for i, found in enumerate(kinds):
+        for key in _typo_keys(found):
+            typos.setdefault(key, []).append((i, found))
+    return typos
+
+
+def _mistyped(digits: str, kinds: dict[str, str], typos: _Typos) -> str | None:
+    """The kind of the first found identifier whose digits these are with one or two
+    digits changed (_typo_of), if they pass that kind's checks too: the wrong number and
+    the right one side by side ("The payment memo shows 7322536002 instead of our
+    registration number 7362536002"). Only the found numbers that share a _typo_keys key
+    with digits can be such a one, so a message of many numbers is not quadratic."""
+    first = len(kinds)
+    kind: str | None = None
+    for key in _typo_keys(digits):
+        for i, found in typos.get(key, ()):
+            if i < first and _typo_of(found, digits) and _fits(kinds[found], digits):
+                first = i
+                kind = kinds[found]
+    return kind
+
+
+def _any_known(groups: list[str], kinds: dict[str, str], bases: set[str], typos: _Typos) -> bool:
     """Are any of the tight groups' digits a found identifier's, or another location of
     a found CT registration's?"""
     if not kinds.keys().isdisjoint(groups):
         return True
     if bases and any(_sibling(d, bases) for d in groups):
         return True
-    return any(_mistyped(d, kinds) for d in groups)
+    return any(_mistyped(d, kinds, typos) for d in groups)
 
 
 def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
@@ -129,6 +150,7 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
         kinds.setdefault(digits, kind)
         if kind == "ct_tax_reg" and len(digits) == _BASE_DIGITS + 3:
             bases.add(digits[:_BASE_DIGITS])
+    typos = _typo_index(kinds)
     shortest = min(map(len, kinds))  # a group shorter than that holds fewer digits
     out: list = []
     j = 0
@@ -140,7 +162,7 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
         # no finding in the chunk: its tight groups' digits at once, and most chunks hold
         # no found number (none shorter than the shortest found number)
         if (k == n or raw[k][1] >= ce) and (
-            ce - cs < shortest or not _any_known(_tight_digits(norm, cs, ce), kinds, bases)
+            ce - cs < shortest or not _any_known(_tight_digits(norm, cs, ce), kinds, bases, typos)
         ):
             continue
         for m in TIGHT_RE.finditer(norm, cs, ce):
@@ -148,7 +170,7 @@ def _repeats(norm: str, chunks: list[tuple[int, int]], raw: list) -> list:
             if e - s < shortest:
                 continue
             digits = m.group().translate(_TIGHT_SEPARATORS)
-            known = _known(digits, kinds, bases)
+            known = _known(digits, kinds, bases, typos)
             if known is None:
                 continue
             kind, why = known

@@ -374,3 +374,40 @@ def test_an_abandoned_start_is_looked_for_only_a_little_way_back():
     pe = text.index(" sorry")
     assert _fragment_start(text, pe) == text.index("69101") - 1  # the space before it
     assert _FRAGMENT_REACH < 100
+
+
+_DIGIT_STRINGS = st.text(alphabet="0123456789", min_size=7, max_size=10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(_DIGIT_STRINGS, st.sampled_from(["ssn", "fein", "routing", "ct_tax_reg"])),
+    st.lists(_DIGIT_STRINGS, max_size=6),
+)
+def test_a_found_numbers_slips_are_found_by_their_shared_parts(kinds, slips):
+    """_engine._mistyped looks up a found number's slips by the parts two numbers with at
+    most two digits changed must share (_typo_keys), instead of comparing a group with
+    every found number, which made it quadratic in the findings. It gives what the
+    comparison with every found number gives: the kind of the first that fits."""
+    from app.pii._checks import _fits, _typo_keys, _typo_of
+    from app.pii._engine import _mistyped, _typo_index
+
+    # slips of the found numbers themselves, as well as numbers drawn at random
+    found = list(kinds)
+    groups = slips + [f[:-1] + str((int(f[-1]) + 1) % 10) for f in found]
+    groups += [f[1] + f[0] + f[2:] for f in found]
+    groups += [str((int(f[0]) + 1) % 10) + f[1:-1] + str((int(f[-1]) + 1) % 10) for f in found]
+    typos = _typo_index(kinds)
+    for digits in groups:
+        for f in found:
+            if len(f) == len(digits) and _typo_of(f, digits):
+                assert set(_typo_keys(f)) & set(_typo_keys(digits)), (f, digits)
+        want = next(
+            (
+                kind
+                for f, kind in kinds.items()
+                if len(f) == len(digits) and _typo_of(f, digits) and _fits(kind, digits)
+            ),
+            None,
+        )
+        assert _mistyped(digits, kinds, typos) == want

@@ -94,6 +94,19 @@ export function typoOf(a, b) {
   return changed > 0;
 }
 
+// Keys that d shares with every number typoOf takes it for: d cut into SLIPS + 1 parts,
+// each with its place and d's length. Two numbers of one length that differ in at most
+// SLIPS digits agree in at least one part, so a found number's slips are looked up by
+// these keys instead of compared with every found number. (_checks._typo_keys)
+export function typoKeys(d) {
+  const n = d.length;
+  const keys = [];
+  for (let i = 0; i <= SLIPS; i++) {
+    keys.push(`${n}:${i}:${d.slice(Math.floor((n * i) / (SLIPS + 1)), Math.floor((n * (i + 1)) / (SLIPS + 1)))}`);
+  }
+  return keys;
+}
+
 export function allSame(d) {
   for (let i = 1; i < d.length; i++) if (d[i] !== d[0]) return false;
   return true;

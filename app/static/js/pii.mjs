@@ -16,7 +16,7 @@ import { normalise } from "./pii-normalise.mjs";
 import { mask, removalLabel } from "./pii-wording.mjs";
 import { Chunk, Text, findIter, latinLower } from "./pii-cues.mjs";
 import { BASE_DIGITS, ctBase, scanChunk } from "./pii-pieces.mjs";
-import { fits, typoOf } from "./pii-checks.mjs";
+import { fits, typoKeys, typoOf } from "./pii-checks.mjs";
 
 export { RULES };
 export { KIND_LABELS, KINDS } from "./pii-const.mjs";
@@ -36,15 +36,39 @@ function sibling(digits, bases) {
   );
 }
 
-// The kind of the found identifier whose digits these are with one or two digits
+// The found identifiers' digits by their typoKeys, each with its place in kinds.
+// (_engine._typo_index)
+function typoIndex(kinds) {
+  const typos = new Map();
+  let i = 0;
+  for (const found of kinds.keys()) {
+    for (const key of typoKeys(found)) {
+      const list = typos.get(key);
+      if (list === undefined) typos.set(key, [[i, found]]);
+      else list.push([i, found]);
+    }
+    i++;
+  }
+  return typos;
+}
+
+// The kind of the first found identifier whose digits these are with one or two digits
 // changed (typoOf), if they pass that kind's checks too: the wrong number and the right
 // one side by side ("The payment memo shows 7322536002 instead of our registration
-// number 7362536002"). (_engine._mistyped)
-function mistyped(digits, kinds) {
-  for (const [found, kind] of kinds) {
-    if (found.length === digits.length && typoOf(found, digits) && fits(kind, digits)) return kind;
+// number 7362536002"). Only the found numbers that share a typoKeys key with digits can
+// be such a one, so a message of many numbers is not quadratic. (_engine._mistyped)
+function mistyped(digits, kinds, typos) {
+  let first = kinds.size;
+  let kind;
+  for (const key of typoKeys(digits)) {
+    for (const [i, found] of typos.get(key) ?? []) {
+      if (i < first && typoOf(found, digits) && fits(kinds.get(found), digits)) {
+        first = i;
+        kind = kinds.get(found);
+      }
+    }
   }
-  return undefined;
+  return kind;
 }
 
 // The same number again in another form ("412-08-3317, i.e. 412083317"): a tight
@@ -58,6 +82,7 @@ export function repeats(norm, chunks, raw) {
     if (!kinds.has(digits)) kinds.set(digits, kind);
     if (kind === "ct_tax_reg" && digits.length === BASE_DIGITS + 3) bases.add(digits.slice(0, BASE_DIGITS));
   }
+  const typos = typoIndex(kinds);
   let shortest = Infinity; // a group shorter than that holds fewer digits
   for (const digits of kinds.keys()) shortest = Math.min(shortest, digits.length);
   const out = [];
@@ -70,7 +95,7 @@ export function repeats(norm, chunks, raw) {
       const digits = r.m[0].replace(/[-./ ,]/g, "");
       let kind = kinds.get(digits);
       if (kind === undefined && sibling(digits, bases)) kind = "ct_tax_reg";
-      if (kind === undefined) kind = mistyped(digits, kinds);
+      if (kind === undefined) kind = mistyped(digits, kinds, typos);
       if (kind === undefined) continue;
       while (j < n && raw[j][2] <= s) out.push(raw[j++]);
       if (j < n && raw[j][1] < e) continue; // overlaps a finding
