@@ -27,6 +27,7 @@ from ._rules import (
     CUE_KINDS,
     CUE_LIST_GAP_RE,
     CUE_RE,
+    CUE_ROW_GAP_RE,
     CUE_START_RE,
     CUE_WINDOW,
     DENIAL_ANSWER_NO_RE,
@@ -58,6 +59,8 @@ from ._rules import (
     DENIAL_REPLY_LINES,
     DENIAL_TAKEN_BACK_LEAD_RE,
     DIGITS_RE,
+    DOCUMENT_CUE_RE,
+    DOCUMENT_OF_ID_RE,
     HEADER_LINE_LOW_RE,
     HINT_RE,
     INTRO_RE,
@@ -470,10 +473,18 @@ class _Chunk:
                 # (nor when the next number has a cue of its own: "da minha conta,
                 # roteamento 652637070, conta 8748291386")
                 # (not a name only before it: "Connecticut DRS, confirmation numbers N and M")
+                # (or two labels over two values, a PDF's rows run together: "Routing
+                # number Account number 617958367 2871699970")
                 if (
                     prior is not None
                     and prior.group() not in WEAK_CUES_AFTER
-                    and CUE_LIST_GAP_RE.fullmatch(norm, prior.end(), last.start()) is not None
+                    and (
+                        CUE_LIST_GAP_RE.fullmatch(norm, prior.end(), last.start()) is not None
+                        or (
+                            CUE_ROW_GAP_RE.fullmatch(norm, prior.end(), last.start()) is not None
+                            and _PAIR_RE.fullmatch(self.text.norm, cs, self.ce) is not None
+                        )
+                    )
                     and self._joined_next()
                     and not self._taken_by_prev(prior.start())
                     and not self._next_cued()
@@ -1148,8 +1159,12 @@ class _Chunk:
         if self._denied_outright(cue):
             return True
         # (nor one negated after another kind it is said to be: "... but that is my
-        # company's EIN not my social")
-        if _negated_kind(low, cue) is not None and _other_id_cue(low, pos, s, self.cue_after()):
+        # company's EIN not my social"; nor one that goes on to say what the number is
+        # instead: "... you call 715-92-6988 my ITIN. That's not my ITIN, it's my social
+        # security number")
+        if _negated_kind(low, cue) is not None and (
+            _other_id_cue(low, pos, s, self.cue_after()) or self._relabelled(cue.end())
+        ):
             return False
         lead = DENIAL_TAKEN_BACK_LEAD_RE.match(low, pos, s)
         if lead is not None:
@@ -1765,6 +1780,8 @@ def _qualifies(low: str, last: re.Match | None, prior: re.Match | None) -> bool:
     if last is None or prior is None:
         return False
     kind = _cue_kind(prior)
+    if _documents(low, last, prior):
+        return True
     return (
         (
             (last.group() in WEAK_CUES_AFTER and _cue_kind(last) == "ct")
@@ -1772,6 +1789,19 @@ def _qualifies(low: str, last: re.Match | None, prior: re.Match | None) -> bool:
         )
         and (kind in ID_KINDS or kind in _NEG_KINDS)
         and WEAK_CUE_OF_ID_RE.fullmatch(low, prior.end(), last.start()) is not None
+    )
+
+
+def _documents(low: str, last: re.Match, prior: re.Match) -> bool:
+    """Is the cue last a bare document word (document_cue), a negative cue or one of
+    prior's kind, that only says where the identifier of prior's cue is written ("SSN on
+    the claim 689-88-3210", "The EIN on the claim is 06-1234567")?"""
+    kind = _cue_kind(prior)
+    return (
+        kind in ID_KINDS
+        and (_cue_kind(last) in _NEG_KINDS or _cue_kind(last) == kind)
+        and DOCUMENT_CUE_RE.fullmatch(last.group()) is not None
+        and DOCUMENT_OF_ID_RE.fullmatch(low, prior.end(), last.start()) is not None
     )
 
 
@@ -1889,6 +1919,9 @@ def _denial_gap(low: str, s: int, e: int) -> bool:
 
 _COPULA_AFTER_RE = re.compile(RULES["denial"]["copula_after"])  # right after a number
 _YEAR_BEFORE_WORD_RE = re.compile("(?:19[5-9][0-9]|20[0-4][0-9]) [A-Za-z]")
+_PLAIN_YEAR_RE = re.compile("19[5-9][0-9]|20[0-4][0-9]")
+_YEAR_PREP_RE = re.compile("(?<![a-z])(?<!ending )(?<!ends )(?:in|since|from|until|by) \\Z")
+_YEAR_PREP_REACH = len("ending since ")
 _FORM_NUMBERS = frozenset(RULES["form_numbers"])
 _FORM_NUMBER_BEFORE_RE = re.compile(RULES["form_number_before"])
 _FORM_BEFORE_REACH = 6  # "form " and the character before it
@@ -1920,6 +1953,12 @@ def _could_bind(norm: str, s: int, e: int, identifier: bool = False) -> bool:
         return True
     if identifier and e - s == 4 and _YEAR_BEFORE_WORD_RE.match(norm, s) is not None:
         return False  # a year before its noun ("my 2022 CT-1040", "the 2023 return")
+    if identifier and e - s == 4 and _PLAIN_YEAR_RE.fullmatch(norm, s, e) is not None:
+        # a year after its preposition ("... an individual taxpayer number, the IRS gave
+        # it in 2019"), not a last four ("ending in 2019")
+        before = norm[max(0, s - _YEAR_PREP_REACH) : s].lower()
+        if _YEAR_PREP_RE.search(before) is not None:
+            return False
     if identifier and _form_number(norm, s, e):
         return False  # a form's number ("... its my social security number, i need my 1099")
     j = s - 1

@@ -396,6 +396,7 @@ TURN_BACK_RE = re.compile(RULES["turn_back"])
 SENTENCE_SOFT_RE = re.compile(RULES["sentence_end_soft"], re.ASCII)
 CARRY_GAP_RE = re.compile(RULES["carry_gap"], re.ASCII)
 CUE_LIST_GAP_RE = re.compile(RULES["cue_list_gap"], re.ASCII)
+CUE_ROW_GAP_RE = re.compile(RULES["cue_row_gap"])
 CUE_CONTRAST_GAP_RE = re.compile(RULES["cue_contrast_gap"], re.ASCII)
 CARRY_MAX_GAP: int = RULES["carry_max_gap"]
 CARRY_OWNER_RE = re.compile(RULES["carry_owner"])
@@ -411,6 +412,8 @@ WEAK_CUES_AFTER = frozenset(RULES["weak_cues_after"])
 WEAK_CUE_QUALIFIES_RE = re.compile(RULES["weak_cue_qualifies"])
 WEAK_CUE_OF_ID_RE = re.compile(RULES["weak_cue_of_id"])
 WEAK_CUE_BANK_RE = re.compile(RULES["weak_cue_bank"])
+DOCUMENT_OF_ID_RE = re.compile(RULES["document_of_id"])
+DOCUMENT_CUE_RE = re.compile(RULES["document_cue"])
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Latin letters A-Z and U+00C0-U+024F, and Cyrillic U+0400-U+04FF, whose lower case is
 # one character: the only lower-casing both twins share (cue patterns use no other

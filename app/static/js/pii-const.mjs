@@ -139,6 +139,9 @@ export const WEAK_CUES_AFTER = new Set(RULES.weak_cues_after);
 export const WEAK_CUE_QUALIFIES_RE = new RegExp("^(?:" + RULES.weak_cue_qualifies + ")$");
 export const WEAK_CUE_OF_ID_RE = new RegExp("^(?:" + RULES.weak_cue_of_id + ")$");
 export const WEAK_CUE_BANK_RE = new RegExp("^(?:" + RULES.weak_cue_bank + ")$");
+// a bare document word an identifier's cue is written on (_rules.DOCUMENT_OF_ID_RE, DOCUMENT_CUE_RE)
+export const DOCUMENT_OF_ID_RE = new RegExp("^(?:" + RULES.document_of_id + ")$");
+export const DOCUMENT_CUE_RE = new RegExp("^(?:" + RULES.document_cue + ")$");
 export const DENIAL_BRACKET_RE = new RegExp("^(?:" + RULES.denial.bracket_label + ")$");
 export const DENIAL_TAKEN_BACK_LEAD_RE = new RegExp("^(?:" + RULES.denial.taken_back_lead + ")");
 export const SENTENCE_END_RE = new RegExp(RULES.sentence_end, "g");
@@ -150,6 +153,7 @@ export const TURN_BACK_RE = new RegExp("^(?:" + RULES.turn_back + ")");
 export const SENTENCE_SOFT_RE = new RegExp(RULES.sentence_end_soft, "g");
 export const CARRY_GAP_RE = new RegExp("^(?:" + RULES.carry_gap + ")$");
 export const CUE_LIST_GAP_RE = new RegExp("^(?:" + RULES.cue_list_gap + ")$");
+export const CUE_ROW_GAP_RE = new RegExp("^(?:" + RULES.cue_row_gap + ")$");
 export const CUE_CONTRAST_GAP_RE = new RegExp("^(?:" + RULES.cue_contrast_gap + ")$");
 export const CARRY_MAX_GAP = RULES.carry_max_gap;
 export const CARRY_OWNER_RE = new RegExp(RULES.carry_owner);

@@ -3,7 +3,20 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+
+// Is the cue last a bare document word (document_cue), a negative cue or one of prior's
+// kind, that only says where the identifier of prior's cue is written ("SSN on the claim
+// 689-88-3210", "The EIN on the claim is 06-1234567")? (_cues._documents)
+function documents(low, last, prior) {
+  const kind = cueKind(prior.m);
+  return (
+    ID_KINDS.has(kind) &&
+    (NEG_KINDS.includes(cueKind(last.m)) || cueKind(last.m) === kind) &&
+    DOCUMENT_CUE_RE.test(last.m[0]) &&
+    DOCUMENT_OF_ID_RE.test(low.slice(prior.end, last.start))
+  );
+}
 
 const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
 // a header cell naming a column as a document's number, as whole words (_scopes.NEGATIVE_COLUMN_GATE_RE)
@@ -468,12 +481,15 @@ export class Chunk {
       }
       // ("routing number for CT is N", "número de cliente del banco es N": the state's name
       // or a bank word qualifies the cue before it)
+      // (or a bare document word says where the identifier is written: "SSN on the claim
+      // 689-88-3210", _documents)
       if (
         last !== null &&
         prior !== null &&
-        ((WEAK_CUES_AFTER.has(last.m[0]) && cueKind(last.m) === "ct") || WEAK_CUE_BANK_RE.test(last.m[0])) &&
-        (ID_KINDS.has(cueKind(prior.m)) || NEG_KINDS.includes(cueKind(prior.m))) &&
-        WEAK_CUE_OF_ID_RE.test(low.slice(prior.end, last.start))
+        (documents(low, last, prior) ||
+          (((WEAK_CUES_AFTER.has(last.m[0]) && cueKind(last.m) === "ct") || WEAK_CUE_BANK_RE.test(last.m[0])) &&
+            (ID_KINDS.has(cueKind(prior.m)) || NEG_KINDS.includes(cueKind(prior.m))) &&
+            WEAK_CUE_OF_ID_RE.test(low.slice(prior.end, last.start))))
       ) {
         last = prior;
         prior = null;
@@ -516,7 +532,10 @@ export class Chunk {
         if (
           prior !== null &&
           !WEAK_CUES_AFTER.has(prior.m[0]) &&
-          CUE_LIST_GAP_RE.test(low.slice(prior.end, last.start)) &&
+          (CUE_LIST_GAP_RE.test(low.slice(prior.end, last.start)) ||
+            // (or two labels over two values, a PDF's rows run together: "Routing number
+            // Account number 617958367 2871699970")
+            (CUE_ROW_GAP_RE.test(low.slice(prior.end, last.start)) && PAIR_RE.test(this.text.norm.slice(cs, this.ce)))) &&
           this.joinedNext() &&
           !this.takenByPrev(prior.start) &&
           !(this.nx < low.length && nextCue(low, this.ce, this.nx) !== null)
@@ -901,7 +920,9 @@ export class Chunk {
     if (this.deniedOutright(cue)) return true;
     // (nor one negated after another kind it is said to be: "... but that is my
     // company's EIN not my social")
-    if (negatedKind(low, cue) !== null && otherIdCue(low, pos, cue.start, this.after)) return false;
+    // (nor one that goes on to say what the number is instead: "... you call 715-92-6988 my
+    // ITIN. That's not my ITIN, it's my social security number")
+    if (negatedKind(low, cue) !== null && (otherIdCue(low, pos, cue.start, this.after) || this.relabelled(cue.end))) return false;
     let gap = low.slice(pos, cue.start);
     // a clause denying the cue at once is passed over ("... was my SSN — it isn't,
     // that's my driver's license number")
@@ -1469,6 +1490,7 @@ const FORM_NUMBER_BEFORE_RE = new RegExp(RULES.form_number_before);
 // MIN_DIGITS digits and a currency sign before it or a "/", "," or "." inside it; nor,
 // for an identifier's cue, a year before a word or a form's number after its
 // determiner ("my 1099"). A short plain number still does ("SSN ending 1234").
+const YEAR_PREP_REACH = "ending since ".length;
 export function couldBind(norm, s, e, identifier = false) {
   if (norm[s] === "[") return true;
   let n = 0;
@@ -1481,6 +1503,16 @@ export function couldBind(norm, s, e, identifier = false) {
   if (n >= MIN_DIGITS) return true;
   // a year before its noun ("my 2022 CT-1040", "the 2023 return"; _could_bind)
   if (identifier && e - s === 4 && /^(?:19[5-9][0-9]|20[0-4][0-9]) [A-Za-z]/.test(norm.slice(s, s + 6))) return false;
+  // a year after its preposition ("... an individual taxpayer number, the IRS gave it in
+  // 2019"), not a last four ("ending in 2019") (_could_bind)
+  if (
+    identifier &&
+    e - s === 4 &&
+    /^(?:19[5-9][0-9]|20[0-4][0-9])$/.test(norm.slice(s, e)) &&
+    /(?<![a-z])(?<!ending )(?<!ends )(?:in|since|from|until|by) $/.test(norm.slice(Math.max(0, s - YEAR_PREP_REACH), s).toLowerCase())
+  ) {
+    return false;
+  }
   // a form's number ("... its my social security number, i need my 1099"; _form_number)
   if (identifier && FORM_NUMBERS.has(norm.slice(s, e)) && FORM_NUMBER_BEFORE_RE.test(norm.slice(Math.max(0, s - 6), s).toLowerCase())) return false;
   let j = s - 1;
