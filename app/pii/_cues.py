@@ -12,6 +12,8 @@ from ._normalise import latin_lower
 from ._rules import (
     ANSWER_AFTER_CUE_RE,
     ARROW_LABEL_GAP_RE,
+    ASIDE_PAUSE_RE,
+    ASIDE_PAUSE_REACH,
     ASIDE_RE,
     ASIDE_REACH,
     BUSINESS_NAME_RE,
@@ -517,12 +519,21 @@ class _Chunk:
         if not _anaphor_at(low, cs) or _labelled_at(self.text.low, self.ce):
             return None
         lo = max(self._cue_floor(), cs - _ANSWER_FAR_REACH)
-        last = None
+        last = prior = None
         for m in CUE_RE.finditer(low, lo, self.ce + 1):
             if m.end() > cs:
                 break
             if m.lastindex != _VOID:
-                last = m
+                last, prior = m, last
+        # ("... has an ITIN, not a social. The number is N": the identifier cue a negated
+        # one sets apart from it)
+        if (
+            last is not None
+            and prior is not None
+            and _cue_kind(last) in _NEG_KINDS
+            and self._contrasted(prior, last)
+        ):
+            last = prior
         # (nor the label the number before took after it: "... 315403525 is the routing")
         if last is None or _cue_kind(last) not in ID_KINDS or self._taken_by_prev(last.start()):
             return None
@@ -537,13 +548,17 @@ class _Chunk:
         # (most numbers follow no "is", colon or bracket: the clause is looked for only after
         # one)
         tail = norm[max(0, cs - 12) : cs]
-        if not (
-            tail.rstrip(" :").endswith(("is", "was", "be"))
-            or tail.rstrip(" ").endswith((":", ")", " -"))
+        m = None
+        if tail.rstrip(" :").endswith(("is", "was", "be")) or tail.rstrip(" ").endswith(
+            (":", ")", " -")
         ):
-            return None
-        lo = max(self._cue_floor(), cs - ASIDE_REACH)
-        m = ASIDE_RE.search(norm, lo, cs)
+            lo = max(self._cue_floor(), cs - ASIDE_REACH)
+            m = ASIDE_RE.search(norm, lo, cs)
+        if m is None and tail.rstrip(" ").endswith((",", ".", "…", "-", ":")):
+            # (or a hesitation of someone reading it out: "The federal ID, hang on, let me
+            # get it, 65. Then 128. Then 0684")
+            lo = max(self._cue_floor(), cs - ASIDE_PAUSE_REACH)
+            m = ASIDE_PAUSE_RE.search(norm, lo, cs)
         if m is None:
             return None
         at = m.start()

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, ASIDE_PAUSE_RE, ASIDE_PAUSE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 // Is the cue last a bare document word (document_cue), a negative cue or one of prior's
 // kind, that only says where the identifier of prior's cue is written ("SSN on the claim
@@ -421,10 +421,17 @@ export class Chunk {
     if (!anaphorBefore(low, cs) || labelledAt(this.text.low, this.ce)) return null;
     const lo = Math.max(this.cueFloor(), cs - ANSWER_FAR_REACH, 0);
     let last = null;
+    let prior = null;
     for (const r of findIter(CUE_RE, low, lo, this.ce + 1)) {
       if (r.end > cs) break;
-      if (r.m[VOID] === undefined) last = r;
+      if (r.m[VOID] === undefined) {
+        prior = last;
+        last = r;
+      }
     }
+    // ("... has an ITIN, not a social. The number is N": the identifier cue a negated one
+    // sets apart from it)
+    if (last !== null && prior !== null && NEG_KINDS.includes(cueKind(last.m)) && this.contrasted(prior, last)) last = prior;
     // (nor the label the number before took after it: "... 315403525 is the routing")
     if (last === null || !ID_KINDS.has(cueKind(last.m)) || this.takenByPrev(last.start)) return null;
     const norm = this.text.norm;
@@ -441,9 +448,18 @@ export class Chunk {
     const raw = low.slice(Math.max(0, cs - 12), cs);
     const tail = raw.replace(/[ :]+$/, "");
     const colon = /(?:[:)]| -)$/.test(raw.replace(/ +$/, ""));
-    if (!tail.endsWith("is") && !tail.endsWith("was") && !tail.endsWith("be") && !colon) return null;
-    const lo = Math.max(this.cueFloor(), cs - ASIDE_REACH, 0);
-    const m = ASIDE_RE.exec(low.slice(lo, cs));
+    let lo = 0;
+    let m = null;
+    if (tail.endsWith("is") || tail.endsWith("was") || tail.endsWith("be") || colon) {
+      lo = Math.max(this.cueFloor(), cs - ASIDE_REACH, 0);
+      m = ASIDE_RE.exec(low.slice(lo, cs));
+    }
+    if (m === null && /[,.…:-]$/.test(raw.replace(/ +$/, ""))) {
+      // (or a hesitation of someone reading it out: "The federal ID, hang on, let me get
+      // it, 65. Then 128. Then 0684")
+      lo = Math.max(this.cueFloor(), cs - ASIDE_PAUSE_REACH, 0);
+      m = ASIDE_PAUSE_RE.exec(low.slice(lo, cs));
+    }
     if (m === null) return null;
     const at = lo + m.index;
     // (a bracket that names a kind itself says what the cue before it is: "Tax ID (EIN): N")
