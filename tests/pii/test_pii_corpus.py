@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 679
+    assert len(INDEPENDENT) == 693
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -518,6 +518,13 @@ _FLOORS = {
     "independent-675": (0.95, 0.95, 0.0102),
     # one in 97 (679): "Your letter says my ID is N but that is not mine!!"
     "independent-679": (0.95, 0.95, 0.0104),
+    # one in 98 (680): a payroll account's number in brackets after "business account"
+    "independent-680": (0.95, 0.95, 0.0103),
+    # speech (681): groups joined by "and", weak digit words among numerals, numbers in
+    # pieces with single digits among them (README)
+    "independent-681": (0.92, 0.91, 0.01),
+    # one in 98 (693): a developer's "dummy SSNs like 999-98-5875"
+    "independent-693": (0.95, 0.95, 0.0103),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -839,6 +846,9 @@ _PRECISION_FLOORS = {
     "independent-558": (0.98, 0.02),
     # hard clean messages (573): a vehicle registration's "reg #" (README)
     "independent-573": (0.98, 0.01),
+    # speech (681): first tries their writer corrected, left unlabelled ("2 9 9 0 4 8 1 7 9
+    # no sorry that's wrong let me redo it"), which other authors label (README)
+    "independent-681": (0.97, 0.01),
 }
 
 
