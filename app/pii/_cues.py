@@ -10,6 +10,8 @@ import re
 from ._checks import _ssn_or_itin
 from ._normalise import latin_lower
 from ._rules import (
+    ANAPHOR_CARRY_RE,
+    ANAPHOR_CARRY_REACH,
     ANSWER_AFTER_CUE_RE,
     ARROW_LABEL_GAP_RE,
     ASIDE_PAUSE_RE,
@@ -601,7 +603,8 @@ class _Chunk:
         """The cue of the number before, carried to this one with no cue of its own."""
         if self.prev is not None:
             # "SSN 234567891 and my wife's is 345678912": the previous number's cue
-            if not self._joined(self.pe, self.cs):
+            # (or "... (085261408) — they were acquired and the new number is N")
+            if not (self._joined(self.pe, self.cs) or self._anaphor_carried()):
                 return None
             kind = self.prev.carry()
             if kind is None and CARRY_OWNER_RE.search(self.text.low, self.pe, self.cs):
@@ -611,6 +614,16 @@ class _Chunk:
             return kind
         # "my social is 6 9 1 0 1, wait no let me start over, 6 9 1 0 1 9 5 6 5"
         return self._restarted()
+
+    def _anaphor_carried(self) -> bool:
+        """Does a correction's anaphor present the number (anaphor_carry) within reach
+        after the previous number, in its paragraph?"""
+        pe, cs = self.pe, self.cs
+        return (
+            cs - pe <= ANAPHOR_CARRY_REACH
+            and PARAGRAPH_RE.search(self.text.norm, pe, cs) is None
+            and ANAPHOR_CARRY_RE.search(self.text.low, max(pe, cs - MAX_CUE), cs) is not None
+        )
 
     def _restarted(self) -> str | None:
         """The identifier cue of an abandoned start of this number just before it: digits,

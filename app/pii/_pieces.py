@@ -52,6 +52,8 @@ from ._rules import (
     CT_BASE_ALONE_WEAK_RE,
     CT_BASE_MAX,
     CT_BASE_MIN,
+    CT_BASE_STATE_BOX_RE,
+    CT_BASE_STATE_BOX_REACH,
     CT_CUED_SEPARATORS,
     CT_GLUED_PREFIX_RE,
     CT_GLUED_PREFIX_REACH,
@@ -767,6 +769,15 @@ _BASE_DIGITS = CT_BASE_MAX - 2  # the seven digits of a CT number's base
 _BASE_LEFT = frozenset("-/.,$+")  # joined on before: part of a longer number or an amount
 
 
+def _state_box(low: str, s: int, e: int) -> bool:
+    """Is the weak label low[s:e] the state's code "ct" in a W-2's or a 1099's state box,
+    after the box's label ("15 State  Employer's state ID number" over "CT  8894939")?"""
+    return (
+        low[s:e] == "ct"
+        and CT_BASE_STATE_BOX_RE.search(low, max(0, s - CT_BASE_STATE_BOX_REACH), s) is not None
+    )
+
+
 def ct_base(ctx: _Chunk):
     """A CT number's seven-digit base alone, glued to nothing and directly introduced by
     its own CT label ("My registration number is 4517238", "CT reg # 6144674"; not one
@@ -795,7 +806,7 @@ def ct_base(ctx: _Chunk):
         return ("ct_tax_reg", cs, ce, norm[cs:ce], ("scope", cs, forced))
     s, e = ctx.before_span
     low = ctx.text.low
-    if CT_BASE_ALONE_WEAK_RE.fullmatch(low, s, e) is not None:
+    if CT_BASE_ALONE_WEAK_RE.fullmatch(low, s, e) is not None and not _state_box(low, s, e):
         return None
     # the Labor Department's employer registration number, a vehicle's ...
     if CT_BASE_ALONE_NOT_AFTER_RE.search(low, max(0, s - CT_BASE_ALONE_REACH), s) is not None:

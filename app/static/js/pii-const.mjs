@@ -155,6 +155,9 @@ export const TURN_BACK_RE = new RegExp("^(?:" + RULES.turn_back + ")");
 export const SENTENCE_SOFT_RE = new RegExp(RULES.sentence_end_soft, "g");
 export const CARRY_GAP_RE = new RegExp("^(?:" + RULES.carry_gap + ")$");
 export const CUE_LIST_GAP_RE = new RegExp("^(?:" + RULES.cue_list_gap + ")$");
+// a correction's anaphor that carries the previous number's cue (_rules.ANAPHOR_CARRY_RE)
+export const ANAPHOR_CARRY_RE = new RegExp(RULES.anaphor_carry);
+export const ANAPHOR_CARRY_REACH = RULES.anaphor_carry_reach;
 export const CUE_ROW_GAP_RE = new RegExp("^(?:" + RULES.cue_row_gap + ")$");
 export const CUE_CONTRAST_GAP_RE = new RegExp("^(?:" + RULES.cue_contrast_gap + ")$");
 export const CARRY_MAX_GAP = RULES.carry_max_gap;

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, ASIDE_PAUSE_RE, ASIDE_PAUSE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANAPHOR_CARRY_RE, ANAPHOR_CARRY_REACH, WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, ASIDE_PAUSE_RE, ASIDE_PAUSE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 // Is the cue last a bare document word (document_cue), a negative cue or one of prior's
 // kind, that only says where the identifier of prior's cue is written ("SSN on the claim
@@ -565,8 +565,9 @@ export class Chunk {
         this.beforeEnd = far.end;
         this.beforeSpan = [far.start, far.end];
         this.soft = null;
-      } else if (last === null && this.prev !== null && this.joined(this.pe, cs)) {
-        // "SSN 234567891 and my wife's is 345678912": the previous number's cue; or,
+      } else if (last === null && this.prev !== null && (this.joined(this.pe, cs) || this.anaphorCarried())) {
+        // "SSN 234567891 and my wife's is 345678912": the previous number's cue (or "...
+        // (085261408) — they were acquired and the new number is N"); or,
         // over a gap naming another owner, the kind the scopes gave it ("Mine is
         // 481340047 and Luis's is 488808839", the first under the message's topic)
         let kind = this.prev.carry();
@@ -778,6 +779,17 @@ export class Chunk {
   }
   // Does the number take an identifier cue carried from the number before over a gap that
   // names another owner ("your social as 011 49 12 03 and Marion's as ")? (carried_to_owner)
+  // Does a correction's anaphor present the number (anaphor_carry) within reach after the
+  // previous number, in its paragraph? (_anaphor_carried)
+  anaphorCarried() {
+    const { pe, cs } = this;
+    return (
+      cs - pe <= ANAPHOR_CARRY_REACH &&
+      !PARAGRAPH_RE.test(this.text.norm.slice(pe, cs)) &&
+      ANAPHOR_CARRY_RE.test(this.text.low.slice(Math.max(pe, cs - MAX_CUE), cs))
+    );
+  }
+
   carriedToOwner() {
     return ID_KINDS.has(this.cueBefore()) && this.carried && CARRY_OWNER_RE.test(this.text.low.slice(this.pe, this.cs));
   }

@@ -445,6 +445,12 @@ function straySpace(texts, rawSeps, cs, ce, ctx) {
 export const BASE_DIGITS = CT.base_max - 2; // the seven digits of a CT number's base
 const BASE_LEFT = "-/.,$+"; // joined on before: part of a longer number or an amount
 const BASE_ALONE_WEAK_RE = new RegExp("^(?:" + CT.base_alone_weak + ")$");
+const STATE_BOX_RE = new RegExp("(?:" + CT.base_alone_state_box + ")");
+// Is the weak label low[s:e] the state's code "ct" in a W-2's or a 1099's state box, after
+// the box's label ("15 State  Employer's state ID number" over "CT  8894939")? (_state_box)
+function stateBox(low, s, e) {
+  return low.slice(s, e) === "ct" && STATE_BOX_RE.test(low.slice(Math.max(0, s - CT.base_alone_state_box_reach), s));
+}
 const BASE_NOT_AFTER_RE = new RegExp(CT.base_alone_not_after, "g");
 const BASE_NOT_NEAR_RE = new RegExp(CT.base_alone_not_near, "g");
 
@@ -490,7 +496,7 @@ export function ctBase(ctx) {
   }
   const [s, e] = ctx.beforeSpan;
   const low = ctx.text.low;
-  if (BASE_ALONE_WEAK_RE.test(low.slice(s, e))) return null;
+  if (BASE_ALONE_WEAK_RE.test(low.slice(s, e)) && !stateBox(low, s, e)) return null;
   // the Labor Department's employer registration number, a vehicle's ...
   if (!findIter(BASE_NOT_AFTER_RE, low, Math.max(0, s - CT.base_alone_reach), s).next().done) return null;
   // ... and a vehicle's registration certificate pasted above it
