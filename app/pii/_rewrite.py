@@ -300,11 +300,11 @@ def _gate_token(word: str) -> bytes:
 
 
 _DIGIT_WORD_BYTES = frozenset(map(_gate_token, _WORDS))
-# A mixed run holds two digit words that are no common word of some language (not of
-# digit_word_mixed_weak), so a text can hold one only if the gate's words hold two of
-# their gate tokens: a count that stops at the second (C loops). Those tokens have two or
-# more letters, so the count passes over the one-letter fragments of other words ("año"
-# gives "a" and "o").
+# A mixed run holds two digit words or more (_strong_enough: two that are no common word
+# of some language, not of digit_word_mixed_weak, or weak ones said as digits, dashed to
+# a numeral), or a "double" or "triple" (_REPEAT_TOKENS), so a text can hold one only if
+# the gate's words hold two gate tokens or a repeat's: a count that stops at
+# _RUN_WORDS (C loops).
 _MIXED_WEAK = frozenset(_R["digit_word_mixed_weak"])
 _LONE_THOUSAND = frozenset(_R["lone_thousand"])
 # A weak digit word after a full stop at a run's end starts the next sentence ("... zero
@@ -336,8 +336,9 @@ _TRAILING_FOREIGN_RE = re.compile(_R["trailing_foreign"] + "\\Z")
 _PRONOUN_ONE_RE = re.compile(_R["pronoun_one"].replace("$", "\\Z"))
 _PRONOUN_REACH = len("another one")
 _ENGLISH_RUN_WORDS = frozenset(_R["english_digit_words"]) | frozenset(_R["english_run_words"])
-_MIXED_STRONG = frozenset(_gate_token(w) for w in _WORDS if w not in _MIXED_WEAK)
-if min(map(len, _MIXED_STRONG)) < 2:
+# (a one-letter digit word is weak: the fragments of other words, "año" gives "a" and "o",
+# make no run strong)
+if any(len(_gate_token(w)) < 2 for w in _WORDS if w not in _MIXED_WEAK):
     raise ValueError("rewrites.digit_word_mixed_weak must hold the digit words of one a-z letter")
 # A text that passes holds a mixed run only if a digit and a digit word stand side by
 # side. That is looked for in the text's UTF-8 bytes with letters lower-cased, every digit
@@ -1276,6 +1277,7 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
     chained = "-" in low[s:e] and _CHAINED_RE.fullmatch(low, s, e) is not None
     pos = s
     last_word = False  # the item before was a word
+    prev = ""  # the item before: a numeral ("n"), a weak digit word ("w"), another word
     for w in _ITEM_RE.finditer(low, s, e):
         item = w.group()
         if item in _DASH_WORDS:
@@ -1283,6 +1285,14 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
         before, pos = pos, w.end()  # the separator is low[before:w.start()]
         sep = low[before : w.start()].strip(" \n")
         word = not "0" <= item[0] <= "9"
+        # a weak digit word dashed to a numeral is said as a digit, as a strong one is
+        # ("145-four two-9450", "seven one dash 754 4819"; once a word)
+        weak = word and item in _MIXED_WEAK
+        dashed = (sep == "-" or _dash_sep(sep)) and (
+            (weak and prev == "n") or (not word and prev == "w")
+        )
+        run.strong += dashed
+        prev = "n" if not word else "w" if weak and not dashed else ""
         if chained and not _dash_sep(sep):
             sep = "" if sep == "-" else " " if before > s else sep
         elif word and last_word and w.start() - before == 1 and sep == "-":
@@ -1452,7 +1462,7 @@ _O_RUN: int = _R["o_for_zero_max_run"]
 _O_WORDS = frozenset(b"o" * n for n in range(1, _O_RUN + 1))
 _GATE_WORD_BYTES = _DIGIT_WORD_BYTES | _O_WORDS
 # "double", "triple": before a numeral of one digit they make a spoken pair or triple
-# ("triple 8 60 8195"), as strong as two digit words
+# ("triple 8 60 8195"), as strong as two digit words: they pass the mixed run's gate
 _REPEAT_TOKENS = frozenset(_gate_token(w) for w, v in _WORDS.items() if v[0] == "x")
 _O_RUN_RE = re.compile(f"[oO]{{{_O_RUN + 1}}}")  # a run of o's too long to be zeros
 
@@ -1664,14 +1674,14 @@ _FILLER_RAW = tuple(
 )
 
 
-def _gate_counts(words: bytes) -> tuple[int, int, bool, int]:
-    """How many of the gate's words are digit words (up to _RUN_WORDS), how many are
-    digit words no common word shares (up to 2; 2 with "double" or "triple"), whether
-    one is a run of o's, and which of _FILLER, _HOMOPHONE and _ENGLISH are among them."""
-    digit = strong = spoken = 0
-    o_runs = False
+def _gate_counts(words: bytes) -> tuple[int, bool, bool, int]:
+    """How many of the gate's words are digit words (up to _RUN_WORDS), whether one is
+    "double" or "triple", whether one is a run of o's, and which of _FILLER, _HOMOPHONE
+    and _ENGLISH are among them."""
+    digit = spoken = 0
+    repeat = o_runs = False
     i, size = 0, len(words)
-    while i < size and (digit < _RUN_WORDS or strong < 2 or not o_runs or spoken != 7):
+    while i < size and (digit < _RUN_WORDS or not o_runs or spoken != 7):
         j = words.find(b" ", i + _GATE_BLOCK) if size - i > _GATE_BLOCK else -1
         j = size if j < 0 else j
         block = (words[i:j] if i or j < size else words).split()  # most texts: one block
@@ -1689,16 +1699,13 @@ def _gate_counts(words: bytes) -> tuple[int, int, bool, int]:
         if not _GATE_WORD_BYTES.isdisjoint(distinct):
             o_runs = o_runs or not _O_WORDS.isdisjoint(distinct)
             if not _REPEAT_TOKENS.isdisjoint(distinct):
-                strong = 2  # "triple 8": a strong pair
+                repeat = True  # "triple 8": a strong pair
             if not _E_TOKENS.isdisjoint(distinct):
                 spoken |= _ENGLISH
-            if digit < _RUN_WORDS or strong < 2:
+            if digit < _RUN_WORDS:
                 digit += sum(map(_GATE_WORD_BYTES.__contains__, block))
-                # strong digit words are digit words: fewer than two in all, none to count
-                if digit >= 2 or j < size:
-                    strong += sum(map(_MIXED_STRONG.__contains__, block))
         i = j
-    return min(digit, _RUN_WORDS), min(strong, 2), o_runs, spoken
+    return min(digit, _RUN_WORDS), repeat, o_runs, spoken
 
 
 def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
@@ -1724,7 +1731,7 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
     first = _gate_counts(words)
     if not first[3] & _FILLER and any(f in raw for f in _FILLER_RAW):
         first = (*first[:3], first[3] | _FILLER)  # "... três, é, um dois ..."
-    counts: tuple[int, int, bool, int] | None = first
+    counts: tuple[int, bool, bool, int] | None = first
     if first[3] & (_FILLER | _HOMOPHONE | _ZEROS):
         norm, starts, ends, changed = _spoken(norm, starts, ends, first[3])
         if changed is not None:
@@ -2375,7 +2382,7 @@ def _rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     """The rewrites before corrections (rewrite())."""
     norm, starts, ends = _joins(norm, starts, ends)
     norm, starts, ends, words, hint, counts = _close_up(norm, starts, ends)
-    digit, strong, o_runs, _ = counts or _gate_counts(words)
+    digit, repeat, o_runs, _ = counts or _gate_counts(words)
     norm = _look_alikes(norm, o_runs, hint)
     if not digit:
         return norm, starts, ends, None
@@ -2389,8 +2396,9 @@ def _rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
             low = None
-    # two strong digit words, or one among three (_strong_enough)
-    pairs = _mixed_pairs(norm) if strong >= 2 or (strong and digit >= 3) else None
+    # two digit words (two strong ones, one among three, or weak ones dashed to a
+    # numeral: _strong_enough), or a "double" or "triple"
+    pairs = _mixed_pairs(norm) if digit >= 2 or repeat else None
     if pairs is None:
         return norm, starts, ends, low
     low = low or latin_lower(norm)  # the same length: the pairs' places hold

@@ -805,6 +805,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     // a run of hyphenated bursts: a hyphen joins, a space parts
     const chained = low.slice(s, e).includes("-") && CHAINED_RE.test(low.slice(s, e));
     let lastWord = false; // the item before was a word
+    let prev = ""; // the item before: a numeral ("n"), a weak digit word ("w"), another word
     for (const w of all(ITEM_RE, low.slice(s, e))) {
       const item = w[0];
       if (DASH_WORDS.has(item)) continue; // part of the separator before the next item
@@ -813,6 +814,12 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       let sep = low.slice(pos, ws).replace(/^[ \n]+|[ \n]+$/g, "");
       const digit = WORDS[item] ?? item;
       const word = !(item[0] >= "0" && item[0] <= "9");
+      // a weak digit word dashed to a numeral is said as a digit, as a strong one is
+      // ("145-four two-9450", "seven one dash 754 4819"; once a word) (_read_run)
+      const weak = word && MIXED_WEAK.has(item);
+      const dashed = (sep === "-" || dashSep(sep)) && ((weak && prev === "n") || (!word && prev === "w"));
+      if (dashed) strong++;
+      prev = !word ? "n" : weak && !dashed ? "w" : "";
       if (chained && !dashSep(sep)) sep = sep === "-" ? "" : pos > s ? " " : sep;
       // a burst's hyphen between two words ("... oh one... oh-three-five-one")
       else if (word && lastWord && ws - pos === 1 && sep === "-") sep = "";
