@@ -1948,7 +1948,7 @@ def _denial_gap(low: str, s: int, e: int) -> bool:
 _COPULA_AFTER_RE = re.compile(RULES["denial"]["copula_after"])  # right after a number
 _YEAR_BEFORE_WORD_RE = re.compile("(?:19[5-9][0-9]|20[0-4][0-9]) [A-Za-z]")
 _PLAIN_YEAR_RE = re.compile("19[5-9][0-9]|20[0-4][0-9]")
-_YEAR_PREP_RE = re.compile("(?<![a-z])(?<!ending )(?<!ends )(?:in|since|from|until|by) \\Z")
+_YEAR_PREP_RE = re.compile(RULES["year_preposition_before"].replace("$", "\\Z"))
 _YEAR_PREP_REACH = len("ending since ")
 _FORM_NUMBERS = frozenset(RULES["form_numbers"])
 _FORM_NUMBER_BEFORE_RE = re.compile(RULES["form_number_before"])

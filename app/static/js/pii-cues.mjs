@@ -1518,6 +1518,8 @@ const FORM_NUMBER_BEFORE_RE = new RegExp(RULES.form_number_before);
 // MIN_DIGITS digits and a currency sign before it or a "/", "," or "." inside it; nor,
 // for an identifier's cue, a year before a word or a form's number after its
 // determiner ("my 1099"). A short plain number still does ("SSN ending 1234").
+// a year after its preposition (_cues._YEAR_PREP_RE)
+const YEAR_PREP_RE = new RegExp(RULES.year_preposition_before);
 const YEAR_PREP_REACH = "ending since ".length;
 export function couldBind(norm, s, e, identifier = false) {
   if (norm[s] === "[") return true;
@@ -1537,7 +1539,7 @@ export function couldBind(norm, s, e, identifier = false) {
     identifier &&
     e - s === 4 &&
     /^(?:19[5-9][0-9]|20[0-4][0-9])$/.test(norm.slice(s, e)) &&
-    /(?<![a-z])(?<!ending )(?<!ends )(?:in|since|from|until|by) $/.test(norm.slice(Math.max(0, s - YEAR_PREP_REACH), s).toLowerCase())
+    YEAR_PREP_RE.test(norm.slice(Math.max(0, s - YEAR_PREP_REACH), s).toLowerCase())
   ) {
     return false;
   }

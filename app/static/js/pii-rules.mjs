@@ -1629,6 +1629,8 @@ export const RULES = {
   "8821"
  ],
  "form_number_before": "(?<![a-z])(?:my|the|our|his|her|its|irs|a|an|form) $",
+ "year_preposition_before": "(?<![a-z])(?<!ending )(?<!ends )(?:in|since|from|until|by) $",
+ "_year_preposition_before": "A year (1950-2049) after its preposition (read in lower case on the few characters before it: 'the IRS gave it in 2019', not a last four's 'ending in 2019') takes no identifier's cue from before it, which stays the number's: '943873392 — it's an individual taxpayer number, the IRS gave it in 2019'.",
  "_form_numbers": "A form's number after a determiner or 'form' ('i need my 1099', 'the 1040', 'form 8821'; form_number_before, read in lower case on the few characters before it) is a claim no identifier cue binds to: 'the number is 626 33 41 20 its my social security number, i need my 1099' labels the number before it, not the form.",
  "sentence_end": "(?:[.!][\"')\\]]*[ ]*\\n(?:[ >]*\\n)+|(?:[.!?][\"')\\]]*[ \\n]+|\\n[ \\n]*)(?![Nn](?:[Oo][Ss]?|[Uu][Mm](?:[Bb][Ee][Rr])?|[Rr])(?![A-Za-z]))[A-ZÀ-ÖØ-Þ¿¡])",
  "sentence_end_soft": "(?:[!?]|(?<=[a-z]{4})(?<![Nn]umber)(?<![Nn]umbers)\\.|(?<=[A-Z]{3})(?<!REG)(?<!SEC)(?<!SOC)(?<!FED)(?<!NUM)(?<!TEL)(?<!EXT)(?<!ACCT)(?<!CONN)(?<!DEPT)(?<!STAT)\\.)[\"')\\]]*[ \\n]+[0-9]",
@@ -1663,7 +1665,7 @@ export const RULES = {
  "arrow_label_gap": "[ ]*(?:{arrow}|\\((?:[a-z'’]+ ){0,3}|\\[| as(?: (?:my|the|our|his|her|their|a|an))? )[ ]*",
  "_arrow_label_gap": "A cue right after a number across an arrow, an equals sign or an opening bracket ('126469884   <- bank routing', '021000021 = routing', '021000021 (routing)', up to three words before it in the bracket: '261490362 (his LLC's EIN) and 177-89-7920'), or across 'as' ('I entered 211010876 as routing but it should have been 011935711') labels that number: it is not bound forward to the next one.",
  "carry_max_gap": 40,
- "anaphor_carry": "(?<![a-z])(?:the |my |our |this )?(?:new|correct|right|updated|real|actual|proper|old|previous|former|original|wrong) (?:one|number) (?:is|was|should be|would be)[ :]*$",
+ "anaphor_carry": "(?<![a-z])(?:the |my |our |this )?(?:new|correct|right|updated|real|actual|proper|old|previous|former|original|wrong) (?:one|number) (?:is|was|should be|would be)[ :\\n]*(?![\\s\\S])",
  "anaphor_carry_reach": 80,
  "_anaphor_carry": "A number with no cue of its own that a correction's anaphor presents (anaphor_carry, right before it) within anaphor_carry_reach characters after the previous number, in its paragraph, takes that number's cue, softly, as over a carry gap: 'That was the old bank's number (085261408) — they were acquired and the new number is 101792343'.",
  "carry_owner": "['’]s(?![a-z])|(?<![a-z])(?:mine|hers|his|theirs|ours|yours)(?![a-z])",
