@@ -1441,6 +1441,18 @@ def _utf8(norm: str) -> bytes:
 _GATE_BLOCK = 16384
 
 
+# the spoken dashes whose letters the gate's words cannot hold ("guión", "traço"), as
+# UTF-8 in the cases a text may write them: looked for in the text's bytes
+_DASH_RAW = tuple(
+    {
+        form.encode()
+        for w in _DASH_WORDS
+        if not w.isascii()
+        for form in (w, w.upper(), w.capitalize())
+    }
+)
+
+
 def _gate_words(raw: bytes) -> tuple[bytes, bool]:
     """The words the digit-word gates count: the text's UTF-8 bytes with A-Z lower-cased,
     every other byte a separator, and each spoken dash a space; and whether there was a
@@ -1716,7 +1728,8 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
     raw = _utf8(norm)
     hint: bytes | None = None
     words, dashed = _gate_words(raw)
-    if dashed:  # a spoken dash, maybe between numerals: "4 2 8 dash 1 5 dash ..."
+    # a spoken dash, maybe between numerals: "4 2 8 dash 1 5 dash ...", "226 guión 52"
+    if dashed or any(d in raw for d in _DASH_RAW):
         edits = _numeral_dashes(norm)
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)

@@ -207,7 +207,7 @@ _ITEM_MAX_INK = len("#12.") + _S["max_label"] + len(":")
 _ANAPHOR_ENDS = "sedtré"
 if _S["anaphor"] != (
     "(?<![A-Za-z])(?:(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|"
-    "actual|proper|old|previous|former|original|wrong)|(?:Correct|New|Right|Updated|Real|"
+    "actual|proper|old|previous|former|original|wrong|first)|(?:Correct|New|Right|Updated|Real|"
     "Actual|Proper|Old|Previous|Former|Original|Wrong)|(?<=[—–,;(-] )(?:correct|new|right|old|"
     "previous|former|wrong)) (?:one|number)|"
     "(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?(?:number|one)|"
