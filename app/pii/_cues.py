@@ -1946,8 +1946,8 @@ def _denial_gap(low: str, s: int, e: int) -> bool:
 
 
 _COPULA_AFTER_RE = re.compile(RULES["denial"]["copula_after"])  # right after a number
-_YEAR_BEFORE_WORD_RE = re.compile("(?:19[5-9][0-9]|20[0-4][0-9]) [A-Za-z]")
-_PLAIN_YEAR_RE = re.compile("19[5-9][0-9]|20[0-4][0-9]")
+_YEAR_RE_PLAIN = re.compile("19[5-9][0-9]|20[0-4][0-9]")  # a year, 1950-2049
+_WORD_AFTER_RE = re.compile(" [A-Za-z]")
 _YEAR_PREP_RE = re.compile(RULES["year_preposition_before"].replace("$", "\\Z"))
 _YEAR_PREP_REACH = len("ending since ")
 _FORM_NUMBERS = frozenset(RULES["form_numbers"])
@@ -1979,13 +1979,13 @@ def _could_bind(norm: str, s: int, e: int, identifier: bool = False) -> bool:
             punct = True
     if n >= MIN_DIGITS:
         return True
-    if identifier and e - s == 4 and _YEAR_BEFORE_WORD_RE.match(norm, s) is not None:
-        return False  # a year before its noun ("my 2022 CT-1040", "the 2023 return")
-    if identifier and e - s == 4 and _PLAIN_YEAR_RE.fullmatch(norm, s, e) is not None:
-        # a year after its preposition ("... an individual taxpayer number, the IRS gave
-        # it in 2019"), not a last four ("ending in 2019")
-        before = norm[max(0, s - _YEAR_PREP_REACH) : s].lower()
-        if _YEAR_PREP_RE.search(before) is not None:
+    if identifier and e - s == 4 and _YEAR_RE_PLAIN.fullmatch(norm, s, e) is not None:
+        # a year before its noun ("my 2022 CT-1040", "the 2023 return"), or after its
+        # preposition ("... an individual taxpayer number, the IRS gave it in 2019"; not a
+        # last four, "ending in 2019")
+        if _WORD_AFTER_RE.match(norm, e) is not None:
+            return False
+        if _YEAR_PREP_RE.search(norm[max(0, s - _YEAR_PREP_REACH) : s].lower()) is not None:
             return False
     if identifier and _form_number(norm, s, e):
         return False  # a form's number ("... its my social security number, i need my 1099")

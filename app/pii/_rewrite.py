@@ -1441,16 +1441,16 @@ def _utf8(norm: str) -> bytes:
 _GATE_BLOCK = 16384
 
 
-# the spoken dashes whose letters the gate's words cannot hold ("guión", "traço"), as
-# UTF-8 in the cases a text may write them: looked for in the text's bytes
-_DASH_RAW = tuple(
-    {
-        form.encode()
-        for w in _DASH_WORDS
-        if not w.isascii()
-        for form in (w, w.upper(), w.capitalize())
-    }
-)
+def _raw_forms(words) -> tuple[bytes, ...]:
+    """The words whose letters the gate's words cannot hold (not ASCII), as UTF-8 in the
+    cases a text may write them: looked for in the text's bytes."""
+    return tuple(
+        {form.encode() for w in words if not w.isascii() for form in (w, w.upper(), w.capitalize())}
+    )
+
+
+# the spoken dashes whose letters the gate's words cannot hold ("guión", "traço")
+_DASH_RAW = _raw_forms(_DASH_WORDS)
 
 
 def _gate_words(raw: bytes) -> tuple[bytes, bool]:
@@ -1676,14 +1676,7 @@ _FILLER_TOKENS = frozenset(
 
 # the fillers whose letters the gate's words cannot hold ("é", "hã"), as UTF-8 in the
 # cases a text may write them: looked for in the text's bytes
-_FILLER_RAW = tuple(
-    {
-        form.encode()
-        for w in (*_R["filler_words"], *_R["filler_words_es"])
-        if not w.isascii()
-        for form in (w, w.upper(), w.capitalize())
-    }
-)
+_FILLER_RAW = _raw_forms((*_R["filler_words"], *_R["filler_words_es"]))
 
 
 def _gate_counts(words: bytes) -> tuple[int, bool, bool, int]:

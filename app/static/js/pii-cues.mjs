@@ -1520,6 +1520,7 @@ const FORM_NUMBER_BEFORE_RE = new RegExp(RULES.form_number_before);
 // determiner ("my 1099"). A short plain number still does ("SSN ending 1234").
 // a year after its preposition (_cues._YEAR_PREP_RE)
 const YEAR_PREP_RE = new RegExp(RULES.year_preposition_before);
+const YEAR_PLAIN_RE = /^(?:19[5-9][0-9]|20[0-4][0-9])$/; // a year, 1950-2049 (_YEAR_RE_PLAIN)
 const YEAR_PREP_REACH = "ending since ".length;
 export function couldBind(norm, s, e, identifier = false) {
   if (norm[s] === "[") return true;
@@ -1531,17 +1532,12 @@ export function couldBind(norm, s, e, identifier = false) {
     else if (c === "/" || c === "," || c === ".") punct = true;
   }
   if (n >= MIN_DIGITS) return true;
-  // a year before its noun ("my 2022 CT-1040", "the 2023 return"; _could_bind)
-  if (identifier && e - s === 4 && /^(?:19[5-9][0-9]|20[0-4][0-9]) [A-Za-z]/.test(norm.slice(s, s + 6))) return false;
-  // a year after its preposition ("... an individual taxpayer number, the IRS gave it in
-  // 2019"), not a last four ("ending in 2019") (_could_bind)
-  if (
-    identifier &&
-    e - s === 4 &&
-    /^(?:19[5-9][0-9]|20[0-4][0-9])$/.test(norm.slice(s, e)) &&
-    YEAR_PREP_RE.test(norm.slice(Math.max(0, s - YEAR_PREP_REACH), s).toLowerCase())
-  ) {
-    return false;
+  // a year before its noun ("my 2022 CT-1040", "the 2023 return"), or after its
+  // preposition ("... an individual taxpayer number, the IRS gave it in 2019"; not a last
+  // four, "ending in 2019") (_could_bind)
+  if (identifier && e - s === 4 && YEAR_PLAIN_RE.test(norm.slice(s, e))) {
+    if (/^ [A-Za-z]/.test(norm.slice(e, e + 2))) return false;
+    if (YEAR_PREP_RE.test(norm.slice(Math.max(0, s - YEAR_PREP_REACH), s).toLowerCase())) return false;
   }
   // a form's number ("... its my social security number, i need my 1099"; _form_number)
   if (identifier && FORM_NUMBERS.has(norm.slice(s, e)) && FORM_NUMBER_BEFORE_RE.test(norm.slice(Math.max(0, s - 6), s).toLowerCase())) return false;
