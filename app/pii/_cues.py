@@ -62,6 +62,8 @@ from ._rules import (
     DENIAL_REPLY_HEADER_RE,
     DENIAL_REPLY_LINES,
     DENIAL_TAKEN_BACK_LEAD_RE,
+    DEPOSIT_PLACE_GAP_RE,
+    DEPOSIT_PLACE_RE,
     DIGITS_RE,
     DOCUMENT_CUE_RE,
     DOCUMENT_OF_ID_RE,
@@ -1808,7 +1810,7 @@ def _qualifies(low: str, last: re.Match | None, prior: re.Match | None) -> bool:
     if last is None or prior is None:
         return False
     kind = _cue_kind(prior)
-    if _documents(low, last, prior):
+    if _documents(low, last, prior) or _deposit_place(low, last, prior):
         return True
     return (
         (
@@ -1830,6 +1832,18 @@ def _documents(low: str, last: re.Match, prior: re.Match) -> bool:
         and (_cue_kind(last) in _NEG_KINDS or _cue_kind(last) == kind)
         and DOCUMENT_CUE_RE.fullmatch(last.group()) is not None
         and DOCUMENT_OF_ID_RE.fullmatch(low, prior.end(), last.start()) is not None
+    )
+
+
+def _deposit_place(low: str, last: re.Match, prior: re.Match) -> bool:
+    """Is the cue last a direct deposit that only says where the number of prior's cue,
+    an identifier's or a negative one, went ("The checking account number they put on my
+    direct deposit is 619695110": deposit_place)?"""
+    kind = _cue_kind(prior)
+    return (
+        (kind in ID_KINDS or kind in _NEG_KINDS)
+        and DEPOSIT_PLACE_RE.fullmatch(last.group()) is not None
+        and DEPOSIT_PLACE_GAP_RE.fullmatch(low, prior.end(), last.start()) is not None
     )
 
 

@@ -141,6 +141,9 @@ export const WEAK_CUES_AFTER = new Set(RULES.weak_cues_after);
 export const WEAK_CUE_QUALIFIES_RE = new RegExp("^(?:" + RULES.weak_cue_qualifies + ")$");
 export const WEAK_CUE_OF_ID_RE = new RegExp("^(?:" + RULES.weak_cue_of_id + ")$");
 export const WEAK_CUE_BANK_RE = new RegExp("^(?:" + RULES.weak_cue_bank + ")$");
+// a direct deposit that only says where the number of the cue before it went (_rules.DEPOSIT_PLACE_RE, DEPOSIT_PLACE_GAP_RE)
+export const DEPOSIT_PLACE_RE = new RegExp("^(?:" + RULES.deposit_place + ")$");
+export const DEPOSIT_PLACE_GAP_RE = new RegExp("^(?:" + RULES.deposit_place_gap + ")$");
 // a bare document word an identifier's cue is written on (_rules.DOCUMENT_OF_ID_RE, DOCUMENT_CUE_RE)
 export const DOCUMENT_OF_ID_RE = new RegExp("^(?:" + RULES.document_of_id + ")$");
 export const DOCUMENT_CUE_RE = new RegExp("^(?:" + RULES.document_cue + ")$");
