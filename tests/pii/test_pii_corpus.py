@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 714
+    assert len(INDEPENDENT) == 721
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -543,6 +543,8 @@ _FLOORS = {
     # clients' lists (713): employee numbers in SSN shape disowned in the sentence after,
     # a check number in EIN shape "looks like an EIN but it isn't" (README): two in 99
     "independent-713": (0.95, 0.95, 0.0203),
+    # one in 98: a Gujarati "amaro EIN nathi", a negation after its cue (720, README)
+    "independent-720": (0.95, 0.95, 0.0103),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
