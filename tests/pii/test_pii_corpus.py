@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 721
+    assert len(INDEPENDENT) == 728
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -545,6 +545,16 @@ _FLOORS = {
     "independent-713": (0.95, 0.95, 0.0203),
     # one in 98: a Gujarati "amaro EIN nathi", a negation after its cue (720, README)
     "independent-720": (0.95, 0.95, 0.0103),
+    # one in 99 each: an SSN-shaped "Reference No." named in the sentence after (724), a
+    # Korean case number before its "입니다:" (726) (README)
+    "independent-724": (0.95, 0.95, 0.0102),
+    "independent-726": (0.95, 0.95, 0.0102),
+    # older and disabled writers (725): digits in words with no cue, groups parted by a
+    # tremor, a card in two halves far from its word (README); one in 99: a serial number
+    "independent-725": (0.94, 0.93, 0.0102),
+    # businesses (727): a bill-pay confirmation and a POS batch number in SSN shape, each
+    # named only further on (README): two in 99
+    "independent-727": (0.95, 0.95, 0.0203),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -875,6 +885,8 @@ _PRECISION_FLOORS = {
     "independent-706": (0.98, 0.0199),
     # clients' lists (713): the two disowned employee numbers and the check number above
     "independent-713": (0.98, 0.0203),
+    # businesses (727): the two numbers above
+    "independent-727": (0.98, 0.0203),
 }
 
 
