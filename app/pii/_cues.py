@@ -1806,7 +1806,8 @@ def _last_cues(low: str, floor: int, cs: int, ce: int) -> tuple[re.Match | None,
 def _qualifies(low: str, last: re.Match | None, prior: re.Match | None) -> bool:
     """Does the cue last only qualify the cue prior before it ("routing number for CT is
     N", "número de cliente del banco es N": the state's name or a bank word, joined by
-    weak_cue_of_id), so that prior is the number's?"""
+    weak_cue_of_id; a document it is written on, _documents; a direct deposit it went
+    to, _deposit_place), so that prior is the number's?"""
     if last is None or prior is None:
         return False
     kind = _cue_kind(prior)

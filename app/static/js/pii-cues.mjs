@@ -510,7 +510,8 @@ export class Chunk {
       // ("routing number for CT is N", "número de cliente del banco es N": the state's name
       // or a bank word qualifies the cue before it)
       // (or a bare document word says where the identifier is written: "SSN on the claim
-      // 689-88-3210", _documents)
+      // 689-88-3210", _documents; or a direct deposit where it went: "The checking account
+      // number they put on my direct deposit is N", _deposit_place)
       if (
         last !== null &&
         prior !== null &&
