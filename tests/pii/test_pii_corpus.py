@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 728
+    assert len(INDEPENDENT) == 735
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -555,6 +555,13 @@ _FLOORS = {
     # businesses (727): a bill-pay confirmation and a POS batch number in SSN shape, each
     # named only further on (README): two in 99
     "independent-727": (0.95, 0.95, 0.0203),
+    # pasted chats (731): numbers answering a question in an earlier turn, spoken digits
+    # with no word in their own turn (README)
+    "independent-731": (0.92, 0.93, 0.01),
+    # one in 98: a Canadian SIN called "not a US social" two sentences before it (734)
+    "independent-734": (0.95, 0.95, 0.0103),
+    # one in 99: a brokerage account "NOT my social security number" after it (735)
+    "independent-735": (0.95, 0.95, 0.0102),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
