@@ -791,8 +791,6 @@ export class Chunk {
   introducedById() {
     return ID_KINDS.has(this.cueBefore()) && !this.carried && this.introduced();
   }
-  // Does the number take an identifier cue carried from the number before over a gap that
-  // names another owner ("your social as 011 49 12 03 and Marion's as ")? (carried_to_owner)
   // Does a correction's anaphor present the number (anaphor_carry) within reach after the
   // previous number, in its paragraph? (_anaphor_carried)
   anaphorCarried() {
@@ -803,7 +801,8 @@ export class Chunk {
       ANAPHOR_CARRY_RE.test(this.text.low.slice(Math.max(pe, cs - MAX_CUE), cs))
     );
   }
-
+  // Does the number take an identifier cue carried from the number before over a gap that
+  // names another owner ("your social as 011 49 12 03 and Marion's as ")? (carried_to_owner)
   carriedToOwner() {
     return ID_KINDS.has(this.cueBefore()) && this.carried && CARRY_OWNER_RE.test(this.text.low.slice(this.pe, this.cs));
   }
