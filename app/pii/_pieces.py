@@ -81,6 +81,7 @@ from ._rules import (
     HINT_RE,
     MIN_DIGITS,
     NACHA_ENTRY_CODES,
+    PADDED,
     PROSE_DASHES,
     RULES,
     SENTENCE_END_RE,
@@ -288,8 +289,10 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
     The cue is looked up (ctx.cue) only once the digits could be an identifier."""
     d = "".join(parts)
     n = len(d)
-    if d.count(d[0]) == n or d[:-CT_LOC] in CT_PLACEHOLDER_BASES:
-        return None  # (the instructions' example CT number, 1234567-000, is none either)
+    if d.count(d[0]) == n or d[:-CT_LOC] in CT_PLACEHOLDER_BASES or d.startswith(PADDED):
+        # (the instructions' example CT number, 1234567-000, is none either; nor a
+        # padded field: "IND ID: 0000001182")
+        return None
     if len(parts) == 1:
         if n == 9:
             cue = ctx.cue(first, last)

@@ -29,6 +29,7 @@ ASIDE_PAUSE_RE = re.compile(RULES["aside_pause"])
 ASIDE_PAUSE_REACH: int = RULES["aside_pause_reach"]
 MAX_CUE: int = RULES["max_cue_length"]
 MIN_DIGITS: int = RULES["min_digits"]
+PADDED: str = "0" * RULES["padded_zeros"]  # a padded field, no identifier
 MAX_CHUNK: int = RULES["max_chunk_length"]
 
 KIND_LABELS: dict[str, str] = dict(RULES["labels"])

@@ -10,6 +10,7 @@ export const ASIDE_REACH = RULES.aside_reach;
 export const ASIDE_PAUSE_RE = new RegExp(RULES.aside_pause);
 export const ASIDE_PAUSE_REACH = RULES.aside_pause_reach;
 export const MIN_DIGITS = RULES.min_digits;
+export const PADDED = "0".repeat(RULES.padded_zeros); // a padded field, no identifier
 export const MAX_CHUNK = RULES.max_chunk_length;
 export const MAX_PIECE_GROUPS = 6;
 export const DOT_CUT_MIN = 2;

@@ -1,7 +1,7 @@
 // The twin of app/pii/_pieces.py: digit chunks cut into identifier-shaped pieces.
 
 import { RULES } from "./pii-rules.mjs";
-import { CARD, DENIAL_ANSWER_NOT_RE, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, SENTENCE_END_RE, SSN_BAD_AREA_FIRST, WEAK_CUES_AFTER, sentenceEndIn } from "./pii-const.mjs";
+import { CARD, DENIAL_ANSWER_NOT_RE, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, PADDED, SENTENCE_END_RE, SSN_BAD_AREA_FIRST, WEAK_CUES_AFTER, sentenceEndIn } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, itinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
 import { betweenMarks, correctedAt, findIter, labelledAt, labelledKind, labelledOnly } from "./pii-cues.mjs";
@@ -22,7 +22,8 @@ export function classify(parts, seps, ctx, first, last) {
   const d = parts.join("");
   const n = d.length;
   // (the instructions' example CT number, 1234567-000, is none either)
-  if (allSame(d) || CT.placeholder_bases.includes(d.slice(0, n - CT.location_length))) return null;
+  // (nor a padded field: "IND ID: 0000001182")
+  if (allSame(d) || CT.placeholder_bases.includes(d.slice(0, n - CT.location_length)) || d.startsWith(PADDED)) return null;
   if (parts.length === 1) {
     if (n === 9) {
       const cue = ctx.cue(first, last);
