@@ -332,6 +332,8 @@ _TRAILING_COUNT_RE = re.compile(_R["trailing_count"] + "\\Z")
 _COUNT_AFTER_RE = re.compile(_R["count_after"])
 # a word of another language after English digit words ("... four three do i get")
 _TRAILING_FOREIGN_RE = re.compile(_R["trailing_foreign"] + "\\Z")
+# ... or before them ("mera ssn hai six zero one one ...")
+_LEADING_FOREIGN_RE = re.compile(_R["leading_foreign"])
 # "one" after a determiner, at a run's start ("this one four zero zero four ...")
 _PRONOUN_ONE_RE = re.compile(_R["pronoun_one"].replace("$", "\\Z"))
 _PRONOUN_REACH = len("another one")
@@ -1278,6 +1280,7 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
     pos = s
     last_word = False  # the item before was a word
     prev = ""  # the item before: a numeral ("n"), a weak digit word ("w"), another word
+    prev_item, prev_doubled = "", False  # the item before, and whether it was said twice
     for w in _ITEM_RE.finditer(low, s, e):
         item = w.group()
         if item in _DASH_WORDS:
@@ -1292,6 +1295,12 @@ def _read_run(low: str, s: int, e: int, limit: int) -> tuple[list[str], list, in
             (weak and prev == "n") or (not word and prev == "w")
         )
         run.strong += dashed
+        # a weak digit word said twice over is said as digits, both of them ("his social
+        # is 088, two two, 8187"): no prose says "two two"
+        doubled = weak and not dashed and item == prev_item and not sep
+        if doubled:
+            run.strong += 1 if prev_doubled else 2
+        prev_item, prev_doubled = item, doubled
         prev = "n" if not word else "w" if weak and not dashed else ""
         if chained and not _dash_sep(sep):
             sep = "" if sep == "-" else " " if before > s else sep
@@ -1384,6 +1393,13 @@ def _run_edits(
             s += len("one")  # "I meant to use this one four zero zero four ..."
             while s < e and low[s] in " ,-":
                 s += 1
+        lead = _LEADING_FOREIGN_RE.match(low, s, e)
+        if (
+            lead is not None
+            and lead.group(1) not in _ENGLISH_RUN_WORDS
+            and _ENGLISH_RUN_WORDS.issuperset(_RUN_WORD_RE.findall(low, lead.end(), e))
+        ):
+            s = lead.end()  # "mera ssn hai six zero one one ...": Hindi's "is"
         trail = _TRAILING_FOREIGN_RE.search(low, s, e)
         if (
             trail is not None

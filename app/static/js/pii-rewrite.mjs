@@ -52,6 +52,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // a word of another language after English digit words ("... four three do i get";
   // _rewrite._TRAILING_FOREIGN_RE)
   const TRAILING_FOREIGN_RE = new RegExp(R.trailing_foreign + "$");
+  // ... or before them ("mera ssn hai six zero one one ..."; _LEADING_FOREIGN_RE)
+  const LEADING_FOREIGN_RE = new RegExp("^" + R.leading_foreign);
   const ENGLISH_RUN_WORDS = new Set([...R.english_digit_words, ...R.english_run_words]);
   // "one" after a determiner, at a run's start ("this one four zero zero four ...";
   // _rewrite._PRONOUN_ONE_RE)
@@ -806,6 +808,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     const chained = low.slice(s, e).includes("-") && CHAINED_RE.test(low.slice(s, e));
     let lastWord = false; // the item before was a word
     let prev = ""; // the item before: a numeral ("n"), a weak digit word ("w"), another word
+    let prevItem = ""; // the item before
+    let prevDoubled = false; // and whether it was said twice
     for (const w of all(ITEM_RE, low.slice(s, e))) {
       const item = w[0];
       if (DASH_WORDS.has(item)) continue; // part of the separator before the next item
@@ -819,6 +823,12 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const weak = word && MIXED_WEAK.has(item);
       const dashed = (sep === "-" || dashSep(sep)) && ((weak && prev === "n") || (!word && prev === "w"));
       if (dashed) strong++;
+      // a weak digit word said twice over is said as digits, both of them ("his social is
+      // 088, two two, 8187"): no prose says "two two" (_read_run)
+      const doubled = weak && !dashed && item === prevItem && !sep;
+      if (doubled) strong += prevDoubled ? 1 : 2;
+      prevItem = item;
+      prevDoubled = doubled;
       prev = !word ? "n" : weak && !dashed ? "w" : "";
       if (chained && !dashSep(sep)) sep = sep === "-" ? "" : pos > s ? " " : sep;
       // a burst's hyphen between two words ("... oh one... oh-three-five-one")
@@ -1056,6 +1066,14 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (low.startsWith("one", s) && PRONOUN_ONE_RE.test(low.slice(Math.max(0, s - "another one".length), s))) {
         s += "one".length; // "I meant to use this one four zero zero four ..."
         while (s < e && " ,-".includes(low[s])) s++;
+      }
+      const lead = LEADING_FOREIGN_RE.exec(low.slice(s, e));
+      if (
+        lead !== null &&
+        !ENGLISH_RUN_WORDS.has(lead[1]) &&
+        (low.slice(s + lead[0].length, e).match(/[a-z]+/g) ?? []).every((w) => ENGLISH_RUN_WORDS.has(w))
+      ) {
+        s += lead[0].length; // "mera ssn hai six zero one one ...": Hindi's "is"
       }
       const foreign = TRAILING_FOREIGN_RE.exec(low.slice(s, e));
       if (
