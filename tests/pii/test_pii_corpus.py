@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 749
+    assert len(INDEPENDENT) == 756
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -583,6 +583,8 @@ _FLOORS = {
     # pasted tables (746): one in 99, invoice numbers in EIN shape listed under "Our
     # invoice numbering is year-sequence like 23-0041187" (README)
     "independent-746": (0.95, 0.95, 0.0102),
+    # look-alikes (754): one in 98, "our lot numbers are like 850-23-4407" (README)
+    "independent-754": (0.95, 0.95, 0.0103),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -920,6 +922,9 @@ _PRECISION_FLOORS = {
     "independent-742": (0.98, 0.0205),
     # pasted tables (746): the invoice list above, five numbers in one message
     "independent-746": (0.97, 0.0102),
+    # look-alikes (754): that lot number, "lots N through M", student IDs "N format", and
+    # "registration N which is not ours" (README)
+    "independent-754": (0.96, 0.0103),
 }
 
 
