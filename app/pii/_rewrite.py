@@ -196,6 +196,8 @@ _H_COPULA_BEFORE_RE = re.compile(
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ALNUM = _LETTERS | frozenset("0123456789")
 _MIXED_MIN, _MIXED_MAX = _R["digit_word_mixed_digits"]
+_MIXED_SINGLES: int = _R["digit_word_mixed_singles"]
+_SINGLE_RE = re.compile("(?<![0-9])[0-9](?![0-9])")  # a one-digit numeral
 _NUMERALS_RE = re.compile("[0-9]")
 _THREE_DIGITS_RE = re.compile("[0-9]{3}")
 _UNITS = frozenset("123456789")  # what a unit word after a tens word reads as
@@ -1051,13 +1053,39 @@ def _digit(c: str) -> bool:
     return "0" <= c <= "9"
 
 
+# a word right before or after a run of spaced characters (_strong_word_beside)
+_WORD_BEFORE_RE = re.compile("([a-z\u00e0-\u024f]+)[ ,]*\\Z")
+_WORD_AFTER_RUN_RE = re.compile("[ ,]*([a-z\u00e0-\u024f]+)")
+_BESIDE_REACH = 24
+
+
+def _strong_word_beside(norm: str, s: int, e: int) -> bool:
+    """Is a digit word outside digit_word_mixed_weak right before or right after
+    norm[s:e], a space or a comma between ("one five, 1 9 5 0 6 9 0", "0 8 9 4 six 0 1 6
+    6")? Then the spaced digits are dictation read one by one, which the mixed pass
+    reads with that word (_said_singly), not a PDF's letter spacing to close up."""
+    lo = max(0, s - _BESIDE_REACH)
+    before = _WORD_BEFORE_RE.search(latin_lower(norm[lo:s]))
+    after = _WORD_AFTER_RUN_RE.match(latin_lower(norm[e : e + _BESIDE_REACH]))
+    return any(
+        m is not None
+        and (m is after or m.start() > 0 or lo == 0)
+        and m.group(1) in _WORDS
+        and m.group(1) not in _MIXED_WEAK
+        for m in (before, after)
+    )
+
+
 def _letter_spaced(norm: str) -> list[Edit]:
     out: list[Edit] = []
     for m in _LETTER_SPACED_PY_RE.finditer(" " + norm):
         s = m.start(1) - 1
         run = m.group(1)
-        if len(run) > _LS_MAX or sum(1 for c in run if "0" <= c <= "9") < _LS_MIN:
+        digits = sum(1 for c in run if "0" <= c <= "9")
+        if len(run) > _LS_MAX or digits < _LS_MIN:
             continue
+        if digits < MIN_DIGITS and _strong_word_beside(norm, s, s + len(run)):
+            continue  # (a number of its own is closed up: "SSN 3 0 1 7 2 1 1 8 8 three ...")
         seps = [(x.start(), x.end()) for x in _LS_SEP_RE.finditer(run)]
         if all(run[a : a + 2] == "  " for a, _ in seps):
             continue  # single characters two or more spaces apart: a table's cells
@@ -1414,7 +1442,14 @@ def _run_edits(
         if e - s > _DW_MAX or len(_NUMERALS_RE.findall(low, s, e)) > max_digits:
             continue
         run = _read_run(low, s, e, max_digits)
-        if run is not None and run[2] >= min_digits and _strong_enough(run[3], run[4], min_strong):
+        if (
+            run is not None
+            and run[2] >= min_digits
+            and (
+                _strong_enough(run[3], run[4], min_strong)
+                or _said_singly(low, s, e, run[3], min_strong)
+            )
+        ):
             if mixed_next and run[2] < _MIXED_MIN and _beside_numeral(low, s, e):
                 continue
             out.append((s, e, "".join(run[0]), run[1]))
@@ -1439,6 +1474,12 @@ def _strong_enough(strong: int, words: int, min_strong: int) -> bool:
     one more digit words in all ("two oh four 65 3589": "oh" and the weak "two" and
     "four")."""
     return strong >= min_strong or (strong >= min_strong - 1 >= 1 and words > min_strong)
+
+
+def _said_singly(low: str, s: int, e: int, strong: int, min_strong: int) -> bool:
+    """A mixed run (min_strong 2) read digit by digit: one strong digit word among
+    _MIXED_SINGLES one-digit numerals or more ("fein three 9 oh 1 3 5 4 7 5")."""
+    return min_strong == 2 and strong >= 1 and len(_SINGLE_RE.findall(low, s, e)) >= _MIXED_SINGLES
 
 
 def _digit_words(low: str) -> list[Edit]:
@@ -2420,7 +2461,9 @@ def _rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
             low = None
     # two digit words (two strong ones, one among three, or weak ones dashed to a
     # numeral: _strong_enough), or a "double" or "triple"
-    pairs = _mixed_pairs(norm) if digit >= 2 or repeat else None
+    # (or one, among enough one-digit numerals: _said_singly)
+    singly = digit == 1 and len(_SINGLE_RE.findall(norm)) >= _MIXED_SINGLES
+    pairs = _mixed_pairs(norm) if digit >= 2 or repeat or singly else None
     if pairs is None:
         return norm, starts, ends, low
     low = low or latin_lower(norm)  # the same length: the pairs' places hold

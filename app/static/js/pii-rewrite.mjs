@@ -577,6 +577,22 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return ((before === "o" || before === "O") && isDigit(after)) || ((after === "o" || after === "O") && isDigit(before));
   }
 
+  // Is a digit word outside digit_word_mixed_weak right before or right after norm[s:e],
+  // a space or a comma between ("one five, 1 9 5 0 6 9 0", "0 8 9 4 six 0 1 6 6")? Then
+  // the spaced digits are dictation read one by one, which the mixed pass reads with
+  // that word (saidSingly), not a PDF's letter spacing to close up (_strong_word_beside).
+  const WORD_BEFORE_RE = /([a-z\u00e0-\u024f]+)[ ,]*$/;
+  const WORD_AFTER_RUN_RE = /^[ ,]*([a-z\u00e0-\u024f]+)/;
+  const BESIDE_REACH = 24;
+  function strongWordBeside(norm, s, e) {
+    const lo = Math.max(0, s - BESIDE_REACH);
+    // (lower-cased here, not by lower(), whose one copy is the whole text's)
+    const low = (t) => t.replace(/[A-Z\u00c0-\u024f\u0400-\u04ff]/g, latinLower);
+    const before = WORD_BEFORE_RE.exec(low(norm.slice(lo, s)));
+    const after = WORD_AFTER_RUN_RE.exec(low(norm.slice(e, e + BESIDE_REACH)));
+    const strong = (w) => Object.hasOwn(WORDS, w) && !MIXED_WEAK.has(w);
+    return (before !== null && (before.index > 0 || lo === 0) && strong(before[1])) || (after !== null && strong(after[1]));
+  }
   function letterSpaced(norm) {
     const out = [];
     if (!LETTER_HINT_RE.test(norm)) return out;
@@ -586,6 +602,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       let digits = 0;
       for (const c of run) if (c >= "0" && c <= "9") digits++;
       if (run.length > R.letter_spaced_max || digits < R.letter_spaced_min_digits) continue;
+      // (a number of its own is closed up: "SSN 3 0 1 7 2 1 1 8 8 three ...")
+      if (digits < RULES.min_digits && strongWordBeside(norm, s, s + run.length)) continue;
       const seps = [...run.matchAll(/[,.]? {1,3}/g)].map((x) => [x.index, x.index + x[0].length]);
       // single characters two or more spaces apart: a table's cells, not a copy
       if (seps.every(([a]) => run.slice(a, a + 2) === "  ")) continue;
@@ -1043,6 +1061,13 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const strongEnough = (strong, words, minStrong) =>
     strong >= minStrong || (strong >= minStrong - 1 && minStrong - 1 >= 1 && words > minStrong);
 
+  // A mixed run (minStrong 2) read digit by digit: one strong digit word among
+  // digit_word_mixed_singles one-digit numerals or more ("fein three 9 oh 1 3 5 4 7 5";
+  // _said_singly)
+  const SINGLE_RE = /(?<![0-9])[0-9](?![0-9])/g;
+  const saidSingly = (low, s, e, strong, minStrong) =>
+    minStrong === 2 && strong >= 1 && (low.slice(s, e).match(SINGLE_RE) ?? []).length >= R.digit_word_mixed_singles;
+
   // An edit for each of re's runs in the lower-cased norm that reads as a number:
   // minDigits to maxDigits digits, and minStrong digit words outside the weak ones.
   // (mixedNext: a run of fewer digits than a mixed run needs, a numeral beside it, is left
@@ -1087,7 +1112,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       COUNT_AFTER_RE.lastIndex = e;
       if (count !== null && COUNT_AFTER_RE.test(low)) e = s + count.index; // "... five four digit code"
       const run = e - s <= R.digit_word_max_chars ? readRun(low, s, e) : null;
-      if (run !== null && run[2] >= minDigits && run[2] <= maxDigits && strongEnough(run[3], run[4], minStrong)) {
+      if (run !== null && run[2] >= minDigits && run[2] <= maxDigits && (strongEnough(run[3], run[4], minStrong) || saidSingly(low, s, e, run[3], minStrong))) {
         if (mixedNext && run[2] < MIXED_MIN && besideNumeral(low, s, e)) continue;
         out.push([s, e, run[0].join(""), run[1]]);
       }

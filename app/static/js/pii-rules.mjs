@@ -3206,6 +3206,8 @@ export const RULES = {
    9,
    16
   ],
+  "digit_word_mixed_singles": 5,
+  "_digit_word_mixed_singles": "A mixed run read digit by digit, at least this many one-digit numerals among its items ('federal employer ID one five, 1 9 5 0 6 9 0', 'fein three 9 oh 1 3 5 4 7 5'), needs one digit word outside digit_word_mixed_weak, not two: numerals spaced one by one are a number said aloud themselves. Spaced digits of fewer than min_digits beside such a word are left to this pass, not closed up as a PDF's letter spacing ('one five, 1 9 5 0 6 9 0').",
   "digit_word_mixed_weak": [
    "hundred",
    "sais",
