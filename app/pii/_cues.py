@@ -860,6 +860,24 @@ class _Chunk:
             and self.cue_after() in ID_KINDS
         )
 
+    def _denies_other_shape(self) -> bool:
+        """Is the cue before the number a negated identifier cue of a kind its digit
+        groups cannot be ("my tax id # (the one the IRS gave my LLC, not my social) is
+        56-4530830": no SSN is written 2-7; denial.contrast_shapes)? It says what the
+        number is not, and denies nothing."""
+        span = self.before_span
+        if span is None:
+            return False
+        low = self.text.low
+        neg = DENIAL_NEGATION_RE.match(low, span[0], span[1])
+        if neg is None:
+            return False
+        cue = _next_cue(low, neg.end(), span[1])
+        if cue is None or _cue_kind(cue) not in DENIAL_CONTRAST_SHAPES:
+            return False
+        shape = tuple(map(len, DIGITS_RE.findall(self.text.norm, self.cs, self.ce)))
+        return shape not in DENIAL_CONTRAST_SHAPES[_cue_kind(cue)]
+
     def named_by_neg(self) -> bool:
         """Is the number directly introduced by a negative cue, bare or not ("Account
         Number: ")?"""
@@ -873,7 +891,11 @@ class _Chunk:
         # (or carried on from a number its negative cue introduced: "file refs
         # 018-56-3271 and 136-58-4869")
         by_neg = kind == "neg" and (
-            (self._introduced() and not self._negated_before_sentence())
+            (
+                self._introduced()
+                and not self._negated_before_sentence()
+                and not self._denies_other_shape()
+            )
             or (
                 self.carried
                 and self.prev is not None

@@ -1053,25 +1053,22 @@ def _digit(c: str) -> bool:
     return "0" <= c <= "9"
 
 
-# a word right before or after a run of spaced characters (_strong_word_beside)
+# a word right before or after a run of spaced characters (_digit_word_beside)
 _WORD_BEFORE_RE = re.compile("([a-z\u00e0-\u024f]+)[ ,]*\\Z")
 _WORD_AFTER_RUN_RE = re.compile("[ ,]*([a-z\u00e0-\u024f]+)")
 _BESIDE_REACH = 24
 
 
-def _strong_word_beside(norm: str, s: int, e: int) -> bool:
-    """Is a digit word outside digit_word_mixed_weak right before or right after
-    norm[s:e], a space or a comma between ("one five, 1 9 5 0 6 9 0", "0 8 9 4 six 0 1 6
-    6")? Then the spaced digits are dictation read one by one, which the mixed pass
-    reads with that word (_said_singly), not a PDF's letter spacing to close up."""
+def _digit_word_beside(norm: str, s: int, e: int) -> bool:
+    """Is a digit word right before or right after norm[s:e], a space or a comma between
+    ("one five, 1 9 5 0 6 9 0", "0 8 9 4 six 0 1 6 6", "eight 8 9 two 2 1 9 1 2")? Then
+    the spaced digits are dictation read one by one, which the mixed pass reads with
+    that word (_said_singly), not a PDF's letter spacing to close up."""
     lo = max(0, s - _BESIDE_REACH)
     before = _WORD_BEFORE_RE.search(latin_lower(norm[lo:s]))
     after = _WORD_AFTER_RUN_RE.match(latin_lower(norm[e : e + _BESIDE_REACH]))
     return any(
-        m is not None
-        and (m is after or m.start() > 0 or lo == 0)
-        and m.group(1) in _WORDS
-        and m.group(1) not in _MIXED_WEAK
+        m is not None and (m is after or m.start() > 0 or lo == 0) and m.group(1) in _WORDS
         for m in (before, after)
     )
 
@@ -1084,7 +1081,7 @@ def _letter_spaced(norm: str) -> list[Edit]:
         digits = sum(1 for c in run if "0" <= c <= "9")
         if len(run) > _LS_MAX or digits < _LS_MIN:
             continue
-        if digits < MIN_DIGITS and _strong_word_beside(norm, s, s + len(run)):
+        if digits < MIN_DIGITS and _digit_word_beside(norm, s, s + len(run)):
             continue  # (a number of its own is closed up: "SSN 3 0 1 7 2 1 1 8 8 three ...")
         seps = [(x.start(), x.end()) for x in _LS_SEP_RE.finditer(run)]
         if all(run[a : a + 2] == "  " for a, _ in seps):

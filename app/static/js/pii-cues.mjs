@@ -722,6 +722,22 @@ export class Chunk {
       ID_KINDS.has(this.cueAfter())
     );
   }
+  // Is the cue before the number a negated identifier cue of a kind its digit groups
+  // cannot be ("my tax id # (the one the IRS gave my LLC, not my social) is 56-4530830":
+  // no SSN is written 2-7; denial.contrast_shapes)? It says what the number is not, and
+  // denies nothing (_denies_other_shape).
+  deniesOtherShape() {
+    const span = this.beforeSpan;
+    if (span === null || span === undefined) return false;
+    const low = this.text.low;
+    const neg = DENIAL_NEGATION_RE.exec(low.slice(span[0], span[1]));
+    if (neg === null) return false;
+    const cue = nextCue(low, span[0] + neg[0].length, span[1]);
+    const shapes = cue === null ? undefined : DENIAL_CONTRAST_SHAPES.get(cueKind(cue.m));
+    if (shapes === undefined) return false;
+    const shape = (this.text.norm.slice(this.cs, this.ce).match(/[0-9]+/g) || []).map((g) => g.length).join(",");
+    return !shapes.has(shape);
+  }
   // Is the number directly introduced by a negative cue, bare or not ("Account Number: ")?
   // (named_by_neg)
   namedByNeg() {
@@ -734,7 +750,7 @@ export class Chunk {
     const p = this.prev;
     const carried = this.carried && p !== null && CUE_LIST_GAP_RE.test(this.text.low.slice(this.pe, this.cs)) && p.introducedByNeg() && p.pluralBefore();
     return (
-      ((kind === "neg" && ((this.introduced() && !this.negatedBeforeSentence()) || carried)) ||
+      ((kind === "neg" && ((this.introduced() && !this.negatedBeforeSentence() && !this.deniesOtherShape()) || carried)) ||
         (kind === "neg_bare" && this.negOverBare())) &&
       !(labelledAt(this.text.low, this.ce) && ID_KINDS.has(this.cueAfter())) &&
       // "My member number is 878-31-0067 - oh wait, sorry, I'm reading off my social

@@ -577,21 +577,20 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     return ((before === "o" || before === "O") && isDigit(after)) || ((after === "o" || after === "O") && isDigit(before));
   }
 
-  // Is a digit word outside digit_word_mixed_weak right before or right after norm[s:e],
-  // a space or a comma between ("one five, 1 9 5 0 6 9 0", "0 8 9 4 six 0 1 6 6")? Then
-  // the spaced digits are dictation read one by one, which the mixed pass reads with
-  // that word (saidSingly), not a PDF's letter spacing to close up (_strong_word_beside).
+  // Is a digit word right before or right after norm[s:e], a space or a comma between
+  // ("one five, 1 9 5 0 6 9 0", "0 8 9 4 six 0 1 6 6", "eight 8 9 two 2 1 9 1 2")? Then
+  // the spaced digits are dictation read one by one, which the mixed pass reads with that
+  // word (saidSingly), not a PDF's letter spacing to close up (_digit_word_beside).
   const WORD_BEFORE_RE = /([a-z\u00e0-\u024f]+)[ ,]*$/;
   const WORD_AFTER_RUN_RE = /^[ ,]*([a-z\u00e0-\u024f]+)/;
   const BESIDE_REACH = 24;
-  function strongWordBeside(norm, s, e) {
+  function digitWordBeside(norm, s, e) {
     const lo = Math.max(0, s - BESIDE_REACH);
     // (lower-cased here, not by lower(), whose one copy is the whole text's)
     const low = (t) => t.replace(/[A-Z\u00c0-\u024f\u0400-\u04ff]/g, latinLower);
     const before = WORD_BEFORE_RE.exec(low(norm.slice(lo, s)));
     const after = WORD_AFTER_RUN_RE.exec(low(norm.slice(e, e + BESIDE_REACH)));
-    const strong = (w) => Object.hasOwn(WORDS, w) && !MIXED_WEAK.has(w);
-    return (before !== null && (before.index > 0 || lo === 0) && strong(before[1])) || (after !== null && strong(after[1]));
+    return (before !== null && (before.index > 0 || lo === 0) && Object.hasOwn(WORDS, before[1])) || (after !== null && Object.hasOwn(WORDS, after[1]));
   }
   function letterSpaced(norm) {
     const out = [];
@@ -603,7 +602,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       for (const c of run) if (c >= "0" && c <= "9") digits++;
       if (run.length > R.letter_spaced_max || digits < R.letter_spaced_min_digits) continue;
       // (a number of its own is closed up: "SSN 3 0 1 7 2 1 1 8 8 three ...")
-      if (digits < RULES.min_digits && strongWordBeside(norm, s, s + run.length)) continue;
+      if (digits < RULES.min_digits && digitWordBeside(norm, s, s + run.length)) continue;
       const seps = [...run.matchAll(/[,.]? {1,3}/g)].map((x) => [x.index, x.index + x[0].length]);
       // single characters two or more spaces apart: a table's cells, not a copy
       if (seps.every(([a]) => run.slice(a, a + 2) === "  ")) continue;
