@@ -12,7 +12,7 @@ export const RULES = {
  "_cue_window": "A cue binds to the first number after it within cue_window characters unless another cue or a sentence end comes between; otherwise to the last number before it within the window.",
  "max_cue_length": 48,
  "padded_zeros": 5,
- "_padded_zeros": "A number that starts with padded_zeros zeros or more is a field padded out to its width, a counter's or a bank's reference ('IND ID: 0000001182' on an ACH debit line), not an identifier of any kind: no issued SSN, EIN, card or routing number starts so, and a CT registration's base does not either.",
+ "_padded_zeros": "A number that starts with padded_zeros zeros or more is a field padded out to its width, a counter's or a bank's reference ('IND ID: 0000001182' on an ACH debit line), not an identifier of any kind: no issued SSN, EIN or card starts so, nor a CT registration's base; the one routing number that does, the Treasury's 000000518 on every government check, is nobody's own.",
  "min_digits": 9,
  "max_chunk_length": 160,
  "labels": {
