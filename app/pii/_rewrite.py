@@ -1767,6 +1767,19 @@ def _gate_counts(words: bytes) -> tuple[int, bool, bool, int]:
     return min(digit, _RUN_WORDS), repeat, o_runs, spoken
 
 
+def _spoken_dashes(norm: str, starts, ends, raw: bytes, words, dashed: bool):
+    """Spoken dashes between numerals read (_numeral_dashes), where the text (its UTF-8
+    bytes raw) may hold one: (norm, starts, ends, raw, the gate's words), the last two
+    made again if anything changed."""
+    if dashed or any(d in raw for d in _DASH_RAW):
+        edits = _numeral_dashes(norm)
+        if edits:
+            norm, starts, ends = _apply(norm, starts, ends, edits)
+            raw = _utf8(norm)
+            words = _gate_words(raw)[0]
+    return norm, starts, ends, raw, words
+
+
 def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
     """The rewrites that close a number up: spoken dashes between numerals, fillers and
     homophones of digits (_spoken), and then a PDF's letter spacing: (norm, starts, ends,
@@ -1776,12 +1789,7 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
     hint: bytes | None = None
     words, dashed = _gate_words(raw)
     # a spoken dash, maybe between numerals: "4 2 8 dash 1 5 dash ...", "226 guión 52"
-    if dashed or any(d in raw for d in _DASH_RAW):
-        edits = _numeral_dashes(norm)
-        if edits:
-            norm, starts, ends = _apply(norm, starts, ends, edits)
-            raw = _utf8(norm)
-            words = _gate_words(raw)[0]
+    norm, starts, ends, raw, words = _spoken_dashes(norm, starts, ends, raw, words, dashed)
     if "-" in norm:  # a readback in hyphenated bursts: "0-2-8, 5-4, 0-2-1-1"
         edits = _burst_groups(norm)
         if edits:
@@ -1796,6 +1804,9 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
         norm, starts, ends, changed = _spoken(norm, starts, ends, first[3])
         if changed is not None:
             raw, words, counts = _utf8(norm), changed, None
+            # a spoken dash that homophones made numerals beside ("9 4 dash to 0 6 to 4
+            # 2 8": "to" was no numeral when the dashes were read)
+            norm, starts, ends, raw, words = _spoken_dashes(norm, starts, ends, raw, words, dashed)
     if " " in norm:
         hint = raw.translate(_HINT_BYTES)
         if _spaced_hint(hint):

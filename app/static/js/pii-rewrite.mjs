@@ -1586,10 +1586,19 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (step === "spoken") {
         // fillers out, then homophones made digits (a pass for each after another: "won
         // tree ate"; homophone_passes), before letter spacing closes up around them (_spoken)
+        let spoke = false;
         for (const f of [countedZeros, fillers, homophoneChains, ...Array(R.homophone_passes).fill(homophones)]) {
           const edits = f(norm);
+          if (edits.length) {
+            [norm, starts, ends] = apply(norm, starts, ends, edits);
+            spoke = true;
+          } else if (f === homophones) break;
+        }
+        if (spoke) {
+          // a spoken dash that homophones made numerals beside ("9 4 dash to 0 6 to 4 2 8":
+          // "to" was no numeral when the dashes were read)
+          const edits = numeralDashes(norm);
           if (edits.length) [norm, starts, ends] = apply(norm, starts, ends, edits);
-          else if (f === homophones) break;
         }
         continue;
       }
