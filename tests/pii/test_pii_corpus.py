@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 763
+    assert len(INDEPENDENT) == 770
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -585,6 +585,13 @@ _FLOORS = {
     "independent-746": (0.95, 0.95, 0.0102),
     # look-alikes (754): one in 98, "our lot numbers are like 850-23-4407" (README)
     "independent-754": (0.95, 0.95, 0.0103),
+    # Spanish speakers' voice typing (765): an accent's sounds spelled among digit words,
+    # not taught (README)
+    "independent-765": (0.78, 0.78, 0.01),
+    # texting style (766): numbers glued to letters, years and expiry dates (README)
+    "independent-766": (0.94, 0.94, 0.01),
+    # European languages (767): someone else's number with no identifier word (README)
+    "independent-767": (0.95, 0.94, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
