@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 770
+    assert len(INDEPENDENT) == 777
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -592,6 +592,10 @@ _FLOORS = {
     "independent-766": (0.94, 0.94, 0.01),
     # European languages (767): someone else's number with no identifier word (README)
     "independent-767": (0.95, 0.94, 0.01),
+    # speech as recognisers write it (772): pairs and tens, restarts, "period" (README)
+    "independent-772": (0.85, 0.84, 0.01),
+    # hard look-alikes (777): seven in 101, numbers named only by the situation (README)
+    "independent-777": (0.95, 0.95, 0.07),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -932,6 +936,8 @@ _PRECISION_FLOORS = {
     # look-alikes (754): that lot number, "lots N through M", student IDs "N format", and
     # "registration N which is not ours" (README)
     "independent-754": (0.96, 0.0103),
+    # hard look-alikes (777): the seven above and five numbers beside real ones (README)
+    "independent-777": (0.90, 0.07),
 }
 
 
