@@ -873,10 +873,17 @@ class _Chunk:
         if neg is None:
             return False
         cue = _next_cue(low, neg.end(), span[1])
-        if cue is None or _cue_kind(cue) not in DENIAL_CONTRAST_SHAPES:
-            return False
+        return (
+            cue is not None
+            and _cue_kind(cue) in DENIAL_CONTRAST_SHAPES
+            and not self._shaped_as(cue)
+        )
+
+    def _shaped_as(self, cue) -> bool:
+        """Could the number's digit groups be an identifier of the cue's kind
+        (denial.contrast_shapes: "is the one on file, not my EIN" is no 3-2-4 number's)?"""
         shape = tuple(map(len, DIGITS_RE.findall(self.text.norm, self.cs, self.ce)))
-        return shape not in DENIAL_CONTRAST_SHAPES[_cue_kind(cue)]
+        return shape in DENIAL_CONTRAST_SHAPES.get(_cue_kind(cue), ())
 
     def named_by_neg(self) -> bool:
         """Is the number directly introduced by a negative cue, bare or not ("Account
@@ -1141,8 +1148,7 @@ class _Chunk:
         cue = _next_cue(low, m.end(), m.end() + MAX_CUE)
         if cue is None or cue.start() != m.end():
             return False
-        shape = tuple(map(len, DIGITS_RE.findall(self.text.norm, self.cs, ce)))
-        return shape in DENIAL_CONTRAST_SHAPES.get(_cue_kind(cue), ())
+        return self._shaped_as(cue)
 
     def _negated_after(self) -> bool:
         """Is the identifier cue after the number, in its clause, negated after it, as

@@ -733,10 +733,14 @@ export class Chunk {
     const neg = DENIAL_NEGATION_RE.exec(low.slice(span[0], span[1]));
     if (neg === null) return false;
     const cue = nextCue(low, span[0] + neg[0].length, span[1]);
-    const shapes = cue === null ? undefined : DENIAL_CONTRAST_SHAPES.get(cueKind(cue.m));
-    if (shapes === undefined) return false;
+    return cue !== null && DENIAL_CONTRAST_SHAPES.has(cueKind(cue.m)) && !this.shapedAs(cue);
+  }
+  // Could the number's digit groups be an identifier of the cue's kind
+  // (denial.contrast_shapes: "is the one on file, not my EIN" is no 3-2-4 number's)?
+  // (_shaped_as)
+  shapedAs(cue) {
     const shape = (this.text.norm.slice(this.cs, this.ce).match(/[0-9]+/g) || []).map((g) => g.length).join(",");
-    return !shapes.has(shape);
+    return DENIAL_CONTRAST_SHAPES.get(cueKind(cue.m))?.has(shape) ?? false;
   }
   // Is the number directly introduced by a negative cue, bare or not ("Account Number: ")?
   // (named_by_neg)
@@ -942,8 +946,7 @@ export class Chunk {
     const at = ce + m.index + m[0].length;
     const cue = nextCue(low, at, at + MAX_CUE);
     if (cue === null || cue.start !== at) return false;
-    const shape = (this.text.norm.slice(this.cs, ce).match(/[0-9]+/g) || []).map((g) => g.length).join(",");
-    return DENIAL_CONTRAST_SHAPES.get(cueKind(cue.m))?.has(shape) ?? false;
+    return this.shapedAs(cue);
   }
   relativeDenied() {
     const low = this.text.low;
