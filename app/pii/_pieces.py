@@ -373,6 +373,8 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
         kind = "fein" if fein else _ssn_or_itin(d)
         if kind != "fein" and first is True and _routing_introduced(ctx, d, last):
             kind = "routing"  # "Routing # 062 13 7319 (Chase)": its own cue's, in an SSN's groups
+        elif kind is not None and _decimal_tail(seps) and ctx.cue(first, last) is None:
+            return None  # an amount and a decimal, "19,540,003    21.0757%": only with a cue
     elif lens == (2, 7):
         if _fein_ok(d):
             if seps[0] == "-":
@@ -448,6 +450,12 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
 
 
 _CT_SHAPE = (CT_BASE_MAX - 2, CT_LOC)  # a 7-digit base and its location code
+
+
+def _decimal_tail(seps: list[str]) -> bool:
+    """Are an SSN's three groups joined by two different separators, the second a
+    point: a number and a decimal ("540 21.0757"), not one number?"""
+    return seps[1] == "." and seps[0] != "."
 
 
 def _ct_shape_alone(lens: tuple[int, ...], d: str) -> bool:
@@ -787,7 +795,7 @@ def ct_base(ctx: _Chunk):
     of base_alone_weak: "DRS 4517238", "permit 2210047"): (kind, start, end, digits,
     why), or None."""
     norm, cs, ce = ctx.text.norm, ctx.cs, ctx.ce
-    if _glued(norm, cs, ce) or (cs > 0 and norm[cs - 1] in _BASE_LEFT):
+    if _glued(norm, cs, ce) or (cs > 0 and norm[cs - 1] in _BASE_LEFT and not _csv_comma(norm, cs)):
         return None
     if ce < len(norm) and (
         norm[ce] in _GLUE_PUNCT
@@ -800,7 +808,9 @@ def ct_base(ctx: _Chunk):
         # ("<CTTaxRegistrationNum>6021513", '"ct_reg": "6021513"'), or a pipe or tab
         # table's cell under a CT column ("Store|CT Reg #" / "Main St|2653900|yes"), or a
         # list item's value under a CT heading ("CT tax registration numbers:" / "Pine
-        # Hollow Farm Stand: 7525583")
+        # Hollow Farm Stand: 7525583"; or a CSV's cell, a line's last cell after an
+        # aligned gap, or a line of its own, under one: "CT ID,Name" / "4010769,"Mystic
+        # Knot"", "CT registration numbers:" / "Golden Wok  2664219")
         if cs == 0 or (ctx.text.original_at(cs - 1) not in '>"' and not _cell(ctx, cs, ce)):
             return None
         forced = ctx.text.scoped(cs, ctx)[0]
@@ -841,9 +851,23 @@ def _cell(ctx: _Chunk, cs: int, ce: int) -> bool:
         key = norm[norm.rfind("\n", 0, i) + 1 : i]
         if _OWN_LABEL_RE.search(ctx.text.low, i - len(key), i) is not None:
             return False
-    return at(i) in _CELL_MARKS and (j == size or at(j) in _CELL_ENDS)
+    end = j == size or at(j) in _CELL_ENDS
+    if at(i) in _CELL_MARKS:
+        return end
+    if at(i) == "\n":  # a line's first cell: of a CSV, or the whole line
+        return end or at(j) == ","
+    if at(i) == ",":  # a CSV's cell (_csv_comma)
+        return _csv_comma(ctx.text.norm, i + 1) and (end or at(j) == ",")
+    return end and cs - i > _ALIGNED_GAP  # a line's last cell, after an aligned gap
 
 
+def _csv_comma(norm: str, cs: int) -> bool:
+    """Is the comma before norm[cs] a CSV's, between cells, not a thousands separator
+    (no digit before it: "Mystic Knot",4010769; not 12,4010769)?"""
+    return norm[cs - 1] == "," and (cs < 2 or not "0" <= norm[cs - 2] <= "9")
+
+
+_ALIGNED_GAP = 2  # spaces that part a line's cells
 # what opens a cell or a list item's value, and what closes it
 _CELL_MARKS = "|\t:"
 _CELL_ENDS = "|\t\r\n"

@@ -1119,7 +1119,11 @@ def _table_rows(
                 # (a CSV's quotes, and a spreadsheet's formula or apostrophe that keeps
                 # a number as text: "605689632", "=""605689632""", '605689632)
                 q = len(cell) - len(cell.lstrip("\"='"))
-                if cols[k][0] == SKIP or (keyed and cols[k][0] == "none"):
+                if cols[k][0] == SKIP:
+                    continue
+                if keyed and cols[k][0] == "none":
+                    if k:
+                        _label_cell(cells[0][1], roff + coff, cell, forced, notes)
                     continue
                 if cell[q : q + 1].isdecimal():
                     forced[roff + coff + q], notes[roff + coff + q] = _column_kind(cols[k], typed)
@@ -1153,13 +1157,25 @@ def _head_kind(head: str) -> str | None:
     return None
 
 
+def _label_cell(
+    label: str, at: int, cell: str, forced: dict[int, str], notes: dict[int, str]
+) -> None:
+    """A number alone in a cell of a row its first cell labels as an identifier, under
+    a header that names the cell's column otherwise ("| Routing | 654614033 | 318830836
+    |" under "| Field | Old | New |"): it takes the label's kind."""
+    kind = _head_kind(label)
+    if kind is not None and _COLUMN_VALUE_RE.fullmatch(cell) is not None:
+        forced[at], notes[at] = kind, f'the row labelled "{label}"'
+
+
 def _label_row(row: tuple[int, str], forced: dict[int, str], notes: dict[int, str]) -> bool:
-    """A space-aligned or tab-split row whose first cell names an identifier and whose
-    two or more other cells are numbers ("Routing   078006667   320344323" under
-    "Entered   Correct"): each number takes that kind. True if the row is one."""
+    """A space-aligned, tab-split or pipe-split row whose first cell names an identifier
+    and whose two or more other cells are numbers ("Routing   078006667   320344323"
+    under "Entered   Correct", "| Routing | 654614033 | 318830836 |"): each number takes
+    that kind. True if the row is one."""
     roff, line = row
     mode = _mode(line)
-    if mode != "  " and mode != "\t":
+    if mode != "  " and mode != "\t" and mode != "|":
         return False
     cells = _cells(line, mode)
     if len(cells) < 3 or not all(_COLUMN_VALUE_RE.fullmatch(c) for _o, c in cells[1:]):

@@ -87,6 +87,8 @@ export function classify(parts, seps, ctx, first, last) {
     // "Routing # 062 13 7319 (Chase)": its own cue's, written in an SSN's groups
     if (kind !== "fein" && first === true && routingOk(d) && ctx.cue(true, last) === "routing" && ctx.introducedById()) {
       kind = "routing";
+    } else if (kind !== null && decimalTail(seps) && ctx.cue(first, last) === null) {
+      return null; // an amount and a decimal, "19,540,003    21.0757%": only with a cue
     }
   } else if (shape === "2,7") {
     if (feinOk(d)) {
@@ -187,6 +189,12 @@ const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit b
 // (_pieces._ct_shape_alone)
 function ctShapeAlone(shape, d) {
   return shape === CT_SHAPE && d.slice(d.length - CT.location_length).startsWith(CT.no_cue_location_prefix);
+}
+
+// Are an SSN's three groups joined by two different separators, the second a point: a
+// number and a decimal ("540 21.0757"), not one number? (_pieces._decimal_tail)
+function decimalTail(seps) {
+  return seps[1] === "." && seps[0] !== ".";
 }
 const CT_DIGITS = CT.base_max - 2 + CT.location_length;
 const ZIP_SHAPE = CT.zip_plus4.join(","); // a 5-4 layout is a ZIP+4 written as a number
@@ -474,8 +482,18 @@ function cell(ctx, cs, ce) {
     const key = ctx.text.low.slice(norm.lastIndexOf("\n", i - 1) + 1, i);
     if (OWN_LABEL_RE.test(key)) return false;
   }
-  return CELL_MARKS.includes(at(i)) && (j === size || CELL_ENDS.includes(at(j)));
+  const end = j === size || CELL_ENDS.includes(at(j));
+  if (CELL_MARKS.includes(at(i))) return end;
+  if (at(i) === "\n") return end || at(j) === ","; // a line's first cell: of a CSV, or the whole line
+  if (at(i) === ",") return csvComma(ctx.text.norm, i + 1) && (end || at(j) === ","); // a CSV's cell
+  return end && cs - i > ALIGNED_GAP; // a line's last cell, after an aligned gap
 }
+// Is the comma before norm[cs] a CSV's, between cells, not a thousands separator (no digit
+// before it: "Mystic Knot",4010769; not 12,4010769)? (_csv_comma)
+function csvComma(norm, cs) {
+  return norm[cs - 1] === "," && (cs < 2 || !(norm[cs - 2] >= "0" && norm[cs - 2] <= "9"));
+}
+const ALIGNED_GAP = 2; // spaces that part a line's cells
 // a list item's key that labels its value itself (ct_tax_reg.base_cell_own_label)
 const OWN_LABEL_RE = new RegExp(CT.base_cell_own_label);
 const CELL_MARKS = "|\t:";
@@ -484,14 +502,17 @@ const CELL_ENDS = "|\t\r\n";
 export function ctBase(ctx) {
   const norm = ctx.text.norm;
   const { cs, ce } = ctx;
-  if (glued(norm, cs, ce) || (cs > 0 && BASE_LEFT.includes(norm[cs - 1]))) return null;
+  if (glued(norm, cs, ce) || (cs > 0 && BASE_LEFT.includes(norm[cs - 1]) && !csvComma(norm, cs))) return null;
   if (ce < norm.length && (GLUE_PUNCT.includes(norm[ce]) || ((norm[ce] === "." || norm[ce] === ",") && ce + 1 < norm.length && norm[ce + 1] >= "0" && norm[ce + 1] <= "9"))) return null;
   ctx.at = cs;
   if (ctx.cueBefore() !== "ct" || !ctx.introducedById() || ctx.beforeSpan === null) {
     // or the value of an XML element or JSON field that names a CT number
     // ("<CTTaxRegistrationNum>6021513", '"ct_reg": "6021513"'), or a pipe or tab table's
     // cell under a CT column ("Store|CT Reg #" / "Main St|2653900|yes"), or a list item's
-    // value under a CT heading ("CT tax registration numbers:" / "Pine Hollow: 7525583")
+    // value under a CT heading ("CT tax registration numbers:" / "Pine Hollow: 7525583"); or
+    // a CSV's cell, a line's last cell after an aligned gap, or a line of its own, under
+    // one: "CT ID,Name" / "4010769,"Mystic Knot"", "CT registration numbers:" / "Golden
+    // Wok  2664219"
     if (cs === 0 || (!'>"'.includes(ctx.text.originalAt(cs - 1)) && !cell(ctx, cs, ce))) return null;
     return ctx.text.scoped(cs, ctx)[0] === "ct" ? ["ct_tax_reg", cs, ce, norm.slice(cs, ce)] : null;
   }

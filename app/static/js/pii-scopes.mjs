@@ -1029,12 +1029,21 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     return ID_KINDS.has(kind) ? kind : null;
   }
 
-  // A space-aligned or tab-split row whose first cell names an identifier and whose two or
-  // more other cells are numbers ("Routing   078006667   320344323" under "Entered
-  // Correct"): each number takes that kind; true if the row is one (_label_row).
+  // A number alone in a cell of a row its first cell labels as an identifier, under a
+  // header that names the cell's column otherwise ("| Routing | 654614033 | 318830836 |"
+  // under "| Field | Old | New |"): it takes the label's kind. (_label_cell)
+  function labelCell(label, at, cell, forced) {
+    const kind = headKind(label);
+    if (kind !== null && COLUMN_VALUE_RE.test(cell)) forced.set(at, kind);
+  }
+
+  // A space-aligned, tab-split or pipe-split row whose first cell names an identifier and
+  // whose two or more other cells are numbers ("Routing   078006667   320344323" under
+  // "Entered   Correct", "| Routing | 654614033 | 318830836 |"): each number takes that
+  // kind; true if the row is one (_label_row).
   function labelRow([roff, line], forced) {
     const md = mode(line);
-    if (md !== "  " && md !== "\t") return false;
+    if (md !== "  " && md !== "\t" && md !== "|") return false;
     const cs = cells(line, md);
     if (cs.length < 3 || !cs.slice(1).every(([, c]) => COLUMN_VALUE_RE.test(c))) return false;
     const head = cs[0][1];
@@ -1093,7 +1102,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
           // (a CSV's quotes, and a spreadsheet's formula around a number kept as text:
           // "605689632", "=""605689632""", '605689632: an apostrophe keeps it as text)
           const q = cell.length - cell.replace(/^["=']+/, "").length;
-          if (cols[k] === SKIP || (keyed && cols[k] === "none")) return;
+          if (cols[k] === SKIP) return;
+          if (keyed && cols[k] === "none") {
+            if (k) labelCell(label, roff + coff, cell, forced);
+            return;
+          }
           if (ND.test(cell.slice(q, q + 1))) forced.set(roff + coff + q, columnKind(cols[k], typed));
         });
       }
