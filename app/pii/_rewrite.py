@@ -197,6 +197,7 @@ _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ALNUM = _LETTERS | frozenset("0123456789")
 _MIXED_MIN, _MIXED_MAX = _R["digit_word_mixed_digits"]
 _MIXED_SINGLES: int = _R["digit_word_mixed_singles"]
+_WEAK_SINGLES: int = _R["digit_word_mixed_weak_singles"]
 _SINGLE_RE = re.compile("(?<![0-9])[0-9](?![0-9])")  # a one-digit numeral
 _NUMERALS_RE = re.compile("[0-9]")
 _THREE_DIGITS_RE = re.compile("[0-9]{3}")
@@ -1475,8 +1476,12 @@ def _strong_enough(strong: int, words: int, min_strong: int) -> bool:
 
 def _said_singly(low: str, s: int, e: int, strong: int, min_strong: int) -> bool:
     """A mixed run (min_strong 2) read digit by digit: one strong digit word among
-    _MIXED_SINGLES one-digit numerals or more ("fein three 9 oh 1 3 5 4 7 5")."""
-    return min_strong == 2 and strong >= 1 and len(_SINGLE_RE.findall(low, s, e)) >= _MIXED_SINGLES
+    _MIXED_SINGLES one-digit numerals or more ("fein three 9 oh 1 3 5 4 7 5"), or weak
+    ones only among _WEAK_SINGLES ("my social is 6 two 9 5 2 oh 6 0 2")."""
+    if min_strong != 2:
+        return False
+    singles = len(_SINGLE_RE.findall(low, s, e))
+    return singles >= (_MIXED_SINGLES if strong >= 1 else _WEAK_SINGLES)
 
 
 def _digit_words(low: str) -> list[Edit]:
@@ -1868,11 +1873,15 @@ def _homophones(low: str) -> list[Edit]:
 
 # numerals and homophones alone after a copula (homophone_chain)
 _H_CHAIN_WORDS: dict[str, str] = _R["homophone_chain_words"]
+_H_CHAIN_NOUNS = frozenset(_R["homophone_chain_nouns"])
 _H_CHAIN_RE = re.compile(
     _R["homophone_chain"]
     .replace("<H>", _H_ALT)
     .replace("<W>", "|".join(sorted(_H_CHAIN_WORDS, key=len, reverse=True)))
+    .replace("<N>", "|".join(sorted(_H_CHAIN_NOUNS, key=len, reverse=True)))
 )
+# (after a noun, more homophones: "number 84 won 2 8 8 0 2 0 for Hartford")
+_H_NOUN_MIN: int = _R["homophone_chain_noun_homophones"]
 _H_CHAIN_DIGITS = frozenset(_R["homophone_chain_digits"])
 _H_CHAIN_ITEM_RE = re.compile("[a-z]+|[0-9]+")
 _H_RANGE_WORDS = frozenset(("to", "too"))  # "one to five", "two to one"
@@ -1880,11 +1889,13 @@ _H_CHAIN_END_RE = re.compile(_R["homophone_chain_end"])  # "... six for the bake
 
 
 def _homophone_chains(low: str) -> list[Edit]:
-    """Each run of numerals and homophones after a copula, up to its longest start with
-    two homophones and an identifier's digits, closed up with its homophones as digits."""
+    """Each run of numerals and homophones after a copula or an identifier's noun, up
+    to its longest start with two homophones (three after a noun) and an identifier's
+    digits, closed up with its homophones as digits."""
     out: list[Edit] = []
     for m in _H_CHAIN_RE.finditer(low):
         items = list(_H_CHAIN_ITEM_RE.finditer(low, m.start(1), m.end(1)))
+        need = _H_NOUN_MIN if low[m.start() : m.start(1) - 1] in _H_CHAIN_NOUNS else 2
         digits = homophones = others = 0
         best = -1
         groups = 0
@@ -1898,7 +1909,7 @@ def _homophone_chains(low: str) -> list[Edit]:
             # of them no "to" ("is to for to, three five, ..."; not "was one to one,
             # two to one, ...", odds or a range)
             if (
-                homophones >= 2
+                homophones >= need
                 and (groups or (homophones >= 3 and others))
                 and digits in _H_CHAIN_DIGITS
                 and not (word in _HOMOPHONES and _H_CHAIN_END_RE.match(low, item.end()))

@@ -699,11 +699,16 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     "y",
   );
   const COPULAS = new Set(["is", "was", "it's", "its", "are", "social", "security", "ssn", "itin", "ein"]);
-  // numerals and homophones alone after a copula (homophone_chain): the run up to its
-  // longest start with two homophones and an identifier's digits, closed up
+  // numerals and homophones alone after a copula or an identifier's noun (homophone_chain):
+  // the run up to its longest start with two homophones (three after a noun) and an
+  // identifier's digits, closed up
   const H_CHAIN_WORDS = R.homophone_chain_words;
+  const H_CHAIN_NOUNS = new Set(R.homophone_chain_nouns);
   const H_CHAIN_RE = new RegExp(
-    R.homophone_chain.replaceAll("<H>", H_ALT).replaceAll("<W>", Object.keys(H_CHAIN_WORDS).sort((a, b) => b.length - a.length).join("|")),
+    R.homophone_chain
+      .replaceAll("<H>", H_ALT)
+      .replaceAll("<W>", Object.keys(H_CHAIN_WORDS).sort((a, b) => b.length - a.length).join("|"))
+      .replaceAll("<N>", [...H_CHAIN_NOUNS].sort((a, b) => b.length - a.length).join("|")),
     "g",
   );
   const H_CHAIN_DIGITS = new Set(R.homophone_chain_digits);
@@ -721,6 +726,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     for (const m of all(H_CHAIN_RE, low)) {
       const at = m.index + m[0].length - m[1].length;
       const items = [...m[1].matchAll(/[a-z]+|[0-9]+/g)];
+      // (after a noun, more homophones: "number 84 won 2 8 8 0 2 0 for Hartford")
+      const need = H_CHAIN_NOUNS.has(low.slice(m.index, at - 1)) ? R.homophone_chain_noun_homophones : 2;
       let digits = 0;
       let homs = 0;
       let best = -1;
@@ -736,7 +743,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
         // two homophones beside a group of numerals, or three among words alone, one of
         // them no "to" ("is to for to, three five, ..."; not "was one to one, two to one,
         // ...", odds or a range)
-        if (homs >= 2 && (groups > 0 || (homs >= 3 && others > 0)) && H_CHAIN_DIGITS.has(digits) && !(hom && chainEnd(low, at + item.index + item[0].length))) {
+        if (homs >= need && (groups > 0 || (homs >= 3 && others > 0)) && H_CHAIN_DIGITS.has(digits) && !(hom && chainEnd(low, at + item.index + item[0].length))) {
           best = i;
         }
       });
@@ -1061,11 +1068,13 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     strong >= minStrong || (strong >= minStrong - 1 && minStrong - 1 >= 1 && words > minStrong);
 
   // A mixed run (minStrong 2) read digit by digit: one strong digit word among
-  // digit_word_mixed_singles one-digit numerals or more ("fein three 9 oh 1 3 5 4 7 5";
+  // digit_word_mixed_singles one-digit numerals or more ("fein three 9 oh 1 3 5 4 7 5"), or
+  // weak ones only among digit_word_mixed_weak_singles ("my social is 6 two 9 5 2 oh 6 0 2";
   // _said_singly)
   const SINGLE_RE = /(?<![0-9])[0-9](?![0-9])/g;
   const saidSingly = (low, s, e, strong, minStrong) =>
-    minStrong === 2 && strong >= 1 && (low.slice(s, e).match(SINGLE_RE) ?? []).length >= R.digit_word_mixed_singles;
+    minStrong === 2 &&
+    (low.slice(s, e).match(SINGLE_RE) ?? []).length >= (strong >= 1 ? R.digit_word_mixed_singles : R.digit_word_mixed_weak_singles);
 
   // An edit for each of re's runs in the lower-cased norm that reads as a number:
   // minDigits to maxDigits digits, and minStrong digit words outside the weak ones.
