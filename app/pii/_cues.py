@@ -568,10 +568,18 @@ class _Chunk:
         at = m.start()
         # (a bracket that names a kind itself says what the cue before it is: "Tax ID
         # (EIN): N")
-        # (not one it negates: "My SSN (I'm a sole proprietor, no EIN): N")
+        # (not one it negates: "My SSN (I'm a sole proprietor, no EIN): N"; and a negative
+        # cue only if it opens the bracket, "my tax number (NIF) is N", not one that says
+        # what the number is for: "Estate EIN (for the estate bank account): N")
         if norm[at:cs].lstrip(" ").startswith("("):
             named = _next_cue(norm, at, cs)
-            if named is not None and _BRACKET_NO_RE.search(norm, at, named.start()) is None:
+            if (
+                named is not None
+                and (
+                    _cue_kind(named) not in _NEG_KINDS or norm[at : named.start()].strip(" ") == "("
+                )
+                and _BRACKET_NO_RE.search(norm, at, named.start()) is None
+            ):
                 return None
         found = None
         for c in CUE_RE.finditer(norm, max(lo, at - MAX_CUE), at):

@@ -475,10 +475,18 @@ export class Chunk {
     if (m === null) return null;
     const at = lo + m.index;
     // (a bracket that names a kind itself says what the cue before it is: "Tax ID (EIN): N")
-    // (not one it negates: "My SSN (I'm a sole proprietor, no EIN): N")
+    // (not one it negates: "My SSN (I'm a sole proprietor, no EIN): N"; and a negative cue
+    // only if it opens the bracket, "my tax number (NIF) is N", not one that says what the
+    // number is for: "Estate EIN (for the estate bank account): N")
     if (low.slice(at, cs).replace(/^ +/, "").startsWith("(")) {
       const named = nextCue(low, at, cs);
-      if (named !== null && !BRACKET_NO_RE.test(low.slice(at, named.start))) return null;
+      if (
+        named !== null &&
+        (!NEG_KINDS.includes(cueKind(named.m)) || low.slice(at, named.start).replace(/^ +| +$/g, "") === "(") &&
+        !BRACKET_NO_RE.test(low.slice(at, named.start))
+      ) {
+        return null;
+      }
     }
     let found = null;
     for (const r of findIter(CUE_RE, low, Math.max(lo, at - MAX_CUE), at)) {
