@@ -1871,7 +1871,7 @@ def _homophones(low: str) -> list[Edit]:
     return out
 
 
-# numerals and homophones alone after a copula (homophone_chain)
+# numerals and homophones alone after a copula or an identifier's noun (homophone_chain)
 _H_CHAIN_WORDS: dict[str, str] = _R["homophone_chain_words"]
 _H_CHAIN_NOUNS = frozenset(_R["homophone_chain_nouns"])
 _H_CHAIN_RE = re.compile(
@@ -2273,8 +2273,13 @@ def _dash_item_at(low: str, c: int) -> bool:
     return m is not None and _digit_item_at(low, m.end())
 
 
-# (a homophone may be one of the words: "700 three too 3781")
-_SANDWICH_WORDS: dict[str, str] = {**_R["homophones"], **_R["homophone_chain_words"]}
+# (a homophone may be one of the words: "700 three too 3781"; or a one-digit word of any
+# language: "041 tres siete 0363")
+_SANDWICH_WORDS: dict[str, str] = {
+    **{w: d for w, d in _WORDS.items() if len(d) == 1 and d.isdigit()},
+    **_R["homophones"],
+    **_R["homophone_chain_words"],
+}
 _SANDWICH_RE = re.compile(
     _R["numeral_sandwich"].replace("D", "|".join(sorted(_SANDWICH_WORDS, key=len, reverse=True)))
 )

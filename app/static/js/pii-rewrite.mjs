@@ -259,8 +259,13 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const DIGIT_WORD_ALT = Object.keys(R.homophone_chain_words).join("|");
   // The middle group of a 3-2-4 number said in two one-digit words between numerals ("803
   // nine one 5224"): its digits (numeral_sandwich; _numeral_sandwiches).
-  // (a homophone may be one of the words: "700 three too 3781")
-  const SANDWICH_WORDS = { ...R.homophones, ...R.homophone_chain_words };
+  // (a homophone may be one of the words: "700 three too 3781"; or a one-digit word of any
+  // language: "041 tres siete 0363")
+  const SANDWICH_WORDS = {
+    ...Object.fromEntries(Object.entries(WORDS).filter(([, d]) => d.length === 1 && d >= "0" && d <= "9")),
+    ...R.homophones,
+    ...R.homophone_chain_words,
+  };
   const SANDWICH_ALT = Object.keys(SANDWICH_WORDS).sort((x, y) => y.length - x.length).join("|");
   const SANDWICH_RE = new RegExp(R.numeral_sandwich.replaceAll("D", SANDWICH_ALT), "g");
   function numeralSandwiches(norm) {
