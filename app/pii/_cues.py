@@ -1657,11 +1657,12 @@ _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 
 def _written_ssn(norm: str, s: int, e: int) -> bool:
     """Is norm[s:e] written as a Social Security number (123-45-6789, or with spaces or
-    dots: 123 45 6789) and valid as one?"""
+    dots: 123 45 6789) and valid as one, or as an ITIN written so ("el número de él es
+    909-92-5702 y el mío es 399425418")?"""
     if e - s != _SSN_WRITTEN or norm[s + 3] not in "-. " or norm[s + 6] != norm[s + 3]:
         return False
     digits = norm[s : s + 3] + norm[s + 4 : s + 6] + norm[s + 7 : e]
-    return digits.isdigit() and _ssn_or_itin(digits) == "ssn"
+    return digits.isdigit() and _ssn_or_itin(digits) is not None
 
 
 def _written_ct(norm: str, s: int, e: int) -> bool:

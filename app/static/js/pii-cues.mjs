@@ -1375,10 +1375,11 @@ function writtenCt(norm, s, e) {
   return /^[0-9]{8}$/.test(base + norm[e - 1]) && !RULES.ct_tax_reg.placeholder_bases.includes(base) && !/^(.)\1*$/.test(base);
 }
 
-// Is norm.slice(s, e) written as a Social Security number (123-45-6789) and valid as one?
+// Is norm.slice(s, e) written as a Social Security number (123-45-6789) and valid as one,
+// or as an ITIN written so ("el número de él es 909-92-5702 y el mío es 399425418")?
 function writtenSsn(norm, s, e) {
   if (e - s !== SSN_WRITTEN || !SSN_WRITTEN_RE.test(norm.slice(s, e))) return false;
-  return ssnOrItin(norm.slice(s, s + 3) + norm.slice(s + 4, s + 6) + norm.slice(s + 7, e)) === "ssn";
+  return ssnOrItin(norm.slice(s, s + 3) + norm.slice(s + 4, s + 6) + norm.slice(s + 7, e)) !== null;
 }
 
 // Is the number ending at ce on a turn of one speaker ("Me: 624328100") and the cue
