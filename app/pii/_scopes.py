@@ -1115,6 +1115,8 @@ def _table_rows(
                     forced[roff + at], notes[roff + at] = _column_kind(cols[k], typed)
         else:
             keyed = _keyed_row(cells[0][1])
+            # (the label's own kind, looked up once a row: _label_cell)
+            label_kind = _head_kind(cells[0][1]) if keyed else None
             for k, (coff, cell) in enumerate(cells[: len(cols)]):
                 # (a CSV's quotes, and a spreadsheet's formula or apostrophe that keeps
                 # a number as text: "605689632", "=""605689632""", '605689632)
@@ -1122,8 +1124,8 @@ def _table_rows(
                 if cols[k][0] == SKIP:
                     continue
                 if keyed and cols[k][0] == "none":
-                    if k:
-                        _label_cell(cells[0][1], roff + coff, cell, forced, notes)
+                    if k and label_kind is not None:
+                        _label_cell(label_kind, cells[0][1], roff + coff, cell, forced, notes)
                     continue
                 if cell[q : q + 1].isdecimal():
                     forced[roff + coff + q], notes[roff + coff + q] = _column_kind(cols[k], typed)
@@ -1158,13 +1160,12 @@ def _head_kind(head: str) -> str | None:
 
 
 def _label_cell(
-    label: str, at: int, cell: str, forced: dict[int, str], notes: dict[int, str]
+    kind: str, label: str, at: int, cell: str, forced: dict[int, str], notes: dict[int, str]
 ) -> None:
-    """A number alone in a cell of a row its first cell labels as an identifier, under
-    a header that names the cell's column otherwise ("| Routing | 654614033 | 318830836
-    |" under "| Field | Old | New |"): it takes the label's kind."""
-    kind = _head_kind(label)
-    if kind is not None and _COLUMN_VALUE_RE.fullmatch(cell) is not None:
+    """A number alone in a cell of a row its first cell labels as an identifier of
+    kind, under a header that names the cell's column otherwise ("| Routing | 654614033
+    | 318830836 |" under "| Field | Old | New |"): it takes that kind."""
+    if _COLUMN_VALUE_RE.fullmatch(cell) is not None:
         forced[at], notes[at] = kind, f'the row labelled "{label}"'
 
 

@@ -1029,12 +1029,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     return ID_KINDS.has(kind) ? kind : null;
   }
 
-  // A number alone in a cell of a row its first cell labels as an identifier, under a
-  // header that names the cell's column otherwise ("| Routing | 654614033 | 318830836 |"
-  // under "| Field | Old | New |"): it takes the label's kind. (_label_cell)
-  function labelCell(label, at, cell, forced) {
-    const kind = headKind(label);
-    if (kind !== null && COLUMN_VALUE_RE.test(cell)) forced.set(at, kind);
+  // A number alone in a cell of a row its first cell labels as an identifier of kind, under
+  // a header that names the cell's column otherwise ("| Routing | 654614033 | 318830836 |"
+  // under "| Field | Old | New |"): it takes that kind. (_label_cell)
+  function labelCell(kind, at, cell, forced) {
+    if (COLUMN_VALUE_RE.test(cell)) forced.set(at, kind);
   }
 
   // A space-aligned, tab-split or pipe-split row whose first cell names an identifier and
@@ -1098,13 +1097,15 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         // otherwise does not claim its number (_keyed_row)
         const label = cs[0][1];
         const keyed = !ND.test(label.slice(0, 1)) && cues(label).some((k) => ID_KINDS.has(k));
+        // (the label's own kind, looked up once a row: labelCell)
+        const labelKind = keyed ? headKind(label) : null;
         cs.slice(0, cols.length).forEach(([coff, cell], k) => {
           // (a CSV's quotes, and a spreadsheet's formula around a number kept as text:
           // "605689632", "=""605689632""", '605689632: an apostrophe keeps it as text)
           const q = cell.length - cell.replace(/^["=']+/, "").length;
           if (cols[k] === SKIP) return;
           if (keyed && cols[k] === "none") {
-            if (k) labelCell(label, roff + coff, cell, forced);
+            if (k && labelKind !== null) labelCell(labelKind, roff + coff, cell, forced);
             return;
           }
           if (ND.test(cell.slice(q, q + 1))) forced.set(roff + coff + q, columnKind(cols[k], typed));
