@@ -1689,6 +1689,14 @@ _TRANSCRIBED_LENGTHS = frozenset(_R["transcribed_lengths"])
 _TRANSCRIBED_MARKS_RE = re.compile("[" + re.escape(_R["transcribed_marks"]) + "]")
 _TRANSCRIBED_CLOCK_RE = re.compile(_R["transcribed_clock"])  # a time stamp's seconds
 _NOT_DIGITS_RE = re.compile("[^0-9]+")
+_AMEX_GROUPS = [4, 6, 5]
+
+
+def _card_groups(token: str) -> bool:
+    """Are the digit groups of token, its colons gone, a card's: each of four digits, or
+    an Amex's 4-6-5?"""
+    sizes = [len(g) for g in _NOT_DIGITS_RE.split(token.replace(":", "")) if g]
+    return all(n == 4 for n in sizes) or sizes == _AMEX_GROUPS
 
 
 def _transcribed(norm: str) -> list[Edit]:
@@ -1709,7 +1717,10 @@ def _transcribed(norm: str) -> list[Edit]:
         gaps = list(_NOT_DIGITS_RE.finditer(token))
         digits = len(token) - sum(g.end() - g.start() for g in gaps)
         # (a card has no cue: its own checks decide, once its colon has gone)
-        card = digits > 10  # a card's colon stands inside a group of four: "60:11 9497 …"
+        # a card's colon stands inside a group of four ("60:11 9497 …"): without its
+        # colons, a card is in groups of four (or an Amex's 4-6-5); a date and a time
+        # before a card ("01/27/2025 10:02  4869 …") are not
+        card = digits > 10 and _card_groups(token)
         if digits not in _TRANSCRIBED_LENGTHS or not (card or _cue_before(norm, s, digits)):
             continue
         for g in gaps:

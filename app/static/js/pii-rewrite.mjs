@@ -1468,6 +1468,13 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   const TRANSCRIBED_CLOCK_RE = new RegExp(R.transcribed_clock); // a time stamp's seconds
   const TRANSCRIBED_THOUSANDS_RE = new RegExp(R.transcribed_thousands); // "203 77 6.405"
   const TRANSCRIBED_MARKS_RE = new RegExp("[" + R.transcribed_marks.replace(/[\\^\]-]/g, "\\$&") + "]");
+  // Are the digit groups of a token, its colons gone, a card's: each of four digits, or
+  // an Amex's 4-6-5?
+  function cardGroups(token) {
+    const sizes = token.replaceAll(":", "").split(/[^0-9]+/).filter((g) => g).map((g) => g.length);
+    return sizes.every((n) => n === 4) || sizes.join() === "4,6,5";
+  }
+
   function transcribed(norm) {
     const out = [];
     if (!TRANSCRIBED_GATE_RE.test(norm)) return out;
@@ -1478,7 +1485,10 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const gaps = [...m[0].matchAll(/[^0-9]+/g)];
       const digits = m[0].length - gaps.reduce((n, g) => n + g[0].length, 0);
       // (a card has no cue: its own checks decide, once its colon has gone)
-      const card = digits > 10; // a card's colon stands inside a group of four: "60:11 9497 …"
+      // a card's colon stands inside a group of four ("60:11 9497 …"): without its
+      // colons, a card is in groups of four (or an Amex's 4-6-5); a date and a time
+      // before a card ("01/27/2025 10:02  4869 …") are not
+      const card = digits > 10 && cardGroups(m[0]);
       if (!R.transcribed_lengths.includes(digits) || !(card || cueBefore(norm, s, digits))) continue;
       for (const g of gaps) {
         const a = s + g.index;
