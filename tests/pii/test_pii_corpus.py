@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 798
+    assert len(INDEPENDENT) == 805
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -596,6 +596,11 @@ _FLOORS = {
     "independent-772": (0.85, 0.84, 0.01),
     # hard look-alikes (777): seven in 101, numbers named only by the situation (README)
     "independent-777": (0.95, 0.95, 0.07),
+    # rambling voicemail (800): cues long before the number with no sentence breaks,
+    # homophones at a number's first word, tens read as pairs (README)
+    "independent-800": (0.83, 0.84, 0.01),
+    # heavy typos (805): words glued to numbers, misspelt labels, "246+68+1759" (README)
+    "independent-805": (0.94, 0.94, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -946,6 +951,9 @@ _PRECISION_FLOORS = {
     # short messages (798): "not my EIN - N is the permit no." and a payment coupon's 16
     # digits that "aren't a card" (README)
     "independent-798": (0.98, 0.0205),
+    # hard negatives (803): a CT number taken back a sentence later and an accountancy
+    # board's number "NOT our EIN" two sentences on (README)
+    "independent-803": (0.97, 0.0143),
 }
 
 
