@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from collections.abc import Iterator
 
-# the stdlib's own regex parser: cue_source() reads what the cue patterns start with
+# the stdlib's own regex parser: cue_table() reads what the cue patterns start with
 from re import _constants as _sc  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
@@ -123,8 +125,8 @@ def with_typos(pattern: str) -> str:
     security"): each whole word of cue_typo_words written in the pattern (or with an
     optional plural "s?") becomes an alternation of the word and those variants, and
     each whole word of cue_spelled_words takes its letters apart ("I D", "I.D."). Cues
-    are only ever matched in the windows around numbers, and the lookaheads of
-    cue_source() keep them cheap."""
+    are only ever matched in the windows around numbers, and CueSearch tries a
+    pattern only where the text begins as it can."""
     words = RULES["cue_typo_words"]
     for word in words:
         if word not in pattern:
@@ -145,11 +147,11 @@ def with_typos(pattern: str) -> str:
     return pattern
 
 
-# How many leading characters of the cue patterns the guards below spell out: the whole
-# alternation's first three, and each kind's first four (measured: both engines then
-# reject most words at one lookahead, and enter a kind only when its words could start).
-_GUARD_ALL = 3
-_GUARD_KIND = 4
+# How many leading characters of a cue the search dispatches on (CueSearch): measured
+# on the corpora, 3 leaves a median of 3 patterns to try where a cue could start (of
+# about a thousand) and some 1,500 different keys; 4 saves a tenth more time for twice
+# the keys.
+CUE_KEY = 3
 _REPEATS = (_sc.MAX_REPEAT, _sc.MIN_REPEAT, _sc.POSSESSIVE_REPEAT)
 
 
@@ -215,25 +217,16 @@ def _repeat_starts(lo: int, hi: int, sub, k: int) -> set[tuple[str, bool]]:
     return out | {(s[:k], False) for s, _w in front}
 
 
-_STARTS_SEEN: dict[tuple[str, int], frozenset[str]] = {}
-
-
 def _pattern_starts(pattern: str, k: int) -> frozenset[str]:
-    """The strings of _starts for one pattern (parsed once: cue_parts asks again)."""
-    key = (pattern, k)
-    if key not in _STARTS_SEEN:
-        _STARTS_SEEN[key] = frozenset(s for s, _w in _starts(_parser.parse(pattern), k))
-    return _STARTS_SEEN[key]
+    """The strings of _starts for one pattern."""
+    return frozenset(s for s, _w in _starts(_parser.parse(pattern), k))
 
 
-def _guard(patterns: list[str], k: int) -> str:
-    """A lookahead every match of one of `patterns` passes: a trie of their first k
-    characters ("" when some pattern can start with anything)."""
-    starts = {s for p in patterns for s in _pattern_starts(p, k)}
-    if "" in starts:
-        return ""
+def _guard(starts: set[str]) -> str:
+    """A lookahead that passes where the text starts with one of `starts`: a trie of
+    them (a shorter string covers the longer ones it begins)."""
     tree: dict = {}
-    for s in sorted(starts, key=len):  # a shorter start covers the longer ones
+    for s in sorted(starts, key=len):
         node = tree
         for c in s:
             if "" in node:
@@ -252,66 +245,114 @@ def _guard(patterns: list[str], k: int) -> str:
     return "(?=" + src(tree) + ")"
 
 
+def _cue_groups(groups: list[list[str]]) -> str:
+    """A capturing group per cue kind, in CUE_KINDS order, holding that kind's patterns
+    of `groups` (a group that can never match where a kind has none, so that group i is
+    always the kind CUE_KINDS[i - 1]), then the word's end."""
+    alts = ["(" + "|".join(g) + ")" if g else "((?!))" for g in groups]
+    return "(?:" + "|".join(alts) + ")(?![a-z])"
+
+
 def cue_source() -> str:
-    """One alternation with a capturing group per cue kind (patterns use (?:...) only).
-
-    Lookaheads spelling out how the cue words start (all of them, then each kind's) come
-    first: they admit exactly the positions the alternation could match at, so the
-    matches are the same, but most words fail one short test instead of every pattern
-    (several hundred, with the languages' lexicons and the typos)."""
-    return _cue_alternation([[with_typos(p) for p in cue_patterns(k)] for k in CUE_KINDS])
-
-
-def _cue_alternation(groups: list[list[str]]) -> str:
-    """cue_start, the guard of all the patterns, then a capturing group per list of
-    patterns (each behind its own guard): the whole cue alternation, or one part."""
-    every = [p for g in groups for p in g]
-    alts = [_guard(g, _GUARD_KIND) + "(" + "|".join(g) + ")" for g in groups]
-    return (
-        RULES["cue_start"]
-        + "(?<![a-z])"
-        + _guard(every, _GUARD_ALL)
-        + "(?:"
-        + "|".join(alts)
-        + ")(?![a-z])"
-    )
+    """The cue alternation, whole: a group per kind, each the kind's patterns in order
+    (patterns use (?:...) only). Its matches are what CueSearch finds; Python and the
+    browser twin search with CueSearch, which tries only the patterns that can start
+    where a cue could, and the tests hold the two to the same matches."""
+    groups = [[with_typos(p) for p in cue_patterns(k)] for k in CUE_KINDS]
+    return RULES["cue_start"] + "(?<![a-z])" + _cue_groups(groups)
 
 
-# V8 compiles a pattern of more than 20 KB of source without its optimisations (20 * 1024
-# UTF-16 units: kRegExpTooLargeToOptimize), measured 17 times slower on the same text;
-# the cue alternation is about twice that. The browser twin runs it as parts under this
-# budget and merges their matches (CueRegExp in pii-const.mjs). Python compiles the
-# whole of cue_source(): sre has no such limit.
-CUE_PART_BUDGET = 20_000  # under 20 * 1024, as few parts as fit
+def cue_table() -> dict:
+    """The cue patterns as CueSearch (and its twin, CueRegExp in pii-const.mjs) read
+    them: "patterns", [kind index, source] in cue_source() order; "starts", for each
+    string a match of some pattern can start with (CUE_KEY characters, fewer when a
+    pattern can end there or goes on with a wide class), the patterns that can;
+    "gate", a zero-width pattern that passes where cue_source() could match (the cue's
+    first letter, no letter before it, and the trie of every start); and "key"."""
+    patterns = [(i, with_typos(p)) for i, kind in enumerate(CUE_KINDS) for p in cue_patterns(kind)]
+    starts: dict[str, list[int]] = {}
+    for n, (_i, p) in enumerate(patterns):
+        for s in _pattern_starts(p, CUE_KEY):
+            starts.setdefault(s, []).append(n)
+    if "" in starts:
+        raise ValueError("a cue pattern can start with any character: it needs a first letter")
+    if any(ord(c) > 0xFFFF for s in starts for c in s):
+        raise ValueError("a cue starts outside the BMP: the twins would cut their keys apart")
+    gate = RULES["cue_start"] + "(?<![a-z])" + _guard(set(starts))
+    return {
+        "key": CUE_KEY,
+        "gate": gate,
+        "patterns": patterns,
+        "starts": {s: starts[s] for s in sorted(starts)},
+    }
 
 
-def cue_parts(budget: int = CUE_PART_BUDGET) -> list[dict]:
-    """cue_source() cut into patterns of at most `budget` characters each: the cue
-    patterns in the same order (a kind's patterns split between two parts if need be),
-    each part an alternation with a capturing group per kind it holds ({"kinds",
-    "source"}). The leftmost match of any part, and of the earlier part at one place, is
-    the match of the whole alternation (both engines try alternatives in order)."""
-    parts: list[dict] = []
-    kinds: list[str] = []
-    groups: list[list[str]] = []
+class CueSearch:
+    """The cue alternation's search, match and finditer (with pos and endpos, matches
+    whose group i is the kind CUE_KINDS[i - 1]), without running a thousand patterns
+    at every candidate word.
 
-    for kind in CUE_KINDS:
-        for p in (with_typos(p) for p in cue_patterns(kind)):
-            same = bool(kinds) and kinds[-1] == kind
-            trial = [*groups[:-1], [*groups[-1], p]] if same else [*groups, [p]]
-            if groups and len(_cue_alternation(trial)) > budget:
-                parts.append({"kinds": kinds, "source": _cue_alternation(groups)})
-                kinds, groups, same = [], [], False
-            if same:
-                groups[-1].append(p)
-            else:
-                kinds.append(kind)
-                groups.append([p])
-    parts.append({"kinds": kinds, "source": _cue_alternation(groups)})
-    for part in parts:
-        if len(part["source"]) > budget:
-            raise ValueError(f"a cue pattern is longer than the budget of {budget}")
-    return parts
+    The gate finds the next place a cue could start. The text's next CUE_KEY characters
+    there (up to endpos) are looked up in "starts": only the patterns that can begin
+    with one of their prefixes can match there, so an alternation of those, in the
+    same order and groups, matches exactly what the whole one would (both engines try
+    alternatives in order). Its cost no longer grows with the lexicons: a word that
+    starts like no cue fails the gate, and one that does tries the few patterns that
+    start like it. The alternations are compiled when first needed and kept by the
+    patterns they hold, a set bounded by the rules; the key -> alternation map is
+    bounded by a size (max_keys)."""
+
+    def __init__(self, table: dict, max_keys: int = 65_536) -> None:
+        self.max_keys = max_keys
+        self.gate = re.compile(table["gate"], re.ASCII)
+        self.key: int = table["key"]
+        self.kinds = len(CUE_KINDS)
+        self.patterns: list[tuple[int, str]] = [(i, p) for i, p in table["patterns"]]
+        self.starts: dict[str, tuple[int, ...]] = {s: tuple(v) for s, v in table["starts"].items()}
+        self.by_key: dict[str, re.Pattern[str]] = {}
+        self.by_set: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def _at(self, key: str) -> re.Pattern[str]:
+        """The alternation of the patterns that can start with `key`."""
+        found = self.by_key.get(key)
+        if found is not None:
+            return found
+        chosen: set[int] = set()
+        for n in range(len(key) + 1):
+            chosen.update(self.starts.get(key[:n], ()))
+        which = tuple(sorted(chosen))
+        found = self.by_set.get(which)
+        if found is None:
+            groups: list[list[str]] = [[] for _ in range(self.kinds)]
+            for n in which:
+                kind, source = self.patterns[n]
+                groups[kind].append(source)
+            found = self.by_set[which] = re.compile(_cue_groups(groups), re.ASCII)
+        if len(self.by_key) < self.max_keys:
+            self.by_key[key] = found
+        return found
+
+    def match(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self.gate.match(s, pos, endpos) is None:
+            return None
+        pos = max(pos, 0)
+        return self._at(s[pos : min(pos + self.key, endpos)]).match(s, pos, endpos)
+
+    def search(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        gate = self.gate.search(s, pos, endpos)
+        while gate is not None:
+            at = gate.start()
+            m = self._at(s[at : min(at + self.key, endpos)]).match(s, at, endpos)
+            if m is not None:
+                return m
+            gate = self.gate.search(s, at + 1, endpos)
+        return None
+
+    def finditer(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        m = self.search(s, pos, endpos)
+        while m is not None:
+            yield m
+            m = self.search(s, m.end(), endpos)  # a cue is never empty (cue_table)
 
 
 def placeholder_source() -> str:
@@ -347,7 +388,7 @@ def hint_source() -> str:
 
 # Cues are matched case-sensitively against an ASCII-lower-cased copy of the text
 # (str.translate keeps offsets), which is several times faster than re.IGNORECASE.
-CUE_RE = re.compile(cue_source(), re.ASCII)
+CUE_RE = CueSearch(cue_table())
 # Where a cue can start (cue_start without its lookahead): sre tries a pattern that
 # starts with a lookahead at every character, so a window of digits and separators is
 # first searched for a letter with this class, which sre skips to directly.

@@ -91,3 +91,33 @@ test("never throws on odd input", () => {
   }
   assert.throws(() => scan(42), TypeError);
 });
+
+test("the cue search finds what the whole cue alternation finds", async () => {
+  // CueRegExp tries only the patterns that can start where a cue could (_rules.CueSearch)
+  const { CueRegExp, CUE_KINDS } = await import("../../app/static/js/pii-const.mjs");
+  const { RULES, SOURCES } = await import("../../app/static/js/pii-rules.mjs");
+  const { latinLower } = await import("../../app/static/js/pii-cues.mjs");
+  const groups = CUE_KINDS.map((_k, i) => SOURCES.cue.patterns.filter(([kind]) => kind === i).map(([, p]) => p));
+  const alternation = groups.map((g) => (g.length ? "(" + g.join("|") + ")" : "((?!))")).join("|");
+  const source = RULES.cue_start + "(?<![a-z])(?:" + alternation + ")(?![a-z])";
+  const spans = (re, s, from, sticky) => {
+    const out = [];
+    re.lastIndex = from;
+    let m;
+    while ((m = re.exec(s)) !== null) {
+      out.push([m.index, m[0].length, m.findLastIndex((g, i) => i > 0 && g !== undefined)]);
+      if (sticky) break;
+    }
+    return out;
+  };
+  let compared = 0;
+  for (const c of CASES) {
+    const low = [...c.text].map(latinLower).join("");
+    for (const from of [0, low.length >> 1]) {
+      assert.deepEqual(spans(new CueRegExp("g"), low, from, false), spans(new RegExp(source, "g"), low, from, false), low);
+      assert.deepEqual(spans(new CueRegExp("y"), low, from, true), spans(new RegExp(source, "y"), low, from, true), low);
+      compared++;
+    }
+  }
+  assert.ok(compared > 5000);
+});

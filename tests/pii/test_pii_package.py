@@ -1,12 +1,12 @@
 """The detector as a package: importable without the web stack, its browser twin
 loadable in every browser with ES modules, and able to say why it found something."""
 
+import json
+import random
 import re
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 from app.pii import build, explain, scan
 from app.pii.__main__ import main as cli_main
@@ -40,22 +40,72 @@ def test_generated_rules_module_is_current():
     assert build.main(["--check"]) == 0, "run: python -m app.pii.build"
 
 
-def test_cue_parts_are_the_cue_alternation_in_sizes_v8_optimises():
-    # V8 leaves a pattern of more than 20 * 1024 source units unoptimised (17 times
-    # slower, measured): the browser twin's cue alternation comes in parts under that
+def _cue_texts() -> list[str]:
+    """Lower-cased corpus messages and rule cases, the way the cue search reads text."""
+    from app.pii._normalise import latin_lower
+
+    texts = [c["text"] for c in json.loads((REPO / "tests" / "pii" / "cases.json").read_text())]
+    for name in ("dev.jsonl", "realistic.jsonl"):
+        path = REPO.parent / "shared" / "pii-corpus" / name
+        if path.exists():
+            texts += [json.loads(line)["text"] for line in path.read_text().splitlines()]
+    return [latin_lower(t) for t in texts]
+
+
+def _spans(matches) -> list[tuple[int, int, int | None]]:
+    return [(m.start(), m.end(), m.lastindex) for m in matches]
+
+
+def test_cue_search_finds_what_the_whole_alternation_finds():
+    # CueSearch tries only the patterns that can start where a cue could: the matches,
+    # with pos and endpos anywhere, are the whole alternation's, kind for kind
     from app.pii import _rules
 
-    parts = _rules.cue_parts()
-    assert all(len(p["source"]) <= 20 * 1024 for p in parts)
-    assert len(parts) < len(_rules.CUE_KINDS), "as few parts as fit"
-    kinds = [k for p in parts for k in p["kinds"]]
-    assert [k for i, k in enumerate(kinds) if not i or kinds[i - 1] != k] == list(
-        _rules.CUE_KINDS
-    ), "every kind, in the order of the whole alternation"
-    for part in parts:  # one capturing group per kind the part holds
-        assert re.compile(part["source"]).groups == len(part["kinds"])
-    with pytest.raises(ValueError, match="longer than the budget"):
-        _rules.cue_parts(budget=500)
+    whole = re.compile(_rules.cue_source(), re.ASCII)
+    cues = _rules.CUE_RE
+    rng = random.Random(10)
+    texts = _cue_texts()
+    assert len(texts) > 2_000
+    for low in texts:
+        assert _spans(cues.finditer(low)) == _spans(whole.finditer(low)), low
+        lo = rng.randrange(len(low) + 1)
+        hi = rng.randrange(lo, len(low) + 2)
+        assert _spans(cues.finditer(low, lo, hi)) == _spans(whole.finditer(low, lo, hi)), low
+        for at in (0, lo, *(m.start() for m in whole.finditer(low))):
+            assert _spans([cues.match(low, at)] if cues.match(low, at) else []) == _spans(
+                [whole.match(low, at)] if whole.match(low, at) else []
+            ), (low, at)
+            assert _spans(filter(None, [cues.search(low, at, hi)])) == _spans(
+                filter(None, [whole.search(low, at, hi)])
+            ), (low, at, hi)
+
+
+def test_cue_search_compiles_small_alternations_and_keeps_bounded_caches():
+    # V8 leaves a pattern of more than 20 * 1024 source units unoptimised (17 times
+    # slower, measured): the browser twin compiles the gate and each alternation as
+    # they are, so every one of them must stay under that
+    from app.pii import _rules
+
+    table = _rules.cue_table()
+    assert len(table["gate"]) <= 20 * 1024
+    cues = _rules.CueSearch(table, max_keys=50)
+    for key in table["starts"]:
+        assert len(cues._at(key).pattern) <= 20 * 1024, key
+        assert cues._at(key).groups == len(_rules.CUE_KINDS), "group i is always kind i"
+    assert len(cues.by_key) == 50, "the key map stops growing at its size"
+    for key in ("ssn", "soc", "xyz", "\u4e00\u4e01", "id\u4e00", "id\u4e01", "i"):
+        cues._at(key)
+    # an alternation is chosen by the longest start a key begins with (or none)
+    assert len(cues.by_set) <= len(table["starts"]) + 1
+    # keys the tables never saw share the alternations of the starts they begin with
+    assert cues._at("id\u4e00") is cues._at("id\u4e01")
+
+
+def test_cue_table_refuses_a_pattern_that_could_start_anywhere():
+    from app.pii import _rules
+
+    assert _rules._pattern_starts("[^ ]ssn", 3) == frozenset({""})
+    assert _rules._pattern_starts("(?:ss|tax )?id", 3) == frozenset({"ssi", "tax", "id"})
 
 
 def _imports(path: Path) -> list[tuple[str, str]]:

@@ -30,65 +30,69 @@ export const LINE_BREAKS = new Set(RULES.chars.line_breaks);
 
 export const CUE_KINDS = Object.keys(RULES.cues).filter((k) => !k.startsWith("_"));
 
-// The cue alternation, as one pattern in Python (_rules.cue_source). V8 compiles a
-// pattern of more than 20 KB of source without its optimisations (measured 17 times
-// slower on the same text), so the finished source comes in parts under that size
-// (_rules.cue_parts, python -m app.pii.build) and CueRegExp merges their matches the
-// way one alternation would: the leftmost, and at one place the earlier part's. Its
-// exec() returns a match whose group i is the cue kind CUE_KINDS[i - 1], as Python's.
+// The cue search (_rules.CueSearch): the gate finds the next place a cue could start,
+// and there only the patterns that can begin with the text's next few characters are
+// tried, as one alternation in the same order with a group per kind (group i is the
+// kind CUE_KINDS[i - 1], as in Python), so the match is the whole alternation's. Each
+// alternation is small, far under the 20 KB of source above which V8 compiles a
+// pattern without its optimisations; they are compiled when first needed and kept by
+// the patterns they hold (a set bounded by the rules), the key -> alternation map by a
+// size.
+const CUE = SOURCES.cue;
+const CUE_STARTS = new Map(Object.entries(CUE.starts));
+const CUE_BY_KEY = new Map();
+const CUE_BY_SET = new Map();
+const CUE_MAX_KEYS = 65536;
+
+function cueGroups(groups) {
+  return "(?:" + groups.map((g) => (g.length ? "(" + g.join("|") + ")" : "((?!))")).join("|") + ")(?![a-z])";
+}
+
+function cueAt(key) {
+  let found = CUE_BY_KEY.get(key);
+  if (found !== undefined) return found;
+  const chosen = new Set();
+  for (let n = 0; n <= key.length; n++) for (const i of CUE_STARTS.get(key.slice(0, n)) ?? []) chosen.add(i);
+  const which = [...chosen].sort((a, b) => a - b);
+  const id = which.join(",");
+  found = CUE_BY_SET.get(id);
+  if (found === undefined) {
+    const groups = CUE_KINDS.map(() => []);
+    for (const n of which) groups[CUE.patterns[n][0]].push(CUE.patterns[n][1]);
+    found = new RegExp(cueGroups(groups), "y");
+    CUE_BY_SET.set(id, found);
+  }
+  if (CUE_BY_KEY.size < CUE_MAX_KEYS) CUE_BY_KEY.set(key, found);
+  return found;
+}
+
+// exec() like a RegExp with the flag given ("g": the next match from lastIndex; "y":
+// a match at lastIndex only), lastIndex set as a RegExp sets it.
 export class CueRegExp {
   constructor(flags) {
-    this.res = SOURCES.cue_parts.map(({ source }) => new RegExp(source, flags));
-    this.groups = SOURCES.cue_parts.map(({ kinds }) => kinds.map((k) => CUE_KINDS.indexOf(k) + 1));
     this.sticky = flags.includes("y");
+    this.gate = new RegExp(CUE.gate, this.sticky ? "y" : "g");
     this.lastIndex = 0;
-    // each part's next match in this.text at or after this.from (null: none), for a
-    // search that goes on from where the last match ended (findIter, a loop of exec)
-    this.text = null;
-    this.from = 0;
-    this.next = this.res.map(() => null);
   }
   exec(s) {
-    const pos = this.lastIndex;
-    const n = this.res.length;
-    let best = -1;
-    let m = null;
-    if (this.sticky) {
-      for (let i = 0; i < n && m === null; i++) {
-        const re = this.res[i];
-        re.lastIndex = pos;
-        m = re.exec(s);
-        best = i;
+    const gate = this.gate;
+    gate.lastIndex = this.lastIndex;
+    for (;;) {
+      const g = gate.exec(s);
+      if (g === null) break;
+      const at = g.index;
+      const re = cueAt(s.slice(at, at + CUE.key));
+      re.lastIndex = at;
+      const m = re.exec(s);
+      if (m !== null) {
+        this.lastIndex = at + m[0].length; // a cue is never empty (cue_table)
+        return m;
       }
-    } else {
-      const fresh = s !== this.text || pos < this.from;
-      this.text = s;
-      this.from = pos;
-      for (let i = 0; i < n; i++) {
-        let mi = this.next[i];
-        if (fresh || (mi !== null && mi.index < pos)) {
-          const re = this.res[i];
-          re.lastIndex = pos;
-          mi = re.exec(s);
-          this.next[i] = mi;
-        }
-        if (mi !== null && (m === null || mi.index < m.index)) {
-          m = mi;
-          best = i;
-        }
-      }
+      if (this.sticky) break;
+      gate.lastIndex = at + 1;
     }
-    if (m === null) {
-      this.lastIndex = 0;
-      return null;
-    }
-    const out = new Array(CUE_KINDS.length + 1).fill(undefined);
-    out[0] = m[0];
-    const groups = this.groups[best];
-    for (let g = 1; g < m.length; g++) if (m[g] !== undefined) out[groups[g - 1]] = m[g];
-    out.index = m.index;
-    this.lastIndex = m.index + m[0].length;
-    return out;
+    this.lastIndex = 0;
+    return null;
   }
   test(s) {
     return this.exec(s) !== null;

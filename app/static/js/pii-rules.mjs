@@ -4329,58 +4329,5185 @@ export const RULES = {
  "_tight_group": "Digits joined by single punctuation, or three or four short groups spaced one apart (perhaps after a comma) as a whole ('011 000 138' on a deposit slip, '5592, 5038, 0945, 4958' read back on a call), or two groups of three to five and four to six digits so spaced ('oh seventy three, ninety three eighty four seventy seven', 073 938477, a number said again in pairs): the unit compared when the same number comes again in another form."
 };
 export const SOURCES = {
- "cue_parts": [
-  {
-   "kinds": [
-    "void",
-    "neg"
+ "cue": {
+  "key": 3,
+  "gate": "(?=[a-zÀ-ɏͰ-ϿЀ-ӿ԰-֏֐-׿؀-ۿऀ-ॿঀ-৿਀-૿஀-௿ఀ-౿฀-๿Ⴀ-ჿሀ-፿ក-៿゠-ヿ一-鿿가-힣])(?<![a-z])(?=(?:# (?:f|w)|147|a|b(?:a(?:d|j|l|n|r|t)|e(?:n|s|t)|i(?:l|r)|lo|nk|o(?:a|l|n|o|s|t|x)|r(?:a|i|o)|s(?:i|n|u)|u(?:i|k|l|r|s))|c(?: n|'n|a(?:b|c|l|m|n|r|s)|c(?:c|d)|e(?: |d|l|r)|h(?:a|e|i|u|ứ)|i(?:s|t)|l(?:a|i|o|u)|mn|n(?: |'|e|g|p|é|’)|o(?:d|l|m|n|r|s|u)|p(?: |-|5|f)|r(?:a|e|o)|t|u(?:b|e|r|s)|ze|éd|ís|ód|ăn|’n)|d(?:\\.l|/l|a(?: |t)|e(?: |a|l|m|n|p|t|v)|fi|i(?:c|d|r|s|t|č)|l|ni|o(?: |c|e|l|m|n|s)|r(?:i|s)|u(?:n|t)|ép)|e(?: i|-i|\\.(?: |g|i)|ad|bt|cu|e(?: |#|i|n|u)|f(?:d|t)|gy|i(?: |m|n)|l(?: |e)|m(?:l|p)|nr|p(?:a|l|m)|r(?:g|i|r)|s(?:c|t)|th|u |ve|x(?:a|e|t)|ye|z )|f(?: e|\\. |a(?:c|k|t|x)|cc|d(?:a|e)|e(?:d|e|i|m)|i(?:\\*|d|e|l|r|s)|lo|o(?:o|r|u)|r(?:a|e|o)|tc|ue)|g(?:as|e(?:o|r)|ha|if|o(?:o|t)|r(?:a|e|o)|u(?:a|y)|ym)|h(?:a(?:d|i|s|v|w)|e(?: |a|n|r|s|t)|i(?:n|s)|o(?: |a|m|n|p|s|t)|r |u(?:n|s)|óa|ồ |ợp)|i(?: (?:1|c|d|n|t)|-(?:1|9|t)|\\.(?: |d|t)|10|an|d(?: |-|\\.|a|e|i|n|к)|l(?: |l)|mm|n(?: |c|d|i|q|s|t|v)|ow|r(?:a|e|i|s)|s(?: |b|n|r|t)|t(?: |a|e|i|l|n|s|u)|vo)|j(?: n|'n|a(?:m|p)|e |mb|n(?: |'|a|’)|ob|u(?:d|s)|’n)|k(?:an|e(?:i|n)|h(?:o|ô)|in|la|o(?:d|n|r)|rs|un)|l(?:a(?:b|m|s)|e(?:a|b|f|t|v)|i(?:b|c|e|q|s|t)|lo|o(?:a|g|o|t|u|y))|m(?:a(?: |a|i|l|n|p|r|s|t|y)|bo|e(?:d|m|p|r|t|u|x)|i(?: |c|g|n|s)|o(?:b|d|n|r)|rn|y(?: |c|s)|ã )|n(?: (?:a|e|é)|'(?:a|e|é)|a(?: |i|o|s|t|v)|e(?:b|i|j|m|n|p|s|t|v|w)|g(?:a|â)|i(?: |c|d|e|f|g|j|k|m|p|r|s)|j |m(?:b|l|u)|o(?: |\\.|c|m|n|r|s|t|u)|p(?:i|w)|u(?: |b|e|k|m|r)|y |ão|ét|úm|’(?:a|e|é))|o(?: r|f |hi|il|kl|n(?: |l)|p(?:e|t)|r(?:d|e|i|u)|s(?:-|1|c|h)|th|u(?:r|t))|p(?:a(?: |k|n|r|s|t|y)|e(?:d|m|n|r|s)|h|ib|l(?:a|e|s|u)|mt|o|pd|r(?:a|e|i|o)|u(?:h|r)|ym|èm)|quo|r(?:/t|df|e(?:a|c|f|g|i|j|k|m|n|p|q|s|t|w)|fc|g(?:e|i)|ho|i(?: |o)|ma|o(?:d|m|o|t|u|z)|t|u(?:o|s|t)|ēķ)|s(?: s|-s|\\.(?: |s)|/(?:n|s)|a(?:l|m|v)|c(?:i|o)|e(?: |c|e|g|k|n|p|r|s|u|w)|h(?:a|e|i|o)|i(?:c|g|n|p)|ku|l(?:i|o)|m(?:e|s|ě)|nn|o(?: |c|f|i|l|m|o|s|t|u|x|z)|p|ri|s|t(?:a|e|i|o|u)|u(?: |b|p|r)|we|y(?:\\*|r)|zá|éc|ố )|t(?:a(?:i|j|p|x)|e(?:l|n|r|u|x)|fn|h(?:a|e|i)|i(?:c|l|n|t)|o(?: |d|w)|p|r(?:a|i|n|u)|u(?: |r)|x(?:a|n|p)|ài|ár|äm|él)|u(?: s|\\.(?: |s)|b(?:e|s)|i |kr|n(?:d|e|i|m|r)|p(?:c|o)|r(?:s|u)|s(?: |\\.|c|d|e)|t(?:a|i))|v(?:ar|e(?:n|r|s)|i(?:e|r|s)|o(?:t|u))|w(?:-2|2(?: |'|’)|a(?:r|s|t)|e(?: |b|r|s)|h(?: |a|e)|i(?:l|r|s|t)|o(?:r|u)|ro|yo)|xfi|y(?:an|et|o(?: |u))|z(?:ag|el|ip|on)|är(?: |e)|ügy|č(?:is|ís)|Α(?:\\.Φ|ΜΚ|ΡΙ|ΦΜ)|ΔΕΝ|α(?:\\.φ|μκ|ρι|φμ)|δεν|б(?:ан|ик|ро)|вну|дел|е(?:го|е |ин|ё )|зак|и(?:де|н(?:д|н)|ти)|йог|м(?:ар|бо|о(?:г|е|й)|ій)|н(?:а(?:л|ш)|е |иј|ом)|п(?:ас|иб|ор)|р(?:а(?:о|у|х)|ег|но|оу|ут)|с(?:в(?:о|і)|ни|оц|сн|ч(?:е|ё))|т(?:ел|о )|эс(?: |э)|і(?:де|пн|ті)|її |јмб|անձ|հ(?:աշ|եռ)|սոց|אינ|הסו|ז(?:את|ה(?: |ו))|ח\\.פ|לא |מספ|סו(?:צ|ש)|ת(?:\\.ז|עו)|آئی|ا(?:ل(?:ا|ر|س|ض)|ي(?: |ت)|کا)|ت(?:أم|ام|لف)|حسا|ر(?:قم|وٹ)|سوش|شما|ضما|فون|ليس|مش |نمب|هذ(?:ا|ه)|پرو|کیس|आईट|ऑर्|क(?:ने|ेस)|खात|पॉल|फ(?:़ो|ोन)|र(?:ाउ|ूट)|स(?:ाम|ो(?:श|स))|অ্য|আইট|এস(?: |এ)|ক(?:ান|েস)|ট্য|ফোন|র(?:াউ|েজ)|স(?:াম|েল|োশ)|ਅਕਾ|ਆਧਾ|ਕੇਸ|ਖਾਤ|ਫ(?:਼ੋ|ੋਨ)|ਰੂਟ|ਸੋਸ|ઇન્|કેસ|ખાત|ફોન|રાઉ|સ(?:ામ|ોશ)|என்|கணக|ச(?:மூ|ோஷ)|தொல|போன|வங்|అకౌ|ఆధా|కేస|ఖాత|ఫోన|రూట|సోష|หมา|เลข|არ |სოც|შეტ|ሂሳብ|ራውቲ|ስልክ|ሶሻል|አይቲ|የ(?:ሂሳ|ራው|ስል|ሶሻ|አይ|ደብ)|ደብዳ|មិន|អត្|コネチ|ソーシ|ルーテ|不是(?:e|f|i|n|o|s|个|他|你|個|僱|匯|她|工|康|我|汇|社|稅|税|納|纳|联|聯|路|銀|銷|银|销|雇)|並非(?:e|f|i|n|o|s|个|他|你|個|僱|匯|她|工|康|我|汇|社|稅|税|納|纳|联|聯|路|銀|銷|银|销|雇)|个人报|中(?:国(?:护|護)|國(?:护|護))|事件番|会员卡|保険(?:の|証)|信函(?:編|编)|個人(?:報|納)|僱主識|匯款路|受付番|口座番|売上税|工卡(?:号|號)|帳戶號|并非(?:e|f|i|n|o|s|个|他|你|個|僱|匯|她|工|康|我|汇|社|稅|税|納|纳|联|聯|路|銀|銷|银|销|雇)|康州(?:注|登|稅|税|註|銷|销)|我(?:们的|們的|的(?:稅|税))|护照|收(?:据编|據編)|會員卡|案件(?:号|編|编|號)|汇款路|注文番|电话号|登録番|确认号|確認(?:番|號)|社(?:会(?:保|安)|保号|安|會(?:保|安))|稅(?:務登|號)|税(?:务登|務登|号)|納(?:稅(?:人|號)|税(?:登|者))|纳税(?:人|号)|美(?:国(?:护|護)|國(?:护|護))|联邦(?:号|税|编|雇)|聯邦(?:僱|稅|編|號)|訂單號|証券番|請求(?:書|番)|護照|订单号|账户号|路(?:径号|徑號|由(?:号|號))|通知(?:书|書|番)|連邦雇|銀行(?:の|ル|路)|銷售稅|银行路|销售税|雇(?:主识|用(?:主|者))|電話(?:番|號)|駕(?:照|駛執)|驾(?:照|驶(?:执|证))|개인(?: |납)|계좌(?: |번)|고용주|납세자|등록(?: |번)|라우팅|사(?:건(?: |번)|업자|회(?: |보))|세금(?: |등|번)|소셜|은행(?: |코)|전화(?: |번)|주(?: (?:세|판)|문(?: |번)|세금|판매)|케이스|코네티|통지(?: |번|서)|판매(?: |세)|확인(?: |번)))",
+  "patterns": [
+   [
+    0,
+    "(?:fcc|atty\\.?|attorney|bar|voter|nmls|professional|sam|fda|dea|epa|boat|vessel) reg(?:istration|\\.)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|nos?\\.?|#))?(?![a-z])"
    ],
-   "source": "(?=[a-zÀ-ɏͰ-ϿЀ-ӿ԰-֏֐-׿؀-ۿऀ-ॿঀ-৿਀-૿஀-௿ఀ-౿฀-๿Ⴀ-ჿሀ-፿ក-៿゠-ヿ一-鿿가-힣])(?<![a-z])(?=(?:a(?: (?:a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|c(?:c|o)|ir|l(?:i|s)|nd|pp|ri|s(?: |s)|tt|uc)|b(?:a(?:d|n|r)|il|o(?:a|l))|c(?:a(?:c|l|n)|he|it|o(?:l|m|u))|d(?:a |e(?: |a|l|n)|id|o(?: |c|e|n|s))|e(?:e(?: |#|i|n|u)|le|m(?:l|p)|p(?:a|l|m))|f(?:cc|da|il|lo|o(?:r|u)|r(?:e|o)|ue)|g(?:as|eo|ot)|h(?:a(?:d|s|v)|e(?: |a|r)|is|ot|r )|i(?: (?:c|d)|\\.(?: |d)|d(?: |\\.)|ll|n(?: |c|d|s|t|v)|s(?: |n)|ti)|jus|k(?:ei|in)|l(?:et|ic|o(?:o|t|y))|m(?:a(?: |i|n|r|s|y)|e(?:d|p)|i(?:c|g|n|s)|y )|n(?:ao|e(?:i|v|w)|i(?: |e)|j |ml|o(?: |c|n|r|t)|y |ão)|o(?:f |hi|n(?: |l)|ru|sc|u(?:r|t))|p(?:a(?: |r|s|y)|en|ho|l(?:e|s)|mt|ro|ym)|r(?:e(?:m|s|w)|ho|i |o(?:t|u)|u(?:o|t))|s(?:a(?:l|m|v)|c(?:i|o)|e(?: |e|r|w)|h(?:e|o)|in|o(?:c|i|l|s|u|x)|t(?:a|i|o|u)|ub)|t(?:ax|e(?:n|x)|h(?:a|e|i)|o(?: |d|w)|rn)|u(?:n(?:d|r)|ti)|v(?:e(?:r|s)|i(?:r|s)|ot)|w(?:a(?:r|s|t)|e |i(?:l|s|t)|o(?:r|u)|ro)|y(?:et|ou)))(?:(?=(?:a(?: (?:a(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|b(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|c(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|d(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|e(?: |-|a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|f(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|g(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|h(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|i(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|j(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|k(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|l(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|m(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|n(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|o(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|p(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|q(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|r(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|s(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|t(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|u(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|v(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|w(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|x(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|y(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|z(?: |a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z))|c(?:c(?:o|t|u)|o(?:c|u))|lso|nd |riz|tt(?:o|y))|b(?:a(?:d |nk|r )|oat)|c(?:a(?:co|li|n(?: |'|n))|hec|o(?:lo|ul))|d(?:a (?:c|m|s|t)|e(?: (?:l|m|s|t)|a |l )|id |o(?: (?:c|m|s|t)|es))|epa |f(?:cc |da |lor|o(?:r |un)|rom)|geor|h(?:e(?: c|r )|is )|i(?: cl|lli|n(?: (?:a|b|c|e|h|i|m|n|o|p|r|s|t|w|y)|co|di|to|va))|just|kind|look|m(?:a(?: (?:e|m|r|s|w)|in|na|ry|ss|y )|i(?:ch|gh|nn|ss)|y (?:a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z))|n(?:e(?:va|w )|j (?:e|m|r|s|w)|mls|o(?:rt|t )|y (?:e|m|r|s|w))|o(?:f (?:a|h|m|o|t|y)|hio|n(?: (?:a|h|m|o|t|y)|ly)|rut|u(?:r |t ))|p(?:a (?:e|m|r|s|w)|enn|hon|l(?:ea|s )|rof)|r(?:hod|i (?:e|m|r|s|w)|o(?:t(?:i|u)|u(?:i|t))|u(?:ot|ti))|s(?:a(?:m |vi)|eem|h(?:e |ou)|ing|o(?:le|ut))|t(?:e(?:nn|xa)|h(?:at|e(?: |i|y)|is)|o (?:c|h|m|o|r|t|y))|un(?:de|re)|v(?:e(?:rm|ss)|irg|ote)|w(?:ash|e c|i(?:ll|sc|th)|oul|ron)|you(?: |r)))((?:fcc|atty\\.?|attorney|bar|voter|nmls|professional|sam|fda|dea|epa|boat|vessel) reg(?:istration|\\.)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|nos?\\.?|#))?(?![a-z])|not (?:(?:my|the|a|an|our|your|his|her|their) )?(?:(?:home|cell|work|mobile|bank|checking|savings|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)|personal|old|other) )?(?:telephone|phone|cell|mobile|fax|zip|(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)s?|acct|orders?|invoices?|tickets?|confirmation|members?|membership|policy|claim|case|reference|ref|receipt)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|num|no|#))?|(?:for|on|of|with|under|in|to|into) (?:my|our|the|this|his|her|their|your)(?: (?!(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?(?![a-z]))[a-z][a-z'’&.-]*){0,3} (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)s?|acct|checking|savings)(?= ?(?:is|was|are|:|=)(?![a-z])|,? (?:it(?:'|’)?s|it is|that(?:'|’)?s)(?![a-z])| (?:where|which|that|into|you|i|we|they)(?![a-z]))|(?:just )?in (?:that|this|any|which|each|either|such a|my|our|your|his|her|their) case|in case|not (?:just|only|merely) (?:the |my |his |her |their )?last[ -]?(?:four|4|five|5)(?: digits)?|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng) slips?|(?:da|do|de la|del|de su|de mi|de tu) (?:(?:sua|minha|tua) )?(?:conta|cuenta)(?: (?:antiga|nova|velha|vieja|nueva|anterior|corriente))?(?= (?:era|é|e|es|fue|foi|:))|(?:ny|nj|ma|mass\\.?|ri|pa) (?:reg\\.?|(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)|(?:withholding|(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr)|state tax)(?: (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct))? (?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:texas|florida|california|new york|ny|new jersey|nj|massachusetts|mass\\.?|rhode island|ri|pennsylvania|ohio|georgia|illinois|washington|nevada|arizona|colorado|michigan|virginia|maryland|north carolina|south carolina|tennessee|wisconsin|minnesota|indiana|missouri|vermont|maine|new hampshire) (?:state )?(?:sales (?:and |& ?)?use tax|sales tax|seller['’]?s|resale) (?:permit|licen[cs]e|certificate|i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin))(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:just |only )?for (?:your |future |easy |quick |the )?(?:reference|ref)(?![a-z.])|(?:in|with) reference to|(?:to|please|pls|kindly|also|and) reference(?![a-z])|(?<!is )(?<!'s )(?<!’s )(?<!was )(?<!are )(?<!be )(?:my|his|her|our|their|your|the|this|that) (?:[a-z]+ )?(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)(?=[.!](?:[ \\n]|$))|(?:looks?|looked|looking|seems?|seemed) like (?:my |your |his |her )?(?:(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)(?: (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)?|ssn|e\\.?i\\.?n|fein|itin|tax i\\.? ?d\\.?|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng) (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))|(?:the|your|my|this|that|a|our) (?:(?:[a-z]+ )?notice|letter|bill|statement|form|e-?mail|message|screen|portal|website|page|certificate|record)s? (?:says|said|shows|showed|reads|lists|listed|states|stated)(?![a-z])|(?:on|in|from|of) (?:the|your|my|our|this|that|a)(?: (?:[a-z]{1,4}-?)?[0-9]{1,5}[a-z]?)? (?:notice(?! ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)(?![a-z]))|order(?= \\(| ?:| (?:is|was|reads|says|shows)(?![a-z])))|(?:on|in|from) order(?= ?:)|(?:(?:the|my|our|bank|checking|savings) )*(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct|phone)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|num|no|#))? (?:is|was) (?:(?:still|also) )?(?:correct|right|fine|ok|okay|good|the same|unchanged)(?![a-z])|(?:in|into|out of) (?:the |that |this |its |any )?(?:(?:right|correct|proper|wrong|reverse|reversed|same|numerical|backwards?|other|original) )?order(?![a-z])|the (?:one|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|digits) (?:just )?(?:before|after|next to|beside|left of|right of|to the (?:left|right) of|above|below|under) (?:the |my |our )?[^()\\n]{1,40}(?=\\))|(?:invalid|wrong|incorrect|bad|unrecognized|unrecognised) (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber) )?formats?|(?:sole|single|only|managing|founding)(?: |\\n[ >]*)members?(?! ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)(?![a-z]))|(?:can|could|may|might|to|will|would|should|did|do|does|cannot|can't|i|we|you|they|he|she) claim(?= (?:him|her|them|both|my|our|his|their|the|a|an|it|me|us|that|this|these|those|each|all|either)(?![a-z])))|(?=(?:a(?:irl|lie|ppl|s(?: (?:i|t)|se)|uct)|b(?:adg|ill|ol)|c(?:ana|ity|omp)|d(?:ent|id(?: |n)|o(?: n|cu|es|n(?:'|t|’)|sy))|e(?:e(?: (?: |#|i|n|u)|#|i(?: |\\.|d)|n(?:m|o|u)|un)|lec|m(?:l(?:o|p)|p(?:l|o))|p(?:lo|ml))|f(?:ili|req|uel)|g(?:as |ot )|h(?:a(?:d |s |ve)|eal|ote|r b)|i(?: d(?: |\\.)|\\.(?: d|d(?: |\\.))|d(?: b|\\. )|n(?:su|to)|s(?: n|n(?:'|t))|tin)|kein|l(?:ett|ice|o(?:ok|t|ya))|m(?:e(?:di|pl)|y s)|n(?:ao |e(?:it|ve)|i(?: (?:a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|e )|o(?: (?:a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|ch|ne|r |t(?: |i))|ão )|o(?:sci|ur )|p(?:a(?: (?:a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)|rc|ss|ym)|mt(?: |#|i|n|u)|ro(?:d|p)|ym(?:n|t))|re(?:mi|se|wa)|s(?:ale|c(?:ia|oi)|e(?: p|em|ri|we)|hop|in |o(?:c(?:a|i)|i(?:a|c)|s(?:h|i)|xi)|t(?:af|il|or|ub)|ubm)|t(?:ax(?: |p)|he |o(?: (?:h|m|o|t)|da|wn)|rn)|util|visi|w(?:a(?:rr|s(?: |n)|te)|ith|ork)|y(?:et |our)))((?:(?:(?<=and )|(?<=und )|(?<= y )|(?<=but )|(?<=aber )|(?<=pero ))(?:(?:still|yet|noch|todav[ií]a) )?(?:no|keine?|sin)|(?:have|has|had|got|with) no|as (?:if|though) (?:it|that|this|they|those) (?:was|were|is|are)|(?:(?<=[.!?] )|(?<=\\n)|(?<![\\s\\S]))no(?= (?:(?:us|u\\.s\\.|american) )?(?:ssn|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)|itin|e\\.?i\\.?n|fein|tax i\\.? ?d\\.?)(?![a-z]))|not|isn't|isnt|is not|was not|wasn't|nor|ni|(?:neither(?: one| of (?:those|these|them|the two))?|none of (?:those|these|them)) (?:is|are|was|were)|no es|no son|n[aã]o [eé]|nao e|nie jest|nie s[aą]|se pa|pa|(?:(?:do|does|did) not|(?:don|doesn|didn)['’]?t|never) (?:have|had|got|get) (?:a|an|any))(?: (?:my|our|his|her|their|your|a|an|the|any|mi|su|nuestro|el|la|un|una|meu|minha|nosso|o|um|uma|moj|mój|moim|nasz|mwen|nou)){0,2}(?: [a-z]+(?:'s|’s|s'|s’)| (?:any|some|no|every)(?:body|one)s)?(?: (?:personal|own|(?:individual|nidividual|idnividual|inidvidual|indviidual|indiivdual|indivdiual|indiviudal|individaul|individula|idividual|inividual|indvidual|indiidual|indivdual|indiviual|individal|individul)|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)|company))?(?: (?:us|u\\.s\\.|usa|american|america))? (?:(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|no|#))?|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|ssns?|soc\\.? ?sec|soc|s\\.s\\.n\\.?|e\\.?i\\.?n|fein|ein|itin|tin|tax ?i\\.? ?d\\.?|i\\.? ?d\\.? (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) (?:tax )?(?:i\\.? ?d\\.?|e\\.?i\\.?n|fein)|fed\\.? ?i\\.? ?d\\.?|(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr) (?:i\\.? ?d\\.?|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction))(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?|(?:(?:credit|debit|bank|payment) )?card (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)|numer (?:ssn|ein|fein|itin)|seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|n[uú]mero de seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|sosyal|nimewo sosyal|nimewo sekirite sosyal|pesel|nip|ssn (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|(?:(?:ct|connecticut|state) )?(?:(?:sales )?tax )?(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)(?: (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?)|(?:looks?|looked|looking|seems?|seemed|resembles?|resembled) like an? (?:(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|ssn|s\\.s\\.n\\.?|e\\.?i\\.?n|fein|ein|itin|tax ?i\\.? ?d\\.?|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?|(?:credit |debit )?card(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)|itin application(?: (?:reference|confirmation|tracking|receipt))?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#|i\\.? ?d\\.?))?|(?:licen[cs]e|passport|serial)(?= ?[:#]? ?[0-9])|(?:(?:your|my|our|the) )?submission(?= ?(?:#|no\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|i\\.? ?d\\.?)? ?:? ?[0-9])|(?:(?:fuel|gas|shopping|store|airline|hotel) )?(?:rewards?|loyalty|frequent flyer) (?:program )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?|(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout))|(?:employee|ee|payment|notice|letter|bill|stub|dosye|document|filing) *(?:i\\.? ?d\\.?|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num)|remittance(?: (?:advice|slip|stub|voucher|i\\.? ?d\\.?|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|#))?|warranty(?: (?:(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)|card|claim|reg))?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?))?|bills? of lading(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?|bol(?= ?#? ?:? ?[0-9])|(?:(?:town|city) )?(?:assessor(?:['’]s)?|property tax|tax collector(?:['’]s)?|water|sewer|utility|electric|gas|town|city) (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?|(?:dental|vision|health|medical|insurance) plan(?= ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)? ?:? ?[0-9])|producer (?:code|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)|health card(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?|(?<=refund )(?:(?:to|into) (?:my|our|the|his|her|their) (?:(?:(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)|personal|joint|company) )?(?:(?:checking|savings|bank) )?(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?)|(?:employee |employee's |work |i\\.? ?d\\.? |hr )?badge ?(?:ids?|#|nos?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|num)|(?:(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr) |employee |work |staff |company )?i\\.? ?d\\.? badge|application ?(?:i\\.? ?d\\.?|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num)|trn(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?|(?:tax ?)?(?:paymnt|pymnt|pymt|pmt) *(?:i\\.? ?d\\.?|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num)|(?:parcel|property|lot)s?[ _]?(?:ids?|#|nos?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|nums?)|(?:auction |sale )?lots?(?= ?#? ?(?:[0-9]|(?![\\s\\S])))|alien (?:(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin) )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)|(?:canadian )?(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) insurance (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)|canadian sin))(?![a-z])"
-  },
-  {
-   "kinds": [
-    "neg"
+   [
+    0,
+    "not (?:(?:my|the|a|an|our|your|his|her|their) )?(?:(?:home|cell|work|mobile|bank|checking|savings|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)|personal|old|other) )?(?:telephone|phone|cell|mobile|fax|zip|(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)s?|acct|orders?|invoices?|tickets?|confirmation|members?|membership|policy|claim|case|reference|ref|receipt)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|num|no|#))?"
    ],
-   "source": "(?=[a-zÀ-ɏͰ-ϿЀ-ӿ԰-֏֐-׿؀-ۿऀ-ॿঀ-৿਀-૿஀-௿ఀ-౿฀-๿Ⴀ-ჿሀ-፿ក-៿゠-ヿ一-鿿가-힣])(?<![a-z])(?=(?:a|b(?:a(?:j|n|r|t)|en|il|lo|o(?:l|n|o|s)|r(?:a|i|o)|u(?:i|l))|c(?:a(?:b|l|m|n|s)|el|h(?:a|e|i)|it|l(?:a|i)|ng|o(?:l|m|n|r|s)|pf|r(?:a|e|o)|t |u(?:b|r|s)|ze)|d(?:\\.l|e(?:m|n|p|v)|is|l|o(?:c|l|m|s)|rs|u(?:n|t))|e(?:\\.g|ad|cu|f(?:d|t)|gy|in|l(?: |e)|m(?:l|p)|nr|p(?:l|m)|r(?:i|r)|sc|th|ve|xa)|f(?:de|e(?:d|e|i|m)|i(?:l|r|s)|or|r(?:a|e|o))|g(?:as|e(?:o|r)|ha|if|r(?:a|e|o)|u(?:a|y))|h(?:ai|ea|o(?:m|n)|u(?:n|s))|i(?:-9|n(?:c|d|q|s|t|v)|r(?:a|e|i)|s(?:b|r)|t(?:a|e)|vo)|j(?:a(?:m|p)|ob)|k(?:en|or)|l(?:ab|e(?:a|b)|i(?:c|q|s|t)|o(?:a|g))|m(?:a(?:l|p)|e(?:d|m|p|t|x)|o(?:d|n|r))|n(?:at|ep|i(?:c|g|m)|ot)|o(?:p(?:e|t)|rd|sh)|p(?:a(?:k|n|r|s|t|y)|e(?:n|r)|hi|l(?:a|u)|o|ur)|quo|r(?:e(?:c|f|n|p|q|s|t)|om|us)|s(?:a(?:l|m|v)|e(?:c|n|r|s|w)|h(?:a|i)|in|lo|o(?:m|t|u)|p(?:a|e)|ri|t(?:a|u)|u(?:b|p|r)|we|yr)|t(?:a(?:i|x)|eu|h(?:a|e)|ic|r(?:a|i)|ur|xn)|u(?: s|\\.(?: |s)|i |kr|n(?:e|i)|ru|s(?: |\\.|c|e)|ti)|v(?:e(?:n|r)|i(?:e|s)|ou)|w(?:at|or)|xfi|yan|zon))(?:(?=(?:a|b(?:a(?:ja|n(?:g|k)|rb|tc)|ene|ill|loc|o(?:li|nd|ok|sn)|r(?:az|it|ok)|u(?:il|lg))|c(?:a(?:bl|ll|m(?:b|e)|na|se)|ell|h(?:ar|e(?:c|q)|i(?:l|n))|ita|l(?:ai|ie)|ng |o(?:lo|mc|n(?:f|n|s|t)|rr|st)|pf|r(?:as|ed|oa)|t (?:d|l|s|u)|u(?:ba|rp|st)|zec)|d(?:\\.l|e(?:mo|nt|p(?:a|t)|vi)|isp|l|o(?:c(?:k|u)|l|mi|sy)|rs(?: |'|,|’)|u(?:ns|tc))|e(?:\\.g|ad(?: |#|n|u)|cua|f(?:de|tp)|gyp|in |l(?: s|ec)|m(?:l(?:o|p)|p(?:l|o))|nro|p(?:lo|ml)|r(?:it|ro)|scr|thi|ver|xam)|f(?:de(?:e|r)|e(?:d(?:e|r)|e(?:d|r)|in|ma)|i(?:l(?:e|i)|re|sh)|or(?: |e|m)|r(?:an|en|on))|g(?:as |e(?:or|rm)|han|ift|r(?:an|ee|ou)|u(?:at|ya))|h(?:ait|eal|o(?:me|nd)|u(?:n(?:g|t)|sk))|i(?:-94|n(?:ci|d(?:i|o)|qu|s(?:p|t|u)|te|v)|r(?:a(?:n|q)|el|is)|s(?:bn|ra)|t(?:al|em)|vor)|j(?:a(?:ma|pa)|ob(?: |#|i|n|u))|k(?:eny|ore)|l(?:abo|e(?:as|ba)|i(?:ce|qu|st|th)|o(?:an|gi))|m(?:a(?:la|p(?: |-|/|b))|e(?:di|mb|pl|te|xi)|o(?:de|ne|ro))|n(?:ati|epa|i(?:ca|ge|me)|oti)|o(?:p(?:er|ti)|rde|sha)|p(?:a(?:ki|n|r(?:a|c|k|t)|ss|ti|y(?:m|r))|e(?:ns|r(?:f|u))|hil|l(?:an|um)|o|urc)|quot|r(?:e(?:ce|f|nt|po|qu|s(?:e|i)|ti)|oma|uss)|s(?:a(?:lv|mp|vi)|e(?:cr|ne|r(?:b|i)|ss|we)|h(?:ar|ip)|in|lov|o(?:ma|ts|ut)|p(?:a(?:i|n)|ec)|ri |t(?:at|ud)|u(?:bm|pp|re)|wee|yri)|t(?:a(?:iw|x )|eud|h(?:ai|e )|ick|r(?:a(?:c|n)|in)|urk|xn(?: |#|i|n|u))|u(?: s(?: |\\.|c)|\\.(?: s|s(?: |\\.|c))|i (?:#|a|b|c|e|i|m|n|r|u)|kra|n(?:em|it)|rug|s(?: c|\\.(?: |c)|c(?: |\\.|i)|er)|til)|v(?:e(?:n(?:d|e)|ri)|i(?:et|si)|ouc)|w(?:ate|ork)|xfin|yank|zoni))((?:brazilian|mexican|israeli|canadian|french|dutch|german|polish|chinese|indian|italian|spanish|portuguese|russian|ukrainian|vietnamese|korean|japanese|filipino|philippine|colombian|dominican|peruvian|ecuadorian|guatemalan|salvadoran|honduran|haitian|jamaican|british|irish|australian|turkish|egyptian|nigerian|ghanaian|kenyan|pakistani|bangladeshi|argentine|argentinian|chilean|venezuelan|cuban|guyanese|trinidadian|barbadian|bajan|senegalese|ivorian|cameroonian|ethiopian|eritrean|somali|moroccan|lebanese|syrian|iraqi|iranian|afghan|nepali|nepalese|sri lankan|thai|cambodian|indonesian|malaysian|taiwanese|albanian|romanian|bulgarian|serbian|croatian|bosnian|greek|lithuanian|georgian|armenian|hungarian|czech|slovak|bolivian|paraguayan|uruguayan|panamanian|costa rican|nicaraguan|foreign|(?:guyana|jamaica|trinidad|barbados|haiti|mexico|brazil|colombia|ecuador|peru|guatemala|honduras|el salvador|venezuela|nigeria|ghana|kenya|india|pakistan|bangladesh|nepal|philippines|vietnam|china|taiwan|korea|japan|poland|ukraine|russia|italy|portugal|spain|france|germany|canada|albania|romania|turkey|the uk|britain|ireland|australia|israel|egypt|morocco|home country)(?:['’]s)?)(?: (?:national|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)|tax|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) insurance|identity|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)|personal|citizen|(?:taxpayer|atxpayer|txapayer|tapxayer|taxapyer|taxpyaer|taxpaeyr|taxpayre|txpayer|tapayer|taxayer|taxpyer|taxpaer|taxpayr)|fiscal|government|insurance|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial))){0,3} (?:i\\.? ?d\\.?|ids|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#|tin|ssn|card|trn|tfn|nif|nie|pps|utr|rfc|rrn)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|sin ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)|sin(?=(?: (?:is|was|es|est))?:? [0-9]{3}[ .][0-9]{3}[ .][0-9]{3}(?![0-9]))|national insurance (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)|aadhaar|teudat zehut|cpf|curp|a-(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)|a#|a(?= ?[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3}(?![0-9]))|(?:ct |connecticut )?dol(?= ?:)|u\\.? ?s\\.? ?c\\.? ?i\\.? ?s\\.? (?:online )?(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout) )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|u\\.? ?s\\.? ?c\\.? ?i\\.? ?s|(?:green card|resident card|ead card|ead|i-94|work permit) ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)|purchase orders?|po ?(?:#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))|(?<!ko )(?<!mo )(?<!na )(?<!ba )(?<!ay )(?<!pa )(?<!eto )(?<!ito )(?<!yan )(?<!yun )(?<!yon )(?<!ako )(?<!mat )(?<!ang )(?<!yung )(?<!lang )(?<!din )(?<!rin )(?<!nga )(?<!card )(?<!visa )(?<!amex )(?<!mber )(?<!ting )(?<!ssn )(?<!itin )(?<!ein )(?<!cial )(?<! q )po(?! (?:ng|ay|sa|na|ang|yung|ko|ba|kasi|lang|ito|yun|iyon)(?![a-z]))|orders?|invoices?|inv|husky(?: health| a| b| c| d)?(?: ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#|member i\\.? ?d\\.?|card))?|medicaid(?: ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#|member i\\.? ?d\\.?|client i\\.? ?d\\.?))?|fema(?: (?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)| application)?(?: ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|duns(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|session(?:[ _-]?(?:i\\.? ?d\\.?|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))|(?= ?[:#]? ?[0-9]))|(?:trace|request|correlation)[ _-]?(?:i\\.? ?d\\.?|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))|(?<!visa )(?<!mastercard )(?<!master card )(?<!amex )(?<!american express )(?<!discover )gift ?cards?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?|(?:ct |connecticut )?(?:dol|department of labor|labor department)(?: (?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr))? (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct|(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)|reg)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:eversource|ui|united illuminating|yankee gas|southern connecticut gas|cng|frontier|comcast|xfinity|optimum|verizon|spectrum|electric|electricity|gas|water|sewer|utility|cable|internet|cell ?phone) (?:bill )?(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:osha )?inspection ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|tickets?|confirmations?(?! (?:letter|notice|e-?mail|page|screen|message)s?(?![a-z]))|conf|tracking|memberships?|members?|isbn|billing ?(?:i\\.? ?d\\.?|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?)|dlns?(?![a-z])|document locator(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|num|no|#))?|case ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|case|file ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|dockets?|formats?|e\\.g\\.?|for example|examples?|sample|(?:map[- /]?)?block[- /]?lot|docket ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|reference ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|ref ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|receipt ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|transaction ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|txn ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|claim(?: form| ticket)? ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|claimant(?: ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?|(?:eftps )?enrol(?:l)?ment ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|citation(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)|(?= ?:? ?[0-9]))|trans(?:action)?\\.? ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)?(?= ?[:#]? ?[0-9])|(?:chargeback|dispute)(?: (?:case|claim|reference|ref))?(?: ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?(?= ?:? ?\\(?[0-9])|policy ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|(?:police |incident |accident |crash |fire )?report ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|(?:(?:ct |connecticut )?(?:dol|dep(?:artmen)?t\\.? of labor) |(?:ct |connecticut )?(?:state )?unemployment (?:insurance )?(?:\\((?:dol|ui|ctdol)\\) )?|ui )(?:(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr) )?(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout) |(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin) |reg )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|policy|(?:insurance )?claim|(?:(?:health|medical|dental|vision|insurance|plan|(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr)) )*group ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|inquiry ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|control ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)|(?:installment |payment )?agreement ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)|(?:quote|job|appeal|work order|supplier|vendor|(?:surety |performance |license |licence )?bond|call) ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|parcel(?: ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?|reservation|(?:vendor )?contract ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)|(?:the )?(?:department|dept|drs)['’]s(?: own)?(?: (?:fein|ein|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) (?:tax )?i\\.? ?d\\.?(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?|tax i\\.? ?d\\.?(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?|(?:(?:bank|receiving|ach) )*(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?|aba(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?))?|(?:the )?(?:state of connecticut )?department of revenue services (?:with the (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) i\\.? ?d\\.?|fein|ein)|(?:the )?(?:state of connecticut|department of revenue services|dept\\.? of revenue services|drs)(?:['’]s|,)? (?:aba|(?:bank |wire )?(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng))(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:fein|ein|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) (?:tax )?i\\.? ?d\\.?(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|tax i\\.? ?d\\.?(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?) (?:of|for) (?:the )?(?:department(?: of revenue services)?|dept|drs|state of connecticut)|(?:secretary of (?:the )?state|sots)(?:['’]s)? (?:(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines) )?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)|(?:building|construction|zoning|demolition|electrical|plumbing|parking|fishing|hunting|health(?: department)?|liquor) permit(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?|(?:customer|cust\\.?) ?(?:(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct) ?)?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no\\.?|#|i\\.? ?d\\.?)|(?:(?:pension|retirement|benefit|payment) )?plan ?(?:#|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.)|client ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|employee ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|student ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|num|nos?|#|ids?)|patient ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|serial(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|(?= ?:? ?[0-9])|(?= (?:[a-z]+ ){0,4}(?:is|was|reads|says|shows) ))|(?:meter|audit) ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no\\.?|#|i\\.? ?d\\.?)|model ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|part ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|item ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|loan ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|(?:lease|rental agreement|contract) ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|(?:bill|statement|invoice)[,:]? (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|contracts?(?= ?[#:]? ?[0-9])|check ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|cheque ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|license ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|licence ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|passport ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|booking ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|reservation ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|voucher ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|notice|nimewo dosye|dosye|session ?(?:i\\.? ?d\\.?|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|key|token|code)|d\\.?l\\.?(?= ?[:#])|(?:grand )?list ?(?:#|no\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))|pan(?= ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#|card|नम्बर|नंबर|:))|(?:login|user|username|device|error|request|trace|batch|submitter|submission|transmitter|shipment|voucher|verification|access|invoice|order|tracking|confirmation) ?(?:ids?|codes?|#|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|nos?)|reference|refs?|(?:checking|savings|bank|brokerage|credit union|share|payroll|operating|escrow|money market|sweep) (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?))(?![a-z])"
-  },
-  {
-   "kinds": [
-    "neg"
+   [
+    0,
+    "(?:for|on|of|with|under|in|to|into) (?:my|our|the|this|his|her|their|your)(?: (?!(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?(?![a-z]))[a-z][a-z'’&.-]*){0,3} (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)s?|acct|checking|savings)(?= ?(?:is|was|are|:|=)(?![a-z])|,? (?:it(?:'|’)?s|it is|that(?:'|’)?s)(?![a-z])| (?:where|which|that|into|you|i|we|they)(?![a-z]))"
    ],
-   "source": "(?=[a-zÀ-ɏͰ-ϿЀ-ӿ԰-֏֐-׿؀-ۿऀ-ॿঀ-৿਀-૿஀-௿ఀ-౿฀-๿Ⴀ-ჿሀ-፿ក-៿゠-ヿ一-鿿가-힣])(?<![a-z])(?=(?:a(?:c(?:c|h|k|o)|la|p(?:o|p|ó)|r(?:i|k)|vi)|b(?:a(?:n|t)|en|i(?:l|r)|s(?:i|u)|u(?:i|s))|c(?:a(?:b|c|l|r|s)|cd|e(?:d|r)|he|lu|o(?:d|l|m|n)|pf|ra|éd|ód)|d(?:/l|e(?:a|l)|l|ri)|e(?:bt|ft|le|rr|u |xe)|f(?:a(?:c|t)|i(?:l|r)|lo|oo|tc)|g(?:as|eo|oo|ua|ym)|h(?:aw|ea|os)|i(?:d(?:a|e)|ll|n(?:c|d|s|t)|ow|te)|jud|k(?:an|en)|l(?:ab|e(?:t|v)|i(?:b|c|e|q|s)|o(?:a|u|y))|m(?:a(?:i|r|s)|e(?:d|m|r)|i(?:c|n|s)|o(?:d|n|r))|n(?:ao|e(?:b|v|w)|i(?:e|m|s)|o(?: |r)|um|y |ão|úm)|o(?:hi|il|kl|re)|p(?:a(?: |r|t|y)|e(?:d|n)|ho|o(?:l|o|s|w)|pd|r(?:a|o))|r(?:e(?:c|f|g|p|q|s|t)|ho|ma)|s(?:/n|av|e(?: |c|g|p|r)|in|ku|li|o(?:t|u)|tu)|t(?:ax|e(?:n|r|x)|it|ra|xn)|u(?:bs|ni|pc|t(?:a|i))|v(?:e(?:n|r)|ir)|w(?:a(?:r|s|t)|e(?:b|s)|i(?:r|s)|yo)|yo |z(?:el|on)))(?:(?=(?:a(?:c(?:c(?:i|o|t|u)|h |kn|o(?:c|u))|la(?:b|s)|p(?:ol|pl|ól)|r(?:iz|ka)|vi)|b(?:a(?:nk|t(?:c|e))|ene|i(?:ll|rt)|s(?:in|ui)|u(?:i(?:l|n|s)|s(?:i|n)))|c(?:a(?:bl|co|li|r(?:d|t)|s(?:h|o))|cd(?: |i)|e(?:du|rt)|hec|lub|o(?:di|lo|m(?:m|p)|nf)|pf |ras|édu|ódi)|d(?:/l|e(?:at|la)|l|riv)|e(?:bt |ft |lec|rr(?: |#|c|n|o|u)|u n|xec)|f(?:a(?:ct|tu)|i(?:l(?:e|i)|re)|lor|ood|tc )|g(?:as |eor|oog|uar|ym )|h(?:awa|eal|osp)|i(?:d(?:ah|en)|lli|n(?:ci|di|su|te)|owa|tem)|judg|k(?:ans|ent)|l(?:ab(?: |o)|e(?:tt|vy)|i(?:br|ce|en|qu|sa)|o(?:an|ui|ya))|m(?:a(?:in|r(?:r|y)|ss)|e(?:di|mb|rc)|i(?:ch|nn|ss)|o(?:de|n(?:e|t)|rt))|n(?:ao |e(?:br|va|w )|i(?:e |me|ss)|o(?: (?:e|f|s|t)|rt)|ume|y c|ão |úme)|o(?:hio|il |kla|reg)|p(?:a(?: (?:b|e|f|i|l|m|n|o|p|r|s|w)|r(?:k|t)|ti|yp)|e(?:di|nn)|hon|o(?:li|ol|s(?: |i)|we)|pd(?: |i)|r(?:aw|o(?:d|t)))|r(?:e(?:ci|fe|gi|po|qu|si|tu)|hod|ma)|s(?:/n|avi|e(?: p|cr|gu|pt|rv)|ini|ku|lip|o(?:ts|ut)|tud)|t(?:ax |e(?:nn|rm|xa)|itl|ra(?:c|n)|xn)|u(?:bsi|nio|pc|t(?:ah|il))|v(?:e(?:nm|rm)|irg)|w(?:a(?:rr|sh|te)|e(?:b(?: |i)|st)|i(?:re|sc)|yom)|yo n|z(?:ell|oni)))((?:loan|mortgage|servicer|utility|electric|gas|water|cable|insurance) (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?|(?:water|gas|electric|power|utility|cable|phone|internet|insurance|oil) (?:company|co\\.?)(?: \\(| )(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?|(?:health(?: department| dept\\.?| district)?|food(?: service)?|building|liquor|fire|zoning|parking|septic|pool) (?:[a-z]+ ){0,2}permit(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?|(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct) (?:at|with) (?:[a-z&'.-]+ ){0,3}(?:bank|credit union|savings)(?![a-z])|(?:checking|savings|money (?:market|mkt)\\.?)(?= ?[:#=\\t]|  )|(?:pos |register |card )?terminal(?: ?(?:ids?|#|nos?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?|(?:transaction|txn)(?: ?(?:ids?|#|nos?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?|file ?(?:no\\.?|#|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num)|(?<=\\()file(?= ?:? ?[0-9])|lien ?(?:ids?|#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?)|(?:tax )?warrant ?(?:ids?|#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?)|(?:(?:police|ftc|identity theft|incident|crash|accident) )report(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|ids?))?|incident(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|ids?))?(?= ?[#:]? ?[0-9])|(?:checking|savings)(?: ?(?:acct|(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)))?(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?(?= ?[#:]? ?[0-9])|(?:rma|return (?:merchandise )?authori[sz]ation)(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?|report ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|ids?)|(?<=\\()report(?= ?:? ?[0-9])|(?:(?:ny|new york) )?certificate of authority(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?|(?:death|birth|marriage) certificate ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?)|(?:trace|batch|protocol)(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?(?= ?:? ?[0-9])|(?<!in )(?:err|error)(?: ?(?:code|#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?) ?:?| )(?=[0-9])|slip ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?)|position ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?)|(?:driver['’]?s )?d/?l(?= ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|is|was|:)(?![a-z])| ?[0-9])|(?:(?<=[^a-z]a )(?<! on a )(?<! in a )(?<!from a )|(?<=[:,;] )|(?<![\\s\\S])|(?<=\\n))letter(?= ?\\(?#? ?[0-9])|(?:billing|hospital|patient|medical|guarantor) (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:lab(?:oratory)? )?requisition(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?))?|(?:bank['’]?s?|ach|wire) trace(?![a-z])|s/n(?= ?[:#]? ?[0-9])|bates(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|numbered|range))?|referral ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|ids?)|(?:items?|products?|(?<!two )(?<!three )(?<!four )(?<![0-9] )(?<!its )parts?|models?|skus?|upcs?)(?: ?(?:codes?|#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?(?= ?:? ?[0-9])|(?:execution|commitment|warrant|lien|levy|judg(?:e)?ment|file)(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))(?= ?:? ?[0-9])|title(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?(?= ?:? ?[0-9])|merchant(?: ?(?:ids?|#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))|(?:web|ppd|ccd) ?i\\.? ?d\\.?(?= ?:? ?[0-9])|(?:venmo|paypal|zelle|cash ?app|apple pay|google pay)(?: (?:transaction|payment|txn))? ?(?:ids?|#|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|nos?|confirmation|reference|ref)|(?:union|gym|library|member(?:ship)?|loyalty|club|student|medicaid|medicare|insurance|benefits?|ebt) card(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?|(?:(?:secretary of (?:the )?state|sots|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)) )?filing (?:ids?|#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?)|(?:eft |ach )?acknowledg(?:e)?ments? ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|nos?|#|ids?)|(?:alabama|alaska|arizona|arkansas|california|colorado|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming)(?: state)? (?:(?:sales|use|and|withholding|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)|tax|(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr)|unemployment|dor|revenue) ){0,3}(?:ids?|permits?|licen[cs]es?|(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)s?|acct|(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)s?|reg|certificates?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|ubi|tax i\\.? ?d\\.?)(?![a-z])(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:no (?:es|son|era|fue) (?:(?:el|la|los) )?(?:(?:mi|mis|su|sus|nuestro|nuestra) )?|(?:yo )?no (?:tengo|tenemos|tiene|ten[ií]a)(?: todav[ií]a| a[uú]n)? (?:(?:un|una|el|la|mi|su) )?)(?:n[uú]meros? de(?:l)? seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|seguridad (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|n[uú]m\\.? de seguro(?: (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial))?|(?:mi|su|tu) (?:n[uú]mero de )?seguro(?! (?:m[eé]dico|medical|de (?:salud|auto|carro|coche|vida|desempleo|casa|hogar)))|n[uú]mero del? seguro(?! (?:m[eé]dico|medical|de (?:salud|auto|carro|coche|vida|desempleo|casa|hogar)|del (?:carro|auto|coche)))|seguro(?= ?:)|n[uú]mero de identificaci[oó]n (?:personal )?(?:del |de )?contribuyente|identificaci[oó]n (?:de|del) contribuyente|n[uú]mero de identificaci[oó]n personal del irs|n[uú]mero de identificaci[oó]n (?:patronal|de(?:l)? empleador)|identificaci[oó]n patronal|n[uú]mero patronal|n[uú]mero (?:de(?:l)? )?empleador|n[uú]mero (?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)(?! de (?:seguro|tel[eé]fono|caso))|n[uú]mero de identificaci[oó]n (?:de impuestos|tributaria|fiscal)|identificaci[oó]n (?:de impuestos|tributaria|fiscal)|n[uú]mero (?:de impuestos(?! del estado)|fiscal|tributario|de contribuyente)|n[uú]mero de (?:los )?taxes|n[uú]mero de registro(?! del? (?:carro|auto|autom[oó]vil|veh[ií]culo|coche|camioneta|barco|bote|votante|comerciante))(?: (?:fiscal|estatal|de connecticut|de(?: los| las)? impuestos?(?: (?:sobre|de)(?: las| la)? ventas?)?(?: de (?:ct|connecticut))?|de impostos?(?: sobre (?:as )?vendas)?(?: de (?:ct|connecticut))?))?|registro fiscal|registro de(?:l| los| las)? impuestos? (?:sobre|de)(?: las| la)? ventas?|permiso(?: de(?:l| los)? impuestos?)? (?:sobre|de)(?: las| la)? ventas?|n[uú]mero de (?:mi|nuestro|nuestra|la|el) (?:negocio|empresa|tienda|compa[nñ][ií]a) (?:con|en|ante) el estado|registro estatal|el registro que (?:me|nos|le|les) (?:dieron|dio|asignaron|mandaron)|(?:mi|su|tu|nuestro) registro(?! (?:de (?:entrada|salida|llamadas|nacimiento|veh[ií]culo|auto|carro|votante|la propiedad)|civil|m[eé]dico))|n[uú]mero (?:de (?:impuestos?|taxes|registro) )?del estado(?! (?:de (?:nueva york|new york|nueva jersey|new jersey|florida|massachusetts|puerto rico|texas)|civil|de cuenta))|registro de impuestos(?: del estado)?|n[uú]mero de ruta(?: bancaria)?|ruta bancaria|c[oó]digo de ruta|n[uú]mero de tr[aá]nsito|banco|dep[oó]sito directo|ruta(?=[ :#]*(?:[0-9]{7}|[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{3}(?![0-9])|(?![\\s\\S])))|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|n[uú]mero de(?:l| la)? (?:(?:mi|su|nuestr[oa]) )?(?:confirmaci[oó]n|caso|cuenta|factura|pedido|referencia|tel[eé]fono|recibo|carta|aviso|notificaci[oó]n|expediente|reclamo|reclamaci[oó]n|siniestro|p[oó]liza|licencia(?: de (?:conducir|manejar))?|socio|cliente|miembro|orden|empleado|trabajador|pasaporte)(?: del? (?:la )?(?:seguro|aseguradora|compa[nñ][ií]a))?|c[oó]digo de (?:verificaci[oó]n|confirmaci[oó]n|seguridad|acceso|error)|(?:(?<=ref\\. )|(?<=ref ))caso(?= ?:? ?[0-9])|caso (?:n[º°o]?\\.?|#|n[uú]mero)(?= ?:? ?[0-9])|licencia de (?:conducir|manejar)|factura|confirmaci[oó]n|recibo|(?:n[uú]mero de )?(?:identificaci[oó]n(?: fiscal| tributaria)?|seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|c[eé]dula|registro (?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) de contribuyentes) (?:mexican|colombian|dominican|peruan|ecuatorian|guatemaltec|salvadore[nñ]|hondure[nñ]|venezolan|argentin|chilen|cuban|espa[nñ]ol|nicarag[uü]ense|costarricense|paname[nñ]|boliviano|paraguay|uruguay)[a-z]*|pedido(?= ?(?:n[º°o]\\.? ?|# ?)?[0-9])|(?:n[aã]o (?:[eé]|s[aã]o|era|foi) (?:(?:o|a|os|as) )?(?:(?:meu|minha|meus|nosso|nossa|seu|sua) )?|(?:eu )?n[aã]o (?:tenho|temos|tem|tinha)(?: ainda)? (?:(?:um|uma|o|a|meu|minha) )?)(?:n[uú]mero do seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|n[uú]mero da seguran[cç]a (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) americana|seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|previd[eê]ncia (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|sossial(?: secur[a-z]*)?|n[uú]mero de identifica[cç][aã]o (?:do |de )?contribuinte|identifica[cç][aã]o (?:do |de )?empregador|n[uú]mero do empregador|n[uú]mero de identifica[cç][aã]o (?:fiscal|tribut[aá]ria)|identifica[cç][aã]o (?:fiscal|tribut[aá]ria)|n[uú]mero fiscal|n[uú]mero de regist(?:r)?o(?! d(?:el?|[oa]) (?:carro|auto|autom[oó]v[ei]l|ve[ií]culo|coche|barco|bote|eleitor|votante|comerciante))(?: estadual| de impostos?(?: sobre (?:as )?vendas)?(?: de (?:ct|connecticut))?)?|inscri[cç][aã]o estadual|registro estadual|(?:o|meu|nosso|seu|do) registro(?= ?(?:é|e|:|n[º°o]?\\.?)? ?[0-9])|n[uú]mero (?:de|do) (?:estado de )?connecticut|n[uú]meru di registu(?: di (?:ct|connecticut))?(?: e(?= ?[0-9]))?|registro (?:de |do )?sales tax(?: n[uú]mero)?|n[uú]mero de roteamento|roteamento|n[uú]mero de rota(?: banc[aá]ria)?|c[oó]digo do banco|banco|dep[oó]sito direto|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|n[uú]mero (?:de|da|do) (?:(?:meu|minha|nosso|nossa) )?(?:confirma[cç][aã]o|conta|fatura|pedido|protocolo|telefone|caso|carta|aviso|notifica[cç][aã]o|processo|nota|cliente|s[oó]cio|passaporte|ap[oó]lice|utente)|niss|n[uú]mero d[oa] seguro(?! s[oa][a-z]{0,3}ial)|ap[oó]lice|confirma[cç][aã]o|fatura|recibo|comprovante|c[oó]digo de (?:rastreamento|rastreio)|n[uú]mero de (?:rastreamento|rastreio)|protocolo(?: (?:n[º°o]?\\.?|#))?(?= ?:? ?[0-9])|(?:cpf|n[uú]mero (?:do seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|fiscal|de contribuinte|de identifica[cç][aã]o(?: fiscal)?)) (?:brasileir|portugu[eê]s|angolan|cabo-verdian|mo[cç]ambican)[a-z]*|protocolo d[eo] (?:atendimento|chamado|liga[cç][aã]o|solicita[cç][aã]o|reclama[cç][aã]o)|cart[aã]o de utente(?: do sns)?(?: portugu[eê]s)?(?: n[uú]mero)?|(?:n[uú]mero d[oa] (?:(?:meu|minha|nosso|nossa) )?)?sinistro(?: do seguro)?|(?:nie (?:jest|s[aą]|by[lł]) (?:(?:to) )?(?:(?:m[oó]j|moje|nasz|jego|jej|tw[oó]j|[zż]aden|[zż]adna|[zż]adne) )?)(?:numer(?:u|em)? ubezpieczenia spo[lł]ecznego|ubezpieczenia spo[lł]ecznego|numer(?:u|em)? ubezpieczenia(?! (?:zdrowotnego|samochodu|domu|polisy|na [zż]ycie))|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)|socjal(?:u|em)?|(?:numer(?:u|em)? )?socjaln(?:y|ego|ym)|numer identyfikacyjny pracodawcy|numer pracodawcy|numer identyfikacji podatkowej|numer podatkowy|numer(?:u)? rejestracyjn(?:y|ego)|numer(?:u)? rejestracji(?: podatkowej)?|rejestracj[aię] (?:w )?(?:ct|connecticut)|numer(?:u)? (?:z|w) (?:ct|connecticut)(?= ?:? ?[0-9])|numer(?:u|em)? rozliczeniow(?:y|ego|ym)|rozliczeniow(?:y|ego|ym)|numer(?:u)? routingu|(?:numer(?:u|em)? )?routingow(?:y|ego|ym)|kod banku|bank(?:u|owy|owego|owym)?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|numer(?:u|em)? (?:(?:mojej|mojego|naszej|naszego) )?(?:potwierdzenia|konta|faktury|zam[oó]wienia|telefonu|sprawy|zawiadomienia|pisma|decyzji|listu|polisy|szkody|roszczenia|pracownika|klienta|referencyjn(?:y|ego)|cz[lł]onkowsk(?:i|iego)|paszportu)|prawo jazdy|numer(?:u|em)? prawa jazdy|(?:(?:se pa|pa) (?:(?:mwen|nou|li) )?)(?:nimewo sekirite sosyal|nimewo ssn|sekirite sosyal|nimewo sosyal|sosyal(?! g[üu]venlik)|nimewo idantifikasyon kontribyab|nimewo itin|nimewo (?:ein|fein)|nimewo (?:idantifikasyon )?anplway(?:è|e)|nimewo idantifikasyon (?:ein|fein|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)|konpayi)|nimewo konpayi|nimewo taks(?! (?:ct|konetikit|konètikit|connecticut)(?![a-z]))|nimewo biznis|nimewo enskripsyon(?: taks)?(?: (?:ct|konetikit|konètikit|connecticut))?|nimewo rejis(?:trasyon)?|rejis taks(?: lavant)?|(?:nimewo )?p(?:è|e)mi taks(?: (?:sou )?lavant)?|(?:nimewo )?p(?:è|e)mi (?:sou )?lavant|nimewo taks (?:ct|konetikit|konètikit|connecticut)|nimewo wout(?: bank(?:la)?)?|wout bank(?:la)?|bank(?:la)?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|nimewo (?:dosye|konfimasyon|kont|telef[oò]n|fakti|let|avi|resi|ka(?![a-z]))|resi|avi(?= ?#? ?[0-9])|(?:nimewo )?lisans(?: kondwi| kondui)?(?: mwen)?))(?![a-z])"
-  },
-  {
-   "kinds": [
-    "neg"
+   [
+    0,
+    "(?:just )?in (?:that|this|any|which|each|either|such a|my|our|your|his|her|their) case|in case"
    ],
-   "source": "(?=[a-zÀ-ɏͰ-ϿЀ-ӿ԰-֏֐-׿؀-ۿऀ-ॿঀ-৿਀-૿஀-௿ఀ-౿฀-๿Ⴀ-ჿሀ-፿ក-៿゠-ヿ一-鿿가-힣])(?<![a-z])(?=(?:a(?:dó|kt)|c(?: n|'n|an|cc|e |h(?:u|ứ)|mn|n(?: |'|e|é|’)|ăn|’n)|d(?:et|os)|ez |h(?:es|o(?: |a|p)|óa|ồ |ợp)|i(?: d|\\.(?: |d)|d(?:-|\\.|к)|st)|j(?: n|'n|e |n(?: |'|a|’)|’n)|k(?:h(?:o|ô)|on|un)|m(?:a(?: |a|t)|ã )|n(?: (?:a|e|é)|'(?:a|e|é)|a(?: |i|v)|e(?:m|s|t)|o(?:n|u)|u(?:k|m)|ét|’(?:a|e|é))|ord|p(?:as|er|ol|r(?:a|o))|re(?:c|n)|s(?:i(?:n|p)|o |te|zá|ố )|t(?:a(?:i|j)|el|ài)|v(?:ar|er)|war|zag|är(?: |e)|ügy|вну|дел|зак|н(?:е |ом)|пас|сч(?:е|ё)|անձ|հ(?:աշ|եռ)|אינ|ז(?:את|ה(?: |ו))|ח\\.פ|לא |מספ|ת(?:\\.ז|עו)|اکا|تلف|حسا|رقم|شما|فون|ليس|مش |هذ(?:ا|ه)|پرو|کیس|ऑर्|केस|खात|पॉल|फ(?:़ो|ोन)|অ্য|কেস|ফোন|ਅਕਾ|ਆਧਾ|ਕੇਸ|ਖਾਤ|ਫ(?:਼ੋ|ੋਨ)|అకౌ|ఆధా|కేస|ఖాత|ఫోన|មិន|អត្|不是(?:e|f|i|n|o|s|个|他|你|個|僱|匯|她|工|康|我|汇|社|稅|税|納|纳|联|聯|路|銀|銷|银|销|雇)|並非(?:e|f|i|n|o|s|个|他|你|個|僱|匯|她|工|康|我|汇|社|稅|税|納|纳|联|聯|路|銀|銷|银|销|雇)|中(?:国(?:护|護)|國(?:护|護))|事件番|会员卡|保険(?:の|証)|信函(?:編|编)|受付番|口座番|帳戶號|并非(?:e|f|i|n|o|s|个|他|你|個|僱|匯|她|工|康|我|汇|社|稅|税|納|纳|联|聯|路|銀|銷|银|销|雇)|护照|收(?:据编|據編)|會員卡|案件(?:号|編|编|號)|注文番|电话号|确认号|確認(?:番|號)|美(?:国(?:护|護)|國(?:护|護))|訂單號|証券番|請求(?:書|番)|護照|订单号|账户号|通知(?:书|書|番)|電話(?:番|號)|駕(?:照|駛執)|驾(?:照|驶(?:执|证))|계좌(?: |번)|사건(?: |번)|전화(?: |번)|주문(?: |번)|케이스|통지(?: |번|서)|확인(?: |번)))(?:(?=(?:a(?:dóa|kte)|c(?: n(?: |'|e|é|’)|'n(?: |'|e|é|’)|an |ccd|e n|h(?:un|ứn)|mnd|n(?: (?:e|é)|'(?:e|é)|e(?:s|t)|ét|’(?:e|é))|ăn |’n(?: |'|e|é|’))|d(?:et |osy)|ez n|h(?:esa|o(?: s|a |p )|óa |ồ s|ợp )|i(?: d(?:-|\\.|к)|\\.(?: d|d(?:-|\\.|к))|d(?:-к|\\.(?:-|к)|ка)|st )|j(?: n(?: |'|a|’)|'n(?: |'|a|’)|e n|n(?: a|'a|a(?: |i|v)|’a)|’n(?: |'|a|’))|k(?:h(?:on|ôn)|ont|und)|m(?:a(?: (?:a|s)|ah|tr)|ã s)|n(?: (?:a(?: |i|v)|e(?:s|t)|ét)|'(?:a(?: |i|v)|e(?:s|t)|ét)|a(?: (?:j|p|t)|i |vo)|e(?:m |st|ta)|o(?:n |us)|u(?:k |m(?:e|r|é))|éta|’(?:a(?: |i|v)|e(?:s|t)|ét))|orde|p(?:asp|er(?:m|s)|oli|r(?:at|ot))|re(?:ch|nd)|s(?:i(?:nd|pa)|o (?:h|t|x|đ)|teu|zám|ố (?:h|t|x|đ))|t(?:a(?:i |j)|ele|ài )|v(?:ar |ers)|war |zagr|är(?: i|en)|ügys|внут|дел(?:а|о|у)|зако|н(?:е (?:e|f|i|n|o|s|б|е|и|й|м|н|р|с|э|і|ї)|оме)|пасп|сч(?:ет|ёт)|անձն|հ(?:աշվ|եռա)|אינ(?:ה|ו|נ)|ז(?:את |ה(?: (?:א|ל)|ו ))|ח\\.פ|לא (?:e|f|i|n|o|s|ה|מ|ס)|מספר|ת(?:\\.ז|עוד)|اکاؤ|تلفن|حساب|رقم |شمار|فون |ليس(?: |ت)|مش (?:e|f|i|n|o|s|ا|ر|س|ض)|هذ(?:ا |ه )|پرون|کیس |ऑर्ड|केस |खाता|पॉलि|फ(?:़ोन|ोन )|অ্যা|কেস |ফোন |ਅਕਾਊ|ਆਧਾਰ|ਕੇਸ |ਖਾਤਾ|ਫ(?:਼ੋਨ|ੋਨ )|అకౌం|ఆధార|కేసు|ఖాతా|ఫోన్|មិនម|អត្ត|不是(?:ei|fe|it|n(?:i|u|ú)|os|s(?:c|o|s)|个人|他的|你的|個人|僱主|匯款|她的|工卡|康州|我(?:们|們|的)|汇款|社(?:会|保|安|會)|稅(?:務|號)|税(?:务|号)|納稅|纳税|联邦|聯邦|路(?:径|徑|由)|銀行|銷售|银行|销售|雇主)|並非(?:ei|fe|it|n(?:i|u|ú)|os|s(?:c|o|s)|个人|他的|你的|個人|僱主|匯款|她的|工卡|康州|我(?:们|們|的)|汇款|社(?:会|保|安|會)|稅(?:務|號)|税(?:务|号)|納稅|纳税|联邦|聯邦|路(?:径|徑|由)|銀行|銷售|银行|销售|雇主)|中(?:国(?:护照|護照)|國(?:护照|護照))|事件番号|会员卡|保険(?:の証|証券)|信函(?:編號|编号)|受付番号|口座番号|帳戶號|并非(?:ei|fe|it|n(?:i|u|ú)|os|s(?:c|o|s)|个人|他的|你的|個人|僱主|匯款|她的|工卡|康州|我(?:们|們|的)|汇款|社(?:会|保|安|會)|稅(?:務|號)|税(?:务|号)|納稅|纳税|联邦|聯邦|路(?:径|徑|由)|銀行|銷售|银行|销售|雇主)|护照|收(?:据编号|據編號)|會員卡|案件(?:号|編號|编号|號)|注文番号|电话号|确认号|確認(?:番号|號)|美(?:国(?:护照|護照)|國(?:护照|護照))|訂單號|証券番号|請求(?:書番|番号)|護照|订单号|账户号|通知(?:书(?:号|编)|書(?:番|編|號)|番号)|電話(?:番号|號)|駕(?:照|駛執照)|驾(?:照|驶(?:执照|证))|계좌(?: 번|번호)|사건(?: 번|번호)|전화(?: 번|번호)|주문(?: 번|번호)|케이스(?: |번)|통지(?: 번|번호|서(?: |번))|확인(?: 번|번호)))((?:(?:不是|並非|并非)(?:我的|我们的|我們的|他的|她的|你的)?)(?:社会安全号码?|社會安全號碼?|社安号|社安號|社安(?= ?[:：]? ?[0-9])|社会保障号码?|社會保障號碼?|社保号|工卡号码?|工卡號碼?|个人报税识别号码?|個人報稅識別號碼?|纳税人识别号码?|納稅人識別號碼?|个人报税号码?|個人報稅號碼?|联邦雇主识别号码?|聯邦僱主識別號碼?|雇主识别号码?|僱主識別號碼?|联邦税号|聯邦稅號|联邦(?:号码?|编号)|聯邦(?:號碼?|編號)|(?:我的|我们的|我們的)?税号|(?:我的|我们的|我們的)?稅號|纳税号码?|納稅號碼?|康州税务登记号码?|康州(?:注册|註冊)(?:号|號)(?:码|碼)?|康州税号|康州稅號|康州稅務登記號碼?|税务登记号码?|稅務登記號碼?|(?:康州)?销售税许可证号码?|(?:康州)?銷售稅許可證號碼?|康州销售税号码?|康州銷售稅號碼?|康州(?:销售税|銷售稅)?登记号码?|康州(?:銷售稅)?登記號碼?|销售税登记号码?|銷售稅登記號碼?|银行路由号码?|銀行路由號碼?|路由号码?|路由號碼?|汇款路线号码?|匯款路線號碼?|(?:汇款)?路径号码?|(?:匯款)?路徑號碼?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|确认号码?|確認號碼?|电话号码?|電話號碼?|账户号码?|帳戶號碼?|订单号码?|訂單號碼?|通知书编号|通知書編號|通知书号码?|通知書號碼?|信函编号|信函編號|案件编号|案件編號|案件号码?|案件號碼?|会员卡号?码?|會員卡號?碼?|收据编号|收據編號|(?:駕照|驾照|驾驶证|駕駛執照|驾驶执照)(?:號碼|号码)?|(?:美国|美國|中国|中國)?(?:护照|護照)(?:号码|號碼)?|(?:(?:ce |c['’ ]?)?n['’ ]?(?:est|[eé]tait) pas (?:(?:le|la|mon|ma|notre|son|sa|un|une) )?|(?:je |j['’ ]?|nous )?n['’ ]?(?:ai|avons|a) (?:pas|jamais|plus|toujours pas)(?: encore)? (?:de |d['’ ]?|un |une )?)(?:num[eé]ros? de s[eé]curit[eé] sociale(?: am[eé]ricaine)?|s[eé]curit[eé] sociale(?: am[eé]ricaine)?|num[eé]ro d['’ ]?(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction) (?:fiscale )?(?:personnel(?:le)? )?(?:du |de )?contribuable|num[eé]ro d['’ ]?(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction) fiscale|num[eé]ro d['’ ]?(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction) (?:de l['’ ]?|d['’ ]?)employeur|num[eé]ro (?:d['’ ]?|de l['’ ]?)employeur|num[eé]ro fiscal|num[eé]ro d['’ ]?enregistrement(?: fiscal)?(?: (?:du|au) connecticut)?|num[eé]ro d['’ ]?inscription(?: fiscale)?|num[eé]ro d['’ ]?acheminement|num[eé]ro de routage|num[eé]ro de transit(?: bancaire)?|code de routage|banque|d[eé]p[oô]t direct|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|num[eé]ro (?:de |d['’ ]?)(?:(?:mon|ma|mes|notre|nos|son|sa|ses|leur) )?(?:confirmation|dossier|devis|compte|facture|commande|r[eé]f[eé]rence|t[eé]l[eé]phone|re[cç]u|lettre|avis)|num[eé]ro (?:fiscal|d['’ ]?(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)(?: fiscale)?|de s[eé]curit[eé] sociale|d['’ ]?assurance sociale) (?:fran[cç]ais|belge|suisse|canadien|ha[iï]tien|marocain|alg[eé]rien|tunisien|s[eé]n[eé]galais|ivoirien)e?|num[eé]ro d['’ ]?assurance sociale|num[eé]ro (?:de |d['’ ]?)(?:(?:mon|ma|son|sa|leur) )?permis(?: de conduire)?|permis de conduire|(?:non (?:[eè]|era) (?:(?:il|la|lo|un|una|uno) )?(?:(?:mio|mia|nostro|nostra|suo|sua) )?|non (?:il|la|lo) (?:mio|mia|nostro|nostra|suo|sua) )(?:(?:numer[oi]|codice) di (?:previdenza|sicurezza) sociale|previdenza sociale|sicurezza sociale|numero di identificazione (?:fiscale )?(?:del )?contribuente|numero di identificazione (?:del )?datore di lavoro|numero (?:del )?datore di lavoro|(?:il )?numero fiscale(?! italiano)|numero (?:di )?registrazione(?: fiscale)?(?: (?:del|della|dell['’]) ?(?:negozio|azienda|ditta|societ[aà]|attivit[aà]))?(?: (?:(?:in|nel|del) )?(?:ct|connecticut))?(?: (?:della |per la )?sede(?: principale)?)?|numero di (?:instradamento|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng))(?: bancario)?|codice (?:di instradamento|aba)|banca|(?:(?:i |il )?numer[oi] )?in (?:basso|fondo) (?:sull['’] ?|all['’] ?|dell['’] ?)assegno|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|numero (?:di |del |della )?(?:(?:mia|mio|nostra|nostro) )?(?:conferma|pratica|conto|fattura|ordine|riferimento|telefono|ricevuta|lettera|avviso|polizza(?: assicurativa)?)|polizza(?: assicurativa)?|(?:protocollo|pratica)(?: (?:n\\.?|nr\\.?|numero|#))?(?= ?:? ?[0-9])|numero (?:di )?matricola|matricola|(?:kh[oô]ng ph[aả]i (?:l[aà] )?)(?:s[oố] an sinh(?: x[aã] h[oộ]i)?|an sinh x[aã] h[oộ]i|s[oố] ssn|m[aã] s[oố] thu[eế] c[aá] nh[aâ]n|m[aã] s[oố] (?:thu[eế] )?(?:c[uủ]a )?(?:ch[uủ] lao đ[oộ]ng|c[oô]ng ty|doanh nghi[eệ]p)|m[aã] s[oố] thu[eế] li[eê]n bang(?: (?:c[uủ]a )?(?:c[oô]ng ty|doanh nghi[eệ]p))?|m[aã] s[oố] thu[eế]|s[oố] đ[aă]ng k[yý](?! xe)(?: thu[eế])?(?: b[aá]n h[aà]ng)?(?: (?:(?:c[uủ]a )?(?:bang )?connecticut|ct)(?![a-z]))?(?: c[uủ]a (?:ti[eệ]m|c[oô]ng ty|c[uử]a h[aà]ng|ch[uú]ng t[oô]i|t[oô]i))?|(?:m[aã] )?s[oố] thu[eế] (?:ti[eể]u )?bang(?: (?:ct|connecticut))?(?![a-z])|s[oố] đ[iị]nh tuy[eế]n(?: ng[aâ]n h[aà]ng)?|m[aã] đ[iị]nh tuy[eế]n|ng[aâ]n h[aà]ng|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|s[oố] (?:đi[eệ]n tho[aạ]i|t[aà]i kho[aả]n(?: ng[aâ]n h[aà]ng)?|h[oồ] s[oơ]|x[aá]c nh[aậ]n|h[oó]a đ[oơ]n|th[uư](?![\\u00c0-\\u1eff])|h[oợ]p đ[oồ]ng(?: thu[eê] nh[aà])?)|(?:cmnd|cccd|c[aă]n c[uư][oớ]c(?: c[oô]ng d[aâ]n)?|ch[uứ]ng minh (?:nh[aâ]n d[aâ]n|th[uư]))(?: (?:c[uũ]|m[oớ]i))?(?: s[oố])?|m[aã] s[oố] thu[eế] (?:(?:ở|tại|của) )?vi[eệ]t nam|(?:h[oồ] s[oơ]|t[aà]i kho[aả]n|h[oó]a đ[oơ]n|h[oợ]p đ[oồ]ng) s[oố]|(?:(?:هذا |هذه )?(?:ليس|ليست) |(?<![\\u0600-\\u06ff])مش )(?:رقم (?:ال)?ضمان (?:ال)?اجتماعي|رقم ضماني الاجتماعي|(?:ال)?ضمان (?:ال)?اجتماعي|(?:رقم )?(?:ال)?سوشي?ا?ل(?: ?سي?كيوري?تي)?|رقم التعريف الضريبي الفردي|(?:رقم )?(?:ال)?اي ?تن|رقم (?:تعريف )?صاحب العمل|رقم التعريف الضريبي|الرقم الضريبي|رقم (?:ال)?شركة (?:ال)?ضريبي|رقم التسجيل(?: الضريبي)?(?: في (?:ولاية )?كونيتي?كت)?|رقم تسجيل(?:ي|نا)(?: الضريبي)?(?: في (?:ولاية )?كونيتي?كت)?|رقم تسجيل (?:ال)?ضرائب(?: (?:ولاية )?كونيتي?كت)?|رقم (?:التوجيه|توجيه البنك)(?: البنكي| المصرفي)?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|رقم (?:الحساب|الهاتف|القضية|التأكيد|الطلب|الفاتورة|الإشعار|الرسالة)|رقم (?:ال)?رخصة(?: (?:ال)?تجارية| (?:ال)?قيادة)?|(?:전화|계좌|주문|확인|사건|통지서?) ?번호|케이스 ?번호|(?:не (?:(?:мой|моя|наш|наша|его|её|ее) )?)(?:эс ?эс ?эн|номер(?:а|ом)? социального (?:страхования|обеспечения)|социального (?:страхования|обеспечения)|номер(?:а|ом)? социальной страховки|соцстрах|номер(?:а|ом)? соцстрах|соц\\.? ?номер(?:а|ом)?|номер(?:а|ом)? соц\\.?(?![а-яё])|(?:мой|моего|свой|его|её|ее) социальн(?:ый|ого)(?![а-яё])|(?<![а-яё])ссн(?![а-яё])|индивидуальн(?:ый|ого) номер(?:а)? налогоплательщика|номер(?:а)? налогоплательщика|(?<![а-яё])итин(?![а-яё])|идентификационн(?:ый|ого) номер(?:а)? работодателя|номер(?:а)? работодателя|(?:(?:мой|моего|наш|нашего) )?налогов(?:ый|ого) номер(?:а)?|номер(?:а)? налоговой регистрации|налоговой регистрации|регистрационн(?:ый|ого|ом) номер(?:а|ом)?|номер(?:а)? регистрации(?: [а-яё]+){0,2} в (?:ct|коннектикуте)|номер(?:а)? маршрутизации|маршрутн(?:ый|ого) номер(?:а)?(?: банка)?|банковский маршрутный номер|банк(?:а|е|у)?|р(?:а[уо]|у)тинг(?:овый)?(?: номер)?|роутинг(?:овый)?(?: номер)?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|номер(?:а|ом)? (?:(?:моего|моей|нашего|нашей) )?(?:телефона|сч[её]та|заказа|дела|подтверждения|квитанции|письма|уведомления|счета-фактуры)|сч[её]т(?:а|у|ом|е)?(?= (?:no\\.? ?)?[0-9])(?! (?:no\\.? ?)?[0-9]{7}[-/ ]00[0-9](?![0-9]))|(?<![а-яё])дел(?:о|у|а)(?= ?no\\.? ?[0-9])|(?:zagran)?pasport(?:a|u|e)?|(?:не (?:(?:мій|моя|моє|наш|наша|його|її) )?)(?:номер(?:а|ом|у)? соціального (?:страхування|забезпечення)|соціального (?:страхування|забезпечення)|номер(?:а|ом|у)? соцстраху|соцстрах(?:у|ом)?(?![а-яіїєґ])|(?:мій|мого|свій|його|її) соц[іи]ал(?:ьн(?:ий|ого))?(?![а-яіїєґ])|(?<![а-яіїєґ])ссн(?![а-яіїєґ])|(?<![а-яіїєґ])(?:ітін|итин)(?![а-яіїєґ])|(?:ідентифікаційний )?номер платника податків(?: (?:фірми|компанії))?(?: в сша)?|маршрутн(?:ий|ого) номер(?:а|у)?(?: банку)?|номер(?:а|у)? маршрутизації|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|номер(?:а|ом|у)? (?:(?:мого|моєї|нашого|нашої) )?(?:(?:американського|закордонного|українського) )?(?:телефону|рахунку|замовлення|справи|підтвердження|квитанції|листа|повідомлення|паспорта)|i\\.? ?d\\.?-?карт(?:ка|ки|ку|ці)|(?:закордонний |внутрішній )?паспорт(?:а|і)?|(?:nuk [eë]sht[eë] )(?:numri(?: im| i tij| i saj| yn[eë])? i sigurimeve shoq[eë]rore|numri(?: im| i tij| i saj)? i sigurimeve|sigurimeve shoq[eë]rore|numri(?: im)? i sigurimit (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|numri(?: i)? (?:fatur[eë]s|telefonit|llogaris[eë]|porosis[eë]|konfirmimit|letr[eë]s)|numri(?: i)? (?:referenc[eë]s|rastit|dosjes)|(?:電話|口座|注文|確認|通知書?|事件|受付|請求書?)番号|(?:保険の?)?証券番号|(?:फ़ोन|फोन|पॉलिसी|खाता|केस|ऑर्डर) (?:नंबर|संख्या)|(?:फोन|खाता|केस) नम्बर|(?:ফোন|অ্যাকাউন্ট|কেস) নম্বর|(?:فون|اکاؤنٹ|کیس) نمبر|(?:telefon|hesap|dosya|sipariş) numara(?:m|sı)?|(?:(?:ist|war|sind) (?:nicht|keine?) (?:(?:mein|meine|unser|unsere) )?(?:(?:amerikanische|us-) ?)?)(?:sozialversicherungsnummer|amerikanische(?:n)? sozialversicherungsnummer|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|steuer-?i\\.? ?d\\.?(?:entifikationsnummer)?|steuernummer|telefonnummer|kundennummer|rechnungsnummer|aktenzeichen|versicherungsnummer|(?:شماره )?(?:تلفن|حساب|پرونده)|(?:(?:maaha|ma aha) (?:lambar(?:ka|kayga) )?)(?:lambar(?:ka|kiisa|kayga|keeda)? sooshal|sooshal sekuuriti|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|(?:មិនមែន(?:ជា)?(?:លេខ ?)?)(?:(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|អត្តសញ្ញាណប័ណ្ណ(?:ខ្មែរ)?(?: ?លេខ)?|(?:ਫ਼ੋਨ|ਫੋਨ|ਖਾਤਾ|ਅਕਾਊਂਟ|ਕੇਸ) ਨੰਬਰ|ਆਧਾਰ|(?:ఫోన్|ఖాతా|అకౌంట్|కేసు) నంబర్|ఆధార్|(?:հեռախոսի|հաշվի|անձնագրի) համար|(?:(?:ez )?nem (?:az )?(?:(?:én|az én) )?)(?:(?:amerikai )?társadalombiztosítási (?:szám|azonosító)|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|taj(?:[ -]?szám(?:om|a)?)?|adóazonosító(?: jel| szám)?|(?:telefonszám|számlaszám|ügyszám|rendelésszám)(?:om|a)?|(?:(?:det )?(?:är|var) inte (?:mitt |mina |vårt )?)(?:(?:amerikanskt? )?(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)[- ]?nummer|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|personnummer|(?:telefon|konto|kund|order|ärende)nummer|(?:(?:זה |זהו |זאת )?(?:לא|אינו|איננו|אינה) )(?:מספר (?:ה)?ביטוח (?:ה)?לאומי(?: (?:ה)?אמריקאי)?|(?:מספר )?(?:ה)?(?:סושיאל|סוציאל)(?: סקיוריטי)?|מספר (?:ה)?מעסיק(?: (?:ה)?פדרלי)?|מספר זיהוי (?:ה)?מעסיק|מספר (?:מזהה|זיהוי) (?:ל)?מס|מספר משלם (?:ה)?מסים|מספר רישום (?:ל)?מס|מספר (?:ה)?ניתוב|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|(?:מספר )?תעודת (?:ה)?זהות|מספר (?:ה)?זהות|ת\\.ז\\.?|ח\\.פ\\.?|מספר (?:ה)?(?:טלפון|חשבון|מכתב|תיק|הזמנה|אישור|דרכון)))(?![a-z])"
-  },
-  {
-   "kinds": [
-    "neg",
-    "neg_bare",
+   [
+    0,
+    "not (?:just|only|merely) (?:the |my |his |her |their )?last[ -]?(?:four|4|five|5)(?: digits)?"
+   ],
+   [
+    0,
+    "(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng) slips?"
+   ],
+   [
+    0,
+    "(?:da|do|de la|del|de su|de mi|de tu) (?:(?:sua|minha|tua) )?(?:conta|cuenta)(?: (?:antiga|nova|velha|vieja|nueva|anterior|corriente))?(?= (?:era|é|e|es|fue|foi|:))"
+   ],
+   [
+    0,
+    "(?:ny|nj|ma|mass\\.?|ri|pa) (?:reg\\.?|(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)|(?:withholding|(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr)|state tax)(?: (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct))? (?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    0,
+    "(?:texas|florida|california|new york|ny|new jersey|nj|massachusetts|mass\\.?|rhode island|ri|pennsylvania|ohio|georgia|illinois|washington|nevada|arizona|colorado|michigan|virginia|maryland|north carolina|south carolina|tennessee|wisconsin|minnesota|indiana|missouri|vermont|maine|new hampshire) (?:state )?(?:sales (?:and |& ?)?use tax|sales tax|seller['’]?s|resale) (?:permit|licen[cs]e|certificate|i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin))(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    0,
+    "(?:just |only )?for (?:your |future |easy |quick |the )?(?:reference|ref)(?![a-z.])|(?:in|with) reference to"
+   ],
+   [
+    0,
+    "(?:to|please|pls|kindly|also|and) reference(?![a-z])"
+   ],
+   [
+    0,
+    "(?<!is )(?<!'s )(?<!’s )(?<!was )(?<!are )(?<!be )(?:my|his|her|our|their|your|the|this|that) (?:[a-z]+ )?(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)(?=[.!](?:[ \\n]|$))"
+   ],
+   [
+    0,
+    "(?:looks?|looked|looking|seems?|seemed) like (?:my |your |his |her )?(?:(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)(?: (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)?|ssn|e\\.?i\\.?n|fein|itin|tax i\\.? ?d\\.?|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng) (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))"
+   ],
+   [
+    0,
+    "(?:the|your|my|this|that|a|our) (?:(?:[a-z]+ )?notice|letter|bill|statement|form|e-?mail|message|screen|portal|website|page|certificate|record)s? (?:says|said|shows|showed|reads|lists|listed|states|stated)(?![a-z])"
+   ],
+   [
+    0,
+    "(?:on|in|from|of) (?:the|your|my|our|this|that|a)(?: (?:[a-z]{1,4}-?)?[0-9]{1,5}[a-z]?)? (?:notice(?! ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)(?![a-z]))|order(?= \\(| ?:| (?:is|was|reads|says|shows)(?![a-z])))|(?:on|in|from) order(?= ?:)"
+   ],
+   [
+    0,
+    "(?:(?:the|my|our|bank|checking|savings) )*(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct|phone)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|num|no|#))? (?:is|was) (?:(?:still|also) )?(?:correct|right|fine|ok|okay|good|the same|unchanged)(?![a-z])"
+   ],
+   [
+    0,
+    "(?:in|into|out of) (?:the |that |this |its |any )?(?:(?:right|correct|proper|wrong|reverse|reversed|same|numerical|backwards?|other|original) )?order(?![a-z])"
+   ],
+   [
+    0,
+    "the (?:one|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|digits) (?:just )?(?:before|after|next to|beside|left of|right of|to the (?:left|right) of|above|below|under) (?:the |my |our )?[^()\\n]{1,40}(?=\\))"
+   ],
+   [
+    0,
+    "(?:invalid|wrong|incorrect|bad|unrecognized|unrecognised) (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber) )?formats?"
+   ],
+   [
+    0,
+    "(?:sole|single|only|managing|founding)(?: |\\n[ >]*)members?(?! ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)(?![a-z]))"
+   ],
+   [
+    0,
+    "(?:can|could|may|might|to|will|would|should|did|do|does|cannot|can't|i|we|you|they|he|she) claim(?= (?:him|her|them|both|my|our|his|their|the|a|an|it|me|us|that|this|these|those|each|all|either)(?![a-z]))"
+   ],
+   [
+    1,
+    "(?:(?:(?<=and )|(?<=und )|(?<= y )|(?<=but )|(?<=aber )|(?<=pero ))(?:(?:still|yet|noch|todav[ií]a) )?(?:no|keine?|sin)|(?:have|has|had|got|with) no|as (?:if|though) (?:it|that|this|they|those) (?:was|were|is|are)|(?:(?<=[.!?] )|(?<=\\n)|(?<![\\s\\S]))no(?= (?:(?:us|u\\.s\\.|american) )?(?:ssn|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)|itin|e\\.?i\\.?n|fein|tax i\\.? ?d\\.?)(?![a-z]))|not|isn't|isnt|is not|was not|wasn't|nor|ni|(?:neither(?: one| of (?:those|these|them|the two))?|none of (?:those|these|them)) (?:is|are|was|were)|no es|no son|n[aã]o [eé]|nao e|nie jest|nie s[aą]|se pa|pa|(?:(?:do|does|did) not|(?:don|doesn|didn)['’]?t|never) (?:have|had|got|get) (?:a|an|any))(?: (?:my|our|his|her|their|your|a|an|the|any|mi|su|nuestro|el|la|un|una|meu|minha|nosso|o|um|uma|moj|mój|moim|nasz|mwen|nou)){0,2}(?: [a-z]+(?:'s|’s|s'|s’)| (?:any|some|no|every)(?:body|one)s)?(?: (?:personal|own|(?:individual|nidividual|idnividual|inidvidual|indviidual|indiivdual|indivdiual|indiviudal|individaul|individula|idividual|inividual|indvidual|indiidual|indivdual|indiviual|individal|individul)|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)|company))?(?: (?:us|u\\.s\\.|usa|american|america))? (?:(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|no|#))?|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|ssns?|soc\\.? ?sec|soc|s\\.s\\.n\\.?|e\\.?i\\.?n|fein|ein|itin|tin|tax ?i\\.? ?d\\.?|i\\.? ?d\\.? (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) (?:tax )?(?:i\\.? ?d\\.?|e\\.?i\\.?n|fein)|fed\\.? ?i\\.? ?d\\.?|(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr) (?:i\\.? ?d\\.?|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction))(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?|(?:(?:credit|debit|bank|payment) )?card (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)|numer (?:ssn|ein|fein|itin)|seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|n[uú]mero de seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|sosyal|nimewo sosyal|nimewo sekirite sosyal|pesel|nip|ssn (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|(?:(?:ct|connecticut|state) )?(?:(?:sales )?tax )?(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)(?: (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?)"
+   ],
+   [
+    1,
+    "(?:looks?|looked|looking|seems?|seemed|resembles?|resembled) like an? (?:(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|ssn|s\\.s\\.n\\.?|e\\.?i\\.?n|fein|ein|itin|tax ?i\\.? ?d\\.?|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?|(?:credit |debit )?card(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)"
+   ],
+   [
+    1,
+    "itin application(?: (?:reference|confirmation|tracking|receipt))?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#|i\\.? ?d\\.?))?"
+   ],
+   [
+    1,
+    "(?:licen[cs]e|passport|serial)(?= ?[:#]? ?[0-9])"
+   ],
+   [
+    1,
+    "(?:(?:your|my|our|the) )?submission(?= ?(?:#|no\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|i\\.? ?d\\.?)? ?:? ?[0-9])"
+   ],
+   [
+    1,
+    "(?:(?:fuel|gas|shopping|store|airline|hotel) )?(?:rewards?|loyalty|frequent flyer) (?:program )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?|(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout))"
+   ],
+   [
+    1,
+    "(?:employee|ee|payment|notice|letter|bill|stub|dosye|document|filing) *(?:i\\.? ?d\\.?|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num)"
+   ],
+   [
+    1,
+    "remittance(?: (?:advice|slip|stub|voucher|i\\.? ?d\\.?|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|#))?"
+   ],
+   [
+    1,
+    "warranty(?: (?:(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)|card|claim|reg))?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?))?"
+   ],
+   [
+    1,
+    "bills? of lading(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?"
+   ],
+   [
+    1,
+    "bol(?= ?#? ?:? ?[0-9])"
+   ],
+   [
+    1,
+    "(?:(?:town|city) )?(?:assessor(?:['’]s)?|property tax|tax collector(?:['’]s)?|water|sewer|utility|electric|gas|town|city) (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?"
+   ],
+   [
+    1,
+    "(?:dental|vision|health|medical|insurance) plan(?= ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)? ?:? ?[0-9])"
+   ],
+   [
+    1,
+    "producer (?:code|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)"
+   ],
+   [
+    1,
+    "health card(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?"
+   ],
+   [
+    1,
+    "(?<=refund )(?:(?:to|into) (?:my|our|the|his|her|their) (?:(?:(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)|personal|joint|company) )?(?:(?:checking|savings|bank) )?(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?)"
+   ],
+   [
+    1,
+    "(?:employee |employee's |work |i\\.? ?d\\.? |hr )?badge ?(?:ids?|#|nos?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|num)"
+   ],
+   [
+    1,
+    "(?:(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr) |employee |work |staff |company )?i\\.? ?d\\.? badge"
+   ],
+   [
+    1,
+    "application ?(?:i\\.? ?d\\.?|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num)"
+   ],
+   [
+    1,
+    "trn(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?"
+   ],
+   [
+    1,
+    "(?:tax ?)?(?:paymnt|pymnt|pymt|pmt) *(?:i\\.? ?d\\.?|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num)"
+   ],
+   [
+    1,
+    "(?:parcel|property|lot)s?[ _]?(?:ids?|#|nos?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|nums?)"
+   ],
+   [
+    1,
+    "(?:auction |sale )?lots?(?= ?#? ?(?:[0-9]|(?![\\s\\S])))"
+   ],
+   [
+    1,
+    "alien (?:(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin) )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)"
+   ],
+   [
+    1,
+    "(?:canadian )?(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) insurance (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)"
+   ],
+   [
+    1,
+    "canadian sin"
+   ],
+   [
+    1,
+    "(?:brazilian|mexican|israeli|canadian|french|dutch|german|polish|chinese|indian|italian|spanish|portuguese|russian|ukrainian|vietnamese|korean|japanese|filipino|philippine|colombian|dominican|peruvian|ecuadorian|guatemalan|salvadoran|honduran|haitian|jamaican|british|irish|australian|turkish|egyptian|nigerian|ghanaian|kenyan|pakistani|bangladeshi|argentine|argentinian|chilean|venezuelan|cuban|guyanese|trinidadian|barbadian|bajan|senegalese|ivorian|cameroonian|ethiopian|eritrean|somali|moroccan|lebanese|syrian|iraqi|iranian|afghan|nepali|nepalese|sri lankan|thai|cambodian|indonesian|malaysian|taiwanese|albanian|romanian|bulgarian|serbian|croatian|bosnian|greek|lithuanian|georgian|armenian|hungarian|czech|slovak|bolivian|paraguayan|uruguayan|panamanian|costa rican|nicaraguan|foreign|(?:guyana|jamaica|trinidad|barbados|haiti|mexico|brazil|colombia|ecuador|peru|guatemala|honduras|el salvador|venezuela|nigeria|ghana|kenya|india|pakistan|bangladesh|nepal|philippines|vietnam|china|taiwan|korea|japan|poland|ukraine|russia|italy|portugal|spain|france|germany|canada|albania|romania|turkey|the uk|britain|ireland|australia|israel|egypt|morocco|home country)(?:['’]s)?)(?: (?:national|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)|tax|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) insurance|identity|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)|personal|citizen|(?:taxpayer|atxpayer|txapayer|tapxayer|taxapyer|taxpyaer|taxpaeyr|taxpayre|txpayer|tapayer|taxayer|taxpyer|taxpaer|taxpayr)|fiscal|government|insurance|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial))){0,3} (?:i\\.? ?d\\.?|ids|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#|tin|ssn|card|trn|tfn|nif|nie|pps|utr|rfc|rrn)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    1,
+    "sin ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)"
+   ],
+   [
+    1,
+    "sin(?=(?: (?:is|was|es|est))?:? [0-9]{3}[ .][0-9]{3}[ .][0-9]{3}(?![0-9]))"
+   ],
+   [
+    1,
+    "national insurance (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)"
+   ],
+   [
+    1,
+    "aadhaar"
+   ],
+   [
+    1,
+    "teudat zehut"
+   ],
+   [
+    1,
+    "cpf"
+   ],
+   [
+    1,
+    "curp"
+   ],
+   [
+    1,
+    "a-(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)"
+   ],
+   [
+    1,
+    "a#"
+   ],
+   [
+    1,
+    "a(?= ?[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3}(?![0-9]))"
+   ],
+   [
+    1,
+    "(?:ct |connecticut )?dol(?= ?:)"
+   ],
+   [
+    1,
+    "u\\.? ?s\\.? ?c\\.? ?i\\.? ?s\\.? (?:online )?(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout) )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "u\\.? ?s\\.? ?c\\.? ?i\\.? ?s"
+   ],
+   [
+    1,
+    "(?:green card|resident card|ead card|ead|i-94|work permit) ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)"
+   ],
+   [
+    1,
+    "purchase orders?"
+   ],
+   [
+    1,
+    "po ?(?:#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))"
+   ],
+   [
+    1,
+    "(?<!ko )(?<!mo )(?<!na )(?<!ba )(?<!ay )(?<!pa )(?<!eto )(?<!ito )(?<!yan )(?<!yun )(?<!yon )(?<!ako )(?<!mat )(?<!ang )(?<!yung )(?<!lang )(?<!din )(?<!rin )(?<!nga )(?<!card )(?<!visa )(?<!amex )(?<!mber )(?<!ting )(?<!ssn )(?<!itin )(?<!ein )(?<!cial )(?<! q )po(?! (?:ng|ay|sa|na|ang|yung|ko|ba|kasi|lang|ito|yun|iyon)(?![a-z]))"
+   ],
+   [
+    1,
+    "orders?"
+   ],
+   [
+    1,
+    "invoices?"
+   ],
+   [
+    1,
+    "inv"
+   ],
+   [
+    1,
+    "husky(?: health| a| b| c| d)?(?: ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#|member i\\.? ?d\\.?|card))?"
+   ],
+   [
+    1,
+    "medicaid(?: ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#|member i\\.? ?d\\.?|client i\\.? ?d\\.?))?"
+   ],
+   [
+    1,
+    "fema(?: (?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)| application)?(?: ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    1,
+    "duns(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    1,
+    "session(?:[ _-]?(?:i\\.? ?d\\.?|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))|(?= ?[:#]? ?[0-9]))|(?:trace|request|correlation)[ _-]?(?:i\\.? ?d\\.?|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))"
+   ],
+   [
+    1,
+    "(?<!visa )(?<!mastercard )(?<!master card )(?<!amex )(?<!american express )(?<!discover )gift ?cards?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?"
+   ],
+   [
+    1,
+    "(?:ct |connecticut )?(?:dol|department of labor|labor department)(?: (?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr))? (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct|(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)|reg)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    1,
+    "(?:eversource|ui|united illuminating|yankee gas|southern connecticut gas|cng|frontier|comcast|xfinity|optimum|verizon|spectrum|electric|electricity|gas|water|sewer|utility|cable|internet|cell ?phone) (?:bill )?(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    1,
+    "(?:osha )?inspection ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "tickets?"
+   ],
+   [
+    1,
+    "confirmations?(?! (?:letter|notice|e-?mail|page|screen|message)s?(?![a-z]))"
+   ],
+   [
+    1,
+    "conf"
+   ],
+   [
+    1,
+    "tracking"
+   ],
+   [
+    1,
+    "memberships?"
+   ],
+   [
+    1,
+    "members?"
+   ],
+   [
+    1,
+    "isbn"
+   ],
+   [
+    1,
+    "billing ?(?:i\\.? ?d\\.?|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?)"
+   ],
+   [
+    1,
+    "dlns?(?![a-z])"
+   ],
+   [
+    1,
+    "document locator(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|num|no|#))?"
+   ],
+   [
+    1,
+    "case ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "case"
+   ],
+   [
+    1,
+    "file ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "dockets?"
+   ],
+   [
+    1,
+    "formats?"
+   ],
+   [
+    1,
+    "e\\.g\\.?"
+   ],
+   [
+    1,
+    "for example"
+   ],
+   [
+    1,
+    "examples?"
+   ],
+   [
+    1,
+    "sample"
+   ],
+   [
+    1,
+    "(?:map[- /]?)?block[- /]?lot"
+   ],
+   [
+    1,
+    "docket ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "reference ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "ref ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "receipt ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "transaction ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "txn ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "claim(?: form| ticket)? ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "claimant(?: ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?"
+   ],
+   [
+    1,
+    "(?:eftps )?enrol(?:l)?ment ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "citation(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)|(?= ?:? ?[0-9]))"
+   ],
+   [
+    1,
+    "trans(?:action)?\\.? ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)?(?= ?[:#]? ?[0-9])"
+   ],
+   [
+    1,
+    "(?:chargeback|dispute)(?: (?:case|claim|reference|ref))?(?: ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?(?= ?:? ?\\(?[0-9])"
+   ],
+   [
+    1,
+    "policy ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "(?:police |incident |accident |crash |fire )?report ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "(?:(?:ct |connecticut )?(?:dol|dep(?:artmen)?t\\.? of labor) |(?:ct |connecticut )?(?:state )?unemployment (?:insurance )?(?:\\((?:dol|ui|ctdol)\\) )?|ui )(?:(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr) )?(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout) |(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin) |reg )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "policy"
+   ],
+   [
+    1,
+    "(?:insurance )?claim"
+   ],
+   [
+    1,
+    "(?:(?:health|medical|dental|vision|insurance|plan|(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr)) )*group ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "inquiry ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "control ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)"
+   ],
+   [
+    1,
+    "(?:installment |payment )?agreement ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)"
+   ],
+   [
+    1,
+    "(?:quote|job|appeal|work order|supplier|vendor|(?:surety |performance |license |licence )?bond|call) ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "parcel(?: ?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?"
+   ],
+   [
+    1,
+    "reservation"
+   ],
+   [
+    1,
+    "(?:vendor )?contract ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#)"
+   ],
+   [
+    1,
+    "(?:the )?(?:department|dept|drs)['’]s(?: own)?(?: (?:fein|ein|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) (?:tax )?i\\.? ?d\\.?(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?|tax i\\.? ?d\\.?(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?|(?:(?:bank|receiving|ach) )*(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?|aba(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?))?"
+   ],
+   [
+    1,
+    "(?:the )?(?:state of connecticut )?department of revenue services (?:with the (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) i\\.? ?d\\.?|fein|ein)"
+   ],
+   [
+    1,
+    "(?:the )?(?:state of connecticut|department of revenue services|dept\\.? of revenue services|drs)(?:['’]s|,)? (?:aba|(?:bank |wire )?(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng))(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    1,
+    "(?:fein|ein|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) (?:tax )?i\\.? ?d\\.?(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|tax i\\.? ?d\\.?(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?) (?:of|for) (?:the )?(?:department(?: of revenue services)?|dept|drs|state of connecticut)"
+   ],
+   [
+    1,
+    "(?:secretary of (?:the )?state|sots)(?:['’]s)? (?:(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines) )?(?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)"
+   ],
+   [
+    1,
+    "(?:building|construction|zoning|demolition|electrical|plumbing|parking|fishing|hunting|health(?: department)?|liquor) permit(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?"
+   ],
+   [
+    1,
+    "(?:customer|cust\\.?) ?(?:(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct) ?)?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no\\.?|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "(?:(?:pension|retirement|benefit|payment) )?plan ?(?:#|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.)"
+   ],
+   [
+    1,
+    "client ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "employee ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "student ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|num|nos?|#|ids?)"
+   ],
+   [
+    1,
+    "patient ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "serial(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)|(?= ?:? ?[0-9])|(?= (?:[a-z]+ ){0,4}(?:is|was|reads|says|shows) ))"
+   ],
+   [
+    1,
+    "(?:meter|audit) ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no\\.?|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "model ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "part ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "item ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "loan ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "(?:lease|rental agreement|contract) ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "(?:bill|statement|invoice)[,:]? (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    1,
+    "contracts?(?= ?[#:]? ?[0-9])"
+   ],
+   [
+    1,
+    "check ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "cheque ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "license ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "licence ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "passport ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "booking ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "reservation ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "voucher ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?)"
+   ],
+   [
+    1,
+    "notice"
+   ],
+   [
+    1,
+    "nimewo dosye"
+   ],
+   [
+    1,
+    "dosye"
+   ],
+   [
+    1,
+    "session ?(?:i\\.? ?d\\.?|#|no|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|key|token|code)"
+   ],
+   [
+    1,
+    "d\\.?l\\.?(?= ?[:#])"
+   ],
+   [
+    1,
+    "(?:grand )?list ?(?:#|no\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))"
+   ],
+   [
+    1,
+    "pan(?= ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#|card|नम्बर|नंबर|:))"
+   ],
+   [
+    1,
+    "(?:login|user|username|device|error|request|trace|batch|submitter|submission|transmitter|shipment|voucher|verification|access|invoice|order|tracking|confirmation) ?(?:ids?|codes?|#|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|nos?)"
+   ],
+   [
+    1,
+    "reference"
+   ],
+   [
+    1,
+    "refs?"
+   ],
+   [
+    1,
+    "(?:checking|savings|bank|brokerage|credit union|share|payroll|operating|escrow|money market|sweep) (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?"
+   ],
+   [
+    1,
+    "(?:loan|mortgage|servicer|utility|electric|gas|water|cable|insurance) (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?"
+   ],
+   [
+    1,
+    "(?:water|gas|electric|power|utility|cable|phone|internet|insurance|oil) (?:company|co\\.?)(?: \\(| )(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?"
+   ],
+   [
+    1,
+    "(?:health(?: department| dept\\.?| district)?|food(?: service)?|building|liquor|fire|zoning|parking|septic|pool) (?:[a-z]+ ){0,2}permit(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?"
+   ],
+   [
+    1,
+    "(?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct) (?:at|with) (?:[a-z&'.-]+ ){0,3}(?:bank|credit union|savings)(?![a-z])"
+   ],
+   [
+    1,
+    "(?:checking|savings|money (?:market|mkt)\\.?)(?= ?[:#=\\t]|  )"
+   ],
+   [
+    1,
+    "(?:pos |register |card )?terminal(?: ?(?:ids?|#|nos?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?"
+   ],
+   [
+    1,
+    "(?:transaction|txn)(?: ?(?:ids?|#|nos?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?"
+   ],
+   [
+    1,
+    "file ?(?:no\\.?|#|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num)"
+   ],
+   [
+    1,
+    "(?<=\\()file(?= ?:? ?[0-9])"
+   ],
+   [
+    1,
+    "lien ?(?:ids?|#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?)"
+   ],
+   [
+    1,
+    "(?:tax )?warrant ?(?:ids?|#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?)"
+   ],
+   [
+    1,
+    "(?:(?:police|ftc|identity theft|incident|crash|accident) )report(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|ids?))?"
+   ],
+   [
+    1,
+    "incident(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|ids?))?(?= ?[#:]? ?[0-9])"
+   ],
+   [
+    1,
+    "(?:checking|savings)(?: ?(?:acct|(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)))?(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?(?= ?[#:]? ?[0-9])"
+   ],
+   [
+    1,
+    "(?:rma|return (?:merchandise )?authori[sz]ation)(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?"
+   ],
+   [
+    1,
+    "report ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|ids?)"
+   ],
+   [
+    1,
+    "(?<=\\()report(?= ?:? ?[0-9])"
+   ],
+   [
+    1,
+    "(?:(?:ny|new york) )?certificate of authority(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?"
+   ],
+   [
+    1,
+    "(?:death|birth|marriage) certificate ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?)"
+   ],
+   [
+    1,
+    "(?:trace|batch|protocol)(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?(?= ?:? ?[0-9])"
+   ],
+   [
+    1,
+    "(?<!in )(?:err|error)(?: ?(?:code|#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?) ?:?| )(?=[0-9])"
+   ],
+   [
+    1,
+    "slip ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?)"
+   ],
+   [
+    1,
+    "position ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?)"
+   ],
+   [
+    1,
+    "(?:driver['’]?s )?d/?l(?= ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|is|was|:)(?![a-z])| ?[0-9])"
+   ],
+   [
+    1,
+    "(?:(?<=[^a-z]a )(?<! on a )(?<! in a )(?<!from a )|(?<=[:,;] )|(?<![\\s\\S])|(?<=\\n))letter(?= ?\\(?#? ?[0-9])"
+   ],
+   [
+    1,
+    "(?:billing|hospital|patient|medical|guarantor) (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    1,
+    "(?:lab(?:oratory)? )?requisition(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|i\\.? ?d\\.?))?"
+   ],
+   [
+    1,
+    "(?:bank['’]?s?|ach|wire) trace(?![a-z])"
+   ],
+   [
+    1,
+    "s/n(?= ?[:#]? ?[0-9])"
+   ],
+   [
+    1,
+    "bates(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|numbered|range))?"
+   ],
+   [
+    1,
+    "referral ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|ids?)"
+   ],
+   [
+    1,
+    "(?:items?|products?|(?<!two )(?<!three )(?<!four )(?<![0-9] )(?<!its )parts?|models?|skus?|upcs?)(?: ?(?:codes?|#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?(?= ?:? ?[0-9])"
+   ],
+   [
+    1,
+    "(?:execution|commitment|warrant|lien|levy|judg(?:e)?ment|file)(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))(?= ?:? ?[0-9])"
+   ],
+   [
+    1,
+    "title(?: ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))?(?= ?:? ?[0-9])"
+   ],
+   [
+    1,
+    "merchant(?: ?(?:ids?|#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?))"
+   ],
+   [
+    1,
+    "(?:web|ppd|ccd) ?i\\.? ?d\\.?(?= ?:? ?[0-9])"
+   ],
+   [
+    1,
+    "(?:venmo|paypal|zelle|cash ?app|apple pay|google pay)(?: (?:transaction|payment|txn))? ?(?:ids?|#|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|nos?|confirmation|reference|ref)"
+   ],
+   [
+    1,
+    "(?:union|gym|library|member(?:ship)?|loyalty|club|student|medicaid|medicare|insurance|benefits?|ebt) card(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?"
+   ],
+   [
+    1,
+    "(?:(?:secretary of (?:the )?state|sots|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)) )?filing (?:ids?|#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?)"
+   ],
+   [
+    1,
+    "(?:eft |ach )?acknowledg(?:e)?ments? ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|nos?|#|ids?)"
+   ],
+   [
+    1,
+    "(?:alabama|alaska|arizona|arkansas|california|colorado|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming)(?: state)? (?:(?:sales|use|and|withholding|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)|tax|(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr)|unemployment|dor|revenue) ){0,3}(?:ids?|permits?|licen[cs]es?|(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)s?|acct|(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)s?|reg|certificates?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|ubi|tax i\\.? ?d\\.?)(?![a-z])(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    1,
+    "(?:no (?:es|son|era|fue) (?:(?:el|la|los) )?(?:(?:mi|mis|su|sus|nuestro|nuestra) )?|(?:yo )?no (?:tengo|tenemos|tiene|ten[ií]a)(?: todav[ií]a| a[uú]n)? (?:(?:un|una|el|la|mi|su) )?)(?:n[uú]meros? de(?:l)? seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|seguridad (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|n[uú]m\\.? de seguro(?: (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial))?|(?:mi|su|tu) (?:n[uú]mero de )?seguro(?! (?:m[eé]dico|medical|de (?:salud|auto|carro|coche|vida|desempleo|casa|hogar)))|n[uú]mero del? seguro(?! (?:m[eé]dico|medical|de (?:salud|auto|carro|coche|vida|desempleo|casa|hogar)|del (?:carro|auto|coche)))|seguro(?= ?:)|n[uú]mero de identificaci[oó]n (?:personal )?(?:del |de )?contribuyente|identificaci[oó]n (?:de|del) contribuyente|n[uú]mero de identificaci[oó]n personal del irs|n[uú]mero de identificaci[oó]n (?:patronal|de(?:l)? empleador)|identificaci[oó]n patronal|n[uú]mero patronal|n[uú]mero (?:de(?:l)? )?empleador|n[uú]mero (?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)(?! de (?:seguro|tel[eé]fono|caso))|n[uú]mero de identificaci[oó]n (?:de impuestos|tributaria|fiscal)|identificaci[oó]n (?:de impuestos|tributaria|fiscal)|n[uú]mero (?:de impuestos(?! del estado)|fiscal|tributario|de contribuyente)|n[uú]mero de (?:los )?taxes|n[uú]mero de registro(?! del? (?:carro|auto|autom[oó]vil|veh[ií]culo|coche|camioneta|barco|bote|votante|comerciante))(?: (?:fiscal|estatal|de connecticut|de(?: los| las)? impuestos?(?: (?:sobre|de)(?: las| la)? ventas?)?(?: de (?:ct|connecticut))?|de impostos?(?: sobre (?:as )?vendas)?(?: de (?:ct|connecticut))?))?|registro fiscal|registro de(?:l| los| las)? impuestos? (?:sobre|de)(?: las| la)? ventas?|permiso(?: de(?:l| los)? impuestos?)? (?:sobre|de)(?: las| la)? ventas?|n[uú]mero de (?:mi|nuestro|nuestra|la|el) (?:negocio|empresa|tienda|compa[nñ][ií]a) (?:con|en|ante) el estado|registro estatal|el registro que (?:me|nos|le|les) (?:dieron|dio|asignaron|mandaron)|(?:mi|su|tu|nuestro) registro(?! (?:de (?:entrada|salida|llamadas|nacimiento|veh[ií]culo|auto|carro|votante|la propiedad)|civil|m[eé]dico))|n[uú]mero (?:de (?:impuestos?|taxes|registro) )?del estado(?! (?:de (?:nueva york|new york|nueva jersey|new jersey|florida|massachusetts|puerto rico|texas)|civil|de cuenta))|registro de impuestos(?: del estado)?|n[uú]mero de ruta(?: bancaria)?|ruta bancaria|c[oó]digo de ruta|n[uú]mero de tr[aá]nsito|banco|dep[oó]sito directo|ruta(?=[ :#]*(?:[0-9]{7}|[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{3}(?![0-9])|(?![\\s\\S])))|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "n[uú]mero de(?:l| la)? (?:(?:mi|su|nuestr[oa]) )?(?:confirmaci[oó]n|caso|cuenta|factura|pedido|referencia|tel[eé]fono|recibo|carta|aviso|notificaci[oó]n|expediente|reclamo|reclamaci[oó]n|siniestro|p[oó]liza|licencia(?: de (?:conducir|manejar))?|socio|cliente|miembro|orden|empleado|trabajador|pasaporte)(?: del? (?:la )?(?:seguro|aseguradora|compa[nñ][ií]a))?"
+   ],
+   [
+    1,
+    "c[oó]digo de (?:verificaci[oó]n|confirmaci[oó]n|seguridad|acceso|error)"
+   ],
+   [
+    1,
+    "(?:(?<=ref\\. )|(?<=ref ))caso(?= ?:? ?[0-9])"
+   ],
+   [
+    1,
+    "caso (?:n[º°o]?\\.?|#|n[uú]mero)(?= ?:? ?[0-9])"
+   ],
+   [
+    1,
+    "licencia de (?:conducir|manejar)"
+   ],
+   [
+    1,
+    "factura"
+   ],
+   [
+    1,
+    "confirmaci[oó]n"
+   ],
+   [
+    1,
+    "recibo"
+   ],
+   [
+    1,
+    "(?:n[uú]mero de )?(?:identificaci[oó]n(?: fiscal| tributaria)?|seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|c[eé]dula|registro (?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) de contribuyentes) (?:mexican|colombian|dominican|peruan|ecuatorian|guatemaltec|salvadore[nñ]|hondure[nñ]|venezolan|argentin|chilen|cuban|espa[nñ]ol|nicarag[uü]ense|costarricense|paname[nñ]|boliviano|paraguay|uruguay)[a-z]*"
+   ],
+   [
+    1,
+    "pedido(?= ?(?:n[º°o]\\.? ?|# ?)?[0-9])"
+   ],
+   [
+    1,
+    "(?:n[aã]o (?:[eé]|s[aã]o|era|foi) (?:(?:o|a|os|as) )?(?:(?:meu|minha|meus|nosso|nossa|seu|sua) )?|(?:eu )?n[aã]o (?:tenho|temos|tem|tinha)(?: ainda)? (?:(?:um|uma|o|a|meu|minha) )?)(?:n[uú]mero do seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|n[uú]mero da seguran[cç]a (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) americana|seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|previd[eê]ncia (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|sossial(?: secur[a-z]*)?|n[uú]mero de identifica[cç][aã]o (?:do |de )?contribuinte|identifica[cç][aã]o (?:do |de )?empregador|n[uú]mero do empregador|n[uú]mero de identifica[cç][aã]o (?:fiscal|tribut[aá]ria)|identifica[cç][aã]o (?:fiscal|tribut[aá]ria)|n[uú]mero fiscal|n[uú]mero de regist(?:r)?o(?! d(?:el?|[oa]) (?:carro|auto|autom[oó]v[ei]l|ve[ií]culo|coche|barco|bote|eleitor|votante|comerciante))(?: estadual| de impostos?(?: sobre (?:as )?vendas)?(?: de (?:ct|connecticut))?)?|inscri[cç][aã]o estadual|registro estadual|(?:o|meu|nosso|seu|do) registro(?= ?(?:é|e|:|n[º°o]?\\.?)? ?[0-9])|n[uú]mero (?:de|do) (?:estado de )?connecticut|n[uú]meru di registu(?: di (?:ct|connecticut))?(?: e(?= ?[0-9]))?|registro (?:de |do )?sales tax(?: n[uú]mero)?|n[uú]mero de roteamento|roteamento|n[uú]mero de rota(?: banc[aá]ria)?|c[oó]digo do banco|banco|dep[oó]sito direto|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "n[uú]mero (?:de|da|do) (?:(?:meu|minha|nosso|nossa) )?(?:confirma[cç][aã]o|conta|fatura|pedido|protocolo|telefone|caso|carta|aviso|notifica[cç][aã]o|processo|nota|cliente|s[oó]cio|passaporte|ap[oó]lice|utente)"
+   ],
+   [
+    1,
+    "niss"
+   ],
+   [
+    1,
+    "n[uú]mero d[oa] seguro(?! s[oa][a-z]{0,3}ial)"
+   ],
+   [
+    1,
+    "ap[oó]lice"
+   ],
+   [
+    1,
+    "confirma[cç][aã]o"
+   ],
+   [
+    1,
+    "fatura"
+   ],
+   [
+    1,
+    "recibo"
+   ],
+   [
+    1,
+    "comprovante"
+   ],
+   [
+    1,
+    "c[oó]digo de (?:rastreamento|rastreio)"
+   ],
+   [
+    1,
+    "n[uú]mero de (?:rastreamento|rastreio)"
+   ],
+   [
+    1,
+    "protocolo(?: (?:n[º°o]?\\.?|#))?(?= ?:? ?[0-9])"
+   ],
+   [
+    1,
+    "(?:cpf|n[uú]mero (?:do seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|fiscal|de contribuinte|de identifica[cç][aã]o(?: fiscal)?)) (?:brasileir|portugu[eê]s|angolan|cabo-verdian|mo[cç]ambican)[a-z]*"
+   ],
+   [
+    1,
+    "protocolo d[eo] (?:atendimento|chamado|liga[cç][aã]o|solicita[cç][aã]o|reclama[cç][aã]o)"
+   ],
+   [
+    1,
+    "cart[aã]o de utente(?: do sns)?(?: portugu[eê]s)?(?: n[uú]mero)?"
+   ],
+   [
+    1,
+    "(?:n[uú]mero d[oa] (?:(?:meu|minha|nosso|nossa) )?)?sinistro(?: do seguro)?"
+   ],
+   [
+    1,
+    "(?:nie (?:jest|s[aą]|by[lł]) (?:(?:to) )?(?:(?:m[oó]j|moje|nasz|jego|jej|tw[oó]j|[zż]aden|[zż]adna|[zż]adne) )?)(?:numer(?:u|em)? ubezpieczenia spo[lł]ecznego|ubezpieczenia spo[lł]ecznego|numer(?:u|em)? ubezpieczenia(?! (?:zdrowotnego|samochodu|domu|polisy|na [zż]ycie))|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)|socjal(?:u|em)?|(?:numer(?:u|em)? )?socjaln(?:y|ego|ym)|numer identyfikacyjny pracodawcy|numer pracodawcy|numer identyfikacji podatkowej|numer podatkowy|numer(?:u)? rejestracyjn(?:y|ego)|numer(?:u)? rejestracji(?: podatkowej)?|rejestracj[aię] (?:w )?(?:ct|connecticut)|numer(?:u)? (?:z|w) (?:ct|connecticut)(?= ?:? ?[0-9])|numer(?:u|em)? rozliczeniow(?:y|ego|ym)|rozliczeniow(?:y|ego|ym)|numer(?:u)? routingu|(?:numer(?:u|em)? )?routingow(?:y|ego|ym)|kod banku|bank(?:u|owy|owego|owym)?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "numer(?:u|em)? (?:(?:mojej|mojego|naszej|naszego) )?(?:potwierdzenia|konta|faktury|zam[oó]wienia|telefonu|sprawy|zawiadomienia|pisma|decyzji|listu|polisy|szkody|roszczenia|pracownika|klienta|referencyjn(?:y|ego)|cz[lł]onkowsk(?:i|iego)|paszportu)"
+   ],
+   [
+    1,
+    "prawo jazdy"
+   ],
+   [
+    1,
+    "numer(?:u|em)? prawa jazdy"
+   ],
+   [
+    1,
+    "(?:(?:se pa|pa) (?:(?:mwen|nou|li) )?)(?:nimewo sekirite sosyal|nimewo ssn|sekirite sosyal|nimewo sosyal|sosyal(?! g[üu]venlik)|nimewo idantifikasyon kontribyab|nimewo itin|nimewo (?:ein|fein)|nimewo (?:idantifikasyon )?anplway(?:è|e)|nimewo idantifikasyon (?:ein|fein|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)|konpayi)|nimewo konpayi|nimewo taks(?! (?:ct|konetikit|konètikit|connecticut)(?![a-z]))|nimewo biznis|nimewo enskripsyon(?: taks)?(?: (?:ct|konetikit|konètikit|connecticut))?|nimewo rejis(?:trasyon)?|rejis taks(?: lavant)?|(?:nimewo )?p(?:è|e)mi taks(?: (?:sou )?lavant)?|(?:nimewo )?p(?:è|e)mi (?:sou )?lavant|nimewo taks (?:ct|konetikit|konètikit|connecticut)|nimewo wout(?: bank(?:la)?)?|wout bank(?:la)?|bank(?:la)?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "nimewo (?:dosye|konfimasyon|kont|telef[oò]n|fakti|let|avi|resi|ka(?![a-z]))"
+   ],
+   [
+    1,
+    "resi"
+   ],
+   [
+    1,
+    "avi(?= ?#? ?[0-9])"
+   ],
+   [
+    1,
+    "(?:nimewo )?lisans(?: kondwi| kondui)?(?: mwen)?"
+   ],
+   [
+    1,
+    "(?:(?:不是|並非|并非)(?:我的|我们的|我們的|他的|她的|你的)?)(?:社会安全号码?|社會安全號碼?|社安号|社安號|社安(?= ?[:：]? ?[0-9])|社会保障号码?|社會保障號碼?|社保号|工卡号码?|工卡號碼?|个人报税识别号码?|個人報稅識別號碼?|纳税人识别号码?|納稅人識別號碼?|个人报税号码?|個人報稅號碼?|联邦雇主识别号码?|聯邦僱主識別號碼?|雇主识别号码?|僱主識別號碼?|联邦税号|聯邦稅號|联邦(?:号码?|编号)|聯邦(?:號碼?|編號)|(?:我的|我们的|我們的)?税号|(?:我的|我们的|我們的)?稅號|纳税号码?|納稅號碼?|康州税务登记号码?|康州(?:注册|註冊)(?:号|號)(?:码|碼)?|康州税号|康州稅號|康州稅務登記號碼?|税务登记号码?|稅務登記號碼?|(?:康州)?销售税许可证号码?|(?:康州)?銷售稅許可證號碼?|康州销售税号码?|康州銷售稅號碼?|康州(?:销售税|銷售稅)?登记号码?|康州(?:銷售稅)?登記號碼?|销售税登记号码?|銷售稅登記號碼?|银行路由号码?|銀行路由號碼?|路由号码?|路由號碼?|汇款路线号码?|匯款路線號碼?|(?:汇款)?路径号码?|(?:匯款)?路徑號碼?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "确认号码?"
+   ],
+   [
+    1,
+    "確認號碼?"
+   ],
+   [
+    1,
+    "电话号码?"
+   ],
+   [
+    1,
+    "電話號碼?"
+   ],
+   [
+    1,
+    "账户号码?"
+   ],
+   [
+    1,
+    "帳戶號碼?"
+   ],
+   [
+    1,
+    "订单号码?"
+   ],
+   [
+    1,
+    "訂單號碼?"
+   ],
+   [
+    1,
+    "通知书编号"
+   ],
+   [
+    1,
+    "通知書編號"
+   ],
+   [
+    1,
+    "通知书号码?"
+   ],
+   [
+    1,
+    "通知書號碼?"
+   ],
+   [
+    1,
+    "信函编号"
+   ],
+   [
+    1,
+    "信函編號"
+   ],
+   [
+    1,
+    "案件编号"
+   ],
+   [
+    1,
+    "案件編號"
+   ],
+   [
+    1,
+    "案件号码?"
+   ],
+   [
+    1,
+    "案件號碼?"
+   ],
+   [
+    1,
+    "会员卡号?码?"
+   ],
+   [
+    1,
+    "會員卡號?碼?"
+   ],
+   [
+    1,
+    "收据编号"
+   ],
+   [
+    1,
+    "收據編號"
+   ],
+   [
+    1,
+    "(?:駕照|驾照|驾驶证|駕駛執照|驾驶执照)(?:號碼|号码)?"
+   ],
+   [
+    1,
+    "(?:美国|美國|中国|中國)?(?:护照|護照)(?:号码|號碼)?"
+   ],
+   [
+    1,
+    "(?:(?:ce |c['’ ]?)?n['’ ]?(?:est|[eé]tait) pas (?:(?:le|la|mon|ma|notre|son|sa|un|une) )?|(?:je |j['’ ]?|nous )?n['’ ]?(?:ai|avons|a) (?:pas|jamais|plus|toujours pas)(?: encore)? (?:de |d['’ ]?|un |une )?)(?:num[eé]ros? de s[eé]curit[eé] sociale(?: am[eé]ricaine)?|s[eé]curit[eé] sociale(?: am[eé]ricaine)?|num[eé]ro d['’ ]?(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction) (?:fiscale )?(?:personnel(?:le)? )?(?:du |de )?contribuable|num[eé]ro d['’ ]?(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction) fiscale|num[eé]ro d['’ ]?(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction) (?:de l['’ ]?|d['’ ]?)employeur|num[eé]ro (?:d['’ ]?|de l['’ ]?)employeur|num[eé]ro fiscal|num[eé]ro d['’ ]?enregistrement(?: fiscal)?(?: (?:du|au) connecticut)?|num[eé]ro d['’ ]?inscription(?: fiscale)?|num[eé]ro d['’ ]?acheminement|num[eé]ro de routage|num[eé]ro de transit(?: bancaire)?|code de routage|banque|d[eé]p[oô]t direct|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "num[eé]ro (?:de |d['’ ]?)(?:(?:mon|ma|mes|notre|nos|son|sa|ses|leur) )?(?:confirmation|dossier|devis|compte|facture|commande|r[eé]f[eé]rence|t[eé]l[eé]phone|re[cç]u|lettre|avis)"
+   ],
+   [
+    1,
+    "num[eé]ro (?:fiscal|d['’ ]?(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)(?: fiscale)?|de s[eé]curit[eé] sociale|d['’ ]?assurance sociale) (?:fran[cç]ais|belge|suisse|canadien|ha[iï]tien|marocain|alg[eé]rien|tunisien|s[eé]n[eé]galais|ivoirien)e?"
+   ],
+   [
+    1,
+    "num[eé]ro d['’ ]?assurance sociale"
+   ],
+   [
+    1,
+    "num[eé]ro (?:de |d['’ ]?)(?:(?:mon|ma|son|sa|leur) )?permis(?: de conduire)?"
+   ],
+   [
+    1,
+    "permis de conduire"
+   ],
+   [
+    1,
+    "(?:non (?:[eè]|era) (?:(?:il|la|lo|un|una|uno) )?(?:(?:mio|mia|nostro|nostra|suo|sua) )?|non (?:il|la|lo) (?:mio|mia|nostro|nostra|suo|sua) )(?:(?:numer[oi]|codice) di (?:previdenza|sicurezza) sociale|previdenza sociale|sicurezza sociale|numero di identificazione (?:fiscale )?(?:del )?contribuente|numero di identificazione (?:del )?datore di lavoro|numero (?:del )?datore di lavoro|(?:il )?numero fiscale(?! italiano)|numero (?:di )?registrazione(?: fiscale)?(?: (?:del|della|dell['’]) ?(?:negozio|azienda|ditta|societ[aà]|attivit[aà]))?(?: (?:(?:in|nel|del) )?(?:ct|connecticut))?(?: (?:della |per la )?sede(?: principale)?)?|numero di (?:instradamento|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng))(?: bancario)?|codice (?:di instradamento|aba)|banca|(?:(?:i |il )?numer[oi] )?in (?:basso|fondo) (?:sull['’] ?|all['’] ?|dell['’] ?)assegno|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "numero (?:di |del |della )?(?:(?:mia|mio|nostra|nostro) )?(?:conferma|pratica|conto|fattura|ordine|riferimento|telefono|ricevuta|lettera|avviso|polizza(?: assicurativa)?)"
+   ],
+   [
+    1,
+    "polizza(?: assicurativa)?"
+   ],
+   [
+    1,
+    "(?:protocollo|pratica)(?: (?:n\\.?|nr\\.?|numero|#))?(?= ?:? ?[0-9])"
+   ],
+   [
+    1,
+    "numero (?:di )?matricola"
+   ],
+   [
+    1,
+    "matricola"
+   ],
+   [
+    1,
+    "(?:kh[oô]ng ph[aả]i (?:l[aà] )?)(?:s[oố] an sinh(?: x[aã] h[oộ]i)?|an sinh x[aã] h[oộ]i|s[oố] ssn|m[aã] s[oố] thu[eế] c[aá] nh[aâ]n|m[aã] s[oố] (?:thu[eế] )?(?:c[uủ]a )?(?:ch[uủ] lao đ[oộ]ng|c[oô]ng ty|doanh nghi[eệ]p)|m[aã] s[oố] thu[eế] li[eê]n bang(?: (?:c[uủ]a )?(?:c[oô]ng ty|doanh nghi[eệ]p))?|m[aã] s[oố] thu[eế]|s[oố] đ[aă]ng k[yý](?! xe)(?: thu[eế])?(?: b[aá]n h[aà]ng)?(?: (?:(?:c[uủ]a )?(?:bang )?connecticut|ct)(?![a-z]))?(?: c[uủ]a (?:ti[eệ]m|c[oô]ng ty|c[uử]a h[aà]ng|ch[uú]ng t[oô]i|t[oô]i))?|(?:m[aã] )?s[oố] thu[eế] (?:ti[eể]u )?bang(?: (?:ct|connecticut))?(?![a-z])|s[oố] đ[iị]nh tuy[eế]n(?: ng[aâ]n h[aà]ng)?|m[aã] đ[iị]nh tuy[eế]n|ng[aâ]n h[aà]ng|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "s[oố] (?:đi[eệ]n tho[aạ]i|t[aà]i kho[aả]n(?: ng[aâ]n h[aà]ng)?|h[oồ] s[oơ]|x[aá]c nh[aậ]n|h[oó]a đ[oơ]n|th[uư](?![\\u00c0-\\u1eff])|h[oợ]p đ[oồ]ng(?: thu[eê] nh[aà])?)"
+   ],
+   [
+    1,
+    "(?:cmnd|cccd|c[aă]n c[uư][oớ]c(?: c[oô]ng d[aâ]n)?|ch[uứ]ng minh (?:nh[aâ]n d[aâ]n|th[uư]))(?: (?:c[uũ]|m[oớ]i))?(?: s[oố])?"
+   ],
+   [
+    1,
+    "m[aã] s[oố] thu[eế] (?:(?:ở|tại|của) )?vi[eệ]t nam"
+   ],
+   [
+    1,
+    "(?:h[oồ] s[oơ]|t[aà]i kho[aả]n|h[oó]a đ[oơ]n|h[oợ]p đ[oồ]ng) s[oố]"
+   ],
+   [
+    1,
+    "(?:(?:هذا |هذه )?(?:ليس|ليست) |(?<![\\u0600-\\u06ff])مش )(?:رقم (?:ال)?ضمان (?:ال)?اجتماعي|رقم ضماني الاجتماعي|(?:ال)?ضمان (?:ال)?اجتماعي|(?:رقم )?(?:ال)?سوشي?ا?ل(?: ?سي?كيوري?تي)?|رقم التعريف الضريبي الفردي|(?:رقم )?(?:ال)?اي ?تن|رقم (?:تعريف )?صاحب العمل|رقم التعريف الضريبي|الرقم الضريبي|رقم (?:ال)?شركة (?:ال)?ضريبي|رقم التسجيل(?: الضريبي)?(?: في (?:ولاية )?كونيتي?كت)?|رقم تسجيل(?:ي|نا)(?: الضريبي)?(?: في (?:ولاية )?كونيتي?كت)?|رقم تسجيل (?:ال)?ضرائب(?: (?:ولاية )?كونيتي?كت)?|رقم (?:التوجيه|توجيه البنك)(?: البنكي| المصرفي)?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "رقم (?:الحساب|الهاتف|القضية|التأكيد|الطلب|الفاتورة|الإشعار|الرسالة)"
+   ],
+   [
+    1,
+    "رقم (?:ال)?رخصة(?: (?:ال)?تجارية| (?:ال)?قيادة)?"
+   ],
+   [
+    1,
+    "(?:전화|계좌|주문|확인|사건|통지서?) ?번호"
+   ],
+   [
+    1,
+    "케이스 ?번호"
+   ],
+   [
+    1,
+    "(?:не (?:(?:мой|моя|наш|наша|его|её|ее) )?)(?:эс ?эс ?эн|номер(?:а|ом)? социального (?:страхования|обеспечения)|социального (?:страхования|обеспечения)|номер(?:а|ом)? социальной страховки|соцстрах|номер(?:а|ом)? соцстрах|соц\\.? ?номер(?:а|ом)?|номер(?:а|ом)? соц\\.?(?![а-яё])|(?:мой|моего|свой|его|её|ее) социальн(?:ый|ого)(?![а-яё])|(?<![а-яё])ссн(?![а-яё])|индивидуальн(?:ый|ого) номер(?:а)? налогоплательщика|номер(?:а)? налогоплательщика|(?<![а-яё])итин(?![а-яё])|идентификационн(?:ый|ого) номер(?:а)? работодателя|номер(?:а)? работодателя|(?:(?:мой|моего|наш|нашего) )?налогов(?:ый|ого) номер(?:а)?|номер(?:а)? налоговой регистрации|налоговой регистрации|регистрационн(?:ый|ого|ом) номер(?:а|ом)?|номер(?:а)? регистрации(?: [а-яё]+){0,2} в (?:ct|коннектикуте)|номер(?:а)? маршрутизации|маршрутн(?:ый|ого) номер(?:а)?(?: банка)?|банковский маршрутный номер|банк(?:а|е|у)?|р(?:а[уо]|у)тинг(?:овый)?(?: номер)?|роутинг(?:овый)?(?: номер)?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "номер(?:а|ом)? (?:(?:моего|моей|нашего|нашей) )?(?:телефона|сч[её]та|заказа|дела|подтверждения|квитанции|письма|уведомления|счета-фактуры)"
+   ],
+   [
+    1,
+    "сч[её]т(?:а|у|ом|е)?(?= (?:no\\.? ?)?[0-9])(?! (?:no\\.? ?)?[0-9]{7}[-/ ]00[0-9](?![0-9]))"
+   ],
+   [
+    1,
+    "(?<![а-яё])дел(?:о|у|а)(?= ?no\\.? ?[0-9])"
+   ],
+   [
+    1,
+    "(?:zagran)?pasport(?:a|u|e)?"
+   ],
+   [
+    1,
+    "(?:не (?:(?:мій|моя|моє|наш|наша|його|її) )?)(?:номер(?:а|ом|у)? соціального (?:страхування|забезпечення)|соціального (?:страхування|забезпечення)|номер(?:а|ом|у)? соцстраху|соцстрах(?:у|ом)?(?![а-яіїєґ])|(?:мій|мого|свій|його|її) соц[іи]ал(?:ьн(?:ий|ого))?(?![а-яіїєґ])|(?<![а-яіїєґ])ссн(?![а-яіїєґ])|(?<![а-яіїєґ])(?:ітін|итин)(?![а-яіїєґ])|(?:ідентифікаційний )?номер платника податків(?: (?:фірми|компанії))?(?: в сша)?|маршрутн(?:ий|ого) номер(?:а|у)?(?: банку)?|номер(?:а|у)? маршрутизації|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "номер(?:а|ом|у)? (?:(?:мого|моєї|нашого|нашої) )?(?:(?:американського|закордонного|українського) )?(?:телефону|рахунку|замовлення|справи|підтвердження|квитанції|листа|повідомлення|паспорта)"
+   ],
+   [
+    1,
+    "i\\.? ?d\\.?-?карт(?:ка|ки|ку|ці)"
+   ],
+   [
+    1,
+    "(?:закордонний |внутрішній )?паспорт(?:а|і)?"
+   ],
+   [
+    1,
+    "(?:nuk [eë]sht[eë] )(?:numri(?: im| i tij| i saj| yn[eë])? i sigurimeve shoq[eë]rore|numri(?: im| i tij| i saj)? i sigurimeve|sigurimeve shoq[eë]rore|numri(?: im)? i sigurimit (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "numri(?: i)? (?:fatur[eë]s|telefonit|llogaris[eë]|porosis[eë]|konfirmimit|letr[eë]s)"
+   ],
+   [
+    1,
+    "numri(?: i)? (?:referenc[eë]s|rastit|dosjes)"
+   ],
+   [
+    1,
+    "(?:電話|口座|注文|確認|通知書?|事件|受付|請求書?)番号"
+   ],
+   [
+    1,
+    "(?:保険の?)?証券番号"
+   ],
+   [
+    1,
+    "(?:फ़ोन|फोन|पॉलिसी|खाता|केस|ऑर्डर) (?:नंबर|संख्या)"
+   ],
+   [
+    1,
+    "(?:फोन|खाता|केस) नम्बर"
+   ],
+   [
+    1,
+    "(?:ফোন|অ্যাকাউন্ট|কেস) নম্বর"
+   ],
+   [
+    1,
+    "(?:فون|اکاؤنٹ|کیس) نمبر"
+   ],
+   [
+    1,
+    "(?:telefon|hesap|dosya|sipariş) numara(?:m|sı)?"
+   ],
+   [
+    1,
+    "(?:(?:ist|war|sind) (?:nicht|keine?) (?:(?:mein|meine|unser|unsere) )?(?:(?:amerikanische|us-) ?)?)(?:sozialversicherungsnummer|amerikanische(?:n)? sozialversicherungsnummer|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "steuer-?i\\.? ?d\\.?(?:entifikationsnummer)?"
+   ],
+   [
+    1,
+    "steuernummer"
+   ],
+   [
+    1,
+    "telefonnummer"
+   ],
+   [
+    1,
+    "kundennummer"
+   ],
+   [
+    1,
+    "rechnungsnummer"
+   ],
+   [
+    1,
+    "aktenzeichen"
+   ],
+   [
+    1,
+    "versicherungsnummer"
+   ],
+   [
+    1,
+    "(?:شماره )?(?:تلفن|حساب|پرونده)"
+   ],
+   [
+    1,
+    "(?:(?:maaha|ma aha) (?:lambar(?:ka|kayga) )?)(?:lambar(?:ka|kiisa|kayga|keeda)? sooshal|sooshal sekuuriti|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "(?:មិនមែន(?:ជា)?(?:លេខ ?)?)(?:(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "អត្តសញ្ញាណប័ណ្ណ(?:ខ្មែរ)?(?: ?លេខ)?"
+   ],
+   [
+    1,
+    "(?:ਫ਼ੋਨ|ਫੋਨ|ਖਾਤਾ|ਅਕਾਊਂਟ|ਕੇਸ) ਨੰਬਰ"
+   ],
+   [
+    1,
+    "ਆਧਾਰ"
+   ],
+   [
+    1,
+    "(?:ఫోన్|ఖాతా|అకౌంట్|కేసు) నంబర్"
+   ],
+   [
+    1,
+    "ఆధార్"
+   ],
+   [
+    1,
+    "(?:հեռախոսի|հաշվի|անձնագրի) համար"
+   ],
+   [
+    1,
+    "(?:(?:ez )?nem (?:az )?(?:(?:én|az én) )?)(?:(?:amerikai )?társadalombiztosítási (?:szám|azonosító)|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "taj(?:[ -]?szám(?:om|a)?)?"
+   ],
+   [
+    1,
+    "adóazonosító(?: jel| szám)?"
+   ],
+   [
+    1,
+    "(?:telefonszám|számlaszám|ügyszám|rendelésszám)(?:om|a)?"
+   ],
+   [
+    1,
+    "(?:(?:det )?(?:är|var) inte (?:mitt |mina |vårt )?)(?:(?:amerikanskt? )?(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)[- ]?nummer|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "personnummer"
+   ],
+   [
+    1,
+    "(?:telefon|konto|kund|order|ärende)nummer"
+   ],
+   [
+    1,
+    "(?:(?:זה |זהו |זאת )?(?:לא|אינו|איננו|אינה) )(?:מספר (?:ה)?ביטוח (?:ה)?לאומי(?: (?:ה)?אמריקאי)?|(?:מספר )?(?:ה)?(?:סושיאל|סוציאל)(?: סקיוריטי)?|מספר (?:ה)?מעסיק(?: (?:ה)?פדרלי)?|מספר זיהוי (?:ה)?מעסיק|מספר (?:מזהה|זיהוי) (?:ל)?מס|מספר משלם (?:ה)?מסים|מספר רישום (?:ל)?מס|מספר (?:ה)?ניתוב|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "(?:מספר )?תעודת (?:ה)?זהות"
+   ],
+   [
+    1,
+    "מספר (?:ה)?זהות"
+   ],
+   [
+    1,
+    "ת\\.ז\\.?"
+   ],
+   [
+    1,
+    "ח\\.פ\\.?"
+   ],
+   [
+    1,
+    "מספר (?:ה)?(?:טלפון|חשבון|מכתב|תיק|הזמנה|אישור|דרכון)"
+   ],
+   [
+    1,
+    "(?:(?:dit |dat |het )?(?:is|was) (?:niet|geen) (?:(?:mijn|ons|onze|het|de|een) )?)(?:(?:amerikaanse? )?(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[- ](?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)[- ]?nummer|amerikaanse? (?:sofi|bsn)-?nummer|(?:amerikaanse? )?werkgevers(?:identificatie)?nummer|(?:ct-|connecticut )?registratienummer(?: bij de staat)?|(?:bank)?(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)-?nummer|routeringsnummer|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "(?:telefoon|rekening|klant|factuur|dossier|bestel|referentie|polis|paspoort|kenteken)nummer"
+   ],
+   [
+    1,
+    "betalingskenmerk"
+   ],
+   [
+    1,
+    "burgerservicenummer"
+   ],
+   [
+    1,
+    "sofi-?nummer"
+   ],
+   [
+    1,
+    "bsn"
+   ],
+   [
+    1,
+    "(?:(?:to )?(?:nen[ií]|nejsou) (?:(?:moje|m[eé]|moj[ei]|na[sš]e) )?)(?:(?:americk[eé] )?[cč][ií]sl[oa] soci[aá]ln[ií]ho zabezpe[cč]en[ií]|soci[aá]ln[ií]ho zabezpe[cč]en[ií]|(?:feder[aá]ln[ií] )?[cč][ií]slo zam[eě]stnavatele|registra[cč]n[ií] [cč][ií]slo|sm[eě]rovac[ií] [cč][ií]slo(?: banky)?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "di[cč]"
+   ],
+   [
+    1,
+    "rodn[eé] [cč][ií]slo"
+   ],
+   [
+    1,
+    "[cč][ií]slo (?:[uú][cč]tu|telefonu|objedn[aá]vky|faktury|pasu|smlouvy|dopisu|jednac[ií])"
+   ],
+   [
+    1,
+    "upom[ií]nk[ay]"
+   ],
+   [
+    1,
+    "var(?:iabiln[ií]|\\.) symbol"
+   ],
+   [
+    1,
+    "(?:(?:itu |ini )?bukan (?:nomor )?)(?:nomor (?:jaminan sosial|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety))(?: amerika)?|jaminan sosial(?: amerika)?|(?:nomor )?ein (?:usaha|perusahaan|toko)|nomor identifikasi (?:pemberi kerja|majikan)|(?:no\\.?|nomor) registrasi pajak(?: ct| connecticut)?|(?:nomor|kode) (?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)(?: bank)?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "nomor (?:telepon|rekening|pelacakan|surat|konfirmasi|pesanan|faktur|kasus|paspor|hp)"
+   ],
+   [
+    1,
+    "nik(?: ktp)?"
+   ],
+   [
+    1,
+    "npwp"
+   ],
+   [
+    1,
+    "rekening"
+   ],
+   [
+    1,
+    "(?:(?:δεν είναι|ΔΕΝ ΕΙΝΑΙ) (?:ο |το )?(?:(?:μου|δικός μου) )?)(?:(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "(?:αφμ|ΑΦΜ|α\\.φ\\.μ\\.?|Α\\.Φ\\.Μ\\.?)"
+   ],
+   [
+    1,
+    "(?:αμκα|ΑΜΚΑ)"
+   ],
+   [
+    1,
+    "(?:αριθμός|ΑΡΙΘΜΟΣ) (?:ταυτότητας|τηλεφώνου|λογαριασμού|διαβατηρίου)"
+   ],
+   [
+    1,
+    "(?:(?:se |tämä )?ei (?:ole )?)(?:(?:amerikkalai(?:nen|sen) )?sosiaaliturvatunnu(?:s|ks[a-zäö]*)|reititysnumero[a-zäö]*|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "henkilötunnu(?:s|ks[a-zäö]*)"
+   ],
+   [
+    1,
+    "(?:asiakas|puhelin|tili|tilaus)numero[a-zäö]*"
+   ],
+   [
+    1,
+    "(?:(?:то )?није (?:мој )?|(?:to )?nije (?:moj )?)(?:(?:број )?социјалног осигурања|(?:broj )?socijalnog osiguranja|еин|(?:порески )?идентификациони број послодавца|регистрациони број|registracij?ski broj|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "мбо"
+   ],
+   [
+    1,
+    "mbo"
+   ],
+   [
+    1,
+    "јмбг"
+   ],
+   [
+    1,
+    "jmbg"
+   ],
+   [
+    1,
+    "пиб"
+   ],
+   [
+    1,
+    "pib"
+   ],
+   [
+    1,
+    "(?:ફોન|ખાતા|કેસ|ઇન્વૉઇસ|ઇન્વોઇસ) નંબર"
+   ],
+   [
+    1,
+    "(?:የ)?(?:ስልክ|ሂሳብ|ደብዳቤው?) ቁጥር"
+   ],
+   [
+    1,
+    "(?:nu (?:este|e|era) (?:(?:num[aă]rul|codul) )?(?:(?:meu|mea|nostru) )?)(?:(?:num[aă]rul|codul) (?:(?:meu|său|sau|ei|lui) )?de asigur[aă]r(?:e|i|ii) (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[aă]|asigur[aă]rii? sociale americane|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "num[aă]rul facturii"
+   ],
+   [
+    1,
+    "cnp"
+   ],
+   [
+    1,
+    "(?:hindi (?:(?:po|ito|iyan|yan|yun|iyon) )*(?:(?:ang|yung|aking) )?)(?:ssn(?: (?:ko|niya|nya|namin))?|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?(?: (?:ko|niya|nya))?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "(?:არ არის (?:ჩემი )?)(?:ssn|სოციალური დაზღვევის ნომერი|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))"
+   ],
+   [
+    1,
+    "შეტყობინების ნომერი"
+   ],
+   [
+    1,
+    "rēķin(?:a|s|u)(?: nr\\.?)?"
+   ],
+   [
+    1,
+    "(?:தொலைபேசி|போன்|கணக்கு|வங்கி கணக்கு) எண்"
+   ],
+   [
+    2,
+    "last[ -]?(?:four|4|five|5)"
+   ],
+   [
+    2,
+    "(?:tele)?phone(?<!on the phone)(?<!on the telephone)(?! (?:system|menu|tree|app|lines?|calls?|support|queue|prompts?|robot|agents?|reps?|representatives?|keypad|service|hold)(?![a-z]))"
+   ],
+   [
+    2,
+    "tel"
+   ],
+   [
+    2,
+    "cellphone"
+   ],
+   [
+    2,
+    "cell"
+   ],
+   [
+    2,
+    "mobile(?= ?(?:phone|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|:|is|was|[0-9(+])(?![a-z])|[ .,;)\\]]*(?:\\n|$))"
+   ],
+   [
+    2,
+    "fax"
+   ],
+   [
+    2,
+    "call me"
+   ],
+   [
+    2,
+    "(?<!phone )(?<!the )(?<!a )(?<!that )(?<!this )(?<!my )(?<!our )(?<!your )call"
+   ],
+   [
+    2,
+    "reach me"
+   ],
+   [
+    2,
+    "text me"
+   ],
+   [
+    2,
+    "extension(?= ?(?:#|no\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num)? ?[:.]? ?[0-9]{1,6}(?![0-9]))"
+   ],
+   [
+    2,
+    "ext"
+   ],
+   [
+    2,
+    "usd"
+   ],
+   [
+    2,
+    "amounts?"
+   ],
+   [
+    2,
+    "balance"
+   ],
+   [
+    2,
+    "dollars"
+   ],
+   [
+    2,
+    "zip ?code"
+   ],
+   [
+    2,
+    "zip"
+   ],
+   [
+    2,
+    "postal code"
+   ],
+   [
+    2,
+    "(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)s?(?! transcripts?(?![a-z]))"
+   ],
+   [
+    2,
+    "acct"
+   ],
+   [
+    2,
+    "(?:checking|savings)(?= ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|:|=|is|was)(?![a-z]))"
+   ],
+   [
+    2,
+    "(?:ct |connecticut )?dol"
+   ],
+   [
+    2,
+    "department of labor"
+   ],
+   [
+    2,
+    "unemployment"
+   ],
+   [
+    2,
+    "policy"
+   ],
+   [
+    2,
+    "receipt"
+   ],
+   [
+    2,
+    "transaction"
+   ],
+   [
+    2,
+    "serial"
+   ],
+   [
+    2,
+    "licen[cs]e"
+   ],
+   [
+    2,
+    "passport"
+   ],
+   [
+    2,
+    "pesel"
+   ],
+   [
+    2,
+    "nip"
+   ],
+   [
+    2,
+    "tfn"
+   ],
+   [
+    2,
+    "tax file (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)"
+   ],
+   [
+    2,
+    "regon"
+   ],
+   [
+    2,
+    "krs"
+   ],
+   [
+    2,
+    "npi"
+   ],
+   [
+    2,
+    "nif"
+   ],
+   [
+    2,
+    "mrn"
+   ],
+   [
+    2,
+    "medical record(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    2,
+    "bsn"
+   ],
+   [
+    2,
+    "burgerservicenummer"
+   ],
+   [
+    2,
+    "cnpj"
+   ],
+   [
+    2,
+    "rfc"
+   ],
+   [
+    2,
+    "dni"
+   ],
+   [
+    2,
+    "nir"
+   ],
+   [
+    2,
+    "ph"
+   ],
+   [
+    2,
+    "mob"
+   ],
+   [
+    2,
+    "sms"
+   ],
+   [
+    2,
+    "whatsapp"
+   ],
+   [
+    2,
+    "referencia"
+   ],
+   [
+    2,
+    "tel[eé]fono"
+   ],
+   [
+    2,
+    "celular"
+   ],
+   [
+    2,
+    "cuenta"
+   ],
+   [
+    2,
+    "protocolo"
+   ],
+   [
+    2,
+    "telefone"
+   ],
+   [
+    2,
+    "whatsapp"
+   ],
+   [
+    2,
+    "conta"
+   ],
+   [
+    2,
+    "potwierdzenia"
+   ],
+   [
+    2,
+    "potwierdzenie"
+   ],
+   [
+    2,
+    "faktury"
+   ],
+   [
+    2,
+    "telefon(?:u|em)?"
+   ],
+   [
+    2,
+    "konta"
+   ],
+   [
+    2,
+    "konto"
+   ],
+   [
+    2,
+    "dosye"
+   ],
+   [
+    2,
+    "konfimasyon"
+   ],
+   [
+    2,
+    "telef[oò]n"
+   ],
+   [
+    2,
+    "kont"
+   ],
+   [
+    2,
+    "nas(?: canadien)?"
+   ],
+   [
+    2,
+    "confirmation"
+   ],
+   [
+    2,
+    "facture"
+   ],
+   [
+    2,
+    "t[eé]l[eé]phone"
+   ],
+   [
+    2,
+    "compte"
+   ],
+   [
+    2,
+    "conferma"
+   ],
+   [
+    2,
+    "fattura"
+   ],
+   [
+    2,
+    "telefono"
+   ],
+   [
+    2,
+    "conto"
+   ],
+   [
+    2,
+    "(?<![а-яё])бик(?![а-яё])"
+   ],
+   [
+    2,
+    "телефон(?:а)?"
+   ],
+   [
+    2,
+    "сч[её]т(?:а)?"
+   ],
+   [
+    2,
+    "(?<![а-яё])(?:снилс|инн)(?![а-яё])"
+   ],
+   [
+    2,
+    "телефон(?:у)?"
+   ],
+   [
+    2,
+    "рахун(?:ок|ку)"
+   ],
+   [
+    2,
+    "(?<![а-яіїєґ])(?:рнокпп|іпн)(?![а-яіїєґ])"
+   ],
+   [
+    2,
+    "fatur[eë]s?"
+   ],
+   [
+    2,
+    "telefon(?:i|it)?"
+   ],
+   [
+    2,
+    "llogari(?:a|s[eë])?"
+   ],
+   [
+    3,
+    "sy\\*(?=[0-9]{9}(?![0-9]))"
+   ],
+   [
+    3,
+    "w-?2(?:['’]s)? box a(?= ?[:#.]? ?[0-9]| (?:has|shows|says|reads|is|was|lists)(?![a-z]))"
+   ],
+   [
+    3,
+    "box a(?= ?[:#.]? ?[0-9])"
+   ],
+   [
+    3,
+    "(?:(?:taxpayer|atxpayer|txapayer|tapxayer|taxapyer|taxpyaer|taxpaeyr|taxpayre|txpayer|tapayer|taxayer|taxpyer|taxpaer|taxpayr)|spouse|primary|secondary|employee|dependent|recipient|payee)_?ssn"
+   ],
+   [
+    3,
+    "(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[ -]?(?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#))?"
+   ],
+   [
+    3,
+    "soc[1l]al[ -]?secur[1il]ty(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#))?"
+   ],
+   [
+    3,
+    "(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[ -]?secur[1l]ty(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#))?"
+   ],
+   [
+    3,
+    "(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[ -]?sec"
+   ],
+   [
+    3,
+    "soc\\.? ?sec(?:urity)?"
+   ],
+   [
+    3,
+    "soc(?: ?(?:#|no|num|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)))?"
+   ],
+   [
+    3,
+    "so(?:cail|ical|cila)[ -]?sec(?:urity)?"
+   ],
+   [
+    3,
+    "(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[ -]?se(?:cuirty|curty|curiy|cruity)"
+   ],
+   [
+    3,
+    "special (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#))?"
+   ],
+   [
+    3,
+    "so ?shall (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#))?"
+   ],
+   [
+    3,
+    "sochal(?: ?(?:(?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#))?"
+   ],
+   [
+    3,
+    "s\\.s\\.n\\.?"
+   ],
+   [
+    3,
+    "s-s-n"
+   ],
+   [
+    3,
+    "s\\.? s\\.? n\\.?"
+   ],
+   [
+    3,
+    "s\\.s\\. ?(?:#|no)"
+   ],
+   [
+    3,
+    "ssns?"
+   ],
+   [
+    3,
+    "snn"
+   ],
+   [
+    3,
+    "ssm(?= ?[:#=])"
+   ],
+   [
+    3,
+    "(?:tp|(?<=/ )sp|(?<=/)sp|(?<=, )sp|(?<=; )sp|(?<=& )sp)(?= ?[:#-]? ?[0-9]{3}[ -]?[0-9]{2}[ -]?[0-9]{4}(?![0-9]))"
+   ],
+   [
+    3,
+    "(?<=[0-9]{9} )(?<![^\\n][0-9]{9} )(?:where(?:['’]?s| is) (?:my|our) (?:ct |state |connecticut )?refund|(?:ct |state )?refund status)"
+   ],
+   [
+    3,
+    "ssa ?(?:#|no|num|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))"
+   ],
+   [
+    3,
+    "s/s ?(?:#|no|num|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))"
+   ],
+   [
+    3,
+    "ss ?(?:#|no|num|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))"
+   ],
+   [
+    3,
+    "ss(?= ?:)"
+   ],
+   [
+    3,
+    "ss(?=[0-9]{3})"
+   ],
+   [
+    3,
+    "(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)s?"
+   ],
+   [
+    3,
+    "ss(?= (?:is|was|es|era|é|jest|se)(?![a-z]))"
+   ],
+   [
+    3,
+    "(?:(?<![a-z] )|(?<=my )|(?<=his )|(?<=her )|(?<=our )|(?<=mom )|(?<=dad )|(?<=son )|(?<=wife )|(?<=husband )|(?<=mother )|(?<=father )|(?<=daughter ))ss(?= (?:[0-9]|(?![\\s\\S])))"
+   ],
+   [
+    3,
+    "(?<=(?:my|ur|is|er) )ss(?=[ ]*(?:[.,;!?)\\n]|(?![\\s\\S])))"
+   ],
+   [
+    3,
+    "(?<=(?:my|ur|is|er|ir) )ss(?= (?:for|to|on|in|and|or|so|pls|please|because|cause|cuz|again|too|also|real|asap|today|now)(?![a-z]))"
+   ],
+   [
+    3,
+    "(?:my|ur)ssns?(?:(?:is|was|#)(?=[0-9])|(?![a-z]))"
+   ],
+   [
+    3,
+    "(?:his|her|our)ssns?(?:is|was|#)?(?=[0-9])"
+   ],
+   [
+    3,
+    "ssns?(?:is|was)(?=[0-9])"
+   ],
+   [
+    3,
+    "n[uú]meros? de(?:l)? seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)"
+   ],
+   [
+    3,
+    "seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)"
+   ],
+   [
+    3,
+    "seguridad (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)"
+   ],
+   [
+    3,
+    "n[uú]m\\.? de seguro(?: (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial))?"
+   ],
+   [
+    3,
+    "(?:mi|su|tu) (?:n[uú]mero de )?seguro(?! (?:m[eé]dico|medical|de (?:salud|auto|carro|coche|vida|desempleo|casa|hogar)))"
+   ],
+   [
+    3,
+    "n[uú]mero del? seguro(?! (?:m[eé]dico|medical|de (?:salud|auto|carro|coche|vida|desempleo|casa|hogar)|del (?:carro|auto|coche)))"
+   ],
+   [
+    3,
+    "seguro(?= ?:)"
+   ],
+   [
+    3,
+    "n[uú]mero do seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)"
+   ],
+   [
+    3,
+    "n[uú]mero da seguran[cç]a (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) americana"
+   ],
+   [
+    3,
+    "seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)"
+   ],
+   [
+    3,
+    "previd[eê]ncia (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)"
+   ],
+   [
+    3,
+    "sossial(?: secur[a-z]*)?"
+   ],
+   [
+    3,
+    "numer(?:u|em)? ubezpieczenia spo[lł]ecznego"
+   ],
+   [
+    3,
+    "ubezpieczenia spo[lł]ecznego"
+   ],
+   [
+    3,
+    "numer(?:u|em)? ubezpieczenia(?! (?:zdrowotnego|samochodu|domu|polisy|na [zż]ycie))"
+   ],
+   [
+    3,
+    "(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)"
+   ],
+   [
+    3,
+    "socjal(?:u|em)?"
+   ],
+   [
+    3,
+    "(?:numer(?:u|em)? )?socjaln(?:y|ego|ym)"
+   ],
+   [
+    3,
+    "nimewo sekirite sosyal"
+   ],
+   [
+    3,
+    "nimewo ssn"
+   ],
+   [
+    3,
+    "sekirite sosyal"
+   ],
+   [
+    3,
+    "nimewo sosyal"
+   ],
+   [
+    3,
+    "sosyal(?! g[üu]venlik)"
+   ],
+   [
+    3,
+    "社会安全号码?"
+   ],
+   [
+    3,
+    "社會安全號碼?"
+   ],
+   [
+    3,
+    "社安号"
+   ],
+   [
+    3,
+    "社安號"
+   ],
+   [
+    3,
+    "社安(?= ?[:：]? ?[0-9])"
+   ],
+   [
+    3,
+    "社会保障号码?"
+   ],
+   [
+    3,
+    "社會保障號碼?"
+   ],
+   [
+    3,
+    "社保号"
+   ],
+   [
+    3,
+    "工卡号码?"
+   ],
+   [
+    3,
+    "工卡號碼?"
+   ],
+   [
+    3,
+    "num[eé]ros? de s[eé]curit[eé] sociale(?: am[eé]ricaine)?"
+   ],
+   [
+    3,
+    "s[eé]curit[eé] sociale(?: am[eé]ricaine)?"
+   ],
+   [
+    3,
+    "(?:numer[oi]|codice) di (?:previdenza|sicurezza) sociale"
+   ],
+   [
+    3,
+    "previdenza sociale"
+   ],
+   [
+    3,
+    "sicurezza sociale"
+   ],
+   [
+    3,
+    "s[oố] an sinh(?: x[aã] h[oộ]i)?"
+   ],
+   [
+    3,
+    "an sinh x[aã] h[oộ]i"
+   ],
+   [
+    3,
+    "s[oố] ssn"
+   ],
+   [
+    3,
+    "رقم (?:ال)?ضمان (?:ال)?اجتماعي"
+   ],
+   [
+    3,
+    "رقم ضماني الاجتماعي"
+   ],
+   [
+    3,
+    "(?:ال)?ضمان (?:ال)?اجتماعي"
+   ],
+   [
+    3,
+    "(?:رقم )?(?:ال)?سوشي?ا?ل(?: ?سي?كيوري?تي)?"
+   ],
+   [
+    3,
+    "사회 ?보장 ?번호"
+   ],
+   [
+    3,
+    "소셜 ?시큐리티 ?번호"
+   ],
+   [
+    3,
+    "소셜 ?넘버"
+   ],
+   [
+    3,
+    "소셜 ?번호"
+   ],
+   [
+    3,
+    "소셜(?= ?[:=]| ?[0-9])"
+   ],
+   [
+    3,
+    "эс ?эс ?эн"
+   ],
+   [
+    3,
+    "номер(?:а|ом)? социального (?:страхования|обеспечения)"
+   ],
+   [
+    3,
+    "социального (?:страхования|обеспечения)"
+   ],
+   [
+    3,
+    "номер(?:а|ом)? социальной страховки"
+   ],
+   [
+    3,
+    "соцстрах"
+   ],
+   [
+    3,
+    "номер(?:а|ом)? соцстрах"
+   ],
+   [
+    3,
+    "соц\\.? ?номер(?:а|ом)?"
+   ],
+   [
+    3,
+    "номер(?:а|ом)? соц\\.?(?![а-яё])"
+   ],
+   [
+    3,
+    "(?:мой|моего|свой|его|её|ее) социальн(?:ый|ого)(?![а-яё])"
+   ],
+   [
+    3,
+    "(?<![а-яё])ссн(?![а-яё])"
+   ],
+   [
+    3,
+    "номер(?:а|ом|у)? соціального (?:страхування|забезпечення)"
+   ],
+   [
+    3,
+    "соціального (?:страхування|забезпечення)"
+   ],
+   [
+    3,
+    "номер(?:а|ом|у)? соцстраху"
+   ],
+   [
+    3,
+    "соцстрах(?:у|ом)?(?![а-яіїєґ])"
+   ],
+   [
+    3,
+    "(?:мій|мого|свій|його|її) соц[іи]ал(?:ьн(?:ий|ого))?(?![а-яіїєґ])"
+   ],
+   [
+    3,
+    "(?<![а-яіїєґ])ссн(?![а-яіїєґ])"
+   ],
+   [
+    3,
+    "numri(?: im| i tij| i saj| yn[eë])? i sigurimeve shoq[eë]rore"
+   ],
+   [
+    3,
+    "numri(?: im| i tij| i saj)? i sigurimeve"
+   ],
+   [
+    3,
+    "sigurimeve shoq[eë]rore"
+   ],
+   [
+    3,
+    "numri(?: im)? i sigurimit (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)"
+   ],
+   [
+    3,
+    "ソーシャル・?セキュリティー?・?(?:ナンバー|番号)"
+   ],
+   [
+    3,
+    "社会保障番号"
+   ],
+   [
+    3,
+    "सोशल सिक्योरिटी(?: नंबर)?"
+   ],
+   [
+    3,
+    "सामाजिक सुरक्षा (?:संख्या|नंबर)"
+   ],
+   [
+    3,
+    "सोशल सेक्युरिटी(?: नम्बर)?"
+   ],
+   [
+    3,
+    "सोसल सेक्युरिटी(?: नम्बर)?"
+   ],
+   [
+    3,
+    "সোশ্যাল সিকিউরিটি(?: নম্বর)?"
+   ],
+   [
+    3,
+    "সামাজিক নিরাপত্তা নম্বর"
+   ],
+   [
+    3,
+    "এস ?এস ?এন"
+   ],
+   [
+    3,
+    "سوشل سیکیورٹی(?: نمبر)?"
+   ],
+   [
+    3,
+    "sosyal güvenlik numara(?:m|sı|mız)?"
+   ],
+   [
+    3,
+    "sozialversicherungsnummer"
+   ],
+   [
+    3,
+    "amerikanische(?:n)? sozialversicherungsnummer"
+   ],
+   [
+    3,
+    "(?:شماره )?تأمین اجتماعی"
+   ],
+   [
+    3,
+    "(?:شماره )?تامین اجتماعی"
+   ],
+   [
+    3,
+    "(?:نمبر )?سوشل سکیوریتی"
+   ],
+   [
+    3,
+    "lambar(?:ka|kiisa|kayga|keeda)? sooshal"
+   ],
+   [
+    3,
+    "sooshal sekuuriti"
+   ],
+   [
+    3,
+    "หมายเลขประกันสังคม"
+   ],
+   [
+    3,
+    "เลขประกันสังคม"
+   ],
+   [
+    3,
+    "ਸੋਸ਼ਲ ਸਿਕਿਉਰਿਟੀ(?: ਨੰਬਰ)?"
+   ],
+   [
+    3,
+    "ਸੋਸ਼ਲ ਸਕਿਓਰਿਟੀ(?: ਨੰਬਰ)?"
+   ],
+   [
+    3,
+    "సోషల్ సెక్యూరిటీ(?: నంబర్)?"
+   ],
+   [
+    3,
+    "սոցիալական ապահովության համար"
+   ],
+   [
+    3,
+    "(?:amerikai )?társadalombiztosítási (?:szám|azonosító)"
+   ],
+   [
+    3,
+    "(?:amerikanskt? )?(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)[- ]?nummer"
+   ],
+   [
+    3,
+    "מספר (?:ה)?ביטוח (?:ה)?לאומי(?: (?:ה)?אמריקאי)?"
+   ],
+   [
+    3,
+    "(?:מספר )?(?:ה)?(?:סושיאל|סוציאל)(?: סקיוריטי)?"
+   ],
+   [
+    3,
+    "(?:amerikaanse? )?(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[- ](?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)[- ]?nummer"
+   ],
+   [
+    3,
+    "amerikaanse? (?:sofi|bsn)-?nummer"
+   ],
+   [
+    3,
+    "(?:americk[eé] )?[cč][ií]sl[oa] soci[aá]ln[ií]ho zabezpe[cč]en[ií]"
+   ],
+   [
+    3,
+    "soci[aá]ln[ií]ho zabezpe[cč]en[ií]"
+   ],
+   [
+    3,
+    "nomor (?:jaminan sosial|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety))(?: amerika)?"
+   ],
+   [
+    3,
+    "jaminan sosial(?: amerika)?"
+   ],
+   [
+    3,
+    "(?:amerikkalai(?:nen|sen) )?sosiaaliturvatunnu(?:s|ks[a-zäö]*)"
+   ],
+   [
+    3,
+    "(?:број )?социјалног осигурања"
+   ],
+   [
+    3,
+    "(?:broj )?socijalnog osiguranja"
+   ],
+   [
+    3,
+    "સોશિયલ સિક્યુરિટી(?: નંબર)?"
+   ],
+   [
+    3,
+    "સોશ્યલ સિક્યોરિટી(?: નંબર)?"
+   ],
+   [
+    3,
+    "સામાજિક સુરક્ષા નંબર"
+   ],
+   [
+    3,
+    "(?:የ)?ሶሻል ሴኪዩሪቲ(?: ቁጥ(?:ር|ሬ|ሩ))?"
+   ],
+   [
+    3,
+    "(?:የ)?ሶሻል ቁጥ(?:ር|ሬ|ሩ)"
+   ],
+   [
+    3,
+    "(?:num[aă]rul|codul) (?:(?:meu|său|sau|ei|lui) )?de asigur[aă]r(?:e|i|ii) (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[aă]"
+   ],
+   [
+    3,
+    "asigur[aă]rii? sociale americane"
+   ],
+   [
+    3,
+    "ssn(?: (?:ko|niya|nya|namin))?"
+   ],
+   [
+    3,
+    "(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?(?: (?:ko|niya|nya))?"
+   ],
+   [
+    3,
     "ssn"
    ],
-   "source": "(?=[a-zÀ-ɏͰ-ϿЀ-ӿ԰-֏֐-׿؀-ۿऀ-ॿঀ-৿਀-૿஀-௿ఀ-౿฀-๿Ⴀ-ჿሀ-፿ក-៿゠-ヿ一-鿿가-힣])(?<![a-z])(?=(?:a(?:c(?:c|o)|m(?:e|o)|n |si|tx)|b(?:al|e(?:s|t)|ox|sn|u(?:k|r))|c(?:a(?:c|l)|el|he|is|np|o(?:d|m|n)|t |ue|ís)|d(?:at|ep|i(?:c|t|č)|ni|o(?:l|s))|e(?:i |mp|xt)|fa(?:c|k|t|x)|h(?:e(?:n|r|t)|i(?:n|s))|i(?:ni|s |tu)|jmb|k(?:en|la|on|rs)|l(?:a(?:m|s)|ic|lo)|m(?:bo|ed|i |ob|rn|ys)|n(?:as|e(?:j|n)|i(?:f|j|k|m|p|r)|om|p(?:i|w)|u(?: |m)|úm)|o(?:sc|ur)|p(?:a(?:s|y)|es|h|ib|o(?:l|s|t)|r(?:e|i|o)|uh)|r(?:e(?:a|c|f|g|k)|fc|od|ēķ)|s(?: s|-s|\\.(?: |s)|/s|av|c(?:i|o)|e(?: |c|g|k|r)|i(?:c|g)|ms|nn|o(?: |c|f|i|o|s|x|z)|p|s|ta|u |y\\*|éc|ố )|t(?:a(?:p|x)|e(?:l|x)|fn|il|o |p|ra|u |x(?:a|p)|ár|äm|él)|u(?:be|ne|po|rs|sd)|var|w(?:-2|2(?: |'|’)|as|h(?:a|e))|zip|č(?:is|ís)|Α(?:\\.Φ|ΜΚ|ΡΙ|ΦΜ)|ΔΕΝ|α(?:\\.φ|μκ|ρι|φμ)|δεν|бик|е(?:го|е |ё )|инн|йог|м(?:бо|о(?:г|е|й)|ій)|н(?:иј|ом)|пиб|р(?:ах|но)|с(?:в(?:о|і)|ни|оц|сн|ч(?:е|ё))|т(?:ел|о )|эс(?: |э)|іпн|її |јмб|սոց|הסו|מספ|סו(?:צ|ש)|ال(?:س|ض)|ت(?:أم|ام)|رقم|سوش|شما|ضما|نمب|स(?:ाम|ो(?:श|स))|এস(?: |এ)|স(?:াম|োশ)|ਸੋਸ|ઇન્|કેસ|ખાત|ફોન|கணக|தொல|போன|வங்|సోష|หมา|เลข|არ |შეტ|ሂሳብ|ስልክ|የ(?:ሂሳ|ስል|ደብ)|ደብዳ|ソーシ|工卡(?:号|號)|社(?:会(?:保|安)|保号|安|會(?:保|安))|사회(?: |보)|소셜))(?:(?=(?:asia|b(?:e(?:st|ta)|sn|u(?:ka|rg))|c(?:isl|np|ísl)|d(?:at |i(?:c|t |č)|oss)|ei (?:a|e|f|i|n|o|r|s)|fact|h(?:e(?:nk|t )|ind)|i(?:ni |s (?:g|n)|tu )|jmbg|k(?:ent|lan)|mbo|n(?:e(?:js|n(?:i|í))|i(?:je|k)|omo|pwp|u(?: e|m(?:a|ă)))|p(?:asp|ib|oli|uhe)|r(?:e(?:fe|ke)|odn|ēķi)|s(?:e e|ofi)|t(?:ele|il(?:a|i)|o n|ämä)|upom|var(?:\\.|i)|was |č(?:isl|ísl)|Α(?:\\.Φ\\.|ΜΚΑ|ΡΙΘ|ΦΜ)|ΔΕΝ |α(?:\\.φ\\.|μκα|ριθ|φμ)|δεν |мбо|није|пиб|то н|јмбг|ઇન્વ|કેસ |ખાતા|ફોન |கணக்|தொலை|போன்|வங்க|არ ა|შეტყ|ሂሳብ |ስልክ |የ(?:ሂሳብ|ስልክ|ደብዳ)|ደብዳቤ))((?:(?:dit |dat |het )?(?:is|was) (?:niet|geen) (?:(?:mijn|ons|onze|het|de|een) )?)(?:(?:amerikaanse? )?(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[- ](?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)[- ]?nummer|amerikaanse? (?:sofi|bsn)-?nummer|(?:amerikaanse? )?werkgevers(?:identificatie)?nummer|(?:ct-|connecticut )?registratienummer(?: bij de staat)?|(?:bank)?(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)-?nummer|routeringsnummer|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|(?:telefoon|rekening|klant|factuur|dossier|bestel|referentie|polis|paspoort|kenteken)nummer|betalingskenmerk|burgerservicenummer|sofi-?nummer|bsn|(?:(?:to )?(?:nen[ií]|nejsou) (?:(?:moje|m[eé]|moj[ei]|na[sš]e) )?)(?:(?:americk[eé] )?[cč][ií]sl[oa] soci[aá]ln[ií]ho zabezpe[cč]en[ií]|soci[aá]ln[ií]ho zabezpe[cč]en[ií]|(?:feder[aá]ln[ií] )?[cč][ií]slo zam[eě]stnavatele|registra[cč]n[ií] [cč][ií]slo|sm[eě]rovac[ií] [cč][ií]slo(?: banky)?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|di[cč]|rodn[eé] [cč][ií]slo|[cč][ií]slo (?:[uú][cč]tu|telefonu|objedn[aá]vky|faktury|pasu|smlouvy|dopisu|jednac[ií])|upom[ií]nk[ay]|var(?:iabiln[ií]|\\.) symbol|(?:(?:itu |ini )?bukan (?:nomor )?)(?:nomor (?:jaminan sosial|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety))(?: amerika)?|jaminan sosial(?: amerika)?|(?:nomor )?ein (?:usaha|perusahaan|toko)|nomor identifikasi (?:pemberi kerja|majikan)|(?:no\\.?|nomor) registrasi pajak(?: ct| connecticut)?|(?:nomor|kode) (?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)(?: bank)?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|nomor (?:telepon|rekening|pelacakan|surat|konfirmasi|pesanan|faktur|kasus|paspor|hp)|nik(?: ktp)?|npwp|rekening|(?:(?:δεν είναι|ΔΕΝ ΕΙΝΑΙ) (?:ο |το )?(?:(?:μου|δικός μου) )?)(?:(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|(?:αφμ|ΑΦΜ|α\\.φ\\.μ\\.?|Α\\.Φ\\.Μ\\.?)|(?:αμκα|ΑΜΚΑ)|(?:αριθμός|ΑΡΙΘΜΟΣ) (?:ταυτότητας|τηλεφώνου|λογαριασμού|διαβατηρίου)|(?:(?:se |tämä )?ei (?:ole )?)(?:(?:amerikkalai(?:nen|sen) )?sosiaaliturvatunnu(?:s|ks[a-zäö]*)|reititysnumero[a-zäö]*|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|henkilötunnu(?:s|ks[a-zäö]*)|(?:asiakas|puhelin|tili|tilaus)numero[a-zäö]*|(?:(?:то )?није (?:мој )?|(?:to )?nije (?:moj )?)(?:(?:број )?социјалног осигурања|(?:broj )?socijalnog osiguranja|еин|(?:порески )?идентификациони број послодавца|регистрациони број|registracij?ski broj|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|мбо|mbo|јмбг|jmbg|пиб|pib|(?:ફોન|ખાતા|કેસ|ઇન્વૉઇસ|ઇન્વોઇસ) નંબર|(?:የ)?(?:ስልክ|ሂሳብ|ደብዳቤው?) ቁጥር|(?:nu (?:este|e|era) (?:(?:num[aă]rul|codul) )?(?:(?:meu|mea|nostru) )?)(?:(?:num[aă]rul|codul) (?:(?:meu|său|sau|ei|lui) )?de asigur[aă]r(?:e|i|ii) (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[aă]|asigur[aă]rii? sociale americane|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|num[aă]rul facturii|cnp|(?:hindi (?:(?:po|ito|iyan|yan|yun|iyon) )*(?:(?:ang|yung|aking) )?)(?:ssn(?: (?:ko|niya|nya|namin))?|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?(?: (?:ko|niya|nya))?|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|(?:არ არის (?:ჩემი )?)(?:ssn|სოციალური დაზღვევის ნომერი|(?:(?:numer|n[uú]mero|num[eé]ro|nimewo) )?(?:ssn|ein|fein|itin|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?)(?![a-z]))|შეტყობინების ნომერი|rēķin(?:a|s|u)(?: nr\\.?)?|(?:தொலைபேசி|போன்|கணக்கு|வங்கி கணக்கு) எண்)|(?=(?:a(?:c(?:c(?:o|t|u)|o(?:c|u))|mou)|b(?:ala|sn|urg)|c(?:a(?:co|ll)|el(?:l|u)|hec|npj|o(?:mp|n(?:f|n|t))|t d|uen)|d(?:epa|ni|o(?:l|sy))|ext|fa(?:ct|kt|t(?:t|u)|x)|k(?:on(?:f|t)|rs)|l(?:ast|ice|log)|m(?:edi|ob|rn)|n(?:as|i(?:f|p|r)|pi)|p(?:ass|ese|h|o(?:li|st|tw)|rot)|r(?:e(?:ac|ce|fe|go)|fc)|s(?:avi|eri|ms)|t(?:ax |e(?:l|xt)|fn|ran|él(?:e|é))|u(?:nem|sd)|what|zip|бик|инн|р(?:аху|нок)|с(?:нил|ч(?:ет|ёт))|теле|іпн))(last[ -]?(?:four|4|five|5)|(?:tele)?phone(?<!on the phone)(?<!on the telephone)(?! (?:system|menu|tree|app|lines?|calls?|support|queue|prompts?|robot|agents?|reps?|representatives?|keypad|service|hold)(?![a-z]))|tel|cellphone|cell|mobile(?= ?(?:phone|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#|:|is|was|[0-9(+])(?![a-z])|[ .,;)\\]]*(?:\\n|$))|fax|call me|(?<!phone )(?<!the )(?<!a )(?<!that )(?<!this )(?<!my )(?<!our )(?<!your )call|reach me|text me|extension(?= ?(?:#|no\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num)? ?[:.]? ?[0-9]{1,6}(?![0-9]))|ext|usd|amounts?|balance|dollars|zip ?code|zip|postal code|(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)s?(?! transcripts?(?![a-z]))|acct|(?:checking|savings)(?= ?(?:#|nos?\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|:|=|is|was)(?![a-z]))|(?:ct |connecticut )?dol|department of labor|unemployment|policy|receipt|transaction|serial|licen[cs]e|passport|pesel|nip|tfn|tax file (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|regon|krs|npi|nif|mrn|medical record(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|bsn|burgerservicenummer|cnpj|rfc|dni|nir|ph|mob|sms|whatsapp|referencia|tel[eé]fono|celular|cuenta|protocolo|telefone|whatsapp|conta|potwierdzenia|potwierdzenie|faktury|telefon(?:u|em)?|konta|konto|dosye|konfimasyon|telef[oò]n|kont|nas(?: canadien)?|confirmation|facture|t[eé]l[eé]phone|compte|conferma|fattura|telefono|conto|(?<![а-яё])бик(?![а-яё])|телефон(?:а)?|сч[её]т(?:а)?|(?<![а-яё])(?:снилс|инн)(?![а-яё])|телефон(?:у)?|рахун(?:ок|ку)|(?<![а-яіїєґ])(?:рнокпп|іпн)(?![а-яіїєґ])|fatur[eë]s?|telefon(?:i|it)?|llogari(?:a|s[eë])?)|(?=(?:a(?:mer|n s|txp)|box |c(?:isl|odi|t r|ísl)|depe|empl|h(?:ers|iss)|lamb|m(?:i (?:n|s)|yss)|n(?:ime|um(?: |\\.|e|r|é)|úm(?: |\\.|e))|o(?:sci|urs)|p(?:aye|r(?:ev|im))|re(?:ci|fu)|s(?: s(?: |\\.)|-s-|\\.(?: s|s\\.)|/s(?: |#|n|u)|c(?:ia|oi)|e(?:c(?:o|u)|gu|ki)|i(?:cu|gu)|nn|o(?: (?:a|s)|c|i(?:a|c)|os|s(?:h|i|s|y)|xi|zi)|p|s|tat|u (?:n|s)|y\\*|écu|ố (?:a|s))|t(?:a(?:p(?:a|x)|x(?:a|p))|p|u (?:n|s)|x(?:ap|pa)|árs)|u(?:bez|rss)|w(?:-2(?: |'|’)|2(?: b|'s|’s)|her)|č(?:isl|ísl)|е(?:го |е с|ё с)|його|м(?:о(?:го|ег|й )|ій )|номе|с(?:в(?:ой|ій)|оц(?: |\\.|и|н|с|і)|сн)|эс(?: э|эс)|її с|սոցի|הסו(?:צ|ש)|מספר|סו(?:צי|שי)|ال(?:سو|ضم)|ت(?:أمی|امی)|رقم |سوش(?:ا|ل|ي)|شمار|ضمان|نمبر|स(?:ामा|ो(?:शल|सल))|এস(?: এ|এস)|স(?:ামা|োশ্)|ਸੋਸ਼|సోషల|หมาย|เลขป|ソーシャ|工卡(?:号|號)|社(?:会(?:保障|安全)|保号|安|會(?:保障|安全))|사회(?: 보|보장)|소셜))(sy\\*(?=[0-9]{9}(?![0-9]))|w-?2(?:['’]s)? box a(?= ?[:#.]? ?[0-9]| (?:has|shows|says|reads|is|was|lists)(?![a-z]))|box a(?= ?[:#.]? ?[0-9])|(?:(?:taxpayer|atxpayer|txapayer|tapxayer|taxapyer|taxpyaer|taxpaeyr|taxpayre|txpayer|tapayer|taxayer|taxpyer|taxpaer|taxpayr)|spouse|primary|secondary|employee|dependent|recipient|payee)_?ssn|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[ -]?(?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#))?|soc[1l]al[ -]?secur[1il]ty(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#))?|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[ -]?secur[1l]ty(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#))?|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[ -]?sec|soc\\.? ?sec(?:urity)?|soc(?: ?(?:#|no|num|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)))?|so(?:cail|ical|cila)[ -]?sec(?:urity)?|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[ -]?se(?:cuirty|curty|curiy|cruity)|special (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#))?|so ?shall (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#))?|sochal(?: ?(?:(?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#))?|s\\.s\\.n\\.?|s-s-n|s\\.? s\\.? n\\.?|s\\.s\\. ?(?:#|no)|ssns?|snn|ssm(?= ?[:#=])|(?:tp|(?<=/ )sp|(?<=/)sp|(?<=, )sp|(?<=; )sp|(?<=& )sp)(?= ?[:#-]? ?[0-9]{3}[ -]?[0-9]{2}[ -]?[0-9]{4}(?![0-9]))|(?<=[0-9]{9} )(?<![^\\n][0-9]{9} )(?:where(?:['’]?s| is) (?:my|our) (?:ct |state |connecticut )?refund|(?:ct |state )?refund status)|ssa ?(?:#|no|num|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))|s/s ?(?:#|no|num|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))|ss ?(?:#|no|num|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))|ss(?= ?:)|ss(?=[0-9]{3})|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)s?|ss(?= (?:is|was|es|era|é|jest|se)(?![a-z]))|(?:(?<![a-z] )|(?<=my )|(?<=his )|(?<=her )|(?<=our )|(?<=mom )|(?<=dad )|(?<=son )|(?<=wife )|(?<=husband )|(?<=mother )|(?<=father )|(?<=daughter ))ss(?= (?:[0-9]|(?![\\s\\S])))|(?<=(?:my|ur|is|er) )ss(?=[ ]*(?:[.,;!?)\\n]|(?![\\s\\S])))|(?<=(?:my|ur|is|er|ir) )ss(?= (?:for|to|on|in|and|or|so|pls|please|because|cause|cuz|again|too|also|real|asap|today|now)(?![a-z]))|(?:my|ur)ssns?(?:(?:is|was|#)(?=[0-9])|(?![a-z]))|(?:his|her|our)ssns?(?:is|was|#)?(?=[0-9])|ssns?(?:is|was)(?=[0-9])|n[uú]meros? de(?:l)? seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|seguridad (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|n[uú]m\\.? de seguro(?: (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial))?|(?:mi|su|tu) (?:n[uú]mero de )?seguro(?! (?:m[eé]dico|medical|de (?:salud|auto|carro|coche|vida|desempleo|casa|hogar)))|n[uú]mero del? seguro(?! (?:m[eé]dico|medical|de (?:salud|auto|carro|coche|vida|desempleo|casa|hogar)|del (?:carro|auto|coche)))|seguro(?= ?:)|n[uú]mero do seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|n[uú]mero da seguran[cç]a (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) americana|seguro (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|previd[eê]ncia (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|sossial(?: secur[a-z]*)?|numer(?:u|em)? ubezpieczenia spo[lł]ecznego|ubezpieczenia spo[lł]ecznego|numer(?:u|em)? ubezpieczenia(?! (?:zdrowotnego|samochodu|domu|polisy|na [zż]ycie))|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)|socjal(?:u|em)?|(?:numer(?:u|em)? )?socjaln(?:y|ego|ym)|nimewo sekirite sosyal|nimewo ssn|sekirite sosyal|nimewo sosyal|sosyal(?! g[üu]venlik)|社会安全号码?|社會安全號碼?|社安号|社安號|社安(?= ?[:：]? ?[0-9])|社会保障号码?|社會保障號碼?|社保号|工卡号码?|工卡號碼?|num[eé]ros? de s[eé]curit[eé] sociale(?: am[eé]ricaine)?|s[eé]curit[eé] sociale(?: am[eé]ricaine)?|(?:numer[oi]|codice) di (?:previdenza|sicurezza) sociale|previdenza sociale|sicurezza sociale|s[oố] an sinh(?: x[aã] h[oộ]i)?|an sinh x[aã] h[oộ]i|s[oố] ssn|رقم (?:ال)?ضمان (?:ال)?اجتماعي|رقم ضماني الاجتماعي|(?:ال)?ضمان (?:ال)?اجتماعي|(?:رقم )?(?:ال)?سوشي?ا?ل(?: ?سي?كيوري?تي)?|사회 ?보장 ?번호|소셜 ?시큐리티 ?번호|소셜 ?넘버|소셜 ?번호|소셜(?= ?[:=]| ?[0-9])|эс ?эс ?эн|номер(?:а|ом)? социального (?:страхования|обеспечения)|социального (?:страхования|обеспечения)|номер(?:а|ом)? социальной страховки|соцстрах|номер(?:а|ом)? соцстрах|соц\\.? ?номер(?:а|ом)?|номер(?:а|ом)? соц\\.?(?![а-яё])|(?:мой|моего|свой|его|её|ее) социальн(?:ый|ого)(?![а-яё])|(?<![а-яё])ссн(?![а-яё])|номер(?:а|ом|у)? соціального (?:страхування|забезпечення)|соціального (?:страхування|забезпечення)|номер(?:а|ом|у)? соцстраху|соцстрах(?:у|ом)?(?![а-яіїєґ])|(?:мій|мого|свій|його|її) соц[іи]ал(?:ьн(?:ий|ого))?(?![а-яіїєґ])|(?<![а-яіїєґ])ссн(?![а-яіїєґ])|numri(?: im| i tij| i saj| yn[eë])? i sigurimeve shoq[eë]rore|numri(?: im| i tij| i saj)? i sigurimeve|sigurimeve shoq[eë]rore|numri(?: im)? i sigurimit (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)|ソーシャル・?セキュリティー?・?(?:ナンバー|番号)|社会保障番号|सोशल सिक्योरिटी(?: नंबर)?|सामाजिक सुरक्षा (?:संख्या|नंबर)|सोशल सेक्युरिटी(?: नम्बर)?|सोसल सेक्युरिटी(?: नम्बर)?|সোশ্যাল সিকিউরিটি(?: নম্বর)?|সামাজিক নিরাপত্তা নম্বর|এস ?এস ?এন|سوشل سیکیورٹی(?: نمبر)?|sosyal güvenlik numara(?:m|sı|mız)?|sozialversicherungsnummer|amerikanische(?:n)? sozialversicherungsnummer|(?:شماره )?تأمین اجتماعی|(?:شماره )?تامین اجتماعی|(?:نمبر )?سوشل سکیوریتی|lambar(?:ka|kiisa|kayga|keeda)? sooshal|sooshal sekuuriti|หมายเลขประกันสังคม|เลขประกันสังคม|ਸੋਸ਼ਲ ਸਿਕਿਉਰਿਟੀ(?: ਨੰਬਰ)?|ਸੋਸ਼ਲ ਸਕਿਓਰਿਟੀ(?: ਨੰਬਰ)?|సోషల్ సెక్యూరిటీ(?: నంబర్)?|սոցիալական ապահովության համար|(?:amerikai )?társadalombiztosítási (?:szám|azonosító)|(?:amerikanskt? )?(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)[- ]?nummer|מספר (?:ה)?ביטוח (?:ה)?לאומי(?: (?:ה)?אמריקאי)?|(?:מספר )?(?:ה)?(?:סושיאל|סוציאל)(?: סקיוריטי)?|(?:amerikaanse? )?(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[- ](?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)[- ]?nummer|amerikaanse? (?:sofi|bsn)-?nummer|(?:americk[eé] )?[cč][ií]sl[oa] soci[aá]ln[ií]ho zabezpe[cč]en[ií]|soci[aá]ln[ií]ho zabezpe[cč]en[ií]))(?![a-z])"
-  },
-  {
-   "kinds": [
-    "ssn",
-    "itin",
-    "fein",
-    "taxid",
-    "ct"
+   [
+    3,
+    "სოციალური დაზღვევის ნომერი"
    ],
-   "source": "(?=[a-zÀ-ɏͰ-ϿЀ-ӿ԰-֏֐-׿؀-ۿऀ-ॿঀ-৿਀-૿஀-௿ఀ-౿฀-๿Ⴀ-ჿሀ-፿ក-៿゠-ヿ一-鿿가-힣])(?<![a-z])(?=(?:147|a(?:i(?: |-|t)|me|si|tx)|b(?:ox|ro|s(?:i|u)|u(?:i|s))|c(?:is|o(?:d|m|n)|p(?: |-|5)|t(?: |登)|ís)|drs|e(?: i|-i|\\.(?: |i)|fd|i(?:m|n)|m(?:l|p)|p(?:l|m)|st|ye)|f(?: e|\\. |de|e(?:d|e|i)|i(?:\\*|d|e|l))|i(?: (?:1|n|t)|-(?:1|t)|\\.(?: |t)|10|an|d(?:e|i|n)|l |n(?: |d|i)|rs|t(?: |e|i|l|n))|jam|m(?:a |ep|ã )|n(?:i(?:d|m)|om|um|úm)|o(?:sc|ur)|p(?:ay|er)|rec|s(?:al|c(?:i|o)|o(?:c|i|s|x)|sn|ta)|t(?:a(?:p|x)|he|in|ru|x(?:a|p))|ubs|ver|w(?:-2|2(?: |'|’)|er)|č(?:is|ís)|бро|еин|и(?:де|нд|ти)|мо(?:е|й)|н(?:а(?:л|ш)|ом)|пор|соц|і(?:де|ті)|מספ|آئی|ا(?:ل(?:ا|ر)|ي(?: |ت))|رقم|आईट|আইট|સ(?:ામ|ોશ)|என்|ச(?:மூ|ோஷ)|სოც|ሶሻል|አይቲ|የ(?:ሶሻ|አይ)|个人报|個人(?:報|納)|僱主識|我(?:们的|們的|的(?:稅|税))|稅號|税号|納(?:稅(?:人|號)|税者)|纳税(?:人|号)|联邦(?:号|税|编|雇)|聯邦(?:僱|稅|編|號)|連邦雇|雇(?:主识|用(?:主|者))|개인(?: |납)|고용주|납세자|사업자|세금(?: |번)))(?:(?=(?:a(?:mer|sig)|broj|codu|jami|n(?:omo|um(?:a|ă))|osci|s(?:c(?:ia|oi)|o(?:c(?:a|i)|i(?:a|c)|s(?:h|i)|xi)|sn)|број|соци|સ(?:ામા|ોશ(?:િ|્))|என் |ச(?:மூக|ோஷி)|სოცი|ሶሻል |የሶሻል))(nomor (?:jaminan sosial|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety))(?: amerika)?|jaminan sosial(?: amerika)?|(?:amerikkalai(?:nen|sen) )?sosiaaliturvatunnu(?:s|ks[a-zäö]*)|(?:број )?социјалног осигурања|(?:broj )?socijalnog osiguranja|સોશિયલ સિક્યુરિટી(?: નંબર)?|સોશ્યલ સિક્યોરિટી(?: નંબર)?|સામાજિક સુરક્ષા નંબર|(?:የ)?ሶሻል ሴኪዩሪቲ(?: ቁጥ(?:ር|ሬ|ሩ))?|(?:የ)?ሶሻል ቁጥ(?:ር|ሬ|ሩ)|(?:num[aă]rul|codul) (?:(?:meu|său|sau|ei|lui) )?de asigur[aă]r(?:e|i|ii) (?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial)[aă]|asigur[aă]rii? sociale americane|ssn(?: (?:ko|niya|nya|namin))?|(?:social|oscial|scoial|soical|socail|socila|scial|soial|socal|socil|sociel|socia1|sosial|soshal|soxial) (?:security|escurity|sceurity|seucrity|secruity|secuirty|securtiy|securiyt|scurity|seurity|secrity|secuity|securty|securiy|securety)(?: (?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber))?(?: (?:ko|niya|nya))?|ssn|სოციალური დაზღვევის ნომერი|(?:என் )?சோஷியல் செக்யூரிட்டி(?: எண்)?|சமூக பாதுகாப்பு எண்)|(?=(?:ai(?: t|-t|ti)|eye(?: |-|t)|i(?: (?:10|t(?: |\\.|e))|-(?:10|t(?:-|e))|\\.(?: t|t\\.)|10 |d(?:en|iv|ni)|n(?:d(?:i|v)|i(?:d|v))|t(?: i|en|in|ln|n))|m(?:a s|ã s)|n(?:i(?:di|me)|um(?:e|é)|úme)|tax(?: |p)|и(?:нди|тин)|номе|ітін|آئی(?: |ٹ)|ا(?:لاي|ي(?: ت|تن))|رقم |आईटी|আইটি|አይቲን|የአይቲ|个人报税|個人(?:報稅|納税)|納(?:稅人識|税者識)|纳税人识|개인(?: 납|납세)))(i\\.? t\\.? i\\.? n\\.?|i\\.t\\.i\\.n\\.?|i-t-i-n|itln|(?:individual|nidividual|idnividual|inidvidual|indviidual|indiivdual|indivdiual|indiviudal|individaul|individula|idividual|inividual|indvidual|indiidual|indivdual|indiviual|individal|individul) (?:taxpayer|atxpayer|txapayer|tapxayer|taxapyer|taxpyaer|taxpaeyr|taxpayre|txpayer|tapayer|taxayer|taxpyer|taxpaer|taxpayr)(?: (?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction))?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|tax ?payer[ -]?[il]d(?:entification)?(?:s(?![a-z]))?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|no|#))?|itins?|iten(?= ?(?:#|:|no(?![a-z])|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|(?:is|es|e|é) [0-9]|[0-9]))|itn(?= ?(?:#|:|no(?![a-z])|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|(?:is|es|e|é) [0-9]|[0-9]|(?![\\s\\S])))|it in (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)|eye[- ]?tins?|ai[- ]?tins?|i[- ]?(?:10|ten) (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)|n[uú]mero de identificaci[oó]n (?:personal )?(?:del |de )?contribuyente|identificaci[oó]n (?:de|del) contribuyente|n[uú]mero de identificaci[oó]n personal del irs|n[uú]mero de identifica[cç][aã]o (?:do |de )?contribuinte|nimewo idantifikasyon kontribyab|nimewo itin|个人报税识别号码?|個人報稅識別號碼?|纳税人识别号码?|納稅人識別號碼?|个人报税号码?|個人報稅號碼?|num[eé]ro d['’ ]?(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction) (?:fiscale )?(?:personnel(?:le)? )?(?:du |de )?contribuable|num[eé]ro d['’ ]?(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction) fiscale|numero di identificazione (?:fiscale )?(?:del )?contribuente|m[aã] s[oố] thu[eế] c[aá] nh[aâ]n|رقم التعريف الضريبي الفردي|(?:رقم )?(?:ال)?اي ?تن|개인 ?납세자 ?식별 ?번호|индивидуальн(?:ый|ого) номер(?:а)? налогоплательщика|номер(?:а)? налогоплательщика|(?<![а-яё])итин(?![а-яё])|(?<![а-яіїєґ])(?:ітін|итин)(?![а-яіїєґ])|個人納税者(?:識別)?番号|納税者識別番号|आईटीआईएन(?: नंबर)?|আইটিআইএন(?: নম্বর)?|আইটিন(?: নম্বর)?|آئی ?ٹی ?این(?: نمبر)?|آئی ?ٹن(?: نمبر)?|(?:የ)?አይቲን(?: ቁጥ(?:ር|ሬ|ሩ))?)|(?=(?:147(?: |c)|amer|box |c(?:isl|omp|p(?: (?:-|5)|-5|57)|ísl)|e(?: i(?: |\\.|n)|-i-|\\.(?: i|i\\.)|fde|i(?:m|n)|m(?:l(?:o|p)|p(?:1|l|o))|p(?:lo|ml)|sta)|f(?: e(?: |\\.)|\\. e|de(?:e|r)|e(?:d|e(?:d|r)|i(?:g|n))|i(?:\\*|d|en|le))|i(?: n(?: |#|n|u)|an(?: |#|n|u)|den|n (?:#|n|u)|rs )|m(?:a s|epl|ã s)|n(?:ime|omo|um(?:e|é)|úme)|our |paye|t(?:he |rus)|w(?:-2(?: |'|’)|2(?: b|'s|’s)|erk)|č(?:isl|ísl)|еин|иден|номе|поре|מספר|رقم |僱主識別|联邦(?:号|税号|编号|雇主)|聯邦(?:僱主|稅號|編號|號)|連邦雇用|雇(?:主识别|用(?:主識|者識))|고용주(?: |식)|사업자(?: |번)))(fi\\*(?=[0-9]{9}(?![0-9]))|(?:w-?2 )?box b(?= ?[:#.]? ?[0-9])|our company(?:['’]s)? (?:(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) |tax )?i\\.? ?d\\.?(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?(?= ?(?:(?:is|was|:|=|-) ?)?[0-9])|company(?:['’]s)? (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#)(?= ?(?:(?:is|was|:|=|-) ?)?[0-9]{2}[- ]?[0-9]{7}(?![0-9]))|w-?2(?:['’]s)? box b(?= (?:has|shows|says|reads|is|was|lists)(?![a-z]))|box b (?:on|of|in) (?:(?:my|the|our|his|her|their|your|a|this) )?w-?2s?(?![a-z0-9])|(?:trust|estate)(?:['’]s)? (?:(?:(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)|tax) )?i\\.? ?d\\.?(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:trust|estate)(?:['’]s)? (?:(?:(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)|tax|irs) )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#)|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) (?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr) (?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?<=the )(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) one(?=(?: (?:is|was|=))?:? ?[0-9])|eim(?=(?: (?:is|was|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?:? ?[0-9])|(?:irs )?(?:cp ?-?575|147 ?c)(?: (?:letter|notice))?|(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr) (?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|emp[1l]oyer [1il]dent[1il]f[1il]cat[1il]on(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|employe?er[ -]?(?:tax[ -]?)?i\\.? ?d\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|fede?r[ae]?l emplo?ye?e?r(?: tax)? ?i\\.? ?d\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|emplo?ye?e?r[ -]?(?:tax[ -]?)?i\\.? ?d\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) tax[ -]?i\\.? ?d\\.?(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|fed\\.?[ -]?tax[ -]?i\\.? ?d\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)[ -]?i\\.? ?d\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) i\\.? ?d\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) (?:tax )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#)|(?:(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) )?(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr)(?:'s|’s)? (?:tax )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#)|fed\\.?[ -]?i\\.? ?d\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|fed\\.? (?:tax )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#)|fed(?:eral)?\\.?(?= ?[:#]? ?(?:is |es |é |, it['’]?s |, it is )?(?:[0-9]{2}[- ]?[0-9]{7}|(?:[0-9] ?){8}[0-9])(?![0-9]))|(?<=the )(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)(?=[,.;](?:[ \\n]|$))|e\\.i\\.n\\.?|e-i-n(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:ian|feign|i n|e in|eim) ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)|(?<=the )in (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)(?= (?:is|was) )|fid ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)?|(?:payer|filer)['’]?s?[ _]?(?:(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)[ _]?)?(?:tin|tax[ -]?i\\.? ?d\\.?(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction) (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#))|(?:our|the (?:church|company|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)|corporation|llc|organization|nonprofit|charity|firm|trust|estate)(?:['’]s)?) (?:(?:(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) )?tax[ -]?i\\.? ?d\\.?(?:entification)?(?! ?numbers)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|irs (?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#)(?![a-z]))|f\\.? e\\.? i\\.? n\\.?|e\\.? i\\.? n\\.?|feins?|fiens?|eins?|n[uú]mero de identificaci[oó]n (?:patronal|de(?:l)? empleador)|identificaci[oó]n patronal|n[uú]mero patronal|n[uú]mero (?:de(?:l)? )?empleador|n[uú]mero (?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)(?! de (?:seguro|tel[eé]fono|caso))|identifica[cç][aã]o (?:do |de )?empregador|n[uú]mero do empregador|numer identyfikacyjny pracodawcy|numer pracodawcy|nimewo (?:ein|fein)|nimewo (?:idantifikasyon )?anplway(?:è|e)|nimewo idantifikasyon (?:ein|fein|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)|konpayi)|nimewo konpayi|联邦雇主识别号码?|聯邦僱主識別號碼?|雇主识别号码?|僱主識別號碼?|联邦税号|聯邦稅號|联邦(?:号码?|编号)|聯邦(?:號碼?|編號)|num[eé]ro d['’ ]?(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction) (?:de l['’ ]?|d['’ ]?)employeur|num[eé]ro (?:d['’ ]?|de l['’ ]?)employeur|numero di identificazione (?:del )?datore di lavoro|numero (?:del )?datore di lavoro|m[aã] s[oố] (?:thu[eế] )?(?:c[uủ]a )?(?:ch[uủ] lao đ[oộ]ng|c[oô]ng ty|doanh nghi[eệ]p)|m[aã] s[oố] thu[eế] li[eê]n bang(?: (?:c[uủ]a )?(?:c[oô]ng ty|doanh nghi[eệ]p))?|رقم (?:تعريف )?صاحب العمل|고용주 ?식별 ?번호|사업자 ?번호|идентификационн(?:ый|ого) номер(?:а)? работодателя|номер(?:а)? работодателя|(?:連邦)?雇用(?:者|主)識別番号|מספר (?:ה)?מעסיק(?: (?:ה)?פדרלי)?|מספר זיהוי (?:ה)?מעסיק|(?:amerikaanse? )?werkgevers(?:identificatie)?nummer|(?:feder[aá]ln[ií] )?[cč][ií]slo zam[eě]stnavatele|(?:nomor )?ein (?:usaha|perusahaan|toko)|nomor identifikasi (?:pemberi kerja|majikan)|еин|(?:порески )?идентификациони број послодавца)|(?=(?:a(?:mer|txp)|b(?:s(?:in|ui)|u(?:i(?:n|s)|s(?:i|n)))|e(?:fde|mpl)|f(?:de(?:e|r)|e(?:d(?: |/|e|r)|e(?:d|r)))|i(?:den|l n|rs )|m(?:a s|ã s)|n(?:ime|um(?:e|é)|úme)|paye|reci|t(?:a(?:p(?:a|x)|x(?: |#|-|a|i|p))|in|x(?:ap|pa))|ubsi|verg|мо(?:ег|й )|н(?:а(?:ло|ш(?: |е))|оме)|іден|מספר|الرق|رقم |我(?:们的(?:稅|税)|們的(?:稅|税)|的(?:稅號|税号))|稅號|税号|納稅號|纳税号|납세자(?: |번)|세금(?: 번|번호)))(tins?|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) (?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:recipient|payer|payee|employee|(?:taxpayer|atxpayer|txapayer|tapxayer|taxapyer|taxpyaer|taxpaeyr|taxpayre|txpayer|tapayer|taxayer|taxpyer|taxpaer|taxpayr))['’]?s? (?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|tax[ -]?i\\.? ?d\\.?(?:entification)?(?:s(?![a-z]))?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|no|#))?|tax idea(?= ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))|tax i['’]d(?= ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)? ?[:#]? ?[0-9])|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines) ?i\\.? ?d\\.?(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|tax ?#|fed(?:eral)? ?/ ?ss(?:n|#)?(?![a-z])|(?<!property )(?<!sales )(?<!use )tax (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?)(?![a-z])|irs (?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#)(?![a-z])|(?:taxpayer|atxpayer|txapayer|tapxayer|taxapyer|taxpyaer|taxpaeyr|taxpayre|txpayer|tapayer|taxayer|taxpyer|taxpaer|taxpayr)['’]?s? (?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#)(?![a-z])|n[uú]mero de identificaci[oó]n (?:de impuestos|tributaria|fiscal)|identificaci[oó]n (?:de impuestos|tributaria|fiscal)|n[uú]mero (?:de impuestos(?! del estado)|fiscal|tributario|de contribuyente)|n[uú]mero de (?:los )?taxes|n[uú]mero de identifica[cç][aã]o (?:fiscal|tribut[aá]ria)|identifica[cç][aã]o (?:fiscal|tribut[aá]ria)|n[uú]mero fiscal|numer identyfikacji podatkowej|numer podatkowy|nimewo taks(?! (?:ct|konetikit|konètikit|connecticut)(?![a-z]))|nimewo biznis|(?:我的|我们的|我們的)?税号|(?:我的|我们的|我們的)?稅號|纳税号码?|納稅號碼?|num[eé]ro fiscal|(?:il )?numero fiscale(?! italiano)|m[aã] s[oố] thu[eế]|رقم التعريف الضريبي|الرقم الضريبي|رقم (?:ال)?شركة (?:ال)?ضريبي|납세자 ?번호|세금 ?번호|(?:(?:мой|моего|наш|нашего) )?налогов(?:ый|ого) номер(?:а)?|(?:ідентифікаційний )?номер платника податків(?: (?:фірми|компанії))?(?: в сша)?|(?:amerika(?:['’]?daki)? )?vergi (?:kimlik )?numara(?:m|mız)|מספר (?:מזהה|זיהוי) (?:ל)?מס|מספר משלם (?:ה)?מסים)|(?=(?:c(?:onn|t(?: (?:e|r|s|t|登)|登録))|drs |perm|s(?:ale|tat)))(ct ?登録番号|sales (?:and use |& ?use )?tax permits?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|permits?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|sales ?(?:and use |& ?use )?tax ?(?:#|no|num|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|i\\.? ?d\\.?)|sales ?(?:and use |& ?use )?tax(?= {1,12}(?:[0-9]|(?![\\s\\S]))| ?[-:] {1,3}[0-9]{7})|(?:ct|connecticut|conn\\.?|state|drs)(?: sales)?(?: tax)? (?:(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)|regestration|registeration)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?))(?![a-z])"
-  },
-  {
-   "kinds": [
-    "ct",
-    "routing"
+   [
+    3,
+    "(?:என் )?சோஷியல் செக்யூரிட்டி(?: எண்)?"
    ],
-   "source": "(?=[a-zÀ-ɏͰ-ϿЀ-ӿ԰-֏֐-׿؀-ۿऀ-ॿঀ-৿਀-૿஀-௿ఀ-౿฀-๿Ⴀ-ჿሀ-፿ក-៿゠-ヿ一-鿿가-힣])(?<![a-z])(?=(?:# (?:f|w)|a(?:ba|ch|dd)|b(?:an|nk|ot|s(?:i|u)|u(?:i|s))|c(?:l(?:i|o)|o(?:d|m|n)|re|t|ód)|d(?:ep|fi|ir|o |rs|ép)|e(?:l |m(?:l|p)|p(?:l|m)|rg)|fir|h(?:er|is)|i(?: (?:d|n)|\\.(?: |d)|d(?: |\\.|i|n)|l |mm|n(?: |d|i|s)|ts)|kod|lef|m(?:a |e(?:p|u)|i |y(?: |c)|ã )|n(?:ew|g(?:a|â)|i(?:d|m)|m(?:b|u)|o(?: |\\.|m|s)|u(?:b|e|m|r)|úm)|o(?: r|pe|r(?:i|u)|s(?:-|1)|th|ur)|p(?:e(?:m|r)|èm)|r(?:/t|df|e(?:c|g|i|j)|g(?:e|i)|io|o(?:o|t|u|z)|t|u(?:o|t))|s(?:al|e(?:c|u)|m(?:e|ě)|o |t(?:a|o)|u |ố )|t(?:ax|h(?:e|i)|ra|u )|u(?:bs|nm)|w(?:h |it|ou)|бан|мар|н(?:ал|ом)|р(?:а(?:о|у)|ег|оу|ут)|מספ|ر(?:قم|وٹ)|شما|कने|र(?:ाउ|ूट)|কান|ট্য|র(?:াউ|েজ)|সেল|ਰੂਟ|રાઉ|రూట|ራውቲ|የራው|コネチ|ルーテ|匯款路|売上税|康州(?:注|登|稅|税|註|銷|销)|汇款路|登録番|稅務登|税(?:务登|務登)|納税登|路(?:径号|徑號|由(?:号|號))|銀行(?:の|ル|路)|銷售稅|银行路|销售税|등록(?: |번)|라우팅|세금(?: |등)|은행(?: |코)|주(?: (?:세|판)|세금|판매)|코네티|판매(?: |세)))(?:(?=(?:# (?:fo|wi)|add |b(?:s(?:in|ui)|u(?:i(?:n|s)|s(?:i|n)))|c(?:l(?:ie|os)|o(?:mp|nn)|t)|d(?:o r|rs)|e(?:l r|m(?:l(?:o|p)|p(?:l|o))|p(?:lo|ml)|rgi)|firm|h(?:er |is )|i(?: d(?: |\\.)|\\.(?: d|d(?: |\\.))|d(?: (?:f|w)|\\. |iv|ni)|n(?:d(?: |i|v)|i(?:d|v)|sc)|ts )|m(?:a s|e(?:pl|u )|i r|y(?: r|co)|ã s)|n(?:ew |i(?:di|me)|m(?:be|ub)|o(?: (?:f|r|w)|\\. |mo|ss)|u(?:b(?:e|m)|es|m(?:b|e|é)|rn)|úme)|o(?: re|pen|s(?:-1|11)|the|ur )|p(?:e(?:mi|rm)|èmi)|r(?:e(?:g|i(?:g|s)|j(?:e|i))|g(?:ei|is))|s(?:ale|e(?:co|u )|o (?:t|đ)|t(?:at|or)|u r|ố (?:t|đ))|t(?:ax(?: |p)|h(?:e(?: |i)|ir)|u r)|u(?:bsi|nmb)|w(?:h (?:a|c|e|r|t)|ith)|н(?:ало|оме)|реги|מספר|رقم |कनेक|কানে|ট্যা|রেজি|সেলস|コネチカ|売上税登|康州(?:注册|登(?:記|记)|稅(?:務|號)|税(?:务|号)|註冊|銷售|销售)|登録番号|稅務登記|税(?:务登记|務登録)|納税登録|銷售稅(?:登|許)|销售税(?:登|许)|등록(?: 번|번호)|세금(?: 등|등록)|주(?: (?:세금|판매)|세금(?: |등)|판매(?: |세))|코네티컷|판매(?: 세|세(?: |금|등|허))))((?:ct|connecticut|conn\\.?|state|drs)(?: sales)?(?: tax)? reg(?:\\.|(?![a-z]))(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|tax regist(?:e)?ration(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|registered (?:for|with) (?:(?:ct|connecticut|the state|drs) (?:for )?)?(?:(?:sales|meals|withholding|admissions|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)|room occupancy)(?: (?:and|&) ?use)? )?tax(?:es)?|regestration(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|numbr|no|#))?|(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)s?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|nos?|#))?|ct[ _-]?reg(?:[ _-]?(?:no|num|nbr|#|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)))?|tax reg|reg\\.? ?(?:#|nos?|nums?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?)|reg\\.?(?=[ \\n]{1,2}[0-9]|[ \\n]{0,2}(?![\\s\\S]))|reg(?=[=:] ?[0-9])|(?:our|my|the|their|his|her|its|(?:client|company|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)|firm|(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr)|store)(?:'|’)s) reg\\.?(?= (?:is|was|=|:|#|no\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)))|(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#|i\\.? ?d\\.?) (?:for|with) (?:the )?state(?= (?:is|was|:|=|#) ?[0-9]| ?[:#]? ?[0-9])|state(?= (?:[0-9]{7}|(?![\\s\\S])))|(?:close|closing|closed|add|open|new|second|third|other) location(?= (?:#|no\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|code)? ?[0-9]{7}[- ]?00[0-9](?![0-9]))|(?:ct|connecticut|drs|myconnect|(?:(?:ct|connecticut) )?(?:withholding|wh)|sales(?: and use)?)(?: tax)?(?: (?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin))? (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)(?: tax(?: (?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin))?| (?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)) (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|tax (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:ct|connecticut|conn\\.?|state)(?: sales)?(?: tax)? (?:i\\.? ?d\\.?|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction))(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr)'?s )?state (?:(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr) )?(?:i\\.? ?d\\.?|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction))(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:connecticut|conn\\.?|state|(?<![a-z-])ct(?![a-z-]))(?: sales)?(?: tax)?(?: (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num)| ?#)|ct(?: sales)? tax (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#)|withholding|os-?114|(?:taxpaymnt|taxpymnt|taxpymt|tax ?payment|tax ?pmt)[ ]+ind ?i\\.? ?d\\.?|(?:ind|(?:individual|nidividual|idnividual|inidvidual|indviidual|indiivdual|indivdiual|indiviudal|individaul|individula|idividual|inividual|indvidual|indiidual|indivdual|indiviual|individal|individul)) ?i\\.? ?d\\.?(?=[: ]{1,24}[0-9]{7}00[0-9](?![0-9]))|myconnect|connecticut|drs|ct(?!-[a-z0-9])|n[uú]mero de registro(?! del? (?:carro|auto|autom[oó]vil|veh[ií]culo|coche|camioneta|barco|bote|votante|comerciante))(?: (?:fiscal|estatal|de connecticut|de(?: los| las)? impuestos?(?: (?:sobre|de)(?: las| la)? ventas?)?(?: de (?:ct|connecticut))?|de impostos?(?: sobre (?:as )?vendas)?(?: de (?:ct|connecticut))?))?|registro fiscal|registro de(?:l| los| las)? impuestos? (?:sobre|de)(?: las| la)? ventas?|permiso(?: de(?:l| los)? impuestos?)? (?:sobre|de)(?: las| la)? ventas?|n[uú]mero de (?:mi|nuestro|nuestra|la|el) (?:negocio|empresa|tienda|compa[nñ][ií]a) (?:con|en|ante) el estado|registro estatal|el registro que (?:me|nos|le|les) (?:dieron|dio|asignaron|mandaron)|(?:mi|su|tu|nuestro) registro(?! (?:de (?:entrada|salida|llamadas|nacimiento|veh[ií]culo|auto|carro|votante|la propiedad)|civil|m[eé]dico))|n[uú]mero (?:de (?:impuestos?|taxes|registro) )?del estado(?! (?:de (?:nueva york|new york|nueva jersey|new jersey|florida|massachusetts|puerto rico|texas)|civil|de cuenta))|registro de impuestos(?: del estado)?|n[uú]mero de regist(?:r)?o(?! d(?:el?|[oa]) (?:carro|auto|autom[oó]v[ei]l|ve[ií]culo|coche|barco|bote|eleitor|votante|comerciante))(?: estadual| de impostos?(?: sobre (?:as )?vendas)?(?: de (?:ct|connecticut))?)?|inscri[cç][aã]o estadual|registro estadual|(?:o|meu|nosso|seu|do) registro(?= ?(?:é|e|:|n[º°o]?\\.?)? ?[0-9])|n[uú]mero (?:de|do) (?:estado de )?connecticut|n[uú]meru di registu(?: di (?:ct|connecticut))?(?: e(?= ?[0-9]))?|registro (?:de |do )?sales tax(?: n[uú]mero)?|numer(?:u)? rejestracyjn(?:y|ego)|numer(?:u)? rejestracji(?: podatkowej)?|rejestracj[aię] (?:w )?(?:ct|connecticut)|numer(?:u)? (?:z|w) (?:ct|connecticut)(?= ?:? ?[0-9])|nimewo enskripsyon(?: taks)?(?: (?:ct|konetikit|konètikit|connecticut))?|nimewo rejis(?:trasyon)?|rejis taks(?: lavant)?|(?:nimewo )?p(?:è|e)mi taks(?: (?:sou )?lavant)?|(?:nimewo )?p(?:è|e)mi (?:sou )?lavant|nimewo taks (?:ct|konetikit|konètikit|connecticut)|康州税务登记号码?|康州(?:注册|註冊)(?:号|號)(?:码|碼)?|康州税号|康州稅號|康州稅務登記號碼?|税务登记号码?|稅務登記號碼?|(?:康州)?销售税许可证号码?|(?:康州)?銷售稅許可證號碼?|康州销售税号码?|康州銷售稅號碼?|康州(?:销售税|銷售稅)?登记号码?|康州(?:銷售稅)?登記號碼?|销售税登记号码?|銷售稅登記號碼?|num[eé]ro d['’ ]?enregistrement(?: fiscal)?(?: (?:du|au) connecticut)?|num[eé]ro d['’ ]?inscription(?: fiscale)?|numero (?:di )?registrazione(?: fiscale)?(?: (?:del|della|dell['’]) ?(?:negozio|azienda|ditta|societ[aà]|attivit[aà]))?(?: (?:(?:in|nel|del) )?(?:ct|connecticut))?(?: (?:della |per la )?sede(?: principale)?)?|s[oố] đ[aă]ng k[yý](?! xe)(?: thu[eế])?(?: b[aá]n h[aà]ng)?(?: (?:(?:c[uủ]a )?(?:bang )?connecticut|ct)(?![a-z]))?(?: c[uủ]a (?:ti[eệ]m|c[oô]ng ty|c[uử]a h[aà]ng|ch[uú]ng t[oô]i|t[oô]i))?|(?:m[aã] )?s[oố] thu[eế] (?:ti[eể]u )?bang(?: (?:ct|connecticut))?(?![a-z])|رقم التسجيل(?: الضريبي)?(?: في (?:ولاية )?كونيتي?كت)?|رقم تسجيل(?:ي|نا)(?: الضريبي)?(?: في (?:ولاية )?كونيتي?كت)?|رقم تسجيل (?:ال)?ضرائب(?: (?:ولاية )?كونيتي?كت)?|(?:코네티컷 ?)?(?:주 ?)?(?:판매 ?)?세금 ?등록 ?번호|(?:코네티컷 ?)?(?:주 ?)?판매세 ?(?:허가|등록) ?번호|(?<!사업자)(?<!사업자 )(?<!주민)(?<!주민 )(?<!외국인)(?<!외국인 )(?<!차량)(?<!차량 )등록 ?번호|номер(?:а)? налоговой регистрации|налоговой регистрации|регистрационн(?:ый|ого|ом) номер(?:а|ом)?|номер(?:а)? регистрации(?: [а-яё]+){0,2} в (?:ct|коннектикуте)|(?:コネチカット州?の?)?(?:売上税|税務|納税)登録番号|(?<!車両)(?<!車の)(?<!法人)(?<!外国人)登録番号|कनेक्टिकट (?:टैक्स |सेल्स टैक्स )?(?:रजिस्ट्रेशन|पंजीकरण) (?:नंबर|संख्या)|कनेक्टिकट(?:को)? (?:कर )?दर्ता नम्बर|(?:কানেকটিকাট |কানেক্টিকাট )?(?:ট্যাক্স |সেলস ট্যাক্স )?রেজিস্ট্রেশন নম্বর|מספר רישום (?:ל)?מס|(?:ct-|connecticut )?registratienummer(?: bij de staat)?|registra[cč]n[ií] [cč][ií]slo|(?:no\\.?|nomor) registrasi pajak(?: ct| connecticut)?|регистрациони број|registracij?ski broj)|(?=(?:a(?:ba|ch)|b(?:an(?:c|k|q)|nk(?: |r)|ott)|c(?:od(?:e|i)|red|ódi)|d(?:ep(?:o|ó|ô)|fi|ire|ép(?:o|ô))|firs|i(?: nu|l n|mme|n (?:b|f))|kod(?: |e)|left|m(?:a đ|ã đ)|n(?:g(?:an|ân)|ime|omo|um(?:e|é)|úme)|or(?:ig|ut)|r(?:/t|dfi|e(?:ce|it)|iot|o(?:ot|t(?:e|i|u)|u(?:i|n|t)|zl)|t|u(?:ot|t(?:a|i)))|s(?:m(?:er|ěr)|o đ|ố đ)|t(?:he |ran)|wout|банк|марш|номе|р(?:а(?:от|ут)|оут|ути)|מספר|ر(?:قم |وٹن)|شمار|र(?:ाउट|ूटि)|রাউট|ਰੂਟਿ|રાઉટ|రూటి|ራውቲን|የራውቲ|ルーティ|匯款路(?:徑|線)|汇款路(?:径|线)|路(?:径号|徑號|由(?:号|號))|銀行(?:のル|ルー|路由)|银行路由|라우팅|은행(?: 코|코드)))((?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|routeing(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|route(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|rout(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|rtng(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|rtg(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|bnk ?rtg(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|rounting(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?|rout(?:ng|ign|ting)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|rdfi(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#|i\\.? ?d\\.?|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)))?|(?:the )?credit union(?:['’]s)?(?= (?:is|was|=|:) ?[0-9]{9}(?![0-9]))|aba|immediate destination(?: (?:(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|aba|#))?|rtn|rt ?#|rt(?=[ :]{1,2}[0-9]{9}(?![0-9]))|r/t|transit|bank(?:ing)?(?: (?:info|information|details))?|direct[ -]?deposits?|(?:roo?ting|routine|rioting) (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)|(?:receiving |originating )?dfi(?: ?(?:i\\.? ?d\\.?|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?(?![a-z])|bottom(?: left)?(?: corner| line)? (?:of|on) (?:(?:my|the|a|your|our|his|her) )?check(?:s|book)?(?! ?box)|(?:first|left(?:most)?) (?:one|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|numbers|digits) (?:at|on|from|in) (?:the )?(?:bottom(?: left)? (?:of|on) )?(?:my|the|a|your|our|his|her) check(?:s|book)?(?! ?box)|ach|bankid|n[uú]mero de ruta(?: bancaria)?|ruta bancaria|c[oó]digo de ruta|n[uú]mero de tr[aá]nsito|banco|dep[oó]sito directo|ruta(?=[ :#]*(?:[0-9]{7}|[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{3}(?![0-9])|(?![\\s\\S])))|n[uú]mero de roteamento|roteamento|n[uú]mero de rota(?: banc[aá]ria)?|c[oó]digo do banco|banco|dep[oó]sito direto|numer(?:u|em)? rozliczeniow(?:y|ego|ym)|rozliczeniow(?:y|ego|ym)|numer(?:u)? routingu|(?:numer(?:u|em)? )?routingow(?:y|ego|ym)|kod banku|bank(?:u|owy|owego|owym)?|nimewo wout(?: bank(?:la)?)?|wout bank(?:la)?|bank(?:la)?|银行路由号码?|銀行路由號碼?|路由号码?|路由號碼?|汇款路线号码?|匯款路線號碼?|(?:汇款)?路径号码?|(?:匯款)?路徑號碼?|num[eé]ro d['’ ]?acheminement|num[eé]ro de routage|num[eé]ro de transit(?: bancaire)?|code de routage|banque|d[eé]p[oô]t direct|numero di (?:instradamento|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng))(?: bancario)?|codice (?:di instradamento|aba)|banca|(?:(?:i |il )?numer[oi] )?in (?:basso|fondo) (?:sull['’] ?|all['’] ?|dell['’] ?)assegno|s[oố] đ[iị]nh tuy[eế]n(?: ng[aâ]n h[aà]ng)?|m[aã] đ[iị]nh tuy[eế]n|ng[aâ]n h[aà]ng|رقم (?:التوجيه|توجيه البنك)(?: البنكي| المصرفي)?|라우팅 ?번호|라우팅 ?넘버|은행 ?코드|라우팅(?= ?[:=])|номер(?:а)? маршрутизации|маршрутн(?:ый|ого) номер(?:а)?(?: банка)?|банковский маршрутный номер|банк(?:а|е|у)?|р(?:а[уо]|у)тинг(?:овый)?(?: номер)?|роутинг(?:овый)?(?: номер)?|маршрутн(?:ий|ого) номер(?:а|у)?(?: банку)?|номер(?:а|у)? маршрутизації|(?:銀行の?)?ルーティング・?(?:ナンバー|番号)|राउटिंग नंबर|रूटिंग नंबर|राउटिङ नम्बर|রাউটিং নম্বর|روٹنگ نمبر|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng) numaras[ıi]|banka yönlendirme numaras[ıi]|شماره مسیریابی|ਰੂਟਿੰਗ ਨੰਬਰ|రూటింగ్ నంబర్|מספר (?:ה)?ניתוב|(?:bank)?(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)-?nummer|routeringsnummer|sm[eě]rovac[ií] [cč][ií]slo(?: banky)?|(?:nomor|kode) (?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)(?: bank)?|reititysnumero[a-zäö]*|રાઉટિંગ નંબર|(?:የ)?ራውቲንግ ቁጥር))(?![a-z])"
+   [
+    3,
+    "சமூக பாதுகாப்பு எண்"
+   ],
+   [
+    4,
+    "i\\.? t\\.? i\\.? n\\.?"
+   ],
+   [
+    4,
+    "i\\.t\\.i\\.n\\.?"
+   ],
+   [
+    4,
+    "i-t-i-n"
+   ],
+   [
+    4,
+    "itln"
+   ],
+   [
+    4,
+    "(?:individual|nidividual|idnividual|inidvidual|indviidual|indiivdual|indivdiual|indiviudal|individaul|individula|idividual|inividual|indvidual|indiidual|indivdual|indiviual|individal|individul) (?:taxpayer|atxpayer|txapayer|tapxayer|taxapyer|taxpyaer|taxpaeyr|taxpayre|txpayer|tapayer|taxayer|taxpyer|taxpaer|taxpayr)(?: (?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction))?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    4,
+    "tax ?payer[ -]?[il]d(?:entification)?(?:s(?![a-z]))?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|no|#))?"
+   ],
+   [
+    4,
+    "itins?"
+   ],
+   [
+    4,
+    "iten(?= ?(?:#|:|no(?![a-z])|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|(?:is|es|e|é) [0-9]|[0-9]))"
+   ],
+   [
+    4,
+    "itn(?= ?(?:#|:|no(?![a-z])|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|(?:is|es|e|é) [0-9]|[0-9]|(?![\\s\\S])))"
+   ],
+   [
+    4,
+    "it in (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)"
+   ],
+   [
+    4,
+    "eye[- ]?tins?"
+   ],
+   [
+    4,
+    "ai[- ]?tins?"
+   ],
+   [
+    4,
+    "i[- ]?(?:10|ten) (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)"
+   ],
+   [
+    4,
+    "n[uú]mero de identificaci[oó]n (?:personal )?(?:del |de )?contribuyente"
+   ],
+   [
+    4,
+    "identificaci[oó]n (?:de|del) contribuyente"
+   ],
+   [
+    4,
+    "n[uú]mero de identificaci[oó]n personal del irs"
+   ],
+   [
+    4,
+    "n[uú]mero de identifica[cç][aã]o (?:do |de )?contribuinte"
+   ],
+   [
+    4,
+    "nimewo idantifikasyon kontribyab"
+   ],
+   [
+    4,
+    "nimewo itin"
+   ],
+   [
+    4,
+    "个人报税识别号码?"
+   ],
+   [
+    4,
+    "個人報稅識別號碼?"
+   ],
+   [
+    4,
+    "纳税人识别号码?"
+   ],
+   [
+    4,
+    "納稅人識別號碼?"
+   ],
+   [
+    4,
+    "个人报税号码?"
+   ],
+   [
+    4,
+    "個人報稅號碼?"
+   ],
+   [
+    4,
+    "num[eé]ro d['’ ]?(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction) (?:fiscale )?(?:personnel(?:le)? )?(?:du |de )?contribuable"
+   ],
+   [
+    4,
+    "num[eé]ro d['’ ]?(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction) fiscale"
+   ],
+   [
+    4,
+    "numero di identificazione (?:fiscale )?(?:del )?contribuente"
+   ],
+   [
+    4,
+    "m[aã] s[oố] thu[eế] c[aá] nh[aâ]n"
+   ],
+   [
+    4,
+    "رقم التعريف الضريبي الفردي"
+   ],
+   [
+    4,
+    "(?:رقم )?(?:ال)?اي ?تن"
+   ],
+   [
+    4,
+    "개인 ?납세자 ?식별 ?번호"
+   ],
+   [
+    4,
+    "индивидуальн(?:ый|ого) номер(?:а)? налогоплательщика"
+   ],
+   [
+    4,
+    "номер(?:а)? налогоплательщика"
+   ],
+   [
+    4,
+    "(?<![а-яё])итин(?![а-яё])"
+   ],
+   [
+    4,
+    "(?<![а-яіїєґ])(?:ітін|итин)(?![а-яіїєґ])"
+   ],
+   [
+    4,
+    "個人納税者(?:識別)?番号"
+   ],
+   [
+    4,
+    "納税者識別番号"
+   ],
+   [
+    4,
+    "आईटीआईएन(?: नंबर)?"
+   ],
+   [
+    4,
+    "আইটিআইএন(?: নম্বর)?"
+   ],
+   [
+    4,
+    "আইটিন(?: নম্বর)?"
+   ],
+   [
+    4,
+    "آئی ?ٹی ?این(?: نمبر)?"
+   ],
+   [
+    4,
+    "آئی ?ٹن(?: نمبر)?"
+   ],
+   [
+    4,
+    "(?:የ)?አይቲን(?: ቁጥ(?:ር|ሬ|ሩ))?"
+   ],
+   [
+    5,
+    "fi\\*(?=[0-9]{9}(?![0-9]))"
+   ],
+   [
+    5,
+    "(?:w-?2 )?box b(?= ?[:#.]? ?[0-9])"
+   ],
+   [
+    5,
+    "our company(?:['’]s)? (?:(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) |tax )?i\\.? ?d\\.?(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?(?= ?(?:(?:is|was|:|=|-) ?)?[0-9])"
+   ],
+   [
+    5,
+    "company(?:['’]s)? (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#)(?= ?(?:(?:is|was|:|=|-) ?)?[0-9]{2}[- ]?[0-9]{7}(?![0-9]))"
+   ],
+   [
+    5,
+    "w-?2(?:['’]s)? box b(?= (?:has|shows|says|reads|is|was|lists)(?![a-z]))"
+   ],
+   [
+    5,
+    "box b (?:on|of|in) (?:(?:my|the|our|his|her|their|your|a|this) )?w-?2s?(?![a-z0-9])"
+   ],
+   [
+    5,
+    "(?:trust|estate)(?:['’]s)? (?:(?:(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)|tax) )?i\\.? ?d\\.?(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    5,
+    "(?:trust|estate)(?:['’]s)? (?:(?:(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)|tax|irs) )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#)"
+   ],
+   [
+    5,
+    "(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) (?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr) (?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    5,
+    "(?<=the )(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) one(?=(?: (?:is|was|=))?:? ?[0-9])"
+   ],
+   [
+    5,
+    "eim(?=(?: (?:is|was|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?:? ?[0-9])"
+   ],
+   [
+    5,
+    "(?:irs )?(?:cp ?-?575|147 ?c)(?: (?:letter|notice))?"
+   ],
+   [
+    5,
+    "(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr) (?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    5,
+    "emp[1l]oyer [1il]dent[1il]f[1il]cat[1il]on(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    5,
+    "employe?er[ -]?(?:tax[ -]?)?i\\.? ?d\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    5,
+    "fede?r[ae]?l emplo?ye?e?r(?: tax)? ?i\\.? ?d\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    5,
+    "emplo?ye?e?r[ -]?(?:tax[ -]?)?i\\.? ?d\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    5,
+    "(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) tax[ -]?i\\.? ?d\\.?(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    5,
+    "fed\\.?[ -]?tax[ -]?i\\.? ?d\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    5,
+    "(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)[ -]?i\\.? ?d\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    5,
+    "(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) i\\.? ?d\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    5,
+    "(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) (?:tax )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#)"
+   ],
+   [
+    5,
+    "(?:(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) )?(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr)(?:'s|’s)? (?:tax )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#)"
+   ],
+   [
+    5,
+    "fed\\.?[ -]?i\\.? ?d\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    5,
+    "fed\\.? (?:tax )?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#)"
+   ],
+   [
+    5,
+    "fed(?:eral)?\\.?(?= ?[:#]? ?(?:is |es |é |, it['’]?s |, it is )?(?:[0-9]{2}[- ]?[0-9]{7}|(?:[0-9] ?){8}[0-9])(?![0-9]))"
+   ],
+   [
+    5,
+    "(?<=the )(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)(?=[,.;](?:[ \\n]|$))"
+   ],
+   [
+    5,
+    "e\\.i\\.n\\.?"
+   ],
+   [
+    5,
+    "e-i-n(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    5,
+    "(?:ian|feign|i n|e in|eim) ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)"
+   ],
+   [
+    5,
+    "(?<=the )in (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)(?= (?:is|was) )"
+   ],
+   [
+    5,
+    "fid ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)?"
+   ],
+   [
+    5,
+    "(?:payer|filer)['’]?s?[ _]?(?:(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)[ _]?)?(?:tin|tax[ -]?i\\.? ?d\\.?(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction) (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#))"
+   ],
+   [
+    5,
+    "(?:our|the (?:church|company|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)|corporation|llc|organization|nonprofit|charity|firm|trust|estate)(?:['’]s)?) (?:(?:(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) )?tax[ -]?i\\.? ?d\\.?(?:entification)?(?! ?numbers)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?|irs (?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#)(?![a-z]))"
+   ],
+   [
+    5,
+    "f\\.? e\\.? i\\.? n\\.?"
+   ],
+   [
+    5,
+    "e\\.? i\\.? n\\.?"
+   ],
+   [
+    5,
+    "feins?"
+   ],
+   [
+    5,
+    "fiens?"
+   ],
+   [
+    5,
+    "eins?"
+   ],
+   [
+    5,
+    "n[uú]mero de identificaci[oó]n (?:patronal|de(?:l)? empleador)"
+   ],
+   [
+    5,
+    "identificaci[oó]n patronal"
+   ],
+   [
+    5,
+    "n[uú]mero patronal"
+   ],
+   [
+    5,
+    "n[uú]mero (?:de(?:l)? )?empleador"
+   ],
+   [
+    5,
+    "n[uú]mero (?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)(?! de (?:seguro|tel[eé]fono|caso))"
+   ],
+   [
+    5,
+    "identifica[cç][aã]o (?:do |de )?empregador"
+   ],
+   [
+    5,
+    "n[uú]mero do empregador"
+   ],
+   [
+    5,
+    "numer identyfikacyjny pracodawcy"
+   ],
+   [
+    5,
+    "numer pracodawcy"
+   ],
+   [
+    5,
+    "nimewo (?:ein|fein)"
+   ],
+   [
+    5,
+    "nimewo (?:idantifikasyon )?anplway(?:è|e)"
+   ],
+   [
+    5,
+    "nimewo idantifikasyon (?:ein|fein|(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl)|konpayi)"
+   ],
+   [
+    5,
+    "nimewo konpayi"
+   ],
+   [
+    5,
+    "联邦雇主识别号码?"
+   ],
+   [
+    5,
+    "聯邦僱主識別號碼?"
+   ],
+   [
+    5,
+    "雇主识别号码?"
+   ],
+   [
+    5,
+    "僱主識別號碼?"
+   ],
+   [
+    5,
+    "联邦税号"
+   ],
+   [
+    5,
+    "聯邦稅號"
+   ],
+   [
+    5,
+    "联邦(?:号码?|编号)"
+   ],
+   [
+    5,
+    "聯邦(?:號碼?|編號)"
+   ],
+   [
+    5,
+    "num[eé]ro d['’ ]?(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction) (?:de l['’ ]?|d['’ ]?)employeur"
+   ],
+   [
+    5,
+    "num[eé]ro (?:d['’ ]?|de l['’ ]?)employeur"
+   ],
+   [
+    5,
+    "numero di identificazione (?:del )?datore di lavoro"
+   ],
+   [
+    5,
+    "numero (?:del )?datore di lavoro"
+   ],
+   [
+    5,
+    "m[aã] s[oố] (?:thu[eế] )?(?:c[uủ]a )?(?:ch[uủ] lao đ[oộ]ng|c[oô]ng ty|doanh nghi[eệ]p)"
+   ],
+   [
+    5,
+    "m[aã] s[oố] thu[eế] li[eê]n bang(?: (?:c[uủ]a )?(?:c[oô]ng ty|doanh nghi[eệ]p))?"
+   ],
+   [
+    5,
+    "رقم (?:تعريف )?صاحب العمل"
+   ],
+   [
+    5,
+    "고용주 ?식별 ?번호"
+   ],
+   [
+    5,
+    "사업자 ?번호"
+   ],
+   [
+    5,
+    "идентификационн(?:ый|ого) номер(?:а)? работодателя"
+   ],
+   [
+    5,
+    "номер(?:а)? работодателя"
+   ],
+   [
+    5,
+    "(?:連邦)?雇用(?:者|主)識別番号"
+   ],
+   [
+    5,
+    "מספר (?:ה)?מעסיק(?: (?:ה)?פדרלי)?"
+   ],
+   [
+    5,
+    "מספר זיהוי (?:ה)?מעסיק"
+   ],
+   [
+    5,
+    "(?:amerikaanse? )?werkgevers(?:identificatie)?nummer"
+   ],
+   [
+    5,
+    "(?:feder[aá]ln[ií] )?[cč][ií]slo zam[eě]stnavatele"
+   ],
+   [
+    5,
+    "(?:nomor )?ein (?:usaha|perusahaan|toko)"
+   ],
+   [
+    5,
+    "nomor identifikasi (?:pemberi kerja|majikan)"
+   ],
+   [
+    5,
+    "еин"
+   ],
+   [
+    5,
+    "(?:порески )?идентификациони број послодавца"
+   ],
+   [
+    6,
+    "tins?"
+   ],
+   [
+    6,
+    "(?:federal|efderal|fdeeral|feedral|fedreal|fedearl|federla|fderal|feeral|fedral|fedeal|federl) (?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    6,
+    "(?:recipient|payer|payee|employee|(?:taxpayer|atxpayer|txapayer|tapxayer|taxapyer|taxpyaer|taxpaeyr|taxpayre|txpayer|tapayer|taxayer|taxpyer|taxpaer|taxpayr))['’]?s? (?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    6,
+    "tax[ -]?i\\.? ?d\\.?(?:entification)?(?:s(?![a-z]))?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|no|#))?"
+   ],
+   [
+    6,
+    "tax idea(?= ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))"
+   ],
+   [
+    6,
+    "tax i['’]d(?= ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)? ?[:#]? ?[0-9])"
+   ],
+   [
+    6,
+    "(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines) ?i\\.? ?d\\.?(?:entification)?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    6,
+    "tax ?#"
+   ],
+   [
+    6,
+    "fed(?:eral)? ?/ ?ss(?:n|#)?(?![a-z])"
+   ],
+   [
+    6,
+    "(?<!property )(?<!sales )(?<!use )tax (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?)(?![a-z])"
+   ],
+   [
+    6,
+    "irs (?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#)(?![a-z])"
+   ],
+   [
+    6,
+    "(?:taxpayer|atxpayer|txapayer|tapxayer|taxapyer|taxpyaer|taxpaeyr|taxpayre|txpayer|tapayer|taxayer|taxpyer|taxpaer|taxpayr)['’]?s? (?:i\\.? ?d\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#)(?![a-z])"
+   ],
+   [
+    6,
+    "n[uú]mero de identificaci[oó]n (?:de impuestos|tributaria|fiscal)"
+   ],
+   [
+    6,
+    "identificaci[oó]n (?:de impuestos|tributaria|fiscal)"
+   ],
+   [
+    6,
+    "n[uú]mero (?:de impuestos(?! del estado)|fiscal|tributario|de contribuyente)"
+   ],
+   [
+    6,
+    "n[uú]mero de (?:los )?taxes"
+   ],
+   [
+    6,
+    "n[uú]mero de identifica[cç][aã]o (?:fiscal|tribut[aá]ria)"
+   ],
+   [
+    6,
+    "identifica[cç][aã]o (?:fiscal|tribut[aá]ria)"
+   ],
+   [
+    6,
+    "n[uú]mero fiscal"
+   ],
+   [
+    6,
+    "numer identyfikacji podatkowej"
+   ],
+   [
+    6,
+    "numer podatkowy"
+   ],
+   [
+    6,
+    "nimewo taks(?! (?:ct|konetikit|konètikit|connecticut)(?![a-z]))"
+   ],
+   [
+    6,
+    "nimewo biznis"
+   ],
+   [
+    6,
+    "(?:我的|我们的|我們的)?税号"
+   ],
+   [
+    6,
+    "(?:我的|我们的|我們的)?稅號"
+   ],
+   [
+    6,
+    "纳税号码?"
+   ],
+   [
+    6,
+    "納稅號碼?"
+   ],
+   [
+    6,
+    "num[eé]ro fiscal"
+   ],
+   [
+    6,
+    "(?:il )?numero fiscale(?! italiano)"
+   ],
+   [
+    6,
+    "m[aã] s[oố] thu[eế]"
+   ],
+   [
+    6,
+    "رقم التعريف الضريبي"
+   ],
+   [
+    6,
+    "الرقم الضريبي"
+   ],
+   [
+    6,
+    "رقم (?:ال)?شركة (?:ال)?ضريبي"
+   ],
+   [
+    6,
+    "납세자 ?번호"
+   ],
+   [
+    6,
+    "세금 ?번호"
+   ],
+   [
+    6,
+    "(?:(?:мой|моего|наш|нашего) )?налогов(?:ый|ого) номер(?:а)?"
+   ],
+   [
+    6,
+    "(?:ідентифікаційний )?номер платника податків(?: (?:фірми|компанії))?(?: в сша)?"
+   ],
+   [
+    6,
+    "(?:amerika(?:['’]?daki)? )?vergi (?:kimlik )?numara(?:m|mız)"
+   ],
+   [
+    6,
+    "מספר (?:מזהה|זיהוי) (?:ל)?מס"
+   ],
+   [
+    6,
+    "מספר משלם (?:ה)?מסים"
+   ],
+   [
+    7,
+    "ct ?登録番号"
+   ],
+   [
+    7,
+    "sales (?:and use |& ?use )?tax permits?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    7,
+    "permits?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    7,
+    "sales ?(?:and use |& ?use )?tax ?(?:#|no|num|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|i\\.? ?d\\.?)"
+   ],
+   [
+    7,
+    "sales ?(?:and use |& ?use )?tax(?= {1,12}(?:[0-9]|(?![\\s\\S]))| ?[-:] {1,3}[0-9]{7})"
+   ],
+   [
+    7,
+    "(?:ct|connecticut|conn\\.?|state|drs)(?: sales)?(?: tax)? (?:(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)|regestration|registeration)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    7,
+    "(?:ct|connecticut|conn\\.?|state|drs)(?: sales)?(?: tax)? reg(?:\\.|(?![a-z]))(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    7,
+    "tax regist(?:e)?ration(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    7,
+    "registered (?:for|with) (?:(?:ct|connecticut|the state|drs) (?:for )?)?(?:(?:sales|meals|withholding|admissions|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)|room occupancy)(?: (?:and|&) ?use)? )?tax(?:es)?"
+   ],
+   [
+    7,
+    "regestration(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|numbr|no|#))?"
+   ],
+   [
+    7,
+    "(?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)s?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?|nos?|#))?"
+   ],
+   [
+    7,
+    "ct[ _-]?reg(?:[ _-]?(?:no|num|nbr|#|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)))?"
+   ],
+   [
+    7,
+    "tax reg"
+   ],
+   [
+    7,
+    "reg\\.? ?(?:#|nos?|nums?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)s?)"
+   ],
+   [
+    7,
+    "reg\\.?(?=[ \\n]{1,2}[0-9]|[ \\n]{0,2}(?![\\s\\S]))"
+   ],
+   [
+    7,
+    "reg(?=[=:] ?[0-9])"
+   ],
+   [
+    7,
+    "(?:our|my|the|their|his|her|its|(?:client|company|(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)|firm|(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr)|store)(?:'|’)s) reg\\.?(?= (?:is|was|=|:|#|no\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)))"
+   ],
+   [
+    7,
+    "(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no\\.?|#|i\\.? ?d\\.?) (?:for|with) (?:the )?state(?= (?:is|was|:|=|#) ?[0-9]| ?[:#]? ?[0-9])"
+   ],
+   [
+    7,
+    "state(?= (?:[0-9]{7}|(?![\\s\\S])))"
+   ],
+   [
+    7,
+    "(?:close|closing|closed|add|open|new|second|third|other) location(?= (?:#|no\\.?|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|code)? ?[0-9]{7}[- ]?00[0-9](?![0-9]))"
+   ],
+   [
+    7,
+    "(?:ct|connecticut|drs|myconnect|(?:(?:ct|connecticut) )?(?:withholding|wh)|sales(?: and use)?)(?: tax)?(?: (?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin))? (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    7,
+    "(?:business|ubsiness|bsuiness|buisness|busniess|busienss|businses|bsiness|buiness|busness|busiess|businss|busines)(?: tax(?: (?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin))?| (?:registration|ergistration|rgeistration|reigstration|regsitration|regitsration|regisrtation|registartion|registrtaion|registraiton|registratoin|registratino|rgistration|reistration|regstration|regitration|regisration|registation|registrtion|registraion|registraton|registratin)) (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    7,
+    "tax (?:(?:account|cacount|acocunt|accuont|acconut|accoutn|acount|accunt|accont|accout)|acct)\\.?(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    7,
+    "(?:ct|connecticut|conn\\.?|state)(?: sales)?(?: tax)? (?:i\\.? ?d\\.?|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction))(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    7,
+    "(?:(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr)'?s )?state (?:(?:employer|meployer|epmloyer|emlpoyer|empolyer|emplyoer|emploeyr|employre|eployer|emloyer|empoyer|emplyer|emploer|employr) )?(?:i\\.? ?d\\.?|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction))(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    7,
+    "(?:connecticut|conn\\.?|state|(?<![a-z-])ct(?![a-z-]))(?: sales)?(?: tax)?(?: (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num)| ?#)"
+   ],
+   [
+    7,
+    "ct(?: sales)? tax (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|num|#)"
+   ],
+   [
+    7,
+    "withholding"
+   ],
+   [
+    7,
+    "os-?114"
+   ],
+   [
+    7,
+    "(?:taxpaymnt|taxpymnt|taxpymt|tax ?payment|tax ?pmt)[ ]+ind ?i\\.? ?d\\.?"
+   ],
+   [
+    7,
+    "(?:ind|(?:individual|nidividual|idnividual|inidvidual|indviidual|indiivdual|indivdiual|indiviudal|individaul|individula|idividual|inividual|indvidual|indiidual|indivdual|indiviual|individal|individul)) ?i\\.? ?d\\.?(?=[: ]{1,24}[0-9]{7}00[0-9](?![0-9]))"
+   ],
+   [
+    7,
+    "myconnect"
+   ],
+   [
+    7,
+    "connecticut"
+   ],
+   [
+    7,
+    "drs"
+   ],
+   [
+    7,
+    "ct(?!-[a-z0-9])"
+   ],
+   [
+    7,
+    "n[uú]mero de registro(?! del? (?:carro|auto|autom[oó]vil|veh[ií]culo|coche|camioneta|barco|bote|votante|comerciante))(?: (?:fiscal|estatal|de connecticut|de(?: los| las)? impuestos?(?: (?:sobre|de)(?: las| la)? ventas?)?(?: de (?:ct|connecticut))?|de impostos?(?: sobre (?:as )?vendas)?(?: de (?:ct|connecticut))?))?"
+   ],
+   [
+    7,
+    "registro fiscal"
+   ],
+   [
+    7,
+    "registro de(?:l| los| las)? impuestos? (?:sobre|de)(?: las| la)? ventas?"
+   ],
+   [
+    7,
+    "permiso(?: de(?:l| los)? impuestos?)? (?:sobre|de)(?: las| la)? ventas?"
+   ],
+   [
+    7,
+    "n[uú]mero de (?:mi|nuestro|nuestra|la|el) (?:negocio|empresa|tienda|compa[nñ][ií]a) (?:con|en|ante) el estado"
+   ],
+   [
+    7,
+    "registro estatal"
+   ],
+   [
+    7,
+    "el registro que (?:me|nos|le|les) (?:dieron|dio|asignaron|mandaron)"
+   ],
+   [
+    7,
+    "(?:mi|su|tu|nuestro) registro(?! (?:de (?:entrada|salida|llamadas|nacimiento|veh[ií]culo|auto|carro|votante|la propiedad)|civil|m[eé]dico))"
+   ],
+   [
+    7,
+    "n[uú]mero (?:de (?:impuestos?|taxes|registro) )?del estado(?! (?:de (?:nueva york|new york|nueva jersey|new jersey|florida|massachusetts|puerto rico|texas)|civil|de cuenta))"
+   ],
+   [
+    7,
+    "registro de impuestos(?: del estado)?"
+   ],
+   [
+    7,
+    "n[uú]mero de regist(?:r)?o(?! d(?:el?|[oa]) (?:carro|auto|autom[oó]v[ei]l|ve[ií]culo|coche|barco|bote|eleitor|votante|comerciante))(?: estadual| de impostos?(?: sobre (?:as )?vendas)?(?: de (?:ct|connecticut))?)?"
+   ],
+   [
+    7,
+    "inscri[cç][aã]o estadual"
+   ],
+   [
+    7,
+    "registro estadual"
+   ],
+   [
+    7,
+    "(?:o|meu|nosso|seu|do) registro(?= ?(?:é|e|:|n[º°o]?\\.?)? ?[0-9])"
+   ],
+   [
+    7,
+    "n[uú]mero (?:de|do) (?:estado de )?connecticut"
+   ],
+   [
+    7,
+    "n[uú]meru di registu(?: di (?:ct|connecticut))?(?: e(?= ?[0-9]))?"
+   ],
+   [
+    7,
+    "registro (?:de |do )?sales tax(?: n[uú]mero)?"
+   ],
+   [
+    7,
+    "numer(?:u)? rejestracyjn(?:y|ego)"
+   ],
+   [
+    7,
+    "numer(?:u)? rejestracji(?: podatkowej)?"
+   ],
+   [
+    7,
+    "rejestracj[aię] (?:w )?(?:ct|connecticut)"
+   ],
+   [
+    7,
+    "numer(?:u)? (?:z|w) (?:ct|connecticut)(?= ?:? ?[0-9])"
+   ],
+   [
+    7,
+    "nimewo enskripsyon(?: taks)?(?: (?:ct|konetikit|konètikit|connecticut))?"
+   ],
+   [
+    7,
+    "nimewo rejis(?:trasyon)?"
+   ],
+   [
+    7,
+    "rejis taks(?: lavant)?"
+   ],
+   [
+    7,
+    "(?:nimewo )?p(?:è|e)mi taks(?: (?:sou )?lavant)?"
+   ],
+   [
+    7,
+    "(?:nimewo )?p(?:è|e)mi (?:sou )?lavant"
+   ],
+   [
+    7,
+    "nimewo taks (?:ct|konetikit|konètikit|connecticut)"
+   ],
+   [
+    7,
+    "康州税务登记号码?"
+   ],
+   [
+    7,
+    "康州(?:注册|註冊)(?:号|號)(?:码|碼)?"
+   ],
+   [
+    7,
+    "康州税号"
+   ],
+   [
+    7,
+    "康州稅號"
+   ],
+   [
+    7,
+    "康州稅務登記號碼?"
+   ],
+   [
+    7,
+    "税务登记号码?"
+   ],
+   [
+    7,
+    "稅務登記號碼?"
+   ],
+   [
+    7,
+    "(?:康州)?销售税许可证号码?"
+   ],
+   [
+    7,
+    "(?:康州)?銷售稅許可證號碼?"
+   ],
+   [
+    7,
+    "康州销售税号码?"
+   ],
+   [
+    7,
+    "康州銷售稅號碼?"
+   ],
+   [
+    7,
+    "康州(?:销售税|銷售稅)?登记号码?"
+   ],
+   [
+    7,
+    "康州(?:銷售稅)?登記號碼?"
+   ],
+   [
+    7,
+    "销售税登记号码?"
+   ],
+   [
+    7,
+    "銷售稅登記號碼?"
+   ],
+   [
+    7,
+    "num[eé]ro d['’ ]?enregistrement(?: fiscal)?(?: (?:du|au) connecticut)?"
+   ],
+   [
+    7,
+    "num[eé]ro d['’ ]?inscription(?: fiscale)?"
+   ],
+   [
+    7,
+    "numero (?:di )?registrazione(?: fiscale)?(?: (?:del|della|dell['’]) ?(?:negozio|azienda|ditta|societ[aà]|attivit[aà]))?(?: (?:(?:in|nel|del) )?(?:ct|connecticut))?(?: (?:della |per la )?sede(?: principale)?)?"
+   ],
+   [
+    7,
+    "s[oố] đ[aă]ng k[yý](?! xe)(?: thu[eế])?(?: b[aá]n h[aà]ng)?(?: (?:(?:c[uủ]a )?(?:bang )?connecticut|ct)(?![a-z]))?(?: c[uủ]a (?:ti[eệ]m|c[oô]ng ty|c[uử]a h[aà]ng|ch[uú]ng t[oô]i|t[oô]i))?"
+   ],
+   [
+    7,
+    "(?:m[aã] )?s[oố] thu[eế] (?:ti[eể]u )?bang(?: (?:ct|connecticut))?(?![a-z])"
+   ],
+   [
+    7,
+    "رقم التسجيل(?: الضريبي)?(?: في (?:ولاية )?كونيتي?كت)?"
+   ],
+   [
+    7,
+    "رقم تسجيل(?:ي|نا)(?: الضريبي)?(?: في (?:ولاية )?كونيتي?كت)?"
+   ],
+   [
+    7,
+    "رقم تسجيل (?:ال)?ضرائب(?: (?:ولاية )?كونيتي?كت)?"
+   ],
+   [
+    7,
+    "(?:코네티컷 ?)?(?:주 ?)?(?:판매 ?)?세금 ?등록 ?번호"
+   ],
+   [
+    7,
+    "(?:코네티컷 ?)?(?:주 ?)?판매세 ?(?:허가|등록) ?번호"
+   ],
+   [
+    7,
+    "(?<!사업자)(?<!사업자 )(?<!주민)(?<!주민 )(?<!외국인)(?<!외국인 )(?<!차량)(?<!차량 )등록 ?번호"
+   ],
+   [
+    7,
+    "номер(?:а)? налоговой регистрации"
+   ],
+   [
+    7,
+    "налоговой регистрации"
+   ],
+   [
+    7,
+    "регистрационн(?:ый|ого|ом) номер(?:а|ом)?"
+   ],
+   [
+    7,
+    "номер(?:а)? регистрации(?: [а-яё]+){0,2} в (?:ct|коннектикуте)"
+   ],
+   [
+    7,
+    "(?:コネチカット州?の?)?(?:売上税|税務|納税)登録番号"
+   ],
+   [
+    7,
+    "(?<!車両)(?<!車の)(?<!法人)(?<!外国人)登録番号"
+   ],
+   [
+    7,
+    "कनेक्टिकट (?:टैक्स |सेल्स टैक्स )?(?:रजिस्ट्रेशन|पंजीकरण) (?:नंबर|संख्या)"
+   ],
+   [
+    7,
+    "कनेक्टिकट(?:को)? (?:कर )?दर्ता नम्बर"
+   ],
+   [
+    7,
+    "(?:কানেকটিকাট |কানেক্টিকাট )?(?:ট্যাক্স |সেলস ট্যাক্স )?রেজিস্ট্রেশন নম্বর"
+   ],
+   [
+    7,
+    "מספר רישום (?:ל)?מס"
+   ],
+   [
+    7,
+    "(?:ct-|connecticut )?registratienummer(?: bij de staat)?"
+   ],
+   [
+    7,
+    "registra[cč]n[ií] [cč][ií]slo"
+   ],
+   [
+    7,
+    "(?:no\\.?|nomor) registrasi pajak(?: ct| connecticut)?"
+   ],
+   [
+    7,
+    "регистрациони број"
+   ],
+   [
+    7,
+    "registracij?ski broj"
+   ],
+   [
+    8,
+    "(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    8,
+    "routeing(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    8,
+    "route(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    8,
+    "rout(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    8,
+    "rtng(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    8,
+    "rtg(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    8,
+    "bnk ?rtg(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    8,
+    "rounting(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|num|no|#))?"
+   ],
+   [
+    8,
+    "rout(?:ng|ign|ting)(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?"
+   ],
+   [
+    8,
+    "rdfi(?: ?(?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#|i\\.? ?d\\.?|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)))?"
+   ],
+   [
+    8,
+    "(?:the )?credit union(?:['’]s)?(?= (?:is|was|=|:) ?[0-9]{9}(?![0-9]))"
+   ],
+   [
+    8,
+    "aba"
+   ],
+   [
+    8,
+    "immediate destination(?: (?:(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|aba|#))?"
+   ],
+   [
+    8,
+    "rtn"
+   ],
+   [
+    8,
+    "rt ?#"
+   ],
+   [
+    8,
+    "rt(?=[ :]{1,2}[0-9]{9}(?![0-9]))"
+   ],
+   [
+    8,
+    "r/t"
+   ],
+   [
+    8,
+    "transit"
+   ],
+   [
+    8,
+    "bank(?:ing)?(?: (?:info|information|details))?"
+   ],
+   [
+    8,
+    "direct[ -]?deposits?"
+   ],
+   [
+    8,
+    "(?:roo?ting|routine|rioting) (?:(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#)"
+   ],
+   [
+    8,
+    "(?:receiving |originating )?dfi(?: ?(?:i\\.? ?d\\.?|(?:identification|dientification|iedntification|idnetification|idetnification|idenitfication|identfiication|identiifcation|identifciation|identifiaction|identifictaion|identificaiton|identificatoin|identificatino|ientification|idntification|idetification|idenification|identfication|identiication|identifcation|identifiation|identifiction|identificaion|identificaton|identificatin|indentification|identifaction)|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|no|#))?(?![a-z])"
+   ],
+   [
+    8,
+    "bottom(?: left)?(?: corner| line)? (?:of|on) (?:(?:my|the|a|your|our|his|her) )?check(?:s|book)?(?! ?box)"
+   ],
+   [
+    8,
+    "(?:first|left(?:most)?) (?:one|(?:number|unmber|nmuber|nubmer|numebr|numbre|nmber|nuber|numer|numbr|nurnber)|numbers|digits) (?:at|on|from|in) (?:the )?(?:bottom(?: left)? (?:of|on) )?(?:my|the|a|your|our|his|her) check(?:s|book)?(?! ?box)"
+   ],
+   [
+    8,
+    "ach"
+   ],
+   [
+    8,
+    "bankid"
+   ],
+   [
+    8,
+    "n[uú]mero de ruta(?: bancaria)?"
+   ],
+   [
+    8,
+    "ruta bancaria"
+   ],
+   [
+    8,
+    "c[oó]digo de ruta"
+   ],
+   [
+    8,
+    "n[uú]mero de tr[aá]nsito"
+   ],
+   [
+    8,
+    "banco"
+   ],
+   [
+    8,
+    "dep[oó]sito directo"
+   ],
+   [
+    8,
+    "ruta(?=[ :#]*(?:[0-9]{7}|[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{3}(?![0-9])|(?![\\s\\S])))"
+   ],
+   [
+    8,
+    "n[uú]mero de roteamento"
+   ],
+   [
+    8,
+    "roteamento"
+   ],
+   [
+    8,
+    "n[uú]mero de rota(?: banc[aá]ria)?"
+   ],
+   [
+    8,
+    "c[oó]digo do banco"
+   ],
+   [
+    8,
+    "banco"
+   ],
+   [
+    8,
+    "dep[oó]sito direto"
+   ],
+   [
+    8,
+    "numer(?:u|em)? rozliczeniow(?:y|ego|ym)"
+   ],
+   [
+    8,
+    "rozliczeniow(?:y|ego|ym)"
+   ],
+   [
+    8,
+    "numer(?:u)? routingu"
+   ],
+   [
+    8,
+    "(?:numer(?:u|em)? )?routingow(?:y|ego|ym)"
+   ],
+   [
+    8,
+    "kod banku"
+   ],
+   [
+    8,
+    "bank(?:u|owy|owego|owym)?"
+   ],
+   [
+    8,
+    "nimewo wout(?: bank(?:la)?)?"
+   ],
+   [
+    8,
+    "wout bank(?:la)?"
+   ],
+   [
+    8,
+    "bank(?:la)?"
+   ],
+   [
+    8,
+    "银行路由号码?"
+   ],
+   [
+    8,
+    "銀行路由號碼?"
+   ],
+   [
+    8,
+    "路由号码?"
+   ],
+   [
+    8,
+    "路由號碼?"
+   ],
+   [
+    8,
+    "汇款路线号码?"
+   ],
+   [
+    8,
+    "匯款路線號碼?"
+   ],
+   [
+    8,
+    "(?:汇款)?路径号码?"
+   ],
+   [
+    8,
+    "(?:匯款)?路徑號碼?"
+   ],
+   [
+    8,
+    "num[eé]ro d['’ ]?acheminement"
+   ],
+   [
+    8,
+    "num[eé]ro de routage"
+   ],
+   [
+    8,
+    "num[eé]ro de transit(?: bancaire)?"
+   ],
+   [
+    8,
+    "code de routage"
+   ],
+   [
+    8,
+    "banque"
+   ],
+   [
+    8,
+    "d[eé]p[oô]t direct"
+   ],
+   [
+    8,
+    "numero di (?:instradamento|(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng))(?: bancario)?"
+   ],
+   [
+    8,
+    "codice (?:di instradamento|aba)"
+   ],
+   [
+    8,
+    "banca"
+   ],
+   [
+    8,
+    "(?:(?:i |il )?numer[oi] )?in (?:basso|fondo) (?:sull['’] ?|all['’] ?|dell['’] ?)assegno"
+   ],
+   [
+    8,
+    "s[oố] đ[iị]nh tuy[eế]n(?: ng[aâ]n h[aà]ng)?"
+   ],
+   [
+    8,
+    "m[aã] đ[iị]nh tuy[eế]n"
+   ],
+   [
+    8,
+    "ng[aâ]n h[aà]ng"
+   ],
+   [
+    8,
+    "رقم (?:التوجيه|توجيه البنك)(?: البنكي| المصرفي)?"
+   ],
+   [
+    8,
+    "라우팅 ?번호"
+   ],
+   [
+    8,
+    "라우팅 ?넘버"
+   ],
+   [
+    8,
+    "은행 ?코드"
+   ],
+   [
+    8,
+    "라우팅(?= ?[:=])"
+   ],
+   [
+    8,
+    "номер(?:а)? маршрутизации"
+   ],
+   [
+    8,
+    "маршрутн(?:ый|ого) номер(?:а)?(?: банка)?"
+   ],
+   [
+    8,
+    "банковский маршрутный номер"
+   ],
+   [
+    8,
+    "банк(?:а|е|у)?"
+   ],
+   [
+    8,
+    "р(?:а[уо]|у)тинг(?:овый)?(?: номер)?"
+   ],
+   [
+    8,
+    "роутинг(?:овый)?(?: номер)?"
+   ],
+   [
+    8,
+    "маршрутн(?:ий|ого) номер(?:а|у)?(?: банку)?"
+   ],
+   [
+    8,
+    "номер(?:а|у)? маршрутизації"
+   ],
+   [
+    8,
+    "(?:銀行の?)?ルーティング・?(?:ナンバー|番号)"
+   ],
+   [
+    8,
+    "राउटिंग नंबर"
+   ],
+   [
+    8,
+    "रूटिंग नंबर"
+   ],
+   [
+    8,
+    "राउटिङ नम्बर"
+   ],
+   [
+    8,
+    "রাউটিং নম্বর"
+   ],
+   [
+    8,
+    "روٹنگ نمبر"
+   ],
+   [
+    8,
+    "(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng) numaras[ıi]"
+   ],
+   [
+    8,
+    "banka yönlendirme numaras[ıi]"
+   ],
+   [
+    8,
+    "شماره مسیریابی"
+   ],
+   [
+    8,
+    "ਰੂਟਿੰਗ ਨੰਬਰ"
+   ],
+   [
+    8,
+    "రూటింగ్ నంబర్"
+   ],
+   [
+    8,
+    "מספר (?:ה)?ניתוב"
+   ],
+   [
+    8,
+    "(?:bank)?(?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)-?nummer"
+   ],
+   [
+    8,
+    "routeringsnummer"
+   ],
+   [
+    8,
+    "sm[eě]rovac[ií] [cč][ií]slo(?: banky)?"
+   ],
+   [
+    8,
+    "(?:nomor|kode) (?:routing|oruting|ruoting|rotuing|rouitng|routnig|routign|ruting|roting|rouing|routng|routig|routlng|rout1ng)(?: bank)?"
+   ],
+   [
+    8,
+    "reititysnumero[a-zäö]*"
+   ],
+   [
+    8,
+    "રાઉટિંગ નંબર"
+   ],
+   [
+    8,
+    "(?:የ)?ራውቲንግ ቁጥር"
+   ]
+  ],
+  "starts": {
+   "# f": [803],
+   "# w": [803],
+   "147": [677],
+   "a": [57],
+   "a a": [13],
+   "a b": [13],
+   "a c": [13],
+   "a d": [13],
+   "a e": [13],
+   "a f": [13],
+   "a g": [13],
+   "a h": [13],
+   "a i": [13],
+   "a j": [13],
+   "a k": [13],
+   "a l": [13],
+   "a m": [13],
+   "a n": [13],
+   "a o": [13],
+   "a p": [13],
+   "a q": [13],
+   "a r": [13],
+   "a s": [13],
+   "a t": [13],
+   "a u": [13],
+   "a v": [13],
+   "a w": [13],
+   "a x": [13],
+   "a y": [13],
+   "a z": [13],
+   "a#": [56],
+   "a-#": [55],
+   "a-n": [55],
+   "a-u": [55],
+   "aad": [51],
+   "aba": [900],
+   "acc": [15, 110, 158, 165, 173, 396, 397],
+   "ach": [189, 201, 913],
+   "ack": [201],
+   "aco": [15, 165, 396],
+   "add": [805],
+   "adó": [324],
+   "afg": [47],
+   "agr": [117],
+   "ai ": [633],
+   "ai-": [633],
+   "air": [26],
+   "ait": [633],
+   "akt": [311],
+   "ala": [202],
+   "alb": [47],
+   "ali": [44],
+   "als": [10],
+   "ame": [584, 596, 597, 600, 601, 602, 606, 740, 783],
+   "amo": [390],
+   "an ": [541],
+   "and": [10],
+   "apo": [218],
+   "app": [39, 118, 198],
+   "apó": [218],
+   "arg": [47],
+   "ari": [8, 202],
+   "ark": [202],
+   "arm": [47],
+   "as ": [21],
+   "asi": [358, 615],
+   "ass": [32],
+   "att": [0],
+   "atx": [468, 748, 757],
+   "auc": [43],
+   "aud": [135],
+   "aus": [47],
+   "avi": [237],
+   "bad": [18, 37],
+   "baj": [47],
+   "bal": [391],
+   "ban": [15, 47, 161, 189, 907, 914, 919, 926, 933, 936, 949, 953, 978, 983],
+   "bar": [0, 47],
+   "bat": [158, 181, 191],
+   "ben": [129, 199],
+   "bes": [336],
+   "bet": [337],
+   "bil": [27, 30, 84, 141, 187],
+   "bir": [180],
+   "blo": [96],
+   "bnk": [895],
+   "boa": [0],
+   "bol": [31, 47],
+   "bon": [118],
+   "boo": [148],
+   "bos": [47],
+   "bot": [911],
+   "box": [467, 667, 671],
+   "bra": [47],
+   "bri": [47],
+   "bro": [161, 608],
+   "bsi": [200, 752, 802, 807],
+   "bsn": [340, 418],
+   "bsu": [200, 752, 802, 807],
+   "bui": [127, 164, 200, 752, 802, 807],
+   "buk": [347],
+   "bul": [47],
+   "bur": [338, 419],
+   "bus": [200, 752, 802, 807],
+   "c n": [264],
+   "c'n": [264],
+   "cab": [75, 162, 163],
+   "cac": [15, 165, 396],
+   "cal": [8, 118, 202, 383, 384],
+   "cam": [47],
+   "can": [20, 45, 46, 47, 278],
+   "car": [167, 228],
+   "cas": [87, 88, 198, 206, 207],
+   "ccc": [278],
+   "ccd": [197],
+   "ce ": [264],
+   "ced": [212],
+   "cel": [75, 379, 380, 430],
+   "cer": [179],
+   "cha": [108],
+   "che": [15, 143, 144, 161, 166, 175, 398],
+   "chi": [47],
+   "chu": [278],
+   "chứ": [278],
+   "cis": [344, 602, 741],
+   "cit": [32, 106],
+   "cla": [103, 104, 113],
+   "cli": [130, 802],
+   "clo": [805],
+   "clu": [199],
+   "cmn": [278],
+   "cn ": [264],
+   "cn'": [264],
+   "cne": [264],
+   "cng": [75],
+   "cnp": [370, 420],
+   "cné": [264],
+   "cn’": [264],
+   "cod": [205, 223, 537, 614, 917, 925, 948, 952],
+   "col": [8, 47, 202],
+   "com": [38, 75, 194, 222, 450, 669, 802],
+   "con": [58, 74, 78, 79, 111, 116, 121, 127, 140, 142, 158, 210, 219, 399, 435, 447, 451, 454, 791, 792, 806, 809, 811, 818, 884],
+   "cor": [72],
+   "cos": [47],
+   "cou": [20],
+   "cp ": [677],
+   "cp-": [677],
+   "cp5": [677],
+   "cpf": [53, 226],
+   "cra": [110, 173],
+   "cre": [161, 899],
+   "cro": [47],
+   "ct": [820],
+   "ct ": [58, 74, 111, 399, 488, 786, 791, 792, 797, 806, 809, 811, 812],
+   "ct#": [811],
+   "ct-": [797, 884],
+   "ct_": [797],
+   "ctr": [797],
+   "ct登": [786],
+   "cub": [47],
+   "cue": [431],
+   "cur": [54],
+   "cus": [128],
+   "cze": [47],
+   "céd": [212],
+   "cís": [344, 602, 741],
+   "cód": [205, 223, 917, 925],
+   "căn": [278],
+   "c’n": [264],
+   "d.l": [155],
+   "d/l": [185],
+   "da ": [6],
+   "dat": [335],
+   "de ": [6],
+   "dea": [0, 180],
+   "del": [6, 202],
+   "dem": [127],
+   "den": [33, 114],
+   "dep": [74, 111, 122, 123, 124, 400, 468, 920, 927, 950],
+   "det": [326],
+   "dev": [158],
+   "dfi": [910],
+   "dic": [342],
+   "did": [20, 21],
+   "dir": [908],
+   "dis": [108],
+   "dit": [335],
+   "dič": [342],
+   "dl": [155, 185],
+   "dl.": [155],
+   "dln": [85],
+   "dni": [422],
+   "do ": [6, 20, 21, 834],
+   "doc": [27, 86, 90, 97],
+   "doe": [20, 21],
+   "dol": [58, 74, 111, 392, 399],
+   "dom": [47],
+   "don": [21],
+   "dos": [27, 153, 304, 336, 442],
+   "dri": [185],
+   "drs": [122, 124, 791, 792, 806, 819],
+   "dun": [71],
+   "dut": [47],
+   "dép": [950],
+   "e i": [695, 701],
+   "e-i": [694],
+   "e. ": [701],
+   "e.g": [92],
+   "e.i": [693],
+   "ead": [61],
+   "ebt": [199],
+   "ecu": [47],
+   "ee ": [27],
+   "ee#": [27],
+   "eei": [27],
+   "een": [27],
+   "eeu": [27],
+   "efd": [125, 674, 675, 683, 685, 686, 687, 688, 692, 747],
+   "eft": [105, 201],
+   "egy": [47],
+   "ei ": [356],
+   "eim": [676, 695],
+   "ein": [125, 704, 742],
+   "el ": [47, 827],
+   "ele": [32, 75, 127, 162, 163],
+   "eml": [38, 114, 678, 688, 802, 810],
+   "emp": [27, 37, 38, 114, 131, 468, 678, 679, 680, 682, 688, 748, 802, 810],
+   "enr": [105],
+   "epa": [0],
+   "epl": [38, 114, 678, 688, 802, 810],
+   "epm": [38, 114, 678, 688, 802, 810],
+   "erg": [796],
+   "eri": [47],
+   "err": [158, 182],
+   "esc": [161],
+   "est": [672, 673],
+   "eth": [47],
+   "eu ": [214],
+   "eve": [75],
+   "exa": [94],
+   "exe": [194],
+   "ext": [387, 388],
+   "eye": [632],
+   "ez ": [322],
+   "f e": [700],
+   "f. ": [700],
+   "fac": [209, 336, 448],
+   "fak": [438],
+   "fat": [220, 452, 462],
+   "fax": [382],
+   "fcc": [0],
+   "fda": [0],
+   "fde": [125, 674, 675, 683, 685, 686, 687, 688, 692, 747],
+   "fed": [125, 674, 675, 681, 683, 684, 685, 686, 687, 688, 689, 690, 691, 692, 741, 747, 754],
+   "fee": [125, 674, 675, 683, 685, 686, 687, 688, 692, 747],
+   "fei": [125, 695, 702],
+   "fem": [70],
+   "fi*": [666],
+   "fid": [697],
+   "fie": [703],
+   "fil": [27, 47, 89, 169, 170, 194, 200, 698],
+   "fir": [110, 164, 802, 912],
+   "fis": [127],
+   "flo": [8, 202],
+   "foo": [164],
+   "for": [2, 9, 47, 91, 93],
+   "fou": [19],
+   "fra": [47],
+   "fre": [26, 47],
+   "fro": [14, 75],
+   "ftc": [173],
+   "fue": [26],
+   "gas": [26, 32, 75, 162, 163],
+   "geo": [8, 47, 202],
+   "ger": [47],
+   "gha": [47],
+   "gif": [73],
+   "goo": [198],
+   "got": [21],
+   "gra": [156],
+   "gre": [47, 61],
+   "gro": [114],
+   "gua": [47, 187],
+   "guy": [47],
+   "gym": [199],
+   "had": [21],
+   "hai": [47],
+   "has": [21],
+   "hav": [21],
+   "haw": [202],
+   "he ": [20],
+   "hea": [33, 35, 114, 127, 164],
+   "hen": [357],
+   "her": [11, 500, 802],
+   "hes": [304],
+   "het": [335],
+   "hin": [371],
+   "his": [11, 500, 802],
+   "ho ": [280],
+   "hoa": [280],
+   "hom": [47],
+   "hon": [47],
+   "hop": [280],
+   "hos": [187],
+   "hot": [26],
+   "hr ": [37],
+   "hun": [47, 127],
+   "hus": [68],
+   "hóa": [280],
+   "hồ ": [280],
+   "hợp": [280],
+   "i 1": [634],
+   "i c": [20],
+   "i d": [37, 38, 293, 803],
+   "i n": [695, 954],
+   "i t": [622, 634],
+   "i-1": [634],
+   "i-9": [61],
+   "i-t": [624, 634],
+   "i. ": [37, 38, 293, 622, 803],
+   "i.d": [37, 38, 293, 803],
+   "i.t": [623],
+   "i10": [634],
+   "ian": [695],
+   "id ": [37, 38, 803],
+   "id-": [293],
+   "id.": [37, 38, 293, 803],
+   "ida": [202],
+   "ide": [173, 212, 636, 706, 710, 759, 763],
+   "idi": [626, 816],
+   "idn": [626, 816],
+   "idк": [293],
+   "il ": [774, 954],
+   "ill": [8, 202],
+   "imm": [901],
+   "in ": [2, 3, 9, 14, 16, 696, 954],
+   "inc": [18, 110, 173, 174],
+   "ind": [8, 47, 202, 626, 816],
+   "ini": [347, 626, 816],
+   "inq": [115],
+   "ins": [33, 76, 113, 114, 117, 162, 163, 199, 832],
+   "int": [2, 16, 36, 75, 163],
+   "inv": [18, 66, 67, 141, 158],
+   "iow": [202],
+   "ira": [47],
+   "ire": [47],
+   "iri": [47],
+   "irs": [677, 756],
+   "is ": [21, 335],
+   "isb": [83],
+   "isn": [21],
+   "isr": [47],
+   "ist": [305],
+   "it ": [631],
+   "ita": [47],
+   "ite": [138, 193, 629, 634],
+   "iti": [23, 628],
+   "itl": [625],
+   "itn": [630],
+   "its": [802],
+   "itu": [347],
+   "ivo": [47],
+   "j n": [264],
+   "j'n": [264],
+   "jam": [47, 605],
+   "jap": [47],
+   "je ": [264],
+   "jmb": [363],
+   "jn ": [264],
+   "jn'": [264],
+   "jna": [264],
+   "jn’": [264],
+   "job": [118],
+   "jud": [194],
+   "jus": [3, 9],
+   "j’n": [264],
+   "kan": [202],
+   "kei": [21],
+   "ken": [47, 202, 336],
+   "kho": [276],
+   "khô": [276],
+   "kin": [10],
+   "kla": [336],
+   "kod": [932, 986],
+   "kon": [328, 440, 441, 443, 445],
+   "kor": [47],
+   "krs": [413],
+   "kun": [309, 328],
+   "lab": [74, 188],
+   "lam": [588],
+   "las": [376],
+   "lea": [140],
+   "leb": [47],
+   "lef": [912],
+   "let": [27, 186],
+   "lev": [194],
+   "lib": [199],
+   "lic": [24, 118, 145, 146, 208, 406],
+   "lie": [171, 194],
+   "liq": [127, 164],
+   "lis": [156, 238],
+   "lit": [47],
+   "llo": [464],
+   "loa": [139, 162],
+   "log": [158],
+   "loo": [12, 22],
+   "lot": [42, 43],
+   "lou": [202],
+   "loy": [26, 199],
+   "ma ": [7, 279, 314, 650, 730, 731, 775, 867, 956],
+   "maa": [314],
+   "mai": [8, 202],
+   "mal": [47],
+   "man": [19],
+   "map": [96],
+   "mar": [8, 180, 202],
+   "mas": [7, 8, 202],
+   "mat": [275],
+   "may": [20],
+   "mbo": [361],
+   "med": [33, 69, 114, 187, 199, 417],
+   "mem": [81, 82, 199],
+   "mep": [38, 114, 678, 688, 802, 810],
+   "mer": [196],
+   "met": [135],
+   "meu": [834],
+   "mex": [47],
+   "mi ": [506, 828],
+   "mic": [8, 202],
+   "mig": [20],
+   "min": [8, 202],
+   "mis": [8, 202],
+   "mob": [381, 425],
+   "mod": [136, 193],
+   "mon": [161, 166, 202],
+   "mor": [47, 162],
+   "mrn": [416],
+   "my ": [11, 13, 15, 25, 802],
+   "myc": [806, 817],
+   "mys": [499],
+   "mã ": [279, 650, 730, 731, 775, 867, 956],
+   "n a": [264],
+   "n e": [264],
+   "n é": [264],
+   "n'a": [264],
+   "n'e": [264],
+   "n'é": [264],
+   "na ": [264],
+   "nai": [264],
+   "nao": [21, 214],
+   "nas": [446],
+   "nat": [50],
+   "nav": [264],
+   "neb": [202],
+   "nei": [21],
+   "nej": [341],
+   "nem": [322],
+   "nen": [341],
+   "nep": [47],
+   "nes": [264],
+   "net": [264],
+   "nev": [8, 21, 202],
+   "new": [8, 179, 202, 805],
+   "nga": [957],
+   "ngâ": [957],
+   "ni ": [21],
+   "nic": [47],
+   "nid": [626, 816],
+   "nie": [21, 230],
+   "nif": [415],
+   "nig": [47],
+   "nij": [359],
+   "nik": [349],
+   "nim": [152, 235, 238, 520, 521, 523, 639, 640, 714, 715, 716, 717, 767, 768, 842, 843, 845, 846, 847, 934],
+   "nip": [409],
+   "nir": [423],
+   "nis": [216],
+   "nj ": [7, 8],
+   "nmb": [803],
+   "nml": [0],
+   "nmu": [803],
+   "no ": [21, 203, 803, 886],
+   "no.": [803, 886],
+   "noc": [21],
+   "nom": [348, 604, 742, 743, 886, 986],
+   "non": [21, 270],
+   "nor": [8, 21, 202],
+   "nos": [834],
+   "not": [1, 4, 21, 27, 151],
+   "nou": [264],
+   "npi": [414],
+   "npw": [350],
+   "nu ": [368],
+   "nub": [803],
+   "nue": [828],
+   "nuk": [295],
+   "num": [204, 212, 215, 217, 224, 226, 229, 231, 233, 265, 266, 267, 268, 271, 274, 296, 297, 369, 502, 505, 507, 509, 510, 514, 516, 519, 535, 537, 568, 569, 571, 614, 635, 637, 638, 647, 648, 649, 705, 707, 708, 709, 711, 712, 713, 726, 727, 728, 729, 758, 760, 761, 762, 764, 765, 766, 773, 774, 803, 821, 825, 829, 831, 835, 836, 838, 839, 841, 863, 864, 865, 915, 918, 922, 924, 928, 930, 931, 945, 946, 947, 951, 954],
+   "nur": [803],
+   "ny ": [7, 8, 179],
+   "não": [21, 214],
+   "nét": [264],
+   "núm": [204, 212, 215, 217, 224, 226, 229, 502, 505, 507, 509, 510, 635, 637, 638, 705, 707, 708, 709, 711, 758, 760, 761, 762, 764, 821, 825, 829, 831, 835, 836, 915, 918, 922, 924],
+   "n’a": [264],
+   "n’e": [264],
+   "n’é": [264],
+   "o r": [834],
+   "of ": [2, 14],
+   "ohi": [8, 202],
+   "oil": [163],
+   "okl": [202],
+   "on ": [2, 14],
+   "onl": [9, 19],
+   "ope": [161, 805],
+   "opt": [75],
+   "ord": [65, 158, 328],
+   "ore": [202],
+   "ori": [910],
+   "oru": [5, 889, 977, 983],
+   "os-": [814],
+   "os1": [814],
+   "osc": [45, 469, 471, 472, 476, 494, 517, 597, 600, 617],
+   "osh": [76],
+   "oth": [805],
+   "our": [11, 13, 15, 25, 500, 668, 699, 802],
+   "out": [16],
+   "pa ": [7, 21, 234],
+   "pak": [47],
+   "pan": [47, 157],
+   "par": [42, 47, 119, 127, 137, 164, 193],
+   "pas": [24, 147, 290, 336, 407],
+   "pat": [133, 187],
+   "pay": [27, 41, 117, 129, 161, 198, 468, 698, 748],
+   "ped": [213],
+   "pem": [845, 846],
+   "pen": [8, 129, 202],
+   "per": [47, 118, 269, 327, 788, 824],
+   "pes": [408],
+   "ph": [424],
+   "phi": [47],
+   "pho": [15, 163, 377],
+   "pib": [365],
+   "pla": [114, 129],
+   "ple": [10],
+   "pls": [10],
+   "plu": [127],
+   "pmt": [41],
+   "po": [64],
+   "po ": [63],
+   "po#": [63],
+   "pol": [47, 109, 110, 112, 173, 272, 336, 402],
+   "pon": [63],
+   "poo": [164],
+   "por": [47],
+   "pos": [167, 184, 395],
+   "pot": [436, 437],
+   "pou": [63],
+   "pow": [163],
+   "ppd": [197],
+   "pra": [232, 273],
+   "pre": [512, 538],
+   "pri": [468],
+   "pro": [0, 32, 34, 42, 181, 193, 225, 227, 273, 432],
+   "puh": [358],
+   "pur": [62],
+   "pym": [41],
+   "pèm": [845, 846],
+   "quo": [118],
+   "r/t": [905],
+   "rdf": [898],
+   "rea": [385],
+   "rec": [100, 211, 221, 310, 403, 468, 748, 910],
+   "ref": [98, 99, 159, 160, 192, 336, 428, 488],
+   "reg": [167, 212, 412, 794, 795, 796, 799, 800, 801, 822, 823, 826, 830, 833, 837, 884, 885, 888],
+   "rei": [796, 987],
+   "rej": [840, 844],
+   "rek": [336, 351],
+   "rem": [28],
+   "ren": [140, 325],
+   "rep": [110, 177, 178],
+   "req": [72, 158, 188],
+   "res": [22, 61, 120, 149, 236],
+   "ret": [129, 176],
+   "rew": [26],
+   "rfc": [421],
+   "rge": [796],
+   "rgi": [796],
+   "rho": [8, 202],
+   "ri ": [7, 8],
+   "rio": [909],
+   "rma": [176],
+   "rod": [343],
+   "rom": [47],
+   "roo": [909],
+   "rot": [5, 889, 909, 923, 977, 983],
+   "rou": [5, 889, 890, 891, 892, 896, 897, 909, 931, 977, 983, 984],
+   "roz": [929],
+   "rt": [904],
+   "rt ": [903],
+   "rt#": [903],
+   "rtg": [894],
+   "rtn": [893, 902],
+   "ruo": [5, 889, 977, 983],
+   "rus": [47],
+   "rut": [5, 889, 916, 921, 977, 983],
+   "rēķ": [374],
+   "s s": [482],
+   "s-s": [481],
+   "s. ": [482],
+   "s.s": [480, 483],
+   "s/n": [190],
+   "s/s": [490],
+   "sal": [43, 47, 787, 789, 790, 806],
+   "sam": [0, 95],
+   "sav": [15, 161, 166, 175, 398],
+   "sci": [45, 469, 471, 472, 476, 494, 517, 597, 600, 617],
+   "sco": [45, 469, 471, 472, 476, 494, 517, 597, 600, 617],
+   "se ": [21, 234, 356],
+   "sec": [126, 200, 468, 536, 805],
+   "see": [12, 22],
+   "seg": [212, 503, 504, 508, 511],
+   "sek": [522],
+   "sen": [47],
+   "sep": [164],
+   "ser": [24, 47, 134, 162, 405],
+   "ses": [72, 154],
+   "seu": [834],
+   "sew": [32, 75],
+   "sha": [161],
+   "she": [20],
+   "shi": [158],
+   "sho": [20, 26],
+   "sic": [539],
+   "sig": [570],
+   "sin": [19, 21, 48, 49, 229, 305],
+   "sip": [304],
+   "sku": [193],
+   "sli": [183],
+   "slo": [47],
+   "sme": [985],
+   "sms": [426],
+   "smě": [985],
+   "snn": [485],
+   "so ": [277, 478, 540, 542, 866, 867, 955],
+   "soc": [45, 469, 470, 471, 472, 473, 474, 475, 476, 479, 494, 517, 518, 519, 597, 600, 603, 608, 617],
+   "sof": [339],
+   "soi": [45, 469, 471, 472, 475, 476, 494, 517, 597, 600, 617],
+   "sol": [19],
+   "som": [47],
+   "soo": [589],
+   "sos": [45, 469, 471, 472, 476, 478, 494, 513, 517, 524, 582, 597, 600, 606, 617],
+   "sot": [126, 200],
+   "sou": [8, 75, 202],
+   "sox": [45, 469, 471, 472, 476, 494, 517, 597, 600, 617],
+   "soz": [583],
+   "sp": [487],
+   "spa": [47],
+   "spe": [75, 477],
+   "spo": [468],
+   "sri": [47],
+   "ss": [492, 493, 495, 496, 497, 498],
+   "ss ": [491],
+   "ss#": [491],
+   "ssa": [489],
+   "ssm": [486],
+   "ssn": [484, 491, 501, 616, 618],
+   "ssu": [491],
+   "sta": [38, 111, 123, 124, 141, 488, 791, 792, 804, 809, 810, 811],
+   "ste": [306, 307],
+   "sti": [21],
+   "sto": [26, 802],
+   "stu": [27, 132, 199],
+   "su ": [506, 828],
+   "sub": [25, 158],
+   "sup": [118],
+   "sur": [118],
+   "swe": [161],
+   "sy*": [465],
+   "syr": [47],
+   "szá": [325],
+   "séc": [536],
+   "số ": [277, 540, 542, 866, 867, 955],
+   "tai": [47, 280],
+   "taj": [323],
+   "tap": [468, 748, 757],
+   "tax": [32, 41, 125, 172, 411, 468, 627, 748, 749, 750, 751, 753, 755, 757, 793, 798, 808, 815],
+   "tel": [304, 308, 325, 328, 336, 377, 378, 429, 433, 439, 444, 449, 453, 463],
+   "ten": [8, 202],
+   "ter": [167],
+   "teu": [52],
+   "tex": [8, 202, 386],
+   "tfn": [410],
+   "tha": [11, 13, 47],
+   "the": [11, 13, 15, 17, 20, 25, 47, 122, 123, 124, 699, 802, 899],
+   "thi": [11, 13, 805],
+   "tic": [77],
+   "til": [358],
+   "tin": [746],
+   "tit": [195],
+   "to ": [2, 10, 20, 36, 341, 359],
+   "tod": [21],
+   "tow": [32],
+   "tp": [487],
+   "tra": [72, 80, 101, 107, 158, 168, 181, 404, 906],
+   "tri": [47],
+   "trn": [40],
+   "tru": [672, 673],
+   "tu ": [506, 828],
+   "tur": [47],
+   "txa": [468, 748, 757],
+   "txn": [102, 168],
+   "txp": [468, 748, 757],
+   "tài": [280],
+   "tár": [596],
+   "täm": [356],
+   "tél": [449],
+   "u s": [59, 60],
+   "u. ": [59, 60],
+   "u.s": [59, 60],
+   "ube": [515],
+   "ubs": [200, 752, 802, 807],
+   "ui ": [75, 111],
+   "ukr": [47],
+   "und": [2],
+   "une": [111, 401],
+   "uni": [75, 199],
+   "unm": [803],
+   "unr": [18],
+   "upc": [193],
+   "upo": [345],
+   "urs": [499],
+   "uru": [47],
+   "us ": [59, 60],
+   "us.": [59, 60],
+   "usc": [59, 60],
+   "usd": [389],
+   "use": [158],
+   "uta": [202],
+   "uti": [32, 75, 162, 163],
+   "var": [326, 346],
+   "ven": [47, 118, 121, 198],
+   "ver": [8, 75, 158, 202, 312, 783],
+   "ves": [0],
+   "vie": [47],
+   "vir": [8, 202],
+   "vis": [33, 114],
+   "vot": [0],
+   "vou": [150, 158],
+   "w-2": [466, 667, 670],
+   "w2 ": [466, 667, 670],
+   "w2'": [466, 670],
+   "w2’": [466, 670],
+   "war": [29, 172, 194, 305],
+   "was": [8, 21, 202, 335],
+   "wat": [32, 75, 162, 163],
+   "we ": [20],
+   "web": [197],
+   "wer": [740],
+   "wes": [202],
+   "wh ": [806],
+   "wha": [427, 434],
+   "whe": [488],
+   "wil": [20],
+   "wir": [189],
+   "wis": [8, 202],
+   "wit": [2, 9, 21, 806, 813],
+   "wor": [37, 38, 61, 118],
+   "wou": [20, 935],
+   "wro": [18],
+   "wyo": [202],
+   "xfi": [75],
+   "yan": [75],
+   "yet": [21],
+   "yo ": [203],
+   "you": [11, 13, 20, 25],
+   "zag": [290],
+   "zel": [198],
+   "zip": [393, 394],
+   "zon": [127, 164],
+   "är ": [326],
+   "äre": [328],
+   "ügy": [325],
+   "čis": [344, 602, 741],
+   "čís": [344, 602, 741],
+   "Α.Φ": [353],
+   "ΑΜΚ": [354],
+   "ΑΡΙ": [355],
+   "ΑΦΜ": [353],
+   "ΔΕΝ": [352],
+   "α.φ": [353],
+   "αμκ": [354],
+   "αρι": [355],
+   "αφμ": [353],
+   "δεν": [352],
+   "бан": [965, 966],
+   "бик": [455],
+   "бро": [607],
+   "вну": [294],
+   "дел": [289],
+   "его": [560],
+   "ее ": [560],
+   "еин": [744],
+   "её ": [560],
+   "зак": [294],
+   "иде": [735, 745],
+   "инд": [654],
+   "инн": [458],
+   "ити": [656, 657],
+   "йог": [566],
+   "мар": [964, 969],
+   "мбо": [360],
+   "мог": [566],
+   "мое": [560, 781],
+   "мой": [560, 781],
+   "мій": [566],
+   "нал": [781, 875],
+   "наш": [781],
+   "не ": [286, 291],
+   "ниј": [359],
+   "ном": [287, 292, 553, 555, 557, 559, 562, 564, 655, 736, 782, 874, 877, 963, 970],
+   "пас": [294],
+   "пиб": [364],
+   "пор": [745],
+   "рао": [967],
+   "рау": [967],
+   "рах": [460],
+   "рег": [876, 887],
+   "рно": [461],
+   "роу": [968],
+   "рут": [967],
+   "сво": [560],
+   "сві": [566],
+   "сни": [458],
+   "соц": [554, 556, 558, 563, 565, 607],
+   "ссн": [561, 567],
+   "сче": [288, 457],
+   "счё": [288, 457],
+   "тел": [456, 459],
+   "то ": [359],
+   "эс ": [552],
+   "эсэ": [552],
+   "іде": [782],
+   "іпн": [461],
+   "іті": [657],
+   "її ": [566],
+   "јмб": [362],
+   "անձ": [321],
+   "հաշ": [321],
+   "հեռ": [321],
+   "սոց": [595],
+   "אינ": [329],
+   "הסו": [599],
+   "זאת": [329],
+   "זה ": [329],
+   "זהו": [329],
+   "ח.פ": [333],
+   "לא ": [329],
+   "מספ": [330, 331, 334, 598, 599, 738, 739, 784, 785, 883, 982],
+   "סוצ": [599],
+   "סוש": [599],
+   "ת.ז": [332],
+   "תעו": [330],
+   "آئی": [663, 664],
+   "الا": [652],
+   "الر": [777],
+   "الس": [546],
+   "الض": [545],
+   "اي ": [652],
+   "ايت": [652],
+   "اکا": [303],
+   "تأم": [585],
+   "تام": [586],
+   "تلف": [313],
+   "حسا": [313],
+   "رقم": [282, 283, 543, 544, 546, 651, 652, 732, 776, 778, 868, 869, 870, 958],
+   "روٹ": [976],
+   "سوش": [546, 581, 587],
+   "شما": [313, 585, 586, 979],
+   "ضما": [545],
+   "فون": [303],
+   "ليس": [281],
+   "مش ": [281],
+   "نمب": [587],
+   "هذا": [281],
+   "هذه": [281],
+   "پرو": [313],
+   "کیس": [303],
+   "आईट": [660],
+   "ऑर्": [300],
+   "कने": [880, 881],
+   "केस": [300, 301],
+   "खात": [300, 301],
+   "पॉल": [300],
+   "फ़ो": [300],
+   "फोन": [300, 301],
+   "राउ": [972, 974],
+   "रूट": [973],
+   "साम": [575],
+   "सोश": [574, 576],
+   "सोस": [577],
+   "অ্য": [302],
+   "আইট": [661, 662],
+   "এস ": [580],
+   "এসএ": [580],
+   "কান": [882],
+   "কেস": [302],
+   "ট্য": [882],
+   "ফোন": [302],
+   "রাউ": [975],
+   "রেজ": [882],
+   "সাম": [579],
+   "সেল": [882],
+   "সোশ": [578],
+   "ਅਕਾ": [317],
+   "ਆਧਾ": [318],
+   "ਕੇਸ": [317],
+   "ਖਾਤ": [317],
+   "ਫ਼ੋ": [317],
+   "ਫੋਨ": [317],
+   "ਰੂਟ": [980],
+   "ਸੋਸ": [592, 593],
+   "ઇન્": [366],
+   "કેસ": [366],
+   "ખાત": [366],
+   "ફોન": [366],
+   "રાઉ": [988],
+   "સામ": [611],
+   "સોશ": [609, 610],
+   "என்": [620],
+   "கணக": [375],
+   "சமூ": [621],
+   "சோஷ": [620],
+   "தொல": [375],
+   "போன": [375],
+   "வங்": [375],
+   "అకౌ": [319],
+   "ఆధా": [320],
+   "కేస": [319],
+   "ఖాత": [319],
+   "ఫోన": [319],
+   "రూట": [981],
+   "సోష": [594],
+   "หมา": [590],
+   "เลข": [591],
+   "არ ": [372],
+   "სოც": [619],
+   "შეტ": [373],
+   "ሂሳብ": [367],
+   "ራውቲ": [989],
+   "ስልክ": [367],
+   "ሶሻል": [612, 613],
+   "አይቲ": [665],
+   "የሂሳ": [367],
+   "የራው": [989],
+   "የስል": [367],
+   "የሶሻ": [612, 613],
+   "የአይ": [665],
+   "የደብ": [367],
+   "ደብዳ": [367],
+   "មិន": [315],
+   "អត្": [316],
+   "コネチ": [878],
+   "ソーシ": [572],
+   "ルーテ": [971],
+   "不是e": [239],
+   "不是f": [239],
+   "不是i": [239],
+   "不是n": [239],
+   "不是o": [239],
+   "不是s": [239],
+   "不是个": [239],
+   "不是他": [239],
+   "不是你": [239],
+   "不是個": [239],
+   "不是僱": [239],
+   "不是匯": [239],
+   "不是她": [239],
+   "不是工": [239],
+   "不是康": [239],
+   "不是我": [239],
+   "不是汇": [239],
+   "不是社": [239],
+   "不是稅": [239],
+   "不是税": [239],
+   "不是納": [239],
+   "不是纳": [239],
+   "不是联": [239],
+   "不是聯": [239],
+   "不是路": [239],
+   "不是銀": [239],
+   "不是銷": [239],
+   "不是银": [239],
+   "不是销": [239],
+   "不是雇": [239],
+   "並非e": [239],
+   "並非f": [239],
+   "並非i": [239],
+   "並非n": [239],
+   "並非o": [239],
+   "並非s": [239],
+   "並非个": [239],
+   "並非他": [239],
+   "並非你": [239],
+   "並非個": [239],
+   "並非僱": [239],
+   "並非匯": [239],
+   "並非她": [239],
+   "並非工": [239],
+   "並非康": [239],
+   "並非我": [239],
+   "並非汇": [239],
+   "並非社": [239],
+   "並非稅": [239],
+   "並非税": [239],
+   "並非納": [239],
+   "並非纳": [239],
+   "並非联": [239],
+   "並非聯": [239],
+   "並非路": [239],
+   "並非銀": [239],
+   "並非銷": [239],
+   "並非银": [239],
+   "並非销": [239],
+   "並非雇": [239],
+   "个人报": [641, 645],
+   "中国护": [263],
+   "中国護": [263],
+   "中國护": [263],
+   "中國護": [263],
+   "事件番": [298],
+   "会员卡": [258],
+   "保険の": [299],
+   "保険証": [299],
+   "信函編": [253],
+   "信函编": [252],
+   "個人報": [642, 646],
+   "個人納": [658],
+   "僱主識": [721],
+   "匯款路": [942, 944],
+   "受付番": [298],
+   "口座番": [298],
+   "売上税": [878],
+   "工卡号": [533],
+   "工卡號": [534],
+   "帳戶號": [245],
+   "并非e": [239],
+   "并非f": [239],
+   "并非i": [239],
+   "并非n": [239],
+   "并非o": [239],
+   "并非s": [239],
+   "并非个": [239],
+   "并非他": [239],
+   "并非你": [239],
+   "并非個": [239],
+   "并非僱": [239],
+   "并非匯": [239],
+   "并非她": [239],
+   "并非工": [239],
+   "并非康": [239],
+   "并非我": [239],
+   "并非汇": [239],
+   "并非社": [239],
+   "并非稅": [239],
+   "并非税": [239],
+   "并非納": [239],
+   "并非纳": [239],
+   "并非联": [239],
+   "并非聯": [239],
+   "并非路": [239],
+   "并非銀": [239],
+   "并非銷": [239],
+   "并非银": [239],
+   "并非销": [239],
+   "并非雇": [239],
+   "康州注": [849],
+   "康州登": [859, 860],
+   "康州稅": [851, 852],
+   "康州税": [848, 850],
+   "康州註": [849],
+   "康州銷": [856, 858, 859, 860],
+   "康州销": [855, 857, 859],
+   "我们的": [769, 770],
+   "我們的": [769, 770],
+   "我的稅": [770],
+   "我的税": [769],
+   "护照": [263],
+   "护照号": [263],
+   "护照號": [263],
+   "收据编": [260],
+   "收據編": [261],
+   "會員卡": [259],
+   "案件号": [256],
+   "案件編": [255],
+   "案件编": [254],
+   "案件號": [257],
+   "汇款路": [941, 943],
+   "注文番": [298],
+   "电话号": [242],
+   "登録番": [879],
+   "确认号": [240],
+   "確認番": [298],
+   "確認號": [241],
+   "社会保": [530, 573],
+   "社会安": [525],
+   "社保号": [532],
+   "社安": [529],
+   "社安号": [527],
+   "社安號": [528],
+   "社會保": [531],
+   "社會安": [526],
+   "稅務登": [854],
+   "稅號": [770],
+   "税务登": [853],
+   "税務登": [878],
+   "税号": [769],
+   "納稅人": [644],
+   "納稅號": [772],
+   "納税登": [878],
+   "納税者": [659],
+   "纳税人": [643],
+   "纳税号": [771],
+   "美国护": [263],
+   "美国護": [263],
+   "美國护": [263],
+   "美國護": [263],
+   "联邦号": [724],
+   "联邦税": [722],
+   "联邦编": [724],
+   "联邦雇": [718],
+   "聯邦僱": [719],
+   "聯邦稅": [723],
+   "聯邦編": [725],
+   "聯邦號": [725],
+   "訂單號": [247],
+   "証券番": [299],
+   "請求書": [298],
+   "請求番": [298],
+   "護照": [263],
+   "護照号": [263],
+   "護照號": [263],
+   "订单号": [246],
+   "账户号": [244],
+   "路径号": [943],
+   "路徑號": [944],
+   "路由号": [939],
+   "路由號": [940],
+   "通知书": [248, 250],
+   "通知書": [249, 251, 298],
+   "通知番": [298],
+   "連邦雇": [737],
+   "銀行の": [971],
+   "銀行ル": [971],
+   "銀行路": [938],
+   "銷售稅": [856, 862],
+   "银行路": [937],
+   "销售税": [855, 861],
+   "雇主识": [720],
+   "雇用主": [737],
+   "雇用者": [737],
+   "電話番": [298],
+   "電話號": [243],
+   "駕照": [262],
+   "駕照号": [262],
+   "駕照號": [262],
+   "駕駛執": [262],
+   "驾照": [262],
+   "驾照号": [262],
+   "驾照號": [262],
+   "驾驶执": [262],
+   "驾驶证": [262],
+   "개인 ": [653],
+   "개인납": [653],
+   "계좌 ": [284],
+   "계좌번": [284],
+   "고용주": [733],
+   "납세자": [779],
+   "등록 ": [873],
+   "등록번": [873],
+   "라우팅": [959, 960, 962],
+   "사건 ": [284],
+   "사건번": [284],
+   "사업자": [734],
+   "사회 ": [547],
+   "사회보": [547],
+   "세금 ": [780, 871],
+   "세금등": [871],
+   "세금번": [780],
+   "소셜": [551],
+   "소셜 ": [548, 549, 550],
+   "소셜넘": [549],
+   "소셜번": [550],
+   "소셜시": [548],
+   "은행 ": [961],
+   "은행코": [961],
+   "전화 ": [284],
+   "전화번": [284],
+   "주 세": [871],
+   "주 판": [871, 872],
+   "주문 ": [284],
+   "주문번": [284],
+   "주세금": [871],
+   "주판매": [871, 872],
+   "케이스": [285],
+   "코네티": [871, 872],
+   "통지 ": [284],
+   "통지번": [284],
+   "통지서": [284],
+   "판매 ": [871],
+   "판매세": [871, 872],
+   "확인 ": [284],
+   "확인번": [284]
   }
- ],
+ },
  "claim": "(?=[0-9\\[])(?:[0-9](?:[0-9]|(?:(?:[ \\n]{0,3}(?:--?|[./])(?:[ ]{0,3}\\n[ ]{1,4}|[ \\n]{0,3})|,[ \\n]{0,3}|[ \\n]{1,4}))[0-9]){3,}|((?:\\[(?:Social\\ Security\\ number|Individual\\ Taxpayer\\ Identification\\ Number|Federal\\ Employer\\ Identification\\ Number|Connecticut\\ Tax\\ Registration\\ Number|payment\\ card\\ number|bank\\ routing\\ number)\\ removed\\]|\\[(?:número\\ de\\ Seguro\\ Social|Número\\ de\\ Identificación\\ Personal\\ del\\ Contribuyente\\ \\(ITIN\\)|Número\\ de\\ Identificación\\ Patronal\\ Federal\\ \\(FEIN\\)|Número\\ de\\ Registro\\ Tributario\\ de\\ Connecticut|número\\ de\\ tarjeta\\ de\\ pago|número\\ de\\ ruta\\ bancaria)\\ eliminado\\])))",
  "placeholder": "(?:\\[(?:Social\\ Security\\ number|Individual\\ Taxpayer\\ Identification\\ Number|Federal\\ Employer\\ Identification\\ Number|Connecticut\\ Tax\\ Registration\\ Number|payment\\ card\\ number|bank\\ routing\\ number)\\ removed\\]|\\[(?:número\\ de\\ Seguro\\ Social|Número\\ de\\ Identificación\\ Personal\\ del\\ Contribuyente\\ \\(ITIN\\)|Número\\ de\\ Identificación\\ Patronal\\ Federal\\ \\(FEIN\\)|Número\\ de\\ Registro\\ Tributario\\ de\\ Connecticut|número\\ de\\ tarjeta\\ de\\ pago|número\\ de\\ ruta\\ bancaria)\\ eliminado\\])",
  "hint": "(?<![0-9])(?:[0-9]{7}|[0-9]{4,}(?:[ \\n]{0,3}(?:--?|[./])(?:[ ]{0,3}\\n[ ]{1,4}|[ \\n]{0,3})|[ \\n]{1,4})[0-9]{4,5}(?:[ \\n]{0,3}(?:--?|[./])(?:[ ]{0,3}\\n[ ]{1,4}|[ \\n]{0,3})|[ \\n]{1,4})[0-9]|[0-9]{4,}(?:[ \\n]{0,3}(?:--?|[./])(?:[ ]{0,3}\\n[ ]{1,4}|[ \\n]{0,3})|[ \\n]{1,4})[0-9]{6}|[0-9]{5}(?:[ \\n]{0,3}(?:--?|[./])(?:[ ]{0,3}\\n[ ]{1,4}|[ \\n]{0,3})|[ \\n]{1,4})[0-9]{4}(?![0-9])|[0-9]{3}(?:[ \\n]{0,3}(?:--?|[./])(?:[ ]{0,3}\\n[ ]{1,4}|[ \\n]{0,3})|[ \\n]{1,4})[0-9]{6}(?![0-9])|[0-9]{4}(?:[ \\n]{0,3}(?:--?|[./])(?:[ ]{0,3}\\n[ ]{1,4}|[ \\n]{0,3})|[ \\n]{1,4})[0-9]{5}(?![0-9])|[0-9]{3,}(?:[ \\n]{0,3}(?:--?|[./])(?:[ ]{0,3}\\n[ ]{1,4}|[ \\n]{0,3})|[ \\n]{1,4})[0-9]{2}(?:[ \\n]{0,3}(?:--?|[./])(?:[ ]{0,3}\\n[ ]{1,4}|[ \\n]{0,3})|[ \\n]{1,4})[0-9]{4}(?![0-9])|[0-9]{2}(?:[ \\n]{0,3}(?:--?|[./])(?:[ ]{0,3}\\n[ ]{1,4}|[ \\n]{0,3})|[ \\n]{1,4})[0-9]{3}(?:[ \\n]{0,3}(?:--?|[./])(?:[ ]{0,3}\\n[ ]{1,4}|[ \\n]{0,3})|[ \\n]{1,4})[0-9]{4}(?![0-9])|[0-9]{2,}(?:[ \\n]{0,3}(?:--?|[./])(?:[ ]{0,3}\\n[ ]{1,4}|[ \\n]{0,3})|[ \\n]{1,4})[0-9]{2,7}(?:[ \\n]{0,3}(?:--?|[./])(?:[ ]{0,3}\\n[ ]{1,4}|[ \\n]{0,3})|[ \\n]{1,4})[0-9]{3}(?![0-9]))",
