@@ -1906,6 +1906,15 @@ def _labelled_kind(low: str, end: int) -> str | None:
     return None if cue is None else _cue_kind(cue)
 
 
+def _label_after(low: str, end: int) -> tuple[int, int, str] | None:
+    """The number's own cue right after it (_labelled_at) when it has no number of its
+    own after it (_labelled_only), as (start, end, kind); or None."""
+    cue = _cue_after_gap(LABEL_AFTER_GAP_RE, low, end)
+    if cue is None or _OWN_NUMBER_RE.match(low, cue.end()) is not None:
+        return None
+    return cue.start(), cue.end(), _cue_kind(cue)
+
+
 def _labelled_at(low: str, end: int) -> bool:
     """Is the number ending at end followed at once by a cue of its own ("... routing
     123582401919 = acct", "... 64-9072450 is the EIN")? (The gap may be empty.)"""

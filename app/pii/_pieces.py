@@ -28,6 +28,7 @@ from ._cues import (
     _LEFT_OUT,
     _between_marks,
     _corrected_at,
+    _label_after,
     _labelled_at,
     _labelled_kind,
     _labelled_only,
@@ -804,6 +805,11 @@ def ct_base(ctx: _Chunk):
         return None
     ctx.look_at(cs)
     if ctx.cue_before() != "ct" or not ctx.introduced_by_id() or ctx.before_span is None:
+        # or labelled at once after it by its own CT label ("9586215 is my CT tax
+        # registration number", "4656384 (CT tax registration number)")
+        label = _ct_label_after(ctx, cs, ce)
+        if label is not None:
+            return ("ct_tax_reg", cs, ce, norm[cs:ce], ("after", *label, "ct"))
         # or the value of an XML element or JSON field that names a CT number
         # ("<CTTaxRegistrationNum>6021513", '"ct_reg": "6021513"'), or a pipe or tab
         # table's cell under a CT column ("Store|CT Reg #" / "Main St|2653900|yes"), or a
@@ -831,6 +837,26 @@ def ct_base(ctx: _Chunk):
     if ctx.denied_after():
         return None
     return ("ct_tax_reg", cs, ce, norm[cs:ce], ("before", ctx.before_span, ctx.before))
+
+
+def _ct_label_after(ctx: _Chunk, cs: int, ce: int) -> tuple[int, int] | None:
+    """The span of a CT label right after a base alone that is its own (_label_after),
+    or None: not a weak one ("4517238 DRS"), nor one after the Labor Department's
+    words or near a vehicle's (as for a label before it), nor one taken back."""
+    low = ctx.text.low
+    label = _label_after(low, ce)
+    if label is None or label[2] != "ct":
+        return None
+    s, e = label[0], label[1]
+    if CT_BASE_ALONE_WEAK_RE.fullmatch(low, s, e) is not None:
+        return None
+    if CT_BASE_ALONE_NOT_AFTER_RE.search(low, max(0, cs - CT_BASE_ALONE_REACH), cs) is not None:
+        return None
+    if CT_BASE_ALONE_NOT_NEAR_RE.search(low, max(0, cs - CT_BASE_ALONE_NEAR_REACH), cs) is not None:
+        return None
+    if ctx.denied_after():
+        return None
+    return s, e
 
 
 def _cell(ctx: _Chunk, cs: int, ce: int) -> bool:
@@ -1537,9 +1563,14 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         # number its own cue introduces (a label that is a cue itself may be this
         # number's, written after it: no)
         right_taint = False
-    if _PHONE_EXT_RE.match(norm, ce) is not None and not ctx.introduced_by_id():
+    if (
+        _PHONE_EXT_RE.match(norm, ce) is not None
+        and not ctx.introduced_by_id()
+        and not _card_ok("".join(texts))
+    ):
         # "860 55 5012 x41": a phone number, its extension after it (not "my SSN is
-        # 234-56-7891 x2 copies")
+        # 234-56-7891 x2 copies", nor a card's digits, which no phone number has:
+        # "chg'd 5155-9413-1740-5048 x2 for same client")
         right_taint = True
     ng = len(texts)
     tainted = left_taint or right_taint or phone_or_money

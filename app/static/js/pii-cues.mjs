@@ -1473,6 +1473,15 @@ export function labelledOnly(low, end) {
   return !OWN_NUMBER_RE.test(low);
 }
 
+// The number's own cue right after it when it has no number of its own after it, as
+// { start, end, kind }, or null (_label_after).
+export function labelAfter(low, end) {
+  const cue = cueAfterGap(LABEL_AFTER_GAP_RE, low, end);
+  if (cue === null) return null;
+  OWN_NUMBER_RE.lastIndex = cue.end;
+  return OWN_NUMBER_RE.test(low) ? null : { start: cue.start, end: cue.end, kind: cueKind(cue.m) };
+}
+
 // Is the number ending at end corrected at once by a cue of its own ("... 044980050 oops
 // no that's the routing number")? (_corrected_at)
 export function correctedAt(low, end) {

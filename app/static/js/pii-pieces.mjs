@@ -4,7 +4,7 @@ import { RULES } from "./pii-rules.mjs";
 import { CARD, DENIAL_ANSWER_NOT_RE, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, PADDED, SENTENCE_END_RE, SSN_BAD_AREA_FIRST, WEAK_CUES_AFTER, sentenceEndIn } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, itinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
-import { betweenMarks, correctedAt, findIter, labelledAt, labelledKind, labelledOnly } from "./pii-cues.mjs";
+import { betweenMarks, correctedAt, findIter, labelAfter, labelledAt, labelledKind, labelledOnly } from "./pii-cues.mjs";
 import { DENIED, ID_KINDS } from "./pii-scopes.mjs";
 
 // Is the piece (its groups and separators) written as the chunk's first number, before
@@ -499,6 +499,19 @@ const OWN_LABEL_RE = new RegExp(CT.base_cell_own_label);
 const CELL_MARKS = "|\t:";
 const CELL_ENDS = "|\t\r\n";
 
+// Is a CT label right after a base alone its own (_ct_label_after): not a weak one
+// ("4517238 DRS"), nor one after the Labor Department's words or near a vehicle's (as
+// for a label before it), nor one taken back?
+function ctLabelAfter(ctx, cs, ce) {
+  const low = ctx.text.low;
+  const label = labelAfter(low, ce);
+  if (label === null || label.kind !== "ct") return false;
+  if (BASE_ALONE_WEAK_RE.test(low.slice(label.start, label.end))) return false;
+  if (!findIter(BASE_NOT_AFTER_RE, low, Math.max(0, cs - CT.base_alone_reach), cs).next().done) return false;
+  if (!findIter(BASE_NOT_NEAR_RE, low, Math.max(0, cs - CT.base_alone_near_reach), cs).next().done) return false;
+  return !ctx.deniedAfter();
+}
+
 export function ctBase(ctx) {
   const norm = ctx.text.norm;
   const { cs, ce } = ctx;
@@ -506,6 +519,9 @@ export function ctBase(ctx) {
   if (ce < norm.length && (GLUE_PUNCT.includes(norm[ce]) || ((norm[ce] === "." || norm[ce] === ",") && ce + 1 < norm.length && norm[ce + 1] >= "0" && norm[ce + 1] <= "9"))) return null;
   ctx.at = cs;
   if (ctx.cueBefore() !== "ct" || !ctx.introducedById() || ctx.beforeSpan === null) {
+    // or labelled at once after it by its own CT label ("9586215 is my CT tax
+    // registration number", "4656384 (CT tax registration number)")
+    if (ctLabelAfter(ctx, cs, ce)) return ["ct_tax_reg", cs, ce, norm.slice(cs, ce)];
     // or the value of an XML element or JSON field that names a CT number
     // ("<CTTaxRegistrationNum>6021513", '"ct_reg": "6021513"'), or a pipe or tab table's
     // cell under a CT column ("Store|CT Reg #" / "Main St|2653900|yes"), or a list item's
@@ -1049,9 +1065,10 @@ export function scanChunk(text, cs, ce, ctx, out) {
     rightTaint = false;
   }
   const ng = gs.length;
-  // "860 55 5012 x41": a phone number, its extension after it (_PHONE_EXT_RE)
+  // "860 55 5012 x41": a phone number, its extension after it (_PHONE_EXT_RE; not a
+  // card's digits, which no phone number has)
   PHONE_EXT_RE.lastIndex = ce;
-  if (PHONE_EXT_RE.test(norm) && !ctx.introducedById()) rightTaint = true;
+  if (PHONE_EXT_RE.test(norm) && !ctx.introducedById() && !cardOk(gs.map(([s, e]) => norm.slice(s, e)).join(""))) rightTaint = true;
   const tainted = leftTaint || rightTaint || phoneOrMoney;
   if (ng === 1) {
     if (!tainted) {
