@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 812
+    assert len(INDEPENDENT) == 819
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -601,6 +601,9 @@ _FLOORS = {
     "independent-800": (0.83, 0.84, 0.01),
     # heavy typos (805): words glued to numbers, misspelt labels, "246+68+1759" (README)
     "independent-805": (0.94, 0.94, 0.01),
+    # pasted documents (818): digits for letters in a scanned form's labels ("soc1al"), a
+    # PDF table whose cells part the number, a label on the next line (README)
+    "independent-818": (0.94, 0.95, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -954,6 +957,15 @@ _PRECISION_FLOORS = {
     # hard negatives (803): a CT number taken back a sentence later and an accountancy
     # board's number "NOT our EIN" two sentences on (README)
     "independent-803": (0.97, 0.0143),
+    # elderly writers (814): an SSN-shaped reference number a quoted question asks about,
+    # answered "No, ... that's the reference number" (README)
+    "independent-814": (0.99, 0.0103),
+    # pasted documents (818): a case reference "It is not my SSN." a sentence later, a
+    # "Letter ID" "(not the taxpayer ID)", a W-2's SSN read as the EIN under "soc1al" (README)
+    "independent-818": (0.97, 0.0201),
+    # hard cases of meaning (819): "N is the NOTICE number" after "confused with a social",
+    # "... 667481286, is something else", a bank account "not the SSN" (README)
+    "independent-819": (0.96, 0.01),
 }
 
 
