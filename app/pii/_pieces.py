@@ -796,6 +796,11 @@ def ct_base(ctx: _Chunk):
     of base_alone_weak: "DRS 4517238", "permit 2210047"): (kind, start, end, digits,
     why), or None."""
     norm, cs, ce = ctx.text.norm, ctx.cs, ctx.ce
+    # (not a placeholder, a form's example or one digit throughout, as for a whole CT
+    # number: "prefills 'CT Tax Registration Number: 0000000'", "CT tax reg 1234567")
+    base = norm[cs:ce]
+    if base in CT_PLACEHOLDER_BASES or base.count(base[0]) == len(base):
+        return None
     if _glued(norm, cs, ce) or (cs > 0 and norm[cs - 1] in _BASE_LEFT and not _csv_comma(norm, cs)):
         return None
     if ce < len(norm) and (

@@ -515,6 +515,10 @@ function ctLabelAfter(ctx, cs, ce) {
 export function ctBase(ctx) {
   const norm = ctx.text.norm;
   const { cs, ce } = ctx;
+  // (not a placeholder, a form's example or one digit throughout, as for a whole CT
+  // number: "prefills 'CT Tax Registration Number: 0000000'", "CT tax reg 1234567")
+  const base = norm.slice(cs, ce);
+  if (CT.placeholder_bases.includes(base) || allSame(base)) return null;
   if (glued(norm, cs, ce) || (cs > 0 && BASE_LEFT.includes(norm[cs - 1]) && !csvComma(norm, cs))) return null;
   if (ce < norm.length && (GLUE_PUNCT.includes(norm[ce]) || ((norm[ce] === "." || norm[ce] === ",") && ce + 1 < norm.length && norm[ce + 1] >= "0" && norm[ce + 1] <= "9"))) return null;
   ctx.at = cs;
