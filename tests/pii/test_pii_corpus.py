@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 819
+    assert len(INDEPENDENT) == 826
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -604,6 +604,9 @@ _FLOORS = {
     # pasted documents (818): digits for letters in a scanned form's labels ("soc1al"), a
     # PDF table whose cells part the number, a label on the next line (README)
     "independent-818": (0.94, 0.95, 0.01),
+    # voice and phone (821): dictated numbers in one-line voicemail with restarts and
+    # homophones ("to to nine, won three, ate ate to won"), "owe" for zero (README)
+    "independent-821": (0.93, 0.93, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -966,6 +969,11 @@ _PRECISION_FLOORS = {
     # hard cases of meaning (819): "N is the NOTICE number" after "confused with a social",
     # "... 667481286, is something else", a bank account "not the SSN" (README)
     "independent-819": (0.96, 0.01),
+    # e-mail threads (822): a claim number in the subject line the body disowns (README)
+    "independent-822": (0.99, 0.0102),
+    # hardest clean messages (826): CT-shaped numbers named as permits and accounts, which
+    # the conventions count as CT numbers; a table's row labels before a pipe (README)
+    "independent-826": (0.93, 0.06),
 }
 
 
