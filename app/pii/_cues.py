@@ -1927,8 +1927,7 @@ _OWN_NUMBER_RE = re.compile("[ ]?[#:=.]?[ ]?[0-9]")
 def _labelled_only(low: str, end: int) -> bool:
     """Is the number ending at end followed at once by a cue of its own that has no
     number of its own after it ("123582401919 = acct", not "309437772 acct 1420016")?"""
-    cue = _cue_after_gap(LABEL_AFTER_GAP_RE, low, end)
-    return cue is not None and _OWN_NUMBER_RE.match(low, cue.end()) is None
+    return _label_after(low, end) is not None
 
 
 def _corrected_at(low: str, end: int) -> bool:

@@ -1467,10 +1467,7 @@ export function labelledKind(low, end) {
 // of its own after it ("123582401919 = acct", not "309437772 acct 1420016")? (_labelled_only)
 const OWN_NUMBER_RE = /[ ]?[#:=.]?[ ]?[0-9]/y;
 export function labelledOnly(low, end) {
-  const cue = cueAfterGap(LABEL_AFTER_GAP_RE, low, end);
-  if (cue === null) return false;
-  OWN_NUMBER_RE.lastIndex = cue.end;
-  return !OWN_NUMBER_RE.test(low);
+  return labelAfter(low, end) !== null;
 }
 
 // The number's own cue right after it when it has no number of its own after it, as
