@@ -832,16 +832,23 @@ def ct_base(ctx: _Chunk):
     low = ctx.text.low
     if CT_BASE_ALONE_WEAK_RE.fullmatch(low, s, e) is not None and not _state_box(low, s, e):
         return None
-    # the Labor Department's employer registration number, a vehicle's ...
-    if CT_BASE_ALONE_NOT_AFTER_RE.search(low, max(0, s - CT_BASE_ALONE_REACH), s) is not None:
-        return None
-    # ... and a vehicle's registration certificate pasted above it
-    if CT_BASE_ALONE_NOT_NEAR_RE.search(low, max(0, s - CT_BASE_ALONE_NEAR_REACH), s) is not None:
-        return None
-    # (nor one withdrawn at once: "for reg 0013121 — sorry that's my invoice number")
-    if ctx.denied_after():
+    if _base_label_barred(ctx, low, s):
         return None
     return ("ct_tax_reg", cs, ce, norm[cs:ce], ("before", ctx.before_span, ctx.before))
+
+
+def _base_label_barred(ctx: _Chunk, low: str, at: int) -> bool:
+    """Is a base alone's CT label (before it, or the base itself when the label is after
+    it: at) no CT number's after all: the Labor Department's employer registration
+    number or a vehicle's just before it, a vehicle's registration certificate pasted
+    above it, or the number withdrawn at once ("for reg 0013121 — sorry that's my
+    invoice number")?"""
+    return (
+        CT_BASE_ALONE_NOT_AFTER_RE.search(low, max(0, at - CT_BASE_ALONE_REACH), at) is not None
+        or CT_BASE_ALONE_NOT_NEAR_RE.search(low, max(0, at - CT_BASE_ALONE_NEAR_REACH), at)
+        is not None
+        or ctx.denied_after()
+    )
 
 
 def _ct_label_after(ctx: _Chunk, cs: int, ce: int) -> tuple[int, int] | None:
@@ -853,13 +860,7 @@ def _ct_label_after(ctx: _Chunk, cs: int, ce: int) -> tuple[int, int] | None:
     if label is None or label[2] != "ct":
         return None
     s, e = label[0], label[1]
-    if CT_BASE_ALONE_WEAK_RE.fullmatch(low, s, e) is not None:
-        return None
-    if CT_BASE_ALONE_NOT_AFTER_RE.search(low, max(0, cs - CT_BASE_ALONE_REACH), cs) is not None:
-        return None
-    if CT_BASE_ALONE_NOT_NEAR_RE.search(low, max(0, cs - CT_BASE_ALONE_NEAR_REACH), cs) is not None:
-        return None
-    if ctx.denied_after():
+    if CT_BASE_ALONE_WEAK_RE.fullmatch(low, s, e) is not None or _base_label_barred(ctx, low, cs):
         return None
     return s, e
 

@@ -506,10 +506,20 @@ function ctLabelAfter(ctx, cs, ce) {
   const low = ctx.text.low;
   const label = labelAfter(low, ce);
   if (label === null || label.kind !== "ct") return false;
-  if (BASE_ALONE_WEAK_RE.test(low.slice(label.start, label.end))) return false;
-  if (!findIter(BASE_NOT_AFTER_RE, low, Math.max(0, cs - CT.base_alone_reach), cs).next().done) return false;
-  if (!findIter(BASE_NOT_NEAR_RE, low, Math.max(0, cs - CT.base_alone_near_reach), cs).next().done) return false;
-  return !ctx.deniedAfter();
+  return !BASE_ALONE_WEAK_RE.test(low.slice(label.start, label.end)) && !baseLabelBarred(ctx, low, cs);
+}
+
+// Is a base alone's CT label (before it, or the base itself when the label is after it:
+// at) no CT number's after all: the Labor Department's employer registration number or a
+// vehicle's just before it, a vehicle's registration certificate pasted above it, or the
+// number withdrawn at once ("for reg 0013121 — sorry that's my invoice number")?
+// (_base_label_barred)
+function baseLabelBarred(ctx, low, at) {
+  return (
+    !findIter(BASE_NOT_AFTER_RE, low, Math.max(0, at - CT.base_alone_reach), at).next().done ||
+    !findIter(BASE_NOT_NEAR_RE, low, Math.max(0, at - CT.base_alone_near_reach), at).next().done ||
+    ctx.deniedAfter()
+  );
 }
 
 export function ctBase(ctx) {
@@ -539,12 +549,7 @@ export function ctBase(ctx) {
   const [s, e] = ctx.beforeSpan;
   const low = ctx.text.low;
   if (BASE_ALONE_WEAK_RE.test(low.slice(s, e)) && !stateBox(low, s, e)) return null;
-  // the Labor Department's employer registration number, a vehicle's ...
-  if (!findIter(BASE_NOT_AFTER_RE, low, Math.max(0, s - CT.base_alone_reach), s).next().done) return null;
-  // ... and a vehicle's registration certificate pasted above it
-  if (!findIter(BASE_NOT_NEAR_RE, low, Math.max(0, s - CT.base_alone_near_reach), s).next().done) return null;
-  // (nor one withdrawn at once: "for reg 0013121 — sorry that's my invoice number")
-  if (ctx.deniedAfter()) return null;
+  if (baseLabelBarred(ctx, low, s)) return null;
   return ["ct_tax_reg", cs, ce, norm.slice(cs, ce)];
 }
 
