@@ -61,6 +61,7 @@ from ._rules import (
     DENIAL_RELATIVE_REACH,
     DENIAL_REPLY_HEADER_RE,
     DENIAL_REPLY_LINES,
+    DENIAL_SHAPE_SPEAKS,
     DENIAL_TAKEN_BACK_LEAD_RE,
     DEPOSIT_PLACE_GAP_RE,
     DEPOSIT_PLACE_RE,
@@ -874,18 +875,39 @@ class _Chunk:
         56-4530830": no SSN is written 2-7; denial.contrast_shapes)? It says what the
         number is not, and denies nothing."""
         span = self.before_span
-        if span is None:
-            return False
+        return span is not None and self._other_shape_negated(span[0], span[1])
+
+    def _other_shape_negated(self, s: int, e: int) -> bool:
+        """Is the cue at s:e a negated identifier cue of a kind the number's digit groups
+        cannot be ("not my social" before a 2-7 number, "that's not an EIN" after a 3-2-4
+        one; denial.contrast_shapes)?"""
         low = self.text.low
-        neg = DENIAL_NEGATION_RE.match(low, span[0], span[1])
+        neg = DENIAL_NEGATION_RE.match(low, s, e)
         if neg is None:
             return False
-        cue = _next_cue(low, neg.end(), span[1])
+        cue = _next_cue(low, neg.end(), e)
         return (
             cue is not None
             and _cue_kind(cue) in DENIAL_CONTRAST_SHAPES
             and not self._shaped_as(cue)
         )
+
+    def _says_only_not(self, s: int, e: int) -> bool:
+        """Does the negated cue at s:e after a number whose groups say what it is
+        (denial.shape_speaks) only say what it is not, as _other_shape_negated, with no
+        negative cue after it in the sentence for what it is instead ("It shows
+        712-26-4984, that's not an EIN", "..., but that's not an EIN, that's my SSN"; not
+        "..., it's the notice number")? Then it denies nothing, and the number is what
+        its shape and other cues make it."""
+        shape = tuple(map(len, DIGITS_RE.findall(self.text.norm, self.cs, self.ce)))
+        if shape not in DENIAL_SHAPE_SPEAKS or not self._other_shape_negated(s, e):
+            return False
+        end = self._relabel_end(e)
+        if end < 0:
+            return True
+        low = self.text.low
+        cue = _next_cue(low, end, min(len(low), end + CUE_WINDOW + MAX_CUE))
+        return cue is None or cue.start() - end > CUE_WINDOW or _cue_kind(cue) not in _NEG_KINDS
 
     def _shaped_as(self, cue) -> bool:
         """Could the number's digit groups be an identifier of the cue's kind
@@ -1088,7 +1110,11 @@ class _Chunk:
         94-1878582\nCorrection — I just realized that's the policy number"), or when the
         next clause negates that same cue (_own_cue_denied)."""
         fix = _cue_after_gap(CORRECTION_GAP_RE, self.text.low, self.ce)
-        if fix is not None and _cue_kind(fix) in _NEG_KINDS:
+        if (
+            fix is not None
+            and _cue_kind(fix) in _NEG_KINDS
+            and not self._says_only_not(fix.start(), fix.end())
+        ):
             return True
         if _answered_no(self.text.low, self.cs, self.ce):  # "is this my social?? N" / "no"
             return True
@@ -1108,7 +1134,7 @@ class _Chunk:
         # the identifier set against what it is said to be)
         if after in _NO_CUE_OR_NEG and self._contrast_denied():
             return True
-        if after not in _NEG_KINDS:
+        if after not in _NEG_KINDS or self._says_only_not(self.after_start, self.after_end):
             return False
         low, ce, cue = self.text.low, self.ce, self.after_start
         if DENIAL_BREAK_RE.search(low, ce, cue) is not None:

@@ -413,6 +413,7 @@ DENIAL_CONTRAST_SHAPES: dict[str, frozenset[tuple[int, ...]]] = {
     kind: frozenset(map(tuple, shapes))
     for kind, shapes in RULES["denial"]["contrast_shapes"].items()
 }
+DENIAL_SHAPE_SPEAKS = frozenset(map(tuple, RULES["denial"]["shape_speaks"]))
 DENIAL_ANSWER_NO_RE = re.compile(RULES["denial"]["answer_no"])
 DENIAL_ANSWER_OWNER_RE = re.compile(RULES["denial"]["answer_owner"])
 DENIAL_QUOTED_LINE_RE = re.compile(RULES["denial"]["quoted_line"])

@@ -133,6 +133,7 @@ export const DENIAL_CONTRAST_SAID_RE = new RegExp(RULES.denial.contrast_said);
 export const DENIAL_CONTRAST_SHAPES = new Map(
   Object.entries(RULES.denial.contrast_shapes).map(([kind, shapes]) => [kind, new Set(shapes.map((s) => s.join(",")))]),
 );
+export const DENIAL_SHAPE_SPEAKS = new Set(RULES.denial.shape_speaks.map((s) => s.join(",")));
 export const DENIAL_ANSWER_NO_RE = new RegExp(RULES.denial.answer_no, "y");
 export const DENIAL_ANSWER_OWNER_RE = new RegExp(RULES.denial.answer_owner);
 export const DENIAL_QUOTED_LINE_RE = new RegExp(RULES.denial.quoted_line, "y");

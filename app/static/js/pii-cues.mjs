@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANAPHOR_CARRY_RE, ANAPHOR_CARRY_REACH, DEPOSIT_PLACE_RE, DEPOSIT_PLACE_GAP_RE, WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, ASIDE_PAUSE_RE, ASIDE_PAUSE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANAPHOR_CARRY_RE, ANAPHOR_CARRY_REACH, DEPOSIT_PLACE_RE, DEPOSIT_PLACE_GAP_RE, WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, ASIDE_PAUSE_RE, ASIDE_PAUSE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_SHAPE_SPEAKS, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 // Is the cue last a direct deposit that only says where the number of prior's cue, an
 // identifier's or a negative one, went ("The checking account number they put on my direct
@@ -736,12 +736,30 @@ export class Chunk {
   // denies nothing (_denies_other_shape).
   deniesOtherShape() {
     const span = this.beforeSpan;
-    if (span === null || span === undefined) return false;
+    return span !== null && span !== undefined && this.otherShapeNegated(span[0], span[1]);
+  }
+  // Is the cue at s:e a negated identifier cue of a kind the number's digit groups cannot
+  // be ("not my social" before a 2-7 number, "that's not an EIN" after a 3-2-4 one;
+  // denial.contrast_shapes; _other_shape_negated)?
+  otherShapeNegated(s, e) {
     const low = this.text.low;
-    const neg = DENIAL_NEGATION_RE.exec(low.slice(span[0], span[1]));
+    const neg = DENIAL_NEGATION_RE.exec(low.slice(s, e));
     if (neg === null) return false;
-    const cue = nextCue(low, span[0] + neg[0].length, span[1]);
+    const cue = nextCue(low, s + neg[0].length, e);
     return cue !== null && DENIAL_CONTRAST_SHAPES.has(cueKind(cue.m)) && !this.shapedAs(cue);
+  }
+  // Does the negated cue at s:e after a number whose groups say what it is
+  // (denial.shape_speaks) only say what it is not, as otherShapeNegated, with no negative
+  // cue after it in the sentence for what it is instead ("It shows 712-26-4984, but
+  // that's not an EIN, that's my SSN"; not "..., it's the notice number"; _says_only_not)?
+  saysOnlyNot(s, e) {
+    const shape = (this.text.norm.slice(this.cs, this.ce).match(/[0-9]+/g) || []).map((g) => g.length).join(",");
+    if (!DENIAL_SHAPE_SPEAKS.has(shape) || !this.otherShapeNegated(s, e)) return false;
+    const end = this.relabelEnd(e);
+    if (end < 0) return true;
+    const low = this.text.low;
+    const cue = nextCue(low, end, Math.min(low.length, end + CUE_WINDOW + MAX_CUE));
+    return cue === null || cue.start - end > CUE_WINDOW || !NEG_KINDS.includes(cueKind(cue.m));
   }
   // Could the number's digit groups be an identifier of the cue's kind
   // (denial.contrast_shapes: "is the one on file, not my EIN" is no 3-2-4 number's)?
@@ -881,7 +899,7 @@ export class Chunk {
     // withdrawn at once, even under its own cue ("Our federal EIN is 94-1878582\nCorrection
     // — I just realized that's the policy number")
     const fix = cueAfterGap(CORRECTION_GAP_RE, this.text.low, this.ce);
-    if (fix !== null && NEG_KINDS.includes(cueKind(fix.m))) return true;
+    if (fix !== null && NEG_KINDS.includes(cueKind(fix.m)) && !this.saysOnlyNot(fix.start, fix.end)) return true;
     if (answeredNo(this.text.low, this.cs, this.ce)) return true; // "is this my social?? N" / "no"
     // "> ... N. Is that my social security number??" under "No mom, that's not your social"
     if (answeredAbove(this.text.lowLines, this.cs, this.ce)) return true;
@@ -894,7 +912,7 @@ export class Chunk {
     // ("... is the IRS document locator, not our EIN": the negated cue after it is the
     // identifier set against what it is said to be)
     if ((after === null || NEG_KINDS.includes(after)) && this.contrastDenied()) return true;
-    if (!NEG_KINDS.includes(after)) return false;
+    if (!NEG_KINDS.includes(after) || this.saysOnlyNot(this.afterStart, this.afterEnd)) return false;
     const gap = this.text.low.slice(this.ce, this.afterStart);
     if (DENIAL_BREAK_RE.test(gap)) {
       // a negated cue, or one the number is said to be ("... 514-62-3309. That's the

@@ -1839,6 +1839,18 @@ export const RULES = {
     ]
    ]
   },
+  "shape_speaks": [
+   [
+    3,
+    2,
+    4
+   ],
+   [
+    7,
+    3
+   ]
+  ],
+  "_shape_speaks": "The digit groups that say what a number is with no cue (a 3-2-4 SSN, a 7-digit base and its location code). A negated identifier cue after such a number, of a kind those groups cannot be (contrast_shapes), says only what the number is not and denies nothing ('It shows 712-26-4984, but that's not an EIN, that's my SSN'), unless the sentence goes on to name what it is instead, a negative cue ('..., it's the notice number'). Not other shapes: 'There is a number on the letter, 63-9331788. That is NOT my social security number, so what is it?' says it is no identifier of the writer's.",
   "_contrast": "A number with no cue near it, said in its sentence to be something else and then set against an identifier ('The number 46-0098213 on our letter is the IRS document locator something or other, not our EIN', '077 44 1209 printed above my address - that's the mailing barcode number, not my SSN right?'), is denied: a copula and a determiner after it (contrast_said), then this, then at once an identifier cue of a kind its digit groups could be (contrast_shapes: the lengths of its groups; 'is the one on file, not my EIN' denies no 3-2-4 number). Within twice cue_window, before the next number and the sentence's end.",
   "answer_no": "(?:[ \\t]*[a-z][^\\n:?0-9]{0,30}[ \\t]*[·•|,-][ \\t]*[0-9]{1,2}:[0-9]{2}(?: ?[ap]m)?[ \\t]*\\n?)?[ \\t]*(?:\\[[^\\]\\n]{1,30}\\][ \\t]*|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: ?[ap]m)?[ \\t]*[-–][ \\t]*)?(?:[^\\n:?]{1,40}:[ \\t]*)?(?:(?:mom|mum|dad|ma|pa|mama|papa|grandma|grandpa|nana|honey|hon|babe|sis|bro|dude|oh|um|uh)[ ,]+)?(?:no|nope|nah|não|nao|non|nie)(?![a-z])",
   "answer_owner": "(?<![a-z])(?:mine|yours|hers|theirs|ours|the other one|(?:the|my|our|his|her|their) (?:old|older|other|previous|former|new|current)(?: [a-z]+){0,3} one)(?![a-z])",
