@@ -71,6 +71,7 @@ from ._rules import (
     HEADER_LINE_LOW_RE,
     HINT_RE,
     INTRO_RE,
+    LABEL_AFTER_CLAUSE_RE,
     LABEL_AFTER_GAP_RE,
     LABEL_LINE_END_RE,
     MAX_CUE,
@@ -1295,19 +1296,35 @@ class _Chunk:
             and DENIAL_BREAK_RE.search(low, ce, cue.start()) is None
         ):
             return not self._relabelled(cue.end())
+        return self._own_cue_negated(cue) and not self._relabelled(cue.end())
+
+    def _own_cue_negated(self, cue) -> bool:
+        """Is cue, the first after the number, the number's own cue before it negated in
+        the next clause, which starts with a pronoun for it, or in its own clause ("The
+        FEIN your notice lists (34-8991286) is not our FEIN")?"""
+        low, ce = self.text.low, self.ce
         return (
-            (
-                DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, cue.start()) is not None
-                # or in its own clause: "The FEIN your notice lists (34-8991286) is not
-                # our FEIN"
-                or (
-                    DENIAL_OWN_COPULA_RE.fullmatch(low, ce, cue.start()) is not None
-                    and DENIAL_OWN_COPULA_OWNER_RE.search(cue.group()) is None
-                )
+            DENIAL_NEXT_CLAUSE_RE.fullmatch(low, ce, cue.start()) is not None
+            or (
+                DENIAL_OWN_COPULA_RE.fullmatch(low, ce, cue.start()) is not None
+                and DENIAL_OWN_COPULA_OWNER_RE.search(cue.group()) is None
             )
-            and _negated_kind(low, cue) == self.cue_before()
-            and not self._relabelled(cue.end())
-        )
+        ) and _negated_kind(low, cue) == self.cue_before()
+
+    def own_cue_relabelled(self):
+        """The identifier cue of another kind the number is named by instead, when the
+        next clause negates its own cue before it on its line and goes on to say what it
+        is ("I wrote \"EIN: 657-88-2253\" — that's not an EIN, it's my SSN"), or None."""
+        low, ce = self.text.low, self.ce
+        cue = _next_cue(low, ce, min(len(low), ce + CUE_WINDOW + MAX_CUE))
+        if cue is None or cue.start() - ce > CUE_WINDOW or "\n" in low[ce : cue.start()]:
+            return None
+        if not self._own_cue_negated(cue):
+            return None
+        instead = self._relabel_cue(cue.end())
+        if instead is None or _cue_kind(instead) == self.cue_before():
+            return None
+        return instead
 
     def _said_else_and_negated(self, cue) -> bool:
         """Does the next clause, which starts with a pronoun for the number, say it is
@@ -1438,12 +1455,19 @@ class _Chunk:
                 return "neg"
             # said in its own clause not to be the kind its cue before it names ("The
             # FEIN your notice lists (348991286) is not our FEIN")
-            if self.why and self.why[0] == "before" and self._own_cue_denied(across_lines=False):
-                return "neg"
+            if self.why and self.why[0] == "before":
+                if self._own_cue_denied(across_lines=False):
+                    return "neg"
+                # or said not to be that kind and named another ("I wrote \"EIN:
+                # 657-88-2253\" — that's not an EIN, it's my SSN")
+                instead = self.own_cue_relabelled()
+                if instead is not None:
+                    self.why = ("after", instead.start(), instead.end())
+                    return _cue_kind(instead)
             # called one kind after it, then corrected to another ("I called 633559836 my
             # CT registration number. It's actually our federal EIN")
             if self.cue_before() is None and self.cue_after() == kind:
-                instead = self._corrected_to(self.after_end)
+                instead = self._corrected_to(self.after_end) or self._after_cue_relabelled()
                 if instead is not None and _cue_kind(instead) in ID_KINDS:
                     self.why = ("after", instead.start(), instead.end())
                     return _cue_kind(instead)
@@ -1455,6 +1479,24 @@ class _Chunk:
             return kind
         self.why = ("after", instead.start(), instead.end())
         return _cue_kind(instead)
+
+    def _after_cue_relabelled(self):
+        """The identifier cue of another kind the number is named by instead, when the
+        identifier cue after it is negated at once, in its clause or the next one starting
+        with a pronoun for the number, and the sentence goes on to say what it is
+        ("929732390 — someone wrote \"EIN\" next to it. It's not an EIN, it's my ITIN"),
+        or None."""
+        low, pos = self.text.low, self.after_end
+        cue = _next_cue(low, pos, min(len(low), pos + CUE_WINDOW + MAX_CUE))
+        if (
+            cue is None
+            or cue.start() - pos > CUE_WINDOW
+            or _negated_kind(low, cue) != self.after
+            or not _denial_gap(low, pos, cue.start())
+        ):
+            return None
+        instead = self._relabel_cue(cue.end())
+        return None if instead is None or _cue_kind(instead) == self.after else instead
 
     def _relabel_cue(self, pos: int):
         """The identifier cue the sentence goes on to name the number by, after a negated
@@ -1623,6 +1665,14 @@ class _Chunk:
             or (kind in _NEG_KINDS and last and _labelled_at(self.text.low, self.ce))
             # "SSN: 044980050 oops no that's the routing number": withdrawn at once
             or (corrected := last and _corrected_at(self.text.low, self.ce))
+            # "In the box marked SSN I mistakenly put 088813662, which is my bank's
+            # routing number": said what it is, under a cue that does not introduce it
+            or (
+                last
+                and kind in ID_KINDS
+                and not self._introduced()
+                and _cue_across(LABEL_AFTER_CLAUSE_RE, self.text.low, self.ce)
+            )
         ):
             # (and a negative cue before yields to an identifier's label right after the
             # number: "my account 675548978 — federal ID")

@@ -364,6 +364,9 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             and _fein_ok(d)
             and ctx.introduced_as_fein_only()
             and not (last and _corrected_at(ctx.text.low, ctx.ce))
+            # (nor said at once not to be one and named another: "EIN: 657-88-2253 —
+            # that's not an EIN, it's my SSN")
+            and not (last and ctx.own_cue_relabelled() is not None)
         ) or (
             last
             and _fein_ok(d)
@@ -545,7 +548,7 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
         return _under_account_cell(low, at) or _located_sibling(ctx.text.norm, at, d)
     if cue != "neg":
         return False
-    if CT_ACCOUNT_LABEL_RE.search(low[max(0, at - 40) : at]) is not None:
+    if _account_labelled(low, at):
         # (not a bank account under its routing number: "Routing: N\nAccount: M")
         # (the line above looked at within _ABOVE characters: a long line is no form's)
         ls = low.rfind("\n", max(0, at - _ABOVE), at)
@@ -558,6 +561,13 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
     return _under_account_cell(low, at)
 
 
+def _account_labelled(low: str, at: int) -> bool:
+    """Does the portal's bare "Account" label introduce the number at `at`, at the start of
+    a line, a sentence or a JSON field (ct_tax_reg.account_label; low is low_lines)?"""
+    return CT_ACCOUNT_LABEL_RE.search(low[max(0, at - _ACCOUNT_REACH) : at]) is not None
+
+
+_ACCOUNT_REACH = 40  # how far back account_label is looked for
 _TABLE_SEPARATORS = ",;|"  # what parts the cells of a CSV, semicolon or pipe table
 _INDENT_RE = re.compile("[ \t>]*")  # an indent, or an e-mail's quote prefix
 
@@ -1516,10 +1526,14 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         left_taint
         and CT_GLUED_PREFIX_RE.search(text.low, max(0, cs - CT_GLUED_PREFIX_REACH), cs) is not None
         and _CT_PREFIXED_RE.fullmatch(bare) is not None
-        and ctx.cue_before() in (None, "ct")
+        and (
+            ctx.cue_before() in (None, "ct")
+            or (ctx.cue_before() in ("neg", "neg_bare") and _account_labelled(text.low_lines, cs))
+        )
     ):
         # "Reg. No. CT-7996295-002", "Reg7050341-000": the state's or a registration's
-        # letters typed on to one written whole (not a form's "CT-1040")
+        # letters typed on to one written whole (not a form's "CT-1040"), under a CT cue,
+        # none, or the portal's bare "Account" label ("Acct CT-5707725-000")
         left_taint = False
     elif left_taint and norm[cs - 1] in _GLUE_PUNCT and ctx.cue_before() is not None:
         # "SSN-234567891", "EIN/12-3456789", "CT/3782609000": a cue word joined on, not

@@ -932,6 +932,40 @@ def _underscores(norm: str) -> list[Edit]:
     return [out[k] for k in sorted(out)]
 
 
+_SPELLED_LETTER_DASH_RE = re.compile(_R["spelled_letter_dash"])
+
+
+def _spelled_letters(norm: str) -> list[Edit]:
+    """A letter spelled out and a spoken dash before a number ("C as in cat, dash, two
+    four ..."): the letter and a hyphen (spelled_letter_dash)."""
+    low = _lower(norm)
+    if " as in " not in low:
+        return []
+    return [
+        (m.start(), m.end(), norm[m.start()] + "-", [(m.start(), m.start() + 1), m.span(2)])
+        for m in _SPELLED_LETTER_DASH_RE.finditer(low)
+    ]
+
+
+_CAMEL_KEY_RE = re.compile(_R["camel_key"])
+_CAMEL_WORDS = tuple(_R["camel_words"])
+
+
+def _camel_keys(norm: str) -> list[Edit]:
+    """A key in camel case right before its value ("txtSSN: 300123093"): a space before
+    each of its identifier's words (camel_words) that follows a small letter (camel_key)."""
+    out: list[Edit] = []
+    if ":" not in norm and "=" not in norm:
+        return out
+    for m in _CAMEL_KEY_RE.finditer(norm):
+        s, e = m.span(1)
+        for i in range(s + 1, e):
+            c = norm[i - 1]
+            if "a" <= c <= "z" and "A" <= norm[i] <= "Z" and norm.startswith(_CAMEL_WORDS, i):
+                out.append((i - 1, i, c + " ", [(i - 1, i), (i - 1, i)]))
+    return out
+
+
 def _boxed_digits(norm: str) -> list[Edit]:
     """Each gap of a number typed into boxes: spaces gone, a bar between groups a dash
     (between single digits, gone too)."""
@@ -2447,6 +2481,8 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
     a phone number or a date."""
     steps = (
         _underscores,
+        _camel_keys,
+        _spelled_letters,
         _boxed_digits,
         _soft_breaks,
         _quote_joins,

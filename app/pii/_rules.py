@@ -452,6 +452,7 @@ RESTART_MAX_GAP: int = RULES["restart"]["max_gap"]
 RESTART_CORRECTED_RE = re.compile(RULES["restart"]["corrected"])
 # both gaps take label_arrow ("<-", "=", "=>" ...) for {arrow}
 LABEL_AFTER_GAP_RE = re.compile(RULES["label_after_gap"].replace("{arrow}", RULES["label_arrow"]))
+LABEL_AFTER_CLAUSE_RE = re.compile(RULES["label_after_clause"])
 CORRECTION_GAP_RE = re.compile(RULES["correction_gap"])
 ARROW_LABEL_GAP_RE = re.compile(RULES["arrow_label_gap"].replace("{arrow}", RULES["label_arrow"]))
 PLURAL_CUE_RE = re.compile(RULES["plural_cue"], re.ASCII)

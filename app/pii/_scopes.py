@@ -1536,7 +1536,10 @@ def _siblings_kind(
     written as one (an EIN not under a person's label); else the one kind the sentence
     just above names ("They both have ITINs." / "Father: 971701562" / "Mother:
     992955617")."""
-    labelled = [(o, _cues(label), value) for o, label, value in items]
+    # (or read with its value's first digit: "Reg:" is a cue only before one)
+    labelled = [
+        (o, _cues(label) or _cues(label + " " + value[:1]), value) for o, label, value in items
+    ]
     kinds = {k for _o, found, _v in labelled for k in found if k in ID_KINDS}
     if len(kinds) == 1:
         named = kinds.pop()

@@ -105,6 +105,7 @@ export const CUE_AT_RE = new CueRegExp("y");
 // both gaps take label_arrow ("<-", "=", "=>" ...) for {arrow}
 const withArrow = (src) => src.replace("{arrow}", RULES.label_arrow);
 export const LABEL_AFTER_GAP_RE = new RegExp(withArrow(RULES.label_after_gap), "y");
+export const LABEL_AFTER_CLAUSE_RE = new RegExp(RULES.label_after_clause, "y");
 export const CORRECTION_GAP_RE = new RegExp(RULES.correction_gap, "y");
 export const ARROW_LABEL_GAP_RE = new RegExp("^(?:" + withArrow(RULES.arrow_label_gap) + ")$");
 export const PARAGRAPH_RE = new RegExp(RULES.paragraph_break);

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANAPHOR_CARRY_RE, ANAPHOR_CARRY_REACH, DEPOSIT_PLACE_RE, DEPOSIT_PLACE_GAP_RE, WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, ASIDE_PAUSE_RE, ASIDE_PAUSE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_SHAPE_SPEAKS, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANAPHOR_CARRY_RE, ANAPHOR_CARRY_REACH, DEPOSIT_PLACE_RE, DEPOSIT_PLACE_GAP_RE, WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, ASIDE_PAUSE_RE, ASIDE_PAUSE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_SHAPE_SPEAKS, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_CLAUSE_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 // Is the cue last a direct deposit that only says where the number of prior's cue, an
 // identifier's or a negative one, went ("The checking account number they put on my direct
@@ -1038,10 +1038,44 @@ export class Chunk {
     ) {
       return !this.relabelled(cue.end);
     }
-    const gap = low.slice(ce, cue.start);
-    // (or in its own clause: "The FEIN your notice lists (34-8991286) is not our FEIN")
+    return this.ownCueNegated(cue) && !this.relabelled(cue.end);
+  }
+  // Is cue, the first after the number, the number's own cue before it negated in the
+  // next clause, which starts with a pronoun for it, or in its own clause ("The FEIN your
+  // notice lists (34-8991286) is not our FEIN"; _own_cue_negated)?
+  ownCueNegated(cue) {
+    const low = this.text.low;
+    const gap = low.slice(this.ce, cue.start);
     const own = DENIAL_OWN_COPULA_RE.test(gap) && !DENIAL_OWN_COPULA_OWNER_RE.test(cue.m[0]);
-    return (DENIAL_NEXT_CLAUSE_RE.test(gap) || own) && negatedKind(low, cue) === this.cueBefore() && !this.relabelled(cue.end);
+    return (DENIAL_NEXT_CLAUSE_RE.test(gap) || own) && negatedKind(low, cue) === this.cueBefore();
+  }
+  // The identifier cue of another kind the number is named by instead, when the next
+  // clause negates its own cue before it on its line and goes on to say what it is ("I
+  // wrote \"EIN: 657-88-2253\" — that's not an EIN, it's my SSN"), or null
+  // (own_cue_relabelled).
+  ownCueRelabelled() {
+    const low = this.text.low;
+    const ce = this.ce;
+    const cue = nextCue(low, ce, Math.min(low.length, ce + CUE_WINDOW + MAX_CUE));
+    if (cue === null || cue.start - ce > CUE_WINDOW || low.slice(ce, cue.start).includes("\n")) return null;
+    if (!this.ownCueNegated(cue)) return null;
+    const instead = this.relabelCue(cue.end);
+    return instead === null || cueKind(instead.m) === this.cueBefore() ? null : instead;
+  }
+  // The identifier cue of another kind the number is named by instead, when the
+  // identifier cue after it is negated at once, in its clause or the next one starting
+  // with a pronoun for the number, and the sentence goes on to say what it is ("929732390
+  // — someone wrote \"EIN\" next to it. It's not an EIN, it's my ITIN"), or null
+  // (_after_cue_relabelled).
+  afterCueRelabelled() {
+    const low = this.text.low;
+    const pos = this.afterEnd;
+    const cue = nextCue(low, pos, Math.min(low.length, pos + CUE_WINDOW + MAX_CUE));
+    if (cue === null || cue.start - pos > CUE_WINDOW || negatedKind(low, cue) !== this.after || !denialGap(low.slice(pos, cue.start))) {
+      return null;
+    }
+    const instead = this.relabelCue(cue.end);
+    return instead === null || cueKind(instead.m) === this.after ? null : instead;
   }
   // Does the next clause, which starts with a pronoun for the number, say it is the
   // negative cue and then negate the number's own cue ("... I said my SSN was 780745707.
@@ -1307,7 +1341,10 @@ export class Chunk {
       soft ||
       (NEG_KINDS.includes(kind) && last && labelledAt(this.text.low, this.ce)) ||
       // "SSN: 044980050 oops no that's the routing number": withdrawn at once
-      (corrected = last && correctedAt(this.text.low, this.ce))
+      (corrected = last && correctedAt(this.text.low, this.ce)) ||
+      // "In the box marked SSN I mistakenly put 088813662, which is my bank's routing
+      // number": said what it is, under a cue that does not introduce it
+      (last && ID_KINDS.has(kind) && !this.introduced() && cueAcross(LABEL_AFTER_CLAUSE_RE, this.text.low, this.ce))
     ) {
       // a cue before a soft sentence end (or a carried one) yields to the number's
       // own cue after it in the same sentence ("... and 345678912. Call me" keeps it),
@@ -1363,11 +1400,20 @@ export class Chunk {
       if (asked) return "neg";
       // said in its own clause not to be the kind its cue before it names ("The FEIN your
       // notice lists (348991286) is not our FEIN")
-      if (this.from !== null && this.from === this.beforeSpan && this.ownCueDenied(false)) return "neg";
+      if (this.from !== null && this.from === this.beforeSpan) {
+        if (this.ownCueDenied(false)) return "neg";
+        // or said not to be that kind and named another ("I wrote \"EIN: 657-88-2253\" —
+        // that's not an EIN, it's my SSN")
+        const instead = this.ownCueRelabelled();
+        if (instead !== null) {
+          this.from = [instead.start, instead.end];
+          return cueKind(instead.m);
+        }
+      }
       // called one kind after it, then corrected to another ("I called 633559836 my CT
       // registration number. It's actually our federal EIN")
       if (this.cueBefore() === null && this.cueAfter() === kind) {
-        const instead = this.correctedTo(this.afterEnd);
+        const instead = this.correctedTo(this.afterEnd) ?? this.afterCueRelabelled();
         if (instead !== null && ID_KINDS.has(cueKind(instead.m))) {
           this.from = [instead.start, instead.end];
           return cueKind(instead.m);

@@ -4,7 +4,7 @@ import { RULES } from "./pii-rules.mjs";
 import { CARD, DENIAL_ANSWER_NOT_RE, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, PADDED, SENTENCE_END_RE, SSN_BAD_AREA_FIRST, WEAK_CUES_AFTER, sentenceEndIn } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, itinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
-import { betweenMarks, correctedAt, findIter, labelAfter, labelledAt, labelledKind, labelledOnly } from "./pii-cues.mjs";
+import { NEG_KINDS, betweenMarks, correctedAt, findIter, labelAfter, labelledAt, labelledKind, labelledOnly } from "./pii-cues.mjs";
 import { DENIED, ID_KINDS } from "./pii-scopes.mjs";
 
 // Is the piece (its groups and separators) written as the chunk's first number, before
@@ -77,7 +77,13 @@ export function classify(parts, seps, ctx, first, last) {
     // that is not the next number's: "676-40-0318 - it's an EIN", not "ssn 870-98-5073 fed
     // id 25-5442309")
     const fein =
-      (first === true && feinOk(d) && ctx.introducedAsFeinOnly() && !(last && correctedAt(ctx.text.low, ctx.ce))) ||
+      (first === true &&
+        feinOk(d) &&
+        ctx.introducedAsFeinOnly() &&
+        !(last && correctedAt(ctx.text.low, ctx.ce)) &&
+        // (nor said at once not to be one and named another: "EIN: 657-88-2253 — that's
+        // not an EIN, it's my SSN")
+        !(last && ctx.ownCueRelabelled() !== null)) ||
       (last &&
         feinOk(d) &&
         labelledKind(ctx.text.low, ctx.ce) === "fein" &&
@@ -201,6 +207,13 @@ const ZIP_SHAPE = CT.zip_plus4.join(","); // a 5-4 layout is a ZIP+4 written as 
 const ZIP_LAYOUT_SEPS = new Set(CT.zip_layout_separators); // how a spoken 5-4 number is written
 const ZIP_STATE_RE = new RegExp(CT.zip_state_before); // a place and a state before a ZIP+4
 const ACCOUNT_LABEL_RE = new RegExp(CT.account_label);
+const ACCOUNT_REACH = 40; // how far back account_label is looked for
+// Does the portal's bare "Account" label introduce the number at `at`, at the start of a
+// line, a sentence or a JSON field (ct_tax_reg.account_label; low is lowLines;
+// _account_labelled)?
+function accountLabelled(low, at) {
+  return ACCOUNT_LABEL_RE.test(low.slice(Math.max(0, at - ACCOUNT_REACH), at));
+}
 const ACCOUNT_AFTER_ROUTING_RE = new RegExp(CT.account_after_routing);
 const ABOVE = 200; // characters: how far back the line above a label is looked for (_ABOVE)
 
@@ -257,7 +270,7 @@ function ctCued(ctx, first, last, d, shaped) {
   // (the header's label is no cue of a row below it)
   if (cue === null) return underAccountCell(low, at) || locatedSibling(ctx.text.norm, at, d);
   if (cue !== "neg") return false;
-  if (ACCOUNT_LABEL_RE.test(low.slice(Math.max(0, at - 40), at))) {
+  if (accountLabelled(low, at)) {
     // (not a bank account under its routing number: "Routing: N\nAccount: M")
     // (the line above looked at within ABOVE characters: a long line is no form's)
     const lo = Math.max(0, at - ABOVE);
@@ -1019,10 +1032,12 @@ export function scanChunk(text, cs, ce, ctx, out) {
     leftTaint &&
     CT_GLUED_PREFIX_RE.test(ctx.text.low.slice(Math.max(0, cs - CT.glued_prefix_reach), cs)) &&
     CT_PREFIXED_RE.test(bare) &&
-    [null, "ct"].includes(ctx.cueBefore())
+    ([null, "ct"].includes(ctx.cueBefore()) ||
+      (NEG_KINDS.includes(ctx.cueBefore()) && accountLabelled(ctx.text.lowLines, cs)))
   ) {
     // "Reg. No. CT-7996295-002", "Reg7050341-000": the state's or a registration's letters
-    // typed on to one written whole (not a form's "CT-1040")
+    // typed on to one written whole (not a form's "CT-1040"), under a CT cue, none, or the
+    // portal's bare "Account" label ("Acct CT-5707725-000")
     leftTaint = false;
   } else if (leftTaint && GLUE_PUNCT.includes(norm[cs - 1]) && ctx.cueBefore() !== null) {
     // "SSN-234567891", "EIN/12-3456789", "CT/3782609000": a cue word joined on, not a

@@ -175,6 +175,33 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     }
     return [...out.keys()].sort((a, b) => a - b).map((k) => out.get(k));
   }
+  // A letter spelled out and a spoken dash before a number ("C as in cat, dash, two four
+  // ..."): the letter and a hyphen (spelled_letter_dash; _spelled_letters).
+  const SPELLED_LETTER_DASH_RE = new RegExp(R.spelled_letter_dash, "dg");
+  function spelledLetters(norm) {
+    const low = lower(norm);
+    if (!low.includes(" as in ")) return [];
+    return [...all(SPELLED_LETTER_DASH_RE, low)].map((m) => [m.index, m.index + m[0].length, norm[m.index] + "-", [[m.index, m.index + 1], m.indices[2]]]);
+  }
+  // A key in camel case right before its value ("txtSSN: 300123093"): a space before each
+  // of its identifier's words (camel_words) that follows a small letter (camel_key;
+  // _camel_keys).
+  const CAMEL_KEY_RE = new RegExp(R.camel_key, "g");
+  function camelKeys(norm) {
+    const out = [];
+    if (!norm.includes(":") && !norm.includes("=")) return out;
+    for (const m of all(CAMEL_KEY_RE, norm)) {
+      const s = m.index;
+      const e = s + m[1].length;
+      for (let i = s + 1; i < e; i++) {
+        const c = norm[i - 1];
+        if (c >= "a" && c <= "z" && norm[i] >= "A" && norm[i] <= "Z" && R.camel_words.some((w) => norm.startsWith(w, i))) {
+          out.push([i - 1, i, c + " ", [[i - 1, i], [i - 1, i]]]);
+        }
+      }
+    }
+    return out;
+  }
   // A number typed into a form's boxes ("0 8 5 | 9 1 | 9 3 0 8"): spaces gone, a bar
   // between groups a dash, between single digits gone too (_boxed_digits).
   const BOXED_RE = new RegExp(R.boxed_digits, "g");
@@ -1578,6 +1605,8 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   return function rewrite(norm, starts, ends) {
     for (const [step, hint] of [
       [underscores, "_"],
+      [camelKeys, null],
+      [spelledLetters, null],
       [boxedDigits, "|"],
       [softBreaks, "="],
       [quoteJoins, null],

@@ -654,7 +654,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // sentence just above names ("They both have ITINs." / "Father: 971701562")
   // (_siblings_kind).
   function siblingsKind(ls, i, items, forced) {
-    const labelled = items.map(([o, label, value]) => [o, cues(label), value]);
+    // (or read with its value's first digit: "Reg:" is a cue only before one)
+    const labelled = items.map(([o, label, value]) => {
+      const named = cues(label);
+      return [o, named.length ? named : cues(label + " " + value.slice(0, 1)), value];
+    });
     const kinds = new Set();
     for (const [, found] of labelled) for (const k of found) if (ID_KINDS.has(k)) kinds.add(k);
     if (kinds.size === 1) {
