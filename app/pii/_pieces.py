@@ -1401,6 +1401,26 @@ def _listed_after(sep: str, ctx: _Chunk, before: int) -> bool:
 _CT_PREFIXED_RE = re.compile(f"[0-9]{{{_CT_SHAPE[0]}}}[- ]{CT_NO_CUE_LOC}[0-9]")
 
 
+def _own_label_glued(ctx: _Chunk, ce: int) -> bool:
+    """Is the number, with no cue before it, followed at once, with no space, by a cue
+    of an identifier's kind that ends the word and has no number of its own after it, nor
+    a removed one's placeholder ("028216246ssn sorry phone glitch"; not "234-56-7891SSN[SSN
+    removed]": remove() leaves no number found)?"""
+    low = ctx.text.low
+    label = _label_after(low, ce)
+    return (
+        label is not None
+        and label[0] == ce
+        and label[2] in ID_KINDS
+        and (label[1] == len(low) or not low[label[1]].isalpha())
+        and _PLACEHOLDER_AFTER_RE.match(low, label[1]) is None
+        and ctx.cue_before() is None
+    )
+
+
+_PLACEHOLDER_AFTER_RE = re.compile("[ ]?[#:=.]?[ ]?\\[")  # a removed number's placeholder
+
+
 # a phone number's extension right after a number ("860 55 5012 x41", "... ext. 204")
 _PHONE_EXT_RE = re.compile(RULES["glue"]["phone_extension"])
 
@@ -1583,14 +1603,19 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         # number its own cue introduces (a label that is a cue itself may be this
         # number's, written after it: no)
         right_taint = False
+    elif right_taint and not left_taint and _own_label_glued(ctx, ce):
+        # "028216246ssn sorry phone glitch": its own label typed on to it after it
+        right_taint = False
     if (
         _PHONE_EXT_RE.match(norm, ce) is not None
         and not ctx.introduced_by_id()
         and not _card_ok("".join(texts))
+        and text.original_at(ce) != "\t"
     ):
         # "860 55 5012 x41": a phone number, its extension after it (not "my SSN is
         # 234-56-7891 x2 copies", nor a card's digits, which no phone number has:
-        # "chg'd 5155-9413-1740-5048 x2 for same client")
+        # "chg'd 5155-9413-1740-5048 x2 for same client", nor a masked number in the
+        # next cell of a table: "211463876<tab>x0345")
         right_taint = True
     ng = len(texts)
     tainted = left_taint or right_taint or phone_or_money

@@ -121,6 +121,9 @@ def test_offsets_in_bounds_ordered_non_overlapping(text):
 # a number glued to a found one by a dot read as its decimal tail, and stood alone (and
 # was found) only once the first was removed: scan() now looks again (_engine._uncovered)
 @example("SSN\\n234-56-7891.234567891")
+# a cue typed on to the number before it labels that number only when no number of its own
+# follows it, and a removed one's placeholder counts ("028216246ssn sorry" is labelled)
+@example("\n234-56-7891SSN912-70-1234")
 def test_after_removal_nothing_is_found_and_no_digit_remains(text):
     found = scan(text)
     out = remove(text, found)

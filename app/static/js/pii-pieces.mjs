@@ -187,6 +187,18 @@ const LABEL_GLUED_RE = /[A-Za-z]{2,12}(?=[0-9:#])|(?=[A-Za-z]{0,11}[a-z])[A-Za-z
 const TITLE_GLUED_RE = new RegExp(RULES.glue.title_field, "y");
 
 // a phone number's extension right after a number ("860 55 5012 x41", "... ext. 204")
+// Is the number, with no cue before it, followed at once, with no space, by a cue of an
+// identifier's kind that ends the word and has no number of its own after it, nor a
+// removed one's placeholder ("028216246ssn sorry phone glitch"; not "234-56-7891SSN[SSN
+// removed]"; _own_label_glued)?
+const PLACEHOLDER_AFTER_RE = /[ ]?[#:=.]?[ ]?\[/y;
+function ownLabelGlued(ctx, ce) {
+  const low = ctx.text.low;
+  const label = labelAfter(low, ce);
+  if (label === null || label.start !== ce || !ID_KINDS.has(label.kind) || /\p{L}/u.test(low[label.end] ?? "")) return false;
+  PLACEHOLDER_AFTER_RE.lastIndex = label.end;
+  return !PLACEHOLDER_AFTER_RE.test(low) && ctx.cueBefore() === null;
+}
 const PHONE_EXT_RE = new RegExp(RULES.glue.phone_extension, "y");
 
 const CT_SHAPE = [CT.base_max - 2, CT.location_length].join(","); // a 7-digit base and its location code
@@ -1087,12 +1099,18 @@ export function scanChunk(text, cs, ce, ctx, out) {
     // next field's label typed on to the number its own cue introduces (a label that is
     // a cue itself may be this number's, written after it: no)
     rightTaint = false;
+  } else if (rightTaint && !leftTaint && ownLabelGlued(ctx, ce)) {
+    // "028216246ssn sorry phone glitch": its own label typed on to it after it
+    rightTaint = false;
   }
   const ng = gs.length;
   // "860 55 5012 x41": a phone number, its extension after it (_PHONE_EXT_RE; not a
   // card's digits, which no phone number has)
   PHONE_EXT_RE.lastIndex = ce;
-  if (PHONE_EXT_RE.test(norm) && !ctx.introducedById() && !cardOk(gs.map(([s, e]) => norm.slice(s, e)).join(""))) rightTaint = true;
+  // (nor a masked number in the next cell of a table: "211463876<tab>x0345")
+  if (PHONE_EXT_RE.test(norm) && !ctx.introducedById() && !cardOk(gs.map(([s, e]) => norm.slice(s, e)).join("")) && ctx.text.originalAt(ce) !== "\t") {
+    rightTaint = true;
+  }
   const tainted = leftTaint || rightTaint || phoneOrMoney;
   if (ng === 1) {
     if (!tainted) {
