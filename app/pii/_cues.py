@@ -900,7 +900,7 @@ class _Chunk:
         712-26-4984, that's not an EIN", "..., but that's not an EIN, that's my SSN"; not
         "..., it's the notice number")? Then it denies nothing, and the number is what
         its shape and other cues make it."""
-        shape = tuple(map(len, DIGITS_RE.findall(self.text.norm, self.cs, self.ce)))
+        shape = self._shape()
         if shape not in DENIAL_SHAPE_SPEAKS or not self._other_shape_negated(s, e):
             return False
         end = self._relabel_end(e)
@@ -910,10 +910,14 @@ class _Chunk:
         cue = _next_cue(low, end, min(len(low), end + CUE_WINDOW + MAX_CUE))
         return cue is None or cue.start() - end > CUE_WINDOW or _cue_kind(cue) not in _NEG_KINDS
 
+    def _shape(self) -> tuple[int, ...]:
+        """The lengths of the number's digit groups ((3, 2, 4) for 712-26-4984)."""
+        return tuple(map(len, DIGITS_RE.findall(self.text.norm, self.cs, self.ce)))
+
     def _shaped_as(self, cue) -> bool:
         """Could the number's digit groups be an identifier of the cue's kind
         (denial.contrast_shapes: "is the one on file, not my EIN" is no 3-2-4 number's)?"""
-        shape = tuple(map(len, DIGITS_RE.findall(self.text.norm, self.cs, self.ce)))
+        shape = self._shape()
         return shape in DENIAL_CONTRAST_SHAPES.get(_cue_kind(cue), ())
 
     def named_by_neg(self) -> bool:

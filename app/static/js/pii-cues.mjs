@@ -753,7 +753,7 @@ export class Chunk {
   // cue after it in the sentence for what it is instead ("It shows 712-26-4984, but
   // that's not an EIN, that's my SSN"; not "..., it's the notice number"; _says_only_not)?
   saysOnlyNot(s, e) {
-    const shape = (this.text.norm.slice(this.cs, this.ce).match(/[0-9]+/g) || []).map((g) => g.length).join(",");
+    const shape = this.shape();
     if (!DENIAL_SHAPE_SPEAKS.has(shape) || !this.otherShapeNegated(s, e)) return false;
     const end = this.relabelEnd(e);
     if (end < 0) return true;
@@ -761,11 +761,16 @@ export class Chunk {
     const cue = nextCue(low, end, Math.min(low.length, end + CUE_WINDOW + MAX_CUE));
     return cue === null || cue.start - end > CUE_WINDOW || !NEG_KINDS.includes(cueKind(cue.m));
   }
+  // The lengths of the number's digit groups, joined by commas ("3,2,4" for 712-26-4984;
+  // _shape).
+  shape() {
+    return (this.text.norm.slice(this.cs, this.ce).match(/[0-9]+/g) || []).map((g) => g.length).join(",");
+  }
   // Could the number's digit groups be an identifier of the cue's kind
   // (denial.contrast_shapes: "is the one on file, not my EIN" is no 3-2-4 number's)?
   // (_shaped_as)
   shapedAs(cue) {
-    const shape = (this.text.norm.slice(this.cs, this.ce).match(/[0-9]+/g) || []).map((g) => g.length).join(",");
+    const shape = this.shape();
     return DENIAL_CONTRAST_SHAPES.get(cueKind(cue.m))?.has(shape) ?? false;
   }
   // Is the number directly introduced by a negative cue, bare or not ("Account Number: ")?
