@@ -120,6 +120,8 @@ def _cue_kind(m) -> str:
 
 _NEG_KINDS = ("neg", "neg_bare")
 _BARE_ACCOUNT = frozenset(("account", "accounts"))
+_ACCOUNT_BEFORE_NOT_RE = re.compile(RULES["ct_tax_reg"]["account_before_not"])
+_ACCOUNT_BEFORE_REACH = 16  # characters read before a bare "account" (account_before_not)
 # how far back, over how many sentence ends, the cue an answer's anaphor ("the correct
 # one is N": _scopes._anaphor_at) refers to may stand (_answer_far)
 _ANSWER_FAR_REACH = 160
@@ -966,6 +968,19 @@ class _Chunk:
             and _NUMBER_WORD_RE.match(low, self.after_end) is None
         )
 
+    def account_before(self) -> bool:
+        """Is the cue that introduces the number a bare "account" ("a notice for account
+        8255937-000"), the portal's word for a CT registration, and no bank's or other
+        account's (ct_tax_reg.account_before_not)?"""
+        span = self.before_span
+        if span is None or not self._introduced():
+            return False
+        low, s = self.text.low, span[0]
+        return (
+            low[s : span[1]] in _BARE_ACCOUNT
+            and _ACCOUNT_BEFORE_NOT_RE.search(low, max(0, s - _ACCOUNT_BEFORE_REACH), s) is None
+        )
+
     def plural_before(self) -> bool:
         """Is the cue before the number plural ("file refs", "claim numbers")?"""
         span = self.before_span
@@ -1570,6 +1585,9 @@ class _Chunk:
                     # a negated cue denying this number stays its own ("555-71-1567 is
                     # not my SSN, mine ends in 5919")
                     and not _denies_back(norm, ce, m)
+                    # as does one it is said to be at once ("930902780 is my husband's
+                    # ITIN and 947546854 is mine")
+                    and not _said_to_be(norm, ce, m.start())
                 )
                 # a cue that is only a name ("Connecticut") stays in the number's sentence
                 if not bound_forward and not (
@@ -2050,6 +2068,16 @@ def _negated_kind(low: str, cue) -> str | None:
         return None
     inner = _next_cue(low, neg.end(), cue.end())
     return None if inner is None else _cue_kind(inner)
+
+
+def _said_to_be(low: str, ce: int, s: int) -> bool:
+    """Is the number ending at ce said, by "is" or "was" right after it, to be what the
+    cue starting at s names, that cue its label at once ("930902780 is my husband's
+    ITIN")?"""
+    if _COPULA_AFTER_RE.match(low, ce) is None:
+        return False
+    cue = _cue_after_gap(LABEL_AFTER_GAP_RE, low, ce)
+    return cue is not None and cue.start() == s
 
 
 def _denies_back(low: str, ce: int, m) -> bool:

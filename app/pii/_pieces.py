@@ -443,6 +443,9 @@ def _classify(parts: list[str], seps: list[str], ctx: _Chunk, first: bool | str,
             (first is True or (first == "listed" and _written_like_first(ctx, parts, seps)))
             and ctx.introduced_by_neg()
             and ctx.text.scoped(ctx.at, ctx)[0] not in ID_KINDS
+            # (a CT number a bare "account" introduces is one: "a notice for account
+            # 8255937-000")
+            and not (kind == "ct_tax_reg" and ctx.account_before())
         )
         # (a CT number said to be "the account" is one: the portal's word for it)
         or (last and ctx.denied_after(kind) and not (kind == "ct_tax_reg" and ctx.account_after()))

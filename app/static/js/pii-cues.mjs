@@ -38,6 +38,8 @@ export const { scopes, hasReference, inOrder } = makeScopes(RULES, CueRegExp, CU
 
 export const NEG_KINDS = ["neg", "neg_bare"];
 const BARE_ACCOUNT = new Set(["account", "accounts"]);
+const ACCOUNT_BEFORE_NOT_RE = new RegExp(RULES.ct_tax_reg.account_before_not);
+const ACCOUNT_BEFORE_REACH = 16; // characters read before a bare "account" (account_before_not)
 // an answer's anaphor ("the correct one is N": scopes.anaphor; the last letters of its
 // verbs, "is", "be", "it's" ...), how far back it may start, and how far back, over how
 // many sentence ends, the cue it refers to may stand (_cues._answer_far)
@@ -90,6 +92,15 @@ const COPULA_AFTER_RE = new RegExp(RULES.denial.copula_after, "y");
 function copulaAfter(low, at) {
   COPULA_AFTER_RE.lastIndex = at;
   return COPULA_AFTER_RE.test(low);
+}
+
+// Is the number ending at ce said, by "is" or "was" right after it, to be what the cue
+// starting at s names, that cue its label at once ("930902780 is my husband's ITIN";
+// _said_to_be)?
+function saidToBe(low, ce, s) {
+  if (!copulaAfter(low, ce)) return false;
+  const cue = cueAfterGap(LABEL_AFTER_GAP_RE, low, ce);
+  return cue !== null && cue.start === s;
 }
 
 // a later denial of a number found by its shape (denial.later_*; _denied_later)
@@ -801,6 +812,16 @@ export class Chunk {
     // (not an account's number: "4924580-000 is my account number")
     return this.cueAfter() !== null && BARE_ACCOUNT.has(low.slice(this.afterStart, this.afterEnd)) && !NUMBER_WORD_RE.test(low.slice(this.afterEnd, this.afterEnd + 9));
   }
+  // Is the cue that introduces the number a bare "account" ("a notice for account
+  // 8255937-000"), the portal's word for a CT registration, and no bank's or other
+  // account's (ct_tax_reg.account_before_not; account_before)?
+  accountBefore() {
+    const span = this.beforeSpan;
+    if (span === null || span === undefined || !this.introduced()) return false;
+    const low = this.text.low;
+    const s = span[0];
+    return BARE_ACCOUNT.has(low.slice(s, span[1])) && !ACCOUNT_BEFORE_NOT_RE.test(low.slice(Math.max(0, s - ACCOUNT_BEFORE_REACH), s));
+  }
   pluralBefore() {
     const span = this.beforeSpan;
     return span !== null && PLURAL_CUE_RE.test(this.text.low.slice(span[0], span[1] + 9));
@@ -1231,7 +1252,10 @@ export class Chunk {
           !lineLabel(low, ce, r.start, r.end, nx) &&
           // a negated cue denying this number stays its own ("555-71-1567 is not my SSN,
           // mine ends in 5919")
-          !deniesBack(low, ce, r);
+          !deniesBack(low, ce, r) &&
+          // as does one it is said to be at once ("930902780 is my husband's ITIN and
+          // 947546854 is mine")
+          !saidToBe(low, ce, r.start);
         // a cue that is only a name ("Connecticut") stays in the number's sentence
         if (!boundForward && !(WEAK_CUES_AFTER.has(r.m[0]) && sentenceEndIn(SENTENCE_END_RE, this.text.norm, ce, r.start))) {
           let cue = r;

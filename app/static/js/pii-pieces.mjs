@@ -153,7 +153,9 @@ export function classify(parts, seps, ctx, first, last) {
     kind !== null &&
     (((first === true || (first === "listed" && writtenLikeFirst(ctx, parts, seps))) &&
       ctx.introducedByNeg() &&
-      !ID_KINDS.has(ctx.text.scoped(ctx.at, ctx)[0])) ||
+      !ID_KINDS.has(ctx.text.scoped(ctx.at, ctx)[0]) &&
+      // (a CT number a bare "account" introduces is one: "a notice for account 8255937-000")
+      !(kind === "ct_tax_reg" && ctx.accountBefore())) ||
       // (a CT number said to be "the account" is one: the portal's word for it)
       (last && ctx.deniedAfter(kind) && !(kind === "ct_tax_reg" && ctx.accountAfter())) ||
       (ctx.text.mayDeny() && ctx.text.scoped(ctx.at, ctx)[0] === DENIED))
