@@ -1415,7 +1415,7 @@ def _own_label_glued(ctx: _Chunk, ce: int) -> bool:
         label is not None
         and label[0] == ce
         and label[2] in ID_KINDS
-        and (label[1] == len(low) or not low[label[1]].isalpha())
+        and (label[1] == len(low) or not "a" <= low[label[1]] <= "z")
         and _PLACEHOLDER_AFTER_RE.match(low, label[1]) is None
         and ctx.cue_before() is None
     )

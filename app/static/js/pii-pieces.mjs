@@ -197,7 +197,7 @@ const PLACEHOLDER_AFTER_RE = /[ ]?[#:=.]?[ ]?\[/y;
 function ownLabelGlued(ctx, ce) {
   const low = ctx.text.low;
   const label = labelAfter(low, ce);
-  if (label === null || label.start !== ce || !ID_KINDS.has(label.kind) || /\p{L}/u.test(low[label.end] ?? "")) return false;
+  if (label === null || label.start !== ce || !ID_KINDS.has(label.kind) || /[a-z]/.test(low[label.end] ?? "")) return false;
   PLACEHOLDER_AFTER_RE.lastIndex = label.end;
   return !PLACEHOLDER_AFTER_RE.test(low) && ctx.cueBefore() === null;
 }
