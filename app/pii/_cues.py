@@ -1340,10 +1340,7 @@ class _Chunk:
             return None
         if not self._own_cue_negated(cue):
             return None
-        instead = self._relabel_cue(cue.end())
-        if instead is None or _cue_kind(instead) == self.cue_before():
-            return None
-        return instead
+        return self._relabelled_other(cue, self.cue_before())
 
     def _said_else_and_negated(self, cue) -> bool:
         """Does the next clause, which starts with a pronoun for the number, say it is
@@ -1514,8 +1511,13 @@ class _Chunk:
             or not _denial_gap(low, pos, cue.start())
         ):
             return None
+        return self._relabelled_other(cue, self.after)
+
+    def _relabelled_other(self, cue, kind: str | None):
+        """The identifier cue the sentence goes on to name the number by after the
+        negated cue, when it is of another kind than kind, or None."""
         instead = self._relabel_cue(cue.end())
-        return None if instead is None or _cue_kind(instead) == self.after else instead
+        return None if instead is None or _cue_kind(instead) == kind else instead
 
     def _relabel_cue(self, pos: int):
         """The identifier cue the sentence goes on to name the number by, after a negated
@@ -2019,7 +2021,11 @@ def _labelled_at(low: str, end: int) -> bool:
     return _cue_across(LABEL_AFTER_GAP_RE, low, end)
 
 
-_OWN_NUMBER_RE = re.compile("[ ]?[#:=.]?[ ]?[0-9]")
+# what may stand between a label and a value of its own: a number, or a removed number's
+# placeholder ("SSN[Social Security number removed]")
+_OWN_VALUE_GAP = "[ ]?[#:=.]?[ ]?"
+_OWN_NUMBER_RE = re.compile(_OWN_VALUE_GAP + "[0-9]")
+_OWN_PLACEHOLDER_RE = re.compile(_OWN_VALUE_GAP + "\\[")
 
 
 def _labelled_only(low: str, end: int) -> bool:

@@ -26,6 +26,8 @@ from ._checks import (
 from ._cues import (
     _ABA_DIGITS,
     _LEFT_OUT,
+    _NEG_KINDS,
+    _OWN_PLACEHOLDER_RE,
     _between_marks,
     _corrected_at,
     _label_after,
@@ -1416,12 +1418,9 @@ def _own_label_glued(ctx: _Chunk, ce: int) -> bool:
         and label[0] == ce
         and label[2] in ID_KINDS
         and (label[1] == len(low) or not "a" <= low[label[1]] <= "z")
-        and _PLACEHOLDER_AFTER_RE.match(low, label[1]) is None
+        and _OWN_PLACEHOLDER_RE.match(low, label[1]) is None
         and ctx.cue_before() is None
     )
-
-
-_PLACEHOLDER_AFTER_RE = re.compile("[ ]?[#:=.]?[ ]?\\[")  # a removed number's placeholder
 
 
 # a phone number's extension right after a number ("860 55 5012 x41", "... ext. 204")
@@ -1551,7 +1550,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         and _CT_PREFIXED_RE.fullmatch(bare) is not None
         and (
             ctx.cue_before() in (None, "ct")
-            or (ctx.cue_before() in ("neg", "neg_bare") and _account_labelled(text.low_lines, cs))
+            or (ctx.cue_before() in _NEG_KINDS and _account_labelled(text.low_lines, cs))
         )
     ):
         # "Reg. No. CT-7996295-002", "Reg7050341-000": the state's or a registration's

@@ -1085,8 +1085,7 @@ export class Chunk {
     const cue = nextCue(low, ce, Math.min(low.length, ce + CUE_WINDOW + MAX_CUE));
     if (cue === null || cue.start - ce > CUE_WINDOW || low.slice(ce, cue.start).includes("\n")) return null;
     if (!this.ownCueNegated(cue)) return null;
-    const instead = this.relabelCue(cue.end);
-    return instead === null || cueKind(instead.m) === this.cueBefore() ? null : instead;
+    return this.relabelledOther(cue, this.cueBefore());
   }
   // The identifier cue of another kind the number is named by instead, when the
   // identifier cue after it is negated at once, in its clause or the next one starting
@@ -1100,8 +1099,13 @@ export class Chunk {
     if (cue === null || cue.start - pos > CUE_WINDOW || negatedKind(low, cue) !== this.after || !denialGap(low.slice(pos, cue.start))) {
       return null;
     }
+    return this.relabelledOther(cue, this.after);
+  }
+  // The identifier cue the sentence goes on to name the number by after the negated cue,
+  // when it is of another kind than kind, or null (_relabelled_other).
+  relabelledOther(cue, kind) {
     const instead = this.relabelCue(cue.end);
-    return instead === null || cueKind(instead.m) === this.after ? null : instead;
+    return instead === null || cueKind(instead.m) === kind ? null : instead;
   }
   // Does the next clause, which starts with a pronoun for the number, say it is the
   // negative cue and then negate the number's own cue ("... I said my SSN was 780745707.
@@ -1558,7 +1562,11 @@ export function labelledKind(low, end) {
 
 // Is the number ending at end followed at once by a cue of its own that has no number
 // of its own after it ("123582401919 = acct", not "309437772 acct 1420016")? (_labelled_only)
-const OWN_NUMBER_RE = /[ ]?[#:=.]?[ ]?[0-9]/y;
+// what may stand between a label and a value of its own: a number, or a removed number's
+// placeholder ("SSN[Social Security number removed]") (_OWN_VALUE_GAP)
+const OWN_VALUE_GAP = "[ ]?[#:=.]?[ ]?";
+const OWN_NUMBER_RE = new RegExp(OWN_VALUE_GAP + "[0-9]", "y");
+export const OWN_PLACEHOLDER_RE = new RegExp(OWN_VALUE_GAP + "\\[", "y");
 export function labelledOnly(low, end) {
   return labelAfter(low, end) !== null;
 }

@@ -4,7 +4,7 @@ import { RULES } from "./pii-rules.mjs";
 import { CARD, DENIAL_ANSWER_NOT_RE, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, PADDED, SENTENCE_END_RE, SSN_BAD_AREA_FIRST, WEAK_CUES_AFTER, sentenceEndIn } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, itinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
-import { NEG_KINDS, betweenMarks, correctedAt, findIter, labelAfter, labelledAt, labelledKind, labelledOnly } from "./pii-cues.mjs";
+import { NEG_KINDS, OWN_PLACEHOLDER_RE, betweenMarks, correctedAt, findIter, labelAfter, labelledAt, labelledKind, labelledOnly } from "./pii-cues.mjs";
 import { DENIED, ID_KINDS } from "./pii-scopes.mjs";
 
 // Is the piece (its groups and separators) written as the chunk's first number, before
@@ -193,13 +193,12 @@ const TITLE_GLUED_RE = new RegExp(RULES.glue.title_field, "y");
 // identifier's kind that ends the word and has no number of its own after it, nor a
 // removed one's placeholder ("028216246ssn sorry phone glitch"; not "234-56-7891SSN[SSN
 // removed]"; _own_label_glued)?
-const PLACEHOLDER_AFTER_RE = /[ ]?[#:=.]?[ ]?\[/y;
 function ownLabelGlued(ctx, ce) {
   const low = ctx.text.low;
   const label = labelAfter(low, ce);
   if (label === null || label.start !== ce || !ID_KINDS.has(label.kind) || /[a-z]/.test(low[label.end] ?? "")) return false;
-  PLACEHOLDER_AFTER_RE.lastIndex = label.end;
-  return !PLACEHOLDER_AFTER_RE.test(low) && ctx.cueBefore() === null;
+  OWN_PLACEHOLDER_RE.lastIndex = label.end;
+  return !OWN_PLACEHOLDER_RE.test(low) && ctx.cueBefore() === null;
 }
 const PHONE_EXT_RE = new RegExp(RULES.glue.phone_extension, "y");
 
