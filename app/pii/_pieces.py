@@ -175,9 +175,10 @@ def _cue_free_source() -> str:
 
     def end(size: int) -> str:
         # the piece's last group ends its segment (no digit, no joining punctuation
-        # follows), or is cut from a longer run before a glued piece that could start
-        # an identifier itself (_glue_cuts with no cue)
-        alts = ["(?![0-9])(?=$|[^0-9]*[ \\n,]|\\.[0-9]{2})"]
+        # follows, or a slash that may cut: _listed_after), or is cut from a longer run
+        # before a glued piece that could start an identifier itself (_glue_cuts with
+        # no cue)
+        alts = ["(?![0-9])(?=$|[^0-9]*[ \\n,]|\\.[0-9]{2}|/)"]
         for r, n in sorted(CUE_FREE_FIRST_PAIRS):
             if size + r >= GLUE_MIN_RUN and (size in GLUE_TAIL or r in GLUE_LEAD):
                 alts.append(d(r) + sep + d(n))

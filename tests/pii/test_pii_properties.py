@@ -212,6 +212,8 @@ digit_runs = st.lists(
 # (which a chunk passed over never asked), but not of a placeholder of one digit
 @example("00000001-000+6120387-000")
 @example("00000001-000+0000000-000")
+# a piece a slash cuts off the rest of its chunk (the precheck read "/" as joining)
+@example("001.01.0001/40000000000002")
 def test_chunk_precheck_never_changes_a_finding(text):
     # the reference: no chunk is sure to be out of every cue's reach, so none is passed
     # over (uncued() also answers for cue_before/cue_after: it must not run here)
