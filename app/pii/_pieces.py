@@ -1031,6 +1031,17 @@ def _card_grouped(ctx: _Chunk, texts: list[str], raw_seps: list[str], cs: int, c
         d += texts[k]
         end += len(sep) + len(texts[k])
         k += 1
+    # (a number read out in threes reaches its brand's length only with a group more:
+    # "my card 4283 398 274 309 440")
+    while (
+        not _card_ok(d)
+        and k < min(len(texts), _CARD_GROUPS)
+        and raw_seps[k - 1] == sep
+        and len(d) + len(texts[k]) <= CARD_MAX
+    ):
+        d += texts[k]
+        end += len(sep) + len(texts[k])
+        k += 1
     if k < 2 or not (CARD_MIN <= len(d) <= CARD_MAX and _card_ok(d)):
         return None
     if end < ce and raw_seps[k - 1] != sep:

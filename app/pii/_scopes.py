@@ -214,7 +214,7 @@ if _S["anaphor"] != (
     "(?:[Tt]he|[Oo]ur|[Mm]y) (?:new )?(?:company|business|corporation|corp|llc|church|store|"
     "shop|firm|restaurant|entity)['’]?s (?:new )?(?:number|one)|"
     "[Tt]he number|[Hh]is|"
-    "[Hh]ers|[Tt]heirs|[Mm]ine|(?:[Mm]y|[Oo]ur) own|[Ss]u n[uú]mero|[Ii]t) "
+    "[Hh]ers|[Tt]heirs|[Mm]ine|(?:[Mm]y|[Oo]ur) own|[Ss]u n[uú]mero|[Ii]t)(?: now)? "
     "(?:is|was|should be|would be|es)|"
     "(?:[Ee]l|[Ll]a) (?:m[ií][oa]|suy[oa]|correct[oa]|nuev[oa]|buen[oa]|de (?:mi|su) "
     "[a-zñáéíóú]{1,12}) es|(?:[Oo]|[Aa]) (?:meu|minha|dele|dela|correto|correta|certo|certa|"
@@ -1014,7 +1014,7 @@ def _topic_scope(
             fallback[at] = kind
             notes.setdefault(at, note)
 
-    for off, line in lines:
+    for k, (off, line) in enumerate(lines):
         # a line of its own ends with its number; a sentence may end its line with it,
         # or stand in a series of sentences that present one each after a colon
         m = None if one_line or not _ends_in_number(line) else _PRESENT_RE.fullmatch(line)
@@ -1035,6 +1035,16 @@ def _topic_scope(
                 " or quoted question names this kind of number",
             )
             continue
+        # (or, in the line under a quoted question, presents it in its first sentence:
+        # "> Can you confirm the routing number?" / "Yes — 323731917. The account ...")
+        m = None if one_line else _answering_sentence(text, lines, k)
+        if m is not None and not _cues(line[: m.end()]):
+            put(
+                off + m.start(1),
+                "it opens the answer to a quoted question, and the subject line, opening"
+                " sentence or quoted question names this kind of number",
+            )
+            continue
         for m in _presenting_sentences(line):
             if not _cues(m.string[m.start() : m.end()]) and (not one_line or _after_colon(line, m)):
                 put(  # the sentence's first digit
@@ -1049,6 +1059,27 @@ def _topic_scope(
             '"the correct one", "her number" and the like refer back to the kind of'
             " number the subject line, opening sentence or quoted question names",
         )
+
+
+def _answering_sentence(text: str, lines: list[tuple[int, str]], k: int) -> re.Match | None:
+    """The first sentence of lines[k] if it presents a number as a presenting line does
+    and the line answers a quoted question: it has no quote prefix, and the last line
+    above it that is not blank has one and ends with "?"."""
+    off, line = lines[k]
+    b = _SENTENCE_BOUNDARY_RE.search(line)
+    if b is None or _quoted(text, off):
+        return None
+    i = k - 1
+    while i >= 0 and not lines[i][1].strip():
+        i -= 1
+    if i < 0 or not _quoted(text, lines[i][0]) or not lines[i][1].rstrip().endswith("?"):
+        return None
+    return _PRESENT_RE.fullmatch(line, 0, b.end())
+
+
+def _quoted(text: str, off: int) -> bool:
+    """Had the line that _lines gives at off a quote prefix?"""
+    return off > 0 and text[off - 1] != "\n"
 
 
 def _anaphor_numbers(text: str, zeroed: bytes) -> list[int]:

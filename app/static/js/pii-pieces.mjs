@@ -620,6 +620,13 @@ function cardGrouped(ctx, texts, rawSeps, cs, ce) {
     end += sep.length + texts[k].length;
     k++;
   }
+  // (a number read out in threes reaches its brand's length only with a group more: "my
+  // card 4283 398 274 309 440")
+  while (!cardOk(d) && k < Math.min(texts.length, CARD_GROUPS) && rawSeps[k - 1] === sep && d.length + texts[k].length <= CARD.max_length) {
+    d += texts[k];
+    end += sep.length + texts[k].length;
+    k++;
+  }
   if (k < 2 || !(CARD.min_length <= d.length && d.length <= CARD.max_length && cardOk(d))) return null;
   if (end < ce && rawSeps[k - 1] !== sep) return null; // joined on to more digits by another mark
   const words = cardWordBefore(ctx.text, cs);

@@ -109,6 +109,23 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const here = (sentence) => PRESENT_HERE_RE.test(low(sentence.slice(0, sentence.search(/[0-9]/))));
   const colonBefore = (sentence) => pyRstrip(sentence.slice(0, sentence.search(/[0-9]/))).endsWith(":");
   const afterColon = (sentence) => colonBefore(sentence) || here(sentence);
+  // The first sentence of ls[k] if it presents a number as a presenting line does and the
+  // line answers a quoted question: it has no quote prefix, and the last line above it
+  // that is not blank has one and ends with "?" (_answering_sentence); the match of
+  // PRESENT_RE on the sentence, or null.
+  function answeringSentence(text, ls, k) {
+    const [off, line] = ls[k];
+    const b = FIRST_BOUNDARY_RE.exec(line);
+    if (b === null || quoted(text, off)) return null;
+    let i = k - 1;
+    while (i >= 0 && !pyStrip(ls[i][1])) i--;
+    if (i < 0 || !quoted(text, ls[i][0]) || !pyRstrip(ls[i][1]).endsWith("?")) return null;
+    return PRESENT_RE.exec(line.slice(0, b.index + b[0].length));
+  }
+  // Had the line that lines() gives at off a quote prefix? (_quoted)
+  const quoted = (text, off) => off > 0 && text[off - 1] !== "\n";
+  const FIRST_BOUNDARY_RE = new RegExp(S.sentence_boundary);
+
   function presentingSentences(line) {
     const ends = [...line.matchAll(SENTENCE_BOUNDARY_RE)].map((b) => b.index + b[0].length);
     if (!ends.length) return [];
@@ -1251,7 +1268,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       if (kind !== null) fallback.set(at, kind);
     };
     if (nine !== null || longer !== null) {
-      for (const [off, line] of ls) {
+      for (const [k, [off, line]] of ls.entries()) {
         // a line of its own ends with its number; a sentence may end its line with it, or
         // stand in a series of sentences that present one each after a colon
         const ends = /[0-9](?: *\([A-Za-z'’ ]{1,30}\))?[ .!)]*$/.test(line);
@@ -1266,6 +1283,13 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
         const lead = oneLine ? null : LEADING_RE.exec(line);
         if (lead !== null && !cues(line).length) {
           put(off + line.indexOf(lead[1]));
+          continue;
+        }
+        // (or, in the line under a quoted question, presents it in its first sentence:
+        // "> Can you confirm the routing number?" / "Yes — 323731917. The account ...")
+        const answer = oneLine ? null : answeringSentence(text, ls, k);
+        if (answer !== null && !cues(answer[0]).length) {
+          put(off + answer[0].lastIndexOf(answer[1]));
           continue;
         }
         for (const [start, end] of presentingSentences(line)) {
