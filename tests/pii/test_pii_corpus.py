@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 854
+    assert len(INDEPENDENT) == 861
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -977,6 +977,9 @@ _PRECISION_FLOORS = {
     # hardest clean messages (826): CT-shaped numbers named as permits and accounts, which
     # the conventions count as CT numbers (README)
     "independent-826": (0.95, 0.05),
+    # voice (856): a number the dictation split, then typed again whole, and a mistyped
+    # copy the writer corrects in brackets, each flagged beside its gold (README)
+    "independent-856": (0.98, 0.01),
 }
 
 
