@@ -87,6 +87,7 @@ from ._rules import (
     RESTART_CORRECTED_RE,
     RESTART_MAX_GAP,
     RESTART_MIN_DIGITS,
+    ROUTING_PAIR_AFTER_RE,
     RULES,
     SENTENCE_END_RE,
     SENTENCE_SOFT_RE,
@@ -1455,6 +1456,17 @@ class _Chunk:
             return None
         return kind
 
+    def _routing_pair(self, kind: str | None) -> str | None:
+        """A bank's pair, its account labelled after a slash ("672966679 / acct
+        0415980527"): the number with no cue of its own, or only the account's, before
+        the account is the routing number (routing_pair_after); else kind."""
+        if (kind is None or kind in _NEG_KINDS) and ROUTING_PAIR_AFTER_RE.match(
+            self.text.low, self.ce
+        ):
+            self.why = ("routing pair",)
+            return "routing"
+        return kind
+
     def _mistaken_kind(self, kind: str | None, last: bool) -> str | None:
         """A negative kind the writer takes back at once, naming the mistake ("'case
         number 587-07-7072' - I mixed up my papers, that is my social security number"):
@@ -1684,6 +1696,7 @@ class _Chunk:
                 # or negated after it ("331608967 लिखा था वह मेरा सोशल सिक्योरिटी नंबर नहीं है")
                 if kind in ID_KINDS and (self._taken_back() or self._negated_after()):
                     kind = "neg"
+                kind = self._routing_pair(kind)
         elif (
             soft
             or (kind in _NEG_KINDS and last and _labelled_at(self.text.low, self.ce))

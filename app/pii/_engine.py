@@ -569,6 +569,8 @@ def _reason(why: tuple | None, kind: str, text: _Text | None, at: int) -> str:
         return f"the number it is listed with, written as {written}"
     if why[0] == "carried":
         return f"the cue ({why[-1]}) of the number it is listed with, just before it"
+    if why[0] == "routing pair":
+        return "its place before a bank account number labelled after it, a bank's pair"
     note = text.note(why[1])
     if why[0] == "scope":
         return f"its scope: {note}" if note else "its scope"

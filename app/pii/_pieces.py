@@ -55,6 +55,9 @@ from ._rules import (
     CT_BASE_ALONE_WEAK_RE,
     CT_BASE_MAX,
     CT_BASE_MIN,
+    CT_BASE_PERMIT_BESIDE,
+    CT_BASE_PERMIT_NAMED_RE,
+    CT_BASE_PERMIT_REACH,
     CT_BASE_STATE_BOX_RE,
     CT_BASE_STATE_BOX_REACH,
     CT_CUED_SEPARATORS,
@@ -806,6 +809,18 @@ def _state_box(low: str, s: int, e: int) -> bool:
     )
 
 
+def _permit_named(low: str, s: int) -> bool:
+    """Is the weak label at low[s:] a bare permit, after the writer has named the sales
+    tax permit in the CT_BASE_PERMIT_REACH characters before it ("I had a sales tax
+    permit. The permit number is 3804634"), and no registration there?"""
+    lo = max(0, s - CT_BASE_PERMIT_REACH)
+    return (
+        low.startswith("permit", s)
+        and CT_BASE_PERMIT_NAMED_RE.search(low, lo, s) is not None
+        and low.find(CT_BASE_PERMIT_BESIDE, lo, s) < 0
+    )
+
+
 def ct_base(ctx: _Chunk):
     """A CT number's seven-digit base alone, glued to nothing and directly introduced by
     its own CT label ("My registration number is 4517238", "CT reg # 6144674"; not one
@@ -846,7 +861,11 @@ def ct_base(ctx: _Chunk):
         return ("ct_tax_reg", cs, ce, norm[cs:ce], ("scope", cs, forced))
     s, e = ctx.before_span
     low = ctx.text.low
-    if CT_BASE_ALONE_WEAK_RE.fullmatch(low, s, e) is not None and not _state_box(low, s, e):
+    if (
+        CT_BASE_ALONE_WEAK_RE.fullmatch(low, s, e) is not None
+        and not _state_box(low, s, e)
+        and not _permit_named(low, s)
+    ):
         return None
     if _base_label_barred(ctx, low, s):
         return None

@@ -453,6 +453,7 @@ RESTART_CORRECTED_RE = re.compile(RULES["restart"]["corrected"])
 # both gaps take label_arrow ("<-", "=", "=>" ...) for {arrow}
 LABEL_AFTER_GAP_RE = re.compile(RULES["label_after_gap"].replace("{arrow}", RULES["label_arrow"]))
 LABEL_AFTER_CLAUSE_RE = re.compile(RULES["label_after_clause"])
+ROUTING_PAIR_AFTER_RE = re.compile(RULES["routing_pair_after"])
 CORRECTION_GAP_RE = re.compile(RULES["correction_gap"])
 ARROW_LABEL_GAP_RE = re.compile(RULES["arrow_label_gap"].replace("{arrow}", RULES["label_arrow"]))
 PLURAL_CUE_RE = re.compile(RULES["plural_cue"], re.ASCII)
@@ -522,6 +523,9 @@ CT_PLACEHOLDER_BASES = frozenset(_ct["placeholder_bases"])
 CT_BASE_ALONE_WEAK_RE = re.compile(_ct["base_alone_weak"])
 CT_BASE_STATE_BOX_RE = re.compile(_ct["base_alone_state_box"])
 CT_BASE_STATE_BOX_REACH: int = _ct["base_alone_state_box_reach"]
+CT_BASE_PERMIT_NAMED_RE = re.compile(_ct["base_alone_permit_named"])
+CT_BASE_PERMIT_REACH: int = _ct["base_alone_permit_reach"]
+CT_BASE_PERMIT_BESIDE: str = _ct["base_alone_permit_beside"]
 CT_BASE_ALONE_NOT_AFTER_RE = re.compile(_ct["base_alone_not_after"])
 CT_BASE_ALONE_REACH: int = _ct["base_alone_reach"]
 CT_BASE_ALONE_NOT_NEAR_RE = re.compile(_ct["base_alone_not_near"])

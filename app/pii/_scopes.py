@@ -477,7 +477,12 @@ def _head_mode(line: str, below: str | None) -> tuple[str | None, str]:
         # "Last name, first name, SSN, wages:" over rows of bare CSV, or "... upload.
         # Columns are last name, first name, SSN:"
         m = _COLUMN_LIST_RE.search(latin_lower(line))
-        return ",", line if m is None else m.group(1)
+        if m is not None:
+            return ",", m.group(1)
+        # (or the names after the line's last colon: "From our vendor master (no
+        # headers, sorry): name, tax id, city")
+        k = line.rfind(": ")
+        return ",", line[k + 2 :] if k >= 0 and line.count(", ", k) >= 2 else line
     if _row_mode(below, ", ", commas + 1):
         return ", ", line  # a header and rows all written with ", " between cells
     if _mode(below) == "\t":

@@ -106,6 +106,7 @@ export const CUE_AT_RE = new CueRegExp("y");
 const withArrow = (src) => src.replace("{arrow}", RULES.label_arrow);
 export const LABEL_AFTER_GAP_RE = new RegExp(withArrow(RULES.label_after_gap), "y");
 export const LABEL_AFTER_CLAUSE_RE = new RegExp(RULES.label_after_clause, "y");
+export const ROUTING_PAIR_AFTER_RE = new RegExp(RULES.routing_pair_after, "y");
 export const CORRECTION_GAP_RE = new RegExp(RULES.correction_gap, "y");
 export const ARROW_LABEL_GAP_RE = new RegExp("^(?:" + withArrow(RULES.arrow_label_gap) + ")$");
 export const PARAGRAPH_RE = new RegExp(RULES.paragraph_break);

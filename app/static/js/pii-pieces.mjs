@@ -486,6 +486,14 @@ const STATE_BOX_RE = new RegExp("(?:" + CT.base_alone_state_box + ")");
 function stateBox(low, s, e) {
   return low.slice(s, e) === "ct" && STATE_BOX_RE.test(low.slice(Math.max(0, s - CT.base_alone_state_box_reach), s));
 }
+const PERMIT_NAMED_RE = new RegExp(CT.base_alone_permit_named);
+// Is the weak label at low[s:] a bare permit, after the writer has named the sales tax
+// permit in the base_alone_permit_reach characters before it, and no registration there?
+// (_permit_named)
+function permitNamed(low, s) {
+  const before = low.slice(Math.max(0, s - CT.base_alone_permit_reach), s);
+  return low.startsWith("permit", s) && PERMIT_NAMED_RE.test(before) && !before.includes(CT.base_alone_permit_beside);
+}
 const BASE_NOT_AFTER_RE = new RegExp(CT.base_alone_not_after, "g");
 const BASE_NOT_NEAR_RE = new RegExp(CT.base_alone_not_near, "g");
 
@@ -574,7 +582,7 @@ export function ctBase(ctx) {
   }
   const [s, e] = ctx.beforeSpan;
   const low = ctx.text.low;
-  if (BASE_ALONE_WEAK_RE.test(low.slice(s, e)) && !stateBox(low, s, e)) return null;
+  if (BASE_ALONE_WEAK_RE.test(low.slice(s, e)) && !stateBox(low, s, e) && !permitNamed(low, s)) return null;
   if (baseLabelBarred(ctx, low, s)) return null;
   return ["ct_tax_reg", cs, ce, norm.slice(cs, ce)];
 }

@@ -999,7 +999,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     if (commas >= 2 && below !== null && mode(below) === ",") {
       md = ","; // "Last name, first name, SSN, wages:" over rows of bare CSV
       const m = COLUMN_LIST_RE.exec(low(line));
+      const k = line.lastIndexOf(": ");
       if (m !== null) named = m[1]; // "... upload. Columns are last name, first name, SSN:"
+      // (or the names after the line's last colon: "From our vendor master (no headers,
+      // sorry): name, tax id, city")
+      else if (k >= 0 && line.slice(k).split(", ").length - 1 >= 2) named = line.slice(k + 2);
     } else if (commas >= 2 && below !== null && rowMode(below, ", ", commas + 1)) {
       md = ", "; // a header and rows all written with ", " between cells
     } else if (commas >= 2 && below !== null && mode(below) === "\t") {
