@@ -832,7 +832,11 @@ def ct_base(ctx: _Chunk):
     base = norm[cs:ce]
     if base in CT_PLACEHOLDER_BASES or base.count(base[0]) == len(base):
         return None
-    if _glued(norm, cs, ce) or (cs > 0 and norm[cs - 1] in _BASE_LEFT and not _csv_comma(norm, cs)):
+    # (glued to nothing but its own CT label typed on to it: "ctreg1008811")
+    typed_on = cs > 0 and _is_word(norm[cs - 1])
+    if (ce < len(norm) and _is_word(norm[ce])) or (
+        cs > 0 and norm[cs - 1] in _BASE_LEFT and not _csv_comma(norm, cs)
+    ):
         return None
     if ce < len(norm) and (
         norm[ce] in _GLUE_PUNCT
@@ -840,6 +844,10 @@ def ct_base(ctx: _Chunk):
     ):
         return None
     ctx.look_at(cs)
+    if typed_on and (
+        ctx.cue_before() != "ct" or ctx.before_span is None or ctx.before_span[1] != cs
+    ):
+        return None
     if ctx.cue_before() != "ct" or not ctx.introduced_by_id() or ctx.before_span is None:
         # or labelled at once after it by its own CT label ("9586215 is my CT tax
         # registration number", "4656384 (CT tax registration number)")

@@ -162,13 +162,13 @@ if _R["homophone"] != (
     + "(?:[,.]? |-)|(?:(?<![a-z0-9])(?:is|was|it's|its|are|be)|:|#) "
     "|(?<![a-z0-9])(?:social|security|ssn|itin|ein|routing) (?!to(?![a-z])))"
     "(H)(?=,?[ -](?:(?:H),?[ -])?" + _AFTER_SRC + "(?![a-z0-9]))"
-    "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:[,.]? |-)(won|ate|tree|too|nein)(?![a-z0-9])"
+    "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:[,.]? |-)(won|ate|tree|too|nein|owe)(?![a-z0-9])"
     "|(?<![a-z0-9])E(?:[,.]? |-)(for)" + _FOR_END_SRC
 ):
     raise ValueError("rewrites.homophone changed: update the homophone tests in _rewrite.py")
 HOMOPHONE_SRC = _R["homophone"].replace("E", _ENGLISH_SRC).replace("H", _H_ALT)
 # the second alternative's homophones
-_H_AFTER_ITEM = frozenset(("won", "ate", "tree", "too", "nein"))
+_H_AFTER_ITEM = frozenset(("won", "ate", "tree", "too", "nein", "owe"))
 _H_FIND_RE = re.compile(
     "(?:" + "|".join(w[0] + "(?<![a-z]" + w[0] + ")" + w[1:] for w in _H_ALT.split("|")) + ")"
 )

@@ -563,9 +563,12 @@ export function ctBase(ctx) {
   // number: "prefills 'CT Tax Registration Number: 0000000'", "CT tax reg 1234567")
   const base = norm.slice(cs, ce);
   if (CT.placeholder_bases.includes(base) || allSame(base)) return null;
-  if (glued(norm, cs, ce) || (cs > 0 && BASE_LEFT.includes(norm[cs - 1]) && !csvComma(norm, cs))) return null;
+  // (glued to nothing but its own CT label typed on to it: "ctreg1008811")
+  const typedOn = cs > 0 && isWord(norm[cs - 1]);
+  if ((ce < norm.length && isWord(norm[ce])) || (cs > 0 && BASE_LEFT.includes(norm[cs - 1]) && !csvComma(norm, cs))) return null;
   if (ce < norm.length && (GLUE_PUNCT.includes(norm[ce]) || ((norm[ce] === "." || norm[ce] === ",") && ce + 1 < norm.length && norm[ce + 1] >= "0" && norm[ce + 1] <= "9"))) return null;
   ctx.at = cs;
+  if (typedOn && (ctx.cueBefore() !== "ct" || ctx.beforeSpan === null || ctx.beforeSpan[1] !== cs)) return null;
   if (ctx.cueBefore() !== "ct" || !ctx.introducedById() || ctx.beforeSpan === null) {
     // or labelled at once after it by its own CT label ("9586215 is my CT tax
     // registration number", "4656384 (CT tax registration number)")
