@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 875
+    assert len(INDEPENDENT) == 882
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -986,6 +986,9 @@ _PRECISION_FLOORS = {
     # hardest clean messages (868): "policy no. WC 46-1173390" and a collection agency's
     # "account number for me is 611-48-2290" (README)
     "independent-868": (0.98, 0.0201),
+    # voice (880): a number said twice, with "owe" and then plainly, and a card "no wait
+    # that's my old one", each flagged beside its gold (README)
+    "independent-880": (0.98, 0.01),
 }
 
 
