@@ -329,6 +329,9 @@ _TRAILING_WEAK_RE = re.compile(
 # "oh" alone after a pause or a dash at a run's end, a word after it: an interjection,
 # not a zero ("... four eight six five — oh shoot, my son said not to do that")
 _TRAILING_OH_RE = re.compile(_R["trailing_oh"] + "\\Z")
+# ... or with no pause, before an interjection's word ("... eight oh wait")
+_TRAILING_OH_BARE_RE = re.compile("[ ]oh\\Z")
+_OH_INTERJECTION_RE = re.compile(_R["oh_interjection_after"])
 _WORD_AFTER_RE = re.compile(" [a-z]")
 # a digit word at a run's end that counts the digits after it ("... five four digit code")
 _TRAILING_COUNT_RE = re.compile(_R["trailing_count"] + "\\Z")
@@ -1431,6 +1434,9 @@ def _trailing_words_cut(low: str, s: int, e: int) -> int:
     trail = _TRAILING_OH_RE.search(low, s, e)
     if trail is not None and _WORD_AFTER_RE.match(low, e) is not None:
         e = trail.start()  # "... eight six five — oh shoot"
+    trail = _TRAILING_OH_BARE_RE.search(low, s, e)
+    if trail is not None and _OH_INTERJECTION_RE.match(low, e) is not None:
+        e = trail.start()  # "... oh oh eight oh wait did i say"
     return e
 
 

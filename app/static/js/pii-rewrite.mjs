@@ -45,6 +45,10 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   // "oh" alone after a pause or a dash at a run's end, a word after it: an interjection,
   // not a zero ("... four eight six five — oh shoot"; _rewrite._TRAILING_OH_RE)
   const TRAILING_OH_RE = new RegExp(R.trailing_oh + "$");
+  // ... or with no pause, before an interjection's word ("... eight oh wait";
+  // _rewrite._TRAILING_OH_BARE_RE, _OH_INTERJECTION_RE)
+  const TRAILING_OH_BARE_RE = /[ ]oh$/;
+  const OH_INTERJECTION_RE = new RegExp(R.oh_interjection_after, "y");
   const WORD_AFTER_RE = /^ [a-z]/;
   // a digit word at a run's end that counts the digits after it ("... five four digit
   // code"; _rewrite._TRAILING_COUNT_RE)
@@ -1128,6 +1132,9 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       if (de !== null && WORD_AFTER_RE.test(low.slice(e, e + 2))) e = s + de.index + de[0].length - de[1].length; // "... nueve siete de mi compañía"
       const oh = TRAILING_OH_RE.exec(low.slice(s, e));
       if (oh !== null && WORD_AFTER_RE.test(low.slice(e, e + 2))) e = s + oh.index; // "... eight six five — oh shoot"
+      const bare = TRAILING_OH_BARE_RE.exec(low.slice(s, e));
+      OH_INTERJECTION_RE.lastIndex = e;
+      if (bare !== null && OH_INTERJECTION_RE.test(low)) e = s + bare.index; // "... eight oh wait"
       if (low.startsWith("one", s) && PRONOUN_ONE_RE.test(low.slice(Math.max(0, s - "another one".length), s))) {
         s += "one".length; // "I meant to use this one four zero zero four ..."
         while (s < e && " ,-".includes(low[s])) s++;
