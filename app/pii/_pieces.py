@@ -1052,20 +1052,12 @@ def _card_grouped(ctx: _Chunk, texts: list[str], raw_seps: list[str], cs: int, c
         and (
             (k < _CARD_GROUPS and len(d) < CARD_MIN)
             or (pairs and len(texts[k]) == 2 and len(d) < _CARD_PAIRS_DIGITS)
+            # (a number read out in threes reaches its brand's length only with a group
+            # more: "my card 4283 398 274 309 440")
+            or (k < _CARD_GROUPS and len(d) + len(texts[k]) <= CARD_MAX and not _card_ok(d))
         )
     ):
         pairs = pairs and len(texts[k]) == 2
-        d += texts[k]
-        end += len(sep) + len(texts[k])
-        k += 1
-    # (a number read out in threes reaches its brand's length only with a group more:
-    # "my card 4283 398 274 309 440")
-    while (
-        not _card_ok(d)
-        and k < min(len(texts), _CARD_GROUPS)
-        and raw_seps[k - 1] == sep
-        and len(d) + len(texts[k]) <= CARD_MAX
-    ):
         d += texts[k]
         end += len(sep) + len(texts[k])
         k += 1

@@ -624,16 +624,13 @@ function cardGrouped(ctx, texts, rawSeps, cs, ce) {
   while (
     k < texts.length &&
     rawSeps[k - 1] === sep &&
-    ((k < CARD_GROUPS && d.length < CARD.min_length) || (pairs && texts[k].length === 2 && d.length < CARD_PAIRS_DIGITS))
+    ((k < CARD_GROUPS && d.length < CARD.min_length) ||
+      (pairs && texts[k].length === 2 && d.length < CARD_PAIRS_DIGITS) ||
+      // (a number read out in threes reaches its brand's length only with a group more:
+      // "my card 4283 398 274 309 440")
+      (k < CARD_GROUPS && d.length + texts[k].length <= CARD.max_length && !cardOk(d)))
   ) {
     pairs = pairs && texts[k].length === 2;
-    d += texts[k];
-    end += sep.length + texts[k].length;
-    k++;
-  }
-  // (a number read out in threes reaches its brand's length only with a group more: "my
-  // card 4283 398 274 309 440")
-  while (!cardOk(d) && k < Math.min(texts.length, CARD_GROUPS) && rawSeps[k - 1] === sep && d.length + texts[k].length <= CARD.max_length) {
     d += texts[k];
     end += sep.length + texts[k].length;
     k++;
