@@ -520,6 +520,9 @@ def _located_sibling(norm: str, at: int, d: str) -> bool:
     return False
 
 
+_PERSON_OR_FEIN = ("ssn", "itin", "fein")
+
+
 def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -> bool:
     """Does the number's cue make d a CT number? A CT cue does, but one that only names
     the state, the department or a tax only if d ends in a location code starting 00
@@ -552,6 +555,14 @@ def _ct_cued(ctx: _Chunk, first: bool | str, last: bool, d: str, shaped: bool) -
         return False
     if cue == "taxid":
         return True
+    if cue in _PERSON_OR_FEIN:
+        # ten digits an identifier cue of another kind introduces, typed in numerals: a
+        # CT number taken for one ("I always thought my EIN was 5289631001", "... into
+        # the SSN field on the payment page — 5049235001"); not a scope's cue, nor a
+        # number read out in words
+        return ctx.cue_before() == cue and all(
+            "0" <= ctx.text.original_at(i) <= "9" for i in (ctx.at, ctx.ce - 1)
+        )
     at, low = ctx.at, ctx.text.low_lines
     if cue is None:  # (the header's label is no cue of a row below it)
         return _under_account_cell(low, at) or _located_sibling(ctx.text.norm, at, d)
@@ -717,10 +728,17 @@ def _amount_groups(texts: list[str], raw_seps: list[str]) -> list[bool] | None:
     return marks
 
 
-# a line break inside a number, as a hard wrap leaves it (CRLF is " \n" by then), and
-# what the groups around it are joined by: nothing (the break is inside a group), or
-# the dash glued on to the next group's digits ("674-63\n-9688")
-_WRAPS = {"\n": None, " \n": None, "\n-": "-", " \n-": "-"}
+# a line break inside a number, as a hard wrap leaves it (CRLF is " \n" by then; a PDF's
+# text may indent the next line, "SSN: 577-43-9\n  392"), and what the groups around it
+# are joined by: nothing (the break is inside a group), or the dash glued on to the next
+# group's digits ("674-63\n-9688")
+_WRAP_INDENT = 4
+_WRAPS = {
+    end + "\n" + " " * indent + dash: (dash or None)
+    for end in ("", " ")
+    for indent in range(_WRAP_INDENT + 1)
+    for dash in ("", "-")
+}
 # the dashed shapes that need no cue (an SSN or ITIN, an EIN, a CT number with a location
 # code 00x: _classify checks), whole again once unwrapped
 _DASHED_ALONE = frozenset(((3, 2, 4), (2, 7), (CT_BASE_MAX - 2, CT_LOC)))

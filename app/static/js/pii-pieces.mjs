@@ -278,6 +278,13 @@ function ctCued(ctx, first, last, d, shaped) {
   if (cue === "ct") return d.length === CT_DIGITS && !ctx.namedOnly() && !(ctx.byScopeOnly && phoneLike(d));
   if (!shaped || !located) return false;
   if (cue === "taxid") return true;
+  // ten digits an identifier cue of another kind introduces, typed in numerals: a CT
+  // number taken for one ("I always thought my EIN was 5289631001", "... into the SSN
+  // field on the payment page — 5049235001"); not a scope's cue, nor a number read out
+  // in words
+  if (cue === "ssn" || cue === "itin" || cue === "fein") {
+    return ctx.cueBefore() === cue && [ctx.at, ctx.ce - 1].every((i) => ctx.text.originalAt(i) >= "0" && ctx.text.originalAt(i) <= "9");
+  }
   const at = ctx.at;
   const low = ctx.text.lowLines;
   // (the header's label is no cue of a row below it)
@@ -424,7 +431,15 @@ function amountGroups(texts, rawSeps) {
 // a line break inside a number, as a hard wrap leaves it (CRLF is " \n" by then), and
 // what the groups around it are joined by: nothing (the break is inside a group), or
 // the dash glued on to the next group's digits ("674-63\n-9688")
-const WRAPS = new Map([["\n", null], [" \n", null], ["\n-", "-"], [" \n-", "-"]]);
+// (a PDF's text may indent the next line: "SSN: 577-43-9\n  392")
+const WRAP_INDENT = 4;
+const WRAPS = new Map(
+  ["", " "].flatMap((end) =>
+    Array.from({ length: WRAP_INDENT + 1 }, (_, indent) =>
+      ["", "-"].map((dash) => [end + "\n" + " ".repeat(indent) + dash, dash || null]),
+    ).flat(),
+  ),
+);
 
 // The whole chunk as one identifier typed before a hard wrap split it (_unwrapped).
 // the dashed shapes that need no cue (an SSN or ITIN, an EIN, a CT number with a location
