@@ -20,6 +20,7 @@ from ._rules import (
     ASIDE_REACH,
     BUSINESS_NAME_RE,
     BUSINESS_REACH,
+    BUSINESS_TYPE_AFTER_RE,
     CARRY_GAP_RE,
     CARRY_MAX_GAP,
     CARRY_OWNER_RE,
@@ -37,8 +38,10 @@ from ._rules import (
     DENIAL_ANSWER_NO_RE,
     DENIAL_ANSWER_NOT_RE,
     DENIAL_ANSWER_OWNER_RE,
+    DENIAL_ANSWER_SAID_RE,
     DENIAL_BRACKET_RE,
     DENIAL_BREAK_RE,
+    DENIAL_CLAUSE_AND_RE,
     DENIAL_CONTRAST_RE,
     DENIAL_CONTRAST_SAID_RE,
     DENIAL_CONTRAST_SHAPES,
@@ -412,7 +415,27 @@ def _answered_no(low: str, cs: int, ce: int) -> bool:
         return False
     # (not a "no" that gives it another owner: "no that's the other one, thats mine")
     stop = low.find("\n", m.end())
-    return DENIAL_ANSWER_OWNER_RE.search(low, m.end(), stop if stop >= 0 else len(low)) is None
+    stop = stop if stop >= 0 else len(low)
+    if DENIAL_ANSWER_OWNER_RE.search(low, m.end(), stop) is not None:
+        return False
+    # (nor one that says what it is but names no other kind of number: "no thats chase
+    # NY", another bank's routing number; "no that's your employee number" denies it)
+    said = DENIAL_ANSWER_SAID_RE.match(low, m.end(), stop)
+    return (
+        said is None
+        or DENIAL_ANSWER_NOT_RE.search(low, said.end(), stop) is not None
+        or _neg_cue_in(low, said.end(), stop)
+    )
+
+
+def _neg_cue_in(low: str, pos: int, end: int) -> bool:
+    """Is there a negative cue in low[pos:end]?"""
+    m = _next_cue(low, pos, end)
+    while m is not None:
+        if _cue_kind(m) in _NEG_KINDS:
+            return True
+        m = _next_cue(low, m.end(), end)
+    return False
 
 
 _CHAT_LINE = 200  # characters: the reach of a chat line from its number
@@ -1024,10 +1047,14 @@ class _Chunk:
     def business_line(self) -> bool:
         """Does the number's line name a business before it, after any number before it
         ("Northwind Electric LLC 049153005"; not a business on the row before: a CSV's
-        rows may have been joined into one line by then)?"""
+        rows may have been joined into one line by then)? Or does a field right after it
+        give its type as an EIN (`"tin": "543395541", "type": "EIN"`)?"""
         low, at = self.text.low, self.at
         lo = max(low.rfind("\n", 0, at) + 1, at - BUSINESS_REACH, min(self.pe, at))
-        return BUSINESS_NAME_RE.search(low, lo, at) is not None
+        return (
+            BUSINESS_NAME_RE.search(low, lo, at) is not None
+            or BUSINESS_TYPE_AFTER_RE.match(low, self.ce) is not None
+        )
 
     def introduced_by_id(self) -> bool:
         """Is the number directly introduced by its own identifier cue ("my social is ",
@@ -1137,7 +1164,7 @@ class _Chunk:
             and not self._says_only_not(fix.start(), fix.end())
         ):
             return True
-        if _answered_no(self.text.low, self.cs, self.ce):  # "is this my social?? N" / "no"
+        if _answered_no(self.text.low_lines, self.cs, self.ce):  # "is this my social?? N" / "no"
             return True
         # "> ... N. Is that my social security number??" under "No mom, that's not your social"
         if _answered_above(self.text.low_lines, self.cs, self.ce):
@@ -1314,6 +1341,9 @@ class _Chunk:
             _cue_kind(cue) == self.cue_before()
             and DENIAL_NEGATION_AFTER_RE.match(low, cue.end()) is not None
             and DENIAL_BREAK_RE.search(low, ce, cue.start()) is None
+            # (not after "and" begins a new clause: "मेरा SSN N है और मेरी पत्नी के पास SSN
+            # नहीं है", "my SSN is N and my wife has no SSN")
+            and DENIAL_CLAUSE_AND_RE.search(low, ce, cue.start()) is None
         ):
             return not self._relabelled(cue.end())
         return self._own_cue_negated(cue) and not self._relabelled(cue.end())
@@ -1476,7 +1506,7 @@ class _Chunk:
             return kind
         if kind in ID_KINDS:
             # asked about and answered "no": "Me: is this my social?? 722999496\nMarek: no"
-            asked = _answered_no(self.text.low, self.cs, self.ce) or _answered_above(
+            asked = _answered_no(self.text.low_lines, self.cs, self.ce) or _answered_above(
                 self.text.low_lines, self.cs, self.ce
             )
             if asked:

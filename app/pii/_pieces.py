@@ -732,7 +732,7 @@ def _amount_groups(texts: list[str], raw_seps: list[str]) -> list[bool] | None:
 # text may indent the next line, "SSN: 577-43-9\n  392"), and what the groups around it
 # are joined by: nothing (the break is inside a group), or the dash glued on to the next
 # group's digits ("674-63\n-9688")
-_WRAP_INDENT = 4
+_WRAP_INDENT = 3  # (as far as a chunk reads over a line break: a deeper indent parts it)
 _WRAPS = {
     end + "\n" + " " * indent + dash: (dash or None)
     for end in ("", " ")

@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANAPHOR_CARRY_RE, ANAPHOR_CARRY_REACH, DEPOSIT_PLACE_RE, DEPOSIT_PLACE_GAP_RE, WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, ASIDE_PAUSE_RE, ASIDE_PAUSE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_SHAPE_SPEAKS, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_CLAUSE_RE, ROUTING_PAIR_AFTER_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANAPHOR_CARRY_RE, ANAPHOR_CARRY_REACH, DEPOSIT_PLACE_RE, DEPOSIT_PLACE_GAP_RE, WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, ASIDE_PAUSE_RE, ASIDE_PAUSE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_ANSWER_SAID_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_SHAPE_SPEAKS, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_CLAUSE_AND_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_CLAUSE_RE, ROUTING_PAIR_AFTER_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 // Is the cue last a direct deposit that only says where the number of prior's cue, an
 // identifier's or a negative one, went ("The checking account number they put on my direct
@@ -75,6 +75,7 @@ const RELABEL_RE = new RegExp(DENIAL_RELABEL_RE.source, "g");
 const DENIAL_CORRECTED_RE = new RegExp(RULES.denial.corrected + "|" + RULES.denial.corrected_mistake, "g");
 const DENIAL_MISTAKE_RE = new RegExp(RULES.denial.corrected_mistake, "g");
 const BUSINESS_NAME_RE = new RegExp(RULES.business_name, "g");
+const BUSINESS_TYPE_AFTER_RE = new RegExp(RULES.business_type_after, "y");
 const PERSON_KINDS = new Set(["ssn", "itin", "taxid"]);
 // a negation word anywhere in a gap (DENIAL_NEGATION_RE matches where a cue starts)
 const NEGATED_RE = new RegExp("(?<![a-z])(?:" + RULES.denial.negation + ")");
@@ -358,8 +359,23 @@ function answeredNo(low, cs, ce) {
   if (!DENIAL_ANSWER_NO_RE.test(low)) return false;
   // (not a "no" that gives it another owner: "no that's the other one, thats mine")
   const from = DENIAL_ANSWER_NO_RE.lastIndex;
-  const stop = low.indexOf("\n", from);
-  return !DENIAL_ANSWER_OWNER_RE.test(low.slice(from, stop >= 0 ? stop : low.length));
+  const found = low.indexOf("\n", from);
+  const stop = found >= 0 ? found : low.length;
+  if (DENIAL_ANSWER_OWNER_RE.test(low.slice(from, stop))) return false;
+  // (nor one that says what it is but names no other kind of number: "no thats chase NY",
+  // another bank's routing number; "no that's your employee number" denies it)
+  DENIAL_ANSWER_SAID_RE.lastIndex = from;
+  if (!DENIAL_ANSWER_SAID_RE.test(low.slice(0, stop))) return true;
+  const said = DENIAL_ANSWER_SAID_RE.lastIndex;
+  return DENIAL_ANSWER_NOT_RE.test(low.slice(said, stop)) || negCueIn(low, said, stop);
+}
+
+// Is there a negative cue in low[pos:end]?
+function negCueIn(low, pos, end) {
+  for (const r of findIter(CUE_RE, low, pos, end, CUE_LOOK_BACK)) {
+    if (r.m[VOID] === undefined && NEG_KINDS.includes(cueKind(r.m))) return true;
+  }
+  return false;
 }
 
 export class Chunk {
@@ -857,7 +873,10 @@ export class Chunk {
     const at = this.at;
     // (after any number before it: a CSV's rows may have been joined by then)
     const lo = Math.max(low.lastIndexOf("\n", at - 1) + 1, at - RULES.business_reach, Math.min(this.pe, at));
-    return findIter(BUSINESS_NAME_RE, low, lo, at).next().done === false;
+    if (findIter(BUSINESS_NAME_RE, low, lo, at).next().done === false) return true;
+    // or a field right after it gives its type as an EIN (`"tin": "543395541", "type": "EIN"`)
+    BUSINESS_TYPE_AFTER_RE.lastIndex = this.ce;
+    return BUSINESS_TYPE_AFTER_RE.test(low);
   }
   // Is the number directly introduced by its own identifier cue ("my social is ", "SSN #")?
   introducedById() {
@@ -926,7 +945,7 @@ export class Chunk {
     // — I just realized that's the policy number")
     const fix = cueAfterGap(CORRECTION_GAP_RE, this.text.low, this.ce);
     if (fix !== null && NEG_KINDS.includes(cueKind(fix.m)) && !this.saysOnlyNot(fix.start, fix.end)) return true;
-    if (answeredNo(this.text.low, this.cs, this.ce)) return true; // "is this my social?? N" / "no"
+    if (answeredNo(this.text.lowLines, this.cs, this.ce)) return true; // "is this my social?? N" / "no"
     // "> ... N. Is that my social security number??" under "No mom, that's not your social"
     if (answeredAbove(this.text.lowLines, this.cs, this.ce)) return true;
     const before = this.cueBefore();
@@ -1069,7 +1088,9 @@ export class Chunk {
     if (
       cueKind(cue.m) === this.cueBefore() &&
       DENIAL_NEGATION_AFTER_RE.test(low.slice(cue.end, cue.end + 40)) &&
-      !DENIAL_BREAK_RE.test(low.slice(ce, cue.start))
+      !DENIAL_BREAK_RE.test(low.slice(ce, cue.start)) &&
+      // (not after "and" begins a new clause: "मेरा SSN N है और मेरी पत्नी के पास SSN नहीं है")
+      !DENIAL_CLAUSE_AND_RE.test(low.slice(ce, cue.start))
     ) {
       return !this.relabelled(cue.end);
     }
@@ -1439,7 +1460,7 @@ export class Chunk {
     if (!last) return kind;
     // asked about and answered "no": "Me: is this my social?? 722999496\nMarek: no"
     if (ID_KINDS.has(kind)) {
-      const asked = answeredNo(this.text.low, this.cs, this.ce) || answeredAbove(this.text.lowLines, this.cs, this.ce);
+      const asked = answeredNo(this.text.lowLines, this.cs, this.ce) || answeredAbove(this.text.lowLines, this.cs, this.ce);
       if (asked) return "neg";
       // said in its own clause not to be the kind its cue before it names ("The FEIN your
       // notice lists (348991286) is not our FEIN")

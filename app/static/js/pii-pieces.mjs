@@ -432,7 +432,7 @@ function amountGroups(texts, rawSeps) {
 // what the groups around it are joined by: nothing (the break is inside a group), or
 // the dash glued on to the next group's digits ("674-63\n-9688")
 // (a PDF's text may indent the next line: "SSN: 577-43-9\n  392")
-const WRAP_INDENT = 4;
+const WRAP_INDENT = 3;
 const WRAPS = new Map(
   ["", " "].flatMap((end) =>
     Array.from({ length: WRAP_INDENT + 1 }, (_, indent) =>
