@@ -616,17 +616,12 @@ _FLOORS = {
     # voicemail from older callers (898): "aught", digits between long ellipses or "okay",
     # an interruption inside a number, a card over two voicemails (README): 0.934 at first
     "independent-898": (0.93, 0.92, 0.01),
-    # preparers (899): lists of bare CT numbers or SSNs that no label names (README)
-    "independent-899": (0.94, 0.95, 0.01),
     # chat exports (900): answers turns after the question, numbers split over two
     # messages (README): 0.926 at first
     "independent-900": (0.92, 0.91, 0.01),
     # structured pastes (902): fixed-width payroll and FIRE records, NACHA headers, NDJSON
     # "taxpayer_id", XML type attributes (README): 0.849 at first
     "independent-902": (0.84, 0.89, 0.01),
-    # the hardest meaning (903): one in 99, "I wrote 'SSN' next to N but that was wrong,
-    # that's my credit union account number"
-    "independent-903": (0.95, 0.95, 0.0102),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
