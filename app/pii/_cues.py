@@ -418,6 +418,10 @@ def _answered_no(low: str, cs: int, ce: int) -> bool:
     stop = stop if stop >= 0 else len(low)
     if DENIAL_ANSWER_OWNER_RE.search(low, m.end(), stop) is not None:
         return False
+    # (nor one that gives a number of its own, a correction: "No!! we changed banks. New
+    # one is 100123308")
+    if _ANSWER_NUMBER_RE.search(low, m.end(), stop) is not None:
+        return False
     # (nor one that says what it is but names no other kind of number: "no thats chase
     # NY", another bank's routing number; "no that's your employee number" denies it)
     said = DENIAL_ANSWER_SAID_RE.match(low, m.end(), stop)
@@ -439,6 +443,7 @@ def _neg_cue_in(low: str, pos: int, end: int) -> bool:
 
 
 _CHAT_LINE = 200  # characters: the reach of a chat line from its number
+_ANSWER_NUMBER_RE = re.compile("[0-9]{7}")  # a number an answer gives of its own
 
 
 class _Chunk:
@@ -731,12 +736,13 @@ class _Chunk:
             # (a negative cue does not reach over a blank line from prose: "... I gave this
             # to the lady on the phone but she said to put it in writing\n\n712079172";
             # a question's or a label's does: "> What is the confirmation number?\n\nN")
-            return (
-                norm.find("\n", end, cs) < 0
-                or _cue_kind(cue) in ID_KINDS
-                or PARAGRAPH_RE.search(norm, end, cs) is None
-                or _ends_label_line(norm, end)
-            )
+            if norm.find("\n", end, cs) < 0 or _cue_kind(cue) in ID_KINDS:
+                return True
+            # (nor over another speaker's turn that opens the number's line: "11:15
+            # Agent: what's the registration # on the account?\n11:16 Customer: N")
+            if _turn_opens(self.text.low_lines, end, cs):
+                return False
+            return PARAGRAPH_RE.search(norm, end, cs) is None or _ends_label_line(norm, end)
         if _cue_kind(cue) not in ID_KINDS:
             return False  # "... for my closed account. The new one is ...": no answer
         m = ANSWER_AFTER_CUE_RE.search(self.text.low, end, cs)
@@ -1920,6 +1926,13 @@ def _header_apart(low: str, ce: int, start: int) -> bool:
             return True
         i = low.find("\n", i + 1, start)
     return False
+
+
+def _turn_opens(low: str, end: int, cs: int) -> bool:
+    """Does a speaker's turn ("11:16 Customer: ") open the line of the number at cs, a
+    line after end?"""
+    ls = low.rfind("\n", end, cs)
+    return ls >= 0 and TURN_SPEAKER_RE.match(low, ls + 1, cs) is not None
 
 
 def _turn_apart(low: str, ce: int, start: int) -> bool:

@@ -22,6 +22,8 @@ Outline (the JavaScript twin in app/static/js/pii.mjs follows it step by step):
 
 from __future__ import annotations
 
+import re
+
 from ._checks import _fits, _typo_keys, _typo_of
 from ._cues import _Chunk, _Text, digits_of
 from ._normalise import normalise
@@ -41,6 +43,7 @@ from ._rules import (
     PAYER_FORM_RE,
     PAYER_OWN_RE,
     PAYER_REACH,
+    PAYER_SSN_WRITTEN_RE,
     PAYER_WORD,
     PLACEHOLDER_RE,
     SENTENCE_END_RE,
@@ -296,6 +299,7 @@ def _scan_once(text: str, explain: list | None) -> list[Finding]:
             prev = _Chunk(text_ctx, cs, ce, pe, nx, nxe, prev)
             before = len(raw)
             _scan_chunk(text_ctx, cs, ce, prev, out=raw)
+            _base_before_item(text_ctx, cs, ce, (pe, nx, nxe), raw, before)
             # (a code that holds the number and a letter, an SSA claim number
             # "873-42-6965A", is denied as itself: the number alone is not)
             if len(raw) == before and not _letter_at(norm, ce) and prev.denied():
@@ -456,6 +460,8 @@ def _settled(text_ctx: _Text, chunks: list[tuple[int, int]], raw: list, denied: 
 def _department_payer(low: str, s: int, e: int) -> bool:
     """Is the EIN at low[s:e] the payer's on a Form 1099-G, a government agency's ("the
     1099-G you sent lists the payer's federal ID as 23-7430452")? rules: department_payer."""
+    if PAYER_SSN_WRITTEN_RE.fullmatch(low, s, e) is not None:
+        return False  # (one written as an SSN is the recipient's: labels under values)
     lo, hi = max(0, s - PAYER_FORM_BEFORE), min(len(low), e + PAYER_FORM_AFTER)
     if PAYER_FORM_RE.search(low, lo, hi) is None:
         return False
@@ -498,6 +504,24 @@ def _findings(text: str, raw: list, starts, ends) -> list[Finding]:
                 e += 1  # "1\ufe0f\u20e3", a keycap emoji: all of the last digit
         found.append(Finding(kind, s, e, mask(kind, digits), digits[-4:]))
     return found
+
+
+# a base alone, a line break and the next numbered item's number ("2139231\n2. ")
+_BASE_BEFORE_ITEM_RE = re.compile("[0-9]{7}\n[0-9]{1,2}[.)][ \t]")
+
+
+def _base_before_item(
+    text_ctx: _Text, cs: int, ce: int, around: tuple[int, int, int], raw: list, before: int
+) -> None:
+    """Add to raw the CT base alone that ends a numbered item, when the chunk at cs-ce
+    joined the next item's number to it over the line break and nothing was found in it
+    (raw held `before` findings: "1. CT Registration #: 2139231\n2. Location code:
+    ..."); around is the chunk's (pe, nx, nxe)."""
+    if len(raw) == before and _BASE_BEFORE_ITEM_RE.fullmatch(text_ctx.norm, cs, ce + 2):
+        pe, nx, nxe = around
+        f = ct_base(_Chunk(text_ctx, cs, cs + _BASE_DIGITS, pe, nx, nxe, None))
+        if f is not None:
+            raw.append(f)
 
 
 # what a cue kind lets a number be

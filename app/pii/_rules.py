@@ -585,6 +585,7 @@ PAYER_FORM_BEFORE: int = _payer["form_before"]
 PAYER_FORM_AFTER: int = _payer["form_after"]
 PAYER_WORD: str = _payer["payer"]
 PAYER_OWN_RE = re.compile(_payer["own"])
+PAYER_SSN_WRITTEN_RE = re.compile(_payer["ssn_written"])
 PAYER_REACH: int = _payer["payer_reach"]
 PAYER_AGENCY_RE = re.compile(_payer["agency"])
 PAYER_AGENCY_REACH: int = _payer["agency_reach"]

@@ -362,6 +362,9 @@ function answeredNo(low, cs, ce) {
   const found = low.indexOf("\n", from);
   const stop = found >= 0 ? found : low.length;
   if (DENIAL_ANSWER_OWNER_RE.test(low.slice(from, stop))) return false;
+  // (nor one that gives a number of its own, a correction: "No!! we changed banks. New one
+  // is 100123308")
+  if (/[0-9]{7}/.test(low.slice(from, stop))) return false;
   // (nor one that says what it is but names no other kind of number: "no thats chase NY",
   // another bank's routing number; "no that's your employee number" denies it)
   DENIAL_ANSWER_SAID_RE.lastIndex = from;
@@ -410,7 +413,11 @@ export class Chunk {
       // (a negative cue does not reach over a blank line from prose: "... I gave this to
       // the lady on the phone but she said to put it in writing\n\n712079172"; a
       // question's or a label's does: "> What is the confirmation number?\n\nN")
-      return ID_KINDS.has(cueKind(cue.m)) || !PARAGRAPH_RE.test(norm.slice(end, cs)) || endsLabelLine(norm, end);
+      if (!norm.slice(end, cs).includes("\n") || ID_KINDS.has(cueKind(cue.m))) return true;
+      // (nor over another speaker's turn that opens the number's line: "11:15 Agent:
+      // what's the registration # on the account?\n11:16 Customer: N")
+      if (turnOpens(this.text.lowLines, end, cs)) return false;
+      return !PARAGRAPH_RE.test(norm.slice(end, cs)) || endsLabelLine(norm, end);
     }
     // "... for my closed account. The new one is ...": only an identifier cue is answered
     if (!ID_KINDS.has(cueKind(cue.m))) return false;
@@ -1508,6 +1515,13 @@ function writtenCt(norm, s, e) {
 function writtenSsn(norm, s, e) {
   if (e - s !== SSN_WRITTEN || !SSN_WRITTEN_RE.test(norm.slice(s, e))) return false;
   return ssnOrItin(norm.slice(s, s + 3) + norm.slice(s + 4, s + 6) + norm.slice(s + 7, e)) !== null;
+}
+
+// Does a speaker's turn ("11:16 Customer: ") open the line of the number at cs, a line
+// after end (_cues._turn_opens)?
+function turnOpens(low, end, cs) {
+  const ls = low.lastIndexOf("\n", cs - 1);
+  return ls >= end && TURN_SPEAKER_RE.exec(low.slice(ls + 1, cs)) !== null;
 }
 
 // Is the number ending at ce on a turn of one speaker ("Me: 624328100") and the cue

@@ -113,7 +113,10 @@ const PAYER = RULES.department_payer;
 const PAYER_FORM_RE = new RegExp(PAYER.form, "g");
 const PAYER_AGENCY_RE = new RegExp(PAYER.agency, "g");
 const PAYER_OWN_RE = new RegExp(PAYER.own);
+const PAYER_SSN_WRITTEN_RE = new RegExp("^(?:" + PAYER.ssn_written + ")$");
 function departmentPayer(low, s, e) {
+  // (one written as an SSN is the recipient's: labels under values)
+  if (PAYER_SSN_WRITTEN_RE.test(low.slice(s, e))) return false;
   if (findIter(PAYER_FORM_RE, low, Math.max(0, s - PAYER.form_before), Math.min(low.length, e + PAYER.form_after)).next().done) return false;
   // a pasted form's "PAYER'S TIN", whoever's it is, stays
   if (findIter(PAYER_AGENCY_RE, low, Math.max(0, s - PAYER.agency_reach), Math.min(low.length, e + PAYER.agency_reach)).next().done) return false;
@@ -273,6 +276,9 @@ function digitPieces(norm, s, cuts, out) {
   }
 }
 
+// a base alone, a line break and the next numbered item's number ("2139231\n2. ")
+const BASE_BEFORE_ITEM_RE = /^[0-9]{7}\n[0-9]{1,2}[.)][ \t]$/;
+
 function scanOnce(text) {
   const first = normalise(text);
   const { norm, starts, ends } = rewrite(first.norm, first.starts, first.ends);
@@ -315,6 +321,12 @@ function scanOnce(text) {
       prev = new Chunk(ctx, cs, ce, pe, nx, nxe, prev);
       const found = raw.length;
       scanChunk(ctx, cs, ce, prev, raw);
+      // (a base alone ending a numbered item, the next item's number joined on over the
+      // line break: "1. CT Registration #: 2139231\n2. Location code: ...")
+      if (raw.length === found && BASE_BEFORE_ITEM_RE.test(norm.slice(cs, ce + 2))) {
+        const f = ctBase(new Chunk(ctx, cs, cs + BASE_DIGITS, pe, nx, nxe, null));
+        if (f !== null) raw.push(f);
+      }
       // (a code that holds the number and a letter, an SSA claim number "873-42-6965A", is
       // denied as itself: the number alone is not)
       if (raw.length === found && !/[A-Za-z]/.test(norm[ce] ?? "") && prev.denied()) denied.add(norm.slice(cs, ce).replace(/[^0-9]/g, ""));
