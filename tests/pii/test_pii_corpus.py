@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 903
+    assert len(INDEPENDENT) == 910
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -622,6 +622,9 @@ _FLOORS = {
     # structured pastes (902): fixed-width payroll and FIRE records, NACHA headers, NDJSON
     # "taxpayer_id", XML type attributes (README): 0.849 at first
     "independent-902": (0.84, 0.89, 0.01),
+    # writing for others (906): one in 98, "The 9-digit number at the top of mom's letter
+    # — 028846521 — is that her taxpayer ID? Because it's definitely not her social"
+    "independent-906": (0.95, 0.95, 0.0103),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
