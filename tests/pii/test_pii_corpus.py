@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 910
+    assert len(INDEPENDENT) == 917
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -625,6 +625,12 @@ _FLOORS = {
     # writing for others (906): one in 98, "The 9-digit number at the top of mom's letter
     # — 028846521 — is that her taxpayer ID? Because it's definitely not her social"
     "independent-906": (0.95, 0.95, 0.0103),
+    # structured pastes (915): fixed-width files whose columns a sentence names, X12
+    # segments, a bank export's REF called an SSN later (README): 0.918 at first
+    "independent-915": (0.92, 0.95, 0.01),
+    # chats (916): one in 98, "Yo: mija este número es mi social? N" / "Hija: no mami, es
+    # el número de la carta"
+    "independent-916": (0.95, 0.95, 0.0103),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
