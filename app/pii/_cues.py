@@ -47,6 +47,7 @@ from ._rules import (
     DENIAL_CONTRAST_SHAPES,
     DENIAL_COPULA_RE,
     DENIAL_CORRECTED_RE,
+    DENIAL_HAS_NONE_RE,
     DENIAL_MISTAKE_RE,
     DENIAL_NEGATION_AFTER_LEAD_RE,
     DENIAL_NEGATION_AFTER_RE,
@@ -416,6 +417,10 @@ def _answered_no(low: str, cs: int, ce: int) -> bool:
     # (not a "no" that gives it another owner: "no that's the other one, thats mine")
     stop = low.find("\n", m.end())
     stop = stop if stop >= 0 else len(low)
+    if not low[m.end() : stop].strip(" \t.,!"):
+        # (a bare "no" says what it is on the lines after: "Dee: no" / "Dee: thats the
+        # old one from when we were a partnership")
+        stop = _lines_on(low, stop, _ANSWER_LINES)
     if DENIAL_ANSWER_OWNER_RE.search(low, m.end(), stop) is not None:
         return False
     # (nor one that gives a number of its own, a correction: "No!! we changed banks. New
@@ -444,6 +449,17 @@ def _neg_cue_in(low: str, pos: int, end: int) -> bool:
 
 _CHAT_LINE = 200  # characters: the reach of a chat line from its number
 _ANSWER_NUMBER_RE = re.compile("[0-9]{7}")  # a number an answer gives of its own
+_ANSWER_LINES = 2  # the lines after a bare "no" read for what it says the number is
+
+
+def _lines_on(low: str, pos: int, n: int) -> int:
+    """The end of the n-th line after the line break at pos (or the text's end)."""
+    for _ in range(n):
+        if pos >= len(low):
+            break
+        nxt = low.find("\n", pos + 1)
+        pos = nxt if nxt >= 0 else len(low)
+    return pos
 
 
 class _Chunk:
@@ -498,14 +514,7 @@ class _Chunk:
                 self.before_end = last.end()
                 self.before_span = last.span()
                 self.soft = None  # looked up by is_soft() when it matters
-                if self.before == "neg" and prior is not None and self._contrasted(prior, last):
-                    # "it's an ITIN not a social 931-99-8699": the ITIN cue is the number's
-                    self.before = _cue_kind(prior)
-                    self.before_span = prior.span()
-                elif self.before == "neg" and _OWNER_BEFORE_RE.fullmatch(norm, last.end(), cs):
-                    # "not my SSN, my husband's: N": the denial gives another owner, not
-                    # another kind (denial.owner, for a number before it)
-                    self.before = _negated_kind(norm, last) or "neg"
+                self._settle_before(last, prior)
                 # "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
                 # (not a cue the number before took as its own, after it: "302-08-7630 is
                 # my social, notice number 306129269, phone ...")
@@ -619,6 +628,23 @@ class _Chunk:
             if c.end() == at and c.lastindex != _VOID:
                 found = c
         return found
+
+    def _settle_before(self, last, prior) -> None:
+        """The kind of the cue before, last (prior, the one before it), as the words
+        around it settle it."""
+        norm, cs = self.text.low, self.cs
+        if self.before == "neg" and prior is not None and self._contrasted(prior, last):
+            # "it's an ITIN not a social 931-99-8699": the ITIN cue is the number's
+            self.before = _cue_kind(prior)
+            self.before_span = prior.span()
+        elif self.before == "neg" and _OWNER_BEFORE_RE.fullmatch(norm, last.end(), cs):
+            # "not my SSN, my husband's: N": the denial gives another owner, not another
+            # kind (denial.owner, for a number before it)
+            self.before = _negated_kind(norm, last) or "neg"
+        elif self.before in ID_KINDS and _negated_after(norm, last.end(), cs):
+            # negated right after it, as Bengali, Urdu and Korean put it ("এটা আমার SSN
+            # না — 713789456 হলো ...": "this is not my SSN")
+            self.before = "neg"
 
     def _cue_floor(self) -> int:
         """Where the cues before the number may start: after the number before it, or,
@@ -915,7 +941,8 @@ class _Chunk:
         cannot be ("not my social" before a 2-7 number, "that's not an EIN" after a 3-2-4
         one; denial.contrast_shapes)?"""
         low = self.text.low
-        neg = DENIAL_NEGATION_RE.match(low, s, e)
+        # (or says the writer has none of that kind: "we never got an EIN")
+        neg = DENIAL_NEGATION_RE.match(low, s, e) or DENIAL_HAS_NONE_RE.match(low, s, e)
         if neg is None:
             return False
         cue = _next_cue(low, neg.end(), e)
@@ -2120,6 +2147,13 @@ def _between_marks(norm: str, cs: int, ce: int) -> bool:
 
 # a denial's owner, between a negated cue and its number ("not my SSN, my husband's: ")
 _OWNER_BEFORE_RE = re.compile(RULES["denial"]["owner_before"])
+
+
+def _negated_after(low: str, end: int, cs: int) -> bool:
+    """Is the cue ending at end negated right after it, before the number at cs
+    (denial.negation_after: "SSN না", "سوشل سیکیورٹی نمبر نہیں")?"""
+    m = DENIAL_NEGATION_AFTER_RE.match(low, end, cs)
+    return m is not None
 
 
 def _negated_kind(low: str, cue) -> str | None:

@@ -125,6 +125,7 @@ export const DENIAL_RELATIVE_REACH = RULES.denial.relative_reach;
 export const DENIAL_COPULA_RE = new RegExp(RULES.denial.copula);
 export const DENIAL_BREAK_RE = new RegExp(RULES.denial.clause_break);
 export const DENIAL_CLAUSE_AND_RE = new RegExp(RULES.denial.clause_and);
+export const DENIAL_HAS_NONE_RE = new RegExp("^(?:" + RULES.denial.has_none + ")");
 export const DENIAL_ANSWER_SAID_RE = new RegExp(RULES.denial.answer_said, "y");
 export const DENIAL_NEXT_CLAUSE_RE = new RegExp("^(?:" + RULES.denial.next_clause + ")$");
 export const DENIAL_OWN_COPULA_RE = new RegExp("^(?:" + RULES.denial.own_copula + ")$");

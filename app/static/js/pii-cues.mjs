@@ -3,7 +3,7 @@
 import { ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANAPHOR_CARRY_RE, ANAPHOR_CARRY_REACH, DEPOSIT_PLACE_RE, DEPOSIT_PLACE_GAP_RE, WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, ASIDE_PAUSE_RE, ASIDE_PAUSE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_ANSWER_SAID_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_SHAPE_SPEAKS, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_CLAUSE_AND_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_CLAUSE_RE, ROUTING_PAIR_AFTER_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANAPHOR_CARRY_RE, ANAPHOR_CARRY_REACH, DEPOSIT_PLACE_RE, DEPOSIT_PLACE_GAP_RE, WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, ASIDE_PAUSE_RE, ASIDE_PAUSE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_ANSWER_SAID_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_SHAPE_SPEAKS, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_CLAUSE_AND_RE, DENIAL_HAS_NONE_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_CLAUSE_RE, ROUTING_PAIR_AFTER_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 // Is the cue last a direct deposit that only says where the number of prior's cue, an
 // identifier's or a negative one, went ("The checking account number they put on my direct
@@ -360,7 +360,10 @@ function answeredNo(low, cs, ce) {
   // (not a "no" that gives it another owner: "no that's the other one, thats mine")
   const from = DENIAL_ANSWER_NO_RE.lastIndex;
   const found = low.indexOf("\n", from);
-  const stop = found >= 0 ? found : low.length;
+  let stop = found >= 0 ? found : low.length;
+  // (a bare "no" says what it is on the lines after: "Dee: no" / "Dee: thats the old one
+  // from when we were a partnership")
+  if (!low.slice(from, stop).replace(/[ \t.,!]/g, "")) stop = linesOn(low, stop, ANSWER_LINES);
   if (DENIAL_ANSWER_OWNER_RE.test(low.slice(from, stop))) return false;
   // (nor one that gives a number of its own, a correction: "No!! we changed banks. New one
   // is 100123308")
@@ -371,6 +374,17 @@ function answeredNo(low, cs, ce) {
   if (!DENIAL_ANSWER_SAID_RE.test(low.slice(0, stop))) return true;
   const said = DENIAL_ANSWER_SAID_RE.lastIndex;
   return DENIAL_ANSWER_NOT_RE.test(low.slice(said, stop)) || negCueIn(low, said, stop);
+}
+
+const ANSWER_LINES = 2; // the lines after a bare "no" read for what it says the number is
+
+// The end of the n-th line after the line break at pos, or the text's end (_lines_on).
+function linesOn(low, pos, n) {
+  for (let i = 0; i < n && pos < low.length; i++) {
+    const nxt = low.indexOf("\n", pos + 1);
+    pos = nxt >= 0 ? nxt : low.length;
+  }
+  return pos;
 }
 
 // Is there a negative cue in low[pos:end]?
@@ -595,6 +609,10 @@ export class Chunk {
         } else if (this.before === "neg" && OWNER_BEFORE_RE.test(low.slice(last.end, cs))) {
           // "not my SSN, my husband's: N": the denial gives another owner, not another kind
           this.before = negatedKind(low, last) ?? "neg";
+        } else if (ID_KINDS.has(this.before) && DENIAL_NEGATION_AFTER_RE.test(low.slice(last.end, cs))) {
+          // negated right after it, as Bengali, Urdu and Korean put it ("এটা আমার SSN না —
+          // 713789456 হলো ...": "this is not my SSN"; _cues._negated_after)
+          this.before = "neg";
         }
         // "SSN and EIN: 234567891 and 123456780": the cues are shared out in order
         // (not a cue the number before took as its own, after it: "302-08-7630 is my
@@ -777,7 +795,8 @@ export class Chunk {
   // denial.contrast_shapes; _other_shape_negated)?
   otherShapeNegated(s, e) {
     const low = this.text.low;
-    const neg = DENIAL_NEGATION_RE.exec(low.slice(s, e));
+    // (or says the writer has none of that kind: "we never got an EIN")
+    const neg = DENIAL_NEGATION_RE.exec(low.slice(s, e)) ?? DENIAL_HAS_NONE_RE.exec(low.slice(s, e));
     if (neg === null) return false;
     const cue = nextCue(low, s + neg[0].length, e);
     return cue !== null && DENIAL_CONTRAST_SHAPES.has(cueKind(cue.m)) && !this.shapedAs(cue);
