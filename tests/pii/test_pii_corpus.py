@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 917
+    assert len(INDEPENDENT) == 924
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -631,6 +631,10 @@ _FLOORS = {
     # chats (916): one in 98, "Yo: mija este número es mi social? N" / "Hija: no mami, es
     # el número de la carta"
     "independent-916": (0.95, 0.95, 0.0103),
+    # structured text (922): NACHA, EFW2, FIRE and X12 records (README): 0.856 at first
+    "independent-922": (0.85, 0.95, 0.01),
+    # languages (921): two in 100, a Turkish and an Urdu denial before the number (README)
+    "independent-921": (0.95, 0.95, 0.021),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -1013,6 +1017,8 @@ _PRECISION_FLOORS = {
     # voice from older callers (884): a number said again in another form beside its gold
     # ("oh forty-one, fifty-six, twenty-two ninety" then "041-56-2290") (README)
     "independent-884": (0.97, 0.01),
+    # languages (921): two false alarms in 100, denials before the number (README)
+    "independent-921": (0.98, 0.021),
 }
 
 
