@@ -21,6 +21,8 @@ from ._rules import (
     BUSINESS_NAME_RE,
     BUSINESS_REACH,
     BUSINESS_TYPE_AFTER_RE,
+    BUSINESS_TYPE_BEFORE_RE,
+    BUSINESS_TYPE_BEFORE_REACH,
     CARRY_GAP_RE,
     CARRY_MAX_GAP,
     CARRY_OWNER_RE,
@@ -642,7 +644,7 @@ class _Chunk:
             # kind (denial.owner, for a number before it)
             self.before = _negated_kind(norm, last) or "neg"
         elif self.before in ID_KINDS and _negated_after(norm, last.end(), cs):
-            # negated right after it, as Bengali, Urdu and Korean put it ("এটা আমার SSN
+            # negated right after it, as Bengali and Korean put it ("এটা আমার SSN
             # না — 713789456 হলো ...": "this is not my SSN")
             self.before = "neg"
 
@@ -1081,12 +1083,20 @@ class _Chunk:
         """Does the number's line name a business before it, after any number before it
         ("Northwind Electric LLC 049153005"; not a business on the row before: a CSV's
         rows may have been joined into one line by then)? Or does a field right after it
-        give its type as an EIN (`"tin": "543395541", "type": "EIN"`)?"""
+        give its type as an EIN (`"tin": "543395541", "type": "EIN"`), or one just before
+        it ("TIN Type: FEIN" over "TIN: 511299715")?"""
         low, at = self.text.low, self.at
         lo = max(low.rfind("\n", 0, at) + 1, at - BUSINESS_REACH, min(self.pe, at))
         return (
             BUSINESS_NAME_RE.search(low, lo, at) is not None
             or BUSINESS_TYPE_AFTER_RE.match(low, self.ce) is not None
+            # ("TIN Type: FEIN" over "TIN: 511299715")
+            # (after any number before it: '<Payee tinType="EIN" tin="N"/>' names no type
+            # for the next row's number)
+            or BUSINESS_TYPE_BEFORE_RE.search(
+                low, max(0, at - BUSINESS_TYPE_BEFORE_REACH, min(self.pe, at)), at
+            )
+            is not None
         )
 
     def introduced_by_id(self) -> bool:
@@ -2151,7 +2161,7 @@ _OWNER_BEFORE_RE = re.compile(RULES["denial"]["owner_before"])
 
 def _negated_after(low: str, end: int, cs: int) -> bool:
     """Is the cue ending at end negated right after it, before the number at cs
-    (denial.negation_after: "SSN না", "سوشل سیکیورٹی نمبر نہیں")?"""
+    (denial.negation_after: "SSN না", "SSN이 아니라")?"""
     m = DENIAL_NEGATION_AFTER_RE.match(low, end, cs)
     return m is not None
 

@@ -76,6 +76,7 @@ const DENIAL_CORRECTED_RE = new RegExp(RULES.denial.corrected + "|" + RULES.deni
 const DENIAL_MISTAKE_RE = new RegExp(RULES.denial.corrected_mistake, "g");
 const BUSINESS_NAME_RE = new RegExp(RULES.business_name, "g");
 const BUSINESS_TYPE_AFTER_RE = new RegExp(RULES.business_type_after, "y");
+const BUSINESS_TYPE_BEFORE_RE = new RegExp(RULES.business_type_before, "g");
 const PERSON_KINDS = new Set(["ssn", "itin", "taxid"]);
 // a negation word anywhere in a gap (DENIAL_NEGATION_RE matches where a cue starts)
 const NEGATED_RE = new RegExp("(?<![a-z])(?:" + RULES.denial.negation + ")");
@@ -610,7 +611,7 @@ export class Chunk {
           // "not my SSN, my husband's: N": the denial gives another owner, not another kind
           this.before = negatedKind(low, last) ?? "neg";
         } else if (ID_KINDS.has(this.before) && DENIAL_NEGATION_AFTER_RE.test(low.slice(last.end, cs))) {
-          // negated right after it, as Bengali, Urdu and Korean put it ("এটা আমার SSN না —
+          // negated right after it, as Bengali and Korean put it ("এটা আমার SSN না —
           // 713789456 হলো ...": "this is not my SSN"; _cues._negated_after)
           this.before = "neg";
         }
@@ -902,7 +903,12 @@ export class Chunk {
     if (findIter(BUSINESS_NAME_RE, low, lo, at).next().done === false) return true;
     // or a field right after it gives its type as an EIN (`"tin": "543395541", "type": "EIN"`)
     BUSINESS_TYPE_AFTER_RE.lastIndex = this.ce;
-    return BUSINESS_TYPE_AFTER_RE.test(low);
+    if (BUSINESS_TYPE_AFTER_RE.test(low)) return true;
+    // ("TIN Type: FEIN" over "TIN: 511299715")
+    // (after any number before it: '<Payee tinType="EIN" tin="N"/>' names no type for the
+    // next row's number)
+    const from = Math.max(0, at - RULES.business_type_before_reach, Math.min(this.pe, at));
+    return findIter(BUSINESS_TYPE_BEFORE_RE, low, from, at).next().done === false;
   }
   // Is the number directly introduced by its own identifier cue ("my social is ", "SSN #")?
   introducedById() {
