@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 924
+    assert len(INDEPENDENT) == 931
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -635,6 +635,12 @@ _FLOORS = {
     "independent-922": (0.85, 0.95, 0.01),
     # languages (921): two in 100, a Turkish and an Urdu denial before the number (README)
     "independent-921": (0.95, 0.95, 0.021),
+    # a July week (925): one in 99, "my driver's license number on the form (CT 079 11
+    # 4826), not my SSN"
+    "independent-925": (0.95, 0.95, 0.0102),
+    # voice (926): recognisers' amounts and times, tens and pairs, words and numerals
+    # mixed (README): 0.930 at first
+    "independent-926": (0.92, 0.94, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
