@@ -365,19 +365,21 @@ function answeredNo(low, cs, ce) {
   // (a bare "no" says what it is on the lines after: "Dee: no" / "Dee: thats the old one
   // from when we were a partnership")
   if (!low.slice(from, stop).replace(/[ \t.,!]/g, "")) stop = linesOn(low, stop, ANSWER_LINES);
-  if (DENIAL_ANSWER_OWNER_RE.test(low.slice(from, stop))) return false;
+  const answer = low.slice(from, stop);
+  if (DENIAL_ANSWER_OWNER_RE.test(answer)) return false;
   // (nor one that gives a number of its own, a correction: "No!! we changed banks. New one
   // is 100123308")
-  if (/[0-9]{7}/.test(low.slice(from, stop))) return false;
+  if (ANSWER_NUMBER_RE.test(answer)) return false;
   // (nor one that says what it is but names no other kind of number: "no thats chase NY",
   // another bank's routing number; "no that's your employee number" denies it)
-  DENIAL_ANSWER_SAID_RE.lastIndex = from;
-  if (!DENIAL_ANSWER_SAID_RE.test(low.slice(0, stop))) return true;
-  const said = DENIAL_ANSWER_SAID_RE.lastIndex;
+  DENIAL_ANSWER_SAID_RE.lastIndex = 0;
+  if (!DENIAL_ANSWER_SAID_RE.test(answer)) return true;
+  const said = from + DENIAL_ANSWER_SAID_RE.lastIndex;
   return DENIAL_ANSWER_NOT_RE.test(low.slice(said, stop)) || negCueIn(low, said, stop);
 }
 
 const ANSWER_LINES = 2; // the lines after a bare "no" read for what it says the number is
+const ANSWER_NUMBER_RE = /[0-9]{7}/; // a number an answer gives of its own (_ANSWER_NUMBER_RE)
 
 // The end of the n-th line after the line break at pos, or the text's end (_lines_on).
 function linesOn(low, pos, n) {
