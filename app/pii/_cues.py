@@ -169,6 +169,10 @@ _LATER_REST: int = RULES["denial"]["later_rest"]
 _LATER_LEAD_RE = re.compile(RULES["denial"]["later_lead"])
 _LATER_CARD_RE = re.compile(RULES["denial"]["later_card"])
 _LATER_OWNER_RE = re.compile(RULES["denial"]["later_owner"])
+# a bank that names a bare "account" before a number a bank account's (account_bank)
+_ACCOUNT_BANK_BEFORE_RE = re.compile("(?:" + RULES["account_bank_before"] + ")$")
+_ACCOUNT_BANK_AFTER_RE = re.compile(RULES["account_bank_after"])
+_ACCOUNT_BANK_REACH = 40  # characters read before the word
 
 
 def _next_cue(norm: str, pos: int, end: int):
@@ -773,8 +777,33 @@ class _Chunk:
             return PARAGRAPH_RE.search(norm, end, cs) is None or _ends_label_line(norm, end)
         if _cue_kind(cue) not in ID_KINDS:
             return False  # "... for my closed account. The new one is ...": no answer
+        # (or the number opens the next speaker's turn, on the line under the cue's:
+        # "Dana: whats your ssn\nMe: 376218845 I think. its on the card")
+        if near and self._turn_answer(cue):
+            return True
         m = ANSWER_AFTER_CUE_RE.search(self.text.low, end, cs)
         return m is not None and SENTENCE_END_RE.search(norm, end, m.start()) is None
+
+    def _turn_answer(self, cue) -> bool:
+        """Does the number open a speaker's turn on the line right under its cue's line,
+        which names no other kind ("Lena: what's your routing i'm doing the ct one now"
+        is left to the topic) in the cue's sentence, the number labelled by no cue of its
+        own ("Me: 234567891 is my case number")?"""
+        low = self.text.low
+        if not _turn_answers(self.text.low_lines, self.text.norm, cue.end(), self.cs):
+            return False
+        kind = _cue_kind(cue)
+        start = low.rfind("\n", 0, cue.start()) + 1
+        for mark in _TURN_SENTENCE_ENDS:
+            at = low.rfind(mark, start, cue.start())
+            if at >= 0:
+                start = at + len(mark)
+        other = _next_cue(low, start, cue.end())
+        while other is not None and other.start() < cue.start():
+            if _cue_kind(other) != kind:
+                return False
+            other = _next_cue(low, other.end(), cue.end())
+        return not _labelled_at(low, self.ce)
 
     def uncued(self) -> bool:
         """Is it sure that no cue is bound to the chunk, before or after it (scopes
@@ -1008,7 +1037,7 @@ class _Chunk:
             )
         )
         return (
-            (by_neg or (kind == "neg_bare" and self._neg_over_bare()))
+            (by_neg or (kind == "neg_bare" and (self._neg_over_bare() or self._bank_account())))
             and not (_labelled_at(self.text.low, self.ce) and self.cue_after() in ID_KINDS)
             # "My member number is 878-31-0067 - oh wait, sorry, I'm reading off my
             # social security card"
@@ -1060,6 +1089,24 @@ class _Chunk:
             last is not None
             and _cue_kind(last) == "neg"
             and INTRO_RE.fullmatch(low, last.end(), self.cs) is not None
+        )
+
+    def _bank_account(self) -> bool:
+        """Does the bare "account" cue introducing nine digits name a bank's account: a
+        bank before the word ("bank says account 27-4412890") or right after the number
+        ("account number 52-8841107 at Chelsea Groton Bank"; account_bank)?"""
+        if self.before_span is None:
+            return False
+        low, (s, e) = self.text.low, self.before_span
+        if not low.startswith("acc", s) or INTRO_RE.fullmatch(low, e, self.cs) is None:
+            return False
+        # (nine digits, as an EIN or an SSN has: a card's number on a credit union's
+        # statement is still a card's)
+        if sum(map(len, DIGITS_RE.findall(self.text.norm, self.cs, self.ce))) != 9:
+            return False
+        return (
+            _ACCOUNT_BANK_BEFORE_RE.search(low[max(0, s - _ACCOUNT_BANK_REACH) : s]) is not None
+            or _ACCOUNT_BANK_AFTER_RE.match(low, self.ce) is not None
         )
 
     def denied(self) -> bool:
@@ -1970,6 +2017,26 @@ def _turn_opens(low: str, end: int, cs: int) -> bool:
     line after end?"""
     ls = low.rfind("\n", end, cs)
     return ls >= 0 and TURN_SPEAKER_RE.match(low, ls + 1, cs) is not None
+
+
+# what ends the sentence of a question turn's cue before it ("... for sales tax. Bank
+# routing?")
+_TURN_SENTENCE_ENDS = (". ", "? ", "! ")
+
+
+def _turn_answers(low: str, norm: str, end: int, cs: int) -> bool:
+    """Does the number at cs open a speaker's turn ("Me: ", "[10:16] You: ") on the line
+    right under the cue ending at end, with no sentence end between them but that line's
+    break? (low: the copy with its line breaks)"""
+    ls = low.rfind("\n", end, cs)
+    if ls < 0 or low.find("\n", end, ls) >= 0:
+        return False
+    turn = TURN_SPEAKER_RE.match(low, ls + 1, cs)
+    return (
+        turn is not None
+        and not low[turn.end() : cs].strip(" \t")
+        and SENTENCE_END_RE.search(norm, end, ls) is None
+    )
 
 
 def _turn_apart(low: str, ce: int, start: int) -> bool:

@@ -701,6 +701,12 @@ def _asides(norm: str) -> list[Edit]:
             and _numerals_before(low, s) < MIN_DIGITS
             # (nor before one, the number begun again: "EIN 4739 wait 473815926")
             and not _whole_numerals_at(low, e)
+            # (nor before a pronoun "one": "... dash zero zero zero... wait, that's the
+            # old one")
+            and not (
+                low.startswith("one", e)
+                and _PRONOUN_ONE_RE.search(low, max(0, e - _PRONOUN_REACH), e) is not None
+            )
         ):
             gap = " " if "0" <= low[s - 1] <= "9" and "0" <= low[e] <= "9" else ", "
             out.append((s, e, gap, [(s, e)] * len(gap)))
@@ -842,7 +848,12 @@ def _script_sources() -> tuple[str, str, str, str]:
     syllables = "[" + "".join(_KOREAN) + "]"
     kdashes = "|".join(re.escape(w) for w in _R["korean_digit_dashes"])
     kgap = "(?:[ \\t]*(?:,|[-–—]+|" + kdashes + ")[ \\t]*|[ \\t]+)"
-    korean = "(?<![가-힣])" + syllables + "+(?:" + kgap + syllables + "+)*(?![가-힣])"
+    # (glued to no other syllable but an ending: "육구육공이에요", the copula's 이 no 2)
+    endings = "|".join(re.escape(w) for w in _R["korean_digit_endings"])
+    korean = (
+        "(?<![가-힣])" + syllables + "+(?:" + kgap + syllables + "+)*"
+        "(?:(?![가-힣])|(?=(?:" + endings + ")(?![가-힣])))"
+    )
     return run, "(" + words + ")|" + gap, korean, "(" + syllables + "+)|" + kgap
 
 
@@ -933,6 +944,22 @@ def _underscores(norm: str) -> list[Edit]:
             if norm[i] == "_":
                 out.setdefault(i, (i, i + 1, " ", [(i, i + 1)]))
     return [out[k] for k in sorted(out)]
+
+
+_BRACKET_BOXES_RE = re.compile(_R["bracket_boxes"])
+
+
+def _bracket_boxes(norm: str) -> list[Edit]:
+    """A number copied one digit a bracketed box ("[4][7] - [2][4][6][2][9][0][9]"): its
+    brackets go (bracket_boxes)."""
+    if "][" not in norm:
+        return []
+    return [
+        (i, i + 1, "", [])
+        for m in _BRACKET_BOXES_RE.finditer(norm)
+        for i in range(m.start(), m.end())
+        if norm[i] in "[]"
+    ]
 
 
 _SPELLED_LETTER_DASH_RE = re.compile(_R["spelled_letter_dash"])
@@ -2487,6 +2514,7 @@ def _joins(norm: str, starts: list[int] | None, ends: list[int] | None):
     a phone number or a date."""
     steps = (
         _underscores,
+        _bracket_boxes,
         _camel_keys,
         _spelled_letters,
         _boxed_digits,

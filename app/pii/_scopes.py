@@ -201,10 +201,10 @@ _ITEM = (
 if _S["list_item"] != _ITEM.replace("LABEL", str(_S["max_label"])):
     raise ValueError("scopes.list_item changed: update _ITEM_MAX_INK")
 _ITEM_MAX_INK = len("#12.") + _S["max_label"] + len(":")
-# every anaphor ends in "is", "was", "es", "é", "be", "it's" or "mine's", or is
-# "correct", "corrected", "correct one" or "correct number" before a colon, then spaces or
-# a colon, then N
-_ANAPHOR_ENDS = "sedtré"
+# every anaphor ends in "is", "was", "es", "é", "be", "it's", "mine's", "está" or "tiene",
+# or is "correct", "corrected", "correct one" or "correct number" before a colon, then
+# spaces or a colon, then N
+_ANAPHOR_ENDS = "sedtréaá"
 if _S["anaphor"] != (
     "(?<![A-Za-z])(?:(?:(?:(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his) (?:correct|new|right|updated|real|"
     "actual|proper|old|previous|former|original|wrong|first)|(?:Correct|New|Right|Updated|Real|"
@@ -218,7 +218,8 @@ if _S["anaphor"] != (
     "(?:is|was|should be|would be|es)|"
     "(?:[Ee]l|[Ll]a) (?:m[ií][oa]|suy[oa]|correct[oa]|nuev[oa]|buen[oa]|de (?:mi|su) "
     "[a-zñáéíóú]{1,12}) es|(?:[Oo]|[Aa]) (?:meu|minha|dele|dela|correto|correta|certo|certa|"
-    "novo|nova|(?:do|da) (?:meu|minha) [a-zçãõáéíóú]{1,12}) [eé]|[Ii]t['’]?s|"
+    "novo|nova|(?:do|da) (?:meu|minha) [a-zçãõáéíóú]{1,12}) [eé]|"
+    "[Aa]qu[ií] (?:est[aá]|(?:se )?(?:l[oa] )?tiene|segue)|[Ii]t['’]?s|"
     "[Mm]ine['’]s|[Cc]orrect(?:ed)?(?: (?:one|number))?(?=:))[ :]+([0-9])"
 ):
     raise ValueError("scopes.anaphor changed: update _ANAPHOR_ENDS")
@@ -448,6 +449,10 @@ def _header(line: str, mode: str) -> list[tuple[str, str]] | None:
     ]
 
 
+# a form's check box, ticked or not ("[X]", "[ ]", "☐")
+_CHECKBOX_RE = re.compile("\\[[ xX✓✔]?\\]|[☐☑☒]")
+
+
 def _key_values(line: str, mode: str, below: str | None) -> bool:
     """Are line and the line under it a label and its value each, aligned by spaces,
     the label under it an identifier's name ("Bank    Charter Oak FCU" over "Routing
@@ -459,7 +464,10 @@ def _key_values(line: str, mode: str, below: str | None) -> bool:
     # (or a label and its colon over the other, the line above holding boxes: "Direct
     # deposit:  [X] Checking   [ ] Savings" over "Routing number:  261656879")
     colons = bool(heads) and heads[0].endswith(":") and labels[:1] != [] and labels[0].endswith(":")
-    if len(labels) != 2 or (len(heads) != 2 and not colons):
+    # (or boxes alone: "Direct Deposit   Checking [X]  Savings [ ]" over "Routing number
+    # 211170101", a form's line of choices, no header)
+    boxes = any(_CHECKBOX_RE.search(cell) is not None for cell in heads)
+    if len(labels) != 2 or (len(heads) != 2 and not colons and not boxes):
         return False
     label = labels[0]
     return _DIGIT_RE.search(label) is None and any(k in ID_KINDS for k in _cues(label, header=True))

@@ -41,10 +41,10 @@ const BARE_ACCOUNT = new Set(["account", "accounts"]);
 const ACCOUNT_BEFORE_NOT_RE = new RegExp(RULES.ct_tax_reg.account_before_not);
 const ACCOUNT_BEFORE_REACH = 16; // characters read before a bare "account" (account_before_not)
 // an answer's anaphor ("the correct one is N": scopes.anaphor; the last letters of its
-// verbs, "is", "be", "it's" ...), how far back it may start, and how far back, over how
+// verbs, "is", "be", "it's", "está" ...), how far back it may start, and how far back, over how
 // many sentence ends, the cue it refers to may stand (_cues._answer_far)
 const ANAPHOR_RE = new RegExp(RULES.scopes.anaphor, "g");
-const ANAPHOR_ENDS = "sedtré";
+const ANAPHOR_ENDS = "sedtréaá";
 const ANAPHOR_BACK = 60;
 const ANSWER_FAR_REACH = 160;
 const ANSWER_FAR_SENTENCES = 2;
@@ -114,6 +114,10 @@ const LATER_REST = DENIAL.later_rest; // characters after it looked at for an ow
 const LATER_LEAD_RE = new RegExp("^(?:" + DENIAL.later_lead + ")$");
 const LATER_CARD_RE = new RegExp(DENIAL.later_card, "g");
 const LATER_OWNER_RE = new RegExp("^(?:" + DENIAL.later_owner + ")");
+// a bank that names a bare "account" before a number a bank account's (account_bank)
+const ACCOUNT_BANK_BEFORE_RE = new RegExp("(?:" + RULES.account_bank_before + ")$");
+const ACCOUNT_BANK_AFTER_RE = new RegExp("^(?:" + RULES.account_bank_after + ")");
+const ACCOUNT_BANK_REACH = 40; // characters read before the word
 
 // a negation right before a cue in a bracket ("(I'm a sole proprietor, no EIN)"; _BRACKET_NO_RE)
 const BRACKET_NO_RE = new RegExp("(?:" + RULES.denial.bracket_no + ")$");
@@ -438,6 +442,9 @@ export class Chunk {
     }
     // "... for my closed account. The new one is ...": only an identifier cue is answered
     if (!ID_KINDS.has(cueKind(cue.m))) return false;
+    // (or the number opens the next speaker's turn, on the line under the cue's: "Dana:
+    // whats your ssn\nMe: 376218845 I think. its on the card")
+    if (near && this.turnAnswer(cue)) return true;
     const m = ANSWER_AFTER_CUE_RE.exec(this.text.low.slice(end, cs));
     return m !== null && !sentenceEndIn(SENTENCE_END_RE, norm, end, end + m.index);
   }
@@ -478,6 +485,27 @@ export class Chunk {
   // allows, with no other cue between ("I used the wrong routing number on my
   // return. I put my old credit union's number. The correct one is 723-785-440"), or null
   // (_answer_far).
+  // Does the number open a speaker's turn on the line right under its cue's line, which
+  // names no other kind ("Lena: what's your routing i'm doing the ct one now" is left to
+  // the topic) in the cue's sentence, the number labelled by no cue of its own ("Me:
+  // 234567891 is my case number")? (_turn_answer)
+  turnAnswer(cue) {
+    const low = this.text.low;
+    if (!turnAnswers(this.text.lowLines, this.text.norm, cue.end, this.cs)) return false;
+    const kind = cueKind(cue.m);
+    let start = low.lastIndexOf("\n", cue.start - 1) + 1;
+    for (const mark of TURN_SENTENCE_ENDS) {
+      const at = low.lastIndexOf(mark, cue.start - mark.length);
+      if (at >= start) start = at + mark.length;
+    }
+    let other = nextCue(low, start, cue.end);
+    while (other !== null && other.start < cue.start) {
+      if (cueKind(other.m) !== kind) return false;
+      other = nextCue(low, other.end, cue.end);
+    }
+    return !labelledAt(low, this.ce);
+  }
+
   answerFar(cs) {
     const low = this.text.lowLines;
     // (nor a number labelled at once by a cue of its own: "For my ID it's 381064755 (social)")
@@ -842,7 +870,7 @@ export class Chunk {
     const carried = this.carried && p !== null && CUE_LIST_GAP_RE.test(this.text.low.slice(this.pe, this.cs)) && p.introducedByNeg() && p.pluralBefore();
     return (
       ((kind === "neg" && ((this.introduced() && !this.negatedBeforeSentence() && !this.deniesOtherShape()) || carried)) ||
-        (kind === "neg_bare" && this.negOverBare())) &&
+        (kind === "neg_bare" && (this.negOverBare() || this.bankAccount()))) &&
       !(labelledAt(this.text.low, this.ce) && ID_KINDS.has(this.cueAfter())) &&
       // "My member number is 878-31-0067 - oh wait, sorry, I'm reading off my social
       // security card"
@@ -880,6 +908,22 @@ export class Chunk {
     let last = null;
     for (const r of findIter(CUE_RE, low, Math.max(0, s - MAX_CUE), s)) last = r;
     return last !== null && cueKind(last.m) === "neg" && INTRO_RE.test(low.slice(last.end, this.cs));
+  }
+  // Does the bare "account" cue introducing nine digits name a bank's account: a bank
+  // before the word ("bank says account 27-4412890") or right after the number ("account
+  // number 52-8841107 at Chelsea Groton Bank"; _bank_account, account_bank)?
+  bankAccount() {
+    if (!this.beforeSpan) return false;
+    const low = this.text.low;
+    const [s, e] = this.beforeSpan;
+    if (!low.startsWith("acc", s) || !INTRO_RE.test(low.slice(e, this.cs))) return false;
+    // (nine digits, as an EIN or an SSN has: a card's number on a credit union's statement
+    // is still a card's)
+    if (this.text.norm.slice(this.cs, this.ce).replace(/[^0-9]/g, "").length !== 9) return false;
+    return (
+      ACCOUNT_BANK_BEFORE_RE.test(low.slice(Math.max(0, s - ACCOUNT_BANK_REACH), s)) ||
+      ACCOUNT_BANK_AFTER_RE.test(low.slice(this.ce))
+    );
   }
   // Is the cue before directly before the number, but for introducing words?
   // (or parted from it only by an aside: "My social, the way the agent wanted it: N")
@@ -1546,6 +1590,24 @@ function writtenSsn(norm, s, e) {
 
 // Does a speaker's turn ("11:16 Customer: ") open the line of the number at cs, a line
 // after end (_cues._turn_opens)?
+// what ends the sentence of a question turn's cue before it ("... for sales tax. Bank
+// routing?"; _TURN_SENTENCE_ENDS)
+const TURN_SENTENCE_ENDS = [". ", "? ", "! "];
+
+// Does the number at cs open a speaker's turn ("Me: ", "[10:16] You: ") on the line right
+// under the cue ending at end, with no sentence end between them but that line's break?
+// (_turn_answers; low: the copy with its line breaks)
+function turnAnswers(low, norm, end, cs) {
+  const ls = low.lastIndexOf("\n", cs - 1);
+  if (ls < end || low.slice(end, ls).includes("\n")) return false;
+  const turn = TURN_SPEAKER_RE.exec(low.slice(ls + 1, cs));
+  return (
+    turn !== null &&
+    low.slice(ls + 1 + turn[0].length, cs).replace(/[ \t]/g, "") === "" &&
+    !sentenceEndIn(SENTENCE_END_RE, norm, end, ls)
+  );
+}
+
 function turnOpens(low, end, cs) {
   const ls = low.lastIndexOf("\n", cs - 1);
   return ls >= end && TURN_SPEAKER_RE.exec(low.slice(ls + 1, cs)) !== null;

@@ -179,6 +179,18 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     }
     return [...out.keys()].sort((a, b) => a - b).map((k) => out.get(k));
   }
+  // A number copied one digit a bracketed box ("[4][7] - [2][4][6][2][9][0][9]"): its
+  // brackets go (bracket_boxes; _bracket_boxes).
+  const BRACKET_BOXES_RE = new RegExp(R.bracket_boxes, "g");
+  function bracketBoxes(norm) {
+    const out = [];
+    for (const m of all(BRACKET_BOXES_RE, norm)) {
+      for (let i = m.index; i < m.index + m[0].length; i++) {
+        if (norm[i] === "[" || norm[i] === "]") out.push([i, i + 1, "", []]);
+      }
+    }
+    return out;
+  }
   // A letter spelled out and a spoken dash before a number ("C as in cat, dash, two four
   // ..."): the letter and a hyphen (spelled_letter_dash; _spelled_letters).
   const SPELLED_LETTER_DASH_RE = new RegExp(R.spelled_letter_dash, "dg");
@@ -456,8 +468,10 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       const s = m.index;
       const e = s + m[0].length;
       // (not after a whole number: "4 1 2 0 8 3 3 7 1 (sorry wrong one) 4 1 2 ...", nor before
-      // one, the number begun again: "EIN 4739 wait 473815926")
-      if (digitItemBefore(low, Math.max(0, s - R.part_reach), s) && digitItemAt(low, e) && numeralsBefore(low, s) < RULES.min_digits && !wholeNumeralsAt(low, e)) {
+      // one, the number begun again: "EIN 4739 wait 473815926", nor before a pronoun "one":
+      // "... dash zero zero zero... wait, that's the old one")
+      const pronoun = low.startsWith("one", e) && PRONOUN_ONE_RE.test(low.slice(Math.max(0, e - "another one".length), e));
+      if (digitItemBefore(low, Math.max(0, s - R.part_reach), s) && digitItemAt(low, e) && numeralsBefore(low, s) < RULES.min_digits && !wholeNumeralsAt(low, e) && !pronoun) {
         const gap = isDigit(low[s - 1]) && isDigit(low[e]) ? " " : ", ";
         out.push([s, e, gap, Array(gap.length).fill([s, e])]);
       }
@@ -1612,6 +1626,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   return function rewrite(norm, starts, ends) {
     for (const [step, hint] of [
       [underscores, "_"],
+      [bracketBoxes, "]["],
       [camelKeys, null],
       [spelledLetters, null],
       [boxedDigits, "|"],

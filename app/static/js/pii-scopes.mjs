@@ -18,6 +18,8 @@ const ND = /^\p{Nd}/u;
 export const ID_KINDS = new Set(["ssn", "itin", "fein", "taxid", "ct", "routing"]);
 // the kind a denied list's items take (_scopes.DENIED)
 export const DENIED = "denied";
+// a form's check box, ticked or not ("[X]", "[ ]", "☐"; _CHECKBOX_RE)
+const CHECKBOX_RE = /\[[ xX✓✔]?\]|[☐☑☒]/;
 
 export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const S = RULES.scopes;
@@ -1026,7 +1028,10 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     // (or a label and its colon over the other, the line above holding boxes: "Direct
     // deposit:  [X] Checking   [ ] Savings" over "Routing number:  261656879")
     const colons = heads.length > 0 && heads[0].endsWith(":") && labels.length > 0 && labels[0].endsWith(":");
-    if (labels.length !== 2 || (heads.length !== 2 && !colons)) return false;
+    // (or boxes alone: "Direct Deposit   Checking [X]  Savings [ ]" over "Routing number
+    // 211170101", a form's line of choices, no header)
+    const boxes = heads.some((c) => CHECKBOX_RE.test(c));
+    if (labels.length !== 2 || (heads.length !== 2 && !colons && !boxes)) return false;
     return !/[0-9]/.test(labels[0]) && cues(labels[0], false, true).some((k) => ID_KINDS.has(k));
   }
   // Does a table whose header row names its columns start at line k (_table_at)?
