@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 931
+    assert len(INDEPENDENT) == 938
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -641,6 +641,8 @@ _FLOORS = {
     # voice (926): recognisers' amounts and times, tens and pairs, words and numerals
     # mixed (README): 0.930 at first
     "independent-926": (0.92, 0.94, 0.01),
+    # chats (937): one in 99, "it's 41-8827390 on my Husky card" under "Medicaid ID?"
+    "independent-937": (0.95, 0.95, 0.0102),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -1025,6 +1027,9 @@ _PRECISION_FLOORS = {
     "independent-884": (0.97, 0.01),
     # languages (921): two false alarms in 100, denials before the number (README)
     "independent-921": (0.98, 0.021),
+    # chats (937): the same numbers given again later in three messages, flagged beside
+    # their gold (the author labelled each once), and the Husky ID above (README)
+    "independent-937": (0.96, 0.0102),
 }
 
 
