@@ -544,26 +544,28 @@ _SHAPES = {
 }
 
 
+# why a finding no cue gave was found, by its reason's tag: another finding of the
+# message, or its place in a record
+_ELSEWHERE = {
+    "repeat": "the same digits as an identifier found elsewhere in the message",
+    "typo": "an identifier found elsewhere in the message with one or two digits changed",
+    "location": "another location code of a CT registration found elsewhere in the message",
+    "base": "the base of a CT registration found elsewhere in the message",
+    "nacha": "its place in an ACH file's entry detail (6) record",
+    "fire b": "its place in the payee (B) record of an IRS information return file",
+    "nacha file": "its place in an ACH file's file header (1) record, the immediate destination",
+    "nacha batch": "its place in an ACH file's batch header (5) record, the company ID",
+}
+
+
 def _uncued_reason(why: tuple | None, kind: str, text: _Text | None) -> str:
     """Why a finding no cue gave was found: its place in a record, or its shape."""
-    if why and why[0] == "repeat":
-        return "the same digits as an identifier found elsewhere in the message"
-    if why and why[0] == "typo":
-        return "an identifier found elsewhere in the message with one or two digits changed"
-    if why and why[0] == "location":
-        return "another location code of a CT registration found elsewhere in the message"
-    if why and why[0] == "base":
-        return "the base of a CT registration found elsewhere in the message"
+    if why and why[0] in _ELSEWHERE:
+        return _ELSEWHERE[why[0]]
     if why and why[0] == "efw2":
         return f"its place in the {why[1]} record of an EFW2 W-2 file"
-    if why and why[0] == "nacha":
-        return "its place in an ACH file's entry detail (6) record"
-    if why and why[0] == "fire b":
-        return "its place in the payee (B) record of an IRS information return file"
-    if why and why[0] == "nacha file":
-        return "its place in an ACH file's file header (1) record, the immediate destination"
-    if why and why[0] == "nacha batch":
-        return "its place in an ACH file's batch header (5) record, the company ID"
+    if why and why[0] == "x12":
+        return f'its place after the qualifier "{why[1]}" of an X12 EDI segment'
     if why and why[0] == "card word" and text is not None:
         word = text.norm[why[1] : why[2]]
         return f'its length, prefix and check digit, and the card word "{word}" before it'

@@ -17,6 +17,7 @@ from ._checks import (
     MULTI_SHAPES,
     _card_ok,
     _fein_ok,
+    _fits,
     _itin_ok,
     _phone_like,
     _routing_ok,
@@ -744,6 +745,28 @@ _WRAPS = {
 _DASHED_ALONE = frozenset(((3, 2, 4), (2, 7), (CT_BASE_MAX - 2, CT_LOC)))
 
 
+def _spaced_boxes(
+    texts: list[str], raw_seps: list[str], at: int
+) -> tuple[list[str], list[str]] | None:
+    """A number typed one digit a box, single spaces between, that a hard wrap
+    (raw_seps[at]) split ("3 1 6 4 4\n9 0 2 1", "4 3 6  6 3  8 2\n5 6"; the line before
+    may be closed up already, "31644", "436 63 82"): the boxes on either side of the wrap
+    joined to the group the wrap splits, the groups before it as they are; or None."""
+    tail = texts[at + 1 :]
+    if len(tail) < 2 or any(len(t) != 1 for t in tail) or any(r != " " for r in raw_seps[at + 1 :]):
+        return None
+    start = at
+    while (
+        start > 0
+        and len(texts[start]) == 1
+        and len(texts[start - 1]) == 1
+        and raw_seps[start - 1] == " "
+    ):
+        start -= 1
+    groups = [*texts[:start], "".join(texts[start:])]
+    return groups, list(map(_SEPS.__getitem__, raw_seps[:start]))
+
+
 def _unwrapped(texts: list[str], raw_seps: list[str], cs: int, ce: int, ctx):
     """The whole chunk as one identifier typed before a hard wrap split it, even inside
     a group ("employer identification number is 85-43\n15668"): one line break, the
@@ -757,17 +780,21 @@ def _unwrapped(texts: list[str], raw_seps: list[str], cs: int, ce: int, ctx):
             at = i
     if at < 0:
         return None
-    seps = list(map(_SEPS.__getitem__, raw_seps))
-    sep = _WRAPS[raw_seps[at]]
-    if sep is None:
-        # a group a wrap splits is shorter than a number on either side ("CT 067900372\n1
-        # Wages": a ZIP+4 and a W-2 box number)
-        if max(len(texts[at]), len(texts[at + 1])) >= MIN_DIGITS:
-            return None
-        texts = [*texts[:at], texts[at] + texts[at + 1], *texts[at + 2 :]]
-        seps = [*seps[:at], *seps[at + 1 :]]
+    boxes = _spaced_boxes(texts, raw_seps, at)
+    if boxes is not None:
+        texts, seps = boxes
     else:
-        seps = [*seps[:at], sep, *seps[at + 1 :]]
+        seps = list(map(_SEPS.__getitem__, raw_seps))
+        sep = _WRAPS[raw_seps[at]]
+        if sep is None:
+            # a group a wrap splits is shorter than a number on either side ("CT
+            # 067900372\n1 Wages": a ZIP+4 and a W-2 box number)
+            if max(len(texts[at]), len(texts[at + 1])) >= MIN_DIGITS:
+                return None
+            texts = [*texts[:at], texts[at] + texts[at + 1], *texts[at + 2 :]]
+            seps = [*seps[:at], *seps[at + 1 :]]
+        else:
+            seps = [*seps[:at], sep, *seps[at + 1 :]]
     if "/" in seps:
         return None  # a date the wrap left a number's tail before ("4.71E+15\n2/15/2025")
     if not (
@@ -1367,6 +1394,41 @@ def _fire_b(norm: str, ls: int, cs: int, ce: int):
     return None if kind is None else (kind, m.start(2), m.end(2), d, ("fire b", None))
 
 
+_X12_ID_RE = re.compile(RULES["x12_id"])
+# the qualifiers of x12_id that name a person's number, an organisation's, a bank's
+_X12_PERSON = frozenset(("34", "SY"))
+_X12_BUSINESS = frozenset(("24", "EI"))
+_X12_BANK = "01"
+_X12_STATE = "49"  # a number the state gave: a CT registration number if it fits
+
+
+def _x12_id(norm: str, cs: int, ce: int):
+    """The nine digits cs:ce right after an X12 segment's qualifier of a tax identifier
+    or a bank ("NM1*IL*1*DOE*JANE****34*512551093~", "REF*EI*271234567~", "BPR*...*01*
+    255940342*...": rules x12_id), as that identifier; or None."""
+    ls = max(norm.rfind("\n", 0, cs), norm.rfind("~", 0, cs)) + 1
+    d = norm[cs:ce]
+    m = _X12_ID_RE.fullmatch(norm, ls, cs)
+    if m is None or not d.isdigit():
+        return None
+    qualifier = m.group(2) or m.group(3) or m.group(4) or m.group(5)
+    if qualifier == _X12_STATE:
+        return ("ct_tax_reg", cs, ce, d, ("x12", qualifier)) if _fits("ct_tax_reg", d) else None
+    if len(d) != 9:
+        return None
+    person = _ssn_or_itin(d)
+    business = "fein" if _fein_ok(d) else None
+    if qualifier == _X12_BANK:
+        kind = "routing" if _routing_ok(d) else None
+    elif qualifier in _X12_PERSON:
+        kind = person
+    elif qualifier in _X12_BUSINESS:
+        kind = business
+    else:  # FI, TJ, 30: either, an organisation's first unless NM102 says a person
+        kind = (person or business) if m.group(1) == "1" else (business or person)
+    return None if kind is None else (kind, cs, ce, d, ("x12", qualifier))
+
+
 _NACHA_HEADER_RE = re.compile(RULES["nacha_batch_header"])
 _NACHA_SEC_RE = re.compile(RULES["nacha_sec_code"])
 
@@ -1505,6 +1567,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         if f is not None:
             out.append(f)
             return
+    # an X12 segment's identifier, right after its qualifier
+    if norm[cs - 1 : cs] == "*":
+        f = _x12_id(norm, cs, ce)
+        if f is not None:
+            out.append(f)
+            return
     # an ACH file's file header record's immediate destination
     if norm[cs] == "1":
         f = _nacha_file(norm, cs)
@@ -1555,6 +1623,11 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
                     f = _stray_space(
                         DIGITS_RE.findall(bare), _NON_DIGITS_RE.findall(bare), cs, ce, ctx
                     )
+                if f is None and len(bare) - bare.count(" ") >= CARD_MIN:
+                    # a card voice typing grouped its own way ("card number is 5425 61 76
+                    # 7620 8850")
+                    texts = DIGITS_RE.findall(bare)
+                    f = _card_grouped(ctx, texts, _NON_DIGITS_RE.findall(bare), cs, ce)
             else:
                 f = _layout_grouped(norm, bare, cs, ce, ctx) if _layout_marks(bare) else None
                 if f is None:  # "He has the I-T-I-N number. It is 9-95721-195."

@@ -171,6 +171,16 @@ def test_explain_says_why_each_finding_was_found():
     assert why[4][1].startswith("the message's topic (ssn)")
 
 
+def test_explain_names_a_records_qualifier():
+    """A number an X12 segment's qualifier names is explained by that qualifier."""
+    text = "NM1*IL*1*DOE*JANE****34*512551093~\nREF*EI*271234567~"
+    why = [(f.kind, reason) for f, reason in explain(text)]
+    assert why == [
+        ("ssn", 'its place after the qualifier "34" of an X12 EDI segment'),
+        ("fein", 'its place after the qualifier "EI" of an X12 EDI segment'),
+    ]
+
+
 def test_cli_explain_prints_masked_reasons(tmp_path, capsys):
     path = tmp_path / "m.txt"
     path.write_text("My SSN is 412083317, thanks", encoding="utf-8")

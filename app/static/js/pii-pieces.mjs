@@ -3,7 +3,7 @@
 import { RULES } from "./pii-rules.mjs";
 import { CARD, DENIAL_ANSWER_NOT_RE, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, PADDED, SENTENCE_END_RE, SSN_BAD_AREA_FIRST, WEAK_CUES_AFTER, sentenceEndIn } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
-import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, itinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
+import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, fits, itinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
 import { NEG_KINDS, OWN_PLACEHOLDER_RE, betweenMarks, correctedAt, findIter, labelAfter, labelledAt, labelledKind, labelledOnly } from "./pii-cues.mjs";
 import { DENIED, ID_KINDS } from "./pii-scopes.mjs";
 
@@ -446,6 +446,19 @@ const WRAPS = new Map(
 // code 00x: classify checks), whole again once unwrapped (_DASHED_ALONE)
 const DASHED_ALONE = new Set(["3,2,4", "2,7", `${CT.base_max - 2},${CT.location_length}`]);
 
+// A number typed one digit a box, single spaces between, that a hard wrap (rawSeps[at])
+// split ("3 1 6 4 4\n9 0 2 1", "4 3 6  6 3  8 2\n5 6"; the line before may be closed up
+// already, "31644", "436 63 82"): [groups, seps], the boxes on either side of the wrap
+// joined to the group the wrap splits, the groups before it as they are; or null
+// (_spaced_boxes).
+function spacedBoxes(texts, rawSeps, at) {
+  const tail = texts.slice(at + 1);
+  if (tail.length < 2 || tail.some((t) => t.length !== 1) || rawSeps.slice(at + 1).some((r) => r !== " ")) return null;
+  let start = at;
+  while (start > 0 && texts[start].length === 1 && texts[start - 1].length === 1 && rawSeps[start - 1] === " ") start--;
+  return [[...texts.slice(0, start), texts.slice(start).join("")], rawSeps.slice(0, start).map(sepChar)];
+}
+
 function unwrapped(texts, rawSeps, cs, ce, ctx) {
   let at = -1;
   for (let i = 0; i < rawSeps.length; i++) {
@@ -455,14 +468,19 @@ function unwrapped(texts, rawSeps, cs, ce, ctx) {
     }
   }
   if (at < 0) return null;
-  let seps = rawSeps.map(sepChar);
-  const sep = WRAPS.get(rawSeps[at]);
-  if (sep === null) {
-    // a group a wrap splits is shorter than a number on either side ("CT 067900372\n1 Wages")
-    if (Math.max(texts[at].length, texts[at + 1].length) >= MIN_DIGITS) return null;
-    texts = [...texts.slice(0, at), texts[at] + texts[at + 1], ...texts.slice(at + 2)];
-    seps = [...seps.slice(0, at), ...seps.slice(at + 1)];
-  } else seps = [...seps.slice(0, at), sep, ...seps.slice(at + 1)];
+  let seps;
+  const boxes = spacedBoxes(texts, rawSeps, at);
+  if (boxes !== null) [texts, seps] = boxes;
+  else {
+    seps = rawSeps.map(sepChar);
+    const sep = WRAPS.get(rawSeps[at]);
+    if (sep === null) {
+      // a group a wrap splits is shorter than a number on either side ("CT 067900372\n1 Wages")
+      if (Math.max(texts[at].length, texts[at + 1].length) >= MIN_DIGITS) return null;
+      texts = [...texts.slice(0, at), texts[at] + texts[at + 1], ...texts.slice(at + 2)];
+      seps = [...seps.slice(0, at), ...seps.slice(at + 1)];
+    } else seps = [...seps.slice(0, at), sep, ...seps.slice(at + 1)];
+  }
   if (seps.includes("/")) return null; // a date the wrap left a number's tail before ("4.71E+15\n2/15/2025")
   if (texts.length > MAX_PIECE_GROUPS) return null;
   if (texts.length === 1 && !shapePossible([texts[0].length])) return null;
@@ -897,6 +915,33 @@ function fireB(norm, ls, cs, ce) {
   return kind === null ? null : [kind, s, e, d];
 }
 
+// The nine digits cs:ce right after an X12 segment's qualifier of a tax identifier or a
+// bank ("NM1*IL*1*DOE*JANE****34*512551093~", "REF*EI*271234567~", "BPR*...*01*255940342*
+// ...": rules x12_id), as that identifier; or null (_x12_id).
+const X12_ID_RE = new RegExp("^(?:" + RULES.x12_id + ")$");
+const X12_PERSON = new Set(["34", "SY"]);
+const X12_BUSINESS = new Set(["24", "EI"]);
+const X12_BANK = "01";
+const X12_STATE = "49"; // a number the state gave: a CT registration number if it fits
+function x12Id(norm, cs, ce) {
+  const ls = Math.max(norm.lastIndexOf("\n", cs - 1), norm.lastIndexOf("~", cs - 1)) + 1;
+  const d = norm.slice(cs, ce);
+  const m = X12_ID_RE.exec(norm.slice(ls, cs));
+  if (m === null || !/^[0-9]+$/.test(d)) return null;
+  const qualifier = m[2] ?? m[3] ?? m[4] ?? m[5];
+  if (qualifier === X12_STATE) return fits("ct_tax_reg", d) ? ["ct_tax_reg", cs, ce, d] : null;
+  if (d.length !== 9) return null;
+  const person = ssnOrItin(d);
+  const business = feinOk(d) ? "fein" : null;
+  let kind;
+  if (qualifier === X12_BANK) kind = routingOk(d) ? "routing" : null;
+  else if (X12_PERSON.has(qualifier)) kind = person;
+  else if (X12_BUSINESS.has(qualifier)) kind = business;
+  // FI, TJ, 30: either, an organisation's first unless NM102 says a person
+  else kind = m[1] === "1" ? person ?? business : business ?? person;
+  return kind === null ? null : [kind, cs, ce, d];
+}
+
 // The EIN in an ACH file's batch header record whose line the chunk cs:ce ends its company
 // ID in, right before the entry class code ("5200HUDSON RIVER HVAC ... 1765119033CCD...":
 // rules nacha_batch_header), or null (_nacha_batch).
@@ -985,6 +1030,14 @@ export function scanChunk(text, cs, ce, ctx, out) {
       return;
     }
   }
+  // an X12 segment's identifier, right after its qualifier
+  if (norm[cs - 1] === "*") {
+    const f = x12Id(norm, cs, ce);
+    if (f !== null) {
+      out.push(f);
+      return;
+    }
+  }
   // an ACH file's file header record's immediate destination
   if (norm[cs] === "1") {
     const f = nachaFile(norm, cs);
@@ -1040,6 +1093,10 @@ export function scanChunk(text, cs, ce, ctx, out) {
         }
         // a dashed identifier with a stray space: "ITIN 904-73-73 83"
         if (f === null) f = straySpace(bare.match(/[0-9]+/g), bare.match(/[^0-9]+/g), cs, ce, ctx);
+        // a card voice typing grouped its own way ("card number is 5425 61 76 7620 8850")
+        if (f === null && bare.length - bare.split(" ").length + 1 >= CARD.min_length) {
+          f = cardGrouped(ctx, bare.match(/[0-9]+/g), bare.match(/[^0-9]+/g), cs, ce);
+        }
       } else {
         f = layoutGrouped(norm, bare, cs, ce, ctx);
         if (f === null) f = dashGrouped(norm, bare, cs, ce, ctx); // "... It is 9-95721-195."
