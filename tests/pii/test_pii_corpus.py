@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 938
+    assert len(INDEPENDENT) == 945
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -643,6 +643,9 @@ _FLOORS = {
     "independent-926": (0.92, 0.94, 0.01),
     # chats (937): one in 99, "it's 41-8827390 on my Husky card" under "Medicaid ID?"
     "independent-937": (0.95, 0.95, 0.0102),
+    # structured records (943): fixed-width rows whose columns a sentence names, headerless
+    # CSV, a log's old=/new=, NACHA and pipe files (README): 0.878 at first
+    "independent-943": (0.90, 0.92, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
