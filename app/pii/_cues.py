@@ -793,7 +793,7 @@ class _Chunk:
         if not _turn_answers(self.text.low_lines, self.text.norm, cue.end(), self.cs):
             return False
         kind = _cue_kind(cue)
-        start = low.rfind("\n", 0, cue.start()) + 1
+        start = self.text.low_lines.rfind("\n", 0, cue.start()) + 1
         for mark in _TURN_SENTENCE_ENDS:
             at = low.rfind(mark, start, cue.start())
             if at >= 0:

@@ -1403,13 +1403,14 @@ _X12_STATE = "49"  # a number the state gave: a CT registration number if it fit
 
 
 def _x12_id(norm: str, cs: int, ce: int):
-    """The nine digits cs:ce right after an X12 segment's qualifier of a tax identifier
-    or a bank ("NM1*IL*1*DOE*JANE****34*512551093~", "REF*EI*271234567~", "BPR*...*01*
-    255940342*...": rules x12_id), as that identifier; or None."""
+    """The digits cs:ce right after an X12 segment's qualifier of a tax identifier or a
+    bank ("NM1*IL*1*DOE*JANE****34*512551093~", "REF*EI*271234567~", "BPR*...*01*
+    255940342*...": rules x12_id), as that identifier (nine digits, or a CT number's ten
+    after "49"); or None."""
     ls = max(norm.rfind("\n", 0, cs), norm.rfind("~", 0, cs)) + 1
     d = norm[cs:ce]
     m = _X12_ID_RE.fullmatch(norm, ls, cs)
-    if m is None or not d.isdigit():
+    if m is None or not (d.isascii() and d.isdigit()):
         return None
     qualifier = m.group(2) or m.group(3) or m.group(4) or m.group(5)
     if qualifier == _X12_STATE:

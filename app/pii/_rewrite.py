@@ -1577,6 +1577,9 @@ def _raw_forms(words) -> tuple[bytes, ...]:
 
 # the spoken dashes whose letters the gate's words cannot hold ("guión", "traço")
 _DASH_RAW = _raw_forms(_DASH_WORDS)
+# "location" cut short between a CT number's base and code ("1189543 loc 003"), no dash
+# word of its own (numeral_dash)
+_LOC_RAW = (b"loc", b"Loc", b"LOC")
 
 
 def _gate_words(raw: bytes) -> tuple[bytes, bool]:
@@ -1854,7 +1857,7 @@ def _spoken_dashes(norm: str, starts, ends, raw: bytes, words, dashed: bool):
     """Spoken dashes between numerals read (_numeral_dashes), where the text (its UTF-8
     bytes raw) may hold one: (norm, starts, ends, raw, the gate's words), the last two
     made again if anything changed."""
-    if dashed or any(d in raw for d in _DASH_RAW):
+    if dashed or any(d in raw for d in _DASH_RAW) or any(a in raw for a in _LOC_RAW):
         edits = _numeral_dashes(norm)
         if edits:
             norm, starts, ends = _apply(norm, starts, ends, edits)
@@ -2483,11 +2486,34 @@ def _keypad_groups(norm: str) -> list[Edit]:
     return out
 
 
+# the fewest digits of a group said again after a pause that begins a number over (a
+# single digit spaced from the next says nothing: "9 0 7... 7 5... 1 7 4 6")
+_RESTART_GROUP = 3
+
+
 def _numeral_pauses(norm: str) -> list[Edit]:
-    """A dictation's pause between numerals ("987... 82", "950 comma 85"): gone."""
+    """A dictation's pause between numerals ("987... 82", "950 comma 85"): gone; not one
+    before the same group said again, a number begun over ("Discover 6513 ... 6513 8543
+    ...")."""
     if not any(hint in norm for hint in _NUMERAL_PAUSE_HINTS):
         return []
-    return [(m.start(), m.end(), "", []) for m in _NUMERAL_PAUSE_RE.finditer(norm)]
+    out: list[Edit] = []
+    for m in _NUMERAL_PAUSE_RE.finditer(norm):
+        s, e = m.span()
+        b = s
+        while b > 0 and "0" <= norm[b - 1] <= "9":
+            b -= 1
+        a = e
+        while a < len(norm) and norm[a] == " ":
+            a += 1
+        if (
+            s - b >= _RESTART_GROUP
+            and norm.startswith(norm[b:s], a)
+            and not "0" <= norm[a + s - b : a + s - b + 1] <= "9"
+        ):
+            continue
+        out.append((s, e, "", []))
+    return out
 
 
 _DOTTED_RE = re.compile(_R["dotted_digits"].replace("D", _DIGIT_WORD_ALT))

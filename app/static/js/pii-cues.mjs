@@ -493,7 +493,7 @@ export class Chunk {
     const low = this.text.low;
     if (!turnAnswers(this.text.lowLines, this.text.norm, cue.end, this.cs)) return false;
     const kind = cueKind(cue.m);
-    let start = low.lastIndexOf("\n", cue.start - 1) + 1;
+    let start = this.text.lowLines.lastIndexOf("\n", cue.start - 1) + 1;
     for (const mark of TURN_SENTENCE_ENDS) {
       const at = low.lastIndexOf(mark, cue.start - mark.length);
       if (at >= start) start = at + mark.length;

@@ -915,9 +915,10 @@ function fireB(norm, ls, cs, ce) {
   return kind === null ? null : [kind, s, e, d];
 }
 
-// The nine digits cs:ce right after an X12 segment's qualifier of a tax identifier or a
-// bank ("NM1*IL*1*DOE*JANE****34*512551093~", "REF*EI*271234567~", "BPR*...*01*255940342*
-// ...": rules x12_id), as that identifier; or null (_x12_id).
+// The digits cs:ce right after an X12 segment's qualifier of a tax identifier or a bank
+// ("NM1*IL*1*DOE*JANE****34*512551093~", "REF*EI*271234567~", "BPR*...*01*255940342*...":
+// rules x12_id), as that identifier (nine digits, or a CT number's ten after "49"); or
+// null (_x12_id).
 const X12_ID_RE = new RegExp("^(?:" + RULES.x12_id + ")$");
 const X12_PERSON = new Set(["34", "SY"]);
 const X12_BUSINESS = new Set(["24", "EI"]);

@@ -159,7 +159,20 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
   function numeralPauses(norm) {
     const out = [];
     if (!R.numeral_pause_hints.some((hint) => norm.includes(hint))) return out;
-    for (const m of all(NUMERAL_PAUSE_RE, norm)) out.push([m.index, m.index + m[0].length, "", []]);
+    for (const m of all(NUMERAL_PAUSE_RE, norm)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      // (not before the same group said again, a number begun over: "Discover 6513 ... 6513
+      // 8543 ...")
+      let b = s;
+      while (b > 0 && isDigit(norm[b - 1])) b--;
+      let a = e;
+      while (a < norm.length && norm[a] === " ") a++;
+      // (a group of three digits or more: a single digit spaced from the next says nothing,
+      // "9 0 7... 7 5... 1 7 4 6"; _RESTART_GROUP)
+      if (s - b >= 3 && norm.startsWith(norm.slice(b, s), a) && !isDigit(norm[a + s - b] ?? "")) continue;
+      out.push([s, e, "", []]);
+    }
     return out;
   }
   // A form's blanks around or inside a number, and the underscores between its digits one
