@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 945
+    assert len(INDEPENDENT) == 952
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -646,6 +646,12 @@ _FLOORS = {
     # structured records (943): fixed-width rows whose columns a sentence names, headerless
     # CSV, a log's old=/new=, NACHA and pipe files (README): 0.878 at first
     "independent-943": (0.90, 0.92, 0.01),
+    # voice (947): pauses, repeats and numbers split over stamped lines (README): 0.929
+    # at first
+    "independent-947": (0.95, 0.94, 0.01),
+    # the hardest meaning (952): kinds a later sentence gives, relabelled and corrected
+    # numbers (README): 0.930 at first
+    "independent-952": (0.92, 0.94, 0.01),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -1033,6 +1039,9 @@ _PRECISION_FLOORS = {
     # chats (937): the same numbers given again later in three messages, flagged beside
     # their gold (the author labelled each once), and the Husky ID above (README)
     "independent-937": (0.96, 0.0102),
+    # the hardest meaning (952): a quoted "We have your SSN listed as N" the reply calls
+    # a routing number, and an SSN listed as a company's EIN, flagged as the other kind
+    "independent-952": (0.98, 0.01),
 }
 
 
