@@ -156,6 +156,10 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     }
     return out;
   }
+  // the fewest digits of a group said again after a pause that begins a number over (a
+  // single digit spaced from the next says nothing: "9 0 7... 7 5... 1 7 4 6";
+  // _RESTART_GROUP)
+  const RESTART_GROUP = 3;
   function numeralPauses(norm) {
     const out = [];
     if (!R.numeral_pause_hints.some((hint) => norm.includes(hint))) return out;
@@ -168,9 +172,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       while (b > 0 && isDigit(norm[b - 1])) b--;
       let a = e;
       while (a < norm.length && norm[a] === " ") a++;
-      // (a group of three digits or more: a single digit spaced from the next says nothing,
-      // "9 0 7... 7 5... 1 7 4 6"; _RESTART_GROUP)
-      if (s - b >= 3 && norm.startsWith(norm.slice(b, s), a) && !isDigit(norm[a + s - b] ?? "")) continue;
+      if (s - b >= RESTART_GROUP && norm.startsWith(norm.slice(b, s), a) && !isDigit(norm[a + s - b] ?? "")) continue;
       out.push([s, e, "", []]);
     }
     return out;
