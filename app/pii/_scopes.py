@@ -223,6 +223,16 @@ if _S["anaphor"] != (
     "[Mm]ine['’]s|[Cc]orrect(?:ed)?(?: (?:one|number))?(?=:))[ :]+([0-9])"
 ):
     raise ValueError("scopes.anaphor changed: update _ANAPHOR_ENDS")
+
+
+def _anaphor_end(last: str, before: str) -> bool:
+    """Could an anaphor end in the letter last, the three characters before being before?
+    Its last letter is one of _ANAPHOR_ENDS, and an "a" or "á" only in "está" ("aquí
+    está: N", the one anaphor ending so): a quick test before the pattern, which most
+    numbers after a word in "a" would otherwise run."""
+    return last in _ANAPHOR_ENDS and (last not in "aá" or before == "est")
+
+
 # how many characters an anaphor takes before its spaces or colon and N
 _ANAPHOR_REACH: int = _parser.parse(_S["anaphor"][: -len("[ :]+([0-9])")]).getwidth()[1]
 if not (
@@ -1114,7 +1124,7 @@ def _anaphor_numbers(text: str, zeroed: bytes) -> list[int]:
         j = d
         while j > 0 and text[j - 1] in " :":
             j -= 1
-        if j == 0 or text[j - 1] not in _ANAPHOR_ENDS:
+        if j == 0 or not _anaphor_end(text[j - 1], text[max(0, j - 4) : j - 1]):
             continue
         for a in _ANAPHOR_RE.finditer(text, max(0, j - _ANAPHOR_REACH), d + 1):
             if a.start(1) == d:
@@ -1976,7 +1986,9 @@ def _anaphor_at(text: str, o: int) -> bool:
     j = o
     while j > 0 and text[j - 1] in " :":
         j -= 1
-    if not (j < o and j > 0 and text[j - 1].lower() in _ANAPHOR_ENDS):
+    if not (
+        j < o and j > 0 and _anaphor_end(text[j - 1].lower(), text[max(0, j - 4) : j - 1].lower())
+    ):
         return False
     lo = max(0, o - 60)
     base = max(0, lo - 1)  # the lookbehind's character before lo

@@ -54,7 +54,10 @@ const ANSWER_FAR_SENTENCES = 2;
 function anaphorBefore(low, o) {
   let j = o;
   while (j > 0 && (low[j - 1] === " " || low[j - 1] === ":")) j--;
-  if (!(j > 0 && j < o && ANAPHOR_ENDS.includes(low[j - 1]))) return false;
+  // (an "a" or "á" only in "está", "aquí está: N", the one anaphor ending so; _anaphor_end)
+  const last = low[j - 1];
+  if (!(j > 0 && j < o && ANAPHOR_ENDS.includes(last))) return false;
+  if ((last === "a" || last === "á") && low.slice(Math.max(0, j - 4), j - 1) !== "est") return false;
   ANAPHOR_RE.lastIndex = Math.max(0, o - ANAPHOR_BACK);
   const head = low.slice(0, o + 1);
   let a;
