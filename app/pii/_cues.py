@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ._checks import _ssn_or_itin
+from ._checks import _card_ok, _ssn_or_itin
 from ._normalise import latin_lower
 from ._rules import (
     ANAPHOR_CARRY_RE,
@@ -23,6 +23,8 @@ from ._rules import (
     BUSINESS_TYPE_AFTER_RE,
     BUSINESS_TYPE_BEFORE_RE,
     BUSINESS_TYPE_BEFORE_REACH,
+    CARD_WORDS_RE,
+    CARD_WORDS_REACH,
     CARRY_GAP_RE,
     CARRY_MAX_GAP,
     CARRY_OWNER_RE,
@@ -126,6 +128,8 @@ def _cue_kind(m) -> str:
 
 
 _NEG_KINDS = ("neg", "neg_bare")
+_CARD_WORD_GAP_RE = re.compile("[ ]?[#:]?[ ]?")  # a card word's gap to its number
+_CLAUSE_JOIN_RE = re.compile("(?<![a-z])(?:and|but|so)(?![a-z])")  # a later clause's joint
 _BARE_ACCOUNT = frozenset(("account", "accounts"))
 _ACCOUNT_BEFORE_NOT_RE = re.compile(RULES["ct_tax_reg"]["account_before_not"])
 _ACCOUNT_BEFORE_REACH = 16  # characters read before a bare "account" (account_before_not)
@@ -1275,6 +1279,11 @@ class _Chunk:
         if after not in _NEG_KINDS or self._says_only_not(self.after_start, self.after_end):
             return False
         low, ce, cue = self.text.low, self.ce, self.after_start
+        if kind == "card" and after == "neg_bare" and self._card_named_apart(low, ce, cue):
+            # a card word names it, as its own cue would: a bare negative name a later
+            # clause says something is, not negated, is another thing's ("my own Visa
+            # 4707124204605444 and that went through but it's charging her account")
+            return False
         if DENIAL_BREAK_RE.search(low, ce, cue) is not None:
             # negated, or said to be the negative cue ("... 514-62-3309. That's the
             # claim number from the letter")
@@ -1575,6 +1584,30 @@ class _Chunk:
         ):
             return None
         return kind
+
+    def _card_named_apart(self, low: str, ce: int, cue: int) -> bool:
+        """Is the number a card its card word names (_card_named), and the copula before
+        the negative cue at cue, not negated, in a later clause joined by "and", "but"
+        or "so" ("... and that went through but it's charging her account"), so that the
+        cue is no label of the number ("... 4707124204605444 - that's my account
+        number" is)?"""
+        if DENIAL_NEGATION_RE.match(low, cue) is not None:
+            return False
+        copula = DENIAL_COPULA_RE.search(low, ce, cue)
+        return (
+            copula is not None
+            and _CLAUSE_JOIN_RE.search(low, ce, copula.start()) is not None
+            and self._card_named()
+        )
+
+    def _card_named(self) -> bool:
+        """Is the number a valid card number a card word (card.words) names right before
+        it, one space, a "#" or a colon between ("my own Visa 4707124204605444")?"""
+        norm, at = self.text.norm, self.at
+        if not _card_ok(digits_of(norm, at, self.ce)):
+            return False
+        words = list(CARD_WORDS_RE.finditer(self.text.low, max(0, at - CARD_WORDS_REACH), at))
+        return bool(words) and _CARD_WORD_GAP_RE.fullmatch(norm, words[-1].end(), at) is not None
 
     def _routing_pair(self, kind: str | None) -> str | None:
         """A bank's pair, its account labelled after a slash ("672966679 / acct

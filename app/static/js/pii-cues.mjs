@@ -1,6 +1,6 @@
 // The twin of app/pii/_cues.py: which cue word a number takes, in which scope.
 
-import { ssnOrItin } from "./pii-checks.mjs";
+import { cardOk, ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
 import { ANAPHOR_CARRY_RE, ANAPHOR_CARRY_REACH, DEPOSIT_PLACE_RE, DEPOSIT_PLACE_GAP_RE, WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, ASIDE_PAUSE_RE, ASIDE_PAUSE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_ANSWER_SAID_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_SHAPE_SPEAKS, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_CLAUSE_AND_RE, DENIAL_HAS_NONE_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_CLAUSE_RE, ROUTING_PAIR_AFTER_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
@@ -37,6 +37,9 @@ const DIGITS_ONLY_RE = /^[0-9]+$/;
 export const { scopes, hasReference, inOrder } = makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower);
 
 export const NEG_KINDS = ["neg", "neg_bare"];
+const CARD_WORDS_RE = new RegExp(RULES.card.words, "g"); // (_cues: card.words)
+const CARD_WORD_GAP_RE = /^[ ]?[#:]?[ ]?$/; // a card word's gap to its number
+const CLAUSE_JOIN_RE = /(?<![a-z])(?:and|but|so)(?![a-z])/; // a later clause's joint
 const BARE_ACCOUNT = new Set(["account", "accounts"]);
 const ACCOUNT_BEFORE_NOT_RE = new RegExp(RULES.ct_tax_reg.account_before_not);
 const ACCOUNT_BEFORE_REACH = 16; // characters read before a bare "account" (account_before_not)
@@ -1039,6 +1042,10 @@ export class Chunk {
     // identifier set against what it is said to be)
     if ((after === null || NEG_KINDS.includes(after)) && this.contrastDenied()) return true;
     if (!NEG_KINDS.includes(after) || this.saysOnlyNot(this.afterStart, this.afterEnd)) return false;
+    // a card word names it, as its own cue would: a bare negative name a later clause
+    // says something is, not negated, is another thing's ("my own Visa 4707124204605444
+    // and that went through but it's charging her account")
+    if (kind === "card" && after === "neg_bare" && this.cardNamedApart(this.text.low, this.ce, this.afterStart)) return false;
     const gap = this.text.low.slice(this.ce, this.afterStart);
     if (DENIAL_BREAK_RE.test(gap)) {
       // a negated cue, or one the number is said to be ("... 514-62-3309. That's the
@@ -1121,6 +1128,28 @@ export class Chunk {
   // A bank's pair, its account labelled after a slash ("672966679 / acct 0415980527"):
   // the number with no cue of its own, or only the account's, before the account is the
   // routing number (_routing_pair); else kind.
+  // Is the number a card its card word names (cardNamed), and the copula before the
+  // negative cue at cue, not negated, in a later clause joined by "and", "but" or "so"
+  // ("... and that went through but it's charging her account"), so that the cue is no
+  // label of the number ("... 4707124204605444 - that's my account number" is)?
+  // (_card_named_apart)
+  cardNamedApart(low, ce, cue) {
+    if (DENIAL_NEGATION_RE.test(low.slice(cue, cue + 40))) return false;
+    const gap = low.slice(ce, cue);
+    const copula = DENIAL_COPULA_RE.exec(gap);
+    return copula !== null && CLAUSE_JOIN_RE.test(gap.slice(0, copula.index)) && this.cardNamed();
+  }
+  // Is the number a valid card number a card word (card.words) names right before it,
+  // one space, a "#" or a colon between ("my own Visa 4707124204605444")? (_card_named)
+  cardNamed() {
+    const norm = this.text.norm;
+    const at = this.at;
+    if (!cardOk(norm.slice(at, this.ce).replace(/[^0-9]/g, ""))) return false;
+    const lo = Math.max(0, at - RULES.card.words_reach);
+    let last = null;
+    for (const r of findIter(CARD_WORDS_RE, this.text.low, lo, at, lo)) last = r;
+    return last !== null && CARD_WORD_GAP_RE.test(norm.slice(last.end, at));
+  }
   routingPair(kind) {
     if (kind !== null && !NEG_KINDS.includes(kind)) return kind;
     ROUTING_PAIR_AFTER_RE.lastIndex = this.ce;
