@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 952
+    assert len(INDEPENDENT) == 959
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -652,6 +652,14 @@ _FLOORS = {
     # the hardest meaning (952): kinds a later sentence gives, relabelled and corrected
     # numbers (README): 0.930 at first
     "independent-952": (0.92, 0.94, 0.01),
+    # structured records (956): fixed-width rows whose columns a sentence names by
+    # position or width, SQL rows, NACHA and BAI2 files, URLs (README): 0.825 at first
+    "independent-956": (0.83, 0.89, 0.021),
+    # voice (957): numbers split over turns and caption rows, words and numerals mixed,
+    # a licence number read in 3-2-4 under "your license number" (README): 0.922 at first
+    "independent-957": (0.92, 0.92, 0.021),
+    # languages (958): one in 98, a Greek GEMI number before "Connecticut" (README)
+    "independent-958": (0.95, 0.95, 0.0103),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -1042,6 +1050,14 @@ _PRECISION_FLOORS = {
     # the hardest meaning (952): a quoted "We have your SSN listed as N" the reply calls
     # a routing number, and an SSN listed as a company's EIN, flagged as the other kind
     "independent-952": (0.98, 0.01),
+    # structured records (956): epoch times under a heading naming a form, a JSON
+    # "taxIdType":"EIN" read as an SSN, a CSV column an earlier sentence denies (README)
+    "independent-956": (0.95, 0.021),
+    # voice (957): the licence number above and a PTIN's spaced digits after "P"
+    "independent-957": (0.98, 0.021),
+    # the hardest clean (959): "labeled N as SSN ... but it is actually our DRS
+    # collection case number" (README)
+    "independent-959": (0.98, 0.01),
 }
 
 
