@@ -110,11 +110,14 @@ from ._scopes import (
     DENIED_LIST_RE,
     ID_KINDS,
     NEGATIVE_COLUMN_GATE_RE,
+    NO_LAYOUT,
+    Fields,
     _anaphor_at,
     could_be_scoped,
     has_reference,
     in_order,
     keyed_context,
+    layout,
     scopes,
 )
 
@@ -225,6 +228,7 @@ class _Text:
         "_cue_norm",
         "_denies",
         "_keyed",
+        "_layout",
         "_low",
         "_referred",
         "_scopes",
@@ -258,6 +262,7 @@ class _Text:
         self._referred: bool | None = None  # has_reference(original), on first use
         self._keyed: bool | None = None  # keyed_context(original), on first use
         self._denies: bool | None = None  # may_deny(), on first use
+        self._layout: tuple[dict[int, int], Fields] | None = None  # layout(), on first use
 
     def may_deny(self) -> bool:
         """Could a list heading deny its items (scopes.denied_list), a table column its
@@ -273,6 +278,12 @@ class _Text:
                 )
             ) or in_order(self.low_lines)
         return self._denies
+
+    def layout(self) -> tuple[dict[int, int], Fields]:
+        """The fixed-width record a sentence of the text lays out (_scopes.layout)."""
+        if self._layout is None:
+            self._layout = layout(self.norm) if self.lines else NO_LAYOUT
+        return self._layout
 
     def original_at(self, s: int) -> str:
         """The character of the original text at norm index s."""

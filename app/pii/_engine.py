@@ -564,6 +564,8 @@ def _uncued_reason(why: tuple | None, kind: str, text: _Text | None) -> str:
         return _ELSEWHERE[why[0]]
     if why and why[0] == "efw2":
         return f"its place in the {why[1]} record of an EFW2 W-2 file"
+    if why and why[0] == "layout":
+        return f'its place in the field "{why[1]}" of a fixed-width record a sentence lays out'
     if why and why[0] == "x12":
         return f'its place after the qualifier "{why[1]}" of an X12 EDI segment'
     if why and why[0] == "card word" and text is not None:

@@ -1553,9 +1553,48 @@ def _form_value(ctx: _Chunk, cs: int) -> bool:
     return ctx.text.scoped(cs, ctx)[1] in ID_KINDS
 
 
+def _layout_kind(kind: str, d: str) -> str | None:
+    """The kind of the digits d of a laid-out field named for kind, or None."""
+    if kind in ("ssn", "itin", "taxid"):
+        person = _ssn_or_itin(d)
+        return person or ("fein" if kind == "taxid" and _fein_ok(d) else None)
+    found = {"fein": "fein", "routing": "routing", "ct": "ct_tax_reg"}[kind]
+    return found if _fits(found, d) else None
+
+
+def _layout_fields(text: _Text, cs: int, ce: int) -> list:
+    """The identifiers in the fields of a fixed-width row a sentence lays out
+    (_scopes.layout) that the chunk cs:ce holds, whatever they are glued to."""
+    rows, fields = text.layout()
+    if not rows:
+        return []
+    norm = text.norm
+    out = []
+    # (a chunk may run on over a line break into the next row: "...041200\n246780506")
+    ls = norm.rfind("\n", 0, cs) + 1
+    while 0 <= ls <= ce:
+        row = rows.get(ls)
+        if row is not None:
+            for s, e, kind, name in fields:
+                if cs <= row + s and row + e <= ce:
+                    d = norm[row + s : row + e]
+                    found = _layout_kind(kind, d)
+                    if found is not None:
+                        # (the name last but one: a reason's last item names a cue kind)
+                        out.append((found, row + s, row + e, d, ("layout", name, None)))
+        ls = norm.find("\n", max(ls, cs), ce) + 1 or -1
+    return out
+
+
 def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     """Append (kind, norm_start, norm_end, digits) for the identifiers in one chunk."""
     norm = text.norm
+    if text.lines:
+        # a fixed-width record's field, at the place a sentence gives it
+        laid = _layout_fields(text, cs, ce)
+        if laid:
+            out.extend(laid)
+            return
     if cs >= 2:
         f = _efw2_field(norm, cs, ce)  # a W-2 file's record
         if f is not None:

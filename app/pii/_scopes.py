@@ -656,6 +656,68 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     return forced, fallback, notes
 
 
+_LAYOUT_GATE_RE = re.compile(_S["layout_gate"])
+_LAYOUT_RANGE_RE = re.compile(_S["layout_range"])
+_LAYOUT_WIDTH_RE = re.compile(_S["layout_width"])
+_LAYOUT_MIN_RANGES: int = _S["layout_min_ranges"]
+_LAYOUT_MIN_WIDTHS: int = _S["layout_min_widths"]
+# the width of a field that holds an identifier of the kind its name names
+_LAYOUT_DIGITS = {"ssn": 9, "itin": 9, "fein": 9, "taxid": 9, "routing": 9, "ct": 10}
+# a row's fields: (start, end, kind, name), start and end in the row
+Fields = tuple[tuple[int, int, str, str], ...]
+NO_LAYOUT: tuple[dict[int, int], Fields] = ({}, ())
+
+
+def _layout_fields(line: str) -> Fields:
+    """The identifier fields a line lays out (scopes.layout_range, layout_width), or ()."""
+    low = _low(line)
+    items = [(int(a) - 1, int(b), name) for a, b, name in _LAYOUT_RANGE_RE.findall(low)]
+    if len(items) < _LAYOUT_MIN_RANGES:
+        widths = _LAYOUT_WIDTH_RE.findall(low)
+        if len(widths) < _LAYOUT_MIN_WIDTHS:
+            return ()
+        items, at = [], 0
+        for name, width in widths:
+            items.append((at, at + int(width), name))
+            at += int(width)
+    out = []
+    for start, end, name in items:
+        found = _cues(name, header=True)
+        kind = found[-1] if found else None
+        if kind in _LAYOUT_DIGITS and end - start == _LAYOUT_DIGITS[kind]:
+            out.append((start, end, kind, name.strip()))
+    return tuple(out)
+
+
+def _layout_row(row: str, fields: Fields) -> bool:
+    """Does row hold ASCII digits all through each of its identifier fields?"""
+    return all(
+        e <= len(row) and row[s:e].isascii() and row[s:e].isdigit() for s, e, _kind, _name in fields
+    )
+
+
+def layout(norm: str) -> tuple[dict[int, int], Fields]:
+    """A fixed-width record a sentence lays out (scopes._layout): where each row under it
+    starts, by where its line starts (a quote prefix before it), and the identifier
+    fields of each row; NO_LAYOUT if none."""
+    if _LAYOUT_GATE_RE.search(_low(norm)) is None:
+        return NO_LAYOUT
+    lines = _lines(norm)
+    for i, (_off, line) in enumerate(lines):
+        fields = _layout_fields(line) if _DIGIT_RE.search(line) is not None else ()
+        if not fields:
+            continue
+        rows: dict[int, int] = {}
+        j = _first_below(lines, i)
+        while j < len(lines) and _layout_row(lines[j][1], fields):
+            off = lines[j][0]
+            rows[norm.rfind("\n", 0, off) + 1] = off
+            j += 1
+        if rows:
+            return rows, fields
+    return NO_LAYOUT
+
+
 _KEYED_CONTEXT_RE = re.compile(_S["keyed_context"])
 _KEYED_ENTRY_RE = re.compile(_S["keyed_entry"])
 _KEYED_REACH: int = _S["keyed_reach"]

@@ -181,6 +181,15 @@ def test_explain_names_a_records_qualifier():
     ]
 
 
+def test_explain_names_the_field_of_a_laid_out_record():
+    """A number a fixed-width record's layout places is explained by its field's name."""
+    text = "Layout: positions 1-9 SSN, 10-29 name.\n\n512551093DOE, JANE\n"
+    why = [(f.kind, reason) for f, reason in explain(text)]
+    assert why == [
+        ("ssn", 'its place in the field "ssn" of a fixed-width record a sentence lays out'),
+    ]
+
+
 def test_cli_explain_prints_masked_reasons(tmp_path, capsys):
     path = tmp_path / "m.txt"
     path.write_text("My SSN is 412083317, thanks", encoding="utf-8")

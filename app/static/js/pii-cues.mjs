@@ -34,7 +34,7 @@ const DENIED_LIST_RE = new RegExp(RULES.scopes.denied_list);
 // a header cell naming a column as a document's number, as whole words (_scopes.NEGATIVE_COLUMN_GATE_RE)
 const NEGATIVE_COLUMN_GATE_RE = new RegExp("(?<![a-z0-9])(?:" + RULES.scopes.negative_column + ")(?![a-z])");
 const DIGITS_ONLY_RE = /^[0-9]+$/;
-export const { scopes, hasReference, inOrder } = makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower);
+export const { scopes, hasReference, inOrder, layout } = makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower);
 
 export const NEG_KINDS = ["neg", "neg_bare"];
 const CARD_WORDS_RE = new RegExp(RULES.card.words, "g"); // (_cues: card.words)
@@ -227,6 +227,12 @@ export class Text {
     this.lines = original.includes("\n"); // a text of one line has no table or list
     this._referred = null; // hasReference(original), on first use
     this._denies = null; // mayDeny(), on first use
+    this._layout = null; // layout(), on first use
+  }
+  // The fixed-width record a sentence of the text lays out (_scopes.layout).
+  layout() {
+    if (this._layout === null) this._layout = this.lines ? layout(this.norm) : [new Map(), []];
+    return this._layout;
   }
   // Could a list heading deny its items (scopes.denied_list), or a table column its
   // cells (scopes.negative_column)? Searches of the lower-cased text (_Text.may_deny).

@@ -1013,8 +1013,53 @@ function formValue(ctx, cs) {
   return ID_KINDS.has(ctx.text.scoped(cs, ctx)[1]);
 }
 
+// The kind of the digits d of a laid-out field named for kind, or null (_layout_kind).
+function layoutKind(kind, d) {
+  if (kind === "ssn" || kind === "itin" || kind === "taxid") {
+    const person = ssnOrItin(d);
+    return person ?? (kind === "taxid" && feinOk(d) ? "fein" : null);
+  }
+  const found = { fein: "fein", routing: "routing", ct: "ct_tax_reg" }[kind];
+  return fits(found, d) ? found : null;
+}
+
+// The identifiers in the fields of a fixed-width row a sentence lays out
+// (_scopes.layout) that the chunk cs:ce holds, whatever they are glued to
+// (_layout_fields).
+function layoutFields(text, cs, ce) {
+  const [rows, fields] = text.layout();
+  if (!rows.size) return [];
+  const norm = text.norm;
+  const out = [];
+  // (a chunk may run on over a line break into the next row: "...041200\n246780506")
+  let ls = norm.lastIndexOf("\n", cs - 1) + 1;
+  while (ls >= 0 && ls <= ce) {
+    const row = rows.get(ls);
+    if (row !== undefined) {
+      for (const [s, e, kind, name] of fields) {
+        if (cs <= row + s && row + e <= ce) {
+          const d = norm.slice(row + s, row + e);
+          const found = layoutKind(kind, d);
+          if (found !== null) out.push([found, row + s, row + e, d, ["layout", name, null]]);
+        }
+      }
+    }
+    const k = norm.indexOf("\n", Math.max(ls, cs));
+    ls = k >= 0 && k < ce ? k + 1 : -1;
+  }
+  return out;
+}
+
 export function scanChunk(text, cs, ce, ctx, out) {
   const norm = text.norm;
+  if (text.lines) {
+    // a fixed-width record's field, at the place a sentence gives it
+    const laid = layoutFields(text, cs, ce);
+    if (laid.length) {
+      out.push(...laid);
+      return;
+    }
+  }
   if (cs >= 2) {
     const f = efw2Field(norm, cs, ce); // a W-2 file's record
     if (f !== null) {

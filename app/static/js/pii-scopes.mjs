@@ -37,6 +37,12 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const CT_NO_CUE_LOCATION = RULES.ct_tax_reg.no_cue_location_prefix;
   const QUOTE_HEADER_RE = new RegExp("^(?:" + S.quote_header + ")$"); // on a lower-cased line
   const COLUMN_LIST_RE = new RegExp(S.column_list); // so is this
+  // a fixed-width record a sentence lays out (layout)
+  const LAYOUT_GATE_RE = new RegExp(S.layout_gate);
+  const LAYOUT_RANGE_RE = new RegExp(S.layout_range, "g");
+  const LAYOUT_WIDTH_RE = new RegExp(S.layout_width, "g");
+  // the width of a field that holds an identifier of the kind its name names
+  const LAYOUT_DIGITS = { ssn: 9, itin: 9, fein: 9, taxid: 9, routing: 9, ct: 10 };
   const SLASHED_MIN = 2; // slashes between the column names a sentence lists
   const HEADER_MONEY_RE = new RegExp(S.header_money);
   const ALIGNED_RE = new RegExp(S.aligned_gap, "g");
@@ -956,7 +962,7 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
 
   // [forced, fallback]: Maps from an original offset where a number starts to the kind
   // of cue it takes ("none" for a column that names no identifier).
-  return { scopes, hasReference, inOrder };
+  return { scopes, hasReference, inOrder, layout };
 
   // An XML element or JSON field whose name names an identifier ("<PrimarySSN>",
   // '"taxpayerSSN": ', a Python dict's "'reg_no': '", an HTML input's 'name="ownerSsn"
@@ -975,6 +981,51 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       const kind = found.length ? found[found.length - 1] : null;
       if (ID_KINDS.has(kind)) forced.set(at, kind);
     }
+  }
+
+  // A fixed-width record a sentence lays out (scopes._layout): where each row under it
+  // starts, by where its line starts (a quote prefix before it), and the identifier
+  // fields [start, end, kind, name] of each row; [new Map(), []] if none (_scopes.layout).
+  function layoutFields(line) {
+    const l = low(line);
+    let items = [...l.matchAll(LAYOUT_RANGE_RE)].map((m) => [Number(m[1]) - 1, Number(m[2]), m[3]]);
+    if (items.length < S.layout_min_ranges) {
+      const widths = [...l.matchAll(LAYOUT_WIDTH_RE)];
+      if (widths.length < S.layout_min_widths) return [];
+      items = [];
+      let at = 0;
+      for (const m of widths) {
+        items.push([at, at + Number(m[2]), m[1]]);
+        at += Number(m[2]);
+      }
+    }
+    const out = [];
+    for (const [start, end, name] of items) {
+      const found = cues(name, false, true);
+      const kind = found.length ? found[found.length - 1] : null;
+      if (Object.hasOwn(LAYOUT_DIGITS, kind) && end - start === LAYOUT_DIGITS[kind]) out.push([start, end, kind, pyStrip(name)]);
+    }
+    return out;
+  }
+  function layoutRow(row, fields) {
+    return fields.every(([s, e]) => e <= row.length && /^[0-9]+$/.test(row.slice(s, e)));
+  }
+  function layout(norm) {
+    if (!LAYOUT_GATE_RE.test(low(norm))) return [new Map(), []];
+    const ls = lines(norm);
+    for (let i = 0; i < ls.length; i++) {
+      const fields = /[0-9]/.test(ls[i][1]) ? layoutFields(ls[i][1]) : [];
+      if (!fields.length) continue;
+      const rows = new Map();
+      let j = firstBelow(ls, i);
+      while (j < ls.length && layoutRow(ls[j][1], fields)) {
+        const off = ls[j][0];
+        rows.set(norm.lastIndexOf("\n", off - 1) + 1, off);
+        j++;
+      }
+      if (rows.size) return [rows, fields];
+    }
+    return [new Map(), []];
   }
 
   // The line a header or heading at line i stands over: the next, or the one after a
