@@ -557,6 +557,9 @@ class _Chunk:
                     and self._joined_next()
                     and not self._taken_by_prev(prior.start())
                     and not self._next_cued()
+                    # (nor a negated identifier cue, which labels no number: "My husband
+                    # has no SSN, his ITIN is 973-92-3064. Mine is 146-91-0824")
+                    and not _negates_id(norm, prior)
                 ):
                     self.carry_kind = self.before
                     self.before = _cue_kind(prior)
@@ -2275,6 +2278,14 @@ def _negated_after(low: str, end: int, cs: int) -> bool:
     (denial.negation_after: "SSN না", "SSN이 아니라")?"""
     m = DENIAL_NEGATION_AFTER_RE.match(low, end, cs)
     return m is not None
+
+
+def _negates_id(low: str, cue) -> bool:
+    """Is the cue a negative one that holds an identifier's cue ("has no SSN")?"""
+    if _cue_kind(cue) not in _NEG_KINDS:
+        return False
+    inner = _next_cue(low, cue.start() + 1, cue.end())
+    return inner is not None and _cue_kind(inner) in ID_KINDS
 
 
 def _negated_kind(low: str, cue) -> str | None:

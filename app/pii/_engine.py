@@ -449,12 +449,41 @@ def _settled(text_ctx: _Text, chunks: list[tuple[int, int]], raw: list, denied: 
         # (306782193)" included
         raw = [r for r in raw if r[3] not in denied]
     low = text_ctx.low
-    return [
+    raw = [
         r
         for r in raw
         if r[0] != "fein"
         or not (_department_payer(low, r[1], r[2]) or _institution_ein(low, r[1], r[2]))
     ]
+    return _writers_kinds(text_ctx.norm, raw) if ">" in text_ctx.norm else raw
+
+
+def _quoted_line(norm: str, s: int) -> bool:
+    """Does the line holding norm[s] start with a quote prefix ("> ")?"""
+    j = norm.rfind("\n", 0, s) + 1
+    while j < s and norm[j] in " \t":
+        j += 1
+    return norm[j : j + 1] == ">"
+
+
+def _writers_kinds(norm: str, raw: list) -> list:
+    """The raw findings, a number found on a quoted line as one kind and on the writer's
+    own lines as one other kind only taking the writer's kind: the reply corrects what
+    it quotes ("> Please confirm your EIN: 996-82-1375" / "That's my ITIN ... The ITIN
+    996-82-1375 is the only number I have")."""
+    quoted = [_quoted_line(norm, r[1]) for r in raw]
+    own: dict[str, set[str]] = {}
+    for r, q in zip(raw, quoted, strict=True):
+        if not q:
+            own.setdefault(r[3], set()).add(r[0])
+    out = []
+    for r, q in zip(raw, quoted, strict=True):
+        kinds = own.get(r[3], ())
+        if q and len(kinds) == 1 and r[0] not in kinds:
+            out.append((*kinds, r[1], r[2], r[3], ("repeat",)))
+        else:
+            out.append(r)
+    return out
 
 
 def _department_payer(low: str, s: int, e: int) -> bool:
@@ -554,6 +583,8 @@ _ELSEWHERE = {
     "nacha": "its place in an ACH file's entry detail (6) record",
     "fire b": "its place in the payee (B) record of an IRS information return file",
     "nacha file": "its place in an ACH file's file header (1) record, the immediate destination",
+    "nacha origin": "its place in an ACH file's file header (1) record, the immediate origin",
+    "bai2": "its place in a BAI2 bank file's header record, a bank's identification",
     "nacha batch": "its place in an ACH file's batch header (5) record, the company ID",
 }
 

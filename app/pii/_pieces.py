@@ -665,12 +665,13 @@ def _limits(cued: bool) -> tuple[int, frozenset, frozenset]:
 
 
 def _is_word(c: str) -> bool:
-    """A letter, digit or "_" that glues onto a number; CJK ideographs, kana and Hangul
-    do not (Chinese, Japanese and Korean write numbers straight after a word:
-    号码是412083317, 번호는 611-24-6906입니다)."""
+    """A letter or digit that glues onto a number; CJK ideographs, kana and Hangul do
+    not (Chinese, Japanese and Korean write numbers straight after a word: 号码是412083317,
+    번호는 611-24-6906입니다), nor does "_", which parts a file name's words as a space
+    does ("W2_2023_863-99-0525_Reyes.pdf", "ITIN_954837509_CT1040_2022.pdf")."""
     if "\u3000" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af":
         return False
-    return c.isalnum() or c == "_"
+    return c.isalnum()
 
 
 def _sep_char(s: str) -> str:
@@ -1454,18 +1455,57 @@ def _nacha_batch(norm: str, cs: int, ce: int):
 _NACHA_FILE: str = RULES["nacha_file_header"]
 
 
-def _nacha_file(norm: str, cs: int):
+# a BAI2 file's header records and the fields of each that name banks (rules _bai2)
+_BAI2_ID_FIELDS: dict[str, list[int]] = {f"{k},": v for k, v in RULES["bai2_id_fields"].items()}
+_BAI2_FILE_RECORDS = tuple(f"\n{r}," for r in RULES["bai2_file_records"])
+_BAI2_MIN_RECORDS = 2
+
+
+def _bai2_id(norm: str, ls: int, cs: int, ce: int):
+    """A bank's routing number in a field of a BAI2 file's header record that starts the
+    line at ls, held by the chunk cs:ce (rules _bai2), or None."""
+    fields = _BAI2_ID_FIELDS.get(norm[ls : ls + 3])
+    if fields is None or sum(r in norm for r in _BAI2_FILE_RECORDS) < _BAI2_MIN_RECORDS:
+        return None
+    field, start = 1, ls
+    while True:
+        comma = norm.find(",", start, ce)
+        if comma < 0:
+            return None
+        start, field = comma + 1, field + 1
+        if field not in fields or start < cs:
+            continue
+        end = norm.find(",", start)
+        d = norm[start:end]
+        if end < 0 or end > ce or not (d.isascii() and d.isdigit()):
+            continue
+        if len(d) == _ABA_DIGITS and _routing_ok(d):
+            return ("routing", start, end, d, ("bai2", None))
+
+
+_NACHA_FILE_RECORD_RE = re.compile(RULES["nacha_file_record"])
+
+
+def _nacha_file(norm: str, cs: int) -> list:
     """The routing number of an ACH file's file header record whose line the chunk
     starting at cs starts ("101 310071363 3171471122...": rules nacha_file_header, then
-    the immediate destination), or None."""
+    the immediate destination), and the EIN of its immediate origin when the record's
+    fields are glued as the file writes them (nacha_file_record), or []."""
     if (cs > 0 and norm[cs - 1] != "\n") or not norm.startswith(_NACHA_FILE, cs):
-        return None
+        return []
     s = cs + len(_NACHA_FILE)
     d = norm[s : s + _ABA_DIGITS]
-    glued = "0" <= norm[s + _ABA_DIGITS : s + _ABA_DIGITS + 1] <= "9"
-    if not (d.isascii() and d.isdigit() and len(d) == _ABA_DIGITS) or glued:
-        return None
-    return ("routing", s, s + _ABA_DIGITS, d, ("nacha file", None)) if _routing_ok(d) else None
+    if not (d.isascii() and d.isdigit() and len(d) == _ABA_DIGITS):
+        return []
+    record = None
+    if "0" <= norm[s + _ABA_DIGITS : s + _ABA_DIGITS + 1] <= "9":
+        record = _NACHA_FILE_RECORD_RE.match(norm, s)
+        if record is None:
+            return []
+    out = [("routing", s, s + _ABA_DIGITS, d, ("nacha file", None))] if _routing_ok(d) else []
+    if record is not None and record.group(1) is not None and _fein_ok(record.group(1)):
+        out.append(("fein", *record.span(1), record.group(1), ("nacha origin", None)))
+    return out
 
 
 def _nacha_entry(norm: str, cs: int, ce: int):
@@ -1558,6 +1598,10 @@ def _layout_kind(kind: str, d: str) -> str | None:
     if kind in ("ssn", "itin", "taxid"):
         person = _ssn_or_itin(d)
         return person or ("fein" if kind == "taxid" and _fein_ok(d) else None)
+    if kind == "ct" and len(d) == _BASE_DIGITS:
+        # a CT number's base alone, in a field of its own
+        alone = d not in CT_PLACEHOLDER_BASES and d.count(d[0]) != len(d)
+        return "ct_tax_reg" if alone else None
     found = {"fein": "fein", "routing": "routing", "ct": "ct_tax_reg"}[kind]
     return found if _fits(found, d) else None
 
@@ -1577,7 +1621,7 @@ def _layout_fields(text: _Text, cs: int, ce: int) -> list:
         if row is not None:
             for s, e, kind, name in fields:
                 if cs <= row + s and row + e <= ce:
-                    d = norm[row + s : row + e]
+                    d = norm[row + s : row + e].replace(" ", "").replace("-", "")
                     found = _layout_kind(kind, d)
                     if found is not None:
                         # (the name last but one: a reason's last item names a cue kind)
@@ -1613,11 +1657,17 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
         if f is not None:
             out.append(f)
             return
-    # an ACH file's file header record's immediate destination
-    if norm[cs] == "1":
-        f = _nacha_file(norm, cs)
+    # a BAI2 bank file's header record's banks
+    if norm[ls : ls + 1] == "0":
+        f = _bai2_id(norm, ls, cs, ce)
         if f is not None:
             out.append(f)
+            return
+    # an ACH file's file header record's immediate destination
+    if norm[cs] == "1":
+        header = _nacha_file(norm, cs)
+        if header:
+            out.extend(header)
             return
     # an ACH file's batch header record's company ID
     if "A" <= norm[ce : ce + 1] <= "Z" or norm[ce : ce + 1] == " ":

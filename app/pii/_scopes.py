@@ -611,12 +611,38 @@ def _headers_below(
             _table_rows(lines[k - 1 :: -1], k - 1 - j, mode, cols, forced, notes, starts)
 
 
+def _columns_below(
+    lines: list[tuple[int, str]], forced: dict[int, str], notes: dict[int, str]
+) -> None:
+    """Rows of bare CSV or tab-separated cells whose columns a sentence under them names
+    (scopes.column_list: "^ that's our extension payment batch (fields: FEIN, period
+    end, form, amount)", "that's the row we uploaded (ssn, routing, account, acct type,
+    amount)"), as many as the first row above has cells: the rows above it, read
+    upwards, as under a header."""
+    for k in range(1, len(lines)):
+        line = lines[k][1]
+        j = k - 2 if k >= 2 and not lines[k - 1][1].strip() else k - 1
+        above = lines[j][1]
+        mode = _mode(above)
+        if (
+            mode not in (",", "\t")
+            or _DIGIT_RE.search(above) is None
+            or _COLUMN_LIST_RE.search(latin_lower(line)) is None
+        ):
+            continue
+        head_mode, named = _head_mode(line, above)
+        cols = _header(named, mode) if head_mode == mode and named != line else None
+        if cols is not None and len(_cells(above, mode)) == len(cols):
+            _table_rows(lines[k - 1 :: -1], k - 1 - j, mode, cols, forced, notes)
+
+
 def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     forced: dict[int, str] = {}
     fallback: dict[int, str] = {}
     notes: dict[int, str] = {}
     lines = _lines(text)
     _headers_below(lines, forced, notes)
+    _columns_below(lines, forced, notes)
     _structures(lines, forced, notes)
     # (a list of kinds said to go in order, over the one kind a list's heading names)
     _in_order_lists(text, forced, notes)
@@ -659,40 +685,65 @@ def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
 _LAYOUT_GATE_RE = re.compile(_S["layout_gate"])
 _LAYOUT_RANGE_RE = re.compile(_S["layout_range"])
 _LAYOUT_WIDTH_RE = re.compile(_S["layout_width"])
+_LAYOUT_WIDTHS_LIST_RE = re.compile(_S["layout_widths_list"])
 _LAYOUT_MIN_RANGES: int = _S["layout_min_ranges"]
 _LAYOUT_MIN_WIDTHS: int = _S["layout_min_widths"]
-# the width of a field that holds an identifier of the kind its name names
-_LAYOUT_DIGITS = {"ssn": 9, "itin": 9, "fein": 9, "taxid": 9, "routing": 9, "ct": 10}
+# the widths of a field that holds an identifier of the kind its name names, written bare
+# or with its separators (123-45-6789, 12-3456789, a CT number's base alone, 1234567-000)
+_LAYOUT_WIDTHS = {
+    "ssn": (9, 11),
+    "itin": (9, 11),
+    "taxid": (9, 10, 11),
+    "fein": (9, 10),
+    "routing": (9,),
+    "ct": (7, 10, 11),
+}
+# a field's value: digits, perhaps in groups a hyphen or a space apart
+_LAYOUT_CELL_RE = re.compile("[0-9]+(?:[ -][0-9]+){0,2}")
+_LAYOUT_BRACKETS_RE = re.compile("\\([^()]*\\)")
 # a row's fields: (start, end, kind, name), start and end in the row
 Fields = tuple[tuple[int, int, str, str], ...]
 NO_LAYOUT: tuple[dict[int, int], Fields] = ({}, ())
 
 
-def _layout_fields(line: str) -> Fields:
-    """The identifier fields a line lays out (scopes.layout_range, layout_width), or ()."""
-    low = _low(line)
+def _layout_items(low: str) -> list[tuple[int, int, str]]:
+    """The fields a lower-cased line lays out, (start, end, name), or []."""
     items = [(int(a) - 1, int(b), name) for a, b, name in _LAYOUT_RANGE_RE.findall(low)]
-    if len(items) < _LAYOUT_MIN_RANGES:
-        widths = _LAYOUT_WIDTH_RE.findall(low)
-        if len(widths) < _LAYOUT_MIN_WIDTHS:
-            return ()
-        items, at = [], 0
-        for name, width in widths:
-            items.append((at, at + int(width), name))
-            at += int(width)
+    if len(items) >= _LAYOUT_MIN_RANGES:
+        return items
+    listed = _LAYOUT_WIDTHS_LIST_RE.search(low)
+    if listed is not None:
+        widths = [int(w) for w in re.split("[,/]", listed.group(1).replace(" ", ""))]
+        names = _LAYOUT_BRACKETS_RE.sub("", listed.group(2)).split(",")
+        pairs = list(zip(names, widths, strict=False)) if len(names) == len(widths) else []
+    else:
+        pairs = [(name, int(width)) for name, width in _LAYOUT_WIDTH_RE.findall(low)]
+        if len(pairs) < _LAYOUT_MIN_WIDTHS:
+            return []
+    items, at = [], 0
+    for name, width in pairs:
+        items.append((at, at + width, name))
+        at += width
+    return items
+
+
+def _layout_fields(line: str) -> Fields:
+    """The identifier fields a line lays out (scopes.layout_range, layout_width,
+    layout_widths_list), or ()."""
     out = []
-    for start, end, name in items:
+    for start, end, name in _layout_items(_low(line)):
         found = _cues(name, header=True)
         kind = found[-1] if found else None
-        if kind in _LAYOUT_DIGITS and end - start == _LAYOUT_DIGITS[kind]:
+        if kind in _LAYOUT_WIDTHS and end - start in _LAYOUT_WIDTHS[kind]:
             out.append((start, end, kind, name.strip()))
     return tuple(out)
 
 
 def _layout_row(row: str, fields: Fields) -> bool:
-    """Does row hold ASCII digits all through each of its identifier fields?"""
+    """Does row hold a value, digits perhaps grouped, all through each identifier field?"""
     return all(
-        e <= len(row) and row[s:e].isascii() and row[s:e].isdigit() for s, e, _kind, _name in fields
+        e <= len(row) and row[s:e].isascii() and _LAYOUT_CELL_RE.fullmatch(row[s:e]) is not None
+        for s, e, _kind, _name in fields
     )
 
 

@@ -671,7 +671,10 @@ export class Chunk {
             (CUE_ROW_GAP_RE.test(low.slice(prior.end, last.start)) && PAIR_RE.test(this.text.norm.slice(cs, this.ce)))) &&
           this.joinedNext() &&
           !this.takenByPrev(prior.start) &&
-          !(this.nx < low.length && nextCue(low, this.ce, this.nx) !== null)
+          !(this.nx < low.length && nextCue(low, this.ce, this.nx) !== null) &&
+          // (nor a negated identifier cue, which labels no number: "My husband has no
+          // SSN, his ITIN is 973-92-3064. Mine is 146-91-0824")
+          !negatesId(low, prior)
         ) {
           this.carryKind = this.before;
           this.before = cueKind(prior.m);
@@ -1803,6 +1806,12 @@ const ABA_DIGITS = 9; // a routing number's
 
 // The kind of the cue a negated cue negates ("not my social security number": ssn), or
 // null if the cue is not negated (_negated_kind).
+// Is the cue a negative one that holds an identifier's cue ("has no SSN")? (_negates_id)
+function negatesId(low, cue) {
+  if (!NEG_KINDS.includes(cueKind(cue.m))) return false;
+  const inner = nextCue(low, cue.start + 1, cue.end);
+  return inner !== null && ID_KINDS.has(cueKind(inner.m));
+}
 function negatedKind(low, cue) {
   const neg = DENIAL_NEGATION_RE.exec(low.slice(cue.start, cue.start + 40));
   if (neg === null) return null;

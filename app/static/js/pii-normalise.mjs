@@ -16,7 +16,8 @@ function zeroWidthDash(run) {
 }
 
 export const ND = /\p{Nd}/u;
-export const WORD = /[\p{L}\p{N}_]/u;
+// a letter or digit that glues onto a number ("_" does not: it parts a file name's words)
+export const WORD = /[\p{L}\p{N}]/u;
 export const charCache = new Map();
 
 export function digitValue(cp) {

@@ -963,14 +963,50 @@ function nachaBatch(norm, cs, ce) {
 
 // The routing number of an ACH file's file header record whose line the chunk starting at
 // cs starts ("101 310071363 3171471122...": rules nacha_file_header, then the immediate
-// destination), or null (_nacha_file).
+// destination), and the EIN of its immediate origin when the record's fields are glued as
+// the file writes them (nacha_file_record), or [] (_nacha_file).
+// A bank's routing number in a field of a BAI2 file's header record that starts the
+// line at ls, held by the chunk cs:ce (rules _bai2), or null (_bai2_id).
+const BAI2_FILE_RECORDS = RULES.bai2_file_records.map((r) => `\n${r},`);
+const BAI2_MIN_RECORDS = 2;
+function bai2Id(norm, ls, cs, ce) {
+  const head = norm.slice(ls, ls + 3);
+  const fields = head.endsWith(",") ? RULES.bai2_id_fields[head.slice(0, 2)] : undefined;
+  if (fields === undefined || BAI2_FILE_RECORDS.filter((r) => norm.includes(r)).length < BAI2_MIN_RECORDS) return null;
+  let field = 1;
+  let start = ls;
+  for (;;) {
+    const comma = norm.indexOf(",", start);
+    if (comma < 0 || comma >= ce) return null;
+    start = comma + 1;
+    field++;
+    if (!fields.includes(field) || start < cs) continue;
+    const end = norm.indexOf(",", start);
+    const d = norm.slice(start, end);
+    if (end < 0 || end > ce || !/^[0-9]+$/.test(d)) continue;
+    if (d.length === 9 && routingOk(d)) return ["routing", start, end, d];
+  }
+}
+
+const NACHA_FILE_RECORD_RE = new RegExp(RULES.nacha_file_record, "y");
 function nachaFile(norm, cs) {
   const head = RULES.nacha_file_header;
-  if ((cs > 0 && norm[cs - 1] !== "\n") || !norm.startsWith(head, cs)) return null;
+  if ((cs > 0 && norm[cs - 1] !== "\n") || !norm.startsWith(head, cs)) return [];
   const s = cs + head.length;
   const d = norm.slice(s, s + 9);
-  if (!/^[0-9]{9}$/.test(d) || (norm[s + 9] >= "0" && norm[s + 9] <= "9")) return null;
-  return routingOk(d) ? ["routing", s, s + 9, d] : null;
+  if (!/^[0-9]{9}$/.test(d)) return [];
+  let record = null;
+  if (norm[s + 9] >= "0" && norm[s + 9] <= "9") {
+    NACHA_FILE_RECORD_RE.lastIndex = s;
+    record = NACHA_FILE_RECORD_RE.exec(norm);
+    if (record === null) return [];
+  }
+  const out = routingOk(d) ? [["routing", s, s + 9, d]] : [];
+  if (record !== null && record[1] !== undefined && feinOk(record[1])) {
+    // (the origin's EIN after the destination's nine digits and the origin's "1")
+    out.push(["fein", s + 10, s + 19, record[1]]);
+  }
+  return out;
 }
 
 // The routing number of an ACH file's entry detail record whose line the chunk starting
@@ -1019,6 +1055,10 @@ function layoutKind(kind, d) {
     const person = ssnOrItin(d);
     return person ?? (kind === "taxid" && feinOk(d) ? "fein" : null);
   }
+  if (kind === "ct" && d.length === BASE_DIGITS) {
+    // a CT number's base alone, in a field of its own
+    return !RULES.ct_tax_reg.placeholder_bases.includes(d) && !allSame(d) ? "ct_tax_reg" : null;
+  }
   const found = { fein: "fein", routing: "routing", ct: "ct_tax_reg" }[kind];
   return fits(found, d) ? found : null;
 }
@@ -1038,7 +1078,7 @@ function layoutFields(text, cs, ce) {
     if (row !== undefined) {
       for (const [s, e, kind, name] of fields) {
         if (cs <= row + s && row + e <= ce) {
-          const d = norm.slice(row + s, row + e);
+          const d = norm.slice(row + s, row + e).replace(/[ -]/g, "");
           const found = layoutKind(kind, d);
           if (found !== null) out.push([found, row + s, row + e, d, ["layout", name, null]]);
         }
@@ -1084,11 +1124,19 @@ export function scanChunk(text, cs, ce, ctx, out) {
       return;
     }
   }
-  // an ACH file's file header record's immediate destination
-  if (norm[cs] === "1") {
-    const f = nachaFile(norm, cs);
+  // a BAI2 bank file's header record's banks
+  if (norm[ls] === "0") {
+    const f = bai2Id(norm, ls, cs, ce);
     if (f !== null) {
       out.push(f);
+      return;
+    }
+  }
+  // an ACH file's file header record's immediate destination
+  if (norm[cs] === "1") {
+    const header = nachaFile(norm, cs);
+    if (header.length) {
+      out.push(...header);
       return;
     }
   }

@@ -41,8 +41,12 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const LAYOUT_GATE_RE = new RegExp(S.layout_gate);
   const LAYOUT_RANGE_RE = new RegExp(S.layout_range, "g");
   const LAYOUT_WIDTH_RE = new RegExp(S.layout_width, "g");
-  // the width of a field that holds an identifier of the kind its name names
-  const LAYOUT_DIGITS = { ssn: 9, itin: 9, fein: 9, taxid: 9, routing: 9, ct: 10 };
+  const LAYOUT_WIDTHS_LIST_RE = new RegExp(S.layout_widths_list);
+  // the widths of a field that holds an identifier of the kind its name names, written
+  // bare or with its separators (_LAYOUT_WIDTHS)
+  const LAYOUT_WIDTHS = { ssn: [9, 11], itin: [9, 11], taxid: [9, 10, 11], fein: [9, 10], routing: [9], ct: [7, 10, 11] };
+  // a field's value: digits, perhaps in groups a hyphen or a space apart
+  const LAYOUT_CELL_RE = /^[0-9]+(?:[ -][0-9]+){0,2}$/;
   const SLASHED_MIN = 2; // slashes between the column names a sentence lists
   const HEADER_MONEY_RE = new RegExp(S.header_money);
   const ALIGNED_RE = new RegExp(S.aligned_gap, "g");
@@ -986,29 +990,41 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   // A fixed-width record a sentence lays out (scopes._layout): where each row under it
   // starts, by where its line starts (a quote prefix before it), and the identifier
   // fields [start, end, kind, name] of each row; [new Map(), []] if none (_scopes.layout).
-  function layoutFields(line) {
-    const l = low(line);
-    let items = [...l.matchAll(LAYOUT_RANGE_RE)].map((m) => [Number(m[1]) - 1, Number(m[2]), m[3]]);
-    if (items.length < S.layout_min_ranges) {
-      const widths = [...l.matchAll(LAYOUT_WIDTH_RE)];
-      if (widths.length < S.layout_min_widths) return [];
-      items = [];
-      let at = 0;
-      for (const m of widths) {
-        items.push([at, at + Number(m[2]), m[1]]);
-        at += Number(m[2]);
-      }
+  // The fields a lower-cased line lays out, [start, end, name], or [] (_layout_items).
+  function layoutItems(l) {
+    const items = [...l.matchAll(LAYOUT_RANGE_RE)].map((m) => [Number(m[1]) - 1, Number(m[2]), m[3]]);
+    if (items.length >= S.layout_min_ranges) return items;
+    const listed = LAYOUT_WIDTHS_LIST_RE.exec(l);
+    let pairs;
+    if (listed !== null) {
+      const widths = listed[1].replace(/ /g, "").split(/[,/]/).map(Number);
+      const names = listed[2].replace(/\([^()]*\)/g, "").split(",");
+      pairs = names.length === widths.length ? names.map((name, i) => [name, widths[i]]) : [];
+    } else {
+      pairs = [...l.matchAll(LAYOUT_WIDTH_RE)].map((m) => [m[1], Number(m[2])]);
+      if (pairs.length < S.layout_min_widths) return [];
     }
     const out = [];
-    for (const [start, end, name] of items) {
-      const found = cues(name, false, true);
-      const kind = found.length ? found[found.length - 1] : null;
-      if (Object.hasOwn(LAYOUT_DIGITS, kind) && end - start === LAYOUT_DIGITS[kind]) out.push([start, end, kind, pyStrip(name)]);
+    let at = 0;
+    for (const [name, width] of pairs) {
+      out.push([at, at + width, name]);
+      at += width;
     }
     return out;
   }
+  // The identifier fields a line lays out, or [] (_layout_fields).
+  function layoutFields(line) {
+    const out = [];
+    for (const [start, end, name] of layoutItems(low(line))) {
+      const found = cues(name, false, true);
+      const kind = found.length ? found[found.length - 1] : null;
+      if (Object.hasOwn(LAYOUT_WIDTHS, kind) && LAYOUT_WIDTHS[kind].includes(end - start)) out.push([start, end, kind, pyStrip(name)]);
+    }
+    return out;
+  }
+  // Does row hold a value, digits perhaps grouped, all through each identifier field?
   function layoutRow(row, fields) {
-    return fields.every(([s, e]) => e <= row.length && /^[0-9]+$/.test(row.slice(s, e)));
+    return fields.every(([s, e]) => e <= row.length && LAYOUT_CELL_RE.test(row.slice(s, e)));
   }
   function layout(norm) {
     if (!LAYOUT_GATE_RE.test(low(norm))) return [new Map(), []];
@@ -1216,12 +1232,30 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     }
   }
 
+  // Rows of bare CSV or tab-separated cells whose columns a sentence under them names
+  // (scopes.column_list: "^ that's our extension payment batch (fields: FEIN, period end,
+  // form, amount)"), as many as the first row above has cells: the rows above it, read
+  // upwards, as under a header (_columns_below).
+  function columnsBelow(ls, forced) {
+    for (let k = 1; k < ls.length; k++) {
+      const line = ls[k][1];
+      const j = k >= 2 && !pyStrip(ls[k - 1][1]) ? k - 2 : k - 1;
+      const above = ls[j][1];
+      const md = mode(above);
+      if ((md !== "," && md !== "\t") || !/[0-9]/.test(above) || !COLUMN_LIST_RE.test(low(line))) continue;
+      const [headMd, named] = headMode(line, above);
+      const cols = headMd === md && named !== line ? header(named, md) : null;
+      if (cols !== null && cells(above, md).length === cols.length) tableRows(ls.slice(0, k).reverse(), k - 1 - j, md, cols, forced, null);
+    }
+  }
+
   function scopes(text) {
     const forced = new Map();
     const fallback = new Map();
     const ls = lines(text);
     const n = ls.length;
     headersBelow(ls, forced);
+    columnsBelow(ls, forced);
     let i = 0;
     while (i < n) {
       const line = ls[i][1];

@@ -114,6 +114,32 @@ const PAYER_FORM_RE = new RegExp(PAYER.form, "g");
 const PAYER_AGENCY_RE = new RegExp(PAYER.agency, "g");
 const PAYER_OWN_RE = new RegExp(PAYER.own);
 const PAYER_SSN_WRITTEN_RE = new RegExp("^(?:" + PAYER.ssn_written + ")$");
+// Does the line holding norm[s] start with a quote prefix ("> ")? (_quoted_line)
+function quotedLine(norm, s) {
+  let j = norm.lastIndexOf("\n", s - 1) + 1;
+  while (j < s && (norm[j] === " " || norm[j] === "\t")) j++;
+  return norm[j] === ">";
+}
+
+// The raw findings, a number found on a quoted line as one kind and on the writer's own
+// lines as one other kind only taking the writer's kind: the reply corrects what it
+// quotes ("> Please confirm your EIN: 996-82-1375" / "That's my ITIN ...") (_writers_kinds).
+function writersKinds(norm, raw) {
+  const quoted = raw.map((r) => quotedLine(norm, r[1]));
+  const own = new Map();
+  raw.forEach((r, i) => {
+    if (!quoted[i]) {
+      if (!own.has(r[3])) own.set(r[3], new Set());
+      own.get(r[3]).add(r[0]);
+    }
+  });
+  return raw.map((r, i) => {
+    const kinds = own.get(r[3]);
+    if (quoted[i] && kinds !== undefined && kinds.size === 1 && !kinds.has(r[0])) return [[...kinds][0], r[1], r[2], r[3], ["repeat"]];
+    return r;
+  });
+}
+
 function departmentPayer(low, s, e) {
   // (one written as an SSN is the recipient's: labels under values)
   if (PAYER_SSN_WRITTEN_RE.test(low.slice(s, e))) return false;
@@ -348,6 +374,7 @@ function scanOnce(text) {
   if (all.length) {
     const low = ctx.low;
     all = all.filter((r) => r[0] !== "fein" || !(departmentPayer(low, r[1], r[2]) || institutionEin(low, r[1], r[2])));
+    if (norm.includes(">")) all = writersKinds(norm, all);
     // a base alone that is a found CT registration's base is that registration ("The
     // certificate just says 6136496. So Hamden would be 6136496-000")
     const bases = new Set(all.filter((r) => r[0] === "ct_tax_reg" && r[3].length === BASE_DIGITS + 3).map((r) => r[3].slice(0, BASE_DIGITS)));
