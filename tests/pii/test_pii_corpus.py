@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 959
+    assert len(INDEPENDENT) == 966
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -652,14 +652,20 @@ _FLOORS = {
     # the hardest meaning (952): kinds a later sentence gives, relabelled and corrected
     # numbers (README): 0.930 at first
     "independent-952": (0.92, 0.94, 0.01),
-    # structured records (956): fixed-width rows whose columns a sentence names by
-    # position or width, SQL rows, NACHA and BAI2 files, URLs (README): 0.825 at first
-    "independent-956": (0.83, 0.89, 0.021),
+    # structured records (956): SQL rows, NACHA batch and entry records, URLs, a log's
+    # "card=" (README): 0.825 at first
+    "independent-956": (0.88, 0.93, 0.021),
     # voice (957): numbers split over turns and caption rows, words and numerals mixed,
     # a licence number read in 3-2-4 under "your license number" (README): 0.922 at first
     "independent-957": (0.92, 0.92, 0.021),
     # languages (958): one in 98, a Greek GEMI number before "Connecticut" (README)
     "independent-958": (0.95, 0.95, 0.0103),
+    # structured data (962): URL paths, file names' bare digits, an EFW2 RS record's
+    # state account, an ACH entry's individual ID (README): 0.828 at first
+    "independent-962": (0.93, 0.94, 0.0102),
+    # the hardest meaning (966): legends after numbered lists, corrections, relabelling
+    # of a quoted "account number N" (README): 0.888 at first
+    "independent-966": (0.90, 0.91, 0.0104),
 }
 # A set whose false alarms are re-labellings the detector does not read yet (README): "I
 # put N as my SSN on the form but it's my Husky Health ID" and an SSN-shaped number
@@ -1058,6 +1064,9 @@ _PRECISION_FLOORS = {
     # the hardest clean (959): "labeled N as SSN ... but it is actually our DRS
     # collection case number" (README)
     "independent-959": (0.98, 0.01),
+    # the hardest meaning (966): "I put N in the EIN box by accident (it's my bank
+    # routing)" flagged as an EIN, a town's registration number quoted from a reply
+    "independent-966": (0.98, 0.0104),
 }
 
 
