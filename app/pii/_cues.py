@@ -1568,6 +1568,16 @@ class _Chunk:
         m = pattern.search(low, pos, min(self.nx, pos + 2 * CUE_WINDOW))
         return None if m is None else self._instead(m.end())
 
+    def _retaken_as(self, kind: str | None) -> str | None:
+        """kind, the cue after the number's, or the other identifier's the number, put
+        under that cue by mistake, is then said to be ("I put 802880871 in the EIN box by
+        accident (it's my bank routing)")."""
+        fix = self._corrected_to(self.after_end, True) if kind in ID_KINDS else None
+        if fix is None or _cue_kind(fix) == kind:
+            return kind
+        self.why = ("after", fix.start(), fix.end())
+        return _cue_kind(fix)
+
     def _own_cue_after(self, first: bool | str, fallback: str | None = None) -> str | None:
         """cue_after(), but for the tail of a longer run of groups only a cue that labels
         it at once, in its own sentence ("Steuer-ID 47 036 892 816. Eine amerikanische SSN
@@ -1858,6 +1868,7 @@ class _Chunk:
                 kind = self._own_cue_after(first, fallback)
                 if kind is not None:
                     self.why = ("after", self.after_start, self.after_end)
+                kind = self._retaken_as(kind)
                 # put under that label, then said to be something else ("I called
                 # 721556219 my SSN by mistake. That's actually my credit union member number")
                 # or negated after it ("331608967 लिखा था वह मेरा सोशल सिक्योरिटी नंबर नहीं है")

@@ -1514,6 +1514,13 @@ export class Chunk {
         )
           kind = null;
         if (kind !== null) this.from = [this.afterStart, this.afterEnd];
+        // put under that label by mistake, then said to be another identifier ("I put
+        // 802880871 in the EIN box by accident (it's my bank routing)")
+        const fix = ID_KINDS.has(kind) ? this.correctedTo(this.afterEnd, true) : null;
+        if (fix !== null && cueKind(fix.m) !== kind) {
+          kind = cueKind(fix.m);
+          this.from = [fix.start, fix.end];
+        }
         // put under that label, then said to be something else ("I called 721556219 my
         // SSN by mistake. That's actually my credit union member number")
         // or negated after it ("331608967 लिखा था वह मेरा सोशल सिक्योरिटी नंबर नहीं है")
