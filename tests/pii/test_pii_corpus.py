@@ -62,7 +62,7 @@ INDEPENDENT = sorted((Path(__file__).parent / "corpora").glob("independent-*.jso
 
 
 def test_the_independent_sets_are_here():
-    assert len(INDEPENDENT) == 966
+    assert len(INDEPENDENT) == 973
 
 
 # Set 11 was written to stress voice typing (README): its own, lower floor, so that what
@@ -1067,6 +1067,9 @@ _PRECISION_FLOORS = {
     # the hardest meaning (966): "I put N in the EIN box by accident (it's my bank
     # routing)" flagged as an EIN, a town's registration number quoted from a reply
     "independent-966": (0.98, 0.0104),
+    # the hardest clean (973): one false alarm, "a reference number for my identity theft
+    # affidavit (14039), it's 16-4646541" (README)
+    "independent-973": (0.98, 0.01),
 }
 
 
