@@ -632,8 +632,16 @@ def _columns_below(
             continue
         head_mode, named = _head_mode(line, above)
         cols = _header(named, mode) if head_mode == mode and named != line else None
-        if cols is not None and len(_cells(above, mode)) == len(cols):
-            _table_rows(lines[k - 1 :: -1], k - 1 - j, mode, cols, forced, notes)
+        if cols is None or len(_cells(above, mode)) != len(cols):
+            continue
+        # (only the run of rows above is read, upwards: no copy of every line above)
+        top = j
+        while top > 0 and (
+            _mode(lines[top - 1][1]) == mode or _RULE_LINE_RE.fullmatch(lines[top - 1][1])
+        ):
+            top -= 1
+        rows = lines[k - 1 : top - 1 if top else None : -1]
+        _table_rows(rows, k - 1 - j, mode, cols, forced, notes)
 
 
 def scopes(text: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:

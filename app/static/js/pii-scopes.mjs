@@ -987,9 +987,6 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     }
   }
 
-  // A fixed-width record a sentence lays out (scopes._layout): where each row under it
-  // starts, by where its line starts (a quote prefix before it), and the identifier
-  // fields [start, end, kind, name] of each row; [new Map(), []] if none (_scopes.layout).
   // The fields a lower-cased line lays out, [start, end, name], or [] (_layout_items).
   function layoutItems(l) {
     const items = [...l.matchAll(LAYOUT_RANGE_RE)].map((m) => [Number(m[1]) - 1, Number(m[2]), m[3]]);
@@ -1023,9 +1020,13 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
     return out;
   }
   // Does row hold a value, digits perhaps grouped, all through each identifier field?
+  // (_layout_row)
   function layoutRow(row, fields) {
     return fields.every(([s, e]) => e <= row.length && LAYOUT_CELL_RE.test(row.slice(s, e)));
   }
+  // A fixed-width record a sentence lays out (scopes._layout): where each row under it
+  // starts, by where its line starts (a quote prefix before it), and the identifier
+  // fields [start, end, kind, name] of each row; [new Map(), []] if none (_scopes.layout).
   function layout(norm) {
     if (!LAYOUT_GATE_RE.test(low(norm))) return [new Map(), []];
     const ls = lines(norm);
@@ -1245,7 +1246,11 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       if ((md !== "," && md !== "\t") || !/[0-9]/.test(above) || !COLUMN_LIST_RE.test(low(line))) continue;
       const [headMd, named] = headMode(line, above);
       const cols = headMd === md && named !== line ? header(named, md) : null;
-      if (cols !== null && cells(above, md).length === cols.length) tableRows(ls.slice(0, k).reverse(), k - 1 - j, md, cols, forced, null);
+      if (cols === null || cells(above, md).length !== cols.length) continue;
+      // (only the run of rows above is read, upwards: no copy of every line above)
+      let top = j;
+      while (top > 0 && (mode(ls[top - 1][1]) === md || RULE_LINE_RE.test(ls[top - 1][1]))) top--;
+      tableRows(ls.slice(top, k).reverse(), k - 1 - j, md, cols, forced, null);
     }
   }
 
