@@ -131,7 +131,6 @@ def _cue_kind(m) -> str:
 
 
 _NEG_KINDS = ("neg", "neg_bare")
-_CARD_WORD_GAP_RE = re.compile("[ ]?[#:]?[ ]?")  # a card word's gap to its number
 _CLAUSE_JOIN_RE = re.compile("(?<![a-z])(?:and|but|so)(?![a-z])")  # a later clause's joint
 _BARE_ACCOUNT = frozenset(("account", "accounts"))
 _ACCOUNT_BEFORE_NOT_RE = re.compile(RULES["ct_tax_reg"]["account_before_not"])
@@ -1630,8 +1629,8 @@ class _Chunk:
         norm, at = self.text.norm, self.at
         if not _card_ok(digits_of(norm, at, self.ce)):
             return False
-        words = list(CARD_WORDS_RE.finditer(self.text.low, max(0, at - CARD_WORDS_REACH), at))
-        return bool(words) and _CARD_WORD_GAP_RE.fullmatch(norm, words[-1].end(), at) is not None
+        word = _card_word_before(self.text, at)
+        return word is not None and _CARD_WORD_GAP_RE.fullmatch(norm, word.end(), at) is not None
 
     def _routing_pair(self, kind: str | None) -> str | None:
         """A bank's pair, its account labelled after a slash ("672966679 / acct
@@ -2289,6 +2288,23 @@ def _negated_after(low: str, end: int, cs: int) -> bool:
     (denial.negation_after: "SSN না", "SSN이 아니라")?"""
     m = DENIAL_NEGATION_AFTER_RE.match(low, end, cs)
     return m is not None
+
+
+def _card_word_before(text: _Text, cs: int) -> re.Match | None:
+    """The last card word (card.words) in the card.words_reach characters before cs."""
+    last = None
+    for m in CARD_WORDS_RE.finditer(text.low, max(0, cs - CARD_WORDS_REACH), cs):
+        last = m
+    return last
+
+
+def _card_word_end(text: _Text, cs: int) -> int:
+    """Where the last card word before cs ends (0 if there is none)."""
+    m = _card_word_before(text, cs)
+    return 0 if m is None else m.end()
+
+
+_CARD_WORD_GAP_RE = re.compile("[ ]?[#:]?[ ]?")  # a card word's gap to its number
 
 
 def _negates_id(low: str, cue) -> bool:

@@ -26,10 +26,13 @@ from ._checks import (
 )
 from ._cues import (
     _ABA_DIGITS,
+    _CARD_WORD_GAP_RE,
     _LEFT_OUT,
     _NEG_KINDS,
     _OWN_PLACEHOLDER_RE,
     _between_marks,
+    _card_word_before,
+    _card_word_end,
     _corrected_at,
     _label_after,
     _labelled_at,
@@ -43,8 +46,6 @@ from ._rules import (
     CARD_MAX,
     CARD_MIN,
     CARD_SEPARATORS,
-    CARD_WORDS_RE,
-    CARD_WORDS_REACH,
     CT_ACCOUNT_AFTER_ROUTING_RE,
     CT_ACCOUNT_CELL_RE,
     CT_ACCOUNT_CELL_ROWS,
@@ -1139,21 +1140,6 @@ def _neg_after_card_word(ctx: _Chunk, end: int) -> bool:
     return ctx.introduced_by_neg() and ctx.before_span is not None and ctx.before_span[0] >= end
 
 
-def _card_word_before(text: _Text, cs: int) -> re.Match | None:
-    """The last card word (card.words) in the card.words_reach characters before cs."""
-    last = None
-    for m in CARD_WORDS_RE.finditer(text.low, max(0, cs - CARD_WORDS_REACH), cs):
-        last = m
-    return last
-
-
-def _card_word_end(text: _Text, cs: int) -> int:
-    """Where the last card word before cs ends (0 if there is none)."""
-    m = _card_word_before(text, cs)
-    return 0 if m is None else m.end()
-
-
-_CARD_WORD_GAP_RE = re.compile("[ ]?[#:]?[ ]?")  # a card word's gap to its number
 _COMMA_SEPS = (",", ", ")
 _THOUSANDS = (1, 3, 3, 3)
 _VOICE_GROUPS = 6  # at most this many groups of digits read aloud as one number

@@ -1154,9 +1154,7 @@ export class Chunk {
     const norm = this.text.norm;
     const at = this.at;
     if (!cardOk(norm.slice(at, this.ce).replace(/[^0-9]/g, ""))) return false;
-    const lo = Math.max(0, at - RULES.card.words_reach);
-    let last = null;
-    for (const r of findIter(CARD_WORDS_RE, this.text.low, lo, at, lo)) last = r;
+    const last = cardWordBefore(this.text, at, Math.max(0, at - RULES.card.words_reach));
     return last !== null && CARD_WORD_GAP_RE.test(norm.slice(last.end, at));
   }
   routingPair(kind) {
@@ -1813,6 +1811,13 @@ const ABA_DIGITS = 9; // a routing number's
 
 // The kind of the cue a negated cue negates ("not my social security number": ssn), or
 // null if the cue is not negated (_negated_kind).
+// The last card word (card.words) in the card.words_reach characters before cs, or null;
+// context: how far back the search may look behind (_card_word_before).
+export function cardWordBefore(text, cs, context = 1) {
+  let last = null;
+  for (const r of findIter(CARD_WORDS_RE, text.low, Math.max(0, cs - RULES.card.words_reach), cs, context)) last = r;
+  return last;
+}
 // Is the cue a negative one that holds an identifier's cue ("has no SSN")? (_negates_id)
 function negatesId(low, cue) {
   if (!NEG_KINDS.includes(cueKind(cue.m))) return false;

@@ -4,7 +4,7 @@ import { RULES } from "./pii-rules.mjs";
 import { CARD, DENIAL_ANSWER_NOT_RE, CARD_LAYOUTS, CARD_SEPARATORS, CT, CUE_LAYOUTS, DIGITS_RE, DOT_CUT_MIN, GLUE_LEAD, GLUE_PUNCT, GLUE_TAIL, HINT_RE, LEFT_OUT, MAX_PIECE_GROUPS, MIN_DIGITS, PADDED, SENTENCE_END_RE, SSN_BAD_AREA_FIRST, WEAK_CUES_AFTER, sentenceEndIn } from "./pii-const.mjs";
 import { WORD } from "./pii-normalise.mjs";
 import { CUE_FREE_FIRST_PAIRS, CUE_FREE_LAST_PAIRS, FIRST_PAIRS, LAST_PAIRS, allSame, cardOk, feinOk, fits, itinOk, phoneLike, routingOk, shapePossible, ssnOrItin } from "./pii-checks.mjs";
-import { NEG_KINDS, OWN_PLACEHOLDER_RE, betweenMarks, correctedAt, findIter, labelAfter, labelledAt, labelledKind, labelledOnly } from "./pii-cues.mjs";
+import { NEG_KINDS, OWN_PLACEHOLDER_RE, betweenMarks, cardWordBefore, correctedAt, findIter, labelAfter, labelledAt, labelledKind, labelledOnly } from "./pii-cues.mjs";
 import { DENIED, ID_KINDS } from "./pii-scopes.mjs";
 
 // Is the piece (its groups and separators) written as the chunk's first number, before
@@ -628,7 +628,6 @@ export function ctBase(ctx) {
 const CARD_GROUPS = 5;
 const CARD_PAIRS_DIGITS = 16;
 const PAIRS_RE = /^[0-9]{2}(?: [0-9]{2}){6,}$/;
-const CARD_WORDS_RE = new RegExp(CARD.words, "g");
 const CARD_AFTER_RE = new RegExp(CARD.after, "y");
 
 // a space or a hyphen between a card's groups, or a comma's pause as read aloud ("Son read
@@ -706,13 +705,6 @@ function lineOpens(norm, at) {
 }
 const FOUR = 4; // a group of a number grouped in fours
 
-// The last card word (card.words) in the card.words_reach characters before cs, or null
-// (_card_word_before).
-function cardWordBefore(text, cs) {
-  let last = null;
-  for (const r of findIter(CARD_WORDS_RE, text.low, Math.max(0, cs - CARD.words_reach), cs)) last = r;
-  return last;
-}
 
 // Is a letter, digit or underscore glued on to the chunk norm[cs:ce]?
 function glued(norm, cs, ce) {
