@@ -1045,13 +1045,7 @@ class _Chunk:
                 and not self._negated_before_sentence()
                 and not self._denies_other_shape()
             )
-            or (
-                self.carried
-                and self.prev is not None
-                and CUE_LIST_GAP_RE.fullmatch(self.text.low, self.pe, self.cs) is not None
-                and self.prev.introduced_by_neg()
-                and self.prev.plural_before()
-            )
+            or (self.carried and self._carried_neg())
         )
         return (
             (by_neg or (kind == "neg_bare" and (self._neg_over_bare() or self._bank_account())))
@@ -1060,6 +1054,32 @@ class _Chunk:
             # social security card"
             and self._corrected_to(self.ce, mistake=True) is None
         )
+
+    def after_relabelled(self) -> bool:
+        """Is the cue after the number (cue_after()'s) what the writer names it instead
+        of an identifier they deny at once ("3490880 is NOT part of my SSN, it's my
+        Connecticut tax registration number")?"""
+        if self.cue_after() is None:
+            return False
+        low = self.text.low
+        m = _next_cue(low, self.ce, self.after_start)
+        return (
+            m is not None
+            and _cue_kind(m) == "neg"
+            and DENIAL_NEGATION_RE.match(low, m.start()) is not None
+        )
+
+    def _carried_neg(self) -> bool:
+        """Was the number carried on from a number its negative cue introduced, in a list
+        under a plural cue ("file refs 018-56-3271 and 136-58-4869") or as that number put
+        right ("Case no. 24-0091822 -- sorry, 24-0091288")?"""
+        p, low = self.prev, self.text.low
+        if p is None:
+            return False
+        if CUE_LIST_GAP_RE.fullmatch(low, self.pe, self.cs) is not None:
+            return p.introduced_by_neg() and p.plural_before()
+        corrected = RESTART_CORRECTED_RE.search(low, self.pe, self.cs) is not None
+        return corrected and p.introduced_by_neg()
 
     def account_after(self) -> bool:
         """Is the cue after the number (cue_after()'s) a bare "account" ("... 3732087-006

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from ._checks import _fits, _typo_keys, _typo_of
+from ._checks import _fits, _ssn_or_itin, _typo_keys, _typo_of
 from ._cues import _Chunk, _Text, digits_of
 from ._normalise import normalise
 from ._pieces import _ASCII_LETTERS, _BASE_DIGITS, _scan_chunk, ct_base
@@ -34,6 +34,9 @@ from ._rules import (
     INSTITUTION_BETWEEN_RE,
     INSTITUTION_OWNER_RE,
     INSTITUTION_REACH,
+    LAST_FOUR_OTHER_RE,
+    LAST_FOUR_RE,
+    LAST_FOUR_REACH,
     MAX_CHUNK,
     MIN_DIGITS,
     PAYER_AGENCY_RE,
@@ -70,6 +73,37 @@ def _sibling(digits: str, bases: set[str]) -> bool:
         and digits[:_BASE_DIGITS] in bases
         and digits[_BASE_DIGITS:].startswith(CT_NO_CUE_LOC)
     )
+
+
+def _last_fours(text_ctx: _Text, chunks: list[tuple[int, int]], raw: list) -> list:
+    """raw with each chunk of nine digits no finding holds that ends in the four digits
+    the writer gave as a Social Security number's last four added as that SSN (or ITIN,
+    by its digits): "the last four of my social are 9841 ... you probably need the whole
+    thing it's 489749841" (last_four; not a card's or an account's last four:
+    last_four_other)."""
+    low, norm = text_ctx.low, text_ctx.norm
+    if not chunks or "last" not in low:
+        return raw
+    tails: set[str] = set()
+    for m in LAST_FOUR_RE.finditer(low):
+        if LAST_FOUR_OTHER_RE.search(low, max(0, m.start() - LAST_FOUR_REACH), m.start(1)) is None:
+            tails.add(m.group(1))
+    if not tails:
+        return raw
+    added = []
+    k, n = 0, len(raw)  # raw and chunks are in order: the first finding not before cs
+    for cs, ce in chunks:
+        while k < n and raw[k][2] <= cs:
+            k += 1
+        if k < n and raw[k][1] < ce:
+            continue  # a finding holds it
+        digits = digits_of(norm, cs, ce)
+        if len(digits) != MIN_DIGITS or digits[-4:] not in tails:
+            continue
+        kind = _ssn_or_itin(digits)
+        if kind is not None:
+            added.append((kind, cs, ce, digits, ("last four",)))
+    return sorted(raw + added, key=lambda r: r[1]) if added else raw
 
 
 def _lone_bases(norm: str, lone: list[tuple[int, int]], raw: list) -> list:
@@ -314,6 +348,7 @@ def _scan_once(text: str, explain: list | None) -> list[Finding]:
                 else:
                     lone.append((cs, ce))
             prev = None
+    raw = _last_fours(text_ctx, chunks, raw)
     if raw:
         raw = _settled(text_ctx, chunks, raw, denied)
         if lone:
@@ -580,6 +615,9 @@ _ELSEWHERE = {
     "typo": "an identifier found elsewhere in the message with one or two digits changed",
     "location": "another location code of a CT registration found elsewhere in the message",
     "base": "the base of a CT registration found elsewhere in the message",
+    "last four": (
+        "its last four digits, which the message gives as a Social Security number's last four"
+    ),
     "nacha": "its place in an ACH file's entry detail (6) record",
     "fire b": "its place in the payee (B) record of an IRS information return file",
     "nacha file": "its place in an ACH file's file header (1) record, the immediate destination",

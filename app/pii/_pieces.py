@@ -948,7 +948,11 @@ def _ct_label_after(ctx: _Chunk, cs: int, ce: int) -> tuple[int, int] | None:
     low = ctx.text.low
     label = _label_after(low, ce)
     if label is None or label[2] != "ct":
-        return None
+        # (or named one instead of an identifier it is said not to be: "3490880 is NOT
+        # part of my SSN, it's my Connecticut tax registration number")
+        if ctx.cue_after() != "ct" or not ctx.after_relabelled():
+            return None
+        label = (ctx.after_start, ctx.after_end, "ct")
     s, e = label[0], label[1]
     if CT_BASE_ALONE_WEAK_RE.fullmatch(low, s, e) is not None or _base_label_barred(ctx, low, cs):
         return None

@@ -160,7 +160,7 @@ if _R["homophone"] != (
     "(?:(?<![a-z0-9])"
     + _BEFORE_SRC
     + "(?:[,.]? |-)|(?:(?<![a-z0-9])(?:is|was|it's|its|are|be)|:|#) "
-    "|(?<![a-z0-9])(?:social|security|ssn|itin|ein|routing) (?!to(?![a-z])))"
+    "|(?<![a-z0-9])(?:social|security|ssn|itin|ein|routing|card) (?!to(?![a-z])))"
     "(H)(?=,?[ -](?:(?:H),?[ -])?" + _AFTER_SRC + "(?![a-z0-9]))"
     "|(?<![a-z0-9])" + _BEFORE_SRC + "(?:[,.]? |-)(won|ate|tree|too|nein|owe)(?![a-z0-9])"
     "|(?<![a-z0-9])E(?:[,.]? |-)(for)" + _FOR_END_SRC
@@ -191,7 +191,7 @@ _H_FOR_END_RE = re.compile(_FOR_END_SRC)
 # "is": "social security number to zero")
 _H_COPULA_BEFORE_RE = re.compile(
     " (?:(?:si|saw|s'ti|sti|era|eb)(?![a-z0-9])|:|#"
-    "|(laicos|ytiruces|nss|niti|nie|gnituor)(?![a-z0-9]))"
+    "|(laicos|ytiruces|nss|niti|nie|gnituor|drac)(?![a-z0-9]))"
 )
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ALNUM = _LETTERS | frozenset("0123456789")
@@ -669,7 +669,10 @@ def _restarts(norm: str) -> list[Edit]:
     return [
         (m.start(), m.end(), "", [])
         for m in _RESTART_CUT_RE.finditer(low)
-        if _spoken_digits(m.group(1)) < MIN_DIGITS
+        # (counted from the start of its run of digit words: not the end of a whole
+        # number said before the restart, "... four two nine no wait that's wrong let me
+        # start over zero seven five ...", which the number after it corrects)
+        if _spoken_digits(low[_run_start(low, m.start()) : m.end(1)]) < MIN_DIGITS
     ]
 
 
@@ -1513,6 +1516,7 @@ def _run_edits(
             and (
                 _strong_enough(run[3], run[4], min_strong)
                 or _said_singly(low, s, e, run[3], min_strong)
+                or _cued_whole(low, s, run, min_strong)
             )
         ):
             if mixed_next and run[2] < _MIXED_MIN and _beside_numeral(low, s, e):
@@ -1549,6 +1553,21 @@ def _said_singly(low: str, s: int, e: int, strong: int, min_strong: int) -> bool
         return False
     singles = len(_SINGLE_RE.findall(low, s, e))
     return singles >= (_MIXED_SINGLES if strong >= 1 else _WEAK_SINGLES)
+
+
+def _cued_whole(
+    low: str, s: int, run: tuple[list[str], list, int, int, int], min_strong: int
+) -> bool:
+    """A mixed run (min_strong 2) of nine digits that starts with a digit word, right
+    after an identifier's cue of a kind that holds nine, however few its digit words
+    ("my social is two 5644 9151": voice typing wrote the first digit as a word; not
+    "my social is 041-82-207 wait that's missing one")."""
+    return (
+        min_strong == 2
+        and run[2] == _NINE
+        and not "0" <= low[s] <= "9"
+        and _cue_before(low, s, _NINE)
+    )
 
 
 def _digit_words(low: str) -> list[Edit]:
@@ -2576,7 +2595,7 @@ def _rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     """The rewrites before corrections (rewrite())."""
     norm, starts, ends = _joins(norm, starts, ends)
     norm, starts, ends, words, hint, counts = _close_up(norm, starts, ends)
-    digit, repeat, o_runs, _ = counts or _gate_counts(words)
+    digit, _repeat, o_runs, _ = counts or _gate_counts(words)
     norm = _look_alikes(norm, o_runs, hint)
     if not digit:
         return norm, starts, ends, None
@@ -2592,9 +2611,9 @@ def _rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
             low = None
     # two digit words (two strong ones, one among three, or weak ones dashed to a
     # numeral: _strong_enough), or a "double" or "triple"
-    # (or one, among enough one-digit numerals: _said_singly)
-    singly = digit == 1 and len(_SINGLE_RE.findall(norm)) >= _MIXED_SINGLES
-    pairs = _mixed_pairs(norm) if digit >= 2 or repeat or singly else None
+    # (or one, among enough one-digit numerals: _said_singly, or right after a cue:
+    # _cued_whole)
+    pairs = _mixed_pairs(norm)
     if pairs is None:
         return norm, starts, ends, low
     low = low or latin_lower(norm)  # the same length: the pairs' places hold

@@ -172,6 +172,10 @@ export const CUE_LIST_GAP_RE = new RegExp("^(?:" + RULES.cue_list_gap + ")$");
 // a correction's anaphor that carries the previous number's cue (_rules.ANAPHOR_CARRY_RE)
 export const ANAPHOR_CARRY_RE = new RegExp(RULES.anaphor_carry);
 export const ANAPHOR_CARRY_REACH = RULES.anaphor_carry_reach;
+// a Social Security number's last four, given before the whole number (_rules.LAST_FOUR_RE)
+export const LAST_FOUR_RE = new RegExp(RULES.last_four, "g");
+export const LAST_FOUR_OTHER_RE = new RegExp(RULES.last_four_other, "g");
+export const LAST_FOUR_REACH = RULES.last_four_reach;
 export const CUE_ROW_GAP_RE = new RegExp("^(?:" + RULES.cue_row_gap + ")$");
 export const CUE_CONTRAST_GAP_RE = new RegExp("^(?:" + RULES.cue_contrast_gap + ")$");
 export const CARRY_MAX_GAP = RULES.carry_max_gap;

@@ -880,9 +880,8 @@ export class Chunk {
   introducedByNeg() {
     const kind = this.cueBefore();
     // (or carried on from a number its negative cue introduced: "file refs 018-56-3271 and
-    // 136-58-4869")
-    const p = this.prev;
-    const carried = this.carried && p !== null && CUE_LIST_GAP_RE.test(this.text.low.slice(this.pe, this.cs)) && p.introducedByNeg() && p.pluralBefore();
+    // 136-58-4869", or as that number put right: "Case no. 24-0091822 -- sorry, 24-0091288")
+    const carried = this.carried && this.carriedNeg();
     return (
       ((kind === "neg" && ((this.introduced() && !this.negatedBeforeSentence() && !this.deniesOtherShape()) || carried)) ||
         (kind === "neg_bare" && (this.negOverBare() || this.bankAccount()))) &&
@@ -891,6 +890,23 @@ export class Chunk {
       // security card"
       this.correctedTo(this.ce, true) === null
     );
+  }
+  // Is the cue after the number (cueAfter()'s) what the writer names it instead of an
+  // identifier they deny at once? (after_relabelled)
+  afterRelabelled() {
+    if (this.cueAfter() === null) return false;
+    const low = this.text.low;
+    const r = nextCue(low, this.ce, this.afterStart);
+    return r !== null && cueKind(r.m) === "neg" && DENIAL_NEGATION_RE.test(low.slice(r.start, r.start + 40));
+  }
+  // Was the number carried on from one its negative cue introduced, in a list under a plural
+  // cue or as that number put right? (_carried_neg)
+  carriedNeg() {
+    const p = this.prev;
+    if (p === null) return false;
+    const gap = this.text.low.slice(this.pe, this.cs);
+    if (CUE_LIST_GAP_RE.test(gap)) return p.introducedByNeg() && p.pluralBefore();
+    return RESTART_CORRECTED_RE.test(gap) && p.introducedByNeg();
   }
   // Is the cue before the number plural ("file refs", "claim numbers")? (plural_before)
   // Is the cue after the number (cueAfter()'s) a bare "account", the department's portal's

@@ -571,8 +571,13 @@ const CELL_ENDS = "|\t\r\n";
 // for a label before it), nor one taken back?
 function ctLabelAfter(ctx, cs, ce) {
   const low = ctx.text.low;
-  const label = labelAfter(low, ce);
-  if (label === null || label.kind !== "ct") return false;
+  let label = labelAfter(low, ce);
+  if (label === null || label.kind !== "ct") {
+    // (or named one instead of an identifier it is said not to be: "3490880 is NOT part of
+    // my SSN, it's my Connecticut tax registration number")
+    if (ctx.cueAfter() !== "ct" || !ctx.afterRelabelled()) return false;
+    label = { start: ctx.afterStart, end: ctx.afterEnd };
+  }
   return !BASE_ALONE_WEAK_RE.test(low.slice(label.start, label.end)) && !baseLabelBarred(ctx, low, cs);
 }
 

@@ -470,7 +470,10 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     if (!R.restart_gate.some((w) => low.includes(w))) return [];
     const digits = (run) =>
       (run.match(/[0-9]+|[a-z]+/g) ?? []).reduce((n, t) => n + (RESTART_FILLER_RE.test(t) ? 0 : isDigit(t[0]) ? t.length : 1), 0);
-    return [...all(RESTART_CUT_RE, low)].filter((m) => digits(m[1]) < RULES.min_digits).map((m) => [m.index, m.index + m[0].length, "", []]);
+    // (counted from the start of its run of digit words: not the end of a whole number said before)
+    return [...all(RESTART_CUT_RE, low)]
+      .filter((m) => digits(low.slice(runStart(low, m.index), m.index + m[1].length)) < RULES.min_digits)
+      .map((m) => [m.index, m.index + m[0].length, "", []]);
   }
   // A pause to look or to listen inside a spoken number: a pause (aside_join; _asides).
   const ASIDE_JOIN_RE = new RegExp(R.aside_join.replaceAll("D", DIGIT_WORD_ALT), "g");
@@ -1141,6 +1144,11 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
     minStrong === 2 &&
     (low.slice(s, e).match(SINGLE_RE) ?? []).length >= (strong >= 1 ? R.digit_word_mixed_singles : R.digit_word_mixed_weak_singles);
 
+  // A mixed run (minStrong 2) of nine digits that starts with a digit word, right after an
+  // identifier's cue of a kind that holds nine, however few its digit words ("my social is
+  // two 5644 9151"; not "my social is 041-82-207 wait that's missing one"; _cued_whole)
+  const cuedWhole = (low, s, run, minStrong) => minStrong === 2 && run[2] === 9 && !(low[s] >= "0" && low[s] <= "9") && cueBefore(low, s, 9);
+
   // An edit for each of re's runs in the lower-cased norm that reads as a number:
   // minDigits to maxDigits digits, and minStrong digit words outside the weak ones.
   // (mixedNext: a run of fewer digits than a mixed run needs, a numeral beside it, is left
@@ -1188,7 +1196,7 @@ export function makeRewrite(RULES, SOURCES, latinLower) {
       COUNT_AFTER_RE.lastIndex = e;
       if (count !== null && COUNT_AFTER_RE.test(low)) e = s + count.index; // "... five four digit code"
       const run = e - s <= R.digit_word_max_chars ? readRun(low, s, e) : null;
-      if (run !== null && run[2] >= minDigits && run[2] <= maxDigits && (strongEnough(run[3], run[4], minStrong) || saidSingly(low, s, e, run[3], minStrong))) {
+      if (run !== null && run[2] >= minDigits && run[2] <= maxDigits && (strongEnough(run[3], run[4], minStrong) || saidSingly(low, s, e, run[3], minStrong) || cuedWhole(low, s, run, minStrong))) {
         if (mixedNext && run[2] < MIXED_MIN && besideNumeral(low, s, e)) continue;
         out.push([s, e, run[0].join(""), run[1]]);
       }

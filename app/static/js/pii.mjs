@@ -11,12 +11,12 @@
 
 import { RULES, SOURCES } from "./pii-rules.mjs";
 import { makeRewrite } from "./pii-rewrite.mjs";
-import { CLAIM_RE, KIND_LABELS, MAX_CHUNK, MIN_DIGITS, TIGHT_RE } from "./pii-const.mjs";
+import { CLAIM_RE, KIND_LABELS, LAST_FOUR_OTHER_RE, LAST_FOUR_RE, LAST_FOUR_REACH, MAX_CHUNK, MIN_DIGITS, TIGHT_RE } from "./pii-const.mjs";
 import { normalise } from "./pii-normalise.mjs";
 import { mask, removalLabel } from "./pii-wording.mjs";
 import { Chunk, Text, findIter, latinLower } from "./pii-cues.mjs";
 import { BASE_DIGITS, ctBase, scanChunk } from "./pii-pieces.mjs";
-import { fits, typoKeys, typoOf } from "./pii-checks.mjs";
+import { fits, ssnOrItin, typoKeys, typoOf } from "./pii-checks.mjs";
 
 export { RULES };
 export { KIND_LABELS, KINDS } from "./pii-const.mjs";
@@ -69,6 +69,31 @@ function mistyped(digits, kinds, typos) {
     }
   }
   return kind;
+}
+
+// raw with each chunk of nine digits no finding holds that ends in the four digits the
+// writer gave as a Social Security number's last four added as that SSN (or ITIN, by its
+// digits): "the last four of my social are 9841 ... it's 489749841" (last_four; not a
+// card's or an account's last four: last_four_other) (_engine._last_fours).
+function lastFours(ctx, chunks, raw) {
+  const { low, norm } = ctx;
+  const tails = new Set();
+  for (const m of low.matchAll(LAST_FOUR_RE)) {
+    const tail = m.index + m[0].length - 4;
+    if (findIter(LAST_FOUR_OTHER_RE, low, Math.max(0, m.index - LAST_FOUR_REACH), tail).next().done) tails.add(m[1]);
+  }
+  if (!tails.size) return raw;
+  const added = [];
+  let k = 0; // raw and chunks are in order: the first finding not before cs
+  for (const [cs, ce] of chunks) {
+    while (k < raw.length && raw[k][2] <= cs) k++;
+    if (k < raw.length && raw[k][1] < ce) continue; // a finding holds it
+    const digits = norm.slice(cs, ce).replace(/[^0-9]/g, "");
+    if (digits.length !== MIN_DIGITS || !tails.has(digits.slice(-4))) continue;
+    const kind = ssnOrItin(digits);
+    if (kind !== null) added.push([kind, cs, ce, digits, ["last four"]]);
+  }
+  return added.length ? [...raw, ...added].sort((a, b) => a[1] - b[1]) : raw;
 }
 
 // The same number again in another form ("412-08-3317, i.e. 412083317"): a tight
@@ -308,7 +333,7 @@ const BASE_BEFORE_ITEM_RE = /^[0-9]{7}\n[0-9]{1,2}[.)][ \t]$/;
 function scanOnce(text) {
   const first = normalise(text);
   const { norm, starts, ends } = rewrite(first.norm, first.starts, first.ends);
-  const raw = [];
+  let raw = [];
   const ctx = new Text(norm, starts, text);
   const size = norm.length;
   CLAIM_RE.lastIndex = 0;
@@ -368,6 +393,7 @@ function scanOnce(text) {
     }
     pe = ce;
   }
+  if (chunks.length && ctx.low.includes("last")) raw = lastFours(ctx, chunks, raw);
   let all = raw.length ? repeats(norm, chunks, raw) : raw;
   // a number the writer denies is none wherever it stands (_engine.scan)
   if (denied.size) all = all.filter((r) => !denied.has(r[3]));
