@@ -1188,6 +1188,14 @@ class _Chunk:
         "SSN #")?"""
         return self.cue_before() in ID_KINDS and not self.carried and self._introduced()
 
+    def answers_turn(self) -> bool:
+        """Does the number open the next speaker's turn, answering the cue before it on
+        the line above ("Boss: whats our ct number" / "Me: 5034452")?"""
+        if self.cue_before() is None or self.before_span is None or self.carried:
+            return False
+        cue = _next_cue(self.text.low, *self.before_span)
+        return cue is not None and self._turn_answer(cue)
+
     def carried_to_owner(self) -> bool:
         """Does the number take an identifier cue carried from the number before over a
         gap that names another owner ("your social as 011 49 12 03 and Marion's as ")?"""

@@ -82,7 +82,7 @@ def _last_fours(text_ctx: _Text, chunks: list[tuple[int, int]], raw: list) -> li
     thing it's 489749841" (last_four; not a card's or an account's last four:
     last_four_other)."""
     low, norm = text_ctx.low, text_ctx.norm
-    if not chunks or "last" not in low:
+    if not chunks or ("last" not in low and "end" not in low):  # (last_four's words)
         return raw
     tails: set[str] = set()
     for m in LAST_FOUR_RE.finditer(low):
@@ -624,6 +624,8 @@ _ELSEWHERE = {
     "nacha origin": "its place in an ACH file's file header (1) record, the immediate origin",
     "bai2": "its place in a BAI2 bank file's header record, a bank's identification",
     "nacha batch": "its place in an ACH file's batch header (5) record, the company ID",
+    "x12 company": "its place in an X12 payment's originating company ID, 1 and the company's EIN",
+    "typed pair": "its place before a bank account number and the account's type, a bank's pair",
 }
 
 

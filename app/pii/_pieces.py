@@ -895,7 +895,13 @@ def ct_base(ctx: _Chunk):
         ctx.cue_before() != "ct" or ctx.before_span is None or ctx.before_span[1] != cs
     ):
         return None
-    if ctx.cue_before() != "ct" or not ctx.introduced_by_id() or ctx.before_span is None:
+    # (directly, or as the answer to it on the next speaker's turn: "Boss: whats our ct
+    # number" / "Me: 5034452")
+    if (
+        ctx.cue_before() != "ct"
+        or not (ctx.introduced_by_id() or ctx.answers_turn())
+        or ctx.before_span is None
+    ):
         # or labelled at once after it by its own CT label ("9586215 is my CT tax
         # registration number", "4656384 (CT tax registration number)")
         label = _ct_label_after(ctx, cs, ce)
@@ -921,7 +927,10 @@ def ct_base(ctx: _Chunk):
         and not _state_box(low, s, e)
         and not _permit_named(low, s)
     ):
-        return None
+        # (but its own CT label after it: "I registered with DRS and they gave me 4529627
+        # as my Connecticut tax registration number")
+        label = _ct_label_after(ctx, cs, ce)
+        return None if label is None else ("ct_tax_reg", cs, ce, base, ("after", *label, "ct"))
     if _base_label_barred(ctx, low, s):
         return None
     return ("ct_tax_reg", cs, ce, norm[cs:ce], ("before", ctx.before_span, ctx.before))
@@ -1368,6 +1377,26 @@ def _efw2_field(norm: str, cs: int, ce: int):
     return None
 
 
+_EFW2_CT_STATE: str = RULES["efw2_ct_state"]
+_CT_DIGITS = CT_BASE_MIN + CT_LOC  # a 7-digit base and its location code
+
+
+def _efw2_state_id(norm: str, cs: int, ce: int):
+    """The CT registration number on an EFW2 file's state record for Connecticut ("RS09
+    ... 7679591000": rules efw2_ct_state), the chunk cs:ce its ten bare digits; or None."""
+    ls = norm.rfind("\n", 0, cs) + 1
+    d = norm[cs:ce]
+    if (
+        not norm.startswith(_EFW2_CT_STATE, ls)
+        or len(d) != _CT_DIGITS
+        or not (d.isascii() and d.isdigit())
+        or d[:-CT_LOC].count(d[0]) == CT_BASE_MIN
+        or not _fits("ct_tax_reg", d)
+    ):
+        return None
+    return ("ct_tax_reg", cs, ce, d, ("efw2", "RS"))
+
+
 _FIRE_B_RE = re.compile(RULES["fire_b_record"])
 
 
@@ -1386,6 +1415,9 @@ def _fire_b(norm: str, ls: int, cs: int, ce: int):
 
 
 _X12_ID_RE = re.compile(RULES["x12_id"])
+_X12_COMPANY_RE = re.compile(RULES["x12_company"])
+_X12_COMPANY_OTHER_RE = re.compile(RULES["x12_company_other"])
+_X12_COMPANY_REACH: int = RULES["x12_company_reach"]
 # the qualifiers of x12_id that name a person's number, an organisation's, a bank's
 _X12_PERSON = frozenset(("34", "SY"))
 _X12_BUSINESS = frozenset(("24", "EI"))
@@ -1400,6 +1432,8 @@ def _x12_id(norm: str, cs: int, ce: int):
     after "49"); or None."""
     ls = max(norm.rfind("\n", 0, cs), norm.rfind("~", 0, cs)) + 1
     d = norm[cs:ce]
+    if len(d) == 10 and d[0] == "1" and _X12_COMPANY_RE.fullmatch(norm, ls, cs) is not None:
+        return _x12_company(norm, cs, ce, d)
     m = _X12_ID_RE.fullmatch(norm, ls, cs)
     if m is None or not (d.isascii() and d.isdigit()):
         return None
@@ -1419,6 +1453,39 @@ def _x12_id(norm: str, cs: int, ce: int):
     else:  # FI, TJ, 30: either, an organisation's first unless NM102 says a person
         kind = (person or business) if m.group(1) == "1" else (business or person)
     return None if kind is None else (kind, cs, ce, d, ("x12", qualifier))
+
+
+def _x12_company(norm: str, cs: int, ce: int, d: str):
+    """The EIN in an X12 payment's originating company ID, "1" and the EIN (BPR10,
+    TRN03: rules x12_company), unless a segment near it names another EIN; or None."""
+    ein = d[1:]
+    if not (ein.isascii() and ein.isdigit() and _fein_ok(ein)):
+        return None
+    lo, hi = max(0, cs - _X12_COMPANY_REACH), min(len(norm), ce + _X12_COMPANY_REACH)
+    if any(m.group(1) != ein for m in _X12_COMPANY_OTHER_RE.finditer(norm, lo, hi)):
+        return None
+    return ("fein", cs + 1, ce, ein, ("x12 company",))
+
+
+_TYPED_PAIR_RE = re.compile(RULES["routing_pair_typed"])
+_TYPED_PAIR_AFTER_RE = re.compile(RULES["routing_pair_type_after"])
+
+
+def _typed_pair(ctx: _Chunk, cs: int, ce: int):
+    """The routing number of a bank's pair in one chunk, the account's type right after
+    it ("use 688232533 / 3375002214 (checking, Chase)": rules routing_pair_typed), when
+    no cue of another kind introduces it; or None."""
+    norm = ctx.text.norm
+    m = _TYPED_PAIR_RE.fullmatch(norm, cs, ce)
+    if m is None or _TYPED_PAIR_AFTER_RE.match(ctx.text.low, ce) is None:
+        return None
+    d = m.group(1)
+    if not _routing_ok(d):
+        return None
+    ctx.look_at(cs)
+    if ctx.cue_before() not in (None, "routing"):
+        return None
+    return ("routing", cs, cs + len(d), d, ("typed pair",))
 
 
 _NACHA_HEADER_RE = re.compile(RULES["nacha_batch_header"])
@@ -1630,7 +1697,7 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
             out.extend(laid)
             return
     if cs >= 2:
-        f = _efw2_field(norm, cs, ce)  # a W-2 file's record
+        f = _efw2_field(norm, cs, ce) or _efw2_state_id(norm, cs, ce)  # a W-2 file's record
         if f is not None:
             out.append(f)
             return
@@ -1670,6 +1737,12 @@ def _scan_chunk(text: _Text, cs: int, ce: int, ctx: _Chunk, out: list) -> None:
     at = cs if norm[cs] == "6" else norm.find("\n6", cs, ce) + 1
     if at > 0 or norm[cs] == "6":
         f = _nacha_entry(norm, at, ce)
+        if f is not None:
+            out.append(f)
+            return
+    # a bank's pair, the account's type after it ("688232533 / 3375002214 (checking)")
+    if "/" in norm[cs:ce]:
+        f = _typed_pair(ctx, cs, ce)
         if f is not None:
             out.append(f)
             return

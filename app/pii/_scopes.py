@@ -171,6 +171,9 @@ _CAMEL_RE = re.compile("(?<=[a-z])(?=[A-Z])")
 _FIELD_RE = re.compile(_S["field"])
 # a field's name: also "CTTax" apart, and a digit before a capital ("W2Employer")
 _FIELD_CAMEL_RE = re.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_FIELD_TYPE_RE = re.compile(_S["field_type"])
+_FIELD_TYPE_REACH: int = _S["field_type_reach"]
+_FIELD_TYPE_KINDS = {"ssn": "ssn", "itin": "itin", "fein": "fein", "ein": "fein"}
 _QUOTED_RE = re.compile('"[^"\n]*"')
 # the words that place a number in a back reference
 _BACK_PLACES = {
@@ -850,9 +853,22 @@ def _fields(text: str, forced: dict[int, str], notes: dict[int, str]) -> None:
         words = _FIELD_CAMEL_RE.sub(" ", name + " " + (m.group(2) or "")).replace("_", " ")
         found = _cues(words, header=True)
         kind = found[-1] if found else None
+        if kind == "taxid":
+            kind = _field_type(text, m.start(), at) or kind
         if kind in ID_KINDS:
             forced[at] = kind
             notes[at] = f'the field "{name}"'
+
+
+def _field_type(text: str, s: int, e: int) -> str | None:
+    """The kind a type field of the same JSON object or dict names, near the field at
+    text[s:e] and no brace between ('"taxIdType": "EIN", "taxId": "043712345"'), or
+    None (scopes.field_type)."""
+    lo, hi = max(0, s - _FIELD_TYPE_REACH), min(len(text), e + _FIELD_TYPE_REACH)
+    a = max(text.rfind("{", lo, s), text.rfind("}", lo, s), lo - 1) + 1
+    b = min(x for x in (text.find("}", e, hi), text.find("{", e, hi), hi) if x >= 0)
+    m = _FIELD_TYPE_RE.search(latin_lower(text[a:b]))
+    return None if m is None else _FIELD_TYPE_KINDS[m.group(1)]
 
 
 def _person_numbers(

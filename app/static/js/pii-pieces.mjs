@@ -607,7 +607,9 @@ export function ctBase(ctx) {
   if (ce < norm.length && (GLUE_PUNCT.includes(norm[ce]) || ((norm[ce] === "." || norm[ce] === ",") && ce + 1 < norm.length && norm[ce + 1] >= "0" && norm[ce + 1] <= "9"))) return null;
   ctx.at = cs;
   if (typedOn && (ctx.cueBefore() !== "ct" || ctx.beforeSpan === null || ctx.beforeSpan[1] !== cs)) return null;
-  if (ctx.cueBefore() !== "ct" || !ctx.introducedById() || ctx.beforeSpan === null) {
+  // (directly, or as the answer to it on the next speaker's turn: "Boss: whats our ct
+  // number" / "Me: 5034452")
+  if (ctx.cueBefore() !== "ct" || !(ctx.introducedById() || ctx.answersTurn()) || ctx.beforeSpan === null) {
     // or labelled at once after it by its own CT label ("9586215 is my CT tax
     // registration number", "4656384 (CT tax registration number)")
     if (ctLabelAfter(ctx, cs, ce)) return ["ct_tax_reg", cs, ce, norm.slice(cs, ce)];
@@ -623,7 +625,11 @@ export function ctBase(ctx) {
   }
   const [s, e] = ctx.beforeSpan;
   const low = ctx.text.low;
-  if (BASE_ALONE_WEAK_RE.test(low.slice(s, e)) && !stateBox(low, s, e) && !permitNamed(low, s)) return null;
+  if (BASE_ALONE_WEAK_RE.test(low.slice(s, e)) && !stateBox(low, s, e) && !permitNamed(low, s)) {
+    // (but its own CT label after it: "... they gave me 4529627 as my Connecticut tax
+    // registration number")
+    return ctLabelAfter(ctx, cs, ce) ? ["ct_tax_reg", cs, ce, base] : null;
+  }
   if (baseLabelBarred(ctx, low, s)) return null;
   return ["ct_tax_reg", cs, ce, norm.slice(cs, ce)];
 }
@@ -894,6 +900,17 @@ function efw2Field(norm, cs, ce) {
   return null;
 }
 
+// The CT registration number on an EFW2 file's state record for Connecticut ("RS09 ...
+// 7679591000": rules efw2_ct_state), the chunk cs:ce its ten bare digits; or null
+// (_efw2_state_id).
+function efw2StateId(norm, cs, ce) {
+  const ls = norm.lastIndexOf("\n", cs - 1) + 1;
+  const d = norm.slice(cs, ce);
+  const n = CT.base_min + CT.location_length;
+  if (!norm.startsWith(RULES.efw2_ct_state, ls) || d.length !== n || !/^[0-9]+$/.test(d) || allSame(d.slice(0, CT.base_min)) || !fits("ct_tax_reg", d)) return null;
+  return ["ct_tax_reg", cs, ce, d];
+}
+
 // The payee's TIN of an IRS FIRE B record, the line starting at ls, that the chunk cs:ce
 // holds, after the record's year, name control and type of TIN ("B2023
 // HOLL2097983996000...": rules fire_b_record), or null (_fire_b).
@@ -917,6 +934,36 @@ function fireB(norm, ls, cs, ce) {
 // rules x12_id), as that identifier (nine digits, or a CT number's ten after "49"); or
 // null (_x12_id).
 const X12_ID_RE = new RegExp("^(?:" + RULES.x12_id + ")$");
+// The routing number of a bank's pair in one chunk, the account's type right after it
+// ("use 688232533 / 3375002214 (checking, Chase)": rules routing_pair_typed), when no cue
+// of another kind introduces it; or null (_typed_pair).
+const TYPED_PAIR_RE = new RegExp(`^(?:${RULES.routing_pair_typed})$`);
+const TYPED_PAIR_AFTER_RE = new RegExp(RULES.routing_pair_type_after, "y");
+function typedPair(ctx, cs, ce) {
+  const norm = ctx.text.norm;
+  const m = TYPED_PAIR_RE.exec(norm.slice(cs, ce));
+  TYPED_PAIR_AFTER_RE.lastIndex = ce;
+  if (m === null || !TYPED_PAIR_AFTER_RE.test(ctx.text.low)) return null;
+  const d = m[1];
+  if (!routingOk(d)) return null;
+  ctx.at = cs;
+  const before = ctx.cueBefore();
+  if (before !== null && before !== "routing") return null;
+  return ["routing", cs, cs + d.length, d];
+}
+
+const X12_COMPANY_RE = new RegExp("^(?:" + RULES.x12_company + ")$");
+const X12_COMPANY_OTHER_RE = new RegExp(RULES.x12_company_other, "g");
+// The EIN in an X12 payment's originating company ID, "1" and the EIN (BPR10, TRN03: rules
+// x12_company), unless a segment near it names another EIN; or null (_x12_company).
+function x12Company(norm, cs, ce, d) {
+  const ein = d.slice(1);
+  if (!/^[0-9]+$/.test(ein) || !feinOk(ein)) return null;
+  const lo = Math.max(0, cs - RULES.x12_company_reach);
+  const hi = Math.min(norm.length, ce + RULES.x12_company_reach);
+  for (const r of findIter(X12_COMPANY_OTHER_RE, norm, lo, hi)) if (r.m[1] !== ein) return null;
+  return ["fein", cs + 1, ce, ein];
+}
 const X12_PERSON = new Set(["34", "SY"]);
 const X12_BUSINESS = new Set(["24", "EI"]);
 const X12_BANK = "01";
@@ -924,6 +971,7 @@ const X12_STATE = "49"; // a number the state gave: a CT registration number if 
 function x12Id(norm, cs, ce) {
   const ls = Math.max(norm.lastIndexOf("\n", cs - 1), norm.lastIndexOf("~", cs - 1)) + 1;
   const d = norm.slice(cs, ce);
+  if (d.length === 10 && d[0] === "1" && X12_COMPANY_RE.test(norm.slice(ls, cs))) return x12Company(norm, cs, ce, d);
   const m = X12_ID_RE.exec(norm.slice(ls, cs));
   if (m === null || !/^[0-9]+$/.test(d)) return null;
   const qualifier = m[2] ?? m[3] ?? m[4] ?? m[5];
@@ -1098,7 +1146,7 @@ export function scanChunk(text, cs, ce, ctx, out) {
     }
   }
   if (cs >= 2) {
-    const f = efw2Field(norm, cs, ce); // a W-2 file's record
+    const f = efw2Field(norm, cs, ce) ?? efw2StateId(norm, cs, ce); // a W-2 file's record
     if (f !== null) {
       out.push(f);
       return;
@@ -1150,6 +1198,14 @@ export function scanChunk(text, cs, ce, ctx, out) {
   const at = norm[cs] === "6" ? cs : norm.slice(cs, ce).indexOf("\n6") + cs + 1;
   if (at > cs || norm[cs] === "6") {
     const f = nachaEntry(norm, at, ce);
+    if (f !== null) {
+      out.push(f);
+      return;
+    }
+  }
+  // a bank's pair, the account's type after it ("688232533 / 3375002214 (checking)")
+  if (norm.slice(cs, ce).includes("/")) {
+    const f = typedPair(ctx, cs, ce);
     if (f !== null) {
       out.push(f);
       return;

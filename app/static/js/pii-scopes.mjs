@@ -29,6 +29,8 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
   const W = RULES.rewrites;
   const SPOKEN_WORDS = new Set([...Object.keys(W.digit_words), ...W.digit_word_dashes, ...W.filler_words, ...Object.keys(W.homophones)]);
   const FIELD_RE = new RegExp(S.field, "g");
+  const FIELD_TYPE_RE = new RegExp(S.field_type);
+  const FIELD_TYPE_KINDS = { ssn: "ssn", itin: "itin", fein: "fein", ein: "fein" };
   const BUSINESS_RE = new RegExp(RULES.business_name);
   const QUOTE_RE = new RegExp("^(?:" + S.quote_prefix + ")");
   // a hard wrap between two letters, with the quote prefix after it (_scopes._WRAP_RE)
@@ -982,9 +984,30 @@ export function makeScopes(RULES, CueRegExp, CUE_KINDS, latinLower) {
       // then its attributes' words ('<TaxpayerID type="FEIN">': the last cue wins)
       const words = (name + " " + (m[2] ?? "")).replace(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g, " ").replace(/_/g, " ");
       const found = cues(words, false, true);
-      const kind = found.length ? found[found.length - 1] : null;
+      let kind = found.length ? found[found.length - 1] : null;
+      if (kind === "taxid") kind = fieldType(text, m.index, at) ?? kind;
       if (ID_KINDS.has(kind)) forced.set(at, kind);
     }
+  }
+
+  // The kind a type field of the same JSON object or dict names, near the field at
+  // text[s, e) and no brace between ('"taxIdType": "EIN", "taxId": "043712345"'), or null
+  // (scopes.field_type; _field_type).
+  function fieldType(text, s, e) {
+    const lo = Math.max(0, s - S.field_type_reach);
+    const hi = Math.min(text.length, e + S.field_type_reach);
+    const before = (c) => {
+      const i = s > lo ? text.lastIndexOf(c, s - 1) : -1;
+      return i >= lo ? i : -1;
+    };
+    const after = (c) => {
+      const i = text.indexOf(c, e);
+      return i >= 0 && i < hi ? i : -1;
+    };
+    const a = Math.max(before("{"), before("}"), lo - 1) + 1;
+    const b = Math.min(...[after("}"), after("{"), hi].filter((x) => x >= 0));
+    const m = FIELD_TYPE_RE.exec(low(text.slice(a, b)));
+    return m === null ? null : FIELD_TYPE_KINDS[m[1]];
   }
 
   // The fields a lower-cased line lays out, [start, end, name], or [] (_layout_items).

@@ -393,7 +393,7 @@ function scanOnce(text) {
     }
     pe = ce;
   }
-  if (chunks.length && ctx.low.includes("last")) raw = lastFours(ctx, chunks, raw);
+  if (chunks.length && (ctx.low.includes("last") || ctx.low.includes("end"))) raw = lastFours(ctx, chunks, raw);
   let all = raw.length ? repeats(norm, chunks, raw) : raw;
   // a number the writer denies is none wherever it stands (_engine.scan)
   if (denied.size) all = all.filter((r) => !denied.has(r[3]));
