@@ -303,11 +303,9 @@ def _gate_token(word: str) -> bytes:
 
 
 _DIGIT_WORD_BYTES = frozenset(map(_gate_token, _WORDS))
-# A mixed run holds two digit words or more (_strong_enough: two that are no common word
-# of some language, not of digit_word_mixed_weak, or weak ones said as digits, dashed to
-# a numeral), or a "double" or "triple" (_REPEAT_TOKENS), so a text can hold one only if
-# the gate's words hold two gate tokens or a repeat's: a count that stops at
-# _RUN_WORDS (C loops).
+# The gate's words count the digit words a text may hold, a count that stops at
+# _RUN_WORDS (C loops): a run of digit words needs that many; a mixed run, one (it may
+# hold a single digit word right after a cue: _cued_whole).
 _MIXED_WEAK = frozenset(_R["digit_word_mixed_weak"])
 _LONE_THOUSAND = frozenset(_R["lone_thousand"])
 # A weak digit word after a full stop at a run's end starts the next sentence ("... zero
@@ -1621,9 +1619,6 @@ _O_MIN_DIGITS: int = _R["o_for_zero_min_digits"]
 _O_RUN: int = _R["o_for_zero_max_run"]
 _O_WORDS = frozenset(b"o" * n for n in range(1, _O_RUN + 1))
 _GATE_WORD_BYTES = _DIGIT_WORD_BYTES | _O_WORDS
-# "double", "triple": before a numeral of one digit they make a spoken pair or triple
-# ("triple 8 60 8195"), as strong as two digit words: they pass the mixed run's gate
-_REPEAT_TOKENS = frozenset(_gate_token(w) for w, v in _WORDS.items() if v[0] == "x")
 _O_RUN_RE = re.compile(f"[oO]{{{_O_RUN + 1}}}")  # a run of o's too long to be zeros
 
 
@@ -1838,12 +1833,11 @@ _FILLER_TOKENS = frozenset(
 _FILLER_RAW = _raw_forms((*_R["filler_words"], *_R["filler_words_es"]))
 
 
-def _gate_counts(words: bytes) -> tuple[int, bool, bool, int]:
+def _gate_counts(words: bytes) -> tuple[int, bool, int]:
     """How many of the gate's words are digit words (up to _RUN_WORDS), whether one is
-    "double" or "triple", whether one is a run of o's, and which of _FILLER, _HOMOPHONE
-    and _ENGLISH are among them."""
+    a run of o's, and which of _FILLER, _HOMOPHONE and _ENGLISH are among them."""
     digit = spoken = 0
-    repeat = o_runs = False
+    o_runs = False
     i, size = 0, len(words)
     while i < size and (digit < _RUN_WORDS or not o_runs or spoken != 7):
         j = words.find(b" ", i + _GATE_BLOCK) if size - i > _GATE_BLOCK else -1
@@ -1862,14 +1856,12 @@ def _gate_counts(words: bytes) -> tuple[int, bool, bool, int]:
         # texts pass the gates, none is lost)
         if not _GATE_WORD_BYTES.isdisjoint(distinct):
             o_runs = o_runs or not _O_WORDS.isdisjoint(distinct)
-            if not _REPEAT_TOKENS.isdisjoint(distinct):
-                repeat = True  # "triple 8": a strong pair
             if not _E_TOKENS.isdisjoint(distinct):
                 spoken |= _ENGLISH
             if digit < _RUN_WORDS:
                 digit += sum(map(_GATE_WORD_BYTES.__contains__, block))
         i = j
-    return min(digit, _RUN_WORDS), repeat, o_runs, spoken
+    return min(digit, _RUN_WORDS), o_runs, spoken
 
 
 def _spoken_dashes(norm: str, starts, ends, raw: bytes, words, dashed: bool):
@@ -1902,11 +1894,11 @@ def _close_up(norm: str, starts: list[int] | None, ends: list[int] | None):
             raw = _utf8(norm)
             words = _gate_words(raw)[0]
     first = _gate_counts(words)
-    if not first[3] & _FILLER and any(f in raw for f in _FILLER_RAW):
-        first = (*first[:3], first[3] | _FILLER)  # "... três, é, um dois ..."
-    counts: tuple[int, bool, bool, int] | None = first
-    if first[3] & (_FILLER | _HOMOPHONE | _ZEROS):
-        norm, starts, ends, changed = _spoken(norm, starts, ends, first[3])
+    if not first[2] & _FILLER and any(f in raw for f in _FILLER_RAW):
+        first = (*first[:2], first[2] | _FILLER)  # "... três, é, um dois ..."
+    counts: tuple[int, bool, int] | None = first
+    if first[2] & (_FILLER | _HOMOPHONE | _ZEROS):
+        norm, starts, ends, changed = _spoken(norm, starts, ends, first[2])
         if changed is not None:
             raw, words, counts = _utf8(norm), changed, None
             # a spoken dash that homophones made numerals beside ("9 4 dash to 0 6 to 4
@@ -2595,7 +2587,7 @@ def _rewrite(norm: str, starts: list[int] | None, ends: list[int] | None):
     """The rewrites before corrections (rewrite())."""
     norm, starts, ends = _joins(norm, starts, ends)
     norm, starts, ends, words, hint, counts = _close_up(norm, starts, ends)
-    digit, _repeat, o_runs, _ = counts or _gate_counts(words)
+    digit, o_runs, _ = counts or _gate_counts(words)
     norm = _look_alikes(norm, o_runs, hint)
     if not digit:
         return norm, starts, ends, None

@@ -501,13 +501,6 @@ export class Chunk {
   // names no other kind ("Lena: what's your routing i'm doing the ct one now" is left to
   // the topic) in the cue's sentence, the number labelled by no cue of its own ("Me:
   // 234567891 is my case number")? (_turn_answer)
-  // Does the number open the next speaker's turn, answering the cue before it on the line
-  // above ("Boss: whats our ct number" / "Me: 5034452")? (answers_turn)
-  answersTurn() {
-    if (this.cueBefore() === null || this.beforeSpan === null || this.carried) return false;
-    const cue = nextCue(this.text.low, this.beforeSpan[0], this.beforeSpan[1]);
-    return cue !== null && this.turnAnswer(cue);
-  }
   turnAnswer(cue) {
     const low = this.text.low;
     if (!turnAnswers(this.text.lowLines, this.text.norm, cue.end, this.cs)) return false;
@@ -523,6 +516,13 @@ export class Chunk {
       other = nextCue(low, other.end, cue.end);
     }
     return !labelledAt(low, this.ce);
+  }
+  // Does the number open the next speaker's turn, answering the cue before it on the line
+  // above ("Boss: whats our ct number" / "Me: 5034452")? (answers_turn)
+  answersTurn() {
+    if (this.cueBefore() === null || this.beforeSpan === null || this.carried) return false;
+    const cue = nextCue(this.text.low, this.beforeSpan[0], this.beforeSpan[1]);
+    return cue !== null && this.turnAnswer(cue);
   }
 
   answerFar(cs) {
