@@ -99,6 +99,8 @@ from ._rules import (
     RULES,
     SENTENCE_END_RE,
     SENTENCE_SOFT_RE,
+    TURN_ANSWER_LEAD_RE,
+    TURN_ANSWER_LEAD_REACH,
     TURN_BACK_RE,
     TURN_SPEAKER_RE,
     WEAK_CUE_BANK_RE,
@@ -677,8 +679,14 @@ class _Chunk:
         norm, pe = self.text.norm, self.pe
         ys = pe - 4
         year = norm[ys:pe] if ys >= 0 else ""
+        # (a form's name with its letters hyphened on is one too: "the routing number on
+        # client Chen's CT-1040 — typed N")
         if _YEAR_RE.fullmatch(year) is None or (
-            ys > 0 and (_DIGIT_RE.match(norm, ys - 1) is not None or norm[ys - 1] in _YEAR_GLUE)
+            ys > 0
+            and (
+                _DIGIT_RE.match(norm, ys - 1) is not None
+                or (norm[ys - 1] in _YEAR_GLUE and not _form_prefix(norm, ys))
+            )
         ):
             # (nor is a chat's time stamp opening the number's line: "... me pide mi número
             # de seguro social otra vez\n[14/03/2024, 19:03] Rosa Medina: es 442069511")
@@ -789,25 +797,28 @@ class _Chunk:
                 return True
             # (nor over another speaker's turn that opens the number's line: "11:15
             # Agent: what's the registration # on the account?\n11:16 Customer: N")
+            # (unless it answers that cue alone: "Agent: and then the account" / "Caller:
+            # 0049 1182 3")
             if _turn_opens(self.text.low_lines, end, cs):
-                return False
+                return self._turn_answer(cue, lead=False)
             return PARAGRAPH_RE.search(norm, end, cs) is None or _ends_label_line(norm, end)
         if _cue_kind(cue) not in ID_KINDS:
             return False  # "... for my closed account. The new one is ...": no answer
         # (or the number opens the next speaker's turn, on the line under the cue's:
         # "Dana: whats your ssn\nMe: 376218845 I think. its on the card")
-        if near and self._turn_answer(cue):
+        # (a few words may open that turn: turn_answer_lead)
+        if (near or cs - end <= CUE_WINDOW + TURN_ANSWER_LEAD_REACH) and self._turn_answer(cue):
             return True
         m = ANSWER_AFTER_CUE_RE.search(self.text.low, end, cs)
         return m is not None and SENTENCE_END_RE.search(norm, end, m.start()) is None
 
-    def _turn_answer(self, cue) -> bool:
+    def _turn_answer(self, cue, lead: bool = True) -> bool:
         """Does the number open a speaker's turn on the line right under its cue's line,
         which names no other kind ("Lena: what's your routing i'm doing the ct one now"
         is left to the topic) in the cue's sentence, the number labelled by no cue of its
         own ("Me: 234567891 is my case number")?"""
         low = self.text.low
-        if not _turn_answers(self.text.low_lines, self.text.norm, cue.end(), self.cs):
+        if not _turn_answers(self.text.low_lines, self.text.norm, cue.end(), self.cs, lead):
             return False
         kind = _cue_kind(cue)
         start = self.text.low_lines.rfind("\n", 0, cue.start()) + 1
@@ -2022,6 +2033,16 @@ def _fragment_start(norm: str, pe: int) -> int:
 _DIGIT_RE = re.compile("[0-9]")
 # what joins a year to a date or a longer number before it ("03/06/2022", "1-2022")
 _YEAR_GLUE = "/-.,:'"
+
+
+def _form_prefix(norm: str, ys: int) -> bool:
+    """Is the form number at ys hyphened on to a form's letters ("CT-1040"; not a mask's
+    "xxx-1040")?"""
+    return ys >= 2 and norm[ys - 1] == "-" and norm[ys - 2] in _FORM_LETTERS
+
+
+# the letters a form's name may end in before its hyphen (not a mask's x)
+_FORM_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz")
 # a chat's time stamp at the start of a line, what closes it, its longest (rules chat_stamp)
 _CHAT_STAMP_RE = re.compile(RULES["chat_stamp"])
 _CHAT_STAMP_END_RE = re.compile(RULES["chat_stamp_end"])
@@ -2109,17 +2130,27 @@ def _turn_opens(low: str, end: int, cs: int) -> bool:
 _TURN_SENTENCE_ENDS = (". ", "? ", "! ")
 
 
-def _turn_answers(low: str, norm: str, end: int, cs: int) -> bool:
+def _turn_answers(low: str, norm: str, end: int, cs: int, lead: bool = True) -> bool:
     """Does the number at cs open a speaker's turn ("Me: ", "[10:16] You: ") on the line
     right under the cue ending at end, with no sentence end between them but that line's
-    break? (low: the copy with its line breaks)"""
+    break (with lead, perhaps after a few words that open the turn)? (low: the copy with
+    its line breaks)"""
     ls = low.rfind("\n", end, cs)
     if ls < 0 or low.find("\n", end, ls) >= 0:
         return False
     turn = TURN_SPEAKER_RE.match(low, ls + 1, cs)
+    # (a few words may open the turn before it: "CALLER: Hang on, I'm getting the
+    # checkbook. Okay, N": turn_answer_lead)
     return (
         turn is not None
-        and not low[turn.end() : cs].strip(" \t")
+        and (
+            not low[turn.end() : cs].strip(" \t")
+            or (
+                lead
+                and cs - turn.end() <= TURN_ANSWER_LEAD_REACH
+                and TURN_ANSWER_LEAD_RE.fullmatch(low, turn.end(), cs) is not None
+            )
+        )
         and SENTENCE_END_RE.search(norm, end, ls) is None
     )
 

@@ -440,6 +440,8 @@ ANSWER_AFTER_CUE_RE = re.compile(RULES["answer_after_cue"])
 LABEL_LINE_END_RE = re.compile(RULES["label_line_end"])
 # the speaker's name at a line's start, a time stamp perhaps before it (rewrites.turn_speaker)
 TURN_SPEAKER_RE = re.compile("[ \t]*" + RULES["rewrites"]["turn_speaker"])
+TURN_ANSWER_LEAD_RE = re.compile(RULES["turn_answer_lead"])
+TURN_ANSWER_LEAD_REACH: int = RULES["turn_answer_lead_reach"]
 TURN_BACK_RE = re.compile(RULES["turn_back"])
 SENTENCE_SOFT_RE = re.compile(RULES["sentence_end_soft"], re.ASCII)
 CARRY_GAP_RE = re.compile(RULES["carry_gap"], re.ASCII)

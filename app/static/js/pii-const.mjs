@@ -165,6 +165,9 @@ export const ANSWER_AFTER_CUE_RE = new RegExp(RULES.answer_after_cue);
 export const LABEL_LINE_END_RE = new RegExp("^(?:" + RULES.label_line_end + ")$");
 // the speaker's name at a line's start, a time stamp perhaps before it (rewrites.turn_speaker)
 export const TURN_SPEAKER_RE = new RegExp("^[ \\t]*" + RULES.rewrites.turn_speaker);
+// the words that may open an answering turn before the number (_rules.TURN_ANSWER_LEAD_RE)
+export const TURN_ANSWER_LEAD_RE = new RegExp("^(?:" + RULES.turn_answer_lead + ")$");
+export const TURN_ANSWER_LEAD_REACH = RULES.turn_answer_lead_reach;
 export const TURN_BACK_RE = new RegExp("^(?:" + RULES.turn_back + ")");
 export const SENTENCE_SOFT_RE = new RegExp(RULES.sentence_end_soft, "g");
 export const CARRY_GAP_RE = new RegExp("^(?:" + RULES.carry_gap + ")$");

@@ -3,7 +3,7 @@
 import { cardOk, ssnOrItin } from "./pii-checks.mjs";
 import { RULES } from "./pii-rules.mjs";
 import { ID_KINDS, makeScopes } from "./pii-scopes.mjs";
-import { ANAPHOR_CARRY_RE, ANAPHOR_CARRY_REACH, DEPOSIT_PLACE_RE, DEPOSIT_PLACE_GAP_RE, WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, ASIDE_PAUSE_RE, ASIDE_PAUSE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_ANSWER_SAID_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_SHAPE_SPEAKS, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_CLAUSE_AND_RE, DENIAL_HAS_NONE_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_CLAUSE_RE, ROUTING_PAIR_AFTER_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
+import { ANAPHOR_CARRY_RE, ANAPHOR_CARRY_REACH, DEPOSIT_PLACE_RE, DEPOSIT_PLACE_GAP_RE, WEAK_CUES_AFTER, WEAK_CUE_BANK_RE, WEAK_CUE_OF_ID_RE, DOCUMENT_CUE_RE, DOCUMENT_OF_ID_RE, ANSWER_AFTER_CUE_RE, ASIDE_RE, ASIDE_REACH, ASIDE_PAUSE_RE, ASIDE_PAUSE_REACH, CORRECTION_GAP_RE, LABEL_LINE_END_RE, TURN_BACK_RE, TURN_ANSWER_LEAD_RE, TURN_ANSWER_LEAD_REACH, TURN_SPEAKER_RE, ARROW_LABEL_GAP_RE, CARRY_GAP_RE, CARRY_MAX_GAP, CARRY_OWNER_RE, RESTART, RESTART_CORRECTED_RE, CUE_KINDS, CUE_AT_RE, CUE_CONTRAST_GAP_RE, CUE_LIST_GAP_RE, CUE_ROW_GAP_RE, CUE_RE, CUE_WINDOW, CueRegExp, HINT_RE, DENIAL_ANSWER_NO_RE, DENIAL_ANSWER_NOT_RE, DENIAL_ANSWER_OWNER_RE, DENIAL_ANSWER_SAID_RE, DENIAL_BRACKET_RE, DENIAL_CONTRAST_RE, DENIAL_CONTRAST_SAID_RE, DENIAL_CONTRAST_SHAPES, DENIAL_SHAPE_SPEAKS, DENIAL_QUESTION_AFTER_RE, DENIAL_QUESTION_LINE_RE, DENIAL_QUOTE_REACH, DENIAL_QUOTED_LINE_RE, DENIAL_REPLY_HEADER_RE, DENIAL_REPLY_LINES, DENIAL_BREAK_RE, DENIAL_CLAUSE_AND_RE, DENIAL_HAS_NONE_RE, DENIAL_COPULA_RE, DENIAL_NEGATION_AFTER_LEAD_RE, DENIAL_NEGATION_AFTER_RE, DENIAL_NEGATION_RE, DENIAL_NEXT_CLAUSE_RE, DENIAL_OWN_COPULA_OWNER_RE, DENIAL_OWN_COPULA_RE, DENIAL_OWNER_RE, DENIAL_RELABEL_RE, DENIAL_RELATIVE_FULL_RE, DENIAL_RELATIVE_REACH, DENIAL_RELATIVE_RE, DENIAL_TAKEN_BACK_LEAD_RE, WEAK_CUE_QUALIFIES_RE, INTRO_RE, LABEL_AFTER_CLAUSE_RE, ROUTING_PAIR_AFTER_RE, LABEL_AFTER_GAP_RE, LEFT_OUT, MAX_CUE, MICR_MARKS, MIN_DIGITS, PARAGRAPH_CARET_RE, PARAGRAPH_RE, PLACEHOLDER_RE, PLURAL_CUE_RE, SENTENCE_END_RE, SENTENCE_SOFT_RE, sentenceEndIn } from "./pii-const.mjs";
 
 // Is the cue last a direct deposit that only says where the number of prior's cue, an
 // identifier's or a negative one, went ("The checking account number they put on my direct
@@ -449,14 +449,16 @@ export class Chunk {
       if (!norm.slice(end, cs).includes("\n") || ID_KINDS.has(cueKind(cue.m))) return true;
       // (nor over another speaker's turn that opens the number's line: "11:15 Agent:
       // what's the registration # on the account?\n11:16 Customer: N")
-      if (turnOpens(this.text.lowLines, end, cs)) return false;
+      // (unless it answers that cue alone: "Agent: and then the account" / "Caller: 0049 1182 3")
+      if (turnOpens(this.text.lowLines, end, cs)) return this.turnAnswer(cue, false);
       return !PARAGRAPH_RE.test(norm.slice(end, cs)) || endsLabelLine(norm, end);
     }
     // "... for my closed account. The new one is ...": only an identifier cue is answered
     if (!ID_KINDS.has(cueKind(cue.m))) return false;
     // (or the number opens the next speaker's turn, on the line under the cue's: "Dana:
     // whats your ssn\nMe: 376218845 I think. its on the card")
-    if (near && this.turnAnswer(cue)) return true;
+    // (a few words may open that turn: turn_answer_lead)
+    if ((near || cs - end <= CUE_WINDOW + TURN_ANSWER_LEAD_REACH) && this.turnAnswer(cue)) return true;
     const m = ANSWER_AFTER_CUE_RE.exec(this.text.low.slice(end, cs));
     return m !== null && !sentenceEndIn(SENTENCE_END_RE, norm, end, end + m.index);
   }
@@ -472,7 +474,9 @@ export class Chunk {
       ys < 0 ||
       // a year, or the number of a federal form ("EIN for my 1099") (_YEAR_RE)
       !/^(?:(?:19|20)[0-9]{2}|10(?:40|65|98|99)|1120)$/.test(year) ||
-      (ys > 0 && (/[0-9]/.test(norm[ys - 1]) || YEAR_GLUE.includes(norm[ys - 1])))
+      // (a form's name with its letters hyphened on is one too: "... on client Chen's CT-1040 —
+      // typed N"; not a mask's "xxx-1040")
+      (ys > 0 && (/[0-9]/.test(norm[ys - 1]) || (YEAR_GLUE.includes(norm[ys - 1]) && !(ys >= 2 && norm[ys - 1] === "-" && /[A-WYZa-wyz]/.test(norm[ys - 2])))))
     ) {
       // (nor is a chat's time stamp opening the number's line: "... me pide mi número de
       // seguro social otra vez\n[14/03/2024, 19:03] Rosa Medina: es 442069511")
@@ -501,9 +505,9 @@ export class Chunk {
   // names no other kind ("Lena: what's your routing i'm doing the ct one now" is left to
   // the topic) in the cue's sentence, the number labelled by no cue of its own ("Me:
   // 234567891 is my case number")? (_turn_answer)
-  turnAnswer(cue) {
+  turnAnswer(cue, lead = true) {
     const low = this.text.low;
-    if (!turnAnswers(this.text.lowLines, this.text.norm, cue.end, this.cs)) return false;
+    if (!turnAnswers(this.text.lowLines, this.text.norm, cue.end, this.cs, lead)) return false;
     const kind = cueKind(cue.m);
     let start = this.text.lowLines.lastIndexOf("\n", cue.start - 1) + 1;
     for (const mark of TURN_SENTENCE_ENDS) {
@@ -1666,13 +1670,16 @@ const TURN_SENTENCE_ENDS = [". ", "? ", "! "];
 // Does the number at cs open a speaker's turn ("Me: ", "[10:16] You: ") on the line right
 // under the cue ending at end, with no sentence end between them but that line's break?
 // (_turn_answers; low: the copy with its line breaks)
-function turnAnswers(low, norm, end, cs) {
+function turnAnswers(low, norm, end, cs, lead = true) {
   const ls = low.lastIndexOf("\n", cs - 1);
   if (ls < end || low.slice(end, ls).includes("\n")) return false;
   const turn = TURN_SPEAKER_RE.exec(low.slice(ls + 1, cs));
+  if (turn === null) return false;
+  // (a few words may open the turn before it: "CALLER: Hang on, I'm getting the checkbook.
+  // Okay, N": turn_answer_lead)
+  const gap = low.slice(ls + 1 + turn[0].length, cs);
   return (
-    turn !== null &&
-    low.slice(ls + 1 + turn[0].length, cs).replace(/[ \t]/g, "") === "" &&
+    (gap.replace(/[ \t]/g, "") === "" || (lead && gap.length <= TURN_ANSWER_LEAD_REACH && TURN_ANSWER_LEAD_RE.test(gap))) &&
     !sentenceEndIn(SENTENCE_END_RE, norm, end, ls)
   );
 }
