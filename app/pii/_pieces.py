@@ -15,6 +15,7 @@ from ._checks import (
     FIRST_PAIRS,
     LAST_PAIRS,
     MULTI_SHAPES,
+    _all_same,
     _card_ok,
     _fein_ok,
     _fits,
@@ -1378,7 +1379,6 @@ def _efw2_field(norm: str, cs: int, ce: int):
 
 
 _EFW2_CT_STATE: str = RULES["efw2_ct_state"]
-_CT_DIGITS = CT_BASE_MIN + CT_LOC  # a 7-digit base and its location code
 
 
 def _efw2_state_id(norm: str, cs: int, ce: int):
@@ -1388,9 +1388,9 @@ def _efw2_state_id(norm: str, cs: int, ce: int):
     d = norm[cs:ce]
     if (
         not norm.startswith(_EFW2_CT_STATE, ls)
-        or len(d) != _CT_DIGITS
+        or len(d) != sum(_CT_SHAPE)
         or not (d.isascii() and d.isdigit())
-        or d[:-CT_LOC].count(d[0]) == CT_BASE_MIN
+        or _all_same(d[:_BASE_DIGITS])
         or not _fits("ct_tax_reg", d)
     ):
         return None

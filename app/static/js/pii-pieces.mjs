@@ -906,8 +906,7 @@ function efw2Field(norm, cs, ce) {
 function efw2StateId(norm, cs, ce) {
   const ls = norm.lastIndexOf("\n", cs - 1) + 1;
   const d = norm.slice(cs, ce);
-  const n = CT.base_min + CT.location_length;
-  if (!norm.startsWith(RULES.efw2_ct_state, ls) || d.length !== n || !/^[0-9]+$/.test(d) || allSame(d.slice(0, CT.base_min)) || !fits("ct_tax_reg", d)) return null;
+  if (!norm.startsWith(RULES.efw2_ct_state, ls) || d.length !== BASE_DIGITS + CT.location_length || !/^[0-9]+$/.test(d) || allSame(d.slice(0, BASE_DIGITS)) || !fits("ct_tax_reg", d)) return null;
   return ["ct_tax_reg", cs, ce, d];
 }
 

@@ -77,6 +77,7 @@ function mistyped(digits, kinds, typos) {
 // card's or an account's last four: last_four_other) (_engine._last_fours).
 function lastFours(ctx, chunks, raw) {
   const { low, norm } = ctx;
+  if (!chunks.length || (!low.includes("last") && !low.includes("end"))) return raw; // (last_four's words)
   const tails = new Set();
   for (const m of low.matchAll(LAST_FOUR_RE)) {
     const tail = m.index + m[0].length - 4;
@@ -393,7 +394,7 @@ function scanOnce(text) {
     }
     pe = ce;
   }
-  if (chunks.length && (ctx.low.includes("last") || ctx.low.includes("end"))) raw = lastFours(ctx, chunks, raw);
+  raw = lastFours(ctx, chunks, raw);
   let all = raw.length ? repeats(norm, chunks, raw) : raw;
   // a number the writer denies is none wherever it stands (_engine.scan)
   if (denied.size) all = all.filter((r) => !denied.has(r[3]));
